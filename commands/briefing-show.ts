@@ -1,0 +1,35 @@
+import { BriefbotError } from '../src/core/errors.js';
+import { normaliseSlugInput, resolveSlug, unknownBriefingMessage } from '../src/core/briefing/find-briefing.js';
+import { buildBriefingCard, CARD_SECTIONS, type CardSection } from '../src/core/render/briefing-card.js';
+import type { Command } from '../src/ports/command.js';
+
+export default {
+  data: {
+    name: 'briefing',
+    description: 'Show a briefing: summary, key quotes with speakers and the issue breakdown',
+    permission: 'everyone',
+    options: [
+      { name: 'topic', description: 'The briefing (its slug or title)', type: 'string', required: true, rest: true, autocomplete: 'briefing' },
+      { name: 'section', description: 'One section only', type: 'string', choices: CARD_SECTIONS.filter((s) => s !== 'card') },
+      { name: 'page', description: 'Page of a long section', type: 'integer', minValue: 1, maxValue: 10_000 },
+      { name: 'public', description: 'Post the card for the whole channel', type: 'boolean' },
+    ],
+  },
+  async execute(ctx, args) {
+    const topic = String(args.topic ?? '');
+    let entry = await ctx.library.get(normaliseSlugInput(topic));
+    if (!entry) {
+      const entries = await ctx.library.list();
+      const found = resolveSlug(topic, entries.map((e) => e.briefing));
+      if (found.kind === 'not-found') throw new BriefbotError('UNKNOWN_BRIEFING', unknownBriefingMessage(topic, found.suggestions));
+      entry = await ctx.library.get(found.slug);
+      if (!entry) throw new BriefbotError('UNKNOWN_BRIEFING', unknownBriefingMessage(topic, []));
+    }
+    const section = (args.section as CardSection | undefined) ?? 'card';
+    const analysis = await ctx.library.analysisOf(entry);
+    const card = buildBriefingCard({ briefing: entry.briefing, analysis, section, page: Number(args.page ?? 1) });
+    if (args.public === true) return { ...card, visibility: 'public' };
+    const sectionWord = section === 'card' ? '' : ` ${section}`;
+    return { ...card, actions: [...card.actions, { label: 'Post to channel', command: `/briefing ${entry.briefing.slug}${sectionWord} public`, style: 'primary' }] };
+  },
+} satisfies Command;

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const intWithDefault = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const url = (what: string) =>
+  optionalText.refine((v) => {
+    if (v === undefined) return true;
+    try {
+      new URL(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }, `must be a URL (${what})`);
+
+const idList = optionalText.transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : []));
+
+const envSchema = z
+  .object({
+    NODE_ENV: optionalText,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+    BRIEFINGS_DIR: z.string().default('./briefings'),
+    BRIEFING_MAX_BYTES: intWithDefault(200 * 1024, 1024, 50 * 1024 * 1024),
+    DATABASE_URL: url('postgres://user:password@host:5432/db, or unset for SQLite'),
+    SQLITE_PATH: z.string().default('./data/briefbot.db'),
+    PORT: intWithDefault(3000, 0, 65535),
+    HOST: z.string().default('0.0.0.0'),
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APP_ID: optionalText,
+    DISCORD_GUILD_ID: optionalText,
+    DISCORD_PUBLIC_KEY: optionalText.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), 'must be the 64 hex digits shown as "Public Key" in the Discord developer portal'),
+    DISCORD_API_URL: url('Discord REST base, e.g. https://discord.com/api'),
+    DISCORD_MODERATOR_ROLE_ID: optionalText,
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText,
+    SLACK_API_URL: url('Slack Web API base, e.g. https://slack.com/api/'),
+    SLACK_MODERATOR_IDS: idList,
+    SHELL: z.enum(['auto', 'on', 'off']).default('auto'),
+    SHELL_USER: z.string().default('local'),
+    DIGESTS: z.enum(['on', 'off']).default('on'),
+    DIGEST_CATCHUP_HOURS: intWithDefault(6, 0, 168),
+    RATE_LIMIT_COMMANDS: intWithDefault(10, 0, 100_000),
+    RATE_LIMIT_WINDOW_SECONDS: intWithDefault(10, 1, 3600),
+    SHUTDOWN_TIMEOUT_MS: intWithDefault(10_000, 0, 600_000),
+  })
+  .superRefine((env, ctx) => {
+    if (!!env.DISCORD_TOKEN !== !!env.DISCORD_APP_ID) {
+      ctx.addIssue({ code: 'custom', path: [env.DISCORD_TOKEN ? 'DISCORD_APP_ID' : 'DISCORD_TOKEN'], message: 'DISCORD_TOKEN and DISCORD_APP_ID go together' });
+    }
+    if (env.DISCORD_PUBLIC_KEY && !env.DISCORD_APP_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_APP_ID'], message: 'DISCORD_PUBLIC_KEY (HTTP interactions) needs DISCORD_APP_ID' });
+    }
+    if (!!env.SLACK_BOT_TOKEN !== !!env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: 'custom', path: [env.SLACK_BOT_TOKEN ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET go together' });
+    }
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_APP_TOKEN (Socket Mode) needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET' });
+    }
+    if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must start with postgres:// (leave it unset for SQLite)' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env;
+  discord: { token: string; appId: string; guildId?: string; publicKey?: string; apiUrl?: string; moderatorRoleId?: string } | undefined;
+  slack: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string; moderatorIds: string[] } | undefined;
+  /** The shell runs when asked, or by default when no chat platform is configured. */
+  shell: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the whole environment once; lists every problem at once. */
+export function loadConfig(source: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const discord =
+    env.DISCORD_TOKEN && env.DISCORD_APP_ID
+      ? {
+          token: env.DISCORD_TOKEN,
+          appId: env.DISCORD_APP_ID,
+          ...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
+          ...(env.DISCORD_PUBLIC_KEY && { publicKey: env.DISCORD_PUBLIC_KEY }),
+          ...(env.DISCORD_API_URL && { apiUrl: env.DISCORD_API_URL }),
+          ...(env.DISCORD_MODERATOR_ROLE_ID && { moderatorRoleId: env.DISCORD_MODERATOR_ROLE_ID }),
+        }
+      : undefined;
+  const slack =
+    env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET
+      ? {
+          botToken: env.SLACK_BOT_TOKEN,
+          signingSecret: env.SLACK_SIGNING_SECRET,
+          ...(env.SLACK_APP_TOKEN && { appToken: env.SLACK_APP_TOKEN }),
+          ...(env.SLACK_API_URL && { apiUrl: env.SLACK_API_URL }),
+          moderatorIds: env.SLACK_MODERATOR_IDS,
+        }
+      : undefined;
+  const shell = env.SHELL === 'on' || (env.SHELL === 'auto' && !discord && !slack);
+  return { env, discord, slack, shell };
+}
+
+/** Every secret the configuration holds, for the log redactor. */
+export function secretsOf(config: Config): string[] {
+  return [config.discord?.token, config.slack?.botToken, config.slack?.signingSecret, config.slack?.appToken, config.env.DATABASE_URL]
+    .filter((s): s is string => !!s && s.length >= 8);
+}

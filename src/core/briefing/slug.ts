@@ -1,0 +1,25 @@
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX_LENGTH = 64;
+
+/** Names that are unsafe as file names on some systems, refused even though they match the pattern. */
+const RESERVED = new Set(['con', 'prn', 'aux', 'nul', 'com1', 'com2', 'com3', 'com4', 'lpt1', 'lpt2', 'lpt3']);
+
+export function slugProblem(slug: string): string | null {
+  if (slug.length === 0) return 'a slug cannot be empty';
+  if (slug.length > SLUG_MAX_LENGTH) return `a slug has at most ${SLUG_MAX_LENGTH} characters (this one has ${slug.length})`;
+  if (!SLUG_PATTERN.test(slug)) return 'a slug uses lowercase a-z, 0-9 and single hyphens between them, like "korea-japan"';
+  if (RESERVED.has(slug)) return `"${slug}" is a reserved name; choose another slug`;
+  return null;
+}
+
+/** Turns a title or a file name into a slug candidate ("Korea–Japan talks!" -> "korea-japan-talks"). */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, SLUG_MAX_LENGTH)
+    .replace(/-+$/g, '');
+}

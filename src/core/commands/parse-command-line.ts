@@ -1,0 +1,131 @@
+import { BriefbotError } from '../errors.js';
+import { editDistance } from '../briefing/find-briefing.js';
+import { type ArgValue, type Args, type CommandData, type CommandOption, usageOf } from './command-data.js';
+
+export interface ParsedCommand {
+  data: CommandData;
+  args: Args;
+}
+
+const MAX_LINE = 4000;
+const DEFAULT_MAX_LENGTH = 200;
+
+/** Splits a command line into words; "double quotes" keep spaces inside one word. */
+export function tokenize(line: string): string[] {
+  const out: string[] = [];
+  const re = /"([^"]*)"|“([^”]*)”|(\S+)/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return out;
+}
+
+function convert(option: CommandOption, raw: string, data: CommandData): ArgValue | undefined {
+  const max = option.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (raw.length > max) throw bad(data, `${option.name} is too long (${raw.length} characters; at most ${max})`);
+  if (option.choices) {
+    const lower = raw.toLowerCase();
+    return option.choices.includes(lower) ? lower : undefined;
+  }
+  if (option.type === 'integer') {
+    if (!/^-?\d{1,9}$/.test(raw)) return undefined;
+    const n = Number(raw);
+    if (option.minValue !== undefined && n < option.minValue) return undefined;
+    if (option.maxValue !== undefined && n > option.maxValue) return undefined;
+    return n;
+  }
+  return raw;
+}
+
+function bad(data: CommandData, message: string): BriefbotError {
+  return new BriefbotError('BAD_ARGUMENTS', `${message}.\nUsage: ${usageOf(data)}`);
+}
+
+/**
+ * Reads "/briefing korea japan quotes 2" into the command it names and its arguments, by the
+ * one grammar the shell and Slack share: subcommand word, keyword options anywhere, boolean
+ * flags by name, then positional options, where a `rest` option takes every word left over
+ * except optional choices that match at the end.
+ */
+export function parseCommandLine(line: string, commands: readonly CommandData[]): ParsedCommand {
+  if (line.length > MAX_LINE) throw new BriefbotError('BAD_ARGUMENTS', `That command is too long (${line.length} characters; at most ${MAX_LINE}).`);
+  const words = tokenize(line.trim().replace(/^\//, ''));
+  const name = (words.shift() ?? '').toLowerCase();
+  const family = commands.filter((c) => c.name === name);
+  if (family.length === 0) {
+    const near = [...new Set(commands.map((c) => c.name))].filter((n) => editDistance(n, name, 2) <= 2);
+    const hint = near.length ? ` Did you mean /${near[0]}?` : '';
+    throw new BriefbotError('UNKNOWN_COMMAND', `There is no /${name.slice(0, 50)} command.${hint} Try /help.`);
+  }
+  const sub = words[0]?.toLowerCase();
+  let data = family.find((c) => c.subcommand !== undefined && c.subcommand === sub);
+  if (data) words.shift();
+  else data = family.find((c) => c.subcommand === undefined);
+  if (!data) {
+    const subs = family.map((c) => c.subcommand).join(', ');
+    const what = sub === undefined ? 'needs a subcommand' : `has no subcommand "${sub.slice(0, 50)}"`;
+    throw new BriefbotError('UNKNOWN_COMMAND', `/${name} ${what}: one of ${subs}. Try /help ${name}.`);
+  }
+  return { data, args: bindOptions(data, words) };
+}
+
+function bindOptions(data: CommandData, input: string[]): Args {
+  const args: Record<string, ArgValue> = {};
+  let words = [...input];
+
+  for (const o of data.options.filter((o) => o.keyword)) {
+    const at = words.findIndex((w) => w.toLowerCase() === o.keyword);
+    if (at === -1) continue;
+    const raw = words[at + 1];
+    if (raw === undefined) throw bad(data, `"${o.keyword}" needs a value`);
+    const value = convert(o, raw, data);
+    if (value === undefined) throw bad(data, `"${raw.slice(0, 50)}" is not a valid ${o.name}`);
+    args[o.name] = value;
+    words.splice(at, 2);
+  }
+  for (const o of data.options.filter((o) => o.type === 'boolean' && !o.keyword)) {
+    const at = words.findIndex((w) => w.toLowerCase() === o.name);
+    if (at !== -1) {
+      args[o.name] = true;
+      words.splice(at, 1);
+    }
+  }
+
+  const positional = data.options.filter((o) => !o.keyword && o.type !== 'boolean');
+  for (let i = 0; i < positional.length; i++) {
+    const o = positional[i] as CommandOption;
+    if (o.rest) {
+      const trailing = positional.slice(i + 1);
+      let k = Math.min(trailing.length, words.length);
+      for (; k > 0; k--) {
+        const tail = words.slice(words.length - k);
+        const values = tail.map((w, j) => convert(trailing[j] as CommandOption, w, data));
+        if (values.every((v) => v !== undefined)) {
+          values.forEach((v, j) => (args[(trailing[j] as CommandOption).name] = v as ArgValue));
+          break;
+        }
+      }
+      const restWords = words.slice(0, words.length - k);
+      if (restWords.length) {
+        const joined = restWords.join(' ');
+        const max = o.maxLength ?? DEFAULT_MAX_LENGTH;
+        if (joined.length > max) throw bad(data, `${o.name} is too long (${joined.length} characters; at most ${max})`);
+        args[o.name] = joined;
+      }
+      words = [];
+      break;
+    }
+    const raw = words[0];
+    if (raw === undefined) break;
+    const value = convert(o, raw, data);
+    if (value === undefined) {
+      if (o.required || o.choices === undefined) throw bad(data, `"${raw.slice(0, 50)}" is not a valid ${o.name}`);
+      continue;
+    }
+    args[o.name] = value;
+    words.shift();
+  }
+  if (words.length) throw bad(data, `unexpected "${words.join(' ').slice(0, 80)}"`);
+  for (const o of data.options) {
+    if (o.required && args[o.name] === undefined) throw bad(data, `${o.name} is missing`);
+  }
+  return args;
+}

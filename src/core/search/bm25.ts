@@ -1,0 +1,125 @@
+import { terms } from './text-terms.js';
+
+export interface SearchDocument {
+  id: string;
+  title: string;
+  tags: readonly string[];
+  text: string;
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  snippet: string;
+}
+
+interface Posting {
+  doc: number;
+  /** Field-weighted term frequency. */
+  tf: number;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+// A word in the title or tags says more about what a briefing is about than one in its body.
+const FIELD_WEIGHT = { title: 3, tags: 2, text: 1 } as const;
+const SNIPPET_LENGTH = 160;
+
+/**
+ * An Okapi BM25 index over title, tags and text. Built once per library version; queries are
+ * proportional to the postings of the query's terms, not to the size of the library.
+ */
+export class Bm25Index {
+  private readonly postings = new Map<string, Posting[]>();
+  private readonly lengths: number[] = [];
+  private readonly docs: SearchDocument[];
+  private readonly avgLength: number;
+
+  constructor(docs: readonly SearchDocument[]) {
+    this.docs = [...docs];
+    let total = 0;
+    this.docs.forEach((doc, i) => {
+      const tf = new Map<string, number>();
+      let length = 0;
+      for (const [field, weight] of [
+        [doc.title, FIELD_WEIGHT.title],
+        [doc.tags.join(' '), FIELD_WEIGHT.tags],
+        [doc.text, FIELD_WEIGHT.text],
+      ] as const) {
+        for (const t of terms(field)) {
+          tf.set(t, (tf.get(t) ?? 0) + weight);
+          length += weight;
+        }
+      }
+      for (const [t, f] of tf) {
+        let list = this.postings.get(t);
+        if (!list) this.postings.set(t, (list = []));
+        list.push({ doc: i, tf: f });
+      }
+      this.lengths.push(length);
+      total += length;
+    });
+    this.avgLength = this.docs.length ? total / this.docs.length : 1;
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  search(query: string, limit = 10): SearchHit[] {
+    const queryTerms = [...new Set(terms(query))];
+    if (queryTerms.length === 0) return [];
+    const scores = new Map<number, number>();
+    const n = this.docs.length;
+    for (const t of queryTerms) {
+      const list = this.postings.get(t);
+      if (!list) continue;
+      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+      for (const { doc, tf } of list) {
+        const norm = tf + K1 * (1 - B + (B * (this.lengths[doc] ?? 0)) / this.avgLength);
+        scores.set(doc, (scores.get(doc) ?? 0) + (idf * (tf * (K1 + 1))) / norm);
+      }
+    }
+    return [...scores.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([i, score]) => {
+        const doc = this.docs[i] as SearchDocument;
+        return { id: doc.id, score, snippet: snippet(doc.text, queryTerms) };
+      });
+  }
+}
+
+/** The stretch of text (about a tweet long) that holds the most query terms, cut at word boundaries. */
+export function snippet(text: string, queryTerms: readonly string[]): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= SNIPPET_LENGTH) return flat;
+  const wanted = new Set(queryTerms);
+  const re = /[\p{L}\p{N}]+/gu;
+  const hits: number[] = [];
+  for (let m = re.exec(flat); m; m = re.exec(flat)) {
+    const [t] = terms(m[0]);
+    if (t !== undefined && wanted.has(t)) hits.push(m.index);
+    if (hits.length > 200) break;
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (let i = 0, j = 0; i < hits.length; i++) {
+    while ((hits[j] ?? 0) < (hits[i] ?? 0) - SNIPPET_LENGTH + 20) j++;
+    if (i - j + 1 > bestCount) {
+      bestCount = i - j + 1;
+      best = hits[j] ?? 0;
+    }
+  }
+  let start = Math.max(0, best - 30);
+  if (start > 0) {
+    const space = flat.indexOf(' ', start);
+    start = space === -1 ? start : space + 1;
+  }
+  let end = Math.min(flat.length, start + SNIPPET_LENGTH);
+  if (end < flat.length) {
+    const space = flat.lastIndexOf(' ', end);
+    end = space > start ? space : end;
+  }
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
+}

@@ -1,0 +1,98 @@
+import { type Args, commandKey, type PlatformName } from '../core/commands/command-data.js';
+import { parseCommandLine } from '../core/commands/parse-command-line.js';
+import { BriefbotError, isBriefbotError } from '../core/errors.js';
+import { type ReplyDocument, textReply } from '../core/render/document.js';
+import type { Actor, Attachment, ChannelRef, Command, CommandContext, Services } from '../ports/command.js';
+import type { Clock } from '../ports/clock.js';
+import type { BriefingLibrary } from '../ports/library.js';
+import type { Logger } from '../ports/logger.js';
+
+export interface DispatcherDeps {
+  commands: ReadonlyMap<string, Command>;
+  library: BriefingLibrary;
+  clock: Clock;
+  logger: Logger;
+  services: Services;
+  /** Called once per command with its outcome, for metrics. */
+  onOutcome?: (event: { command: string; outcome: 'ok' | 'refused' | 'error'; platform: PlatformName; ms: number }) => void;
+  /** Decides whether this user may run another command now (per-user rate limit). */
+  allow?: (actor: Actor) => boolean;
+}
+
+export interface Invocation {
+  actor: Actor;
+  channel: ChannelRef;
+  attachments?: readonly Attachment[];
+}
+
+/**
+ * The one place commands run: it parses or receives arguments, checks permission, executes, and
+ * turns every failure into one reply: expected ones with their message, unexpected ones logged
+ * once with their cause and answered politely and privately.
+ */
+export class Dispatcher {
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  /** The commands a platform serves. */
+  commandsFor(platform: PlatformName): Command[] {
+    return [...this.deps.commands.values()].filter((c) => !c.data.platforms || c.data.platforms.includes(platform));
+  }
+
+  /** Runs a command line as typed in the shell or Slack: "/briefing korea-japan quotes". */
+  async runLine(line: string, invocation: Invocation): Promise<ReplyDocument> {
+    return this.guard(invocation, 'unparsed', async () => {
+      const available = this.commandsFor(invocation.actor.platform).map((c) => c.data);
+      const parsed = parseCommandLine(line, available);
+      return this.execute(commandKey(parsed.data), parsed.args, invocation);
+    });
+  }
+
+  /** Runs a command whose arguments the platform already parsed (Discord options). */
+  async run(key: string, args: Args, invocation: Invocation): Promise<ReplyDocument> {
+    return this.guard(invocation, key, () => this.execute(key, args, invocation));
+  }
+
+  private async execute(key: string, args: Args, invocation: Invocation): Promise<ReplyDocument> {
+    const command = this.deps.commands.get(key);
+    if (!command || (command.data.platforms && !command.data.platforms.includes(invocation.actor.platform))) {
+      throw new BriefbotError('UNKNOWN_COMMAND', `There is no /${key} command here. Try /help.`);
+    }
+    if (command.data.permission === 'moderator' && !invocation.actor.isModerator) {
+      throw new BriefbotError('FORBIDDEN', `Only moderators can use /${key}. Nothing was changed.`);
+    }
+    const ctx: CommandContext = {
+      actor: invocation.actor,
+      channel: invocation.channel,
+      library: this.deps.library,
+      clock: this.deps.clock,
+      logger: this.deps.logger.child({ command: key, platform: invocation.actor.platform }),
+      commands: this.commandsFor(invocation.actor.platform).map((c) => c.data),
+      attachments: invocation.attachments ?? [],
+      services: this.deps.services,
+    };
+    return command.execute(ctx, args);
+  }
+
+  private async guard(invocation: Invocation, key: string, work: () => Promise<ReplyDocument>): Promise<ReplyDocument> {
+    const started = performance.now();
+    const report = (outcome: 'ok' | 'refused' | 'error', command = key) =>
+      this.deps.onOutcome?.({ command, outcome, platform: invocation.actor.platform, ms: performance.now() - started });
+    if (this.deps.allow && !this.deps.allow(invocation.actor)) {
+      report('refused');
+      return textReply('You are sending commands faster than I can answer. Please wait a few seconds and try again.', { tone: 'error' });
+    }
+    try {
+      const reply = await work();
+      report('ok');
+      return reply;
+    } catch (error) {
+      if (isBriefbotError(error)) {
+        report('refused');
+        return textReply(error.userMessage, { tone: 'error' });
+      }
+      report('error');
+      this.deps.logger.error({ err: error, command: key, platform: invocation.actor.platform, user: invocation.actor.userId }, 'command failed');
+      return textReply('Sorry, something went wrong on my side while answering that. It has been logged; please try again later.', { tone: 'error' });
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { Bm25Index } from '../core/search/bm25.js';
+import type { Analysis, AnalysisInput } from '../core/analysis/types.js';
+import type { AnalysisCache, BriefingLibrary, BriefingSource, LibraryEntry, SearchResult } from '../ports/library.js';
+import type { Logger } from '../ports/logger.js';
+
+export interface LibraryDeps {
+  source: BriefingSource;
+  analyze: (input: AnalysisInput) => Analysis;
+  cacheKey: (input: AnalysisInput) => string;
+  /** Persistent cache (the store); the in-memory one is always used in front of it. */
+  cache?: AnalysisCache;
+  logger: Logger;
+  /** How long a version check is trusted before the source is asked again. */
+  recheckMs?: number;
+  now?: () => number;
+}
+
+interface Snapshot {
+  version: string;
+  entries: LibraryEntry[];
+  bySlug: Map<string, LibraryEntry>;
+  index?: Bm25Index;
+}
+
+const MEMORY_CACHE_SIZE = 2000;
+
+function sortKey(e: LibraryEntry): number {
+  const published = e.briefing.published ? Date.parse(e.briefing.published) : NaN;
+  return Number.isNaN(published) ? e.updatedAt.getTime() : published;
+}
+
+export function inputOf(entry: LibraryEntry): AnalysisInput {
+  return { text: entry.briefing.body, title: entry.briefing.title, participants: entry.briefing.participants };
+}
+
+/**
+ * The library commands read: a snapshot of the source, rebuilt only when the source's version
+ * changes, with a search index built on first search and analyses cached by content hash.
+ */
+export class Library implements BriefingLibrary {
+  private snapshot: Snapshot | undefined;
+  private checkedAt = -Infinity;
+  private pending: Promise<Snapshot> | undefined;
+  private readonly memory = new Map<string, Analysis>();
+  private readonly failed = new Set<string>();
+
+  constructor(private readonly deps: LibraryDeps) {}
+
+  /** Forget the snapshot: the next read asks the source again (after a change made here). */
+  invalidate(): void {
+    this.checkedAt = -Infinity;
+  }
+
+  private async current(): Promise<Snapshot> {
+    const now = this.deps.now?.() ?? Date.now();
+    if (this.snapshot && now - this.checkedAt < (this.deps.recheckMs ?? 1000)) return this.snapshot;
+    this.pending ??= this.refresh(now).finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  private async refresh(now: number): Promise<Snapshot> {
+    const version = await this.deps.source.version();
+    this.checkedAt = now;
+    if (this.snapshot?.version === version) return this.snapshot;
+    const entries = [...(await this.deps.source.entries())].sort(
+      (a, b) => sortKey(b) - sortKey(a) || a.briefing.slug.localeCompare(b.briefing.slug),
+    );
+    this.snapshot = { version, entries, bySlug: new Map(entries.map((e) => [e.briefing.slug, e])) };
+    return this.snapshot;
+  }
+
+  async list(): Promise<LibraryEntry[]> {
+    return (await this.current()).entries;
+  }
+
+  async get(slug: string): Promise<LibraryEntry | undefined> {
+    return (await this.current()).bySlug.get(slug);
+  }
+
+  async search(query: string, limit: number): Promise<SearchResult[]> {
+    const snap = await this.current();
+    snap.index ??= new Bm25Index(
+      snap.entries.map((e) => ({ id: e.briefing.slug, title: e.briefing.title, tags: e.briefing.tags, text: e.briefing.body })),
+    );
+    return snap.index.search(query, limit).flatMap((hit) => {
+      const entry = snap.bySlug.get(hit.id);
+      return entry ? [{ entry, score: hit.score, snippet: hit.snippet }] : [];
+    });
+  }
+
+  async analysisOf(entry: LibraryEntry): Promise<Analysis | null> {
+    const input = inputOf(entry);
+    const key = this.deps.cacheKey(input);
+    const hit = this.memory.get(key);
+    if (hit) return hit;
+    if (this.failed.has(key)) return null;
+    let analysis = await this.deps.cache?.get(key).catch(() => undefined);
+    if (!analysis) {
+      const started = performance.now();
+      try {
+        analysis = this.deps.analyze(input);
+      } catch (error) {
+        this.failed.add(key);
+        this.deps.logger.error({ err: error, slug: entry.briefing.slug }, 'analysis failed; showing the text without it');
+        return null;
+      }
+      this.deps.logger.debug({ slug: entry.briefing.slug, ms: Math.round(performance.now() - started) }, 'analysed');
+      await this.deps.cache?.put(key, analysis).catch((err: unknown) => this.deps.logger.warn({ err }, 'could not store the analysis'));
+    }
+    if (this.memory.size >= MEMORY_CACHE_SIZE) this.memory.delete(this.memory.keys().next().value as string);
+    this.memory.set(key, analysis);
+    return analysis;
+  }
+}

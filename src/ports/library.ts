@@ -1,0 +1,41 @@
+import type { Analysis } from '../core/analysis/types.js';
+import type { Briefing } from '../core/briefing/briefing.js';
+
+export interface LibraryEntry {
+  briefing: Briefing;
+  /** Where the current text comes from: a file in briefings/, or a moderator's revision in the store. */
+  origin: 'file' | 'store';
+  /** The current revision number (0 for a file briefing never edited in chat). */
+  revision: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface SearchResult {
+  entry: LibraryEntry;
+  score: number;
+  snippet: string;
+}
+
+/** What commands read: the visible library (archived briefings are hidden). */
+export interface BriefingLibrary {
+  /** Newest first (by published date, then last update). */
+  list(): Promise<LibraryEntry[]>;
+  get(slug: string): Promise<LibraryEntry | undefined>;
+  search(query: string, limit: number): Promise<SearchResult[]>;
+  /** The analysis of an entry, cached by content; null when the engine failed on it (logged once). */
+  analysisOf(entry: LibraryEntry): Promise<Analysis | null>;
+}
+
+/** Where briefings come from: the files, the store, or the two merged. */
+export interface BriefingSource {
+  /** A cheap token that changes whenever `entries()` would change. */
+  version(): Promise<string>;
+  entries(): Promise<LibraryEntry[]>;
+}
+
+/** Analyses kept across restarts, keyed by content hash (the store implements it). */
+export interface AnalysisCache {
+  get(key: string): Promise<Analysis | undefined>;
+  put(key: string, analysis: Analysis): Promise<void>;
+}
