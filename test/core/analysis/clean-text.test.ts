@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../../src/core/analysis/clean-text.js';
+
+// The opening of the Arirang transcript exactly as it was pasted, web-page leftovers included.
+const TRANSCRIPT = [
+  "S. Korea-Japan foreign ministers hold talks on bilateral ties and N. Korea's nuclear issue",
+  '  • 6 years ago',
+  '"A historic opportunity.',
+  "That's how the top diplomats described the summits.",
+  'Lee Ji-won with more.',
+  'The foreign ministers reaffirmed their mutual goal.',
+  '',
+  '',
+  'Lee Ji-won, Arirang News.',
+  'Recommended2',
+].join('\r\n');
+
+describe('cleanText', () => {
+  it('GIVEN a relative time stamp and a "Recommended" widget line THEN both are removed', () => {
+    const cleaned = cleanText(TRANSCRIPT);
+    expect(cleaned).not.toMatch(/years ago|Recommended/);
+    expect(cleanText('Storm hits coast\n3 hours ago\nThe storm made landfall at dawn.\nAdvertisement\nShare this with Email Facebook Twitter Pinterest\nResidents fled.')).toBe(
+      'Storm hits coast\n\nThe storm made landfall at dawn.\nResidents fled.',
+    );
+  });
+
+  it('GIVEN a TV hand-off and a reporter sign-off THEN both lines go and the story lines stay', () => {
+    const cleaned = cleanText(TRANSCRIPT);
+    expect(cleaned).not.toContain('Lee Ji-won');
+    expect(cleaned).toContain('The foreign ministers reaffirmed their mutual goal.');
+    expect(cleanText('The mayor resigned on Monday.\nJohn Smith, KBS News.')).toBe('The mayor resigned on Monday.');
+    expect(cleanText('Floods hit the north.\nMaria Lopez reports.')).toBe('Floods hit the north.');
+  });
+
+  it('GIVEN a sign-off pattern inside a sentence THEN the sentence is kept', () => {
+    const text = 'Officials from Seoul, Arirang News and KBS attended the briefing.';
+    expect(cleanText(text)).toBe(text);
+  });
+
+  it('GIVEN a headline first line without punctuation THEN it becomes its own paragraph', () => {
+    const cleaned = cleanText(TRANSCRIPT);
+    const [title, body] = cleaned.split('\n\n');
+    expect(title).toBe("S. Korea-Japan foreign ministers hold talks on bilateral ties and N. Korea's nuclear issue");
+    expect(body?.startsWith('"A historic opportunity.\n')).toBe(true);
+  });
+
+  it('GIVEN a first line that is an ordinary sentence THEN no paragraph break is invented', () => {
+    expect(cleanText('The vote was close.\nIt passed by two votes.')).toBe('The vote was close.\nIt passed by two votes.');
+  });
+
+  it('GIVEN CRLF endings, tabs, non-breaking spaces and several blank lines THEN paragraphs are split by one blank line', () => {
+    const cleaned = cleanText('  First\u00a0paragraph  here.\r\n\r\n\r\n\tSecond   one.\r\n');
+    expect(cleaned).toBe('First paragraph here.\n\nSecond one.');
+  });
+
+  it('GIVEN "Scroll down for video" inside Daily Mail copy THEN only the phrase is removed', () => {
+    const raw = "The kite was a record, according to People's Daily Online. Scroll down for video Flying high: Half of the kite took off.";
+    expect(cleanText(raw)).toBe("The kite was a record, according to People's Daily Online. Flying high: Half of the kite took off.");
+  });
+
+  it('GIVEN a Daily Mail byline and PUBLISHED/UPDATED header THEN the story starts at its first word', () => {
+    const raw =
+      'By . Daily Mail Reporter . PUBLISHED: . 10:41 EST, 2 January 2014 . | . UPDATED: . 11:52 EST, 2 January 2014 . A man has been arrested after a crash.';
+    expect(cleanText(raw)).toBe('A man has been arrested after a crash.');
+    expect(cleanText('By . Jane Doe . and John Roe . The council voted.')).toBe('The council voted.');
+  });
+
+  it('GIVEN a CNN dateline and a contributor credit THEN neither is story text', () => {
+    expect(cleanText('(CNN)Blues legend B.B. King was hospitalized. CNN\'s Greg Botelho contributed to this report.')).toBe(
+      'Blues legend B.B. King was hospitalized.',
+    );
+    expect(cleanText('WASHINGTON (CNN) -- The Senate passed the bill.')).toBe('The Senate passed the bill.');
+  });
+
+  it('GIVEN a sentence that merely mentions a report THEN it is kept', () => {
+    const text = 'Three agencies contributed to the report, which was published on Monday.';
+    expect(cleanText(text)).toBe(text);
+  });
+
+  it('GIVEN a photo credit line THEN it is dropped', () => {
+    expect(cleanText('Troops crossed the border.\nImage copyright Reuters\nThe UN condemned it.')).toBe(
+      'Troops crossed the border.\nThe UN condemned it.',
+    );
+  });
+
+  it('GIVEN empty or whitespace-only input THEN the result is empty', () => {
+    expect(cleanText('')).toBe('');
+    expect(cleanText(' \n\t\r\n ')).toBe('');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { contentStems, isStopword, stem, tokenizeWords } from '../../../src/core/analysis/tokenize.js';
+
+describe('tokenize', () => {
+  it('GIVEN mixed case, possessives and punctuation THEN words are lower case without "\'s"', () => {
+    expect(tokenizeWords("N. Korea's nuclear issue: Seoul-Tokyo ties, 2015 deal!")).toEqual([
+      'n', 'korea', 'nuclear', 'issue', 'seoul-tokyo', 'ties', '2015', 'deal',
+    ]);
+    expect(tokenizeWords('The U.S.-Japan summit')).toEqual(['the', 'u.s', 'japan', 'summit']);
+  });
+
+  it('GIVEN function words THEN they are stopwords and content words are not', () => {
+    expect(isStopword('The')).toBe(true);
+    expect(isStopword("don't")).toBe(true);
+    expect(isStopword('kite')).toBe(false);
+  });
+
+  it('GIVEN inflected forms THEN the Porter stem is shared', () => {
+    expect(stem('ministers')).toBe(stem('minister'));
+    expect(stem('talks')).toBe(stem('talking'));
+    expect(stem('denuclearization')).toBe('denuclear');
+  });
+
+  it('GIVEN a sentence THEN content stems drop stopwords and keep order', () => {
+    expect(contentStems('The ministers agreed on the fishing quotas.')).toEqual(['minist', 'agre', 'fish', 'quota']);
+  });
+});
