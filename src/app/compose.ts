@@ -1,0 +1,61 @@
+import type { Readable, Writable } from 'node:stream';
+import { analysisCacheKey, analyze } from '../core/analysis/analyze.js';
+import type { Config } from '../config/config.js';
+import { secretsOf } from '../config/config.js';
+import { ShellPlatform } from '../adapters/shell/shell-platform.js';
+import { Dispatcher } from '../dispatch/dispatcher.js';
+import { loadCommands } from '../dispatch/load-commands.js';
+import { FileBriefingSource } from '../library/file-source.js';
+import { Library } from '../library/library.js';
+import type { ChatPlatform } from '../ports/chat-platform.js';
+import { systemClock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import { createLogger } from './logger.js';
+
+export interface AppIO {
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable;
+  stderr: Writable & { isTTY?: boolean };
+}
+
+export interface RunningApp {
+  logger: Logger;
+  dispatcher: Dispatcher;
+  library: Library;
+  platforms: ChatPlatform[];
+  /** Resolves when the app has nothing left to serve (the shell's input ended). */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function loggerFor(config: Config, io: AppIO, interactive: boolean): Logger {
+  const format = config.env.LOG_FORMAT === 'auto' ? (interactive || io.stderr.isTTY ? 'pretty' : 'json') : config.env.LOG_FORMAT;
+  return createLogger({ level: config.env.LOG_LEVEL, format, secrets: secretsOf(config), output: io.stderr });
+}
+
+/** The composition root: builds every concrete adapter from the validated configuration. */
+export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
+  const logger = loggerFor(config, io, config.shell && io.stdin.isTTY === true);
+  const commands = await loadCommands();
+  const source = new FileBriefingSource(config.env.BRIEFINGS_DIR, config.env.BRIEFING_MAX_BYTES, logger);
+  const library = new Library({ source, analyze: (input) => analyze(input), cacheKey: (input) => analysisCacheKey(input), logger });
+  const dispatcher = new Dispatcher({ commands, library, clock: systemClock, logger, services: {} });
+
+  const platforms: ChatPlatform[] = [];
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve) => (finish = resolve));
+  if (config.shell) {
+    platforms.push(new ShellPlatform({ dispatcher, input: io.stdin, output: io.stdout, user: config.env.SHELL_USER, onClose: () => finish() }));
+  }
+  for (const p of platforms) await p.start();
+  logger.debug({ platforms: platforms.map((p) => p.name), commands: commands.size }, 'briefbot started');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      for (const p of platforms) await p.stop().catch((err: unknown) => logger.warn({ err, platform: p.name }, 'platform did not stop cleanly'));
+      finish();
+    })());
+  if (platforms.length === 0) logger.warn({}, 'no platform to serve: set Discord or Slack credentials, or SHELL=on');
+  return { logger, dispatcher, library, platforms, done, stop };
+}

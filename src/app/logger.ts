@@ -1,0 +1,48 @@
+import { pino, type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
+import type { Writable } from 'node:stream';
+import type { Logger } from '../ports/logger.js';
+
+export interface LoggerOptions {
+  level: string;
+  format: 'json' | 'pretty';
+  /** Values that must never reach a log line, whatever field or message carries them. */
+  secrets: readonly string[];
+  output: Writable;
+}
+
+/** Field names whose values are secrets wherever they appear. */
+const REDACT_PATHS = [
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'signingSecret',
+  '*.signingSecret',
+  'password',
+  '*.password',
+  'req.headers.cookie',
+];
+
+/** Replaces each secret with [redacted] in everything written, the last line of defence. */
+export function scrubbingStream(output: Writable, secrets: readonly string[]): DestinationStream {
+  const sorted = [...new Set(secrets)].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length);
+  return {
+    write(line: string) {
+      let out = line;
+      for (const s of sorted) if (out.includes(s)) out = out.split(s).join('[redacted]');
+      output.write(out);
+    },
+  };
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const destination = scrubbingStream(options.output, options.secrets);
+  const stream =
+    options.format === 'pretty'
+      ? pretty({ destination: destination as unknown as Writable, sync: true, colorize: false, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' })
+      : destination;
+  return pino({ level: options.level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'briefbot' } }, stream) as unknown as Logger;
+}

@@ -1,0 +1,40 @@
+import type { Writable } from 'node:stream';
+import { DEFAULT_MAX_BODY_BYTES } from '../core/briefing/parse-briefing.js';
+import { loadBriefingDir } from '../library/load-briefing-dir.js';
+
+const HELP = `briefbot check [DIR]: validate every briefing file in DIR (default ./briefings).
+
+Prints each problem as "file: field: message" and exits 1 when there is any, 0 otherwise.
+--max-bytes N   the body size limit (default ${DEFAULT_MAX_BODY_BYTES}, as BRIEFING_MAX_BYTES)`;
+
+export async function runCheck(args: readonly string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  let maxBytes = DEFAULT_MAX_BODY_BYTES;
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--max-bytes') {
+      maxBytes = Number(args[++i]);
+      if (!Number.isInteger(maxBytes) || maxBytes <= 0) {
+        io.stderr.write('--max-bytes takes a positive whole number\n');
+        return 2;
+      }
+    } else if (a.startsWith('-')) {
+      io.stderr.write(`unknown option ${a}\n${HELP}\n`);
+      return 2;
+    } else positional.push(a);
+  }
+  const dir = positional[0] ?? './briefings';
+  const { entries, problems } = await loadBriefingDir(dir, maxBytes);
+  for (const p of problems) io.stdout.write(`${p.file}: ${p.field}: ${p.message}\n`);
+  const files = new Set(problems.map((p) => p.file)).size;
+  io.stdout.write(
+    problems.length
+      ? `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}; ${entries.length} briefing${entries.length === 1 ? '' : 's'} valid.\n`
+      : `${entries.length} briefing${entries.length === 1 ? '' : 's'} in ${dir}, all valid.\n`,
+  );
+  return problems.length ? 1 : 0;
+}
