@@ -1,23 +1,12 @@
-import type { Args, CommandData, PlatformName } from '../core/commands/command-data.js';
+import type { Args, CommandData } from '../core/commands/command-data.js';
+import type { Actor, ChannelRef } from './actor.js';
 import type { ReplyDocument } from '../core/render/document.js';
+export type { Actor, ChannelRef } from './actor.js';
 import type { Clock } from './clock.js';
 import type { BriefingLibrary } from './library.js';
 import type { Logger } from './logger.js';
 import type { ModerationPort } from './moderation.js';
 
-/** Who ran a command. `isModerator` is decided by the platform adapter from its own rules. */
-export interface Actor {
-  platform: PlatformName;
-  userId: string;
-  userName: string;
-  isModerator: boolean;
-}
-
-export interface ChannelRef {
-  platform: PlatformName;
-  id: string;
-  name?: string;
-}
 
 /** A file someone attached to a command (Discord attachment, shell path). */
 export interface Attachment {

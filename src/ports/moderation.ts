@@ -1,5 +1,5 @@
 import type { Briefing } from '../core/briefing/briefing.js';
-import type { Actor } from './command.js';
+import type { Actor } from './actor.js';
 
 export type AuditAction = 'add' | 'edit' | 'remove' | 'restore' | 'revert';
 
