@@ -56,6 +56,6 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
       for (const p of platforms) await p.stop().catch((err: unknown) => logger.warn({ err, platform: p.name }, 'platform did not stop cleanly'));
       finish();
     })());
-  if (platforms.length === 0) logger.warn({}, 'no platform to serve: set Discord or Slack credentials, or SHELL=on');
+  if (platforms.length === 0) logger.warn({}, 'no platform to serve: set Discord or Slack credentials, or BRIEFBOT_SHELL=on');
   return { logger, dispatcher, library, platforms, done, stop };
 }

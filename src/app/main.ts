@@ -17,7 +17,7 @@ Configuration comes from the environment and ./.env; see .env.example.`;
 const START_HELP = `briefbot start: serve the configured platforms.
 
 With DISCORD_TOKEN/DISCORD_APP_ID, Discord; with SLACK_BOT_TOKEN/SLACK_SIGNING_SECRET, Slack;
-with neither, or SHELL=on, the terminal shell: a prompt on a terminal, or one command per input
+with neither, or BRIEFBOT_SHELL=on, the terminal shell: a prompt on a terminal, or one command per input
 line when piped (printf '/briefing korea-japan\\n' | npm start --silent).`;
 
 function readConfig(io: AppIO): Config | undefined {

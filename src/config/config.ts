@@ -42,7 +42,7 @@ const envSchema = z
     DATABASE_URL: url('postgres://user:password@host:5432/db, or unset for SQLite'),
     SQLITE_PATH: z.string().default('./data/briefbot.db'),
     PORT: intWithDefault(3000, 0, 65535),
-    HOST: z.string().default('0.0.0.0'),
+    HTTP_HOST: z.string().default('0.0.0.0'),
     DISCORD_TOKEN: optionalText,
     DISCORD_APP_ID: optionalText,
     DISCORD_GUILD_ID: optionalText,
@@ -54,7 +54,7 @@ const envSchema = z
     SLACK_APP_TOKEN: optionalText,
     SLACK_API_URL: url('Slack Web API base, e.g. https://slack.com/api/'),
     SLACK_MODERATOR_IDS: idList,
-    SHELL: z.enum(['auto', 'on', 'off']).default('auto'),
+    BRIEFBOT_SHELL: z.enum(['auto', 'on', 'off']).default('auto'),
     SHELL_USER: z.string().default('local'),
     DIGESTS: z.enum(['on', 'off']).default('on'),
     DIGEST_CATCHUP_HOURS: intWithDefault(6, 0, 168),
@@ -125,7 +125,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
           moderatorIds: env.SLACK_MODERATOR_IDS,
         }
       : undefined;
-  const shell = env.SHELL === 'on' || (env.SHELL === 'auto' && !discord && !slack);
+  const shell = env.BRIEFBOT_SHELL === 'on' || (env.BRIEFBOT_SHELL === 'auto' && !discord && !slack);
   return { env, discord, slack, shell };
 }
 
