@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandData } from '../../../src/core/commands/command-data.js';
+import { parseCommandLine, tokenize } from '../../../src/core/commands/parse-command-line.js';
+import { BriefbotError } from '../../../src/core/errors.js';
+
+const show: CommandData = {
+  name: 'briefing',
+  description: 'show',
+  permission: 'everyone',
+  options: [
+    { name: 'topic', description: 't', type: 'string', required: true, rest: true },
+    { name: 'section', description: 's', type: 'string', choices: ['summary', 'quotes', 'issues', 'full'] },
+    { name: 'page', description: 'p', type: 'integer', minValue: 1 },
+    { name: 'public', description: 'p', type: 'boolean' },
+  ],
+};
+const list: CommandData = {
+  name: 'briefing',
+  subcommand: 'list',
+  description: 'list',
+  permission: 'everyone',
+  options: [
+    { name: 'tag', description: 't', type: 'string' },
+    { name: 'page', description: 'p', type: 'integer' },
+  ],
+};
+const subscribe: CommandData = {
+  name: 'digest',
+  subcommand: 'subscribe',
+  description: 'sub',
+  permission: 'moderator',
+  options: [
+    { name: 'channel', description: 'c', type: 'string' },
+    { name: 'time', description: 't', type: 'string', keyword: 'at', required: true },
+    { name: 'zone', description: 'z', type: 'string', keyword: 'tz' },
+  ],
+};
+const commands = [show, list, subscribe];
+
+function errorOf(line: string): BriefbotError {
+  try {
+    parseCommandLine(line, commands);
+  } catch (e) {
+    if (e instanceof BriefbotError) return e;
+  }
+  throw new Error('expected a BriefbotError');
+}
+
+describe('parseCommandLine', () => {
+  it('GIVEN a topic of several words and a section THEN the section binds at the end', () => {
+    expect(parseCommandLine('/briefing korea japan quotes 2', commands)).toEqual({ data: show, args: { topic: 'korea japan', section: 'quotes', page: 2 } });
+  });
+
+  it('GIVEN a topic ending in a number THEN the number stays in the topic', () => {
+    expect(parseCommandLine('/briefing budget 2024', commands).args).toEqual({ topic: 'budget 2024' });
+  });
+
+  it('GIVEN a boolean flag anywhere THEN it is set', () => {
+    expect(parseCommandLine('/briefing public korea-japan', commands).args).toEqual({ topic: 'korea-japan', public: true });
+  });
+
+  it('GIVEN a subcommand word THEN that command is chosen', () => {
+    expect(parseCommandLine('briefing list diplomacy 3', commands)).toEqual({ data: list, args: { tag: 'diplomacy', page: 3 } });
+  });
+
+  it('GIVEN keyword options in any order THEN each binds to its keyword', () => {
+    expect(parseCommandLine('/digest subscribe tz Asia/Seoul #news at 08:00', commands).args).toEqual({ time: '08:00', zone: 'Asia/Seoul', channel: '#news' });
+  });
+
+  it('GIVEN a missing required option THEN the error shows the usage', () => {
+    const e = errorOf('/digest subscribe');
+    expect(e.code).toBe('BAD_ARGUMENTS');
+    expect(e.userMessage).toContain('Usage: /digest subscribe [<channel>] at <time> [tz <zone>]');
+  });
+
+  it('GIVEN extra words THEN they are named as unexpected', () => {
+    expect(errorOf('/briefing list a 2 extra').userMessage).toMatch(/unexpected "extra"/);
+  });
+
+  it('GIVEN an unknown command THEN a near name is suggested', () => {
+    const e = errorOf('/breifing korea');
+    expect(e.code).toBe('UNKNOWN_COMMAND');
+    expect(e.userMessage).toMatch(/Did you mean \/briefing\?/);
+  });
+
+  it('GIVEN a family without a default THEN the subcommands are listed', () => {
+    expect(errorOf('/digest frobnicate').userMessage).toMatch(/no subcommand "frobnicate": one of subscribe/);
+  });
+
+  it('GIVEN a 5,000 character line or an over-long argument THEN it is refused, not processed', () => {
+    expect(errorOf(`/briefing ${'x'.repeat(5000)}`).code).toBe('BAD_ARGUMENTS');
+    expect(errorOf(`/briefing ${'x '.repeat(150)}`).userMessage).toMatch(/topic is too long/);
+  });
+
+  it('GIVEN double quotes THEN spaces stay inside one word', () => {
+    expect(tokenize('subscribe "my channel" at 08:00')).toEqual(['subscribe', 'my channel', 'at', '08:00']);
+  });
+});
