@@ -1,5 +1,5 @@
 import type { Briefing } from '../core/briefing/briefing.js';
-import type { Actor } from './actor.js';
+import type { Actor, Attachment } from './command.js';
 
 export type AuditAction = 'add' | 'edit' | 'remove' | 'restore' | 'revert';
 
@@ -26,19 +26,46 @@ export interface AuditEntry {
   revision: number;
 }
 
+export interface AuditFilter {
+  slug?: string;
+  since?: Date;
+  /** Newest entries first; at most this many (default 100). */
+  limit?: number;
+}
+
+/** A briefing as a moderator submits it through a form (Discord or Slack modal). */
+export interface BriefingForm {
+  title: string;
+  /** Derived from the title when absent. */
+  slug?: string;
+  /** A list, or one string of tags separated by commas or spaces. */
+  tags?: readonly string[] | string;
+  text: string;
+}
+
 /**
  * Changes to the library. Every call checks permission itself, writes a revision and an audit
  * entry in one transaction, and fails with a typed BriefbotError (FORBIDDEN, SLUG_TAKEN,
- * DUPLICATE_CONTENT, NOT_FOUND, INVALID_BRIEFING, TOO_LARGE) that changes nothing.
+ * DUPLICATE_CONTENT, NOT_FOUND, INVALID_BRIEFING, TOO_LARGE, CONFLICT) that changes nothing.
  */
 export interface ModerationPort {
   add(briefing: Briefing, actor: Actor): Promise<RevisionInfo>;
   edit(slug: string, briefing: Briefing, actor: Actor): Promise<RevisionInfo>;
   remove(slug: string, actor: Actor): Promise<RevisionInfo>;
   restore(slug: string, actor: Actor): Promise<RevisionInfo>;
+  /** Makes the text of `revision` current again, as a new revision; 0 is the file's text. */
   revert(slug: string, revision: number, actor: Actor): Promise<RevisionInfo>;
+  /** Oldest first; a file briefing starts with revision 0, the file's text. */
   history(slug: string): Promise<RevisionInfo[]>;
   /** The Markdown file, front-matter and body, of the current text (archived too). */
   exportMarkdown(slug: string): Promise<string>;
-  audit(filter: { slug?: string; since?: Date; limit?: number }): Promise<AuditEntry[]>;
+  audit(filter: AuditFilter): Promise<AuditEntry[]>;
+  /**
+   * Reads a submission: an attachment, or on the shell only a local path, into a briefing with the
+   * same validation everywhere (.md with front-matter, or .txt whose first line is the title).
+   * `slug`, when given (edit), is the briefing's slug and the file may not name another.
+   */
+  readSubmission(source: { attachment: Attachment } | { path: string }, actor: Actor, slug?: string): Promise<Briefing>;
+  /** Validates form fields (modals) into a briefing, by the same rules as files. */
+  fromForm(form: BriefingForm, slug?: string): Briefing;
 }

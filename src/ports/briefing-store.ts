@@ -1,0 +1,83 @@
+import type { Briefing } from '../core/briefing/briefing.js';
+import type { AnalysisCache } from './library.js';
+import type { AuditAction, AuditEntry, AuditFilter } from './moderation.js';
+
+export type StoredState = 'active' | 'archived';
+
+/** The current state of one slug the store knows about. */
+export interface StoredHead {
+  slug: string;
+  /** 'file': the slug belongs to a file in briefings/ that this head overrides. */
+  origin: 'file' | 'store';
+  revision: number;
+  state: StoredState;
+  /** The text of this revision; null means "the file's text" (origin 'file' only). */
+  briefing: Briefing | null;
+  bodyHash: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One revision, as written; revisions are never updated or deleted. */
+export interface StoredRevision {
+  /** Global, increasing id: the store's version is the largest. */
+  id: number;
+  slug: string;
+  revision: number;
+  action: AuditAction;
+  state: StoredState;
+  briefing: Briefing | null;
+  bodyHash: string | null;
+  platform: string;
+  userId: string;
+  userName: string;
+  at: Date;
+  change: string;
+}
+
+/** Who made a change, as the audit log records it. */
+export interface ChangeAuthor {
+  platform: string;
+  userId: string;
+  userName: string;
+}
+
+/** A new revision for one slug, committed with its audit entry in one transaction. */
+export interface ChangeRequest {
+  slug: string;
+  origin: 'file' | 'store';
+  /** The head revision this change was computed from; 0 when the store has no head yet. */
+  basedOn: number;
+  action: AuditAction;
+  state: StoredState;
+  briefing: Briefing | null;
+  bodyHash: string | null;
+  author: ChangeAuthor;
+  at: Date;
+  change: string;
+}
+
+/**
+ * Where moderators' briefings, their revisions and the audit log live (SQLite, PostgreSQL, or
+ * memory in tests). It enforces integrity, not policy: permission and validation are the
+ * moderation service's.
+ */
+export interface BriefingStore extends AnalysisCache {
+  /** A cheap token that changes with every committed change (the largest revision id). */
+  version(): Promise<string>;
+  heads(): Promise<StoredHead[]>;
+  head(slug: string): Promise<StoredHead | undefined>;
+  /** Heads (any state) whose current body has this hash. */
+  headsWithBodyHash(hash: string): Promise<StoredHead[]>;
+  /**
+   * Writes the revision `basedOn + 1`, moves the head and appends the audit entry, all or nothing.
+   * Fails with CONFLICT when the head is no longer at `basedOn` (another change got there first).
+   */
+  commit(change: ChangeRequest): Promise<StoredRevision>;
+  /** Oldest first. */
+  revisions(slug: string): Promise<StoredRevision[]>;
+  revision(slug: string, revision: number): Promise<StoredRevision | undefined>;
+  /** Newest first. */
+  audit(filter: AuditFilter): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { StoreTables } from './schema.js';
+
+export type SqlDialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseOptions {
+  /** postgres://... selects PostgreSQL; unset selects SQLite at `sqlitePath`. */
+  databaseUrl?: string;
+  sqlitePath: string;
+  /**
+   * PostgreSQL only: the schema to work in (created if missing, then the connection's search_path).
+   * Tests give each run its own; production leaves it unset and uses the server's default.
+   */
+  pgSchema?: string;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number;
+}
+
+/** An open database: the one kysely instance every store in the process shares. */
+export interface OpenDatabase {
+  db: Kysely<StoreTables>;
+  dialect: SqlDialectName;
+  /** The schema migrations are recorded in (PostgreSQL); undefined for SQLite. */
+  schema: string | undefined;
+  close(): Promise<void>;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Opens SQLite (a file, its folder created on first start, WAL) or PostgreSQL, by configuration.
+ * Nothing is migrated here: see migrateToLatest.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
+  return openSqlite(options.sqlitePath);
+}
+
+function openSqlite(path: string): OpenDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SqliteDatabase(path);
+  // WAL lets readers (other processes, backups) run beside the writer; NORMAL is durable in WAL
+  // mode up to the last committed transaction, which is the guarantee the kill test checks.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<StoreTables>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<OpenDatabase> {
+  const schema = options.pgSchema;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}"`);
+  if (schema) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`create schema if not exists "${schema}"`);
+    } catch (error) {
+      // Two processes creating the same schema at once: the loser's error is harmless.
+      const exists = await client.query('select 1 from pg_namespace where nspname = $1', [schema]);
+      if (exists.rowCount === 0) throw error;
+    } finally {
+      await client.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(schema && { options: `-c search_path=${schema}` }),
+  });
+  const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    return { db, dialect: 'postgres', schema: rows[0]?.schema ?? schema ?? 'public', close: () => db.destroy() };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}

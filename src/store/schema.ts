@@ -1,0 +1,63 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables this module owns, as kysely sees them. Other features add their own tables with
+ * their own migrations and widen the type with `db.withTables<...>()`.
+ */
+export interface StoreTables {
+  /** The current state of each briefing the store knows: one row per slug, the head of its revisions. */
+  briefings: BriefingsTable;
+  /** Every revision ever written; never updated, never deleted. */
+  briefing_revisions: BriefingRevisionsTable;
+  audit_log: AuditLogTable;
+  analysis_cache: AnalysisCacheTable;
+}
+
+export type BriefingState = 'active' | 'archived';
+/** Who owns the slug: a file in briefings/ (edits override it) or the store alone. */
+export type SlugOrigin = 'file' | 'store';
+
+export interface BriefingsTable {
+  slug: string;
+  origin: SlugOrigin;
+  revision: number;
+  state: BriefingState;
+  /** The Briefing as JSON; null means "the file's text" (a file briefing never edited, or reverted to revision 0). */
+  content: string | null;
+  body_hash: string | null;
+  /** ISO 8601 UTC; text sorts correctly and reads the same on SQLite and PostgreSQL. */
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BriefingRevisionsTable {
+  id: Generated<number>;
+  slug: string;
+  revision: number;
+  action: string;
+  state: BriefingState;
+  content: string | null;
+  body_hash: string | null;
+  platform: string;
+  user_id: string;
+  user_name: string;
+  at: string;
+  change: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  platform: string;
+  user_id: string;
+  user_name: string;
+  action: string;
+  slug: string;
+  revision: number;
+}
+
+export interface AnalysisCacheTable {
+  key: string;
+  analysis: string;
+  created_at: string;
+}
