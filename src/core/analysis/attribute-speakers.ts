@@ -1,0 +1,395 @@
+import type { Participant } from '../briefing/briefing.js';
+import { SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
+import { partiesMentioned } from './gazetteer.js';
+import type { Mention, NameIndex } from './mentions.js';
+
+/** Who said a quote, how sure we are, and which evidence decided it. */
+export interface Attribution {
+  speaker: string | null;
+  confidence: number;
+  /** "said-after", "said-before", "colon", "according-to", "pronoun", "description", "continuation", "side-reasoning" or "none". */
+  cue: string;
+}
+
+const UNKNOWN: Attribution = { speaker: null, confidence: 0, cue: 'none' };
+
+const SPEECH = `(?:${SPEECH_VERBS})`;
+const LEAD = '^[ \\t,;:—–-]*';
+const ADVERB = '(?:(?:also|later|then|previously|once|has|had|have|simply|quickly|firmly|reportedly|\\w+ly)\\s+)?';
+/** `," he said` / `,' she added` */
+const PRONOUN_AFTER_RE = new RegExp(`${LEAD}(he|she|they|i|we)\\s+${ADVERB}${SPEECH}\\b`, 'i');
+/** `," said Mr Wang` */
+const INVERTED_AFTER_RE = new RegExp(`${LEAD}${ADVERB}${SPEECH}\\s+`, 'i');
+/** A speech verb anywhere in a short span. */
+const SPEECH_IN_SPAN_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
+/** A speech verb close to the end of the text before a quote: `Mr Wang said: '` / `he told the Mail that '`. */
+const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:[^.!?"“”‘’\\n]{0,60})[:,]?\\s*$`, 'i');
+const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|they|i|we)\\s+${ADVERB}$`, 'i');
+const ACCORDING_TO_RE = /\baccording to\s+/i;
+const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
+const SENTENCE_BOUNDARY_RE = /[.!?…]["”'’]?\s+(?=[\p{Lu}"“‘'])|\n/gu;
+
+interface Context {
+  text: string;
+  quotes: readonly QuoteSpan[];
+  /** Person and organisation mentions outside quotes, in order. */
+  speakers: Mention[];
+  names: NameIndex;
+  /** Starts of mentions that are the first person named in their sentence (likely subjects). */
+  subjects: Set<number>;
+  /** Gender known for the canonical person a mention names. */
+  genderOf: (m: Mention) => 'm' | 'f' | null;
+}
+
+function firstSpeakerIn(ctx: Context, from: number, to: number): Mention | null {
+  let org: Mention | null = null;
+  for (const m of mentionsBetween(ctx.speakers, from, to)) {
+    if (m.kind === 'person') return m;
+    org ??= m;
+  }
+  return org;
+}
+
+/**
+ * The subject of a speech verb: the name just before it once an appositive is skipped
+ * ("Pete Saunders, chief executive of X, added"), else the first person in the span.
+ */
+function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | null {
+  let lead = ctx.text.slice(from, verbAt).replace(/\s+$/, '');
+  const appositive = /,[^,]{1,140},$/.exec(lead);
+  if (appositive) lead = lead.slice(0, appositive.index);
+  const leadEnd = from + lead.length;
+  const near = mentionsBetween(ctx.speakers, Math.max(from, leadEnd - 80), leadEnd + 1).pop();
+  if (near && leadEnd - near.end <= 1) return near;
+  return firstSpeakerIn(ctx, from, verbAt);
+}
+
+function mentionsBetween(list: readonly Mention[], from: number, to: number): Mention[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo; i < list.length && list[i]!.start < to; i++) if (list[i]!.end <= to) out.push(list[i]!);
+  return out;
+}
+
+function nameOf(ctx: Context, m: Mention): string {
+  return m.kind === 'person' ? ctx.names.canonical(m.name, m.start) : m.name;
+}
+
+/** Resolves he/she to the most recent earlier person of that gender (or of unknown gender as a fallback). */
+function resolvePronoun(ctx: Context, pronoun: string, at: number): Mention | null {
+  const p = pronoun.toLowerCase();
+  if (p !== 'he' && p !== 'she') return null;
+  const want = p === 'he' ? 'm' : 'f';
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
+  let fallback: Mention | null = null;
+  let nearest: Mention | null = null;
+  // The subject of the sentence just before the quote wins over a name buried inside that sentence.
+  const lastSentence = sentenceStartBefore(ctx.text, sentenceStartBefore(ctx.text, at, 0) - 1, 0);
+  for (let i = window.length - 1; i >= 0; i--) {
+    const m = window[i]!;
+    if (m.kind !== 'person') continue;
+    const compatible = m.gender === want || (m.gender === null && ctx.genderOf(m) === want);
+    if (compatible) {
+      nearest ??= m;
+      if (m.start >= lastSentence && ctx.subjects.has(m.start)) return m;
+      if (m.start < lastSentence) return nearest;
+    }
+    if (m.gender === null && ctx.genderOf(m) === null && fallback === null) fallback = m;
+  }
+  return nearest ?? fallback;
+}
+
+function sentenceStartBefore(text: string, at: number, floor: number): number {
+  let start = floor;
+  SENTENCE_BOUNDARY_RE.lastIndex = floor;
+  for (let m = SENTENCE_BOUNDARY_RE.exec(text); m && m.index < at; m = SENTENCE_BOUNDARY_RE.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end <= at) start = end;
+  }
+  return start;
+}
+
+function sentenceEndAfter(text: string, from: number, ceiling: number): number {
+  SENTENCE_BOUNDARY_RE.lastIndex = from;
+  const m = SENTENCE_BOUNDARY_RE.exec(text);
+  return m && m.index < ceiling ? m.index + 1 : ceiling;
+}
+
+function fromMention(ctx: Context, m: Mention | null, cue: string, confidence: number): Attribution | null {
+  if (!m) return null;
+  return { speaker: nameOf(ctx, m), confidence: Math.round((m.kind === 'person' ? confidence : confidence * 0.8) * 100) / 100, cue };
+}
+
+function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution | null {
+  const { text } = ctx;
+  const tailEnd = sentenceEndAfter(text, q.end, Math.min(limit, q.end + 160));
+  const tail = text.slice(q.end, tailEnd);
+  const acc = ACCORDING_TO_RE.exec(tail);
+  if (acc && acc.index <= 4) {
+    const from = q.end + acc.index + acc[0].length;
+    const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 80));
+    if (m) return fromMention(ctx, m, 'according-to', 0.8);
+  }
+  const pron = PRONOUN_AFTER_RE.exec(tail);
+  if (pron) {
+    const m = resolvePronoun(ctx, pron[1]!, q.start);
+    return m ? fromMention(ctx, m, 'pronoun', 0.75) : { ...UNKNOWN };
+  }
+  const inv = INVERTED_AFTER_RE.exec(tail);
+  if (inv) {
+    const from = q.end + inv[0].length;
+    const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
+    if (m && m.start - from <= 12) return fromMention(ctx, m, 'said-after', 0.9);
+    if (/^(?:the|a|an)\s/i.test(text.slice(from, from + 4)) && DESCRIPTION_RE.test(text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.]/)[0]! + ' ')) {
+      return fromMention(ctx, lastPersonBefore(ctx, q.start), 'description', 0.5);
+    }
+    return { ...UNKNOWN };
+  }
+  const verb = SPEECH_IN_SPAN_RE.exec(tail);
+  if (verb && verb.index <= 110) {
+    const verbAt = q.end + verb.index;
+    const g = gerundSubject(ctx, verb[0], verbAt);
+    if (g) return g;
+    const lead = text.slice(q.end, verbAt);
+    if (/[.!?]\s/.test(lead)) return null;
+    const m = subjectBefore(ctx, q.end, verbAt);
+    if (m) return fromMention(ctx, m, 'said-after', 0.9);
+    const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
+    if (pb) {
+      const r = resolvePronoun(ctx, pb[1]!, q.start);
+      return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
+    }
+    if (DESCRIPTION_RE.test(lead)) return fromMention(ctx, lastPersonBefore(ctx, q.start), 'description', 0.5);
+  }
+  return null;
+}
+
+/** "He accused X of ..., adding: '...'" — a participle's subject is the subject of its sentence. */
+function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution | null {
+  if (!/^\w+ing\b/i.test(verb.trim())) return null;
+  const sStart = sentenceStartBefore(ctx.text, verbAt, Math.max(0, verbAt - 600));
+  const lead = ctx.text.slice(sStart, verbAt);
+  const sp = /^\s*(he|she)\b/i.exec(lead);
+  if (sp) {
+    const r = resolvePronoun(ctx, sp[1]!, sStart);
+    if (r) return fromMention(ctx, r, 'pronoun', 0.65);
+  }
+  const first = mentionsBetween(ctx.speakers, sStart, verbAt)[0];
+  if (first && ctx.text.slice(sStart, first.start).trim().split(/\s+/).filter(Boolean).length <= 2) return fromMention(ctx, first, 'said-before', 0.75);
+  return null;
+}
+
+function lastPersonBefore(ctx: Context, at: number): Mention | null {
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
+  for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'person') return window[i]!;
+  return null;
+}
+
+function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
+  const { text } = ctx;
+  let headStart = sentenceStartBefore(text, q.start, floor);
+  let head = text.slice(headStart, q.start);
+  // "X said:" may end the paragraph before a quote that opens its own paragraph.
+  if (/^\s*$/.test(head) && headStart > floor) {
+    const prevEnd = headStart;
+    const before = text.slice(floor, prevEnd).replace(/\s+$/, '');
+    if (before.endsWith(':')) {
+      headStart = sentenceStartBefore(text, floor + before.length - 1, floor);
+      head = text.slice(headStart, floor + before.length);
+    }
+  }
+  const acc = ACCORDING_TO_RE.exec(head);
+  if (acc) {
+    const from = headStart + acc.index + acc[0].length;
+    const m = firstSpeakerIn(ctx, from, Math.min(q.start, from + 80));
+    if (m) return fromMention(ctx, m, 'according-to', 0.8);
+  }
+  const colon = /([\p{L}.'’-]+)\s*:\s*$/u.exec(head);
+  const verb = SPEECH_BEFORE_RE.exec(head);
+  if (verb) {
+    const verbAt = headStart + verb.index;
+    const lead = text.slice(headStart, verbAt);
+    const g = gerundSubject(ctx, verb[0], verbAt);
+    if (g) return g;
+    const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
+    if (pb && pb.index + pb[0].length === lead.length) {
+      const r = resolvePronoun(ctx, pb[1]!, q.start);
+      return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
+    }
+    const m = subjectBefore(ctx, headStart, verbAt);
+    if (m) return fromMention(ctx, m, 'said-before', 0.9);
+    // "said Mr Wang:" — the name follows the verb.
+    const after = firstSpeakerIn(ctx, verbAt, q.start);
+    if (after && after.start - verbAt <= 14) return fromMention(ctx, after, 'said-before', 0.85);
+    if (DESCRIPTION_RE.test(lead)) return fromMention(ctx, lastPersonBefore(ctx, q.start), 'description', 0.5);
+  } else if (colon) {
+    const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
+    if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);
+  }
+  return null;
+}
+
+/** "Kang said it was vital... 'We will work on it.'" — the previous sentence names the speaker. */
+function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
+  const { text } = ctx;
+  const thisStart = sentenceStartBefore(text, q.start, floor);
+  if (text.slice(thisStart, q.start).trim().length > 0 || thisStart <= floor) return null;
+  const prevStart = sentenceStartBefore(text, thisStart - 1, floor);
+  const prev = text.slice(prevStart, thisStart);
+  if (/\n\s*$/.test(prev) && !/:\s*$/.test(prev)) return null;
+  const verb = SPEECH_IN_SPAN_RE.exec(prev);
+  if (!verb) return null;
+  const verbAt = prevStart + verb.index;
+  const lead = text.slice(prevStart, verbAt);
+  const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
+  if (pb && pb.index + pb[0].length === lead.length) {
+    const r = resolvePronoun(ctx, pb[1]!, prevStart);
+    return r ? fromMention(ctx, r, 'said-before', 0.6) : null;
+  }
+  const m = subjectBefore(ctx, prevStart, verbAt);
+  return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
+}
+
+function mentionsName(quote: string, p: Participant): boolean {
+  const words = new Set(quote.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u));
+  const forms = [p.name, ...p.aliases];
+  const lower = quote.toLowerCase();
+  for (const f of forms) {
+    const fl = f.toLowerCase();
+    if (fl.includes(' ') ? lower.includes(fl) : words.has(fl)) return true;
+  }
+  // The family name alone also counts ("Minister Kono").
+  for (const t of p.name.toLowerCase().split(' ')) if (t.length > 2 && words.has(t)) return true;
+  return false;
+}
+
+/**
+ * With no speech verb, reasons from what the quote says: a speaker does not name themself in the
+ * third person, and speaks of the other side (not their own) by name. Returns null unless exactly
+ * one participant survives.
+ */
+function attributeBySide(quote: QuoteSpan, participants: readonly Participant[]): Attribution | null {
+  const candidates = participants.filter((p) => p.side);
+  if (candidates.length < 2) return null;
+  const parties = partiesMentioned(quote.text);
+  const remaining: Participant[] = [];
+  let positive = 0;
+  for (const p of candidates) {
+    if (mentionsName(quote.text, p)) continue;
+    if (parties.includes(p.side!)) continue;
+    remaining.push(p);
+  }
+  for (const p of candidates) if (!remaining.includes(p)) positive++;
+  if (remaining.length !== 1 || positive === 0) return null;
+  return { speaker: remaining[0]!.name, confidence: candidates.length === 2 ? 0.65 : 0.55, cue: 'side-reasoning' };
+}
+
+/** Whether what a quote says rules out a participant as its speaker (they are named, or their side is). */
+function excludedBySide(quote: QuoteSpan, speaker: string | null, participants: readonly Participant[]): boolean {
+  const p = participants.find((x) => x.name === speaker);
+  if (!p) return false;
+  return mentionsName(quote.text, p) || (p.side !== undefined && partiesMentioned(quote.text).includes(p.side));
+}
+
+export interface AttributeOptions {
+  participants?: readonly Participant[];
+}
+
+/**
+ * Attributes each quote to a speaker from the story's own cues, in order of strength: a speech
+ * verb with a named subject after or before the quote, "according to", a name and a colon, a
+ * pronoun resolved to the last person of that gender, a continuation of the previous quote, and
+ * finally participants' sides. Unknown stays unknown.
+ */
+export function attributeSpeakers(
+  text: string,
+  quotes: readonly QuoteSpan[],
+  mentions: readonly Mention[],
+  names: NameIndex,
+  options: AttributeOptions = {},
+): Attribution[] {
+  const inQuote = (m: Mention): boolean => {
+    let lo = 0;
+    let hi = quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (quotes[mid]!.end <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const q = quotes[lo];
+    return q !== undefined && q.start <= m.start && m.end <= q.end;
+  };
+  const speakers = mentions.filter((m) => (m.kind === 'person' || m.kind === 'organization') && !inQuote(m));
+  const subjects = new Set<number>();
+  let lastSentence = -1;
+  for (const m of speakers) {
+    if (m.kind !== 'person') continue;
+    const s = sentenceStartBefore(text, m.start, Math.max(0, m.start - 400));
+    if (s !== lastSentence) subjects.add(m.start);
+    lastSentence = s;
+  }
+  const genders = new Map<string, 'm' | 'f'>();
+  for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
+  const ctx: Context = { text, quotes, speakers, names, subjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null };
+  const out: Attribution[] = [];
+  for (let k = 0; k < quotes.length; k++) {
+    const q = quotes[k]!;
+    const prevEnd = k > 0 ? quotes[k - 1]!.end : 0;
+    const nextStart = k + 1 < quotes.length ? quotes[k + 1]!.start : text.length;
+    let a = attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd);
+    if (!a && k > 0 && out[k - 1]!.cue !== 'side-reasoning' && !excludedBySide(q, out[k - 1]!.speaker, options.participants ?? [])) {
+      const prev = out[k - 1]!;
+      const gap = text.slice(prevEnd, q.start);
+      const gapMentions = mentionsBetween(speakers, prevEnd, q.start).filter((m) => m.kind === 'person');
+      const samePerson = gapMentions.every((m) => prev.speaker !== null && nameOf(ctx, m) === prev.speaker);
+      if (prev.speaker && gap.length <= 300 && samePerson) {
+        a = { speaker: prev.speaker, confidence: Math.round(prev.confidence * 0.85 * 100) / 100, cue: 'continuation' };
+      }
+    }
+    a ??= attributeFromPreviousSentence(ctx, q, prevEnd);
+    a ??= attributeBySide(q, options.participants ?? []);
+    out.push(a ?? { ...UNKNOWN });
+  }
+  return out;
+}
+
+const FIRST_PERSON_RE = /\b(?:I|we|We|my|My|our|Our)\b/;
+
+/**
+ * Picks the quotes for the card: attributed, substantive (neither a fragment nor a speech),
+ * preferring first-person statements and quotes early in the story. Returns indices in document order.
+ */
+export function rankKeyQuotes(quotes: ReadonlyArray<{ text: string; speaker: string | null; confidence: number }>, count: number): number[] {
+  const scored = quotes.map((q, i) => {
+    const words = q.text.split(/\s+/).filter(Boolean).length;
+    let score = q.speaker ? q.confidence : 0;
+    score += words >= 8 && words <= 60 ? 0.5 : words >= 5 ? 0.2 : -0.5;
+    if (FIRST_PERSON_RE.test(q.text)) score += 0.2;
+    score -= i * 0.01;
+    return { i, score, attributed: q.speaker !== null && words >= 5 };
+  });
+  const seenSpeakers = new Map<string, number>();
+  const chosen: number[] = [];
+  for (const s of scored.filter((x) => x.attributed).sort((a, b) => b.score - a.score || a.i - b.i)) {
+    if (chosen.length >= count) break;
+    // Prefer variety: a second quote from the same speaker waits behind other speakers' quotes.
+    const speaker = quotes[s.i]!.speaker!;
+    const n = seenSpeakers.get(speaker) ?? 0;
+    if (n > 0 && scored.some((o) => o.attributed && !chosen.includes(o.i) && o.i !== s.i && !seenSpeakers.has(quotes[o.i]!.speaker!))) continue;
+    seenSpeakers.set(speaker, n + 1);
+    chosen.push(s.i);
+  }
+  if (chosen.length < count) {
+    for (const s of scored.filter((x) => x.attributed && !chosen.includes(x.i)).sort((a, b) => b.score - a.score || a.i - b.i)) {
+      if (chosen.length >= count) break;
+      chosen.push(s.i);
+    }
+  }
+  return chosen.sort((a, b) => a - b);
+}

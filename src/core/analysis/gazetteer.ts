@@ -1,0 +1,178 @@
+/**
+ * A small, general gazetteer: countries, their capitals and political metonyms ("Downing Street"),
+ * demonyms and well-known cities. It maps the ways news refers to a party onto one canonical name,
+ * so "Seoul asks..." and "the South Korean minister" both count for "South Korea".
+ */
+
+/**
+ * Canonical party -> [places that stand for it (capitals, other country names), institutions and
+ * seats of government that stand for it but are not places one lists, demonyms].
+ */
+const PARTIES: Readonly<Record<string, readonly [readonly string[], readonly string[], readonly string[]]>> = {
+  'United States': [['US', 'U.S.', 'U.S', 'USA', 'U.S.A.', 'America', 'United States of America', 'Washington'], ['White House', 'Capitol Hill', 'Pentagon'], ['American', 'Americans']],
+  'United Kingdom': [['UK', 'U.K.', 'U.K', 'Britain', 'Great Britain', 'London'], ['Westminster', 'Downing Street', 'Whitehall'], ['British', 'Briton', 'Britons']],
+  'European Union': [['Brussels'], ['EU', 'E.U.', 'European Commission'], []],
+  'South Korea': [['Republic of Korea', 'S. Korea', 'Seoul'], ['ROK', 'Blue House'], ['South Korean', 'South Koreans']],
+  'North Korea': [['N. Korea', 'Pyongyang'], ['DPRK'], ['North Korean', 'North Koreans']],
+  Japan: [['Tokyo'], [], ['Japanese']],
+  China: [['Beijing', "People's Republic of China"], ['PRC', 'Zhongnanhai'], ['Chinese']],
+  Taiwan: [['Taipei'], [], ['Taiwanese']],
+  Russia: [['Moscow', 'Russian Federation'], ['Kremlin'], ['Russian', 'Russians']],
+  Ukraine: [['Kyiv', 'Kiev'], [], ['Ukrainian', 'Ukrainians']],
+  France: [['Paris'], ['Elysee', 'Élysée'], ['French']],
+  Germany: [['Berlin'], [], ['German', 'Germans']],
+  Italy: [['Rome'], [], ['Italian', 'Italians']],
+  Spain: [['Madrid'], [], ['Spanish', 'Spaniard', 'Spaniards']],
+  Portugal: [['Lisbon'], [], ['Portuguese']],
+  Netherlands: [['Holland', 'Amsterdam', 'The Hague'], [], ['Dutch']],
+  Belgium: [[], [], ['Belgian', 'Belgians']],
+  Switzerland: [['Bern'], [], ['Swiss']],
+  Austria: [['Vienna'], [], ['Austrian']],
+  Sweden: [['Stockholm'], [], ['Swedish', 'Swede', 'Swedes']],
+  Norway: [['Oslo'], [], ['Norwegian']],
+  Denmark: [['Copenhagen'], [], ['Danish', 'Dane', 'Danes']],
+  Finland: [['Helsinki'], [], ['Finnish', 'Finn', 'Finns']],
+  Ireland: [['Dublin', 'Republic of Ireland'], [], ['Irish']],
+  Poland: [['Warsaw'], [], ['Polish', 'Pole', 'Poles']],
+  Greece: [['Athens'], [], ['Greek', 'Greeks']],
+  Turkey: [['Ankara', 'Türkiye'], [], ['Turkish', 'Turks']],
+  Hungary: [['Budapest'], [], ['Hungarian']],
+  'Czech Republic': [['Prague', 'Czechia'], [], ['Czech']],
+  Romania: [['Bucharest'], [], ['Romanian']],
+  Serbia: [['Belgrade'], [], ['Serbian', 'Serb', 'Serbs']],
+  Israel: [['Jerusalem'], [], ['Israeli', 'Israelis']],
+  Palestine: [['Ramallah', 'Gaza', 'West Bank'], [], ['Palestinian', 'Palestinians']],
+  Iran: [['Tehran'], [], ['Iranian', 'Iranians']],
+  Iraq: [['Baghdad'], [], ['Iraqi', 'Iraqis']],
+  Syria: [['Damascus'], [], ['Syrian', 'Syrians']],
+  Lebanon: [['Beirut'], [], ['Lebanese']],
+  Jordan: [['Amman'], [], ['Jordanian']],
+  'Saudi Arabia': [['Riyadh'], [], ['Saudi', 'Saudis']],
+  Yemen: [['Sanaa', "Sana'a"], [], ['Yemeni', 'Yemenis']],
+  Egypt: [['Cairo'], [], ['Egyptian', 'Egyptians']],
+  Libya: [['Tripoli'], [], ['Libyan', 'Libyans']],
+  Tunisia: [['Tunis'], [], ['Tunisian']],
+  Algeria: [['Algiers'], [], ['Algerian']],
+  Morocco: [['Rabat'], [], ['Moroccan']],
+  Nigeria: [['Abuja'], [], ['Nigerian', 'Nigerians']],
+  Kenya: [['Nairobi'], [], ['Kenyan', 'Kenyans']],
+  Ethiopia: [['Addis Ababa'], [], ['Ethiopian']],
+  'South Africa': [['Pretoria'], [], ['South African', 'South Africans']],
+  Afghanistan: [['Kabul'], [], ['Afghan', 'Afghans']],
+  Pakistan: [['Islamabad'], [], ['Pakistani', 'Pakistanis']],
+  India: [['New Delhi', 'Delhi'], [], ['Indian', 'Indians']],
+  Bangladesh: [['Dhaka'], [], ['Bangladeshi']],
+  'Sri Lanka': [['Colombo'], [], ['Sri Lankan']],
+  Nepal: [['Kathmandu'], [], ['Nepalese', 'Nepali']],
+  Myanmar: [['Burma', 'Naypyidaw'], [], ['Burmese']],
+  Thailand: [['Bangkok'], [], ['Thai']],
+  Vietnam: [['Hanoi'], [], ['Vietnamese']],
+  Cambodia: [['Phnom Penh'], [], ['Cambodian']],
+  Malaysia: [['Kuala Lumpur'], [], ['Malaysian']],
+  Singapore: [['Singapore'], [], ['Singaporean']],
+  Indonesia: [['Jakarta'], [], ['Indonesian']],
+  Philippines: [['Manila'], [], ['Filipino', 'Philippine']],
+  Australia: [['Canberra'], [], ['Australian', 'Australians']],
+  'New Zealand': [['Wellington'], [], ['New Zealander', 'New Zealanders']],
+  Canada: [['Ottawa'], [], ['Canadian', 'Canadians']],
+  Mexico: [['Mexico City'], [], ['Mexican', 'Mexicans']],
+  Cuba: [['Havana'], [], ['Cuban', 'Cubans']],
+  Venezuela: [['Caracas'], [], ['Venezuelan']],
+  Colombia: [['Bogota', 'Bogotá'], [], ['Colombian']],
+  Brazil: [['Brasilia', 'Brasília'], [], ['Brazilian', 'Brazilians']],
+  Argentina: [['Buenos Aires'], [], ['Argentine', 'Argentinian']],
+  Chile: [['Santiago'], [], ['Chilean']],
+  Peru: [['Lima'], [], ['Peruvian']],
+  'United Nations': [[], ['UN', 'U.N.', 'Security Council', 'General Assembly'], []],
+  NATO: [[], ['Nato', 'North Atlantic Treaty Organization'], []],
+  Scotland: [['Edinburgh'], ['Holyrood'], ['Scottish', 'Scot', 'Scots']],
+  Wales: [['Cardiff'], [], ['Welsh']],
+  'Northern Ireland': [['Belfast'], ['Stormont'], []],
+  England: [[], [], ['English']],
+  Vatican: [['Vatican City'], ['Holy See'], []],
+};
+
+/** Cities, regions and features that are places but not parties. */
+const OTHER_PLACES: readonly string[] = [
+  'New York', 'Los Angeles', 'Chicago', 'Houston', 'Philadelphia', 'Phoenix', 'San Francisco', 'Boston', 'Seattle', 'Miami',
+  'Atlanta', 'Dallas', 'Denver', 'Detroit', 'Las Vegas', 'New Orleans', 'Baltimore', 'Pittsburgh', 'Cleveland', 'San Diego',
+  'Manchester', 'Liverpool', 'Leicester', 'Cardiff', 'Southampton', 'Brighton', 'Portsmouth', 'Norwich', 'Derby', 'Birmingham', 'Leeds', 'Glasgow', 'Bristol', 'Newcastle', 'Sheffield', 'Nottingham', 'Oxford', 'Cambridge',
+  'Sydney', 'Melbourne', 'Toronto', 'Vancouver', 'Montreal', 'Shanghai', 'Hong Kong', 'Chongqing', 'Osaka', 'Busan', 'Mumbai',
+  'Dubai', 'Istanbul', 'Barcelona', 'Munich', 'Milan', 'Florida', 'California', 'Texas', 'Pennsylvania', 'Ohio', 'Georgia',
+  'Virginia', 'Michigan', 'Arizona', 'Alabama', 'Tennessee', 'Kentucky', 'Louisiana', 'Missouri', 'Illinois', 'Massachusetts',
+  'New Jersey', 'Maryland', 'Colorado', 'Oregon', 'Nevada', 'Utah', 'Iowa', 'Kansas', 'Oklahoma', 'Arkansas', 'Mississippi',
+  'South Carolina', 'North Carolina', 'Indiana', 'Wisconsin', 'Minnesota', 'Connecticut', 'Alaska', 'Hawaii',
+  'Europe', 'Asia', 'Africa', 'Middle East', 'Latin America', 'South America', 'North America', 'Antarctica', 'Arctic',
+  'Korean peninsula', 'Korean Peninsula', 'Crimea', 'Kashmir', 'Tibet', 'Xinjiang', 'Siberia', 'Balkans', 'Caribbean',
+  'Atlantic', 'Pacific', 'Mediterranean', 'Gulf', 'Sahara', 'Himalayas', 'Alps', 'North London', 'South London', 'East London', 'West London',
+  'Yorkshire', 'Lancashire', 'Kent', 'Essex', 'Surrey', 'Sussex', 'Devon', 'Cornwall', 'Merseyside',
+];
+
+function normalise(name: string): string {
+  return name.replace(/’/g, "'").replace(/\s+/g, ' ').trim().toLowerCase().replace(/'s$/, '');
+}
+
+/** Blocs and organisations that act as parties but are organisations, not places. */
+const ORGANISATION_PARTIES = new Set(['European Union', 'United Nations', 'NATO']);
+
+const PARTY_BY_NAME = new Map<string, string>();
+const PLACE_BY_NAME = new Map<string, string>();
+const ORG_BY_NAME = new Map<string, string>();
+for (const [party, [places, institutions, demonyms]] of Object.entries(PARTIES)) {
+  PARTY_BY_NAME.set(normalise(party), party);
+  if (ORGANISATION_PARTIES.has(party)) ORG_BY_NAME.set(normalise(party), party);
+  else PLACE_BY_NAME.set(normalise(party), party);
+  for (const n of places) {
+    PARTY_BY_NAME.set(normalise(n), party);
+    // Other names of the country itself ("Britain", "U.S.") canonicalise; capitals stay themselves.
+    const isCountryName = /^[A-Z.]+$/.test(n) || /^[A-Z.]+$/.test(n.replace(/\.$/, '')) || /^(?:America|Britain|Great Britain|Holland|Burma|Czechia|Türkiye|Republic of|United States of|People's Republic|Russian Federation)/.test(n);
+    PLACE_BY_NAME.set(normalise(n), isCountryName ? party : n);
+  }
+  for (const n of institutions) {
+    PARTY_BY_NAME.set(normalise(n), party);
+    ORG_BY_NAME.set(normalise(n), /^[A-Z.]+$/.test(n) || n === 'Nato' ? party : n);
+  }
+  for (const n of demonyms) PARTY_BY_NAME.set(normalise(n), party);
+}
+for (const n of OTHER_PLACES) PLACE_BY_NAME.set(normalise(n), n);
+
+/** The canonical party a name refers to ("Seoul" -> "South Korea", "Japanese" -> "Japan"), or null. */
+export function partyOf(name: string): string | null {
+  return PARTY_BY_NAME.get(normalise(name)) ?? null;
+}
+
+/** The canonical place a name refers to ("U.S." -> "United States", "Seoul" -> "Seoul"), or null. Demonyms are not places. */
+export function placeOf(name: string): string | null {
+  return PLACE_BY_NAME.get(normalise(name)) ?? null;
+}
+
+/** The canonical organisation for an institutional name the gazetteer knows ("UN", "Kremlin"), or null. */
+export function gazetteerOrganisation(name: string): string | null {
+  return ORG_BY_NAME.get(normalise(name)) ?? null;
+}
+
+/** All surface forms of every party, longest first: for scanning a text for party mentions. */
+export const PARTY_SURFACE_FORMS: readonly string[] = [...new Set([...Object.keys(PARTIES), ...Object.values(PARTIES).flat(2)])].sort(
+  (a, b) => b.length - a.length,
+);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One regex matching any party surface form as a whole word (case-sensitive: "US" is not "us"). */
+export const PARTY_MENTION_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?<!\\p{Ll}-)(?:${PARTY_SURFACE_FORMS.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-(?!\\p{Lu}))`,
+  'gu',
+);
+
+/** Every party mentioned in a span of text, as canonical names in order of first mention. */
+export function partiesMentioned(text: string): string[] {
+  const out: string[] = [];
+  PARTY_MENTION_RE.lastIndex = 0;
+  for (const m of text.matchAll(PARTY_MENTION_RE)) {
+    const p = partyOf(m[0]);
+    if (p && !out.includes(p)) out.push(p);
+  }
+  return out;
+}

@@ -1,0 +1,357 @@
+import type { Participant } from '../briefing/briefing.js';
+import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
+
+/**
+ * Finds names in running text: runs of capitalised tokens, classified as people, places or
+ * organisations with a few general cues (titles, organisation heads, the gazetteer, the editor's
+ * participants). Speaker attribution and entity extraction both read these mentions.
+ */
+
+export type MentionKind = 'person' | 'place' | 'organization' | 'other';
+export type Gender = 'm' | 'f' | null;
+
+export interface Mention {
+  /** Offsets of the name itself (titles excluded) in the text. */
+  start: number;
+  end: number;
+  /** The name as written, titles stripped ("Kang Kyung-wha", "Kang", "Obama"). */
+  name: string;
+  kind: MentionKind;
+  /** A stated role: "Foreign Minister" from "Foreign Minister Kang Kyung-wha"; null when none is given. */
+  role: string | null;
+  gender: Gender;
+  /** Whether the run stood alone as one capitalised word (weak evidence for a person). */
+  single: boolean;
+}
+
+const ABBREV_TITLE = '(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Det|Supt|Insp|Jr|Sr|Rev)\\.';
+const TOKEN = `(?:${ABBREV_TITLE}|(?:[A-Z]\\.)+(?:[A-Z](?![\\p{L}]))?|Mc[A-Z]\\p{Ll}+|O['’][A-Z]\\p{Ll}+|\\p{Lu}[\\p{L}\\p{M}]*(?:-\\p{L}[\\p{L}\\p{M}]*)*)`;
+const CONNECTOR = '(?:of|de|da|del|della|van|von|der|den|bin|al|la|le|du|dos|el)';
+/** A run of capitalised tokens joined by single spaces and name connectors ("Bank of England"). */
+const RUN_RE = new RegExp(`(?<![\\p{L}\\p{N}'’])${TOKEN}(?: (?:${CONNECTOR} )?${TOKEN})*(?![\\p{L}\\p{N}])`, 'gu');
+
+/** Capitalised words that start sentences or label things but are not names. */
+const COMMON_CAPITALISED = new Set(
+  `the a an but and or nor so yet in on at for with while when where after before as if it its he she they we i you this that these those
+his her their our my your also however meanwhile now then last next yesterday today tonight tomorrow some many most more all both each
+every no not one two three four five six seven eight nine ten there here what who why how which scroll video photo pictured picture
+read watch click follow share mr mrs ms miss dr sir madam despite although though because since until unless during under over into
+from by about against between through among amid without within according earlier later still even just only once instead other such
+despite several few much another any well yes oh thanks please dear let breaking update updated source sources related advertisement
+recommended editor note getty images ap reuters afp`.split(/\s+/),
+);
+
+/** Title words that may precede a name; the part that is a role is kept, honorifics are not. */
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'madam', 'prof', 'prof.', 'professor', 'rev', 'rev.', 'reverend']);
+const TITLE_WORDS = new Set(
+  `president vice prime minister foreign defence defense finance interior home justice trade health education culture environment
+secretary state chancellor senator sen sen. rep rep. representative congressman congresswoman governor gov gov. mayor judge officer detective
+det det. sergeant sgt sgt. constable inspector insp insp. superintendent supt supt. captain capt capt. lieutenant lt lt. colonel col col.
+general gen gen. admiral commander chief executive king queen prince princess pope father coach manager chairman chairwoman ceo ambassador
+envoy spokesman spokeswoman deputy acting former assistant attorney district leader opposition mp premier emperor sheikh ayatollah
+cardinal archbishop bishop rabbi imam pc dc di dci sheriff coroner councillor councilman councilwoman speaker director boss striker
+midfielder defender goalkeeper star singer actor actress rapper presenter host anchor correspondent reporter lawyer barrister
+solicitor prosecutor professor nurse doctor agent ambassador`.split(/\s+/),
+);
+const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'congressman', 'chairman', 'spokesman', 'emperor', 'councilman', 'actor', 'sheikh']);
+const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame', 'queen', 'princess', 'congresswoman', 'chairwoman', 'spokeswoman', 'councilwoman', 'actress', 'madam']);
+
+const POSTNOMINALS = new Set(['MP', 'MEP', 'QC', 'KC', 'MSP', 'Jr', 'Jr.', 'Sr', 'Sr.', 'OBE', 'MBE', 'CBE', 'PhD']);
+const CONNECTOR_WORDS = new Set(['of', 'de', 'da', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'el']);
+/** Political parties named by one word. */
+const PARTY_WORDS = new Set(['labour', 'conservative', 'conservatives', 'tory', 'tories', 'democrat', 'democrats', 'republican', 'republicans', 'liberal', 'liberals', 'snp', 'ukip', 'greens', 'whig']);
+
+/** Last words that make a run an organisation. */
+const ORG_HEADS = new Set(
+  `ministry agency council party police university college school inc inc. corp corp. corporation ltd ltd. plc llc co co. company news fc
+united city club association committee commission department bank group union organisation organization institute institution foundation
+hospital office post network airlines airline airways government congress parliament senate assembly army navy force forces guard
+federation league board authority trust society centre center museum channel tv radio press journal times guardian telegraph mail
+herald tribune daily express mirror sun gazette review magazine studios records motors industries holdings partners service services
+court tribunal bureau administration secretariat cabinet commons lords academy church coalition alliance movement front brigade
+regiment squad team institute laboratory labs systems technologies agency watch fund programme program project initiative council
+yard online today post`.split(/\s+/),
+);
+const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'house', 'church', 'office', 'bureau', 'court', 'institute', 'college', 'federal', 'national', 'royal']);
+/** Last words that make a run a place. */
+const PLACE_HEADS = new Set(
+  `street road avenue lane square stadium airport station bridge river lake mountain mountains island islands county province state
+valley beach bay coast peninsula sea ocean desert forest hill hills park arena palace castle tower prison square district region`.split(/\s+/),
+);
+/** Words that mark a run as neither a person nor a place (events, documents, periods). */
+const NOT_A_NAME = new Set(
+  `january february march april may june july august september october november december monday tuesday wednesday thursday friday
+saturday sunday christmas easter ramadan international festival league cup championship championships olympics olympic games award
+awards prize world record grand prix day week act bill law treaty agreement declaration summit war revolution empire age era god
+premier champions europa series people final finals open tour show awards hall fame guinness dream type chapter section article amendment
+court`.split(/\s+/),
+);
+
+/** A few very common first names, for pronoun agreement when the text gives no title. */
+const MALE_NAMES = new Set(
+  `james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald steven paul andrew
+joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott
+brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
+kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy
+joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack
+boris nigel tony gordon ed harry simon ian neil graham pete wang dongming vladimir xi shinzo taro moon kim francois emmanuel angela`.split(/\s+/).filter((n) => n !== 'angela'),
+);
+const FEMALE_NAMES = new Set(
+  `alison mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley kimberly emily donna
+michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma
+nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia
+victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances
+kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
+charlotte marie kayla alexis lori hillary theresa claudette jamie-lee kate kylie beyonce rihanna taylor nicola theresa kyung-wha`.split(/\s+/),
+);
+
+const SPEECH_VERB_AFTER_RE = /^\s*(?:,\s*\d{1,3}\s*,\s*)?(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+|then\s+|once\s+)?(?:said|says|told|tells|added|adds|explained|insisted|warned|stated|declared|noted|claimed|argued|wrote|writes|tweeted|replied|admitted|confirmed|revealed|recalled|announced|urged|stressed|joked|asked|agreed)\b/;
+const AGE_AFTER_RE = /^\s*,\s*\d{1,3}\s*,/;
+
+export interface NameRun {
+  start: number;
+  end: number;
+  tokens: string[];
+}
+
+function tokensOf(run: string): string[] {
+  return run.split(' ');
+}
+
+function classifyBody(tokens: readonly string[], name: string): MentionKind | 'unknown' {
+  const lower = tokens.map((t) => t.toLowerCase());
+  const last = lower[lower.length - 1]!;
+  const first = lower[0]!;
+  if (gazetteerOrganisation(name)) return 'organization';
+  if (PARTY_WORDS.has(first) && (tokens.length === 1 || PARTY_WORDS.has(last) || last === 'party')) return 'organization';
+  if (placeOf(name)) return 'place';
+  if (partyOf(name)) return 'other';
+  if (name.includes('-') && name.split(/[- ]/).every((part) => partyOf(part) || placeOf(part) || /^(?:Korea|[A-Z]\.?)$/.test(part))) return 'other';
+  if (ORG_HEADS.has(last) || (tokens.length > 1 && ORG_LEADS.has(first) && lower.includes('of'))) return 'organization';
+  if (/^[A-Z]{2,6}$/.test(name) && !/^[IVXLC]+$/.test(name)) return 'organization';
+  if (tokens.length > 1 && PLACE_HEADS.has(last)) return 'place';
+  if (lower.some((t) => NOT_A_NAME.has(t))) return 'other';
+  if (tokens.length > 1 && placeOf(tokens[tokens.length - 1]!) && (first === 'north' || first === 'south' || first === 'east' || first === 'west' || first === 'central')) return 'place';
+  return 'unknown';
+}
+
+function genderOf(firstToken: string | undefined, titles: readonly string[]): Gender {
+  for (const t of titles) {
+    const l = t.toLowerCase();
+    if (MALE_TITLES.has(l)) return 'm';
+    if (FEMALE_TITLES.has(l)) return 'f';
+  }
+  if (!firstToken) return null;
+  const f = firstToken.toLowerCase();
+  if (MALE_NAMES.has(f)) return 'm';
+  if (FEMALE_NAMES.has(f)) return 'f';
+  return null;
+}
+
+function isSentenceStart(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '"' || text[i] === '“' || text[i] === "'" || text[i] === '‘' || text[i] === '(')) i--;
+  return i < 0 || /[.!?\n:]/.test(text[i]!);
+}
+
+/**
+ * Every capitalised name in the text, classified. Participants' names and aliases always count
+ * as people; a single capitalised word counts as a person only with a title, an age, a speech
+ * verb, or when it is part of a fuller person name found elsewhere.
+ */
+export function findMentions(text: string, participants: readonly Participant[] = []): Mention[] {
+  const participantTokens = new Map<string, string>();
+  for (const p of participants) {
+    for (const n of [p.name, ...p.aliases]) participantTokens.set(n.toLowerCase(), p.name);
+  }
+  const raw: Array<Mention & { unknown: boolean }> = [];
+  RUN_RE.lastIndex = 0;
+  for (const m of text.matchAll(RUN_RE)) {
+    let tokens = tokensOf(m[0]);
+    let start = m.index!;
+    // Drop sentence-initial words and other capitalised function words at the front.
+    while (tokens.length > 0 && COMMON_CAPITALISED.has(tokens[0]!.toLowerCase()) && !HONORIFICS.has(tokens[0]!.toLowerCase())) {
+      start += tokens[0]!.length + 1;
+      tokens = tokens.slice(1);
+    }
+    if (tokens.length === 0) continue;
+    const fullName = tokens.join(' ');
+    const whole = classifyBody(tokens, fullName);
+    if (whole !== 'unknown' && whole !== 'other') {
+      raw.push({ start, end: start + fullName.length, name: fullName, kind: whole, role: null, gender: null, single: tokens.length === 1, unknown: false });
+      continue;
+    }
+    // Strip titles: "Foreign Minister Kang Kyung-wha" -> role "Foreign Minister", name "Kang Kyung-wha".
+    let bStart = 0;
+    let bEnd = tokens.length;
+    while (bEnd - bStart > 1 && POSTNOMINALS.has(tokens[bEnd - 1]!)) bEnd--;
+    // Leading title words are a role: "Trade Secretary Maria Lopez", "Mr Wang", "Secretary of State John Kerry".
+    while (bStart < bEnd - 1) {
+      const l = tokens[bStart]!.toLowerCase();
+      if (HONORIFICS.has(l) || TITLE_WORDS.has(l) || (l === 'of' && bStart > 0)) bStart++;
+      else break;
+    }
+    while (bStart > 0 && tokens[bStart - 1] === 'of') bStart--;
+    if (bEnd - bStart > 3 && tokens.slice(0, bEnd - 2).some((t) => TITLE_WORDS.has(t.toLowerCase()))) bStart = bEnd - 2;
+    for (let k = bEnd - 1; k >= bStart; k--) {
+      if (CONNECTOR_WORDS.has(tokens[k]!)) {
+        bStart = k + 1;
+        break;
+      }
+    }
+    if (bStart >= bEnd) continue;
+    // "the Prime Minister": all title words, a reference by role, resolved below.
+    if (tokens.slice(bStart, bEnd).every((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))) bStart = 0;
+    const titles = tokens.slice(0, bStart);
+    const body = tokens.slice(bStart, bEnd);
+    const bodyStart = start + tokens.slice(0, bStart).reduce((n, t) => n + t.length + 1, 0);
+    const name = body.join(' ');
+    const roleWords = titles.filter((t) => !HONORIFICS.has(t.toLowerCase()));
+    const role = roleWords.length > 0 ? roleWords.join(' ') : null;
+    const bodyKind = titles.length > 0 ? classifyBody(body, name) : whole;
+    if (bodyKind === 'place' || bodyKind === 'organization') {
+      raw.push({ start: bodyStart, end: bodyStart + name.length, name, kind: bodyKind, role: null, gender: null, single: body.length === 1, unknown: false });
+      continue;
+    }
+    if (bodyKind === 'other' && titles.length === 0) {
+      raw.push({ start, end: start + fullName.length, name: fullName, kind: 'other', role: null, gender: null, single: tokens.length === 1, unknown: false });
+      continue;
+    }
+    const gender = genderOf(body[0], titles);
+    const end = bodyStart + name.length;
+    const isParticipant = participantTokens.has(name.toLowerCase());
+    const after = text.slice(end, end + 40);
+    const strongSingle = titles.length > 0 || isParticipant || AGE_AFTER_RE.test(after) || SPEECH_VERB_AFTER_RE.test(after);
+    if (body.length === 1 && !strongSingle) {
+      // Sentence-initial single words are mostly ordinary words; decide after seeing fuller names.
+      raw.push({ start: bodyStart, end, name, kind: 'other', role, gender, single: true, unknown: true });
+      continue;
+    }
+    if (body.length > 5) {
+      raw.push({ start: bodyStart, end, name, kind: 'other', role, gender, single: false, unknown: false });
+      continue;
+    }
+    raw.push({ start: bodyStart, end, name, kind: 'person', role, gender, single: body.length === 1, unknown: false });
+  }
+  // A single word that is part of a fuller person's name is that person ("Kang" after "Kang Kyung-wha").
+  const personTokens = new Set<string>();
+  for (const m of raw) {
+    if (m.kind === 'person' && !m.single) for (const t of m.name.split(/[ ]/)) personTokens.add(t.toLowerCase());
+  }
+  for (const t of participantTokens.keys()) for (const w of t.split(' ')) personTokens.add(w);
+  const out: Mention[] = [];
+  for (const m of raw) {
+    if (m.unknown && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
+    const { unknown: _u, ...mention } = m;
+    out.push(mention);
+  }
+  // "the Prime Minister said" names a person by role: resolve it to the person given that role.
+  const byRole = new Map<string, Mention>();
+  for (const m of out) if (m.kind === 'person' && m.role && !m.single) byRole.set(m.role.toLowerCase(), m);
+  for (const p of participants) if (p.role) byRole.set(p.role.toLowerCase(), { start: -1, end: -1, name: p.name, kind: 'person', role: p.role, gender: null, single: false });
+  for (const m of out) {
+    if (m.kind !== 'person' || m.role) continue;
+    const words = m.name.toLowerCase().split(' ');
+    if (!words.every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) continue;
+    const holder = byRole.get(m.name.toLowerCase()) ?? [...byRole.entries()].find(([r]) => r.endsWith(m.name.toLowerCase()))?.[1];
+    if (holder) {
+      m.role = m.name;
+      m.name = holder.name;
+    } else m.kind = 'other';
+  }
+  learnGenders(text, out);
+  return out;
+}
+
+const HE_RE = /\b(?:he|him|his|himself)\b/gi;
+const SHE_RE = /\b(?:she|her|hers|herself)\b/gi;
+
+/**
+ * Gives people the gender the text implies: a sentence about one person that uses only "he/his"
+ * (or only "she/her") tells us which. Names resolved later to the same person share it.
+ */
+function learnGenders(text: string, mentions: Mention[]): void {
+  const byName = new Map<string, Gender>();
+  const people = mentions.filter((m) => m.kind === 'person');
+  for (const m of people) if (m.gender) byName.set(m.name, m.gender);
+  for (let k = 0; k < people.length; k++) {
+    const m = people[k]!;
+    const nextPerson = people[k + 1];
+    const sentenceEnd = text.slice(m.end).search(/[.!?](?:\s|$)/);
+    const limit = Math.min(m.end + (sentenceEnd < 0 ? 200 : sentenceEnd), nextPerson ? nextPerson.start : Infinity, m.end + 200);
+    const span = text.slice(m.end, limit);
+    const he = span.match(HE_RE)?.length ?? 0;
+    const she = span.match(SHE_RE)?.length ?? 0;
+    if (!byName.has(m.name) && he + she > 0 && (he === 0 || she === 0)) byName.set(m.name, he > 0 ? 'm' : 'f');
+  }
+  // Share gender across the short and full forms of one name.
+  const fullNames = people.filter((p) => !p.single).map((p) => p.name);
+  for (const m of people) {
+    if (m.gender) continue;
+    let g = byName.get(m.name) ?? null;
+    if (!g) {
+      const full = fullNames.find((f) => f.split(' ').includes(m.name) || f.split(' ').includes(m.name.split(' ').pop()!));
+      if (full) g = byName.get(full) ?? null;
+      if (!g) for (const f of fullNames) if (f.includes(m.name) && byName.get(f)) g = byName.get(f)!;
+    }
+    if (!g && m.single) {
+      for (const [n, gg] of byName) if (n.split(' ').includes(m.name)) g = gg;
+    }
+    m.gender = g;
+  }
+}
+
+/**
+ * Expands short names to the fullest name known: the participants first, then the text's own
+ * fuller mentions ("Kang" -> "Kang Kyung-wha", "Obama" -> "Barack Obama").
+ */
+export class NameIndex {
+  private readonly participants: readonly Participant[];
+  private readonly fullNames: Array<{ name: string; start: number; tokens: string[] }>;
+
+  constructor(mentions: readonly Mention[], participants: readonly Participant[] = []) {
+    this.participants = participants;
+    this.fullNames = mentions
+      .filter((m) => m.kind === 'person' && !m.single)
+      .map((m) => ({ name: m.name, start: m.start, tokens: m.name.toLowerCase().split(' ') }));
+  }
+
+  /** The fullest form of `name`; when several people share a surname, the one mentioned most recently before `at`. */
+  canonical(name: string, at = Infinity): string {
+    const lower = name.toLowerCase();
+    for (const p of this.participants) {
+      if (p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower)) return p.name;
+    }
+    const tokens = lower.split(' ');
+    let best: { name: string; start: number; tokens: string[] } | null = null;
+    for (const f of this.fullNames) {
+      if (f.tokens.length <= tokens.length) continue;
+      if (!containsSequence(f.tokens, tokens)) continue;
+      // Prefer the first fuller name introduced before `at` (the story's protagonist); one appearing only later is a fallback.
+      if (!best || (f.start < at && best.start >= at)) best = f;
+    }
+    if (best) {
+      // A participant's listed name wins over the text's spelling of the same person.
+      for (const p of this.participants) if (p.name.toLowerCase().split(' ').some((t) => best!.tokens.includes(t)) && containsSequence(best.tokens, p.name.toLowerCase().split(' '))) return p.name;
+      return best.name;
+    }
+    for (const p of this.participants) {
+      if (containsSequence(p.name.toLowerCase().split(' '), tokens)) return p.name;
+    }
+    return name;
+  }
+
+  /** The participant a (canonical) name belongs to, if any. */
+  participant(name: string): Participant | undefined {
+    const lower = name.toLowerCase();
+    return this.participants.find((p) => p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower));
+  }
+}
+
+function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { attributeSpeakers, rankKeyQuotes, type Attribution } from '../../../src/core/analysis/attribute-speakers.js';
+import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
+import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
+import type { Participant } from '../../../src/core/briefing/briefing.js';
+
+const seed = readFileSync(new URL('../../fixtures/korea-japan.txt', import.meta.url), 'utf8');
+const ministers: Participant[] = [
+  { name: 'Kang Kyung-wha', role: 'Foreign Minister', side: 'South Korea', aliases: ['Kang'] },
+  { name: 'Taro Kono', role: 'Foreign Minister', side: 'Japan', aliases: ['Kono'] },
+];
+
+function attribute(text: string, participants: Participant[] = []): Array<Attribution & { text: string }> {
+  const quotes = extractQuotes(text);
+  const mentions = findMentions(text, participants);
+  const names = new NameIndex(mentions, participants);
+  return attributeSpeakers(text, quotes, mentions, names, { participants }).map((a, i) => ({ ...a, text: quotes[i]!.text }));
+}
+
+describe('attributeSpeakers', () => {
+  it('GIVEN "X said" after the quote THEN X is the speaker, titles stripped', () => {
+    const [a] = attribute('"Talks will resume on Monday," Trade Secretary Maria Lopez said after the meeting.');
+    expect(a).toMatchObject({ speaker: 'Maria Lopez', cue: 'said-after' });
+  });
+
+  it('GIVEN an inverted "said X" THEN X is the speaker and the short name expands to the full one', () => {
+    const t = 'Wang Dongming flew the kite. \'Big kites are built from kevlar rope to stop them snapping,\' said Mr Wang.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Wang Dongming', cue: 'said-after' });
+  });
+
+  it('GIVEN "X added:" before the quote with an appositive THEN the named subject speaks, not the organisation', () => {
+    const t =
+      "Pete Saunders, chief executive of the National Association for People Abused in Childhood, added: 'He couldn't have signed this letter if he was ill.'";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Pete Saunders', cue: 'said-before' });
+  });
+
+  it('GIVEN "according to X" THEN X is the speaker', () => {
+    const t = 'The deal is "the best we could get in the circumstances," according to union leader Dave Ward.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Dave Ward', cue: 'according-to' });
+  });
+
+  it('GIVEN "X: \'...\'" THEN the name before the colon speaks', () => {
+    const t = "Judge Helen Carter: 'I have considered every submission made to this court today.'";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Helen Carter', cue: 'colon' });
+  });
+
+  it('GIVEN "she said" THEN the pronoun goes to the last woman named, not to the last person', () => {
+    const t =
+      'Mrs Angela Moore, who represents Councillor John Hardy, spoke after the vote. "We were ignored from the start," she said.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Angela Moore', cue: 'pronoun' });
+  });
+
+  it('GIVEN "he said" after a sentence whose subject is a man THEN the subject is chosen over a man named inside it', () => {
+    const t =
+      "Simon Danczuk, the politician who exposed Cyril Smith, said it was not right for Janner to avoid court. 'If you want to stay a legislator, you are fit to be tested before the law,' he said.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Simon Danczuk', cue: 'pronoun' });
+  });
+
+  it('GIVEN a quote split by "Moore said" THEN both halves go to the same speaker', () => {
+    const t = 'Angela Moore is his publicist. "He was struggling before, and he is a trouper," Moore said. "He wasn\'t going to let his fans down."';
+    const [a, b] = attribute(t);
+    expect(a).toMatchObject({ speaker: 'Angela Moore', cue: 'said-after' });
+    expect(b).toMatchObject({ speaker: 'Angela Moore', cue: 'continuation' });
+  });
+
+  it('GIVEN a role-only subject "the Prime Minister said" THEN it resolves to the person with that role', () => {
+    const t = "Prime Minister David Cameron visited Leeds. The Prime Minister said on Monday: 'Don't you dare lecture us on poverty.'";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'David Cameron' });
+  });
+
+  it('GIVEN a quote with no cue at all THEN the speaker stays unknown with confidence 0 and cue "none"', () => {
+    const t = 'The storm hit the coast overnight.\n\n"Nobody expected the water to rise this fast."\n\nRoads remain closed.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: null, confidence: 0, cue: 'none' });
+  });
+
+  it('GIVEN the Korea-Japan transcript and its participants THEN each statement goes to the right minister by side reasoning', () => {
+    const [first, second] = attribute(seed, ministers);
+    expect(first).toMatchObject({ speaker: 'Kang Kyung-wha', cue: 'side-reasoning' });
+    expect(second).toMatchObject({ speaker: 'Taro Kono', cue: 'side-reasoning' });
+    expect(first!.confidence).toBeGreaterThan(0);
+    expect(first!.confidence).toBeLessThan(0.9);
+  });
+
+  it('GIVEN the transcript with the participants listed the other way round THEN the answer does not depend on order', () => {
+    const [first, second] = attribute(seed, [...ministers].reverse());
+    expect(first!.speaker).toBe('Kang Kyung-wha');
+    expect(second!.speaker).toBe('Taro Kono');
+  });
+
+  it('GIVEN other talks with statements that name the other side THEN side reasoning generalises', () => {
+    const t =
+      'Trade ministers of Canada and Mexico met in Ottawa.\n\n"We thank Mexico for its patience and I look forward to working with Minister Ruiz."\n\n' +
+      '"I told Minister Clarke that our farmers need certainty before the harvest."\n';
+    const people: Participant[] = [
+      { name: 'Anne Clarke', role: 'Trade Minister', side: 'Canada', aliases: [] },
+      { name: 'Jorge Ruiz', role: 'Economy Minister', side: 'Mexico', aliases: [] },
+    ];
+    const [a, b] = attribute(t, people);
+    expect(a!.speaker).toBe('Anne Clarke');
+    expect(b!.speaker).toBe('Jorge Ruiz');
+  });
+
+  it('GIVEN a statement that names neither side THEN side reasoning refuses to guess', () => {
+    const t = 'The ministers met.\n\n"This was a productive meeting and we will meet again."\n';
+    expect(attribute(t, ministers)[0]).toMatchObject({ speaker: null, cue: 'none' });
+  });
+});
+
+describe('rankKeyQuotes', () => {
+  it('GIVEN attributed, unattributed and fragment quotes THEN it keeps substantive attributed ones in document order', () => {
+    const quotes = [
+      { text: 'punished the poor', speaker: 'David Cameron', confidence: 0.9 },
+      { text: 'We will build 600,000 extra childcare places for working families every year.', speaker: 'David Cameron', confidence: 0.9 },
+      { text: 'Nobody expected the water to rise this fast, and nobody warned us.', speaker: null, confidence: 0 },
+      { text: 'This is the clearest choice in a generation for every voter in Britain.', speaker: 'Ed Miliband', confidence: 0.9 },
+    ];
+    expect(rankKeyQuotes(quotes, 3)).toEqual([1, 3]);
+    expect(rankKeyQuotes(quotes, 1)).toHaveLength(1);
+  });
+});

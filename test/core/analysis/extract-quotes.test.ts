@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
+
+const seed = readFileSync(new URL('../../fixtures/korea-japan.txt', import.meta.url), 'utf8');
+const texts = (t: string): string[] => extractQuotes(t).map((q) => q.text);
+
+describe('extractQuotes', () => {
+  it('GIVEN straight double quotes with a speech verb THEN it returns the quoted words without marks', () => {
+    const t = '"I\'m feeling much better and am leaving the hospital today," King said in a message Tuesday.';
+    expect(texts(t)).toEqual(["I'm feeling much better and am leaving the hospital today,"]);
+  });
+
+  it('GIVEN Daily Mail single marks THEN speech is found and apostrophes are not taken for marks', () => {
+    const t =
+      "The kite, dubbed 'centipede with a dragon's head', flew in Chongqing, according to People's Daily Online. " +
+      "Mr Wang said: 'Big kites are usually built from this kevlar rope to stop the line snapping.' " +
+      "'I want her gone,' it emerged. Fans of the ’90s band were there.";
+    expect(texts(t)).toEqual(['Big kites are usually built from this kevlar rope to stop the line snapping.', 'I want her gone,']);
+  });
+
+  it('GIVEN curly quotes THEN both double and single curly marks are read', () => {
+    const t = '“We will not back down,” the union leader said. ‘It is a fair offer,’ said the chairman.';
+    expect(texts(t)).toEqual(['We will not back down,', 'It is a fair offer,']);
+  });
+
+  it('GIVEN scare quotes, titles and nicknames THEN they are not quotations', () => {
+    const t =
+      'While the controversial "comfort women" deal was mentioned, the "special relationship" held. ' +
+      'Her hits include "The Thrill Is Gone," which won a Grammy. The characters \'China Dream\' were printed on it.';
+    expect(texts(t)).toEqual([]);
+  });
+
+  it('GIVEN a quote continued into the next paragraph THEN it is one quotation', () => {
+    const t = '"We have waited ten years for this ruling. It changes everything for the families.\n\n"Now the government must act," said Ms Reyes.';
+    const qs = extractQuotes(t);
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.parts).toHaveLength(2);
+    expect(qs[0]!.text).toContain('families. Now the government');
+  });
+
+  it('GIVEN paragraphs flattened into one line THEN a re-opened single mark continues the quote', () => {
+    const t = "Pete Saunders added: 'He couldn't have signed this letter. 'But if he isn't, there's no way he should be near our legislature.' Other news.";
+    const qs = extractQuotes(t);
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.text).toBe("He couldn't have signed this letter. But if he isn't, there's no way he should be near our legislature.");
+  });
+
+  it('GIVEN an unclosed opening mark THEN the quote ends at its line and does not swallow the story', () => {
+    const qs = extractQuotes(seed);
+    for (const q of qs) expect(q.text).not.toContain('That\'s how the top diplomats');
+    const t = '"We will see you in court, the lawyer told reporters.\nThe hearing is set for May. The company declined to comment on the case.';
+    const [q] = extractQuotes(t);
+    expect(q!.closed).toBe(false);
+    expect(q!.text).toBe('We will see you in court, the lawyer told reporters.');
+  });
+
+  it('GIVEN the Korea-Japan transcript THEN the two ministers\' statements are its quotations', () => {
+    const qs = texts(seed);
+    expect(qs).toHaveLength(2);
+    expect(qs[0]).toMatch(/^Amid the planned inter-Korean summit/);
+    expect(qs[1]).toMatch(/^We respect South Korea's hard work/);
+  });
+
+  it('GIVEN a possessive plural inside single-marked speech THEN the quote does not end at it', () => {
+    const t = "'The players' wives were in tears at the end,' said the captain.";
+    expect(texts(t)).toEqual(["The players' wives were in tears at the end,"]);
+  });
+});
