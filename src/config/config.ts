@@ -61,24 +61,27 @@ const envSchema = z
     RATE_LIMIT_COMMANDS: intWithDefault(10, 0, 100_000),
     RATE_LIMIT_WINDOW_SECONDS: intWithDefault(10, 1, 3600),
     SHUTDOWN_TIMEOUT_MS: intWithDefault(10_000, 0, 600_000),
-  })
-  .superRefine((env, ctx) => {
-    if (!!env.DISCORD_TOKEN !== !!env.DISCORD_APP_ID) {
-      ctx.addIssue({ code: 'custom', path: [env.DISCORD_TOKEN ? 'DISCORD_APP_ID' : 'DISCORD_TOKEN'], message: 'DISCORD_TOKEN and DISCORD_APP_ID go together' });
-    }
-    if (env.DISCORD_PUBLIC_KEY && !env.DISCORD_APP_ID) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_APP_ID'], message: 'DISCORD_PUBLIC_KEY (HTTP interactions) needs DISCORD_APP_ID' });
-    }
-    if (!!env.SLACK_BOT_TOKEN !== !!env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: 'custom', path: [env.SLACK_BOT_TOKEN ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN'], message: 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET go together' });
-    }
-    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'SLACK_APP_TOKEN (Socket Mode) needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET' });
-    }
-    if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must start with postgres:// (leave it unset for SQLite)' });
-    }
   });
+
+type RawEnv = Readonly<Record<string, string | undefined>>;
+
+/** Checks across variables, run on the raw values so they are reported beside field errors. */
+function crossProblems(raw: RawEnv): string[] {
+  const set = (k: string) => (raw[k] ?? '').trim() !== '';
+  const out: string[] = [];
+  if (set('DISCORD_TOKEN') !== set('DISCORD_APP_ID')) {
+    out.push(`${set('DISCORD_TOKEN') ? 'DISCORD_APP_ID' : 'DISCORD_TOKEN'}: DISCORD_TOKEN and DISCORD_APP_ID go together`);
+  }
+  if (set('DISCORD_PUBLIC_KEY') && !set('DISCORD_APP_ID')) out.push('DISCORD_APP_ID: DISCORD_PUBLIC_KEY (HTTP interactions) needs DISCORD_APP_ID');
+  if (set('SLACK_BOT_TOKEN') !== set('SLACK_SIGNING_SECRET')) {
+    out.push(`${set('SLACK_BOT_TOKEN') ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN'}: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET go together`);
+  }
+  if (set('SLACK_APP_TOKEN') && !set('SLACK_BOT_TOKEN')) out.push('SLACK_BOT_TOKEN: SLACK_APP_TOKEN (Socket Mode) needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+  if (set('DATABASE_URL') && !/^postgres(ql)?:\/\//.test((raw.DATABASE_URL ?? '').trim())) {
+    out.push('DATABASE_URL: must start with postgres:// (leave it unset for SQLite)');
+  }
+  return out;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -98,11 +101,13 @@ export class ConfigError extends Error {
 }
 
 /** Reads and validates the whole environment once; lists every problem at once. */
-export function loadConfig(source: Readonly<Record<string, string | undefined>>): Config {
+export function loadConfig(source: RawEnv): Config {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`)),
+    ...crossProblems(source),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const env = parsed.data;
   const discord =
     env.DISCORD_TOKEN && env.DISCORD_APP_ID

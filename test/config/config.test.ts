@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return [...e.problems];
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('GIVEN no settings THEN the shell runs on SQLite with the documented defaults', () => {
+    const c = loadConfig({ SHELL: '/bin/bash' });
+    expect(c.shell).toBe(true);
+    expect(c.discord).toBeUndefined();
+    expect(c.env.BRIEFING_MAX_BYTES).toBe(204800);
+    expect(c.env.SQLITE_PATH).toBe('./data/briefbot.db');
+    expect(c.env.RATE_LIMIT_COMMANDS).toBe(10);
+  });
+
+  it('GIVEN Discord credentials THEN the shell is off unless asked for', () => {
+    expect(loadConfig({ DISCORD_TOKEN: 'abc', DISCORD_APP_ID: '1' }).shell).toBe(false);
+    expect(loadConfig({ DISCORD_TOKEN: 'abc', DISCORD_APP_ID: '1', BRIEFBOT_SHELL: 'on' }).shell).toBe(true);
+  });
+
+  it('GIVEN several mistakes THEN every one is listed with its variable', () => {
+    const list = problems({ PORT: 'eighty', DISCORD_TOKEN: 'abc', SLACK_APP_TOKEN: 'xapp', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(list.join('\n')).toMatch(/PORT: must be a whole number/);
+    expect(list.join('\n')).toMatch(/DISCORD_APP_ID: DISCORD_TOKEN and DISCORD_APP_ID go together/);
+    expect(list.join('\n')).toMatch(/SLACK_BOT_TOKEN/);
+    expect(list.join('\n')).toMatch(/DATABASE_URL: must start with postgres/);
+    expect(list.join('\n')).toMatch(/LOG_LEVEL/);
+  });
+
+  it('GIVEN a malformed Discord public key THEN it is refused', () => {
+    expect(problems({ DISCORD_TOKEN: 't', DISCORD_APP_ID: '1', DISCORD_PUBLIC_KEY: 'xyz' }).join()).toMatch(/DISCORD_PUBLIC_KEY/);
+  });
+});

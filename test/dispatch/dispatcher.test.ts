@@ -1,0 +1,160 @@
+import { describe, expect, it, vi } from 'vitest';
+import { BriefbotError } from '../../src/core/errors.js';
+import { documentText } from '../../src/core/render/document.js';
+import { Dispatcher } from '../../src/dispatch/dispatcher.js';
+import { defaultCommandsDir, loadCommands } from '../../src/dispatch/load-commands.js';
+import { Library } from '../../src/library/library.js';
+import type { Actor, Command } from '../../src/ports/command.js';
+import { systemClock } from '../../src/ports/clock.js';
+import type { Logger } from '../../src/ports/logger.js';
+import { fakeAnalysis, MemorySource } from '../fakes/memory-library.js';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function recordingLogger() {
+  const errors: { obj: object; msg?: string }[] = [];
+  const logger: Logger = {
+    debug() {},
+    info() {},
+    warn() {},
+    error(obj, msg) {
+      errors.push({ obj, ...(msg !== undefined && { msg }) });
+    },
+    child: () => logger,
+  };
+  return { logger, errors };
+}
+
+const member: Actor = { platform: 'shell', userId: 'u1', userName: 'Ann', isModerator: false };
+const channel = { platform: 'shell' as const, id: 'c1' };
+
+async function setup(extra: Command[] = []) {
+  const commands = await loadCommands();
+  for (const c of extra) commands.set(c.data.subcommand ? `${c.data.name} ${c.data.subcommand}` : c.data.name, c);
+  const source = new MemorySource();
+  source.add({ slug: 'korea-japan', title: 'Korea-Japan talks', tags: ['diplomacy'], body: 'The ministers met in Seoul.' }, new Date('2024-02-01'));
+  source.add({ slug: 'central-bank', title: 'Central bank holds rates', tags: ['economy'], body: 'The bank kept rates at 3.75 per cent.' }, new Date('2024-03-01'));
+  const { logger, errors } = recordingLogger();
+  const analyze = vi.fn(() => fakeAnalysis({ summary: ['The ministers met.'] }));
+  const library = new Library({ source, analyze, cacheKey: (i) => i.text, logger });
+  const dispatcher = new Dispatcher({ commands, library, clock: systemClock, logger, services: {} });
+  return { dispatcher, errors, analyze, source, library };
+}
+
+describe('Dispatcher', () => {
+  it('GIVEN /briefing with a fuzzy slug THEN the card is answered', async () => {
+    const { dispatcher } = await setup();
+    const reply = await dispatcher.runLine('/briefing Korea Japn', { actor: member, channel });
+    expect(reply.title).toBe('Korea-Japan talks');
+    expect(documentText(reply)).toContain('The ministers met.');
+  });
+
+  it('GIVEN an unknown slug THEN the reply suggests the closest briefing', async () => {
+    const { dispatcher } = await setup();
+    const reply = await dispatcher.runLine('/briefing japan korea talks', { actor: member, channel });
+    expect(reply.tone).toBe('error');
+    expect(documentText(reply)).toMatch(/Did you mean korea-japan/);
+  });
+
+  it('GIVEN /briefing list THEN the newest briefing comes first, and a tag filters', async () => {
+    const { dispatcher } = await setup();
+    const all = await dispatcher.runLine('/briefing list', { actor: member, channel });
+    const labels = all.sections[0]?.blocks[0];
+    expect(labels?.kind === 'fields' && labels.fields.map((f) => f.label)).toEqual(['Central bank holds rates', 'Korea-Japan talks']);
+    const tagged = documentText(await dispatcher.runLine('/briefing list diplomacy', { actor: member, channel }));
+    expect(tagged).toContain('Korea-Japan talks');
+    expect(tagged).not.toContain('Central bank');
+  });
+
+  it('GIVEN /briefing search THEN the matching briefing is listed with a snippet', async () => {
+    const { dispatcher } = await setup();
+    const text = documentText(await dispatcher.runLine('/briefing search rates', { actor: member, channel }));
+    expect(text).toContain('Central bank holds rates (central-bank)');
+    expect(text).not.toContain('Korea-Japan talks');
+  });
+
+  it('GIVEN /help and /briefing help THEN commands are listed with their usage', async () => {
+    const { dispatcher } = await setup();
+    expect(documentText(await dispatcher.runLine('/help', { actor: member, channel }))).toContain('/briefing search <query>');
+    const family = documentText(await dispatcher.runLine('/briefing help', { actor: member, channel }));
+    expect(family).toContain('/briefing list');
+    expect(family).not.toContain('/help [<command>]');
+  });
+
+  it('GIVEN a moderator-only command and a member THEN it is refused and not executed', async () => {
+    const execute = vi.fn();
+    const secret: Command = { data: { name: 'zap', description: 'd', permission: 'moderator', options: [] }, execute };
+    const { dispatcher } = await setup([secret]);
+    const reply = await dispatcher.runLine('/zap', { actor: member, channel });
+    expect(documentText(reply)).toMatch(/Only moderators/);
+    expect(execute).not.toHaveBeenCalled();
+    await dispatcher.runLine('/zap', { actor: { ...member, isModerator: true }, channel });
+    expect(execute).toHaveBeenCalledOnce();
+  });
+
+  it('GIVEN a command that throws unexpectedly THEN it is logged once and answered politely without internals', async () => {
+    const boom: Command = {
+      data: { name: 'boom', description: 'd', permission: 'everyone', options: [] },
+      execute: async () => {
+        throw new Error('database password is hunter2');
+      },
+    };
+    const { dispatcher, errors } = await setup([boom]);
+    const reply = await dispatcher.runLine('/boom', { actor: member, channel });
+    expect(documentText(reply)).toMatch(/something went wrong/);
+    expect(documentText(reply)).not.toContain('hunter2');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('GIVEN a typed error THEN its message is the reply and nothing is logged as an error', async () => {
+    const refuse: Command = {
+      data: { name: 'nope', description: 'd', permission: 'everyone', options: [] },
+      execute: async () => {
+        throw new BriefbotError('NOT_FOUND', 'Nothing here.');
+      },
+    };
+    const { dispatcher, errors } = await setup([refuse]);
+    expect(documentText(await dispatcher.runLine('/nope', { actor: member, channel }))).toBe('Nothing here.');
+    expect(errors).toHaveLength(0);
+  });
+
+  it('GIVEN the same briefing twice THEN it is analysed once', async () => {
+    const { dispatcher, analyze } = await setup();
+    await dispatcher.runLine('/briefing korea-japan', { actor: member, channel });
+    await dispatcher.runLine('/briefing korea-japan quotes', { actor: member, channel });
+    expect(analyze).toHaveBeenCalledOnce();
+  });
+
+  it('GIVEN an analysis that throws THEN the card shows the text and the error is logged once', async () => {
+    const { dispatcher, analyze, errors } = await setup();
+    analyze.mockImplementation(() => {
+      throw new Error('engine bug');
+    });
+    for (let i = 0; i < 2; i++) {
+      const reply = await dispatcher.runLine('/briefing korea-japan', { actor: member, channel });
+      expect(documentText(reply)).toContain('The ministers met in Seoul.');
+    }
+    expect(errors).toHaveLength(1);
+  });
+
+  it('GIVEN a rate limit THEN the refused command gets a polite answer', async () => {
+    const { library } = await setup();
+    const { logger } = recordingLogger();
+    const dispatcher = new Dispatcher({ commands: await loadCommands(), library, clock: systemClock, logger, services: {}, allow: () => false });
+    expect(documentText(await dispatcher.runLine('/help', { actor: member, channel }))).toMatch(/faster than I can answer/);
+  });
+});
+
+describe('loadCommands', () => {
+  it('GIVEN the commands folder THEN every file loads and keys are unique', async () => {
+    const commands = await loadCommands(defaultCommandsDir());
+    expect([...commands.keys()]).toEqual(expect.arrayContaining(['briefing', 'briefing list', 'briefing search', 'briefing help', 'help']));
+  });
+
+  it('GIVEN a malformed command file THEN loading fails naming the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cmds-'));
+    await writeFile(join(dir, 'bad.js'), "export default { data: { name: 'Bad Name', description: '', options: [], permission: 'all' }, execute: 1 };");
+    await expect(loadCommands(dir)).rejects.toThrow(/bad\.js does not export a valid command/);
+  });
+});
