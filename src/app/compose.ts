@@ -11,6 +11,7 @@ import type { ChatPlatform } from '../ports/chat-platform.js';
 import { systemClock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { createLogger } from './logger.js';
+import { SlidingWindowLimiter } from '../core/limits/rate-limiter.js';
 
 export interface AppIO {
   stdin: Readable & { isTTY?: boolean };
@@ -39,7 +40,16 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
   const commands = await loadCommands();
   const source = new FileBriefingSource(config.env.BRIEFINGS_DIR, config.env.BRIEFING_MAX_BYTES, logger);
   const library = new Library({ source, analyze: (input) => analyze(input), cacheKey: (input) => analysisCacheKey(input), logger });
-  const dispatcher = new Dispatcher({ commands, library, clock: systemClock, logger, services: {} });
+  const limiter = new SlidingWindowLimiter(config.env.RATE_LIMIT_COMMANDS, config.env.RATE_LIMIT_WINDOW_SECONDS * 1000);
+  const dispatcher = new Dispatcher({
+    commands,
+    library,
+    clock: systemClock,
+    logger,
+    services: {},
+    // The local shell user is the operator; chat users share a per-user budget.
+    allow: (actor) => actor.platform === 'shell' || limiter.tryTake(`${actor.platform}:${actor.userId}`, systemClock.now().getTime()),
+  });
 
   const platforms: ChatPlatform[] = [];
   let finish: () => void = () => {};
