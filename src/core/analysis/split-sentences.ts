@@ -148,10 +148,19 @@ function isAbbreviation(word: string, nextCore: string): boolean {
 // Pasted photo captions run into the story with no punctuation: "... last Saturday Skilful: The kite ...".
 // The text after a caption label starts with a capital, not a quotation mark: "texted Barnes: 'She ..." is
 // a quote being introduced, not a caption.
-const CAPTION_LABEL = /\p{Lu}[\p{Ll}'’-]+(?: [\p{Ll}][\p{Ll}'’-]*){0,4}: \p{Lu}/uy;
-const DISCOURSE_OPENERS = new Set(['However', 'Meanwhile', 'Although', 'But', 'He', 'She', 'They', 'We', 'It', 'There', 'This']);
+const CAPTION_LABEL = /(?:\p{Lu}[\p{Ll}'’-]+(?: [\p{Ll}][\p{Ll}'’-]*){0,4}|\p{Lu}{3,}(?: \p{Lu}{2,}){0,2}): \p{Lu}/uy;
+// Words that open a sentence and are not capitalised inside one, at least when a lower-case word
+// follows them ("... from a concert The teen's attorney said ..." but "told The Associated Press").
+const DISCOURSE_OPENERS = new Set([
+  'However', 'Meanwhile', 'Although', 'But', 'He', 'She', 'They', 'We', 'It', 'There', 'This', 'The', 'His', 'Her', 'Their',
+]);
+// A caption that points at its photo ends there: "... chocolate cake, pictured above Detectives are ...".
+const PHOTO_POINTER = /(?:\((?:pictured|left|right|centre|center|above|below|top|bottom|inset)(?:,? (?:left|right|centre|center|above|below|top|bottom))?\)|,? pictured(?: (?:above|below|left|right|centre|center|here|top|bottom))?)$/;
 
 function isCaptionBoundary(text: string, prevToken: string, nextStart: number, next: string): boolean {
+  if (/^\p{Lu}/u.test(next) && PHOTO_POINTER.test(text.slice(Math.max(0, nextStart - 40), nextStart).trimEnd())) {
+    return !/^(?:and|or|with|in|on|at|by)$/.test(next);
+  }
   // Only after a bare lower-case word: a capitalised one may be part of a name ("Downing Street: ...").
   if (!/^[\p{Ll}\d][\p{L}\d'’-]*[\p{Ll}\d]$/u.test(prevToken)) return false;
   CAPTION_LABEL.lastIndex = nextStart;

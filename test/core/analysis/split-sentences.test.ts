@@ -116,6 +116,27 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('GIVEN a caption that points at its photo or has an upper-case label THEN the story sentence after it stands alone', () => {
+    expect(texts('MP John Doe is being investigated over cake claims, pictured above Detectives are expected to speak to him.')).toEqual([
+      'MP John Doe is being investigated over cake claims, pictured above',
+      'Detectives are expected to speak to him.',
+    ]);
+    expect(texts("Police traced the car to the family home (pictured) Silvonek's attorney said she was coerced.")).toEqual([
+      'Police traced the car to the family home (pictured)',
+      "Silvonek's attorney said she was coerced.",
+    ]);
+    expect(texts('The talks ended early CLAIM: MP Jesse Norman denies it.')).toEqual(['The talks ended early', 'CLAIM: MP Jesse Norman denies it.']);
+    expect(texts('Jamie Silvonek (left) and her boyfriend were charged.')).toHaveLength(1);
+  });
+
+  it('GIVEN "The" after a bare lower-case word THEN it opens a sentence only when a lower-case word follows', () => {
+    expect(texts("She was stabbed after a concert The teen's attorney said he was shocked.")).toEqual([
+      'She was stabbed after a concert',
+      "The teen's attorney said he was shocked.",
+    ]);
+    expect(texts('Waldron told The Associated Press the case was complex.')).toHaveLength(1);
+  });
+
   it('GIVEN a name before a colon that introduces a quote THEN it is not taken for a caption', () => {
     expect(texts("The teenager then texted Barnes: 'She threatened me.' He replied.")).toEqual([
       "The teenager then texted Barnes: 'She threatened me.'",
