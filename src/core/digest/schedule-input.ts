@@ -1,0 +1,101 @@
+import { editDistance } from '../briefing/find-briefing.js';
+import { BriefbotError } from '../errors.js';
+import { parseTimeOfDay } from './slots.js';
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export const ALL_DAYS: readonly number[] = [0, 1, 2, 3, 4, 5, 6];
+export const WEEKDAYS_ONLY: readonly number[] = [1, 2, 3, 4, 5];
+
+/** Zones people type that Intl accepts but does not list among its canonical ones. */
+const EXTRA_ZONES = ['UTC', 'Etc/UTC', 'GMT'];
+
+let zoneIndex: Map<string, string> | undefined;
+
+/** Every zone this runtime knows, keyed by lower case, valued by canonical spelling. */
+function zones(): Map<string, string> {
+  if (!zoneIndex) {
+    zoneIndex = new Map();
+    for (const z of [...Intl.supportedValuesOf('timeZone'), ...EXTRA_ZONES]) zoneIndex.set(z.toLowerCase(), z);
+  }
+  return zoneIndex;
+}
+
+/** The closest known zones to a misspelt one, best first. */
+export function suggestTimeZones(input: string, limit = 3): string[] {
+  const wanted = input.toLowerCase().replace(/\s+/g, '_');
+  const budget = Math.max(2, Math.floor(wanted.length / 4));
+  const city = (z: string) => z.slice(z.lastIndexOf('/') + 1);
+  return [...zones().entries()]
+    .map(([lower, zone]) => ({ zone, d: Math.min(editDistance(lower, wanted, budget), editDistance(city(lower), city(wanted), budget) + 1) }))
+    .filter((s) => s.d <= budget)
+    .sort((a, b) => a.d - b.d || a.zone.localeCompare(b.zone))
+    .slice(0, limit)
+    .map((s) => s.zone);
+}
+
+/**
+ * The canonical spelling of an IANA zone ("asia/seoul" → "Asia/Seoul"), or a BAD_TIME_ZONE
+ * error that suggests the closest ones.
+ */
+export function parseTimeZone(input: string): string {
+  const trimmed = input.trim();
+  const known = zones().get(trimmed.toLowerCase().replace(/\s+/g, '_'));
+  if (known) return known;
+  const shown = trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed;
+  const near = suggestTimeZones(trimmed);
+  const hint = near.length ? ` Did you mean ${near.join(' or ')}?` : ' Use an IANA zone such as Europe/London or Asia/Seoul.';
+  throw new BriefbotError('BAD_TIME_ZONE', `${shown} is not a time zone;${hint}`);
+}
+
+export function parseTime(input: string): number {
+  const minute = parseTimeOfDay(input);
+  if (minute === undefined) {
+    const shown = input.length > 20 ? `${input.slice(0, 20)}…` : input;
+    throw new BriefbotError('BAD_TIME', `${shown} is not a time of day; write it as HH:MM on a 24-hour clock, e.g. 08:30 or 17:00.`);
+  }
+  return minute;
+}
+
+/** "daily", "weekdays", "weekends" or a list of day names ("mon,wed,fri") → sorted weekday numbers. */
+export function parseDays(input: string): number[] {
+  const text = input.trim().toLowerCase();
+  if (text === '' || text === 'daily' || text === 'every-day' || text === 'everyday') return [...ALL_DAYS];
+  if (text === 'weekdays') return [...WEEKDAYS_ONLY];
+  if (text === 'weekends') return [0, 6];
+  const out = new Set<number>();
+  const full = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+  for (const word of text.split(/[\s,]+/).filter(Boolean)) {
+    const i = full.findIndex((name, d) => word === WEEKDAYS[d] || word === name || word === `${name}s` || word === name.slice(0, 4));
+    if (i === -1) {
+      throw new BriefbotError('BAD_ARGUMENTS', `"${word.slice(0, 20)}" is not a day; use daily, weekdays, or day names like mon,wed,fri.`);
+    }
+    out.add(i);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** How people read a days list back: "daily", "weekdays", "Mon, Wed, Fri". */
+export function describeDays(days: readonly number[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  if (sorted.length === 7) return 'daily';
+  if (sorted.join() === WEEKDAYS_ONLY.join()) return 'weekdays';
+  if (sorted.join() === '0,6') return 'weekends';
+  return sorted.map((d) => (WEEKDAYS[d] as string).replace(/^./, (c) => c.toUpperCase())).join(', ');
+}
+
+/** "tech, Asia ,tech" → ["tech", "asia"]. */
+export function parseTags(input: string): string[] {
+  return [...new Set(input.split(/[\s,]+/).map((t) => t.trim().toLowerCase().replace(/^#/, '')).filter(Boolean))];
+}
+
+/**
+ * A channel as typed in a command: a Discord mention `<#123>`, a Slack mention `<#C123|name>`,
+ * `#C123`, or a bare id. Undefined when it does not look like one.
+ */
+export function parseChannelMention(input: string): string | undefined {
+  const text = input.trim();
+  const mention = /^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(text);
+  if (mention) return mention[1];
+  const bare = /^#?([A-Za-z0-9_-]{1,64})$/.exec(text);
+  return bare ? bare[1] : undefined;
+}

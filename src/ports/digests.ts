@@ -1,0 +1,132 @@
+import type { PlatformName } from '../core/commands/command-data.js';
+import type { ReplyDocument } from '../core/render/document.js';
+import type { Actor, ChannelRef } from './command.js';
+
+export type DigestStyle = 'compact' | 'full';
+
+/** A channel's daily digest: when, in which zone, on which days, and what goes in it. */
+export interface DigestSubscription {
+  id: string;
+  platform: PlatformName;
+  channelId: string;
+  /** Minutes after local midnight. */
+  minuteOfDay: number;
+  timeZone: string;
+  /** Local weekdays, 0 = Sunday. */
+  days: number[];
+  /** Only briefings with one of these tags; all briefings when empty. */
+  tags: string[];
+  style: DigestStyle;
+  /** Post a one-line note when nothing is new (default: post nothing). */
+  noteWhenEmpty: boolean;
+  createdBy: string;
+  createdAt: Date;
+  /** When the schedule last changed: slots before it are not owed. */
+  updatedAt: Date;
+  /** Set when delivery stopped for good (the channel is gone); cleared by subscribing again. */
+  pausedAt?: Date;
+  pausedReason?: string;
+}
+
+export type NewSubscription = Omit<DigestSubscription, 'id' | 'createdAt' | 'updatedAt' | 'pausedAt' | 'pausedReason'>;
+
+/** Where a slot ended: posted on time, posted late (catch-up), given up, or deliberately not posted. */
+export type DeliveryOutcome = 'delivered' | 'late' | 'failed' | 'skipped';
+export type DeliveryStatus = 'claimed' | DeliveryOutcome;
+
+export interface DeliveryRecord {
+  subscriptionId: string;
+  /** The scheduled instant; for /digest send-now, the instant it was asked. */
+  slotAt: Date;
+  manual: boolean;
+  status: DeliveryStatus;
+  attempts: number;
+  /** Briefings in the digest (0: nothing new). */
+  items?: number;
+  /** Briefings updated up to this instant were covered; the next digest starts here. */
+  coveredUntil?: Date;
+  error?: string;
+  claimedAt: Date;
+  finishedAt?: Date;
+}
+
+export interface FinishedDelivery {
+  status: DeliveryOutcome;
+  attempts: number;
+  items?: number;
+  coveredUntil?: Date;
+  error?: string;
+}
+
+/**
+ * Subscriptions and the delivery ledger, shared by every replica. The ledger's unique row per
+ * (subscription, slot) is what makes a digest go out once: whoever inserts it owns the slot.
+ * One contract suite runs against every implementation (memory, SQLite, PostgreSQL).
+ */
+export interface DigestStore {
+  /** Creates or replaces the channel's subscription (one per channel); clears a pause. */
+  upsertSubscription(input: NewSubscription, now: Date): Promise<{ subscription: DigestSubscription; created: boolean }>;
+  /** Removes the channel's subscription and its ledger; false when there was none. */
+  removeSubscription(platform: PlatformName, channelId: string): Promise<boolean>;
+  getSubscription(platform: PlatformName, channelId: string): Promise<DigestSubscription | undefined>;
+  listSubscriptions(platform?: PlatformName): Promise<DigestSubscription[]>;
+  pauseSubscription(id: string, reason: string, now: Date): Promise<void>;
+
+  /** The newest scheduled (not manual) slot with any ledger row, by subscription id. */
+  lastSlots(): Promise<Map<string, Date>>;
+  /**
+   * Takes a slot for `owner`: true when this call inserted the row, or took over a claim whose
+   * lease expired (its owner died). False when someone else holds it or it is finished.
+   */
+  claim(input: { subscriptionId: string; slotAt: Date; manual: boolean; owner: string; now: Date; leaseMs: number }): Promise<boolean>;
+  /** Records how an owned slot ended; false when the claim was no longer ours. */
+  finish(subscriptionId: string, slotAt: Date, owner: string, outcome: FinishedDelivery, now: Date): Promise<boolean>;
+  /** Records a slot that will not be posted (missed beyond catch-up), unless a row exists already. */
+  recordSkipped(subscriptionId: string, slotAt: Date, reason: string, now: Date): Promise<void>;
+  /** Deletes the owner's claims that did not finish (graceful shutdown), so another replica may take them. */
+  releaseClaims(owner: string): Promise<number>;
+  /** The newest ledger rows of a subscription, newest first. */
+  recentDeliveries(subscriptionId: string, limit: number): Promise<DeliveryRecord[]>;
+  /** Where the next digest starts: the newest `coveredUntil` of a delivered digest. */
+  lastCoveredUntil(subscriptionId: string): Promise<Date | undefined>;
+  /** Says this replica is alive; returns how many replicas are (for sharing the platforms' rate limits). */
+  heartbeat(owner: string, now: Date, ttlMs: number): Promise<number>;
+  /** Forget a replica at shutdown. */
+  leave(owner: string): Promise<void>;
+}
+
+export interface SubscribeRequest {
+  channel: ChannelRef;
+  minuteOfDay: number;
+  timeZone: string;
+  days: number[];
+  tags: string[];
+  style: DigestStyle;
+  noteWhenEmpty: boolean;
+}
+
+export interface SubscriptionStatus {
+  subscription: DigestSubscription;
+  /** Undefined while paused. */
+  nextRun?: Date;
+  lastDelivery?: DeliveryRecord;
+  lastError?: { at: Date; error: string };
+}
+
+export interface SendResult {
+  status: DeliveryOutcome;
+  items: number;
+  error?: string;
+}
+
+/** What /digest commands use. */
+export interface DigestPort {
+  subscribe(request: SubscribeRequest, actor: Actor): Promise<{ subscription: DigestSubscription; created: boolean; nextRun?: Date }>;
+  unsubscribe(channel: ChannelRef): Promise<boolean>;
+  list(platform: PlatformName): Promise<DigestSubscription[]>;
+  /** The digest the channel would get if it were posted now (nothing is recorded). */
+  preview(channel: ChannelRef): Promise<ReplyDocument>;
+  /** Posts the digest now, through the delivery queue, outside the schedule. */
+  sendNow(channel: ChannelRef): Promise<SendResult>;
+  status(platform: PlatformName): Promise<SubscriptionStatus[]>;
+}

@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryDigestStore } from '../../src/digest/memory-digest-store.js';
+import { SqlDigestStore } from '../../src/digest/sql-digest-store.js';
+import type { DigestStore, NewSubscription } from '../../src/ports/digests.js';
+import { openDatabase, type OpenDatabase } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { migrations } from '../../src/store/migrations/index.js';
+import { digestsMigration } from '../../src/store/migrations/0003-digests.js';
+import { postgresForTests, uniqueSchema } from '../support/postgres.js';
+
+const withDigests = migrations.some((m) => m.name === digestsMigration.name) ? migrations : [...migrations, digestsMigration];
+
+const sub = (channelId: string, over: Partial<NewSubscription> = {}): NewSubscription => ({
+  platform: 'shell',
+  channelId,
+  minuteOfDay: 480,
+  timeZone: 'Europe/London',
+  days: [1, 2, 3, 4, 5],
+  tags: ['asia'],
+  style: 'compact',
+  noteWhenEmpty: false,
+  createdBy: 'mod',
+  ...over,
+});
+
+const t0 = new Date('2026-03-09T08:00:00.000Z');
+const later = (ms: number) => new Date(t0.getTime() + ms);
+
+function contract(name: string, make: () => Promise<{ store: DigestStore; other?: DigestStore; done?: () => Promise<void> }>) {
+  describe(`DigestStore contract: ${name}`, () => {
+    let store: DigestStore;
+    let other: DigestStore;
+    let done: (() => Promise<void>) | undefined;
+    beforeAll(async () => {
+      const made = await make();
+      store = made.store;
+      other = made.other ?? made.store;
+      done = made.done;
+    });
+    afterAll(async () => done?.());
+
+    it('GIVEN a channel subscribed twice THEN there is one subscription, updated, with the same id', async () => {
+      const first = await store.upsertSubscription(sub('c-upsert'), t0);
+      const second = await store.upsertSubscription(sub('c-upsert', { minuteOfDay: 600, tags: [] }), later(1000));
+      expect(first.created).toBe(true);
+      expect(second.created).toBe(false);
+      expect(second.subscription.id).toBe(first.subscription.id);
+      expect(second.subscription.minuteOfDay).toBe(600);
+      expect(second.subscription.tags).toEqual([]);
+      expect(second.subscription.createdAt.toISOString()).toBe(t0.toISOString());
+      expect(second.subscription.updatedAt.toISOString()).toBe(later(1000).toISOString());
+      expect((await store.listSubscriptions('shell')).filter((s) => s.channelId === 'c-upsert')).toHaveLength(1);
+    });
+
+    it('GIVEN two replicas racing for the same slot THEN exactly one wins the claim', async () => {
+      const { subscription } = await store.upsertSubscription(sub('c-race'), t0);
+      const attempts = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          (i % 2 ? other : store).claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: `r${i}`, now: t0, leaseMs: 60_000 }),
+        ),
+      );
+      expect(attempts.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('GIVEN a finished slot THEN nobody can claim it again, even after the lease would have expired', async () => {
+      const { subscription } = await store.upsertSubscription(sub('c-finished'), t0);
+      expect(await store.claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: 'a', now: t0, leaseMs: 1000 })).toBe(true);
+      expect(await store.finish(subscription.id, t0, 'a', { status: 'delivered', attempts: 1, items: 2, coveredUntil: t0 }, later(10))).toBe(true);
+      expect(await other.claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: 'b', now: later(3_600_000), leaseMs: 1000 })).toBe(false);
+      const [last] = await store.recentDeliveries(subscription.id, 1);
+      expect(last?.status).toBe('delivered');
+      expect(last?.items).toBe(2);
+      expect((await store.lastCoveredUntil(subscription.id))?.toISOString()).toBe(t0.toISOString());
+    });
+
+    it('GIVEN a claim whose owner died THEN another replica takes it over only after the lease, and the dead owner can no longer finish it', async () => {
+      const { subscription } = await store.upsertSubscription(sub('c-lease'), t0);
+      expect(await store.claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: 'dead', now: t0, leaseMs: 30_000 })).toBe(true);
+      expect(await other.claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: 'b', now: later(10_000), leaseMs: 30_000 })).toBe(false);
+      expect(await other.claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: 'b', now: later(31_000), leaseMs: 30_000 })).toBe(true);
+      expect(await store.finish(subscription.id, t0, 'dead', { status: 'delivered', attempts: 1 }, later(32_000))).toBe(false);
+      expect(await other.finish(subscription.id, t0, 'b', { status: 'late', attempts: 1 }, later(32_000))).toBe(true);
+    });
+
+    it('GIVEN a graceful shutdown THEN the undelivered claims are released and can be claimed at once', async () => {
+      const { subscription } = await store.upsertSubscription(sub('c-release'), t0);
+      await store.claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: 'leaving', now: t0, leaseMs: 600_000 });
+      expect(await store.releaseClaims('leaving')).toBe(1);
+      expect(await other.claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: 'b', now: later(1), leaseMs: 600_000 })).toBe(true);
+    });
+
+    it('GIVEN skipped and manual rows THEN lastSlots ignores manual sends and a skip never overwrites a claim', async () => {
+      const { subscription } = await store.upsertSubscription(sub('c-last'), t0);
+      await store.recordSkipped(subscription.id, t0, 'missed', t0);
+      await store.claim({ subscriptionId: subscription.id, slotAt: later(86_400_000), manual: false, owner: 'a', now: t0, leaseMs: 1 });
+      await store.recordSkipped(subscription.id, later(86_400_000), 'missed', t0);
+      await store.claim({ subscriptionId: subscription.id, slotAt: later(2 * 86_400_000), manual: true, owner: 'a', now: t0, leaseMs: 1 });
+      expect((await store.lastSlots()).get(subscription.id)?.toISOString()).toBe(later(86_400_000).toISOString());
+      const rows = await store.recentDeliveries(subscription.id, 10);
+      expect(rows.map((r) => r.status)).toEqual(['claimed', 'claimed', 'skipped']);
+    });
+
+    it('GIVEN a paused subscription THEN subscribing again clears the pause, and unsubscribing removes it and its ledger', async () => {
+      const { subscription } = await store.upsertSubscription(sub('c-pause'), t0);
+      await store.pauseSubscription(subscription.id, 'Unknown Channel', later(1));
+      expect((await store.getSubscription('shell', 'c-pause'))?.pausedReason).toBe('Unknown Channel');
+      await store.upsertSubscription(sub('c-pause'), later(2));
+      expect((await store.getSubscription('shell', 'c-pause'))?.pausedAt).toBeUndefined();
+      await store.recordSkipped(subscription.id, t0, 'x', t0);
+      expect(await store.removeSubscription('shell', 'c-pause')).toBe(true);
+      expect(await store.removeSubscription('shell', 'c-pause')).toBe(false);
+      expect(await store.recentDeliveries(subscription.id, 5)).toEqual([]);
+    });
+
+    it('GIVEN two replicas beating THEN both count as live until one stops beating or leaves', async () => {
+      expect(await store.heartbeat('h1', t0, 15_000)).toBeGreaterThanOrEqual(1);
+      expect(await other.heartbeat('h2', later(1000), 15_000)).toBe(2);
+      expect(await store.heartbeat('h1', later(20_000), 15_000)).toBe(1);
+      await other.heartbeat('h2', later(21_000), 15_000);
+      await other.leave('h2');
+      expect(await store.heartbeat('h1', later(22_000), 15_000)).toBe(1);
+    });
+  });
+}
+
+contract('memory', async () => ({ store: new MemoryDigestStore() }));
+
+contract('SQLite (two connections to one file)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'briefbot-digest-'));
+  const path = join(dir, 'digests.db');
+  const a = await openDatabase({ sqlitePath: path });
+  await migrateToLatest(a, withDigests);
+  const b = await openDatabase({ sqlitePath: path });
+  return {
+    store: new SqlDigestStore(a.db),
+    other: new SqlDigestStore(b.db),
+    done: async () => {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+const pgUrl = await postgresForTests();
+if (pgUrl) {
+  contract('PostgreSQL (two pools)', async () => {
+    const schema = uniqueSchema('digest_contract');
+    const a: OpenDatabase = await openDatabase({ databaseUrl: pgUrl, sqlitePath: '', pgSchema: schema });
+    await migrateToLatest(a, withDigests);
+    const b = await openDatabase({ databaseUrl: pgUrl, sqlitePath: '', pgSchema: schema });
+    return {
+      store: new SqlDigestStore(a.db),
+      other: new SqlDigestStore(b.db),
+      done: async () => {
+        await b.close();
+        await import('kysely').then(({ sql }) => sql.raw(`drop schema "${schema}" cascade`).execute(a.db));
+        await a.close();
+      },
+    };
+  });
+} else {
+  describe.skip('DigestStore contract: PostgreSQL (TEST_DATABASE_URL unset or unreachable)', () => {
+    it('is skipped', () => {});
+  });
+}
