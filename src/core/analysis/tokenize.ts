@@ -7,6 +7,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "it's", "i'm", "don't", "can't", "won't", "didn't", "doesn't", "isn't", "wasn't", "aren't", "weren't",
   "he's", "she's", "that's", "there's", "they're", "we're", "you're", "i've", "we've", "they've", "let's",
   'mr', 'mrs', 'ms', 'also', 'just', 'said', 'says', 'told', 'one', 'two', 'would', 'could', 'us',
+  'no', 'not', 'yes', 'like', 'get', 'got', 'used', 'according', 'including', 'want', 'wants', 'first', 'last',
+  'three', 'four', 'five',
 ]);
 
 // Letters and digits, keeping inner apostrophes and hyphens ("N. Korea's", "U.S.-Japan" -> "u.s", "japan").

@@ -1,0 +1,139 @@
+import { STOPWORDS, stem } from './tokenize.js';
+import type { Sentence } from './types.js';
+
+const MAX_PHRASE_WORDS = 4;
+// Four words only for names ("Wulong International Kite Festival"); common-noun phrases stop at three.
+const MAX_COMMON_PHRASE_WORDS = 3;
+// Phrases never cross punctuation: "Seoul, Tokyo" is two candidates, "Seoul-Tokyo ties" one.
+const CLAUSE_BREAK = /[,;:()[\]{}"“”‘’!?…|/]|\.(?=\s|$)|\s[-–—]\s|'(?=\s|$)|(?:^|\s)'/u;
+const WORD = /^[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*$/u;
+
+interface PhraseStats {
+  stems: string[];
+  count: number;
+  firstSentence: number;
+  /** Surface form -> weight; forms seen only at the start of a sentence weigh half (grammar capitalised them). */
+  surfaces: Map<string, number>;
+}
+
+/**
+ * Key words and phrases of a text, best first, as they are written in it ("Korean peninsula",
+ * "fishing quotas", "Kono"). Candidates are runs of up to three content words between stopwords
+ * and punctuation (as in RAKE); a candidate scores by how often its words recur in the story,
+ * how often the phrase itself recurs, and how early it first appears. A single word already
+ * covered by a chosen phrase is skipped. O(total words).
+ */
+export function extractKeywords(sentences: readonly Sentence[], n = 10): string[] {
+  if (n <= 0) return [];
+  const phrases = new Map<string, PhraseStats>();
+  const stemFrequency = new Map<string, number>();
+
+  for (const sentence of sentences) {
+    for (const [clauseAt, clause] of sentence.text.split(CLAUSE_BREAK).entries()) {
+      const words = clause.split(/\s+/).map(trimWord).filter((w) => w !== '');
+      let run: string[] = [];
+      let runStartsSentence = false;
+      const flush = (): void => {
+        for (let size = 1; size <= Math.min(MAX_PHRASE_WORDS, run.length); size += 1) {
+          for (let at = 0; at + size <= run.length; at += 1) {
+            // Never cut a name in two: "SNP leader Nicola" out of "SNP leader Nicola Sturgeon".
+            if (cutsName(run, at, size)) continue;
+            if (size > MAX_COMMON_PHRASE_WORDS && !run.slice(at, at + size).every((w) => CAPITALISED.test(w))) continue;
+            addPhrase(phrases, run.slice(at, at + size), sentence.index, runStartsSentence && at === 0);
+          }
+        }
+        run = [];
+      };
+      for (const [position, word] of words.entries()) {
+        const lower = normalise(word);
+        if (!WORD.test(word) || STOPWORDS.has(lower) || lower.length < 2 || /^\d+$/.test(lower)) {
+          flush();
+          continue;
+        }
+        if (run.length === 0) runStartsSentence = clauseAt === 0 && position === 0;
+        run.push(word);
+        const s = stem(lower);
+        stemFrequency.set(s, (stemFrequency.get(s) ?? 0) + 1);
+      }
+      flush();
+    }
+  }
+
+  const scored = [...phrases.values()]
+    .filter((p) => p.stems.length === 1 || p.count >= 2)
+    .map((p) => {
+      const wordWeight = p.stems.reduce((sum, s) => sum + (stemFrequency.get(s) ?? 0), 0) / p.stems.length;
+      const recurrence = p.stems.length === 1 ? 1 : p.count;
+      const earliness = 1 + 1 / (1 + p.firstSentence / 5);
+      return { phrase: p, score: wordWeight * Math.sqrt(recurrence * p.stems.length) * earliness };
+    })
+    .sort((a, b) => b.score - a.score || a.phrase.firstSentence - b.phrase.firstSentence);
+
+  const chosen: PhraseStats[] = [];
+  const coveredStems = new Set<string>();
+  for (const { phrase } of scored) {
+    if (chosen.length >= n) break;
+    const key = ` ${phrase.stems.join(' ')} `;
+    // Skip variants of what is already there: "kite flying festival" after "kite flying".
+    if (chosen.some((c) => c.stems.length > 1 && key.includes(` ${c.stems.join(' ')} `))) continue;
+    // Half-covered phrases add little ("kite flyers" after "kite flying"), unless they are another name
+    // ("North Korea" beside "South Korea").
+    const covered = phrase.stems.filter((s) => coveredStems.has(s)).length;
+    if (covered === phrase.stems.length || (covered * 2 >= phrase.stems.length && covered > 0 && !isName(phrase))) continue;
+    // A phrase that swallows chosen single words replaces them.
+    for (let i = chosen.length - 1; i >= 0; i -= 1) {
+      const c = chosen[i]!;
+      if (c.stems.length === 1 && phrase.stems.includes(c.stems[0]!)) chosen.splice(i, 1);
+    }
+    chosen.push(phrase);
+    for (const s of phrase.stems) coveredStems.add(s);
+  }
+  return chosen.map(bestSurface);
+}
+
+const CAPITALISED = /^\p{Lu}/u;
+
+function isName(phrase: PhraseStats): boolean {
+  return phrase.stems.length > 1 && [...phrase.surfaces.keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
+}
+
+function cutsName(run: readonly string[], at: number, size: number): boolean {
+  const before = run[at - 1];
+  const after = run[at + size];
+  const cutsStart = before !== undefined && CAPITALISED.test(before) && CAPITALISED.test(run[at]!);
+  const cutsEnd = after !== undefined && CAPITALISED.test(after) && CAPITALISED.test(run[at + size - 1]!);
+  return cutsStart || cutsEnd;
+}
+
+function addPhrase(phrases: Map<string, PhraseStats>, words: string[], sentence: number, sentenceInitial: boolean): void {
+  const stems = words.map((w) => stem(normalise(w)));
+  const key = stems.join(' ');
+  let stats = phrases.get(key);
+  if (stats === undefined) {
+    stats = { stems, count: 0, firstSentence: sentence, surfaces: new Map() };
+    phrases.set(key, stats);
+  }
+  stats.count += 1;
+  const surface = words.join(' ');
+  stats.surfaces.set(surface, (stats.surfaces.get(surface) ?? 0) + (sentenceInitial ? 0.5 : 1));
+}
+
+function bestSurface(phrase: PhraseStats): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [surface, count] of phrase.surfaces) {
+    if (count > bestCount) {
+      best = surface;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function trimWord(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/u, '');
+}
+
+function normalise(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'");
+}
