@@ -11,6 +11,11 @@ import type { ChatPlatform } from '../ports/chat-platform.js';
 import { systemClock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { createLogger } from './logger.js';
+import { MergedBriefingSource } from '../library/merged-source.js';
+import { ModerationService } from '../library/moderation-service.js';
+import { readLocalFile } from '../library/read-local-file.js';
+import { type OpenDatabase } from '../store/database.js';
+import { openStore } from '../store/open-store.js';
 import { SlidingWindowLimiter } from '../core/limits/rate-limiter.js';
 
 export interface AppIO {
@@ -23,6 +28,8 @@ export interface RunningApp {
   logger: Logger;
   dispatcher: Dispatcher;
   library: Library;
+  /** The migrated database the briefing store uses; other stores (digests) share its kysely instance. */
+  database: OpenDatabase;
   platforms: ChatPlatform[];
   /** Resolves when the app has nothing left to serve (the shell's input ended). */
   done: Promise<void>;
@@ -38,15 +45,29 @@ export function loggerFor(config: Config, io: AppIO, interactive: boolean): Logg
 export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
   const logger = loggerFor(config, io, config.shell && io.stdin.isTTY === true);
   const commands = await loadCommands();
-  const source = new FileBriefingSource(config.env.BRIEFINGS_DIR, config.env.BRIEFING_MAX_BYTES, logger);
-  const library = new Library({ source, analyze: (input) => analyze(input), cacheKey: (input) => analysisCacheKey(input), logger });
+  const files = new FileBriefingSource(config.env.BRIEFINGS_DIR, config.env.BRIEFING_MAX_BYTES, logger);
+  const { store, database } = await openStore({
+    ...(config.env.DATABASE_URL && { databaseUrl: config.env.DATABASE_URL }),
+    sqlitePath: config.env.SQLITE_PATH,
+    onIdleError: (err) => logger.warn({ err }, 'a database connection failed; it will be replaced'),
+  });
+  const source = new MergedBriefingSource(store, files);
+  const library = new Library({ source, analyze: (input) => analyze(input), cacheKey: (input) => analysisCacheKey(input), cache: store, logger });
+  const moderation = new ModerationService({
+    store,
+    files,
+    clock: systemClock,
+    maxBodyBytes: config.env.BRIEFING_MAX_BYTES,
+    onChange: () => library.invalidate(),
+    ...(config.shell && { readLocalFile }),
+  });
   const limiter = new SlidingWindowLimiter(config.env.RATE_LIMIT_COMMANDS, config.env.RATE_LIMIT_WINDOW_SECONDS * 1000);
   const dispatcher = new Dispatcher({
     commands,
     library,
     clock: systemClock,
     logger,
-    services: {},
+    services: { moderation },
     // The local shell user is the operator; chat users share a per-user budget.
     allow: (actor) => actor.platform === 'shell' || limiter.tryTake(`${actor.platform}:${actor.userId}`, systemClock.now().getTime()),
   });
@@ -64,8 +85,9 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
   const stop = () =>
     (stopping ??= (async () => {
       for (const p of platforms) await p.stop().catch((err: unknown) => logger.warn({ err, platform: p.name }, 'platform did not stop cleanly'));
+      await store.close().catch((err: unknown) => logger.warn({ err }, 'the store did not close cleanly'));
       finish();
     })());
   if (platforms.length === 0) logger.warn({}, 'no platform to serve: set Discord or Slack credentials, or BRIEFBOT_SHELL=on');
-  return { logger, dispatcher, library, platforms, done, stop };
+  return { logger, dispatcher, library, database, platforms, done, stop };
 }

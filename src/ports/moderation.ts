@@ -1,4 +1,5 @@
 import type { Briefing } from '../core/briefing/briefing.js';
+import type { BriefingForm } from '../core/briefing/briefing-form.js';
 import type { Actor, Attachment } from './command.js';
 
 export type AuditAction = 'add' | 'edit' | 'remove' | 'restore' | 'revert';
@@ -33,15 +34,7 @@ export interface AuditFilter {
   limit?: number;
 }
 
-/** A briefing as a moderator submits it through a form (Discord or Slack modal). */
-export interface BriefingForm {
-  title: string;
-  /** Derived from the title when absent. */
-  slug?: string;
-  /** A list, or one string of tags separated by commas or spaces. */
-  tags?: readonly string[] | string;
-  text: string;
-}
+export type { BriefingForm } from '../core/briefing/briefing-form.js';
 
 /**
  * Changes to the library. Every call checks permission itself, writes a revision and an audit

@@ -18,6 +18,8 @@ export interface DatabaseOptions {
   pgSchema?: string;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /** An idle pooled connection failed (server restart); the pool replaces it. Unhandled, it would crash the process. */
+  onIdleError?: (error: Error) => void;
 }
 
 /** An open database: the one kysely instance every store in the process shares. */
@@ -36,8 +38,28 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * Nothing is migrated here: see migrateToLatest.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
-  return openSqlite(options.sqlitePath);
+  const where = options.databaseUrl ? `PostgreSQL at ${redactUrl(options.databaseUrl)}` : `SQLite at ${options.sqlitePath}`;
+  try {
+    return options.databaseUrl ? await openPostgres(options.databaseUrl, options) : openSqlite(options.sqlitePath);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new StoreOpenError(`cannot open the database (${where}): ${e.code ? `${e.code} ` : ''}${e.message}`, { cause: error });
+  }
+}
+
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the configured DATABASE_URL';
+  }
 }
 
 function openSqlite(path: string): OpenDatabase {
@@ -74,6 +96,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Open
     max: options.poolSize ?? 10,
     ...(schema && { options: `-c search_path=${schema}` }),
   });
+  pool.on('error', (error) => options.onIdleError?.(error));
   const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
   try {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);

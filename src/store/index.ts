@@ -1,4 +1,4 @@
-export { type DatabaseOptions, type OpenDatabase, openDatabase, type SqlDialectName } from './database.js';
+export { type DatabaseOptions, type OpenDatabase, openDatabase, redactUrl, type SqlDialectName, StoreOpenError } from './database.js';
 export { migrateToLatest, MigrationError } from './migrate.js';
 export { migrations } from './migrations/index.js';
 export { idColumnType, type StoreMigration } from './migrations/migration.js';

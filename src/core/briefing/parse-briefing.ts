@@ -10,6 +10,8 @@ export interface BriefingProblem {
   /** The front-matter field ("participants[1].name"), "front-matter", "body" or "file". */
   field: string;
   message: string;
+  /** Set when the problem is size alone, so callers can answer TOO_LARGE. */
+  tooLarge?: boolean;
 }
 
 export type ParseResult = { ok: true; briefing: Briefing } | { ok: false; problems: BriefingProblem[] };
@@ -19,6 +21,8 @@ export interface ParseOptions {
   fileName?: string;
   /** Upper bound on the body, in bytes of UTF-8. */
   maxBodyBytes?: number;
+  /** The slug when the front-matter gives none, instead of the file name's (chat uploads). */
+  defaultSlug?: string;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 200 * 1024;
@@ -155,7 +159,7 @@ export function parseBriefing(input: string | Uint8Array, options: ParseOptions 
     }
     return { ok: false, problems };
   }
-  const slug = parsed.data.slug ?? defaultSlugFrom(options.fileName);
+  const slug = parsed.data.slug ?? options.defaultSlug ?? defaultSlugFrom(options.fileName);
   if (slug === undefined) {
     problems.push({ file, field: 'slug', message: 'slug is required when the briefing does not come from a file' });
   } else if (parsed.data.slug === undefined) {
@@ -202,7 +206,7 @@ export function bodyProblems(body: string, file: string, maxBody: number): Brief
   if (body.trim().length === 0) return [{ file, field: 'body', message: 'the text of the briefing is empty' }];
   const bytes = Buffer.byteLength(body);
   if (bytes > maxBody) {
-    return [{ file, field: 'body', message: `the text is ${formatBytes(bytes)}; the limit is ${formatBytes(maxBody)} (BRIEFING_MAX_BYTES)` }];
+    return [{ file, field: 'body', message: `the text is ${formatBytes(bytes)}; the limit is ${formatBytes(maxBody)} (BRIEFING_MAX_BYTES)`, tooLarge: true }];
   }
   return [];
 }

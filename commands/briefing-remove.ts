@@ -1,0 +1,18 @@
+import { normaliseSlugInput } from '../src/core/briefing/find-briefing.js';
+import { moderationUnavailable, revisionReply } from '../src/core/render/moderation-replies.js';
+import type { Command } from '../src/ports/command.js';
+
+export default {
+  data: {
+    name: 'briefing',
+    subcommand: 'remove',
+    description: 'Hide a briefing; every revision is kept and it can be restored (moderators)',
+    permission: 'moderator',
+    options: [{ name: 'slug', description: 'The briefing', type: 'string', required: true, autocomplete: 'briefing', maxLength: 64 }],
+  },
+  async execute(ctx, args) {
+    const moderation = ctx.services.moderation;
+    if (!moderation) throw moderationUnavailable();
+    return revisionReply(await moderation.remove(normaliseSlugInput(String(args.slug ?? '')), ctx.actor));
+  },
+} satisfies Command;

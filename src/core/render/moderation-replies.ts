@@ -1,0 +1,101 @@
+import { BriefbotError } from '../errors.js';
+import type { Action, ReplyDocument } from './document.js';
+
+/** A revision as the moderation replies show it (the port's RevisionInfo has this shape). */
+export interface RevisionView {
+  slug: string;
+  revision: number;
+  action: string;
+  platform: string;
+  userId: string;
+  userName: string;
+  at: Date;
+  change: string;
+}
+
+/** "2026-11-29 09:10 UTC": the same on every platform and replica, whatever the server's zone. */
+export function formatUtc(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function who(r: RevisionView): string {
+  if (r.platform === 'file') return r.userName;
+  return r.userName === r.userId ? `${r.userName} (${r.platform})` : `${r.userName} (${r.platform} ${r.userId})`;
+}
+
+/** The error for a deployment without a store. */
+export function moderationUnavailable(): BriefbotError {
+  return new BriefbotError('UNAVAILABLE', 'Changing the library is not available here (no store is configured). Nothing was changed.');
+}
+
+const HEADLINES: Record<string, (slug: string, revision: number) => string> = {
+  add: (s, n) => `Added "${s}" (revision ${n})`,
+  edit: (s, n) => `Saved "${s}" as revision ${n}`,
+  remove: (s, n) => `Removed "${s}" (revision ${n})`,
+  restore: (s, n) => `Restored "${s}" (revision ${n})`,
+  revert: (s, n) => `Reverted "${s}" (now revision ${n})`,
+};
+
+/** The confirmation of a committed change, with the next useful commands. */
+export function revisionReply(r: RevisionView): ReplyDocument {
+  const actions: Action[] =
+    r.action === 'remove'
+      ? [{ label: 'Undo (restore)', command: `/briefing restore ${r.slug}`, style: 'primary' }]
+      : [
+          { label: 'Open', command: `/briefing ${r.slug}`, style: 'primary' },
+          { label: 'History', command: `/briefing history ${r.slug}` },
+        ];
+  const note = r.action === 'remove' ? `It is hidden, not deleted: /briefing restore ${r.slug} brings it back.` : undefined;
+  return {
+    title: (HEADLINES[r.action] ?? HEADLINES.edit!)(r.slug, r.revision),
+    sections: [{ blocks: [{ kind: 'text', text: r.change }, ...(note ? [{ kind: 'context' as const, text: note }] : [])] }],
+    actions,
+    footer: `${who(r)} · ${formatUtc(r.at)}`,
+    visibility: 'private',
+  };
+}
+
+const HISTORY_SHOWN = 25;
+
+/** A briefing's revisions, newest first: who, when, what changed. */
+export function historyReply(slug: string, revisions: readonly RevisionView[], canRevert: boolean): ReplyDocument {
+  const newest = [...revisions].reverse();
+  const shown = newest.slice(0, HISTORY_SHOWN);
+  const current = newest[0]?.revision;
+  const more = newest.length > shown.length ? ` (the newest ${shown.length} shown)` : '';
+  return {
+    title: `History of "${slug}"`,
+    sections: [
+      {
+        blocks: [
+          {
+            kind: 'fields',
+            fields: shown.map((r) => ({
+              label: `r${r.revision}${r.revision === current ? ' (current)' : ''} · ${r.action} · ${formatUtc(r.at)} · ${who(r)}`,
+              value: r.change,
+            })),
+          },
+        ],
+      },
+    ],
+    actions: canRevert
+      ? shown
+          .filter((r) => r.revision !== current && r.action !== 'remove')
+          .slice(0, 3)
+          .map((r) => ({ label: `Revert to r${r.revision}`, command: `/briefing revert ${slug} ${r.revision}`, style: 'secondary' as const }))
+      : [],
+    footer: `${newest.length} revision${newest.length === 1 ? '' : 's'}${more} · /briefing revert ${slug} <revision> brings an old text back`,
+    visibility: 'private',
+  };
+}
+
+/** The Markdown file of a briefing, to copy or save. */
+export function exportReply(slug: string, markdown: string): ReplyDocument {
+  return {
+    title: `${slug}.md`,
+    sections: [{ blocks: [{ kind: 'text', text: markdown }] }],
+    actions: [],
+    footer: 'Front-matter and text, as a file in briefings/ holds them.',
+    visibility: 'private',
+  };
+}

@@ -1,0 +1,25 @@
+import { open } from 'node:fs/promises';
+import { BriefbotError } from '../core/errors.js';
+
+/**
+ * Reads a file a shell user named, refusing folders and anything over `maxBytes` before it is
+ * read into memory.
+ */
+export async function readLocalFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'permission denied' : `cannot open it (${code ?? 'error'})`;
+    throw new BriefbotError('NOT_FOUND', `Cannot read ${path}: ${why}.`);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new BriefbotError('BAD_ARGUMENTS', `${path} is not a file.`);
+    if (info.size > maxBytes) throw new BriefbotError('TOO_LARGE', `${path} is ${Math.round(info.size / 1024)} KB; a briefing file is at most ${Math.round(maxBytes / 1024)} KB.`);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
