@@ -3,6 +3,7 @@ import type { Actor, ChannelRef } from './actor.js';
 import type { ReplyDocument } from '../core/render/document.js';
 export type { Actor, ChannelRef } from './actor.js';
 import type { Clock } from './clock.js';
+import type { DigestPort } from './digests.js';
 import type { BriefingLibrary } from './library.js';
 import type { Logger } from './logger.js';
 import type { ModerationPort } from './moderation.js';
@@ -33,6 +34,7 @@ export interface CommandContext {
 /** Optional services; each feature adds its port here and the composition root provides it. */
 export interface Services {
   moderation?: ModerationPort;
+  digests?: DigestPort;
 }
 
 export interface Command {
