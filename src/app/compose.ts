@@ -3,6 +3,7 @@ import { analysisCacheKey, analyze } from '../core/analysis/analyze.js';
 import type { Config } from '../config/config.js';
 import { secretsOf } from '../config/config.js';
 import { ShellPlatform } from '../adapters/shell/shell-platform.js';
+import { SlackPlatform } from '../adapters/slack/slack-platform.js';
 import { Dispatcher } from '../dispatch/dispatcher.js';
 import { loadCommands } from '../dispatch/load-commands.js';
 import { FileBriefingSource } from '../library/file-source.js';
@@ -77,6 +78,11 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
   const done = new Promise<void>((resolve) => (finish = resolve));
   if (config.shell) {
     platforms.push(new ShellPlatform({ dispatcher, input: io.stdin, output: io.stdout, user: config.env.SHELL_USER, onClose: () => finish() }));
+  }
+  if (config.slack) {
+    // HTTP mode serves /slack/events on PORT; more routes go on the same port with slack.addRoute() before start.
+    const slack = new SlackPlatform({ settings: config.slack, dispatcher, library, logger, port: config.env.PORT, host: config.env.HTTP_HOST, maxBodyBytes: config.env.BRIEFING_MAX_BYTES });
+    platforms.push(slack);
   }
   for (const p of platforms) await p.start();
   logger.debug({ platforms: platforms.map((p) => p.name), commands: commands.size }, 'briefbot started');

@@ -1,0 +1,156 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call as the fake received it: method name and decoded arguments. */
+export interface SlackApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+  at: number;
+}
+
+/** One POST to a response_url the fake handed out. */
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface FakeSlackUser {
+  name?: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+}
+
+/**
+ * Slack's Web API and response URLs on loopback. It records every call, answers the methods
+ * briefbot uses with what Slack would, knows a few users and their roles, and can be told to
+ * answer 429 with Retry-After, as Slack does under rate limiting.
+ */
+export class FakeSlack {
+  readonly calls: SlackApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly users = new Map<string, FakeSlackUser>();
+  private readonly rateLimits = new Map<string, number[]>();
+  private server: Server | undefined;
+  private port = 0;
+  private counter = 0;
+
+  async start(): Promise<void> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.port = (server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** The Web API base for `slackApiUrl` / SLACK_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A fresh response_url to put in a slash command or interaction payload. */
+  responseUrl(): string {
+    return `http://127.0.0.1:${this.port}/response/${++this.counter}`;
+  }
+
+  /** The next calls to `method` are answered 429 with these Retry-After values (seconds). */
+  rateLimit(method: string, ...retryAfterSeconds: number[]): void {
+    this.rateLimits.set(method, [...(this.rateLimits.get(method) ?? []), ...retryAfterSeconds]);
+  }
+
+  callsTo(method: string): SlackApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responsesTo(url: string): ResponseUrlPost[] {
+    const id = url.split('/').pop();
+    return this.responses.filter((r) => r.id === id);
+  }
+
+  /** Resolves when `pick` returns something, polling the recordings; rejects after `timeoutMs`. */
+  async waitFor<T>(pick: () => T | undefined, timeoutMs = 5000, what = 'a Slack call'): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = pick();
+      if (found !== undefined) return found;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const at = Date.now();
+    if (url.pathname.startsWith('/response/')) {
+      this.responses.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw || '{}') as Record<string, unknown>, at });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = url.pathname.slice('/api/'.length);
+    const args = decodeArgs(raw, req.headers['content-type'] ?? '');
+    const auth = req.headers.authorization;
+    this.calls.push({ method, args, token: auth?.replace(/^Bearer /, ''), at });
+    const limited = this.rateLimits.get(method);
+    if (limited?.length) {
+      const seconds = limited.shift() as number;
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(seconds) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, args)));
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'briefbot', team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' };
+      case 'users.info': {
+        const id = String(args.user ?? '');
+        const user = this.users.get(id);
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id, name: user.name ?? id, is_admin: !!user.is_admin, is_owner: !!user.is_owner, is_primary_owner: false } };
+      }
+      case 'chat.postMessage':
+        return { ok: true, channel: args.channel, ts: `${1700000000 + this.calls.length}.000100`, message: { text: args.text } };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'views.open':
+      case 'views.push':
+      case 'views.update':
+        return { ok: true, view: { id: `V${this.calls.length}`, ...(args.view as object) } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** The WebClient sends form-encoded arguments, with objects (blocks, views) as JSON strings. */
+function decodeArgs(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
