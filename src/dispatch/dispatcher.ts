@@ -40,16 +40,19 @@ export class Dispatcher {
 
   /** Runs a command line as typed in the shell or Slack: "/briefing korea-japan quotes". */
   async runLine(line: string, invocation: Invocation): Promise<ReplyDocument> {
-    return this.guard(invocation, 'unparsed', async () => {
+    // Metrics and logs name the command once the line is parsed; "unparsed" when it never was.
+    let key = 'unparsed';
+    return this.guard(invocation, () => key, async () => {
       const available = this.commandsFor(invocation.actor.platform).map((c) => c.data);
       const parsed = parseCommandLine(line, available);
-      return this.execute(commandKey(parsed.data), parsed.args, invocation);
+      key = commandKey(parsed.data);
+      return this.execute(key, parsed.args, invocation);
     });
   }
 
   /** Runs a command whose arguments the platform already parsed (Discord options). */
   async run(key: string, args: Args, invocation: Invocation): Promise<ReplyDocument> {
-    return this.guard(invocation, key, () => this.execute(key, args, invocation));
+    return this.guard(invocation, () => key, () => this.execute(key, args, invocation));
   }
 
   private async execute(key: string, args: Args, invocation: Invocation): Promise<ReplyDocument> {
@@ -73,10 +76,10 @@ export class Dispatcher {
     return command.execute(ctx, args);
   }
 
-  private async guard(invocation: Invocation, key: string, work: () => Promise<ReplyDocument>): Promise<ReplyDocument> {
+  private async guard(invocation: Invocation, keyOf: () => string, work: () => Promise<ReplyDocument>): Promise<ReplyDocument> {
     const started = performance.now();
-    const report = (outcome: 'ok' | 'refused' | 'error', command = key) =>
-      this.deps.onOutcome?.({ command, outcome, platform: invocation.actor.platform, ms: performance.now() - started });
+    const report = (outcome: 'ok' | 'refused' | 'error') =>
+      this.deps.onOutcome?.({ command: keyOf(), outcome, platform: invocation.actor.platform, ms: performance.now() - started });
     if (this.deps.allow && !this.deps.allow(invocation.actor)) {
       report('refused');
       return textReply('You are sending commands faster than I can answer. Please wait a few seconds and try again.', { tone: 'error' });
@@ -91,7 +94,7 @@ export class Dispatcher {
         return textReply(error.userMessage, { tone: 'error' });
       }
       report('error');
-      this.deps.logger.error({ err: error, command: key, platform: invocation.actor.platform, user: invocation.actor.userId }, 'command failed');
+      this.deps.logger.error({ err: error, command: keyOf(), platform: invocation.actor.platform, user: invocation.actor.userId }, 'command failed');
       return textReply('Sorry, something went wrong on my side while answering that. It has been logged; please try again later.', { tone: 'error' });
     }
   }
