@@ -1,0 +1,196 @@
+import { contentStems } from './tokenize.js';
+import type { Sentence } from './types.js';
+
+export interface SummaryOptions {
+  /** Number of summary sentences (default 3). */
+  count?: number;
+  /** The story's headline, when the editor gave one; its words raise the sentences that repeat them. */
+  title?: string;
+  /** Scoring parameters; benches override them, the product uses the defaults. */
+  params?: Partial<SummaryParams>;
+}
+
+export interface Summary {
+  /** Indices into the input sentences, in document order. */
+  indices: number[];
+  /** One line (at most `TLDR_MAX_CHARS` characters) for digests and lists. */
+  tldr: string;
+}
+
+/**
+ * The few knobs of the scorer; defaults were tuned on the even-numbered half of the CNN/DM dev set
+ * and checked on the odd half (bench/RESULTS.md).
+ */
+export interface SummaryParams {
+  /** Choose `count` sentences among the first `count + leadSlack` of the story (news is front-loaded). */
+  leadSlack: number;
+  /** A sentence's worth is its weighted new stems divided by (words)^lengthExponent: dense beats long. */
+  lengthExponent: number;
+  /** A stem weighs (number of sentences using it)^stemWeightExponent: recurring words are the story. */
+  stemWeightExponent: number;
+  /** Extra weight of stems from the title (1 = a title word counts double). */
+  titleBoost: number;
+  /** A stem already in the summary counts (1 - redundancy) of its weight again. */
+  redundancy: number;
+  /** Sentences shorter than this many words are poor summary material. */
+  minWords: number;
+  /** Sentences longer than this many words are progressively demoted (run-on captions, lists). */
+  maxWords: number;
+}
+
+export const DEFAULT_SUMMARY_PARAMS: Readonly<SummaryParams> = {
+  leadSlack: 1,
+  lengthExponent: 0.75,
+  stemWeightExponent: 0.5,
+  titleBoost: 0.5,
+  redundancy: 0.5,
+  minWords: 8,
+  maxWords: 45,
+};
+
+export const TLDR_MAX_CHARS = 200;
+
+// Outside the lead window a sentence keeps a token weight, falling with position, so that a text whose
+// lead holds too few usable sentences still gets `count` of them.
+const OUTSIDE_LEAD_WEIGHT = 0.01;
+
+/**
+ * Extractive summary of news-like text. The lead of a news story carries most of what a reader's
+ * summary says, so the summary takes `count` of the first `count + leadSlack` story sentences:
+ * it drops the one that adds least, judged by how many of the story's recurring stems a sentence
+ * brings per word, scaled by how usable it is on its own (fragments, captions, questions, bare
+ * quotations and very short or long sentences are poor material), with already covered stems
+ * discounted (redundancy). A headline is used as the title and never as a summary sentence.
+ * Returns indices in document order and a one-line TL;DR. O(n · count) after O(words) counting.
+ */
+export function summarize(sentences: readonly Sentence[], opts: SummaryOptions = {}): Summary {
+  const count = Math.max(0, Math.floor(opts.count ?? 3));
+  const params = { ...DEFAULT_SUMMARY_PARAMS, ...opts.params };
+  if (sentences.length === 0 || count === 0) return { indices: [], tldr: '' };
+
+  const headline = detectHeadline(sentences);
+  const title = opts.title ?? (headline === null ? undefined : sentences[headline]!.text);
+  const candidates = describeSentences(sentences, params, headline);
+  const weights = stemWeights(candidates, title, params);
+  const bodyStart = headline === null ? 0 : headline + 1;
+  const window = count + params.leadSlack;
+  const prior = (i: number): number => (i - bodyStart < window ? 1 : OUTSIDE_LEAD_WEIGHT / (1 + i));
+
+  const chosen: Candidate[] = [];
+  const covered = new Set<string>();
+  const available = candidates.filter((c) => c.index !== headline);
+  while (chosen.length < count && available.length > 0) {
+    let bestAt = 0;
+    let bestValue = -Infinity;
+    for (const [at, c] of available.entries()) {
+      let gain = 0;
+      for (const t of c.stems) gain += (weights.get(t) ?? 0) * (covered.has(t) ? 1 - params.redundancy : 1);
+      const value = (gain / Math.pow(Math.max(1, c.words), params.lengthExponent)) * prior(c.index) * c.usability;
+      if (value > bestValue) {
+        bestValue = value;
+        bestAt = at;
+      }
+    }
+    const [picked] = available.splice(bestAt, 1);
+    chosen.push(picked!);
+    for (const t of picked!.stems) covered.add(t);
+  }
+  const indices = chosen.map((c) => c.index).sort((a, b) => a - b);
+  return { indices, tldr: tldrOf(chosen, sentences) };
+}
+
+interface Candidate {
+  index: number;
+  stems: Set<string>;
+  words: number;
+  usability: number;
+}
+
+/** A first sentence alone in the first paragraph, without closing punctuation, is the headline. */
+function detectHeadline(sentences: readonly Sentence[]): number | null {
+  const first = sentences[0];
+  const second = sentences[1];
+  if (first === undefined || second === undefined) return null;
+  if (first.paragraph !== 0 || second.paragraph === 0) return null;
+  return /[.!?…]["'”’)]*$/.test(first.text) ? null : 0;
+}
+
+function describeSentences(sentences: readonly Sentence[], params: SummaryParams, headline: number | null): Candidate[] {
+  return sentences.map((s, index) => {
+    const words = countWords(s.text);
+    return {
+      index,
+      stems: new Set(contentStems(s.text)),
+      words,
+      usability: index === headline ? 0 : usability(s.text, words, params),
+    };
+  });
+}
+
+function stemWeights(candidates: readonly Candidate[], title: string | undefined, params: SummaryParams): Map<string, number> {
+  const sentenceFrequency = new Map<string, number>();
+  for (const c of candidates) for (const t of c.stems) sentenceFrequency.set(t, (sentenceFrequency.get(t) ?? 0) + 1);
+  const titleStems = new Set(title === undefined ? [] : contentStems(title));
+  const weights = new Map<string, number>();
+  for (const [t, frequency] of sentenceFrequency) {
+    weights.set(t, Math.pow(frequency, params.stemWeightExponent) * (titleStems.has(t) ? 1 + params.titleBoost : 1));
+  }
+  return weights;
+}
+
+function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/\S+/g)) n += 1;
+  return n;
+}
+
+const CAPTION_LABEL = /^(?:\p{Lu}[\p{Ll}'’-]+(?: [\p{Ll}][\p{Ll}'’-]*){0,4}|\p{Lu}{3,}(?: \p{Lu}{2,}){0,2}): \p{Lu}/u;
+const QUOTE_ONLY = /^["'“‘][^"“”]*["'”’]$/;
+const CLOSED = /[.!?…]["'”’)]*$/;
+
+/** 0..1: how fit a sentence is to stand in a summary on its own. */
+function usability(text: string, words: number, params: SummaryParams): number {
+  let factor = 1;
+  if (words < params.minWords) factor *= words / params.minWords;
+  if (words > params.maxWords) factor *= params.maxWords / words;
+  // No closing punctuation: a headline, a caption or a fragment.
+  if (!CLOSED.test(text)) factor *= 0.3;
+  if (CAPTION_LABEL.test(text)) factor *= 0.3;
+  if (/\?["'”’)]*$/.test(text)) factor *= 0.5;
+  // A quotation with no attribution reads badly out of context.
+  if (QUOTE_ONLY.test(text)) factor *= 0.6;
+  return factor;
+}
+
+// A sentence that opens by pointing back ("That's how ...", "He added ...") makes a poor one-liner.
+const DANGLING_START = /^["'“‘]?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|So|Also|However)\b/;
+
+/** The most valuable summary sentence that stands on its own, shortened to one line. */
+function tldrOf(chosen: readonly Candidate[], sentences: readonly Sentence[]): string {
+  const standalone = chosen.find((c) => !DANGLING_START.test(sentences[c.index]!.text) && CLOSED.test(sentences[c.index]!.text));
+  const pick = standalone ?? chosen[0];
+  return pick === undefined ? '' : shortenForTldr(sentences[pick.index]!.text);
+}
+
+// Cut points that usually leave a complete clause before them.
+const CLAUSE_CUT = /(?:,|;| -| —| –) (?=(?:which|who|whose|where|while|after|before|as|with|according|amid|despite|but|and|saying|adding|\p{Ll}+ing)\b)/gu;
+
+/**
+ * The sentence itself when short enough; else its longest prefix that ends before a clause
+ * ("..., which ...", "..., according to ..."), closed with a full stop; else its longest prefix
+ * ending at a comma, or failing that at a word, closed with an ellipsis.
+ */
+export function shortenForTldr(text: string, maxChars = TLDR_MAX_CHARS): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= maxChars) return line;
+  let clauseCut = -1;
+  for (const m of line.matchAll(CLAUSE_CUT)) {
+    if (m.index! + 1 > maxChars) break;
+    if (m.index! >= maxChars / 3) clauseCut = m.index!;
+  }
+  if (clauseCut > 0) return `${line.slice(0, clauseCut).replace(/[,;:\s-]+$/, '')}.`;
+  const comma = line.lastIndexOf(', ', maxChars - 2);
+  const space = line.lastIndexOf(' ', maxChars - 1);
+  const end = comma > maxChars / 2 ? comma : space > maxChars / 2 ? space : maxChars - 1;
+  return `${line.slice(0, end).replace(/[,;:\s-]+$/, '')}…`;
+}
