@@ -43,6 +43,8 @@ const envSchema = z
     SQLITE_PATH: z.string().default('./data/briefbot.db'),
     PORT: intWithDefault(3000, 0, 65535),
     HTTP_HOST: z.string().default('0.0.0.0'),
+    HTTP_SERVER: z.enum(['auto', 'on', 'off']).default('auto'),
+    DISCORD_GATEWAY: z.enum(['auto', 'on', 'off']).default('auto'),
     DISCORD_TOKEN: optionalText,
     DISCORD_APP_ID: optionalText,
     DISCORD_GUILD_ID: optionalText,
