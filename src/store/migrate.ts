@@ -22,12 +22,25 @@ function providerFor(open: OpenDatabase, list: readonly StoreMigration[]): Migra
 }
 
 const BUSY_RETRIES = 20;
+const SETTLE_RETRIES = 3;
+
+function isBusy(error: unknown): boolean {
+  return /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`);
+}
+
+async function appliedCount(migrator: Migrator): Promise<number> {
+  try {
+    return (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).length;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * Brings the schema up to date; safe when several replicas start at once. On PostgreSQL kysely's
  * Migrator holds a session advisory lock while it migrates and runs each migration in a
  * transaction, so the second replica waits and then finds nothing to do. On SQLite a second
- * process on the same file can meet SQLITE_BUSY; it waits and tries again.
+ * process on the same file can meet SQLITE_BUSY or find the work done under it; it tries again.
  * Returns the names of the migrations this call applied.
  */
 export async function migrateToLatest(open: OpenDatabase, list: readonly StoreMigration[] = allMigrations): Promise<string[]> {
@@ -37,13 +50,18 @@ export async function migrateToLatest(open: OpenDatabase, list: readonly StoreMi
     ...(open.schema && { migrationTableSchema: open.schema }),
   });
   for (let attempt = 0; ; attempt++) {
+    const before = open.dialect === 'sqlite' ? await appliedCount(migrator) : 0;
     const { error, results } = await migrator.migrateToLatest();
     if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-    const busy = open.dialect === 'sqlite' && /SQLITE_BUSY|database is locked/i.test(String((error as Error).message ?? error));
-    if (!busy || attempt >= BUSY_RETRIES) {
+    // Another connection to the same SQLite file got the write lock first, or was applying the
+    // same migration ("table already exists" before its commit is even visible here). The failed
+    // attempt rolled back, so trying again is safe; a real error fails the same way each time.
+    const progressed = (await appliedCount(migrator)) > before;
+    const retry = open.dialect === 'sqlite' && attempt < BUSY_RETRIES && (isBusy(error) || progressed || attempt < SETTLE_RETRIES);
+    if (!retry) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-      throw new MigrationError(`database migration ${failed ?? ''} failed: ${(error as Error).message ?? String(error)}`.replace('  ', ' '), { cause: error });
+      throw new MigrationError(`database migration${failed ? ` ${failed}` : ''} failed: ${(error as Error).message ?? String(error)}`, { cause: error });
     }
-    await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
+    await new Promise((r) => setTimeout(r, 20 + Math.random() * 100));
   }
 }

@@ -1,0 +1,94 @@
+import type { Analysis } from '../../src/core/analysis/types.js';
+import { BriefbotError } from '../../src/core/errors.js';
+import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../../src/ports/briefing-store.js';
+import type { AuditEntry, AuditFilter } from '../../src/ports/moderation.js';
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+/** The briefing store in memory, with the adapters' semantics (the contract suite runs on it too). */
+export class MemoryBriefingStore implements BriefingStore {
+  private readonly headsBySlug = new Map<string, StoredHead>();
+  private readonly log: StoredRevision[] = [];
+  private readonly auditLog: AuditEntry[] = [];
+  private readonly cache = new Map<string, string>();
+
+  async version(): Promise<string> {
+    return String(this.log.length);
+  }
+
+  async heads(): Promise<StoredHead[]> {
+    return [...this.headsBySlug.values()].sort((a, b) => a.slug.localeCompare(b.slug)).map(clone);
+  }
+
+  async head(slug: string): Promise<StoredHead | undefined> {
+    const h = this.headsBySlug.get(slug);
+    return h && clone(h);
+  }
+
+  async headsWithBodyHash(hash: string): Promise<StoredHead[]> {
+    return (await this.heads()).filter((h) => h.bodyHash === hash);
+  }
+
+  async commit(change: ChangeRequest): Promise<StoredRevision> {
+    const head = this.headsBySlug.get(change.slug);
+    if ((head?.revision ?? 0) !== change.basedOn) {
+      throw new BriefbotError('CONFLICT', `Someone else changed "${change.slug}" at the same moment. Nothing was changed.`);
+    }
+    const revision = change.basedOn + 1;
+    const stored: StoredRevision = {
+      id: this.log.length + 1,
+      slug: change.slug,
+      revision,
+      action: change.action,
+      state: change.state,
+      briefing: clone(change.briefing),
+      bodyHash: change.bodyHash,
+      platform: change.author.platform,
+      userId: change.author.userId,
+      userName: change.author.userName,
+      at: new Date(change.at),
+      change: change.change,
+    };
+    this.log.push(stored);
+    this.headsBySlug.set(change.slug, {
+      slug: change.slug,
+      origin: head?.origin ?? change.origin,
+      revision,
+      state: change.state,
+      briefing: clone(change.briefing),
+      bodyHash: change.bodyHash,
+      createdAt: head?.createdAt ?? new Date(change.at),
+      updatedAt: new Date(change.at),
+    });
+    this.auditLog.push({ id: this.auditLog.length + 1, at: new Date(change.at), ...change.author, action: change.action, slug: change.slug, revision });
+    return clone(stored);
+  }
+
+  async revisions(slug: string): Promise<StoredRevision[]> {
+    return this.log.filter((r) => r.slug === slug).map(clone);
+  }
+
+  async revision(slug: string, revision: number): Promise<StoredRevision | undefined> {
+    const r = this.log.find((x) => x.slug === slug && x.revision === revision);
+    return r && clone(r);
+  }
+
+  async audit(filter: AuditFilter): Promise<AuditEntry[]> {
+    return this.auditLog
+      .filter((a) => (filter.slug === undefined || a.slug === filter.slug) && (filter.since === undefined || a.at >= filter.since))
+      .reverse()
+      .slice(0, Math.max(1, filter.limit ?? 100))
+      .map(clone);
+  }
+
+  async get(key: string): Promise<Analysis | undefined> {
+    const v = this.cache.get(key);
+    return v === undefined ? undefined : (JSON.parse(v) as Analysis);
+  }
+
+  async put(key: string, analysis: Analysis): Promise<void> {
+    if (!this.cache.has(key)) this.cache.set(key, JSON.stringify(analysis));
+  }
+
+  async close(): Promise<void> {}
+}

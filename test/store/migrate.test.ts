@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type DatabaseOptions, openDatabase } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
+import { migrations } from '../../src/store/migrations/index.js';
+import type { StoreMigration } from '../../src/store/migrations/migration.js';
+import { postgresForTests, uniqueSchema } from '../support/postgres.js';
+import { dropSchema } from './store-factories.js';
+
+const pgUrl = await postgresForTests();
+const dir = mkdtempSync(join(tmpdir(), 'briefbot-migrate-'));
+const schemas: string[] = [];
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  for (const s of schemas) await dropSchema(pgUrl as string, s);
+});
+
+const extra: StoreMigration = {
+  name: '9999-test-extra',
+  async up(db) {
+    await db.schema.createTable('extra_things').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+  },
+};
+
+const targets: { name: string; skip: boolean; options: () => DatabaseOptions }[] = [
+  { name: 'sqlite', skip: false, options: () => ({ sqlitePath: join(dir, `${Math.random().toString(36).slice(2)}`, 'db.sqlite') }) },
+  {
+    name: 'postgres',
+    skip: !pgUrl,
+    options: () => {
+      const pgSchema = uniqueSchema('bb_migrate');
+      schemas.push(pgSchema);
+      return { databaseUrl: pgUrl as string, pgSchema, sqlitePath: '' };
+    },
+  },
+];
+
+for (const target of targets) {
+  describe.skipIf(target.skip)(`migrations on ${target.name}`, () => {
+    it('GIVEN four replicas starting at once on one empty database THEN each migration is applied exactly once and all of them start', async () => {
+      const options = target.options();
+      const replicas = await Promise.all([1, 2, 3, 4].map(() => openDatabase(options)));
+      try {
+        const applied = await Promise.all(replicas.map((r) => migrateToLatest(r)));
+        expect(applied.flat().sort()).toEqual(migrations.map((m) => m.name).sort());
+        const first = replicas[0]!;
+        const { rows } = await sql<{ n: number | string }>`select count(*) as n from briefing_revisions`.execute(first.db);
+        expect(Number(rows[0]?.n)).toBe(0);
+      } finally {
+        await Promise.all(replicas.map((r) => r.close()));
+      }
+    });
+
+    it('GIVEN a database already migrated THEN a later list with one more migration applies only that one, and again nothing', async () => {
+      const options = target.options();
+      const db = await openDatabase(options);
+      try {
+        expect(await migrateToLatest(db)).toHaveLength(migrations.length);
+        expect(await migrateToLatest(db, [...migrations, extra])).toEqual(['9999-test-extra']);
+        expect(await migrateToLatest(db, [...migrations, extra])).toEqual([]);
+        await sql`insert into extra_things (id) values (1)`.execute(db.db);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
+
+describe('SQLite file location', () => {
+  it('GIVEN SQLITE_PATH in folders that do not exist yet THEN they are created and the database is in WAL mode', async () => {
+    const path = join(dir, 'a', 'b', 'c', 'briefbot.db');
+    const db = await openDatabase({ sqlitePath: path });
+    try {
+      const { rows } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db.db);
+      expect(rows[0]?.journal_mode).toBe('wal');
+    } finally {
+      await db.close();
+    }
+  });
+});
