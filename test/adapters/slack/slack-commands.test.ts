@@ -1,15 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonsOf, SlackHarness, textOfBlocks } from './slack-test-kit.js';
+import type { AnalysisInput } from '../../../src/core/analysis/types.js';
+import { fakeAnalysis } from '../../fakes/memory-library.js';
+import { buttonsOf, SlackHarness, sentencesAnalysis, textOfBlocks } from './slack-test-kit.js';
 
 const STORY =
   'Ministers from two neighbouring countries met in the capital on Tuesday. They agreed to resume regular talks. ' +
-  'Fishing quotas remained the main point of friction. Officials said more meetings would follow.';
+  '"We will meet again in May," said Ana Ruiz. Fishing quotas remained the main point of friction.';
+
+/** The engine stand-in: quotes and issues for the story, plain summaries for the rest. */
+function analyze(input: AnalysisInput) {
+  const base = sentencesAnalysis(input);
+  if (input.text !== STORY) return base;
+  return fakeAnalysis({
+    ...base,
+    quotes: [{ text: 'We will meet again in May', speaker: 'Ana Ruiz', confidence: 0.9, cue: 'said-after', key: true, sentence: 2 }],
+    issues: [
+      { topic: 'fishing quotas', stance: 'disagreement', positions: [{ party: 'Northland', position: 'wants larger quotas' }, { party: 'Southland', position: 'wants a freeze' }], sentences: [3] },
+      { topic: 'regular talks', stance: 'agreement', positions: [], sentences: [1] },
+    ],
+  });
+}
+
+type Block = { type: string; text?: { text: string }; accessory?: { type: string; action_id: string; options: { value: string; text: { text: string } }[] } };
 
 describe('Slack slash commands through the real Bolt app', () => {
   const h = new SlackHarness({
+    analyze,
     briefings: [
       { slug: 'border-talks', title: 'Border talks resume', source: 'Wire', published: '2024-03-01', tags: ['diplomacy'], body: STORY },
-      { slug: 'harbour-strike', title: 'Harbour workers strike', tags: ['labour'], body: 'Dock workers walked out on Monday. Ships waited offshore.' },
+      { slug: 'harbour-strike', title: 'Harbour workers strike', published: '2024-02-01', tags: ['labour'], body: 'Dock workers walked out on Monday. Ships waited offshore.' },
     ],
   });
   beforeAll(async () => {
@@ -19,6 +38,11 @@ describe('Slack slash commands through the real Bolt app', () => {
     await h.stop();
   });
 
+  it('GIVEN the app starts THEN it checks its token with auth.test', () => {
+    expect(h.fake.callsTo('auth.test').length).toBeGreaterThanOrEqual(1);
+    expect(h.fake.callsTo('auth.test')[0]?.token).toBe('xoxb-fake-bot-token-for-tests');
+  });
+
   it('GIVEN /briefing <slug> THEN it acks at once and answers on the response_url with a Block Kit card', async () => {
     const started = Date.now();
     const res = await h.slash('border-talks');
@@ -26,13 +50,101 @@ describe('Slack slash commands through the real Bolt app', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     const reply = await h.reply(res.responseUrl);
     expect(reply.response_type).toBe('ephemeral');
-    const blocks = reply.blocks as { type: string; text?: { text: string } }[];
+    const blocks = reply.blocks as Block[];
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Border talks resume' } });
     const text = textOfBlocks(blocks);
     expect(text).toContain('Wire · 2024-03-01');
     expect(text).toContain('*Summary*');
     expect(text).toContain('They agreed to resume regular talks.');
+    expect(text).toContain('> “We will meet again in May”\n> — *Ana Ruiz*');
+    expect(text).toContain('*Fishing quotas · disagreed*\nNorthland: wants larger quotas\nSouthland: wants a freeze');
+    expect(text).toContain('*Regular talks · agreed*');
     const labels = buttonsOf(blocks).map((b) => b.text);
     expect(labels).toEqual(expect.arrayContaining(['Summary', 'Quotes', 'Issues', 'Full text', 'Post to channel']));
+  });
+
+  it('GIVEN a section word THEN only that section is shown', async () => {
+    const res = await h.slash('border talks quotes');
+    const text = textOfBlocks((await h.reply(res.responseUrl)).blocks);
+    expect(text).toContain('*Quotes*');
+    expect(text).toContain('Ana Ruiz');
+    expect(text).not.toContain('*Summary*');
+    const issues = textOfBlocks((await h.reply((await h.slash('border-talks issues')).responseUrl)).blocks);
+    expect(issues).toContain('Northland: wants larger quotas');
+    expect(issues).not.toContain('We will meet again');
+  });
+
+  it('GIVEN /briefing list with and without a tag THEN it lists the matching briefings', async () => {
+    const all = textOfBlocks((await h.reply((await h.slash('list')).responseUrl)).blocks);
+    expect(all).toContain('Border talks resume');
+    expect(all).toContain('Harbour workers strike');
+    const tagged = textOfBlocks((await h.reply((await h.slash('list labour')).responseUrl)).blocks);
+    expect(tagged).toContain('Harbour workers strike');
+    expect(tagged).not.toContain('Border talks resume');
+  });
+
+  it('GIVEN /briefing search <words> THEN the matching briefing comes first with a button to open it', async () => {
+    const reply = await h.reply((await h.slash('search dock workers')).responseUrl);
+    const text = textOfBlocks(reply.blocks);
+    expect(text).toContain('Harbour workers strike');
+    expect(buttonsOf(reply.blocks)[0]).toMatchObject({ value: '/briefing harbour-strike' });
+  });
+
+  it('GIVEN /briefing help THEN every /briefing subcommand is described', async () => {
+    const text = textOfBlocks((await h.reply((await h.slash('help')).responseUrl)).blocks);
+    for (const sub of ['list', 'search', 'help']) expect(text).toContain(`/briefing ${sub}`);
+  });
+
+  it('GIVEN an unknown briefing THEN the answer is a private warning naming it', async () => {
+    const reply = await h.reply((await h.slash('volcano eruption')).responseUrl);
+    expect(reply.response_type).toBe('ephemeral');
+    expect(textOfBlocks(reply.blocks)).toMatch(/^:warning: .*volcano/);
+  });
+
+  it('GIVEN /briefing with no text THEN a menu of briefings appears, and choosing one replaces it with the card', async () => {
+    const menu = await h.reply((await h.slash('')).responseUrl);
+    const select = (menu.blocks as Block[]).find((b) => b.accessory?.type === 'static_select')?.accessory;
+    expect(select?.options.map((o) => o.value)).toEqual(['border-talks', 'harbour-strike']);
+    const chosen = await h.press({ type: 'static_select', action_id: select?.action_id, selected_option: select?.options[1] });
+    expect(chosen.status).toBe(200);
+    const card = await h.reply(chosen.responseUrl);
+    expect(card.replace_original).toBe(true);
+    expect((card.blocks as Block[])[0]?.text?.text).toBe('Harbour workers strike');
+  });
+
+  it('GIVEN a section button on my private card THEN the card changes in place', async () => {
+    const card = await h.reply((await h.slash('border-talks')).responseUrl);
+    const quotes = buttonsOf(card.blocks).find((b) => b.text === 'Quotes');
+    const pressed = await h.press({ type: 'button', action_id: quotes?.action_id, value: quotes?.value });
+    const updated = await h.reply(pressed.responseUrl);
+    expect(updated.replace_original).toBe(true);
+    expect(updated.response_type).toBe('ephemeral');
+    expect(textOfBlocks(updated.blocks)).toContain('*Quotes*');
+    expect(textOfBlocks(updated.blocks)).not.toContain('*Summary*');
+  });
+
+  it('GIVEN "Post to channel" THEN the card is posted for the channel, without that button', async () => {
+    const card = await h.reply((await h.slash('border-talks')).responseUrl);
+    const post = buttonsOf(card.blocks).find((b) => b.text === 'Post to channel');
+    expect(post?.style).toBe('primary');
+    const pressed = await h.press({ type: 'button', action_id: post?.action_id, value: post?.value });
+    const posted = await h.reply(pressed.responseUrl);
+    expect(posted.response_type).toBe('in_channel');
+    expect(posted.replace_original).toBe(false);
+    expect(buttonsOf(posted.blocks).map((b) => b.text)).not.toContain('Post to channel');
+  });
+
+  it('GIVEN a button on a card posted in the channel THEN only the presser gets the answer and the posted card stays', async () => {
+    const pressed = await h.press({ type: 'button', action_id: 'briefbot:run:1', value: '/briefing border-talks issues' }, { ephemeral: false });
+    const answer = await h.reply(pressed.responseUrl);
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.replace_original).toBe(false);
+  });
+
+  it('GIVEN "/briefing digest status" THEN it reaches the /digest family, as "/digest status" does', async () => {
+    const viaBriefing = textOfBlocks((await h.reply((await h.slash('digest status')).responseUrl)).blocks);
+    const direct = textOfBlocks((await h.reply((await h.slash('status', { command: '/digest' })).responseUrl)).blocks);
+    expect(viaBriefing).toBe(direct);
+    expect(viaBriefing).not.toMatch(/no briefing/i);
   });
 });
