@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIModalInteractionResponseCallbackData,
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  LabelBuilder,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import type { Briefing } from '../../core/briefing/briefing.js';
+import type { ParseResult } from '../../core/briefing/parse-briefing.js';
+import type { Args } from '../../core/commands/command-data.js';
+import { type ReplyDocument, trimAtSentence } from '../../core/render/document.js';
+import type { Attachment } from '../../ports/command.js';
+import { cancelCustomId, confirmCustomId, formCustomId } from './custom-id.js';
+
+/** The commands that take a briefing document; Discord gives them a form or a file upload. */
+export const FORM_COMMANDS: ReadonlySet<string> = new Set(['briefing add', 'briefing edit']);
+
+/** Discord's longest text input, so the longest text a form can carry. */
+export const FORM_TEXT_MAX = 4000;
+const TTL_MS = 15 * 60_000;
+
+/** A moderator's submission between the form (or file) and Confirm. */
+export interface PendingSubmission {
+  id: string;
+  /** The command to run on Confirm, and its arguments from the slash command. */
+  key: string;
+  args: Args;
+  userId: string;
+  /** For an edit: the briefing as it stood, whose other fields the form keeps. */
+  base?: Briefing;
+  attachment?: Attachment;
+  expiresAt: number;
+}
+
+/**
+ * Pending submissions, kept in this process's memory for 15 minutes. Limitation: a Confirm
+ * pressed after a restart, or handled by another replica, finds nothing and asks to start over
+ * (a short-lived store row would lift this when the bot runs as several replicas).
+ */
+export class PendingSubmissions {
+  private readonly items = new Map<string, PendingSubmission>();
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly capacity = 1000,
+  ) {}
+
+  create(p: Omit<PendingSubmission, 'id' | 'expiresAt'>): PendingSubmission {
+    this.sweep();
+    const item: PendingSubmission = { ...p, id: randomBytes(12).toString('base64url'), expiresAt: this.now() + TTL_MS };
+    this.items.set(item.id, item);
+    if (this.items.size > this.capacity) this.items.delete(this.items.keys().next().value as string);
+    return item;
+  }
+
+  get(id: string): PendingSubmission | undefined {
+    const item = this.items.get(id);
+    if (item && item.expiresAt <= this.now()) {
+      this.items.delete(id);
+      return undefined;
+    }
+    return item;
+  }
+
+  delete(id: string): void {
+    this.items.delete(id);
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [id, item] of this.items) if (item.expiresAt <= now) this.items.delete(id);
+  }
+}
+
+export interface FormValues {
+  title: string;
+  slug: string;
+  tags: string;
+  text: string;
+}
+
+/** The add/edit form: title, slug, tags and the text, prefilled for an edit. */
+export function briefingModal(pendingId: string, heading: string, prefill?: Briefing): APIModalInteractionResponseCallbackData {
+  const input = (id: keyof FormValues, style: TextInputStyle, required: boolean, max: number, value?: string, placeholder?: string) => {
+    const t = new TextInputBuilder().setCustomId(id).setStyle(style).setRequired(required).setMaxLength(max);
+    if (value) t.setValue(value.slice(0, max));
+    if (placeholder) t.setPlaceholder(placeholder);
+    return t;
+  };
+  const modal = new ModalBuilder().setCustomId(formCustomId(pendingId)).setTitle(heading.slice(0, 45));
+  modal.addLabelComponents(new LabelBuilder().setLabel('Title').setTextInputComponent(input('title', TextInputStyle.Short, true, 200, prefill?.title)));
+  // An edit keeps its slug: renaming is not an edit.
+  if (!prefill) {
+    modal.addLabelComponents(
+      new LabelBuilder()
+        .setLabel('Slug')
+        .setDescription('Lowercase words joined by hyphens; left empty, made from the title')
+        .setTextInputComponent(input('slug', TextInputStyle.Short, false, 64, undefined, 'election-debate-2024')),
+    );
+  }
+  return modal
+    .addLabelComponents(
+      new LabelBuilder().setLabel('Tags').setDescription('Separated by commas').setTextInputComponent(input('tags', TextInputStyle.Short, false, 400, prefill?.tags.join(', '))),
+      new LabelBuilder().setLabel('Text').setDescription('The story or transcript, as published').setTextInputComponent(input('text', TextInputStyle.Paragraph, true, FORM_TEXT_MAX, prefill?.body)),
+    )
+    .toJSON();
+}
+
+/** What the moderator checks before saving: the parsed briefing, or every problem found. */
+export function previewDocument(parsed: ParseResult, key: string): ReplyDocument {
+  if (!parsed.ok) {
+    return {
+      title: 'This briefing cannot be saved yet',
+      sections: [{ blocks: [{ kind: 'list', items: parsed.problems.map((p) => `${p.field}: ${p.message}`) }, { kind: 'context', text: 'Nothing was saved. Fix these and submit again.' }] }],
+      actions: [],
+      visibility: 'private',
+      tone: 'error',
+    };
+  }
+  const b = parsed.briefing;
+  const fields = [
+    { label: 'Slug', value: b.slug },
+    { label: 'Tags', value: b.tags.length ? b.tags.join(', ') : 'none' },
+    ...(b.source ? [{ label: 'Source', value: b.source }] : []),
+    ...(b.participants.length ? [{ label: 'Participants', value: b.participants.map((p) => p.name).join(', ') }] : []),
+    { label: 'Length', value: `${b.body.length} characters` },
+  ];
+  return {
+    title: `Preview: ${b.title}`,
+    sections: [
+      { blocks: [{ kind: 'fields', fields }] },
+      { title: 'Text', blocks: [{ kind: 'text', text: trimAtSentence(b.body, 900) }] },
+      { blocks: [{ kind: 'context', text: `Nothing is saved until you press Confirm (/${key}). This preview expires in 15 minutes.` }] },
+    ],
+    actions: [],
+    visibility: 'private',
+  };
+}
+
+/** The Confirm and Cancel buttons of a preview. */
+export function confirmRow(pendingId: string): APIActionRowComponent<APIComponentInMessageActionRow> {
+  return new ActionRowBuilder<ButtonBuilder>()
+    .addComponents(
+      new ButtonBuilder().setCustomId(confirmCustomId(pendingId)).setLabel('Confirm').setStyle(ButtonStyle.Success),
+      new ButtonBuilder().setCustomId(cancelCustomId(pendingId)).setLabel('Cancel').setStyle(ButtonStyle.Secondary),
+    )
+    .toJSON();
+}

@@ -1,0 +1,116 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
+import type { ReplyDocument } from '../../core/render/document.js';
+import type { Dispatcher } from '../../dispatch/dispatcher.js';
+import type { ChatPlatform } from '../../ports/chat-platform.js';
+import type { BriefingLibrary } from '../../ports/library.js';
+import type { Logger } from '../../ports/logger.js';
+import { FORM_COMMANDS, PendingSubmissions } from './briefing-form.js';
+import { buildDiscordCommands } from './command-definitions.js';
+import { lineCustomId, LongLineStore } from './custom-id.js';
+import { InteractionHandler } from './interaction-handler.js';
+import { NO_MENTIONS, toDiscordMessages } from './to-discord-message.js';
+
+export interface DiscordPlatformOptions {
+  token: string;
+  /** REST base ("https://discord.com/api" by default); tests point it at a loopback fake. */
+  apiUrl?: string;
+  moderatorRoleId?: string;
+  dispatcher: Dispatcher;
+  library: BriefingLibrary;
+  logger: Logger;
+  maxBriefingBytes: number;
+  /** Defer an answer not ready after this long (default 2000 ms; Discord's deadline is 3 s). */
+  deferAfterMs?: number;
+  /** How long start() waits for the gateway's READY (default 30 s). */
+  readyTimeoutMs?: number;
+}
+
+const DISCORD_FILE_HOSTS = new Set(['cdn.discordapp.com', 'media.discordapp.net']);
+
+/**
+ * Discord through discord.js: a gateway connection with the Guilds intent only (nothing
+ * privileged), slash commands, buttons and forms answered by the InteractionHandler, and digests
+ * posted through REST. Commands are registered by scripts/register-discord-commands.ts, not here.
+ */
+export class DiscordPlatform implements ChatPlatform {
+  readonly name = 'discord' as const;
+  private client: Client | undefined;
+  private readonly lines = new LongLineStore();
+
+  constructor(private readonly options: DiscordPlatformOptions) {}
+
+  isReady(): boolean {
+    return this.client?.isReady() ?? false;
+  }
+
+  async start(): Promise<void> {
+    const { options } = this;
+    const commands = buildDiscordCommands(
+      options.dispatcher.commandsFor('discord').map((c) => c.data),
+      { fileCommands: FORM_COMMANDS },
+    );
+    const handler = new InteractionHandler({
+      dispatcher: options.dispatcher,
+      library: options.library,
+      logger: options.logger,
+      commands,
+      lines: this.lines,
+      pending: new PendingSubmissions(),
+      ...(options.moderatorRoleId !== undefined && { moderatorRoleId: options.moderatorRoleId }),
+      deferAfterMs: options.deferAfterMs ?? 2000,
+      maxBriefingBytes: options.maxBriefingBytes,
+      fetchFile: (url, max) => this.fetchFile(url, max),
+    });
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      allowedMentions: NO_MENTIONS,
+      ...(options.apiUrl !== undefined && { rest: { api: options.apiUrl } }),
+    });
+    this.client = client;
+    client.on(Events.InteractionCreate, (interaction) => void handler.handle(interaction));
+    client.on(Events.Error, (err) => options.logger.error({ err }, 'discord client error'));
+    client.on(Events.Warn, (message) => options.logger.warn({ message }, 'discord client warning'));
+    client.on(Events.ShardDisconnect, (event, shard) => options.logger.warn({ code: event.code, shard }, 'discord gateway disconnected'));
+    client.rest.on('rateLimited', (info) => options.logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit: waiting'));
+
+    const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(options.readyTimeoutMs ?? 30_000) });
+    await client.login(options.token);
+    await ready;
+    options.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    await client?.destroy();
+  }
+
+  /** Posts a document to a channel as one or several messages, split (never cut) to fit. */
+  async post(channelId: string, doc: ReplyDocument): Promise<void> {
+    const client = this.client;
+    if (!client) throw new Error('the Discord platform is not started');
+    for (const m of toDiscordMessages(doc, (line) => lineCustomId(line, this.lines))) {
+      await client.rest.post(Routes.channelMessages(channelId), {
+        body: { embeds: m.embeds, components: m.components, allowed_mentions: { parse: [] } },
+      });
+    }
+  }
+
+  /** Downloads an uploaded briefing, only from Discord's file hosts (or the configured API host). */
+  private async fetchFile(url: string, maxBytes: number): Promise<Uint8Array> {
+    const target = new URL(url);
+    const apiHost = this.options.apiUrl ? new URL(this.options.apiUrl).host : undefined;
+    if (!DISCORD_FILE_HOSTS.has(target.host) && target.host !== apiHost) throw new Error(`refusing to download an attachment from ${target.host}`);
+    const response = await fetch(target, { signal: AbortSignal.timeout(15_000), redirect: 'error' });
+    if (!response.ok || !response.body) throw new Error(`attachment download failed with HTTP ${response.status}`);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw new Error('attachment larger than announced');
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+  }
+}

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeAnalysis } from '../../fakes/memory-library.js';
+import { MANAGE_GUILD, type RecordedRequest } from '../../fakes/fake-discord.js';
+import { type DiscordTestApp, MOD_ROLE, startDiscordTestApp } from './discord-test-app.js';
+
+const alice = { id: '800000000000000001', username: 'alice' };
+const bob = { id: '800000000000000002', username: 'bob' };
+
+const EPHEMERAL = 64;
+const CALLBACK = { reply: 4, deferredReply: 5, deferredUpdate: 6, update: 7, autocomplete: 8, modal: 9 } as const;
+
+const quotes = [
+  { text: 'We will not give up on dialogue', speaker: 'Minister Park', confidence: 0.9, cue: 'said-after', key: true, sentence: 0 },
+  { text: 'The door remains open', speaker: 'Minister Kishida', confidence: 0.9, cue: 'said-after', key: true, sentence: 1 },
+];
+const issues = [{ topic: 'fishing quotas', stance: 'disagreement' as const, positions: [{ party: 'Norway', position: 'wants lower quotas' }], sentences: [0] }];
+
+describe('Discord end to end, against the fake Discord on loopback', () => {
+  let app: DiscordTestApp;
+  beforeAll(async () => {
+    app = await startDiscordTestApp({
+      briefings: [
+        { slug: 'fisheries-talks', title: 'Fisheries talks stall', url: 'https://news.example/fish', source: 'Example News', body: 'Talks stalled. Both sides left.' },
+        { slug: 'budget-vote', title: 'Budget vote delayed', body: 'The vote was delayed.' },
+        { slug: 'mention-trap', title: 'Party @everyone', body: 'Text.' },
+      ],
+      analysis: (title) =>
+        title.startsWith('Party')
+          ? fakeAnalysis({ summary: ['Ping @everyone and <@&123456789012345678> now, see [docs](https://evil.example) **bold**.'] })
+          : fakeAnalysis({ summary: ['Talks stalled over quotas.'], quotes, issues }),
+    });
+  });
+  afterAll(async () => app?.stop());
+
+  const callbackOf = async (i: { id: string; token: string }): Promise<RecordedRequest> =>
+    app.fake.waitFor(() => app.fake.answersTo(i).find((r) => r.path.endsWith('/callback')));
+
+  it('GIVEN the gateway handshake THEN the client identifies with the Guilds intent only and without compression', () => {
+    expect(app.platform.isReady()).toBe(true);
+    const identify = app.fake.identified[0];
+    expect(identify.intents).toBe(1);
+    expect(identify.compress).toBe(false);
+  });
+
+  it('GIVEN /briefing topic:fisheries-talks THEN the private reply is an embed card with the summary, quotes with speakers, issues and buttons', async () => {
+    const i = app.fake.slashCommand('briefing', [{ type: 3, name: 'topic', value: 'fisheries-talks' }], alice);
+    const cb = await callbackOf(i);
+    expect(cb.body.type).toBe(CALLBACK.reply);
+    const data = cb.body.data;
+    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    const [embed] = data.embeds;
+    expect(embed.title).toBe('Fisheries talks stall');
+    expect(embed.url).toBe('https://news.example/fish');
+    expect(embed.description).toContain('Talks stalled over quotas.');
+    expect(embed.description).toContain('We will not give up on dialogue');
+    expect(embed.description).toContain('Minister Park');
+    expect(embed.fields[0].name).toContain('Fishing quotas');
+    expect(embed.fields[0].value).toContain('Norway: wants lower quotas');
+    const ids = data.components.flatMap((r: any) => r.components.map((c: any) => c.custom_id));
+    expect(ids).toContain('l:briefing fisheries-talks quotes');
+    expect(ids).toContain('l:briefing fisheries-talks public');
+  });
+
+  it('GIVEN public:true THEN the card is posted for the channel (not ephemeral)', async () => {
+    const i = app.fake.slashCommand('briefing', [{ type: 3, name: 'topic', value: 'fisheries-talks' }, { type: 5, name: 'public', value: true }], alice);
+    const cb = await callbackOf(i);
+    expect(cb.body.data.flags ?? 0).toBe(0);
+    expect(cb.body.data.embeds[0].title).toBe('Fisheries talks stall');
+  });
+
+  it('GIVEN a partly typed topic THEN autocomplete offers the matching briefings by slug', async () => {
+    const i = app.fake.autocomplete('briefing', [{ type: 3, name: 'topic', value: 'budg', focused: true }], alice);
+    const cb = await callbackOf(i);
+    expect(cb.body.type).toBe(CALLBACK.autocomplete);
+    expect(cb.body.data.choices[0]).toEqual({ name: 'Budget vote delayed (budget-vote)', value: 'budget-vote' });
+    expect(cb.body.data.choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it('GIVEN the asker presses Quotes on their private card THEN the message is updated in place with the quotes', async () => {
+    const i = app.fake.pressButton('l:briefing fisheries-talks quotes', { embeds: [], components: [], ephemeral: true, asker: alice }, alice);
+    const cb = await callbackOf(i);
+    expect(cb.body.type).toBe(CALLBACK.update);
+    expect(cb.body.data.embeds[0].description).toContain('**Quotes**');
+    expect(cb.body.data.embeds[0].description).toContain('The door remains open');
+    expect(cb.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('GIVEN the asker presses "Post to channel" THEN the card is posted publicly as a new message', async () => {
+    const i = app.fake.pressButton('l:briefing fisheries-talks public', { embeds: [], components: [], ephemeral: true, asker: alice }, alice);
+    const cb = await callbackOf(i);
+    expect(cb.body.type).toBe(CALLBACK.reply);
+    expect(cb.body.data.flags ?? 0).toBe(0);
+    expect(cb.body.data.embeds[0].title).toBe('Fisheries talks stall');
+  });
+
+  it("GIVEN someone else presses a button of an ephemeral reply THEN they get a polite private refusal and the card is untouched", async () => {
+    const i = app.fake.pressButton('l:briefing fisheries-talks quotes', { embeds: [], components: [], ephemeral: true, asker: alice }, bob);
+    const cb = await callbackOf(i);
+    expect(cb.body.type).toBe(CALLBACK.reply);
+    expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(cb.body.data.embeds[0].description).toContain('Only the person who asked');
+  });
+
+  it('GIVEN someone else presses a button of a public card THEN the answer comes privately and the shared card is not updated', async () => {
+    const i = app.fake.pressButton('l:briefing fisheries-talks quotes', { embeds: [], components: [], ephemeral: false, asker: alice }, bob);
+    const cb = await callbackOf(i);
+    expect(cb.body.type).toBe(CALLBACK.reply);
+    expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(cb.body.data.embeds[0].description).toContain('The door remains open');
+  });
+
+  it('GIVEN a briefing whose text says @everyone, mentions a role and masks a link THEN nobody is pinged and nothing is forged', async () => {
+    const i = app.fake.slashCommand('briefing', [{ type: 3, name: 'topic', value: 'mention-trap' }, { type: 5, name: 'public', value: true }], alice);
+    const cb = await callbackOf(i);
+    const data = cb.body.data;
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    const text = JSON.stringify(data.embeds);
+    expect(text).not.toMatch(/@everyone/);
+    expect(text).not.toContain('<@&123456789012345678>');
+    expect(text).not.toContain('[docs](https://evil.example)');
+    expect(data.embeds[0].description).toContain('\\*\\*bold\\*\\*');
+  });
+
+  it('GIVEN /briefings list THEN the list subcommand answers with the briefings', async () => {
+    const i = app.fake.slashCommand('briefings', [{ type: 1, name: 'list', options: [] }], alice);
+    const cb = await callbackOf(i);
+    const names = cb.body.data.embeds[0].fields.map((f: any) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['Fisheries talks stall', 'Budget vote delayed']));
+  });
+
+  it('GIVEN a moderator runs /briefing-admin add, fills the form and confirms THEN the briefing is saved through the moderation service', async () => {
+    const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'add', options: [] }], alice, { permissions: MANAGE_GUILD });
+    const modal = await callbackOf(i);
+    expect(modal.body.type).toBe(CALLBACK.modal);
+    const formId = modal.body.data.custom_id as string;
+    expect(formId.length).toBeLessThanOrEqual(100);
+
+    const s = app.fake.submitModal(formId, { title: 'Harbour strike ends', slug: 'harbour-strike', tags: 'labour, ports', text: 'The strike ended on Monday. Workers returned.' }, alice, { permissions: MANAGE_GUILD });
+    const preview = await callbackOf(s);
+    expect(preview.body.type).toBe(CALLBACK.reply);
+    expect(preview.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(preview.body.data.embeds[0].title).toBe('Preview: Harbour strike ends');
+    expect(await app.library.get('harbour-strike')).toBeUndefined();
+    const confirmId = preview.body.data.components[0].components[0].custom_id as string;
+
+    const c = app.fake.pressButton(confirmId, { embeds: [], components: [], ephemeral: true, asker: alice }, alice, { permissions: MANAGE_GUILD });
+    const ack = await callbackOf(c);
+    expect(ack.body.type).toBe(CALLBACK.deferredUpdate);
+    const edit = await app.fake.waitFor(() => app.fake.answersTo(c).find((r) => r.method === 'PATCH'));
+    expect(edit.body.embeds[0].description).not.toContain('Preview');
+    const ids = edit.body.components.flatMap((r: any) => r.components.map((b: any) => b.custom_id));
+    expect(ids).toContain('l:briefing harbour-strike');
+    expect(ids.some((id: string) => id.startsWith('m:ok:'))).toBe(false);
+    const saved = await app.library.get('harbour-strike');
+    expect(saved?.briefing.title).toBe('Harbour strike ends');
+    expect(saved?.briefing.tags).toEqual(['labour', 'ports']);
+  });
+
+  it('GIVEN a member with the configured moderator role THEN they get the form too', async () => {
+    const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'add', options: [] }], bob, { roles: [MOD_ROLE] });
+    expect((await callbackOf(i)).body.type).toBe(CALLBACK.modal);
+  });
+
+  it('GIVEN a member without Manage Server or the role runs /briefing-admin add THEN they are refused privately and no form opens', async () => {
+    const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'add', options: [] }], bob, { permissions: '0' });
+    const cb = await callbackOf(i);
+    expect(cb.body.type).toBe(CALLBACK.reply);
+    expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(cb.body.data.embeds[0].description).toContain('Only moderators');
+  });
+
+  it('GIVEN a non-moderator runs /briefing-admin remove THEN the dispatcher refuses and the briefing stays', async () => {
+    const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'remove', options: [{ type: 3, name: 'slug', value: 'budget-vote' }] }], bob, { permissions: '0' });
+    const cb = await callbackOf(i);
+    expect(cb.body.data.embeds[0].description).toContain('Only moderators');
+    expect(await app.library.get('budget-vote')).toBeDefined();
+  });
+
+  it('GIVEN a moderator attaches a .md file THEN a preview comes first, and Confirm saves it', async () => {
+    const file = app.fake.serveFile('ferry.md', '---\ntitle: Ferry route reopens\nslug: ferry-route\ntags: [transport]\n---\n\nThe ferry route reopened today.\n');
+    const resolved = { attachments: { '700000000000000001': { id: '700000000000000001', filename: 'ferry.md', size: file.size, url: file.url, proxy_url: file.url, content_type: 'text/markdown' } } };
+    const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'add', options: [{ type: 11, name: 'file', value: '700000000000000001' }] }], alice, { permissions: MANAGE_GUILD }, resolved);
+    const ack = await callbackOf(i);
+    expect(ack.body.type).toBe(CALLBACK.deferredReply);
+    const preview = await app.fake.waitFor(() => app.fake.answersTo(i).find((r) => r.method === 'PATCH'));
+    expect(preview.body.embeds[0].title).toBe('Preview: Ferry route reopens');
+    const confirmId = preview.body.components[0].components[0].custom_id as string;
+    const c = app.fake.pressButton(confirmId, { embeds: [], components: [], ephemeral: true, asker: alice }, alice, { permissions: MANAGE_GUILD });
+    await app.fake.waitFor(() => app.fake.answersTo(c).find((r) => r.method === 'PATCH'));
+    expect((await app.library.get('ferry-route'))?.briefing.body).toBe('The ferry route reopened today.');
+  });
+
+  it('GIVEN Discord answers a channel post with 429 and Retry-After THEN discord.js waits it out and the digest is delivered once', async () => {
+    app.fake.rateLimitNext(`/channels/${app.fake.channelId}/messages`, 0.6);
+    const before = app.fake.requests.length;
+    await app.platform.post(app.fake.channelId, { title: 'Morning digest', sections: [{ blocks: [{ kind: 'text', text: 'Two stories today.' }] }], actions: [], visibility: 'public' });
+    const posts = app.fake.requests.slice(before).filter((r) => r.path === `/channels/${app.fake.channelId}/messages`);
+    expect(posts).toHaveLength(2);
+    expect((posts[1] as RecordedRequest).at - (posts[0] as RecordedRequest).at).toBeGreaterThanOrEqual(500);
+    expect((posts[1] as RecordedRequest).body.embeds[0].title).toBe('Morning digest');
+    expect((posts[1] as RecordedRequest).body.allowed_mentions).toEqual({ parse: [] });
+  });
+});

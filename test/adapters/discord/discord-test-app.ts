@@ -1,0 +1,80 @@
+import type { Analysis } from '../../../src/core/analysis/types.js';
+import type { Briefing } from '../../../src/core/briefing/briefing.js';
+import { DiscordPlatform } from '../../../src/adapters/discord/discord-platform.js';
+import { Dispatcher } from '../../../src/dispatch/dispatcher.js';
+import { loadCommands } from '../../../src/dispatch/load-commands.js';
+import { Library } from '../../../src/library/library.js';
+import { MergedBriefingSource } from '../../../src/library/merged-source.js';
+import { ModerationService } from '../../../src/library/moderation-service.js';
+import type { Command } from '../../../src/ports/command.js';
+import { silentLogger } from '../../../src/ports/logger.js';
+import { FAKE_ROLE_ID, FakeDiscord } from '../../fakes/fake-discord.js';
+import { MemoryBriefingStore } from '../../fakes/memory-briefing-store.js';
+import { fakeAnalysis, MemorySource } from '../../fakes/memory-library.js';
+
+export const MOD_ROLE = FAKE_ROLE_ID;
+
+export interface DiscordTestApp {
+  fake: FakeDiscord;
+  platform: DiscordPlatform;
+  library: Library;
+  files: MemorySource;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real command files, library and moderation service (on the in-memory store) behind the
+ * real discord.js client, talking to the fake Discord on loopback.
+ */
+export async function startDiscordTestApp(options: {
+  briefings: (Partial<Briefing> & { slug: string })[];
+  analysis?: (slug: string) => Analysis;
+  extraCommands?: Command[];
+  deferAfterMs?: number;
+}): Promise<DiscordTestApp> {
+  const fake = new FakeDiscord();
+  await fake.start();
+  const files = new MemorySource();
+  for (const b of options.briefings) files.add(b);
+  const store = new MemoryBriefingStore();
+  const analysisOf = options.analysis ?? (() => fakeAnalysis());
+  const library = new Library({
+    source: new MergedBriefingSource(store, files),
+    analyze: (input) => analysisOf(input.title ?? ''),
+    cacheKey: (input) => `${input.title}\u0000${input.text}`,
+    logger: silentLogger,
+    recheckMs: 0,
+  });
+  const moderation = new ModerationService({
+    store,
+    files,
+    clock: { now: () => new Date() },
+    maxBodyBytes: 200 * 1024,
+    onChange: () => library.invalidate(),
+  });
+  const commands = await loadCommands();
+  for (const c of options.extraCommands ?? []) commands.set(c.data.subcommand ? `${c.data.name} ${c.data.subcommand}` : c.data.name, c);
+  const dispatcher = new Dispatcher({ commands, library, clock: { now: () => new Date() }, logger: silentLogger, services: { moderation } });
+  const platform = new DiscordPlatform({
+    token: 'fake-bot-token',
+    apiUrl: fake.apiUrl,
+    moderatorRoleId: MOD_ROLE,
+    dispatcher,
+    library,
+    logger: silentLogger,
+    maxBriefingBytes: 200 * 1024,
+    deferAfterMs: options.deferAfterMs ?? 2000,
+    readyTimeoutMs: 10_000,
+  });
+  await platform.start();
+  return {
+    fake,
+    platform,
+    library,
+    files,
+    async stop() {
+      await platform.stop();
+      await fake.stop();
+    },
+  };
+}
