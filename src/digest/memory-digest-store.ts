@@ -59,10 +59,11 @@ export class MemoryDigestStore implements DigestStore {
     if (s) this.subs.set(id, { ...s, pausedAt: now, pausedReason: reason });
   }
 
-  async lastSlots(): Promise<Map<string, Date>> {
+  async lastSlots(now: Date): Promise<Map<string, Date>> {
     const out = new Map<string, Date>();
     for (const row of this.ledger.values()) {
       if (row.manual) continue;
+      if (row.status === 'claimed' && (row.leaseUntil ?? 0) < now.getTime()) continue;
       const seen = out.get(row.subscriptionId);
       if (!seen || seen < row.slotAt) out.set(row.subscriptionId, row.slotAt);
     }
@@ -131,7 +132,6 @@ export class MemoryDigestStore implements DigestStore {
     let best: Date | undefined;
     for (const r of this.ledger.values()) {
       if (r.subscriptionId !== subscriptionId || !r.coveredUntil) continue;
-      if (r.status !== 'delivered' && r.status !== 'late') continue;
       if (!best || r.coveredUntil > best) best = r.coveredUntil;
     }
     return best;

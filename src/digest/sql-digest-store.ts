@@ -154,11 +154,12 @@ export class SqlDigestStore implements DigestStore {
     await this.db.updateTable('digest_subscriptions').set({ paused_at: iso(now), paused_reason: reason.slice(0, MAX_ERROR) }).where('id', '=', id).execute();
   }
 
-  async lastSlots(): Promise<Map<string, Date>> {
+  async lastSlots(now: Date): Promise<Map<string, Date>> {
     const rows = await this.db
       .selectFrom('digest_deliveries')
       .select(['subscription_id', (eb) => eb.fn.max('slot_at').as('last')])
       .where('manual', '=', 0)
+      .where((eb) => eb.or([eb('status', '!=', 'claimed'), eb('lease_until', '>=', iso(now))]))
       .groupBy('subscription_id')
       .execute();
     return new Map(rows.map((r) => [r.subscription_id, new Date(String(r.last))]));
@@ -259,7 +260,7 @@ export class SqlDigestStore implements DigestStore {
       .selectFrom('digest_deliveries')
       .select((eb) => eb.fn.max('covered_until').as('last'))
       .where('subscription_id', '=', subscriptionId)
-      .where('status', 'in', ['delivered', 'late'])
+      .where('covered_until', 'is not', null)
       .executeTakeFirst();
     return row?.last ? new Date(String(row.last)) : undefined;
   }

@@ -1,6 +1,6 @@
 import type { PlatformName } from '../core/commands/command-data.js';
 import type { ReplyDocument } from '../core/render/document.js';
-import type { Actor, ChannelRef } from './command.js';
+import type { Actor, ChannelRef } from './actor.js';
 
 export type DigestStyle = 'compact' | 'full';
 
@@ -72,8 +72,11 @@ export interface DigestStore {
   listSubscriptions(platform?: PlatformName): Promise<DigestSubscription[]>;
   pauseSubscription(id: string, reason: string, now: Date): Promise<void>;
 
-  /** The newest scheduled (not manual) slot with any ledger row, by subscription id. */
-  lastSlots(): Promise<Map<string, Date>>;
+  /**
+   * The newest scheduled (not manual) slot with a ledger row, by subscription id, ignoring
+   * claims whose lease expired before `now` (their owner died: the slot is still owed).
+   */
+  lastSlots(now: Date): Promise<Map<string, Date>>;
   /**
    * Takes a slot for `owner`: true when this call inserted the row, or took over a claim whose
    * lease expired (its owner died). False when someone else holds it or it is finished.
@@ -87,7 +90,7 @@ export interface DigestStore {
   releaseClaims(owner: string): Promise<number>;
   /** The newest ledger rows of a subscription, newest first. */
   recentDeliveries(subscriptionId: string, limit: number): Promise<DeliveryRecord[]>;
-  /** Where the next digest starts: the newest `coveredUntil` of a delivered digest. */
+  /** Where the next digest starts: the newest `coveredUntil` (set by a posted digest, or one with nothing new). */
   lastCoveredUntil(subscriptionId: string): Promise<Date | undefined>;
   /** Says this replica is alive; returns how many replicas are (for sharing the platforms' rate limits). */
   heartbeat(owner: string, now: Date, ttlMs: number): Promise<number>;

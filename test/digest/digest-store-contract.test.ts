@@ -98,7 +98,9 @@ function contract(name: string, make: () => Promise<{ store: DigestStore; other?
       await store.claim({ subscriptionId: subscription.id, slotAt: later(86_400_000), manual: false, owner: 'a', now: t0, leaseMs: 1 });
       await store.recordSkipped(subscription.id, later(86_400_000), 'missed', t0);
       await store.claim({ subscriptionId: subscription.id, slotAt: later(2 * 86_400_000), manual: true, owner: 'a', now: t0, leaseMs: 1 });
-      expect((await store.lastSlots()).get(subscription.id)?.toISOString()).toBe(later(86_400_000).toISOString());
+      expect((await store.lastSlots(t0)).get(subscription.id)?.toISOString()).toBe(later(86_400_000).toISOString());
+      // Once the claim's lease has passed, its slot is owed again.
+      expect((await store.lastSlots(later(10))).get(subscription.id)?.toISOString()).toBe(t0.toISOString());
       const rows = await store.recentDeliveries(subscription.id, 10);
       expect(rows.map((r) => r.status)).toEqual(['claimed', 'claimed', 'skipped']);
     });

@@ -1,0 +1,135 @@
+import type { ReplyDocument } from '../render/document.js';
+import { describeDays } from './schedule-input.js';
+import { formatLocal, formatTimeOfDay } from './slots.js';
+
+/** A subscription as the replies show it (the store's subscriptions fit this shape). */
+export interface SubscriptionView {
+  platform: string;
+  channelId: string;
+  minuteOfDay: number;
+  timeZone: string;
+  days: readonly number[];
+  tags: readonly string[];
+  style: 'compact' | 'full';
+  noteWhenEmpty: boolean;
+  createdBy: string;
+  pausedAt?: Date;
+  pausedReason?: string;
+}
+
+export interface DeliveryView {
+  slotAt: Date;
+  manual: boolean;
+  status: 'claimed' | 'delivered' | 'late' | 'failed' | 'skipped';
+  items?: number;
+  error?: string;
+  finishedAt?: Date;
+}
+
+export interface StatusView {
+  subscription: SubscriptionView;
+  nextRun?: Date;
+  lastDelivery?: DeliveryView;
+  lastError?: { at: Date; error: string };
+}
+
+/** "channel C123", "the shell": plain text, since renderers escape mention syntax. */
+export function channelName(platform: string, channelId: string): string {
+  if (platform === 'shell') return channelId === 'shell' ? 'the shell' : `shell channel ${channelId}`;
+  return `channel ${channelId}`;
+}
+
+/** "08:00 Europe/London, weekdays · #asia · compact". */
+export function describeSchedule(s: SubscriptionView): string {
+  const parts = [`${formatTimeOfDay(s.minuteOfDay)} ${s.timeZone}`, describeDays(s.days)];
+  if (s.tags.length) parts.push(`#${s.tags.join(' #')}`);
+  parts.push(s.style);
+  if (s.noteWhenEmpty) parts.push('note when empty');
+  return parts.join(' · ');
+}
+
+export function describeOutcome(d: DeliveryView, timeZone: string): string {
+  const when = formatLocal(d.slotAt.getTime(), timeZone);
+  const what = d.manual ? 'sent on request' : 'scheduled';
+  switch (d.status) {
+    case 'delivered':
+      return `${when}: delivered (${what}, ${d.items ?? 0} briefing${d.items === 1 ? '' : 's'})`;
+    case 'late':
+      return `${when}: delivered late after a restart (${d.items ?? 0} briefing${d.items === 1 ? '' : 's'})`;
+    case 'skipped':
+      return `${when}: nothing posted — ${d.error ?? 'skipped'}`;
+    case 'failed':
+      return `${when}: failed — ${d.error ?? 'unknown error'}`;
+    case 'claimed':
+      return `${when}: being delivered now`;
+  }
+}
+
+export function subscribedReply(s: SubscriptionView, created: boolean, nextRun: Date | undefined): ReplyDocument {
+  const where = channelName(s.platform, s.channelId);
+  const next = nextRun ? `Next digest: ${formatLocal(nextRun.getTime(), s.timeZone)}.` : 'No digest is scheduled: the days list is empty.';
+  return {
+    title: created ? 'Digest subscribed' : 'Digest updated',
+    sections: [
+      {
+        blocks: [
+          { kind: 'text', text: `${where} gets a digest of new briefings at ${describeSchedule(s)}.` },
+          { kind: 'context', text: next },
+        ],
+      },
+    ],
+    actions: [
+      { label: 'Preview', command: '/digest preview' },
+      { label: 'Status', command: '/digest status' },
+    ],
+    visibility: 'public',
+  };
+}
+
+export function listReply(subs: readonly SubscriptionView[]): ReplyDocument {
+  if (subs.length === 0) {
+    return {
+      title: 'Digests',
+      sections: [{ blocks: [{ kind: 'text', text: 'No channel here subscribes to a digest. A moderator can start one with /digest subscribe at 08:00 tz Europe/London.' }] }],
+      actions: [],
+      visibility: 'private',
+    };
+  }
+  return {
+    title: 'Digests',
+    sections: [
+      {
+        blocks: [
+          {
+            kind: 'fields',
+            fields: subs.map((s) => ({
+              label: channelName(s.platform, s.channelId),
+              value: `${describeSchedule(s)}${s.pausedAt ? ` · PAUSED: ${s.pausedReason ?? ''}` : ''} · by ${s.createdBy}`,
+            })),
+          },
+        ],
+      },
+    ],
+    actions: [{ label: 'Status', command: '/digest status' }],
+    footer: `${subs.length} subscription${subs.length === 1 ? '' : 's'}`,
+    visibility: 'private',
+  };
+}
+
+export function statusReply(rows: readonly StatusView[]): ReplyDocument {
+  if (rows.length === 0) return { ...listReply([]), title: 'Digest status' };
+  return {
+    title: 'Digest status',
+    sections: rows.map((r) => {
+      const s = r.subscription;
+      const lines: string[] = [];
+      if (s.pausedAt) lines.push(`Paused since ${formatLocal(s.pausedAt.getTime(), s.timeZone)}: ${s.pausedReason ?? 'unknown reason'}. Subscribe again to resume.`);
+      else lines.push(r.nextRun ? `Next run: ${formatLocal(r.nextRun.getTime(), s.timeZone)}` : 'Next run: none (no days selected)');
+      lines.push(r.lastDelivery ? `Last: ${describeOutcome(r.lastDelivery, s.timeZone)}` : 'Last: no digest yet');
+      if (r.lastError) lines.push(`Last error: ${formatLocal(r.lastError.at.getTime(), s.timeZone)} — ${r.lastError.error}`);
+      return { title: `${channelName(s.platform, s.channelId)} · ${describeSchedule(s)}`, blocks: [{ kind: 'list', items: lines }] };
+    }),
+    actions: [],
+    visibility: 'private',
+  };
+}

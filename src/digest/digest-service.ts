@@ -1,0 +1,92 @@
+import type { PlatformName } from '../core/commands/command-data.js';
+import { nextSlotAfter } from '../core/digest/slots.js';
+import { BriefbotError } from '../core/errors.js';
+import type { ReplyDocument } from '../core/render/document.js';
+import type { Clock } from '../ports/clock.js';
+import type { Actor, ChannelRef } from '../ports/command.js';
+import type { DigestPort, DigestStore, DigestSubscription, SendResult, SubscribeRequest, SubscriptionStatus } from '../ports/digests.js';
+import type { BriefingLibrary } from '../ports/library.js';
+import { buildDigest } from './build-digest.js';
+import { type DigestScheduler, previousSlot, scheduleOf } from './digest-scheduler.js';
+
+export interface DigestServiceDeps {
+  store: DigestStore;
+  scheduler: DigestScheduler;
+  library: BriefingLibrary;
+  clock: Clock;
+}
+
+/** What the /digest commands call: subscriptions in the store, deliveries through the scheduler. */
+export class DigestService implements DigestPort {
+  constructor(private readonly deps: DigestServiceDeps) {}
+
+  async subscribe(request: SubscribeRequest, actor: Actor): Promise<{ subscription: DigestSubscription; created: boolean; nextRun?: Date }> {
+    const now = this.deps.clock.now();
+    const { subscription, created } = await this.deps.store.upsertSubscription(
+      {
+        platform: request.channel.platform,
+        channelId: request.channel.id,
+        minuteOfDay: request.minuteOfDay,
+        timeZone: request.timeZone,
+        days: request.days,
+        tags: request.tags,
+        style: request.style,
+        noteWhenEmpty: request.noteWhenEmpty,
+        createdBy: actor.userName || actor.userId,
+      },
+      now,
+    );
+    const next = nextSlotAfter(scheduleOf(subscription), now.getTime());
+    return { subscription, created, ...(next !== undefined && { nextRun: new Date(next) }) };
+  }
+
+  unsubscribe(channel: ChannelRef): Promise<boolean> {
+    return this.deps.store.removeSubscription(channel.platform, channel.id);
+  }
+
+  list(platform: PlatformName): Promise<DigestSubscription[]> {
+    return this.deps.store.listSubscriptions(platform);
+  }
+
+  private async require(channel: ChannelRef): Promise<DigestSubscription> {
+    const sub = await this.deps.store.getSubscription(channel.platform, channel.id);
+    if (!sub) throw new BriefbotError('NOT_FOUND', `${channelLabel(channel)} has no digest. A moderator can start one with /digest subscribe at 08:00.`);
+    return sub;
+  }
+
+  async preview(channel: ChannelRef): Promise<ReplyDocument> {
+    const sub = await this.require(channel);
+    const now = this.deps.clock.now();
+    const since = (await this.deps.store.lastCoveredUntil(sub.id)) ?? previousSlot(sub, now);
+    const built = await buildDigest(this.deps.library, sub, { since, until: now, at: now, preview: true });
+    if (!built.doc) throw new Error('a preview always has a document');
+    return built.doc;
+  }
+
+  async sendNow(channel: ChannelRef): Promise<SendResult> {
+    return this.deps.scheduler.sendNow(await this.require(channel));
+  }
+
+  async status(platform: PlatformName): Promise<SubscriptionStatus[]> {
+    const now = this.deps.clock.now().getTime();
+    const out: SubscriptionStatus[] = [];
+    for (const subscription of await this.deps.store.listSubscriptions(platform)) {
+      const recent = await this.deps.store.recentDeliveries(subscription.id, 20);
+      const lastDelivery = recent.find((r) => r.status !== 'claimed');
+      const failed = recent.find((r) => r.status === 'failed' && r.error);
+      const next = subscription.pausedAt ? undefined : nextSlotAfter(scheduleOf(subscription), now);
+      out.push({
+        subscription,
+        ...(next !== undefined && { nextRun: new Date(next) }),
+        ...(lastDelivery && { lastDelivery }),
+        ...(failed && { lastError: { at: failed.finishedAt ?? failed.claimedAt, error: failed.error as string } }),
+      });
+    }
+    return out;
+  }
+}
+
+export function channelLabel(channel: ChannelRef): string {
+  if (channel.platform === 'shell') return 'The shell';
+  return channel.name ? `#${channel.name}` : `Channel ${channel.id}`;
+}
