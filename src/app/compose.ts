@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import { secretsOf } from '../config/config.js';
 import { ShellPlatform } from '../adapters/shell/shell-platform.js';
 import { SlackPlatform } from '../adapters/slack/slack-platform.js';
+import { DiscordPlatform } from '../adapters/discord/discord-platform.js';
 import { Dispatcher } from '../dispatch/dispatcher.js';
 import { loadCommands } from '../dispatch/load-commands.js';
 import { FileBriefingSource } from '../library/file-source.js';
@@ -83,6 +84,20 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     // HTTP mode serves /slack/events on PORT; more routes go on the same port with slack.addRoute() before start.
     const slack = new SlackPlatform({ settings: config.slack, dispatcher, library, logger, port: config.env.PORT, host: config.env.HTTP_HOST, maxBodyBytes: config.env.BRIEFING_MAX_BYTES });
     platforms.push(slack);
+  }
+  if (config.discord) {
+    const d = config.discord;
+    platforms.push(
+      new DiscordPlatform({
+        token: d.token,
+        ...(d.apiUrl && { apiUrl: d.apiUrl }),
+        ...(d.moderatorRoleId && { moderatorRoleId: d.moderatorRoleId }),
+        dispatcher,
+        library,
+        logger: logger.child({ platform: 'discord' }),
+        maxBriefingBytes: config.env.BRIEFING_MAX_BYTES,
+      }),
+    );
   }
   for (const p of platforms) await p.start();
   logger.debug({ platforms: platforms.map((p) => p.name), commands: commands.size }, 'briefbot started');
