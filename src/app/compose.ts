@@ -19,6 +19,7 @@ import { readLocalFile } from '../library/read-local-file.js';
 import { type OpenDatabase } from '../store/database.js';
 import { openStore } from '../store/open-store.js';
 import { SlidingWindowLimiter } from '../core/limits/rate-limiter.js';
+import { createDigests } from '../digest/create-digests.js';
 
 export interface AppIO {
   stdin: Readable & { isTTY?: boolean };
@@ -63,13 +64,18 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     onChange: () => library.invalidate(),
     ...(config.shell && { readLocalFile }),
   });
+  // Digests share the store's database, so replicas on one PostgreSQL post each slot once.
+  const digests =
+    config.env.DIGESTS === 'on'
+      ? createDigests({ db: database.db, library, clock: systemClock, logger, catchupHours: config.env.DIGEST_CATCHUP_HOURS })
+      : undefined;
   const limiter = new SlidingWindowLimiter(config.env.RATE_LIMIT_COMMANDS, config.env.RATE_LIMIT_WINDOW_SECONDS * 1000);
   const dispatcher = new Dispatcher({
     commands,
     library,
     clock: systemClock,
     logger,
-    services: { moderation },
+    services: { moderation, ...(digests && { digests: digests.port }) },
     // The local shell user is the operator; chat users share a per-user budget.
     allow: (actor) => actor.platform === 'shell' || limiter.tryTake(`${actor.platform}:${actor.userId}`, systemClock.now().getTime()),
   });
@@ -100,11 +106,14 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     );
   }
   for (const p of platforms) await p.start();
+  digests?.start(platforms);
   logger.debug({ platforms: platforms.map((p) => p.name), commands: commands.size }, 'briefbot started');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      // Before the platforms close: posts in flight may finish, undelivered claims are released.
+      await digests?.stop(config.env.SHUTDOWN_TIMEOUT_MS / 2).catch((err: unknown) => logger.warn({ err }, 'digests did not stop cleanly'));
       for (const p of platforms) await p.stop().catch((err: unknown) => logger.warn({ err, platform: p.name }, 'platform did not stop cleanly'));
       await store.close().catch((err: unknown) => logger.warn({ err }, 'the store did not close cleanly'));
       finish();
