@@ -1,0 +1,231 @@
+/**
+ * Summary quality on the CNN/DM dev set: ours beside Lead-3, the npm extractive summarizers and the
+ * published neural systems, all scored in this run with bench/rouge.ts.
+ *
+ *   npm run bench:quality [-- --eval PATH]     (default: ../shared/eval/cnndm-dev.jsonl from the repo root)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cleanText } from '../src/core/analysis/clean-text.js';
+import { splitSentences } from '../src/core/analysis/split-sentences.js';
+import { summarize } from '../src/core/analysis/summarize.js';
+import { meanScores, type RougeScores, scoreSummary } from './rouge.js';
+
+export interface EvalArticle {
+  id: string;
+  url: string;
+  article: string;
+  reference: string;
+  systems: Record<string, string>;
+}
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const NEURAL_SYSTEMS = ['bart', 'bert_sum', 'bus', 'pgn', 's2s'] as const;
+const SUMMARY_SENTENCES = 3;
+
+export function evalPathFromArgs(argv: readonly string[]): string {
+  const at = argv.indexOf('--eval');
+  const given = at >= 0 ? argv[at + 1] : undefined;
+  return given === undefined ? resolve(REPO_ROOT, '../shared/eval/cnndm-dev.jsonl') : resolve(process.cwd(), given);
+}
+
+export function loadEvalSet(path: string): EvalArticle[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as EvalArticle);
+}
+
+/**
+ * A plain punctuation splitter for references and for the lower-cased, pre-tokenised neural outputs
+ * (our splitter rightly refuses to split before a lower-case word). With it, Lead-3 of the raw
+ * article reproduces the README's figures exactly.
+ */
+export function splitOnPunctuation(text: string): string[] {
+  return text.split(/(?<=[.!?]['"`’”]?)\s+/).filter((s) => s.trim() !== '');
+}
+
+/** The title a CMS gives a story, recovered from its URL slug ("Let-s-not-fly-world-s-longest-kite" ...). */
+function titleFromUrl(url: string): string | undefined {
+  const slug = url.split('/').pop()?.replace(/\.html?$/, '') ?? '';
+  return /-/.test(slug) ? slug.replace(/-/g, ' ') : undefined;
+}
+
+interface Row {
+  name: string;
+  scores: RougeScores | null;
+  note: string;
+}
+
+type Summarizer = (article: EvalArticle) => Promise<string[]> | string[];
+
+async function scoreSystem(articles: readonly EvalArticle[], run: Summarizer): Promise<RougeScores> {
+  const scores: RougeScores[] = [];
+  for (const a of articles) scores.push(scoreSummary(await run(a), splitOnPunctuation(a.reference)));
+  return meanScores(scores);
+}
+
+function ours(article: EvalArticle, title?: string): string[] {
+  const sentences = splitSentences(cleanText(article.article));
+  return summarize(sentences, { count: SUMMARY_SENTENCES, title }).indices.map((i) => sentences[i]!.text);
+}
+
+function lead3Ours(article: EvalArticle): string[] {
+  return splitSentences(cleanText(article.article))
+    .slice(0, SUMMARY_SENTENCES)
+    .map((s) => s.text);
+}
+
+const require = createRequire(import.meta.url);
+
+interface LexrankModule {
+  summarize(text: string, lines: number, done: (err: unknown, top: { text: string; index: number }[]) => void): void;
+}
+
+function lexrankSummarizer(): Summarizer {
+  const lexrank = require('lexrank') as LexrankModule;
+  return (a) =>
+    new Promise((done, fail) => {
+      lexrank.summarize(cleanText(a.article), SUMMARY_SENTENCES, (err, top) => {
+        if (err) fail(err instanceof Error ? err : new Error(String(err)));
+        else done([...top].sort((x, y) => x.index - y.index).map((s) => s.text));
+      });
+    });
+}
+
+function tsTextrankSummarizer(): Summarizer {
+  const t = require('ts-textrank') as typeof import('ts-textrank');
+  const config = new t.AbsoluteSummarizerConfig(
+    SUMMARY_SENTENCES,
+    new t.SorensenDiceSimilarity(),
+    new t.DefaultTextParser(),
+    0.85,
+    t.Summarizer.SORT_OCCURENCE,
+  );
+  const summarizer = new t.Summarizer(config, new t.NullLogger());
+  return (a) => summarizer.summarize(cleanText(a.article), 'en');
+}
+
+interface NodeSummarizerModule {
+  SummarizerManager: new (
+    text: string,
+    sentences: number,
+  ) => { getSummaryByFrequency(): { summary: string }; getSummaryByRank(): Promise<{ summary: string }> };
+}
+
+// node-summarizer glues its sentences together without a space ("...Tuesday.The mayor ...").
+function splitGlued(summary: string): string[] {
+  return summary.split(/(?<=[.!?]["'”’]?)(?=["'“‘]?[A-Z0-9])|(?<=[.!?]["'”’]?)\s+/).filter((s) => s.trim() !== '');
+}
+
+function nodeSummarizer(kind: 'frequency' | 'rank'): Summarizer {
+  const { SummarizerManager } = require('node-summarizer') as NodeSummarizerModule;
+  return async (a) => {
+    const manager = new SummarizerManager(cleanText(a.article), SUMMARY_SENTENCES);
+    const summary = kind === 'frequency' ? manager.getSummaryByFrequency().summary : (await manager.getSummaryByRank()).summary;
+    return splitGlued(summary);
+  };
+}
+
+async function tryLibrary(name: string, articles: readonly EvalArticle[], make: () => Summarizer | Promise<Summarizer>): Promise<Row> {
+  let run: Summarizer;
+  try {
+    run = await make();
+  } catch (error) {
+    return { name, scores: null, note: `did not load: ${firstLine(error)}` };
+  }
+  try {
+    return { name, scores: await scoreSystem(articles, run), note: `npm, fed our cleaned text` };
+  } catch (error) {
+    return { name, scores: null, note: `failed while summarising: ${firstLine(error)}` };
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
+async function nodeSummaryLoader(): Promise<Summarizer> {
+  // Its lib/summary.js mixes untranspiled `import` statements (written for babel-register) with
+  // `require`, so Node 20 loads it as an ES module and stops at the first `require`.
+  const mod = (await import('node-summary')) as { summarize?: unknown; default?: { summarize?: unknown } };
+  const fn = mod.summarize ?? mod.default?.summarize;
+  if (typeof fn !== 'function') throw new Error('no summarize() export');
+  const summarizeFn = fn as (title: string, content: string, done: (err: unknown, summary: string) => void) => void;
+  return (a) =>
+    new Promise((done, fail) =>
+      summarizeFn('', cleanText(a.article), (err, summary) => (err ? fail(new Error(String(err))) : done(splitGlued(summary)))),
+    );
+}
+
+function fmt(x: number): string {
+  return x.toFixed(2).padStart(6);
+}
+
+export function formatTable(rows: readonly Row[]): string {
+  const width = Math.max(...rows.map((r) => r.name.length), 10);
+  const lines = [`| ${'system'.padEnd(width)} |     R1 |     R2 |  RLsum | note`, `|${'-'.repeat(width + 2)}|--------|--------|--------|------`];
+  for (const r of rows) {
+    const cells = r.scores === null ? '      - |      - |      -' : `${fmt(r.scores.rouge1)} | ${fmt(r.scores.rouge2)} | ${fmt(r.scores.rougeLsum)}`;
+    lines.push(`| ${r.name.padEnd(width)} | ${cells} | ${r.note}`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const path = evalPathFromArgs(process.argv.slice(2));
+  const articles = loadEvalSet(path);
+  const even = articles.filter((_, i) => i % 2 === 0);
+  const odd = articles.filter((_, i) => i % 2 === 1);
+  console.log(`Summary quality, ${SUMMARY_SENTENCES} sentences, ${articles.length} articles from ${path}`);
+  console.log('ROUGE F1 x100 (rouge-score style: stemmed, Lsum one sentence a line); references split on . ! ?\n');
+
+  const rows: Row[] = [];
+  rows.push({ name: 'ours', scores: await scoreSystem(articles, (a) => ours(a)), note: 'briefbot summarize(), no title' });
+  rows.push({ name: 'Lead-3 (our splitter)', scores: await scoreSystem(articles, lead3Ours), note: 'first 3 sentences of cleanText + splitSentences' });
+  rows.push({
+    name: 'Lead-3 (regex splitter)',
+    scores: await scoreSystem(articles, (a) => splitOnPunctuation(a.article).slice(0, SUMMARY_SENTENCES)),
+    note: 'raw article split on . ! ? + space (README figure)',
+  });
+  rows.push(await tryLibrary('lexrank', articles, lexrankSummarizer));
+  rows.push(await tryLibrary('ts-textrank', articles, tsTextrankSummarizer));
+  rows.push(await tryLibrary('node-summarizer (freq)', articles, () => nodeSummarizer('frequency')));
+  rows.push(await tryLibrary('node-summarizer (rank)', articles, () => nodeSummarizer('rank')));
+  rows.push(await tryLibrary('node-summary', articles, nodeSummaryLoader));
+  for (const system of NEURAL_SYSTEMS) {
+    const split = await scoreSystem(articles, (a) => splitOnPunctuation(a.systems[system] ?? ''));
+    const oneLine = await scoreSystem(articles, (a) => [a.systems[system] ?? '']);
+    rows.push({ name: `${system} (neural)`, scores: split, note: `ceiling; RLsum as one line (README): ${oneLine.rougeLsum.toFixed(2)}` });
+  }
+  console.log(formatTable(rows));
+
+  console.log('\nTuning check: parameters were tuned on even lines (0-based), odd lines are held out');
+  const halves: Row[] = [];
+  for (const [label, set] of [['even (tuned)', even], ['odd (held out)', odd]] as const) {
+    halves.push({ name: `ours, ${label}`, scores: await scoreSystem(set, (a) => ours(a)), note: '' });
+    halves.push({ name: `Lead-3, ${label}`, scores: await scoreSystem(set, lead3Ours), note: 'our splitter' });
+  }
+  halves.push({
+    name: 'ours + title from URL slug',
+    scores: await scoreSystem(articles, (a) => ours(a, titleFromUrl(a.url))),
+    note: 'all lines; the product gets a title from front-matter',
+  });
+  console.log(formatTable(halves));
+
+  const quoteEval = resolve(dirname(fileURLToPath(import.meta.url)), 'quote-eval.ts');
+  if (existsSync(quoteEval)) {
+    const mod = (await import(pathToFileURL(quoteEval).href)) as { evaluateQuotes?: () => Promise<string> };
+    if (typeof mod.evaluateQuotes === 'function') {
+      console.log('\n' + (await mod.evaluateQuotes()));
+      return;
+    }
+  }
+  console.log('\nQuote evaluation is not available (bench/quote-eval.ts not found).');
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}
