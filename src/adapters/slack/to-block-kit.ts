@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { type Action, type ReplyDocument, trimAtSentence } from '../../core/render/document.js';
-import { escapeMrkdwn, mrkdwnLink, neutraliseBroadcasts } from './escape-mrkdwn.js';
+import { escapeMrkdwn, mrkdwnLink } from './escape-mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -74,7 +74,8 @@ function quoteLines(escaped: string): string {
 function unitsOf(doc: ReplyDocument): Unit[] {
   const units: Unit[] = [];
   const warn = doc.tone === 'error' ? ':warning: ' : '';
-  if (doc.title) units.push({ kind: 'header', text: doc.title, render: (t) => neutraliseBroadcasts(t), trimmable: true });
+  // Slack decodes entities in plain_text too; escaping the header keeps "<!channel>" inert there as well.
+  if (doc.title) units.push({ kind: 'header', text: doc.title, render: (t) => escapeMrkdwn(t), trimmable: true });
   const meta = [doc.subtitle ? escapeMrkdwn(doc.subtitle) : undefined, doc.url ? mrkdwnLink(doc.url, 'Source') : undefined].filter(Boolean).join(' · ');
   if (meta) units.push({ kind: 'context', text: meta, render: (t) => t, trimmable: false });
   let first = true;
@@ -159,20 +160,30 @@ function blockOf(kind: Unit['kind'], text: string): KnownBlock {
   }
 }
 
+/** Escaped text cut to at most `max` characters after escaping. */
+export function escapedWithin(text: string, max: number): string {
+  let room = max;
+  for (;;) {
+    const out = escapeMrkdwn(trimAtSentence(text, room));
+    if (out.length <= max || room <= 4) return out.slice(0, max);
+    room -= out.length - max;
+  }
+}
+
 function buttonOf(action: Action, index: number): Button | undefined {
   if (action.command.length > SLACK_LIMITS.actionValue) return undefined;
   const button: Button = {
     type: 'button',
     action_id: `${RUN_ACTION_PREFIX}${index}`,
-    text: { type: 'plain_text', text: trimAtSentence(neutraliseBroadcasts(action.label), SLACK_LIMITS.buttonText), emoji: true },
+    text: { type: 'plain_text', text: escapedWithin(action.label, SLACK_LIMITS.buttonText), emoji: true },
     value: action.command,
   };
   if (action.style === 'primary' || action.style === 'danger') button.style = action.style;
   if (action.style === 'danger') {
     button.confirm = {
       title: { type: 'plain_text', text: 'Are you sure?' },
-      text: { type: 'plain_text', text: `${trimAtSentence(action.label, 200)}: this cannot be undone from this message.` },
-      confirm: { type: 'plain_text', text: trimAtSentence(action.label, 30) },
+      text: { type: 'plain_text', text: `${escapedWithin(action.label, 200)}: this cannot be undone from this message.` },
+      confirm: { type: 'plain_text', text: escapedWithin(action.label, 30) },
       deny: { type: 'plain_text', text: 'Cancel' },
       style: 'danger',
     };
@@ -222,7 +233,7 @@ export function renderPage(doc: ReplyDocument, options: PageOptions): RenderedPa
   let fallback = '';
 
   if (from.unit > 0 && doc.title) {
-    const title = trimAtSentence(neutraliseBroadcasts(`${doc.title} (continued)`), SLACK_LIMITS.header);
+    const title = escapedWithin(`${doc.title} (continued)`, SLACK_LIMITS.header);
     blocks.push(blockOf('header', title));
     chars += title.length;
   }
@@ -245,7 +256,7 @@ export function renderPage(doc: ReplyDocument, options: PageOptions): RenderedPa
     }
     if (forced.rendered || unit.kind === 'divider') blocks.push(blockOf(unit.kind, forced.rendered));
     chars += forced.rendered.length;
-    if (!fallback && unit.kind !== 'divider') fallback = unit.kind === 'header' ? escapeMrkdwn(forced.rendered) : forced.rendered;
+    if (!fallback && unit.kind !== 'divider') fallback = forced.rendered;
     // A long title is simply cut: continuing mid-title would help nobody.
     if (!forced.complete && unit.kind !== 'header') {
       const base = u === from.unit ? from.offset + (unit.text.slice(from.offset).length - raw.length) : 0;
