@@ -150,7 +150,8 @@ function firstLine(error: unknown): string {
 async function nodeSummaryLoader(): Promise<Summarizer> {
   // Its lib/summary.js mixes untranspiled `import` statements (written for babel-register) with
   // `require`, so Node 20 loads it as an ES module and stops at the first `require`.
-  const mod = (await import('node-summary')) as { summarize?: unknown; default?: { summarize?: unknown } };
+  const specifier = 'node-summary'; // untyped package: a computed specifier keeps tsc from resolving it
+  const mod = (await import(specifier)) as { summarize?: unknown; default?: { summarize?: unknown } };
   const fn = mod.summarize ?? mod.default?.summarize;
   if (typeof fn !== 'function') throw new Error('no summarize() export');
   const summarizeFn = fn as (title: string, content: string, done: (err: unknown, summary: string) => void) => void;
