@@ -64,6 +64,7 @@ export function buildDiscordCommands(commands: readonly CommandData[], options: 
     const root = members.find((c) => c.subcommand === undefined);
     if (root) {
       const g = group(family, root.permission === 'moderator');
+      if (g.root || g.subcommands.length) throw new DiscordCommandError(`/${family} is both a command and a group of subcommands`);
       g.root = root;
     }
     for (const sub of members.filter((c) => c.subcommand !== undefined)) {
