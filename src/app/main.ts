@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { runAnalyze } from '../cli/analyze-command.js';
+import { runAudit } from '../cli/audit-command.js';
 import { runCheck } from '../cli/check-command.js';
 import { type AppIO, startApp } from './compose.js';
 
@@ -10,6 +11,7 @@ Usage:
   briefbot [start]            serve the configured platforms (the terminal shell when none is)
   briefbot check [DIR]        validate a folder of briefings (default ./briefings); exit 1 on problems
   briefbot analyze FILE|-     analyse a briefing or plain text (--format json, --sentences N, --jsonl)
+  briefbot audit              print the moderation log (--slug S, --since 7d|2026-11-01, --json)
   briefbot COMMAND --help     help for one command
 
 Configuration comes from the environment and ./.env; see .env.example.`;
@@ -64,6 +66,8 @@ export async function main(argv: readonly string[], io: AppIO): Promise<number> 
     }
     case 'check':
       return runCheck(args, io);
+    case 'audit':
+      return runAudit(args, io, () => readConfig(io));
     case 'analyze':
       return runAnalyze(args, io);
     default:

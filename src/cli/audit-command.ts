@@ -1,0 +1,89 @@
+import type { Writable } from 'node:stream';
+import type { Config } from '../config/config.js';
+import { formatUtc } from '../core/render/moderation-replies.js';
+import type { AuditEntry, AuditFilter } from '../ports/moderation.js';
+import { openStore } from '../store/open-store.js';
+
+const HELP = `briefbot audit [options]: print the moderation log, newest first.
+
+  --slug S     only changes to this briefing
+  --since T    only changes at or after T: a date (2026-11-01), a date-time
+               (2026-11-01T08:00Z), or a time ago (90m, 24h, 7d)
+  --limit N    at most N entries (default 100)
+  --json       one JSON object per line instead of a table
+
+Reads the database configured by DATABASE_URL (PostgreSQL) or SQLITE_PATH (SQLite).`;
+
+const AGO = /^(\d{1,6})([mhd])$/;
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** "7d", "24h", "90m", an ISO date or date-time; undefined when it is none of these. */
+export function parseSince(text: string, now: Date): Date | undefined {
+  const ago = AGO.exec(text.trim());
+  if (ago) return new Date(now.getTime() - Number(ago[1]) * UNIT_MS[ago[2] as keyof typeof UNIT_MS]);
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) return undefined;
+  // A date alone, or a time without a zone, is read as UTC so the answer does not depend on the server.
+  const iso = /T|\s/.test(text.trim()) ? text.trim().replace(' ', 'T') : `${text.trim()}T00:00Z`;
+  const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`;
+  const date = new Date(withZone);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export function formatAuditTable(entries: readonly AuditEntry[]): string {
+  if (entries.length === 0) return 'No changes recorded.\n';
+  const rows = entries.map((e) => [formatUtc(e.at), e.platform, e.userName === e.userId ? e.userName : `${e.userName} (${e.userId})`, e.action, e.slug, `r${e.revision}`]);
+  const header = ['time', 'platform', 'user', 'action', 'slug', 'revision'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number))).join('  ');
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
+
+/** `briefbot audit`: returns the exit code. `config` is read only when the log is needed. */
+export async function runAudit(
+  args: readonly string[],
+  io: { stdout: Writable; stderr: Writable },
+  config: () => Config | undefined,
+  now: () => Date = () => new Date(),
+): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const filter: AuditFilter = {};
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const value = () => args[++i] ?? '';
+    if (a === '--slug') filter.slug = value();
+    else if (a === '--since') {
+      const raw = value();
+      const since = parseSince(raw, now());
+      if (!since) {
+        io.stderr.write(`--since takes a date (2026-11-01), a date-time (2026-11-01T08:00Z) or a time ago (24h, 7d), not "${raw}"\n`);
+        return 2;
+      }
+      filter.since = since;
+    } else if (a === '--limit') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1 || n > 10_000) {
+        io.stderr.write('--limit takes a whole number from 1 to 10000\n');
+        return 2;
+      }
+      filter.limit = n;
+    } else if (a === '--json') json = true;
+    else {
+      io.stderr.write(`unknown option ${a}\n${HELP}\n`);
+      return 2;
+    }
+  }
+  const cfg = config();
+  if (!cfg) return 2;
+  const { store } = await openStore({ ...(cfg.env.DATABASE_URL && { databaseUrl: cfg.env.DATABASE_URL }), sqlitePath: cfg.env.SQLITE_PATH });
+  try {
+    const entries = await store.audit(filter);
+    io.stdout.write(json ? entries.map((e) => `${JSON.stringify({ ...e, at: e.at.toISOString() })}\n`).join('') : formatAuditTable(entries));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
