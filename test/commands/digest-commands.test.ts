@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documentText, type ReplyDocument } from '../../src/core/render/document.js';
+import { DeliveryQueue } from '../../src/digest/delivery-queue.js';
+import { DigestScheduler } from '../../src/digest/digest-scheduler.js';
+import { DigestService } from '../../src/digest/digest-service.js';
+import { MemoryDigestStore } from '../../src/digest/memory-digest-store.js';
+import { Dispatcher } from '../../src/dispatch/dispatcher.js';
+import { loadCommands } from '../../src/dispatch/load-commands.js';
+import type { Actor, Command } from '../../src/ports/command.js';
+import { silentLogger } from '../../src/ports/logger.js';
+import { entry, FakeClock, FakeLibrary, RecordingPlatform } from '../digest/fakes.js';
+
+let commands: Map<string, Command>;
+beforeAll(async () => {
+  commands = await loadCommands();
+});
+
+function world(withDigests = true) {
+  const clock = new FakeClock(Date.parse('2026-06-01T10:00:00Z'));
+  const store = new MemoryDigestStore();
+  const library = new FakeLibrary([entry('summit-talks', '2026-06-01T09:00:00Z', ['asia']), entry('cup-final', '2026-06-01T08:00:00Z', ['sport'])]);
+  const slack = new RecordingPlatform('slack', clock);
+  const queue = new DeliveryQueue({ platforms: [slack], logger: silentLogger });
+  const scheduler = new DigestScheduler({ store, queue, library, clock, logger: silentLogger, catchupHours: 6 });
+  const digests = new DigestService({ store, scheduler, library, clock });
+  const dispatcher = new Dispatcher({ commands, library, clock, logger: silentLogger, services: withDigests ? { digests } : {} });
+  const run = (line: string, actor: Partial<Actor> = {}, channel = 'C0CURRENT') =>
+    dispatcher.runLine(line, {
+      actor: { platform: 'slack', userId: 'U1', userName: 'mod', isModerator: true, ...actor },
+      channel: { platform: 'slack', id: channel },
+    });
+  return { clock, store, slack, run, scheduler };
+}
+
+const text = (d: ReplyDocument) => documentText(d);
+
+describe('/digest commands', () => {
+  it('GIVEN a misspelt time zone THEN the reply names the closest real one and nothing is saved', async () => {
+    const w = world();
+    const reply = await w.run('/digest subscribe at 08:00 tz Asia/Seol');
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toContain('Asia/Seol is not a time zone; did you mean Asia/Seoul?');
+    expect(await w.store.listSubscriptions()).toEqual([]);
+  });
+
+  it.each(['24:00', '8', '08:60', 'noon'])('GIVEN the time %s THEN the reply explains the HH:MM format', async (time) => {
+    const reply = await world().run(`/digest subscribe at ${time}`);
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toMatch(/HH:MM/);
+  });
+
+  it('GIVEN a member who is not a moderator THEN subscribe is refused and reading commands still work', async () => {
+    const w = world();
+    const refused = await w.run('/digest subscribe at 08:00', { isModerator: false });
+    expect(text(refused)).toMatch(/Only moderators/);
+    expect(text(await w.run('/digest list', { isModerator: false }))).toMatch(/No channel here subscribes/);
+  });
+
+  it('GIVEN a subscription with a mentioned channel, zone, days and tags THEN list and status show it with the next run in its local time', async () => {
+    const w = world();
+    const reply = await w.run('/digest subscribe <#C0OTHER|news> at 7:30 tz america/new_york days mon,wed,fri tags Asia style full note');
+    expect(reply.tone).not.toBe('error');
+    const [sub] = await w.store.listSubscriptions();
+    expect(sub).toMatchObject({ channelId: 'C0OTHER', timeZone: 'America/New_York', minuteOfDay: 450, days: [1, 3, 5], tags: ['asia'], style: 'full', noteWhenEmpty: true });
+    expect(text(await w.run('/digest list'))).toContain('07:30 America/New_York · Mon, Wed, Fri · #asia');
+    // 2026-06-01 is a Monday; 07:30 in New York (EDT) is 11:30 UTC, after the clock's 10:00 UTC.
+    expect(text(await w.run('/digest status'))).toContain('Next run: Mon 1 Jun 2026, 07:30 (America/New_York)');
+  });
+
+  it('GIVEN a subscription THEN preview shows only the asker the matching briefings, and send-now posts them to the channel', async () => {
+    const w = world();
+    await w.run('/digest subscribe at 08:00 tags asia');
+    const preview = await w.run('/digest preview');
+    expect(preview.visibility).toBe('private');
+    expect(text(preview)).toContain('Title of summit-talks');
+    expect(text(preview)).not.toContain('cup-final');
+    expect(w.slack.posts).toHaveLength(0);
+    const sent = await w.run('/digest send-now');
+    expect(text(sent)).toMatch(/Posted the digest \(1 briefing\)/);
+    expect(w.slack.posts.map((p) => p.channelId)).toEqual(['C0CURRENT']);
+    expect(text(await w.run('/digest status'))).toMatch(/delivered \(sent on request, 1 briefing\)/);
+  });
+
+  it('GIVEN an unsubscribed channel THEN preview and send-now say there is no digest, and unsubscribe changes nothing', async () => {
+    const w = world();
+    expect(text(await w.run('/digest preview'))).toMatch(/has no digest/);
+    expect(text(await w.run('/digest send-now'))).toMatch(/has no digest/);
+    expect(text(await w.run('/digest unsubscribe'))).toMatch(/had no digest/);
+  });
+
+  it('GIVEN a subscription THEN unsubscribe removes it', async () => {
+    const w = world();
+    await w.run('/digest subscribe at 08:00');
+    expect(text(await w.run('/digest unsubscribe'))).toMatch(/no longer gets a digest/);
+    expect(await w.store.listSubscriptions()).toEqual([]);
+  });
+
+  it('GIVEN digests are turned off THEN the commands say so politely', async () => {
+    const reply = await world(false).run('/digest subscribe at 08:00');
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toMatch(/Digests are turned off/);
+  });
+});
