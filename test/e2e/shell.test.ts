@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { ROOT, TSX_IMPORT } from '../support/tsx-loader.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'src', 'cli', 'main.ts');
 
 interface Run {
@@ -16,7 +16,7 @@ interface Run {
 /** Runs the real CLI as a child process, the way a user pipes commands into `npm start`. */
 export function runCli(args: string[], input: string, env: Record<string, string>, cwd: string): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    const child = spawn(process.execPath, ['--import', TSX_IMPORT, CLI, ...args], {
       cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -42,7 +42,7 @@ afterAll(async () => {
 
 const env = () => ({ BRIEFINGS_DIR: join(work, 'briefings'), SQLITE_PATH: join(work, 'data', 'test.db'), LOG_LEVEL: 'warn', DIGESTS: 'off' });
 
-describe('the shell as a child process', () => {
+describe('the shell as a child process', { timeout: 60_000 }, () => {
   it('GIVEN piped commands THEN each is answered on stdout in order, logs stay on stderr, and it exits 0 at end of input', async () => {
     const run = await runCli(['start'], '/briefing korea-japan\n/briefing list\n/briefing search fishing quotas\n/briefing korea japn quotes\n', env(), work);
     expect(run.code).toBe(0);
@@ -75,7 +75,7 @@ describe('the shell as a child process', () => {
   });
 });
 
-describe('briefbot check', () => {
+describe('briefbot check', { timeout: 60_000 }, () => {
   it('GIVEN the bundled library THEN every briefing is valid', async () => {
     const run = await runCli(['check', join(ROOT, 'briefings')], '', env(), work);
     expect(run.stdout).toMatch(/all valid/);
@@ -94,7 +94,7 @@ describe('briefbot check', () => {
   });
 });
 
-describe('briefbot analyze', () => {
+describe('briefbot analyze', { timeout: 60_000 }, () => {
   it('GIVEN --jsonl THEN one line per input, and a bad line gets an error with its id while the batch goes on', async () => {
     const input = [
       JSON.stringify({ id: 'a', text: '"We will win," said Jane Smith, the coach. The team trained on Monday. Fans were hopeful.' }),
