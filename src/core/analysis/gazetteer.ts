@@ -125,7 +125,7 @@ for (const [party, [places, institutions, demonyms]] of Object.entries(PARTIES))
   for (const n of places) {
     PARTY_BY_NAME.set(normalise(n), party);
     // Other names of the country itself ("Britain", "U.S.") canonicalise; capitals stay themselves.
-    const isCountryName = /^[A-Z.]+$/.test(n) || /^[A-Z.]+$/.test(n.replace(/\.$/, '')) || /^(?:America|Britain|Great Britain|Holland|Burma|Czechia|Türkiye|Republic of|United States of|People's Republic|Russian Federation)/.test(n);
+    const isCountryName = /^[A-Z.]+$/.test(n) || /^[A-Z]\. /.test(n) || /^[A-Z.]+$/.test(n.replace(/\.$/, '')) || /^(?:America|Britain|Great Britain|Holland|Burma|Czechia|Türkiye|Republic of|United States of|People's Republic|Russian Federation)/.test(n);
     PLACE_BY_NAME.set(normalise(n), isCountryName ? party : n);
   }
   for (const n of institutions) {
@@ -162,7 +162,7 @@ function escapeRegExp(s: string): string {
 
 /** One regex matching any party surface form as a whole word (case-sensitive: "US" is not "us"). */
 export const PARTY_MENTION_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?<!\\p{Ll}-)(?:${PARTY_SURFACE_FORMS.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-(?!\\p{Lu}))`,
+  `(?<![\\p{L}\\p{N}])(?<!(?:^|[^\\p{L}])\\p{Ll}+-)(?:${PARTY_SURFACE_FORMS.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-(?!\\p{Lu}))`,
   'gu',
 );
 

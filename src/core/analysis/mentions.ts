@@ -70,7 +70,7 @@ federation league board authority trust society centre center museum channel tv 
 herald tribune daily express mirror sun gazette review magazine studios records motors industries holdings partners service services
 court tribunal bureau administration secretariat cabinet commons lords academy church coalition alliance movement front brigade
 regiment squad team institute laboratory labs systems technologies agency watch fund programme program project initiative council
-yard online today post`.split(/\s+/),
+yard online today post trains railway railways rail buses transport energy foods stores airport circuit`.split(/\s+/),
 );
 const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'house', 'church', 'office', 'bureau', 'court', 'institute', 'college', 'federal', 'national', 'royal']);
 /** Last words that make a run a place. */
@@ -127,7 +127,7 @@ function classifyBody(tokens: readonly string[], name: string): MentionKind | 'u
   if (placeOf(name)) return 'place';
   if (partyOf(name)) return 'other';
   if (name.includes('-') && name.split(/[- ]/).every((part) => partyOf(part) || placeOf(part) || /^(?:Korea|[A-Z]\.?)$/.test(part))) return 'other';
-  if (ORG_HEADS.has(last) || (tokens.length > 1 && ORG_LEADS.has(first) && lower.includes('of'))) return 'organization';
+  if ((tokens.length > 1 && ORG_HEADS.has(last)) || (tokens.length > 1 && ORG_LEADS.has(first) && lower.includes('of'))) return 'organization';
   if (/^[A-Z]{2,6}$/.test(name) && !/^[IVXLC]+$/.test(name)) return 'organization';
   if (tokens.length > 1 && PLACE_HEADS.has(last)) return 'place';
   if (lower.some((t) => NOT_A_NAME.has(t))) return 'other';

@@ -1,0 +1,56 @@
+import type { Participant } from '../briefing/briefing.js';
+import { gazetteerOrganisation, placeOf } from './gazetteer.js';
+import type { Mention, NameIndex } from './mentions.js';
+import type { Entities, PersonEntity } from './types.js';
+
+/** A role given in an appositive after the name: "Kang Kyung-wha, South Korea's foreign minister,". */
+const APPOSITIVE_ROLE_RE =
+  /^,\s+((?:the\s+|a\s+|an\s+)?(?:[\p{Lu}][\p{L}.'’-]*(?:'s|’s)?\s+)*(?:(?:former|deputy|acting|chief|senior|vice|prime|foreign|defence|defense|finance|interior|trade|health|home|general|executive|assistant|head|lead)\s+)*(?:minister|secretary|president|chancellor|spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|chair|chief executive|ceo|founder|leader|governor|mayor|senator|ambassador|envoy|manager|coach|captain|judge|lawyer|attorney|prosecutor|professor|editor|correspondent|reporter|analyst|economist|officer|commissioner|superintendent|inspector|sergeant|detective|publicist|agent|owner|president|mp|chief|head|boss|striker|midfielder|goalkeeper|defender|singer|actor|actress)(?:\s+(?:of|for|at)\s+[^,.;]{1,60})?),/iu;
+
+/**
+ * People (with the role the story gives them), places and organisations, from the classified
+ * name mentions, the gazetteer and the editor's participants. Each appears once, under its
+ * fullest name, in order of first mention.
+ */
+export function extractEntities(text: string, mentions: readonly Mention[], names: NameIndex, participants: readonly Participant[] = []): Entities {
+  const people = new Map<string, PersonEntity>();
+  const places = new Map<string, string>();
+  const organizations = new Map<string, string>();
+
+  for (const p of participants) people.set(p.name, { name: p.name, role: p.role ?? null });
+
+  for (const m of mentions) {
+    if (m.kind === 'person') {
+      const name = names.canonical(m.name, m.start);
+      // A lone surname the text never expands may still be a stray capitalised word: keep only people with a full name.
+      if (!name.includes(' ') && !/-/.test(name) && !people.has(name)) {
+        if (!m.role) continue;
+      }
+      const role = m.role ?? appositiveRole(text, m.end);
+      const existing = people.get(name);
+      if (!existing) people.set(name, { name, role: role ?? null });
+      else if (!existing.role && role) existing.role = role;
+    } else if (m.kind === 'place') {
+      const canonical = placeOf(m.name) ?? m.name;
+      if (!places.has(canonical.toLowerCase())) places.set(canonical.toLowerCase(), canonical);
+    } else if (m.kind === 'organization') {
+      const canonical = gazetteerOrganisation(m.name) ?? m.name;
+      if (!organizations.has(canonical.toLowerCase())) organizations.set(canonical.toLowerCase(), canonical);
+    }
+  }
+  // Fold short forms into the full names they abbreviate ("Kang" into "Kang Kyung-wha").
+  const all = [...people.values()];
+  const kept = all.filter((p) => !all.some((o) => o !== p && o.name.split(' ').length > p.name.split(' ').length && o.name.split(' ').includes(p.name)));
+  const orgs = [...organizations.values()];
+  return {
+    people: kept,
+    places: [...places.values()],
+    organizations: orgs.filter((o) => !orgs.some((x) => x !== o && x.length > o.length && x.startsWith(o + ' '))),
+  };
+}
+
+function appositiveRole(text: string, end: number): string | null {
+  const m = APPOSITIVE_ROLE_RE.exec(text.slice(end, end + 120));
+  if (!m) return null;
+  return m[1]!.replace(/^(?:the|a|an)\s+/i, '').trim();
+}

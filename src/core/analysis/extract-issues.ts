@@ -1,0 +1,511 @@
+import type { Participant } from '../briefing/briefing.js';
+import type { QuoteSpan } from './extract-quotes.js';
+import { partiesMentioned, partyOf } from './gazetteer.js';
+import type { Mention, NameIndex } from './mentions.js';
+import { stem } from './tokenize.js';
+import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
+
+/**
+ * Breaks a story into the topics it covers. Each sentence is cut into clauses at coordinating
+ * points ("agreed to establish X, work to settle Y and hold Z" gives three), each clause is
+ * labelled by its most informative noun phrase (determiners, generic heads such as "the issue of"
+ * and evaluative adjectives dropped), clauses that point back ("such issues", "that declaration")
+ * join the topic before them, near-duplicate labels merge, and document order is kept. Stance
+ * comes from the story's own cues (agreed, differences, asked, hopes; with negation), and a
+ * clause whose subject is one party records that party's position.
+ */
+
+export interface IssueContext {
+  participants?: readonly Participant[];
+  /** Direct quotations: their words are someone's speech, not the story's account of the topics. */
+  quotes?: readonly QuoteSpan[];
+  mentions?: readonly Mention[];
+  names?: NameIndex;
+}
+
+const DETERMINERS = new Set(
+  'the a an their its his her our my your this that these those such both all some any each every either neither another other no several many much more most few'.split(' '),
+);
+const ANAPHORIC = new Set(['such', 'this', 'that', 'these', 'those', 'the issue', 'the matter', 'it']);
+const PREPOSITIONS = new Set(
+  'of with over on for between against by to towards toward about in at from into onto under after before during since until upon within without across through among amid around regarding concerning as than via per like near including ahead'.split(' '),
+);
+/** Prepositions whose phrase stays in a label ("sanctions on North Korea", "issue of fishing quotas"). */
+const LABEL_PREPOSITIONS = new Set(['of', 'with', 'on', 'over', 'against', 'between']);
+const PRONOUNS = new Set('i we you he she they it me us him them who whom which what whose there here one'.split(' '));
+const CONJUNCTIONS = new Set('and or but nor so yet while whereas although though because since if unless when whenever where as that whether than also then simply just only even still already briefly'.split(' '));
+const AUXILIARIES = new Set(
+  'is are was were be been being am has have had having do does did will would shall should can could may might must not no never cannot'.split(' '),
+);
+/** Verbs common in news clauses, in the forms that matter; anything else ending in -ed/-s after a subject is also treated as a verb. */
+const VERBS = new Set(
+  `say says said tell tells told ask asks asked agree agrees agreed reaffirm reaffirms reaffirmed share shares shared describe describes described
+urge urges urged call calls called hope hopes hoped want wants wanted seek seeks sought demand demands demanded request requests requested
+insist insists insisted warn warns warned repeat repeats repeated reject rejects rejected oppose opposes opposed deny denies denied accept
+accepts accepted sign signs signed announce announces announced plan plans planned discuss discusses discussed mention mentions mentioned
+develop develops developed establish establishes established work works worked hold holds held settle settles settled build builds built boost
+boosts boosted keep keeps kept continue continues continued remain remains remained understand understands understood deliver delivers
+delivered solve solves solved celebrate celebrates celebrated look looks looked make makes made take takes took give gives gave get gets got
+go goes went come comes came bring brings brought carry carries carried meet meets met reach reaches reached pledge pledges pledged vow vows
+vowed promise promises promised expect expects expected believe believes believed think thinks thought know knows knew see sees saw show
+shows showed include includes included cut cuts raise raises raised increase increases increased lift lifts lifted impose imposes imposed
+end ends ended launch launches launched set sets review reviews reviewed consider considers considered improve improves improved support
+supports supported provide provides provided implement implements implemented resume resumes resumed return returns returned protect
+protects protected allow allows allowed ban bans banned introduce introduces introduced adopt adopts adopted push pushes pushed press presses
+pressed address addresses addressed tackle tackles tackled fight fights fought prevent prevents prevented remove removes removed restore
+restores restored explore explores explored invest invests invested fund funds funded strengthen strengthens strengthened promote promotes
+promoted cooperate cooperates cooperated create creates created ensure ensures ensured maintain maintains maintained pursue pursues pursued
+reduce reduces reduced expand expands expanded resolve resolves resolved communicate communicates communicated become becomes became seem
+seems seemed appear appears appeared stand stands stood face faces faced win wins won lose loses lost claim claims claimed argue argues
+argued rule rules ruled order orders ordered file files filed sue sues sued appeal appeals appealed strike strikes struck walk walks walked
+offer offers offered welcome welcomes welcomed criticise criticises criticised criticize criticizes criticized condemn condemns condemned
+block blocks blocked approve approves approved vote votes voted decide decides decided confirm confirms confirmed admit admits admitted
+found finds find led leads lead put puts run runs ran try tries tried need needs needed failed fail fails going doing making taking violate violates violated protect protects discriminate discriminates discriminated break breaks broke broken block blocks blocked scrap scraps scrapped publish publishes published triple triples tripled afford affords represented represents represent`.split(/\s+/),
+);
+/** Base-form verbs that start a coordinated clause: "..., work to settle ... and hold ...". */
+const COORDINATED_VERB_RE =
+  /(?:,\s+|\s+and\s+|,\s+and\s+)(?=(?:work|hold|establish|build|boost|develop|keep|continue|seek|settle|resolve|discuss|expand|strengthen|promote|cooperate|create|ensure|maintain|pursue|reduce|cut|raise|increase|lift|impose|end|launch|set up|review|consider|share|exchange|improve|support|provide|implement|carry out|sign|meet|resume|protect|allow|ban|introduce|adopt|reach|push|address|tackle|fight|prevent|remove|restore|explore|invest|fund|phase out|tighten|ease|return|agreed|reaffirmed|said|asked|urged|called|pledged|vowed|shared|discussed|repeated|welcomed|rejected|signed|announced|warned|stressed|expressed|confirmed|decided|promised|insisted|demanded|refused|accused|denied|voted|ruled|ordered|dismissed|upheld|awarded|walked out|threatened|blocked|rejected|dropped|upheld|overturned|struck down)\b)/gi;
+/** Other clause boundaries: ",...", ";", ", but", "while ...,", ", which", ", including", "and that". */
+const CLAUSE_BOUNDARY_RE = /,?\s*\.\.\.\s*|;\s+|,\s+but\s+|\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s*(?=which\b)|\s+(?=which are\b)|,\s+(?=including\b)|\s+(?=including\b)|\s+and\s+(?=that\b)|,\s+(?=(?:she|he|they|it)\s+(?:cannot|can't|could not|will|would|did|does|do|has|have|had|is|are|was|were)\b)/gi;
+
+/** Heads too general to name a topic on their own: "the issue of X" is about X. */
+const GENERIC = new Set(
+  `issue issues matter matters way ways view views goal goals importance hope hopes stance stances position positions detail details time times
+year years momentum cooperation agenda table side sides country countries minister ministers diplomat diplomats leader leaders official
+officials government governments regime meeting meetings talk talks need needs part parts kind sort lot number end start case point thing
+things fact question questions problem problems effort efforts plan plans idea ideas opportunity chance step steps people person members
+member spokesman spokeswoman statement statements news more today yesterday week weeks day days month months get-go now future
+ground grounds basis sense role progress impact effect result results way reporters journalists monday tuesday wednesday thursday friday saturday sunday again`.split(/\s+/),
+);
+/** Evaluative or vague modifiers dropped from labels. */
+const DROPPED_MODIFIERS = new Set(
+  'controversial so-called clear same mutual specific respective such certain various key major main important vital new recent current upcoming ongoing possible further long-standing longstanding simply briefly two three both top senior foreign chief former deputy bilateral sure able likely apparent necessary'.split(' '),
+);
+
+const EVENT_NOUNS = new Set('ruling decision deal agreement plan proposal move law bill case talks vote verdict strike dispute offer row meeting summit accord treaty measure measures policy judgment appeal'.split(' '));
+
+const AGREEMENT_RE = /\b(?:agree[sd]?|agreement|reaffirm(?:s|ed)?|shared the same view|share the same view|same view|consensus|accord|signed|welcomed|endorsed|backed|approved|pledged|committed|settled|deal was reached|reached a deal)\b/i;
+const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed))\b/i;
+const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for)\b/i;
+const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/i;
+
+type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
+
+interface Token {
+  text: string;
+  lower: string;
+  kind: Kind;
+}
+
+const TOKEN_RE = /\d[\d.,]*(?:\s*per\s*cent|\s*percent|%)|["“”][^"“”]{1,60}["“”]|[‘'][^'‘’]{1,40}['’](?=[\s,.;:]|$)|[\p{L}\p{N}][\p{L}\p{N}.'’-]*(?:['’]s)?|[,;:()]/gu;
+
+const TIME_AND_PARTICLES = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november
+december today yesterday tomorrow tonight week weekend month year morning evening afternoon night again up out off down away back ago later
+earlier now then soon recently currently still already next last`.split(/\s+/),
+);
+/** Role words: who speaks, not what about. */
+const ROLE_WORDS = new Set(
+  `commissioner minister prime president chancellor secretary spokesman spokeswoman spokesperson lawyer judge attorney general prosecutor
+official officials chief executive director chairman chairwoman governor mayor senator ambassador envoy union leader leaders state states
+company firm group workers staff members side sides`.split(/\s+/),
+);
+
+function classify(word: string, prev: Token | undefined, prev2: Token | undefined): Kind {
+  if (/^[,;:()]$/.test(word)) return 'punct';
+  if (/^["“”‘']/.test(word)) return 'np';
+  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  if (TIME_AND_PARTICLES.has(lower) && !(prev && prev.kind === 'det')) return 'adv';
+  // "to scrap quotas": after the infinitive marker that follows a noun, an unknown lower-case word is a verb.
+  if (prev?.lower === 'to' && prev2 && prev2.kind === 'np' && /^\p{Ll}/u.test(word) && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower)) return 'verb';
+  if (DETERMINERS.has(lower)) return 'det';
+  if (PREPOSITIONS.has(lower)) return 'prep';
+  if (PRONOUNS.has(lower)) return 'pron';
+  if (CONJUNCTIONS.has(lower)) return 'conj';
+  if (AUXILIARIES.has(lower)) return 'aux';
+  const nounContext =
+    prev !== undefined &&
+    ((prev.kind === 'det' && prev.lower !== 'that') ||
+      (prev.kind === 'prep' && prev.lower !== 'to') ||
+      (prev.kind === 'np' &&
+        (/['’]s$/.test(prev.text) || (/(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(prev.lower) && (!prev2 || prev2.kind === 'det' || prev2.kind === 'prep')))));
+  if (VERBS.has(lower) && !/^\p{Lu}/u.test(word) && !nounContext) {
+    // "the planned summit": after a determiner a participle is a modifier.
+    if (prev && prev.kind === 'det' && /ed$/.test(lower)) return 'np';
+    return 'verb';
+  }
+  if (/ly$/.test(lower) && lower.length > 4 && !/(?:ply|ally|ily)$/.test(lower.slice(-4)) && !['family', 'italy', 'supply', 'rally', 'july', 'assembly', 'reply', 'ally', 'friendly', 'elderly', 'likely', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'lonely', 'costly', 'deadly', 'orderly', 'holy', 'ugly', 'belly', 'bully', 'jelly', 'lily', 'fly', 'italy'].includes(lower)) return 'adv';
+  if (prev && (prev.kind === 'pron' || prev.kind === 'aux') && /(?:ed|es)$/.test(lower) && !/^\p{Lu}/u.test(word)) return 'verb';
+  // "the summit slated for next week": a participle after a noun ends the noun phrase.
+  if (prev && prev.kind === 'np' && /[^e]ed$/.test(lower) && lower.length > 4 && !/^\p{Lu}/u.test(word)) return 'verb';
+  return 'np';
+}
+
+function tokenize(clause: string): Token[] {
+  const out: Token[] = [];
+  for (const m of clause.matchAll(TOKEN_RE)) {
+    let text = m[0];
+    // A sentence-final period is not part of the word; the dots of "U.S." are.
+    if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
+    const kind = classify(text, out[out.length - 1], out[out.length - 2]);
+    out.push({ text, lower: text.toLowerCase(), kind });
+  }
+  return out;
+}
+
+interface Chunk {
+  tokens: Token[];
+  /** Index of the first token in the clause. */
+  at: number;
+}
+
+/**
+ * Noun-phrase chunks: determiners and modifiers, "and"-joined heads, possessives and
+ * prepositional phrases that continue a noun ("of", "with", "on", "over", "by" after a participle).
+ */
+function chunks(tokens: readonly Token[]): Chunk[] {
+  const out: Chunk[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (tokens[i]!.kind !== 'np' && tokens[i]!.kind !== 'det') {
+      i++;
+      continue;
+    }
+    const start = i;
+    const body: Token[] = [];
+    while (i < tokens.length) {
+      const t = tokens[i]!;
+      const next = tokens[i + 1];
+      const prevTok = body[body.length - 1];
+      const afterGerund = prevTok !== undefined && prevTok.kind === 'np' && /ing$/.test(prevTok.lower) && body.length >= 1 && (body.length === 1 || body[body.length - 2]!.kind === 'prep');
+      if (t.kind === 'np' || (t.kind === 'det' && (body.length === 0 || prevTok!.kind === 'prep' || afterGerund))) {
+        body.push(t);
+        i++;
+      } else if (t.kind === 'conj' && t.lower === 'and' && body.length > 0 && body[body.length - 1]!.kind === 'np' && next && next.kind === 'np' && !partyOf(next.text)) {
+        body.push(t);
+        i++;
+      } else if (t.kind === 'prep' && body.length > 0 && (body[body.length - 1]!.kind === 'np' || (t.lower === 'by' && body[body.length - 1]!.kind === 'verb')) && next && (next.kind === 'np' || next.kind === 'det') && body.length < 14) {
+        body.push(t);
+        i++;
+      } else if (t.lower === 'to' && body.length > 0 && body[body.length - 1]!.kind === 'np' && !partyOf(body[body.length - 1]!.text) && next?.kind === 'verb' && tokens[i + 2] && (tokens[i + 2]!.kind === 'np' || tokens[i + 2]!.kind === 'det')) {
+        body.push(t, next); // "a task force to boost exchanges"
+        i += 2;
+      } else if (t.kind === 'verb' && /ed$/.test(t.lower) && next?.lower === 'by' && body.length > 0) {
+        body.push(t); // "citizens abducted by Pyongyang"
+        i++;
+      } else break;
+    }
+    while (body.length > 0 && (body[body.length - 1]!.kind !== 'np')) body.pop();
+    if (body.length > 0) out.push({ tokens: body, at: start });
+    if (i === start) i++;
+  }
+  return out;
+}
+
+function isPartyOrPerson(text: string, ctx: IssueContext): boolean {
+  if (partyOf(text)) return true;
+  const lower = text.toLowerCase();
+  for (const p of ctx.participants ?? []) if (p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower)) return true;
+  return false;
+}
+
+const NAMED_TOKENS = new WeakMap<object, Set<string>>();
+/** Tokens of people's and organisations' names: who acts, not what the story is about. */
+function namedTokens(ctx: IssueContext): Set<string> {
+  const key = ctx.mentions ?? ctx;
+  let set = NAMED_TOKENS.get(key);
+  if (!set) {
+    set = new Set();
+    for (const m of ctx.mentions ?? []) if (m.kind === 'person' || m.kind === 'organization') for (const t of m.name.split(' ')) set.add(t);
+    for (const p of ctx.participants ?? []) for (const t of [p.name, ...p.aliases].join(' ').split(' ')) set.add(t);
+    NAMED_TOKENS.set(key, set);
+  }
+  return set;
+}
+
+function contentWords(tokens: readonly Token[], ctx: IssueContext): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'np') continue;
+    const w = t.lower.replace(/['’]s$/, '');
+    if (GENERIC.has(w) || DROPPED_MODIFIERS.has(w) || /^\d/.test(w)) continue;
+    if (isPartyOrPerson(t.text.replace(/['’]s$/, ''), ctx)) continue;
+    if (ROLE_WORDS.has(w)) continue;
+    if (/^\p{Lu}/u.test(t.text) && namedTokens(ctx).has(t.text)) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** The label a chunk gives: generic heads give way to their complement, modifiers and possessors are dropped. */
+function labelOf(chunk: readonly Token[], ctx: IssueContext): { label: string; anaphoric: boolean } {
+  let toks = [...chunk];
+  let anaphoric = false;
+  for (;;) {
+    // Drop determiners, possessors ("Seoul and Washington's", "Japan's") and vague modifiers at the front.
+    const possessive = toks.findIndex((t) => /['’]s$/.test(t.text) && t.kind === 'np');
+    const firstPrep = toks.findIndex((t) => t.kind === 'prep');
+    if (possessive >= 0 && (firstPrep < 0 || possessive < firstPrep) && possessive < toks.length - 1) toks = toks.slice(possessive + 1);
+    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || DROPPED_MODIFIERS.has(toks[0]!.lower) || /^\d/.test(toks[0]!.lower) || toks[0]!.lower === 'and')) {
+      if (toks[0]!.kind === 'det' && ANAPHORIC.has(toks[0]!.lower)) anaphoric = true;
+      toks = toks.slice(1);
+    }
+    const prep = toks.findIndex((t) => t.kind === 'prep');
+    const head = (prep < 0 ? toks : toks.slice(0, prep)).filter((t) => t.kind === 'np');
+    // "solving the issue of X" is about X too.
+    const core = head.length > 1 && /ing$/.test(head[0]!.lower) && ['issue', 'issues', 'matter', 'question', 'problem'].includes(head[head.length - 1]!.lower) ? head.slice(1) : head;
+    const headIsGeneric = core.length > 0 && core.every((t) => GENERIC.has(t.lower.replace(/['’]s$/, '')) || DROPPED_MODIFIERS.has(t.lower));
+    if (headIsGeneric && prep >= 0 && prep < toks.length - 1) {
+      if (head.some((t) => t.lower === 'issue' || t.lower === 'issues' || t.lower === 'matter') && toks[0]!.kind === 'det') anaphoric = true;
+      toks = toks.slice(prep + 1);
+      continue;
+    }
+    if (headIsGeneric && prep < 0) anaphoric = true;
+    break;
+  }
+  // Keep the head and phrases that define it; cut at other prepositions and keep labels short.
+  const out: Token[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const purpose = t.lower === 'to' && toks[i + 1]?.kind === 'verb' && out.length <= 3;
+    const defining = t.lower === 'for' && out.length === 1;
+    if (t.kind === 'prep' && !purpose && !defining && !LABEL_PREPOSITIONS.has(t.lower) && !(t.lower === 'by' && out.length > 0 && /ed$/.test(out[out.length - 1]!.lower))) break;
+    if (t.kind === 'prep' && out.length >= 5) break;
+    // A long quoted title after "of" makes a label unreadable: "joint declaration of '...'" -> "joint declaration".
+    if (t.kind === 'prep' && /^["“‘']/.test(toks[i + 1]?.text ?? '') && toks[i + 1]!.text.split(' ').length > 3) break;
+    if (out.length >= 9) break;
+    out.push(t);
+  }
+  while (out.length > 0 && out[out.length - 1]!.kind !== 'np') out.pop();
+  // "the ruling", "the deal": a definite event noun on its own points back to the topic before.
+  if (out.length === 1 && EVENT_NOUNS.has(out[0]!.lower) && chunk[chunk.indexOf(out[0]!) - 1]?.lower === 'the') anaphoric = true;
+  const label = out
+    // "quotas on its steel exports" -> "quotas on steel exports".
+    .filter((t, i) => !(t.kind === 'det' && i > 0 && out[i - 1]!.kind === 'prep'))
+    .map((t) => t.text)
+    .join(' ')
+    .replace(/["“”]/g, "'")
+    .replace(/\s+,/g, ',');
+  return { label: label.length > 0 && !/^\p{Lu}/u.test(label) ? label : label.length > 0 ? label : '', anaphoric };
+}
+
+interface Clause {
+  text: string;
+  start: number;
+  sentence: number;
+  /** Joins the previous clause's topic ("which are that ...", "and that ..."). */
+  dependent: boolean;
+  /** A coordinated verb phrase ("..., work to settle Y"): it shares the stance of the verb that governs it. */
+  coordinated: boolean;
+}
+
+const ATTRIBUTION_RE = /\b(?:said|says|told|tells|added|adds|according to|explained|insisted|warned|asked|wrote)\b/i;
+const COPULAS = new Set(['remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'become', 'becomes', 'became', 'mentioned', 'discussed']);
+const FRONTED_SUBORDINATE_RE = /^\s*(?:also,?\s+|and\s+|but\s+)?(?:as|while|when|after|although|though|because|if|since|despite|amid|before|once)\b/i;
+const FRONTED_COMMA_RE = /,["”’']?\s+(?!and\b|but\b|or\b|\.)/g;
+
+function splitClauses(s: Sentence, narrative: string): Clause[] {
+  const out: Clause[] = [];
+  let last = 0;
+  let dependent = false;
+  let coordinated = false;
+  const cuts: Array<{ at: number; end: number; dependent: boolean; coordinated: boolean }> = [];
+  for (const re of [CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE]) {
+    re.lastIndex = 0;
+    for (const m of narrative.matchAll(re)) {
+      const after = narrative.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+      const baseVerb = re === COORDINATED_VERB_RE && !/^\w+ed\b/.test(after) && !/^(?:said|held|built|kept|sought|met|led|ran|took|made|gave|got|went|came|brought|thought|knew|saw|won|lost|fought|found|struck)\b/.test(after);
+      cuts.push({ at: m.index, end: m.index + m[0].length, dependent: /^(?:which|that)\b/.test(after), coordinated: baseVerb });
+    }
+  }
+  // "As the two countries celebrate X, the diplomats shared Y": a fronted subordinate clause ends at its comma.
+  const fronted = FRONTED_SUBORDINATE_RE.exec(narrative);
+  if (fronted) {
+    FRONTED_COMMA_RE.lastIndex = fronted[0].length;
+    const comma = FRONTED_COMMA_RE.exec(narrative);
+    // Keep a closing quote mark with the first clause: `declaration of "a new partnership,"`.
+    if (comma) cuts.push({ at: comma.index + (/^,["”’']/.test(comma[0]) ? 2 : 0), end: comma.index + comma[0].length, dependent: false, coordinated: false });
+  }
+  cuts.sort((a, b) => a.at - b.at);
+  for (const c of cuts) {
+    if (c.at < last) continue;
+    const text = narrative.slice(last, c.at).trim();
+    if (text) out.push({ text, start: s.start + last, sentence: s.index, dependent, coordinated });
+    last = c.end;
+    dependent = c.dependent;
+    coordinated = c.coordinated;
+  }
+  const rest = narrative.slice(last).trim();
+  if (rest) out.push({ text: rest, start: s.start + last, sentence: s.index, dependent, coordinated });
+  return out;
+}
+
+function stanceOf(text: string): Stance | null {
+  const cues: Stance[] = [];
+  const agree = AGREEMENT_RE.exec(text);
+  if (agree) cues.push(NEGATION_BEFORE_RE.test(text.slice(0, agree.index)) ? 'disagreement' : 'agreement');
+  if (DISAGREEMENT_RE.test(text)) cues.push('disagreement');
+  const req = REQUEST_RE.exec(text);
+  if (req) cues.push('request');
+  if (cues.includes('agreement') && cues.includes('disagreement')) return 'mixed';
+  if (cues.includes('disagreement')) return 'disagreement';
+  if (cues.includes('agreement')) return 'agreement';
+  if (cues.includes('request')) return 'request';
+  return null;
+}
+
+function combine(a: Stance, b: Stance | null): Stance {
+  if (!b || a === b) return a;
+  if (a === 'statement') return b;
+  if (b === 'statement') return a;
+  if ((a === 'agreement' && b === 'disagreement') || (a === 'disagreement' && b === 'agreement') || a === 'mixed' || b === 'mixed') return 'mixed';
+  if (a === 'request') return b;
+  return a;
+}
+
+/** The single party a clause's subject names, if any: a place or demonym, a participant, or a named person. */
+function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart: number, ctx: IssueContext): string | null {
+  const verb = tokens.findIndex((t) => t.kind === 'verb');
+  if (verb <= 0) return null;
+  const subject = tokens
+    .slice(0, verb)
+    .filter((t) => t.kind !== 'conj')
+    .map((t) => t.text)
+    .join(' ');
+  if (/\b(?:two|both|and)\b/i.test(subject)) return null;
+  const parties = partiesMentioned(subject);
+  if (parties.length === 1) return parties[0]!;
+  const lower = subject.toLowerCase();
+  for (const p of ctx.participants ?? []) {
+    if ([p.name, ...p.aliases].some((n) => new RegExp(`\\b${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower))) return p.side ?? p.name;
+  }
+  const subjectEnd = clauseStart + clauseText.indexOf(tokens[verb]!.text);
+  for (const m of ctx.mentions ?? []) {
+    if (m.start < clauseStart || m.end > subjectEnd) continue;
+    if (m.kind === 'person') return ctx.names ? ctx.names.canonical(m.name, m.start) : m.name;
+    if (m.kind === 'organization') return m.name;
+  }
+  return null;
+}
+
+interface Topic {
+  label: string;
+  stems: Set<string>;
+  stance: Stance;
+  positions: IssuePosition[];
+  sentences: number[];
+}
+
+function stemsOf(label: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of label.toLowerCase().split(/[^\p{L}\p{N}-]+/u)) {
+    if (w.length < 3 || DETERMINERS.has(w) || PREPOSITIONS.has(w) || CONJUNCTIONS.has(w)) continue;
+    out.add(stem(w));
+  }
+  return out;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n / Math.max(1, Math.min(a.size, b.size));
+}
+
+/** Replaces quoted speech with spaces so offsets still line up. */
+function narrativeOf(text: string, s: Sentence, quotes: readonly QuoteSpan[]): string {
+  let out = s.text;
+  for (const q of quotes) {
+    if (q.end <= s.start || q.start >= s.end) continue;
+    const a = Math.max(q.start, s.start) - s.start;
+    const b = Math.min(q.end, s.end) - s.start;
+    out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  }
+  void text;
+  return out;
+}
+
+/** The topics of a story in document order. */
+export function extractIssues(text: string, sentences: readonly Sentence[], ctx: IssueContext = {}): Issue[] {
+  const topics: Topic[] = [];
+  const quotes = ctx.quotes ?? [];
+  let previous: Topic | null = null;
+  let previousSentence = -1;
+  for (const s of sentences) {
+    const narrative = narrativeOf(text, s, quotes);
+    const hadQuote = narrative !== s.text;
+    if (narrative.trim().split(/\s+/).length < 5) continue;
+    let sentenceTopic: Topic | null = null;
+    let governingStance: Stance | null = null;
+    for (const clause of splitClauses(s, narrative)) {
+      const tokens = tokenize(clause.text);
+      // What is left of a sentence once its quotation is removed is mostly "X told reporters".
+      if (hadQuote && ATTRIBUTION_RE.test(clause.text) && tokens.filter((t) => t.kind !== 'punct').length <= 12) continue;
+      if (!tokens.some((t) => t.kind === 'verb' || t.kind === 'aux') && tokens.length < 4) continue;
+      const stance: Stance | null = stanceOf(clause.text) ?? (clause.coordinated ? governingStance : null);
+      if (!clause.coordinated) governingStance = stance;
+      const party = stance === 'request' || stance === 'disagreement' || /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?)\b/.test(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
+      let best: { label: string; anaphoric: boolean; score: number } | null = null;
+      for (const c of chunks(tokens)) {
+        const words = contentWords(c.tokens, ctx);
+        if (words.length === 0) continue;
+        const l = labelOf(c.tokens, ctx);
+        if (!l.label || contentWords(tokenize(l.label), ctx).length === 0) continue;
+        // The subject of an action verb is an actor, not the topic ("Rail workers walked out over pay").
+        const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
+        const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !tokens.slice(c.at, firstVerb).some((t) => t.kind === 'aux');
+        const score = words.length + (c.at > 0 ? 0.5 : 0) - (isSubject ? 1.5 : 0);
+        // "a relationship that looks towards the future": a one-word label keeps its relative clause.
+        let label = l.label;
+        const after = tokens.slice(c.at + c.tokens.length);
+        if (!label.includes(' ') && after[0] && /^(?:that|which)$/.test(after[0].lower) && after[1]?.kind === 'verb') {
+          const rel: string[] = [];
+          for (const t of after) {
+            if (t.kind === 'punct' || rel.length >= 6) break;
+            rel.push(t.text);
+          }
+          label = `${label} ${rel.join(' ')}`;
+        }
+        if (!best || score > best.score) best = { ...l, label, score };
+      }
+      let attachTo: Topic | null = clause.dependent || !best || best.anaphoric ? (sentenceTopic ?? (previousSentence >= s.index - 2 ? previous : null)) : null;
+      // "That declaration was signed in 1998 ...": a sentence opening on a demonstrative continues that topic.
+      if (!attachTo && !sentenceTopic) {
+        const opening = /^\s*(?:this|that|these|those|the same)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b/iu.exec(clause.text);
+        if (opening) {
+          const st = stemsOf(opening[1]!);
+          attachTo = topics.find((t) => [...st].some((x) => t.stems.has(x))) ?? null;
+        }
+      }
+      let topic: Topic | null = null;
+      if (attachTo) topic = attachTo;
+      else if (best) {
+        const stems = stemsOf(best.label);
+        topic = topics.find((t) => overlap(t.stems, stems) >= 0.67 && Math.min(t.stems.size, stems.size) > 0) ?? null;
+        if (!topic) {
+          topic = { label: best.label, stems, stance: 'statement', positions: [], sentences: [] };
+          topics.push(topic);
+        }
+      }
+      if (!topic) continue;
+      topic.stance = combine(topic.stance, stance);
+      if (!topic.sentences.includes(s.index)) topic.sentences.push(s.index);
+      if (party && !topic.positions.some((p) => p.party === party)) {
+        topic.positions.push({ party, position: positionText(clause.text, tokens) });
+      }
+      sentenceTopic = topic;
+      previous = topic;
+      previousSentence = s.index;
+    }
+  }
+  return topics.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences.sort((a, b) => a - b) }));
+}
+
+/** The clause from its main verb on: "asks for the Japanese government's sincere apologies". */
+function positionText(clause: string, tokens: readonly Token[]): string {
+  const verb = tokens.find((t) => t.kind === 'verb');
+  const at = verb ? clause.indexOf(verb.text) : 0;
+  return clause
+    .slice(at < 0 ? 0 : at)
+    .replace(/[\s,.;:]+$/, '')
+    .trim();
+}

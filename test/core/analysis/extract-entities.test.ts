@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../../src/core/analysis/extract-entities.js';
+import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
+import type { Entities } from '../../../src/core/analysis/types.js';
+import type { Participant } from '../../../src/core/briefing/briefing.js';
+
+function entitiesOf(text: string, participants: Participant[] = []): Entities {
+  const mentions = findMentions(text, participants);
+  return extractEntities(text, mentions, new NameIndex(mentions, participants), participants);
+}
+
+describe('extractEntities', () => {
+  it('GIVEN a title before a name THEN the person is listed by name with the title as role', () => {
+    const e = entitiesOf('Foreign Minister Kang Kyung-wha met reporters in Seoul. Kang said talks would continue.');
+    expect(e.people).toEqual([{ name: 'Kang Kyung-wha', role: 'Foreign Minister' }]);
+    expect(e.places).toEqual(['Seoul']);
+  });
+
+  it('GIVEN "Jamie Silvonek, 14," THEN the person has no role and the age is not taken for one', () => {
+    const e = entitiesOf('Jamie Silvonek, 14, was charged on Friday. Silvonek appeared in court in Pennsylvania.');
+    expect(e.people).toEqual([{ name: 'Jamie Silvonek', role: null }]);
+    expect(e.places).toContain('Pennsylvania');
+  });
+
+  it('GIVEN an appositive role THEN it is recorded for the person', () => {
+    const e = entitiesOf('Angela Moore, a publicist for Claudette King, said he was resting at home.');
+    expect(e.people[0]).toEqual({ name: 'Angela Moore', role: 'publicist for Claudette King' });
+  });
+
+  it('GIVEN organisations with typical heads and acronyms THEN they are organisations, not people', () => {
+    const e = entitiesOf(
+      'The Crown Prosecution Service said the case was closed. Officers from Lancashire Police and staff at Harvard University helped, as did the BBC and Liverpool FC.',
+    );
+    expect(e.organizations).toEqual(expect.arrayContaining(['Crown Prosecution Service', 'Lancashire Police', 'Harvard University', 'BBC', 'Liverpool FC']));
+    expect(e.people).toEqual([]);
+  });
+
+  it('GIVEN country aliases and capitals THEN places are canonical and demonyms are not places', () => {
+    const e = entitiesOf('Officials in the U.S. and Britain met Japanese diplomats in Tokyo.');
+    expect(e.places).toEqual(['United States', 'United Kingdom', 'Tokyo']);
+  });
+
+  it('GIVEN "Mr Obama" after "Barack Obama" THEN one person is listed under the fuller name', () => {
+    const e = entitiesOf('President Barack Obama spoke on Monday. Mr Obama said the deal was fair.');
+    expect(e.people).toEqual([{ name: 'Barack Obama', role: 'President' }]);
+  });
+
+  it('GIVEN participants THEN they are people even when the text only uses a short name', () => {
+    const e = entitiesOf('Kono asked Seoul for help.', [{ name: 'Taro Kono', role: 'Foreign Minister', side: 'Japan', aliases: ['Kono'] }]);
+    expect(e.people).toEqual([{ name: 'Taro Kono', role: 'Foreign Minister' }]);
+  });
+});

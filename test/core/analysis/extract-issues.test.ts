@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../../src/core/analysis/clean-text.js';
+import { extractIssues } from '../../../src/core/analysis/extract-issues.js';
+import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
+import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
+import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
+import type { Issue } from '../../../src/core/analysis/types.js';
+import type { Participant } from '../../../src/core/briefing/briefing.js';
+
+const seed = readFileSync(new URL('../../fixtures/korea-japan.txt', import.meta.url), 'utf8');
+const ministers: Participant[] = [
+  { name: 'Kang Kyung-wha', role: 'Foreign Minister', side: 'South Korea', aliases: ['Kang'] },
+  { name: 'Taro Kono', role: 'Foreign Minister', side: 'Japan', aliases: ['Kono'] },
+];
+
+function issuesOf(raw: string, participants: Participant[] = []): Issue[] {
+  const text = cleanText(raw);
+  const mentions = findMentions(text, participants);
+  return extractIssues(text, splitSentences(text), { participants, quotes: extractQuotes(text), mentions, names: new NameIndex(mentions, participants) });
+}
+
+function find(issues: Issue[], pattern: RegExp): Issue {
+  const hit = issues.find((i) => pattern.test(i.topic));
+  if (!hit) throw new Error(`no topic matches ${pattern}: ${issues.map((i) => i.topic).join(' | ')}`);
+  return hit;
+}
+
+describe('extractIssues on the Korea-Japan briefing', () => {
+  const issues = issuesOf(seed, ministers);
+
+  it('GIVEN the transcript THEN the topics a careful reader finds are all there, in document order', () => {
+    const expected = [/summit/i, /denucleari/i, /sanction/i, /details|sharing/i, /abduct/i, /declaration/i, /task force|exchange/i, /fishing/i, /comfort women/i];
+    const positions = expected.map((p) => issues.indexOf(find(issues, p)));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(find(issues, /territorial|historical/i).stance).toBe('disagreement');
+    expect(issues.length).toBeLessThanOrEqual(16);
+  });
+
+  it('GIVEN "agreed to establish X, work to settle Y and hold Z" THEN three topics share the agreement', () => {
+    for (const p of [/task force/i, /fishing quotas/i, /meetings/i]) expect(find(issues, p).stance).toBe('agreement');
+    expect(find(issues, /fishing/i).topic).toBe('fishing quotas');
+  });
+
+  it('GIVEN "Seoul asks ... and that Japan hopes ..." THEN each side\'s position is recorded under the deal', () => {
+    const deal = find(issues, /comfort women/i);
+    expect(deal.topic).toBe("'comfort women' deal");
+    expect(deal.stance).toBe('disagreement');
+    expect(deal.positions.find((p) => p.party === 'South Korea')?.position).toMatch(/apologies/);
+    expect(deal.positions.find((p) => p.party === 'Japan')?.position).toMatch(/carry out the 2015 deal/);
+  });
+
+  it('GIVEN "Kono also asked Seoul ..." THEN the request is Japan\'s, through the participant\'s side', () => {
+    const abductees = find(issues, /abduct/i);
+    expect(abductees.stance).toBe('request');
+    expect(abductees.positions.map((p) => p.party)).toContain('Japan');
+  });
+
+  it('GIVEN "That declaration was signed in 1998" THEN the sentence supports the declaration topic', () => {
+    const declaration = find(issues, /declaration/i);
+    expect(declaration.sentences.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('extractIssues on other stories', () => {
+  it('GIVEN trade talks THEN tariffs are agreed, "failed to agree" is a disagreement and capitals speak for their countries', () => {
+    const issues = issuesOf(
+      'Trade ministers from the European Union and Japan agreed on Tuesday to cut tariffs on cars and farm goods, but failed to agree on rules for data flows. ' +
+        'Brussels wants Tokyo to open its public procurement market to European firms. Japan asked the EU to scrap quotas on its steel exports.',
+    );
+    expect(find(issues, /tariffs/i).stance).toBe('agreement');
+    expect(find(issues, /data flows/i).stance).toBe('disagreement');
+    expect(find(issues, /procurement/i).positions[0]).toMatchObject({ party: 'European Union' });
+    expect(find(issues, /steel/i).positions[0]).toMatchObject({ party: 'Japan' });
+  });
+
+  it('GIVEN a climate summit THEN a rejected deadline is a disagreement and Washington\'s request is the United States\'', () => {
+    const issues = issuesOf(
+      'Leaders at the climate summit in Nairobi agreed to triple renewable energy capacity by 2030 and set up a loss and damage fund for vulnerable nations. ' +
+        'Differences remained over the phase-out of coal, with China and India rejecting a firm deadline. Washington urged Beijing to publish its methane targets.',
+    );
+    expect(find(issues, /renewable/i).stance).toBe('agreement');
+    expect(find(issues, /loss and damage/i).stance).toBe('agreement');
+    expect(find(issues, /coal/i).stance).toBe('disagreement');
+    expect(find(issues, /methane/i).positions[0]).toMatchObject({ party: 'United States' });
+  });
+
+  it('GIVEN a labour dispute THEN the walk-out is about pay and the union\'s demand is its position', () => {
+    const issues = issuesOf(
+      'Rail workers at Northern Trains walked out on Monday after talks over pay and staffing broke down. ' +
+        'The RMT union demands a 7 per cent pay rise and guarantees on ticket office jobs.',
+    );
+    expect(find(issues, /pay and staffing/i).stance).toBe('disagreement');
+    const demand = find(issues, /pay rise/i);
+    expect(demand.stance).toBe('request');
+    expect(demand.positions[0]).toMatchObject({ party: 'RMT' });
+  });
+
+  it('GIVEN a court case THEN the attribution left by a quotation is not a topic and an appeal is a disagreement', () => {
+    const issues = issuesOf(
+      "A federal judge in Texas ruled on Friday that the state's new voting law violates the Voting Rights Act. " +
+        'Texas Attorney General Ken Paxton said the state would appeal the ruling. ' +
+        '"This decision protects the right of every citizen to vote," said lawyer Maria Gomez, who represented the plaintiffs.',
+    );
+    expect(issues.some((i) => /plaintiffs|Gomez/i.test(i.topic))).toBe(false);
+    const ruling = issues.find((i) => i.positions.some((p) => p.party === 'Ken Paxton'));
+    expect(ruling?.stance).toBe('disagreement');
+  });
+
+  it('GIVEN a negated agreement THEN the stance is a disagreement', () => {
+    const [issue] = issuesOf('The two unions did not agree on the new pension scheme after six hours of talks.');
+    expect(issue).toMatchObject({ stance: 'disagreement' });
+    expect(issue!.topic).toMatch(/pension scheme/);
+  });
+});
