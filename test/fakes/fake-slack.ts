@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 /** One Web API call as the fake received it: method name and decoded arguments. */
 export interface SlackApiCall {
@@ -32,7 +33,11 @@ export class FakeSlack {
   readonly responses: ResponseUrlPost[] = [];
   readonly users = new Map<string, FakeSlackUser>();
   private readonly rateLimits = new Map<string, number[]>();
+  /** What Socket Mode clients sent back: one ack per envelope. */
+  readonly socketAcks: { envelope_id: string; payload?: unknown }[] = [];
   private server: Server | undefined;
+  private sockets: WebSocket[] = [];
+  private wss: WebSocketServer | undefined;
   private port = 0;
   private counter = 0;
 
@@ -43,7 +48,33 @@ export class FakeSlack {
     this.port = (server.address() as AddressInfo).port;
   }
 
+  /**
+   * Socket Mode: apps.connections.open hands out a WebSocket on this server, which greets with
+   * "hello" and then carries envelopes (slash commands, interactions) both ways.
+   */
+  enableSocketMode(): void {
+    const server = this.server;
+    if (!server) throw new Error('start the fake first');
+    this.wss = new WebSocketServer({ server, path: '/link' });
+    this.wss.on('connection', (socket) => {
+      this.sockets.push(socket);
+      socket.on('message', (data) => this.socketAcks.push(JSON.parse(String(data)) as { envelope_id: string; payload?: unknown }));
+      socket.on('close', () => (this.sockets = this.sockets.filter((s) => s !== socket)));
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0APP' } }));
+    });
+  }
+
+  /** Sends an envelope to the connected Socket Mode client and resolves with its ack. */
+  async sendEnvelope(type: 'slash_commands' | 'interactive', payload: Record<string, unknown>): Promise<{ envelope_id: string; payload?: unknown }> {
+    await this.waitFor(() => (this.sockets.length ? true : undefined), 5000, 'a Socket Mode connection');
+    const id = `env-${++this.counter}`;
+    for (const s of this.sockets) s.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: true }));
+    return this.waitFor(() => this.socketAcks.find((a) => a.envelope_id === id), 5000, `the ack of ${id}`);
+  }
+
   async stop(): Promise<void> {
+    for (const s of this.sockets) s.terminate();
+    this.wss?.close();
     const server = this.server;
     if (!server) return;
     server.closeAllConnections();
@@ -115,6 +146,8 @@ export class FakeSlack {
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        return this.wss ? { ok: true, url: `ws://127.0.0.1:${this.port}/link` } : { ok: false, error: 'invalid_auth' };
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'briefbot', team_id: 'T0FAKE', user_id: 'U0BOT', bot_id: 'B0BOT' };
       case 'users.info': {

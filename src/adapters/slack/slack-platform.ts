@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   App,
@@ -26,6 +26,7 @@ import { BriefbotError } from '../../core/errors.js';
 import { buildBriefingCard } from '../../core/render/briefing-card.js';
 import { type ReplyDocument, textReply, trimAtSentence } from '../../core/render/document.js';
 import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
+import type { HttpRoute, RouteHost } from '../../http/http-server.js';
 import type { ChatPlatform } from '../../ports/chat-platform.js';
 import type { Attachment } from '../../ports/command.js';
 import type { BriefingLibrary, LibraryEntry } from '../../ports/library.js';
@@ -43,13 +44,6 @@ export interface SlackSettings {
   /** Web API base (SLACK_API_URL); tests point it at a fake on loopback. */
   apiUrl?: string;
   moderatorIds: readonly string[];
-}
-
-/** A route served on the same port as Slack's events: health checks, metrics, other webhooks. */
-export interface HttpRoute {
-  path: string;
-  method: string | string[];
-  handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export interface SlackPlatformOptions {
@@ -99,7 +93,7 @@ type RespondMessage = RespondArguments & SlackMessage;
  * line they carry; moderators add and edit briefings in a modal with a preview.
  * HTTP mode serves `/slack/events` and any routes added with `addRoute` on one port.
  */
-export class SlackPlatform implements ChatPlatform {
+export class SlackPlatform implements ChatPlatform, RouteHost {
   readonly name = 'slack' as const;
   private readonly routes: HttpRoute[] = [];
   private readonly pending = new Map<string, PendingSave>();
@@ -113,7 +107,7 @@ export class SlackPlatform implements ChatPlatform {
     this.log = options.logger.child({ platform: 'slack' });
   }
 
-  /** Serves another route on the same port; call before `start()`. */
+  /** Serves another route (health, metrics, Discord interactions) on Slack's port; call before `start()`. */
   addRoute(route: HttpRoute): void {
     if (this.app) throw new Error('SlackPlatform.addRoute must be called before start()');
     this.routes.push(route);
@@ -134,7 +128,7 @@ export class SlackPlatform implements ChatPlatform {
     const logger = boltLogger(this.log);
     const clientOptions: webApi.WebClientOptions = { ...this.options.clientOptions, ...(settings.apiUrl && { slackApiUrl: withSlash(settings.apiUrl) }) };
     const receiver = settings.appToken
-      ? new SocketModeReceiver({ appToken: settings.appToken, customRoutes: this.routes, installerOptions: { port }, logger })
+      ? new SocketModeReceiver({ appToken: settings.appToken, customRoutes: this.routes, installerOptions: { port, clientOptions }, logger })
       : new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_EVENTS_PATH, customRoutes: this.routes, logger });
     const app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true });
     this.app = app;

@@ -104,6 +104,8 @@ export interface HarnessOptions {
   analyze?: (input: AnalysisInput) => Analysis;
   users?: Record<string, FakeSlackUser>;
   moderatorIds?: string[];
+  /** Run in Socket Mode (the fake hands out a WebSocket) instead of HTTP. */
+  socketMode?: boolean;
 }
 
 /** A plain analysis of any text: the first two sentences as the summary, no quotes or issues. */
@@ -145,17 +147,26 @@ export class SlackHarness {
   library!: Library;
   url = '';
   private triggers = 0;
+  /** Runs between building the platform and starting it (to add routes). */
+  beforeStart?: (platform: SlackPlatform) => void;
 
   constructor(private readonly options: HarnessOptions = {}) {}
 
   async start(clientOptions: ConstructorParameters<typeof SlackPlatform>[0]['clientOptions'] = { retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 20, factor: 1 } }): Promise<this> {
     await this.fake.start();
+    if (this.options.socketMode) this.fake.enableSocketMode();
     for (const [id, user] of Object.entries(this.options.users ?? {})) this.fake.users.set(id, user);
     for (const b of this.options.briefings ?? []) this.source.add(b);
     this.library = new Library({ source: this.source, analyze: this.options.analyze ?? sentencesAnalysis, cacheKey: (i) => `${i.title ?? ''}\n${i.text}`, logger: silentLogger, recheckMs: 0 });
     const dispatcher = new Dispatcher({ commands: await loadCommands(), library: this.library, clock: systemClock, logger: silentLogger, services: { moderation: this.moderation } });
     this.platform = new SlackPlatform({
-      settings: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: this.fake.apiUrl, moderatorIds: this.options.moderatorIds ?? [] },
+      settings: {
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        apiUrl: this.fake.apiUrl,
+        moderatorIds: this.options.moderatorIds ?? [],
+        ...(this.options.socketMode && { appToken: 'xapp-fake-app-token' }),
+      },
       dispatcher,
       library: this.library,
       logger: silentLogger,
@@ -163,6 +174,7 @@ export class SlackHarness {
       host: '127.0.0.1',
       clientOptions,
     });
+    this.beforeStart?.(this.platform);
     await this.platform.start();
     this.url = `http://127.0.0.1:${this.platform.port()}/slack/events`;
     return this;

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttonsOf, SlackHarness, textOfBlocks } from './slack-test-kit.js';
+
+const briefings = [{ slug: 'harbour-strike', title: 'Harbour workers strike', body: 'Dock workers walked out on Monday. Ships waited offshore.' }];
+
+describe('Slack over HTTP: one port for Slack and the routes others add', () => {
+  const h = new SlackHarness({ briefings });
+  beforeAll(async () => {
+    h.beforeStart = (platform) => {
+      platform.addRoute({ path: '/healthz', method: 'GET', handler: (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n') });
+    };
+    await h.start();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('GIVEN a route added before start THEN it is served on the same port as /slack/events', async () => {
+    expect(h.platform.isReady()).toBe(true);
+    const health = await fetch(h.url.replace('/slack/events', '/healthz'));
+    expect(health.status).toBe(200);
+    expect(await health.text()).toBe('ok\n');
+    expect((await h.slash('list')).status).toBe(200);
+  });
+
+  it('GIVEN the platform has started THEN adding a route is refused loudly', () => {
+    expect(() => h.platform.addRoute({ path: '/late', method: 'GET', handler: () => {} })).toThrow(/before start/);
+  });
+});
+
+describe('Slack in Socket Mode', () => {
+  const h = new SlackHarness({ briefings, socketMode: true });
+  beforeAll(async () => {
+    await h.start();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('GIVEN an app token THEN the app connects through apps.connections.open and serves slash commands over the socket', async () => {
+    expect(h.fake.callsTo('apps.connections.open')[0]?.token).toBe('xapp-fake-app-token');
+    expect(h.platform.isReady()).toBe(true);
+    const responseUrl = h.fake.responseUrl();
+    const ack = await h.fake.sendEnvelope('slash_commands', {
+      command: '/briefing',
+      text: 'harbour-strike',
+      user_id: 'U0READER',
+      user_name: 'reader',
+      channel_id: 'C0NEWS',
+      channel_name: 'news',
+      team_id: 'T0FAKE',
+      api_app_id: 'A0APP',
+      response_url: responseUrl,
+      trigger_id: 'trigger-socket',
+    });
+    expect(ack.envelope_id).toMatch(/^env-/);
+    const card = await h.reply(responseUrl);
+    expect(textOfBlocks(card.blocks)).toContain('Harbour workers strike');
+
+    const quotes = buttonsOf(card.blocks).find((b) => b.text === 'Quotes');
+    const pressUrl = h.fake.responseUrl();
+    await h.fake.sendEnvelope('interactive', {
+      type: 'block_actions',
+      user: { id: 'U0READER', username: 'reader', name: 'reader', team_id: 'T0FAKE' },
+      team: { id: 'T0FAKE', domain: 'fake' },
+      api_app_id: 'A0APP',
+      container: { type: 'message', message_ts: '1.2', channel_id: 'C0NEWS', is_ephemeral: true },
+      channel: { id: 'C0NEWS', name: 'news' },
+      response_url: pressUrl,
+      trigger_id: 'trigger-socket-2',
+      actions: [{ type: 'button', block_id: 'b', action_ts: '1.3', action_id: quotes?.action_id, value: quotes?.value }],
+    });
+    const updated = await h.reply(pressUrl);
+    expect(updated.replace_original).toBe(true);
+    expect(textOfBlocks(updated.blocks)).toContain('*Quotes*');
+  });
+});
