@@ -112,6 +112,12 @@ function sectionActions(slug: string, current: CardSection): Action[] {
   return all.filter(([s]) => s !== current).map(([s, label]) => ({ label, command: `/briefing ${slug}${s === 'card' ? '' : ` ${s}`}` }));
 }
 
+/** The first action for each command line: two buttons that do the same thing confuse people. */
+function uniqueByCommand(actions: Action[]): Action[] {
+  const seen = new Set<string>();
+  return actions.filter((a) => !seen.has(a.command) && seen.add(a.command));
+}
+
 /**
  * The briefing card: title, source and date, then the summary, key quotes with speakers and the
  * issue breakdown; or one of those sections (or the full text) on its own, page by page.
@@ -178,7 +184,7 @@ export function buildBriefingCard(input: CardInput): ReplyDocument {
     ...(b.url !== undefined && { url: b.url }),
     ...(subtitle !== undefined && { subtitle }),
     sections,
-    actions: [...pager, ...sectionActions(b.slug, section)],
+    actions: uniqueByCommand([...pager, ...sectionActions(b.slug, section)]),
     ...(footer !== undefined && { footer }),
     visibility: 'private',
   };

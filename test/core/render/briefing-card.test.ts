@@ -46,6 +46,14 @@ describe('buildBriefingCard', () => {
     expect(quotes?.[1]).toEqual({ kind: 'quote', text: 'We will not sign away the water', attribution: null });
   });
 
+  it('GIVEN more issues than fit THEN one button opens them all, never two buttons for one command', () => {
+    const many = fakeAnalysis({ issues: Array.from({ length: 14 }, (_, i) => ({ topic: `topic ${i}`, stance: 'statement' as const, positions: [], sentences: [0] })) });
+    const card = buildBriefingCard({ briefing, analysis: many });
+    const commands = card.actions.map((a) => a.command);
+    expect(new Set(commands).size).toBe(commands.length);
+    expect(card.actions.find((a) => a.command === '/briefing river-talks issues')?.label).toBe('All 14 issues');
+  });
+
   it('GIVEN nothing to show THEN empty sections say so instead of vanishing', () => {
     const card = buildBriefingCard({ briefing, analysis: fakeAnalysis({ quotes: [], issues: [] }) });
     expect(documentText(card)).toContain('No direct quotations in this briefing.');
