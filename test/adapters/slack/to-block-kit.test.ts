@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ReplyDocument } from '../../../src/core/render/document.js';
+import { parseMoreValue, renderAllPages, renderPage } from '../../../src/adapters/slack/to-block-kit.js';
+import { expectWithinSlackLimits } from './slack-limits.js';
+import { textOfBlocks } from './slack-test-kit.js';
+
+const doc = (over: Partial<ReplyDocument> = {}): ReplyDocument => ({ sections: [], actions: [], visibility: 'private', ...over });
+const sentence = (n: number) => `Sentence number ${n} says something plain about the news of the day.`;
+
+describe('renderPage', () => {
+  it('GIVEN more text blocks than Slack allows in one message THEN the page stops at 50 blocks and says where to go on', () => {
+    const d = doc({ title: 'Many', sections: [{ blocks: Array.from({ length: 80 }, (_, i) => ({ kind: 'text' as const, text: sentence(i) })) }] });
+    const page = renderPage(d, { withActions: true, moreLine: '/briefing many full' });
+    expectWithinSlackLimits(page.message);
+    expect(page.rest).toBeDefined();
+    const next = renderPage(d, { from: page.rest as { unit: number; offset: number }, withActions: false });
+    expect(textOfBlocks(next.message.blocks)).toContain('Many (continued)');
+    expect(textOfBlocks(page.message.blocks) + textOfBlocks(next.message.blocks)).toContain(sentence(79));
+  });
+
+  it('GIVEN one text longer than a section THEN it is cut at a sentence end and the next page starts with the next sentence', () => {
+    const text = Array.from({ length: 100 }, (_, i) => sentence(i)).join(' ');
+    const page = renderPage(doc({ sections: [{ blocks: [{ kind: 'text', text }] }] }), { withActions: false });
+    const shown = textOfBlocks(page.message.blocks);
+    expect(shown.length).toBeLessThanOrEqual(3000);
+    expect(shown).toMatch(/day\.\.\.\.$/);
+    const next = renderPage(doc({ sections: [{ blocks: [{ kind: 'text', text }] }] }), { from: page.rest as never, withActions: false });
+    const lastShown = Number(/number (\d+) says something plain about the news of the day\.\.\.\.$/.exec(shown)?.[1]);
+    expect(textOfBlocks(next.message.blocks)).toMatch(new RegExp(`^Sentence number ${lastShown + 1} `));
+  });
+
+  it('GIVEN a "Show the rest" value THEN it reads back to the line and place it was made from', () => {
+    const text = Array.from({ length: 100 }, (_, i) => sentence(i)).join(' ');
+    const page = renderPage(doc({ sections: [{ blocks: [{ kind: 'text', text }] }] }), { withActions: true, moreLine: '/briefing x full 2' });
+    const more = page.message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])).find((e) => e.action_id === 'briefbot:more') as { value: string };
+    expect(parseMoreValue(more.value)).toEqual({ line: '/briefing x full 2', ...page.rest });
+    expect(parseMoreValue('/briefing x')).toBeUndefined();
+  });
+
+  it('GIVEN a command too long for a button value THEN that button is left out rather than cut', () => {
+    const page = renderPage(doc({ actions: [{ label: 'ok', command: '/briefing a' }, { label: 'long', command: `/briefing ${'x'.repeat(2100)}` }] }), { withActions: true });
+    expect(textOfBlocks(page.message.blocks)).toBe('ok');
+  });
+
+  it('GIVEN a danger button THEN Slack asks for confirmation before running it', () => {
+    const page = renderPage(doc({ actions: [{ label: 'Remove', command: '/briefing remove a', style: 'danger' }] }), { withActions: true });
+    const button = page.message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []))[0] as { style: string; confirm?: unknown };
+    expect(button.style).toBe('danger');
+    expect(button.confirm).toBeDefined();
+  });
+
+  it('GIVEN any document THEN every page fits and all pages together hold every sentence (property)', () => {
+    const block = fc.oneof(
+      fc.record({ kind: fc.constant('text' as const), text: fc.array(fc.nat(5000), { minLength: 1, maxLength: 80 }).map((ns) => ns.map(sentence).join(' ')) }),
+      fc.record({ kind: fc.constant('quote' as const), text: fc.nat(5000).map(sentence), attribution: fc.option(fc.constant('A <b> & C'), { nil: null }) }),
+      fc.record({ kind: fc.constant('fields' as const), fields: fc.array(fc.record({ label: fc.constant('L&<>'), value: fc.nat(5000).map(sentence) }), { maxLength: 12 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.record({ title: fc.constant('T'), blocks: fc.array(block, { maxLength: 12 }) }), { maxLength: 8 }), (sections) => {
+        const d = doc({ title: 'Title & <more>', sections, actions: [{ label: 'Next', command: '/briefing x 2' }] });
+        const pages = renderAllPages(d, 200);
+        for (const p of pages) expectWithinSlackLimits(p);
+        const all = pages.map((p) => textOfBlocks(p.blocks)).join('\n');
+        for (const s of sections) for (const b of s.blocks) {
+          const texts = b.kind === 'fields' ? b.fields.map((f) => f.value) : [b.text];
+          for (const t of texts) for (const piece of t.split(/(?<=\.) /)) expect(all).toContain(piece.slice(0, 30));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
