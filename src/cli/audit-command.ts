@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
 import type { Config } from '../config/config.js';
-import { formatUtc } from '../core/render/moderation-replies.js';
 import type { AuditEntry, AuditFilter } from '../ports/moderation.js';
 import { openStore } from '../store/open-store.js';
 
@@ -31,7 +30,7 @@ export function parseSince(text: string, now: Date): Date | undefined {
 
 export function formatAuditTable(entries: readonly AuditEntry[]): string {
   if (entries.length === 0) return 'No changes recorded.\n';
-  const rows = entries.map((e) => [formatUtc(e.at), e.platform, e.userName === e.userId ? e.userName : `${e.userName} (${e.userId})`, e.action, e.slug, `r${e.revision}`]);
+  const rows = entries.map((e) => [`${e.at.toISOString().slice(0, 19).replace('T', ' ')}Z`, e.platform, e.userName === e.userId ? e.userName : `${e.userName} (${e.userId})`, e.action, e.slug, `r${e.revision}`]);
   const header = ['time', 'platform', 'user', 'action', 'slug', 'revision'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number))).join('  ');

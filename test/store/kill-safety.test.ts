@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { postgresForTests, uniqueSchema } from '../support/postgres.js';
+import { TSX_IMPORT } from '../support/tsx-loader.js';
 import { isCompleteBody } from './fixtures/edit-body.js';
 import { dropSchema } from './store-factories.js';
 
@@ -25,7 +26,7 @@ interface Committed {
 
 /** Runs the edit stream until `count` revisions are reported, then SIGKILLs it mid-stream. */
 async function killMidStream(env: Record<string, string>, count: number): Promise<Committed[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'edit-stream.ts')], {
+  const child = spawn(process.execPath, ['--import', TSX_IMPORT, join(import.meta.dirname, 'fixtures', 'edit-stream.ts')], {
     env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
