@@ -1,0 +1,217 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { KeyObject } from 'node:crypto';
+import { Client, DiscordAPIError, Events, HTTPError, type Interaction, Routes } from 'discord.js';
+import { FORM_COMMANDS, PendingSubmissions } from '../discord/briefing-form.js';
+import { buildDiscordCommands } from '../discord/command-definitions.js';
+import { lineCustomId, LongLineStore } from '../discord/custom-id.js';
+import { InteractionHandler } from '../discord/interaction-handler.js';
+import { NO_MENTIONS, toDiscordMessages } from '../discord/to-discord-message.js';
+import type { ReplyDocument } from '../../core/render/document.js';
+import type { Dispatcher } from '../../dispatch/dispatcher.js';
+import { BodyTooLargeError, type HttpRoute, readBody, sendJson } from '../../http/http-server.js';
+import { InFlight } from '../../observability/in-flight.js';
+import type { ChatPlatform } from '../../ports/chat-platform.js';
+import { ChannelGoneError, TransientDeliveryError } from '../../ports/delivery-errors.js';
+import type { BriefingLibrary } from '../../ports/library.js';
+import type { Logger } from '../../ports/logger.js';
+import { fetchAttachment } from './fetch-attachment.js';
+import { InteractionRest } from './interaction-rest.js';
+import { discordPublicKey, verifyDiscordRequest } from './verify-signature.js';
+
+/** Where Discord sends interactions (the portal's "Interactions Endpoint URL"). */
+export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
+
+export interface DiscordHttpOptions {
+  /** The application's public key, 64 hex digits. */
+  publicKey: string;
+  /** The bot token: follow-ups use the interaction token, but digests post with this one. */
+  token: string;
+  apiUrl?: string;
+  moderatorRoleId?: string;
+  dispatcher: Dispatcher;
+  library: BriefingLibrary;
+  logger: Logger;
+  maxBriefingBytes: number;
+  /** Answer "thinking…" (a deferred response) when the work takes longer than this (default 1500 ms). */
+  deferAfterMs?: number;
+  /** Give up on a request nothing answered after this long (default 2800 ms; Discord waits 3 s). */
+  answerTimeoutMs?: number;
+  /** Counts each interaction as in flight until its last follow-up is sent. */
+  inFlight?: InFlight;
+  /** Called on each 429 from Discord's API (metrics). */
+  onRateLimited?: () => void;
+}
+
+const INTERACTION_PING = 1;
+const BODY_LIMIT = 4 * 1024 * 1024;
+
+/** discord.js's internal action that turns a raw payload into an Interaction (not in its typings). */
+type InteractionCreateAction = { handle(data: unknown): void };
+const interactionAction = (client: Client) => (client as unknown as { actions: { InteractionCreate: InteractionCreateAction } }).actions.InteractionCreate;
+
+/**
+ * Discord over HTTP interactions, without a gateway connection: Discord POSTs each interaction,
+ * signed with Ed25519, to /discord/interactions; the gateway adapter's InteractionHandler answers
+ * it (the same commands, autocomplete, buttons and forms), its first answer becoming the HTTP
+ * response and later ones (after "thinking…") going to the interaction webhook. Any replica can
+ * take any request, which is how briefbot scales out on Discord. Digests post through REST.
+ */
+export class DiscordHttpPlatform implements ChatPlatform {
+  readonly name = 'discord' as const;
+  private readonly key: KeyObject;
+  private readonly inFlight: InFlight;
+  private readonly lines = new LongLineStore();
+  private client: Client | undefined;
+  private rest: InteractionRest | undefined;
+  private handler: InteractionHandler | undefined;
+  private captured: Interaction | undefined;
+  private accepting = false;
+
+  constructor(private readonly options: DiscordHttpOptions) {
+    this.key = discordPublicKey(options.publicKey);
+    this.inFlight = options.inFlight ?? new InFlight();
+  }
+
+  /** The route to serve on the process's HTTP port. */
+  routes(): HttpRoute[] {
+    return [{ path: DISCORD_INTERACTIONS_PATH, method: 'POST', handler: (req, res) => void this.onRequest(req, res) }];
+  }
+
+  isReady(): boolean {
+    return this.accepting;
+  }
+
+  async start(): Promise<void> {
+    const { options } = this;
+    const rest = new InteractionRest({ ...(options.apiUrl && { api: options.apiUrl }) }).setToken(options.token);
+    rest.on('response', (_request, response) => {
+      if (response.status === 429) options.onRateLimited?.();
+    });
+    const client = new Client({ intents: [], allowedMentions: NO_MENTIONS });
+    client.rest = rest;
+    // The action builds the right Interaction class from the payload and emits it synchronously.
+    client.on(Events.InteractionCreate, (interaction) => (this.captured = interaction));
+    this.rest = rest;
+    this.client = client;
+    this.handler = new InteractionHandler({
+      dispatcher: options.dispatcher,
+      library: options.library,
+      logger: options.logger,
+      commands: buildDiscordCommands(
+        options.dispatcher.commandsFor('discord').map((c) => c.data),
+        { fileCommands: FORM_COMMANDS },
+      ),
+      lines: this.lines,
+      pending: new PendingSubmissions(),
+      ...(options.moderatorRoleId !== undefined && { moderatorRoleId: options.moderatorRoleId }),
+      deferAfterMs: options.deferAfterMs ?? 1500,
+      maxBriefingBytes: options.maxBriefingBytes,
+      fetchFile: (url, max) => fetchAttachment(url, max, options.apiUrl),
+    });
+    this.accepting = true;
+    options.logger.info({ path: DISCORD_INTERACTIONS_PATH }, 'discord http interactions ready');
+  }
+
+  /** Refuses new interactions, then waits for the follow-ups of those in flight. */
+  async stop(): Promise<void> {
+    this.accepting = false;
+    await this.inFlight.drain(10_000);
+    await this.client?.destroy();
+    this.client = undefined;
+  }
+
+  /** Posts a document to a channel as one or several messages, split (never cut) to fit. */
+  async post(channelId: string, doc: ReplyDocument): Promise<void> {
+    const rest = this.rest;
+    if (!rest) throw new Error('the Discord HTTP platform is not started');
+    for (const m of toDiscordMessages(doc, (line) => lineCustomId(line, this.lines))) {
+      try {
+        await rest.post(Routes.channelMessages(channelId), { body: { embeds: m.embeds, components: m.components, allowed_mentions: { parse: [] } } });
+      } catch (error) {
+        throw deliveryError(channelId, error);
+      }
+    }
+  }
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const log = this.options.logger;
+    if (!this.accepting || !this.client || !this.rest || !this.handler) {
+      sendJson(res, 503, { error: 'shutting down' });
+      return;
+    }
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, BODY_LIMIT);
+    } catch (error) {
+      sendJson(res, error instanceof BodyTooLargeError ? 413 : 400, { error: 'unreadable body' });
+      return;
+    }
+    const signature = req.headers['x-signature-ed25519'];
+    const timestamp = req.headers['x-signature-timestamp'];
+    if (!verifyDiscordRequest(this.key, typeof signature === 'string' ? signature : undefined, typeof timestamp === 'string' ? timestamp : undefined, raw)) {
+      sendJson(res, 401, { error: 'invalid request signature' });
+      return;
+    }
+    let data: { id?: unknown; type?: unknown };
+    try {
+      data = JSON.parse(raw.toString('utf8')) as typeof data;
+    } catch {
+      sendJson(res, 400, { error: 'body is not JSON' });
+      return;
+    }
+    if (data.type === INTERACTION_PING) {
+      sendJson(res, 200, { type: INTERACTION_PING });
+      return;
+    }
+    if (typeof data.id !== 'string') {
+      sendJson(res, 400, { error: 'not an interaction' });
+      return;
+    }
+    await this.inFlight.track(() => this.answer(data.id as string, data, res, log));
+  }
+
+  /** Runs the handler; its first answer is written to `res`, later ones go to the webhook. */
+  private async answer(id: string, data: unknown, res: ServerResponse, log: Logger): Promise<void> {
+    const rest = this.rest as InteractionRest;
+    let answered = false;
+    const cancel = rest.expect(id, (body) => {
+      answered = true;
+      return new Promise<void>((resolve) => {
+        const text = JSON.stringify(body);
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+        res.end(text, () => resolve());
+      });
+    });
+    const timeout = setTimeout(() => {
+      if (answered) return;
+      cancel();
+      log.error({ interaction: id }, 'discord interaction not answered in time');
+      if (!res.headersSent) sendJson(res, 500, { error: 'no answer in time' });
+    }, this.options.answerTimeoutMs ?? 2800);
+    try {
+      this.captured = undefined;
+      interactionAction(this.client as Client).handle(data);
+      const interaction = this.captured as Interaction | undefined;
+      this.captured = undefined;
+      if (!interaction) {
+        sendJson(res, 400, { error: 'unsupported interaction type' });
+        return;
+      }
+      await (this.handler as InteractionHandler).handle(interaction);
+    } finally {
+      clearTimeout(timeout);
+      cancel();
+      if (!answered && !res.headersSent) sendJson(res, 500, { error: 'no answer' });
+    }
+  }
+}
+
+/** Discord's failures as the digest queue understands them (see ports/delivery-errors.ts). */
+function deliveryError(channelId: string, error: unknown): unknown {
+  if (error instanceof DiscordAPIError) {
+    if (error.code === 10003 || error.code === 50001 || error.status === 404) return new ChannelGoneError(channelId, `${error.message} (${error.code})`, { cause: error });
+    if (error.status >= 500 || error.status === 408) return new TransientDeliveryError(error.message, { cause: error, status: error.status });
+  }
+  if (error instanceof HTTPError) return new TransientDeliveryError(error.message, { cause: error, status: error.status });
+  return error;
+}
