@@ -3,8 +3,6 @@ import { analysisCacheKey, analyze } from '../core/analysis/analyze.js';
 import type { Config } from '../config/config.js';
 import { secretsOf } from '../config/config.js';
 import { ShellPlatform } from '../adapters/shell/shell-platform.js';
-import { SlackPlatform } from '../adapters/slack/slack-platform.js';
-import { DiscordPlatform } from '../adapters/discord/discord-platform.js';
 import { Dispatcher } from '../dispatch/dispatcher.js';
 import { loadCommands } from '../dispatch/load-commands.js';
 import { FileBriefingSource } from '../library/file-source.js';
@@ -88,11 +86,14 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
   }
   if (config.slack) {
     // HTTP mode serves /slack/events on PORT; more routes go on the same port with slack.addRoute() before start.
+    // Platform SDKs load only when configured: discord.js and Bolt cost seconds at start-up.
+    const { SlackPlatform } = await import('../adapters/slack/slack-platform.js');
     const slack = new SlackPlatform({ settings: config.slack, dispatcher, library, logger, port: config.env.PORT, host: config.env.HTTP_HOST, maxBodyBytes: config.env.BRIEFING_MAX_BYTES });
     platforms.push(slack);
   }
   if (config.discord) {
     const d = config.discord;
+    const { DiscordPlatform } = await import('../adapters/discord/discord-platform.js');
     platforms.push(
       new DiscordPlatform({
         token: d.token,
