@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseSince, runAudit } from '../../src/cli/audit-command.js';
+import { loadConfig } from '../../src/config/config.js';
+import { openStore } from '../../src/store/open-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'briefbot-audit-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const now = new Date('2026-11-29T12:00:00Z');
+
+function capture() {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (d: Buffer) => (text += d.toString()));
+  return { stream, text: () => text };
+}
+
+describe('parseSince', () => {
+  it('GIVEN a time ago, a date or a date-time THEN it is the instant meant, in UTC', () => {
+    expect(parseSince('24h', now)?.toISOString()).toBe('2026-11-28T12:00:00.000Z');
+    expect(parseSince('7d', now)?.toISOString()).toBe('2026-11-22T12:00:00.000Z');
+    expect(parseSince('90m', now)?.toISOString()).toBe('2026-11-29T10:30:00.000Z');
+    expect(parseSince('2026-11-01', now)?.toISOString()).toBe('2026-11-01T00:00:00.000Z');
+    expect(parseSince('2026-11-01T08:30', now)?.toISOString()).toBe('2026-11-01T08:30:00.000Z');
+    expect(parseSince('2026-11-01T08:30+09:00', now)?.toISOString()).toBe('2026-10-31T23:30:00.000Z');
+  });
+
+  it('GIVEN words or impossible dates THEN it is undefined', () => {
+    for (const bad of ['yesterday', '7 days', '2026-13-45', '']) expect(parseSince(bad, now), bad).toBeUndefined();
+  });
+});
+
+describe('briefbot audit', () => {
+  it('GIVEN changes in the store THEN it prints them newest first, filtered by slug and time', async () => {
+    const sqlitePath = join(dir, 'audit.db');
+    const { store } = await openStore({ sqlitePath });
+    const author = { platform: 'slack', userId: 'U9', userName: 'sam' };
+    const base = { origin: 'store' as const, state: 'active' as const, briefing: null, bodyHash: null, author, change: 'x' };
+    await store.commit({ ...base, slug: 'old', basedOn: 0, action: 'add', at: new Date('2026-11-01T09:00:00Z') });
+    await store.commit({ ...base, slug: 'new', basedOn: 0, action: 'add', at: new Date('2026-11-29T11:00:00Z') });
+    await store.commit({ ...base, slug: 'new', basedOn: 1, action: 'remove', state: 'archived', at: new Date('2026-11-29T11:30:00Z') });
+    await store.close();
+    const config = () => loadConfig({ SQLITE_PATH: sqlitePath });
+
+    const all = capture();
+    expect(await runAudit([], { stdout: all.stream, stderr: all.stream }, config, () => now)).toBe(0);
+    const rows = all.text().trim().split('\n');
+    expect(rows[0]).toMatch(/^time\s+platform\s+user\s+action\s+slug\s+revision$/);
+    expect(rows.slice(1).map((r) => r.split(/\s{2,}/).slice(1).join(' '))).toEqual(['slack sam (U9) remove new r2', 'slack sam (U9) add new r1', 'slack sam (U9) add old r1']);
+    expect(rows[1]).toMatch(/^2026-11-29 11:30:00Z/);
+
+    const recent = capture();
+    await runAudit(['--since', '2h', '--json'], { stdout: recent.stream, stderr: recent.stream }, config, () => now);
+    expect(recent.text().trim().split('\n').map((l) => (JSON.parse(l) as { slug: string; action: string }).action)).toEqual(['remove', 'add']);
+
+    const one = capture();
+    await runAudit(['--slug', 'old'], { stdout: one.stream, stderr: one.stream }, config, () => now);
+    expect(one.text()).toContain(' old ');
+    expect(one.text()).not.toContain(' new ');
+  });
+
+  it('GIVEN a bad option THEN it exits 2 before opening any database', async () => {
+    const out = capture();
+    let opened = false;
+    const code = await runAudit(['--since', 'soon'], { stdout: out.stream, stderr: out.stream }, () => {
+      opened = true;
+      return undefined;
+    });
+    expect(code).toBe(2);
+    expect(opened).toBe(false);
+    expect(out.text()).toMatch(/--since takes/);
+  });
+});

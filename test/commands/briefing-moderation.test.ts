@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documentText, type ReplyDocument } from '../../src/core/render/document.js';
+import { Dispatcher } from '../../src/dispatch/dispatcher.js';
+import { loadCommands } from '../../src/dispatch/load-commands.js';
+import { Library } from '../../src/library/library.js';
+import { MergedBriefingSource } from '../../src/library/merged-source.js';
+import { ModerationService } from '../../src/library/moderation-service.js';
+import type { Actor, Attachment, Command } from '../../src/ports/command.js';
+import { silentLogger } from '../../src/ports/logger.js';
+import { MemoryBriefingStore } from '../fakes/memory-briefing-store.js';
+import { fakeAnalysis, MemorySource } from '../fakes/memory-library.js';
+
+let commands: Map<string, Command>;
+beforeAll(async () => {
+  commands = await loadCommands();
+});
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const text = (d: ReplyDocument) => documentText(d);
+
+function world(withModeration = true) {
+  const store = new MemoryBriefingStore();
+  const files = new MemorySource();
+  files.add({ slug: 'korea-japan', title: 'Korea-Japan talks', body: 'The ministers met in Seoul.' });
+  const now = new Date('2026-06-01T10:00:00Z');
+  const library = new Library({ source: new MergedBriefingSource(store, files), analyze: () => fakeAnalysis(), cacheKey: (i) => i.text, logger: silentLogger, recheckMs: 60_000 });
+  const disk = new Map<string, Uint8Array>([['/home/me/story.txt', enc('Bridge reopens\nThe bridge reopened on Sunday.')]]);
+  const moderation = new ModerationService({
+    store,
+    files,
+    clock: { now: () => now },
+    maxBodyBytes: 5000,
+    onChange: () => library.invalidate(),
+    readLocalFile: async (path) => {
+      const content = disk.get(path);
+      if (!content) throw new Error('no such file');
+      return content;
+    },
+  });
+  const dispatcher = new Dispatcher({ commands, library, clock: { now: () => now }, logger: silentLogger, services: withModeration ? { moderation } : {} });
+  const run = (line: string, actor: Partial<Actor> = {}, attachments: Attachment[] = []) =>
+    dispatcher.runLine(line, {
+      actor: { platform: 'discord', userId: 'D1', userName: 'dora', isModerator: true, ...actor },
+      channel: { platform: 'discord', id: 'C1' },
+      attachments,
+    });
+  return { store, run, library };
+}
+
+describe('/briefing moderation commands', () => {
+  it('GIVEN a Discord moderator attaching a .txt file THEN /briefing add saves it and the library shows it at once', async () => {
+    const w = world();
+    const reply = await w.run('/briefing add', {}, [{ name: 'ferry.txt', content: enc('Ferry fares frozen\nThe city froze fares.') }]);
+    expect(reply.tone).not.toBe('error');
+    expect(reply.title).toBe('Added "ferry-fares-frozen" (revision 1)');
+    expect((await w.library.get('ferry-fares-frozen'))?.briefing.body).toBe('The city froze fares.');
+    const open = await w.run('/briefing ferry-fares-frozen', { isModerator: false });
+    expect(open.title).toBe('Ferry fares frozen');
+  });
+
+  it('GIVEN someone who is not a moderator THEN every changing command is refused, saying why, and nothing is written', async () => {
+    const w = world();
+    const attachment = [{ name: 'x.txt', content: enc('Title\nBody text.') }];
+    for (const line of ['/briefing add', '/briefing edit korea-japan', '/briefing remove korea-japan', '/briefing restore korea-japan', '/briefing revert korea-japan 0']) {
+      const reply = await w.run(line, { isModerator: false }, attachment);
+      expect(reply.tone, line).toBe('error');
+      expect(text(reply), line).toMatch(/Only moderators/);
+    }
+    expect(await w.store.version()).toBe('0');
+  });
+
+  it('GIVEN a path typed in Slack or Discord THEN it is refused (paths are for the shell), and in the shell it is read', async () => {
+    const w = world();
+    const slack = await w.run('/briefing add /home/me/story.txt', { platform: 'slack' });
+    expect(slack.tone).toBe('error');
+    expect(text(slack)).toMatch(/only works in the terminal shell/);
+    const shell = await w.run('/briefing add /home/me/story.txt', { platform: 'shell', userId: 'local', userName: 'local' });
+    expect(shell.title).toBe('Added "bridge-reopens" (revision 1)');
+  });
+
+  it('GIVEN edit, history, remove, restore, revert and export THEN each answers with the revision it wrote', async () => {
+    const w = world();
+    const edited = await w.run('/briefing edit korea-japan', {}, [{ name: 'fix.md', content: enc('---\ntitle: Korea-Japan talks resume\n---\nThe ministers met again in Tokyo.') }]);
+    expect(edited.title).toBe('Saved "korea-japan" as revision 1');
+    expect(text(edited)).toMatch(/title "Korea-Japan talks" → "Korea-Japan talks resume"/);
+    expect((await w.run('/briefing remove korea-japan')).title).toBe('Removed "korea-japan" (revision 2)');
+    expect(await w.library.get('korea-japan')).toBeUndefined();
+    const hidden = await w.run('/briefing export korea-japan', { isModerator: false });
+    expect(hidden.tone).toBe('error');
+    expect((await w.run('/briefing restore korea-japan')).title).toBe('Restored "korea-japan" (revision 3)');
+    expect((await w.run('/briefing revert korea-japan 0')).title).toBe('Reverted "korea-japan" (now revision 4)');
+    const history = await w.run('/briefing history korea-japan', { isModerator: false });
+    expect(text(history)).toMatch(/r4 \(current\) · revert/);
+    expect(text(history)).toMatch(/r0 · add/);
+    expect(history.actions).toEqual([]);
+    const exported = await w.run('/briefing export korea-japan', { isModerator: false });
+    expect(text(exported)).toContain('title: Korea-Japan talks\nslug: korea-japan');
+  });
+
+  it('GIVEN add without a file THEN the reply says how to give one, per platform', async () => {
+    const w = world();
+    expect(text(await w.run('/briefing add'))).toMatch(/Attach a \.md or \.txt file/);
+    expect(text(await w.run('/briefing add', { platform: 'shell' }))).toMatch(/\/briefing add <path>/);
+  });
+
+  it('GIVEN a deployment without a store THEN the commands say the feature is unavailable', async () => {
+    const w = world(false);
+    const reply = await w.run('/briefing remove korea-japan');
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toMatch(/not available here/);
+  });
+});
