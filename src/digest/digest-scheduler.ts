@@ -28,7 +28,10 @@ export interface DigestSchedulerOptions {
   leaseMs?: number;
   /** Digests being claimed, composed and posted at once. */
   concurrency?: number;
+  /** A replica silent this long is presumed dead and its claims are taken over. */
   heartbeatTtlMs?: number;
+  /** How often this replica says it is alive, between ticks (0: only at ticks, for fake clocks). */
+  heartbeatEveryMs?: number;
   /** A slot first seen this long after its time counts as late (the bot was down). */
   lateAfterMs?: number;
 }
@@ -63,6 +66,7 @@ export class DigestScheduler {
   private stopping = false;
   private ticking: Promise<void> | undefined;
   private tickAgain = false;
+  private beat: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DigestSchedulerOptions) {
     this.replicaId = options.replicaId ?? `replica-${randomUUID().slice(0, 8)}`;
@@ -75,7 +79,20 @@ export class DigestScheduler {
 
   start(): void {
     this.options.ticker?.start(() => void this.tick());
+    const every = this.options.heartbeatEveryMs ?? 5000;
+    if (every > 0) {
+      this.beat = setInterval(() => void this.heartbeat().catch((err: unknown) => this.options.logger.warn({ err }, 'digest heartbeat failed')), every);
+      this.beat.unref();
+    }
     void this.tick();
+  }
+
+  private get ttl(): number {
+    return this.options.heartbeatTtlMs ?? 15_000;
+  }
+
+  private async heartbeat(): Promise<void> {
+    this.liveReplicas = await this.options.store.heartbeat(this.replicaId, this.options.clock.now(), this.ttl);
   }
 
   /** Runs one tick now (or once more after the current one): after a subscription changes. */
@@ -110,8 +127,8 @@ export class DigestScheduler {
   private async scan(): Promise<void> {
     const { store, clock, catchupHours } = this.options;
     const now = clock.now();
-    this.liveReplicas = await store.heartbeat(this.replicaId, now, this.options.heartbeatTtlMs ?? 15_000);
-    const [subscriptions, lastSlots] = await Promise.all([store.listSubscriptions(), store.lastSlots(now)]);
+    await this.heartbeat();
+    const [subscriptions, lastSlots] = await Promise.all([store.listSubscriptions(), store.lastSlots(now, this.ttl)]);
     const catchupMs = catchupHours * HOUR;
     const lateAfter = this.options.lateAfterMs ?? 10 * 60_000;
     for (const sub of subscriptions) {
@@ -160,7 +177,15 @@ export class DigestScheduler {
   private async run(job: Job): Promise<void> {
     const { store, clock } = this.options;
     const { subscription: sub, slot } = job;
-    const owned = await store.claim({ subscriptionId: sub.id, slotAt: slot, manual: false, owner: this.replicaId, now: clock.now(), leaseMs: this.options.leaseMs ?? 120_000 });
+    const owned = await store.claim({
+      subscriptionId: sub.id,
+      slotAt: slot,
+      manual: false,
+      owner: this.replicaId,
+      now: clock.now(),
+      leaseMs: this.options.leaseMs ?? 120_000,
+      replicaTtlMs: this.ttl,
+    });
     if (!owned) return;
     await this.deliverOwned(sub, slot, false, job.late ? 'late' : 'delivered');
   }
@@ -220,6 +245,7 @@ export class DigestScheduler {
     if (this.stopping) return;
     this.stopping = true;
     this.options.ticker?.stop();
+    clearInterval(this.beat);
     this.pending.length = 0;
     const settled = Promise.allSettled([...this.inFlight, this.ticking ?? Promise.resolve()]);
     await Promise.race([settled, new Promise((r) => setTimeout(r, graceMs).unref())]);

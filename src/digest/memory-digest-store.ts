@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PlatformName } from '../core/commands/command-data.js';
-import type { DeliveryRecord, DigestStore, DigestSubscription, FinishedDelivery, NewSubscription } from '../ports/digests.js';
+import type { ClaimRequest, DeliveryRecord, DigestStore, DigestSubscription, FinishedDelivery, NewSubscription } from '../ports/digests.js';
 
 interface Row extends DeliveryRecord {
   owner?: string;
@@ -59,18 +59,26 @@ export class MemoryDigestStore implements DigestStore {
     if (s) this.subs.set(id, { ...s, pausedAt: now, pausedReason: reason });
   }
 
-  async lastSlots(now: Date): Promise<Map<string, Date>> {
+  private lapsed(row: Row, now: Date, replicaTtlMs?: number): boolean {
+    if (row.status !== 'claimed') return false;
+    if ((row.leaseUntil ?? 0) < now.getTime()) return true;
+    if (replicaTtlMs === undefined || !row.owner) return false;
+    const seen = this.replicas.get(row.owner);
+    return seen === undefined || seen < now.getTime() - replicaTtlMs;
+  }
+
+  async lastSlots(now: Date, replicaTtlMs?: number): Promise<Map<string, Date>> {
     const out = new Map<string, Date>();
     for (const row of this.ledger.values()) {
       if (row.manual) continue;
-      if (row.status === 'claimed' && (row.leaseUntil ?? 0) < now.getTime()) continue;
+      if (this.lapsed(row, now, replicaTtlMs)) continue;
       const seen = out.get(row.subscriptionId);
       if (!seen || seen < row.slotAt) out.set(row.subscriptionId, row.slotAt);
     }
     return out;
   }
 
-  async claim(input: { subscriptionId: string; slotAt: Date; manual: boolean; owner: string; now: Date; leaseMs: number }): Promise<boolean> {
+  async claim(input: ClaimRequest): Promise<boolean> {
     const key = MemoryDigestStore.key(input.subscriptionId, input.slotAt);
     const row = this.ledger.get(key);
     const leaseUntil = input.now.getTime() + input.leaseMs;
@@ -87,7 +95,7 @@ export class MemoryDigestStore implements DigestStore {
       });
       return true;
     }
-    if (row.status === 'claimed' && (row.leaseUntil ?? 0) < input.now.getTime()) {
+    if (this.lapsed(row, input.now, input.replicaTtlMs)) {
       this.ledger.set(key, { ...row, owner: input.owner, leaseUntil, claimedAt: input.now });
       return true;
     }

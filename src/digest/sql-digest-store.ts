@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { PlatformName } from '../core/commands/command-data.js';
-import type { DeliveryRecord, DeliveryStatus, DigestStore, DigestStyle, DigestSubscription, FinishedDelivery, NewSubscription } from '../ports/digests.js';
+import type { ClaimRequest, DeliveryRecord, DeliveryStatus, DigestStore, DigestStyle, DigestSubscription, FinishedDelivery, NewSubscription } from '../ports/digests.js';
 
 /** The digest tables as kysely sees them (created by migration 0003-digests). */
 export type DigestTables = {
@@ -154,18 +154,28 @@ export class SqlDigestStore implements DigestStore {
     await this.db.updateTable('digest_subscriptions').set({ paused_at: iso(now), paused_reason: reason.slice(0, MAX_ERROR) }).where('id', '=', id).execute();
   }
 
-  async lastSlots(now: Date): Promise<Map<string, Date>> {
+  /** A claim whose owner is presumed dead: lease over, or (with a TTL) no heartbeat lately. */
+  private lapsed(eb: ExpressionBuilder<DigestTables, 'digest_deliveries'>, now: Date, replicaTtlMs?: number): Expression<SqlBool> {
+    const conditions = [eb('lease_until', '<', iso(now))];
+    if (replicaTtlMs !== undefined) {
+      const live = eb.selectFrom('digest_replicas').select('id').where('seen_at', '>=', iso(new Date(now.getTime() - replicaTtlMs)));
+      conditions.push(eb('owner', 'not in', live));
+    }
+    return eb.and([eb('status', '=', 'claimed'), eb.or(conditions)]);
+  }
+
+  async lastSlots(now: Date, replicaTtlMs?: number): Promise<Map<string, Date>> {
     const rows = await this.db
       .selectFrom('digest_deliveries')
       .select(['subscription_id', (eb) => eb.fn.max('slot_at').as('last')])
       .where('manual', '=', 0)
-      .where((eb) => eb.or([eb('status', '!=', 'claimed'), eb('lease_until', '>=', iso(now))]))
+      .where((eb) => eb.not(this.lapsed(eb, now, replicaTtlMs)))
       .groupBy('subscription_id')
       .execute();
     return new Map(rows.map((r) => [r.subscription_id, new Date(String(r.last))]));
   }
 
-  async claim(input: { subscriptionId: string; slotAt: Date; manual: boolean; owner: string; now: Date; leaseMs: number }): Promise<boolean> {
+  async claim(input: ClaimRequest): Promise<boolean> {
     const leaseUntil = iso(new Date(input.now.getTime() + input.leaseMs));
     const inserted = await this.db
       .insertInto('digest_deliveries')
@@ -191,8 +201,7 @@ export class SqlDigestStore implements DigestStore {
       .set({ owner: input.owner, lease_until: leaseUntil, claimed_at: iso(input.now) })
       .where('subscription_id', '=', input.subscriptionId)
       .where('slot_at', '=', iso(input.slotAt))
-      .where('status', '=', 'claimed')
-      .where('lease_until', '<', iso(input.now))
+      .where((eb) => this.lapsed(eb, input.now, input.replicaTtlMs))
       .executeTakeFirst();
     return Number(taken.numUpdatedRows) === 1;
   }

@@ -50,6 +50,17 @@ export interface DeliveryRecord {
   finishedAt?: Date;
 }
 
+export interface ClaimRequest {
+  subscriptionId: string;
+  slotAt: Date;
+  manual: boolean;
+  owner: string;
+  now: Date;
+  leaseMs: number;
+  /** When given, a claim whose owner's last heartbeat is older than this is taken over at once. */
+  replicaTtlMs?: number;
+}
+
 export interface FinishedDelivery {
   status: DeliveryOutcome;
   attempts: number;
@@ -76,12 +87,13 @@ export interface DigestStore {
    * The newest scheduled (not manual) slot with a ledger row, by subscription id, ignoring
    * claims whose lease expired before `now` (their owner died: the slot is still owed).
    */
-  lastSlots(now: Date): Promise<Map<string, Date>>;
+  lastSlots(now: Date, replicaTtlMs?: number): Promise<Map<string, Date>>;
   /**
    * Takes a slot for `owner`: true when this call inserted the row, or took over a claim whose
-   * lease expired (its owner died). False when someone else holds it or it is finished.
+   * owner died: its lease expired or, with `replicaTtlMs`, its owner has not sent a heartbeat
+   * for that long. False when a live replica holds it or it is finished.
    */
-  claim(input: { subscriptionId: string; slotAt: Date; manual: boolean; owner: string; now: Date; leaseMs: number }): Promise<boolean>;
+  claim(input: ClaimRequest): Promise<boolean>;
   /** Records how an owned slot ended; false when the claim was no longer ours. */
   finish(subscriptionId: string, slotAt: Date, owner: string, outcome: FinishedDelivery, now: Date): Promise<boolean>;
   /** Records a slot that will not be posted (missed beyond catch-up), unless a row exists already. */

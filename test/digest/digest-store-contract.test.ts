@@ -85,6 +85,19 @@ function contract(name: string, make: () => Promise<{ store: DigestStore; other?
       expect(await other.finish(subscription.id, t0, 'b', { status: 'late', attempts: 1 }, later(32_000))).toBe(true);
     });
 
+    it('GIVEN a claim whose owner stopped sending heartbeats THEN a live replica takes it over before the lease ends, but not while the owner beats', async () => {
+      const { subscription } = await store.upsertSubscription(sub('c-heartbeat'), t0);
+      await store.heartbeat('beating', t0, 15_000);
+      await other.heartbeat('taker', t0, 15_000);
+      expect(await store.claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: 'beating', now: t0, leaseMs: 600_000, replicaTtlMs: 15_000 })).toBe(true);
+      await store.heartbeat('beating', later(10_000), 15_000);
+      expect(await other.claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: 'taker', now: later(20_000), leaseMs: 600_000, replicaTtlMs: 15_000 })).toBe(false);
+      expect((await other.lastSlots(later(20_000), 15_000)).get(subscription.id)?.toISOString()).toBe(t0.toISOString());
+      // 'beating' was last seen at +10 s: by +30 s it is presumed dead.
+      expect((await other.lastSlots(later(30_000), 15_000)).has(subscription.id)).toBe(false);
+      expect(await other.claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: 'taker', now: later(30_000), leaseMs: 600_000, replicaTtlMs: 15_000 })).toBe(true);
+    });
+
     it('GIVEN a graceful shutdown THEN the undelivered claims are released and can be claimed at once', async () => {
       const { subscription } = await store.upsertSubscription(sub('c-release'), t0);
       await store.claim({ subscriptionId: subscription.id, slotAt: t0, manual: false, owner: 'leaving', now: t0, leaseMs: 600_000 });
@@ -118,12 +131,14 @@ function contract(name: string, make: () => Promise<{ store: DigestStore; other?
     });
 
     it('GIVEN two replicas beating THEN both count as live until one stops beating or leaves', async () => {
-      expect(await store.heartbeat('h1', t0, 15_000)).toBeGreaterThanOrEqual(1);
-      expect(await other.heartbeat('h2', later(1000), 15_000)).toBe(2);
-      expect(await store.heartbeat('h1', later(20_000), 15_000)).toBe(1);
-      await other.heartbeat('h2', later(21_000), 15_000);
+      // A day after the other tests' heartbeats, so only these two are live.
+      const day = 86_400_000;
+      expect(await store.heartbeat('h1', later(day), 15_000)).toBe(1);
+      expect(await other.heartbeat('h2', later(day + 1000), 15_000)).toBe(2);
+      expect(await store.heartbeat('h1', later(day + 20_000), 15_000)).toBe(1);
+      await other.heartbeat('h2', later(day + 21_000), 15_000);
       await other.leave('h2');
-      expect(await store.heartbeat('h1', later(22_000), 15_000)).toBe(1);
+      expect(await store.heartbeat('h1', later(day + 22_000), 15_000)).toBe(1);
     });
   });
 }
