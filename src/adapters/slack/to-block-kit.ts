@@ -278,7 +278,7 @@ function trimFallback(text: string): string {
 }
 
 /** A whole document as consecutive messages (for channel posts, which have no "Show more"). */
-export function renderAllPages(doc: ReplyDocument, maxPages = 20): SlackMessage[] {
+export function renderAllPages(doc: ReplyDocument, maxPages = 100): SlackMessage[] {
   const pages: SlackMessage[] = [];
   let from: Cursor | undefined;
   do {

@@ -16,6 +16,7 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
         participants: [{ name: 'Ana Ruiz', role: 'Minister', aliases: [] }],
         body: 'Ministers met on Tuesday. They agreed to resume talks.',
       },
+      { slug: 'long-read', title: 'A long read', body: 'A sentence that fills the page. '.repeat(120) },
     ],
   });
   beforeAll(async () => {
@@ -70,6 +71,36 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
     expect(h.moderation.added.length).toBe(count);
   });
 
+  it('GIVEN saving fails (slug taken) THEN the preview turns into the reason, with Back to the form, and nothing is added', async () => {
+    h.moderation.taken.add('taken-slug');
+    const form = await openedForm((await h.slash('add', { user: 'U0ADMIN' })).triggerId);
+    const preview = await h.submitView(form, { title: 'Taken', slug: 'taken-slug', tags: '', text: 'Some text here.' }, 'U0ADMIN');
+    const count = h.moderation.added.length;
+    const saved = await h.submitView(preview.ack.view as View, {}, 'U0ADMIN');
+    expect(saved.ack.response_action).toBe('update');
+    const view = saved.ack.view as View & { close: { text: string } };
+    expect(textOfBlocks(view.blocks)).toMatch(/:warning: .*taken-slug.* is already taken/);
+    expect(view.close.text).toBe('Back');
+    expect(h.moderation.added.length).toBe(count);
+  });
+
+  it('GIVEN a save slower than Slack waits for a form THEN the form closes in time and the outcome follows privately', async () => {
+    h.moderation.delayMs = 3000;
+    try {
+      const sent = await h.slash('add', { user: 'U0ADMIN' });
+      const form = await openedForm(sent.triggerId);
+      const preview = await h.submitView(form, { title: 'Slow news day', slug: '', tags: '', text: 'Nothing moved for hours. Then it did.' }, 'U0ADMIN');
+      const started = Date.now();
+      const saved = await h.submitView(preview.ack.view as View, {}, 'U0ADMIN');
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(saved.ack.response_action).toBe('clear');
+      const outcome = await h.reply(sent.responseUrl);
+      expect(textOfBlocks(outcome.blocks)).toContain('slow-news-day');
+    } finally {
+      h.moderation.delayMs = 0;
+    }
+  });
+
   it('GIVEN a plain member types /briefing add THEN no form opens and they are told only moderators may', async () => {
     const opened = h.fake.callsTo('views.open').length;
     const sent = await h.slash('add', { user: 'U0READER' });
@@ -100,6 +131,13 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
     const edit = h.moderation.edited.at(-1);
     expect(edit?.slug).toBe('border-talks');
     expect(edit?.briefing).toMatchObject({ title: 'Border talks resume in May', source: 'Wire', participants: [{ name: 'Ana Ruiz', role: 'Minister' }] });
+  });
+
+  it('GIVEN a briefing longer than a Slack form holds THEN editing it says so instead of opening a form that would cut it', async () => {
+    const opened = h.fake.callsTo('views.open').length;
+    const reply = await h.reply((await h.slash('edit long-read', { user: 'U0ADMIN' })).responseUrl);
+    expect(textOfBlocks(reply.blocks)).toMatch(/:warning: .*3000/);
+    expect(h.fake.callsTo('views.open').length).toBe(opened);
   });
 
   it('GIVEN an admin removes a briefing THEN they confirm first, and only Remove removes it', async () => {

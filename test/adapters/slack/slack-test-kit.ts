@@ -50,6 +50,10 @@ export class RecordingModeration implements ModerationPort {
   readonly added: { briefing: Briefing; actor: Actor }[] = [];
   readonly edited: { slug: string; briefing: Briefing; actor: Actor }[] = [];
   readonly removed: { slug: string; actor: Actor }[] = [];
+  /** Slugs already in use: adding one fails as the real service does. */
+  readonly taken = new Set<string>();
+  /** How long each change takes (a slow database). */
+  delayMs = 0;
 
   private info(slug: string, action: RevisionInfo['action'], actor: Actor): RevisionInfo {
     return { slug, revision: this.added.length + this.edited.length + this.removed.length, action, platform: actor.platform, userId: actor.userId, userName: actor.userName, at: new Date('2026-01-01T00:00:00Z'), change: 'changed' };
@@ -61,6 +65,8 @@ export class RecordingModeration implements ModerationPort {
 
   async add(briefing: Briefing, actor: Actor) {
     this.check(actor);
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (this.taken.has(briefing.slug)) throw new BriefbotError('SLUG_TAKEN', `"${briefing.slug}" is already taken.`);
     this.added.push({ briefing, actor });
     return this.info(briefing.slug, 'add', actor);
   }
