@@ -1,6 +1,15 @@
 import type { Briefing } from '../core/briefing/briefing.js';
 import type { BriefingForm } from '../core/briefing/briefing-form.js';
-import type { Actor, Attachment } from './command.js';
+import type { SubmittedFile } from '../core/briefing/briefing-form.js';
+import type { PlatformName } from '../core/commands/command-data.js';
+
+/** Who asks for a change: the command's Actor has this shape (kept here so the ports do not import each other). */
+export interface ActingUser {
+  platform: PlatformName;
+  userId: string;
+  userName: string;
+  isModerator: boolean;
+}
 
 export type AuditAction = 'add' | 'edit' | 'remove' | 'restore' | 'revert';
 
@@ -42,12 +51,12 @@ export type { BriefingForm } from '../core/briefing/briefing-form.js';
  * DUPLICATE_CONTENT, NOT_FOUND, INVALID_BRIEFING, TOO_LARGE, CONFLICT) that changes nothing.
  */
 export interface ModerationPort {
-  add(briefing: Briefing, actor: Actor): Promise<RevisionInfo>;
-  edit(slug: string, briefing: Briefing, actor: Actor): Promise<RevisionInfo>;
-  remove(slug: string, actor: Actor): Promise<RevisionInfo>;
-  restore(slug: string, actor: Actor): Promise<RevisionInfo>;
+  add(briefing: Briefing, actor: ActingUser): Promise<RevisionInfo>;
+  edit(slug: string, briefing: Briefing, actor: ActingUser): Promise<RevisionInfo>;
+  remove(slug: string, actor: ActingUser): Promise<RevisionInfo>;
+  restore(slug: string, actor: ActingUser): Promise<RevisionInfo>;
   /** Makes the text of `revision` current again, as a new revision; 0 is the file's text. */
-  revert(slug: string, revision: number, actor: Actor): Promise<RevisionInfo>;
+  revert(slug: string, revision: number, actor: ActingUser): Promise<RevisionInfo>;
   /** Oldest first; a file briefing starts with revision 0, the file's text. */
   history(slug: string): Promise<RevisionInfo[]>;
   /** The Markdown file, front-matter and body, of the current text (archived too). */
@@ -58,7 +67,7 @@ export interface ModerationPort {
    * same validation everywhere (.md with front-matter, or .txt whose first line is the title).
    * `slug`, when given (edit), is the briefing's slug and the file may not name another.
    */
-  readSubmission(source: { attachment: Attachment } | { path: string }, actor: Actor, slug?: string): Promise<Briefing>;
+  readSubmission(source: { attachment: SubmittedFile } | { path: string }, actor: ActingUser, slug?: string): Promise<Briefing>;
   /** Validates form fields (modals) into a briefing, by the same rules as files. */
   fromForm(form: BriefingForm, slug?: string): Briefing;
 }

@@ -48,7 +48,7 @@ async function killMidStream(env: Record<string, string>, count: number): Promis
   return committed;
 }
 
-const targets = [
+const targets: { name: string; skip: boolean; env: () => Record<string, string> }[] = [
   { name: 'SQLite', skip: false, env: () => ({ SQLITE_PATH: join(dir, `${Date.now()}`, 'kill.db') }) },
   {
     name: 'PostgreSQL',
