@@ -1,40 +1,34 @@
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   App,
-  HTTPReceiver,
-  LogLevel,
   type BlockAction,
   type ButtonAction,
-  type Logger as BoltLogger,
-  type RespondArguments,
+  HTTPReceiver,
   type RespondFn,
   type SlashCommand,
   SocketModeReceiver,
   type StaticSelectAction,
-  type types,
-  type ViewResponseAction,
   type ViewSubmitAction,
   type webApi,
 } from '@slack/bolt';
-import { normaliseSlugInput } from '../../core/briefing/find-briefing.js';
-import { DEFAULT_MAX_BODY_BYTES } from '../../core/briefing/parse-briefing.js';
 import { type CommandData, commandKey } from '../../core/commands/command-data.js';
 import { parseCommandLine } from '../../core/commands/parse-command-line.js';
 import { BriefbotError } from '../../core/errors.js';
-import { buildBriefingCard } from '../../core/render/briefing-card.js';
-import { type ReplyDocument, textReply, trimAtSentence } from '../../core/render/document.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../../core/briefing/parse-briefing.js';
+import { type ReplyDocument, textReply } from '../../core/render/document.js';
 import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
 import type { HttpRoute, RouteHost } from '../../http/http-server.js';
 import type { ChatPlatform } from '../../ports/chat-platform.js';
-import type { Attachment } from '../../ports/command.js';
-import type { BriefingLibrary, LibraryEntry } from '../../ports/library.js';
+import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
-import { FORM_CALLBACK, FORM_TEXT_MAX, type FormMeta, formView, PREVIEW_CALLBACK, previewView, readForm, readMeta, replyView, submissionOf } from './briefing-form.js';
-import { escapeMrkdwn, unescapeSlackText } from './escape-mrkdwn.js';
+import { boltLogger } from './bolt-logger.js';
+import { FORM_CALLBACK, PREVIEW_CALLBACK, readForm, readMeta, replyView } from './briefing-form.js';
+import { unescapeSlackText } from './escape-mrkdwn.js';
+import { FormFlow } from './form-flow.js';
 import { SlackModerators } from './moderators.js';
-import { MORE_ACTION_ID, parseMoreValue, renderAllPages, renderPage, RUN_ACTION_PREFIX, type SlackMessage } from './to-block-kit.js';
+import { CANCEL_ACTION_ID, type Confirmation, confirmationMessage, PICK_ACTION_PREFIX, pickerMessage, replyMessage } from './slack-messages.js';
+import { MORE_ACTION_ID, parseMoreValue, renderAllPages, renderPage, RUN_ACTION_PREFIX } from './to-block-kit.js';
 
 export interface SlackSettings {
   botToken: string;
@@ -62,30 +56,17 @@ export interface SlackPlatformOptions {
 
 /** Where Slack sends slash commands, interactions and events (the manifest's URLs). */
 export const SLACK_EVENTS_PATH = '/slack/events';
-const PICK_ACTION_PREFIX = 'briefbot:pick:';
-const CANCEL_ACTION_ID = 'briefbot:cancel';
-const PICKER_MAX_OPTIONS = 100;
-/** A modal must be answered within 3 seconds; past this the save finishes in the background. */
-const SAVE_WAIT_MS = 2500;
-const PENDING_TTL_MS = 30 * 60_000;
 
 /**
  * Commands that need more than a line of text. Slack has no file attachments on slash commands,
  * so adding and editing a briefing go through a form; removing asks for confirmation first.
  */
 const FORM_COMMANDS: Readonly<Record<string, 'add' | 'edit'>> = { 'briefing add': 'add', 'briefing edit': 'edit' };
-const CONFIRM_FIRST = new Set(['briefing remove']);
+const CONFIRM_FIRST: Readonly<Record<string, Confirmation>> = {
+  'briefing remove': { consequence: 'It disappears from the library now; every revision is kept and /briefing restore brings it back.', button: 'Remove' },
+};
 
-interface PendingSave {
-  line: string;
-  attachment: Attachment;
-  userId: string;
-  channelId: string;
-  responseUrl?: string;
-  expires: number;
-}
-
-type RespondMessage = RespondArguments & SlackMessage;
+const SORRY = 'Sorry, something went wrong on my side while answering that. It has been logged; please try again later.';
 
 /**
  * Slack as a chat platform, on Bolt: every slash command of a served command family goes
@@ -96,15 +77,22 @@ type RespondMessage = RespondArguments & SlackMessage;
 export class SlackPlatform implements ChatPlatform, RouteHost {
   readonly name = 'slack' as const;
   private readonly routes: HttpRoute[] = [];
-  private readonly pending = new Map<string, PendingSave>();
   private app: App | undefined;
   private server: Server | undefined;
   private ready = false;
   private moderators: SlackModerators | undefined;
+  private readonly forms: FormFlow;
   private readonly log: Logger;
 
   constructor(private readonly options: SlackPlatformOptions) {
     this.log = options.logger.child({ platform: 'slack' });
+    this.forms = new FormFlow({
+      dispatcher: options.dispatcher,
+      library: options.library,
+      logger: this.log,
+      invocation: (user, channelId) => this.invocation(user, channelId),
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    });
   }
 
   /** Serves another route (health, metrics, Discord interactions) on Slack's port; call before `start()`. */
@@ -186,13 +174,29 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
       await ack();
       await respond({ delete_original: true });
     });
+    // A modal's answer is the ack itself, so these run before it, and must never leave it unsent.
     app.view<ViewSubmitAction>(FORM_CALLBACK, async ({ ack, body, view }) => {
       const meta = readMeta(view.private_metadata);
       if (!meta) return ack();
-      await ack(await this.onFormSubmit(meta, readForm(view.state.values), body.user));
+      try {
+        await ack(await this.forms.submitForm(meta, readForm(view.state.values), body.user));
+      } catch (err) {
+        this.log.error({ err }, 'slack form submission failed');
+        await ack({ response_action: 'update', view: replyView(textReply(SORRY, { tone: 'error' })) });
+      }
     });
     app.view<ViewSubmitAction>(PREVIEW_CALLBACK, async ({ ack, body, view }) => {
-      await this.onPreviewSubmit(view.private_metadata, body.user, ack);
+      let acked = false;
+      const once = async (r: Parameters<typeof ack>[0]) => {
+        acked = true;
+        await ack(r);
+      };
+      try {
+        await this.forms.submitPreview(view.private_metadata, body.user, once);
+      } catch (err) {
+        this.log.error({ err }, 'slack save failed');
+        if (!acked) await ack({ response_action: 'update', view: replyView(textReply(SORRY, { tone: 'error' })) });
+      }
     });
     app.error(async (error) => {
       this.log.error({ err: error }, 'slack listener failed');
@@ -205,7 +209,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
       await work();
     } catch (err) {
       this.log.error({ err }, 'slack handler failed');
-      await respond(this.message(textReply('Sorry, something went wrong on my side while answering that. It has been logged; please try again later.', { tone: 'error' }), {})).catch(() => {});
+      await respond(replyMessage(textReply(SORRY, { tone: 'error' }))).catch(() => {});
     }
   }
 
@@ -249,7 +253,8 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     const text = unescapeSlackText(command.text ?? '').trim();
     const invocation = await this.invocation({ id: command.user_id, name: command.user_name }, command.channel_id, command.channel_name);
     if (!text && this.offersPicker(family)) {
-      await respond(await this.picker(family));
+      const entries = await this.options.library.list();
+      await respond(entries.length ? pickerMessage(family, entries) : replyMessage(textReply('The library is empty. Moderators can add a briefing with /briefing add.')));
       return;
     }
     const line = this.lineOf(family, text);
@@ -257,16 +262,19 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     if (parsed && invocation.actor.isModerator) {
       const mode = FORM_COMMANDS[parsed.key];
       if (mode) {
-        await this.openForm(client, command.trigger_id, { line, mode, responseUrl: command.response_url, channelId: command.channel_id }, parsed.args, respond);
+        const opening = await this.forms.open({ line, mode, responseUrl: command.response_url, channelId: command.channel_id }, parsed.args);
+        if ('view' in opening) await client.views.open({ trigger_id: command.trigger_id, view: opening.view });
+        else await respond(replyMessage(opening.reply));
         return;
       }
-      if (CONFIRM_FIRST.has(parsed.key)) {
-        await respond(confirmation(line));
+      const confirm = CONFIRM_FIRST[parsed.key];
+      if (confirm) {
+        await respond(confirmationMessage(line, confirm));
         return;
       }
     }
     const doc = await this.options.dispatcher.runLine(line, invocation);
-    await respond(this.message(doc, { line }));
+    await respond(replyMessage(doc, { line }));
   }
 
   private async onRun(line: string, body: BlockAction, respond: RespondFn): Promise<void> {
@@ -275,7 +283,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     // Pressing a button on your own (ephemeral) card changes it in place; on a card posted for
     // the channel, the answer is for the presser alone, and the channel's card stays as it was.
     const replace = body.container?.is_ephemeral === true && doc.visibility === 'private' && doc.tone !== 'error';
-    await respond(this.message(doc, { line, replace }));
+    await respond(replyMessage(doc, { line, replace }));
   }
 
   private async onMore(value: string, body: BlockAction, respond: RespondFn): Promise<void> {
@@ -286,155 +294,8 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     const page = renderPage(doc, { from: { unit: more.unit, offset: more.offset }, withActions: false, moreLine: more.line });
     await respond({ response_type: 'ephemeral', replace_original: false, ...page.message });
   }
-
-  /** A reply as a response_url message: ephemeral unless the document is for the channel. */
-  private message(doc: ReplyDocument, options: { line?: string; replace?: boolean }): RespondMessage {
-    const page = renderPage(doc, { withActions: true, ...(options.line !== undefined && { moreLine: options.line }) });
-    if (doc.visibility === 'public') return { response_type: 'in_channel', replace_original: false, ...page.message };
-    return { response_type: 'ephemeral', replace_original: options.replace ?? false, ...page.message };
-  }
-
-  private async picker(family: string): Promise<RespondMessage> {
-    const entries = await this.options.library.list();
-    if (entries.length === 0) return this.message(textReply('The library is empty. Moderators can add a briefing with /briefing add.'), {});
-    const shown = entries.slice(0, PICKER_MAX_OPTIONS);
-    const blocks: types.KnownBlock[] = [
-      {
-        type: 'section',
-        text: { type: 'mrkdwn', text: 'Which briefing?' },
-        accessory: {
-          type: 'static_select',
-          action_id: `${PICK_ACTION_PREFIX}${family}`,
-          placeholder: { type: 'plain_text', text: 'Choose a briefing' },
-          options: shown.map((e) => ({ text: { type: 'plain_text', text: trimAtSentence(e.briefing.title, 75) }, value: e.briefing.slug })),
-        },
-      },
-    ];
-    if (entries.length > shown.length) {
-      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `The newest ${shown.length} of ${entries.length}. \`/${family} search <words>\` finds the others.` }] });
-    }
-    return { response_type: 'ephemeral', text: 'Which briefing?', blocks };
-  }
-
-  private async entryNamedIn(args: Record<string, unknown>): Promise<LibraryEntry | undefined> {
-    for (const value of Object.values(args)) {
-      if (typeof value !== 'string') continue;
-      const entry = await this.options.library.get(normaliseSlugInput(value));
-      if (entry) return entry;
-    }
-    return undefined;
-  }
-
-  private async openForm(client: App['client'], triggerId: string, meta: FormMeta, args: Record<string, unknown>, respond: RespondFn): Promise<void> {
-    let initial;
-    if (meta.mode === 'edit') {
-      const entry = await this.entryNamedIn(args);
-      if (!entry) {
-        await respond(this.message(textReply(`There is no briefing "${String(Object.values(args)[0] ?? '')}" to edit. Try /briefing list.`, { tone: 'error' }), {}));
-        return;
-      }
-      if (entry.briefing.body.length > FORM_TEXT_MAX) {
-        const msg = `"${entry.briefing.title}" is ${entry.briefing.body.length} characters long; Slack's form holds ${FORM_TEXT_MAX}. Edit it with a Markdown file in Discord or the shell.`;
-        await respond(this.message(textReply(msg, { tone: 'error' }), {}));
-        return;
-      }
-      initial = entry.briefing;
-      meta = { ...meta, slug: entry.briefing.slug };
-    }
-    await client.views.open({ trigger_id: triggerId, view: formView(meta, initial) });
-  }
-
-  private async onFormSubmit(meta: FormMeta, fields: ReturnType<typeof readForm>, user: { id: string; name?: string }): Promise<ViewResponseAction> {
-    const invocation = await this.invocation(user, meta.channelId);
-    if (!invocation.actor.isModerator) {
-      // The dispatcher words the refusal, as everywhere else.
-      const refusal = await this.options.dispatcher.runLine(meta.line, invocation);
-      return { response_action: 'update', view: replyView(refusal) };
-    }
-    const base = meta.mode === 'edit' && meta.slug ? (await this.options.library.get(meta.slug))?.briefing : undefined;
-    if (meta.mode === 'edit' && !base) return { response_action: 'update', view: replyView(textReply('That briefing no longer exists.', { tone: 'error' })) };
-    const submission = submissionOf(fields, { maxBodyBytes: this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, ...(base && { base }) });
-    if (!submission.ok) return { response_action: 'errors', errors: submission.errors };
-    const now = new Date();
-    const analysis = await this.options.library.analysisOf({ briefing: submission.briefing, origin: 'store', revision: 0, createdAt: now, updatedAt: now });
-    this.sweepPending();
-    const id = randomUUID();
-    this.pending.set(id, {
-      line: meta.line,
-      attachment: submission.attachment,
-      userId: user.id,
-      channelId: meta.channelId,
-      ...(meta.responseUrl && { responseUrl: meta.responseUrl }),
-      expires: Date.now() + PENDING_TTL_MS,
-    });
-    return { response_action: 'push', view: previewView(buildBriefingCard({ briefing: submission.briefing, analysis }), id) };
-  }
-
-  private async onPreviewSubmit(id: string, user: { id: string; name?: string }, ack: (response: ViewResponseAction) => Promise<void>): Promise<void> {
-    const saved = this.pending.get(id);
-    if (!saved || saved.userId !== user.id || saved.expires < Date.now()) {
-      await ack({ response_action: 'update', view: replyView(textReply('This preview has expired. Please open the form again.', { tone: 'error' })) });
-      return;
-    }
-    const invocation = await this.invocation(user, saved.channelId);
-    const run = this.options.dispatcher.runLine(saved.line, { ...invocation, attachments: [saved.attachment] });
-    const early = await Promise.race([run, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SAVE_WAIT_MS).unref())]);
-    if (early && early.tone === 'error') {
-      // Back returns to the form with what the moderator typed, to fix and try again.
-      await ack({ response_action: 'update', view: replyView(early, 'Not saved') });
-      return;
-    }
-    this.pending.delete(id);
-    await ack({ response_action: 'clear' });
-    const doc = early ?? (await run);
-    if (saved.responseUrl) await postToResponseUrl(saved.responseUrl, this.message(doc, {})).catch((err: unknown) => this.log.warn({ err }, 'could not report a saved briefing'));
-  }
-
-  private sweepPending(): void {
-    const now = Date.now();
-    for (const [id, p] of this.pending) if (p.expires < now) this.pending.delete(id);
-  }
-}
-
-function confirmation(line: string): RespondMessage {
-  return {
-    response_type: 'ephemeral',
-    text: `Run ${escapeMrkdwn(line)}?`,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `Really run \`${escapeMrkdwn(line)}\`? Its text is archived and can be restored, but it disappears from the library now.`, verbatim: true } },
-      {
-        type: 'actions',
-        elements: [
-          { type: 'button', action_id: `${RUN_ACTION_PREFIX}confirm`, text: { type: 'plain_text', text: 'Remove' }, style: 'danger', value: line },
-          { type: 'button', action_id: CANCEL_ACTION_ID, text: { type: 'plain_text', text: 'Cancel' } },
-        ],
-      },
-    ],
-  };
-}
-
-/** The same POST Bolt's respond() makes, for a modal's outcome after the modal has closed. */
-async function postToResponseUrl(url: string, message: RespondMessage): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(message) });
-  if (!res.ok) throw new Error(`response_url answered ${res.status}`);
 }
 
 function withSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
-}
-
-/** Bolt's logger interface on top of ours, so Bolt's messages carry our redaction and format. */
-function boltLogger(logger: Logger): BoltLogger {
-  let level = LogLevel.INFO;
-  const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : p instanceof Error ? (p.stack ?? p.message) : JSON.stringify(p))).join(' ');
-  const log = logger.child({ lib: 'bolt' });
-  return {
-    debug: (...m) => log.debug({}, text(m)),
-    info: (...m) => log.info({}, text(m)),
-    warn: (...m) => log.warn({}, text(m)),
-    error: (...m) => log.error({}, text(m)),
-    setLevel: (l) => (level = l),
-    getLevel: () => level,
-    setName: () => {},
-  };
 }

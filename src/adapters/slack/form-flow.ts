@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { types, ViewResponseAction } from '@slack/bolt';
+import type { Briefing } from '../../core/briefing/briefing.js';
+import { normaliseSlugInput } from '../../core/briefing/find-briefing.js';
+import { buildBriefingCard } from '../../core/render/briefing-card.js';
+import { type ReplyDocument, textReply } from '../../core/render/document.js';
+import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
+import type { Attachment } from '../../ports/command.js';
+import type { BriefingLibrary } from '../../ports/library.js';
+import type { Logger } from '../../ports/logger.js';
+import { FORM_TEXT_MAX, type FormFields, type FormMeta, formView, previewView, replyView, submissionOf } from './briefing-form.js';
+import { postToResponseUrl, replyMessage } from './slack-messages.js';
+
+/** A modal must be answered within 3 seconds; past this the save finishes in the background. */
+const SAVE_WAIT_MS = 2500;
+const PENDING_TTL_MS = 30 * 60_000;
+const MAX_PENDING = 1000;
+
+interface PendingSave {
+  line: string;
+  attachment: Attachment;
+  userId: string;
+  channelId: string;
+  responseUrl?: string;
+  expires: number;
+}
+
+export interface FormFlowDeps {
+  dispatcher: Dispatcher;
+  library: BriefingLibrary;
+  logger: Logger;
+  /** Who is acting, with their moderator status, as the platform decides it. */
+  invocation: (user: { id: string; name?: string; username?: string }, channelId: string) => Promise<Invocation>;
+  maxBodyBytes: number;
+  now?: () => number;
+}
+
+/** What opening a form gives: the view to open, or a reply saying why there is none. */
+export type FormOpening = { view: types.View } | { reply: ReplyDocument };
+
+/**
+ * Adding and editing a briefing in Slack: form → preview (pushed over the form, so Back keeps
+ * what was typed) → save, which runs the same command line as everywhere else with the form's
+ * content as the attached Markdown file. The dispatcher and the moderation service decide.
+ */
+export class FormFlow {
+  /** Submissions waiting for Save, by an id only the preview view knows. */
+  private readonly pending = new Map<string, PendingSave>();
+
+  constructor(private readonly deps: FormFlowDeps) {}
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** The form for `/briefing add` or `/briefing edit <slug>`; `args` are the parsed command's. */
+  async open(meta: FormMeta, args: Readonly<Record<string, unknown>>): Promise<FormOpening> {
+    if (meta.mode === 'add') return { view: formView(meta) };
+    let initial: Briefing | undefined;
+    for (const value of Object.values(args)) {
+      if (typeof value === 'string') initial ??= (await this.deps.library.get(normaliseSlugInput(value)))?.briefing;
+    }
+    if (!initial) return { reply: textReply(`There is no briefing "${String(Object.values(args)[0] ?? '')}" to edit. Try /briefing list.`, { tone: 'error' }) };
+    if (initial.body.length > FORM_TEXT_MAX) {
+      const msg = `"${initial.title}" is ${initial.body.length} characters long; Slack's form holds ${FORM_TEXT_MAX}. Edit it with a Markdown file in Discord or the shell.`;
+      return { reply: textReply(msg, { tone: 'error' }) };
+    }
+    return { view: formView({ ...meta, slug: initial.slug }, initial) };
+  }
+
+  /** The form was submitted: check who and what, then push the preview (or show the problems). */
+  async submitForm(meta: FormMeta, fields: FormFields, user: { id: string; name?: string }): Promise<ViewResponseAction> {
+    const invocation = await this.deps.invocation(user, meta.channelId);
+    if (!invocation.actor.isModerator) {
+      // The dispatcher words the refusal, as everywhere else, and changes nothing.
+      const refusal = await this.deps.dispatcher.runLine(meta.line, invocation);
+      return { response_action: 'update', view: replyView(refusal) };
+    }
+    const base = meta.mode === 'edit' && meta.slug ? (await this.deps.library.get(meta.slug))?.briefing : undefined;
+    if (meta.mode === 'edit' && !base) return { response_action: 'update', view: replyView(textReply('That briefing no longer exists.', { tone: 'error' })) };
+    const submission = submissionOf(fields, { maxBodyBytes: this.deps.maxBodyBytes, ...(base && { base }) });
+    if (!submission.ok) return { response_action: 'errors', errors: submission.errors };
+    const at = new Date(this.now());
+    const analysis = await this.deps.library.analysisOf({ briefing: submission.briefing, origin: 'store', revision: 0, createdAt: at, updatedAt: at });
+    const id = this.keep({
+      line: meta.line,
+      attachment: submission.attachment,
+      userId: user.id,
+      channelId: meta.channelId,
+      ...(meta.responseUrl && { responseUrl: meta.responseUrl }),
+      expires: this.now() + PENDING_TTL_MS,
+    });
+    return { response_action: 'push', view: previewView(buildBriefingCard({ briefing: submission.briefing, analysis }), id) };
+  }
+
+  /**
+   * Save was pressed on the preview. A refusal or a problem replaces the preview (Back returns to
+   * the form); success closes the modal and the outcome goes to the moderator privately.
+   */
+  async submitPreview(id: string, user: { id: string; name?: string }, ack: (response: ViewResponseAction) => Promise<void>): Promise<void> {
+    const saved = this.pending.get(id);
+    if (!saved || saved.userId !== user.id || saved.expires < this.now()) {
+      await ack({ response_action: 'update', view: replyView(textReply('This preview has expired. Please open the form again.', { tone: 'error' })) });
+      return;
+    }
+    const invocation = await this.deps.invocation(user, saved.channelId);
+    const run = this.deps.dispatcher.runLine(saved.line, { ...invocation, attachments: [saved.attachment] });
+    const early = await Promise.race([run, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), SAVE_WAIT_MS).unref())]);
+    if (early && early.tone === 'error') {
+      await ack({ response_action: 'update', view: replyView(early, 'Not saved') });
+      return;
+    }
+    this.pending.delete(id);
+    await ack({ response_action: 'clear' });
+    const doc = early ?? (await run);
+    if (saved.responseUrl) {
+      await postToResponseUrl(saved.responseUrl, replyMessage(doc)).catch((err: unknown) => this.deps.logger.warn({ err }, 'could not tell the moderator the outcome of a save'));
+    }
+  }
+
+  private keep(save: PendingSave): string {
+    const now = this.now();
+    for (const [key, p] of this.pending) if (p.expires < now) this.pending.delete(key);
+    // Abandoned previews must not grow without bound: the oldest goes first.
+    if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
+    const id = randomUUID();
+    this.pending.set(id, save);
+    return id;
+  }
+}

@@ -1,0 +1,74 @@
+import type { RespondArguments, types } from '@slack/bolt';
+import type { ReplyDocument } from '../../core/render/document.js';
+import type { LibraryEntry } from '../../ports/library.js';
+import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { escapedWithin, renderPage, RUN_ACTION_PREFIX, type SlackMessage } from './to-block-kit.js';
+
+export const PICK_ACTION_PREFIX = 'briefbot:pick:';
+export const CANCEL_ACTION_ID = 'briefbot:cancel';
+/** A static select holds at most 100 options. */
+const PICKER_MAX_OPTIONS = 100;
+
+export type RespondMessage = RespondArguments & SlackMessage;
+
+/**
+ * A reply as a response_url message: ephemeral unless the document is for the channel. With
+ * `replace`, a private reply takes the place of the message whose button was pressed.
+ */
+export function replyMessage(doc: ReplyDocument, options: { line?: string; replace?: boolean } = {}): RespondMessage {
+  const page = renderPage(doc, { withActions: true, ...(options.line !== undefined && { moreLine: options.line }) });
+  if (doc.visibility === 'public') return { response_type: 'in_channel', replace_original: false, ...page.message };
+  return { response_type: 'ephemeral', replace_original: options.replace ?? false, ...page.message };
+}
+
+/** The briefing menu `/briefing` alone shows: Slack's slash commands have no autocomplete. */
+export function pickerMessage(family: string, entries: readonly LibraryEntry[]): RespondMessage {
+  const shown = entries.slice(0, PICKER_MAX_OPTIONS);
+  const blocks: types.KnownBlock[] = [
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'Which briefing?' },
+      accessory: {
+        type: 'static_select',
+        action_id: `${PICK_ACTION_PREFIX}${family}`,
+        placeholder: { type: 'plain_text', text: 'Choose a briefing' },
+        options: shown.map((e) => ({ text: { type: 'plain_text', text: escapedWithin(e.briefing.title, 75) }, value: e.briefing.slug })),
+      },
+    },
+  ];
+  if (entries.length > shown.length) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `The newest ${shown.length} of ${entries.length}. \`/${family} search <words>\` finds the others.` }] });
+  }
+  return { response_type: 'ephemeral', text: 'Which briefing?', blocks };
+}
+
+export interface Confirmation {
+  /** What happens, for the person about to confirm. */
+  consequence: string;
+  button: string;
+}
+
+/** "Really run ...?" with a danger button that runs the line and a Cancel that removes the question. */
+export function confirmationMessage(line: string, what: Confirmation): RespondMessage {
+  const command = escapeMrkdwn(line);
+  return {
+    response_type: 'ephemeral',
+    text: `Really run ${command}?`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: `Really run \`${command}\`? ${escapeMrkdwn(what.consequence)}`, verbatim: true } },
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: `${RUN_ACTION_PREFIX}confirm`, text: { type: 'plain_text', text: what.button }, style: 'danger', value: line },
+          { type: 'button', action_id: CANCEL_ACTION_ID, text: { type: 'plain_text', text: 'Cancel' } },
+        ],
+      },
+    ],
+  };
+}
+
+/** The same POST Bolt's respond() makes, for when no listener's respond() is at hand (a closed modal). */
+export async function postToResponseUrl(url: string, message: RespondMessage): Promise<void> {
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(message) });
+  if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+}
