@@ -4,9 +4,10 @@ import type { Sentence } from './types.js';
 const MAX_PHRASE_WORDS = 4;
 // Four words only for names ("Wulong International Kite Festival"); common-noun phrases stop at three.
 const MAX_COMMON_PHRASE_WORDS = 3;
-// Phrases never cross punctuation: "Seoul, Tokyo" is two candidates, "Seoul-Tokyo ties" one.
-const CLAUSE_BREAK = /[,;:()[\]{}"“”‘’!?…|/]|\.(?=\s|$)|\s[-–—]\s|'(?=\s|$)|(?:^|\s)'/u;
-const WORD = /^[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*$/u;
+// Words, and the punctuation that phrases never cross: "Seoul, Tokyo" is two candidates, "Seoul-Tokyo ties" one.
+const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;:()[\]{}"“”‘’!?…|/']|\.(?=\s|$)|\s[-–—]\s/gu;
+const WORD_START = /^[\p{L}\p{N}]/u;
+const ALL_DIGITS = /^\d+$/;
 
 interface PhraseStats {
   stems: string[];
@@ -29,34 +30,49 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
   const stemFrequency = new Map<string, number>();
 
   for (const sentence of sentences) {
-    for (const [clauseAt, clause] of sentence.text.split(CLAUSE_BREAK).entries()) {
-      const words = clause.split(/\s+/).map(trimWord).filter((w) => w !== '');
-      let run: string[] = [];
-      let runStartsSentence = false;
-      const flush = (): void => {
-        for (let size = 1; size <= Math.min(MAX_PHRASE_WORDS, run.length); size += 1) {
-          for (let at = 0; at + size <= run.length; at += 1) {
-            // Never cut a name in two: "SNP leader Nicola" out of "SNP leader Nicola Sturgeon".
-            if (cutsName(run, at, size)) continue;
-            if (size > MAX_COMMON_PHRASE_WORDS && !run.slice(at, at + size).every((w) => CAPITALISED.test(w))) continue;
-            addPhrase(phrases, run.slice(at, at + size), sentence.index, runStartsSentence && at === 0);
-          }
+    // The current run of content words, with their stems and capitalisation, between stopwords and punctuation.
+    let run: string[] = [];
+    let runStems: string[] = [];
+    let runCaps: boolean[] = [];
+    let runStartsSentence = false;
+    let seenWord = false;
+    const flush = (): void => {
+      for (let size = 1; size <= Math.min(MAX_PHRASE_WORDS, run.length); size += 1) {
+        for (let at = 0; at + size <= run.length; at += 1) {
+          // Never cut a name in two: "SNP leader Nicola" out of "SNP leader Nicola Sturgeon".
+          const cutsStart = at > 0 && runCaps[at - 1]! && runCaps[at]!;
+          const cutsEnd = at + size < run.length && runCaps[at + size]! && runCaps[at + size - 1]!;
+          if (cutsStart || cutsEnd) continue;
+          if (size > MAX_COMMON_PHRASE_WORDS && runCaps.slice(at, at + size).includes(false)) continue;
+          addPhrase(phrases, run, runStems, at, size, sentence.index, runStartsSentence && at === 0);
         }
-        run = [];
-      };
-      for (const [position, word] of words.entries()) {
-        const lower = normalise(word);
-        if (!WORD.test(word) || STOPWORDS.has(lower) || lower.length < 2 || /^\d+$/.test(lower)) {
-          flush();
-          continue;
-        }
-        if (run.length === 0) runStartsSentence = clauseAt === 0 && position === 0;
-        run.push(word);
-        const s = stem(lower);
-        stemFrequency.set(s, (stemFrequency.get(s) ?? 0) + 1);
       }
-      flush();
+      run = [];
+      runStems = [];
+      runCaps = [];
+    };
+    for (const match of sentence.text.matchAll(TOKEN)) {
+      const token = match[0];
+      if (!WORD_START.test(token)) {
+        flush();
+        continue;
+      }
+      const word = token.endsWith("'s") || token.endsWith('’s') ? token.slice(0, -2) : token;
+      const lower = normalise(word);
+      const initial = !seenWord;
+      seenWord = true;
+      if (STOPWORDS.has(lower) || lower.length < 2 || ALL_DIGITS.test(lower)) {
+        flush();
+        continue;
+      }
+      if (run.length === 0) runStartsSentence = initial;
+      const s = stem(lower);
+      run.push(word);
+      runStems.push(s);
+      runCaps.push(CAPITALISED.test(word));
+      stemFrequency.set(s, (stemFrequency.get(s) ?? 0) + 1);
     }
+    flush();
   }
 
   const scored = [...phrases.values()]
@@ -97,24 +113,23 @@ function isName(phrase: PhraseStats): boolean {
   return phrase.stems.length > 1 && [...phrase.surfaces.keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
 }
 
-function cutsName(run: readonly string[], at: number, size: number): boolean {
-  const before = run[at - 1];
-  const after = run[at + size];
-  const cutsStart = before !== undefined && CAPITALISED.test(before) && CAPITALISED.test(run[at]!);
-  const cutsEnd = after !== undefined && CAPITALISED.test(after) && CAPITALISED.test(run[at + size - 1]!);
-  return cutsStart || cutsEnd;
-}
-
-function addPhrase(phrases: Map<string, PhraseStats>, words: string[], sentence: number, sentenceInitial: boolean): void {
-  const stems = words.map((w) => stem(normalise(w)));
-  const key = stems.join(' ');
+function addPhrase(
+  phrases: Map<string, PhraseStats>,
+  words: readonly string[],
+  stems: readonly string[],
+  at: number,
+  size: number,
+  sentence: number,
+  sentenceInitial: boolean,
+): void {
+  const key = size === 1 ? stems[at]! : stems.slice(at, at + size).join(' ');
   let stats = phrases.get(key);
   if (stats === undefined) {
-    stats = { stems, count: 0, firstSentence: sentence, surfaces: new Map() };
+    stats = { stems: stems.slice(at, at + size), count: 0, firstSentence: sentence, surfaces: new Map() };
     phrases.set(key, stats);
   }
   stats.count += 1;
-  const surface = words.join(' ');
+  const surface = size === 1 ? words[at]! : words.slice(at, at + size).join(' ');
   stats.surfaces.set(surface, (stats.surfaces.get(surface) ?? 0) + (sentenceInitial ? 0.5 : 1));
 }
 
@@ -130,10 +145,7 @@ function bestSurface(phrase: PhraseStats): string {
   return best;
 }
 
-function trimWord(word: string): string {
-  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/u, '');
-}
-
 function normalise(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'");
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }

@@ -42,10 +42,13 @@ export function splitSentences(cleaned: string): Sentence[] {
   return sentences;
 }
 
+const SPACE_RUN = /\s*/y;
+const TOKEN = /\S*/y;
+
 function firstNonSpace(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && /\s/.test(text[i]!)) i += 1;
-  return i;
+  SPACE_RUN.lastIndex = from;
+  SPACE_RUN.test(text);
+  return SPACE_RUN.lastIndex;
 }
 
 function lastNonSpaceEnd(text: string): number {
@@ -66,13 +69,20 @@ const TERMINAL = /(?:[.!?…]+)$/;
 const ELLIPSIS = /(?:\.\.\.+|…)$/;
 
 function nextToken(text: string, from: number): string {
-  let end = from;
-  while (end < text.length && !/\s/.test(text[end]!)) end += 1;
-  return text.slice(from, end);
+  TOKEN.lastIndex = from;
+  return TOKEN.exec(text)?.[0] ?? '';
 }
+
+// Characters that can end a sentence or close one; a gap after any other character inside a line
+// can only be a boundary in a caption run, and those need a capital after the gap.
+const ENDING_CHARS = new Set(['.', '!', '?', '…', '"', "'", '”', '’', ')', ']', '»']);
 
 function isBoundary(text: string, prevToken: string, nextStart: number, breaks: number): boolean {
   if (breaks >= 2) return true;
+  // Fast path for the common gap between two words inside a sentence.
+  if (breaks === 0 && !ENDING_CHARS.has(prevToken[prevToken.length - 1] ?? '') && !/\p{Lu}/u.test(text[nextStart] ?? '')) {
+    return false;
+  }
   const next = nextToken(text, nextStart);
   const nextCore = next.replace(OPENERS, '');
   const nextFirst = nextCore[0] ?? '';

@@ -79,21 +79,28 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
   const chosen: Candidate[] = [];
   const covered = new Set<string>();
   const available = candidates.filter((c) => c.index !== headline);
-  while (chosen.length < count && available.length > 0) {
-    let bestAt = 0;
+  const stemLists = available.map((c) => [...c.stems]);
+  const weightLists = stemLists.map((stems) => stems.map((t) => weights.get(t) ?? 0));
+  const scale = available.map((c) => (prior(c.index) * c.usability) / Math.pow(Math.max(1, c.words), params.lengthExponent));
+  const taken = new Uint8Array(available.length);
+  while (chosen.length < Math.min(count, available.length)) {
+    let best = -1;
     let bestValue = -Infinity;
-    for (const [at, c] of available.entries()) {
+    for (let k = 0; k < available.length; k += 1) {
+      if (taken[k] === 1) continue;
+      const stems = stemLists[k]!;
+      const stemWeights = weightLists[k]!;
       let gain = 0;
-      for (const t of c.stems) gain += (weights.get(t) ?? 0) * (covered.has(t) ? 1 - params.redundancy : 1);
-      const value = (gain / Math.pow(Math.max(1, c.words), params.lengthExponent)) * prior(c.index) * c.usability;
+      for (let j = 0; j < stems.length; j += 1) gain += stemWeights[j]! * (covered.has(stems[j]!) ? 1 - params.redundancy : 1);
+      const value = gain * scale[k]!;
       if (value > bestValue) {
         bestValue = value;
-        bestAt = at;
+        best = k;
       }
     }
-    const [picked] = available.splice(bestAt, 1);
-    chosen.push(picked!);
-    for (const t of picked!.stems) covered.add(t);
+    taken[best] = 1;
+    chosen.push(available[best]!);
+    for (const t of stemLists[best]!) covered.add(t);
   }
   const indices = chosen.map((c) => c.index).sort((a, b) => a - b);
   return { indices, tldr: tldrOf(chosen, sentences) };

@@ -18,7 +18,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 export function tokenizeWords(text: string): string[] {
   const words: string[] = [];
   for (const match of text.matchAll(WORD)) {
-    words.push(match[0].toLowerCase().replace(/’/g, "'").replace(/'s$/, ''));
+    let word = match[0].toLowerCase();
+    if (word.includes('’')) word = word.replace(/’/g, "'");
+    if (word.endsWith("'s")) word = word.slice(0, -2);
+    words.push(word);
   }
   return words;
 }

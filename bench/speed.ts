@@ -1,0 +1,133 @@
+/**
+ * Analysis speed on one core: articles per second on the CNN/DM dev set (ours beside ts-textrank,
+ * measured in the same run) and time against text size (10 KB, 100 KB, 1 MB of concatenated articles).
+ *
+ *   npm run bench:speed [-- --eval PATH]
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { cleanText } from '../src/core/analysis/clean-text.js';
+import { extractKeywords } from '../src/core/analysis/keywords.js';
+import { splitSentences } from '../src/core/analysis/split-sentences.js';
+import { summarize } from '../src/core/analysis/summarize.js';
+import { evalPathFromArgs, loadEvalSet } from './quality.js';
+
+type Pipeline = (text: string) => unknown;
+
+/** Our summary pipeline alone: what runs when the full analyzer is not available. */
+const summaryPipeline: Pipeline = (text) => {
+  const sentences = splitSentences(cleanText(text));
+  return { summary: summarize(sentences, {}), keywords: extractKeywords(sentences, 8) };
+};
+
+async function loadFullAnalysis(): Promise<{ name: string; run: Pipeline }> {
+  const path = resolve(dirname(fileURLToPath(import.meta.url)), '../src/core/analysis/analyze.ts');
+  if (existsSync(path)) {
+    try {
+      const mod = (await import(pathToFileURL(path).href)) as { analyze?: (input: { text: string }) => unknown };
+      const analyze = mod.analyze;
+      if (typeof analyze === 'function') return { name: 'full analyze()', run: (text) => analyze({ text }) };
+    } catch (error) {
+      console.log(`analyze.ts did not load (${(error as Error).message.split('\n')[0]}); timing the summary pipeline instead`);
+    }
+  }
+  return { name: 'summary pipeline (clean, split, summarize, keywords)', run: summaryPipeline };
+}
+
+interface Timing {
+  /** Per second of wall-clock time. */
+  wall: number;
+  /** Per second of this process's CPU time: what one uncontended core would do. */
+  cpu: number;
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+/** Runs `pipeline` over the texts until `minMs` of wall time have passed; returns texts per second. */
+function rate(texts: readonly string[], pipeline: Pipeline, minMs = 2000): Timing {
+  for (const t of texts.slice(0, 10)) pipeline(t);
+  let done = 0;
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  let elapsed = 0;
+  while (elapsed < minMs) {
+    for (const t of texts) pipeline(t);
+    done += texts.length;
+    elapsed = performance.now() - start;
+  }
+  return { wall: (done / elapsed) * 1000, cpu: (done / cpuMs(cpuStart)) * 1000 };
+}
+
+/** Median wall and CPU milliseconds of `repeats` runs on one text. */
+function medianMs(text: string, pipeline: Pipeline, repeats: number): Timing {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < repeats; i += 1) {
+    const start = performance.now();
+    const cpuStart = process.cpuUsage();
+    pipeline(text);
+    wall.push(performance.now() - start);
+    cpu.push(cpuMs(cpuStart));
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+function buildText(articles: readonly string[], bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i += 1) {
+    const a = articles[i % articles.length]!;
+    parts.push(a);
+    size += Buffer.byteLength(a) + 2;
+  }
+  return parts.join('\n\n').slice(0, bytes);
+}
+
+async function main(): Promise<void> {
+  const path = evalPathFromArgs(process.argv.slice(2));
+  const articles = loadEvalSet(path).map((a) => a.article);
+  const full = await loadFullAnalysis();
+  const load = loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`Speed on one core (Node ${process.version}, ${cpus().length} CPUs, load average ${load}), ${articles.length} articles from ${path}`);
+  console.log('CPU-time rates count only this process\'s CPU time, so they hold when other jobs share the machine.\n');
+
+  const require = createRequire(import.meta.url);
+  const t = require('ts-textrank') as typeof import('ts-textrank');
+  const textrank = new t.Summarizer(
+    new t.AbsoluteSummarizerConfig(3, new t.SorensenDiceSimilarity(), new t.DefaultTextParser(), 0.85, t.Summarizer.SORT_OCCURENCE),
+    new t.NullLogger(),
+  );
+
+  const rows: [string, Timing][] = [];
+  rows.push([`ours: ${full.name}`, rate(articles, full.run)]);
+  if (full.run !== summaryPipeline) rows.push(['ours: summary pipeline only', rate(articles, summaryPipeline)]);
+  rows.push(['ts-textrank (3 sentences)', rate(articles, (text) => textrank.summarize(text, 'en'))]);
+  console.log('| pipeline | articles/s (CPU time) | articles/s (wall clock) |\n|---|---|---|');
+  for (const [name, t] of rows) console.log(`| ${name} | ${t.cpu.toFixed(0)} | ${t.wall.toFixed(0)} |`);
+
+  console.log('\nTime against text size (median of runs)');
+  const sizes: [string, Pipeline][] = [[full.name, full.run]];
+  if (full.run !== summaryPipeline) sizes.push(['summary pipeline only', summaryPipeline]);
+  for (const [name, pipeline] of sizes) {
+    console.log(`\n${name}`);
+    console.log('| size | sentences | CPU ms | wall ms | CPU ms per 100 KB |\n|---|---|---|---|---|');
+    for (const bytes of [10_000, 100_000, 1_000_000]) {
+      const text = buildText(articles, bytes);
+      const ms = medianMs(text, pipeline, bytes >= 1_000_000 ? 3 : bytes >= 100_000 ? 5 : 15);
+      const sentences = splitSentences(cleanText(text)).length;
+      console.log(
+        `| ${(bytes / 1000).toFixed(0)} KB | ${sentences} | ${ms.cpu.toFixed(1)} | ${ms.wall.toFixed(1)} | ${((ms.cpu / bytes) * 100_000).toFixed(1)} |`,
+      );
+    }
+  }
+}
+
+await main();
