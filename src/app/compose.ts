@@ -18,6 +18,10 @@ import { type OpenDatabase } from '../store/database.js';
 import { openStore } from '../store/open-store.js';
 import { SlidingWindowLimiter } from '../core/limits/rate-limiter.js';
 import { createDigests } from '../digest/create-digests.js';
+import { sql } from 'kysely';
+import { SqlDigestStore } from '../digest/sql-digest-store.js';
+import { Operations } from '../http/operations.js';
+import { MeteredDigestStore } from '../observability/metered-digest-store.js';
 
 export interface AppIO {
   stdin: Readable & { isTTY?: boolean };
@@ -32,6 +36,8 @@ export interface RunningApp {
   /** The migrated database the briefing store uses; other stores (digests) share its kysely instance. */
   database: OpenDatabase;
   platforms: ChatPlatform[];
+  /** Metrics, health routes and the HTTP port (when this process serves one). */
+  operations: Operations;
   /** Resolves when the app has nothing left to serve (the shell's input ended). */
   done: Promise<void>;
   stop(): Promise<void>;
@@ -52,8 +58,16 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     sqlitePath: config.env.SQLITE_PATH,
     onIdleError: (err) => logger.warn({ err }, 'a database connection failed; it will be replaced'),
   });
+  // Operations: /healthz, /readyz and /metrics on PORT, and the count of work shutdown waits for.
+  const ops: Operations = new Operations({
+    port: config.env.PORT,
+    host: config.env.HTTP_HOST,
+    logger,
+    pingStore: async () => void (await sql`select 1`.execute(database.db)),
+    librarySize: async (): Promise<number> => (await library.list()).length,
+  });
   const source = new MergedBriefingSource(store, files);
-  const library = new Library({ source, analyze: (input) => analyze(input), cacheKey: (input) => analysisCacheKey(input), cache: store, logger });
+  const library: Library = new Library({ source, analyze: ops.metrics.timed(analyze), cacheKey: (input) => analysisCacheKey(input), cache: store, logger });
   const moderation = new ModerationService({
     store,
     files,
@@ -65,7 +79,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
   // Digests share the store's database, so replicas on one PostgreSQL post each slot once.
   const digests =
     config.env.DIGESTS === 'on'
-      ? createDigests({ db: database.db, library, clock: systemClock, logger, catchupHours: config.env.DIGEST_CATCHUP_HOURS })
+      ? createDigests({ store: new MeteredDigestStore(new SqlDigestStore(database.db), (o) => ops.metrics.recordDigest(o)), library, clock: systemClock, logger, catchupHours: config.env.DIGEST_CATCHUP_HOURS })
       : undefined;
   const limiter = new SlidingWindowLimiter(config.env.RATE_LIMIT_COMMANDS, config.env.RATE_LIMIT_WINDOW_SECONDS * 1000);
   const dispatcher = new Dispatcher({
@@ -75,7 +89,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     logger,
     services: { moderation, ...(digests && { digests: digests.port }) },
     // The local shell user is the operator; chat users share a per-user budget.
-    allow: (actor) => actor.platform === 'shell' || limiter.tryTake(`${actor.platform}:${actor.userId}`, systemClock.now().getTime()),
+    ...ops.dispatcherHooks((actor) => actor.platform === 'shell' || limiter.tryTake(`${actor.platform}:${actor.userId}`, systemClock.now().getTime())),
   });
 
   const platforms: ChatPlatform[] = [];
@@ -91,7 +105,26 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     const slack = new SlackPlatform({ settings: config.slack, dispatcher, library, logger, port: config.env.PORT, host: config.env.HTTP_HOST, maxBodyBytes: config.env.BRIEFING_MAX_BYTES });
     platforms.push(slack);
   }
-  if (config.discord) {
+  // With DISCORD_PUBLIC_KEY, Discord reaches any replica over HTTP; the gateway is then off unless asked for.
+  const discordGateway = config.env.DISCORD_GATEWAY === 'on' || (config.env.DISCORD_GATEWAY === 'auto' && !config.discord?.publicKey);
+  if (config.discord?.publicKey) {
+    const d = config.discord;
+    const { DiscordHttpPlatform } = await import('../adapters/discord-http/discord-http-platform.js');
+    const discordHttp = new DiscordHttpPlatform({
+      publicKey: d.publicKey as string,
+      token: d.token,
+      ...(d.apiUrl && { apiUrl: d.apiUrl }),
+      ...(d.moderatorRoleId && { moderatorRoleId: d.moderatorRoleId }),
+      dispatcher,
+      library,
+      logger: logger.child({ platform: 'discord', mode: 'http' }),
+      maxBriefingBytes: config.env.BRIEFING_MAX_BYTES,
+      onRateLimited: () => ops.metrics.recordRateLimited('discord'),
+    });
+    for (const route of discordHttp.routes()) ops.addRoute(route);
+    platforms.push(discordHttp);
+  }
+  if (config.discord && discordGateway) {
     const d = config.discord;
     const { DiscordPlatform } = await import('../adapters/discord/discord-platform.js');
     platforms.push(
@@ -106,6 +139,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
       }),
     );
   }
+  await ops.serve(platforms, config.env.HTTP_SERVER === 'on' || (config.env.HTTP_SERVER === 'auto' && (!!config.discord || !!config.slack)));
   for (const p of platforms) await p.start();
   digests?.start(platforms);
   logger.debug({ platforms: platforms.map((p) => p.name), commands: commands.size }, 'briefbot started');
@@ -113,12 +147,17 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      const deadline = Date.now() + config.env.SHUTDOWN_TIMEOUT_MS;
+      // /readyz answers 503 from now on, so a load balancer sends new work to the other replicas.
+      ops.startDraining();
       // Before the platforms close: posts in flight may finish, undelivered claims are released.
       await digests?.stop(config.env.SHUTDOWN_TIMEOUT_MS / 2).catch((err: unknown) => logger.warn({ err }, 'digests did not stop cleanly'));
-      for (const p of platforms) await p.stop().catch((err: unknown) => logger.warn({ err, platform: p.name }, 'platform did not stop cleanly'));
+      await Promise.all(platforms.map((p) => p.stop().catch((err: unknown) => logger.warn({ err, platform: p.name }, 'platform did not stop cleanly'))));
+      if (!(await ops.drain(Math.max(0, deadline - Date.now())))) logger.warn({ inFlight: ops.inFlight.size }, 'shutdown timeout: commands still in flight were abandoned');
+      await ops.stopServer().catch((err: unknown) => logger.warn({ err }, 'the http server did not stop cleanly'));
       await store.close().catch((err: unknown) => logger.warn({ err }, 'the store did not close cleanly'));
       finish();
     })());
   if (platforms.length === 0) logger.warn({}, 'no platform to serve: set Discord or Slack credentials, or BRIEFBOT_SHELL=on');
-  return { logger, dispatcher, library, database, platforms, done, stop };
+  return { logger, dispatcher, library, database, platforms, operations: ops, done, stop };
 }
