@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type DigestSchedule, latestSlotAtOrBefore, slotsBetween } from '../core/digest/slots.js';
+import { type DigestSchedule, latestSlotAtOrBefore, nextSlotAfter, slotsBetween } from '../core/digest/slots.js';
 import type { Clock } from '../ports/clock.js';
 import type { DeliveryOutcome, DigestStore, DigestSubscription, SendResult } from '../ports/digests.js';
 import type { BriefingLibrary } from '../ports/library.js';
@@ -67,6 +67,8 @@ export class DigestScheduler {
   private ticking: Promise<void> | undefined;
   private tickAgain = false;
   private beat: NodeJS.Timeout | undefined;
+  /** Per subscription, the next slot as of the last scan, so a tick skips the ones not yet due. */
+  private readonly nextDue = new Map<string, { basis: string; at: number }>();
 
   constructor(private readonly options: DigestSchedulerOptions) {
     this.replicaId = options.replicaId ?? `replica-${randomUUID().slice(0, 8)}`;
@@ -134,11 +136,17 @@ export class DigestScheduler {
     for (const sub of subscriptions) {
       if (sub.pausedAt || !this.options.queue.has(sub.platform)) continue;
       const last = lastSlots.get(sub.id)?.getTime() ?? -Infinity;
+      const basis = `${last}|${sub.updatedAt.getTime()}`;
+      const cached = this.nextDue.get(sub.id);
+      if (cached && cached.basis === basis && cached.at > now.getTime()) continue;
       // Slots before the schedule was set are not owed.
       const from = Math.max(last, sub.updatedAt.getTime());
       const due = slotsBetween(scheduleOf(sub), from, now.getTime());
       const newest = due.pop();
-      if (newest === undefined) continue;
+      if (newest === undefined) {
+        this.nextDue.set(sub.id, { basis, at: nextSlotAfter(scheduleOf(sub), now.getTime()) ?? Infinity });
+        continue;
+      }
       for (const old of due) await store.recordSkipped(sub.id, new Date(old), 'missed: a later digest replaced it', now);
       const age = now.getTime() - newest;
       if (age > catchupMs) {

@@ -29,13 +29,16 @@ const WINDOW_MARGIN_MS = 25;
 
 /**
  * A sliding-window limiter for one platform: never more than `perSecond / share()` posts in any
- * second from this replica (so replicas together stay under the bot's global limit), at most one
- * post per channel per interval, and nothing while the platform said to wait (Retry-After).
+ * second from this replica (so replicas together stay under the bot's global limit), spaced
+ * evenly rather than in bursts (a burst reaches the platform spread out by the network and spills
+ * into its next window), at most one post per channel per interval, and nothing while the
+ * platform said to wait (Retry-After).
  */
 export class RateLimiter {
   private readonly sent: number[] = [];
   private readonly channelNext = new Map<string, number>();
   private blockedUntil = 0;
+  private lastSent = -Infinity;
   private readonly channelBlockedUntil = new Map<string, number>();
 
   constructor(
@@ -75,6 +78,7 @@ export class RateLimiter {
     const limit = this.limit();
     if (limit !== undefined) {
       while (this.sent.length && (this.sent[0] as number) <= now - 1000 - WINDOW_MARGIN_MS) this.sent.shift();
+      wait = Math.max(wait, this.lastSent + 1000 / limit - now);
       if (this.sent.length >= limit) {
         const oldest = this.sent[this.sent.length - limit] as number;
         wait = Math.max(wait, oldest + 1000 + WINDOW_MARGIN_MS - now + 1);
@@ -84,7 +88,10 @@ export class RateLimiter {
   }
 
   private take(channelId: string, now: number): void {
-    if (this.policy.perSecond) this.sent.push(now);
+    if (this.policy.perSecond) {
+      this.sent.push(now);
+      this.lastSent = now;
+    }
     if (this.policy.perChannelIntervalMs) {
       this.channelNext.set(channelId, now + this.policy.perChannelIntervalMs);
       // Forget channels whose interval has passed, so the map stays as small as the busy set.

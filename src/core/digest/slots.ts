@@ -83,11 +83,26 @@ function sameWall(instant: number, date: LocalDate, minuteOfDay: number, timeZon
   return w.year === date.year && w.month === date.month && w.day === date.day && w.hour * 60 + w.minute === minuteOfDay;
 }
 
+const instants = new Map<string, number>();
+/** Distinct (zone, date, time) triples remembered; people pick few times, so this rarely fills. */
+const MAX_REMEMBERED = 50_000;
+
 /**
  * The instant a local date and time of day happen in a zone: the earlier one when the local time
  * happens twice, and the end of the gap when it does not happen at all.
  */
 export function localToInstant(date: LocalDate, minuteOfDay: number, timeZone: string): number {
+  // Intl is slow (tens of microseconds a call) and 10,000 subscriptions are scanned every tick.
+  const key = `${timeZone}|${date.year}-${date.month}-${date.day}|${minuteOfDay}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
+  const instant = computeInstant(date, minuteOfDay, timeZone);
+  if (instants.size >= MAX_REMEMBERED) instants.clear();
+  instants.set(key, instant);
+  return instant;
+}
+
+function computeInstant(date: LocalDate, minuteOfDay: number, timeZone: string): number {
   const naive = Date.UTC(date.year, date.month - 1, date.day, Math.floor(minuteOfDay / 60), minuteOfDay % 60);
   // Offsets a day either side cover any single transition near this date.
   const before = offsetAt(naive - DAY, timeZone);
