@@ -203,9 +203,9 @@ async function main(): Promise<void> {
   }
   console.log(formatTable(rows));
 
-  console.log('\nTuning check: parameters were tuned on even lines (0-based), odd lines are held out');
+  console.log('\nTuning check: summary parameters were tuned on even lines (0-based) of the file; odd lines are held out');
   const halves: Row[] = [];
-  for (const [label, set] of [['even (tuned)', even], ['odd (held out)', odd]] as const) {
+  for (const [label, set] of [['even lines (tuning half)', even], ['odd lines (held out)', odd]] as const) {
     halves.push({ name: `ours, ${label}`, scores: await scoreSystem(set, (a) => ours(a)), note: '' });
     halves.push({ name: `Lead-3, ${label}`, scores: await scoreSystem(set, lead3Ours), note: 'our splitter' });
   }
