@@ -13,7 +13,7 @@ import type { Logger } from '../ports/logger.js';
 import { createLogger } from './logger.js';
 import { MergedBriefingSource } from '../library/merged-source.js';
 import { ModerationService } from '../library/moderation-service.js';
-import { readLocalFile } from '../library/read-local-file.js';
+import { readLocalFile, writeNewLocalFile } from '../library/read-local-file.js';
 import { type OpenDatabase } from '../store/database.js';
 import { openStore } from '../store/open-store.js';
 import { SlidingWindowLimiter } from '../core/limits/rate-limiter.js';
@@ -74,7 +74,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     clock: systemClock,
     maxBodyBytes: config.env.BRIEFING_MAX_BYTES,
     onChange: () => library.invalidate(),
-    ...(config.shell && { readLocalFile }),
+    ...(config.shell && { readLocalFile, writeLocalFile: writeNewLocalFile }),
   });
   // Digests share the store's database, so replicas on one PostgreSQL post each slot once.
   const digests =

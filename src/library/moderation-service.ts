@@ -8,7 +8,7 @@ import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '.
 import type { Clock } from '../ports/clock.js';
 import type { Actor, Attachment } from '../ports/command.js';
 import type { BriefingSource, LibraryEntry } from '../ports/library.js';
-import type { AuditEntry, AuditFilter, ModerationPort, RevisionInfo } from '../ports/moderation.js';
+import type { ActingUser, AuditEntry, AuditFilter, ModerationPort, RevisionInfo } from '../ports/moderation.js';
 
 export interface ModerationDeps {
   store: BriefingStore;
@@ -20,6 +20,8 @@ export interface ModerationDeps {
   onChange?: () => void;
   /** Reads a shell user's file; absent where no shell runs. */
   readLocalFile?: (path: string, maxBytes: number) => Promise<Uint8Array>;
+  /** Creates a new file for a shell user (never overwrites); absent where no shell runs. */
+  writeLocalFile?: (path: string, content: string) => Promise<void>;
 }
 
 /** Where a slug stands now: its store head, its file, and the text readers see. */
@@ -150,6 +152,16 @@ export class ModerationService implements ModerationPort {
     const current = await this.current(slug);
     if (!current.briefing) throw this.notFound(slug);
     return serializeBriefing(current.briefing);
+  }
+
+  async exportToFile(slug: string, path: string, actor: ActingUser): Promise<string> {
+    // The server's disk is the shell user's own; from chat it is nobody's to write on.
+    if (actor.platform !== 'shell' || !this.deps.writeLocalFile) {
+      throw new BriefbotError('FORBIDDEN', 'Saving to a file only works in the terminal shell.');
+    }
+    const markdown = await this.exportMarkdown(slug);
+    await this.deps.writeLocalFile(path, markdown);
+    return path;
   }
 
   audit(filter: AuditFilter): Promise<AuditEntry[]> {

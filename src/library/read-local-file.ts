@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { BriefbotError } from '../core/errors.js';
 
 /**
@@ -21,5 +21,17 @@ export async function readLocalFile(path: string, maxBytes: number): Promise<Uin
     return await handle.readFile();
   } finally {
     await handle.close();
+  }
+}
+
+/** Writes a new file for a shell user; an existing file is never replaced. */
+export async function writeNewLocalFile(path: string, content: string): Promise<void> {
+  try {
+    await writeFile(path, content, { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new BriefbotError('CONFLICT', `${path} already exists; choose another file name. Nothing was written.`);
+    const why = code === 'ENOENT' ? 'the folder does not exist' : code === 'EACCES' ? 'permission denied' : `cannot write it (${code ?? 'error'})`;
+    throw new BriefbotError('BAD_ARGUMENTS', `Cannot write ${path}: ${why}.`);
   }
 }

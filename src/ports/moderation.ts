@@ -61,6 +61,11 @@ export interface ModerationPort {
   history(slug: string): Promise<RevisionInfo[]>;
   /** The Markdown file, front-matter and body, of the current text (archived too). */
   exportMarkdown(slug: string): Promise<string>;
+  /**
+   * The terminal shell only: writes the export to a new file on the local disk (a chat reply
+   * may rewrap long lines). Never overwrites. Returns the path written.
+   */
+  exportToFile?(slug: string, path: string, actor: ActingUser): Promise<string>;
   audit(filter: AuditFilter): Promise<AuditEntry[]>;
   /**
    * Reads a submission: an attachment, or on the shell only a local path, into a briefing with the

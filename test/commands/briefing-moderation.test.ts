@@ -97,6 +97,13 @@ describe('/briefing moderation commands', () => {
     expect(text(exported)).toContain('title: Korea-Japan talks\nslug: korea-japan');
   });
 
+  it('GIVEN export to a path from Slack THEN it is refused: only the shell writes files', async () => {
+    const w = world();
+    const reply = await w.run('/briefing export korea-japan to /tmp/x.md', { platform: 'slack' });
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toMatch(/only works in the terminal shell/);
+  });
+
   it('GIVEN add without a file THEN the reply says how to give one, per platform', async () => {
     const w = world();
     expect(text(await w.run('/briefing add'))).toMatch(/Attach a \.md or \.txt file/);

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { parseBriefing } from '../../src/core/briefing/parse-briefing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresForTests, uniqueSchema } from '../support/postgres.js';
 import { ROOT, TSX_IMPORT } from '../support/tsx-loader.js';
@@ -83,9 +84,12 @@ const SESSION = [
   '/briefing revert korea-japan 0',
   '/briefing history korea-japan',
   '/briefing export harbour',
+  '/briefing export korea-japan to exported/korea-japan.md',
 ].join('\n');
 
 async function moderationSession(env: Record<string, string>): Promise<void> {
+  await rm(join(work, 'exported'), { recursive: true, force: true });
+  await mkdir(join(work, 'exported'));
   const run = await runCli(['start'], `${SESSION}\n`, env, work);
   expect(run.code, run.stderr).toBe(0);
   const out = run.stdout;
@@ -117,6 +121,10 @@ async function moderationSession(env: Record<string, string>): Promise<void> {
   expect(exported).toContain('title: Harbour ferry fares frozen for a year');
   expect(exported).toContain('slug: harbour');
   expect(exported).toContain('Fares will not rise while the new boats are delivered');
+  // Exported to a file (the shell): byte for byte what the file in briefings/ parses to.
+  const file = parseBriefing(await readFile(join(work, 'exported', 'korea-japan.md')));
+  const original = parseBriefing(await readFile(join(work, 'briefings', 'korea-japan.md')), { fileName: 'korea-japan.md' });
+  expect(file.ok && original.ok && file.briefing).toEqual(original.ok && original.briefing);
 
   // A second process: everything is still there, and the audit log has every change.
   const again = await runCli(['start'], '/briefing list\n/briefing korea-japan\n', env, work);
