@@ -163,6 +163,7 @@ const CAPTION_LABEL = /(?:\p{Lu}[\p{Ll}'’-]+(?: [\p{Ll}][\p{Ll}'’-]*){0,4}|\
 // follows them ("... from a concert The teen's attorney said ..." but "told The Associated Press").
 const DISCOURSE_OPENERS = new Set([
   'However', 'Meanwhile', 'Although', 'But', 'He', 'She', 'They', 'We', 'It', 'There', 'This', 'The', 'His', 'Her', 'Their',
+  'When', 'After', 'While', 'If',
 ]);
 // A caption that points at its photo ends there: "... chocolate cake, pictured above Detectives are ...".
 const PHOTO_POINTER = /(?:\((?:pictured|left|right|centre|center|above|below|top|bottom|inset)(?:,? (?:left|right|centre|center|above|below|top|bottom))?\)|,? pictured(?: (?:above|below|left|right|centre|center|here|top|bottom))?)$/;

@@ -36,6 +36,8 @@ export interface SummaryParams {
   minWords: number;
   /** Sentences longer than this many words are progressively demoted (run-on captions, lists). */
   maxWords: number;
+  /** Factor for sentences that point at a photo ("(left)", "pictured"): captions, not story. */
+  photoFactor: number;
 }
 
 export const DEFAULT_SUMMARY_PARAMS: Readonly<SummaryParams> = {
@@ -46,6 +48,7 @@ export const DEFAULT_SUMMARY_PARAMS: Readonly<SummaryParams> = {
   redundancy: 0.5,
   minWords: 8,
   maxWords: 45,
+  photoFactor: 0.5,
 };
 
 export const TLDR_MAX_CHARS = 200;
@@ -154,6 +157,7 @@ function countWords(text: string): number {
 const CAPTION_LABEL = /^(?:\p{Lu}[\p{Ll}'’-]+(?: [\p{Ll}][\p{Ll}'’-]*){0,4}|\p{Lu}{3,}(?: \p{Lu}{2,}){0,2}): \p{Lu}/u;
 const QUOTE_ONLY = /^["'“‘][^"“”]*["'”’]$/;
 const CLOSED = /[.!?…]["'”’)]*$/;
+const PHOTO_POINTER = /\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|second left|second right|far left|far right)\)|\bpictured\b/i;
 
 /** 0..1: how fit a sentence is to stand in a summary on its own. */
 function usability(text: string, words: number, params: SummaryParams): number {
@@ -166,6 +170,8 @@ function usability(text: string, words: number, params: SummaryParams): number {
   if (/\?["'”’)]*$/.test(text)) factor *= 0.5;
   // A quotation with no attribution reads badly out of context.
   if (QUOTE_ONLY.test(text)) factor *= 0.6;
+  // Text that points at a photo ("Grant Allen (left) ...", "..., pictured here in court") is a caption.
+  if (PHOTO_POINTER.test(text)) factor *= params.photoFactor;
   return factor;
 }
 

@@ -135,6 +135,11 @@ describe('splitSentences', () => {
       "The teen's attorney said he was shocked.",
     ]);
     expect(texts('Waldron told The Associated Press the case was complex.')).toHaveLength(1);
+    expect(texts("Sturgeon was campaigning in Aberdeen ahead of a TV debate tonight When questioned on the issue, she said no.")).toEqual([
+      'Sturgeon was campaigning in Aberdeen ahead of a TV debate tonight',
+      'When questioned on the issue, she said no.',
+    ]);
+    expect(texts('They watched the film When Harry Met Sally again.')).toHaveLength(1);
   });
 
   it('GIVEN a name before a colon that introduces a quote THEN it is not taken for a caption', () => {

@@ -35,6 +35,16 @@ describe('summarize', () => {
     expect(texts).toHaveLength(3);
   });
 
+  it('GIVEN a lead sentence that describes a photo THEN a story sentence is preferred to it', () => {
+    const text = [
+      'A meat trader who ran a mortgage fraud was ordered to pay back half a million pounds today.',
+      'Grant Allen travelled first class around the world with his girlfriend using the money from the fraud.',
+      'Grant Allen (left) travelled round the world with his girlfriend Gaynor Godwin (right) on fraud money.',
+      'The court heard that he hid the fraud by funnelling cash through his girlfriend\'s bank account.',
+    ].join(' ');
+    expect(summaryOf(text).indices).toEqual([0, 1, 3]);
+  });
+
   it('GIVEN a headline line THEN it is never picked but still returns three body sentences in order', () => {
     const text =
       "Ministers hold talks on fishing quotas\n\nThe ministers of both countries met in Seoul on Monday to discuss fishing quotas.\nThey agreed to set up a task force on fishing quotas.\nThe talks will continue next month in Tokyo.\nBoth sides called the meeting constructive.";
