@@ -98,7 +98,7 @@ export class ModerationService implements ModerationPort {
     if (!head.briefing && !current.file) {
       throw new BriefbotError('NOT_FOUND', `"${slug}" followed the file briefings/${slug}.md, which is gone; restore the file, or add the text again.`);
     }
-    return this.commit(current, 'restore', actor, { state: 'active', briefing: head.briefing, change: "restored the text it had before it was removed" });
+    return this.commit(current, 'restore', actor, { state: 'active', briefing: head.briefing, change: 'restored the text it had before it was removed' });
   }
 
   async revert(slug: string, revision: number, actor: Actor): Promise<RevisionInfo> {
