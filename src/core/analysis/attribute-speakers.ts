@@ -105,7 +105,9 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number): Mention | nu
   return nearest ?? fallback;
 }
 
+/** Start of the sentence containing `at`, looking back no further than `floor` (nor 1,000 characters: linear overall). */
 function sentenceStartBefore(text: string, at: number, floor: number): number {
+  floor = Math.max(floor, at - 1000, 0);
   let start = floor;
   SENTENCE_BOUNDARY_RE.lastIndex = floor;
   for (let m = SENTENCE_BOUNDARY_RE.exec(text); m && m.index < at; m = SENTENCE_BOUNDARY_RE.exec(text)) {
@@ -116,9 +118,10 @@ function sentenceStartBefore(text: string, at: number, floor: number): number {
 }
 
 function sentenceEndAfter(text: string, from: number, ceiling: number): number {
-  SENTENCE_BOUNDARY_RE.lastIndex = from;
-  const m = SENTENCE_BOUNDARY_RE.exec(text);
-  return m && m.index < ceiling ? m.index + 1 : ceiling;
+  const span = text.slice(from, ceiling);
+  SENTENCE_BOUNDARY_RE.lastIndex = 0;
+  const m = SENTENCE_BOUNDARY_RE.exec(span);
+  return m ? from + m.index + 1 : ceiling;
 }
 
 function fromMention(ctx: Context, m: Mention | null, cue: string, confidence: number): Attribution | null {

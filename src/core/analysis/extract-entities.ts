@@ -40,12 +40,20 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
   }
   // Fold short forms into the full names they abbreviate ("Kang" into "Kang Kyung-wha").
   const all = [...people.values()];
-  const kept = all.filter((p) => !all.some((o) => o !== p && o.name.split(' ').length > p.name.split(' ').length && o.name.split(' ').includes(p.name)));
+  const tokensOfFuller = new Set<string>();
+  for (const p of all) if (p.name.includes(' ')) for (const t of p.name.split(' ')) tokensOfFuller.add(t);
+  const kept = all.filter((p) => p.name.includes(' ') || !tokensOfFuller.has(p.name));
+  // "Crown Prosecution" folds into "Crown Prosecution Service": drop an organisation that starts a longer one.
   const orgs = [...organizations.values()];
+  const prefixes = new Set<string>();
+  for (const o of orgs) {
+    const words = o.split(' ');
+    for (let i = 1; i < words.length; i++) prefixes.add(words.slice(0, i).join(' '));
+  }
   return {
     people: kept,
     places: [...places.values()],
-    organizations: orgs.filter((o) => !orgs.some((x) => x !== o && x.length > o.length && x.startsWith(o + ' '))),
+    organizations: orgs.filter((o) => !prefixes.has(o)),
   };
 }
 

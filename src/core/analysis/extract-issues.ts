@@ -63,10 +63,14 @@ block blocks blocked approve approves approved vote votes voted decide decides d
 found finds find led leads lead put puts run runs ran try tries tried need needs needed failed fail fails going doing making taking violate violates violated protect protects discriminate discriminates discriminated break breaks broke broken block blocks blocked scrap scraps scrapped publish publishes published triple triples tripled afford affords represented represents represent`.split(/\s+/),
 );
 /** Base-form verbs that start a coordinated clause: "..., work to settle ... and hold ...". */
-const COORDINATED_VERB_RE =
-  /(?:,\s+|\s+and\s+|,\s+and\s+)(?=(?:work|hold|establish|build|boost|develop|keep|continue|seek|settle|resolve|discuss|expand|strengthen|promote|cooperate|create|ensure|maintain|pursue|reduce|cut|raise|increase|lift|impose|end|launch|set up|review|consider|share|exchange|improve|support|provide|implement|carry out|sign|meet|resume|protect|allow|ban|introduce|adopt|reach|push|address|tackle|fight|prevent|remove|restore|explore|invest|fund|phase out|tighten|ease|return|agreed|reaffirmed|said|asked|urged|called|pledged|vowed|shared|discussed|repeated|welcomed|rejected|signed|announced|warned|stressed|expressed|confirmed|decided|promised|insisted|demanded|refused|accused|denied|voted|ruled|ordered|dismissed|upheld|awarded|walked out|threatened|blocked|rejected|dropped|upheld|overturned|struck down)\b)/gi;
+const COORDINATED_VERB_RE = /(?:,\s+(?:and\s+)?|\s+and\s+)([a-z]+(?: (?:up|out|down))?)\b/g;
+const COORDINATED_VERBS = new Set(
+  `work hold establish build boost develop keep continue seek settle resolve discuss expand strengthen promote cooperate create ensure maintain pursue reduce cut raise increase lift impose end launch set_up review consider share exchange improve support provide implement carry_out sign meet resume protect allow ban introduce adopt reach push address tackle fight prevent remove restore explore invest fund phase_out tighten ease return agreed reaffirmed said asked urged called pledged vowed shared discussed repeated welcomed rejected signed announced warned stressed expressed confirmed decided promised insisted demanded refused accused denied voted ruled ordered dismissed upheld awarded walked_out threatened blocked rejected dropped upheld overturned struck_down`.split(/\s+/).map((w) => w.replace('_', ' ')),
+);
 /** Other clause boundaries: ",...", ";", ", but", "while ...,", ", which", ", including", "and that". */
-const CLAUSE_BOUNDARY_RE = /,?\s*\.\.\.\s*|;\s+|,\s+but\s+|\s+but\s+|,\s+while\s+|,\s+whereas\s+|,\s*(?=which\b)|\s+(?=which are\b)|,\s+(?=including\b)|\s+(?=including\b)|\s+and\s+(?=that\b)|,\s+(?=(?:she|he|they|it)\s+(?:cannot|can't|could not|will|would|did|does|do|has|have|had|is|are|was|were)\b)/gi;
+// Every alternative starts with a definite character (",", ".", ";" or a space), so the scan stays cheap.
+const CLAUSE_BOUNDARY_RE =
+  /,\.\.\.\s*|\.\.\.\s*|;\s+|,\s+(?:but|while|whereas)\s+|,\s*(?=which\b|including\b|(?:she|he|they|it)\s+(?:cannot|can't|could not|will|would|did|does|do|has|have|had|is|are|was|were)\b)|\s(?:\s*\.\.\.\s*|\s*but\s+|(?=which are\b)|(?=including\b)|\s*and\s+(?=that\b))/gi;
 
 /** Heads too general to name a topic on their own: "the issue of X" is about X. */
 const GENERIC = new Set(
@@ -97,7 +101,7 @@ interface Token {
   kind: Kind;
 }
 
-const TOKEN_RE = /\d[\d.,]*(?:\s*per\s*cent|\s*percent|%)|["“”][^"“”]{1,60}["“”]|[‘'][^'‘’]{1,40}['’](?=[\s,.;:]|$)|[\p{L}\p{N}][\p{L}\p{N}.'’-]*(?:['’]s)?|[,;:()]/gu;
+const TOKEN_RE = /\p{L}[\p{L}\p{N}.'’-]*|\d[\d.,]*(?:\s*per\s*cent|\s*percent|%)|\p{N}[\p{L}\p{N}.'’-]*|["“”][^"“”]{1,60}["“”]|[‘'][^'‘’]{1,40}['’](?=[\s,.;:]|$)|[,;:()]/gu;
 
 const TIME_AND_PARTICLES = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november
@@ -111,33 +115,49 @@ official officials chief executive director chairman chairwoman governor mayor s
 company firm group workers staff members side sides`.split(/\s+/),
 );
 
+/** Closed-class words and their kind, looked up once per token. */
+const CLOSED_CLASS = new Map<string, Kind>();
+for (const [set, kind] of [
+  [AUXILIARIES, 'aux'],
+  [CONJUNCTIONS, 'conj'],
+  [PRONOUNS, 'pron'],
+  [PREPOSITIONS, 'prep'],
+  [DETERMINERS, 'det'],
+] as const) {
+  for (const w of set) CLOSED_CLASS.set(w, kind);
+}
+for (const w of TIME_AND_PARTICLES) if (!CLOSED_CLASS.has(w)) CLOSED_CLASS.set(w, 'adv');
+
+/** Words in -ly that are not adverbs. */
+const NOT_ADVERBS = new Set(
+  'family italy supply rally july assembly reply ally friendly elderly likely early daily weekly monthly yearly lonely costly deadly orderly holy ugly belly bully jelly lily fly apply comply reply monopoly anomaly'.split(' '),
+);
+
 function classify(word: string, prev: Token | undefined, prev2: Token | undefined): Kind {
-  if (/^[,;:()]$/.test(word)) return 'punct';
-  if (/^["“”‘']/.test(word)) return 'np';
-  const lower = word.toLowerCase().replace(/['’]s$/, '');
-  if (TIME_AND_PARTICLES.has(lower) && !(prev && prev.kind === 'det')) return 'adv';
+  const c = word.charCodeAt(0);
+  if (word.length === 1 && (c === 44 || c === 59 || c === 58 || c === 40 || c === 41)) return 'punct';
+  if (c === 34 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 39) return 'np';
+  const lower = stripPossessive(word.toLowerCase());
+  const closed = CLOSED_CLASS.get(lower);
+  if (closed === 'adv' && !(prev && prev.kind === 'det')) return 'adv';
   // "to scrap quotas": after the infinitive marker that follows a noun, an unknown lower-case word is a verb.
-  if (prev?.lower === 'to' && prev2 && prev2.kind === 'np' && /^\p{Ll}/u.test(word) && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower)) return 'verb';
-  if (DETERMINERS.has(lower)) return 'det';
-  if (PREPOSITIONS.has(lower)) return 'prep';
-  if (PRONOUNS.has(lower)) return 'pron';
-  if (CONJUNCTIONS.has(lower)) return 'conj';
-  if (AUXILIARIES.has(lower)) return 'aux';
+  if (prev?.lower === 'to' && prev2 && prev2.kind === 'np' && !isCapitalised(word) && /^[a-z]/.test(word) && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower)) return 'verb';
+  if (closed !== undefined && closed !== 'adv') return closed;
   const nounContext =
     prev !== undefined &&
     ((prev.kind === 'det' && prev.lower !== 'that') ||
       (prev.kind === 'prep' && prev.lower !== 'to') ||
       (prev.kind === 'np' &&
         (/['’]s$/.test(prev.text) || (/(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(prev.lower) && (!prev2 || prev2.kind === 'det' || prev2.kind === 'prep')))));
-  if (VERBS.has(lower) && !/^\p{Lu}/u.test(word) && !nounContext) {
+  if (VERBS.has(lower) && !isCapitalised(word) && !nounContext) {
     // "the planned summit": after a determiner a participle is a modifier.
     if (prev && prev.kind === 'det' && /ed$/.test(lower)) return 'np';
     return 'verb';
   }
-  if (/ly$/.test(lower) && lower.length > 4 && !/(?:ply|ally|ily)$/.test(lower.slice(-4)) && !['family', 'italy', 'supply', 'rally', 'july', 'assembly', 'reply', 'ally', 'friendly', 'elderly', 'likely', 'early', 'daily', 'weekly', 'monthly', 'yearly', 'lonely', 'costly', 'deadly', 'orderly', 'holy', 'ugly', 'belly', 'bully', 'jelly', 'lily', 'fly', 'italy'].includes(lower)) return 'adv';
-  if (prev && (prev.kind === 'pron' || prev.kind === 'aux') && /(?:ed|es)$/.test(lower) && !/^\p{Lu}/u.test(word)) return 'verb';
+  if (lower.length > 4 && lower.endsWith('ly') && !NOT_ADVERBS.has(lower)) return 'adv';
+  if (prev && (prev.kind === 'pron' || prev.kind === 'aux') && /(?:ed|es)$/.test(lower) && !isCapitalised(word)) return 'verb';
   // "the summit slated for next week": a participle after a noun ends the noun phrase.
-  if (prev && prev.kind === 'np' && /[^e]ed$/.test(lower) && lower.length > 4 && !/^\p{Lu}/u.test(word)) return 'verb';
+  if (prev && prev.kind === 'np' && /[^e]ed$/.test(lower) && lower.length > 4 && !isCapitalised(word)) return 'verb';
   return 'np';
 }
 
@@ -209,6 +229,15 @@ function isPartyOrPerson(text: string, ctx: IssueContext): boolean {
   return false;
 }
 
+function stripPossessive(w: string): string {
+  return w.endsWith("'s") || w.endsWith('’s') ? w.slice(0, -2) : w;
+}
+
+function isCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]!.toLowerCase());
+}
+
 const NAMED_TOKENS = new WeakMap<object, Set<string>>();
 /** Tokens of people's and organisations' names: who acts, not what the story is about. */
 function namedTokens(ctx: IssueContext): Set<string> {
@@ -225,20 +254,21 @@ function namedTokens(ctx: IssueContext): Set<string> {
 
 function contentWords(tokens: readonly Token[], ctx: IssueContext): string[] {
   const out: string[] = [];
+  const named = namedTokens(ctx);
   for (const t of tokens) {
     if (t.kind !== 'np') continue;
-    const w = t.lower.replace(/['’]s$/, '');
+    const w = stripPossessive(t.lower);
     if (GENERIC.has(w) || DROPPED_MODIFIERS.has(w) || /^\d/.test(w)) continue;
-    if (isPartyOrPerson(t.text.replace(/['’]s$/, ''), ctx)) continue;
+    if (isCapitalised(t.text) && isPartyOrPerson(stripPossessive(t.text), ctx)) continue;
     if (ROLE_WORDS.has(w)) continue;
-    if (/^\p{Lu}/u.test(t.text) && namedTokens(ctx).has(t.text)) continue;
+    if (isCapitalised(t.text) && named.has(t.text)) continue;
     out.push(w);
   }
   return out;
 }
 
 /** The label a chunk gives: generic heads give way to their complement, modifiers and possessors are dropped. */
-function labelOf(chunk: readonly Token[], ctx: IssueContext): { label: string; anaphoric: boolean } {
+function labelOf(chunk: readonly Token[], ctx: IssueContext): { label: string; tokens: Token[]; anaphoric: boolean } {
   let toks = [...chunk];
   let anaphoric = false;
   for (;;) {
@@ -286,7 +316,7 @@ function labelOf(chunk: readonly Token[], ctx: IssueContext): { label: string; a
     .join(' ')
     .replace(/["“”]/g, "'")
     .replace(/\s+,/g, ',');
-  return { label: label.length > 0 && !/^\p{Lu}/u.test(label) ? label : label.length > 0 ? label : '', anaphoric };
+  return { label, tokens: out, anaphoric };
 }
 
 interface Clause {
@@ -313,9 +343,14 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
   for (const re of [CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE]) {
     re.lastIndex = 0;
     for (const m of narrative.matchAll(re)) {
-      const after = narrative.slice(m.index + m[0].length, m.index + m[0].length + 12).toLowerCase();
+      if (re === COORDINATED_VERB_RE) {
+        const verb = m[1]!.toLowerCase();
+        if (!COORDINATED_VERBS.has(verb) && !COORDINATED_VERBS.has(verb.split(' ')[0]!)) continue;
+      }
+      const after = narrative.slice(m.index + m[0].length - (re === COORDINATED_VERB_RE ? m[1]!.length : 0), m.index + m[0].length + 12).toLowerCase();
       const baseVerb = re === COORDINATED_VERB_RE && !/^\w+ed\b/.test(after) && !/^(?:said|held|built|kept|sought|met|led|ran|took|made|gave|got|went|came|brought|thought|knew|saw|won|lost|fought|found|struck)\b/.test(after);
-      cuts.push({ at: m.index, end: m.index + m[0].length, dependent: /^(?:which|that)\b/.test(after), coordinated: baseVerb });
+      const end = re === COORDINATED_VERB_RE ? m.index + m[0].length - m[1]!.length : m.index + m[0].length;
+      cuts.push({ at: m.index, end, dependent: /^(?:which|that)\b/.test(after), coordinated: baseVerb });
     }
   }
   // "As the two countries celebrate X, the diplomats shared Y": a fronted subordinate clause ends at its comma.
@@ -389,6 +424,7 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
 }
 
 interface Topic {
+  order: number;
   label: string;
   stems: Set<string>;
   stance: Stance;
@@ -411,16 +447,16 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return n / Math.max(1, Math.min(a.size, b.size));
 }
 
-/** Replaces quoted speech with spaces so offsets still line up. */
-function narrativeOf(text: string, s: Sentence, quotes: readonly QuoteSpan[]): string {
+/** Replaces quoted speech with spaces so offsets still line up; `from` is the first quote that may overlap. */
+function narrativeOf(s: Sentence, quotes: readonly QuoteSpan[], from: number): string {
   let out = s.text;
-  for (const q of quotes) {
-    if (q.end <= s.start || q.start >= s.end) continue;
+  for (let k = from; k < quotes.length && quotes[k]!.start < s.end; k++) {
+    const q = quotes[k]!;
+    if (q.end <= s.start) continue;
     const a = Math.max(q.start, s.start) - s.start;
     const b = Math.min(q.end, s.end) - s.start;
     out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
   }
-  void text;
   return out;
 }
 
@@ -430,8 +466,18 @@ export function extractIssues(text: string, sentences: readonly Sentence[], ctx:
   const quotes = ctx.quotes ?? [];
   let previous: Topic | null = null;
   let previousSentence = -1;
+  let quoteFrom = 0;
+  // Topics by stem, so finding a near-duplicate label does not scan every topic.
+  const byStem = new Map<string, Topic[]>();
+  const candidatesFor = (stems: Set<string>): Topic[] => {
+    const out = new Set<Topic>();
+    // Only the latest topics sharing a stem are compared: bounded work per clause on long texts.
+    for (const x of stems) for (const t of (byStem.get(x) ?? []).slice(-32)) out.add(t);
+    return [...out].sort((a, b) => a.order - b.order);
+  };
   for (const s of sentences) {
-    const narrative = narrativeOf(text, s, quotes);
+    while (quoteFrom < quotes.length && quotes[quoteFrom]!.end <= s.start) quoteFrom++;
+    const narrative = narrativeOf(s, quotes, quoteFrom);
     const hadQuote = narrative !== s.text;
     if (narrative.trim().split(/\s+/).length < 5) continue;
     let sentenceTopic: Topic | null = null;
@@ -445,19 +491,24 @@ export function extractIssues(text: string, sentences: readonly Sentence[], ctx:
       if (!clause.coordinated) governingStance = stance;
       const party = stance === 'request' || stance === 'disagreement' || /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?)\b/.test(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
       let best: { label: string; anaphoric: boolean; score: number } | null = null;
+      // Score every chunk cheaply; build labels only for the best until one reads as a topic.
+      const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
+      const scored: Array<{ c: Chunk; score: number }> = [];
       for (const c of chunks(tokens)) {
-        const words = contentWords(c.tokens, ctx);
-        if (words.length === 0) continue;
-        const l = labelOf(c.tokens, ctx);
-        if (!l.label || contentWords(tokenize(l.label), ctx).length === 0) continue;
+        const words = contentWords(c.tokens, ctx).length;
+        if (words === 0) continue;
         // The subject of an action verb is an actor, not the topic ("Rail workers walked out over pay").
-        const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
         const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !tokens.slice(c.at, firstVerb).some((t) => t.kind === 'aux');
-        const score = words.length + (c.at > 0 ? 0.5 : 0) - (isSubject ? 1.5 : 0);
+        scored.push({ c, score: words + (c.at > 0 ? 0.5 : 0) - (isSubject ? 1.5 : 0) });
+      }
+      scored.sort((a, b) => b.score - a.score || a.c.at - b.c.at);
+      for (const { c, score } of scored) {
+        const l = labelOf(c.tokens, ctx);
+        if (!l.label || contentWords(l.tokens, ctx).length === 0) continue;
         // "a relationship that looks towards the future": a one-word label keeps its relative clause.
         let label = l.label;
-        const after = tokens.slice(c.at + c.tokens.length);
-        if (!label.includes(' ') && after[0] && /^(?:that|which)$/.test(after[0].lower) && after[1]?.kind === 'verb') {
+        const after = tokens.slice(c.at + c.tokens.length, c.at + c.tokens.length + 8);
+        if (!label.includes(' ') && after[0] && (after[0].lower === 'that' || after[0].lower === 'which') && after[1]?.kind === 'verb') {
           const rel: string[] = [];
           for (const t of after) {
             if (t.kind === 'punct' || rel.length >= 6) break;
@@ -465,7 +516,8 @@ export function extractIssues(text: string, sentences: readonly Sentence[], ctx:
           }
           label = `${label} ${rel.join(' ')}`;
         }
-        if (!best || score > best.score) best = { ...l, label, score };
+        best = { label, anaphoric: l.anaphoric, score };
+        break;
       }
       let attachTo: Topic | null = clause.dependent || !best || best.anaphoric ? (sentenceTopic ?? (previousSentence >= s.index - 2 ? previous : null)) : null;
       // "That declaration was signed in 1998 ...": a sentence opening on a demonstrative continues that topic.
@@ -473,22 +525,27 @@ export function extractIssues(text: string, sentences: readonly Sentence[], ctx:
         const opening = /^\s*(?:this|that|these|those|the same)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b/iu.exec(clause.text);
         if (opening) {
           const st = stemsOf(opening[1]!);
-          attachTo = topics.find((t) => [...st].some((x) => t.stems.has(x))) ?? null;
+          attachTo = candidatesFor(st)[0] ?? null;
         }
       }
       let topic: Topic | null = null;
       if (attachTo) topic = attachTo;
       else if (best) {
         const stems = stemsOf(best.label);
-        topic = topics.find((t) => overlap(t.stems, stems) >= 0.67 && Math.min(t.stems.size, stems.size) > 0) ?? null;
+        topic = candidatesFor(stems).find((t) => overlap(t.stems, stems) >= 0.67) ?? null;
         if (!topic) {
-          topic = { label: best.label, stems, stance: 'statement', positions: [], sentences: [] };
+          topic = { label: best.label, stems, stance: 'statement', positions: [], sentences: [], order: topics.length };
           topics.push(topic);
+          for (const x of stems) {
+            let list = byStem.get(x);
+            if (!list) byStem.set(x, (list = []));
+            list.push(topic);
+          }
         }
       }
       if (!topic) continue;
       topic.stance = combine(topic.stance, stance);
-      if (!topic.sentences.includes(s.index)) topic.sentences.push(s.index);
+      if (topic.sentences[topic.sentences.length - 1] !== s.index && !topic.sentences.includes(s.index)) topic.sentences.push(s.index);
       if (party && !topic.positions.some((p) => p.party === party)) {
         topic.positions.push({ party, position: positionText(clause.text, tokens) });
       }

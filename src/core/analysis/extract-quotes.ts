@@ -22,6 +22,7 @@ const DOUBLE_CLOSE = new Set(['”']);
 const SINGLE_MARKS = new Set(["'", '‘', '’']);
 const DOUBLE_MARKS = new Set(['"', '“', '”', '„']);
 
+const MARK_OR_BREAK_RE = /["“”„'‘’\n]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const OPEN_BOUNDARY = /[\s([{—–\-/"“”'‘]/u;
 const CLOSE_BOUNDARY = /[\s.,;:!?)\]}—–\-"“”'’‘…]/u;
@@ -118,7 +119,11 @@ export function scanQuoteSpans(text: string): QuoteSpan[] {
   };
 
   // The end of the text acts as a last line break, so an unclosed quote there is handled the same way.
+  // Only marks and line breaks matter: jump from one to the next.
   for (let i = 0; i <= text.length; i++) {
+    MARK_OR_BREAK_RE.lastIndex = i;
+    const hit = MARK_OR_BREAK_RE.exec(text);
+    i = hit ? hit.index : text.length;
     const c = i === text.length ? '\n' : text[i]!;
     if (c === '\n') {
       if (!open) continue;

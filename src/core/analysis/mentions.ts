@@ -253,7 +253,7 @@ export function findMentions(text: string, participants: readonly Participant[] 
     if (m.kind !== 'person' || m.role) continue;
     const words = m.name.toLowerCase().split(' ');
     if (!words.every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) continue;
-    const holder = byRole.get(m.name.toLowerCase()) ?? [...byRole.entries()].find(([r]) => r.endsWith(m.name.toLowerCase()))?.[1];
+    const holder = byRole.get(m.name.toLowerCase()) ?? byRoleTail(byRole, m.name.toLowerCase());
     if (holder) {
       m.role = m.name;
       m.name = holder.name;
@@ -261,6 +261,18 @@ export function findMentions(text: string, participants: readonly Participant[] 
   }
   learnGenders(text, out);
   return out;
+}
+
+/** A holder whose role ends with the words given ("Minister" -> the "Prime Minister"), if there is exactly one. */
+function byRoleTail(byRole: ReadonlyMap<string, Mention>, tail: string): Mention | undefined {
+  let found: Mention | undefined;
+  let n = 0;
+  for (const [role, m] of byRole) {
+    if (!role.endsWith(tail)) continue;
+    found = m;
+    if (++n > 1) return undefined;
+  }
+  return found;
 }
 
 const HE_RE = /\b(?:he|him|his|himself)\b/gi;
@@ -277,27 +289,24 @@ function learnGenders(text: string, mentions: Mention[]): void {
   for (let k = 0; k < people.length; k++) {
     const m = people[k]!;
     const nextPerson = people[k + 1];
-    const sentenceEnd = text.slice(m.end).search(/[.!?](?:\s|$)/);
+    const sentenceEnd = text.slice(m.end, m.end + 200).search(/[.!?](?:\s|$)/);
     const limit = Math.min(m.end + (sentenceEnd < 0 ? 200 : sentenceEnd), nextPerson ? nextPerson.start : Infinity, m.end + 200);
     const span = text.slice(m.end, limit);
     const he = span.match(HE_RE)?.length ?? 0;
     const she = span.match(SHE_RE)?.length ?? 0;
     if (!byName.has(m.name) && he + she > 0 && (he === 0 || she === 0)) byName.set(m.name, he > 0 ? 'm' : 'f');
   }
-  // Share gender across the short and full forms of one name.
-  const fullNames = people.filter((p) => !p.single).map((p) => p.name);
+  // Share gender across the short and full forms of one name (indexed by token: linear overall).
+  const genderByToken = new Map<string, Gender>();
+  for (const p of people) {
+    if (p.single) continue;
+    const g = p.gender ?? byName.get(p.name) ?? null;
+    if (!g) continue;
+    for (const t of p.name.split(' ')) if (!genderByToken.has(t)) genderByToken.set(t, g);
+  }
   for (const m of people) {
     if (m.gender) continue;
-    let g = byName.get(m.name) ?? null;
-    if (!g) {
-      const full = fullNames.find((f) => f.split(' ').includes(m.name) || f.split(' ').includes(m.name.split(' ').pop()!));
-      if (full) g = byName.get(full) ?? null;
-      if (!g) for (const f of fullNames) if (f.includes(m.name) && byName.get(f)) g = byName.get(f)!;
-    }
-    if (!g && m.single) {
-      for (const [n, gg] of byName) if (n.split(' ').includes(m.name)) g = gg;
-    }
-    m.gender = g;
+    m.gender = byName.get(m.name) ?? genderByToken.get(m.name.split(' ').pop()!) ?? null;
   }
 }
 
@@ -307,13 +316,24 @@ function learnGenders(text: string, mentions: Mention[]): void {
  */
 export class NameIndex {
   private readonly participants: readonly Participant[];
-  private readonly fullNames: Array<{ name: string; start: number; tokens: string[] }>;
+  /** Fuller names by each of their tokens, in order of appearance. */
+  private readonly byToken = new Map<string, Array<{ name: string; start: number; tokens: string[] }>>();
 
   constructor(mentions: readonly Mention[], participants: readonly Participant[] = []) {
     this.participants = participants;
-    this.fullNames = mentions
-      .filter((m) => m.kind === 'person' && !m.single)
-      .map((m) => ({ name: m.name, start: m.start, tokens: m.name.toLowerCase().split(' ') }));
+    const seen = new Set<string>();
+    for (const m of mentions) {
+      if (m.kind !== 'person' || m.single) continue;
+      // Only a name's first mention matters: canonical() prefers the earliest fuller name.
+      if (seen.has(m.name)) continue;
+      seen.add(m.name);
+      const tokens = m.name.toLowerCase().split(' ');
+      for (const t of new Set(tokens)) {
+        let list = this.byToken.get(t);
+        if (!list) this.byToken.set(t, (list = []));
+        list.push({ name: m.name, start: m.start, tokens });
+      }
+    }
   }
 
   /** The fullest form of `name`; when several people share a surname, the one mentioned most recently before `at`. */
@@ -324,7 +344,7 @@ export class NameIndex {
     }
     const tokens = lower.split(' ');
     let best: { name: string; start: number; tokens: string[] } | null = null;
-    for (const f of this.fullNames) {
+    for (const f of this.byToken.get(tokens[0]!) ?? []) {
       if (f.tokens.length <= tokens.length) continue;
       if (!containsSequence(f.tokens, tokens)) continue;
       // Prefer the first fuller name introduced before `at` (the story's protagonist); one appearing only later is a fallback.
