@@ -30,7 +30,7 @@ export interface SummaryParams {
   stemWeightExponent: number;
   /** Extra weight of stems from the title (1 = a title word counts double). */
   titleBoost: number;
-  /** A stem already in the summary counts (1 - redundancy) of its weight again. */
+  /** A stem already in the summary counts (1 - redundancy) of its weight again (1: nothing, pure coverage). */
   redundancy: number;
   /** Sentences shorter than this many words are poor summary material. */
   minWords: number;
@@ -45,7 +45,7 @@ export const DEFAULT_SUMMARY_PARAMS: Readonly<SummaryParams> = {
   lengthExponent: 0.75,
   stemWeightExponent: 0.5,
   titleBoost: 0.5,
-  redundancy: 0.5,
+  redundancy: 1,
   minWords: 8,
   maxWords: 45,
   photoFactor: 0.5,
