@@ -1,0 +1,175 @@
+/**
+ * Quote extraction and speaker attribution against hand labels (bench/quotes/labels.jsonl: every
+ * direct quote of 22 CNN/Daily Mail dev articles and its speaker, labelled by reading the articles).
+ *
+ *   tsx bench/quote-eval.ts [--eval ../shared/eval/cnndm-dev.jsonl] [--labels bench/quotes/labels.jsonl]
+ *
+ * A gold quote matches an extracted one when the normalised text of one contains the other, or when
+ * 60% of the gold words are in the extracted quote. Precision counts extracted quotes that match
+ * some gold quote. Speaker accuracy is measured on matched gold quotes (null == null counts).
+ * A naive baseline (straight or curly double quotes of 3+ words, speaker = the nearest capitalised
+ * name before the quote in its sentence) runs on the same articles for comparison.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../src/core/analysis/analyze.js';
+
+interface GoldQuote {
+  text: string;
+  speaker: string | null;
+}
+interface Labelled {
+  id: string;
+  quotes: GoldQuote[];
+}
+interface Predicted {
+  text: string;
+  speaker: string | null;
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DEFAULT_EVAL = resolve(HERE, '../../shared/eval/cnndm-dev.jsonl');
+const DEFAULT_LABELS = resolve(HERE, 'quotes/labels.jsonl');
+
+function words(s: string): string[] {
+  return s.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+}
+
+function textMatches(gold: string, predicted: string): boolean {
+  const g = words(gold);
+  const p = words(predicted);
+  if (g.length === 0 || p.length === 0) return false;
+  const gs = ` ${g.join(' ')} `;
+  const ps = ` ${p.join(' ')} `;
+  if (ps.includes(gs)) return true;
+  if (gs.includes(ps) && p.length >= Math.max(2, g.length / 2)) return true;
+  const pset = new Set(p);
+  return g.filter((w) => pset.has(w)).length / g.length >= 0.6 && p.length <= g.length * 4;
+}
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'lord', 'lady', 'dame', 'prof', 'sister', 'father']);
+
+function nameTokens(name: string): string[] {
+  return words(name.replace(/\./g, '')).filter((t) => !TITLES.has(t));
+}
+
+/** Same person: equal names, one name inside the other with the same last word, or an acronym of it. */
+export function sameSpeaker(gold: string | null, predicted: string | null): boolean {
+  if (gold === null || predicted === null) return gold === predicted;
+  const g = nameTokens(gold);
+  const p = nameTokens(predicted);
+  if (g.join(' ') === p.join(' ')) return true;
+  if (g.length > 0 && p.length > 0 && g[g.length - 1] === p[p.length - 1] && (g.every((t) => p.includes(t)) || p.every((t) => g.includes(t)))) return true;
+  const initials = (t: string[]): string => t.filter((w) => !['of', 'the', 'and', 'for'].includes(w)).map((w) => w[0]).join('');
+  return (p.length === 1 && p[0] === initials(g)) || (g.length === 1 && g[0] === initials(p));
+}
+
+/** The naive baseline: double-quoted spans of 3+ words, speaker = nearest capitalised name before them in the sentence. */
+function baseline(text: string): Predicted[] {
+  const out: Predicted[] = [];
+  for (const m of text.matchAll(/["“]([^"“”]{3,600}?)["”]/g)) {
+    if (m[1]!.split(/\s+/).length < 3) continue;
+    const before = text.slice(Math.max(0, m.index! - 200), m.index!);
+    const sentence = before.split(/[.!?]\s/).pop() ?? '';
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 80).split(/[.!?]\s/)[0] ?? '';
+    const names = [...`${sentence} ${after}`.matchAll(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b/g)].map((n) => n[0]);
+    out.push({ text: m[1]!, speaker: names[0] ?? null });
+  }
+  return out;
+}
+
+interface Tally {
+  gold: number;
+  predicted: number;
+  matchedGold: number;
+  correctPredicted: number;
+  speakerRight: number;
+  attributed: number;
+  attributedRight: number;
+}
+
+function score(gold: readonly GoldQuote[], predicted: readonly Predicted[], t: Tally): void {
+  t.gold += gold.length;
+  t.predicted += predicted.length;
+  const used = new Set<number>();
+  for (const g of gold) {
+    let hit = -1;
+    for (let i = 0; i < predicted.length; i++) {
+      if (!used.has(i) && textMatches(g.text, predicted[i]!.text)) {
+        hit = i;
+        break;
+      }
+    }
+    if (hit < 0) for (let i = 0; i < predicted.length; i++) if (textMatches(g.text, predicted[i]!.text)) hit = i;
+    if (hit < 0) continue;
+    used.add(hit);
+    t.matchedGold++;
+    const p = predicted[hit]!;
+    if (sameSpeaker(g.speaker, p.speaker)) t.speakerRight++;
+    if (p.speaker !== null) {
+      t.attributed++;
+      if (sameSpeaker(g.speaker, p.speaker)) t.attributedRight++;
+    }
+  }
+  for (const p of predicted) if (gold.some((g) => textMatches(g.text, p.text))) t.correctPredicted++;
+}
+
+function pct(n: number, d: number): string {
+  return d === 0 ? '  n/a' : `${((100 * n) / d).toFixed(1).padStart(5)}`;
+}
+
+function emptyTally(): Tally {
+  return { gold: 0, predicted: 0, matchedGold: 0, correctPredicted: 0, speakerRight: 0, attributed: 0, attributedRight: 0 };
+}
+
+/** Runs the evaluation and returns a printable table. */
+export async function evaluateQuotes(evalPath: string = DEFAULT_EVAL, labelsPath: string = DEFAULT_LABELS): Promise<string> {
+  const labels: Labelled[] = readFileSync(labelsPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Labelled);
+  const articles = new Map<string, string>();
+  for (const line of readFileSync(evalPath, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as { id: string; article: string };
+    articles.set(a.id, a.article);
+  }
+  const ours = emptyTally();
+  const base = emptyTally();
+  let missing = 0;
+  for (const l of labels) {
+    const text = articles.get(l.id);
+    if (text === undefined) {
+      missing++;
+      continue;
+    }
+    const analysis = analyze({ text });
+    score(l.quotes, analysis.quotes, ours);
+    score(l.quotes, baseline(text), base);
+  }
+  const row = (name: string, t: Tally): string =>
+    `| ${name.padEnd(34)} | ${pct(t.matchedGold, t.gold)} | ${pct(t.correctPredicted, t.predicted)} | ${pct(t.speakerRight, t.matchedGold)} | ${pct(t.attributed, t.matchedGold)} | ${pct(t.attributedRight, t.attributed)} |`;
+  return [
+    `Quotes: ${labels.length - missing} labelled articles, ${ours.gold} gold quotes (${labelsPath.split('/').slice(-2).join('/')})${missing ? `, ${missing} labelled ids not in the eval file` : ''}`,
+    '| system                             | recall | precis | spk acc | attrib | acc|attr |',
+    '| ---------------------------------- | -----: | -----: | ------: | -----: | -------: |',
+    row('briefbot (extract + attribute)', ours),
+    row('naive baseline (double quotes)', base),
+    `(spk acc: speaker right on matched gold quotes; attrib: share of them given a speaker; acc|attr: right when given one; ${ours.predicted} quotes extracted)`,
+  ].join('\n');
+}
+
+function argValue(argv: readonly string[], flag: string): string | undefined {
+  const at = argv.indexOf(flag);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2);
+  const evalPath = argValue(argv, '--eval');
+  const labelsPath = argValue(argv, '--labels');
+  console.log(
+    await evaluateQuotes(evalPath ? resolve(process.cwd(), evalPath) : DEFAULT_EVAL, labelsPath ? resolve(process.cwd(), labelsPath) : DEFAULT_LABELS),
+  );
+}
