@@ -70,6 +70,10 @@ const FURNITURE_LINES: RegExp[] = [
   /^(?:share(?: this)?(?: article| story)?(?: with| on| via)?\s*:?\s*)?(?:(?:e-?mail|facebook|twitter|x|pinterest|whatsapp|linkedin|reddit|google\+?|messenger|tumblr|print|copy link|sms|flipboard|comments?|\d+)[\s,|•·]*){2,}$/i,
   /^share (?:this|on|via|with)\b.{0,120}$/i,
   /^(?:story continues below(?: advertisement)?|continue reading(?: the main story)?|read more:?|click here\b.{0,160}|sign up (?:for|to)\b.{0,120}newsletter.{0,40}|follow (?:us|@)\S*.{0,80})$/i,
+  // Bylines on their own line: "By Jane Doe", "By Jane Doe and John Roe, CNN", "By JANE DOE, Staff Reporter"
+  /^By [A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){0,3}(?:(?:,| and| &) [A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){0,3})*(?:,? (?:CNN|AP|AFP|Reuters|(?:[A-Z][\p{L}&'’.-]* ){0,3}(?:News|Times|Post|Reporter|Correspondent|Editor|Writer)))?\.?$/u,
+  // Time stamps on their own line: "Updated 1543 GMT (2343 HKT) April 13, 2015", "Published: 10:41 EST, 2 January 2014"
+  /^(?:updated|published|posted|last (?:updated|modified))(?: on| at)?:? [^.]{0,80}\b(?:19|20)\d\d\b[^.]{0,30}$/i,
   // Photo credits on their own line: "Image copyright Reuters", "Photo: AFP/Getty Images"
   /^(?:image|photo|picture|video) (?:copyright|credit|caption)\b.{0,160}$/i,
   /^(?:photo|image|picture)s? ?(?:credit)?: .{0,120}$/i,

@@ -77,6 +77,15 @@ describe('cleanText', () => {
     expect(cleanText(text)).toBe(text);
   });
 
+  it('GIVEN a byline or a time stamp on its own line THEN it is dropped, but story lines starting alike stay', () => {
+    expect(cleanText('Storm batters coast\nBy Jane Doe and John Roe, CNN\nUpdated 1543 GMT (2343 HKT) April 13, 2015\nThe storm hit at dawn.')).toBe(
+      'Storm batters coast\n\nThe storm hit at dawn.',
+    );
+    expect(cleanText('By MARIA LOPEZ, Staff Reporter\nThe vote passed.')).toBe('The vote passed.');
+    const story = 'By Tuesday the river had risen two metres.\nUpdated figures from 2015 show the rise.';
+    expect(cleanText(story)).toBe(story);
+  });
+
   it('GIVEN a photo credit line THEN it is dropped', () => {
     expect(cleanText('Troops crossed the border.\nImage copyright Reuters\nThe UN condemned it.')).toBe(
       'Troops crossed the border.\nThe UN condemned it.',
