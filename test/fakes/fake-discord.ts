@@ -48,6 +48,8 @@ export class FakeDiscord {
   private sockets = new Set<WebSocket>();
   private seq = 0;
   private rateLimitOnce = new Map<string, number>();
+  /** Channels that answer 404 Unknown Channel, as after a channel is deleted. */
+  readonly goneChannels = new Set<string>();
   private port = 0;
 
   get apiUrl(): string {
@@ -137,6 +139,7 @@ export class FakeDiscord {
       return json(200, this.message(body ?? {}));
     }
     if (req.method === 'POST' && /^\/channels\/\d+\/messages$/.test(path)) {
+      if (this.goneChannels.has(path.split('/')[2] as string)) return json(404, { message: 'Unknown Channel', code: 10003 });
       return json(200, this.message(body ?? {}));
     }
     if (req.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {

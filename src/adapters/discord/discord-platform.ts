@@ -1,15 +1,17 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { ReplyDocument } from '../../core/render/document.js';
 import type { Dispatcher } from '../../dispatch/dispatcher.js';
 import type { ChatPlatform } from '../../ports/chat-platform.js';
+import type { IdempotentPost } from '../../ports/delivery-errors.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
 import { FORM_COMMANDS, PendingSubmissions } from './briefing-form.js';
 import { buildDiscordCommands } from './command-definitions.js';
 import { lineCustomId, LongLineStore } from './custom-id.js';
 import { InteractionHandler } from './interaction-handler.js';
-import { NO_MENTIONS, toDiscordMessages } from './to-discord-message.js';
+import { postDocument } from './post-document.js';
+import { NO_MENTIONS } from './to-discord-message.js';
 
 export interface DiscordPlatformOptions {
   token: string;
@@ -33,7 +35,7 @@ const DISCORD_FILE_HOSTS = new Set(['cdn.discordapp.com', 'media.discordapp.net'
  * privileged), slash commands, buttons and forms answered by the InteractionHandler, and digests
  * posted through REST. Commands are registered by scripts/register-discord-commands.ts, not here.
  */
-export class DiscordPlatform implements ChatPlatform {
+export class DiscordPlatform implements ChatPlatform, IdempotentPost {
   readonly name = 'discord' as const;
   private client: Client | undefined;
   private readonly lines = new LongLineStore();
@@ -88,13 +90,17 @@ export class DiscordPlatform implements ChatPlatform {
 
   /** Posts a document to a channel as one or several messages, split (never cut) to fit. */
   async post(channelId: string, doc: ReplyDocument): Promise<void> {
-    const client = this.client;
-    if (!client) throw new Error('the Discord platform is not started');
-    for (const m of toDiscordMessages(doc, (line) => lineCustomId(line, this.lines))) {
-      await client.rest.post(Routes.channelMessages(channelId), {
-        body: { embeds: m.embeds, components: m.components, allowed_mentions: { parse: [] } },
-      });
-    }
+    await postDocument(this.started().rest, channelId, doc, (line) => lineCustomId(line, this.lines));
+  }
+
+  /** The same post, shown once even when retried (a nonce derived from `key`). */
+  async postOnce(channelId: string, doc: ReplyDocument, key: string): Promise<void> {
+    await postDocument(this.started().rest, channelId, doc, (line) => lineCustomId(line, this.lines), key);
+  }
+
+  private started(): Client {
+    if (!this.client) throw new Error('the Discord platform is not started');
+    return this.client;
   }
 
   /** Downloads an uploaded briefing, only from Discord's file hosts (or the configured API host). */

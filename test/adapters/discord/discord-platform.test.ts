@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedsLength } from '../../../src/adapters/discord/to-discord-message.js';
+import { textReply } from '../../../src/core/render/document.js';
+import type { Command } from '../../../src/ports/command.js';
+import { ChannelGoneError } from '../../../src/ports/delivery-errors.js';
 import { fakeAnalysis } from '../../fakes/memory-library.js';
 import { MANAGE_GUILD, type RecordedRequest } from '../../fakes/fake-discord.js';
 import { type DiscordTestApp, MOD_ROLE, startDiscordTestApp } from './discord-test-app.js';
@@ -200,5 +204,83 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect((posts[1] as RecordedRequest).at - (posts[0] as RecordedRequest).at).toBeGreaterThanOrEqual(500);
     expect((posts[1] as RecordedRequest).body.embeds[0].title).toBe('Morning digest');
     expect((posts[1] as RecordedRequest).body.allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe('Discord delivery and deadlines, against the fake Discord on loopback', () => {
+  let app: DiscordTestApp;
+  const slow: Command = {
+    data: { name: 'slow', description: 'Answers after a while', permission: 'everyone', options: [] },
+    async execute() {
+      await new Promise((r) => setTimeout(r, 400));
+      return textReply('Done at last.');
+    },
+  };
+  beforeAll(async () => {
+    app = await startDiscordTestApp({ briefings: [{ slug: 'budget-vote', title: 'Budget vote delayed', body: 'The vote was delayed.' }], extraCommands: [slow], deferAfterMs: 100 });
+  });
+  afterAll(async () => app?.stop());
+
+  it('GIVEN an answer slower than the deferral threshold THEN the bot defers first and then edits the reply with the answer', async () => {
+    const i = app.fake.slashCommand('slow', [], alice);
+    const reqs = await app.fake.waitFor(() => {
+      const r = app.fake.answersTo(i);
+      return r.some((x) => x.method === 'PATCH') && r;
+    });
+    expect(reqs[0]?.body.type).toBe(CALLBACK.deferredReply);
+    expect(reqs[0]?.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reqs[1]?.method).toBe('PATCH');
+    expect(decodeURIComponent(reqs[1]?.path ?? '')).toMatch(/messages\/@original$/);
+    expect(reqs[1]?.body.embeds[0].description).toBe('Done at last.');
+    expect(reqs[1]?.body.allowed_mentions).toEqual({ parse: [] });
+    expect(reqs[1]!.at - reqs[0]!.at).toBeGreaterThanOrEqual(200);
+  });
+
+  it('GIVEN a moderator who lost the permission before submitting the form THEN the submission is refused and nothing is saved', async () => {
+    const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'add', options: [] }], alice, { permissions: MANAGE_GUILD });
+    const formId = (await app.fake.waitFor(() => app.fake.answersTo(i).find((r) => r.path.endsWith('/callback')))).body.data.custom_id;
+    const form = { title: 'Sneaky', slug: 'sneaky', tags: '', text: 'Some text here.' };
+    const byOther = app.fake.submitModal(formId, form, bob, { permissions: MANAGE_GUILD });
+    const other = await app.fake.waitFor(() => app.fake.answersTo(byOther).find((r) => r.path.endsWith('/callback')));
+    expect(other.body.data.embeds[0].description).toContain('expired');
+    const demoted = app.fake.submitModal(formId, form, alice, { permissions: '0' });
+    const refused = await app.fake.waitFor(() => app.fake.answersTo(demoted).find((r) => r.path.endsWith('/callback')));
+    expect(refused.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(refused.body.data.embeds[0].description).toContain('Only moderators');
+    expect(await app.library.get('sneaky')).toBeUndefined();
+  });
+
+  it('GIVEN a digest longer than one message holds THEN it is posted as several messages, each within limits, in order', async () => {
+    const story = (n: number) => Array.from({ length: 60 }, (_, k) => `Story ${n} sentence ${k} says something worth reading.`).join(' ');
+    const before = app.fake.requests.length;
+    await app.platform.post(app.fake.channelId, {
+      title: 'Evening digest',
+      sections: Array.from({ length: 6 }, (_, n) => ({ title: `Story ${n}`, blocks: [{ kind: 'text' as const, text: story(n) }] })),
+      actions: [{ label: 'Open', command: '/briefing budget-vote' }],
+      footer: 'Unsubscribe with /digest unsubscribe',
+      visibility: 'public',
+    });
+    const posts = app.fake.requests.slice(before).filter((r) => r.path === `/channels/${app.fake.channelId}/messages`);
+    expect(posts.length).toBeGreaterThan(1);
+    for (const p of posts) expect(embedsLength(p.body.embeds)).toBeLessThanOrEqual(6000);
+    const text = posts.flatMap((p) => p.body.embeds.map((e: { description?: string }) => e.description ?? '')).join('\n');
+    expect(text.indexOf('Story 0 sentence 0 ')).toBeLessThan(text.indexOf('Story 5 sentence 59 '));
+    expect(posts.at(-1)?.body.components[0].components[0].custom_id).toBe('l:briefing budget-vote');
+    expect(posts[0]?.body.components).toEqual([]);
+  });
+
+  it('GIVEN a deleted channel THEN posting fails with ChannelGoneError so the digest queue stops trying', async () => {
+    app.fake.goneChannels.add('900000000000000555');
+    await expect(app.platform.post('900000000000000555', textReply('Hello'))).rejects.toBeInstanceOf(ChannelGoneError);
+  });
+
+  it('GIVEN postOnce THEN each message carries a nonce derived from the key with enforce_nonce, the same on a retry', async () => {
+    const before = app.fake.requests.length;
+    await app.platform.postOnce(app.fake.channelId, textReply('Once only'), 'digest:42:2024-05-01');
+    await app.platform.postOnce(app.fake.channelId, textReply('Once only'), 'digest:42:2024-05-01');
+    const posts = app.fake.requests.slice(before);
+    expect(posts[0]?.body.enforce_nonce).toBe(true);
+    expect(posts[0]?.body.nonce.length).toBeLessThanOrEqual(25);
+    expect(posts[1]?.body.nonce).toBe(posts[0]?.body.nonce);
   });
 });
