@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -100,7 +100,10 @@ class BenchLibrary implements BriefingLibrary {
 /** A Discord-like adapter over HTTP: maps 429, 5xx and Unknown Channel to the delivery errors. */
 class LoopbackDiscord implements ChatPlatform, IdempotentPost {
   readonly name = 'discord' as const;
-  constructor(private readonly base: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly replica: string,
+  ) {}
   async start() {}
   async stop() {}
   isReady() {
@@ -119,7 +122,7 @@ class LoopbackDiscord implements ChatPlatform, IdempotentPost {
     try {
       res = await fetch(`${this.base}/channels/${channelId}/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(key && { 'x-bench-key': key }) },
+        headers: { 'content-type': 'application/json', 'x-bench-replica': this.replica, ...(key && { 'x-bench-key': key }) },
         body: JSON.stringify({ content: documentText(doc).slice(0, 2000), ...(nonce && { nonce, enforce_nonce: true }) }),
         signal: AbortSignal.timeout(10_000),
       });
@@ -145,7 +148,7 @@ async function runWorker(): Promise<void> {
   const db: DbChoice = JSON.parse(arg('db-json') as string) as DbChoice;
   const opened = await open(db);
   const store = new SqlDigestStore(opened.db);
-  const queue = new DeliveryQueue({ platforms: [new LoopbackDiscord(arg('server') as string)], logger: silentLogger, share: () => scheduler.replicas() });
+  const queue = new DeliveryQueue({ platforms: [new LoopbackDiscord(arg('server') as string, arg('id') as string)], logger: silentLogger, share: () => scheduler.replicas() });
   const scheduler: DigestScheduler = new DigestScheduler({
     store,
     queue,
@@ -173,12 +176,15 @@ interface ServerStats {
   created: Map<string, number>;
   /** Accepted requests per digest key (a retry with the same nonce creates nothing). */
   sent: Map<string, number>;
+  /** With BENCH_DEBUG: who sent each digest, and when. */
+  senders: Map<string, string[]>;
+  arrivals: number[];
   firstAt: number;
   lastCreatedAt: number;
 }
 
 function fakeDiscord(): { url: Promise<string>; stats: ServerStats; reset(): void; close(): Promise<void> } {
-  const stats: ServerStats = { requests: 0, accepted: 0, tooMany: 0, created: new Map(), sent: new Map(), firstAt: 0, lastCreatedAt: 0 };
+  const stats: ServerStats = { requests: 0, accepted: 0, tooMany: 0, created: new Map(), sent: new Map(), senders: new Map(), arrivals: [], firstAt: 0, lastCreatedAt: 0 };
   const window: number[] = [];
   const nonces = new Set<string>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -197,10 +203,15 @@ function fakeDiscord(): { url: Promise<string>; stats: ServerStats; reset(): voi
       }
       window.push(now);
       stats.accepted++;
+      stats.arrivals.push(Date.now());
       if (!stats.firstAt) stats.firstAt = Date.now();
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { nonce?: string; enforce_nonce?: boolean };
       const key = String(req.headers['x-bench-key'] ?? 'unkeyed');
       stats.sent.set(key, (stats.sent.get(key) ?? 0) + 1);
+      if (process.env.BENCH_DEBUG) {
+        const who = `${String(req.headers['x-bench-replica'])}@${Date.now() % 100000}`;
+        stats.senders.set(key, [...(stats.senders.get(key) ?? []), who]);
+      }
       const replay = body.enforce_nonce && body.nonce && nonces.has(body.nonce);
       if (body.nonce) nonces.add(body.nonce);
       if (!replay) {
@@ -220,6 +231,8 @@ function fakeDiscord(): { url: Promise<string>; stats: ServerStats; reset(): voi
       Object.assign(stats, { requests: 0, accepted: 0, tooMany: 0, firstAt: 0, lastCreatedAt: 0 });
       stats.created.clear();
       stats.sent.clear();
+      stats.senders.clear();
+      stats.arrivals.length = 0;
       window.length = 0;
       nonces.clear();
     },
@@ -342,6 +355,12 @@ async function run(label: string, db: DbChoice, n: number, server: ReturnType<ty
   let absorbed = 0;
   for (const [, c] of server.stats.created) if (c > 1) duplicates += c - 1;
   for (const [k, s] of server.stats.sent) absorbed += Math.max(0, s - (server.stats.created.get(k) ?? 0));
+  if (process.env.BENCH_DEBUG) {
+    for (const [k, who] of server.stats.senders) if (who.length > 1) console.log('  sent twice:', k, who.join(' '));
+    const perSecond = new Map<number, number>();
+    for (const t of server.stats.arrivals) perSecond.set(Math.floor((t - started) / 1000), (perSecond.get(Math.floor((t - started) / 1000)) ?? 0) + 1);
+    console.log('  accepted per second since start:', [...perSecond.entries()].map(([s, c]) => `${s}:${c}`).join(' '));
+  }
   return {
     label,
     n,
@@ -372,6 +391,7 @@ function table(results: RunResult[], dbLabel: string): string {
     );
   }
   lines.push('', 'wall time: from starting the worker process(es) to the last digest created; targets: wall/bound <= 1.1, duplicates 0, lost 0.');
+  lines.push(`machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min) at the end of the run`);
   return lines.join('\n');
 }
 

@@ -166,7 +166,7 @@ export class DigestScheduler {
   }
 
   private pump(): void {
-    const max = this.options.concurrency ?? 64;
+    const max = this.options.concurrency ?? 32;
     while (!this.stopping && this.workers < max && this.pending.length) {
       const job = this.pending.shift() as Job;
       this.workers++;

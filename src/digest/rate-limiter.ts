@@ -26,20 +26,34 @@ export const realTimer: Timer = {
 
 /** Arrival jitter between here and the platform: a window is counted as slightly longer than it is. */
 const WINDOW_MARGIN_MS = 25;
+/**
+ * Within the second, sends are paced (a generic cell rate algorithm): one every 1000/limit ms,
+ * with this much burst tolerance so a timer that fires late catches up instead of losing rate.
+ */
+const BURST_TOLERANCE_MS = 200;
+
+interface Waiter {
+  channelId: string;
+  resolve: () => void;
+}
 
 /**
  * A sliding-window limiter for one platform: never more than `perSecond / share()` posts in any
- * second from this replica (so replicas together stay under the bot's global limit), spaced
- * evenly rather than in bursts (a burst reaches the platform spread out by the network and spills
- * into its next window), at most one post per channel per interval, and nothing while the
- * platform said to wait (Retry-After).
+ * second from this replica (so replicas together stay under the bot's global limit), spread over
+ * the second rather than in one burst (a burst reaches the platform spread out by the network and
+ * spills into its next window), at most one post per channel per interval, and nothing while the
+ * platform said to wait (Retry-After). Waiters are served in order by one timer, so a late timer
+ * (a busy process) lets the posts it held back go together instead of slowing every later one.
  */
 export class RateLimiter {
   private readonly sent: number[] = [];
   private readonly channelNext = new Map<string, number>();
   private blockedUntil = 0;
-  private lastSent = -Infinity;
+  /** The pacing's theoretical time of the next send. */
+  private tat = -Infinity;
   private readonly channelBlockedUntil = new Map<string, number>();
+  private readonly waiters: Waiter[] = [];
+  private timerArmed = false;
 
   constructor(
     private readonly policy: RateLimitPolicy,
@@ -49,15 +63,11 @@ export class RateLimiter {
   ) {}
 
   /** Waits until a post to `channelId` is allowed, and counts it. */
-  async acquire(channelId: string): Promise<void> {
-    for (;;) {
-      const wait = this.waitFor(channelId, this.timer.now());
-      if (wait <= 0) {
-        this.take(channelId, this.timer.now());
-        return;
-      }
-      await this.timer.sleep(wait);
-    }
+  acquire(channelId: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.push({ channelId, resolve });
+      this.pump();
+    });
   }
 
   /** The platform asked to wait: everyone (global) or only this channel. */
@@ -67,30 +77,62 @@ export class RateLimiter {
     else this.channelBlockedUntil.set(channelId, Math.max(this.channelBlockedUntil.get(channelId) ?? 0, until));
   }
 
+  private pump(): void {
+    if (this.timerArmed) return;
+    let soonest = Infinity;
+    for (let i = 0; i < this.waiters.length; ) {
+      const w = this.waiters[i] as Waiter;
+      const now = this.timer.now();
+      const wait = this.waitFor(w.channelId, now);
+      if (wait <= 0) {
+        this.take(w.channelId, now);
+        this.waiters.splice(i, 1);
+        w.resolve();
+        continue;
+      }
+      soonest = Math.min(soonest, wait);
+      // A global wait holds everyone behind it; only per-channel waits let later waiters pass.
+      if (this.globalWait(now) > 0) break;
+      i++;
+    }
+    if (this.waiters.length && soonest < Infinity) {
+      this.timerArmed = true;
+      void this.timer.sleep(Math.max(1, soonest)).then(() => {
+        this.timerArmed = false;
+        this.pump();
+      });
+    }
+  }
+
   private limit(): number | undefined {
     if (!this.policy.perSecond) return undefined;
     return Math.max(1, Math.floor(this.policy.perSecond / Math.max(1, this.share())));
   }
 
-  private waitFor(channelId: string, now: number): number {
-    let wait = Math.max(this.blockedUntil - now, (this.channelBlockedUntil.get(channelId) ?? 0) - now);
-    if (this.policy.perChannelIntervalMs) wait = Math.max(wait, (this.channelNext.get(channelId) ?? 0) - now);
+  private globalWait(now: number): number {
+    let wait = this.blockedUntil - now;
     const limit = this.limit();
     if (limit !== undefined) {
       while (this.sent.length && (this.sent[0] as number) <= now - 1000 - WINDOW_MARGIN_MS) this.sent.shift();
-      wait = Math.max(wait, this.lastSent + 1000 / limit - now);
       if (this.sent.length >= limit) {
-        const oldest = this.sent[this.sent.length - limit] as number;
-        wait = Math.max(wait, oldest + 1000 + WINDOW_MARGIN_MS - now + 1);
+        wait = Math.max(wait, (this.sent[this.sent.length - limit] as number) + 1000 + WINDOW_MARGIN_MS - now + 1);
       }
+      wait = Math.max(wait, this.tat - BURST_TOLERANCE_MS - now);
     }
     return wait;
   }
 
+  private waitFor(channelId: string, now: number): number {
+    let wait = Math.max(this.globalWait(now), (this.channelBlockedUntil.get(channelId) ?? 0) - now);
+    if (this.policy.perChannelIntervalMs) wait = Math.max(wait, (this.channelNext.get(channelId) ?? 0) - now);
+    return wait;
+  }
+
   private take(channelId: string, now: number): void {
-    if (this.policy.perSecond) {
+    const limit = this.limit();
+    if (limit !== undefined) {
       this.sent.push(now);
-      this.lastSent = now;
+      this.tat = Math.max(this.tat, now) + 1000 / limit;
     }
     if (this.policy.perChannelIntervalMs) {
       this.channelNext.set(channelId, now + this.policy.perChannelIntervalMs);
