@@ -1,6 +1,6 @@
 import { pino, type DestinationStream } from 'pino';
 import pretty from 'pino-pretty';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import type { Logger } from '../ports/logger.js';
 
 export interface LoggerOptions {
@@ -26,23 +26,28 @@ const REDACT_PATHS = [
   'req.headers.cookie',
 ];
 
-/** Replaces each secret with [redacted] in everything written, the last line of defence. */
-export function scrubbingStream(output: Writable, secrets: readonly string[]): DestinationStream {
+/**
+ * Replaces each secret with [redacted] in everything written, the last line of defence. A real
+ * Writable, because pino-pretty pipes into its destination.
+ */
+export function scrubbingStream(output: Writable, secrets: readonly string[]): Writable & DestinationStream {
   const sorted = [...new Set(secrets)].filter((s) => s.length >= 6).sort((a, b) => b.length - a.length);
-  return {
-    write(line: string) {
-      let out = line;
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: string | Buffer, _encoding, done) {
+      let out = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
       for (const s of sorted) if (out.includes(s)) out = out.split(s).join('[redacted]');
       output.write(out);
+      done();
     },
-  };
+  });
 }
 
 export function createLogger(options: LoggerOptions): Logger {
   const destination = scrubbingStream(options.output, options.secrets);
   const stream =
     options.format === 'pretty'
-      ? pretty({ destination: destination as unknown as Writable, sync: true, colorize: false, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' })
+      ? pretty({ destination, sync: true, colorize: false, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' })
       : destination;
   return pino({ level: options.level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'briefbot' } }, stream) as unknown as Logger;
 }

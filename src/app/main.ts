@@ -54,14 +54,31 @@ export async function main(argv: readonly string[], io: AppIO): Promise<number> 
       const config = readConfig(io);
       if (!config) return 2;
       const app = await startApp(config, io);
+      let signalled = false;
       const onSignal = (signal: string) => {
-        app.logger.info({ signal }, 'shutting down');
+        if (signalled) {
+          // A second signal: the operator does not want to wait.
+          app.logger.warn({ signal }, 'second signal: exiting now');
+          process.exit(1);
+        }
+        signalled = true;
+        app.logger.info({ signal, timeoutMs: config.env.SHUTDOWN_TIMEOUT_MS }, 'shutting down: finishing the work in flight');
+        // stop() bounds each step itself; this is the backstop if a library hangs anyway.
+        setTimeout(() => {
+          app.logger.error({}, 'shutdown took too long: exiting');
+          process.exit(1);
+        }, config.env.SHUTDOWN_TIMEOUT_MS + 5000).unref();
         void app.stop();
       };
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
       await app.done;
       await app.stop();
+      app.logger.info({}, 'stopped');
+      if (signalled) {
+        // Everything is closed; a socket some library keeps open must not hold the exit.
+        setTimeout(() => process.exit(0), 500).unref();
+      }
       return 0;
     }
     case 'check':

@@ -134,11 +134,15 @@ export class DiscordHttpPlatform implements ChatPlatform {
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const log = this.options.logger;
     if (!this.accepting || !this.client || !this.rest || !this.handler) {
       sendJson(res, 503, { error: 'shutting down' });
       return;
     }
+    // In flight from arrival: a request accepted before shutdown is answered in full.
+    await this.inFlight.track(() => this.serve(req, res));
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let raw: Buffer;
     try {
       raw = await readBody(req, BODY_LIMIT);
@@ -167,7 +171,7 @@ export class DiscordHttpPlatform implements ChatPlatform {
       sendJson(res, 400, { error: 'not an interaction' });
       return;
     }
-    await this.inFlight.track(() => this.answer(data.id as string, data, res, log));
+    await this.answer(data.id, data, res, this.options.logger);
   }
 
   /** Runs the handler; its first answer is written to `res`, later ones go to the webhook. */
