@@ -1,12 +1,11 @@
 import type { Briefing } from '../core/briefing/briefing.js';
 import { bodyHash } from '../core/briefing/body-hash.js';
-import { type BriefingForm, briefingFromForm, parseSubmission, requireValid } from '../core/briefing/briefing-form.js';
+import { type BriefingForm, briefingFromForm, parseSubmission, requireValid, type SubmittedFile } from '../core/briefing/briefing-form.js';
 import { describeChange } from '../core/briefing/describe-change.js';
 import { parseBriefing, serializeBriefing } from '../core/briefing/parse-briefing.js';
 import { BriefbotError } from '../core/errors.js';
 import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../ports/briefing-store.js';
 import type { Clock } from '../ports/clock.js';
-import type { Actor, Attachment } from '../ports/command.js';
 import type { BriefingSource, LibraryEntry } from '../ports/library.js';
 import type { ActingUser, AuditEntry, AuditFilter, ModerationPort, RevisionInfo } from '../ports/moderation.js';
 
@@ -49,7 +48,7 @@ export class ModerationService implements ModerationPort {
 
   constructor(private readonly deps: ModerationDeps) {}
 
-  async add(input: Briefing, actor: Actor): Promise<RevisionInfo> {
+  async add(input: Briefing, actor: ActingUser): Promise<RevisionInfo> {
     this.requireModerator(actor, 'add briefings');
     const briefing = this.revalidate(input);
     const current = await this.current(briefing.slug);
@@ -64,7 +63,7 @@ export class ModerationService implements ModerationPort {
     return this.commit(current, 'add', actor, { state: 'active', briefing, change: describeChange(undefined, briefing) });
   }
 
-  async edit(slug: string, input: Briefing, actor: Actor): Promise<RevisionInfo> {
+  async edit(slug: string, input: Briefing, actor: ActingUser): Promise<RevisionInfo> {
     this.requireModerator(actor, 'edit briefings');
     const briefing = this.revalidate(input);
     if (briefing.slug !== slug) {
@@ -79,7 +78,7 @@ export class ModerationService implements ModerationPort {
     return this.commit(current, 'edit', actor, { state: 'active', briefing, change });
   }
 
-  async remove(slug: string, actor: Actor): Promise<RevisionInfo> {
+  async remove(slug: string, actor: ActingUser): Promise<RevisionInfo> {
     this.requireModerator(actor, 'remove briefings');
     const current = await this.requireActive(slug, 'remove');
     return this.commit(current, 'remove', actor, {
@@ -89,7 +88,7 @@ export class ModerationService implements ModerationPort {
     });
   }
 
-  async restore(slug: string, actor: Actor): Promise<RevisionInfo> {
+  async restore(slug: string, actor: ActingUser): Promise<RevisionInfo> {
     this.requireModerator(actor, 'restore briefings');
     const current = await this.current(slug);
     if (!current.head && !current.file) throw this.notFound(slug);
@@ -101,7 +100,7 @@ export class ModerationService implements ModerationPort {
     return this.commit(current, 'restore', actor, { state: 'active', briefing: head.briefing, change: 'restored the text it had before it was removed' });
   }
 
-  async revert(slug: string, revision: number, actor: Actor): Promise<RevisionInfo> {
+  async revert(slug: string, revision: number, actor: ActingUser): Promise<RevisionInfo> {
     this.requireModerator(actor, 'revert briefings');
     if (!Number.isInteger(revision) || revision < 0) throw new BriefbotError('BAD_ARGUMENTS', 'A revision is a whole number, 0 or more (see /briefing history).');
     const current = await this.requireActive(slug, 'revert');
@@ -168,7 +167,7 @@ export class ModerationService implements ModerationPort {
     return this.deps.store.audit(filter);
   }
 
-  async readSubmission(source: { attachment: Attachment } | { path: string }, actor: Actor, slug?: string): Promise<Briefing> {
+  async readSubmission(source: { attachment: SubmittedFile } | { path: string }, actor: ActingUser, slug?: string): Promise<Briefing> {
     this.requireModerator(actor, 'submit briefings');
     const options = { maxBodyBytes: this.deps.maxBodyBytes, ...(slug !== undefined && { slug }) };
     if ('attachment' in source) return requireValid(parseSubmission(source.attachment, options));
@@ -184,7 +183,7 @@ export class ModerationService implements ModerationPort {
     return requireValid(briefingFromForm(form, { maxBodyBytes: this.deps.maxBodyBytes, ...(slug !== undefined && { slug }) }));
   }
 
-  private requireModerator(actor: Actor, what: string): void {
+  private requireModerator(actor: ActingUser, what: string): void {
     if (!actor.isModerator) throw new BriefbotError('FORBIDDEN', `Only moderators can ${what}. Nothing was changed.`);
   }
 
@@ -254,7 +253,7 @@ export class ModerationService implements ModerationPort {
   private async commit(
     current: Current,
     action: ChangeRequest['action'],
-    actor: Actor,
+    actor: ActingUser,
     next: { state: ChangeRequest['state']; briefing: Briefing | null; change: string },
   ): Promise<RevisionInfo> {
     const revision = await this.deps.store.commit({

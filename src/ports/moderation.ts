@@ -1,6 +1,5 @@
 import type { Briefing } from '../core/briefing/briefing.js';
-import type { BriefingForm } from '../core/briefing/briefing-form.js';
-import type { SubmittedFile } from '../core/briefing/briefing-form.js';
+import type { BriefingForm, SubmittedFile } from '../core/briefing/briefing-form.js';
 import type { PlatformName } from '../core/commands/command-data.js';
 
 /** Who asks for a change: the command's Actor has this shape (kept here so the ports do not import each other). */
@@ -13,6 +12,7 @@ export interface ActingUser {
 
 export type AuditAction = 'add' | 'edit' | 'remove' | 'restore' | 'revert';
 
+/** One revision in a history. Revision 0 of a file briefing is the file itself: platform "file", user its path. */
 export interface RevisionInfo {
   slug: string;
   revision: number;
