@@ -33,6 +33,7 @@ export class FakeSlack {
   readonly responses: ResponseUrlPost[] = [];
   readonly users = new Map<string, FakeSlackUser>();
   private readonly rateLimits = new Map<string, number[]>();
+  private readonly failures = new Map<string, { error?: string; status?: number }[]>();
   /** What Socket Mode clients sent back: one ack per envelope. */
   readonly socketAcks: { envelope_id: string; payload?: unknown }[] = [];
   private server: Server | undefined;
@@ -96,6 +97,11 @@ export class FakeSlack {
     this.rateLimits.set(method, [...(this.rateLimits.get(method) ?? []), ...retryAfterSeconds]);
   }
 
+  /** The next `times` calls to `method` fail: `{ ok: false, error }` as Slack's API answers, or an HTTP status. */
+  fail(method: string, answer: { error?: string; status?: number }, times = 1): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array.from({ length: times }, () => answer)]);
+  }
+
   callsTo(method: string): SlackApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -141,7 +147,13 @@ export class FakeSlack {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(seconds) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, args)));
+    const failure = this.failures.get(method)?.shift();
+    if (failure?.status) {
+      res.writeHead(failure.status, { 'content-type': 'text/plain' }).end('upstream trouble');
+      return;
+    }
+    const body = failure?.error ? { ok: false, error: failure.error } : this.answer(method, args);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {

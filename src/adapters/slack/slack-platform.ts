@@ -27,6 +27,7 @@ import { FORM_CALLBACK, PREVIEW_CALLBACK, readForm, readMeta, replyView } from '
 import { unescapeSlackText } from './escape-mrkdwn.js';
 import { FormFlow } from './form-flow.js';
 import { SlackModerators } from './moderators.js';
+import { toDeliveryError } from './slack-delivery-errors.js';
 import { CANCEL_ACTION_ID, type Confirmation, confirmationMessage, PICK_ACTION_PREFIX, pickerMessage, replyMessage } from './slack-messages.js';
 import { MORE_ACTION_ID, parseMoreValue, renderAllPages, renderPage, RUN_ACTION_PREFIX } from './to-block-kit.js';
 
@@ -64,6 +65,16 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 const FORM_COMMANDS: Readonly<Record<string, 'add' | 'edit'>> = { 'briefing add': 'add', 'briefing edit': 'edit' };
 const CONFIRM_FIRST: Readonly<Record<string, Confirmation>> = {
   'briefing remove': { consequence: 'It disappears from the library now; every revision is kept and /briefing restore brings it back.', button: 'Remove' },
+};
+
+/**
+ * The WebClient honours Retry-After on 429 by itself. Its default keeps retrying other failures
+ * for about 30 minutes, far past a 3-second trigger_id or a digest's delivery timeout, so a
+ * few quick retries here, and the digest queue's own backoff beyond that.
+ */
+const DEFAULT_CLIENT_OPTIONS: webApi.WebClientOptions = {
+  retryConfig: { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
+  timeout: 15_000,
 };
 
 const SORRY = 'Sorry, something went wrong on my side while answering that. It has been logged; please try again later.';
@@ -114,7 +125,11 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
   async start(): Promise<void> {
     const { settings, port, host } = this.options;
     const logger = boltLogger(this.log);
-    const clientOptions: webApi.WebClientOptions = { ...this.options.clientOptions, ...(settings.apiUrl && { slackApiUrl: withSlash(settings.apiUrl) }) };
+    const clientOptions: webApi.WebClientOptions = {
+      ...DEFAULT_CLIENT_OPTIONS,
+      ...this.options.clientOptions,
+      ...(settings.apiUrl && { slackApiUrl: withSlash(settings.apiUrl) }),
+    };
     const receiver = settings.appToken
       ? new SocketModeReceiver({ appToken: settings.appToken, customRoutes: this.routes, installerOptions: { port, clientOptions }, logger })
       : new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_EVENTS_PATH, customRoutes: this.routes, logger });
@@ -139,8 +154,12 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
   async post(channelId: string, doc: ReplyDocument): Promise<void> {
     const app = this.app;
     if (!app) throw new BriefbotError('UNAVAILABLE', 'Slack is not connected.');
-    for (const message of renderAllPages(doc)) {
-      await app.client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+    try {
+      for (const message of renderAllPages(doc)) {
+        await app.client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+      }
+    } catch (error) {
+      throw toDeliveryError(error, channelId);
     }
   }
 

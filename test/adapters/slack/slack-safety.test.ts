@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisInput } from '../../../src/core/analysis/types.js';
 import { textReply } from '../../../src/core/render/document.js';
+import { ChannelGoneError, TransientDeliveryError } from '../../../src/ports/delivery-errors.js';
 import { fakeAnalysis } from '../../fakes/memory-library.js';
 import { expectWithinSlackLimits, textObjects } from './slack-limits.js';
 import { buttonsOf, SIGNING_SECRET, SlackHarness, sendSigned, sentencesAnalysis, signatureOf, textOfBlocks } from './slack-test-kit.js';
@@ -127,5 +128,21 @@ describe('Slack safety: escaping, Block Kit limits, signatures, rate limits', ()
     for (let i = 0; i < 40; i++) for (let j = 0; j < 10; j++) expect(text).toContain(sentence(i * 100 + j, 20).slice(-40));
     expect(buttonsOf(calls.at(-1)?.args.blocks).map((b) => b.text)).toEqual(['Open story 0']);
     expect(buttonsOf(calls[0]?.args.blocks)).toEqual([]);
+  });
+
+  it('GIVEN a digest channel that is gone or a Slack outage THEN post() says so in the terms the delivery queue understands', async () => {
+    h.fake.fail('chat.postMessage', { error: 'channel_not_found' });
+    const gone = await h.platform.post('C0GONE', textReply('x')).catch((e: unknown) => e);
+    expect(gone).toBeInstanceOf(ChannelGoneError);
+    expect(gone).toMatchObject({ channelId: 'C0GONE', reason: 'channel_not_found' });
+
+    // More failures than the client's retries (two in the harness): the queue retries later.
+    h.fake.fail('chat.postMessage', { status: 503 }, 3);
+    expect(await h.platform.post('C0NEWS', textReply('x')).catch((e: unknown) => e)).toBeInstanceOf(TransientDeliveryError);
+
+    h.fake.fail('chat.postMessage', { error: 'invalid_blocks' });
+    const other = await h.platform.post('C0NEWS', textReply('x')).catch((e: unknown) => e);
+    expect(other).not.toBeInstanceOf(ChannelGoneError);
+    expect(other).not.toBeInstanceOf(TransientDeliveryError);
   });
 });
