@@ -9,14 +9,20 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY commands ./commands
 COPY scripts ./scripts
+# `npm ci` runs the "prepare" script, which compiles to dist/ with the dev dependencies.
 RUN npm ci --no-audit --no-fund
 RUN npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
+# No terminal shell in a container; the HTTP port (health, metrics, Slack and Discord
+# interactions) is always served, so the health check works whatever is configured.
 ENV NODE_ENV=production \
     BRIEFINGS_DIR=/app/briefings \
     SQLITE_PATH=/app/data/briefbot.db \
     PORT=3000 \
+    HTTP_HOST=0.0.0.0 \
+    HTTP_SERVER=on \
+    BRIEFBOT_SHELL=off \
     LOG_FORMAT=json
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
@@ -29,5 +35,7 @@ VOLUME ["/app/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# The same start command as `npm start` (README: "Running in production").
+# SIGTERM (docker stop) drains work in flight for up to SHUTDOWN_TIMEOUT_MS, then exits 0.
+STOPSIGNAL SIGTERM
+# The same start command as `npm start` (README: "Operations").
 CMD ["node", "dist/src/cli/main.js", "start"]
