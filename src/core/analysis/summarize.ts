@@ -36,6 +36,8 @@ export interface SummaryParams {
   minWords: number;
   /** Sentences longer than this many words are progressively demoted (run-on captions, lists). */
   maxWords: number;
+  /** Sentences less usable than this do not count towards the lead window. */
+  leadUsability: number;
   /** Factor for sentences that point at a photo ("(left)", "pictured"): captions, not story. */
   photoFactor: number;
 }
@@ -49,6 +51,7 @@ export const DEFAULT_SUMMARY_PARAMS: Readonly<SummaryParams> = {
   minWords: 8,
   maxWords: 45,
   photoFactor: 0.5,
+  leadUsability: 0.3,
 };
 
 export const TLDR_MAX_CHARS = 200;
@@ -59,7 +62,8 @@ const OUTSIDE_LEAD_WEIGHT = 0.01;
 
 /**
  * Extractive summary of news-like text. The lead of a news story carries most of what a reader's
- * summary says, so the summary takes `count` of the first `count + leadSlack` story sentences:
+ * summary says, so the summary takes `count` of the first `count + leadSlack` story sentences
+ * (greetings, captions and fragments too poor to use do not count towards that window):
  * it drops the one that adds least, judged by how many of the story's recurring stems a sentence
  * brings per word, scaled by how usable it is on its own (fragments, captions, questions, bare
  * quotations and very short or long sentences are poor material), with already covered stems
@@ -77,7 +81,15 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
   const weights = stemWeights(candidates, title, params);
   const bodyStart = headline === null ? 0 : headline + 1;
   const window = count + params.leadSlack;
-  const prior = (i: number): number => (i - bodyStart < window ? 1 : OUTSIDE_LEAD_WEIGHT / (1 + i));
+  // The lead window counts story sentences that could stand in a summary, so greetings, captions
+  // and fragments at the top of a transcript do not use it up.
+  const leadRank: number[] = [];
+  let rank = 0;
+  for (const c of candidates) {
+    leadRank.push(c.index < bodyStart ? -1 : rank);
+    if (c.index >= bodyStart && c.usability >= params.leadUsability) rank += 1;
+  }
+  const prior = (i: number): number => (leadRank[i]! < window ? 1 : OUTSIDE_LEAD_WEIGHT / (1 + i));
 
   const chosen: Candidate[] = [];
   const covered = new Set<string>();

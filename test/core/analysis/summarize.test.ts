@@ -45,6 +45,21 @@ describe('summarize', () => {
     expect(summaryOf(text).indices).toEqual([0, 1, 3]);
   });
 
+  it('GIVEN a transcript opening with greetings THEN they do not use up the lead window', () => {
+    const text = [
+      'Good evening.',
+      'Hello.',
+      'Welcome back.',
+      'Thanks for joining.',
+      'Parliament passed the new climate law on Tuesday after a debate that lasted three days.',
+      'The law sets a target of net zero emissions by 2045 for all industries.',
+      'Farmers and airlines will get five more years to meet the climate target.',
+      'The opposition said the law would cost thousands of jobs in the north.',
+      'A court challenge is expected within weeks.',
+    ].join('\n');
+    expect(summaryOf(text).indices.every((i) => i >= 4)).toBe(true);
+  });
+
   it('GIVEN a headline line THEN it is never picked but still returns three body sentences in order', () => {
     const text =
       "Ministers hold talks on fishing quotas\n\nThe ministers of both countries met in Seoul on Monday to discuss fishing quotas.\nThey agreed to set up a task force on fishing quotas.\nThe talks will continue next month in Tokyo.\nBoth sides called the meeting constructive.";
