@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisInput } from '../../../src/core/analysis/types.js';
+import { commandKey } from '../../../src/core/commands/command-data.js';
+import { loadCommands } from '../../../src/dispatch/load-commands.js';
 import { fakeAnalysis } from '../../fakes/memory-library.js';
 import { buttonsOf, SlackHarness, sentencesAnalysis, textOfBlocks } from './slack-test-kit.js';
 
@@ -26,6 +28,7 @@ type Block = { type: string; text?: { text: string }; accessory?: { type: string
 describe('Slack slash commands through the real Bolt app', () => {
   const h = new SlackHarness({
     analyze,
+    users: { U0ADMIN: { name: 'admin', is_admin: true } },
     briefings: [
       { slug: 'border-talks', title: 'Border talks resume', source: 'Wire', published: '2024-03-01', tags: ['diplomacy'], body: STORY },
       { slug: 'harbour-strike', title: 'Harbour workers strike', published: '2024-02-01', tags: ['labour'], body: 'Dock workers walked out on Monday. Ships waited offshore.' },
@@ -146,5 +149,23 @@ describe('Slack slash commands through the real Bolt app', () => {
     const direct = textOfBlocks((await h.reply((await h.slash('status', { command: '/digest' })).responseUrl)).blocks);
     expect(viaBriefing).toBe(direct);
     expect(viaBriefing).not.toMatch(/no briefing/i);
+  });
+
+  it('GIVEN every command briefbot serves on Slack THEN each one is reached through its slash command text, none is unknown', async () => {
+    const commands = [...(await loadCommands()).values()].filter((c) => !c.data.platforms || c.data.platforms.includes('slack'));
+    expect(commands.length).toBeGreaterThan(5);
+    for (const { data } of commands) {
+      const key = commandKey(data);
+      const text = data.subcommand ?? 'border-talks';
+      const sent = await h.slash(text, { command: `/${data.name}`, user: 'U0ADMIN' });
+      expect(sent.status, key).toBe(200);
+      if (key === 'briefing add') {
+        // Slack has no attachments on slash commands: adding opens a form instead.
+        await h.fake.waitFor(() => h.fake.callsTo('views.open').find((c) => c.args.trigger_id === sent.triggerId), 5000, 'views.open');
+        continue;
+      }
+      const reply = textOfBlocks((await h.reply(sent.responseUrl)).blocks);
+      expect(reply, key).not.toMatch(/There is no \/|has no subcommand|Only moderators/);
+    }
   });
 });
