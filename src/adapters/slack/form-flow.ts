@@ -8,7 +8,7 @@ import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
 import type { Attachment } from '../../ports/command.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
-import { FORM_TEXT_MAX, type FormFields, type FormMeta, formView, previewView, replyView, submissionOf } from './briefing-form.js';
+import { FORM_TEXT_MAX, type FormFields, type FormMeta, formView, previewView, replyView, submissionOf } from './form-views.js';
 import { postToResponseUrl, replyMessage } from './slack-messages.js';
 
 /** A modal must be answered within 3 seconds; past this the save finishes in the background. */

@@ -23,7 +23,7 @@ import type { ChatPlatform } from '../../ports/chat-platform.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
 import { boltLogger } from './bolt-logger.js';
-import { FORM_CALLBACK, PREVIEW_CALLBACK, readForm, readMeta, replyView } from './briefing-form.js';
+import { FORM_CALLBACK, PREVIEW_CALLBACK, readForm, readMeta, replyView } from './form-views.js';
 import { unescapeSlackText } from './escape-mrkdwn.js';
 import { FormFlow } from './form-flow.js';
 import { SlackModerators } from './moderators.js';
