@@ -1,17 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
-import { Client, DiscordAPIError, Events, HTTPError, type Interaction, Routes } from 'discord.js';
+import { Client, Events, type Interaction } from 'discord.js';
 import { FORM_COMMANDS, PendingSubmissions } from '../discord/briefing-form.js';
 import { buildDiscordCommands } from '../discord/command-definitions.js';
 import { lineCustomId, LongLineStore } from '../discord/custom-id.js';
 import { InteractionHandler } from '../discord/interaction-handler.js';
-import { NO_MENTIONS, toDiscordMessages } from '../discord/to-discord-message.js';
+import { postDocument } from '../discord/post-document.js';
+import { NO_MENTIONS } from '../discord/to-discord-message.js';
 import type { ReplyDocument } from '../../core/render/document.js';
 import type { Dispatcher } from '../../dispatch/dispatcher.js';
 import { BodyTooLargeError, type HttpRoute, readBody, sendJson } from '../../http/http-server.js';
 import { InFlight } from '../../observability/in-flight.js';
 import type { ChatPlatform } from '../../ports/chat-platform.js';
-import { ChannelGoneError, TransientDeliveryError } from '../../ports/delivery-errors.js';
+import type { IdempotentPost } from '../../ports/delivery-errors.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
 import { fetchAttachment } from './fetch-attachment.js';
@@ -56,7 +57,7 @@ const interactionAction = (client: Client) => (client as unknown as { actions: {
  * response and later ones (after "thinking…") going to the interaction webhook. Any replica can
  * take any request, which is how briefbot scales out on Discord. Digests post through REST.
  */
-export class DiscordHttpPlatform implements ChatPlatform {
+export class DiscordHttpPlatform implements ChatPlatform, IdempotentPost {
   readonly name = 'discord' as const;
   private readonly key: KeyObject;
   private readonly inFlight: InFlight;
@@ -122,15 +123,17 @@ export class DiscordHttpPlatform implements ChatPlatform {
 
   /** Posts a document to a channel as one or several messages, split (never cut) to fit. */
   async post(channelId: string, doc: ReplyDocument): Promise<void> {
-    const rest = this.rest;
-    if (!rest) throw new Error('the Discord HTTP platform is not started');
-    for (const m of toDiscordMessages(doc, (line) => lineCustomId(line, this.lines))) {
-      try {
-        await rest.post(Routes.channelMessages(channelId), { body: { embeds: m.embeds, components: m.components, allowed_mentions: { parse: [] } } });
-      } catch (error) {
-        throw deliveryError(channelId, error);
-      }
-    }
+    await postDocument(this.started().rest, channelId, doc, (line) => lineCustomId(line, this.lines));
+  }
+
+  /** The same post, shown once even when retried by another replica (Discord's enforce_nonce). */
+  async postOnce(channelId: string, doc: ReplyDocument, key: string): Promise<void> {
+    await postDocument(this.started().rest, channelId, doc, (line) => lineCustomId(line, this.lines), key);
+  }
+
+  private started(): { rest: InteractionRest } {
+    if (!this.rest) throw new Error('the Discord HTTP platform is not started');
+    return { rest: this.rest };
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -208,14 +211,4 @@ export class DiscordHttpPlatform implements ChatPlatform {
       if (!answered && !res.headersSent) sendJson(res, 500, { error: 'no answer' });
     }
   }
-}
-
-/** Discord's failures as the digest queue understands them (see ports/delivery-errors.ts). */
-function deliveryError(channelId: string, error: unknown): unknown {
-  if (error instanceof DiscordAPIError) {
-    if (error.code === 10003 || error.code === 50001 || error.status === 404) return new ChannelGoneError(channelId, `${error.message} (${error.code})`, { cause: error });
-    if (error.status >= 500 || error.status === 408) return new TransientDeliveryError(error.message, { cause: error, status: error.status });
-  }
-  if (error instanceof HTTPError) return new TransientDeliveryError(error.message, { cause: error, status: error.status });
-  return error;
 }
