@@ -4,7 +4,7 @@ import type { Clock } from '../ports/clock.js';
 import type { DeliveryOutcome, DigestStore, DigestSubscription, SendResult } from '../ports/digests.js';
 import type { BriefingLibrary } from '../ports/library.js';
 import type { Logger } from '../ports/logger.js';
-import { buildDigest } from './build-digest.js';
+import { type BuiltDigest, buildDigest } from './build-digest.js';
 import type { DeliveryQueue } from './delivery-queue.js';
 
 /** What calls the scheduler once a minute: node-cron in production, the test itself in tests. */
@@ -69,6 +69,11 @@ export class DigestScheduler {
   private beat: NodeJS.Timeout | undefined;
   /** Per subscription, the next slot as of the last scan, so a tick skips the ones not yet due. */
   private readonly nextDue = new Map<string, { basis: string; at: number }>();
+  /**
+   * Digests built since the last scan, by window and presentation: thousands of subscriptions due
+   * at one instant with the same tags share a handful of distinct digests.
+   */
+  private built = new Map<string, Promise<BuiltDigest>>();
 
   constructor(private readonly options: DigestSchedulerOptions) {
     this.replicaId = options.replicaId ?? `replica-${randomUUID().slice(0, 8)}`;
@@ -129,6 +134,7 @@ export class DigestScheduler {
   private async scan(): Promise<void> {
     const { store, clock, catchupHours } = this.options;
     const now = clock.now();
+    this.built = new Map();
     await this.heartbeat();
     const [subscriptions, lastSlots] = await Promise.all([store.listSubscriptions(), store.lastSlots(now, this.ttl)]);
     const catchupMs = catchupHours * HOUR;
@@ -202,10 +208,18 @@ export class DigestScheduler {
   private async deliverOwned(sub: DigestSubscription, slot: Date, manual: boolean, success: 'delivered' | 'late'): Promise<SendResult> {
     const { store, clock, library, queue, logger } = this.options;
     const since = (await store.lastCoveredUntil(sub.id)) ?? previousSlot(sub, slot);
-    const until = clock.now();
-    let built;
+    // A scheduled digest covers up to its slot, whenever it is posted; what changes later goes
+    // into the next one. A manual one covers up to now.
+    const until = manual ? clock.now() : slot;
+    let built: BuiltDigest;
     try {
-      built = await buildDigest(library, sub, { since, until, at: manual ? until : slot });
+      const key = [since.getTime(), until.getTime(), sub.tags.join(','), sub.style, sub.noteWhenEmpty, sub.timeZone].join('|');
+      let pending = manual ? undefined : this.built.get(key);
+      if (!pending) {
+        pending = buildDigest(library, sub, { since, until, at: until });
+        if (!manual) this.built.set(key, pending);
+      }
+      built = await pending;
     } catch (error) {
       await store.finish(sub.id, slot, this.replicaId, { status: 'failed', attempts: 0, error: `could not build the digest: ${(error as Error).message}` }, clock.now());
       throw error;
