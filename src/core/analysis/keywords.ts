@@ -44,6 +44,7 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
           const cutsEnd = at + size < run.length && runCaps[at + size]! && runCaps[at + size - 1]!;
           if (cutsStart || cutsEnd) continue;
           if (size > MAX_COMMON_PHRASE_WORDS && runCaps.slice(at, at + size).includes(false)) continue;
+          if (size > 1 && !isWellFormed(run, runCaps, at, size)) continue;
           addPhrase(phrases, run, runStems, at, size, sentence.index, runStartsSentence && at === 0);
         }
       }
@@ -111,6 +112,18 @@ const CAPITALISED = /^\p{Lu}/u;
 
 function isName(phrase: PhraseStats): boolean {
   return phrase.stems.length > 1 && [...phrase.surfaces.keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
+}
+
+/**
+ * A name may be followed by the common noun it qualifies ("Swansea City striker") but not preceded by
+ * a common word ("guard Simon Scott", "against Everton"), nor followed by a past-tense verb ("Ian Guffick asked").
+ */
+function isWellFormed(run: readonly string[], caps: readonly boolean[], at: number, size: number): boolean {
+  for (let k = at + 1; k < at + size; k += 1) {
+    if (!caps[k - 1]! && caps[k]!) return false;
+    if (caps[k - 1]! && !caps[k]! && /ed$/.test(run[k]!)) return false;
+  }
+  return true;
 }
 
 function addPhrase(
