@@ -80,24 +80,42 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
   const candidates = describeSentences(sentences, params, headline);
   const weights = stemWeights(candidates, title, params);
   const bodyStart = headline === null ? 0 : headline + 1;
-  const window = count + params.leadSlack;
-  // The lead window counts story sentences that could stand in a summary, so greetings, captions
-  // and fragments at the top of a transcript do not use it up.
-  const leadRank: number[] = [];
+  const prior = leadPriors(candidates, bodyStart, count + params.leadSlack, params.leadUsability);
+  const available = candidates.filter((c) => c.index !== headline);
+  const scale = available.map((c) => (prior[c.index]! * c.usability) / Math.pow(Math.max(1, c.words), params.lengthExponent));
+  const chosen = chooseByCoverage(available, weights, scale, count, params.redundancy);
+  const indices = chosen.map((c) => c.index).sort((a, b) => a - b);
+  return { indices, tldr: tldrOf(chosen, sentences) };
+}
+
+/**
+ * 1 for the first `window` story sentences, counting only those at least `minUsability` usable
+ * (greetings, captions and fragments at the top of a transcript do not use the window up);
+ * a small weight falling with position after that.
+ */
+function leadPriors(candidates: readonly Candidate[], bodyStart: number, window: number, minUsability: number): number[] {
+  const priors: number[] = [];
   let rank = 0;
   for (const c of candidates) {
-    leadRank.push(c.index < bodyStart ? -1 : rank);
-    if (c.index >= bodyStart && c.usability >= params.leadUsability) rank += 1;
+    priors.push(c.index >= bodyStart && rank < window ? 1 : OUTSIDE_LEAD_WEIGHT / (1 + c.index));
+    if (c.index >= bodyStart && c.usability >= minUsability) rank += 1;
   }
-  const prior = (i: number): number => (leadRank[i]! < window ? 1 : OUTSIDE_LEAD_WEIGHT / (1 + i));
+  return priors;
+}
 
-  const chosen: Candidate[] = [];
-  const covered = new Set<string>();
-  const available = candidates.filter((c) => c.index !== headline);
+/** Greedy weighted coverage: each step takes the sentence whose not-yet-covered stems are worth most. */
+function chooseByCoverage(
+  available: readonly Candidate[],
+  weights: ReadonlyMap<string, number>,
+  scale: readonly number[],
+  count: number,
+  redundancy: number,
+): Candidate[] {
   const stemLists = available.map((c) => [...c.stems]);
   const weightLists = stemLists.map((stems) => stems.map((t) => weights.get(t) ?? 0));
-  const scale = available.map((c) => (prior(c.index) * c.usability) / Math.pow(Math.max(1, c.words), params.lengthExponent));
+  const covered = new Set<string>();
   const taken = new Uint8Array(available.length);
+  const chosen: Candidate[] = [];
   while (chosen.length < Math.min(count, available.length)) {
     let best = -1;
     let bestValue = -Infinity;
@@ -106,7 +124,7 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
       const stems = stemLists[k]!;
       const stemWeights = weightLists[k]!;
       let gain = 0;
-      for (let j = 0; j < stems.length; j += 1) gain += stemWeights[j]! * (covered.has(stems[j]!) ? 1 - params.redundancy : 1);
+      for (let j = 0; j < stems.length; j += 1) gain += stemWeights[j]! * (covered.has(stems[j]!) ? 1 - redundancy : 1);
       const value = gain * scale[k]!;
       if (value > bestValue) {
         bestValue = value;
@@ -117,8 +135,7 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
     chosen.push(available[best]!);
     for (const t of stemLists[best]!) covered.add(t);
   }
-  const indices = chosen.map((c) => c.index).sort((a, b) => a - b);
-  return { indices, tldr: tldrOf(chosen, sentences) };
+  return chosen;
 }
 
 interface Candidate {
