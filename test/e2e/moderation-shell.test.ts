@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,7 +150,7 @@ async function moderationSession(env: Record<string, string>): Promise<void> {
 describe('moderation from the shell (child process)', () => {
   it('GIVEN SQLite (the default) THEN add, edit, remove, restore, revert, history and export work and survive a restart', async () => {
     await moderationSession(sqliteEnv());
-  }, 90_000);
+  }, 240_000);
 
   it.skipIf(!pgUrl)('GIVEN DATABASE_URL=postgres://... THEN the same session works on PostgreSQL', async () => {
     const schema = uniqueSchema('bb_e2e');
@@ -162,5 +163,6 @@ describe('moderation from the shell (child process)', () => {
     url.searchParams.set('options', `-c search_path=${schema}`);
     const { SQLITE_PATH: _unused, ...env } = sqliteEnv();
     await moderationSession({ ...env, DATABASE_URL: url.toString(), SQLITE_PATH: join(work, 'must-not-exist', 'x.db') });
-  }, 90_000);
+    expect(existsSync(join(work, 'must-not-exist'))).toBe(false);
+  }, 240_000);
 });

@@ -95,6 +95,6 @@ for (const target of targets) {
       } finally {
         await store.close();
       }
-    }, 60_000);
+    }, 180_000);
   });
 }
