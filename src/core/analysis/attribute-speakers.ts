@@ -17,16 +17,20 @@ const SPEECH = `(?:${SPEECH_VERBS})`;
 const LEAD = '^[ \\t,;:—–-]*';
 const ADVERB = '(?:(?:also|later|then|previously|once|has|had|have|simply|quickly|firmly|reportedly|\\w+ly)\\s+)?';
 /** `," he said` / `,' she added` */
-const PRONOUN_AFTER_RE = new RegExp(`${LEAD}(he|she|they|i|we)\\s+${ADVERB}${SPEECH}\\b`, 'i');
+const PRONOUN_AFTER_RE = new RegExp(`${LEAD}(he|she|it|they|i|we)\\s+${ADVERB}${SPEECH}\\b`, 'i');
 /** `," said Mr Wang` */
 const INVERTED_AFTER_RE = new RegExp(`${LEAD}${ADVERB}${SPEECH}\\s+`, 'i');
 /** A speech verb anywhere in a short span. */
 const SPEECH_IN_SPAN_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
 /** A speech verb close to the end of the text before a quote: `Mr Wang said: '` / `he told the Mail that '`. */
 const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:[^.!?"“”‘’\\n]{0,60})[:,]?\\s*$`, 'i');
-const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|they|i|we)\\s+${ADVERB}$`, 'i');
+const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+${ADVERB}$`, 'i');
 const ACCORDING_TO_RE = /\baccording to\s+/i;
-const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
+const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
+const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|says|will|would|can|could|did|does|made|went|took|gave|got|came|felt|thought|knew|saw|wrote|spoke|met|led|left|won|lost|began|became|held|kept|put|ran|sat|set|stood|also|later|then|once|previously|recently)\b)/;
+const ORG_DESCRIPTION_RE = /\b(?:group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body)\s*,?\s*$/i;
+const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b[^.!?"“”‘’\\n]{0,40}:\\s*$`, 'i');
+const SPEECH_GLOBAL_RE = new RegExp(`\\b${SPEECH}\\b`, 'gi');
 const SENTENCE_BOUNDARY_RE = /[.!?…]["”'’]?\s+(?=[\p{Lu}"“‘'])|\n/gu;
 
 interface Context {
@@ -84,6 +88,7 @@ function nameOf(ctx: Context, m: Mention): string {
 /** Resolves he/she to the most recent earlier person of that gender (or of unknown gender as a fallback). */
 function resolvePronoun(ctx: Context, pronoun: string, at: number): Mention | null {
   const p = pronoun.toLowerCase();
+  if (p === 'it') return lastOrganisationBefore(ctx, at);
   if (p !== 'he' && p !== 'she') return null;
   const want = p === 'he' ? 'm' : 'f';
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
@@ -97,8 +102,8 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number): Mention | nu
     const compatible = m.gender === want || (m.gender === null && ctx.genderOf(m) === want);
     if (compatible) {
       nearest ??= m;
-      if (m.start >= lastSentence && ctx.subjects.has(m.start)) return m;
       if (m.start < lastSentence) return nearest;
+      if (ctx.subjects.has(m.start)) return m;
     }
     if (m.gender === null && ctx.genderOf(m) === null && fallback === null) fallback = m;
   }
@@ -133,6 +138,8 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   const { text } = ctx;
   const tailEnd = sentenceEndAfter(text, q.end, Math.min(limit, q.end + 160));
   const tail = text.slice(q.end, tailEnd);
+  // "'... left alone.' Director Alison Saunders said she ...": after a full stop a new sentence begins.
+  if (/[.…]$/.test(q.text) && /^\s+(?!I\b)\p{Lu}/u.test(tail)) return null;
   const acc = ACCORDING_TO_RE.exec(tail);
   if (acc && acc.index <= 4) {
     const from = q.end + acc.index + acc[0].length;
@@ -148,15 +155,18 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   if (inv) {
     const from = q.end + inv[0].length;
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
-    if (m && m.start - from <= 12) return fromMention(ctx, m, 'said-after', 0.9);
+    // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
+    if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)))) return fromMention(ctx, m, 'said-after', 0.9);
     if (/^(?:the|a|an)\s/i.test(text.slice(from, from + 4)) && DESCRIPTION_RE.test(text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.]/)[0]! + ' ')) {
-      return fromMention(ctx, lastPersonBefore(ctx, q.start), 'description', 0.5);
+      return fromMention(ctx, resolveDescription(ctx, text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.]/)[0]!, q.start), 'description', 0.5);
     }
     return { ...UNKNOWN };
   }
   const verb = SPEECH_IN_SPAN_RE.exec(tail);
   if (verb && verb.index <= 110) {
     const verbAt = q.end + verb.index;
+    // "'...,' while Sarah Edwards added: '...'": a verb that opens the next quote is not this one's.
+    if (/^[^.!?\n]{0,40}:\s*$/.test(text.slice(verbAt + verb[0].length, tailEnd)) || /^\s*:/.test(text.slice(verbAt + verb[0].length, verbAt + verb[0].length + 3))) return null;
     const g = gerundSubject(ctx, verb[0], verbAt);
     if (g) return g;
     const lead = text.slice(q.end, verbAt);
@@ -168,7 +178,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
       const r = resolvePronoun(ctx, pb[1]!, q.start);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
-    if (DESCRIPTION_RE.test(lead)) return fromMention(ctx, lastPersonBefore(ctx, q.start), 'description', 0.5);
+    if (DESCRIPTION_RE.test(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   }
   return null;
 }
@@ -183,15 +193,45 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
     const r = resolvePronoun(ctx, sp[1]!, sStart);
     if (r) return fromMention(ctx, r, 'pronoun', 0.65);
   }
-  const first = mentionsBetween(ctx.speakers, sStart, verbAt)[0];
+  // The nearest name that is followed by its own verb ("Suzi Force believes ..., saying:").
+  const inSentence = mentionsBetween(ctx.speakers, sStart, verbAt);
+  for (let i = inSentence.length - 1; i >= 0; i--) {
+    if (ctx.subjects.has(inSentence[i]!.start)) return fromMention(ctx, inSentence[i]!, 'said-before', 0.75);
+  }
+  const first = inSentence[0];
   if (first && ctx.text.slice(sStart, first.start).trim().split(/\s+/).filter(Boolean).length <= 2) return fromMention(ctx, first, 'said-before', 0.75);
   return null;
+}
+
+function lastOrganisationBefore(ctx: Context, at: number): Mention | null {
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 1500), at);
+  for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'organization') return window[i]!;
+  return null;
+}
+
+/** "the advocacy group said" names an organisation, "the 45-year-old said" a person. */
+function resolveDescription(ctx: Context, description: string, at: number): Mention | null {
+  return ORG_DESCRIPTION_RE.test(description) ? lastOrganisationBefore(ctx, at) : lastPersonBefore(ctx, at);
 }
 
 function lastPersonBefore(ctx: Context, at: number): Mention | null {
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
   for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'person') return window[i]!;
   return null;
+}
+
+/** The last speech verb in `head` that is close to its end: "agreed ... Ellerbe said that Arum '" -> "said that Arum ". */
+function lastSpeechVerb(head: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  SPEECH_GLOBAL_RE.lastIndex = Math.max(0, head.length - 140);
+  for (let m = SPEECH_GLOBAL_RE.exec(head); m; m = SPEECH_GLOBAL_RE.exec(head)) last = m;
+  if (!last) return null;
+  const rest = head.slice(last.index);
+  if (!SPEECH_BEFORE_RE.test(rest)) return null;
+  // Callers read the match and the text after it as one span, like the anchored regex gave.
+  const out = [rest] as unknown as RegExpExecArray;
+  out.index = last.index;
+  return out;
 }
 
 function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
@@ -214,7 +254,7 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     if (m) return fromMention(ctx, m, 'according-to', 0.8);
   }
   const colon = /([\p{L}.'’-]+)\s*:\s*$/u.exec(head);
-  const verb = SPEECH_BEFORE_RE.exec(head);
+  const verb = lastSpeechVerb(head);
   if (verb) {
     const verbAt = headStart + verb.index;
     const lead = text.slice(headStart, verbAt);
@@ -230,7 +270,7 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     // "said Mr Wang:" — the name follows the verb.
     const after = firstSpeakerIn(ctx, verbAt, q.start);
     if (after && after.start - verbAt <= 14) return fromMention(ctx, after, 'said-before', 0.85);
-    if (DESCRIPTION_RE.test(lead)) return fromMention(ctx, lastPersonBefore(ctx, q.start), 'description', 0.5);
+    if (DESCRIPTION_RE.test(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   } else if (colon) {
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
     if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);
@@ -329,13 +369,10 @@ export function attributeSpeakers(
     return q !== undefined && q.start <= m.start && m.end <= q.end;
   };
   const speakers = mentions.filter((m) => (m.kind === 'person' || m.kind === 'organization') && !inQuote(m));
+  // Likely subjects: a name followed by a verb ("Billy Payne talked") or an appositive ("Simon Danczuk, the MP who...").
   const subjects = new Set<number>();
-  let lastSentence = -1;
   for (const m of speakers) {
-    if (m.kind !== 'person') continue;
-    const s = sentenceStartBefore(text, m.start, Math.max(0, m.start - 400));
-    if (s !== lastSentence) subjects.add(m.start);
-    lastSentence = s;
+    if (m.kind === 'person' && SUBJECT_FOLLOW_RE.test(text.slice(m.end, m.end + 24))) subjects.add(m.start);
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
@@ -345,7 +382,11 @@ export function attributeSpeakers(
     const q = quotes[k]!;
     const prevEnd = k > 0 ? quotes[k - 1]!.end : 0;
     const nextStart = k + 1 < quotes.length ? quotes[k + 1]!.start : text.length;
-    let a = attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd);
+    // "X said: '...'" right before the quote is the strongest cue; otherwise the words after the quote come first.
+    const strongBefore = STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
+    let a = strongBefore
+      ? (attributeBefore(ctx, q, prevEnd) ?? attributeAfter(ctx, q, nextStart))
+      : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd));
     if (!a && k > 0 && out[k - 1]!.cue !== 'side-reasoning' && !excludedBySide(q, out[k - 1]!.speaker, options.participants ?? [])) {
       const prev = out[k - 1]!;
       const gap = text.slice(prevEnd, q.start);

@@ -33,7 +33,7 @@ const SENTENCE_END_RE = /[.!?…](?=\s+[\p{Lu}"“'‘])/gu;
 
 /** Speech verbs used to tell quotations from scare quotes. */
 export const SPEECH_VERBS =
-  'said|says|say|saying|told|tells|tell|added|adds|explained|explains|insisted|insists|warned|warns|stated|states|declared|declares|noted|notes|claimed|claims|argued|argues|continued|continues|wrote|writes|tweeted|tweets|posted|replied|replies|responded|responds|admitted|admits|acknowledged|acknowledges|confirmed|confirms|revealed|reveals|recalled|recalls|remarked|remarks|commented|comments|announced|announces|urged|urges|suggested|suggests|stressed|stresses|joked|jokes|laughed|cried|shouted|screamed|whispered|sighed|concluded|concludes|countered|conceded|concedes|observed|observes|asked|asks|pleaded|begged|vowed|vows|promised|boasted|boasts|complained|complains|described|describes|blasted|slammed|fumed|raged|gushed|quipped|added|went on|explained|agreed|agrees|predicted|predicts|demanded|demands|reportedly said|told reporters|adding|saying|telling|explaining|insisting|warning|claiming|arguing|noting|stressing|writing|tweeting|asking|declaring|concluding';
+  'said|says|say|saying|told|tells|tell|added|adds|explained|explains|insisted|insists|warned|warns|stated|states|declared|declares|noted|notes|claimed|claims|argued|argues|continued|continues|wrote|writes|tweeted|tweets|posted|replied|replies|responded|responds|admitted|admits|acknowledged|acknowledges|confirmed|confirms|revealed|reveals|recalled|recalls|remarked|remarks|commented|comments|announced|announces|urged|urges|suggested|suggests|stressed|stresses|joked|jokes|laughed|cried|shouted|screamed|whispered|sighed|concluded|concludes|countered|conceded|concedes|observed|observes|asked|asks|pleaded|begged|vowed|vows|promised|boasted|boasts|complained|complains|described|describes|blasted|slammed|fumed|raged|gushed|quipped|added|went on|explained|agreed|agrees|predicted|predicts|demanded|demands|reportedly said|told reporters|recommended|according to|adding|saying|telling|explaining|insisting|warning|claiming|arguing|noting|stressing|writing|tweeting|asking|declaring|concluding';
 const SPEECH_VERB_RE_SRC = `(?:${SPEECH_VERBS})`;
 /** A speech verb shortly after a closing mark: `," he said`, `,' said Mr Wang`, `," his daughter, Claudette King, told`. */
 const CUE_AFTER_RE = new RegExp(`^[ \\t,;:—–-]*(?:[^.!?"“”‘’\\n]{0,80}?\\b)?${SPEECH_VERB_RE_SRC}\\b`, 'iu');
@@ -41,6 +41,7 @@ const CUE_AFTER_RE = new RegExp(`^[ \\t,;:—–-]*(?:[^.!?"“”‘’\\n]{0,8
 const CUE_BEFORE_RE = new RegExp(`(?:\\b${SPEECH_VERB_RE_SRC}\\b[^.!?"“”‘’\\n]{0,60}|\\baccording to [^.!?"“”‘’\\n]{1,80}|:\\s*)$`, 'iu');
 const SCARE_CONTEXT_RE =
   /\b(?:dubbed|called|named|so-called|known as|labelled|labeled|branded|termed|titled|entitled|nicknamed|the|a|an|his|her|their|its|our|of|as|word|words|phrase|slogan|term|motto|hashtag|sign|signs|banner|reads|read)\s*$/i;
+const NAMING_CONTEXT_RE = /\b(?:dubbed|called|named|so-called|known as|labelled|labeled|branded|termed|titled|entitled|nicknamed)\s*$/i;
 const FIRST_SECOND_PERSON_RE = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|we|We|me|my|My|our|Our|us|you|You|your|Your|we're|we’re|We're|We’re)\b/u;
 
 interface OpenQuote {
@@ -214,8 +215,12 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   const startsUpper = /^["“‘']?[\p{Lu}\p{N}]/u.test(inner);
   const ownParagraph = /(?:^|\n)\s*$/.test(before) && (/^\s*(?:\n|$)/.test(after) || !span.closed);
   void lastPart;
+  // "a kite dubbed '...'", "the so-called '...'": naming, not speech, whatever verb is near.
+  if (NAMING_CONTEXT_RE.test(before) && !personal) return false;
   if (hasCue) {
     if (words <= 3 && !endsWithPunct && !personal && (isTitleCase(inner) || SCARE_CONTEXT_RE.test(before))) return false;
+    // "he attempted to 'bribe' voters": a word or two without punctuation is a scare quote even near a verb.
+    if (words <= 2 && !endsWithPunct && !personal) return false;
     return true;
   }
   if (words < 4) return false;

@@ -70,7 +70,7 @@ federation league board authority trust society centre center museum channel tv 
 herald tribune daily express mirror sun gazette review magazine studios records motors industries holdings partners service services
 court tribunal bureau administration secretariat cabinet commons lords academy church coalition alliance movement front brigade
 regiment squad team institute laboratory labs systems technologies agency watch fund programme program project initiative council
-yard online today post trains railway railways rail buses transport energy foods stores airport circuit`.split(/\s+/),
+yard online today post advocates trains railway railways rail buses transport energy foods stores airport circuit`.split(/\s+/),
 );
 const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'house', 'church', 'office', 'bureau', 'court', 'institute', 'college', 'federal', 'national', 'royal']);
 /** Last words that make a run a place. */
@@ -83,7 +83,7 @@ const NOT_A_NAME = new Set(
   `january february march april may june july august september october november december monday tuesday wednesday thursday friday
 saturday sunday christmas easter ramadan international festival league cup championship championships olympics olympic games award
 awards prize world record grand prix day week act bill law treaty agreement declaration summit war revolution empire age era god
-premier champions europa series people final finals open tour show awards hall fame guinness dream type chapter section article amendment
+premier champions europa series people final finals open tour show awards hall fame guinness dream type chapter section article amendment celsius fahrenheit
 court`.split(/\s+/),
 );
 
@@ -127,8 +127,10 @@ function classifyBody(tokens: readonly string[], name: string): MentionKind | 'u
   if (placeOf(name)) return 'place';
   if (partyOf(name)) return 'other';
   if (name.includes('-') && name.split(/[- ]/).every((part) => partyOf(part) || placeOf(part) || /^(?:Korea|[A-Z]\.?)$/.test(part))) return 'other';
-  if ((tokens.length > 1 && ORG_HEADS.has(last)) || (tokens.length > 1 && ORG_LEADS.has(first) && lower.includes('of'))) return 'organization';
+  if ((tokens.length > 1 && (ORG_HEADS.has(last) || ORG_HEADS.has(last.split('-').pop()!))) || (tokens.length > 1 && ORG_LEADS.has(first) && lower.includes('of'))) return 'organization';
   if (/^[A-Z]{2,6}$/.test(name) && !/^[IVXLC]+$/.test(name)) return 'organization';
+  // "Planned Parenthood Advocates of Kansas", "Federation of Small Businesses".
+  for (let i = 0; i + 1 < lower.length; i++) if (lower[i + 1] === 'of' && ORG_HEADS.has(lower[i]!) && i > 0) return 'organization';
   if (tokens.length > 1 && PLACE_HEADS.has(last)) return 'place';
   if (lower.some((t) => NOT_A_NAME.has(t))) return 'other';
   if (tokens.length > 1 && placeOf(tokens[tokens.length - 1]!) && (first === 'north' || first === 'south' || first === 'east' || first === 'west' || first === 'central')) return 'place';
@@ -165,16 +167,38 @@ export function findMentions(text: string, participants: readonly Participant[] 
     for (const n of [p.name, ...p.aliases]) participantTokens.set(n.toLowerCase(), p.name);
   }
   const raw: Array<Mention & { unknown: boolean }> = [];
+  const pending: Array<{ tokens: string[]; start: number }> = [];
   RUN_RE.lastIndex = 0;
-  for (const m of text.matchAll(RUN_RE)) {
-    let tokens = tokensOf(m[0]);
-    let start = m.index!;
-    // Drop sentence-initial words and other capitalised function words at the front.
+  for (const m of text.matchAll(RUN_RE)) pending.push({ tokens: tokensOf(m[0]), start: m.index! });
+  for (let p = 0; p < pending.length; p++) {
+    let { tokens, start } = pending[p]!;
+    // Drop sentence-initial words and other capitalised function words at the front, and at the back
+    // when a caption runs into the next sentence ("... Armenians In her book").
     while (tokens.length > 0 && COMMON_CAPITALISED.has(tokens[0]!.toLowerCase()) && !HONORIFICS.has(tokens[0]!.toLowerCase())) {
       start += tokens[0]!.length + 1;
       tokens = tokens.slice(1);
     }
+    while (tokens.length > 1 && COMMON_CAPITALISED.has(tokens[tokens.length - 1]!.toLowerCase())) tokens = tokens.slice(0, -1);
+    // A nationality before a name is not part of it: "Australian Marc Leishman".
+    if (tokens.length >= 3 && partyOf(tokens[0]!) && !placeOf(tokens[0]!) && !gazetteerOrganisation(tokens[0]!)) {
+      start += tokens[0]!.length + 1;
+      tokens = tokens.slice(1);
+    }
     if (tokens.length === 0) continue;
+    // A known place or organisation glued to a name: "United Nations Samantha Power".
+    const wholeKind = tokens.length >= 3 ? classifyBody(tokens, tokens.join(' ')) : 'unknown';
+    if (tokens.length >= 3 && (wholeKind === 'unknown' || wholeKind === 'other')) {
+      let split = 0;
+      for (let k = tokens.length - 2; k >= 1 && split === 0; k--) {
+        const prefix = tokens.slice(0, k).join(' ');
+        if (placeOf(prefix) || gazetteerOrganisation(prefix)) split = k;
+      }
+      if (split > 0) {
+        const restStart = start + tokens.slice(0, split).join(' ').length + 1;
+        pending.splice(p + 1, 0, { tokens: tokens.slice(0, split), start }, { tokens: tokens.slice(split), start: restStart });
+        continue;
+      }
+    }
     const fullName = tokens.join(' ');
     const whole = classifyBody(tokens, fullName);
     if (whole !== 'unknown' && whole !== 'other') {
@@ -242,6 +266,8 @@ export function findMentions(text: string, participants: readonly Participant[] 
   const out: Mention[] = [];
   for (const m of raw) {
     if (m.unknown && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
+    // "Jordan said" in a story about Louis Jordan is the man, not the country.
+    if (m.single && m.kind === 'place' && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
     const { unknown: _u, ...mention } = m;
     out.push(mention);
   }
@@ -253,6 +279,8 @@ export function findMentions(text: string, participants: readonly Participant[] 
     if (m.kind !== 'person' || m.role) continue;
     const words = m.name.toLowerCase().split(' ');
     if (!words.every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) continue;
+    // "King said" in a story about B.B. King: a surname that happens to be a title word.
+    if (words.length === 1 && personTokens.has(words[0]!)) continue;
     const holder = byRole.get(m.name.toLowerCase()) ?? byRoleTail(byRole, m.name.toLowerCase());
     if (holder) {
       m.role = m.name;

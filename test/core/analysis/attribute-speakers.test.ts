@@ -119,3 +119,43 @@ describe('rankKeyQuotes', () => {
     expect(rankKeyQuotes(quotes, 1)).toHaveLength(1);
   });
 });
+
+describe('attributeSpeakers on harder attributions', () => {
+  it('GIVEN "X wrote: \'...\' while Y added: \'...\'" THEN each quote goes to the name before its colon', () => {
+    const [a, b] = attribute("Janine Gamblen wrote: 'Some people really are just stupid,' while Sarah Edwards added: 'Only in Oldham.'");
+    expect(a!.speaker).toBe('Janine Gamblen');
+    expect(b!.speaker).toBe('Sarah Edwards');
+  });
+
+  it('GIVEN a quote ending in a full stop followed by a new sentence "X said" THEN that X does not take the quote', () => {
+    const t =
+      "David Ashby spoke from his home. 'Of course I didn't know anything at the time,' he said. 'The man is ill and should be left alone.' Director Alison Saunders said she was aware of the links.";
+    const [, b] = attribute(t);
+    expect(b).toMatchObject({ speaker: 'David Ashby', cue: 'continuation' });
+  });
+
+  it('GIVEN "said goalkeeping coach Tony Parks" THEN lower-case role words between verb and name are skipped', () => {
+    expect(attribute("'Shay comes in every day and trains hard,' said goalkeeping coach Tony Parks.")[0]).toMatchObject({ speaker: 'Tony Parks', cue: 'said-after' });
+  });
+
+  it('GIVEN "which it described as" after an organisation THEN "it" is the organisation', () => {
+    const t =
+      'Planned Parenthood Advocates of Kansas criticized the move, which it described as the latest in a series of "extreme political measures aimed at denying women access to health care."';
+    expect(attribute(t)[0]!.speaker).toBe('Planned Parenthood Advocates of Kansas');
+  });
+
+  it('GIVEN a surname that is also a country THEN "Jordan said" is the person', () => {
+    const t = 'Louis Jordan, 37, was rescued at sea. "Everything I owned got broken," Jordan said.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Louis Jordan', cue: 'said-after' });
+  });
+
+  it('GIVEN a surname that is also a title THEN "King said" is the person', () => {
+    const t = 'Blues legend B.B. King was hospitalized. "I\'m feeling much better," King said in a message.';
+    expect(attribute(t)[0]!.speaker).toBe('B.B. King');
+  });
+
+  it('GIVEN "the Ambassador to the United Nations Samantha Power ... she wrote" THEN the organisation is not glued to her name', () => {
+    const t = 'In her book, Ambassador to the United Nations Samantha Power hammered policy makers. "No president has ever made genocide prevention a priority," she wrote.';
+    expect(attribute(t)[0]!.speaker).toBe('Samantha Power');
+  });
+});
