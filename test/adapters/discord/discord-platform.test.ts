@@ -181,6 +181,30 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(await app.library.get('budget-vote')).toBeDefined();
   });
 
+  it('GIVEN a moderator edits a briefing THEN the form comes prefilled, and Confirm saves the new text keeping the slug and source', async () => {
+    const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'edit', options: [{ type: 3, name: 'slug', value: 'fisheries-talks' }] }], alice, { permissions: MANAGE_GUILD });
+    const modal = await callbackOf(i);
+    expect(modal.body.type).toBe(CALLBACK.modal);
+    const inputs = modal.body.data.components.map((c: any) => c.component);
+    expect(inputs.map((c: any) => c.custom_id)).toEqual(['title', 'tags', 'text']);
+    expect(inputs.find((c: any) => c.custom_id === 'text').value).toBe('Talks stalled. Both sides left.');
+
+    const s = app.fake.submitModal(modal.body.data.custom_id, { title: 'Fisheries talks resume', tags: 'fishing', text: 'Talks resumed on Friday.' }, alice, { permissions: MANAGE_GUILD });
+    const preview = await callbackOf(s);
+    const c = app.fake.pressButton(preview.body.data.components[0].components[0].custom_id, { embeds: [], components: [], ephemeral: true, asker: alice }, alice, { permissions: MANAGE_GUILD });
+    await app.fake.waitFor(() => app.fake.answersTo(c).find((r) => r.method === 'PATCH'));
+    const saved = (await app.library.get('fisheries-talks'))?.briefing;
+    expect(saved?.title).toBe('Fisheries talks resume');
+    expect(saved?.body).toBe('Talks resumed on Friday.');
+    expect(saved?.source).toBe('Example News');
+  });
+
+  it('GIVEN a time-zone option being typed THEN autocomplete offers matching IANA zones', async () => {
+    const i = app.fake.autocomplete('digest-admin', [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'tz', value: 'seoul', focused: true }] }], alice);
+    const cb = await callbackOf(i);
+    expect(cb.body.data.choices).toContainEqual({ name: 'Asia/Seoul', value: 'Asia/Seoul' });
+  });
+
   it('GIVEN a moderator attaches a .md file THEN a preview comes first, and Confirm saves it', async () => {
     const file = app.fake.serveFile('ferry.md', '---\ntitle: Ferry route reopens\nslug: ferry-route\ntags: [transport]\n---\n\nThe ferry route reopened today.\n');
     const resolved = { attachments: { '700000000000000001': { id: '700000000000000001', filename: 'ferry.md', size: file.size, url: file.url, proxy_url: file.url, content_type: 'text/markdown' } } };
