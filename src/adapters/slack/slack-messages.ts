@@ -21,25 +21,23 @@ export function replyMessage(doc: ReplyDocument, options: { line?: string; repla
   return { response_type: 'ephemeral', replace_original: options.replace ?? false, ...page.message };
 }
 
-/** The briefing menu `/briefing` alone shows: Slack's slash commands have no autocomplete. */
+/** A menu option per briefing. */
+export function briefingOptions(entries: readonly LibraryEntry[]): types.PlainTextOption[] {
+  return entries.slice(0, PICKER_MAX_OPTIONS).map((e) => ({ text: { type: 'plain_text', text: escapedWithin(e.briefing.title, 75) }, value: e.briefing.slug }));
+}
+
+/**
+ * The briefing menu `/briefing` alone shows (Slack's slash commands have no autocomplete): all
+ * of a small library, or a type-ahead menu that asks briefbot for matches when it is larger.
+ */
 export function pickerMessage(family: string, entries: readonly LibraryEntry[]): RespondMessage {
-  const shown = entries.slice(0, PICKER_MAX_OPTIONS);
-  const blocks: types.KnownBlock[] = [
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: 'Which briefing?' },
-      accessory: {
-        type: 'static_select',
-        action_id: `${PICK_ACTION_PREFIX}${family}`,
-        placeholder: { type: 'plain_text', text: 'Choose a briefing' },
-        options: shown.map((e) => ({ text: { type: 'plain_text', text: escapedWithin(e.briefing.title, 75) }, value: e.briefing.slug })),
-      },
-    },
-  ];
-  if (entries.length > shown.length) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `The newest ${shown.length} of ${entries.length}. \`/${family} search <words>\` finds the others.` }] });
-  }
-  return { response_type: 'ephemeral', text: 'Which briefing?', blocks };
+  const action_id = `${PICK_ACTION_PREFIX}${family}`;
+  const placeholder = { type: 'plain_text' as const, text: entries.length > PICKER_MAX_OPTIONS ? 'Type part of a title' : 'Choose a briefing' };
+  const accessory: types.StaticSelect | types.ExternalSelect =
+    entries.length > PICKER_MAX_OPTIONS
+      ? { type: 'external_select', action_id, placeholder, min_query_length: 0 }
+      : { type: 'static_select', action_id, placeholder, options: briefingOptions(entries) };
+  return { response_type: 'ephemeral', text: 'Which briefing?', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Which briefing?' }, accessory }] };
 }
 
 export interface Confirmation {

@@ -9,9 +9,11 @@ import {
   type SlashCommand,
   SocketModeReceiver,
   type StaticSelectAction,
+  type ExternalSelectAction,
   type ViewSubmitAction,
   type webApi,
 } from '@slack/bolt';
+import { rankBriefings } from '../../core/briefing/find-briefing.js';
 import { type CommandData, commandKey } from '../../core/commands/command-data.js';
 import { parseCommandLine } from '../../core/commands/parse-command-line.js';
 import { BriefbotError } from '../../core/errors.js';
@@ -28,7 +30,7 @@ import { unescapeSlackText } from './escape-mrkdwn.js';
 import { FormFlow } from './form-flow.js';
 import { SlackModerators } from './moderators.js';
 import { toDeliveryError } from './slack-delivery-errors.js';
-import { CANCEL_ACTION_ID, type Confirmation, confirmationMessage, PICK_ACTION_PREFIX, pickerMessage, replyMessage } from './slack-messages.js';
+import { briefingOptions, CANCEL_ACTION_ID, type Confirmation, confirmationMessage, PICK_ACTION_PREFIX, pickerMessage, replyMessage } from './slack-messages.js';
 import { MORE_ACTION_ID, parseMoreValue, renderAllPages, renderPage, RUN_ACTION_PREFIX } from './to-block-kit.js';
 
 export interface SlackSettings {
@@ -184,10 +186,23 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
       await ack();
       await this.guard(respond, () => this.onMore(action.value ?? '', body, respond));
     });
-    app.action<BlockAction<StaticSelectAction>>(new RegExp(`^${PICK_ACTION_PREFIX}`), async ({ ack, body, action, respond }) => {
+    app.action<BlockAction<StaticSelectAction | ExternalSelectAction>>(new RegExp(`^${PICK_ACTION_PREFIX}`), async ({ ack, body, action, respond }) => {
       await ack();
       const family = action.action_id.slice(PICK_ACTION_PREFIX.length);
-      await this.guard(respond, () => this.onRun(`/${family} ${action.selected_option.value}`, body, respond));
+      const slug = action.selected_option?.value;
+      if (slug) await this.guard(respond, () => this.onRun(`/${family} ${slug}`, body, respond));
+    });
+    // The type-ahead briefing menu of a large library asks for matches as the user types.
+    app.options<'block_suggestion'>(new RegExp(`^${PICK_ACTION_PREFIX}`), async ({ ack, options }) => {
+      try {
+        const entries = await this.options.library.list();
+        const query = options.value.trim();
+        const ranked = query ? rankBriefings(query, entries.map((entry) => ({ slug: entry.briefing.slug, title: entry.briefing.title, entry })), 100).map((r) => r.entry) : entries;
+        await ack({ options: briefingOptions(ranked) });
+      } catch (err) {
+        this.log.error({ err }, 'briefing menu suggestions failed');
+        await ack({ options: [] });
+      }
     });
     app.action(CANCEL_ACTION_ID, async ({ ack, respond }) => {
       await ack();

@@ -7,7 +7,7 @@ import { loadCommands } from '../../../src/dispatch/load-commands.js';
 interface Manifest {
   features: { slash_commands: { command: string; url: string; should_escape?: boolean }[] };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { interactivity: { is_enabled: boolean; request_url: string } };
+  settings: { interactivity: { is_enabled: boolean; request_url: string; message_menu_options_url: string } };
 }
 
 const manifest = parse(readFileSync(new URL('../../../slack/manifest.yml', import.meta.url), 'utf8')) as Manifest;
@@ -27,6 +27,7 @@ describe('slack/manifest.yml', () => {
     }
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(new URL(manifest.settings.interactivity.request_url).pathname).toBe(SLACK_EVENTS_PATH);
+    expect(new URL(manifest.settings.interactivity.message_menu_options_url).pathname).toBe(SLACK_EVENTS_PATH);
   });
 
   it('GIVEN the Web API methods the adapter calls THEN the manifest grants their scopes', () => {
