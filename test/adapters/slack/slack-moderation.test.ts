@@ -104,6 +104,19 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
     }
   });
 
+  it("GIVEN a command slower than Slack's 3 seconds THEN the slash command is acknowledged first and the answer follows", async () => {
+    h.moderation.delayMs = 3200;
+    try {
+      const sent = await h.slash('history border-talks', { user: 'U0ADMIN' });
+      expect(sent.status).toBe(200);
+      expect(h.fake.responsesTo(sent.responseUrl)).toHaveLength(0);
+      const reply = await h.reply(sent.responseUrl);
+      expect(textOfBlocks(reply.blocks)).toContain('border-talks');
+    } finally {
+      h.moderation.delayMs = 0;
+    }
+  });
+
   it('GIVEN a plain member types /briefing add THEN no form opens and they are told only moderators may', async () => {
     const opened = h.fake.callsTo('views.open').length;
     const sent = await h.slash('add', { user: 'U0READER' });

@@ -87,6 +87,7 @@ export class RecordingModeration implements ModerationPort {
     return this.info(slug, 'revert', actor);
   }
   async history() {
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     return [];
   }
   async exportMarkdown() {
