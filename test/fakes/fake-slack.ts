@@ -65,6 +65,16 @@ export class FakeSlack {
     });
   }
 
+  /** Closes every Socket Mode connection, as Slack does when it recycles a server. */
+  dropSockets(): void {
+    for (const s of this.sockets) s.terminate();
+  }
+
+  /** How many Socket Mode connections are open. */
+  socketCount(): number {
+    return this.sockets.length;
+  }
+
   /** Sends an envelope to the connected Socket Mode client and resolves with its ack. */
   async sendEnvelope(type: 'slash_commands' | 'interactive', payload: Record<string, unknown>): Promise<{ envelope_id: string; payload?: unknown }> {
     await this.waitFor(() => (this.sockets.length ? true : undefined), 5000, 'a Socket Mode connection');

@@ -93,6 +93,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
   private app: App | undefined;
   private server: Server | undefined;
   private ready = false;
+  private stopping = false;
   private moderators: SlackModerators | undefined;
   private readonly forms: FormFlow;
   private readonly log: Logger;
@@ -135,6 +136,11 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     const receiver = settings.appToken
       ? new SocketModeReceiver({ appToken: settings.appToken, customRoutes: this.routes, installerOptions: { port, clientOptions }, logger })
       : new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_EVENTS_PATH, customRoutes: this.routes, logger });
+    if (receiver instanceof SocketModeReceiver) {
+      // Readiness follows the socket: a dropped connection is not ready until Slack says hello again.
+      receiver.client.on('connected', () => (this.ready = !this.stopping));
+      receiver.client.on('close', () => (this.ready = false));
+    }
     const app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true });
     this.app = app;
     this.moderators = new SlackModerators({ listed: settings.moderatorIds, usersInfo: (args) => app.client.users.info(args), logger: this.log });
@@ -148,6 +154,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     this.ready = false;
     await this.app?.stop();
   }

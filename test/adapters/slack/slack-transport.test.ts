@@ -74,4 +74,13 @@ describe('Slack in Socket Mode', () => {
     expect(updated.replace_original).toBe(true);
     expect(textOfBlocks(updated.blocks)).toContain('*Quotes*');
   });
+
+  it('GIVEN Slack drops the socket THEN the platform is not ready until it has reconnected', async () => {
+    const opened = h.fake.callsTo('apps.connections.open').length;
+    h.fake.dropSockets();
+    await h.fake.waitFor(() => (h.platform.isReady() ? undefined : true), 5000, 'not ready');
+    await h.fake.waitFor(() => (h.platform.isReady() ? true : undefined), 15000, 'ready again');
+    expect(h.fake.callsTo('apps.connections.open').length).toBeGreaterThan(opened);
+    expect(h.fake.socketCount()).toBe(1);
+  });
 });
