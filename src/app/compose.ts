@@ -136,6 +136,9 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
         library,
         logger: logger.child({ platform: 'discord' }),
         maxBriefingBytes: config.env.BRIEFING_MAX_BYTES,
+        inFlight: ops.inFlight,
+        drainMs: Math.floor(config.env.SHUTDOWN_TIMEOUT_MS / 2),
+        onRateLimited: () => ops.metrics.recordRateLimited('discord'),
       }),
     );
   }

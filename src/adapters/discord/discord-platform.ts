@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { ReplyDocument } from '../../core/render/document.js';
 import type { Dispatcher } from '../../dispatch/dispatcher.js';
+import { InFlight } from '../../observability/in-flight.js';
 import type { ChatPlatform } from '../../ports/chat-platform.js';
 import type { IdempotentPost } from '../../ports/delivery-errors.js';
 import type { BriefingLibrary } from '../../ports/library.js';
@@ -26,6 +27,12 @@ export interface DiscordPlatformOptions {
   deferAfterMs?: number;
   /** How long start() waits for the gateway's READY (default 30 s). */
   readyTimeoutMs?: number;
+  /** Counts each interaction until its last answer is sent, so shutdown can wait for it. */
+  inFlight?: InFlight;
+  /** How long stop() waits for interactions in flight (default 10 s). */
+  drainMs?: number;
+  /** Called on each 429 from Discord's API (metrics); discord.js waits it out by itself. */
+  onRateLimited?: () => void;
 }
 
 const DISCORD_FILE_HOSTS = new Set(['cdn.discordapp.com', 'media.discordapp.net']);
@@ -39,8 +46,11 @@ export class DiscordPlatform implements ChatPlatform, IdempotentPost {
   readonly name = 'discord' as const;
   private client: Client | undefined;
   private readonly lines = new LongLineStore();
+  private readonly inFlight: InFlight;
 
-  constructor(private readonly options: DiscordPlatformOptions) {}
+  constructor(private readonly options: DiscordPlatformOptions) {
+    this.inFlight = options.inFlight ?? new InFlight();
+  }
 
   isReady(): boolean {
     return this.client?.isReady() ?? false;
@@ -70,11 +80,14 @@ export class DiscordPlatform implements ChatPlatform, IdempotentPost {
       ...(options.apiUrl !== undefined && { rest: { api: options.apiUrl } }),
     });
     this.client = client;
-    client.on(Events.InteractionCreate, (interaction) => void handler.handle(interaction));
+    client.on(Events.InteractionCreate, (interaction) => void this.inFlight.track(() => handler.handle(interaction)));
     client.on(Events.Error, (err) => options.logger.error({ err }, 'discord client error'));
     client.on(Events.Warn, (message) => options.logger.warn({ message }, 'discord client warning'));
     client.on(Events.ShardDisconnect, (event, shard) => options.logger.warn({ code: event.code, shard }, 'discord gateway disconnected'));
-    client.rest.on('rateLimited', (info) => options.logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit: waiting'));
+    client.rest.on('rateLimited', (info) => {
+      options.onRateLimited?.();
+      options.logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit: waiting');
+    });
 
     const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(options.readyTimeoutMs ?? 30_000) });
     await client.login(options.token);
@@ -82,10 +95,16 @@ export class DiscordPlatform implements ChatPlatform, IdempotentPost {
     options.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
   }
 
+  /** Takes no new interactions, lets those in flight send their answers, then disconnects. */
   async stop(): Promise<void> {
     const client = this.client;
+    if (!client) return;
+    client.removeAllListeners(Events.InteractionCreate);
+    if (!(await this.inFlight.drain(this.options.drainMs ?? 10_000))) {
+      this.options.logger.warn({ inFlight: this.inFlight.size }, 'discord: interactions still in flight at shutdown were abandoned');
+    }
     this.client = undefined;
-    await client?.destroy();
+    await client.destroy();
   }
 
   /** Posts a document to a channel as one or several messages, split (never cut) to fit. */

@@ -307,4 +307,12 @@ describe('Discord delivery and deadlines, against the fake Discord on loopback',
     expect(posts[0]?.body.nonce.length).toBeLessThanOrEqual(25);
     expect(posts[1]?.body.nonce).toBe(posts[0]?.body.nonce);
   });
+
+  it('GIVEN an answer still being worked on at shutdown THEN stop() lets it reach Discord before disconnecting', async () => {
+    const i = app.fake.slashCommand('slow', [], alice);
+    await app.fake.waitFor(() => app.fake.answersTo(i).length > 0);
+    await app.platform.stop();
+    expect(app.fake.answersTo(i).some((r) => r.method === 'PATCH')).toBe(true);
+    expect(app.platform.isReady()).toBe(false);
+  });
 });
