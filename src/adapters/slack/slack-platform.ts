@@ -304,7 +304,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
       const mode = FORM_COMMANDS[parsed.key];
       if (mode) {
         const opening = await this.forms.open({ line, mode, responseUrl: command.response_url, channelId: command.channel_id }, parsed.args);
-        if ('view' in opening) await client.views.open({ trigger_id: command.trigger_id, view: opening.view });
+        if ('view' in opening) await this.openView(client, command.trigger_id, opening.view, respond);
         else await respond(replyMessage(opening.reply));
         return;
       }
@@ -316,6 +316,17 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     }
     const doc = await this.options.dispatcher.runLine(line, invocation);
     await respond(replyMessage(doc, { line }));
+  }
+
+  /** Opens a modal; a trigger is valid for 3 seconds, so a slow Slack gets a "try again", not an error page. */
+  private async openView(client: App['client'], triggerId: string, view: Parameters<App['client']['views']['open']>[0]['view'], respond: RespondFn): Promise<void> {
+    try {
+      await client.views.open({ trigger_id: triggerId, view });
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code !== 'expired_trigger_id') throw error;
+      await respond(replyMessage(textReply('Slack took too long to open the form. Please run the command again.', { tone: 'error' })));
+    }
   }
 
   private async onRun(line: string, body: BlockAction, respond: RespondFn): Promise<void> {

@@ -62,6 +62,12 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
     expect(h.fake.callsTo('users.info').filter((c) => c.args.user === 'U0LISTED').length).toBe(before);
   });
 
+  it('GIVEN the form trigger has expired THEN the moderator is asked to run the command again', async () => {
+    h.fake.fail('views.open', { error: 'expired_trigger_id' });
+    const reply = await h.reply((await h.slash('add', { user: 'U0ADMIN' })).responseUrl);
+    expect(textOfBlocks(reply.blocks)).toMatch(/:warning: .*run the command again/);
+  });
+
   it('GIVEN a form with an invalid slug THEN the form shows the problem on that field and nothing is saved', async () => {
     const form = await openedForm((await h.slash('add', { user: 'U0OWNER' })).triggerId);
     const count = h.moderation.added.length;
