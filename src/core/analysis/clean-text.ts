@@ -67,7 +67,9 @@ const FURNITURE_LINES: RegExp[] = [
   // Widgets and counters: "Recommended2", "Advertisement", "Related Articles", "Comments (12)"
   /^(?:recommended|advertisement|sponsored(?: content)?|related(?: articles| stories| content)?|comments?|most popular|trending|share(?: this)?(?: article| story| page)?|print|email)\s*[:(]?\s*\d*\s*\)?$/i,
   // Share bars: a line made only of share targets ("Share this with Email Facebook Twitter ...").
-  /^(?:share(?: this)?(?: article| story)?(?: with| on| via)?\s*:?\s*)?(?:(?:e-?mail|facebook|twitter|x|pinterest|whatsapp|linkedin|reddit|google\+?|messenger|tumblr|print|copy link|sms|flipboard|comments?|\d+)[\s,|•·]*){2,}$/i,
+  // Each target must be followed by a separator or the end, so digit runs cannot be split in
+  // exponentially many ways (a line of "2015201520..." would otherwise stall the regex).
+  /^(?:share(?: this)?(?: article| story)?(?: with| on| via)?\s*:?\s*)?(?:(?:e-?mail|facebook|twitter|x|pinterest|whatsapp|linkedin|reddit|google\+?|messenger|tumblr|print|copy link|sms|flipboard|comments?|\d+)(?:[\s,|•·]+|$)){2,}$/i,
   /^share (?:this|on|via|with)\b.{0,120}$/i,
   /^(?:story continues below(?: advertisement)?|continue reading(?: the main story)?|read more:?|click here\b.{0,160}|sign up (?:for|to)\b.{0,120}newsletter.{0,40}|follow (?:us|@)\S*.{0,80})$/i,
   // Bylines on their own line: "By Jane Doe", "By Jane Doe and John Roe, CNN", "By JANE DOE, Staff Reporter"

@@ -63,6 +63,7 @@ function countNewlines(gapText: string): number {
   return n;
 }
 
+const TOKEN_TAIL = 48;
 const CLOSERS = /["'”’»)\]]*$/;
 const OPENERS = /^["'“‘«(\[]+/;
 const TERMINAL = /(?:[.!?…]+)$/;
@@ -87,9 +88,11 @@ function isBoundary(text: string, prevToken: string, nextStart: number, breaks: 
   const nextCore = next.replace(OPENERS, '');
   const nextFirst = nextCore[0] ?? '';
   const nextIsLower = /\p{Ll}/u.test(nextFirst);
-  if (breaks === 1) return isLineBoundary(prevToken, nextIsLower);
+  if (breaks === 1) return isLineBoundary(prevToken.slice(-TOKEN_TAIL), nextIsLower);
 
-  const body = prevToken.replace(CLOSERS, '');
+  // Only the token's tail matters, and bounding it keeps the end-anchored patterns linear on junk
+  // such as a megabyte of dots.
+  const body = prevToken.slice(-TOKEN_TAIL).replace(CLOSERS, '');
   const marks = TERMINAL.exec(body)?.[0];
   if (marks === undefined) return isCaptionBoundary(text, prevToken, nextStart, next);
   const word = body.slice(0, body.length - marks.length).replace(OPENERS, '');

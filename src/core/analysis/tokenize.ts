@@ -35,8 +35,13 @@ export function isStopword(word: string): boolean {
 const STEM_CACHE_LIMIT = 50_000;
 const stemCache = new Map<string, string>();
 
-/** Porter stem of a lower-case word (natural's implementation), memoised. */
+// natural's stemmer runs regexes that are quadratic in the length of a word without vowels, and no
+// English word needs stemming past this length ("1111…" pasted junk would otherwise stall analysis).
+const MAX_STEMMED_LENGTH = 40;
+
+/** Porter stem of a lower-case word (natural's implementation), memoised; very long tokens are kept as they are. */
 export function stem(word: string): string {
+  if (word.length > MAX_STEMMED_LENGTH) return word;
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
     stemmed = porterStemmer.stem(word);

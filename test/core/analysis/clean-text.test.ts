@@ -92,6 +92,12 @@ describe('cleanText', () => {
     );
   });
 
+  it('GIVEN a line of digits that almost looks like a share bar THEN it is kept, without the regex backtracking for ever', () => {
+    const line = `${'2015'.repeat(12)}a`;
+    expect(cleanText(line)).toBe(line);
+    expect(cleanText('Share 12 Email 3 Facebook\nThe story.')).toBe('The story.');
+  });
+
   it('GIVEN empty or whitespace-only input THEN the result is empty', () => {
     expect(cleanText('')).toBe('');
     expect(cleanText(' \n\t\r\n ')).toBe('');

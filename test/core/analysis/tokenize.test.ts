@@ -21,6 +21,12 @@ describe('tokenize', () => {
     expect(stem('denuclearization')).toBe('denuclear');
   });
 
+  it('GIVEN a pasted token far longer than any word THEN it is kept unstemmed (the stemmer is quadratic on such junk)', () => {
+    const junk = '1'.repeat(100_000);
+    expect(stem(junk)).toBe(junk);
+    expect(stem('ministers')).toBe('minist');
+  });
+
   it('GIVEN a sentence THEN content stems drop stopwords and keep order', () => {
     expect(contentStems('The ministers agreed on the fishing quotas.')).toEqual(['minist', 'agre', 'fish', 'quota']);
   });
