@@ -20,6 +20,7 @@ import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
 import { briefingModal, confirmRow, FORM_COMMANDS, FORM_TEXT_MAX, type PendingSubmissions, previewDocument } from './briefing-form.js';
 import { type DiscordCommandSet, FILE_OPTION } from './command-definitions.js';
+import { withDiscordUsage } from './discord-usage.js';
 import { lineCustomId, type LongLineStore, parseCustomId } from './custom-id.js';
 import { isDiscordModerator, roleIdsOf } from './permissions.js';
 import { type DiscordMessage, NO_MENTIONS, toDiscordMessage } from './to-discord-message.js';
@@ -62,7 +63,11 @@ const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, ma
  * (form or file, preview, Confirm). Every failure ends in one polite private reply.
  */
 export class InteractionHandler {
-  constructor(private readonly deps: InteractionHandlerDeps) {}
+  private readonly keys: string[];
+
+  constructor(private readonly deps: InteractionHandlerDeps) {
+    this.keys = deps.dispatcher.commandsFor('discord').map((c) => commandKey(c.data));
+  }
 
   async handle(i: Interaction): Promise<void> {
     try {
@@ -82,7 +87,8 @@ export class InteractionHandler {
   }
 
   private render(doc: ReplyDocument): DiscordMessage {
-    return toDiscordMessage(doc, (line) => lineCustomId(line, this.deps.lines));
+    const shown = withDiscordUsage(doc, this.deps.commands, this.keys);
+    return toDiscordMessage(shown, (line) => lineCustomId(line, this.deps.lines));
   }
 
   private actorOf(i: Interaction): Actor {

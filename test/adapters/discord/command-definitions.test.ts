@@ -3,6 +3,7 @@ import { FORM_COMMANDS } from '../../../src/adapters/discord/briefing-form.js';
 import { buildDiscordCommands, DiscordCommandError } from '../../../src/adapters/discord/command-definitions.js';
 import type { CommandData } from '../../../src/core/commands/command-data.js';
 import { loadCommands } from '../../../src/dispatch/load-commands.js';
+import { withDiscordUsage } from '../../../src/adapters/discord/discord-usage.js';
 
 const OPTION = { subcommand: 1, string: 3, integer: 4, boolean: 5, attachment: 11 } as const;
 const MANAGE_GUILD = '32';
@@ -74,5 +75,29 @@ describe('Discord command definitions from CommandData', () => {
 
   it('GIVEN a family named like another family\'s plural THEN building fails loudly instead of registering a clash', () => {
     expect(() => buildDiscordCommands([cmd('report', undefined), cmd('report', 'list'), cmd('reports', undefined)])).toThrow(DiscordCommandError);
+  });
+});
+
+describe('Command names in replies shown on Discord', () => {
+  const commands = [cmd('briefing', undefined), cmd('briefing', 'list'), cmd('briefing', 'add', 'moderator'), cmd('help', undefined)];
+  const set = buildDiscordCommands(commands);
+  const keys = ['briefing', 'briefing list', 'briefing add', 'help'];
+
+  it('GIVEN help text naming /briefing list and /briefing add THEN Discord users read /briefings list and /briefing-admin add, and buttons keep the neutral line', () => {
+    const doc = withDiscordUsage(
+      {
+        sections: [{ blocks: [{ kind: 'fields', fields: [{ label: '/briefing list [tag] [page]', value: 'The library.' }] }, { kind: 'text', text: 'Moderators: /briefing add. Show one with /briefing <topic>; /briefing listing is not a command.' }] }],
+        actions: [{ label: 'List', command: '/briefing list' }],
+        footer: 'Try /briefing list',
+        visibility: 'private',
+      },
+      set,
+      keys,
+    );
+    const section = doc.sections[0]?.blocks;
+    expect(section?.[0]).toEqual({ kind: 'fields', fields: [{ label: '/briefings list [tag] [page]', value: 'The library.' }] });
+    expect(section?.[1]).toEqual({ kind: 'text', text: 'Moderators: /briefing-admin add. Show one with /briefing <topic>; /briefing listing is not a command.' });
+    expect(doc.footer).toBe('Try /briefings list');
+    expect(doc.actions[0]?.command).toBe('/briefing list');
   });
 });
