@@ -70,7 +70,7 @@ const FURNITURE_LINES: RegExp[] = [
   // Each target must be followed by a separator or the end, so digit runs cannot be split in
   // exponentially many ways (a line of "2015201520..." would otherwise stall the regex).
   /^(?:share(?: this)?(?: article| story)?(?: with| on| via)?\s*:?\s*)?(?:(?:e-?mail|facebook|twitter|x|pinterest|whatsapp|linkedin|reddit|google\+?|messenger|tumblr|print|copy link|sms|flipboard|comments?|\d+)(?:[\s,|•·]+|$)){2,}$/i,
-  /^share (?:this|on|via|with)\b.{0,120}$/i,
+  /^share (?:this|on|via|with)\b.{0,40}\b(?:e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|reddit|messenger)\b.{0,80}$/i,
   /^(?:story continues below(?: advertisement)?|continue reading(?: the main story)?|read more:?|click here\b.{0,160}|sign up (?:for|to)\b.{0,120}newsletter.{0,40}|follow (?:us|@)\S*.{0,80})$/i,
   // Bylines on their own line: "By Jane Doe", "By Jane Doe and John Roe, CNN", "By JANE DOE, Staff Reporter"
   /^By [A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){0,3}(?:(?:,| and| &) [A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){0,3})*(?:,? (?:CNN|AP|AFP|Reuters|(?:[A-Z][\p{L}&'’.-]* ){0,3}(?:News|Times|Post|Reporter|Correspondent|Editor|Writer)))?\.?$/u,

@@ -32,6 +32,11 @@ describe('cleanText', () => {
     expect(cleanText('Floods hit the north.\nMaria Lopez reports.')).toBe('Floods hit the north.');
   });
 
+  it('GIVEN a story line that starts like a share prompt THEN it is kept', () => {
+    const text = 'Share this moment with your family, the mayor told residents.\nShare on Facebook and Twitter';
+    expect(cleanText(text)).toBe('Share this moment with your family, the mayor told residents.');
+  });
+
   it('GIVEN a sign-off pattern inside a sentence THEN the sentence is kept', () => {
     const text = 'Officials from Seoul, Arirang News and KBS attended the briefing.';
     expect(cleanText(text)).toBe(text);
