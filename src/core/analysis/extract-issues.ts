@@ -133,23 +133,25 @@ const NOT_ADVERBS = new Set(
   'family italy supply rally july assembly reply ally friendly elderly likely early daily weekly monthly yearly lonely costly deadly orderly holy ugly belly bully jelly lily fly apply comply reply monopoly anomaly'.split(' '),
 );
 
-function classify(word: string, prev: Token | undefined, prev2: Token | undefined): Kind {
+function classify(word: string, wordLower: string, prev: Token | undefined, prev2: Token | undefined): Kind {
   const c = word.charCodeAt(0);
   if (word.length === 1 && (c === 44 || c === 59 || c === 58 || c === 40 || c === 41)) return 'punct';
   if (c === 34 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 39) return 'np';
-  const lower = stripPossessive(word.toLowerCase());
+  const lower = stripPossessive(wordLower);
   const closed = CLOSED_CLASS.get(lower);
   if (closed === 'adv' && !(prev && prev.kind === 'det')) return 'adv';
   // "to scrap quotas": after the infinitive marker that follows a noun, an unknown lower-case word is a verb.
   if (prev?.lower === 'to' && prev2 && prev2.kind === 'np' && !isCapitalised(word) && /^[a-z]/.test(word) && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower)) return 'verb';
   if (closed !== undefined && closed !== 'adv') return closed;
+  const isVerbWord = VERBS.has(lower);
   const nounContext =
+    isVerbWord &&
     prev !== undefined &&
     ((prev.kind === 'det' && prev.lower !== 'that') ||
       (prev.kind === 'prep' && prev.lower !== 'to') ||
       (prev.kind === 'np' &&
         (/['’]s$/.test(prev.text) || (/(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(prev.lower) && (!prev2 || prev2.kind === 'det' || prev2.kind === 'prep')))));
-  if (VERBS.has(lower) && !isCapitalised(word) && !nounContext) {
+  if (isVerbWord && !isCapitalised(word) && !nounContext) {
     // "the planned summit": after a determiner a participle is a modifier.
     if (prev && prev.kind === 'det' && /ed$/.test(lower)) return 'np';
     return 'verb';
@@ -167,8 +169,8 @@ function tokenize(clause: string): Token[] {
     let text = m[0];
     // A sentence-final period is not part of the word; the dots of "U.S." are.
     if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
-    const kind = classify(text, out[out.length - 1], out[out.length - 2]);
-    out.push({ text, lower: text.toLowerCase(), kind });
+    const lower = text.toLowerCase();
+    out.push({ text, lower, kind: classify(text, lower, out[out.length - 1], out[out.length - 2]) });
   }
   return out;
 }
@@ -201,7 +203,7 @@ function chunks(tokens: readonly Token[]): Chunk[] {
       if (t.kind === 'np' || (t.kind === 'det' && (body.length === 0 || prevTok!.kind === 'prep' || afterGerund))) {
         body.push(t);
         i++;
-      } else if (t.kind === 'conj' && t.lower === 'and' && body.length > 0 && body[body.length - 1]!.kind === 'np' && next && next.kind === 'np' && !partyOf(next.text)) {
+      } else if (t.kind === 'conj' && t.lower === 'and' && body.length > 0 && body[body.length - 1]!.kind === 'np' && next && next.kind === 'np' && !(isCapitalised(next.text) && partyOf(next.text))) {
         body.push(t);
         i++;
       } else if (t.kind === 'prep' && body.length > 0 && (body[body.length - 1]!.kind === 'np' || (t.lower === 'by' && body[body.length - 1]!.kind === 'verb')) && next && (next.kind === 'np' || next.kind === 'det') && body.length < 14) {
@@ -224,6 +226,7 @@ function chunks(tokens: readonly Token[]): Chunk[] {
 
 function isPartyOrPerson(text: string, ctx: IssueContext): boolean {
   if (partyOf(text)) return true;
+  if (!ctx.participants || ctx.participants.length === 0) return false;
   const lower = text.toLowerCase();
   for (const p of ctx.participants ?? []) if (p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower)) return true;
   return false;

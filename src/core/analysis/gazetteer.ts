@@ -109,7 +109,12 @@ const OTHER_PLACES: readonly string[] = [
 ];
 
 function normalise(name: string): string {
-  return name.replace(/’/g, "'").replace(/\s+/g, ' ').trim().toLowerCase().replace(/'s$/, '');
+  // Hot path (called for every capitalised run): avoid regexes unless the name needs them.
+  let k = name.toLowerCase();
+  if (k.includes('’')) k = k.replace(/’/g, "'");
+  if (/\s\s|[\t\n]/.test(k)) k = k.replace(/\s+/g, ' ');
+  k = k.trim();
+  return k.endsWith("'s") ? k.slice(0, -2) : k;
 }
 
 /** Blocs and organisations that act as parties but are organisations, not places. */
@@ -151,28 +156,46 @@ export function gazetteerOrganisation(name: string): string | null {
   return ORG_BY_NAME.get(normalise(name)) ?? null;
 }
 
-/** All surface forms of every party, longest first: for scanning a text for party mentions. */
-export const PARTY_SURFACE_FORMS: readonly string[] = [...new Set([...Object.keys(PARTIES), ...Object.values(PARTIES).flat(2)])].sort(
-  (a, b) => b.length - a.length,
-);
+/** Longest surface form of any party, in words ("Republic of Korea" is 3). */
+const MAX_FORM_WORDS = Math.max(...[...PARTY_BY_NAME.keys()].map((k) => k.split(' ').length));
+/** Capitalised words (with the dots and hyphens of "U.S.-Japan"), the only places a party can be named. */
+const CAPITALISED_WORD_RE = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.'’]*|of|the)(?![\p{L}\p{N}])/gu;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** One regex matching any party surface form as a whole word (case-sensitive: "US" is not "us"). */
-export const PARTY_MENTION_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?<!(?:^|[^\\p{L}])\\p{Ll}+-)(?:${PARTY_SURFACE_FORMS.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]|-(?!\\p{Lu}))`,
-  'gu',
-);
-
-/** Every party mentioned in a span of text, as canonical names in order of first mention. */
+/**
+ * Every party mentioned in a span of text, as canonical names in order of first mention.
+ * Case-sensitive ("US" is a party, "us" is not); "inter-Korean" names no one, "Seoul-Tokyo" names two.
+ */
 export function partiesMentioned(text: string): string[] {
   const out: string[] = [];
-  PARTY_MENTION_RE.lastIndex = 0;
-  for (const m of text.matchAll(PARTY_MENTION_RE)) {
-    const p = partyOf(m[0]);
-    if (p && !out.includes(p)) out.push(p);
+  const words: Array<{ w: string; start: number; end: number }> = [];
+  CAPITALISED_WORD_RE.lastIndex = 0;
+  for (const m of text.matchAll(CAPITALISED_WORD_RE)) words.push({ w: m[0], start: m.index!, end: m.index! + m[0].length });
+  for (let i = 0; i < words.length; i++) {
+    const first = words[i]!;
+    if (first.w === 'of' || first.w === 'the') continue;
+    // A lower-case word joined by a hyphen ("inter-Korean") is not a party name.
+    if (first.start > 0 && text[first.start - 1] === '-') {
+      let b = first.start - 2;
+      while (b > 0 && /[\p{L}.-]/u.test(text[b - 1]!)) b--;
+      if (/\p{Ll}/u.test(text[b] ?? '')) continue;
+    }
+    for (let n = Math.min(MAX_FORM_WORDS, words.length - i); n >= 1; n--) {
+      const last = words[i + n - 1]!;
+      // Only words separated by single spaces form one name.
+      let contiguous = true;
+      for (let k = i; k < i + n - 1; k++) if (text.slice(words[k]!.end, words[k + 1]!.start) !== ' ') contiguous = false;
+      if (!contiguous) continue;
+      const surface = text.slice(first.start, last.end).replace(/['’]s$/, '');
+      let party = PARTY_BY_NAME.get(surface.toLowerCase()) ?? null;
+      // Keep case: "US" names a country, but so does "Us" only at a sentence start — accept capitalised forms only.
+      if (party && surface === surface.toLowerCase()) party = null;
+      if (!party && surface.endsWith('.')) party = PARTY_BY_NAME.get(surface.slice(0, -1).toLowerCase()) ?? null;
+      if (party) {
+        if (!out.includes(party)) out.push(party);
+        i += n - 1;
+        break;
+      }
+    }
   }
   return out;
 }

@@ -118,7 +118,21 @@ function tokensOf(run: string): string[] {
   return run.split(' ');
 }
 
+/** Names recur in a story, and the same name is classified the same way: remember the answers (bounded). */
+const KIND_CACHE = new Map<string, MentionKind | 'unknown'>();
+const KIND_CACHE_LIMIT = 20_000;
+
 function classifyBody(tokens: readonly string[], name: string): MentionKind | 'unknown' {
+  let kind = KIND_CACHE.get(name);
+  if (kind === undefined) {
+    kind = classifyUncached(tokens, name);
+    if (KIND_CACHE.size >= KIND_CACHE_LIMIT) KIND_CACHE.clear();
+    KIND_CACHE.set(name, kind);
+  }
+  return kind;
+}
+
+function classifyUncached(tokens: readonly string[], name: string): MentionKind | 'unknown' {
   const lower = tokens.map((t) => t.toLowerCase());
   const last = lower[lower.length - 1]!;
   const first = lower[0]!;
