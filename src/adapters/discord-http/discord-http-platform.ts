@@ -150,6 +150,9 @@ export class DiscordHttpPlatform implements ChatPlatform, IdempotentPost {
     try {
       raw = await readBody(req, BODY_LIMIT);
     } catch (error) {
+      // The rest of the body is never read: close the connection, or it stays busy and holds up shutdown.
+      res.setHeader('connection', 'close');
+      res.once('finish', () => req.destroy());
       sendJson(res, error instanceof BodyTooLargeError ? 413 : 400, { error: 'unreadable body' });
       return;
     }
