@@ -239,6 +239,7 @@ export function renderPage(doc: ReplyDocument, options: PageOptions): RenderedPa
   }
 
   let rest: Cursor | undefined;
+  let placed = 0;
   for (let u = Math.max(0, from.unit); u < units.length; u++) {
     const unit = units[u] as Unit;
     const raw = u === from.unit ? unit.text.slice(from.offset).trimStart() : unit.text;
@@ -246,14 +247,19 @@ export function renderPage(doc: ReplyDocument, options: PageOptions): RenderedPa
       rest = { unit: u, offset: u === from.unit ? from.offset : 0 };
       break;
     }
+    // A pre-formatted line (source and link) too long for any block is left out rather than broken.
+    if (!unit.trimmable && unit.render(raw).length > limitFor(unit.kind)) continue;
     const room = Math.min(limitFor(unit.kind), SLACK_LIMITS.messageChars - chars);
     const fitted = fit(unit, raw, room);
-    // An empty page would never end: the first unit always goes in, cut as short as needed.
-    const forced = !fitted && blocks.length === 0 ? fit(unit, raw, limitFor(unit.kind)) : fitted;
+    // Every page must make progress, or "Show the rest" would show the same page for ever: the
+    // first unit of a page goes in, cut as short as needed.
+    const forced = !fitted && placed === 0 ? fit(unit, raw, limitFor(unit.kind)) : fitted;
+    if (!forced && placed === 0) continue;
     if (!forced) {
       rest = { unit: u, offset: u === from.unit ? from.offset : 0 };
       break;
     }
+    placed++;
     if (forced.rendered || unit.kind === 'divider') blocks.push(blockOf(unit.kind, forced.rendered));
     chars += forced.rendered.length;
     if (!fallback && unit.kind !== 'divider') fallback = forced.rendered;

@@ -71,3 +71,12 @@ describe('renderPage', () => {
     );
   });
 });
+
+describe('renderPage progress', () => {
+  it('GIVEN a subtitle too long for any block THEN it is left out and paging still ends', () => {
+    const d = doc({ title: 'T', subtitle: 'S'.repeat(5000), sections: [{ blocks: [{ kind: 'text', text: 'Body text.' }] }] });
+    const pages = renderAllPages(d, 10);
+    expect(pages).toHaveLength(1);
+    expect(textOfBlocks(pages[0]?.blocks)).toContain('Body text.');
+  });
+});
