@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatTable, splitOnPunctuation } from '../../bench/quality.js';
+
+describe('bench/quality helpers', () => {
+  it('GIVEN a reference with PTB tokens and closing quotes THEN it splits after . ! ? (and a closing mark) only', () => {
+    expect(splitOnPunctuation("Kite is 6 km -LRB- 3.7 miles -RRB- long. ` I want her gone. ' She left! Why?")).toEqual([
+      'Kite is 6 km -LRB- 3.7 miles -RRB- long.',
+      '` I want her gone.',
+      "' She left!",
+      'Why?',
+    ]);
+  });
+
+  it('GIVEN lower-cased neural output THEN it still splits into sentences', () => {
+    expect(splitOnPunctuation('the kite was set to fly. but it was too big.')).toEqual(['the kite was set to fly.', 'but it was too big.']);
+  });
+
+  it('GIVEN a system that did not load THEN its row shows dashes and the reason', () => {
+    const table = formatTable([
+      { name: 'ours', scores: { rouge1: 43.5, rouge2: 21.1, rougeLsum: 39.8 }, note: '' },
+      { name: 'broken', scores: null, note: 'did not load: boom' },
+    ]);
+    expect(table).toContain('|  43.50 |  21.10 |  39.80 |');
+    expect(table).toMatch(/broken\s+\|\s+- \|\s+- \|\s+- \| did not load: boom/);
+  });
+});
