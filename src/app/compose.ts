@@ -142,6 +142,10 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
       }),
     );
   }
+  // Load the library before serving, so that a replica reporting ready answers at once.
+  const loadStarted = performance.now();
+  const loaded = await library.list();
+  logger.debug({ briefings: loaded.length, ms: Math.round(performance.now() - loadStarted) }, 'library loaded');
   await ops.serve(platforms, config.env.HTTP_SERVER === 'on' || (config.env.HTTP_SERVER === 'auto' && (!!config.discord || !!config.slack)));
   for (const p of platforms) await p.start();
   digests?.start(platforms);
