@@ -8,6 +8,8 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   body: any;
+  /** The request body as sent (multipart bodies carry uploaded files). */
+  raw: string;
   at: number;
 }
 
@@ -96,7 +98,7 @@ export class FakeDiscord {
       return;
     }
     const body = parseBody(raw, req.headers['content-type']);
-    this.requests.push({ method: req.method ?? 'GET', path, query: url.searchParams, body, at: Date.now() });
+    this.requests.push({ method: req.method ?? 'GET', path, query: url.searchParams, body, raw, at: Date.now() });
 
     for (const [pattern, seconds] of this.rateLimitOnce) {
       if (path.includes(pattern)) {

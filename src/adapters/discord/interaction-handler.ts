@@ -220,7 +220,12 @@ export class InteractionHandler {
 
   /** Sends a rendered answer the way the interaction's state allows. */
   private async deliver(i: Repliable, ack: Ack, msg: DiscordMessage, target: Ack = msg.ephemeral ? 'private' : 'public'): Promise<void> {
-    const body = { embeds: msg.embeds, components: msg.components, allowedMentions: NO_MENTIONS };
+    const body = {
+      embeds: msg.embeds,
+      components: msg.components,
+      allowedMentions: NO_MENTIONS,
+      ...(msg.file && { files: [{ attachment: msg.file.content, name: msg.file.name }] }),
+    };
     const flagged: InteractionReplyOptions = { ...body, ...(target === 'private' && { flags: MessageFlags.Ephemeral }) };
     if (ack === 'none') {
       if (target === 'update' && i.isButton()) await i.update(body);

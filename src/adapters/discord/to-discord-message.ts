@@ -8,7 +8,7 @@ import {
   EmbedBuilder,
 } from 'discord.js';
 import { paginateText } from '../../core/render/briefing-card.js';
-import { type Action, type Block, type ReplyDocument, trimAtSentence } from '../../core/render/document.js';
+import { type Action, type Block, documentText, type ReplyDocument, trimAtSentence } from '../../core/render/document.js';
 
 /** Discord's documented limits; a message over any of them is rejected whole. */
 export const DISCORD_LIMITS = {
@@ -35,6 +35,8 @@ export interface DiscordMessage {
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
   allowedMentions: typeof NO_MENTIONS;
   ephemeral: boolean;
+  /** The whole text as a file, when the embeds had to shorten it and no button leads to the rest. */
+  file?: { name: string; content: Buffer };
 }
 
 // Characters that start or end Discord Markdown anywhere in a line; Discord honours a backslash
@@ -253,8 +255,8 @@ export function toDiscordMessage(doc: ReplyDocument, customIdOf: (line: string) 
   const last = drafts[drafts.length - 1] as Draft;
   if (doc.footer && !last.footer) last.footer = piece(doc.footer, (t) => t);
   const trimmed = fit(drafts);
-  if (trimmed && doc.actions.length > 0) {
-    const note = 'Shortened to fit Discord: the buttons below show the rest.';
+  if (trimmed) {
+    const note = doc.actions.length > 0 ? 'Shortened to fit Discord: the buttons below show the rest.' : 'Shortened to fit Discord: the full text is in the attached file.';
     last.footer = piece(last.footer?.plain ? `${last.footer.plain} · ${note}` : note, (t) => t);
     fit(drafts);
   }
@@ -264,7 +266,20 @@ export function toDiscordMessage(doc: ReplyDocument, customIdOf: (line: string) 
     components: buttonRows(doc.actions, customIdOf),
     allowedMentions: NO_MENTIONS,
     ephemeral: doc.visibility === 'private',
+    ...(trimmed && doc.actions.length === 0 && { file: fullTextFile(doc) }),
   };
+}
+
+/**
+ * The unshortened text of a reply, as a file: a lone text block as it is (an exported briefing
+ * stays a valid Markdown file, named by its title when that is a file name), anything else as
+ * plain text, so nothing is lost where no button pages through the rest.
+ */
+function fullTextFile(doc: ReplyDocument): { name: string; content: Buffer } {
+  const blocks = doc.sections.flatMap((s) => s.blocks);
+  const only = blocks.length === 1 && blocks[0]?.kind === 'text' ? blocks[0].text : undefined;
+  const name = doc.title && /^[\w.-]{1,100}\.(md|txt)$/.test(doc.title) ? doc.title : 'reply.txt';
+  return { name, content: Buffer.from(only ?? documentText(doc), 'utf8') };
 }
 
 /** Plain text shortened (at a sentence, with "...") until its rendered form fits `max`. */

@@ -126,6 +126,18 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(data.embeds[0].description).toContain('\\*\\*bold\\*\\*');
   });
 
+  it('GIVEN /briefings export of a briefing longer than an embed THEN the card is shortened and the whole Markdown file comes attached', async () => {
+    const long = Array.from({ length: 300 }, (_, k) => `Paragraph ${k} of the budget story, with *stars* and _underscores_.`).join('\n\n');
+    app.files.add({ slug: 'long-budget', title: 'Long budget story', body: long });
+    const i = app.fake.slashCommand('briefings', [{ type: 1, name: 'export', options: [{ type: 3, name: 'slug', value: 'long-budget' }] }], alice);
+    const cb = await callbackOf(i);
+    expect(cb.body.data.embeds[0].footer.text).toContain('attached file');
+    expect(cb.body.data.attachments).toHaveLength(1);
+    expect(cb.raw).toContain('filename="long-budget.md"');
+    expect(cb.raw).toContain('Paragraph 299 of the budget story, with *stars* and _underscores_.');
+    expect(cb.raw).toContain('title: Long budget story');
+  });
+
   it('GIVEN /briefings list THEN the list subcommand answers with the briefings', async () => {
     const i = app.fake.slashCommand('briefings', [{ type: 1, name: 'list', options: [] }], alice);
     const cb = await callbackOf(i);
