@@ -11,6 +11,7 @@ import { FileBriefingSource } from '../../src/library/file-source.js';
 import { Library } from '../../src/library/library.js';
 import { MergedBriefingSource } from '../../src/library/merged-source.js';
 import { ModerationService } from '../../src/library/moderation-service.js';
+import { readLocalFile } from '../../src/library/read-local-file.js';
 import type { Actor, Attachment } from '../../src/ports/command.js';
 import type { Logger } from '../../src/ports/logger.js';
 import { silentLogger } from '../../src/ports/logger.js';
@@ -106,7 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     recheckMs: 0,
   });
   const clock = { now: () => new Date() };
-  const moderation = new ModerationService({ store, files, clock, maxBodyBytes, onChange: () => library.invalidate() });
+  const moderation = new ModerationService({ store, files, clock, maxBodyBytes, onChange: () => library.invalidate(), readLocalFile });
   const digests = createDigests({ db: database.db, library, clock, logger, catchupHours: 0, ticker: { start() {}, stop() {} } });
   const limiter = options.rateLimit ? new SlidingWindowLimiter(options.rateLimit.commands, options.rateLimit.windowMs) : undefined;
   const dispatcher = new Dispatcher({
