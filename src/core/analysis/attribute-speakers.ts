@@ -39,8 +39,10 @@ interface Context {
   /** Person and organisation mentions outside quotes, in order. */
   speakers: Mention[];
   names: NameIndex;
-  /** Starts of mentions that are the first person named in their sentence (likely subjects). */
+  /** Starts of person mentions followed by a verb or an appositive (likely subjects). */
   subjects: Set<number>;
+  /** Those followed directly by a verb: stronger evidence. */
+  verbSubjects: Set<number>;
   /** Gender known for the canonical person a mention names. */
   genderOf: (m: Mention) => 'm' | 'f' | null;
 }
@@ -99,13 +101,16 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number): Mention | nu
   for (let i = window.length - 1; i >= 0; i--) {
     const m = window[i]!;
     if (m.kind !== 'person') continue;
-    const compatible = m.gender === want || (m.gender === null && ctx.genderOf(m) === want);
-    if (compatible) {
-      nearest ??= m;
-      if (m.start < lastSentence) return nearest;
-      if (ctx.subjects.has(m.start)) return m;
+    const g = m.gender ?? ctx.genderOf(m);
+    const compatible = g === want;
+    if (m.start < lastSentence) {
+      if (compatible) return nearest ?? m;
+      continue;
     }
-    if (m.gender === null && ctx.genderOf(m) === null && fallback === null) fallback = m;
+    // In the sentence before the quote, its subject wins: of the right gender, or of unknown gender.
+    if (ctx.subjects.has(m.start) && (compatible || (g === null && ctx.verbSubjects.has(m.start)))) return m;
+    if (compatible) nearest ??= m;
+    if (g === null && fallback === null) fallback = m;
   }
   return nearest ?? fallback;
 }
@@ -371,12 +376,16 @@ export function attributeSpeakers(
   const speakers = mentions.filter((m) => (m.kind === 'person' || m.kind === 'organization') && !inQuote(m));
   // Likely subjects: a name followed by a verb ("Billy Payne talked") or an appositive ("Simon Danczuk, the MP who...").
   const subjects = new Set<number>();
+  const verbSubjects = new Set<number>();
   for (const m of speakers) {
-    if (m.kind === 'person' && SUBJECT_FOLLOW_RE.test(text.slice(m.end, m.end + 24))) subjects.add(m.start);
+    if (m.kind !== 'person') continue;
+    const after = text.slice(m.end, m.end + 24);
+    if (SUBJECT_FOLLOW_RE.test(after)) subjects.add(m.start);
+    if (!after.startsWith(',') && SUBJECT_FOLLOW_RE.test(after)) verbSubjects.add(m.start);
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
-  const ctx: Context = { text, quotes, speakers, names, subjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null };
+  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null };
   const out: Attribution[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;

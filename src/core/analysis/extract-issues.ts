@@ -560,12 +560,18 @@ export function extractIssues(text: string, sentences: readonly Sentence[], ctx:
   return topics.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences.sort((a, b) => a - b) }));
 }
 
+const POSITION_MAX_CHARS = 160;
+
 /** The clause from its main verb on: "asks for the Japanese government's sincere apologies". */
 function positionText(clause: string, tokens: readonly Token[]): string {
   const verb = tokens.find((t) => t.kind === 'verb');
   const at = verb ? clause.indexOf(verb.text) : 0;
-  return clause
+  const text = clause
     .slice(at < 0 ? 0 : at)
+    .replace(/\s+/g, ' ')
     .replace(/[\s,.;:]+$/, '')
     .trim();
+  if (text.length <= POSITION_MAX_CHARS) return text;
+  const cut = text.lastIndexOf(' ', POSITION_MAX_CHARS);
+  return `${text.slice(0, cut > 40 ? cut : POSITION_MAX_CHARS)}…`;
 }

@@ -70,7 +70,7 @@ federation league board authority trust society centre center museum channel tv 
 herald tribune daily express mirror sun gazette review magazine studios records motors industries holdings partners service services
 court tribunal bureau administration secretariat cabinet commons lords academy church coalition alliance movement front brigade
 regiment squad team institute laboratory labs systems technologies agency watch fund programme program project initiative council
-yard online today post advocates trains railway railways rail buses transport energy foods stores airport circuit`.split(/\s+/),
+yard online today post advocates promotions productions entertainment media pictures records trains railway railways rail buses transport energy foods stores airport circuit`.split(/\s+/),
 );
 const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'house', 'church', 'office', 'bureau', 'court', 'institute', 'college', 'federal', 'national', 'royal']);
 /** Last words that make a run a place. */
@@ -146,7 +146,7 @@ function classifyUncached(tokens: readonly string[], name: string): MentionKind 
   // "Planned Parenthood Advocates of Kansas", "Federation of Small Businesses".
   for (let i = 0; i + 1 < lower.length; i++) if (lower[i + 1] === 'of' && ORG_HEADS.has(lower[i]!) && i > 0) return 'organization';
   if (tokens.length > 1 && PLACE_HEADS.has(last)) return 'place';
-  if (lower.some((t) => NOT_A_NAME.has(t))) return 'other';
+  if (lower.some((t) => NOT_A_NAME.has(t) || (t.includes('-') && t.split('-').some((part) => NOT_A_NAME.has(part))))) return 'other';
   if (tokens.length > 1 && placeOf(tokens[tokens.length - 1]!) && (first === 'north' || first === 'south' || first === 'east' || first === 'west' || first === 'central')) return 'place';
   return 'unknown';
 }
@@ -244,7 +244,9 @@ export function findMentions(text: string, participants: readonly Participant[] 
     const body = tokens.slice(bStart, bEnd);
     const bodyStart = start + tokens.slice(0, bStart).reduce((n, t) => n + t.length + 1, 0);
     const name = body.join(' ');
-    const roleWords = titles.filter((t) => !HONORIFICS.has(t.toLowerCase()));
+    // "U.S. Ambassador": a name cannot end in a title word.
+    if (body.length > 1 && TITLE_WORDS.has(body[body.length - 1]!.toLowerCase()) && (partyOf(body[0]!) || placeOf(body[0]!))) continue;
+    const roleWords = titles.filter((t) => !HONORIFICS.has(t.toLowerCase()) && !CONNECTOR_WORDS.has(t));
     const role = roleWords.length > 0 ? roleWords.join(' ') : null;
     const bodyKind = titles.length > 0 ? classifyBody(body, name) : whole;
     if (bodyKind === 'place' || bodyKind === 'organization') {

@@ -158,4 +158,10 @@ describe('attributeSpeakers on harder attributions', () => {
     const t = 'In her book, Ambassador to the United Nations Samantha Power hammered policy makers. "No president has ever made genocide prevention a priority," she wrote.';
     expect(attribute(t)[0]!.speaker).toBe('Samantha Power');
   });
+
+  it('GIVEN "He said:" after a sentence whose subject has no known gender THEN the subject speaks, not the man named last', () => {
+    const t =
+      "Bob Arum said the deal was off. But Leonard Ellerbe, CEO of Mayweather Promotions, disagreed with Arum. He said: 'The bottom line is that Bob isn't willing to live with the agreement.'";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Leonard Ellerbe', cue: 'pronoun' });
+  });
 });
