@@ -148,6 +148,10 @@ export class DigestScheduler {
     await this.heartbeat();
     const [subscriptions, lastSlots] = await Promise.all([store.listSubscriptions(), store.lastSlots(now, this.ttl)]);
     const catchupMs = catchupHours * HOUR;
+    if (this.nextDue.size > subscriptions.length) {
+      const ids = new Set(subscriptions.map((s) => s.id));
+      for (const id of this.nextDue.keys()) if (!ids.has(id)) this.nextDue.delete(id);
+    }
     const lateAfter = this.options.lateAfterMs ?? 10 * 60_000;
     for (const sub of subscriptions) {
       if (sub.pausedAt || !this.options.queue.has(sub.platform) || this.busy.has(sub.id)) continue;
