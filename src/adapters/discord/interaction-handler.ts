@@ -227,6 +227,12 @@ export class InteractionHandler {
       ...(msg.file && { files: [{ attachment: msg.file.content, name: msg.file.name }] }),
     };
     const flagged: InteractionReplyOptions = { ...body, ...(target === 'private' && { flags: MessageFlags.Ephemeral }) };
+    if (ack === 'none' && msg.file) {
+      // Files go with a webhook edit: an HTTP-interactions first response cannot carry them.
+      if (target === 'update' && i.isButton()) await i.deferUpdate();
+      else await i.deferReply(target === 'private' ? { flags: MessageFlags.Ephemeral } : {});
+      ack = target === 'update' && i.isButton() ? 'update' : target;
+    }
     if (ack === 'none') {
       if (target === 'update' && i.isButton()) await i.update(body);
       else await i.reply(flagged);

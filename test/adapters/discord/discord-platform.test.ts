@@ -130,7 +130,9 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     const long = Array.from({ length: 300 }, (_, k) => `Paragraph ${k} of the budget story, with *stars* and _underscores_.`).join('\n\n');
     app.files.add({ slug: 'long-budget', title: 'Long budget story', body: long });
     const i = app.fake.slashCommand('briefings', [{ type: 1, name: 'export', options: [{ type: 3, name: 'slug', value: 'long-budget' }] }], alice);
-    const cb = await callbackOf(i);
+    expect((await callbackOf(i)).body.type).toBe(CALLBACK.deferredReply);
+    const edit = await app.fake.waitFor(() => app.fake.answersTo(i).find((r) => r.method === 'PATCH'));
+    const cb = { body: { data: edit.body }, raw: edit.raw };
     expect(cb.body.data.embeds[0].footer.text).toContain('attached file');
     expect(cb.body.data.attachments).toHaveLength(1);
     expect(cb.raw).toContain('filename="long-budget.md"');
