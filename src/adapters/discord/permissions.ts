@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+import { PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
 
 export interface MemberFacts {
   /** The member's permissions in the channel, as the interaction payload reports them (absent in DMs). */
@@ -26,4 +26,3 @@ export function roleIdsOf(member: unknown): string[] {
   return cache ? [...cache.keys()] : [];
 }
 
-export { PermissionsBitField };
