@@ -482,6 +482,8 @@ export function extractIssues(text: string, sentences: readonly Sentence[], ctx:
     while (quoteFrom < quotes.length && quotes[quoteFrom]!.end <= s.start) quoteFrom++;
     const narrative = narrativeOf(s, quotes, quoteFrom);
     const hadQuote = narrative !== s.text;
+    // A headline (a first line with no closing punctuation) repeats what the story says and has no stance of its own.
+    if (s.index === 0 && !/[.!?"'”’)]\s*$/.test(s.text) && sentences.length > 3) continue;
     if (narrative.trim().split(/\s+/).length < 5) continue;
     let sentenceTopic: Topic | null = null;
     let governingStance: Stance | null = null;
