@@ -88,10 +88,10 @@ const DROPPED_MODIFIERS = new Set(
 
 const EVENT_NOUNS = new Set('ruling decision deal agreement plan proposal move law bill case talks vote verdict strike dispute offer row meeting summit accord treaty measure measures policy judgment appeal'.split(' '));
 
-const AGREEMENT_RE = /\b(?:agree[sd]?|agreement|reaffirm(?:s|ed)?|shared the same view|share the same view|same view|consensus|accord|signed|welcomed|endorsed|backed|approved|pledged|committed|settled|deal was reached|reached a deal)\b/i;
-const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed))\b/i;
-const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for)\b/i;
-const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/i;
+const AGREEMENT_RE = /\b(?:agree[sd]?|agreement|reaffirm(?:s|ed)?|shared the same view|share the same view|same view|consensus|accord|signed|welcomed|endorsed|backed|approved|pledged|committed|settled|deal was reached|reached a deal)\b/;
+const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed))\b/;
+const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for)\b/;
+const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/;
 
 type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
 
@@ -333,6 +333,7 @@ interface Clause {
 }
 
 const ATTRIBUTION_RE = /\b(?:said|says|told|tells|added|adds|according to|explained|insisted|warned|asked|wrote)\b/i;
+const FIVE_WORDS_RE = /\S+\s+\S+\s+\S+\s+\S+\s+\S/;
 const COPULAS = new Set(['remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'become', 'becomes', 'became', 'mentioned', 'discussed']);
 const FRONTED_SUBORDINATE_RE = /^\s*(?:also,?\s+|and\s+|but\s+)?(?:as|while|when|after|although|though|because|if|since|despite|amid|before|once)\b/i;
 const FRONTED_COMMA_RE = /,["”’']?\s+(?!and\b|but\b|or\b|\.)/g;
@@ -378,7 +379,9 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
   return out;
 }
 
-function stanceOf(text: string): Stance | null {
+/** Stance cues in a clause; the cue regexes expect lower-case text (case-insensitive regexes are slower). */
+function stanceOf(clause: string): Stance | null {
+  const text = clause.toLowerCase();
   const cues: Stance[] = [];
   const agree = AGREEMENT_RE.exec(text);
   if (agree) cues.push(NEGATION_BEFORE_RE.test(text.slice(0, agree.index)) ? 'disagreement' : 'agreement');
@@ -484,7 +487,7 @@ export function extractIssues(text: string, sentences: readonly Sentence[], ctx:
     const hadQuote = narrative !== s.text;
     // A headline (a first line with no closing punctuation) repeats what the story says and has no stance of its own.
     if (s.index === 0 && !/[.!?"'”’)]\s*$/.test(s.text) && sentences.length > 3) continue;
-    if (narrative.trim().split(/\s+/).length < 5) continue;
+    if (!FIVE_WORDS_RE.test(narrative)) continue;
     let sentenceTopic: Topic | null = null;
     let governingStance: Stance | null = null;
     for (const clause of splitClauses(s, narrative)) {
@@ -527,7 +530,7 @@ export function extractIssues(text: string, sentences: readonly Sentence[], ctx:
       let attachTo: Topic | null = clause.dependent || !best || best.anaphoric ? (sentenceTopic ?? (previousSentence >= s.index - 2 ? previous : null)) : null;
       // "That declaration was signed in 1998 ...": a sentence opening on a demonstrative continues that topic.
       if (!attachTo && !sentenceTopic) {
-        const opening = /^\s*(?:this|that|these|those|the same)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b/iu.exec(clause.text);
+        const opening = !/^\s*(?:this|that|these|those|the)\b/i.test(clause.text) ? null : /^\s*(?:this|that|these|those|the same)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b/iu.exec(clause.text);
         if (opening) {
           const st = stemsOf(opening[1]!);
           attachTo = candidatesFor(st)[0] ?? null;
