@@ -57,6 +57,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     ...(config.env.DATABASE_URL && { databaseUrl: config.env.DATABASE_URL }),
     sqlitePath: config.env.SQLITE_PATH,
     onIdleError: (err) => logger.warn({ err }, 'a database connection failed; it will be replaced'),
+    onRetry: (err, attempt, delayMs) => logger.warn({ err, attempt, retryInMs: delayMs }, 'the database is not reachable yet; retrying'),
   });
   // Operations: /healthz, /readyz and /metrics on PORT, and the count of work shutdown waits for.
   const ops: Operations = new Operations({
@@ -67,7 +68,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     librarySize: async (): Promise<number> => (await library.list()).length,
   });
   const source = new MergedBriefingSource(store, files);
-  const library: Library = new Library({ source, analyze: ops.metrics.timed(analyze), cacheKey: (input) => analysisCacheKey(input), cache: store, logger });
+  const library: Library = new Library({ source, analyze: ops.metrics.timed(analyze), cacheKey: (input) => analysisCacheKey(input), cache: store, logger, staleWhileRevalidate: true });
   const moderation = new ModerationService({
     store,
     files,

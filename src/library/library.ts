@@ -12,6 +12,11 @@ export interface LibraryDeps {
   logger: Logger;
   /** How long a version check is trusted before the source is asked again. */
   recheckMs?: number;
+  /**
+   * Serve the last snapshot while the source is asked again in the background, instead of making
+   * the read wait (the app turns it on: checking 10,000 files takes longer than a command).
+   */
+  staleWhileRevalidate?: boolean;
   now?: () => number;
 }
 
@@ -41,6 +46,10 @@ export class Library implements BriefingLibrary {
   private snapshot: Snapshot | undefined;
   private checkedAt = -Infinity;
   private pending: Promise<Snapshot> | undefined;
+  /** Bumped by invalidate(): a check started before a change may have missed it. */
+  private generation = 0;
+  /** After a change made here, the next read waits for the new snapshot (read-your-writes). */
+  private waitForNext = false;
   private readonly memory = new Map<string, Analysis>();
   private readonly failed = new Set<string>();
 
@@ -49,24 +58,49 @@ export class Library implements BriefingLibrary {
   /** Forget the snapshot: the next read asks the source again (after a change made here). */
   invalidate(): void {
     this.checkedAt = -Infinity;
+    this.generation += 1;
+    this.pending = undefined;
+    this.waitForNext = true;
   }
 
+  /**
+   * The current snapshot. With staleWhileRevalidate, once one exists a stale one is served while
+   * the source is asked again in the background, except right after a change made here.
+   */
   private async current(): Promise<Snapshot> {
+    const recheckMs = this.deps.recheckMs ?? 1000;
     const now = this.deps.now?.() ?? Date.now();
-    if (this.snapshot && now - this.checkedAt < (this.deps.recheckMs ?? 1000)) return this.snapshot;
-    this.pending ??= this.refresh(now).finally(() => (this.pending = undefined));
+    if (this.snapshot && now - this.checkedAt < recheckMs) return this.snapshot;
+    if (!this.pending) {
+      const refreshing: Promise<Snapshot> = this.refresh().finally(() => {
+        if (this.pending === refreshing) this.pending = undefined;
+      });
+      this.pending = refreshing;
+    }
+    if (this.snapshot && this.deps.staleWhileRevalidate && !this.waitForNext) {
+      this.pending.catch((err: unknown) => this.deps.logger.warn({ err }, 'could not check the library for changes; serving the last snapshot'));
+      return this.snapshot;
+    }
     return this.pending;
   }
 
-  private async refresh(now: number): Promise<Snapshot> {
+  private async refresh(): Promise<Snapshot> {
+    const generation = this.generation;
     const version = await this.deps.source.version();
-    this.checkedAt = now;
-    if (this.snapshot?.version === version) return this.snapshot;
-    const entries = [...(await this.deps.source.entries())].sort(
-      (a, b) => sortKey(b) - sortKey(a) || a.briefing.slug.localeCompare(b.briefing.slug),
-    );
-    this.snapshot = { version, entries, bySlug: new Map(entries.map((e) => [e.briefing.slug, e])) };
-    return this.snapshot;
+    let snapshot = this.snapshot;
+    if (snapshot?.version !== version) {
+      const entries = [...(await this.deps.source.entries())].sort(
+        (a, b) => sortKey(b) - sortKey(a) || a.briefing.slug.localeCompare(b.briefing.slug),
+      );
+      snapshot = { version, entries, bySlug: new Map(entries.map((e) => [e.briefing.slug, e])) };
+    }
+    if (generation === this.generation) {
+      this.snapshot = snapshot;
+      // From the end of the check: a slow source is not asked again at once.
+      this.checkedAt = this.deps.now?.() ?? Date.now();
+      this.waitForNext = false;
+    }
+    return snapshot;
   }
 
   async list(): Promise<LibraryEntry[]> {

@@ -11,6 +11,7 @@ export interface LoadedDir {
 const BRIEFING_FILE = /\.md$/i;
 /** A file far larger than any briefing is refused before it is read into memory. */
 const READ_LIMIT_FACTOR = 4;
+const READ_BATCH = 64;
 
 /**
  * Reads every `*.md` briefing in a folder. A bad file yields problems naming it and never stops
@@ -27,16 +28,31 @@ export async function loadBriefingDir(dir: string, maxBodyBytes: number): Promis
   }
   const problems: BriefingProblem[] = [];
   const bySlug = new Map<string, { entry: LibraryEntry; file: string }[]>();
-  for (const name of names) {
+  // Files are read a batch at a time (one at a time took seconds for 10,000), then parsed in name order.
+  const read = async (name: string) => {
     const path = join(dir, name);
     try {
       const info = await stat(path);
-      if (!info.isFile()) continue;
-      if (info.size > maxBodyBytes * READ_LIMIT_FACTOR + 64 * 1024) {
+      if (!info.isFile()) return { name, skip: true as const };
+      if (info.size > maxBodyBytes * READ_LIMIT_FACTOR + 64 * 1024) return { name, info };
+      return { name, info, bytes: await readFile(path) };
+    } catch (error) {
+      return { name, error };
+    }
+  };
+  const files: Awaited<ReturnType<typeof read>>[] = [];
+  for (let i = 0; i < names.length; i += READ_BATCH) files.push(...(await Promise.all(names.slice(i, i + READ_BATCH).map(read))));
+  for (const file of files) {
+    const name = file.name;
+    try {
+      if ('skip' in file) continue;
+      if ('error' in file) throw file.error;
+      const info = file.info;
+      if (!file.bytes) {
         problems.push({ file: name, field: 'file', message: `the file is ${Math.round(info.size / 1024)} KB, far over the ${Math.round(maxBodyBytes / 1024)} KB limit` });
         continue;
       }
-      const result = parseBriefing(await readFile(path), { fileName: name, maxBodyBytes });
+      const result = parseBriefing(file.bytes, { fileName: name, maxBodyBytes });
       if (!result.ok) {
         problems.push(...result.problems);
         continue;
