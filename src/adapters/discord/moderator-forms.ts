@@ -1,0 +1,150 @@
+import type { ButtonInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction } from 'discord.js';
+import { MessageFlags } from 'discord.js';
+import { normaliseSlugInput } from '../../core/briefing/find-briefing.js';
+import { briefingFromForm, parseSubmission } from '../../core/briefing/briefing-form.js';
+import { type ParseResult, serializeBriefing } from '../../core/briefing/parse-briefing.js';
+import type { Args, CommandData } from '../../core/commands/command-data.js';
+import { type ReplyDocument, textReply } from '../../core/render/document.js';
+import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
+import type { Actor } from '../../ports/actor.js';
+import type { Attachment } from '../../ports/command.js';
+import type { BriefingLibrary } from '../../ports/library.js';
+import { briefingModal, confirmRow, FORM_TEXT_MAX, type PendingSubmissions, previewDocument } from './briefing-form.js';
+import { type DiscordCommandSet, FILE_OPTION } from './command-definitions.js';
+import { parseCustomId, type LongLineStore } from './custom-id.js';
+import { type Ack, deliver, type Repliable } from './respond.js';
+import { type DiscordMessage, NO_MENTIONS } from './to-discord-message.js';
+
+export interface ModeratorFormsDeps {
+  dispatcher: Dispatcher;
+  library: BriefingLibrary;
+  commands: DiscordCommandSet;
+  lines: LongLineStore;
+  pending: PendingSubmissions;
+  maxBriefingBytes: number;
+  fetchFile: (url: string, maxBytes: number) => Promise<Uint8Array>;
+}
+
+/** What the forms borrow from the handler: rendering and who is asking. */
+export interface FormContext {
+  render(doc: ReplyDocument): DiscordMessage;
+  actorOf(i: Interaction): Actor;
+  invocationOf(i: Interaction, attachments?: readonly Attachment[]): Invocation;
+}
+
+// Front-matter and room for Markdown overhead on top of the body limit.
+const FILE_SLACK_BYTES = 64 * 1024;
+
+const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+
+/**
+ * The moderators' add/edit flow: a form (or an uploaded file), then a private preview with
+ * Confirm and Cancel, then the command run with the submission as its attachment, so every save
+ * goes through the moderation service. Permission is checked at each step.
+ */
+export class ModeratorForms {
+  constructor(
+    private readonly deps: ModeratorFormsDeps,
+    private readonly ctx: FormContext,
+  ) {}
+
+  async open(i: ChatInputCommandInteraction, key: string, args: Args, data: CommandData): Promise<void> {
+    const actor = this.ctx.actorOf(i);
+    if (!actor.isModerator) {
+      await deliver(i, 'none', this.ctx.render(textReply(`Only moderators can use /${this.deps.commands.discordUsage(key)?.slice(1) ?? key}. Nothing was changed.`, { tone: 'error' })));
+      return;
+    }
+    const slugOption = data.options.find((o) => o.autocomplete === 'briefing');
+    const slugArg = slugOption ? args[slugOption.name] : undefined;
+    const base = typeof slugArg === 'string' ? (await this.deps.library.get(normaliseSlugInput(slugArg)))?.briefing : undefined;
+    if (typeof slugArg === 'string' && !base) {
+      await deliver(i, 'none', this.ctx.render(textReply(`There is no briefing "${clip(slugArg, 60)}". Nothing was changed.`, { tone: 'error' })));
+      return;
+    }
+    const file = i.options.getAttachment(FILE_OPTION);
+    if (file) {
+      const max = this.deps.maxBriefingBytes + FILE_SLACK_BYTES;
+      if (!/\.(md|markdown|txt)$/i.test(file.name) || file.size > max) {
+        const why = file.size > max ? `is larger than ${Math.round(max / 1024)} KB` : 'is not a .md or .txt file';
+        await deliver(i, 'none', this.ctx.render(textReply(`${clip(file.name, 80)} ${why}. Nothing was changed.`, { tone: 'error' })));
+        return;
+      }
+      await i.deferReply({ flags: MessageFlags.Ephemeral });
+      const content = await this.deps.fetchFile(file.url, max);
+      const attachment = { name: file.name, content };
+      const pending = this.deps.pending.create({ key, args, userId: i.user.id, attachment, ...(base && { base }) });
+      const parsed = parseSubmission(attachment, { maxBodyBytes: this.deps.maxBriefingBytes, ...(base && { slug: base.slug }) });
+      await this.sendPreview(i, 'private', pending.id, parsed, key);
+      return;
+    }
+    if (base && base.body.length > FORM_TEXT_MAX) {
+      await deliver(
+        i,
+        'none',
+        this.ctx.render(textReply(`The text of ${base.slug} is longer than a Discord form holds (${FORM_TEXT_MAX} characters). Attach the edited Markdown file in the ${FILE_OPTION} option instead.`, { tone: 'error' })),
+      );
+      return;
+    }
+    const pending = this.deps.pending.create({ key, args, userId: i.user.id, ...(base && { base }) });
+    await i.showModal(briefingModal(pending.id, base ? `Edit ${base.slug}` : 'Add a briefing', base));
+  }
+
+  private async sendPreview(i: Repliable, ack: Ack, pendingId: string, parsed: ParseResult, key: string): Promise<void> {
+    const msg = this.ctx.render(previewDocument(parsed, this.deps.commands.discordUsage(key)?.slice(1) ?? key));
+    if (parsed.ok) msg.components = [confirmRow(pendingId)];
+    else this.deps.pending.delete(pendingId);
+    await deliver(i, ack, msg, 'private');
+  }
+
+  async submit(i: ModalSubmitInteraction): Promise<void> {
+    const ref = parseCustomId(i.customId, this.deps.lines);
+    const pending = ref.kind === 'form' ? this.deps.pending.get(ref.id) : undefined;
+    if (!pending || pending.userId !== i.user.id) {
+      await deliver(i, 'none', this.ctx.render(textReply('This form has expired. Run the command again. Nothing was changed.', { tone: 'error' })), 'private');
+      return;
+    }
+    if (!this.ctx.actorOf(i).isModerator) {
+      this.deps.pending.delete(pending.id);
+      await deliver(i, 'none', this.ctx.render(textReply('Only moderators can add or edit briefings. Nothing was changed.', { tone: 'error' })), 'private');
+      return;
+    }
+    const field = (id: string) => {
+      try {
+        return i.fields.getTextInputValue(id);
+      } catch {
+        return '';
+      }
+    };
+    const base = pending.base;
+    const form = { title: field('title'), slug: field('slug'), tags: field('tags'), text: field('text') };
+    const parsed = briefingFromForm(form, { maxBodyBytes: this.deps.maxBriefingBytes, ...(base && { slug: base.slug }) });
+    if (parsed.ok) {
+      // An edit keeps what the form does not show: source, link, date, participants.
+      const briefing = base ? { ...base, ...parsed.briefing, participants: base.participants } : parsed.briefing;
+      pending.attachment = { name: `${briefing.slug}.md`, content: new TextEncoder().encode(serializeBriefing(briefing)) };
+      await this.sendPreview(i, 'none', pending.id, { ok: true, briefing }, pending.key);
+    } else await this.sendPreview(i, 'none', pending.id, parsed, pending.key);
+  }
+
+  async confirm(i: ButtonInteraction, id: string): Promise<void> {
+    const pending = this.deps.pending.get(id);
+    if (!pending?.attachment) {
+      await i.update({ embeds: this.ctx.render(textReply('This preview has expired. Run the command again. Nothing was changed.', { tone: 'error' })).embeds, components: [], allowedMentions: NO_MENTIONS });
+      return;
+    }
+    if (pending.userId !== i.user.id) {
+      await deliver(i, 'none', this.ctx.render(textReply('Only the moderator who submitted this can confirm it.', { tone: 'error' })), 'private');
+      return;
+    }
+    // Saving writes to the store and re-analyses: always heavy enough to defer.
+    await i.deferUpdate();
+    this.deps.pending.delete(id);
+    const result = await this.deps.dispatcher.run(pending.key, pending.args, this.ctx.invocationOf(i, [pending.attachment]));
+    await deliver(i, 'update', { ...this.ctx.render(result), ephemeral: true }, 'update');
+  }
+
+  async cancel(i: ButtonInteraction, id: string): Promise<void> {
+    this.deps.pending.delete(id);
+    await i.update({ embeds: this.ctx.render(textReply('Cancelled. Nothing was saved.')).embeds, components: [], allowedMentions: NO_MENTIONS });
+  }
+}
