@@ -314,7 +314,7 @@ function labelOf(chunk: readonly Token[], ctx: IssueContext): { label: string; t
   if (out.length === 1 && EVENT_NOUNS.has(out[0]!.lower) && chunk[chunk.indexOf(out[0]!) - 1]?.lower === 'the') anaphoric = true;
   const label = out
     // "quotas on its steel exports" -> "quotas on steel exports".
-    .filter((t, i) => !(t.kind === 'det' && i > 0 && out[i - 1]!.kind === 'prep'))
+    .filter((t, i) => !(t.kind === 'det' && POSSESSIVE_DETERMINERS.has(t.lower) && i > 0 && out[i - 1]!.kind === 'prep'))
     .map((t) => t.text)
     .join(' ')
     .replace(/["“”]/g, "'")
@@ -333,6 +333,8 @@ interface Clause {
 }
 
 const ATTRIBUTION_RE = /\b(?:said|says|told|tells|added|adds|according to|explained|insisted|warned|asked|wrote)\b/i;
+const PREPOSITION_BEFORE_RE = /\b(?:at|of|for|from|in|with|by|to|against|on)\s+(?:the\s+)?$/i;
+const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const FIVE_WORDS_RE = /\S+\s+\S+\s+\S+\s+\S+\s+\S/;
 const COPULAS = new Set(['remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'become', 'becomes', 'became', 'mentioned', 'discussed']);
 const FRONTED_SUBORDINATE_RE = /^\s*(?:also,?\s+|and\s+|but\s+)?(?:as|while|when|after|although|though|because|if|since|despite|amid|before|once)\b/i;
@@ -368,14 +370,16 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
   cuts.sort((a, b) => a.at - b.at);
   for (const c of cuts) {
     if (c.at < last) continue;
-    const text = narrative.slice(last, c.at).trim();
-    if (text) out.push({ text, start: s.start + last, sentence: s.index, dependent, coordinated });
+    const raw = narrative.slice(last, c.at);
+    const text = raw.trim();
+    if (text) out.push({ text, start: s.start + last + (raw.length - raw.trimStart().length), sentence: s.index, dependent, coordinated });
     last = c.end;
     dependent = c.dependent;
     coordinated = c.coordinated;
   }
-  const rest = narrative.slice(last).trim();
-  if (rest) out.push({ text: rest, start: s.start + last, sentence: s.index, dependent, coordinated });
+  const restRaw = narrative.slice(last);
+  const rest = restRaw.trim();
+  if (rest) out.push({ text: rest, start: s.start + last + (restRaw.length - restRaw.trimStart().length), sentence: s.index, dependent, coordinated });
   return out;
 }
 
@@ -423,6 +427,9 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
   const subjectEnd = clauseStart + clauseText.indexOf(tokens[verb]!.text);
   for (const m of ctx.mentions ?? []) {
     if (m.start < clauseStart || m.end > subjectEnd) continue;
+    // "Rail workers at Northern Trains walked out": a name inside a prepositional phrase is not the subject.
+    const rel = m.start - clauseStart;
+    if (PREPOSITION_BEFORE_RE.test(clauseText.slice(Math.max(0, rel - 16), Math.max(0, rel)))) continue;
     if (m.kind === 'person') return ctx.names ? ctx.names.canonical(m.name, m.start) : m.name;
     if (m.kind === 'organization') return m.name;
   }

@@ -112,4 +112,17 @@ describe('extractIssues on other stories', () => {
     expect(issue).toMatchObject({ stance: 'disagreement' });
     expect(issue!.topic).toMatch(/pension scheme/);
   });
+
+  it('GIVEN workers "at" a company walking out THEN the company named inside the subject is not given the position', () => {
+    const issues = issuesOf('Rail workers at Northern Trains walked out on Monday after talks over pay and staffing broke down.');
+    expect(find(issues, /pay and staffing/i).positions).toEqual([]);
+  });
+
+  it('GIVEN a headline line before the story THEN it adds no topic of its own', () => {
+    const issues = issuesOf(
+      'Ministers clash over fishing rights\n\nThe ministers agreed on new fishing quotas. They differed over border checks. Talks resume in May. Both sides welcomed the progress.',
+    );
+    expect(issues.map((i) => i.sentences[0])).not.toContain(0);
+    expect(find(issues, /fishing quotas/i).stance).toBe('agreement');
+  });
 });
