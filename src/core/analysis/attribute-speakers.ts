@@ -429,22 +429,18 @@ export function rankKeyQuotes(quotes: ReadonlyArray<{ text: string; speaker: str
     score -= i * 0.01;
     return { i, score, attributed: q.speaker !== null && words >= 5 };
   });
-  const seenSpeakers = new Map<string, number>();
-  const chosen: number[] = [];
-  for (const s of scored.filter((x) => x.attributed).sort((a, b) => b.score - a.score || a.i - b.i)) {
-    if (chosen.length >= count) break;
-    // Prefer variety: a second quote from the same speaker waits behind other speakers' quotes.
-    const speaker = quotes[s.i]!.speaker!;
-    const n = seenSpeakers.get(speaker) ?? 0;
-    if (n > 0 && scored.some((o) => o.attributed && !chosen.includes(o.i) && o.i !== s.i && !seenSpeakers.has(quotes[o.i]!.speaker!))) continue;
-    seenSpeakers.set(speaker, n + 1);
-    chosen.push(s.i);
-  }
-  if (chosen.length < count) {
-    for (const s of scored.filter((x) => x.attributed && !chosen.includes(x.i)).sort((a, b) => b.score - a.score || a.i - b.i)) {
-      if (chosen.length >= count) break;
-      chosen.push(s.i);
-    }
-  }
+  // Prefer variety: each speaker's best quote first, then second-best quotes, and so on (n log n).
+  const rankWithinSpeaker = new Map<string, number>();
+  const ordered = scored
+    .filter((x) => x.attributed)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map((x) => {
+      const speaker = quotes[x.i]!.speaker!;
+      const rank = rankWithinSpeaker.get(speaker) ?? 0;
+      rankWithinSpeaker.set(speaker, rank + 1);
+      return { ...x, rank };
+    })
+    .sort((a, b) => a.rank - b.rank || b.score - a.score || a.i - b.i);
+  const chosen = ordered.slice(0, Math.max(0, count)).map((x) => x.i);
   return chosen.sort((a, b) => a - b);
 }

@@ -438,6 +438,7 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
 
 interface Topic {
   order: number;
+  parties: Set<string>;
   label: string;
   stems: Set<string>;
   stance: Stance;
@@ -549,7 +550,7 @@ export function extractIssues(text: string, sentences: readonly Sentence[], ctx:
         const stems = stemsOf(best.label);
         topic = candidatesFor(stems).find((t) => overlap(t.stems, stems) >= 0.67) ?? null;
         if (!topic) {
-          topic = { label: best.label, stems, stance: 'statement', positions: [], sentences: [], order: topics.length };
+          topic = { label: best.label, stems, stance: 'statement', positions: [], parties: new Set(), sentences: [], order: topics.length };
           topics.push(topic);
           for (const x of stems) {
             let list = byStem.get(x);
@@ -560,8 +561,10 @@ export function extractIssues(text: string, sentences: readonly Sentence[], ctx:
       }
       if (!topic) continue;
       topic.stance = combine(topic.stance, stance);
-      if (topic.sentences[topic.sentences.length - 1] !== s.index && !topic.sentences.includes(s.index)) topic.sentences.push(s.index);
-      if (party && !topic.positions.some((p) => p.party === party)) {
+      // Sentences come in order, so a new one is never already listed further back.
+      if (topic.sentences[topic.sentences.length - 1] !== s.index) topic.sentences.push(s.index);
+      if (party && !topic.parties.has(party)) {
+        topic.parties.add(party);
         topic.positions.push({ party, position: positionText(clause.text, tokens) });
       }
       sentenceTopic = topic;
