@@ -72,6 +72,35 @@ export function resolveSlug(input: string, candidates: readonly Findable[]): Slu
   return { kind: 'not-found', suggestions: rankBriefings(input, candidates, 3).map((c) => c.slug) };
 }
 
+interface Prepared {
+  slug: string;
+  title: string;
+  hay: string;
+  hayWords: Set<string>;
+  compactSlug: string;
+}
+
+/**
+ * The normalised forms of a candidate, computed once per candidate object: autocomplete ranks the
+ * whole library at every keystroke, and normalising 10,000 titles each time cost more than the
+ * ranking itself. A memo, not state: the result depends only on the candidate's slug and title.
+ */
+const preparedOf = new WeakMap<Findable, Prepared>();
+
+function prepared(c: Findable): Prepared {
+  const hit = preparedOf.get(c);
+  if (hit && hit.slug === c.slug && hit.title === c.title) return hit;
+  const hay = `${c.slug}-${normaliseSlugInput(c.title)}`;
+  const p = { slug: c.slug, title: c.title, hay, hayWords: new Set(hay.split('-')), compactSlug: compact(c.slug) };
+  preparedOf.set(c, p);
+  return p;
+}
+
+function startsAny(words: Iterable<string>, prefix: string): boolean {
+  for (const w of words) if (w.startsWith(prefix)) return true;
+  return false;
+}
+
 /**
  * Ranks briefings against what someone has typed so far, for autocomplete and suggestions:
  * prefix and substring matches on slug and title words first, then by edit distance.
@@ -83,19 +112,17 @@ export function rankBriefings<T extends Findable>(query: string, candidates: rea
   const qCompact = compact(q);
   const scored: { c: T; score: number }[] = [];
   for (const c of candidates) {
-    const titleNorm = normaliseSlugInput(c.title);
-    const hay = `${c.slug}-${titleNorm}`;
+    const { hay, hayWords, compactSlug } = prepared(c);
     let score = 0;
     if (c.slug.startsWith(q)) score += 100;
-    else if (compact(c.slug).startsWith(qCompact)) score += 90;
+    else if (compactSlug.startsWith(qCompact)) score += 90;
     else if (hay.includes(q)) score += 60;
-    const hayWords = new Set(hay.split('-'));
     for (const w of qWords) {
       if (hayWords.has(w)) score += 15;
-      else if ([...hayWords].some((h) => h.startsWith(w))) score += 8;
+      else if (startsAny(hayWords, w)) score += 8;
     }
     if (score === 0) {
-      const d = editDistance(compact(c.slug).slice(0, qCompact.length + 2), qCompact, 3);
+      const d = editDistance(compactSlug.slice(0, qCompact.length + 2), qCompact, 3);
       if (d <= 3) score = 30 - d * 8;
     }
     if (score > 0) scored.push({ c, score });
