@@ -271,7 +271,7 @@ function contentWords(tokens: readonly Token[], ctx: IssueContext): string[] {
 }
 
 /** The label a chunk gives: generic heads give way to their complement, modifiers and possessors are dropped. */
-function labelOf(chunk: readonly Token[], ctx: IssueContext): { label: string; tokens: Token[]; anaphoric: boolean } {
+function labelOf(chunk: readonly Token[]): { label: string; tokens: Token[]; anaphoric: boolean } {
   let toks = [...chunk];
   let anaphoric = false;
   for (;;) {
@@ -475,7 +475,7 @@ function narrativeOf(s: Sentence, quotes: readonly QuoteSpan[], from: number): s
 }
 
 /** The topics of a story in document order. */
-export function extractIssues(text: string, sentences: readonly Sentence[], ctx: IssueContext = {}): Issue[] {
+export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext = {}): Issue[] {
   const topics: Topic[] = [];
   const quotes = ctx.quotes ?? [];
   let previous: Topic | null = null;
@@ -519,7 +519,7 @@ export function extractIssues(text: string, sentences: readonly Sentence[], ctx:
       }
       scored.sort((a, b) => b.score - a.score || a.c.at - b.c.at);
       for (const { c, score } of scored) {
-        const l = labelOf(c.tokens, ctx);
+        const l = labelOf(c.tokens);
         if (!l.label || contentWords(l.tokens, ctx).length === 0) continue;
         // "a relationship that looks towards the future": a one-word label keeps its relative clause.
         let label = l.label;

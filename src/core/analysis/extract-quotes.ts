@@ -206,7 +206,6 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   if (words === 0) return false;
   if (span.parts.length > 1) return true;
   const before = text.slice(Math.max(0, span.start - 120), span.start);
-  const lastPart = span.parts[span.parts.length - 1]!;
   const after = text.slice(span.end, Math.min(text.length, span.end + 120));
   const inner = span.text;
   const endsWithPunct = /[.,!?…:;—–-]$/.test(inner);
@@ -214,7 +213,6 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   const personal = FIRST_SECOND_PERSON_RE.test(inner);
   const startsUpper = /^["“‘']?[\p{Lu}\p{N}]/u.test(inner);
   const ownParagraph = /(?:^|\n)\s*$/.test(before) && (/^\s*(?:\n|$)/.test(after) || !span.closed);
-  void lastPart;
   // "a kite dubbed '...'", "the so-called '...'": naming, not speech, whatever verb is near.
   if (NAMING_CONTEXT_RE.test(before) && !personal) return false;
   if (hasCue) {

@@ -164,12 +164,6 @@ function genderOf(firstToken: string | undefined, titles: readonly string[]): Ge
   return null;
 }
 
-function isSentenceStart(text: string, at: number): boolean {
-  let i = at - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '"' || text[i] === '“' || text[i] === "'" || text[i] === '‘' || text[i] === '(')) i--;
-  return i < 0 || /[.!?\n:]/.test(text[i]!);
-}
-
 /**
  * Every capitalised name in the text, classified. Participants' names and aliases always count
  * as people; a single capitalised word counts as a person only with a title, an age, a speech

@@ -17,7 +17,7 @@ const ministers: Participant[] = [
 function issuesOf(raw: string, participants: Participant[] = []): Issue[] {
   const text = cleanText(raw);
   const mentions = findMentions(text, participants);
-  return extractIssues(text, splitSentences(text), { participants, quotes: extractQuotes(text), mentions, names: new NameIndex(mentions, participants) });
+  return extractIssues(splitSentences(text), { participants, quotes: extractQuotes(text), mentions, names: new NameIndex(mentions, participants) });
 }
 
 function find(issues: Issue[], pattern: RegExp): Issue {
