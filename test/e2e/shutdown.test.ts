@@ -28,6 +28,7 @@ async function startBot(env: Record<string, string>, cwd: string): Promise<Start
   });
   let stderr = '';
   child.stdout?.resume();
+  started.push(child);
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   const port = await new Promise<number>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`no port announced:\n${stderr}`)), 90_000);
@@ -54,6 +55,7 @@ async function waitFor(check: () => boolean, timeoutMs = 30_000): Promise<void> 
 
 let work: string;
 let fake: FakeDiscord;
+const started: ChildProcess[] = [];
 const keys = discordTestKeys();
 
 beforeAll(async () => {
@@ -67,6 +69,8 @@ beforeAll(async () => {
   await fake.start();
 });
 afterAll(async () => {
+  // A failed assertion must not leave a bot running.
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await fake.stop();
   await rm(work, { recursive: true, force: true });
 });
