@@ -240,7 +240,9 @@ export function findMentions(text: string, participants: readonly Participant[] 
     const name = body.join(' ');
     // "U.S. Ambassador": a name cannot end in a title word.
     if (body.length > 1 && TITLE_WORDS.has(body[body.length - 1]!.toLowerCase()) && (partyOf(body[0]!) || placeOf(body[0]!))) continue;
-    const roleWords = titles.filter((t) => !HONORIFICS.has(t.toLowerCase()) && !CONNECTOR_WORDS.has(t));
+    const roleWords = titles.filter((t) => !HONORIFICS.has(t.toLowerCase()));
+    while (roleWords.length > 0 && CONNECTOR_WORDS.has(roleWords[0]!)) roleWords.shift();
+    while (roleWords.length > 0 && CONNECTOR_WORDS.has(roleWords[roleWords.length - 1]!)) roleWords.pop();
     const role = roleWords.length > 0 ? roleWords.join(' ') : null;
     const bodyKind = titles.length > 0 ? classifyBody(body, name) : whole;
     if (bodyKind === 'place' || bodyKind === 'organization') {
@@ -333,6 +335,12 @@ function learnGenders(text: string, mentions: Mention[]): void {
     const he = span.match(HE_RE)?.length ?? 0;
     const she = span.match(SHE_RE)?.length ?? 0;
     if (!byName.has(m.name) && he + she > 0 && (he === 0 || she === 0)) byName.set(m.name, he > 0 ? 'm' : 'f');
+  }
+  // "Okafor said she ..." tells the gender of "Jo Okafor" too.
+  for (const p of people) {
+    if (p.single || byName.has(p.name)) continue;
+    const g = byName.get(p.name.split(' ').pop()!);
+    if (g) byName.set(p.name, g);
   }
   // Share gender across the short and full forms of one name (indexed by token: linear overall).
   const genderByToken = new Map<string, Gender>();

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findMentions, NameIndex, type Mention } from '../../../src/core/analysis/mentions.js';
+
+const people = (ms: Mention[]): Array<[string, string | null]> => ms.filter((m) => m.kind === 'person').map((m) => [m.name, m.role]);
+
+describe('findMentions', () => {
+  it('GIVEN titles before names THEN the name is kept apart from its role, honorifics dropped', () => {
+    const ms = findMentions('Foreign Minister Kang Kyung-wha met Mr Wang and Director of Public Prosecutions Alison Saunders.');
+    expect(people(ms)).toEqual([
+      ['Kang Kyung-wha', 'Foreign Minister'],
+      ['Wang', null],
+      ['Alison Saunders', 'Director of Public Prosecutions'],
+    ]);
+  });
+
+  it('GIVEN organisations, places and sentence-initial words THEN they are not people', () => {
+    const ms = findMentions('The Crown Prosecution Service met officials in Seoul. However, Lancashire Police said nothing.');
+    expect(people(ms)).toEqual([]);
+    expect(ms.filter((m) => m.kind === 'organization').map((m) => m.name)).toEqual(['Crown Prosecution Service', 'Lancashire Police']);
+    expect(ms.filter((m) => m.kind === 'place').map((m) => m.name)).toEqual(['Seoul']);
+  });
+
+  it('GIVEN "the Prime Minister" after "Prime Minister David Cameron" THEN the role refers to him', () => {
+    const ms = findMentions('Prime Minister David Cameron spoke. The Prime Minister said he was proud.');
+    expect(people(ms).map(([n]) => n)).toEqual(['David Cameron', 'David Cameron']);
+  });
+
+  it('GIVEN a sentence about one person using "she" THEN that person is learned to be a woman', () => {
+    const ms = findMentions('Jo Okafor won the seat. Okafor said she was delighted with her result.');
+    expect(ms.filter((m) => m.kind === 'person').map((m) => m.gender)).toEqual(['f', 'f']);
+  });
+});
+
+describe('NameIndex', () => {
+  it('GIVEN short names THEN they expand to the participant or the first fuller name in the text', () => {
+    const ms = findMentions('President Barack Obama met Michelle Obama. Mr Obama said little.');
+    const names = new NameIndex(ms, [{ name: 'Taro Kono', side: 'Japan', aliases: ['Kono'] }]);
+    expect(names.canonical('Obama', 1000)).toBe('Barack Obama');
+    expect(names.canonical('Kono')).toBe('Taro Kono');
+    expect(names.canonical('Nobody')).toBe('Nobody');
+  });
+});
