@@ -1,0 +1,378 @@
+/**
+ * Load benchmark: one briefbot process serving 10,000 briefings to signed Discord interactions
+ * and Slack slash commands over loopback, driven by autocannon.
+ *
+ *   npm run bench:load -- [--corpus ../shared/eval/cnndm-dev.jsonl] [--count 10000]
+ *                         [--duration 10] [--connections 32] [--out bench/out/load]
+ *
+ * Steps: generate the library (sentences of the CNN/DM articles recombined; synthetic text when
+ * the corpus is absent), analyse every briefing once into the store's analysis cache (kept in
+ * --out between runs), restart the bot as a child process and time how long until it answers,
+ * then measure requests a second, p50/p99 latency and peak memory per command.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { analysisCacheKey, analyze } from '../src/core/analysis/analyze.js';
+import { FileBriefingSource } from '../src/library/file-source.js';
+import { Library } from '../src/library/library.js';
+import { MergedBriefingSource } from '../src/library/merged-source.js';
+import { silentLogger } from '../src/ports/logger.js';
+import { openStore } from '../src/store/open-store.js';
+import { FakeDiscord } from '../test/fakes/fake-discord.js';
+import { FakeSlack } from '../test/fakes/fake-slack.js';
+import { discordHeaders, discordPayload, discordTestKeys, slackHeaders, slackSlashBody } from '../test/http/signed-requests.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
+}
+
+const corpusPath = resolve(ROOT, arg('corpus', '../shared/eval/cnndm-dev.jsonl'));
+const count = Number(arg('count', '10000'));
+const duration = Number(arg('duration', '10'));
+const connections = Number(arg('connections', '32'));
+const outDir = resolve(ROOT, arg('out', 'bench/out/load'));
+/** Which rows to run (comma-separated prefixes of: briefing, search, autocomplete, slack-briefing, slack-search). */
+const only = arg('only', '').split(',').filter(Boolean);
+const wanted = (name: string) => only.length === 0 || only.some((o) => name.startsWith(o));
+/** Extra node options for the bot, e.g. --node-options=--cpu-prof. */
+const nodeOptions = arg('node-options', '').split(' ').filter(Boolean);
+const briefingsDir = join(outDir, 'briefings');
+const sqlitePath = join(outDir, 'briefbot.db');
+
+/** mulberry32: the same library on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sentencePool(): { sentences: string[]; source: string } {
+  if (existsSync(corpusPath)) {
+    const sentences: string[] = [];
+    for (const line of readFileSync(corpusPath, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const article = (JSON.parse(line) as { article: string }).article;
+      for (const s of article.split(/(?<=[.!?]["”’]?)\s+(?=["“A-Z])/)) if (s.length > 40 && s.length < 400) sentences.push(s.trim());
+    }
+    return { sentences, source: `${sentences.length} sentences of ${corpusPath}` };
+  }
+  const words = 'minister council talks agreed said rates bank strike union court ruling summit climate river treaty port workers election budget vote city police officials report'.split(' ');
+  const rnd = random(7);
+  const sentences = Array.from({ length: 5000 }, () => {
+    const n = 8 + Math.floor(rnd() * 14);
+    const w = Array.from({ length: n }, () => words[Math.floor(rnd() * words.length)] as string);
+    return `${(w[0] as string).charAt(0).toUpperCase()}${w.join(' ').slice(1)}.`;
+  });
+  return { sentences, source: 'synthetic sentences (corpus not found)' };
+}
+
+const TAGS = ['politics', 'economy', 'world', 'sport', 'science', 'health', 'crime', 'climate', 'tech', 'culture', 'diplomacy', 'business'];
+
+interface Generated {
+  slugs: string[];
+  words: string[];
+  source: string;
+}
+
+async function generate(): Promise<Generated> {
+  const marker = join(outDir, 'library.json');
+  if (existsSync(marker)) {
+    const saved = JSON.parse(readFileSync(marker, 'utf8')) as Generated & { count: number };
+    if (saved.count === count && (await readdir(briefingsDir)).length === count) return saved;
+  }
+  await rm(briefingsDir, { recursive: true, force: true });
+  await rm(sqlitePath, { force: true });
+  await mkdir(briefingsDir, { recursive: true });
+  const { sentences, source } = sentencePool();
+  const rnd = random(42);
+  const pick = () => sentences[Math.floor(rnd() * sentences.length)] as string;
+  const slugs: string[] = [];
+  const vocabulary = new Set<string>();
+  for (let i = 0; i < count; i += 1) {
+    const titleWords = pick().replace(/[^A-Za-z0-9' -]/g, '').split(/\s+/).filter(Boolean).slice(0, 10);
+    const title = titleWords.join(' ') || `Briefing ${i}`;
+    const slugWords = titleWords.map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((w) => w.length > 2).slice(0, 4);
+    const slug = [`b${i}`, ...slugWords].join('-').slice(0, 60).replace(/-+$/, '');
+    for (const w of slugWords) vocabulary.add(w);
+    const body = Array.from({ length: 6 + Math.floor(rnd() * 9) }, pick).join(rnd() < 0.3 ? '\n\n' : ' ');
+    const tags = [...new Set([TAGS[Math.floor(rnd() * TAGS.length)], TAGS[Math.floor(rnd() * TAGS.length)]])];
+    const day = new Date(Date.UTC(2023, 0, 1) + Math.floor(rnd() * 700) * 86_400_000).toISOString().slice(0, 10);
+    await writeFile(join(briefingsDir, `${slug}.md`), `---\ntitle: ${JSON.stringify(title)}\npublished: ${day}\ntags: [${tags.join(', ')}]\n---\n\n${body}\n`);
+    slugs.push(slug);
+  }
+  const generated = { slugs, words: [...vocabulary].slice(0, 2000), source };
+  await writeFile(marker, JSON.stringify({ ...generated, count }));
+  return generated;
+}
+
+/** Analyses every briefing once into the store's cache, as the bot would on first view. */
+async function warmCache(): Promise<{ ms: number; analysed: number } | undefined> {
+  const marker = join(outDir, 'warmed.json');
+  if (existsSync(marker) && existsSync(sqlitePath)) return undefined;
+  const { store } = await openStore({ sqlitePath });
+  const files = new FileBriefingSource(briefingsDir, 200 * 1024, silentLogger);
+  const library = new Library({ source: new MergedBriefingSource(store, files), analyze: (i) => analyze(i), cacheKey: (i) => analysisCacheKey(i), cache: store, logger: silentLogger });
+  const started = performance.now();
+  const entries = await library.list();
+  let analysed = 0;
+  for (const e of entries) {
+    if (await library.analysisOf(e)) analysed += 1;
+    if (analysed % 1000 === 0) process.stderr.write(`  analysed ${analysed}/${entries.length}\n`);
+  }
+  const ms = performance.now() - started;
+  await store.close();
+  await writeFile(marker, JSON.stringify({ ms, analysed }));
+  return { ms, analysed };
+}
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+/** The child's peak resident memory (VmHWM), in MiB. */
+function peakRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+function currentRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** The bot under test, killed if the bench fails. */
+let running: ChildProcess | undefined;
+
+/** CPU time (user + system) the process has used so far, in ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of /proc/pid/stat, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface Row {
+  scenario: string;
+  rps: number;
+  cpuPerCommand: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  note: string;
+}
+
+async function main(): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const t0 = performance.now();
+  const lib = await generate();
+  process.stderr.write(`library: ${lib.slugs.length} briefings from ${lib.source} (${Math.round(performance.now() - t0)} ms)\n`);
+  const warmed = await warmCache();
+  if (warmed) process.stderr.write(`analysis cache: ${warmed.analysed} analyses in ${(warmed.ms / 1000).toFixed(1)} s\n`);
+
+  const fakeDiscord = new FakeDiscord();
+  await fakeDiscord.start();
+  const fakeSlack = new FakeSlack();
+  await fakeSlack.start();
+  const keys = discordTestKeys();
+  const signingSecret = 'bench-signing-secret';
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+
+  // Restart: a fresh process on the warm store, timed until it answers a briefing card.
+  const spawnedAt = performance.now();
+  const child: ChildProcess = (running = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'start'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      BRIEFINGS_DIR: briefingsDir,
+      SQLITE_PATH: sqlitePath,
+      PORT: String(port),
+      HTTP_HOST: '127.0.0.1',
+      BRIEFBOT_SHELL: 'off',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'warn',
+      DIGESTS: 'off',
+      RATE_LIMIT_COMMANDS: '0',
+      DISCORD_TOKEN: 'bench-discord-token',
+      DISCORD_APP_ID: fakeDiscord.appId,
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_API_URL: fakeDiscord.apiUrl,
+      SLACK_BOT_TOKEN: 'xoxb-bench-token',
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: fakeSlack.apiUrl,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  }));
+  const pid = child.pid as number;
+  let readyMs = 0;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/readyz`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  readyMs = performance.now() - spawnedAt;
+
+  const ctx = { appId: fakeDiscord.appId, guildId: fakeDiscord.guildId, channelId: fakeDiscord.channelId };
+  const user = { id: '800000000000000001', username: 'bench' };
+  const rnd = random(99);
+  const slugAt = () => lib.slugs[Math.floor(rnd() * lib.slugs.length)] as string;
+  const signed = (payload: unknown) => {
+    const body = JSON.stringify(payload);
+    return { body, headers: discordHeaders(keys.privateKey, body) };
+  };
+  const firstCard = signed(discordPayload.command(ctx, user, 'briefing', [{ name: 'topic', type: 3, value: slugAt() }]));
+  const firstToken = (JSON.parse(firstCard.body) as { token: string }).token;
+  const firstRes = (await (await fetch(`${base}/discord/interactions`, { method: 'POST', ...firstCard })).json()) as { type: number; data?: { embeds?: { description?: string }[] } };
+  let firstEmbeds = firstRes.data?.embeds;
+  if (firstRes.type === 5) {
+    // Slower than Discord's deferral point: the card comes as an edit of "thinking…".
+    const edit = await fakeDiscord.waitFor(() => fakeDiscord.requests.find((r) => r.method === 'PATCH' && r.path.includes(firstToken)), 60_000);
+    firstEmbeds = (edit.body as { embeds?: { description?: string }[] }).embeds;
+  }
+  const firstAnswerMs = performance.now() - spawnedAt;
+  if (!firstEmbeds?.[0]?.description?.includes('Summary')) throw new Error(`first card not answered with an analysis: ${JSON.stringify(firstEmbeds).slice(0, 300)}`);
+  process.stderr.write(`restart: ready ${Math.round(readyMs)} ms, first card ${Math.round(firstAnswerMs)} ms after spawn\n`);
+
+  const rows: Row[] = [];
+  let firstSearchMs: number | undefined;
+  const run = async (scenario: string, path: string, pool: { body: string; headers: Record<string, string> }[], note: string) => {
+    let n = 0;
+    const cpuBefore = cpuMs(pid);
+    const result = await autocannon({
+      url: base,
+      connections,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          path,
+          setupRequest: (req: Record<string, unknown>) => {
+            const r = pool[n++ % pool.length] as { body: string; headers: Record<string, string> };
+            return { ...req, body: r.body, headers: r.headers };
+          },
+        },
+      ],
+    });
+    const cpuPerCommand = (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total);
+    rows.push({ scenario, rps: result.requests.average, cpuPerCommand, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts, note });
+    process.stderr.write(`${scenario}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}\n`);
+  };
+
+  const POOL = 2000;
+  // Warm-up (JIT, connection pools), not recorded.
+  await autocannon({ url: base, connections, duration: 3, requests: [{ method: 'POST', path: '/discord/interactions', ...signed(discordPayload.ping(ctx)) }] });
+
+  if (wanted('briefing')) await run(
+    'Discord `/briefing <slug>`',
+    '/discord/interactions',
+    Array.from({ length: POOL }, () => signed(discordPayload.command(ctx, user, 'briefing', [{ name: 'topic', type: 3, value: slugAt() }]))),
+    'card with summary, quotes, issues; random slug of 10,000',
+  );
+  const wordAt = () => lib.words[Math.floor(rnd() * lib.words.length)] as string;
+  if (wanted('search')) {
+    // The first search builds the BM25 index of the whole library; timed on its own.
+    const started = performance.now();
+    const first = signed(discordPayload.command(ctx, user, 'briefings', [{ name: 'search', type: 1, options: [{ name: 'query', type: 3, value: 'police' }] }]));
+    await fetch(`${base}/discord/interactions`, { method: 'POST', ...first });
+    firstSearchMs = performance.now() - started;
+    process.stderr.write(`first search (index build): ${Math.round(firstSearchMs)} ms\n`);
+  }
+  if (wanted('search')) await run(
+    'Discord `/briefings search <words>`',
+    '/discord/interactions',
+    Array.from({ length: POOL }, () => signed(discordPayload.command(ctx, user, 'briefings', [{ name: 'search', type: 1, options: [{ name: 'query', type: 3, value: `${wordAt()} ${wordAt()}` }] }]))),
+    'BM25 over 10,000 briefings, two random words',
+  );
+  if (wanted('autocomplete')) await run(
+    'Discord autocomplete (topic)',
+    '/discord/interactions',
+    Array.from({ length: POOL }, () => signed(discordPayload.autocomplete(ctx, user, 'briefing', [{ name: 'topic', type: 3, value: wordAt().slice(0, 3 + Math.floor(rnd() * 4)), focused: true }]))),
+    '25 choices ranked from 10,000 slugs and titles',
+  );
+
+  // Slack acknowledges at once and answers on the response_url: latency is measured to the answer.
+  const sentAt = new Map<string, number>();
+  let seq = 0;
+  const slackRun = async (scenario: string, text: () => string, note: string) => {
+    const mine = new Set<string>();
+    const startedWall = Date.now();
+    const cpuBefore = cpuMs(pid);
+    const result = await autocannon({
+      url: base,
+      connections,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          path: '/slack/events',
+          setupRequest: (req: Record<string, unknown>) => {
+            const id = `L${++seq}`;
+            const body = slackSlashBody('/briefing', text(), { responseUrl: `${fakeSlack.apiUrl.replace(/\/api\/$/, '')}/response/${id}`, userId: 'U1' });
+            sentAt.set(id, Date.now());
+            mine.add(id);
+            return { ...req, body, headers: slackHeaders(signingSecret, body) };
+          },
+        },
+      ],
+    });
+    await new Promise((r) => setTimeout(r, 2000));
+    const answers = fakeSlack.responses.filter((r) => mine.has(r.id));
+    const latencies = answers.map((r) => r.at - (sentAt.get(r.id) as number)).sort((a, b) => a - b);
+    const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
+    const wall = (Date.now() - startedWall - 2000) / 1000;
+    const cpuPerCommand = (cpuMs(pid) - cpuBefore) / Math.max(1, answers.length);
+    rows.push({ scenario, rps: answers.length / wall, cpuPerCommand, p50: q(0.5), p99: q(0.99), errors: result.errors + result.non2xx + (mine.size - answers.length), note: `${note}; ack p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` });
+    process.stderr.write(`${scenario}: ${answers.length} answered of ${mine.size} sent, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms (to the answer)\n`);
+  };
+  if (wanted('slack-briefing')) await slackRun('Slack `/briefing <slug>`', slugAt, 'latency to the response_url answer');
+  if (wanted('slack-search')) await slackRun('Slack `/briefing search <words>`', () => `search ${wordAt()} ${wordAt()}`, 'latency to the response_url answer');
+
+  const peak = peakRssMiB(pid);
+  const now = currentRssMiB(pid);
+  const exited = new Promise((r) => child.on('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+  await fakeDiscord.stop();
+  await fakeSlack.stop();
+
+  const lines = [
+    `Library: ${lib.slugs.length} briefings (${lib.source}); ${connections} connections, ${duration} s per row; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs.`,
+    '',
+    '| scenario | requests/s | p50 ms | p99 ms | errors | bot CPU ms a command | commands/s per idle core | note |',
+    '|---|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.scenario} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuPerCommand.toFixed(2)} | ${Math.round(1000 / r.cpuPerCommand)} | ${r.note} |`),
+    '',
+    ...(firstSearchMs !== undefined ? [`First search after start (builds the BM25 index of ${lib.slugs.length} briefings, blocking): ${Math.round(firstSearchMs)} ms.`] : []),
+    `Peak memory of the bot process (VmHWM): ${peak.toFixed(0)} MiB (RSS at the end ${now.toFixed(0)} MiB).`,
+    `Restart on the warm store: /readyz 200 after ${Math.round(readyMs)} ms, first briefing card (cached analysis) after ${Math.round(firstAnswerMs)} ms (both from spawn, TypeScript via tsx).`,
+    ...(warmed ? [`Cold analysis of the whole library: ${(warmed.ms / 1000).toFixed(1)} s (${(warmed.ms / warmed.analysed).toFixed(1)} ms a briefing).`] : []),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await writeFile(join(outDir, 'results.md'), `${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  running?.kill('SIGKILL');
+  process.stderr.write(`bench:load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
