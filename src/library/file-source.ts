@@ -3,6 +3,8 @@ import type { BriefingSource, LibraryEntry } from '../ports/library.js';
 import type { Logger } from '../ports/logger.js';
 import { briefingDirVersion, loadBriefingDir } from './load-briefing-dir.js';
 
+const SLOW_CHECK_MS = 50;
+
 /**
  * The briefings in a folder, reloaded when the files change (the version is the files' names,
  * sizes and modification times, so an edit is seen without a restart).
@@ -17,8 +19,22 @@ export class FileBriefingSource implements BriefingSource {
     private readonly logger: Logger,
   ) {}
 
-  version(): Promise<string> {
-    return briefingDirVersion(this.dir);
+  private lastVersion: { value: string; at: number; tookMs: number } | undefined;
+
+  /**
+   * Checking a folder stats every file: a millisecond for a few files, a second or more for
+   * 10,000. A check that took longer than SLOW_CHECK_MS is reused for twenty times its duration,
+   * so that looking for edits never takes more than about 5% of the process's time; small
+   * folders are checked every time.
+   */
+  async version(): Promise<string> {
+    const now = performance.now();
+    const last = this.lastVersion;
+    if (last && last.tookMs > SLOW_CHECK_MS && now - last.at < last.tookMs * 20) return last.value;
+    const value = await briefingDirVersion(this.dir);
+    const done = performance.now();
+    this.lastVersion = { value, at: done, tookMs: done - now };
+    return value;
   }
 
   async entries(): Promise<LibraryEntry[]> {
