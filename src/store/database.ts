@@ -97,6 +97,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Open
     ...(schema && { options: `-c search_path=${schema}` }),
   });
   pool.on('error', (error) => options.onIdleError?.(error));
+  // A connection that fails while checked out (a server restart between the statements of a
+  // transaction) emits 'error' on its client, where the pool does not listen: unhandled, that
+  // crashes the process. The statement that uses it next fails instead, and the pool drops it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
   try {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
