@@ -108,6 +108,9 @@ charlotte marie kayla alexis lori hillary theresa claudette jamie-lee kate kylie
 const SPEECH_VERB_AFTER_RE = /^\s*(?:,\s*\d{1,3}\s*,\s*)?(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+|then\s+|once\s+)?(?:said|says|told|tells|added|adds|explained|insisted|warned|stated|declared|noted|claimed|argued|wrote|writes|tweeted|replied|admitted|confirmed|revealed|recalled|announced|urged|stressed|joked|asked|agreed)\b/;
 const AGE_AFTER_RE = /^\s*,\s*\d{1,3}\s*,/;
 
+/** Longest capitalised run examined as a possible name, titles and connectors included. */
+const MAX_RUN_TOKENS = 16;
+
 export interface NameRun {
   start: number;
   end: number;
@@ -180,6 +183,9 @@ export function findMentions(text: string, participants: readonly Participant[] 
   for (const m of text.matchAll(RUN_RE)) pending.push({ tokens: tokensOf(m[0]), start: m.index! });
   for (let p = 0; p < pending.length; p++) {
     let { tokens, start } = pending[p]!;
+    // A name is a handful of words. A longer capitalised run ("A. A. A. ...", a shouted caption) is
+    // not one, and the prefix search below would be quadratic in its length.
+    if (tokens.length > MAX_RUN_TOKENS) continue;
     // Drop sentence-initial words and other capitalised function words at the front, and at the back
     // when a caption runs into the next sentence ("... Armenians In her book").
     while (tokens.length > 0 && COMMON_CAPITALISED.has(tokens[0]!.toLowerCase()) && !HONORIFICS.has(tokens[0]!.toLowerCase())) {
