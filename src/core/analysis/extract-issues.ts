@@ -335,7 +335,8 @@ interface Clause {
 const ATTRIBUTION_RE = /\b(?:said|says|told|tells|added|adds|according to|explained|insisted|warned|asked|wrote)\b/i;
 const PREPOSITION_BEFORE_RE = /\b(?:at|of|for|from|in|with|by|to|against|on)\s+(?:the\s+)?$/i;
 const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
-const FIVE_WORDS_RE = /\S+\s+\S+\s+\S+\s+\S+\s+\S/;
+// Anchored: unanchored, a long run without spaces makes the engine retry from every position (quadratic).
+const FIVE_WORDS_RE = /^\s*(?:\S+\s+){4}\S/;
 const COPULAS = new Set(['remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'become', 'becomes', 'became', 'mentioned', 'discussed']);
 const FRONTED_SUBORDINATE_RE = /^\s*(?:also,?\s+|and\s+|but\s+)?(?:as|while|when|after|although|though|because|if|since|despite|amid|before|once)\b/i;
 const FRONTED_COMMA_RE = /,["”’']?\s+(?!and\b|but\b|or\b|\.)/g;
