@@ -9,6 +9,8 @@ import { SLUG_PATTERN } from '../../src/core/briefing/slug.js';
 import type { Briefing } from '../../src/core/briefing/briefing.js';
 import { isBriefbotError } from '../../src/core/errors.js';
 import { loadBriefingDir } from '../../src/library/load-briefing-dir.js';
+import { MANAGE_GUILD } from '../fakes/fake-discord.js';
+import { discordOnStack } from './platforms.js';
 import { actorOf, type Stack, startStack, textOf } from './real-stack.js';
 
 const MB = 1024 * 1024;
@@ -260,4 +262,42 @@ describe('hostile submissions through moderation (real SQLite store)', () => {
     expect(textOf(reply)).toMatch(/Only moderators/);
     expect(await state()).toEqual(before);
   });
+});
+
+describe('hostile files uploaded on Discord (gateway, loopback fake)', () => {
+  let stack: Stack;
+  let discord: Awaited<ReturnType<typeof discordOnStack>>;
+  const mod = { id: '830000000000000001', username: 'uploader' };
+  beforeAll(async () => {
+    stack = await startStack();
+    discord = await discordOnStack(stack);
+  }, 60_000);
+  afterAll(async () => {
+    await discord?.stop();
+    await stack?.close();
+  });
+
+  it('GIVEN a moderator attaches hostile files THEN the preview names the problems, offers no Confirm, and nothing changes', async () => {
+    const picks = ['invalid UTF-8', 'YAML alias bomb', 'custom tag !!js/function', '__proto__ key', 'slug ../../etc/passwd', 'slug CON', 'slug with a Cyrillic a', '10,000 tags', 'a single 1 MB line', 'empty'];
+    let n = 0;
+    for (const name of picks) {
+      const input = HOSTILE[name] as string | Uint8Array;
+      const file = discord.fake.serveFile('upload.md', 'placeholder');
+      // Serve the exact bytes, invalid UTF-8 included.
+      discord.fake.files.set(new URL(file.url).pathname, typeof input === 'string' ? enc(input) : input);
+      const size = typeof input === 'string' ? enc(input).byteLength : input.byteLength;
+      const id = `70000000000000${String(1000 + n++)}`;
+      const resolved = { attachments: { [id]: { id, filename: 'upload.md', size, url: file.url, proxy_url: file.url, content_type: 'text/markdown' } } };
+      const i = discord.fake.slashCommand('briefing-admin', [{ type: 1, name: 'add', options: [{ type: 11, name: 'file', value: id }] }], mod, { permissions: MANAGE_GUILD }, resolved);
+      const answer = await discord.fake.waitFor(() => discord.fake.answersTo(i).find((r) => r.method === 'PATCH' || (r.path.endsWith('/callback') && r.body?.type === 4)), 10_000);
+      const body = answer.method === 'PATCH' ? answer.body : answer.body.data;
+      const text = JSON.stringify(body.embeds);
+      expect(text, `${name}: ${text.slice(0, 400)}`).toMatch(/not saved|Nothing was changed|problem|too large|larger than|not valid|limit|must|cannot|unknown|reserved|slug/i);
+      const buttons = (body.components ?? []).flatMap((r: { components: { label?: string }[] }) => r.components.map((c) => c.label));
+      expect(buttons, name).not.toContain('Confirm');
+      expect(JSON.stringify(body).length).toBeLessThan(20_000);
+    }
+    expect(await stack.store.audit({})).toEqual([]);
+    expect(await stack.library.list()).toEqual([]);
+  }, 90_000);
 });
