@@ -186,6 +186,7 @@ function countWords(text: string): number {
 const CAPTION_LABEL = /^(?:\p{Lu}[\p{Ll}'’-]+(?: [\p{Ll}][\p{Ll}'’-]*){0,4}|\p{Lu}{3,}(?: \p{Lu}{2,}){0,2}): \p{Lu}/u;
 const QUOTE_ONLY = /^["'“‘][^"“”]*["'”’]$/;
 const CLOSED = /[.!?…]["'”’)]*$/;
+const POINTS_BACK = /^(?:That|This|These|Those)(?:['’]s|\s+(?:is|was|are|were)\b)/;
 const PHOTO_POINTER = /\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|second left|second right|far left|far right)\)|\bpictured\b/i;
 
 /** 0..1: how fit a sentence is to stand in a summary on its own. */
@@ -201,6 +202,8 @@ function usability(text: string, words: number, params: SummaryParams): number {
   if (QUOTE_ONLY.test(text)) factor *= 0.6;
   // Text that points at a photo ("Grant Allen (left) ...", "..., pictured here in court") is a caption.
   if (PHOTO_POINTER.test(text)) factor *= params.photoFactor;
+  // "That's how ..." / "This is ..." explains something said before it: meaningless on its own.
+  if (POINTS_BACK.test(text)) factor *= 0.25;
   return factor;
 }
 

@@ -21,6 +21,21 @@ const STORM = [
 ].join(' ');
 
 describe('summarize', () => {
+  it('GIVEN a lead sentence that only points back ("That\'s how ...") THEN a self-contained sentence is chosen instead', () => {
+    const text = [
+      '"A turning point.',
+      "That's how officials in Lisbon described the new adaptation fund for coastal nations.",
+      'Ministers from 42 coastal nations agreed on Tuesday to create a $9 billion fund to protect harbours and farmland.',
+      'The fund will be managed by the World Bank for its first five years, officials said.',
+      'Rich countries pledged $6.2 billion on the first day of the summit in the Portuguese capital.',
+      'Environmental groups welcomed the fund but urged governments to pay quickly.',
+    ].join('\n');
+    const sentences = sentencesOf(text);
+    const chosen = summarize(sentences, { count: 3 }).indices.map((i) => sentences[i]!.text);
+    expect(chosen.some((t) => t.startsWith("That's how"))).toBe(false);
+    expect(chosen).toHaveLength(3);
+  });
+
   it('GIVEN a lead that opens with a short teaser THEN the teaser gives way to the next lead sentence', () => {
     const { texts, indices } = summaryOf(STORM);
     expect(indices).toEqual([1, 2, 3]);
