@@ -1,4 +1,4 @@
-import { Bm25Index } from '../core/search/bm25.js';
+import { Bm25Builder, type Bm25Index } from '../core/search/bm25.js';
 import type { Analysis, AnalysisInput } from '../core/analysis/types.js';
 import type { AnalysisCache, BriefingLibrary, BriefingSource, LibraryEntry, SearchResult } from '../ports/library.js';
 import type { Logger } from '../ports/logger.js';
@@ -24,7 +24,23 @@ interface Snapshot {
   version: string;
   entries: LibraryEntry[];
   bySlug: Map<string, LibraryEntry>;
-  index?: Bm25Index;
+  /** Built in the background, a slice at a time, so a large library never blocks other commands. */
+  index?: Promise<Bm25Index>;
+}
+
+/** Documents indexed between two pauses for other work. */
+const INDEX_SLICE = 250;
+/** Libraries at least this large are indexed as soon as they load. */
+const INDEX_AHEAD_THRESHOLD = 500;
+
+/** Indexes the entries a slice at a time, letting the event loop answer other requests in between. */
+async function buildIndex(entries: readonly LibraryEntry[]): Promise<Bm25Index> {
+  const builder = new Bm25Builder();
+  for (const e of entries) {
+    builder.add({ id: e.briefing.slug, title: e.briefing.title, tags: e.briefing.tags, text: e.briefing.body });
+    if (builder.count % INDEX_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return builder.build();
 }
 
 const MEMORY_CACHE_SIZE = 2000;
@@ -93,6 +109,8 @@ export class Library implements BriefingLibrary {
         (a, b) => sortKey(b) - sortKey(a) || a.briefing.slug.localeCompare(b.briefing.slug),
       );
       snapshot = { version, entries, bySlug: new Map(entries.map((e) => [e.briefing.slug, e])) };
+      // Start indexing now, in slices, so the first search does not pay for all of it at once.
+      if (entries.length >= INDEX_AHEAD_THRESHOLD) snapshot.index = buildIndex(entries);
     }
     if (generation === this.generation) {
       this.snapshot = snapshot;
@@ -113,10 +131,9 @@ export class Library implements BriefingLibrary {
 
   async search(query: string, limit: number): Promise<SearchResult[]> {
     const snap = await this.current();
-    snap.index ??= new Bm25Index(
-      snap.entries.map((e) => ({ id: e.briefing.slug, title: e.briefing.title, tags: e.briefing.tags, text: e.briefing.body })),
-    );
-    return snap.index.search(query, limit).flatMap((hit) => {
+    snap.index ??= buildIndex(snap.entries);
+    const index = await snap.index;
+    return index.search(query, limit).flatMap((hit) => {
       const entry = snap.bySlug.get(hit.id);
       return entry ? [{ entry, score: hit.score, snippet: hit.snippet }] : [];
     });

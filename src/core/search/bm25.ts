@@ -25,41 +25,76 @@ const B = 0.75;
 const FIELD_WEIGHT = { title: 3, tags: 2, text: 1 } as const;
 const SNIPPET_LENGTH = 160;
 
+interface IndexParts {
+  postings: Map<string, Posting[]>;
+  lengths: number[];
+  docs: SearchDocument[];
+  total: number;
+}
+
+/**
+ * Builds an index one document at a time, so that a caller with a large library can pause between
+ * documents (and keep answering other requests) instead of blocking while all of it is indexed.
+ */
+export class Bm25Builder {
+  /** @internal What the index is built from. */
+  readonly parts: IndexParts = { postings: new Map(), lengths: [], docs: [], total: 0 };
+
+  add(doc: SearchDocument): void {
+    const i = this.parts.docs.length;
+    this.parts.docs.push(doc);
+    const tf = new Map<string, number>();
+    let length = 0;
+    for (const [field, weight] of [
+      [doc.title, FIELD_WEIGHT.title],
+      [doc.tags.join(' '), FIELD_WEIGHT.tags],
+      [doc.text, FIELD_WEIGHT.text],
+    ] as const) {
+      for (const t of terms(field)) {
+        tf.set(t, (tf.get(t) ?? 0) + weight);
+        length += weight;
+      }
+    }
+    for (const [t, f] of tf) {
+      let list = this.parts.postings.get(t);
+      if (!list) this.parts.postings.set(t, (list = []));
+      list.push({ doc: i, tf: f });
+    }
+    this.parts.lengths.push(length);
+    this.parts.total += length;
+  }
+
+  get count(): number {
+    return this.parts.docs.length;
+  }
+
+  build(): Bm25Index {
+    return new Bm25Index(this.parts);
+  }
+}
+
 /**
  * An Okapi BM25 index over title, tags and text. Built once per library version; queries are
  * proportional to the postings of the query's terms, not to the size of the library.
  */
 export class Bm25Index {
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly lengths: number[] = [];
+  private readonly postings: Map<string, Posting[]>;
+  private readonly lengths: number[];
   private readonly docs: SearchDocument[];
   private readonly avgLength: number;
 
-  constructor(docs: readonly SearchDocument[]) {
-    this.docs = [...docs];
-    let total = 0;
-    this.docs.forEach((doc, i) => {
-      const tf = new Map<string, number>();
-      let length = 0;
-      for (const [field, weight] of [
-        [doc.title, FIELD_WEIGHT.title],
-        [doc.tags.join(' '), FIELD_WEIGHT.tags],
-        [doc.text, FIELD_WEIGHT.text],
-      ] as const) {
-        for (const t of terms(field)) {
-          tf.set(t, (tf.get(t) ?? 0) + weight);
-          length += weight;
-        }
-      }
-      for (const [t, f] of tf) {
-        let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
-        list.push({ doc: i, tf: f });
-      }
-      this.lengths.push(length);
-      total += length;
-    });
-    this.avgLength = this.docs.length ? total / this.docs.length : 1;
+  constructor(source: readonly SearchDocument[] | IndexParts) {
+    let parts: IndexParts;
+    if ('postings' in source) parts = source;
+    else {
+      const builder = new Bm25Builder();
+      for (const doc of source) builder.add(doc);
+      parts = builder.parts;
+    }
+    this.postings = parts.postings;
+    this.lengths = parts.lengths;
+    this.docs = parts.docs;
+    this.avgLength = parts.docs.length ? parts.total / parts.docs.length : 1;
   }
 
   get size(): number {

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { Library } from '../../src/library/library.js';
+import { silentLogger } from '../../src/ports/logger.js';
+import { fakeAnalysis, MemorySource } from '../fakes/memory-library.js';
+
+function bigLibrary(count: number) {
+  const source = new MemorySource();
+  for (let i = 0; i < count; i++) {
+    source.add({ slug: `story-${i}`, title: `Story ${i}`, body: `Harbour workers met on day ${i}. ${i === 777 ? 'The volcano erupted.' : 'Talks went on.'}` });
+  }
+  return new Library({ source, analyze: () => fakeAnalysis(), cacheKey: (i) => i.text, logger: silentLogger });
+}
+
+describe('Library search on a large library', () => {
+  it('GIVEN thousands of briefings THEN other reads are answered while the index is still being built', async () => {
+    const library = bigLibrary(3000);
+    await library.list();
+    const order: string[] = [];
+    const search = library.search('volcano', 5).then((hits) => {
+      order.push('search');
+      return hits;
+    });
+    await library.get('story-5').then(() => order.push('get'));
+    const hits = await search;
+    expect(order).toEqual(['get', 'search']);
+    expect(hits.map((h) => h.entry.briefing.slug)).toEqual(['story-777']);
+  });
+});
