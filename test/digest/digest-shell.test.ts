@@ -1,27 +1,14 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, TSX_IMPORT } from '../support/tsx-loader.js';
+import { runCli } from '../support/run-cli.js';
+import { ROOT } from '../support/tsx-loader.js';
 
-const CLI = join(ROOT, 'src', 'cli', 'main.ts');
 
-function shell(input: string, env: Record<string, string>, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', TSX_IMPORT, CLI, 'start'], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BRIEFBOT_SHELL: 'on', LOG_LEVEL: 'warn', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+/** The shell with digests on, as a user would run it. */
+function shell(input: string, env: Record<string, string>, cwd: string) {
+  return runCli(['start'], input, { BRIEFBOT_SHELL: 'on', LOG_LEVEL: 'warn', ...env }, cwd);
 }
 
 let work: string;

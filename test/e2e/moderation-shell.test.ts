@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,33 +6,11 @@ import pg from 'pg';
 import { parseBriefing } from '../../src/core/briefing/parse-briefing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresForTests, uniqueSchema } from '../support/postgres.js';
-import { ROOT, TSX_IMPORT } from '../support/tsx-loader.js';
+import { runCli } from '../support/run-cli.js';
+import { ROOT } from '../support/tsx-loader.js';
 
-const CLI = join(ROOT, 'src', 'cli', 'main.ts');
 const pgUrl = await postgresForTests();
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], input: string, env: Record<string, string>, cwd: string): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', TSX_IMPORT, CLI, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 /** Splits the shell's output into one reply per command (each starts with "■ " or an error line). */
 const lines = (s: string) => s.split('\n');

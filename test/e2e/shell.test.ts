@@ -1,35 +1,11 @@
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, TSX_IMPORT } from '../support/tsx-loader.js';
+import { runCli } from '../support/run-cli.js';
+import { ROOT } from '../support/tsx-loader.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CLI = join(ROOT, 'src', 'cli', 'main.ts');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real CLI as a child process, the way a user pipes commands into `npm start`. */
-export function runCli(args: string[], input: string, env: Record<string, string>, cwd: string): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', TSX_IMPORT, CLI, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 let work: string;
 beforeAll(async () => {
