@@ -15,7 +15,7 @@ import type { ChatPlatform } from '../../ports/chat-platform.js';
 import type { IdempotentPost } from '../../ports/delivery-errors.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
-import { fetchAttachment } from './fetch-attachment.js';
+import { fetchAttachment } from '../discord/fetch-attachment.js';
 import { InteractionRest } from './interaction-rest.js';
 import { discordPublicKey, verifyDiscordRequest } from './verify-signature.js';
 

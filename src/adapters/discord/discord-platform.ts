@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { fetchAttachment } from './fetch-attachment.js';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { ReplyDocument } from '../../core/render/document.js';
 import type { Dispatcher } from '../../dispatch/dispatcher.js';
@@ -35,7 +36,6 @@ export interface DiscordPlatformOptions {
   onRateLimited?: () => void;
 }
 
-const DISCORD_FILE_HOSTS = new Set(['cdn.discordapp.com', 'media.discordapp.net']);
 
 /**
  * Discord through discord.js: a gateway connection with the Guilds intent only (nothing
@@ -72,7 +72,7 @@ export class DiscordPlatform implements ChatPlatform, IdempotentPost {
       ...(options.moderatorRoleId !== undefined && { moderatorRoleId: options.moderatorRoleId }),
       deferAfterMs: options.deferAfterMs ?? 2000,
       maxBriefingBytes: options.maxBriefingBytes,
-      fetchFile: (url, max) => this.fetchFile(url, max),
+      fetchFile: (url, max) => fetchAttachment(url, max, this.options.apiUrl),
     });
     const client = new Client({
       intents: [GatewayIntentBits.Guilds],
@@ -120,22 +120,5 @@ export class DiscordPlatform implements ChatPlatform, IdempotentPost {
   private started(): Client {
     if (!this.client) throw new Error('the Discord platform is not started');
     return this.client;
-  }
-
-  /** Downloads an uploaded briefing, only from Discord's file hosts (or the configured API host). */
-  private async fetchFile(url: string, maxBytes: number): Promise<Uint8Array> {
-    const target = new URL(url);
-    const apiHost = this.options.apiUrl ? new URL(this.options.apiUrl).host : undefined;
-    if (!DISCORD_FILE_HOSTS.has(target.host) && target.host !== apiHost) throw new Error(`refusing to download an attachment from ${target.host}`);
-    const response = await fetch(target, { signal: AbortSignal.timeout(15_000), redirect: 'error' });
-    if (!response.ok || !response.body) throw new Error(`attachment download failed with HTTP ${response.status}`);
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > maxBytes) throw new Error('attachment larger than announced');
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
   }
 }
