@@ -2,8 +2,7 @@ const DISCORD_FILE_HOSTS = new Set(['cdn.discordapp.com', 'media.discordapp.net'
 
 /**
  * Downloads an uploaded briefing, only from Discord's file hosts (or the configured API's host,
- * for tests), refusing more than `maxBytes`. The same rule as the gateway adapter's private
- * download; kept here until that one is exported.
+ * for tests), refusing more than `maxBytes`. Shared by the gateway and HTTP-interactions adapters.
  */
 export async function fetchAttachment(url: string, maxBytes: number, apiUrl?: string): Promise<Uint8Array> {
   const target = new URL(url);
