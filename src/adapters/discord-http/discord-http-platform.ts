@@ -8,31 +8,23 @@ import { InteractionHandler } from '../discord/interaction-handler.js';
 import { postDocument } from '../discord/post-document.js';
 import { NO_MENTIONS } from '../discord/to-discord-message.js';
 import type { ReplyDocument } from '../../core/render/document.js';
-import type { Dispatcher } from '../../dispatch/dispatcher.js';
 import { BodyTooLargeError, type HttpRoute, readBody, sendJson } from '../../http/http-server.js';
 import { InFlight } from '../../observability/in-flight.js';
 import type { ChatPlatform } from '../../ports/chat-platform.js';
 import type { IdempotentPost } from '../../ports/delivery-errors.js';
-import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
 import { fetchAttachment } from '../discord/fetch-attachment.js';
+import type { DiscordAdapterOptions } from '../discord/discord-platform.js';
 import { InteractionRest } from './interaction-rest.js';
 import { discordPublicKey, verifyDiscordRequest } from './verify-signature.js';
 
 /** Where Discord sends interactions (the portal's "Interactions Endpoint URL"). */
 export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
 
-export interface DiscordHttpOptions {
+/** `token` is the bot token: follow-ups use the interaction token, but digests post with this one. */
+export interface DiscordHttpOptions extends DiscordAdapterOptions {
   /** The application's public key, 64 hex digits. */
   publicKey: string;
-  /** The bot token: follow-ups use the interaction token, but digests post with this one. */
-  token: string;
-  apiUrl?: string;
-  moderatorRoleId?: string;
-  dispatcher: Dispatcher;
-  library: BriefingLibrary;
-  logger: Logger;
-  maxBriefingBytes: number;
   /** Answer "thinking…" (a deferred response) when the work takes longer than this (default 1500 ms). */
   deferAfterMs?: number;
   /** Give up on a request nothing answered after this long (default 2800 ms; Discord waits 3 s). */

@@ -15,7 +15,8 @@ import { InteractionHandler } from './interaction-handler.js';
 import { postDocument } from './post-document.js';
 import { NO_MENTIONS } from './to-discord-message.js';
 
-export interface DiscordPlatformOptions {
+/** What both Discord adapters (gateway and HTTP interactions) are built from. */
+export interface DiscordAdapterOptions {
   token: string;
   /** REST base ("https://discord.com/api" by default); tests point it at a loopback fake. */
   apiUrl?: string;
@@ -24,6 +25,9 @@ export interface DiscordPlatformOptions {
   library: BriefingLibrary;
   logger: Logger;
   maxBriefingBytes: number;
+}
+
+export interface DiscordPlatformOptions extends DiscordAdapterOptions {
   /** Defer an answer not ready after this long (default 2000 ms; Discord's deadline is 3 s). */
   deferAfterMs?: number;
   /** How long start() waits for the gateway's READY (default 30 s). */
