@@ -22,6 +22,8 @@ import { sql } from 'kysely';
 import { SqlDigestStore } from '../digest/sql-digest-store.js';
 import { Operations } from '../http/operations.js';
 import { MeteredDigestStore } from '../observability/metered-digest-store.js';
+import { pendingPayloadLimit } from '../ports/pending-submissions.js';
+import { SqlPendingStore } from '../store/sql-pending-store.js';
 
 export interface AppIO {
   stdin: Readable & { isTTY?: boolean };
@@ -93,6 +95,9 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     ...ops.dispatcherHooks((actor) => actor.platform === 'shell' || limiter.tryTake(`${actor.platform}:${actor.userId}`, systemClock.now().getTime())),
   });
 
+  // Moderators' previews wait for Confirm in the database, so any replica (or this one after a restart) can finish them.
+  const pending = new SqlPendingStore(database.db, { clock: systemClock, maxPayloadBytes: pendingPayloadLimit(config.env.BRIEFING_MAX_BYTES) });
+
   const platforms: ChatPlatform[] = [];
   let finish: () => void = () => {};
   const done = new Promise<void>((resolve) => (finish = resolve));
@@ -103,7 +108,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     // HTTP mode serves /slack/events on PORT; more routes go on the same port with slack.addRoute() before start.
     // Platform SDKs load only when configured: discord.js and Bolt cost seconds at start-up.
     const { SlackPlatform } = await import('../adapters/slack/slack-platform.js');
-    const slack = new SlackPlatform({ settings: config.slack, dispatcher, library, logger, port: config.env.PORT, host: config.env.HTTP_HOST, maxBodyBytes: config.env.BRIEFING_MAX_BYTES });
+    const slack = new SlackPlatform({ settings: config.slack, dispatcher, library, logger, port: config.env.PORT, host: config.env.HTTP_HOST, maxBodyBytes: config.env.BRIEFING_MAX_BYTES, pending });
     platforms.push(slack);
   }
   // With DISCORD_PUBLIC_KEY, Discord reaches any replica over HTTP; the gateway is then off unless asked for.
@@ -120,6 +125,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
       library,
       logger: logger.child({ platform: 'discord', mode: 'http' }),
       maxBriefingBytes: config.env.BRIEFING_MAX_BYTES,
+      pending,
       onRateLimited: () => ops.metrics.recordRateLimited('discord'),
     });
     for (const route of discordHttp.routes()) ops.addRoute(route);
@@ -137,6 +143,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
         library,
         logger: logger.child({ platform: 'discord' }),
         maxBriefingBytes: config.env.BRIEFING_MAX_BYTES,
+        pending,
         inFlight: ops.inFlight,
         drainMs: Math.floor(config.env.SHUTDOWN_TIMEOUT_MS / 2),
         onRateLimited: () => ops.metrics.recordRateLimited('discord'),

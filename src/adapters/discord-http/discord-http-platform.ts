@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import { Client, Events, type Interaction } from 'discord.js';
-import { FORM_COMMANDS, PendingSubmissions } from '../discord/briefing-form.js';
+import { FORM_COMMANDS } from '../discord/briefing-form.js';
 import { buildDiscordCommands } from '../discord/command-definitions.js';
 import { lineCustomId, LongLineStore } from '../discord/custom-id.js';
 import { InteractionHandler } from '../discord/interaction-handler.js';
+import { PendingSteps } from '../discord/pending-steps.js';
 import { postDocument } from '../discord/post-document.js';
 import { NO_MENTIONS } from '../discord/to-discord-message.js';
 import type { ReplyDocument } from '../../core/render/document.js';
@@ -13,6 +14,7 @@ import { InFlight } from '../../observability/in-flight.js';
 import type { ChatPlatform } from '../../ports/chat-platform.js';
 import type { IdempotentPost } from '../../ports/delivery-errors.js';
 import type { Logger } from '../../ports/logger.js';
+import { MemoryPendingStore } from '../../store/memory-pending-store.js';
 import { fetchAttachment } from '../discord/fetch-attachment.js';
 import type { DiscordAdapterOptions } from '../discord/discord-platform.js';
 import { InteractionRest } from './interaction-rest.js';
@@ -95,7 +97,7 @@ export class DiscordHttpPlatform implements ChatPlatform, IdempotentPost {
         { fileCommands: FORM_COMMANDS },
       ),
       lines: this.lines,
-      pending: new PendingSubmissions(),
+      pending: new PendingSteps(options.pending ?? new MemoryPendingStore()),
       ...(options.moderatorRoleId !== undefined && { moderatorRoleId: options.moderatorRoleId }),
       deferAfterMs: options.deferAfterMs ?? 1500,
       maxBriefingBytes: options.maxBriefingBytes,

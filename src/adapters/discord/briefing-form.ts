@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
@@ -13,9 +12,7 @@ import {
 } from 'discord.js';
 import type { Briefing } from '../../core/briefing/briefing.js';
 import type { ParseResult } from '../../core/briefing/parse-briefing.js';
-import type { Args } from '../../core/commands/command-data.js';
 import { type ReplyDocument, trimAtSentence } from '../../core/render/document.js';
-import type { Attachment } from '../../ports/command.js';
 import { cancelCustomId, confirmCustomId, formCustomId } from './custom-id.js';
 
 /** The commands that take a briefing document; Discord gives them a form or a file upload. */
@@ -23,59 +20,6 @@ export const FORM_COMMANDS: ReadonlySet<string> = new Set(['briefing add', 'brie
 
 /** Discord's longest text input, so the longest text a form can carry. */
 export const FORM_TEXT_MAX = 4000;
-const TTL_MS = 15 * 60_000;
-
-/** A moderator's submission between the form (or file) and Confirm. */
-export interface PendingSubmission {
-  id: string;
-  /** The command to run on Confirm, and its arguments from the slash command. */
-  key: string;
-  args: Args;
-  userId: string;
-  /** For an edit: the briefing as it stood, whose other fields the form keeps. */
-  base?: Briefing;
-  attachment?: Attachment;
-  expiresAt: number;
-}
-
-/**
- * Pending submissions, kept in this process's memory for 15 minutes. Limitation: a Confirm
- * pressed after a restart, or handled by another replica, finds nothing and asks to start over
- * (a short-lived store row would lift this when the bot runs as several replicas).
- */
-export class PendingSubmissions {
-  private readonly items = new Map<string, PendingSubmission>();
-  constructor(
-    private readonly now: () => number = Date.now,
-    private readonly capacity = 1000,
-  ) {}
-
-  create(p: Omit<PendingSubmission, 'id' | 'expiresAt'>): PendingSubmission {
-    this.sweep();
-    const item: PendingSubmission = { ...p, id: randomBytes(12).toString('base64url'), expiresAt: this.now() + TTL_MS };
-    this.items.set(item.id, item);
-    if (this.items.size > this.capacity) this.items.delete(this.items.keys().next().value as string);
-    return item;
-  }
-
-  get(id: string): PendingSubmission | undefined {
-    const item = this.items.get(id);
-    if (item && item.expiresAt <= this.now()) {
-      this.items.delete(id);
-      return undefined;
-    }
-    return item;
-  }
-
-  delete(id: string): void {
-    this.items.delete(id);
-  }
-
-  private sweep(): void {
-    const now = this.now();
-    for (const [id, item] of this.items) if (item.expiresAt <= now) this.items.delete(id);
-  }
-}
 
 export interface FormValues {
   title: string;

@@ -8,10 +8,13 @@ import type { ChatPlatform } from '../../ports/chat-platform.js';
 import type { IdempotentPost } from '../../ports/delivery-errors.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
-import { FORM_COMMANDS, PendingSubmissions } from './briefing-form.js';
+import type { PendingSubmissionStore } from '../../ports/pending-submissions.js';
+import { MemoryPendingStore } from '../../store/memory-pending-store.js';
+import { FORM_COMMANDS } from './briefing-form.js';
 import { buildDiscordCommands } from './command-definitions.js';
 import { lineCustomId, LongLineStore } from './custom-id.js';
 import { InteractionHandler } from './interaction-handler.js';
+import { PendingSteps } from './pending-steps.js';
 import { postDocument } from './post-document.js';
 import { NO_MENTIONS } from './to-discord-message.js';
 
@@ -25,6 +28,12 @@ export interface DiscordAdapterOptions {
   library: BriefingLibrary;
   logger: Logger;
   maxBriefingBytes: number;
+  /**
+   * Where a moderator's form and preview wait for the next interaction. The composition root
+   * passes the database's, so any replica (or this one after a restart) can finish them; the
+   * default keeps them in this process only.
+   */
+  pending?: PendingSubmissionStore;
 }
 
 export interface DiscordPlatformOptions extends DiscordAdapterOptions {
@@ -72,7 +81,7 @@ export class DiscordPlatform implements ChatPlatform, IdempotentPost {
       logger: options.logger,
       commands,
       lines: this.lines,
-      pending: new PendingSubmissions(),
+      pending: new PendingSteps(options.pending ?? new MemoryPendingStore()),
       ...(options.moderatorRoleId !== undefined && { moderatorRoleId: options.moderatorRoleId }),
       deferAfterMs: options.deferAfterMs ?? 2000,
       maxBriefingBytes: options.maxBriefingBytes,

@@ -14,11 +14,12 @@ import type { Actor } from '../../ports/actor.js';
 import type { Attachment } from '../../ports/command.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
-import { FORM_COMMANDS, type PendingSubmissions } from './briefing-form.js';
+import { FORM_COMMANDS } from './briefing-form.js';
 import type { DiscordCommandSet } from './command-definitions.js';
 import { lineCustomId, type LongLineStore, parseCustomId } from './custom-id.js';
 import { withDiscordUsage } from './discord-usage.js';
 import { ModeratorForms } from './moderator-forms.js';
+import type { PendingSteps } from './pending-steps.js';
 import { isDiscordModerator, roleIdsOf } from './permissions.js';
 import { type Ack, deliver, withDeferral } from './respond.js';
 import { type DiscordMessage, NO_MENTIONS, toDiscordMessage } from './to-discord-message.js';
@@ -29,7 +30,7 @@ export interface InteractionHandlerDeps {
   logger: Logger;
   commands: DiscordCommandSet;
   lines: LongLineStore;
-  pending: PendingSubmissions;
+  pending: PendingSteps;
   moderatorRoleId?: string;
   /** Answers slower than this are deferred first; Discord drops an interaction not answered in 3 s. */
   deferAfterMs: number;

@@ -9,9 +9,10 @@ import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
 import type { Actor } from '../../ports/actor.js';
 import type { Attachment } from '../../ports/command.js';
 import type { BriefingLibrary } from '../../ports/library.js';
-import { briefingModal, confirmRow, FORM_TEXT_MAX, type PendingSubmissions, previewDocument } from './briefing-form.js';
+import { briefingModal, confirmRow, FORM_TEXT_MAX, previewDocument } from './briefing-form.js';
 import { type DiscordCommandSet, FILE_OPTION } from './command-definitions.js';
 import { parseCustomId, type LongLineStore } from './custom-id.js';
+import type { PendingSteps } from './pending-steps.js';
 import { type Ack, deliver, type Repliable } from './respond.js';
 import { type DiscordMessage, NO_MENTIONS } from './to-discord-message.js';
 
@@ -20,7 +21,8 @@ export interface ModeratorFormsDeps {
   library: BriefingLibrary;
   commands: DiscordCommandSet;
   lines: LongLineStore;
-  pending: PendingSubmissions;
+  /** The form and preview steps, in the store every replica shares. */
+  pending: PendingSteps;
   maxBriefingBytes: number;
   fetchFile: (url: string, maxBytes: number) => Promise<Uint8Array>;
 }
@@ -72,9 +74,10 @@ export class ModeratorForms {
       await i.deferReply({ flags: MessageFlags.Ephemeral });
       const content = await this.deps.fetchFile(file.url, max);
       const attachment = { name: file.name, content };
-      const pending = this.deps.pending.create({ key, args, userId: i.user.id, attachment, ...(base && { base }) });
       const parsed = parseSubmission(attachment, { maxBodyBytes: this.deps.maxBriefingBytes, ...(base && { slug: base.slug }) });
-      await this.sendPreview(i, 'private', pending.id, parsed, key);
+      // Only a submission that can be saved is kept for Confirm.
+      const id = parsed.ok ? await this.deps.pending.keep(i.user.id, { step: 'preview', key, args, attachment }) : undefined;
+      await this.sendPreview(i, 'private', parsed, key, id);
       return;
     }
     if (base && base.body.length > FORM_TEXT_MAX) {
@@ -85,26 +88,26 @@ export class ModeratorForms {
       );
       return;
     }
-    const pending = this.deps.pending.create({ key, args, userId: i.user.id, ...(base && { base }) });
-    await i.showModal(briefingModal(pending.id, base ? `Edit ${base.slug}` : 'Add a briefing', base));
+    const id = await this.deps.pending.keep(i.user.id, { step: 'form', key, args, ...(base && { base }) });
+    await i.showModal(briefingModal(id, base ? `Edit ${base.slug}` : 'Add a briefing', base));
   }
 
-  private async sendPreview(i: Repliable, ack: Ack, pendingId: string, parsed: ParseResult, key: string): Promise<void> {
+  private async sendPreview(i: Repliable, ack: Ack, parsed: ParseResult, key: string, pendingId: string | undefined): Promise<void> {
     const msg = this.ctx.render(previewDocument(parsed, this.deps.commands.discordUsage(key)?.slice(1) ?? key));
-    if (parsed.ok) msg.components = [confirmRow(pendingId)];
-    else this.deps.pending.delete(pendingId);
+    if (parsed.ok && pendingId !== undefined) msg.components = [confirmRow(pendingId)];
     await deliver(i, ack, msg, 'private');
   }
 
   async submit(i: ModalSubmitInteraction): Promise<void> {
     const ref = parseCustomId(i.customId, this.deps.lines);
-    const pending = ref.kind === 'form' ? this.deps.pending.get(ref.id) : undefined;
-    if (!pending || pending.userId !== i.user.id) {
+    // Taken whatever happens next: a form is submitted once, and someone else's take changes nothing.
+    const taken = ref.kind === 'form' ? await this.deps.pending.take(ref.id, i.user.id) : undefined;
+    const pending = taken?.status === 'taken' && taken.step.step === 'form' ? taken.step : undefined;
+    if (!pending) {
       await deliver(i, 'none', this.ctx.render(textReply('This form has expired. Run the command again. Nothing was changed.', { tone: 'error' })), 'private');
       return;
     }
     if (!this.ctx.actorOf(i).isModerator) {
-      this.deps.pending.delete(pending.id);
       await deliver(i, 'none', this.ctx.render(textReply('Only moderators can add or edit briefings. Nothing was changed.', { tone: 'error' })), 'private');
       return;
     }
@@ -121,30 +124,39 @@ export class ModeratorForms {
     if (parsed.ok) {
       // An edit keeps what the form does not show: source, link, date, participants.
       const briefing = base ? { ...base, ...parsed.briefing, participants: base.participants } : parsed.briefing;
-      pending.attachment = { name: `${briefing.slug}.md`, content: new TextEncoder().encode(serializeBriefing(briefing)) };
-      await this.sendPreview(i, 'none', pending.id, { ok: true, briefing }, pending.key);
-    } else await this.sendPreview(i, 'none', pending.id, parsed, pending.key);
+      const attachment = { name: `${briefing.slug}.md`, content: new TextEncoder().encode(serializeBriefing(briefing)) };
+      const id = await this.deps.pending.keep(i.user.id, { step: 'preview', key: pending.key, args: pending.args, attachment });
+      await this.sendPreview(i, 'none', { ok: true, briefing }, pending.key, id);
+    } else await this.sendPreview(i, 'none', parsed, pending.key, undefined);
   }
 
+  /**
+   * Confirm, on whichever replica Discord sends it to. Taking the preview is atomic across
+   * replicas: a second Confirm (a double click, or a retry on another replica) finds nothing.
+   */
   async confirm(i: ButtonInteraction, id: string): Promise<void> {
-    const pending = this.deps.pending.get(id);
-    if (!pending?.attachment) {
-      await i.update({ embeds: this.ctx.render(textReply('This preview has expired. Run the command again. Nothing was changed.', { tone: 'error' })).embeds, components: [], allowedMentions: NO_MENTIONS });
+    const taken = await this.deps.pending.take(id, i.user.id);
+    if (taken.status === 'not-owner') {
+      await deliver(i, 'none', this.ctx.render(textReply('Only the moderator who submitted this can confirm it. Nothing was changed.', { tone: 'error' })), 'private');
       return;
     }
-    if (pending.userId !== i.user.id) {
-      await deliver(i, 'none', this.ctx.render(textReply('Only the moderator who submitted this can confirm it.', { tone: 'error' })), 'private');
+    const pending = taken.status === 'taken' && taken.step.step === 'preview' ? taken.step : undefined;
+    if (!pending) {
+      const gone = 'This preview was already confirmed or cancelled, or has expired (after 15 minutes). Nothing more was changed; run the command again if you need to.';
+      await i.update({ embeds: this.ctx.render(textReply(gone, { tone: 'error' })).embeds, components: [], allowedMentions: NO_MENTIONS });
       return;
     }
     // Saving writes to the store and re-analyses: always heavy enough to defer.
     await i.deferUpdate();
-    this.deps.pending.delete(id);
     const result = await this.deps.dispatcher.run(pending.key, pending.args, this.ctx.invocationOf(i, [pending.attachment]));
     await deliver(i, 'update', { ...this.ctx.render(result), ephemeral: true }, 'update');
   }
 
   async cancel(i: ButtonInteraction, id: string): Promise<void> {
-    this.deps.pending.delete(id);
+    if ((await this.deps.pending.take(id, i.user.id)).status === 'not-owner') {
+      await deliver(i, 'none', this.ctx.render(textReply('Only the moderator who submitted this can cancel it.', { tone: 'error' })), 'private');
+      return;
+    }
     await i.update({ embeds: this.ctx.render(textReply('Cancelled. Nothing was saved.')).embeds, components: [], allowedMentions: NO_MENTIONS });
   }
 }

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { types, ViewResponseAction } from '@slack/bolt';
+import { z } from 'zod';
 import type { Briefing } from '../../core/briefing/briefing.js';
 import { normaliseSlugInput } from '../../core/briefing/find-briefing.js';
 import { buildBriefingCard } from '../../core/render/briefing-card.js';
@@ -8,22 +8,48 @@ import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
 import type { Attachment } from '../../ports/command.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
+import type { PendingSubmissionStore } from '../../ports/pending-submissions.js';
 import { FORM_TEXT_MAX, type FormFields, type FormMeta, formView, previewView, replyView, submissionOf } from './form-views.js';
 import { postToResponseUrl, replyMessage } from './slack-messages.js';
 
 /** A modal must be answered within 3 seconds; past this the save finishes in the background. */
 const SAVE_WAIT_MS = 2500;
+/** A slash command's response_url lives 30 minutes: the outcome of a later save could not be told. */
 const PENDING_TTL_MS = 30 * 60_000;
-const MAX_PENDING = 1000;
 
+/** What Save needs, kept in the PendingSubmissionStore under an id only the preview view knows. */
 interface PendingSave {
   line: string;
   attachment: Attachment;
-  userId: string;
   channelId: string;
   responseUrl?: string;
-  expires: number;
 }
+
+const pendingSave = z.object({
+  line: z.string(),
+  file: z.object({ name: z.string(), base64: z.string() }),
+  channelId: z.string(),
+  responseUrl: z.string().optional(),
+});
+
+function encodeSave(save: PendingSave): string {
+  const { attachment, ...rest } = save;
+  return JSON.stringify({ ...rest, file: { name: attachment.name, base64: Buffer.from(attachment.content).toString('base64') } });
+}
+
+function decodeSave(payload: string): PendingSave | undefined {
+  let parsed;
+  try {
+    parsed = pendingSave.safeParse(JSON.parse(payload));
+  } catch {
+    return undefined;
+  }
+  if (!parsed.success) return undefined;
+  const { file, responseUrl, ...rest } = parsed.data;
+  return { ...rest, attachment: { name: file.name, content: new Uint8Array(Buffer.from(file.base64, 'base64')) }, ...(responseUrl !== undefined && { responseUrl }) };
+}
+
+const ownerOf = (userId: string) => `slack:${userId}`;
 
 export interface FormFlowDeps {
   dispatcher: Dispatcher;
@@ -32,6 +58,8 @@ export interface FormFlowDeps {
   /** Who is acting, with their moderator status, as the platform decides it. */
   invocation: (user: { id: string; name?: string; username?: string }, channelId: string) => Promise<Invocation>;
   maxBodyBytes: number;
+  /** Where previews wait for Save: the shared database's, so any replica can save them. */
+  pending: PendingSubmissionStore;
   now?: () => number;
 }
 
@@ -44,9 +72,6 @@ export type FormOpening = { view: types.View } | { reply: ReplyDocument };
  * content as the attached Markdown file. The dispatcher and the moderation service decide.
  */
 export class FormFlow {
-  /** Submissions waiting for Save, by an id only the preview view knows. */
-  private readonly pending = new Map<string, PendingSave>();
-
   constructor(private readonly deps: FormFlowDeps) {}
 
   private now(): number {
@@ -82,25 +107,26 @@ export class FormFlow {
     if (!submission.ok) return { response_action: 'errors', errors: submission.errors };
     const at = new Date(this.now());
     const analysis = await this.deps.library.analysisOf({ briefing: submission.briefing, origin: 'store', revision: 0, createdAt: at, updatedAt: at });
-    const id = this.keep({
-      line: meta.line,
-      attachment: submission.attachment,
-      userId: user.id,
-      channelId: meta.channelId,
-      ...(meta.responseUrl && { responseUrl: meta.responseUrl }),
-      expires: this.now() + PENDING_TTL_MS,
-    });
+    const save: PendingSave = { line: meta.line, attachment: submission.attachment, channelId: meta.channelId, ...(meta.responseUrl && { responseUrl: meta.responseUrl }) };
+    const id = await this.deps.pending.put({ owner: ownerOf(user.id), payload: encodeSave(save), expiresAt: new Date(this.now() + PENDING_TTL_MS) });
     return { response_action: 'push', view: previewView(buildBriefingCard({ briefing: submission.briefing, analysis }), id) };
   }
 
   /**
-   * Save was pressed on the preview. A refusal or a problem replaces the preview (Back returns to
-   * the form); success closes the modal and the outcome goes to the moderator privately.
+   * Save was pressed on the preview, on whichever replica Slack sent it to. The preview is taken
+   * atomically, so a second Save (a retry, another replica) finds nothing. A refusal or a problem
+   * replaces the preview (Back returns to the form, to preview again); success closes the modal
+   * and the outcome goes to the moderator privately.
    */
   async submitPreview(id: string, user: { id: string; name?: string }, ack: (response: ViewResponseAction) => Promise<void>): Promise<void> {
-    const saved = this.pending.get(id);
-    if (!saved || saved.userId !== user.id || saved.expires < this.now()) {
-      await ack({ response_action: 'update', view: replyView(textReply('This preview has expired. Please open the form again.', { tone: 'error' })) });
+    const taken = await this.deps.pending.take(id, ownerOf(user.id));
+    if (taken.status === 'not-owner') {
+      await ack({ response_action: 'update', view: replyView(textReply('Only the moderator who made this preview can save it. Nothing was changed.', { tone: 'error' })) });
+      return;
+    }
+    const saved = taken.status === 'taken' ? decodeSave(taken.payload) : undefined;
+    if (!saved) {
+      await ack({ response_action: 'update', view: replyView(textReply('This preview was already saved, or has expired (after 30 minutes). Nothing more was changed; open the form again if you need to.', { tone: 'error' })) });
       return;
     }
     const invocation = await this.deps.invocation(user, saved.channelId);
@@ -110,21 +136,10 @@ export class FormFlow {
       await ack({ response_action: 'update', view: replyView(early, 'Not saved') });
       return;
     }
-    this.pending.delete(id);
     await ack({ response_action: 'clear' });
     const doc = early ?? (await run);
     if (saved.responseUrl) {
       await postToResponseUrl(saved.responseUrl, replyMessage(doc)).catch((err: unknown) => this.deps.logger.warn({ err }, 'could not tell the moderator the outcome of a save'));
     }
-  }
-
-  private keep(save: PendingSave): string {
-    const now = this.now();
-    for (const [key, p] of this.pending) if (p.expires < now) this.pending.delete(key);
-    // Abandoned previews must not grow without bound: the oldest goes first.
-    if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
-    const id = randomUUID();
-    this.pending.set(id, save);
-    return id;
   }
 }

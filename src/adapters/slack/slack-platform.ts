@@ -24,6 +24,8 @@ import type { HttpRoute, RouteHost } from '../../http/http-server.js';
 import type { ChatPlatform } from '../../ports/chat-platform.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
+import type { PendingSubmissionStore } from '../../ports/pending-submissions.js';
+import { MemoryPendingStore } from '../../store/memory-pending-store.js';
 import { boltLogger } from './bolt-logger.js';
 import { FORM_CALLBACK, PREVIEW_CALLBACK, readForm, readMeta, replyView } from './form-views.js';
 import { unescapeSlackText } from './escape-mrkdwn.js';
@@ -55,6 +57,11 @@ export interface SlackPlatformOptions {
   clientOptions?: Omit<webApi.WebClientOptions, 'slackApiUrl' | 'logger'>;
   /** BRIEFING_MAX_BYTES, for validating forms before the preview. */
   maxBodyBytes?: number;
+  /**
+   * Where previews wait for Save. The composition root passes the database's, so that Save works
+   * on any replica and after a restart; the default keeps them in this process only.
+   */
+  pending?: PendingSubmissionStore;
 }
 
 /** Where Slack sends slash commands, interactions and events (the manifest's URLs). */
@@ -106,6 +113,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
       logger: this.log,
       invocation: (user, channelId) => this.invocation(user, channelId),
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      pending: options.pending ?? new MemoryPendingStore(),
     });
   }
 
