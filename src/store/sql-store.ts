@@ -3,12 +3,10 @@ import type { Analysis } from '../core/analysis/types.js';
 import type { Briefing } from '../core/briefing/briefing.js';
 import { BriefbotError } from '../core/errors.js';
 import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../ports/briefing-store.js';
-import type { AuditAction, AuditEntry, AuditFilter } from '../ports/moderation.js';
+import type { AuditEntry, AuditFilter, RevisionAction } from '../ports/audit.js';
+import { selectAudit } from './audit-log.js';
 import type { OpenDatabase } from './database.js';
 import type { BriefingRevisionsTable, BriefingsTable, StoreTables } from './schema.js';
-
-const DEFAULT_AUDIT_LIMIT = 100;
-const MAX_AUDIT_LIMIT = 10_000;
 
 function parseBriefingJson(content: string | null): Briefing | null {
   return content === null ? null : (JSON.parse(content) as Briefing);
@@ -32,7 +30,7 @@ function toRevision(row: Selectable<BriefingRevisionsTable>): StoredRevision {
     id: Number(row.id),
     slug: row.slug,
     revision: Number(row.revision),
-    action: row.action as AuditAction,
+    action: row.action as RevisionAction,
     state: row.state,
     briefing: parseBriefingJson(row.content),
     bodyHash: row.body_hash,
@@ -166,22 +164,8 @@ export class SqlBriefingStore implements BriefingStore {
     return row && toRevision(row);
   }
 
-  async audit(filter: AuditFilter): Promise<AuditEntry[]> {
-    const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_AUDIT_LIMIT), MAX_AUDIT_LIMIT);
-    let query = this.db.selectFrom('audit_log').selectAll();
-    if (filter.slug !== undefined) query = query.where('slug', '=', filter.slug);
-    if (filter.since !== undefined) query = query.where('at', '>=', filter.since.toISOString());
-    const rows = await query.orderBy('id', 'desc').limit(limit).execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      at: new Date(r.at),
-      platform: r.platform,
-      userId: r.user_id,
-      userName: r.user_name,
-      action: r.action as AuditAction,
-      slug: r.slug,
-      revision: Number(r.revision),
-    }));
+  audit(filter: AuditFilter): Promise<AuditEntry[]> {
+    return selectAudit(this.db, filter);
   }
 
   async get(key: string): Promise<Analysis | undefined> {
