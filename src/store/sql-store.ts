@@ -48,23 +48,6 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-/**
- * SQLite answers SQLITE_BUSY at once, whatever the busy timeout, when a read transaction of one
- * process must become a write while another process writes; the transaction rolled back, so it
- * is safe to run it again.
- */
-async function retryWhenBusy<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code = String((error as { code?: unknown }).code ?? '');
-      if (!code.startsWith('SQLITE_BUSY') || attempt >= attempts) throw error;
-      await new Promise((r) => setTimeout(r, attempt * 10 + Math.random() * 40));
-    }
-  }
-}
-
 function conflict(slug: string, cause?: unknown): BriefbotError {
   return new BriefbotError('CONFLICT', `Someone else changed "${slug}" at the same moment. Nothing was changed; look at /briefing history ${slug} and try again.`, {
     ...(cause !== undefined && { cause }),
@@ -106,7 +89,7 @@ export class SqlBriefingStore implements BriefingStore {
     const at = change.at.toISOString();
     const content = change.briefing === null ? null : JSON.stringify(change.briefing);
     try {
-      return await retryWhenBusy(() => this.db.transaction().execute(async (trx) => {
+      return await this.db.transaction().execute(async (trx) => {
         const head = await trx.selectFrom('briefings').select(['revision']).where('slug', '=', change.slug).executeTakeFirst();
         const current = head ? Number(head.revision) : 0;
         if (current !== change.basedOn) throw conflict(change.slug);
@@ -147,7 +130,7 @@ export class SqlBriefingStore implements BriefingStore {
           .values({ at, platform: change.author.platform, user_id: change.author.userId, user_name: change.author.userName, action: change.action, slug: change.slug, revision })
           .execute();
         return toRevision(row);
-      }));
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(change.slug, error);
       throw error;
