@@ -13,7 +13,7 @@ export default {
   },
   async execute(ctx, args) {
     const channel = targetChannel(ctx, args.channel);
-    const result = await digestsOf(ctx).sendNow(channel);
+    const result = await digestsOf(ctx).sendNow(channel, ctx.actor);
     const where = channelName(channel.platform, channel.id);
     const n = `${result.items} briefing${result.items === 1 ? '' : 's'}`;
     switch (result.status) {

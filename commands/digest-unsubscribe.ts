@@ -13,7 +13,7 @@ export default {
   },
   async execute(ctx, args) {
     const channel = targetChannel(ctx, args.channel);
-    const removed = await digestsOf(ctx).unsubscribe(channel);
+    const removed = await digestsOf(ctx).unsubscribe(channel, ctx.actor);
     const where = channelName(channel.platform, channel.id);
     return removed
       ? { ...textReply(`${where} no longer gets a digest.`, { title: 'Digest stopped' }), visibility: 'public' }

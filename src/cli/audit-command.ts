@@ -1,11 +1,15 @@
 import type { Writable } from 'node:stream';
 import type { Config } from '../config/config.js';
-import type { AuditEntry, AuditFilter } from '../ports/moderation.js';
+import { channelName } from '../core/digest/describe-digest.js';
+import { type AuditEntry, type AuditFilter, isDigestAuditEntry } from '../ports/audit.js';
 import { openStore } from '../store/open-store.js';
 
-const HELP = `briefbot audit [options]: print the moderation log, newest first.
+const HELP = `briefbot audit [options]: print the audit log, newest first: who changed which
+briefing (add, edit, remove, restore, revert) and which channel's digest (digest-subscribe,
+digest-unsubscribe, digest-send-now), and what changed.
 
   --slug S     only changes to this briefing
+  --channel C  only changes to this channel's digest (its id; "shell" for the shell)
   --since T    only changes at or after T: a date (2026-11-01), a date-time
                (2026-11-01T08:00Z), or a time ago (90m, 24h, 7d)
   --limit N    at most N entries (default 100)
@@ -28,10 +32,21 @@ export function parseSince(text: string, now: Date): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+/** What an entry is about and what changed: "korea-japan", "r3"; or "channel C123", "time 07:00 → 08:00". */
+function subjectAndChange(e: AuditEntry): [string, string] {
+  return isDigestAuditEntry(e) ? [channelName(e.platform, e.channelId), e.change] : [e.slug, `r${e.revision}`];
+}
+
 export function formatAuditTable(entries: readonly AuditEntry[]): string {
   if (entries.length === 0) return 'No changes recorded.\n';
-  const rows = entries.map((e) => [`${e.at.toISOString().slice(0, 19).replace('T', ' ')}Z`, e.platform, e.userName === e.userId ? e.userName : `${e.userName} (${e.userId})`, e.action, e.slug, `r${e.revision}`]);
-  const header = ['time', 'platform', 'user', 'action', 'slug', 'revision'];
+  const rows = entries.map((e) => [
+    `${e.at.toISOString().slice(0, 19).replace('T', ' ')}Z`,
+    e.platform,
+    e.userName === e.userId ? e.userName : `${e.userName} (${e.userId})`,
+    e.action,
+    ...subjectAndChange(e),
+  ]);
+  const header = ['time', 'platform', 'user', 'action', 'subject', 'change'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] as number))).join('  ');
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
@@ -54,6 +69,7 @@ export async function runAudit(
     const a = args[i] as string;
     const value = () => args[++i] ?? '';
     if (a === '--slug') filter.slug = value();
+    else if (a === '--channel') filter.channelId = value();
     else if (a === '--since') {
       const raw = value();
       const since = parseSince(raw, now());

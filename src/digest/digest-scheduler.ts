@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type DigestSchedule, latestSlotAtOrBefore, nextSlotAfter, slotsBetween } from '../core/digest/slots.js';
+import type { AuditAuthor } from '../ports/audit.js';
 import type { Clock } from '../ports/clock.js';
 import type { DeliveryOutcome, DigestStore, DigestSubscription, SendResult } from '../ports/digests.js';
 import type { BriefingLibrary } from '../ports/library.js';
@@ -268,9 +269,18 @@ export class DigestScheduler {
   }
 
   /** /digest send-now: claims "now" as a manual slot and delivers it outside the schedule. */
-  async sendNow(sub: DigestSubscription): Promise<SendResult> {
+  /** Posts a digest now, outside the schedule; `requestedBy` is audited with the claim. */
+  async sendNow(sub: DigestSubscription, requestedBy?: AuditAuthor): Promise<SendResult> {
     const now = this.options.clock.now();
-    const owned = await this.options.store.claim({ subscriptionId: sub.id, slotAt: now, manual: true, owner: this.replicaId, now, leaseMs: this.options.leaseMs ?? 120_000 });
+    const owned = await this.options.store.claim({
+      subscriptionId: sub.id,
+      slotAt: now,
+      manual: true,
+      owner: this.replicaId,
+      now,
+      leaseMs: this.options.leaseMs ?? 120_000,
+      ...(requestedBy && { requestedBy }),
+    });
     if (!owned) return { status: 'skipped', items: 0, error: 'a digest for this channel is being sent right now' };
     return this.deliverOwned(sub, now, true, 'delivered');
   }

@@ -3,11 +3,17 @@ import { nextSlotAfter } from '../core/digest/slots.js';
 import { BriefbotError } from '../core/errors.js';
 import type { ReplyDocument } from '../core/render/document.js';
 import type { Clock } from '../ports/clock.js';
+import type { AuditAuthor } from '../ports/audit.js';
 import type { Actor, ChannelRef } from '../ports/command.js';
 import type { DigestPort, DigestStore, DigestSubscription, SendResult, SubscribeRequest, SubscriptionStatus } from '../ports/digests.js';
 import type { BriefingLibrary } from '../ports/library.js';
 import { buildDigest } from './build-digest.js';
 import { type DigestScheduler, previousSlot, scheduleOf } from './digest-scheduler.js';
+
+/** How many audit entries /digest status shows per subscription. */
+const RECENT_CHANGES = 3;
+
+const authorOf = (actor: Actor): AuditAuthor => ({ platform: actor.platform, userId: actor.userId, userName: actor.userName || actor.userId });
 
 export interface DigestServiceDeps {
   store: DigestStore;
@@ -33,6 +39,7 @@ export class DigestService implements DigestPort {
         style: request.style,
         noteWhenEmpty: request.noteWhenEmpty,
         createdBy: actor.userName || actor.userId,
+        createdById: actor.userId,
       },
       now,
     );
@@ -40,8 +47,8 @@ export class DigestService implements DigestPort {
     return { subscription, created, ...(next !== undefined && { nextRun: new Date(next) }) };
   }
 
-  unsubscribe(channel: ChannelRef): Promise<boolean> {
-    return this.deps.store.removeSubscription(channel.platform, channel.id);
+  unsubscribe(channel: ChannelRef, actor: Actor): Promise<boolean> {
+    return this.deps.store.removeSubscription(channel.platform, channel.id, authorOf(actor), this.deps.clock.now());
   }
 
   list(platform: PlatformName): Promise<DigestSubscription[]> {
@@ -63,8 +70,8 @@ export class DigestService implements DigestPort {
     return built.doc;
   }
 
-  async sendNow(channel: ChannelRef): Promise<SendResult> {
-    return this.deps.scheduler.sendNow(await this.require(channel));
+  async sendNow(channel: ChannelRef, actor: Actor): Promise<SendResult> {
+    return this.deps.scheduler.sendNow(await this.require(channel), authorOf(actor));
   }
 
   async status(platform: PlatformName): Promise<SubscriptionStatus[]> {
@@ -75,8 +82,10 @@ export class DigestService implements DigestPort {
       const lastDelivery = recent.find((r) => r.status !== 'claimed');
       const failed = recent.find((r) => r.status === 'failed' && r.error);
       const next = subscription.pausedAt ? undefined : nextSlotAfter(scheduleOf(subscription), now);
+      const changes = await this.deps.store.changes(subscription.platform, subscription.channelId, RECENT_CHANGES);
       out.push({
         subscription,
+        changes,
         ...(next !== undefined && { nextRun: new Date(next) }),
         ...(lastDelivery && { lastDelivery }),
         ...(failed && { lastError: { at: failed.finishedAt ?? failed.claimedAt, error: failed.error as string } }),

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { PlatformName } from '../core/commands/command-data.js';
+import { describeSubscriptionChange, describeSubscriptionRemoval, SEND_NOW_CHANGE } from '../core/digest/describe-digest.js';
+import type { AuditAuthor, DigestAuditEntry } from '../ports/audit.js';
 import type { ClaimRequest, DeliveryRecord, DigestStore, DigestSubscription, FinishedDelivery, NewSubscription } from '../ports/digests.js';
+import { MemoryAuditLog } from '../store/memory-audit-log.js';
 
 interface Row extends DeliveryRecord {
   owner?: string;
@@ -15,6 +18,9 @@ export class MemoryDigestStore implements DigestStore {
   private readonly subs = new Map<string, DigestSubscription>();
   private readonly ledger = new Map<string, Row>();
   private readonly replicas = new Map<string, number>();
+
+  /** `auditLog` is shared with a memory briefing store when both stand for one database. */
+  constructor(readonly auditLog: MemoryAuditLog = new MemoryAuditLog()) {}
 
   private static key(subscriptionId: string, slotAt: Date): string {
     return `${subscriptionId}@${slotAt.toISOString()}`;
@@ -31,15 +37,29 @@ export class MemoryDigestStore implements DigestStore {
       updatedAt: now,
     };
     this.subs.set(subscription.id, subscription);
+    this.auditLog.append({
+      at: now,
+      platform: input.platform,
+      userId: input.createdById,
+      userName: input.createdBy,
+      action: 'digest-subscribe',
+      channelId: input.channelId,
+      change: describeSubscriptionChange(existing, subscription),
+    });
     return { subscription: { ...subscription }, created: !existing };
   }
 
-  async removeSubscription(platform: PlatformName, channelId: string): Promise<boolean> {
+  async removeSubscription(platform: PlatformName, channelId: string, by: AuditAuthor, now: Date): Promise<boolean> {
     const existing = await this.getSubscription(platform, channelId);
     if (!existing) return false;
     this.subs.delete(existing.id);
     for (const [k, row] of this.ledger) if (row.subscriptionId === existing.id) this.ledger.delete(k);
+    this.auditLog.append({ at: now, ...by, action: 'digest-unsubscribe', channelId, change: describeSubscriptionRemoval(existing) });
     return true;
+  }
+
+  async changes(platform: PlatformName, channelId: string, limit: number): Promise<DigestAuditEntry[]> {
+    return this.auditLog.list({ platform, channelId, limit }).filter((e): e is DigestAuditEntry => 'channelId' in e);
   }
 
   async getSubscription(platform: PlatformName, channelId: string): Promise<DigestSubscription | undefined> {
@@ -83,6 +103,11 @@ export class MemoryDigestStore implements DigestStore {
     const row = this.ledger.get(key);
     const leaseUntil = input.now.getTime() + input.leaseMs;
     if (!row) {
+      if (input.requestedBy) {
+        const sub = this.subs.get(input.subscriptionId);
+        if (!sub) return false;
+        this.auditLog.append({ at: input.now, ...input.requestedBy, action: 'digest-send-now', channelId: sub.channelId, change: SEND_NOW_CHANGE });
+      }
       this.ledger.set(key, {
         subscriptionId: input.subscriptionId,
         slotAt: input.slotAt,

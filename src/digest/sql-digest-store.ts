@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { PlatformName } from '../core/commands/command-data.js';
+import { describeSubscriptionChange, describeSubscriptionRemoval, SEND_NOW_CHANGE } from '../core/digest/describe-digest.js';
+import type { AuditAuthor, DigestAuditEntry } from '../ports/audit.js';
 import type { ClaimRequest, DeliveryRecord, DeliveryStatus, DigestStore, DigestStyle, DigestSubscription, FinishedDelivery, NewSubscription } from '../ports/digests.js';
+import { type AuditLogTables, digestAuditRow, selectAudit } from '../store/audit-log.js';
 
-/** The digest tables as kysely sees them (created by migration 0003-digests). */
-export type DigestTables = {
+/**
+ * The digest tables as kysely sees them (created by migration 0003-digests, with created_by_id
+ * from 0006), and the shared audit log, where digest changes are recorded in their own transaction.
+ */
+export type DigestTables = AuditLogTables & {
   digest_subscriptions: {
     id: string;
     platform: string;
@@ -18,6 +24,7 @@ export type DigestTables = {
     style: string;
     note_when_empty: number;
     created_by: string;
+    created_by_id: string | null;
     created_at: string;
     updated_at: string;
     paused_at: string | null;
@@ -59,6 +66,7 @@ function toSubscription(r: SubRow): DigestSubscription {
     style: r.style as DigestStyle,
     noteWhenEmpty: Number(r.note_when_empty) === 1,
     createdBy: r.created_by,
+    ...(r.created_by_id !== null && { createdById: r.created_by_id }),
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
     ...(r.paused_at && { pausedAt: new Date(r.paused_at) }),
@@ -79,6 +87,31 @@ function toRecord(r: DeliveryRow): DeliveryRecord {
     claimedAt: new Date(r.claimed_at),
     ...(r.finished_at && { finishedAt: new Date(r.finished_at) }),
   };
+}
+
+const leaseUntil = (input: ClaimRequest) => iso(new Date(input.now.getTime() + input.leaseMs));
+
+/** Inserts the ledger row of a claim; false when the slot has a row already. */
+async function insertClaim(db: Kysely<DigestTables>, input: ClaimRequest): Promise<boolean> {
+  const inserted = await db
+    .insertInto('digest_deliveries')
+    .values({
+      subscription_id: input.subscriptionId,
+      slot_at: iso(input.slotAt),
+      manual: input.manual ? 1 : 0,
+      status: 'claimed',
+      owner: input.owner,
+      lease_until: leaseUntil(input),
+      attempts: 0,
+      items: null,
+      covered_until: null,
+      error: null,
+      claimed_at: iso(input.now),
+      finished_at: null,
+    })
+    .onConflict((oc) => oc.columns(['subscription_id', 'slot_at']).doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 /**
@@ -105,37 +138,56 @@ export class SqlDigestStore implements DigestStore {
       style: input.style,
       note_when_empty: input.noteWhenEmpty ? 1 : 0,
       created_by: input.createdBy,
+      created_by_id: input.createdById,
       updated_at: iso(now),
       paused_at: null,
       paused_reason: null,
     };
-    const inserted = await this.db
-      .insertInto('digest_subscriptions')
-      .values({ id: randomUUID(), platform: input.platform, channel_id: input.channelId, created_at: iso(now), ...values })
-      .onConflict((oc) => oc.columns(['platform', 'channel_id']).doNothing())
-      .executeTakeFirst();
-    const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
-    if (!created) {
-      await this.db
-        .updateTable('digest_subscriptions')
-        .set(values)
-        .where('platform', '=', input.platform)
-        .where('channel_id', '=', input.channelId)
+    return this.db.transaction().execute(async (trx) => {
+      const find = () => trx.selectFrom('digest_subscriptions').selectAll().where('platform', '=', input.platform).where('channel_id', '=', input.channelId).executeTakeFirst();
+      let before = await find();
+      const inserted = await trx
+        .insertInto('digest_subscriptions')
+        .values({ id: randomUUID(), platform: input.platform, channel_id: input.channelId, created_at: iso(now), ...values })
+        .onConflict((oc) => oc.columns(['platform', 'channel_id']).doNothing())
+        .executeTakeFirst();
+      const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+      if (!created) {
+        // PostgreSQL: another replica may have created it since our first read; it is committed now.
+        before ??= await find();
+        await trx.updateTable('digest_subscriptions').set(values).where('platform', '=', input.platform).where('channel_id', '=', input.channelId).execute();
+      }
+      const after = await find();
+      if (!after) throw new Error('digest subscription vanished while being saved');
+      const subscription = toSubscription(after);
+      const change = describeSubscriptionChange(created || !before ? undefined : toSubscription(before), subscription);
+      await trx
+        .insertInto('audit_log')
+        .values(digestAuditRow({ at: now, platform: input.platform, userId: input.createdById, userName: input.createdBy, action: 'digest-subscribe', channelId: input.channelId, change }))
         .execute();
-    }
-    const subscription = await this.getSubscription(input.platform, input.channelId);
-    if (!subscription) throw new Error('digest subscription vanished while being saved');
-    return { subscription, created };
+      return { subscription, created };
+    });
   }
 
-  async removeSubscription(platform: PlatformName, channelId: string): Promise<boolean> {
+  async removeSubscription(platform: PlatformName, channelId: string, by: AuditAuthor, now: Date): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('digest_subscriptions').select('id').where('platform', '=', platform).where('channel_id', '=', channelId).executeTakeFirst();
+      const row = await trx.selectFrom('digest_subscriptions').selectAll().where('platform', '=', platform).where('channel_id', '=', channelId).executeTakeFirst();
       if (!row) return false;
       await trx.deleteFrom('digest_deliveries').where('subscription_id', '=', row.id).execute();
-      await trx.deleteFrom('digest_subscriptions').where('id', '=', row.id).execute();
+      const deleted = await trx.deleteFrom('digest_subscriptions').where('id', '=', row.id).executeTakeFirst();
+      // Another replica removed it at the same moment: that one is the change to audit.
+      if (Number(deleted.numDeletedRows) !== 1) return false;
+      await trx
+        .insertInto('audit_log')
+        .values(digestAuditRow({ at: now, ...by, action: 'digest-unsubscribe', channelId, change: describeSubscriptionRemoval(toSubscription(row)) }))
+        .execute();
       return true;
     });
+  }
+
+  async changes(platform: PlatformName, channelId: string, limit: number): Promise<DigestAuditEntry[]> {
+    const entries = await selectAudit(this.db, { platform, channelId, limit });
+    return entries.filter((e): e is DigestAuditEntry => 'channelId' in e);
   }
 
   async getSubscription(platform: PlatformName, channelId: string): Promise<DigestSubscription | undefined> {
@@ -176,34 +228,32 @@ export class SqlDigestStore implements DigestStore {
   }
 
   async claim(input: ClaimRequest): Promise<boolean> {
-    const leaseUntil = iso(new Date(input.now.getTime() + input.leaseMs));
-    const inserted = await this.db
-      .insertInto('digest_deliveries')
-      .values({
-        subscription_id: input.subscriptionId,
-        slot_at: iso(input.slotAt),
-        manual: input.manual ? 1 : 0,
-        status: 'claimed',
-        owner: input.owner,
-        lease_until: leaseUntil,
-        attempts: 0,
-        items: null,
-        covered_until: null,
-        error: null,
-        claimed_at: iso(input.now),
-        finished_at: null,
-      })
-      .onConflict((oc) => oc.columns(['subscription_id', 'slot_at']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return true;
+    if (input.requestedBy) return this.claimAudited(input, input.requestedBy);
+    if (await insertClaim(this.db, input)) return true;
     const taken = await this.db
       .updateTable('digest_deliveries')
-      .set({ owner: input.owner, lease_until: leaseUntil, claimed_at: iso(input.now) })
+      .set({ owner: input.owner, lease_until: leaseUntil(input), claimed_at: iso(input.now) })
       .where('subscription_id', '=', input.subscriptionId)
       .where('slot_at', '=', iso(input.slotAt))
       .where((eb) => this.lapsed(eb, input.now, input.replicaTtlMs))
       .executeTakeFirst();
     return Number(taken.numUpdatedRows) === 1;
+  }
+
+  /**
+   * A claim someone asked for (send-now): the ledger row and its audit entry in one transaction.
+   * Its slot is the moment of asking, so there is no dead replica's claim to take over.
+   */
+  private claimAudited(input: ClaimRequest, by: AuditAuthor): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const sub = await trx.selectFrom('digest_subscriptions').select(['channel_id']).where('id', '=', input.subscriptionId).executeTakeFirst();
+      if (!sub || !(await insertClaim(trx, input))) return false;
+      await trx
+        .insertInto('audit_log')
+        .values(digestAuditRow({ at: input.now, ...by, action: 'digest-send-now', channelId: sub.channel_id, change: SEND_NOW_CHANGE }))
+        .execute();
+      return true;
+    });
   }
 
   async finish(subscriptionId: string, slotAt: Date, owner: string, outcome: FinishedDelivery, now: Date): Promise<boolean> {

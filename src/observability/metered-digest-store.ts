@@ -13,7 +13,8 @@ export class MeteredDigestStore implements DigestStore {
   ) {}
 
   upsertSubscription: DigestStore['upsertSubscription'] = (input, now) => this.inner.upsertSubscription(input, now);
-  removeSubscription: DigestStore['removeSubscription'] = (platform, channelId) => this.inner.removeSubscription(platform, channelId);
+  removeSubscription: DigestStore['removeSubscription'] = (platform, channelId, by, now) => this.inner.removeSubscription(platform, channelId, by, now);
+  changes: DigestStore['changes'] = (platform, channelId, limit) => this.inner.changes(platform, channelId, limit);
   getSubscription: DigestStore['getSubscription'] = (platform, channelId) => this.inner.getSubscription(platform, channelId);
   listSubscriptions: DigestStore['listSubscriptions'] = (platform) => this.inner.listSubscriptions(platform);
   pauseSubscription: DigestStore['pauseSubscription'] = (id, reason, now) => this.inner.pauseSubscription(id, reason, now);

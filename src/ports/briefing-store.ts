@@ -1,6 +1,6 @@
 import type { Briefing } from '../core/briefing/briefing.js';
 import type { AnalysisCache } from './library.js';
-import type { AuditAction, AuditEntry, AuditFilter } from './moderation.js';
+import type { AuditAuthor, AuditEntry, AuditFilter, RevisionAction } from './audit.js';
 
 export type StoredState = 'active' | 'archived';
 
@@ -24,7 +24,7 @@ export interface StoredRevision {
   id: number;
   slug: string;
   revision: number;
-  action: AuditAction;
+  action: RevisionAction;
   state: StoredState;
   briefing: Briefing | null;
   bodyHash: string | null;
@@ -36,11 +36,7 @@ export interface StoredRevision {
 }
 
 /** Who made a change, as the audit log records it. */
-export interface ChangeAuthor {
-  platform: string;
-  userId: string;
-  userName: string;
-}
+export type ChangeAuthor = AuditAuthor;
 
 /** A new revision for one slug, committed with its audit entry in one transaction. */
 export interface ChangeRequest {
@@ -48,7 +44,7 @@ export interface ChangeRequest {
   origin: 'file' | 'store';
   /** The head revision this change was computed from; 0 when the store has no head yet. */
   basedOn: number;
-  action: AuditAction;
+  action: RevisionAction;
   state: StoredState;
   briefing: Briefing | null;
   bodyHash: string | null;
@@ -77,7 +73,7 @@ export interface BriefingStore extends AnalysisCache {
   /** Oldest first. */
   revisions(slug: string): Promise<StoredRevision[]>;
   revision(slug: string, revision: number): Promise<StoredRevision | undefined>;
-  /** Newest first. */
+  /** Newest first: briefing changes, and digest changes written by the digest store on the same database. */
   audit(filter: AuditFilter): Promise<AuditEntry[]>;
   close(): Promise<void>;
 }

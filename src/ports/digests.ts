@@ -1,6 +1,7 @@
 import type { PlatformName } from '../core/commands/command-data.js';
 import type { ReplyDocument } from '../core/render/document.js';
 import type { Actor, ChannelRef } from './actor.js';
+import type { AuditAuthor, DigestAuditEntry } from './audit.js';
 
 export type DigestStyle = 'compact' | 'full';
 
@@ -19,7 +20,10 @@ export interface DigestSubscription {
   style: DigestStyle;
   /** Post a one-line note when nothing is new (default: post nothing). */
   noteWhenEmpty: boolean;
+  /** Who set it up (the last moderator to subscribe the channel): their name, and their stable id. */
   createdBy: string;
+  /** Undefined for subscriptions made before ids were recorded (migration 0006). */
+  createdById?: string;
   createdAt: Date;
   /** When the schedule last changed: slots before it are not owed. */
   updatedAt: Date;
@@ -28,7 +32,8 @@ export interface DigestSubscription {
   pausedReason?: string;
 }
 
-export type NewSubscription = Omit<DigestSubscription, 'id' | 'createdAt' | 'updatedAt' | 'pausedAt' | 'pausedReason'>;
+/** A subscription to create or replace; `createdBy`/`createdById` are also the author of its audit entry. */
+export type NewSubscription = Omit<DigestSubscription, 'id' | 'createdAt' | 'updatedAt' | 'pausedAt' | 'pausedReason' | 'createdById'> & { createdById: string };
 
 /** Where a slot ended: posted on time, posted late (catch-up), given up, or deliberately not posted. */
 export type DeliveryOutcome = 'delivered' | 'late' | 'failed' | 'skipped';
@@ -59,6 +64,8 @@ export interface ClaimRequest {
   leaseMs: number;
   /** When given, a claim whose owner's last heartbeat is older than this is taken over at once. */
   replicaTtlMs?: number;
+  /** Who asked (/digest send-now): a claim this call inserts is audited under their name, in the same transaction. */
+  requestedBy?: AuditAuthor;
 }
 
 export interface FinishedDelivery {
@@ -75,10 +82,18 @@ export interface FinishedDelivery {
  * One contract suite runs against every implementation (memory, SQLite, PostgreSQL).
  */
 export interface DigestStore {
-  /** Creates or replaces the channel's subscription (one per channel); clears a pause. */
+  /**
+   * Creates or replaces the channel's subscription (one per channel); clears a pause. Writes a
+   * `digest-subscribe` audit entry (by `createdBy`/`createdById`, saying what changed) with it.
+   */
   upsertSubscription(input: NewSubscription, now: Date): Promise<{ subscription: DigestSubscription; created: boolean }>;
-  /** Removes the channel's subscription and its ledger; false when there was none. */
-  removeSubscription(platform: PlatformName, channelId: string): Promise<boolean>;
+  /**
+   * Removes the channel's subscription and its ledger, with a `digest-unsubscribe` audit entry by
+   * `by`; false (and nothing written) when there was none.
+   */
+  removeSubscription(platform: PlatformName, channelId: string, by: AuditAuthor, now: Date): Promise<boolean>;
+  /** The audit entries about one channel's digest, newest first. */
+  changes(platform: PlatformName, channelId: string, limit: number): Promise<DigestAuditEntry[]>;
   getSubscription(platform: PlatformName, channelId: string): Promise<DigestSubscription | undefined>;
   listSubscriptions(platform?: PlatformName): Promise<DigestSubscription[]>;
   pauseSubscription(id: string, reason: string, now: Date): Promise<void>;
@@ -126,6 +141,8 @@ export interface SubscriptionStatus {
   nextRun?: Date;
   lastDelivery?: DeliveryRecord;
   lastError?: { at: Date; error: string };
+  /** The newest audit entries about this channel's digest (who subscribed, changed it, sent it on request). */
+  changes: DigestAuditEntry[];
 }
 
 export interface SendResult {
@@ -137,11 +154,11 @@ export interface SendResult {
 /** What /digest commands use. */
 export interface DigestPort {
   subscribe(request: SubscribeRequest, actor: Actor): Promise<{ subscription: DigestSubscription; created: boolean; nextRun?: Date }>;
-  unsubscribe(channel: ChannelRef): Promise<boolean>;
+  unsubscribe(channel: ChannelRef, actor: Actor): Promise<boolean>;
   list(platform: PlatformName): Promise<DigestSubscription[]>;
   /** The digest the channel would get if it were posted now (nothing is recorded). */
   preview(channel: ChannelRef): Promise<ReplyDocument>;
   /** Posts the digest now, through the delivery queue, outside the schedule. */
-  sendNow(channel: ChannelRef): Promise<SendResult>;
+  sendNow(channel: ChannelRef, actor: Actor): Promise<SendResult>;
   status(platform: PlatformName): Promise<SubscriptionStatus[]>;
 }

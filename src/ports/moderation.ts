@@ -1,6 +1,9 @@
 import type { Briefing } from '../core/briefing/briefing.js';
 import type { BriefingForm, SubmittedFile } from '../core/briefing/briefing-form.js';
 import type { PlatformName } from '../core/commands/command-data.js';
+import type { AuditEntry, AuditFilter, RevisionAction } from './audit.js';
+
+export type { AuditAction, AuditEntry, AuditFilter, RevisionAction } from './audit.js';
 
 /** Who asks for a change: the command's Actor has this shape (kept here so the ports do not import each other). */
 export interface ActingUser {
@@ -10,37 +13,17 @@ export interface ActingUser {
   isModerator: boolean;
 }
 
-export type AuditAction = 'add' | 'edit' | 'remove' | 'restore' | 'revert';
-
 /** One revision in a history. Revision 0 of a file briefing is the file itself: platform "file", user its path. */
 export interface RevisionInfo {
   slug: string;
   revision: number;
-  action: AuditAction;
+  action: RevisionAction;
   platform: string;
   userId: string;
   userName: string;
   at: Date;
   /** What changed, for people: "title changed; body +120/-30 characters". */
   change: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: Date;
-  platform: string;
-  userId: string;
-  userName: string;
-  action: AuditAction;
-  slug: string;
-  revision: number;
-}
-
-export interface AuditFilter {
-  slug?: string;
-  since?: Date;
-  /** Newest entries first; at most this many (default 100). */
-  limit?: number;
 }
 
 export type { BriefingForm } from '../core/briefing/briefing-form.js';

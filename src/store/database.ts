@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
 import pg from 'pg';
 import type { StoreTables } from './schema.js';
 
@@ -62,6 +62,29 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * kysely's SQLite driver starts transactions with a plain BEGIN (deferred): the transaction reads
+ * first and asks for the write lock at its first write. If another process committed in between,
+ * SQLite cannot upgrade the stale read and answers SQLITE_BUSY at once, whatever busy_timeout says.
+ * BEGIN IMMEDIATE takes the write lock first, so a second writer waits (up to busy_timeout) and
+ * then reads what the first one wrote. Every transaction the stores open is a write.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
 function openSqlite(path: string): OpenDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SqliteDatabase(path);
@@ -71,7 +94,7 @@ function openSqlite(path: string): OpenDatabase {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<StoreTables>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<StoreTables>({ dialect: new ImmediateSqliteDialect({ database }) });
   return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
 }
 

@@ -45,6 +45,7 @@ export interface BriefingRevisionsTable {
   change: string;
 }
 
+/** Who did what: briefing revisions (slug, revision) and, since migration 0006, digest changes (channel_id, change). */
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -52,8 +53,11 @@ export interface AuditLogTable {
   user_id: string;
   user_name: string;
   action: string;
-  slug: string;
-  revision: number;
+  slug: string | null;
+  revision: number | null;
+  channel_id: string | null;
+  /** What changed, for people (digest entries). */
+  change: string | null;
 }
 
 export interface AnalysisCacheTable {

@@ -3,12 +3,10 @@ import type { Analysis } from '../core/analysis/types.js';
 import type { Briefing } from '../core/briefing/briefing.js';
 import { BriefbotError } from '../core/errors.js';
 import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../ports/briefing-store.js';
-import type { AuditAction, AuditEntry, AuditFilter } from '../ports/moderation.js';
+import type { AuditEntry, AuditFilter, RevisionAction } from '../ports/audit.js';
+import { selectAudit } from './audit-log.js';
 import type { OpenDatabase } from './database.js';
 import type { BriefingRevisionsTable, BriefingsTable, StoreTables } from './schema.js';
-
-const DEFAULT_AUDIT_LIMIT = 100;
-const MAX_AUDIT_LIMIT = 10_000;
 
 function parseBriefingJson(content: string | null): Briefing | null {
   return content === null ? null : (JSON.parse(content) as Briefing);
@@ -32,7 +30,7 @@ function toRevision(row: Selectable<BriefingRevisionsTable>): StoredRevision {
     id: Number(row.id),
     slug: row.slug,
     revision: Number(row.revision),
-    action: row.action as AuditAction,
+    action: row.action as RevisionAction,
     state: row.state,
     briefing: parseBriefingJson(row.content),
     bodyHash: row.body_hash,
@@ -48,23 +46,6 @@ function toRevision(row: Selectable<BriefingRevisionsTable>): StoredRevision {
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-/**
- * SQLite answers SQLITE_BUSY at once, whatever the busy timeout, when a read transaction of one
- * process must become a write while another process writes; the transaction rolled back, so it
- * is safe to run it again.
- */
-async function retryWhenBusy<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      const code = String((error as { code?: unknown }).code ?? '');
-      if (!code.startsWith('SQLITE_BUSY') || attempt >= attempts) throw error;
-      await new Promise((r) => setTimeout(r, attempt * 10 + Math.random() * 40));
-    }
-  }
 }
 
 function conflict(slug: string, cause?: unknown): BriefbotError {
@@ -108,7 +89,7 @@ export class SqlBriefingStore implements BriefingStore {
     const at = change.at.toISOString();
     const content = change.briefing === null ? null : JSON.stringify(change.briefing);
     try {
-      return await retryWhenBusy(() => this.db.transaction().execute(async (trx) => {
+      return await this.db.transaction().execute(async (trx) => {
         const head = await trx.selectFrom('briefings').select(['revision']).where('slug', '=', change.slug).executeTakeFirst();
         const current = head ? Number(head.revision) : 0;
         if (current !== change.basedOn) throw conflict(change.slug);
@@ -149,7 +130,7 @@ export class SqlBriefingStore implements BriefingStore {
           .values({ at, platform: change.author.platform, user_id: change.author.userId, user_name: change.author.userName, action: change.action, slug: change.slug, revision })
           .execute();
         return toRevision(row);
-      }));
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict(change.slug, error);
       throw error;
@@ -166,22 +147,8 @@ export class SqlBriefingStore implements BriefingStore {
     return row && toRevision(row);
   }
 
-  async audit(filter: AuditFilter): Promise<AuditEntry[]> {
-    const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_AUDIT_LIMIT), MAX_AUDIT_LIMIT);
-    let query = this.db.selectFrom('audit_log').selectAll();
-    if (filter.slug !== undefined) query = query.where('slug', '=', filter.slug);
-    if (filter.since !== undefined) query = query.where('at', '>=', filter.since.toISOString());
-    const rows = await query.orderBy('id', 'desc').limit(limit).execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      at: new Date(r.at),
-      platform: r.platform,
-      userId: r.user_id,
-      userName: r.user_name,
-      action: r.action as AuditAction,
-      slug: r.slug,
-      revision: Number(r.revision),
-    }));
+  audit(filter: AuditFilter): Promise<AuditEntry[]> {
+    return selectAudit(this.db, filter);
   }
 
   async get(key: string): Promise<Analysis | undefined> {

@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSince, runAudit } from '../../src/cli/audit-command.js';
 import { loadConfig } from '../../src/config/config.js';
+import { SqlDigestStore } from '../../src/digest/sql-digest-store.js';
 import { openStore } from '../../src/store/open-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefbot-audit-'));
@@ -35,32 +36,50 @@ describe('parseSince', () => {
 });
 
 describe('briefbot audit', () => {
-  it('GIVEN changes in the store THEN it prints them newest first, filtered by slug and time', async () => {
+  it('GIVEN briefing and digest changes in the store THEN it prints them newest first, filtered by slug, channel and time', async () => {
     const sqlitePath = join(dir, 'audit.db');
-    const { store } = await openStore({ sqlitePath });
+    const { store, database } = await openStore({ sqlitePath });
+    const digests = new SqlDigestStore(database.db);
     const author = { platform: 'slack', userId: 'U9', userName: 'sam' };
     const base = { origin: 'store' as const, state: 'active' as const, briefing: null, bodyHash: null, author, change: 'x' };
     await store.commit({ ...base, slug: 'old', basedOn: 0, action: 'add', at: new Date('2026-11-01T09:00:00Z') });
     await store.commit({ ...base, slug: 'new', basedOn: 0, action: 'add', at: new Date('2026-11-29T11:00:00Z') });
     await store.commit({ ...base, slug: 'new', basedOn: 1, action: 'remove', state: 'archived', at: new Date('2026-11-29T11:30:00Z') });
+    const subscription = { platform: 'slack' as const, channelId: 'C42', minuteOfDay: 480, timeZone: 'Asia/Seoul', days: [1, 2, 3, 4, 5], tags: [], style: 'compact' as const, noteWhenEmpty: false };
+    await digests.upsertSubscription({ ...subscription, createdBy: 'sam', createdById: 'U9' }, new Date('2026-11-29T11:40:00Z'));
+    await digests.upsertSubscription({ ...subscription, minuteOfDay: 540, createdBy: 'kim', createdById: 'U7' }, new Date('2026-11-29T11:45:00Z'));
     await store.close();
     const config = () => loadConfig({ SQLITE_PATH: sqlitePath });
 
     const all = capture();
     expect(await runAudit([], { stdout: all.stream, stderr: all.stream }, config, () => now)).toBe(0);
     const rows = all.text().trim().split('\n');
-    expect(rows[0]).toMatch(/^time\s+platform\s+user\s+action\s+slug\s+revision$/);
-    expect(rows.slice(1).map((r) => r.split(/\s{2,}/).slice(1).join(' '))).toEqual(['slack sam (U9) remove new r2', 'slack sam (U9) add new r1', 'slack sam (U9) add old r1']);
-    expect(rows[1]).toMatch(/^2026-11-29 11:30:00Z/);
+    expect(rows[0]).toMatch(/^time\s+platform\s+user\s+action\s+subject\s+change$/);
+    expect(rows.slice(1).map((r) => r.split(/\s{2,}/).slice(1).join(' | '))).toEqual([
+      'slack | kim (U7) | digest-subscribe | channel C42 | time 08:00 → 09:00',
+      'slack | sam (U9) | digest-subscribe | channel C42 | new: 08:00 Asia/Seoul · weekdays · compact',
+      'slack | sam (U9) | remove | new | r2',
+      'slack | sam (U9) | add | new | r1',
+      'slack | sam (U9) | add | old | r1',
+    ]);
+    expect(rows[1]).toMatch(/^2026-11-29 11:45:00Z/);
+
+    const channel = capture();
+    await runAudit(['--channel', 'C42', '--json'], { stdout: channel.stream, stderr: channel.stream }, config, () => now);
+    expect(channel.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ action: 'digest-subscribe', platform: 'slack', userId: 'U7', userName: 'kim', channelId: 'C42', change: 'time 08:00 → 09:00', at: '2026-11-29T11:45:00.000Z' }),
+      expect.objectContaining({ action: 'digest-subscribe', userId: 'U9', channelId: 'C42' }),
+    ]);
 
     const recent = capture();
     await runAudit(['--since', '2h', '--json'], { stdout: recent.stream, stderr: recent.stream }, config, () => now);
-    expect(recent.text().trim().split('\n').map((l) => (JSON.parse(l) as { slug: string; action: string }).action)).toEqual(['remove', 'add']);
+    expect(recent.text().trim().split('\n').map((l) => (JSON.parse(l) as { slug: string; action: string }).action)).toEqual(['digest-subscribe', 'digest-subscribe', 'remove', 'add']);
 
     const one = capture();
     await runAudit(['--slug', 'old'], { stdout: one.stream, stderr: one.stream }, config, () => now);
     expect(one.text()).toContain(' old ');
     expect(one.text()).not.toContain(' new ');
+    expect(one.text()).not.toContain('C42');
   });
 
   it('GIVEN a bad option THEN it exits 2 before opening any database', async () => {

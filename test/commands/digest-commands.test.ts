@@ -93,6 +93,27 @@ describe('/digest commands', () => {
     await w.run('/digest subscribe at 08:00');
     expect(text(await w.run('/digest unsubscribe'))).toMatch(/no longer gets a digest/);
     expect(await w.store.listSubscriptions()).toEqual([]);
+    expect((await w.store.changes('slack', 'C0CURRENT', 10)).map((c) => `${c.action} by ${c.userId} (${c.userName}): ${c.change}`)).toEqual([
+      'digest-unsubscribe by U1 (mod): stopped: 08:00 UTC · daily · compact',
+      'digest-subscribe by U1 (mod): new: 08:00 UTC · daily · compact',
+    ]);
+  });
+
+  it('GIVEN moderators subscribe, change and send a digest THEN /digest status shows who did what, newest first, and refused members leave no trace', async () => {
+    const w = world();
+    await w.run('/digest subscribe at 08:00', { userId: 'U1', userName: 'sam' });
+    w.clock.advance(60_000);
+    await w.run('/digest subscribe at 09:15 tz Asia/Seoul', { userId: 'U2', userName: 'kim' });
+    await w.run('/digest subscribe at 06:00', { userId: 'U3', userName: 'member', isModerator: false });
+    w.clock.advance(60_000);
+    await w.run('/digest send-now', { userId: 'U1', userName: 'sam' });
+    await w.run('/digest unsubscribe', { userId: 'U3', userName: 'member', isModerator: false });
+    const status = text(await w.run('/digest status'));
+    const lines = ['Sent on request by sam, Mon 1 Jun 2026, 19:02 (Asia/Seoul): asked to post the digest now', 'Subscribed by kim, Mon 1 Jun 2026, 19:01 (Asia/Seoul): time 08:00 → 09:15; zone UTC → Asia/Seoul', 'Subscribed by sam, Mon 1 Jun 2026, 19:00 (Asia/Seoul): new: 08:00 UTC · daily · compact'];
+    for (const line of lines) expect(status).toContain(line);
+    expect(status.indexOf(lines[0] as string)).toBeLessThan(status.indexOf(lines[2] as string));
+    expect(status).not.toContain('member');
+    expect((await w.store.changes('slack', 'C0CURRENT', 10)).map((c) => `${c.action} ${c.userId}`)).toEqual(['digest-send-now U1', 'digest-subscribe U2', 'digest-subscribe U1']);
   });
 
   it('GIVEN digests are turned off THEN the commands say so politely', async () => {

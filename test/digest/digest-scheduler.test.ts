@@ -37,6 +37,7 @@ const sub = (over: Partial<NewSubscription> = {}): NewSubscription => ({
   style: 'full',
   noteWhenEmpty: true,
   createdBy: 'mod',
+  createdById: 'U-MOD',
   ...over,
 });
 

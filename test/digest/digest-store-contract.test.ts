@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryDigestStore } from '../../src/digest/memory-digest-store.js';
 import { SqlDigestStore } from '../../src/digest/sql-digest-store.js';
+import type { AuditEntry, AuditFilter } from '../../src/ports/audit.js';
 import type { DigestStore, NewSubscription } from '../../src/ports/digests.js';
 import { openDatabase, type OpenDatabase } from '../../src/store/database.js';
+import { SqlBriefingStore } from '../../src/store/sql-store.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { digestsMigration } from '../../src/store/migrations/0003-digests.js';
@@ -23,19 +26,36 @@ const sub = (channelId: string, over: Partial<NewSubscription> = {}): NewSubscri
   style: 'compact',
   noteWhenEmpty: false,
   createdBy: 'mod',
+  createdById: 'U-MOD',
   ...over,
 });
 
 const t0 = new Date('2026-03-09T08:00:00.000Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
 
-function contract(name: string, make: () => Promise<{ store: DigestStore; other?: DigestStore; done?: () => Promise<void> }>) {
+const kim = { platform: 'shell', userId: 'U-KIM', userName: 'Kim' };
+
+interface MadeDigestStore {
+  store: DigestStore;
+  other?: DigestStore;
+  /** The whole audit log of the same database, as `briefbot audit` reads it. */
+  audit: (filter: AuditFilter) => Promise<AuditEntry[]>;
+  /** Makes the database refuse audit entries by this user id (a trigger), to show a change and its entry commit together. */
+  refuseAuditBy?: (userId: string) => Promise<void>;
+  done?: () => Promise<void>;
+}
+
+/** "action by user: change", for comparing digest audit entries. */
+const described = (entries: readonly AuditEntry[]) => entries.map((e) => `${e.action} by ${e.platform}:${e.userId} (${e.userName}) on ${'channelId' in e ? e.channelId : e.slug}: ${'change' in e ? e.change : e.revision}`);
+
+function contract(name: string, make: () => Promise<MadeDigestStore>) {
   describe(`DigestStore contract: ${name}`, () => {
     let store: DigestStore;
     let other: DigestStore;
+    let made: MadeDigestStore;
     let done: (() => Promise<void>) | undefined;
     beforeAll(async () => {
-      const made = await make();
+      made = await make();
       store = made.store;
       other = made.other ?? made.store;
       done = made.done;
@@ -125,9 +145,68 @@ function contract(name: string, make: () => Promise<{ store: DigestStore; other?
       await store.upsertSubscription(sub('c-pause'), later(2));
       expect((await store.getSubscription('shell', 'c-pause'))?.pausedAt).toBeUndefined();
       await store.recordSkipped(subscription.id, t0, 'x', t0);
-      expect(await store.removeSubscription('shell', 'c-pause')).toBe(true);
-      expect(await store.removeSubscription('shell', 'c-pause')).toBe(false);
+      expect(await store.removeSubscription('shell', 'c-pause', kim, later(3))).toBe(true);
+      expect(await store.removeSubscription('shell', 'c-pause', kim, later(4))).toBe(false);
       expect(await store.recentDeliveries(subscription.id, 5)).toEqual([]);
+    });
+
+    it('GIVEN a subscribe, a change and an unsubscribe THEN each is one audit entry naming the user, the channel and what changed', async () => {
+      const { subscription } = await store.upsertSubscription(sub('c-audit', { createdBy: 'Sam', createdById: 'U-SAM' }), t0);
+      expect(subscription).toMatchObject({ createdBy: 'Sam', createdById: 'U-SAM' });
+      await other.upsertSubscription(sub('c-audit', { createdBy: 'Kim', createdById: 'U-KIM', minuteOfDay: 600, timeZone: 'Asia/Seoul', tags: [], style: 'full' }), later(1000));
+      expect(await store.getSubscription('shell', 'c-audit')).toMatchObject({ createdBy: 'Kim', createdById: 'U-KIM' });
+      await store.upsertSubscription(sub('c-audit', { createdBy: 'Kim', createdById: 'U-KIM', minuteOfDay: 600, timeZone: 'Asia/Seoul', tags: [], style: 'full' }), later(1500));
+      expect(await store.removeSubscription('shell', 'c-audit', kim, later(2000))).toBe(true);
+      expect(await other.removeSubscription('shell', 'c-audit', kim, later(3000))).toBe(false);
+      const expected = [
+        'digest-unsubscribe by shell:U-KIM (Kim) on c-audit: stopped: 10:00 Asia/Seoul · weekdays · full',
+        'digest-subscribe by shell:U-KIM (Kim) on c-audit: unchanged: 10:00 Asia/Seoul · weekdays · full',
+        'digest-subscribe by shell:U-KIM (Kim) on c-audit: time 08:00 → 10:00; zone Europe/London → Asia/Seoul; tags #asia → none; style compact → full',
+        'digest-subscribe by shell:U-SAM (Sam) on c-audit: new: 08:00 Europe/London · weekdays · #asia · compact',
+      ];
+      expect(described(await store.changes('shell', 'c-audit', 10))).toEqual(expected);
+      expect(described(await made.audit({ channelId: 'c-audit' }))).toEqual(expected);
+      expect((await made.audit({ channelId: 'c-audit' })).map((e) => e.at.toISOString())).toEqual([2000, 1500, 1000, 0].map((ms) => later(ms).toISOString()));
+      expect(await store.changes('slack', 'c-audit', 10)).toEqual([]);
+      expect(await store.changes('shell', 'c-audit', 1)).toHaveLength(1);
+      expect(await made.audit({ slug: 'c-audit' })).toEqual([]);
+    });
+
+    it('GIVEN a paused subscription subscribed again THEN its audit entry says it resumed', async () => {
+      const { subscription } = await store.upsertSubscription(sub('c-resume'), t0);
+      await store.pauseSubscription(subscription.id, 'Unknown Channel', later(1));
+      await store.upsertSubscription(sub('c-resume'), later(2));
+      const [latest] = await store.changes('shell', 'c-resume', 1);
+      expect(latest?.change).toBe('resumed (was paused: Unknown Channel)');
+    });
+
+    it('GIVEN a send-now claim with who asked THEN the claim and its audit entry are written together, once; scheduled claims write none', async () => {
+      const { subscription } = await store.upsertSubscription(sub('c-send'), t0);
+      const asked = { subscriptionId: subscription.id, slotAt: later(60_000), manual: true, owner: 'a', now: later(60_000), leaseMs: 60_000, requestedBy: kim };
+      // One after the other: two SQLite connections in one thread cannot wait for each other's transaction.
+      expect(await store.claim(asked)).toBe(true);
+      expect(await other.claim({ ...asked, owner: 'b' })).toBe(false);
+      expect(await store.claim({ subscriptionId: subscription.id, slotAt: later(120_000), manual: false, owner: 'a', now: later(120_000), leaseMs: 60_000 })).toBe(true);
+      expect(described(await store.changes('shell', 'c-send', 10))).toEqual([
+        'digest-send-now by shell:U-KIM (Kim) on c-send: asked to post the digest now, outside the schedule',
+        'digest-subscribe by shell:U-MOD (mod) on c-send: new: 08:00 Europe/London · weekdays · #asia · compact',
+      ]);
+      expect((await store.recentDeliveries(subscription.id, 5)).map((d) => d.manual)).toEqual([false, true]);
+    });
+
+    it('GIVEN the audit entry cannot be written THEN the subscription change, the removal and the send-now claim are not written either', async (ctx) => {
+      if (!made.refuseAuditBy) return ctx.skip();
+      const { subscription } = await store.upsertSubscription(sub('c-atomic'), t0);
+      await made.refuseAuditBy('U-REFUSED');
+      const refused = { platform: 'shell', userId: 'U-REFUSED', userName: 'Refused' };
+      await expect(store.upsertSubscription(sub('c-atomic', { minuteOfDay: 900, createdById: 'U-REFUSED' }), later(1))).rejects.toThrow(/audit refused/);
+      await expect(store.upsertSubscription(sub('c-atomic-new', { createdById: 'U-REFUSED' }), later(1))).rejects.toThrow(/audit refused/);
+      await expect(store.removeSubscription('shell', 'c-atomic', refused, later(2))).rejects.toThrow(/audit refused/);
+      await expect(store.claim({ subscriptionId: subscription.id, slotAt: later(3), manual: true, owner: 'a', now: later(3), leaseMs: 1000, requestedBy: refused })).rejects.toThrow(/audit refused/);
+      expect((await store.getSubscription('shell', 'c-atomic'))?.minuteOfDay).toBe(480);
+      expect(await store.getSubscription('shell', 'c-atomic-new')).toBeUndefined();
+      expect(await store.recentDeliveries(subscription.id, 5)).toEqual([]);
+      expect(await store.changes('shell', 'c-atomic', 10)).toHaveLength(1);
     });
 
     it('GIVEN two replicas beating THEN both count as live until one stops beating or leaves', async () => {
@@ -143,7 +222,13 @@ function contract(name: string, make: () => Promise<{ store: DigestStore; other?
   });
 }
 
-contract('memory', async () => ({ store: new MemoryDigestStore() }));
+contract('memory', async () => {
+  const store = new MemoryDigestStore();
+  return { store, audit: async (filter) => store.auditLog.list(filter) };
+});
+
+/** The whole audit log through the briefing store, as `briefbot audit` reads it (not closed: the test closes the database). */
+const auditThrough = (open: OpenDatabase) => (filter: AuditFilter) => new SqlBriefingStore(open).audit(filter);
 
 contract('SQLite (two connections to one file)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-digest-'));
@@ -154,6 +239,12 @@ contract('SQLite (two connections to one file)', async () => {
   return {
     store: new SqlDigestStore(a.db),
     other: new SqlDigestStore(b.db),
+    audit: auditThrough(a),
+    async refuseAuditBy(userId) {
+      await sql
+        .raw(`create trigger refuse_audit before insert on audit_log when new.user_id = '${userId}' begin select raise(abort, 'audit refused'); end`)
+        .execute(a.db);
+    },
     done: async () => {
       await a.close();
       await b.close();
@@ -172,9 +263,18 @@ if (pgUrl) {
     return {
       store: new SqlDigestStore(a.db),
       other: new SqlDigestStore(b.db),
+      audit: auditThrough(a),
+      async refuseAuditBy(userId) {
+        await sql
+          .raw(
+            `create function refuse_audit() returns trigger language plpgsql as $$ begin if new.user_id = '${userId}' then raise exception 'audit refused'; end if; return new; end $$;
+             create trigger refuse_audit before insert on audit_log for each row execute function refuse_audit();`,
+          )
+          .execute(a.db);
+      },
       done: async () => {
         await b.close();
-        await import('kysely').then(({ sql }) => sql.raw(`drop schema "${schema}" cascade`).execute(a.db));
+        await sql.raw(`drop schema "${schema}" cascade`).execute(a.db);
         await a.close();
       },
     };

@@ -125,8 +125,7 @@ for (const target of targets) {
 
       /** A press of a button on the private preview, by a moderator. */
       function press(user: typeof owner, customId: string, preview: Json): Json {
-        const payload = discordPayload.button(ctx(), user, customId, { embeds: preview.embeds, components: preview.components, ephemeral: true, asker: owner });
-        return { ...payload, member: { ...payload.member, permissions: MANAGE_GUILD } };
+        return discordPayload.button(ctx(), user, customId, { embeds: preview.embeds, components: preview.components, ephemeral: true, asker: owner }, moderator);
       }
 
       /** The form opened on one replica, submitted on the other: the preview and its Confirm id. */

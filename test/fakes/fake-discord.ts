@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { botMessage, buttonInteraction, commandInteraction, type DiscordUser, type InteractionContext, type MemberOptions, modalInteraction, nextSnowflake } from './discord-interactions.js';
+
+export type { MemberOptions } from './discord-interactions.js';
 
 /** One REST request the fake received, body parsed when it is JSON (or multipart's payload_json). */
 export interface RecordedRequest {
@@ -13,23 +16,12 @@ export interface RecordedRequest {
   at: number;
 }
 
-export interface FakeUser {
-  id: string;
-  username: string;
-}
-
-export interface MemberOptions {
-  /** Permission bits as a decimal string; "0" for none. */
-  permissions?: string;
-  roles?: string[];
-}
+export type FakeUser = DiscordUser;
 
 export const MANAGE_GUILD = String(1n << 5n);
 /** A role the fake guild has, for tests of a configured moderator role. */
 export const FAKE_ROLE_ID = '900000000000000777';
 
-let snowflake = 1_100_000_000_000_000_000n;
-const nextId = () => String(snowflake++);
 
 /**
  * A small Discord on loopback for discord.js to talk to: the REST routes the bot uses (gateway
@@ -81,7 +73,7 @@ export class FakeDiscord {
   /** Serves a file at a loopback URL, as Discord's CDN serves attachments. */
   serveFile(name: string, content: string): { url: string; size: number } {
     const bytes = new TextEncoder().encode(content);
-    const path = `/attachments/${nextId()}/${name}`;
+    const path = `/attachments/${nextSnowflake()}/${name}`;
     this.files.set(path, bytes);
     return { url: `http://127.0.0.1:${this.port}${path}`, size: bytes.byteLength };
   }
@@ -145,30 +137,18 @@ export class FakeDiscord {
       return json(200, this.message(body ?? {}));
     }
     if (req.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      return json(200, (body as any[]).map((c) => ({ ...c, id: nextId(), application_id: this.appId, version: nextId() })));
+      return json(200, (body as any[]).map((c) => ({ ...c, id: nextSnowflake(), application_id: this.appId, version: nextSnowflake() })));
     }
     json(404, { message: 'Unknown route in the fake', code: 0 });
   }
 
   private message(body: any): any {
-    return {
-      id: nextId(),
-      type: 0,
-      channel_id: this.channelId,
-      content: body.content ?? '',
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
-      author: this.botUser(),
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      flags: body.flags ?? 0,
-    };
+    return botMessage(this.context(), this.botId, body);
+  }
+
+  /** Where the fake's interactions happen: its application, guild and channel. */
+  private context(): InteractionContext {
+    return { appId: this.appId, guildId: this.guildId, channelId: this.channelId };
   }
 
   private botUser() {
@@ -250,44 +230,13 @@ export class FakeDiscord {
     for (const ws of this.sockets) this.dispatch(ws, t, d);
   }
 
-  private baseInteraction(type: number, user: FakeUser, member: MemberOptions | null) {
-    const id = nextId();
-    const apiUser = { id: user.id, username: user.username, discriminator: '0', global_name: null, avatar: null };
-    return {
-      id,
-      application_id: this.appId,
-      type,
-      token: `token-${id}`,
-      version: 1,
-      locale: 'en-US',
-      entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
-      attachment_size_limit: 8 * 1024 * 1024,
-      app_permissions: '2147483647',
-      channel_id: this.channelId,
-      channel: { id: this.channelId, type: 0, name: 'news', guild_id: this.guildId },
-      ...(member
-        ? {
-            guild_id: this.guildId,
-            guild_locale: 'en-US',
-            context: 0,
-            member: { user: apiUser, roles: member.roles ?? [], permissions: member.permissions ?? '0', joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null },
-          }
-        : { user: apiUser, context: 1 }),
-    };
-  }
-
   /** Dispatches a slash command; returns the interaction id and token to find its answers by. */
   slashCommand(name: string, options: any[], user: FakeUser, member: MemberOptions | null = {}, resolved?: unknown): { id: string; token: string } {
-    const i = { ...this.baseInteraction(2, user, member), data: { id: nextId(), name, type: 1, options, ...(resolved !== undefined && { resolved }) } };
-    this.broadcast('INTERACTION_CREATE', i);
-    return { id: i.id, token: i.token };
+    return this.dispatchInteraction(commandInteraction(2, this.context(), user, name, options, member, resolved));
   }
 
   autocomplete(name: string, options: any[], user: FakeUser): { id: string; token: string } {
-    const i = { ...this.baseInteraction(4, user, {}), data: { id: nextId(), name, type: 1, options } };
-    this.broadcast('INTERACTION_CREATE', i);
-    return { id: i.id, token: i.token };
+    return this.dispatchInteraction(commandInteraction(4, this.context(), user, name, options));
   }
 
   /**
@@ -295,35 +244,14 @@ export class FakeDiscord {
    * message (Discord's interaction_metadata), absent for plain channel posts.
    */
   pressButton(customId: string, message: { embeds: unknown[]; components: unknown[]; ephemeral: boolean; asker?: FakeUser }, user: FakeUser, member: MemberOptions | null = {}) {
-    const base = this.baseInteraction(3, user, member);
-    const asker = message.asker;
-    const i = {
-      ...base,
-      data: { custom_id: customId, component_type: 2 },
-      message: {
-        ...this.message({ embeds: message.embeds, components: message.components, flags: message.ephemeral ? 64 : 0 }),
-        ...(asker && {
-          interaction_metadata: {
-            id: nextId(),
-            type: 2,
-            user: { id: asker.id, username: asker.username, discriminator: '0', global_name: null, avatar: null },
-            authorizing_integration_owners: { '0': this.guildId },
-          },
-        }),
-      },
-    };
-    this.broadcast('INTERACTION_CREATE', i);
-    return { id: i.id, token: i.token };
+    return this.dispatchInteraction(buttonInteraction(this.context(), this.botId, user, customId, message, member));
   }
 
   submitModal(customId: string, values: Record<string, string>, user: FakeUser, member: MemberOptions | null = {}) {
-    const i = {
-      ...this.baseInteraction(5, user, member),
-      data: {
-        custom_id: customId,
-        components: Object.entries(values).map(([id, value]) => ({ type: 18, id: 1, component: { type: 4, custom_id: id, value } })),
-      },
-    };
+    return this.dispatchInteraction(modalInteraction(this.context(), user, customId, values, member));
+  }
+
+  private dispatchInteraction(i: { id: string; token: string }): { id: string; token: string } {
     this.broadcast('INTERACTION_CREATE', i);
     return { id: i.id, token: i.token };
   }

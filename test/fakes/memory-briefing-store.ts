@@ -1,7 +1,8 @@
 import type { Analysis } from '../../src/core/analysis/types.js';
 import { BriefbotError } from '../../src/core/errors.js';
 import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../../src/ports/briefing-store.js';
-import type { AuditEntry, AuditFilter } from '../../src/ports/moderation.js';
+import type { AuditEntry, AuditFilter } from '../../src/ports/audit.js';
+import { MemoryAuditLog } from '../../src/store/memory-audit-log.js';
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -9,8 +10,10 @@ const clone = <T>(v: T): T => structuredClone(v);
 export class MemoryBriefingStore implements BriefingStore {
   private readonly headsBySlug = new Map<string, StoredHead>();
   private readonly log: StoredRevision[] = [];
-  private readonly auditLog: AuditEntry[] = [];
   private readonly cache = new Map<string, string>();
+
+  /** `auditLog` is shared with a MemoryDigestStore when both stand for one database. */
+  constructor(readonly auditLog: MemoryAuditLog = new MemoryAuditLog()) {}
 
   async version(): Promise<string> {
     return String(this.log.length);
@@ -60,7 +63,7 @@ export class MemoryBriefingStore implements BriefingStore {
       createdAt: head?.createdAt ?? new Date(change.at),
       updatedAt: new Date(change.at),
     });
-    this.auditLog.push({ id: this.auditLog.length + 1, at: new Date(change.at), ...change.author, action: change.action, slug: change.slug, revision });
+    this.auditLog.append({ at: new Date(change.at), ...change.author, action: change.action, slug: change.slug, revision });
     return clone(stored);
   }
 
@@ -74,11 +77,7 @@ export class MemoryBriefingStore implements BriefingStore {
   }
 
   async audit(filter: AuditFilter): Promise<AuditEntry[]> {
-    return this.auditLog
-      .filter((a) => (filter.slug === undefined || a.slug === filter.slug) && (filter.since === undefined || a.at >= filter.since))
-      .reverse()
-      .slice(0, Math.max(1, filter.limit ?? 100))
-      .map(clone);
+    return this.auditLog.list(filter);
   }
 
   async get(key: string): Promise<Analysis | undefined> {

@@ -202,7 +202,7 @@ describe('SQLite read-only or locked', () => {
     expect((await stack.moderation.history('sqlite-story')).map((h) => h.revision)).toEqual([1, 2]);
   });
 
-  it('GIVEN another connection holds the write lock THEN a change is refused politely, nothing is half-written, and it lands once the lock is gone', async () => {
+  it('GIVEN another connection holds the write lock beyond the 5 s busy timeout THEN a change is refused politely, nothing is half-written, and it lands once the lock is gone', async () => {
     const Database = (await import('better-sqlite3')).default;
     const other = new Database(`${stack.dir}/data/briefbot.db`);
     try {

@@ -9,7 +9,8 @@ import { actorOf, type Stack, startStack } from './real-stack.js';
 
 /**
  * Every changing command, on every platform, by a moderator and by a member. Members are refused
- * with a reason and nothing changes; moderators' changes land in the audit log under their name.
+ * with a reason, nothing changes and nothing is audited; moderators' changes (briefings and
+ * digests) land in the audit log under their platform, user id and name.
  */
 const enc = (s: string) => new TextEncoder().encode(s);
 const SLACK_MOD = 'U0MATRIXMOD';
@@ -54,6 +55,22 @@ const snapshot = async () => ({
   list: (await stack.library.list()).map((e) => `${e.briefing.slug}@${e.revision}`).sort(),
   subs: (await Promise.all((['shell', 'slack', 'discord'] as const).map((p) => stack.digests.port.list(p)))).flat().length,
 });
+
+/** Digest audit entries about one channel, oldest first, as "action by platform:id (name): what changed". */
+const digestAuditOf = async (channelId: string) =>
+  (await stack.store.audit({ channelId }))
+    .sort((a, b) => a.id - b.id)
+    .map((e) => `${e.action} by ${e.platform}:${e.userId} (${e.userName}): ${'change' in e ? e.change : `r${e.revision}`}`);
+
+/** What each moderator's subscribe, send-now and unsubscribe at 07:00 UTC leave in the audit log. */
+const digestChangesBy = (who: string) => [
+  `digest-subscribe by ${who}: new: 07:00 UTC · daily · compact`,
+  `digest-send-now by ${who}: asked to post the digest now, outside the schedule`,
+  `digest-unsubscribe by ${who}: stopped: 07:00 UTC · daily · compact`,
+];
+
+/** Every audit entry by one user, of any kind. */
+const auditBy = async (userId: string) => (await stack.store.audit({ limit: 10_000 })).filter((e) => e.userId === userId);
 
 /** Audit entries about one slug, oldest first, as "action by platform:user". */
 const auditOf = async (slug: string) =>
@@ -153,6 +170,8 @@ describe('the permission matrix: members are refused everywhere, and nothing cha
       expect(slack.fake.callsTo('views.open').filter((c) => c.args.trigger_id === sent.triggerId)).toEqual([]);
     }
     expect(await snapshot()).toEqual(before);
+    expect(await auditBy(SLACK_MEMBER)).toEqual([]);
+    expect(await digestAuditOf('C0HARD')).toEqual([]);
   }, 60_000);
 
   it('GIVEN a Discord member (no Manage Server, no moderator role) THEN each changing command is refused privately and nothing changes', async () => {
@@ -178,6 +197,8 @@ describe('the permission matrix: members are refused everywhere, and nothing cha
       expect(answer).toMatch(/"flags":64/);
     }
     expect(await snapshot()).toEqual(before);
+    expect(await auditBy(discordMember.id)).toEqual([]);
+    expect(await digestAuditOf(discord.fake.channelId)).toEqual([]);
     expect(await stack.library.get('sneaky')).toBeUndefined();
   }, 90_000);
 });
@@ -196,6 +217,7 @@ describe('the permission matrix: moderators change things, and the audit log nam
     expect(await auditOf('on-shell')).toEqual(['add by shell:operator', 'edit by shell:operator', 'remove by shell:operator', 'restore by shell:operator', 'revert by shell:operator']);
     expect((await stack.library.get('on-shell'))?.briefing.body).toBe('The first text of on-shell. It is short.');
     expect(await stack.digests.port.list('shell')).toEqual([]);
+    expect(await digestAuditOf('shell')).toEqual(digestChangesBy('shell:operator (operator)'));
   }, 90_000);
 
   it('GIVEN a Slack moderator THEN the form adds and edits, the confirmation removes, and the rest run directly', async () => {
@@ -223,11 +245,11 @@ describe('the permission matrix: moderators change things, and the audit log nam
       expect(slackText(await slack.reply(sent.responseUrl)), text).not.toMatch(/Only moderators|went wrong/);
     }
     const subs = await stack.digests.port.list('slack');
-    // Subscriptions record the moderator's name (not the stable id; see SECURITY.md).
-    expect(subs.map((s) => s.createdBy)).toEqual([SLACK_MOD.toLowerCase()]);
+    expect(subs.map((s) => [s.createdBy, s.createdById])).toEqual([[SLACK_MOD.toLowerCase(), SLACK_MOD]]);
     const unsub = await slack.slash('unsubscribe', SLACK_MOD, '/digest');
     expect(slackText(await slack.reply(unsub.responseUrl))).not.toMatch(/Only moderators/);
     expect(await stack.digests.port.list('slack')).toEqual([]);
+    expect(await digestAuditOf('C0HARD')).toEqual(digestChangesBy(`slack:${SLACK_MOD} (${SLACK_MOD.toLowerCase()})`));
     const by = `slack:${SLACK_MOD}`;
     expect(await auditOf('from-slack')).toEqual([`add by ${by}`]);
     expect(await auditOf('on-slack')).toEqual(['add by shell:operator', `edit by ${by}`, `remove by ${by}`, `restore by ${by}`, `revert by ${by}`]);
@@ -257,9 +279,10 @@ describe('the permission matrix: moderators change things, and the audit log nam
       const answer = await discordAnswer(discord.fake.slashCommand(name, options, discordMod, { permissions: MANAGE_GUILD }));
       expect(answer, `${name} ${options[0]?.name}`).not.toMatch(/Only moderators|went wrong/);
     }
-    expect((await stack.digests.port.list('discord')).map((s) => s.createdBy)).toEqual([discordMod.username]);
+    expect((await stack.digests.port.list('discord')).map((s) => [s.createdBy, s.createdById])).toEqual([[discordMod.username, discordMod.id]]);
     expect(await discordAnswer(discord.fake.slashCommand('digest-admin', sub('unsubscribe'), discordMod, { permissions: MANAGE_GUILD }))).not.toMatch(/Only moderators/);
     expect(await stack.digests.port.list('discord')).toEqual([]);
+    expect(await digestAuditOf(discord.fake.channelId)).toEqual(digestChangesBy(`discord:${discordMod.id} (${discordMod.username})`));
     const by = `discord:${discordMod.id}`;
     expect(await auditOf('from-discord')).toEqual([`add by ${by}`]);
     expect(await auditOf('on-discord')).toEqual(['add by shell:operator', `edit by ${by}`, `remove by ${by}`, `restore by ${by}`, `revert by ${by}`]);

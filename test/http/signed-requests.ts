@@ -1,4 +1,7 @@
 import { createHmac, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { buttonInteraction, commandInteraction, type DiscordUser, type InteractionContext, type MemberOptions, modalInteraction, nextSnowflake } from '../fakes/discord-interactions.js';
+
+export type { DiscordUser, InteractionContext } from '../fakes/discord-interactions.js';
 
 /** A Discord application's key pair for tests: the public key as the portal shows it (hex). */
 export function discordTestKeys(): { publicKeyHex: string; privateKey: KeyObject } {
@@ -38,86 +41,13 @@ export function slackSlashBody(command: string, text: string, extra: { userId?: 
   }).toString();
 }
 
-let counter = 1_200_000_000_000_000_000n;
-const snowflake = () => String(counter++);
-
-export interface DiscordUser {
-  id: string;
-  username: string;
-}
-
-export interface InteractionContext {
-  appId: string;
-  guildId: string;
-  channelId: string;
-}
-
-function base(type: number, ctx: InteractionContext, user: DiscordUser, permissions = '0', roles: string[] = []) {
-  const id = snowflake();
-  const apiUser = { id: user.id, username: user.username, discriminator: '0', global_name: null, avatar: null };
-  return {
-    id,
-    application_id: ctx.appId,
-    type,
-    token: `token-${id}`,
-    version: 1,
-    locale: 'en-US',
-    entitlements: [],
-    authorizing_integration_owners: { '0': ctx.guildId },
-    attachment_size_limit: 8 * 1024 * 1024,
-    app_permissions: '2147483647',
-    channel_id: ctx.channelId,
-    channel: { id: ctx.channelId, type: 0, name: 'news', guild_id: ctx.guildId },
-    guild_id: ctx.guildId,
-    guild_locale: 'en-US',
-    context: 0,
-    member: { user: apiUser, roles, permissions, joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null },
-  };
-}
-
-/** Payloads Discord POSTs to the interactions endpoint. */
+/** Payloads Discord POSTs to the interactions endpoint (the same builders as the loopback gateway's). */
 export const discordPayload = {
-  ping: (ctx: InteractionContext) => ({ id: snowflake(), application_id: ctx.appId, type: 1, token: 'ping', version: 1 }),
-  command: (ctx: InteractionContext, user: DiscordUser, name: string, options: unknown[], member: { permissions?: string; roles?: string[] } = {}) => ({
-    ...base(2, ctx, user, member.permissions, member.roles),
-    data: { id: snowflake(), name, type: 1, options },
-  }),
-  autocomplete: (ctx: InteractionContext, user: DiscordUser, name: string, options: unknown[]) => ({
-    ...base(4, ctx, user),
-    data: { id: snowflake(), name, type: 1, options },
-  }),
-  button: (ctx: InteractionContext, user: DiscordUser, customId: string, message: { embeds: unknown[]; components: unknown[]; ephemeral: boolean; asker?: DiscordUser }) => ({
-    ...base(3, ctx, user),
-    data: { custom_id: customId, component_type: 2 },
-    message: {
-      id: snowflake(),
-      type: 0,
-      channel_id: ctx.channelId,
-      content: '',
-      embeds: message.embeds,
-      components: message.components,
-      author: { id: ctx.appId, username: 'briefbot', discriminator: '0', global_name: null, avatar: null, bot: true },
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      flags: message.ephemeral ? 64 : 0,
-      ...(message.asker && {
-        interaction_metadata: {
-          id: snowflake(),
-          type: 2,
-          user: { id: message.asker.id, username: message.asker.username, discriminator: '0', global_name: null, avatar: null },
-          authorizing_integration_owners: { '0': ctx.guildId },
-        },
-      }),
-    },
-  }),
-  modal: (ctx: InteractionContext, user: DiscordUser, customId: string, values: Record<string, string>, member: { permissions?: string; roles?: string[] } = {}) => ({
-    ...base(5, ctx, user, member.permissions, member.roles),
-    data: { custom_id: customId, components: Object.entries(values).map(([id, value]) => ({ type: 18, id: 1, component: { type: 4, custom_id: id, value } })) },
-  }),
+  ping: (ctx: InteractionContext) => ({ id: nextSnowflake(), application_id: ctx.appId, type: 1, token: 'ping', version: 1 }),
+  command: (ctx: InteractionContext, user: DiscordUser, name: string, options: unknown[], member: MemberOptions = {}) => commandInteraction(2, ctx, user, name, options, member),
+  autocomplete: (ctx: InteractionContext, user: DiscordUser, name: string, options: unknown[]) => commandInteraction(4, ctx, user, name, options),
+  /** The bot's message is authored by the application id, as HTTP-interaction bots post through the application. */
+  button: (ctx: InteractionContext, user: DiscordUser, customId: string, message: { embeds: unknown[]; components: unknown[]; ephemeral: boolean; asker?: DiscordUser }, member: MemberOptions = {}) =>
+    buttonInteraction(ctx, ctx.appId, user, customId, message, member),
+  modal: (ctx: InteractionContext, user: DiscordUser, customId: string, values: Record<string, string>, member: MemberOptions = {}) => modalInteraction(ctx, user, customId, values, member),
 };

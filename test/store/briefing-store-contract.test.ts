@@ -128,9 +128,9 @@ for (const factory of factories) {
       await store.commit(change({ slug: 'a', at: at(0) }));
       await store.commit(change({ slug: 'b', at: at(10) }));
       await store.commit(change({ slug: 'a', basedOn: 1, action: 'remove', state: 'archived', at: at(20) }));
-      expect((await store.audit({})).map((e) => `${e.slug}${e.revision}`)).toEqual(['a2', 'b1', 'a1']);
+      expect((await store.audit({})).map((e) => ('slug' in e ? `${e.slug}${e.revision}` : e.action))).toEqual(['a2', 'b1', 'a1']);
       expect((await store.audit({ slug: 'a' })).map((e) => e.action)).toEqual(['remove', 'add']);
-      expect((await store.audit({ since: at(10) })).map((e) => e.slug)).toEqual(['a', 'b']);
+      expect((await store.audit({ since: at(10) })).map((e) => ('slug' in e ? e.slug : e.channelId))).toEqual(['a', 'b']);
       expect(await store.audit({ limit: 1 })).toHaveLength(1);
     });
 

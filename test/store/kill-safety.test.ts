@@ -88,7 +88,7 @@ for (const target of targets) {
           const head = await store.head(slug);
           expect(head?.revision).toBe(revisions.length);
           expect(head?.briefing).toEqual(revisions.at(-1)?.briefing);
-          expect(audit.filter((a) => a.slug === slug).map((a) => a.revision).sort((a, b) => a - b)).toEqual(revisions.map((r) => r.revision));
+          expect(audit.flatMap((a) => ('slug' in a && a.slug === slug ? [a.revision] : [])).sort((a, b) => a - b)).toEqual(revisions.map((r) => r.revision));
         }
         // The child may have committed a few more before the signal landed; never fewer.
         expect(total).toBeGreaterThanOrEqual(committed.length);

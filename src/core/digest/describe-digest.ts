@@ -26,11 +26,32 @@ export interface DeliveryView {
   finishedAt?: Date;
 }
 
+/** One audit entry about a channel's digest. */
+export interface DigestChangeView {
+  at: Date;
+  action: 'digest-subscribe' | 'digest-unsubscribe' | 'digest-send-now';
+  userName: string;
+  change: string;
+}
+
 export interface StatusView {
   subscription: SubscriptionView;
   nextRun?: Date;
   lastDelivery?: DeliveryView;
   lastError?: { at: Date; error: string };
+  /** Newest first. */
+  changes?: readonly DigestChangeView[];
+}
+
+const CHANGE_VERBS: Record<DigestChangeView['action'], string> = {
+  'digest-subscribe': 'Subscribed',
+  'digest-unsubscribe': 'Unsubscribed',
+  'digest-send-now': 'Sent on request',
+};
+
+/** "Subscribed by sam, Mon 30 Nov 2026, 08:00 (Europe/London): time 07:00 → 08:00". */
+export function describeDigestChange(c: DigestChangeView, timeZone: string): string {
+  return `${CHANGE_VERBS[c.action]} by ${c.userName}, ${formatLocal(c.at.getTime(), timeZone)}: ${c.change}`;
 }
 
 /** "channel C123", "the shell": plain text, since renderers escape mention syntax. */
@@ -47,6 +68,37 @@ export function describeSchedule(s: SubscriptionView): string {
   if (s.noteWhenEmpty) parts.push('note when empty');
   return parts.join(' · ');
 }
+
+const tagList = (tags: readonly string[]) => (tags.length ? `#${tags.join(' #')}` : 'none');
+
+/**
+ * What a subscribe did, for the audit log: the whole schedule when the channel had none ("new:
+ * 08:00 Europe/London · weekdays · compact"), else each setting that changed ("time 07:00 → 08:00;
+ * zone UTC → Asia/Seoul"), or "unchanged".
+ */
+export function describeSubscriptionChange(before: SubscriptionView | undefined, after: SubscriptionView): string {
+  if (!before) return `new: ${describeSchedule(after)}`;
+  const changes: string[] = [];
+  const compare = (what: string, from: string, to: string) => {
+    if (from !== to) changes.push(`${what} ${from} → ${to}`);
+  };
+  compare('time', formatTimeOfDay(before.minuteOfDay), formatTimeOfDay(after.minuteOfDay));
+  compare('zone', before.timeZone, after.timeZone);
+  compare('days', describeDays(before.days), describeDays(after.days));
+  compare('tags', tagList(before.tags), tagList(after.tags));
+  compare('style', before.style, after.style);
+  compare('note when empty', before.noteWhenEmpty ? 'on' : 'off', after.noteWhenEmpty ? 'on' : 'off');
+  if (before.pausedAt) changes.push(`resumed (was paused: ${before.pausedReason ?? 'unknown reason'})`);
+  return changes.length ? changes.join('; ') : `unchanged: ${describeSchedule(after)}`;
+}
+
+/** An unsubscribe, for the audit log: the schedule that stopped. */
+export function describeSubscriptionRemoval(before: SubscriptionView): string {
+  return `stopped: ${describeSchedule(before)}`;
+}
+
+/** A /digest send-now, for the audit log; its outcome is in the delivery ledger (/digest status). */
+export const SEND_NOW_CHANGE = 'asked to post the digest now, outside the schedule';
 
 export function describeOutcome(d: DeliveryView, timeZone: string): string {
   const when = formatLocal(d.slotAt.getTime(), timeZone);
@@ -127,6 +179,7 @@ export function statusReply(rows: readonly StatusView[]): ReplyDocument {
       else lines.push(r.nextRun ? `Next run: ${formatLocal(r.nextRun.getTime(), s.timeZone)}` : 'Next run: none (no days selected)');
       lines.push(r.lastDelivery ? `Last: ${describeOutcome(r.lastDelivery, s.timeZone)}` : 'Last: no digest yet');
       if (r.lastError) lines.push(`Last error: ${formatLocal(r.lastError.at.getTime(), s.timeZone)} — ${r.lastError.error}`);
+      for (const c of r.changes ?? []) lines.push(describeDigestChange(c, s.timeZone));
       return { title: `${channelName(s.platform, s.channelId)} · ${describeSchedule(s)}`, blocks: [{ kind: 'list', items: lines }] };
     }),
     actions: [],
