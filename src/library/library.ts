@@ -1,6 +1,8 @@
+import { BriefingFinder } from '../core/briefing/briefing-finder.js';
+import { normaliseSlugInput } from '../core/briefing/find-briefing.js';
 import { Bm25Builder, type Bm25Index } from '../core/search/bm25.js';
 import type { Analysis, AnalysisInput } from '../core/analysis/types.js';
-import type { AnalysisCache, BriefingLibrary, BriefingSource, LibraryEntry, SearchResult } from '../ports/library.js';
+import type { AnalysisCache, BriefingLibrary, BriefingSource, LibraryEntry, Resolution, SearchResult } from '../ports/library.js';
 import type { Logger } from '../ports/logger.js';
 
 export interface LibraryDeps {
@@ -26,6 +28,8 @@ interface Snapshot {
   bySlug: Map<string, LibraryEntry>;
   /** Built in the background, a slice at a time, so a large library never blocks other commands. */
   index?: Promise<Bm25Index>;
+  /** Slug and title lookup for autocomplete and "did you mean", built on first use (ahead for a large library). */
+  finder?: BriefingFinder<LibraryEntry>;
 }
 
 /** Documents indexed between two pauses for other work. */
@@ -68,6 +72,8 @@ export class Library implements BriefingLibrary {
   private waitForNext = false;
   private readonly memory = new Map<string, Analysis>();
   private readonly failed = new Set<string>();
+  /** The last finder built, whose normalised titles the next one reuses. */
+  private lastFinder: BriefingFinder<LibraryEntry> | undefined;
 
   constructor(private readonly deps: LibraryDeps) {}
 
@@ -110,7 +116,11 @@ export class Library implements BriefingLibrary {
       );
       snapshot = { version, entries, bySlug: new Map(entries.map((e) => [e.briefing.slug, e])) };
       // Start indexing now, in slices, so the first search does not pay for all of it at once.
-      if (entries.length >= INDEX_AHEAD_THRESHOLD) snapshot.index = buildIndex(entries);
+      if (entries.length >= INDEX_AHEAD_THRESHOLD) {
+        snapshot.index = buildIndex(entries);
+        const next = snapshot;
+        setImmediate(() => this.finderOf(next));
+      }
     }
     if (generation === this.generation) {
       this.snapshot = snapshot;
@@ -137,6 +147,28 @@ export class Library implements BriefingLibrary {
       const entry = snap.bySlug.get(hit.id);
       return entry ? [{ entry, score: hit.score, snippet: hit.snippet }] : [];
     });
+  }
+
+  private finderOf(snap: Snapshot): BriefingFinder<LibraryEntry> {
+    if (!snap.finder) {
+      snap.finder = new BriefingFinder(snap.entries, (e) => e.briefing, this.lastFinder);
+      this.lastFinder = snap.finder;
+    }
+    return snap.finder;
+  }
+
+  async suggest(typed: string, limit: number): Promise<LibraryEntry[]> {
+    return this.finderOf(await this.current()).rank(typed, limit);
+  }
+
+  async resolve(topic: string): Promise<Resolution> {
+    const snap = await this.current();
+    const exact = snap.bySlug.get(normaliseSlugInput(topic));
+    if (exact) return { kind: 'found', entry: exact };
+    const found = this.finderOf(snap).resolve(topic);
+    if (found.kind === 'not-found') return found;
+    const entry = snap.bySlug.get(found.slug);
+    return entry ? { kind: 'found', entry } : { kind: 'not-found', suggestions: [] };
   }
 
   async analysisOf(entry: LibraryEntry): Promise<Analysis | null> {

@@ -6,7 +6,6 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
-import { rankBriefings } from '../../core/briefing/find-briefing.js';
 import { type ArgValue, type Args, type CommandData, commandKey } from '../../core/commands/command-data.js';
 import { type ReplyDocument, textReply } from '../../core/render/document.js';
 import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
@@ -111,8 +110,7 @@ export class InteractionHandler {
     const typed = String(focused.value ?? '');
     let choices: { name: string; value: string }[] = [];
     if (option?.autocomplete === 'briefing') {
-      const entries = await this.deps.library.list();
-      choices = rankBriefings(typed, entries.map((e) => e.briefing), AUTOCOMPLETE_MAX).map((b) => ({
+      choices = (await this.deps.library.suggest(typed, AUTOCOMPLETE_MAX)).map(({ briefing: b }) => ({
         name: clip(`${b.title} (${b.slug})`, CHOICE_MAX),
         value: b.slug.slice(0, CHOICE_MAX),
       }));
