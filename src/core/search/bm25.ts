@@ -1,4 +1,4 @@
-import { terms } from './text-terms.js';
+import { firstTerm, terms } from './text-terms.js';
 
 export interface SearchDocument {
   id: string;
@@ -103,26 +103,42 @@ export class Bm25Index {
 
   search(query: string, limit = 10): SearchHit[] {
     const queryTerms = [...new Set(terms(query))];
-    if (queryTerms.length === 0) return [];
-    const scores = new Map<number, number>();
+    if (queryTerms.length === 0 || limit <= 0) return [];
     const n = this.docs.length;
+    const scores = new Float64Array(n);
+    const touched: number[] = [];
     for (const t of queryTerms) {
       const list = this.postings.get(t);
       if (!list) continue;
       const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
       for (const { doc, tf } of list) {
         const norm = tf + K1 * (1 - B + (B * (this.lengths[doc] ?? 0)) / this.avgLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * (tf * (K1 + 1))) / norm);
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] = (scores[doc] as number) + (idf * (tf * (K1 + 1))) / norm;
       }
     }
-    return [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([i, score]) => {
-        const doc = this.docs[i] as SearchDocument;
-        return { id: doc.id, score, snippet: snippet(doc.text, queryTerms) };
-      });
+    return bestOf(touched, scores, limit).map((i) => {
+      const doc = this.docs[i] as SearchDocument;
+      return { id: doc.id, score: scores[i] as number, snippet: snippet(doc.text, queryTerms) };
+    });
   }
+}
+
+/**
+ * The `limit` documents with the highest scores, ties to the earlier document, best first:
+ * the order a full sort gives, without sorting the thousands of documents two common words hit.
+ */
+function bestOf(docs: readonly number[], scores: Float64Array, limit: number): number[] {
+  const better = (a: number, b: number) => (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b);
+  const top: number[] = [];
+  for (const doc of docs) {
+    if (top.length === limit && !better(doc, top[limit - 1] as number)) continue;
+    let at = top.length;
+    while (at > 0 && better(doc, top[at - 1] as number)) at--;
+    top.splice(at, 0, doc);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /** The stretch of text (about a tweet long) that holds the most query terms, cut at word boundaries. */
@@ -133,7 +149,7 @@ export function snippet(text: string, queryTerms: readonly string[]): string {
   const re = /[\p{L}\p{N}]+/gu;
   const hits: number[] = [];
   for (let m = re.exec(flat); m; m = re.exec(flat)) {
-    const [t] = terms(m[0]);
+    const t = firstTerm(m[0]);
     if (t !== undefined && wanted.has(t)) hits.push(m.index);
     if (hits.length > 200) break;
   }

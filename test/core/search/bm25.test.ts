@@ -24,12 +24,26 @@ describe('Bm25Index', () => {
     expect(index.search('***', 10)).toEqual([]);
   });
 
+  it('GIVEN thousands of hits with equal scores THEN the limit keeps the earliest documents, in order', () => {
+    const same = Array.from({ length: 3000 }, (_, i) => ({ id: `d${i}`, title: 'Harbour', tags: [], text: 'Workers met at the harbour.' }));
+    const withBest = [...same, { id: 'best', title: 'Harbour harbour', tags: ['harbour'], text: 'Harbour.' }];
+    expect(new Bm25Index(same).search('harbour', 3).map((h) => h.id)).toEqual(['d0', 'd1', 'd2']);
+    expect(new Bm25Index(withBest).search('harbour workers', 4).map((h) => h.id)).toEqual(['d0', 'd1', 'd2', 'd3']);
+    expect(new Bm25Index(withBest).search('harbour', 2).map((h) => h.id)).toEqual(['best', 'd0']);
+  });
+
   it('GIVEN no matching words THEN there are no hits', () => {
     expect(index.search('volcano', 10)).toEqual([]);
   });
 });
 
 describe('snippet', () => {
+  it('GIVEN accented, capitalised and inflected words THEN they count as hits of their search term', () => {
+    const text = `${'Filler words here. '.repeat(20)}Les SANCTIONS à Zürich, café. ${'More filler. '.repeat(20)}`;
+    expect(snippet(text, ['sanction'])).toContain('SANCTIONS');
+    expect(snippet(text, ['zurich'])).toContain('Zürich');
+  });
+
   it('GIVEN a long text THEN the snippet holds the query word and is short', () => {
     const text = `${'Filler words here. '.repeat(30)}The quota deal was signed. ${'More filler. '.repeat(30)}`;
     const s = snippet(text, ['quota']);
