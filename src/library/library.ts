@@ -2,6 +2,7 @@ import { BriefingFinder } from '../core/briefing/briefing-finder.js';
 import { normaliseSlugInput } from '../core/briefing/find-briefing.js';
 import { Bm25Builder, type Bm25Index } from '../core/search/bm25.js';
 import type { Analysis, AnalysisInput } from '../core/analysis/types.js';
+import type { Briefing } from '../core/briefing/briefing.js';
 import type { AnalysisCache, BriefingLibrary, BriefingSource, LibraryEntry, Resolution, SearchResult } from '../ports/library.js';
 import type { Logger } from '../ports/logger.js';
 
@@ -72,6 +73,7 @@ export class Library implements BriefingLibrary {
   private waitForNext = false;
   private readonly memory = new Map<string, Analysis>();
   private readonly failed = new Set<string>();
+  private readonly keys = new WeakMap<Briefing, string>();
   /** The last finder built, whose normalised titles the next one reuses. */
   private lastFinder: BriefingFinder<LibraryEntry> | undefined;
 
@@ -171,11 +173,26 @@ export class Library implements BriefingLibrary {
     return entry ? { kind: 'found', entry } : { kind: 'not-found', suggestions: [] };
   }
 
+  /** The cache key of a briefing's text, hashed once per briefing object (a card read hashes kilobytes otherwise). */
+  private keyOf(briefing: Briefing, input: AnalysisInput): string {
+    let key = this.keys.get(briefing);
+    if (key === undefined) {
+      key = this.deps.cacheKey(input);
+      this.keys.set(briefing, key);
+    }
+    return key;
+  }
+
   async analysisOf(entry: LibraryEntry): Promise<Analysis | null> {
     const input = inputOf(entry);
-    const key = this.deps.cacheKey(input);
+    const key = this.keyOf(entry.briefing, input);
     const hit = this.memory.get(key);
-    if (hit) return hit;
+    if (hit) {
+      // Least recently used goes first: a briefing read often stays in memory.
+      this.memory.delete(key);
+      this.memory.set(key, hit);
+      return hit;
+    }
     if (this.failed.has(key)) return null;
     let analysis = await this.deps.cache?.get(key).catch(() => undefined);
     if (!analysis) {
