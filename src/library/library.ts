@@ -38,12 +38,16 @@ const INDEX_SLICE = 250;
 /** Libraries at least this large are indexed as soon as they load. */
 const INDEX_AHEAD_THRESHOLD = 500;
 
-/** Indexes the entries a slice at a time, letting the event loop answer other requests in between. */
-async function buildIndex(entries: readonly LibraryEntry[]): Promise<Bm25Index> {
-  const builder = new Bm25Builder();
-  for (const e of entries) {
-    builder.add({ id: e.briefing.slug, title: e.briefing.title, tags: e.briefing.tags, text: e.briefing.body });
-    if (builder.count % INDEX_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Indexes the entries a slice at a time, letting the event loop answer other requests in between.
+ * With the index of the previous snapshot, only new and edited briefings are read again.
+ */
+async function buildIndex(entries: readonly LibraryEntry[], previous?: Promise<Bm25Index>): Promise<Bm25Index> {
+  const docs = entries.map((e) => ({ id: e.briefing.slug, title: e.briefing.title, tags: e.briefing.tags, text: e.briefing.body }));
+  const prior = await previous?.catch(() => undefined);
+  const builder = new Bm25Builder(docs, prior);
+  for (let read = 1; builder.step(); read++) {
+    if (read % INDEX_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return builder.build();
 }
@@ -116,10 +120,12 @@ export class Library implements BriefingLibrary {
       const entries = [...(await this.deps.source.entries())].sort(
         (a, b) => sortKey(b) - sortKey(a) || a.briefing.slug.localeCompare(b.briefing.slug),
       );
+      const previousIndex = snapshot?.index;
       snapshot = { version, entries, bySlug: new Map(entries.map((e) => [e.briefing.slug, e])) };
-      // Start indexing now, in slices, so the first search does not pay for all of it at once.
+      // Start indexing now, in slices, so the first search does not pay for all of it at once; an
+      // index already built is updated rather than rebuilt.
+      if (entries.length >= INDEX_AHEAD_THRESHOLD || previousIndex) snapshot.index = buildIndex(entries, previousIndex);
       if (entries.length >= INDEX_AHEAD_THRESHOLD) {
-        snapshot.index = buildIndex(entries);
         const next = snapshot;
         setImmediate(() => this.finderOf(next));
       }
