@@ -16,7 +16,7 @@ import type { Logger } from '../../ports/logger.js';
 import { FORM_COMMANDS, type PendingSubmissions } from './briefing-form.js';
 import type { DiscordCommandSet } from './command-definitions.js';
 import { lineCustomId, type LongLineStore, parseCustomId } from './custom-id.js';
-import { withDiscordUsage } from './discord-usage.js';
+import { discordUsageRewriter } from './discord-usage.js';
 import { ModeratorForms } from './moderator-forms.js';
 import { isDiscordModerator, roleIdsOf } from './permissions.js';
 import { type Ack, deliver, withDeferral } from './respond.js';
@@ -57,9 +57,11 @@ const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, ma
 export class InteractionHandler {
   private readonly keys: string[];
   private readonly forms: ModeratorForms;
+  private readonly usage: (doc: ReplyDocument) => ReplyDocument;
 
   constructor(private readonly deps: InteractionHandlerDeps) {
     this.keys = deps.dispatcher.commandsFor('discord').map((c) => commandKey(c.data));
+    this.usage = discordUsageRewriter(deps.commands, this.keys);
     this.forms = new ModeratorForms(deps, {
       render: (doc) => this.render(doc),
       actorOf: (i) => this.actorOf(i),
@@ -85,7 +87,7 @@ export class InteractionHandler {
   }
 
   private render(doc: ReplyDocument): DiscordMessage {
-    const shown = withDiscordUsage(doc, this.deps.commands, this.keys);
+    const shown = this.usage(doc);
     return toDiscordMessage(shown, (line) => lineCustomId(line, this.deps.lines));
   }
 
