@@ -66,10 +66,16 @@ interface Piece {
   plain: string;
   render: (plain: string) => string;
   trimmed: boolean;
+  /** The last rendering, for the plain text it was made from: fitting measures every piece several times. */
+  shown?: { plain: string; text: string };
 }
 
 const piece = (plain: string, render: (plain: string) => string = escapeForDiscord): Piece => ({ plain, render, trimmed: false });
-const rendered = (p: Piece) => p.render(p.plain);
+
+function rendered(p: Piece): string {
+  if (p.shown?.plain !== p.plain) p.shown = { plain: p.plain, text: p.render(p.plain) };
+  return p.shown.text;
+}
 
 interface Draft {
   title?: Piece;
