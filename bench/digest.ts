@@ -32,7 +32,8 @@ import { type DigestTables, SqlDigestStore } from '../src/digest/sql-digest-stor
 import type { ChatPlatform } from '../src/ports/chat-platform.js';
 import { systemClock } from '../src/ports/clock.js';
 import { ChannelGoneError, type IdempotentPost, RateLimitedError, TransientDeliveryError } from '../src/ports/delivery-errors.js';
-import type { BriefingLibrary, LibraryEntry } from '../src/ports/library.js';
+import { BriefingFinder } from '../src/core/briefing/briefing-finder.js';
+import type { BriefingLibrary, LibraryEntry, Resolution } from '../src/ports/library.js';
 import { silentLogger } from '../src/ports/logger.js';
 import { openDatabase, type OpenDatabase } from '../src/store/database.js';
 import { migrateToLatest } from '../src/store/migrate.js';
@@ -82,6 +83,13 @@ class BenchLibrary implements BriefingLibrary {
   }
   async search() {
     return [];
+  }
+  async suggest(typed: string, limit: number): Promise<LibraryEntry[]> {
+    return new BriefingFinder(this.entries, (e) => e.briefing).rank(typed, limit);
+  }
+  async resolve(topic: string): Promise<Resolution> {
+    const found = new BriefingFinder(this.entries, (e) => e.briefing).resolve(topic);
+    return found.kind === 'found' ? { kind: 'found', entry: this.entries.find((e) => e.briefing.slug === found.slug) as LibraryEntry } : found;
   }
   async analysisOf(e: LibraryEntry): Promise<Analysis> {
     return {

@@ -189,6 +189,8 @@ async function main(): Promise<void> {
   await fakeDiscord.start();
   const fakeSlack = new FakeSlack();
   await fakeSlack.start();
+  // An ordinary member, as Slack's users.info answers for one (an unknown id would be user_not_found).
+  fakeSlack.users.set('U1', { name: 'bench' });
   const keys = discordTestKeys();
   const signingSecret = 'bench-signing-secret';
   const port = await freePort();
@@ -279,6 +281,20 @@ async function main(): Promise<void> {
   };
 
   const POOL = 2000;
+  {
+    // The first search after start waits for the BM25 index the library builds in the background
+    // as it loads; timed on its own, before the rows, so that no row pays for the build.
+    const started = performance.now();
+    const first = signed(discordPayload.command(ctx, user, 'briefings', [{ name: 'search', type: 1, options: [{ name: 'query', type: 3, value: 'police' }] }]));
+    const res = (await (await fetch(`${base}/discord/interactions`, { method: 'POST', ...first })).json()) as { type: number };
+    if (res.type === 5) {
+      // Deferred ("thinking…"): the results come as an edit once the index is ready.
+      const token = (JSON.parse(first.body) as { token: string }).token;
+      await fakeDiscord.waitFor(() => fakeDiscord.requests.find((r) => r.method === 'PATCH' && r.path.includes(token)), 60_000);
+    }
+    firstSearchMs = performance.now() - started;
+    process.stderr.write(`first search (index build): ${Math.round(firstSearchMs)} ms\n`);
+  }
   // Warm-up (JIT, connection pools), not recorded.
   await autocannon({ url: base, connections, duration: 3, requests: [{ method: 'POST', path: '/discord/interactions', ...signed(discordPayload.ping(ctx)) }] });
 
@@ -289,14 +305,6 @@ async function main(): Promise<void> {
     'card with summary, quotes, issues; random slug of 10,000',
   );
   const wordAt = () => lib.words[Math.floor(rnd() * lib.words.length)] as string;
-  if (wanted('search')) {
-    // The first search builds the BM25 index of the whole library; timed on its own.
-    const started = performance.now();
-    const first = signed(discordPayload.command(ctx, user, 'briefings', [{ name: 'search', type: 1, options: [{ name: 'query', type: 3, value: 'police' }] }]));
-    await fetch(`${base}/discord/interactions`, { method: 'POST', ...first });
-    firstSearchMs = performance.now() - started;
-    process.stderr.write(`first search (index build): ${Math.round(firstSearchMs)} ms\n`);
-  }
   if (wanted('search')) await run(
     'Discord `/briefings search <words>`',
     '/discord/interactions',
@@ -362,7 +370,7 @@ async function main(): Promise<void> {
     '|---|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map((r) => `| ${r.scenario} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuPerCommand.toFixed(2)} | ${Math.round(1000 / r.cpuPerCommand)} | ${r.note} |`),
     '',
-    ...(firstSearchMs !== undefined ? [`First search after start (builds the BM25 index of ${lib.slugs.length} briefings, blocking): ${Math.round(firstSearchMs)} ms.`] : []),
+    ...(firstSearchMs !== undefined ? [`First search right after the first card (waits for the BM25 index of ${lib.slugs.length} briefings, built in the background from start): ${Math.round(firstSearchMs)} ms.`] : []),
     `Peak memory of the bot process (VmHWM): ${peak.toFixed(0)} MiB (RSS at the end ${now.toFixed(0)} MiB).`,
     `Restart on the warm store: /readyz 200 after ${Math.round(readyMs)} ms, first briefing card (cached analysis) after ${Math.round(firstAnswerMs)} ms (both from spawn, TypeScript via tsx).`,
     ...(warmed ? [`Cold analysis of the whole library: ${(warmed.ms / 1000).toFixed(1)} s (${(warmed.ms / warmed.analysed).toFixed(1)} ms a briefing).`] : []),

@@ -1,5 +1,5 @@
 import { BriefbotError } from '../src/core/errors.js';
-import { normaliseSlugInput, resolveSlug, unknownBriefingMessage } from '../src/core/briefing/find-briefing.js';
+import { unknownBriefingMessage } from '../src/core/briefing/find-briefing.js';
 import { buildBriefingCard, CARD_SECTIONS, type CardSection } from '../src/core/render/briefing-card.js';
 import type { Command } from '../src/ports/command.js';
 
@@ -17,14 +17,9 @@ export default {
   },
   async execute(ctx, args) {
     const topic = String(args.topic ?? '');
-    let entry = await ctx.library.get(normaliseSlugInput(topic));
-    if (!entry) {
-      const entries = await ctx.library.list();
-      const found = resolveSlug(topic, entries.map((e) => e.briefing));
-      if (found.kind === 'not-found') throw new BriefbotError('UNKNOWN_BRIEFING', unknownBriefingMessage(topic, found.suggestions));
-      entry = await ctx.library.get(found.slug);
-      if (!entry) throw new BriefbotError('UNKNOWN_BRIEFING', unknownBriefingMessage(topic, []));
-    }
+    const found = await ctx.library.resolve(topic);
+    if (found.kind === 'not-found') throw new BriefbotError('UNKNOWN_BRIEFING', unknownBriefingMessage(topic, found.suggestions));
+    const { entry } = found;
     const section = (args.section as CardSection | undefined) ?? 'card';
     const analysis = await ctx.library.analysisOf(entry);
     const card = buildBriefingCard({ briefing: entry.briefing, analysis, section, page: Number(args.page ?? 1) });

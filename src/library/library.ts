@@ -1,6 +1,9 @@
+import { BriefingFinder } from '../core/briefing/briefing-finder.js';
+import { normaliseSlugInput } from '../core/briefing/find-briefing.js';
 import { Bm25Builder, type Bm25Index } from '../core/search/bm25.js';
 import type { Analysis, AnalysisInput } from '../core/analysis/types.js';
-import type { AnalysisCache, BriefingLibrary, BriefingSource, LibraryEntry, SearchResult } from '../ports/library.js';
+import type { Briefing } from '../core/briefing/briefing.js';
+import type { AnalysisCache, BriefingLibrary, BriefingSource, LibraryEntry, Resolution, SearchResult } from '../ports/library.js';
 import type { Logger } from '../ports/logger.js';
 
 export interface LibraryDeps {
@@ -26,6 +29,8 @@ interface Snapshot {
   bySlug: Map<string, LibraryEntry>;
   /** Built in the background, a slice at a time, so a large library never blocks other commands. */
   index?: Promise<Bm25Index>;
+  /** Slug and title lookup for autocomplete and "did you mean", built on first use (ahead for a large library). */
+  finder?: BriefingFinder<LibraryEntry>;
 }
 
 /** Documents indexed between two pauses for other work. */
@@ -33,17 +38,26 @@ const INDEX_SLICE = 250;
 /** Libraries at least this large are indexed as soon as they load. */
 const INDEX_AHEAD_THRESHOLD = 500;
 
-/** Indexes the entries a slice at a time, letting the event loop answer other requests in between. */
-async function buildIndex(entries: readonly LibraryEntry[]): Promise<Bm25Index> {
-  const builder = new Bm25Builder();
-  for (const e of entries) {
-    builder.add({ id: e.briefing.slug, title: e.briefing.title, tags: e.briefing.tags, text: e.briefing.body });
-    if (builder.count % INDEX_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Indexes the entries a slice at a time, letting the event loop answer other requests in between.
+ * With the index of the previous snapshot, only new and edited briefings are read again.
+ */
+async function buildIndex(entries: readonly LibraryEntry[], previous?: Promise<Bm25Index>): Promise<Bm25Index> {
+  const docs = entries.map((e) => ({ id: e.briefing.slug, title: e.briefing.title, tags: e.briefing.tags, text: e.briefing.body }));
+  const prior = await previous?.catch(() => undefined);
+  const builder = new Bm25Builder(docs, prior);
+  for (let read = 1; builder.step(); read++) {
+    if (read % INDEX_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return builder.build();
 }
 
-const MEMORY_CACHE_SIZE = 2000;
+/**
+ * Analyses kept in memory, least recently used out first. A news-length analysis takes about
+ * 10 KB of heap, so a library of 10,000 briefings fits in about 100 MB; larger ones keep the
+ * most read and fetch the others from the store.
+ */
+const MEMORY_CACHE_SIZE = 10_000;
 
 function sortKey(e: LibraryEntry): number {
   const published = e.briefing.published ? Date.parse(e.briefing.published) : NaN;
@@ -68,6 +82,9 @@ export class Library implements BriefingLibrary {
   private waitForNext = false;
   private readonly memory = new Map<string, Analysis>();
   private readonly failed = new Set<string>();
+  private readonly keys = new WeakMap<Briefing, string>();
+  /** The last finder built, whose normalised titles the next one reuses. */
+  private lastFinder: BriefingFinder<LibraryEntry> | undefined;
 
   constructor(private readonly deps: LibraryDeps) {}
 
@@ -108,9 +125,15 @@ export class Library implements BriefingLibrary {
       const entries = [...(await this.deps.source.entries())].sort(
         (a, b) => sortKey(b) - sortKey(a) || a.briefing.slug.localeCompare(b.briefing.slug),
       );
+      const previousIndex = snapshot?.index;
       snapshot = { version, entries, bySlug: new Map(entries.map((e) => [e.briefing.slug, e])) };
-      // Start indexing now, in slices, so the first search does not pay for all of it at once.
-      if (entries.length >= INDEX_AHEAD_THRESHOLD) snapshot.index = buildIndex(entries);
+      // Start indexing now, in slices, so the first search does not pay for all of it at once; an
+      // index already built is updated rather than rebuilt.
+      if (entries.length >= INDEX_AHEAD_THRESHOLD || previousIndex) snapshot.index = buildIndex(entries, previousIndex);
+      if (entries.length >= INDEX_AHEAD_THRESHOLD) {
+        const next = snapshot;
+        setImmediate(() => this.finderOf(next));
+      }
     }
     if (generation === this.generation) {
       this.snapshot = snapshot;
@@ -139,11 +162,48 @@ export class Library implements BriefingLibrary {
     });
   }
 
+  private finderOf(snap: Snapshot): BriefingFinder<LibraryEntry> {
+    if (!snap.finder) {
+      snap.finder = new BriefingFinder(snap.entries, (e) => e.briefing, this.lastFinder);
+      this.lastFinder = snap.finder;
+    }
+    return snap.finder;
+  }
+
+  async suggest(typed: string, limit: number): Promise<LibraryEntry[]> {
+    return this.finderOf(await this.current()).rank(typed, limit);
+  }
+
+  async resolve(topic: string): Promise<Resolution> {
+    const snap = await this.current();
+    const exact = snap.bySlug.get(normaliseSlugInput(topic));
+    if (exact) return { kind: 'found', entry: exact };
+    const found = this.finderOf(snap).resolve(topic);
+    if (found.kind === 'not-found') return found;
+    const entry = snap.bySlug.get(found.slug);
+    return entry ? { kind: 'found', entry } : { kind: 'not-found', suggestions: [] };
+  }
+
+  /** The cache key of a briefing's text, hashed once per briefing object (a card read hashes kilobytes otherwise). */
+  private keyOf(briefing: Briefing, input: AnalysisInput): string {
+    let key = this.keys.get(briefing);
+    if (key === undefined) {
+      key = this.deps.cacheKey(input);
+      this.keys.set(briefing, key);
+    }
+    return key;
+  }
+
   async analysisOf(entry: LibraryEntry): Promise<Analysis | null> {
     const input = inputOf(entry);
-    const key = this.deps.cacheKey(input);
+    const key = this.keyOf(entry.briefing, input);
     const hit = this.memory.get(key);
-    if (hit) return hit;
+    if (hit) {
+      // Least recently used goes first: a briefing read often stays in memory.
+      this.memory.delete(key);
+      this.memory.set(key, hit);
+      return hit;
+    }
     if (this.failed.has(key)) return null;
     let analysis = await this.deps.cache?.get(key).catch(() => undefined);
     if (!analysis) {

@@ -17,12 +17,18 @@ export interface SearchResult {
   snippet: string;
 }
 
+export type Resolution = { kind: 'found'; entry: LibraryEntry } | { kind: 'not-found'; suggestions: string[] };
+
 /** What commands read: the visible library (archived briefings are hidden). */
 export interface BriefingLibrary {
   /** Newest first (by published date, then last update). */
   list(): Promise<LibraryEntry[]>;
   get(slug: string): Promise<LibraryEntry | undefined>;
   search(query: string, limit: number): Promise<SearchResult[]>;
+  /** Briefings ranked against what someone has typed so far (autocomplete, type-ahead menus), best first. */
+  suggest(typed: string, limit: number): Promise<LibraryEntry[]>;
+  /** The briefing a slug, a title's words or a near-miss names, or the closest ones for a "did you mean". */
+  resolve(topic: string): Promise<Resolution>;
   /** The analysis of an entry, cached by content; null when the engine failed on it (logged once). */
   analysisOf(entry: LibraryEntry): Promise<Analysis | null>;
 }

@@ -3,7 +3,8 @@ import type { PlatformName } from '../../src/core/commands/command-data.js';
 import type { ReplyDocument } from '../../src/core/render/document.js';
 import type { ChatPlatform } from '../../src/ports/chat-platform.js';
 import type { Clock } from '../../src/ports/clock.js';
-import type { BriefingLibrary, LibraryEntry } from '../../src/ports/library.js';
+import { BriefingFinder } from '../../src/core/briefing/briefing-finder.js';
+import type { BriefingLibrary, LibraryEntry, Resolution } from '../../src/ports/library.js';
 
 export class FakeClock implements Clock {
   constructor(private ms: number) {}
@@ -62,6 +63,13 @@ export class FakeLibrary implements BriefingLibrary {
   }
   async search(): Promise<never[]> {
     return [];
+  }
+  async suggest(typed: string, limit: number): Promise<LibraryEntry[]> {
+    return new BriefingFinder(this.entries, (e) => e.briefing).rank(typed, limit);
+  }
+  async resolve(topic: string): Promise<Resolution> {
+    const found = new BriefingFinder(this.entries, (e) => e.briefing).resolve(topic);
+    return found.kind === 'found' ? { kind: 'found', entry: this.entries.find((e) => e.briefing.slug === found.slug) as LibraryEntry } : found;
   }
   async analysisOf(e: LibraryEntry): Promise<Analysis | null> {
     return {

@@ -20,6 +20,11 @@ export class MemorySource implements BriefingSource {
     return entry;
   }
 
+  remove(slug: string): void {
+    this.items = this.items.filter((e) => e.briefing.slug !== slug);
+    this.counter++;
+  }
+
   async version(): Promise<string> {
     return String(this.counter);
   }

@@ -25,4 +25,17 @@ describe('Library search on a large library', () => {
     expect(order).toEqual(['get', 'search']);
     expect(hits.map((h) => h.entry.briefing.slug)).toEqual(['story-777']);
   });
+
+  it('GIVEN an index already built THEN a briefing added, edited or removed is seen by the next search', async () => {
+    const source = new MemorySource();
+    for (let i = 0; i < 600; i++) source.add({ slug: `story-${i}`, title: `Story ${i}`, body: `Harbour workers met on day ${i}.` });
+    const library = new Library({ source, analyze: () => fakeAnalysis(), cacheKey: (i) => i.text, logger: silentLogger, recheckMs: 0 });
+    expect(await library.search('volcano', 5)).toEqual([]);
+    source.add({ slug: 'story-5', title: 'Story 5', body: 'The volcano erupted.' });
+    source.add({ slug: 'fresh', title: 'Volcano watch', body: 'Ash fell on the harbour.' });
+    expect((await library.search('volcano', 5)).map((h) => h.entry.briefing.slug)).toEqual(['fresh', 'story-5']);
+    source.remove('fresh');
+    expect((await library.search('volcano', 5)).map((h) => h.entry.briefing.slug)).toEqual(['story-5']);
+    expect((await library.search('workers', 600)).map((h) => h.entry.briefing.slug)).not.toContain('story-5');
+  });
 });

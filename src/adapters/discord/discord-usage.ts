@@ -9,14 +9,23 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * the text is rewritten: button command lines keep the neutral grammar the dispatcher parses.
  */
 export function withDiscordUsage(doc: ReplyDocument, commands: DiscordCommandSet, keys: readonly string[]): ReplyDocument {
+  return discordUsageRewriter(commands, keys)(doc);
+}
+
+/** withDiscordUsage for one command set, its pattern compiled once (a handler renders every reply with it). */
+export function discordUsageRewriter(commands: DiscordCommandSet, keys: readonly string[]): (doc: ReplyDocument) => ReplyDocument {
   const pairs = keys
     .map((key): [string, string | undefined] => [`/${key}`, commands.discordUsage(key)])
     .filter((p): p is [string, string] => p[1] !== undefined && p[0] !== p[1])
     .sort((a, b) => b[0].length - a[0].length);
-  if (pairs.length === 0) return doc;
+  if (pairs.length === 0) return (doc) => doc;
   const byNeutral = new Map(pairs);
   const pattern = new RegExp(`(?<![\\w/-])(${pairs.map(([n]) => escapeRegExp(n)).join('|')})(?![\\w-])`, 'g');
   const fix = (s: string) => s.replace(pattern, (m) => byNeutral.get(m) ?? m);
+  return (doc) => rewrite(doc, fix);
+}
+
+function rewrite(doc: ReplyDocument, fix: (s: string) => string): ReplyDocument {
   const block = (b: Block): Block => {
     switch (b.kind) {
       case 'text':

@@ -6,7 +6,6 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
-import { rankBriefings } from '../../core/briefing/find-briefing.js';
 import { type ArgValue, type Args, type CommandData, commandKey } from '../../core/commands/command-data.js';
 import { type ReplyDocument, textReply } from '../../core/render/document.js';
 import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
@@ -17,7 +16,7 @@ import type { Logger } from '../../ports/logger.js';
 import { FORM_COMMANDS } from './briefing-form.js';
 import type { DiscordCommandSet } from './command-definitions.js';
 import { lineCustomId, type LongLineStore, parseCustomId } from './custom-id.js';
-import { withDiscordUsage } from './discord-usage.js';
+import { discordUsageRewriter } from './discord-usage.js';
 import { ModeratorForms } from './moderator-forms.js';
 import type { PendingSteps } from './pending-steps.js';
 import { isDiscordModerator, roleIdsOf } from './permissions.js';
@@ -59,9 +58,11 @@ const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, ma
 export class InteractionHandler {
   private readonly keys: string[];
   private readonly forms: ModeratorForms;
+  private readonly usage: (doc: ReplyDocument) => ReplyDocument;
 
   constructor(private readonly deps: InteractionHandlerDeps) {
     this.keys = deps.dispatcher.commandsFor('discord').map((c) => commandKey(c.data));
+    this.usage = discordUsageRewriter(deps.commands, this.keys);
     this.forms = new ModeratorForms(deps, {
       render: (doc) => this.render(doc),
       actorOf: (i) => this.actorOf(i),
@@ -87,7 +88,7 @@ export class InteractionHandler {
   }
 
   private render(doc: ReplyDocument): DiscordMessage {
-    const shown = withDiscordUsage(doc, this.deps.commands, this.keys);
+    const shown = this.usage(doc);
     return toDiscordMessage(shown, (line) => lineCustomId(line, this.deps.lines));
   }
 
@@ -112,8 +113,7 @@ export class InteractionHandler {
     const typed = String(focused.value ?? '');
     let choices: { name: string; value: string }[] = [];
     if (option?.autocomplete === 'briefing') {
-      const entries = await this.deps.library.list();
-      choices = rankBriefings(typed, entries.map((e) => e.briefing), AUTOCOMPLETE_MAX).map((b) => ({
+      choices = (await this.deps.library.suggest(typed, AUTOCOMPLETE_MAX)).map(({ briefing: b }) => ({
         name: clip(`${b.title} (${b.slug})`, CHOICE_MAX),
         value: b.slug.slice(0, CHOICE_MAX),
       }));

@@ -1,10 +1,10 @@
 import {
-  ActionRowBuilder,
   type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
   type APIComponentInMessageActionRow,
   type APIEmbed,
-  ButtonBuilder,
   ButtonStyle,
+  ComponentType,
   EmbedBuilder,
 } from 'discord.js';
 import { paginateText } from '../../core/render/briefing-card.js';
@@ -66,10 +66,16 @@ interface Piece {
   plain: string;
   render: (plain: string) => string;
   trimmed: boolean;
+  /** The last rendering, for the plain text it was made from: fitting measures every piece several times. */
+  shown?: { plain: string; text: string };
 }
 
 const piece = (plain: string, render: (plain: string) => string = escapeForDiscord): Piece => ({ plain, render, trimmed: false });
-const rendered = (p: Piece) => p.render(p.plain);
+
+function rendered(p: Piece): string {
+  if (p.shown?.plain !== p.plain) p.shown = { plain: p.plain, text: p.render(p.plain) };
+  return p.shown.text;
+}
 
 interface Draft {
   title?: Piece;
@@ -202,25 +208,27 @@ function fit(drafts: Draft[]): boolean {
   return shrinkToBudget(all, DISCORD_LIMITS.embedTotal, total) || trimmed;
 }
 
+/**
+ * The embed as API JSON, written directly: `fit` has already brought every part within Discord's
+ * limits, and discord.js's EmbedBuilder re-validating each setter cost about a tenth of a card.
+ */
 function toEmbed(d: Draft, color: number): APIEmbed {
-  const e = new EmbedBuilder().setColor(color);
-  if (d.title && d.title.plain) e.setTitle(rendered(d.title));
-  if (d.url && d.title) e.setURL(d.url);
+  const e: APIEmbed = { color };
+  if (d.title && d.title.plain) e.title = rendered(d.title);
+  if (d.url && d.title) e.url = d.url;
   const description = descriptionOf(d);
-  if (description) e.setDescription(description);
-  if (d.fields.length) {
-    e.addFields(d.fields.map((f) => ({ name: rendered(f.name) || '\u200b', value: rendered(f.value) || '\u200b' })));
-  }
-  if (d.footer && d.footer.plain) e.setFooter({ text: rendered(d.footer) });
+  if (description) e.description = description;
+  if (d.fields.length) e.fields = d.fields.map((f) => ({ name: rendered(f.name) || '\u200b', value: rendered(f.value) || '\u200b' }));
+  if (d.footer && d.footer.plain) e.footer = { text: rendered(d.footer) };
   // An embed with nothing in it is rejected.
-  if (!description && !d.fields.length && !(d.title && d.title.plain)) e.setDescription('\u200b');
-  return e.toJSON();
+  if (!description && !d.fields.length && !(d.title && d.title.plain)) e.description = '\u200b';
+  return e;
 }
 
 /** Turns the document's actions into rows of buttons, each custom_id made by `customIdOf`. */
 export function buttonRows(actions: readonly Action[], customIdOf: (line: string) => string): APIActionRowComponent<APIComponentInMessageActionRow>[] {
   const seen = new Set<string>();
-  const buttons: ButtonBuilder[] = [];
+  const buttons: APIButtonComponentWithCustomId[] = [];
   for (const a of actions) {
     const id = customIdOf(a.command);
     // Discord rejects a message whose components repeat a custom_id.
@@ -228,12 +236,12 @@ export function buttonRows(actions: readonly Action[], customIdOf: (line: string
     seen.add(id);
     const style = a.style === 'primary' ? ButtonStyle.Primary : a.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary;
     const label = a.label.length > DISCORD_LIMITS.buttonLabel ? `${a.label.slice(0, DISCORD_LIMITS.buttonLabel - 1)}…` : a.label;
-    buttons.push(new ButtonBuilder().setCustomId(id).setLabel(label || '…').setStyle(style));
+    buttons.push({ type: ComponentType.Button, custom_id: id, label: label || '…', style });
   }
   const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
   const max = DISCORD_LIMITS.rows * DISCORD_LIMITS.buttonsPerRow;
   for (let i = 0; i < Math.min(buttons.length, max); i += DISCORD_LIMITS.buttonsPerRow) {
-    rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow)).toJSON());
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
   }
   return rows;
 }

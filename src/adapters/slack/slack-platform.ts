@@ -13,7 +13,6 @@ import {
   type ViewSubmitAction,
   type webApi,
 } from '@slack/bolt';
-import { rankBriefings } from '../../core/briefing/find-briefing.js';
 import { type CommandData, commandKey } from '../../core/commands/command-data.js';
 import { parseCommandLine } from '../../core/commands/parse-command-line.js';
 import { BriefbotError } from '../../core/errors.js';
@@ -210,9 +209,8 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     // The type-ahead briefing menu of a large library asks for matches as the user types.
     app.options<'block_suggestion'>(new RegExp(`^${PICK_ACTION_PREFIX}`), async ({ ack, options }) => {
       try {
-        const entries = await this.options.library.list();
         const query = options.value.trim();
-        const ranked = query ? rankBriefings(query, entries.map((entry) => ({ slug: entry.briefing.slug, title: entry.briefing.title, entry })), 100).map((r) => r.entry) : entries;
+        const ranked = query ? await this.options.library.suggest(query, 100) : await this.options.library.list();
         await ack({ options: briefingOptions(ranked) });
       } catch (err) {
         this.log.error({ err }, 'briefing menu suggestions failed');

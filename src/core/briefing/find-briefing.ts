@@ -5,45 +5,48 @@ export interface Findable {
 
 export type SlugResolution = { kind: 'found'; slug: string } | { kind: 'not-found'; suggestions: string[] };
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** "Korea Japan", "korea_japan " and "KOREA--JAPAN" all normalise to "korea-japan". */
 export function normaliseSlugInput(input: string): string {
-  return input
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Plain ASCII is already in NFKD form with no accents to strip: most titles skip both steps.
+  const folded = NOT_ASCII.test(input) ? input.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : input;
+  return folded
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
 
-const compact = (s: string) => s.replace(/-/g, '');
+export const compactSlug = (s: string) => s.replace(/-/g, '');
 
 /** Optimal string alignment distance (Levenshtein with adjacent transpositions), stopping early past `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1);
+  // Three rolling rows (two back, for transpositions) instead of the whole matrix.
+  const width = b.length + 1;
+  let older = new Array<number>(width).fill(0);
+  let prev = new Array<number>(width);
+  let row = new Array<number>(width);
+  for (let j = 0; j < width; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row[j] = j;
-        continue;
-      }
-      const prev = rows[i - 1] as number[];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, (older[j - 2] as number) + 1);
       row[j] = v;
-      rowMin = Math.min(rowMin, v);
+      if (v < rowMin) rowMin = v;
     }
-    rows.push(row);
-    if (i > 0 && rowMin > max) return max + 1;
+    if (rowMin > max) return max + 1;
+    [older, prev, row] = [prev, row, older];
   }
-  return (rows[a.length] as number[])[b.length] as number;
+  return prev[b.length] as number;
 }
 
-function typoBudget(length: number): number {
+/** How many typos a slug of this length may carry and still resolve to one briefing. */
+export function typoBudget(length: number): number {
   return length <= 4 ? 0 : length <= 8 ? 1 : 2;
 }
 
@@ -51,19 +54,21 @@ function typoBudget(length: number): number {
  * Finds the briefing a person meant. Exact slugs and slugs that differ only in spacing, case or
  * hyphens resolve at once; so does a single briefing within a small typo budget. Anything else
  * returns the closest candidates for a "did you mean" reply.
+ *
+ * A scan of every candidate; BriefingFinder gives the same answers from an index.
  */
 export function resolveSlug(input: string, candidates: readonly Findable[]): SlugResolution {
   const wanted = normaliseSlugInput(input);
   if (!wanted) return { kind: 'not-found', suggestions: [] };
   const exact = candidates.find((c) => c.slug === wanted);
   if (exact) return { kind: 'found', slug: exact.slug };
-  const squeezed = compact(wanted);
-  const compactMatches = candidates.filter((c) => compact(c.slug) === squeezed);
+  const squeezed = compactSlug(wanted);
+  const compactMatches = candidates.filter((c) => compactSlug(c.slug) === squeezed);
   if (compactMatches.length === 1) return { kind: 'found', slug: (compactMatches[0] as Findable).slug };
 
   const budget = typoBudget(squeezed.length);
   const close = candidates
-    .map((c) => ({ slug: c.slug, d: editDistance(compact(c.slug), squeezed, budget) }))
+    .map((c) => ({ slug: c.slug, d: editDistance(compactSlug(c.slug), squeezed, budget) }))
     .filter((c) => c.d <= budget)
     .sort((a, b) => a.d - b.d || a.slug.localeCompare(b.slug));
   if (close.length === 1 || (close.length > 1 && (close[0] as { d: number }).d < (close[1] as { d: number }).d)) {
@@ -72,28 +77,33 @@ export function resolveSlug(input: string, candidates: readonly Findable[]): Slu
   return { kind: 'not-found', suggestions: rankBriefings(input, candidates, 3).map((c) => c.slug) };
 }
 
-interface Prepared {
+/** The normalised forms of a candidate that ranking compares against. */
+export interface FindKeys {
   slug: string;
   title: string;
+  /** The slug and the normalised title joined by a hyphen: "korea-japan-s-korea-japan-foreign-…". */
   hay: string;
-  hayWords: Set<string>;
+  hayWords: ReadonlySet<string>;
   compactSlug: string;
 }
 
-/**
- * The normalised forms of a candidate, computed once per candidate object: autocomplete ranks the
- * whole library at every keystroke, and normalising 10,000 titles each time cost more than the
- * ranking itself. A memo, not state: the result depends only on the candidate's slug and title.
- */
-const preparedOf = new WeakMap<Findable, Prepared>();
-
-function prepared(c: Findable): Prepared {
-  const hit = preparedOf.get(c);
-  if (hit && hit.slug === c.slug && hit.title === c.title) return hit;
+export function findKeysOf(c: Findable): FindKeys {
   const hay = `${c.slug}-${normaliseSlugInput(c.title)}`;
-  const p = { slug: c.slug, title: c.title, hay, hayWords: new Set(hay.split('-')), compactSlug: compact(c.slug) };
-  preparedOf.set(c, p);
-  return p;
+  return { slug: c.slug, title: c.title, hay, hayWords: new Set(hay.split('-')), compactSlug: compactSlug(c.slug) };
+}
+
+/** What someone typed, normalised once for scoring every candidate. */
+export interface RankQuery {
+  /** Normalised: "korea-jap". */
+  text: string;
+  words: readonly string[];
+  compact: string;
+}
+
+/** The query to rank with, or undefined when nothing searchable was typed. */
+export function rankQueryOf(query: string): RankQuery | undefined {
+  const text = normaliseSlugInput(query);
+  return text ? { text, words: text.split('-'), compact: compactSlug(text) } : undefined;
 }
 
 function startsAny(words: Iterable<string>, prefix: string): boolean {
@@ -102,29 +112,59 @@ function startsAny(words: Iterable<string>, prefix: string): boolean {
 }
 
 /**
+ * How well a candidate matches on its slug and title: a slug prefix, a substring, whole words and
+ * word prefixes. Zero when nothing matches, and then only `nearMissScore` can rank it.
+ */
+export function matchScore(keys: FindKeys, q: RankQuery): number {
+  let score = 0;
+  if (keys.slug.startsWith(q.text)) score += 100;
+  else if (keys.compactSlug.startsWith(q.compact)) score += 90;
+  else if (keys.hay.includes(q.text)) score += 60;
+  for (const w of q.words) {
+    if (keys.hayWords.has(w)) score += 15;
+    else if (startsAny(keys.hayWords, w)) score += 8;
+  }
+  return score;
+}
+
+/** The score of a slug whose beginning is a few typos away from what was typed (at most 30), or 0. */
+export function nearMissScore(keys: FindKeys, q: RankQuery): number {
+  const d = editDistance(keys.compactSlug.slice(0, q.compact.length + 2), q.compact, 3);
+  return d <= 3 ? 30 - d * 8 : 0;
+}
+
+/** The highest score nearMissScore gives. */
+export const NEAR_MISS_MAX = 30;
+
+/**
+ * The normalised forms of a candidate, computed once per candidate object: the scan ranks the
+ * whole list at every call, and normalising 10,000 titles each time cost more than the ranking
+ * itself. A memo, not state: the result depends only on the candidate's slug and title.
+ */
+const keysOf = new WeakMap<Findable, FindKeys>();
+
+function memoKeys(c: Findable): FindKeys {
+  const hit = keysOf.get(c);
+  if (hit && hit.slug === c.slug && hit.title === c.title) return hit;
+  const keys = findKeysOf(c);
+  keysOf.set(c, keys);
+  return keys;
+}
+
+/**
  * Ranks briefings against what someone has typed so far, for autocomplete and suggestions:
  * prefix and substring matches on slug and title words first, then by edit distance.
+ *
+ * A scan of every candidate, the reference for BriefingFinder, which ranks a whole library the
+ * same way from an index.
  */
 export function rankBriefings<T extends Findable>(query: string, candidates: readonly T[], limit: number): T[] {
-  const q = normaliseSlugInput(query);
+  const q = rankQueryOf(query);
   if (!q) return candidates.slice(0, limit);
-  const qWords = q.split('-');
-  const qCompact = compact(q);
   const scored: { c: T; score: number }[] = [];
   for (const c of candidates) {
-    const { hay, hayWords, compactSlug } = prepared(c);
-    let score = 0;
-    if (c.slug.startsWith(q)) score += 100;
-    else if (compactSlug.startsWith(qCompact)) score += 90;
-    else if (hay.includes(q)) score += 60;
-    for (const w of qWords) {
-      if (hayWords.has(w)) score += 15;
-      else if (startsAny(hayWords, w)) score += 8;
-    }
-    if (score === 0) {
-      const d = editDistance(compactSlug.slice(0, qCompact.length + 2), qCompact, 3);
-      if (d <= 3) score = 30 - d * 8;
-    }
+    const keys = memoKeys(c);
+    const score = matchScore(keys, q) || nearMissScore(keys, q);
     if (score > 0) scored.push({ c, score });
   }
   return scored

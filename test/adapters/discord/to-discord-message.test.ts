@@ -57,6 +57,23 @@ const doc: fc.Arbitrary<ReplyDocument> = fc.record({
 });
 
 describe('Rendering a reply document as a Discord message', () => {
+  it('GIVEN a card with actions THEN the message is the API JSON Discord takes: an embed and rows of buttons', () => {
+    const m = toDiscordMessage(
+      { title: 'Talks', sections: [{ blocks: [{ kind: 'text', text: 'They met.' }] }], footer: 'Page 1', actions: [{ label: 'Quotes', command: '/briefing t quotes' }, { label: 'Post', command: '/briefing t public', style: 'primary' }], visibility: 'private' },
+      idOf,
+    );
+    expect(m.embeds).toEqual([{ color: expect.any(Number), title: 'Talks', description: 'They met.', footer: { text: 'Page 1' } }]);
+    expect(m.components).toEqual([
+      {
+        type: 1,
+        components: [
+          { type: 2, custom_id: idOf('/briefing t quotes'), label: 'Quotes', style: 2 },
+          { type: 2, custom_id: idOf('/briefing t public'), label: 'Post', style: 1 },
+        ],
+      },
+    ]);
+  });
+
   it('GIVEN any document, however long THEN the reply stays inside every Discord limit', () => {
     fc.assert(
       fc.property(doc, (d) => {

@@ -35,4 +35,44 @@ describe('SlackModerators', () => {
     const m = new SlackModerators({ listed: [], usersInfo: async () => Promise.reject(new Error('boom')), logger: silentLogger });
     expect(await m.isModerator('A')).toBe(false);
   });
+
+  it('GIVEN users.info fails THEN Slack is not asked again, nor a warning logged, until the short failure time has passed', async () => {
+    let calls = 0;
+    let failing = true;
+    const usersInfo = async () => {
+      calls += 1;
+      if (failing) throw new Error('user_not_found');
+      return { ok: true, user: { is_admin: true } };
+    };
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (_o: object, msg?: string) => void warnings.push(msg ?? '') };
+    let now = 0;
+    const m = new SlackModerators({ listed: [], usersInfo, logger, ttlMs: 60_000, failureTtlMs: 1000, now: () => now });
+    for (let i = 0; i < 50; i += 1) expect(await m.isModerator('A')).toBe(false);
+    expect(calls).toBe(1);
+    expect(warnings).toHaveLength(1);
+    now = 999;
+    expect(await m.isModerator('A')).toBe(false);
+    expect(calls).toBe(1);
+    // Once the failure has expired Slack is asked again, and a recovered Slack is believed.
+    now = 1000;
+    failing = false;
+    expect(await m.isModerator('A')).toBe(true);
+    expect(calls).toBe(2);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it('GIVEN a burst of commands from one user before Slack answers THEN Slack is asked once', async () => {
+    let calls = 0;
+    let answer: (v: { ok: boolean; user: { is_admin: boolean } }) => void = () => {};
+    const usersInfo = () => {
+      calls += 1;
+      return new Promise<{ ok: boolean; user: { is_admin: boolean } }>((resolve) => (answer = resolve));
+    };
+    const m = new SlackModerators({ listed: [], usersInfo, logger: silentLogger });
+    const burst = Promise.all(Array.from({ length: 20 }, () => m.isModerator('A')));
+    answer({ ok: true, user: { is_admin: true } });
+    expect(await burst).toEqual(Array.from({ length: 20 }, () => true));
+    expect(calls).toBe(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Index, snippet } from '../../../src/core/search/bm25.js';
+import { Bm25Builder, Bm25Index, type SearchDocument, snippet } from '../../../src/core/search/bm25.js';
 
 const docs = [
   { id: 'fish', title: 'Fishing quota talks', tags: ['fisheries'], text: 'Ministers agreed to settle the issue of fishing quotas in their waters.' },
@@ -24,12 +24,62 @@ describe('Bm25Index', () => {
     expect(index.search('***', 10)).toEqual([]);
   });
 
+  it('GIVEN thousands of hits with equal scores THEN the limit keeps the earliest documents, in order', () => {
+    const same = Array.from({ length: 3000 }, (_, i) => ({ id: `d${i}`, title: 'Harbour', tags: [], text: 'Workers met at the harbour.' }));
+    const withBest = [...same, { id: 'best', title: 'Harbour harbour', tags: ['harbour'], text: 'Harbour.' }];
+    expect(new Bm25Index(same).search('harbour', 3).map((h) => h.id)).toEqual(['d0', 'd1', 'd2']);
+    expect(new Bm25Index(withBest).search('harbour workers', 4).map((h) => h.id)).toEqual(['d0', 'd1', 'd2', 'd3']);
+    expect(new Bm25Index(withBest).search('harbour', 2).map((h) => h.id)).toEqual(['best', 'd0']);
+  });
+
   it('GIVEN no matching words THEN there are no hits', () => {
     expect(index.search('volcano', 10)).toEqual([]);
   });
 });
 
+describe('Updating an index for the next version of the library', () => {
+  const WORDS = 'harbour workers strike talks minister rates bank court ruling climate summit river treaty port union budget vote police report'.split(' ');
+  let seed = 3;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const text = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)] as string).join(' ');
+  const library = (count: number): SearchDocument[] => Array.from({ length: count }, (_, i) => ({ id: `b${i}`, title: text(4), tags: [text(1)], text: `${text(30)}.` }));
+  const queries = [...WORDS, 'harbour workers', 'strike talks minister', 'rates bank', 'volcano'];
+  const sameAnswers = (a: Bm25Index, b: Bm25Index) => {
+    for (const q of queries) expect(a.search(q, 25), q).toEqual(b.search(q, 25));
+  };
+
+  it('GIVEN briefings added, edited, removed and reordered THEN the updated index answers exactly as one built from scratch, reading only the changed ones', () => {
+    const before = library(300);
+    const previous = new Bm25Index(before);
+    const after = [...before];
+    after[10] = { ...(after[10] as SearchDocument), text: 'The volcano erupted near the harbour.' };
+    after[20] = { ...(after[20] as SearchDocument), title: 'Volcano summit' };
+    after[30] = { ...(after[30] as SearchDocument), tags: ['volcano'] };
+    after.splice(40, 5);
+    after.push({ id: 'new-1', title: 'Volcano', tags: [], text: 'Workers left the harbour as the volcano rumbled.' });
+    after.unshift({ id: 'new-0', title: 'Strike', tags: ['union'], text: 'The union called a strike.' });
+    after.reverse();
+    const builder = new Bm25Builder(after, previous);
+    expect(builder.pending.map((i) => (after[i] as SearchDocument).id).sort()).toEqual(['b10', 'b20', 'b30', 'new-0', 'new-1']);
+    sameAnswers(builder.build(), new Bm25Index(after));
+    expect(new Bm25Index(after).search('volcano', 10).map((h) => h.id).sort()).toEqual(['b10', 'b20', 'b30', 'new-1']);
+  });
+
+  it('GIVEN a briefing whose slug now names another text THEN it is read again', () => {
+    const previous = new Bm25Index([{ id: 'a', title: 'Rates', tags: [], text: 'The bank held rates.' }]);
+    const next = [{ id: 'a', title: 'Rates', tags: [], text: 'The volcano erupted.' }];
+    sameAnswers(new Bm25Builder(next, previous).build(), new Bm25Index(next));
+    expect(new Bm25Builder(next, previous).build().search('volcano', 5).map((h) => h.id)).toEqual(['a']);
+  });
+});
+
 describe('snippet', () => {
+  it('GIVEN accented, capitalised and inflected words THEN they count as hits of their search term', () => {
+    const text = `${'Filler words here. '.repeat(20)}Les SANCTIONS à Zürich, café. ${'More filler. '.repeat(20)}`;
+    expect(snippet(text, ['sanction'])).toContain('SANCTIONS');
+    expect(snippet(text, ['zurich'])).toContain('Zürich');
+  });
+
   it('GIVEN a long text THEN the snippet holds the query word and is short', () => {
     const text = `${'Filler words here. '.repeat(30)}The quota deal was signed. ${'More filler. '.repeat(30)}`;
     const s = snippet(text, ['quota']);
