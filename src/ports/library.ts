@@ -34,6 +34,27 @@ export interface BriefingSource {
   entries(): Promise<LibraryEntry[]>;
 }
 
+/** One briefing file's parse, under a key that names the file's exact name and bytes. */
+export interface ParsedFile {
+  key: string;
+  briefing: Briefing;
+}
+
+/**
+ * Parsed briefing files kept across restarts (the store implements it), so that a restart with
+ * thousands of files does not parse their front-matter again. A key is a hash of the parser's
+ * version, the size limit, the file's name and its bytes: a changed file has a new key, so an
+ * entry is never stale, and replicas with the same files share the same entries.
+ */
+export interface ParsedFileCache {
+  /** The parses stored under any of these keys (few queries however many keys); missing keys are absent. */
+  getParsedFiles(keys: readonly string[]): Promise<Map<string, Briefing>>;
+  /** Stores parses; a key already there is left as it is (the same key always means the same parse). */
+  putParsedFiles(files: readonly ParsedFile[]): Promise<void>;
+  /** Deletes the parses stored before `storedBefore` whose key is not in `keep`; returns how many. */
+  pruneParsedFiles(keep: ReadonlySet<string>, storedBefore: Date): Promise<number>;
+}
+
 /** Analyses kept across restarts, keyed by content hash (the store implements it). */
 export interface AnalysisCache {
   get(key: string): Promise<Analysis | undefined>;

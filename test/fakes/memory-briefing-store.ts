@@ -1,6 +1,8 @@
 import type { Analysis } from '../../src/core/analysis/types.js';
+import type { Briefing } from '../../src/core/briefing/briefing.js';
 import { BriefbotError } from '../../src/core/errors.js';
 import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../../src/ports/briefing-store.js';
+import type { ParsedFile } from '../../src/ports/library.js';
 import type { AuditEntry, AuditFilter } from '../../src/ports/moderation.js';
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -11,6 +13,7 @@ export class MemoryBriefingStore implements BriefingStore {
   private readonly log: StoredRevision[] = [];
   private readonly auditLog: AuditEntry[] = [];
   private readonly cache = new Map<string, string>();
+  private readonly parsedFiles = new Map<string, { briefing: string; createdAt: Date }>();
 
   async version(): Promise<string> {
     return String(this.log.length);
@@ -88,6 +91,31 @@ export class MemoryBriefingStore implements BriefingStore {
 
   async put(key: string, analysis: Analysis): Promise<void> {
     if (!this.cache.has(key)) this.cache.set(key, JSON.stringify(analysis));
+  }
+
+  async getParsedFiles(keys: readonly string[]): Promise<Map<string, Briefing>> {
+    const found = new Map<string, Briefing>();
+    for (const key of keys) {
+      const v = this.parsedFiles.get(key);
+      if (v) found.set(key, JSON.parse(v.briefing) as Briefing);
+    }
+    return found;
+  }
+
+  async putParsedFiles(files: readonly ParsedFile[]): Promise<void> {
+    const createdAt = new Date();
+    for (const f of files) if (!this.parsedFiles.has(f.key)) this.parsedFiles.set(f.key, { briefing: JSON.stringify(f.briefing), createdAt });
+  }
+
+  async pruneParsedFiles(keep: ReadonlySet<string>, storedBefore: Date): Promise<number> {
+    let deleted = 0;
+    for (const [key, v] of this.parsedFiles) {
+      if (v.createdAt < storedBefore && !keep.has(key)) {
+        this.parsedFiles.delete(key);
+        deleted += 1;
+      }
+    }
+    return deleted;
   }
 
   async close(): Promise<void> {}
