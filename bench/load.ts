@@ -133,21 +133,26 @@ async function generate(): Promise<Generated> {
 /** Analyses every briefing once into the store's cache, as the bot would on first view. */
 async function warmCache(): Promise<{ ms: number; analysed: number } | undefined> {
   const marker = join(outDir, 'warmed.json');
-  if (existsSync(marker) && existsSync(sqlitePath)) return undefined;
+  const analysed = existsSync(marker) && existsSync(sqlitePath);
   const { store } = await openStore({ sqlitePath });
-  const files = new FileBriefingSource(briefingsDir, 200 * 1024, silentLogger);
+  // Also parses the files into the store's parsed-file cache (at once when it is already there).
+  const files = new FileBriefingSource(briefingsDir, 200 * 1024, silentLogger, { cache: store });
   const library = new Library({ source: new MergedBriefingSource(store, files), analyze: (i) => analyze(i), cacheKey: (i) => analysisCacheKey(i), cache: store, logger: silentLogger });
   const started = performance.now();
   const entries = await library.list();
-  let analysed = 0;
+  if (analysed) {
+    await store.close();
+    return undefined;
+  }
+  let done = 0;
   for (const e of entries) {
-    if (await library.analysisOf(e)) analysed += 1;
-    if (analysed % 1000 === 0) process.stderr.write(`  analysed ${analysed}/${entries.length}\n`);
+    if (await library.analysisOf(e)) done += 1;
+    if (done % 1000 === 0) process.stderr.write(`  analysed ${done}/${entries.length}\n`);
   }
   const ms = performance.now() - started;
   await store.close();
-  await writeFile(marker, JSON.stringify({ ms, analysed }));
-  return { ms, analysed };
+  await writeFile(marker, JSON.stringify({ ms, analysed: done }));
+  return { ms, analysed: done };
 }
 
 async function freePort(): Promise<number> {

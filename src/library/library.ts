@@ -17,6 +17,12 @@ export interface LibraryDeps {
    * the read wait (the app turns it on: checking 10,000 files takes longer than a command).
    */
   staleWhileRevalidate?: boolean;
+  /**
+   * Build a large library's search index in the background as soon as a snapshot loads (the
+   * default). The app turns it off until it is serving (`indexAhead()`), so that indexing does not
+   * hold up start-up; a search before then builds the index itself.
+   */
+  indexAhead?: boolean;
   now?: () => number;
 }
 
@@ -28,17 +34,25 @@ interface Snapshot {
   index?: Promise<Bm25Index>;
 }
 
-/** Documents indexed between two pauses for other work. */
-const INDEX_SLICE = 250;
+/**
+ * Indexing time between two pauses for other work. Short, because an HTTP request needs several
+ * turns of the event loop and waits for a slice at each (250 documents a slice, 60 ms or more on
+ * a busy machine, held the first requests after a start for a second).
+ */
+const INDEX_SLICE_MS = 10;
 /** Libraries at least this large are indexed as soon as they load. */
 const INDEX_AHEAD_THRESHOLD = 500;
 
 /** Indexes the entries a slice at a time, letting the event loop answer other requests in between. */
 async function buildIndex(entries: readonly LibraryEntry[]): Promise<Bm25Index> {
   const builder = new Bm25Builder();
+  let sliceStart = performance.now();
   for (const e of entries) {
     builder.add({ id: e.briefing.slug, title: e.briefing.title, tags: e.briefing.tags, text: e.briefing.body });
-    if (builder.count % INDEX_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (performance.now() - sliceStart > INDEX_SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
   }
   return builder.build();
 }
@@ -68,8 +82,18 @@ export class Library implements BriefingLibrary {
   private waitForNext = false;
   private readonly memory = new Map<string, Analysis>();
   private readonly failed = new Set<string>();
+  private indexingAhead: boolean;
 
-  constructor(private readonly deps: LibraryDeps) {}
+  constructor(private readonly deps: LibraryDeps) {
+    this.indexingAhead = deps.indexAhead ?? true;
+  }
+
+  /** From now on, index large snapshots as soon as they load, starting with the current one. */
+  indexAhead(): void {
+    this.indexingAhead = true;
+    const snap = this.snapshot;
+    if (snap && snap.entries.length >= INDEX_AHEAD_THRESHOLD) snap.index ??= buildIndex(snap.entries);
+  }
 
   /** Forget the snapshot: the next read asks the source again (after a change made here). */
   invalidate(): void {
@@ -110,7 +134,7 @@ export class Library implements BriefingLibrary {
       );
       snapshot = { version, entries, bySlug: new Map(entries.map((e) => [e.briefing.slug, e])) };
       // Start indexing now, in slices, so the first search does not pay for all of it at once.
-      if (entries.length >= INDEX_AHEAD_THRESHOLD) snapshot.index = buildIndex(entries);
+      if (this.indexingAhead && entries.length >= INDEX_AHEAD_THRESHOLD) snapshot.index = buildIndex(entries);
     }
     if (generation === this.generation) {
       this.snapshot = snapshot;

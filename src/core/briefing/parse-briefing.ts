@@ -25,6 +25,12 @@ export interface ParseOptions {
   defaultSlug?: string;
 }
 
+/**
+ * Bump when parseBriefing can return a different briefing for the same file: parsed files are
+ * kept in the store under a key that includes this number (and the yaml and zod versions).
+ */
+export const BRIEFING_FORMAT_VERSION = 1;
+
 export const DEFAULT_MAX_BODY_BYTES = 200 * 1024;
 /** Front-matter is a few lines; a huge one is an attack or an accident. */
 const MAX_FRONT_MATTER_BYTES = 64 * 1024;
