@@ -85,23 +85,20 @@ export class FileBriefingSource implements BriefingSource {
 
   private async load(scan: DirScan): Promise<LibraryEntry[]> {
     const cache = this.options.cache;
-    const { entries, problems, parses, parsedNow } = await loadScannedDir(this.dir, this.maxBodyBytes, scan, async (keys) => {
-      const found = new Map<string, Briefing>();
-      const missing: string[] = [];
-      for (const key of keys) {
-        const parse = this.parses.get(key);
-        if (parse) found.set(key, parse);
-        else missing.push(key);
-      }
-      if (cache && missing.length > 0) {
+    const { entries, problems, parses, parsedNow } = await loadScannedDir(this.dir, this.maxBodyBytes, scan, {
+      known: this.parses,
+      cached: async (keys) => {
+        if (!cache) return new Map();
         try {
-          for (const [key, parse] of await cache.getParsedFiles(missing)) found.set(key, parse);
+          return await cache.getParsedFiles(keys);
         } catch (err) {
           this.logger.warn({ err }, 'could not read parsed briefing files from the store; parsing the files');
+          return new Map();
         }
-      }
-      return found;
+      },
     });
+    // The bytes were only needed for this load; the scan may be reused for a while.
+    scan.bytes.clear();
     this.parses = parses;
     if (cache && parsedNow.length > 0) {
       await cache.putParsedFiles(parsedNow).catch((err: unknown) => this.logger.warn({ err }, 'could not keep parsed briefing files in the store'));

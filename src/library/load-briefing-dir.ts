@@ -1,5 +1,5 @@
-import type { Briefing } from '../core/briefing/briefing.js';
-import { type BriefingProblem, parseBriefing } from '../core/briefing/parse-briefing.js';
+import type { Briefing, BriefingFrontMatter } from '../core/briefing/briefing.js';
+import { type BriefingProblem, briefingBody, parseBriefing } from '../core/briefing/parse-briefing.js';
 import type { LibraryEntry, ParsedFile } from '../ports/library.js';
 import { BriefingDirScanner, type DirScan, readBriefingFile } from './scan-briefing-dir.js';
 
@@ -9,7 +9,7 @@ export interface LoadedDir {
 }
 
 export interface LoadedScan extends LoadedDir {
-  /** The parse of every file that has one, by key (found or parsed now). */
+  /** The briefing of every file that has one, by key (known, from a cached front-matter, or parsed now). */
   parses: Map<string, Briefing>;
   /** The files parsed by this load (not found by `lookup`): worth keeping. */
   parsedNow: ParsedFile[];
@@ -24,24 +24,28 @@ const SLICE_MS = 8;
  */
 export async function loadBriefingDir(dir: string, maxBodyBytes: number): Promise<LoadedDir> {
   const scan = await new BriefingDirScanner(dir, maxBodyBytes).scan();
-  const { entries, problems } = await loadScannedDir(dir, maxBodyBytes, scan, async () => new Map());
+  const { entries, problems } = await loadScannedDir(dir, maxBodyBytes, scan, { known: new Map(), cached: async () => new Map() });
   return { entries, problems };
 }
 
+export interface KnownParses {
+  /** Briefings of files already loaded by this process, by key. */
+  known: ReadonlyMap<string, Briefing>;
+  /** Front-matter parsed before (the store), for the keys not known; the body comes from the scan's bytes. */
+  cached: (keys: string[]) => Promise<Map<string, BriefingFrontMatter>>;
+}
+
 /**
- * The entries of a scanned folder. `lookup` gives the parses already known by key (memory, the
- * store); the other files are read and parsed. A file changed since the scan is parsed as it is
- * now (its key is computed from the bytes parsed), never served from an older parse.
+ * The entries of a scanned folder. Files whose key is known or cached are not parsed again; the
+ * others are read and parsed. A file changed since the scan is parsed as it is now (its key is
+ * computed from the bytes parsed), never served from an older parse.
  */
-export async function loadScannedDir(
-  dir: string,
-  maxBodyBytes: number,
-  scan: DirScan,
-  lookup: (keys: string[]) => Promise<Map<string, Briefing>>,
-): Promise<LoadedScan> {
+export async function loadScannedDir(dir: string, maxBodyBytes: number, scan: DirScan, previous: KnownParses): Promise<LoadedScan> {
   const problems: BriefingProblem[] = [];
   if (scan.folderError) problems.push({ file: dir, field: 'file', message: `cannot read the folder (${scan.folderError})` });
-  const known = await lookup(scan.files.flatMap((f) => (f.kind === 'file' ? [f.key] : [])));
+  const { known } = previous;
+  const unknownKeys = scan.files.flatMap((f) => (f.kind === 'file' && !known.has(f.key) && scan.bytes.has(f.name) ? [f.key] : []));
+  const cached = unknownKeys.length > 0 ? await previous.cached(unknownKeys) : new Map<string, BriefingFrontMatter>();
   const parses = new Map<string, Briefing>();
   const parsedNow: ParsedFile[] = [];
   const bySlug = new Map<string, { entry: LibraryEntry; file: string }[]>();
@@ -58,6 +62,13 @@ export async function loadScannedDir(
     }
     let key = file.key;
     let briefing = known.get(key);
+    const frontMatter = briefing ? undefined : cached.get(key);
+    const bytes = scan.bytes.get(name);
+    if (frontMatter && bytes) {
+      // The scan hashed exactly these bytes into the key the front-matter was cached under.
+      const body = briefingBody(bytes);
+      if (body !== undefined) briefing = { ...frontMatter, body };
+    }
     if (!briefing) {
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -78,7 +89,8 @@ export async function loadScannedDir(
         continue;
       }
       briefing = result.briefing;
-      parsedNow.push({ key, briefing });
+      const { body: _body, ...parsed } = briefing;
+      parsedNow.push({ key, frontMatter: parsed });
     }
     parses.set(key, briefing);
     const published = briefing.published ? new Date(briefing.published) : undefined;

@@ -27,6 +27,11 @@ export interface DirScan {
   token: string;
   /** In name order. */
   files: ScannedFile[];
+  /**
+   * The bytes of the files this scan read (all of them the first time, then the changed ones), by
+   * name, until the reader takes them: a cached front-matter needs them to give the body.
+   */
+  bytes: Map<string, Buffer>;
   /** The folder itself could not be read (other than missing). */
   folderError?: string;
 }
@@ -83,9 +88,10 @@ export class BriefingDirScanner {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'error';
       this.known.clear();
-      return code === 'ENOENT' ? { token: 'missing', files: [] } : { token: `error:${code}`, files: [], folderError: code };
+      return code === 'ENOENT' ? { token: 'missing', files: [], bytes: new Map() } : { token: `error:${code}`, files: [], bytes: new Map(), folderError: code };
     }
     const files: ScannedFile[] = [];
+    const bytes = new Map<string, Buffer>();
     const token = createHash('sha256');
     let sliceStart = performance.now();
     for (const name of names) {
@@ -93,39 +99,44 @@ export class BriefingDirScanner {
         await pause();
         sliceStart = performance.now();
       }
-      const file = this.look(name);
+      const file = this.look(name, bytes);
       if (!file) continue;
       files.push(file);
       token.update(`${name}\0${file.kind === 'file' ? file.key : file.kind === 'too-large' ? `too-large:${file.size}` : file.code}\0${'mtime' in file ? file.mtime.getTime() : ''}\n`);
     }
     const present = new Set(names);
     for (const name of this.known.keys()) if (!present.has(name)) this.known.delete(name);
-    return { token: token.digest('hex'), files };
+    return { token: token.digest('hex'), files, bytes };
   }
 
-  private look(name: string): ScannedFile | undefined {
+  private look(name: string, bytesRead: Map<string, Buffer>): ScannedFile | undefined {
     const path = join(this.dir, name);
     try {
-      const info = statSync(path, { bigint: true });
-      if (!info.isFile()) return undefined;
-      const size = Number(info.size);
-      const mtime = new Date(Number(info.mtimeMs));
+      const info = statSync(path, { throwIfNoEntry: false });
+      // Deleted between the listing and now: it is simply gone.
+      if (!info?.isFile()) {
+        this.known.delete(name);
+        return undefined;
+      }
+      const size = info.size;
+      const mtime = info.mtime;
       if (size > this.maxBodyBytes * READ_LIMIT_FACTOR + 64 * 1024) {
         this.known.delete(name);
         return { name, kind: 'too-large', size, mtime };
       }
-      const signature = `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+      // Milliseconds with a fraction (to about 0.3 µs): finer than any two writes RACY_MS apart need.
+      const signature = `${info.dev}:${info.ino}:${size}:${info.mtimeMs}:${info.ctimeMs}`;
       const known = this.known.get(name);
       if (known?.trusted && known.signature === signature) return { name, kind: 'file', key: known.key, size, mtime };
       const readAt = this.now();
-      const { key } = readBriefingFile(this.dir, name, this.maxBodyBytes);
-      const changedAt = Math.max(Number(info.mtimeMs), Number(info.ctimeMs));
+      const { key, bytes } = readBriefingFile(this.dir, name, this.maxBodyBytes);
+      bytesRead.set(name, bytes);
+      const changedAt = Math.max(info.mtimeMs, info.ctimeMs);
       this.known.set(name, { signature, key, trusted: readAt - changedAt > RACY_MS });
       return { name, kind: 'file', key, size, mtime };
     } catch (e) {
       this.known.delete(name);
       const code = (e as NodeJS.ErrnoException).code ?? String(e);
-      // Deleted between the listing and now: it is simply gone.
       if (code === 'ENOENT') return undefined;
       return { name, kind: 'unreadable', code };
     }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../core/analysis/types.js';
-import type { Briefing } from '../core/briefing/briefing.js';
+import type { Briefing, BriefingFrontMatter } from '../core/briefing/briefing.js';
 
 export interface LibraryEntry {
   briefing: Briefing;
@@ -34,10 +34,13 @@ export interface BriefingSource {
   entries(): Promise<LibraryEntry[]>;
 }
 
-/** One briefing file's parse, under a key that names the file's exact name and bytes. */
+/**
+ * One briefing file's parse, under a key that names the file's exact name and bytes. The body is
+ * not kept: it is the rest of the file, which a restart reads anyway to compute the key.
+ */
 export interface ParsedFile {
   key: string;
-  briefing: Briefing;
+  frontMatter: BriefingFrontMatter;
 }
 
 /**
@@ -48,7 +51,7 @@ export interface ParsedFile {
  */
 export interface ParsedFileCache {
   /** The parses stored under any of these keys (few queries however many keys); missing keys are absent. */
-  getParsedFiles(keys: readonly string[]): Promise<Map<string, Briefing>>;
+  getParsedFiles(keys: readonly string[]): Promise<Map<string, BriefingFrontMatter>>;
   /** Stores parses; a key already there is left as it is (the same key always means the same parse). */
   putParsedFiles(files: readonly ParsedFile[]): Promise<void>;
   /** Deletes the parses stored before `storedBefore` whose key is not in `keep`; returns how many. */

@@ -66,7 +66,7 @@ export interface AnalysisCacheTable {
 export interface BriefingFileCacheTable {
   /** A hash of the parser's version, the size limit, the file's name and its bytes. */
   key: string;
-  /** The parsed Briefing as JSON. */
-  briefing: string;
+  /** The parsed front-matter as JSON (a Briefing without its body). */
+  front_matter: string;
   created_at: string;
 }

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Analysis } from '../core/analysis/types.js';
-import type { Briefing } from '../core/briefing/briefing.js';
+import type { Briefing, BriefingFrontMatter } from '../core/briefing/briefing.js';
 import { BriefbotError } from '../core/errors.js';
 import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../ports/briefing-store.js';
 import type { ParsedFile } from '../ports/library.js';
@@ -203,11 +203,11 @@ export class SqlBriefingStore implements BriefingStore {
       .execute();
   }
 
-  async getParsedFiles(keys: readonly string[]): Promise<Map<string, Briefing>> {
-    const found = new Map<string, Briefing>();
+  async getParsedFiles(keys: readonly string[]): Promise<Map<string, BriefingFrontMatter>> {
+    const found = new Map<string, BriefingFrontMatter>();
     for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
-      const rows = await this.db.selectFrom('briefing_file_cache').select(['key', 'briefing']).where('key', 'in', keys.slice(i, i + KEYS_PER_QUERY)).execute();
-      for (const row of rows) found.set(row.key, JSON.parse(row.briefing) as Briefing);
+      const rows = await this.db.selectFrom('briefing_file_cache').select(['key', 'front_matter']).where('key', 'in', keys.slice(i, i + KEYS_PER_QUERY)).execute();
+      for (const row of rows) found.set(row.key, JSON.parse(row.front_matter) as BriefingFrontMatter);
     }
     return found;
   }
@@ -220,7 +220,7 @@ export class SqlBriefingStore implements BriefingStore {
         for (let i = 0; i < files.length; i += ROWS_PER_INSERT) {
           await trx
             .insertInto('briefing_file_cache')
-            .values(files.slice(i, i + ROWS_PER_INSERT).map((f) => ({ key: f.key, briefing: JSON.stringify(f.briefing), created_at: createdAt })))
+            .values(files.slice(i, i + ROWS_PER_INSERT).map((f) => ({ key: f.key, front_matter: JSON.stringify(f.frontMatter), created_at: createdAt })))
             // Replicas with the same files store the same parses; the first one wins, nobody waits.
             .onConflict((oc) => oc.column('key').doNothing())
             .execute();

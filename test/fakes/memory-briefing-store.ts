@@ -1,5 +1,5 @@
 import type { Analysis } from '../../src/core/analysis/types.js';
-import type { Briefing } from '../../src/core/briefing/briefing.js';
+import type { BriefingFrontMatter } from '../../src/core/briefing/briefing.js';
 import { BriefbotError } from '../../src/core/errors.js';
 import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../../src/ports/briefing-store.js';
 import type { ParsedFile } from '../../src/ports/library.js';
@@ -13,7 +13,7 @@ export class MemoryBriefingStore implements BriefingStore {
   private readonly log: StoredRevision[] = [];
   private readonly auditLog: AuditEntry[] = [];
   private readonly cache = new Map<string, string>();
-  private readonly parsedFiles = new Map<string, { briefing: string; createdAt: Date }>();
+  private readonly parsedFiles = new Map<string, { frontMatter: string; createdAt: Date }>();
 
   async version(): Promise<string> {
     return String(this.log.length);
@@ -93,18 +93,18 @@ export class MemoryBriefingStore implements BriefingStore {
     if (!this.cache.has(key)) this.cache.set(key, JSON.stringify(analysis));
   }
 
-  async getParsedFiles(keys: readonly string[]): Promise<Map<string, Briefing>> {
-    const found = new Map<string, Briefing>();
+  async getParsedFiles(keys: readonly string[]): Promise<Map<string, BriefingFrontMatter>> {
+    const found = new Map<string, BriefingFrontMatter>();
     for (const key of keys) {
       const v = this.parsedFiles.get(key);
-      if (v) found.set(key, JSON.parse(v.briefing) as Briefing);
+      if (v) found.set(key, JSON.parse(v.frontMatter) as BriefingFrontMatter);
     }
     return found;
   }
 
   async putParsedFiles(files: readonly ParsedFile[]): Promise<void> {
     const createdAt = new Date();
-    for (const f of files) if (!this.parsedFiles.has(f.key)) this.parsedFiles.set(f.key, { briefing: JSON.stringify(f.briefing), createdAt });
+    for (const f of files) if (!this.parsedFiles.has(f.key)) this.parsedFiles.set(f.key, { frontMatter: JSON.stringify(f.frontMatter), createdAt });
   }
 
   async pruneParsedFiles(keep: ReadonlySet<string>, storedBefore: Date): Promise<number> {

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Briefing } from '../../src/core/briefing/briefing.js';
+import type { BriefingFrontMatter } from '../../src/core/briefing/briefing.js';
 import { FileBriefingSource } from '../../src/library/file-source.js';
 import type { ParsedFile, ParsedFileCache } from '../../src/ports/library.js';
 import { silentLogger } from '../../src/ports/logger.js';
@@ -29,7 +29,7 @@ class CountingCache implements ParsedFileCache {
   stored: ParsedFile[] = [];
   failReads = false;
   constructor(private readonly inner: ParsedFileCache) {}
-  async getParsedFiles(keys: readonly string[]): Promise<Map<string, Briefing>> {
+  async getParsedFiles(keys: readonly string[]): Promise<Map<string, BriefingFrontMatter>> {
     if (this.failReads) throw new Error('the database is down');
     this.asked += keys.length;
     return this.inner.getParsedFiles(keys);
@@ -78,7 +78,7 @@ describe('FileBriefingSource with the parsed-file cache in the store (SQLite)', 
     await writeFile(join(briefings, 'beta.md'), file('Beta', 'Other text.'));
     const first = new CountingCache(store);
     expect(await titles(new FileBriefingSource(briefings, 200_000, silentLogger, { cache: first }))).toEqual({ alpha: 'Alpha', beta: 'Beta' });
-    expect(first.stored.map((f) => f.briefing.slug).sort()).toEqual(['alpha', 'beta']);
+    expect(first.stored.map((f) => f.frontMatter.slug).sort()).toEqual(['alpha', 'beta']);
 
     await store.close();
     store = (await openStore({ sqlitePath: sqlitePath() })).store;
@@ -89,6 +89,22 @@ describe('FileBriefingSource with the parsed-file cache in the store (SQLite)', 
     expect(second.stored).toEqual([]);
     const [alpha] = (await restarted.entries()).filter((e) => e.briefing.slug === 'alpha');
     expect(alpha?.briefing).toEqual({ slug: 'alpha', title: 'Alpha', tags: ['talks'], participants: [], body: 'Some text.' });
+  });
+
+  it('GIVEN files with a BOM, CRLF line ends, blank lines and participants THEN a restart from the cache gives exactly what a fresh parse gives', async () => {
+    const seed = join(import.meta.dirname, '..', '..', 'briefings');
+    for (const name of await readdir(seed)) await writeFile(join(briefings, name), await readFile(join(seed, name)));
+    await writeFile(join(briefings, 'bom-crlf.md'), '\uFEFF---\r\ntitle: "Windows: é"\r\nslug: bom-crlf\r\n---\r\n\r\n\r\n  Indented first line.\r\nSecond line.  \r\n\r\n');
+    await writeFile(join(briefings, 'tight.md'), '---\ntitle: Tight\n---\nNo blank line before the text.');
+    const fresh = await new FileBriefingSource(briefings, 200_000, silentLogger).entries();
+    expect(fresh.length).toBeGreaterThanOrEqual(7);
+    await new FileBriefingSource(briefings, 200_000, silentLogger, { cache: store }).entries();
+    const cache = new CountingCache(store);
+    const restarted = await new FileBriefingSource(briefings, 200_000, silentLogger, { cache }).entries();
+    expect(cache.stored).toEqual([]);
+    const bySlug = (list: typeof fresh) => Object.fromEntries(list.map((e) => [e.briefing.slug, e.briefing]));
+    expect(bySlug(restarted)).toEqual(bySlug(fresh));
+    expect(bySlug(restarted)['bom-crlf']?.body).toBe('  Indented first line.\r\nSecond line.');
   });
 
   it('GIVEN a file edited while the bot was stopped, with the same size and modification time THEN the restart serves the new text, never the cached parse', async () => {
@@ -143,7 +159,7 @@ describe('FileBriefingSource while running', () => {
     expect(cache.stored).toHaveLength(3);
     await writeFile(join(briefings, 'b.md'), file('Title b, edited'));
     expect(await titles(source)).toEqual({ a: 'Title a', b: 'Title b, edited', c: 'Title c' });
-    expect(cache.stored.map((f) => f.briefing.title)).toEqual(['Title a', 'Title b', 'Title c', 'Title b, edited']);
+    expect(cache.stored.map((f) => f.frontMatter.title)).toEqual(['Title a', 'Title b', 'Title c', 'Title b, edited']);
   });
 
   it('GIVEN parses in the store that no file uses any more THEN they are forgotten once a week old, and the files\' own parses stay', async () => {

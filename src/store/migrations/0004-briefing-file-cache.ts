@@ -1,8 +1,8 @@
 import type { StoreMigration } from './migration.js';
 
 /**
- * Parsed briefing files by a hash of their name and bytes (and the parser's version), so a
- * restart with thousands of files in briefings/ does not parse their front-matter again.
+ * The parsed front-matter of briefing files by a hash of their name and bytes (and the parser's
+ * version), so a restart with thousands of files in briefings/ does not parse them again.
  */
 export const briefingFileCacheMigration: StoreMigration = {
   name: '0004-briefing-file-cache',
@@ -10,7 +10,7 @@ export const briefingFileCacheMigration: StoreMigration = {
     await db.schema
       .createTable('briefing_file_cache')
       .addColumn('key', 'text', (c) => c.primaryKey())
-      .addColumn('briefing', 'text', (c) => c.notNull())
+      .addColumn('front_matter', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     // Pruning looks for old entries only.
