@@ -4,6 +4,7 @@
  *
  *   npm run bench:load -- [--corpus ../shared/eval/cnndm-dev.jsonl] [--count 10000]
  *                         [--duration 10] [--connections 32] [--out bench/out/load]
+ *                         [--runtime dist|tsx] [--restarts 1] [--only restart|briefing,search,...]
  *
  * Steps: generate the library (sentences of the CNN/DM articles recombined; synthetic text when
  * the corpus is absent), analyse every briefing once into the store's analysis cache (kept in
@@ -12,7 +13,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer as createNetServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,7 +30,10 @@ import { discordHeaders, discordPayload, discordTestKeys, slackHeaders, slackSla
 
 const ROOT = resolve(import.meta.dirname, '..');
 
+/** `--name value` or `--name=value`. */
 function arg(name: string, fallback: string): string {
+  const joined = process.argv.find((a) => a.startsWith(`--${name}=`));
+  if (joined) return joined.slice(name.length + 3);
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? (process.argv[i + 1] as string) : fallback;
 }
@@ -42,6 +46,14 @@ const outDir = resolve(ROOT, arg('out', 'bench/out/load'));
 /** Which rows to run (comma-separated prefixes of: briefing, search, autocomplete, slack-briefing, slack-search). */
 const only = arg('only', '').split(',').filter(Boolean);
 const wanted = (name: string) => only.length === 0 || only.some((o) => name.startsWith(o));
+/**
+ * How the bot runs: `dist` (the compiled build, as `npm start` runs it in production; built first
+ * when the sources are newer than dist/) or `tsx` (the TypeScript sources, compiled at start).
+ */
+const runtime = arg('runtime', 'dist');
+if (runtime !== 'dist' && runtime !== 'tsx') throw new Error(`--runtime is dist or tsx, not ${runtime}`);
+/** Restarts to time (the median is reported); with `--only restart` nothing else runs. */
+const restarts = Math.max(1, Number(arg('restarts', '1')));
 /** Extra node options for the bot, e.g. --node-options=--cpu-prof. */
 const nodeOptions = arg('node-options', '').split(' ').filter(Boolean);
 const briefingsDir = join(outDir, 'briefings');
@@ -121,21 +133,26 @@ async function generate(): Promise<Generated> {
 /** Analyses every briefing once into the store's cache, as the bot would on first view. */
 async function warmCache(): Promise<{ ms: number; analysed: number } | undefined> {
   const marker = join(outDir, 'warmed.json');
-  if (existsSync(marker) && existsSync(sqlitePath)) return undefined;
+  const analysed = existsSync(marker) && existsSync(sqlitePath);
   const { store } = await openStore({ sqlitePath });
-  const files = new FileBriefingSource(briefingsDir, 200 * 1024, silentLogger);
+  // Also parses the files into the store's parsed-file cache (at once when it is already there).
+  const files = new FileBriefingSource(briefingsDir, 200 * 1024, silentLogger, { cache: store });
   const library = new Library({ source: new MergedBriefingSource(store, files), analyze: (i) => analyze(i), cacheKey: (i) => analysisCacheKey(i), cache: store, logger: silentLogger });
   const started = performance.now();
   const entries = await library.list();
-  let analysed = 0;
+  if (analysed) {
+    await store.close();
+    return undefined;
+  }
+  let done = 0;
   for (const e of entries) {
-    if (await library.analysisOf(e)) analysed += 1;
-    if (analysed % 1000 === 0) process.stderr.write(`  analysed ${analysed}/${entries.length}\n`);
+    if (await library.analysisOf(e)) done += 1;
+    if (done % 1000 === 0) process.stderr.write(`  analysed ${done}/${entries.length}\n`);
   }
   const ms = performance.now() - started;
   await store.close();
-  await writeFile(marker, JSON.stringify({ ms, analysed }));
-  return { ms, analysed };
+  await writeFile(marker, JSON.stringify({ ms, analysed: done }));
+  return { ms, analysed: done };
 }
 
 async function freePort(): Promise<number> {
@@ -161,10 +178,62 @@ function currentRssMiB(pid: number): number {
 let running: ChildProcess | undefined;
 
 /** CPU time (user + system) the process has used so far, in ms. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+function cpuMs(pid: number, thread?: number): number {
+  const fields = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   // utime and stime are fields 14 and 15 of /proc/pid/stat, in clock ticks (100 a second on Linux).
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface RestartTiming {
+  readyMs: number;
+  readyCpuMs: number;
+  firstAnswerMs: number;
+  firstCpuMs: number;
+  /**
+   * CPU time of the bot's main thread alone until the first card: what the wall time comes down
+   * to on an idle machine (the rest of the process's CPU is GC and I/O threads working beside it).
+   */
+  firstMainCpuMs: number;
+  /** One-minute load average when the card came. */
+  load: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+}
+
+function describeRestarts(timings: RestartTiming[]): string {
+  const how = runtime === 'tsx' ? 'TypeScript via tsx' : 'compiled dist/, as `npm start` runs';
+  const m = (f: (t: RestartTiming) => number) => Math.round(median(timings.map(f)));
+  const all = timings.length > 1 ? ` (median of ${timings.length}; first cards ${timings.map((t) => Math.round(t.firstAnswerMs)).join(' / ')} ms)` : '';
+  return (
+    `Restart on the warm store: /readyz 200 after ${m((t) => t.readyMs)} ms, first briefing card (cached analysis) after ${m((t) => t.firstAnswerMs)} ms` +
+    ` (both from spawn, ${how})${all}; CPU time of the bot until then ${m((t) => t.readyCpuMs)} ms and ${m((t) => t.firstCpuMs)} ms` +
+    ` (main thread alone until the first card ${m((t) => t.firstMainCpuMs)} ms);` +
+    ` load average ${timings.map((t) => t.load.toFixed(1)).join(' / ')}.`
+  );
+}
+
+/** The newest modification time of the TypeScript under the given folders. */
+async function newestSource(dirs: string[]): Promise<number> {
+  let newest = 0;
+  for (const dir of dirs) {
+    for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+      if (e.isFile() && e.name.endsWith('.ts')) newest = Math.max(newest, (await stat(join(e.parentPath, e.name))).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** Runs `npm run build` when dist/ is missing or older than a source file, so the bench never times stale code. */
+async function buildIfStale(): Promise<void> {
+  const built = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+  const builtAt = existsSync(built) ? (await stat(built)).mtimeMs : 0;
+  if (builtAt >= (await newestSource(['src', 'commands'].map((d) => join(ROOT, d))))) return;
+  process.stderr.write('dist/ is older than the sources: npm run build\n');
+  const code = await new Promise<number | null>((resolveExit) => spawn('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' }).on('exit', resolveExit));
+  if (code !== 0) throw new Error(`npm run build failed (exit ${code})`);
 }
 
 interface Row {
@@ -196,44 +265,6 @@ async function main(): Promise<void> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
 
-  // Restart: a fresh process on the warm store, timed until it answers a briefing card.
-  const spawnedAt = performance.now();
-  const child: ChildProcess = (running = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), 'start'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      BRIEFINGS_DIR: briefingsDir,
-      SQLITE_PATH: sqlitePath,
-      PORT: String(port),
-      HTTP_HOST: '127.0.0.1',
-      BRIEFBOT_SHELL: 'off',
-      LOG_FORMAT: 'json',
-      LOG_LEVEL: 'warn',
-      DIGESTS: 'off',
-      RATE_LIMIT_COMMANDS: '0',
-      DISCORD_TOKEN: 'bench-discord-token',
-      DISCORD_APP_ID: fakeDiscord.appId,
-      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      DISCORD_API_URL: fakeDiscord.apiUrl,
-      SLACK_BOT_TOKEN: 'xoxb-bench-token',
-      SLACK_SIGNING_SECRET: signingSecret,
-      SLACK_API_URL: fakeSlack.apiUrl,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  }));
-  const pid = child.pid as number;
-  let readyMs = 0;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/readyz`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  readyMs = performance.now() - spawnedAt;
-
   const ctx = { appId: fakeDiscord.appId, guildId: fakeDiscord.guildId, channelId: fakeDiscord.channelId };
   const user = { id: '800000000000000001', username: 'bench' };
   const rnd = random(99);
@@ -242,18 +273,100 @@ async function main(): Promise<void> {
     const body = JSON.stringify(payload);
     return { body, headers: discordHeaders(keys.privateKey, body) };
   };
-  const firstCard = signed(discordPayload.command(ctx, user, 'briefing', [{ name: 'topic', type: 3, value: slugAt() }]));
-  const firstToken = (JSON.parse(firstCard.body) as { token: string }).token;
-  const firstRes = (await (await fetch(`${base}/discord/interactions`, { method: 'POST', ...firstCard })).json()) as { type: number; data?: { embeds?: { description?: string }[] } };
-  let firstEmbeds = firstRes.data?.embeds;
-  if (firstRes.type === 5) {
-    // Slower than Discord's deferral point: the card comes as an edit of "thinking…".
-    const edit = await fakeDiscord.waitFor(() => fakeDiscord.requests.find((r) => r.method === 'PATCH' && r.path.includes(firstToken)), 60_000);
-    firstEmbeds = (edit.body as { embeds?: { description?: string }[] }).embeds;
+
+  const entry = runtime === 'tsx' ? ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')] : [join(ROOT, 'dist', 'src', 'cli', 'main.js')];
+  /** A fresh process on the warm store, timed until it answers a briefing card. */
+  const restart = async (): Promise<{ child: ChildProcess; pid: number; timing: RestartTiming }> => {
+    const spawnedAt = performance.now();
+    const child: ChildProcess = (running = spawn(process.execPath, [...nodeOptions, ...entry, 'start'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        BRIEFINGS_DIR: briefingsDir,
+        SQLITE_PATH: sqlitePath,
+        PORT: String(port),
+        HTTP_HOST: '127.0.0.1',
+        BRIEFBOT_SHELL: 'off',
+        LOG_FORMAT: 'json',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+        DIGESTS: 'off',
+        RATE_LIMIT_COMMANDS: '0',
+        DISCORD_TOKEN: 'bench-discord-token',
+        DISCORD_APP_ID: fakeDiscord.appId,
+        DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+        DISCORD_API_URL: fakeDiscord.apiUrl,
+        SLACK_BOT_TOKEN: 'xoxb-bench-token',
+        SLACK_SIGNING_SECRET: signingSecret,
+        SLACK_API_URL: fakeSlack.apiUrl,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }));
+    const pid = child.pid as number;
+    let exited = false;
+    child.once('exit', () => (exited = true));
+    for (;;) {
+      if (exited) throw new Error('the bot exited before it was ready');
+      try {
+        if ((await fetch(`${base}/readyz`)).status === 200) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const readyMs = performance.now() - spawnedAt;
+    const readyCpuMs = cpuMs(pid);
+
+    const firstCard = signed(discordPayload.command(ctx, user, 'briefing', [{ name: 'topic', type: 3, value: slugAt() }]));
+    const firstToken = (JSON.parse(firstCard.body) as { token: string }).token;
+    const firstRes = (await (await fetch(`${base}/discord/interactions`, { method: 'POST', ...firstCard })).json()) as { type: number; data?: { embeds?: { description?: string }[] } };
+    let firstEmbeds = firstRes.data?.embeds;
+    if (firstRes.type === 5) {
+      // Slower than Discord's deferral point: the card comes as an edit of "thinking…".
+      const edit = await fakeDiscord.waitFor(() => fakeDiscord.requests.find((r) => r.method === 'PATCH' && r.path.includes(firstToken)), 60_000);
+      firstEmbeds = (edit.body as { embeds?: { description?: string }[] }).embeds;
+    }
+    const firstAnswerMs = performance.now() - spawnedAt;
+    const firstCpuMs = cpuMs(pid);
+    const firstMainCpuMs = cpuMs(pid, pid);
+    if (!firstEmbeds?.[0]?.description?.includes('Summary')) throw new Error(`first card not answered with an analysis: ${JSON.stringify(firstEmbeds).slice(0, 300)}`);
+    const timing = { readyMs, readyCpuMs, firstAnswerMs, firstCpuMs, firstMainCpuMs, load: loadavg()[0] as number };
+    process.stderr.write(
+      `restart: ready ${Math.round(readyMs)} ms (CPU ${readyCpuMs} ms), first card ${Math.round(firstAnswerMs)} ms (CPU ${firstCpuMs} ms, main thread ${firstMainCpuMs} ms) after spawn; load average ${timing.load.toFixed(1)}\n`,
+    );
+    return { child, pid, timing };
+  };
+  const stopChild = async (child: ChildProcess) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+
+  if (runtime === 'dist') await buildIfStale();
+  const timings: RestartTiming[] = [];
+  let started = await restart();
+  timings.push(started.timing);
+  for (let i = 1; i < restarts; i += 1) {
+    await stopChild(started.child);
+    started = await restart();
+    timings.push(started.timing);
   }
-  const firstAnswerMs = performance.now() - spawnedAt;
-  if (!firstEmbeds?.[0]?.description?.includes('Summary')) throw new Error(`first card not answered with an analysis: ${JSON.stringify(firstEmbeds).slice(0, 300)}`);
-  process.stderr.write(`restart: ready ${Math.round(readyMs)} ms, first card ${Math.round(firstAnswerMs)} ms after spawn\n`);
+  const { child, pid } = started;
+  const restartLine = describeRestarts(timings);
+
+  if (only.length === 1 && only[0] === 'restart') {
+    await stopChild(child);
+    await fakeDiscord.stop();
+    await fakeSlack.stop();
+    const lines = [
+      `Library: ${lib.slugs.length} briefings (${lib.source}); ${(await import('node:os')).cpus().length} CPUs.`,
+      restartLine,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    await writeFile(join(outDir, 'results-restart.md'), `${lines.join('\n')}\n`);
+    return;
+  }
 
   const rows: Row[] = [];
   let firstSearchMs: number | undefined;
@@ -357,9 +470,7 @@ async function main(): Promise<void> {
 
   const peak = peakRssMiB(pid);
   const now = currentRssMiB(pid);
-  const exited = new Promise((r) => child.on('exit', r));
-  child.kill('SIGTERM');
-  await exited;
+  await stopChild(child);
   await fakeDiscord.stop();
   await fakeSlack.stop();
 
@@ -372,7 +483,7 @@ async function main(): Promise<void> {
     '',
     ...(firstSearchMs !== undefined ? [`First search right after the first card (waits for the BM25 index of ${lib.slugs.length} briefings, built in the background from start): ${Math.round(firstSearchMs)} ms.`] : []),
     `Peak memory of the bot process (VmHWM): ${peak.toFixed(0)} MiB (RSS at the end ${now.toFixed(0)} MiB).`,
-    `Restart on the warm store: /readyz 200 after ${Math.round(readyMs)} ms, first briefing card (cached analysis) after ${Math.round(firstAnswerMs)} ms (both from spawn, TypeScript via tsx).`,
+    restartLine,
     ...(warmed ? [`Cold analysis of the whole library: ${(warmed.ms / 1000).toFixed(1)} s (${(warmed.ms / warmed.analysed).toFixed(1)} ms a briefing).`] : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -53,14 +53,24 @@ export function loggerFor(config: Config, io: AppIO, interactive: boolean): Logg
 /** The composition root: builds every concrete adapter from the validated configuration. */
 export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
   const logger = loggerFor(config, io, config.shell && io.stdin.isTTY === true);
+  // Milliseconds since the process started (wall clock and CPU) at the end of each start-up step, logged once (debug).
+  const steps: Record<string, { wallMs: number; cpuMs: number }> = {};
+  const step = (name: string) => {
+    const cpu = process.cpuUsage();
+    steps[name] = { wallMs: Math.round(performance.now()), cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
+  };
+  step('modules');
   const commands = await loadCommands();
-  const files = new FileBriefingSource(config.env.BRIEFINGS_DIR, config.env.BRIEFING_MAX_BYTES, logger);
+  step('commands');
   const { store, database } = await openStore({
     ...(config.env.DATABASE_URL && { databaseUrl: config.env.DATABASE_URL }),
     sqlitePath: config.env.SQLITE_PATH,
     onIdleError: (err) => logger.warn({ err }, 'a database connection failed; it will be replaced'),
     onRetry: (err, attempt, delayMs) => logger.warn({ err, attempt, retryInMs: delayMs }, 'the database is not reachable yet; retrying'),
   });
+  step('store');
+  // Parsed files are kept in the store: a restart hashes the files but parses only new ones.
+  const files = new FileBriefingSource(config.env.BRIEFINGS_DIR, config.env.BRIEFING_MAX_BYTES, logger, { cache: store });
   // Operations: /healthz, /readyz and /metrics on PORT, and the count of work shutdown waits for.
   const ops: Operations = new Operations({
     port: config.env.PORT,
@@ -70,7 +80,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     librarySize: async (): Promise<number> => (await library.list()).length,
   });
   const source = new MergedBriefingSource(store, files);
-  const library: Library = new Library({ source, analyze: ops.metrics.timed(analyze), cacheKey: (input) => analysisCacheKey(input), cache: store, logger, staleWhileRevalidate: true });
+  const library: Library = new Library({ source, analyze: ops.metrics.timed(analyze), cacheKey: (input) => analysisCacheKey(input), cache: store, logger, staleWhileRevalidate: true, indexAhead: false });
   const moderation = new ModerationService({
     store,
     files,
@@ -150,14 +160,17 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
       }),
     );
   }
+  step('platforms');
   // Load the library before serving, so that a replica reporting ready answers at once.
-  const loadStarted = performance.now();
   const loaded = await library.list();
-  logger.debug({ briefings: loaded.length, ms: Math.round(performance.now() - loadStarted) }, 'library loaded');
+  step('library');
   await ops.serve(platforms, config.env.HTTP_SERVER === 'on' || (config.env.HTTP_SERVER === 'auto' && (!!config.discord || !!config.slack)));
   for (const p of platforms) await p.start();
   digests?.start(platforms);
-  logger.debug({ platforms: platforms.map((p) => p.name), commands: commands.size }, 'briefbot started');
+  step('serving');
+  // Only now: indexing 10,000 briefings takes seconds of slices that would delay readiness.
+  library.indexAhead();
+  logger.debug({ platforms: platforms.map((p) => p.name), commands: commands.size, briefings: loaded.length, steps }, 'briefbot started');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -1,6 +1,7 @@
-import { pino, type DestinationStream } from 'pino';
-import pretty from 'pino-pretty';
+import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
+import { pino, type DestinationStream } from 'pino';
+import type pinoPretty from 'pino-pretty';
 import type { Logger } from '../ports/logger.js';
 
 export interface LoggerOptions {
@@ -45,9 +46,11 @@ export function scrubbingStream(output: Writable, secrets: readonly string[]): W
 
 export function createLogger(options: LoggerOptions): Logger {
   const destination = scrubbingStream(options.output, options.secrets);
+  // Required only for readable logs: JSON logs (servers, containers) start without it.
+  const pretty = () => createRequire(import.meta.url)('pino-pretty') as typeof pinoPretty;
   const stream =
     options.format === 'pretty'
-      ? pretty({ destination, sync: true, colorize: false, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' })
+      ? pretty()({ destination, sync: true, colorize: false, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' })
       : destination;
   return pino({ level: options.level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'briefbot' } }, stream) as unknown as Logger;
 }

@@ -1,49 +1,127 @@
+import type { Briefing } from '../core/briefing/briefing.js';
 import type { BriefingProblem } from '../core/briefing/parse-briefing.js';
-import type { BriefingSource, LibraryEntry } from '../ports/library.js';
+import type { BriefingSource, LibraryEntry, ParsedFileCache } from '../ports/library.js';
 import type { Logger } from '../ports/logger.js';
-import { briefingDirVersion, loadBriefingDir } from './load-briefing-dir.js';
+import { loadScannedDir } from './load-briefing-dir.js';
+import { BriefingDirScanner, type DirScan } from './scan-briefing-dir.js';
 
 const SLOW_CHECK_MS = 50;
+/** Parses in the store that no file of this replica uses are deleted once they are this old. */
+const KEEP_UNUSED_PARSES_MS = 7 * 24 * 3600_000;
+const PRUNE_EVERY_MS = 24 * 3600_000;
+
+export interface FileBriefingSourceOptions {
+  /**
+   * Parses kept across restarts (the store): a restart reads the files and hashes them, but
+   * parses only those whose bytes it has not seen before.
+   */
+  cache?: ParsedFileCache;
+  /** Wall clock, for the racy-timestamp rule and pruning (tests). */
+  now?: () => number;
+}
 
 /**
- * The briefings in a folder, reloaded when the files change (the version is the files' names,
- * sizes and modification times, so an edit is seen without a restart).
+ * The briefings in a folder, reloaded when the files change (the version follows each file's
+ * content and modification time, so an edit is seen without a restart).
  */
 export class FileBriefingSource implements BriefingSource {
-  private loaded: { version: string; entries: LibraryEntry[] } | undefined;
+  private readonly scanner: BriefingDirScanner;
+  private loaded: { token: string; entries: LibraryEntry[] } | undefined;
+  private loading: { token: string; promise: Promise<LibraryEntry[]> } | undefined;
+  /** The parse of each current file, by key: an unchanged file is not parsed again. */
+  private parses = new Map<string, Briefing>();
   private reported = new Set<string>();
+  private lastScan: { scan: DirScan; at: number; tookMs: number } | undefined;
+  private scanning: Promise<DirScan> | undefined;
+  private prunedAt = -Infinity;
 
   constructor(
     private readonly dir: string,
     private readonly maxBodyBytes: number,
     private readonly logger: Logger,
-  ) {}
-
-  private lastVersion: { value: string; at: number; tookMs: number } | undefined;
+    private readonly options: FileBriefingSourceOptions = {},
+  ) {
+    this.scanner = new BriefingDirScanner(dir, maxBodyBytes, options.now);
+  }
 
   /**
-   * Checking a folder stats every file: a millisecond for a few files, a second or more for
-   * 10,000. A check that took longer than SLOW_CHECK_MS is reused for twenty times its duration,
-   * so that looking for edits never takes more than about 5% of the process's time; small
-   * folders are checked every time.
+   * Checking a folder stats every file: a millisecond for a few files, about a hundred for
+   * 10,000. A check that took longer than SLOW_CHECK_MS is reused for twenty times its
+   * duration, so that looking for edits never takes more than about 5% of the process's time;
+   * small folders are checked every time.
    */
-  async version(): Promise<string> {
+  private async freshScan(): Promise<DirScan> {
     const now = performance.now();
-    const last = this.lastVersion;
-    if (last && last.tookMs > SLOW_CHECK_MS && now - last.at < last.tookMs * 20) return last.value;
-    const value = await briefingDirVersion(this.dir);
-    const done = performance.now();
-    this.lastVersion = { value, at: done, tookMs: done - now };
-    return value;
+    const last = this.lastScan;
+    if (last && last.tookMs > SLOW_CHECK_MS && now - last.at < last.tookMs * 20) return last.scan;
+    this.scanning ??= (async () => {
+      try {
+        const scan = await this.scanner.scan();
+        const done = performance.now();
+        this.lastScan = { scan, at: done, tookMs: done - now };
+        return scan;
+      } finally {
+        this.scanning = undefined;
+      }
+    })();
+    return this.scanning;
+  }
+
+  async version(): Promise<string> {
+    return (await this.freshScan()).token;
   }
 
   async entries(): Promise<LibraryEntry[]> {
-    const version = await this.version();
-    if (this.loaded?.version === version) return this.loaded.entries;
-    const { entries, problems } = await loadBriefingDir(this.dir, this.maxBodyBytes);
+    const scan = await this.freshScan();
+    if (this.loaded?.token === scan.token) return this.loaded.entries;
+    if (this.loading?.token !== scan.token) {
+      const promise = this.load(scan).finally(() => {
+        if (this.loading?.promise === promise) this.loading = undefined;
+      });
+      this.loading = { token: scan.token, promise };
+    }
+    return this.loading.promise;
+  }
+
+  private async load(scan: DirScan): Promise<LibraryEntry[]> {
+    const cache = this.options.cache;
+    const { entries, problems, parses, parsedNow } = await loadScannedDir(this.dir, this.maxBodyBytes, scan, {
+      known: this.parses,
+      cached: async (keys) => {
+        if (!cache) return new Map();
+        try {
+          return await cache.getParsedFiles(keys);
+        } catch (err) {
+          this.logger.warn({ err }, 'could not read parsed briefing files from the store; parsing the files');
+          return new Map();
+        }
+      },
+    });
+    // The bytes were only needed for this load; the scan may be reused for a while.
+    scan.bytes.clear();
+    this.parses = parses;
+    if (cache && parsedNow.length > 0) {
+      await cache.putParsedFiles(parsedNow).catch((err: unknown) => this.logger.warn({ err }, 'could not keep parsed briefing files in the store'));
+    }
+    this.pruneCache(new Set(parses.keys()));
     this.reportOnce(problems);
-    this.loaded = { version, entries };
+    this.loaded = { token: scan.token, entries };
+    this.logger.debug({ files: scan.files.length, parsed: parsedNow.length, problems: problems.length }, 'briefing files loaded');
     return entries;
+  }
+
+  /** Forgets, in the background and at most once a day, parses that no file here has used for a week. */
+  private pruneCache(keep: ReadonlySet<string>): void {
+    const cache = this.options.cache;
+    const now = (this.options.now ?? Date.now)();
+    if (!cache || now - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = now;
+    // A parse only another replica still uses (during a rolling deploy) may go: that replica
+    // parses the file again at its next start and stores it again. Never wrong, at worst slower.
+    cache.pruneParsedFiles(keep, new Date(now - KEEP_UNUSED_PARSES_MS)).then(
+      (deleted) => deleted > 0 && this.logger.debug({ deleted }, 'old parsed briefing files forgotten'),
+      (err: unknown) => this.logger.warn({ err }, 'could not prune parsed briefing files'),
+    );
   }
 
   private reportOnce(problems: BriefingProblem[]): void {

@@ -1,76 +1,103 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { type BriefingProblem, parseBriefing } from '../core/briefing/parse-briefing.js';
-import type { LibraryEntry } from '../ports/library.js';
+import type { Briefing, BriefingFrontMatter } from '../core/briefing/briefing.js';
+import { type BriefingProblem, briefingBody, parseBriefing } from '../core/briefing/parse-briefing.js';
+import type { LibraryEntry, ParsedFile } from '../ports/library.js';
+import { BriefingDirScanner, type DirScan, readBriefingFile } from './scan-briefing-dir.js';
 
 export interface LoadedDir {
   entries: LibraryEntry[];
   problems: BriefingProblem[];
 }
 
-const BRIEFING_FILE = /\.md$/i;
-/** A file far larger than any briefing is refused before it is read into memory. */
-const READ_LIMIT_FACTOR = 4;
-const READ_BATCH = 64;
+export interface LoadedScan extends LoadedDir {
+  /** The briefing of every file that has one, by key (known, from a cached front-matter, or parsed now). */
+  parses: Map<string, Briefing>;
+  /** The files parsed by this load (not found by `lookup`): worth keeping. */
+  parsedNow: ParsedFile[];
+}
+
+/** Parsing between two pauses for other work, when many files changed at once. */
+const SLICE_MS = 8;
 
 /**
  * Reads every `*.md` briefing in a folder. A bad file yields problems naming it and never stops
  * the others from loading; two files claiming one slug both stay out, with a problem each.
  */
 export async function loadBriefingDir(dir: string, maxBodyBytes: number): Promise<LoadedDir> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => BRIEFING_FILE.test(n)).sort();
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { entries: [], problems: [] };
-    return { entries: [], problems: [{ file: dir, field: 'file', message: `cannot read the folder (${code ?? 'error'})` }] };
-  }
+  const scan = await new BriefingDirScanner(dir, maxBodyBytes).scan();
+  const { entries, problems } = await loadScannedDir(dir, maxBodyBytes, scan, { known: new Map(), cached: async () => new Map() });
+  return { entries, problems };
+}
+
+export interface KnownParses {
+  /** Briefings of files already loaded by this process, by key. */
+  known: ReadonlyMap<string, Briefing>;
+  /** Front-matter parsed before (the store), for the keys not known; the body comes from the scan's bytes. */
+  cached: (keys: string[]) => Promise<Map<string, BriefingFrontMatter>>;
+}
+
+/**
+ * The entries of a scanned folder. Files whose key is known or cached are not parsed again; the
+ * others are read and parsed. A file changed since the scan is parsed as it is now (its key is
+ * computed from the bytes parsed), never served from an older parse.
+ */
+export async function loadScannedDir(dir: string, maxBodyBytes: number, scan: DirScan, previous: KnownParses): Promise<LoadedScan> {
   const problems: BriefingProblem[] = [];
+  if (scan.folderError) problems.push({ file: dir, field: 'file', message: `cannot read the folder (${scan.folderError})` });
+  const { known } = previous;
+  const unknownKeys = scan.files.flatMap((f) => (f.kind === 'file' && !known.has(f.key) && scan.bytes.has(f.name) ? [f.key] : []));
+  const cached = unknownKeys.length > 0 ? await previous.cached(unknownKeys) : new Map<string, BriefingFrontMatter>();
+  const parses = new Map<string, Briefing>();
+  const parsedNow: ParsedFile[] = [];
   const bySlug = new Map<string, { entry: LibraryEntry; file: string }[]>();
-  // Files are read a batch at a time (one at a time took seconds for 10,000), then parsed in name order.
-  const read = async (name: string) => {
-    const path = join(dir, name);
-    try {
-      const info = await stat(path);
-      if (!info.isFile()) return { name, skip: true as const };
-      if (info.size > maxBodyBytes * READ_LIMIT_FACTOR + 64 * 1024) return { name, info };
-      return { name, info, bytes: await readFile(path) };
-    } catch (error) {
-      return { name, error };
-    }
-  };
-  const files: Awaited<ReturnType<typeof read>>[] = [];
-  for (let i = 0; i < names.length; i += READ_BATCH) files.push(...(await Promise.all(names.slice(i, i + READ_BATCH).map(read))));
-  for (const file of files) {
+  let sliceStart = performance.now();
+  for (const file of scan.files) {
     const name = file.name;
-    try {
-      if ('skip' in file) continue;
-      if ('error' in file) throw file.error;
-      const info = file.info;
-      if (!file.bytes) {
-        problems.push({ file: name, field: 'file', message: `the file is ${Math.round(info.size / 1024)} KB, far over the ${Math.round(maxBodyBytes / 1024)} KB limit` });
+    if (file.kind === 'unreadable') {
+      problems.push({ file: name, field: 'file', message: `cannot read the file (${file.code})` });
+      continue;
+    }
+    if (file.kind === 'too-large') {
+      problems.push({ file: name, field: 'file', message: `the file is ${Math.round(file.size / 1024)} KB, far over the ${Math.round(maxBodyBytes / 1024)} KB limit` });
+      continue;
+    }
+    let key = file.key;
+    let briefing = known.get(key);
+    const frontMatter = briefing ? undefined : cached.get(key);
+    const bytes = scan.bytes.get(name);
+    if (frontMatter && bytes) {
+      // The scan hashed exactly these bytes into the key the front-matter was cached under.
+      const body = briefingBody(bytes);
+      if (body !== undefined) briefing = { ...frontMatter, body };
+    }
+    if (!briefing) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+      let read: { bytes: Buffer; key: string };
+      try {
+        read = readBriefingFile(dir, name, maxBodyBytes);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? String(e);
+        if (code !== 'ENOENT') problems.push({ file: name, field: 'file', message: `cannot read the file (${code})` });
         continue;
       }
-      const result = parseBriefing(file.bytes, { fileName: name, maxBodyBytes });
+      key = read.key;
+      const result = parseBriefing(read.bytes, { fileName: name, maxBodyBytes });
       if (!result.ok) {
         problems.push(...result.problems);
         continue;
       }
-      const published = result.briefing.published ? new Date(result.briefing.published) : undefined;
-      const entry: LibraryEntry = {
-        briefing: result.briefing,
-        origin: 'file',
-        revision: 0,
-        createdAt: published ?? info.mtime,
-        updatedAt: info.mtime,
-      };
-      const list = bySlug.get(result.briefing.slug) ?? [];
-      list.push({ entry, file: name });
-      bySlug.set(result.briefing.slug, list);
-    } catch (e) {
-      problems.push({ file: name, field: 'file', message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+      briefing = result.briefing;
+      const { body: _body, ...parsed } = briefing;
+      parsedNow.push({ key, frontMatter: parsed });
     }
+    parses.set(key, briefing);
+    const published = briefing.published ? new Date(briefing.published) : undefined;
+    const entry: LibraryEntry = { briefing, origin: 'file', revision: 0, createdAt: published ?? file.mtime, updatedAt: file.mtime };
+    const list = bySlug.get(briefing.slug) ?? [];
+    list.push({ entry, file: name });
+    bySlug.set(briefing.slug, list);
   }
   const entries: LibraryEntry[] = [];
   for (const [slug, list] of bySlug) {
@@ -80,25 +107,5 @@ export async function loadBriefingDir(dir: string, maxBodyBytes: number): Promis
       for (const l of list) problems.push({ file: l.file, field: 'slug', message: `the slug "${slug}" is used by several files (${files})` });
     }
   }
-  return { entries, problems };
-}
-
-/** A token that changes when any briefing file is added, removed or modified. */
-export async function briefingDirVersion(dir: string): Promise<string> {
-  try {
-    const names = (await readdir(dir)).filter((n) => BRIEFING_FILE.test(n)).sort();
-    const parts = await Promise.all(
-      names.map(async (n) => {
-        try {
-          const s = await stat(join(dir, n));
-          return `${n}:${s.size}:${s.mtimeMs}`;
-        } catch {
-          return `${n}:gone`;
-        }
-      }),
-    );
-    return parts.join('|');
-  } catch {
-    return 'missing';
-  }
+  return { entries, problems, parses, parsedNow };
 }

@@ -1,5 +1,5 @@
 import type { Briefing } from '../core/briefing/briefing.js';
-import type { AnalysisCache } from './library.js';
+import type { AnalysisCache, ParsedFileCache } from './library.js';
 import type { AuditAuthor, AuditEntry, AuditFilter, RevisionAction } from './audit.js';
 
 export type StoredState = 'active' | 'archived';
@@ -56,9 +56,9 @@ export interface ChangeRequest {
 /**
  * Where moderators' briefings, their revisions and the audit log live (SQLite, PostgreSQL, or
  * memory in tests). It enforces integrity, not policy: permission and validation are the
- * moderation service's.
+ * moderation service's. It also keeps the analysis cache and the parsed-file cache.
  */
-export interface BriefingStore extends AnalysisCache {
+export interface BriefingStore extends AnalysisCache, ParsedFileCache {
   /** A cheap token that changes with every committed change (the largest revision id). */
   version(): Promise<string>;
   heads(): Promise<StoredHead[]>;

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, sql, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
-import pg from 'pg';
 import type { StoreTables } from './schema.js';
 
 export type SqlDialectName = 'sqlite' | 'postgres';
@@ -101,6 +100,8 @@ function openSqlite(path: string): OpenDatabase {
 async function openPostgres(url: string, options: DatabaseOptions): Promise<OpenDatabase> {
   const schema = options.pgSchema;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid PostgreSQL schema name "${schema}"`);
+  // Loaded only for PostgreSQL: a SQLite bot starts without it.
+  const { default: pg } = await import('pg');
   if (schema) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

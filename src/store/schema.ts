@@ -11,6 +11,7 @@ export interface StoreTables {
   briefing_revisions: BriefingRevisionsTable;
   audit_log: AuditLogTable;
   analysis_cache: AnalysisCacheTable;
+  briefing_file_cache: BriefingFileCacheTable;
 }
 
 export type BriefingState = 'active' | 'archived';
@@ -63,5 +64,13 @@ export interface AuditLogTable {
 export interface AnalysisCacheTable {
   key: string;
   analysis: string;
+  created_at: string;
+}
+
+export interface BriefingFileCacheTable {
+  /** A hash of the parser's version, the size limit, the file's name and its bytes. */
+  key: string;
+  /** The parsed front-matter as JSON (a Briefing without its body). */
+  front_matter: string;
   created_at: string;
 }

@@ -1,12 +1,18 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Analysis } from '../core/analysis/types.js';
-import type { Briefing } from '../core/briefing/briefing.js';
+import type { Briefing, BriefingFrontMatter } from '../core/briefing/briefing.js';
 import { BriefbotError } from '../core/errors.js';
 import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../ports/briefing-store.js';
 import type { AuditEntry, AuditFilter, RevisionAction } from '../ports/audit.js';
+import type { ParsedFile } from '../ports/library.js';
 import { selectAudit } from './audit-log.js';
 import type { OpenDatabase } from './database.js';
 import type { BriefingRevisionsTable, BriefingsTable, StoreTables } from './schema.js';
+
+/** Bound parameters per statement: SQLite allows 32,766 and PostgreSQL 65,535; stay well below. */
+const KEYS_PER_QUERY = 5000;
+/** Rows per multi-row insert (three parameters each). */
+const ROWS_PER_INSERT = 500;
 
 function parseBriefingJson(content: string | null): Briefing | null {
   return content === null ? null : (JSON.parse(content) as Briefing);
@@ -163,6 +169,42 @@ export class SqlBriefingStore implements BriefingStore {
       // Two replicas analysing the same text store the same thing; the first one wins.
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
+  }
+
+  async getParsedFiles(keys: readonly string[]): Promise<Map<string, BriefingFrontMatter>> {
+    const found = new Map<string, BriefingFrontMatter>();
+    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+      const rows = await this.db.selectFrom('briefing_file_cache').select(['key', 'front_matter']).where('key', 'in', keys.slice(i, i + KEYS_PER_QUERY)).execute();
+      for (const row of rows) found.set(row.key, JSON.parse(row.front_matter) as BriefingFrontMatter);
+    }
+    return found;
+  }
+
+  async putParsedFiles(files: readonly ParsedFile[]): Promise<void> {
+    if (files.length === 0) return;
+    const createdAt = new Date().toISOString();
+    // BEGIN IMMEDIATE on SQLite: a second writer waits for this one instead of failing.
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < files.length; i += ROWS_PER_INSERT) {
+        await trx
+          .insertInto('briefing_file_cache')
+          .values(files.slice(i, i + ROWS_PER_INSERT).map((f) => ({ key: f.key, front_matter: JSON.stringify(f.frontMatter), created_at: createdAt })))
+          // Replicas with the same files store the same parses; the first one wins, nobody waits.
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+      }
+    });
+  }
+
+  async pruneParsedFiles(keep: ReadonlySet<string>, storedBefore: Date): Promise<number> {
+    const old = await this.db.selectFrom('briefing_file_cache').select('key').where('created_at', '<', storedBefore.toISOString()).execute();
+    const gone = old.map((r) => r.key).filter((k) => !keep.has(k));
+    let deleted = 0;
+    for (let i = 0; i < gone.length; i += KEYS_PER_QUERY) {
+      const result = await this.db.deleteFrom('briefing_file_cache').where('key', 'in', gone.slice(i, i + KEYS_PER_QUERY)).executeTakeFirst();
+      deleted += Number(result.numDeletedRows);
+    }
+    return deleted;
   }
 
   close(): Promise<void> {

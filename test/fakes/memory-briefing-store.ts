@@ -1,6 +1,8 @@
 import type { Analysis } from '../../src/core/analysis/types.js';
+import type { BriefingFrontMatter } from '../../src/core/briefing/briefing.js';
 import { BriefbotError } from '../../src/core/errors.js';
 import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../../src/ports/briefing-store.js';
+import type { ParsedFile } from '../../src/ports/library.js';
 import type { AuditEntry, AuditFilter } from '../../src/ports/audit.js';
 import { MemoryAuditLog } from '../../src/store/memory-audit-log.js';
 
@@ -11,6 +13,7 @@ export class MemoryBriefingStore implements BriefingStore {
   private readonly headsBySlug = new Map<string, StoredHead>();
   private readonly log: StoredRevision[] = [];
   private readonly cache = new Map<string, string>();
+  private readonly parsedFiles = new Map<string, { frontMatter: string; createdAt: Date }>();
 
   /** `auditLog` is shared with a MemoryDigestStore when both stand for one database. */
   constructor(readonly auditLog: MemoryAuditLog = new MemoryAuditLog()) {}
@@ -87,6 +90,31 @@ export class MemoryBriefingStore implements BriefingStore {
 
   async put(key: string, analysis: Analysis): Promise<void> {
     if (!this.cache.has(key)) this.cache.set(key, JSON.stringify(analysis));
+  }
+
+  async getParsedFiles(keys: readonly string[]): Promise<Map<string, BriefingFrontMatter>> {
+    const found = new Map<string, BriefingFrontMatter>();
+    for (const key of keys) {
+      const v = this.parsedFiles.get(key);
+      if (v) found.set(key, JSON.parse(v.frontMatter) as BriefingFrontMatter);
+    }
+    return found;
+  }
+
+  async putParsedFiles(files: readonly ParsedFile[]): Promise<void> {
+    const createdAt = new Date();
+    for (const f of files) if (!this.parsedFiles.has(f.key)) this.parsedFiles.set(f.key, { frontMatter: JSON.stringify(f.frontMatter), createdAt });
+  }
+
+  async pruneParsedFiles(keep: ReadonlySet<string>, storedBefore: Date): Promise<number> {
+    let deleted = 0;
+    for (const [key, v] of this.parsedFiles) {
+      if (v.createdAt < storedBefore && !keep.has(key)) {
+        this.parsedFiles.delete(key);
+        deleted += 1;
+      }
+    }
+    return deleted;
   }
 
   async close(): Promise<void> {}

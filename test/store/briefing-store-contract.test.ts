@@ -142,16 +142,58 @@ for (const factory of factories) {
       expect(await store.get('k1')).toEqual(first);
     });
 
-    it.skipIf(factory.name === 'memory')('GIVEN a store closed and opened again THEN every revision, audit entry and cached analysis is still there', async () => {
+    it('GIVEN parsed files put under keys THEN getParsedFiles returns exactly those asked for, and a second put does not replace one', async () => {
+      const { body: _one, ...one } = briefing('one');
+      const { body: _two, ...two } = { ...briefing('two'), url: 'https://example.com/two', published: '2018-04-11' };
+      expect(await store.getParsedFiles([])).toEqual(new Map());
+      await store.putParsedFiles([
+        { key: 'f1', frontMatter: one },
+        { key: 'f2', frontMatter: two },
+      ]);
+      await store.putParsedFiles([{ key: 'f1', frontMatter: { ...one, title: 'Another parse' } }]);
+      const found = await store.getParsedFiles(['f1', 'missing', 'f2']);
+      expect([...found.keys()].sort()).toEqual(['f1', 'f2']);
+      expect(found.get('f1')).toEqual(one);
+      expect(found.get('f2')).toEqual(two);
+    });
+
+    it('GIVEN more parsed files than one query takes THEN every one is stored and found', async () => {
+      const files = Array.from({ length: 5200 }, (_, i) => ({ key: `k${i}`, frontMatter: { slug: `s${i}`, title: `T${i}`, tags: [], participants: [] } }));
+      await store.putParsedFiles(files);
+      const found = await store.getParsedFiles(files.map((f) => f.key));
+      expect(found.size).toBe(5200);
+      expect(found.get('k5199')?.title).toBe('T5199');
+    });
+
+    it('GIVEN replicas storing the same parses at the same moment THEN none fails and each key holds one parse', async () => {
+      const files = Array.from({ length: 40 }, (_, i) => ({ key: `same${i}`, frontMatter: { slug: `same-${i}`, title: `Same ${i}`, tags: ['a'], participants: [] } }));
+      await Promise.all([store.putParsedFiles(files), store.putParsedFiles([...files].reverse()), store.putParsedFiles(files.slice(10))]);
+      expect((await store.getParsedFiles(files.map((f) => f.key))).size).toBe(40);
+    });
+
+    it('GIVEN old parsed files THEN prune deletes only those neither kept nor recent', async () => {
+      await store.putParsedFiles([
+        { key: 'current', frontMatter: { slug: 'current', title: 'Current', tags: [], participants: [] } },
+        { key: 'gone', frontMatter: { slug: 'gone', title: 'Gone', tags: [], participants: [] } },
+      ]);
+      // Stored just now: nothing is older than a minute ago.
+      expect(await store.pruneParsedFiles(new Set(['current']), new Date(Date.now() - 60_000))).toBe(0);
+      expect(await store.pruneParsedFiles(new Set(['current']), new Date(Date.now() + 60_000))).toBe(1);
+      expect([...(await store.getParsedFiles(['current', 'gone'])).keys()]).toEqual(['current']);
+    });
+
+    it.skipIf(factory.name === 'memory')('GIVEN a store closed and opened again THEN every revision, audit entry, cached analysis and parsed file is still there', async () => {
       await store.commit(change({ slug: 'kept' }));
       await store.commit(change({ slug: 'kept', basedOn: 1, action: 'edit', briefing: briefing('kept', 'Kept text.'), at: at(1) }));
       await store.put('key', fakeAnalysis());
+      await store.putParsedFiles([{ key: 'file-key', frontMatter: { slug: 'from-file', title: 'From a file', tags: ['x'], participants: [] } }]);
       const version = await store.version();
       const reopened = await (made.reopen as () => Promise<BriefingStore>)();
       expect(await reopened.version()).toBe(version);
       expect((await reopened.revisions('kept')).map((r) => r.briefing?.body)).toEqual(['Body of kept.', 'Kept text.']);
       expect(await reopened.audit({ slug: 'kept' })).toHaveLength(2);
       expect(await reopened.get('key')).toEqual(fakeAnalysis());
+      expect((await reopened.getParsedFiles(['file-key'])).get('file-key')).toEqual({ slug: 'from-file', title: 'From a file', tags: ['x'], participants: [] });
     });
   });
 }

@@ -19,3 +19,6 @@ export interface Briefing {
   participants: Participant[];
   body: string;
 }
+
+/** A briefing without its body: what a file's front-matter gives (the body is the rest of the file). */
+export type BriefingFrontMatter = Omit<Briefing, 'body'>;

@@ -25,6 +25,12 @@ export interface ParseOptions {
   defaultSlug?: string;
 }
 
+/**
+ * Bump when parseBriefing can return a different briefing for the same file: parsed files are
+ * kept in the store under a key that includes this number (and the yaml and zod versions).
+ */
+export const BRIEFING_FORMAT_VERSION = 1;
+
 export const DEFAULT_MAX_BODY_BYTES = 200 * 1024;
 /** Front-matter is a few lines; a huge one is an attack or an accident. */
 const MAX_FRONT_MATTER_BYTES = 64 * 1024;
@@ -133,20 +139,19 @@ export function parseBriefing(input: string | Uint8Array, options: ParseOptions 
   const text = decoded.text.replace(/^\uFEFF/, '');
   if (text.includes('\u0000')) return { ok: false, problems: [{ file, field: 'file', message: 'the file is binary, not text' }] };
 
-  const match = FRONT_MATTER.exec(text);
-  if (!match) {
+  const split = splitFrontMatter(text);
+  if (!split) {
     return {
       ok: false,
       problems: [{ file, field: 'front-matter', message: 'expected YAML front-matter between "---" lines at the top, with at least a title' }],
     };
   }
   const problems: BriefingProblem[] = [];
-  const yamlText = match[1] ?? '';
+  const { yamlText, body } = split;
   if (Buffer.byteLength(yamlText) > MAX_FRONT_MATTER_BYTES) {
     return { ok: false, problems: [{ file, field: 'front-matter', message: `front-matter is larger than ${MAX_FRONT_MATTER_BYTES / 1024} KB` }] };
   }
   const raw = readYaml(yamlText, file, problems);
-  const body = text.slice(match[0].length).replace(/^\s*\n/, '').replace(/\s+$/, '');
   problems.push(...bodyProblems(body, file, maxBody));
   if (raw === undefined) return { ok: false, problems };
 
@@ -168,6 +173,24 @@ export function parseBriefing(input: string | Uint8Array, options: ParseOptions 
   }
   if (problems.length > 0 || slug === undefined) return { ok: false, problems };
   return { ok: true, briefing: toBriefing(parsed.data, slug, body) };
+}
+
+function splitFrontMatter(text: string): { yamlText: string; body: string } | undefined {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) return undefined;
+  // trimEnd removes what /\s+$/ matches, without the regex's quadratic retries on long texts.
+  return { yamlText: match[1] ?? '', body: text.slice(match[0].length).replace(/^\s*\n/, '').trimEnd() };
+}
+
+/**
+ * The body parseBriefing gives for these bytes, without reading the front-matter: for a file
+ * whose front-matter parse is already known (cached by a hash of the same bytes). Undefined when
+ * the bytes are not UTF-8 or have no front-matter.
+ */
+export function briefingBody(input: Uint8Array): string | undefined {
+  const decoded = decode(input, 'file');
+  if ('problem' in decoded) return undefined;
+  return splitFrontMatter(decoded.text.replace(/^\uFEFF/, ''))?.body;
 }
 
 function readYaml(yamlText: string, file: string, problems: BriefingProblem[]): unknown {

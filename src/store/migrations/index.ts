@@ -1,6 +1,7 @@
 import { briefingsMigration } from './0001-briefings.js';
 import { analysisCacheMigration } from './0002-analysis-cache.js';
 import { digestsMigration } from './0003-digests.js';
+import { briefingFileCacheMigration } from './0004-briefing-file-cache.js';
 import { pendingSubmissionsMigration } from './0005-pending-submissions.js';
 import { digestAuditMigration } from './0006-digest-audit.js';
 import type { StoreMigration } from './migration.js';
@@ -9,4 +10,11 @@ import type { StoreMigration } from './migration.js';
  * Every migration, in order. Features that keep data in the store add one file per migration in
  * this folder and append it here with the next number; applied ones are never edited.
  */
-export const migrations: readonly StoreMigration[] = [briefingsMigration, analysisCacheMigration, digestsMigration, pendingSubmissionsMigration, digestAuditMigration];
+export const migrations: readonly StoreMigration[] = [
+  briefingsMigration,
+  analysisCacheMigration,
+  digestsMigration,
+  briefingFileCacheMigration,
+  pendingSubmissionsMigration,
+  digestAuditMigration,
+];
