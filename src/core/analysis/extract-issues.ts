@@ -474,12 +474,14 @@ interface Topic {
   sig: Signature;
   /** The label's head names a relationship ("ties", "relations", "partnership"). */
   relations: boolean;
-  /** Signature of every clause the topic was given: what its sentences say about it. */
-  clauseSig: Set<string>;
-  /** Signature of the whole noun phrase the label came from, with the complements the label leaves out ("... for future partnerships"). */
-  phraseSig: Set<string>;
+  /** Every clause the topic was given: what its sentences say about it (signatures made when a merge rule asks). */
+  clauses: string[];
+  /** Signature of `clauses`, once asked for. */
+  clauseSigMemo: Set<string> | null;
+  /** The whole noun phrase the label came from, with the complements the label leaves out ("... for future partnerships"). */
+  phrase: string;
   /** The parties its label and first clause name: whose relationship a "ties" topic is about. */
-  ownParties: Set<string>;
+  ownParties: () => Set<string>;
   /** The topic this one was merged into, if any. */
   into: Topic | null;
   /** This topic and every topic merged into it (their labels still describe it). */
@@ -511,13 +513,21 @@ const SIGNATURE_WORD_RE = /\p{L}[\p{L}\p{N}'’-]*/gu;
 function signatureOf(text: string): Signature {
   const all = new Set<string>();
   let rest = text;
-  for (const m of partyMentions(text)) {
-    all.add(`@${m.party}`);
-    rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+  // Parties are named with capitals: most labels have none, and skip the gazetteer scan.
+  if (UPPER_RE.test(text)) {
+    for (const m of partyMentions(text)) {
+      all.add(`@${m.party}`);
+      rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+    }
   }
   const parties = all.size;
-  for (const m of rest.matchAll(SIGNATURE_WORD_RE)) {
-    const w = stripPossessive(m[0].toLowerCase().replace(/’/g, "'")).replace(/^-+|-+$/g, '');
+  SIGNATURE_WORD_RE.lastIndex = 0;
+  for (let m = SIGNATURE_WORD_RE.exec(rest); m !== null; m = SIGNATURE_WORD_RE.exec(rest)) {
+    if (m[0].length < 3) continue;
+    let w = m[0].toLowerCase();
+    if (w.includes('’')) w = w.replace(/’/g, "'");
+    w = stripPossessive(w);
+    if (w.endsWith('-')) w = w.replace(/-+$/, '');
     if (w.length < 3 || CLOSED_CLASS.has(w) || VERBS.has(w) || STOPWORDS.has(w) || SIGNATURE_SKIP.has(w)) continue;
     const st = stem(w);
     all.add(CONCEPT_CLASSES.get(st) ?? st);
@@ -525,8 +535,12 @@ function signatureOf(text: string): Signature {
   return { all, words: all.size - parties };
 }
 
+const UPPER_RE = /\p{Lu}/u;
+const RELATION_WORD_RE = /\b(?:ties?|relations?|relationships?|partnerships?)\b/i;
+
 /** The label's head (the last word before its first preposition or relative clause) names a relationship. */
 function relationsHead(label: string): boolean {
+  if (!RELATION_WORD_RE.test(label)) return false;
   const words = label.toLowerCase().split(/\s+/);
   let end = words.findIndex((w, i) => i > 0 && (PREPOSITIONS.has(w) || w === 'that' || w === 'which'));
   if (end < 0) end = words.length;
@@ -656,9 +670,10 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
             order: topics.length,
             sig: signatureOf(best.label),
             relations: relationsHead(best.label),
-            ownParties: new Set([...signatureOf(best.label).all, ...signatureOf(clause.text).all].filter((x) => x[0] === '@')),
-            clauseSig: new Set(),
-            phraseSig: signatureOf(best.phrase.map((t) => t.text).join(' ')).all,
+            ownParties: lazyParties(best.label, clause.text),
+            clauses: [],
+            clauseSigMemo: null,
+            phrase: best.phrase.map((t) => t.text).join(' '),
             into: null,
             members: [],
           };
@@ -699,7 +714,8 @@ function give(topic: Topic, stance: Stance | null, party: string | null, clause:
     topic.parties.add(party);
     topic.positions.push({ party, position: positionText(clause, tokens) });
   }
-  for (const x of signatureOf(clause).all) topic.clauseSig.add(x);
+  topic.clauses.push(clause);
+  topic.clauseSigMemo = null;
 }
 
 const INCLUDING_RE = /^(?:including|such as|notably|especially|particularly)\b/i;
@@ -737,7 +753,8 @@ function mergeTopics(topics: readonly Topic[]): Topic[] {
       a.parties.add(p.party);
       a.positions.push(p);
     }
-    for (const x of b.clauseSig) a.clauseSig.add(x);
+    a.clauses.push(...b.clauses);
+    a.clauseSigMemo = null;
   };
   const byWord = new Map<string, Topic[]>();
   const bySentence = new Map<number, Topic[]>();
@@ -745,32 +762,47 @@ function mergeTopics(topics: readonly Topic[]): Topic[] {
     for (const x of t.sig.all) if (x[0] !== '@') push(byWord, x, t);
     for (const n of t.sentences) push(bySentence, n, t);
   }
-  const candidates = (words: Iterable<string>, self: Topic): Topic[] => {
-    const out = new Set<Topic>();
-    for (const x of words) for (const t of (byWord.get(x) ?? []).slice(0, MERGE_CANDIDATES)) if (root(t) !== root(self)) out.add(t);
-    return [...out].sort((a, b) => a.order - b.order);
+  /** The earliest topic sharing a label word with `words`, not yet merged with `self`, that `fits`. */
+  const earliest = (words: Iterable<string>, self: Topic, fits: (t: Topic) => boolean): Topic | null => {
+    let best: Topic | null = null;
+    const own = root(self);
+    for (const x of words) {
+      const list = byWord.get(x);
+      if (!list) continue;
+      for (let i = 0; i < list.length && i < MERGE_CANDIDATES; i++) {
+        const t = list[i]!;
+        if ((best === null || t.order < best.order) && root(t) !== own && fits(t)) best = t;
+      }
+    }
+    return best;
   };
 
   // 1. Alike labels: the later topic joins the earlier.
   for (const b of topics) {
     if (b.sig.words === 0) continue;
-    const a = candidates(b.sig.all, b).find((t) => t.order < b.order && alike(t.sig, b.sig));
+    const a = earliest(b.sig.all, b, (t) => t.order < b.order && alike(t.sig, b.sig));
     if (a) absorb(root(a), root(b));
   }
   // 2. A one-sentence topic said within a larger topic's sentence, about that topic's words.
   for (const b of topics) {
     const rb = root(b);
     if (rb !== b || rb.sentences.length !== 1) continue;
-    const a = (bySentence.get(rb.sentences[0]!) ?? [])
-      .map(root)
-      .find((t) => t !== rb && t.sentences.length > 1 && [...rb.sig.all].some((x) => x[0] !== '@' && t.clauseSig.has(x)));
-    if (a) absorb(a, rb);
+    for (const t of bySentence.get(rb.sentences[0]!) ?? []) {
+      const a = root(t);
+      if (a === rb || a.sentences.length < 2) continue;
+      const said = clauseSig(a);
+      if (someWord(rb.sig.all, (x) => said.has(x))) {
+        absorb(a, rb);
+        break;
+      }
+    }
   }
   // 3. A one-sentence topic whose noun phrase names another topic's label in full (two words or more).
   for (const b of topics) {
     const rb = root(b);
     if (rb !== b || rb.sentences.length !== 1) continue;
-    const a = candidates(rb.phraseSig, rb).find((t) => t.sig.words >= 2 && [...t.sig.all].every((x) => rb.phraseSig.has(x)));
+    const phrase = signatureOf(rb.phrase).all;
+    const a = earliest(phrase, rb, (t) => t.sig.words >= 2 && everyOf(t.sig.all, (x) => phrase.has(x)));
     if (a) absorb(root(a), rb);
   }
   // 4. Relationships between the same parties (or unnamed ones) are one topic, kept under the larger.
@@ -779,12 +811,38 @@ function mergeTopics(topics: readonly Topic[]): Topic[] {
     for (let j = i + 1; j < relations.length && j < MERGE_CANDIDATES; j++) {
       const [x, y] = [relations[i]!, relations[j]!];
       const [rx, ry] = [root(x), root(y)];
-      if (rx === ry || !sameParties(x.ownParties, y.ownParties)) continue;
+      if (rx === ry || !sameParties(x.ownParties(), y.ownParties())) continue;
       if (ry.sentences.length > rx.sentences.length) absorb(ry, rx);
       else absorb(rx, ry);
     }
   }
   return topics.filter((t) => !t.into);
+}
+
+/** The signature of everything a topic's clauses say, made once it is asked for. */
+function clauseSig(t: Topic): Set<string> {
+  if (!t.clauseSigMemo) {
+    t.clauseSigMemo = new Set();
+    for (const c of t.clauses) for (const x of signatureOf(c).all) t.clauseSigMemo.add(x);
+  }
+  return t.clauseSigMemo;
+}
+
+/** The parties a label and its clause name, computed when first asked (only relationship topics ask). */
+function lazyParties(label: string, clause: string): () => Set<string> {
+  let memo: Set<string> | null = null;
+  return () => (memo ??= new Set([...signatureOf(label).all, ...signatureOf(clause).all].filter((x) => x[0] === '@')));
+}
+
+/** Some word (not a party) of the set passes `test`. */
+function someWord(set: ReadonlySet<string>, test: (x: string) => boolean): boolean {
+  for (const x of set) if (x[0] !== '@' && test(x)) return true;
+  return false;
+}
+
+function everyOf(set: ReadonlySet<string>, test: (x: string) => boolean): boolean {
+  for (const x of set) if (!test(x)) return false;
+  return true;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

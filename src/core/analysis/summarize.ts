@@ -209,30 +209,45 @@ function quotedSpeech(text: string, open: boolean): { outsideWords: number; open
   // A quotation goes on into this sentence only if the sentence closes it: a mark that is never closed
   // ("A historic opportunity. That's how ...") must not turn the rest of the story into speech.
   let inside = open && CLOSING_QUOTE.test(text);
+  if (!inside && !ANY_QUOTE_MARK.test(text)) return { outsideWords: 1, openAtEnd: false };
   let outsideWords = 0;
   let inWord = false;
+  let wordBefore = false;
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i]!;
-    const before = i === 0 ? ' ' : text[i - 1]!;
-    const after = i + 1 < text.length ? text[i + 1]! : ' ';
-    const wordBefore = /[\p{L}\p{N}]/u.test(before);
-    const wordAfter = /[\p{L}\p{N}]/u.test(after);
-    if (ch === "'" && wordBefore && wordAfter) continue; // an apostrophe
-    if (ch === "'" && wordBefore && !inside) continue; // "the Koreans' deal"
-    if (!inside && OPENING_MARKS.has(ch) && !wordBefore && ch !== '’') {
-      inside = true;
-      inWord = false;
-      continue;
+    const wordAfter = i + 1 < text.length && isWordChar(text.charCodeAt(i + 1), text[i + 1]!);
+    const isMark = ch === '"' || ch === "'" || ch === '“' || ch === '”' || ch === '‘' || ch === '’';
+    if (isMark) {
+      const apostrophe = ch === "'" && wordBefore && (wordAfter || !inside); // "don't", "the Koreans' deal"
+      if (!apostrophe) {
+        if (!inside && ch !== '”' && ch !== '’' && !wordBefore) {
+          inside = true;
+          inWord = false;
+          wordBefore = false;
+          continue;
+        }
+        if (inside && ch !== '“' && ch !== '‘' && !wordAfter) {
+          inside = false;
+          wordBefore = false;
+          continue;
+        }
+      }
     }
-    if (inside && CLOSING_MARKS.has(ch) && ch !== '“' && ch !== '‘' && !wordAfter) {
-      inside = false;
-      continue;
-    }
-    const isWordChar = /[\p{L}\p{N}]/u.test(ch);
-    if (!inside && isWordChar && !inWord) outsideWords += 1;
-    inWord = isWordChar;
+    const word = isWordChar(text.charCodeAt(i), ch);
+    if (!inside && word && !inWord) outsideWords += 1;
+    inWord = word;
+    wordBefore = word;
   }
   return { outsideWords, openAtEnd: inside };
+}
+
+const ANY_QUOTE_MARK = /["'“”‘’]/;
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
+/** A letter or digit (ASCII without a regex, the rest through one). */
+function isWordChar(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return NON_ASCII_WORD.test(ch);
 }
 
 function stemWeights(candidates: readonly Candidate[], title: string | undefined, params: SummaryParams): Map<string, number> {
