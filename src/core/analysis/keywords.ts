@@ -1,12 +1,9 @@
-import { STOPWORDS, stem } from './tokenize.js';
+import { sentenceTokens } from './tokenize.js';
 import type { Sentence } from './types.js';
 
 const MAX_PHRASE_WORDS = 4;
 // Four words only for names ("Wulong International Kite Festival"); common-noun phrases stop at three.
 const MAX_COMMON_PHRASE_WORDS = 3;
-// Words, and the punctuation that phrases never cross: "Seoul, Tokyo" is two candidates, "Seoul-Tokyo ties" one.
-const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;:()[\]{}"“”‘’!?…|/']|\.(?=\s|$)|\s[-–—]\s/gu;
-const WORD_START = /^[\p{L}\p{N}]/u;
 const ALL_DIGITS = /^\d+$/;
 
 interface PhraseStats {
@@ -52,22 +49,21 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
       runStems = [];
       runCaps = [];
     };
-    for (const match of sentence.text.matchAll(TOKEN)) {
-      const token = match[0];
-      if (!WORD_START.test(token)) {
+    // Words and punctuation, tokenised and stemmed once per sentence (the summary reads the same tokens).
+    for (const token of sentenceTokens(sentence)) {
+      if (!token.word) {
         flush();
         continue;
       }
-      const word = token.endsWith("'s") || token.endsWith('’s') ? token.slice(0, -2) : token;
-      const lower = normalise(word);
+      const word = token.text;
       const initial = !seenWord;
       seenWord = true;
-      if (STOPWORDS.has(lower) || lower.length < 2 || ALL_DIGITS.test(lower)) {
+      const s = token.stem;
+      if (s === null || ALL_DIGITS.test(token.lower)) {
         flush();
         continue;
       }
       if (run.length === 0) runStartsSentence = initial;
-      const s = stem(lower);
       run.push(word);
       runStems.push(s);
       runCaps.push(CAPITALISED.test(word));
@@ -156,9 +152,4 @@ function bestSurface(phrase: PhraseStats): string {
     }
   }
   return best;
-}
-
-function normalise(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }

@@ -1,4 +1,4 @@
-import { contentStems } from './tokenize.js';
+import { contentStems, sentenceTokens } from './tokenize.js';
 import type { Sentence } from './types.js';
 
 export interface SummaryOptions {
@@ -170,7 +170,7 @@ function describeSentences(sentences: readonly Sentence[], params: SummaryParams
     const bareQuote = bare[index]!;
     return {
       index,
-      stems: new Set(contentStems(s.text)),
+      stems: stemsOf(s),
       words,
       usability: index === headline ? 0 : usability(s.text, words, params) * (bareQuote ? params.bareQuoteFactor : 1),
       bareQuote,
@@ -261,9 +261,23 @@ function stemWeights(candidates: readonly Candidate[], title: string | undefined
   return weights;
 }
 
+/** The content stems of a sentence (its shared tokens: the keywords read the same ones). */
+function stemsOf(sentence: Sentence): Set<string> {
+  const stems = new Set<string>();
+  for (const t of sentenceTokens(sentence)) if (t.stem !== null) stems.add(t.stem);
+  return stems;
+}
+
+/** Runs of non-space characters. */
 function countWords(text: string): number {
   let n = 0;
-  for (const _ of text.matchAll(/\S+/g)) n += 1;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
+    if (!space && !inWord) n += 1;
+    inWord = !space;
+  }
   return n;
 }
 
