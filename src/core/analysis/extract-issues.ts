@@ -172,14 +172,28 @@ function classify(word: string, wordLower: string, prev: Token | undefined, prev
 
 function tokenize(clause: string): Token[] {
   const out: Token[] = [];
-  for (const m of clause.matchAll(TOKEN_RE)) {
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(clause); m !== null; m = TOKEN_RE.exec(clause)) {
     let text = m[0];
     // A sentence-final period is not part of the word; the dots of "U.S." are.
     if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
-    const lower = text.toLowerCase();
+    const lower = lowerOf(text);
     out.push({ text, lower, kind: classify(text, lower, out[out.length - 1], out[out.length - 2]) });
   }
   return out;
+}
+
+// The same words recur in every story: lower-case forms are looked up rather than made again.
+const LOWER_CACHE_LIMIT = 50_000;
+const LOWER = new Map<string, string>();
+function lowerOf(text: string): string {
+  let lower = LOWER.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    if (LOWER.size >= LOWER_CACHE_LIMIT) LOWER.clear();
+    LOWER.set(text, lower);
+  }
+  return lower;
 }
 
 interface Chunk {
@@ -374,7 +388,7 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
   const cuts: Array<{ at: number; end: number; dependent: boolean; coordinated: boolean }> = [];
   for (const re of [CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE]) {
     re.lastIndex = 0;
-    for (const m of narrative.matchAll(re)) {
+    for (let m = re.exec(narrative); m !== null; m = re.exec(narrative)) {
       if (re === COORDINATED_VERB_RE) {
         const verb = m[1]!.toLowerCase();
         if (!COORDINATED_VERBS.has(verb) && !COORDINATED_VERBS.has(verb.split(' ')[0]!)) continue;

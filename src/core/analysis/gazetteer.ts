@@ -176,7 +176,7 @@ export function partyMentions(text: string): Array<{ party: string; start: numbe
   const out: Array<{ party: string; start: number; end: number }> = [];
   const words: Array<{ w: string; start: number; end: number }> = [];
   CAPITALISED_WORD_RE.lastIndex = 0;
-  for (const m of text.matchAll(CAPITALISED_WORD_RE)) words.push({ w: m[0], start: m.index!, end: m.index! + m[0].length });
+  for (let m = CAPITALISED_WORD_RE.exec(text); m !== null; m = CAPITALISED_WORD_RE.exec(text)) words.push({ w: m[0], start: m.index, end: m.index + m[0].length });
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!;
     if (first.w === 'of' || first.w === 'the') continue;
