@@ -177,23 +177,10 @@ function tokenize(clause: string): Token[] {
     let text = m[0];
     // A sentence-final period is not part of the word; the dots of "U.S." are.
     if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
-    const lower = lowerOf(text);
+    const lower = text.toLowerCase();
     out.push({ text, lower, kind: classify(text, lower, out[out.length - 1], out[out.length - 2]) });
   }
   return out;
-}
-
-// The same words recur in every story: lower-case forms are looked up rather than made again.
-const LOWER_CACHE_LIMIT = 50_000;
-const LOWER = new Map<string, string>();
-function lowerOf(text: string): string {
-  let lower = LOWER.get(text);
-  if (lower === undefined) {
-    lower = text.toLowerCase();
-    if (LOWER.size >= LOWER_CACHE_LIMIT) LOWER.clear();
-    LOWER.set(text, lower);
-  }
-  return lower;
 }
 
 interface Chunk {
@@ -815,6 +802,8 @@ function mergeTopics(topics: readonly Topic[]): Topic[] {
   for (const b of topics) {
     const rb = root(b);
     if (rb !== b || rb.sentences.length !== 1) continue;
+    // A phrase that is just its label adds nothing rule 1 has not compared; nor does one of two words.
+    if (rb.phrase === rb.label || rb.phrase.indexOf(' ') === rb.phrase.lastIndexOf(' ')) continue;
     const phrase = signatureOf(rb.phrase).all;
     const a = earliest(phrase, rb, (t) => t.sig.words >= 2 && everyOf(t.sig.all, (x) => phrase.has(x)));
     if (a) absorb(root(a), rb);

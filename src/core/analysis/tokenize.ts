@@ -64,13 +64,13 @@ export function contentStems(text: string): string[] {
 /** A token of a sentence: a word with its lower-case form and stem, or punctuation that phrases never cross. */
 export interface TextToken {
   /** As written, without a possessive "'s" for words ("Korea" from "Korea's"). */
-  text: string;
+  readonly text: string;
   /** True for words, false for punctuation. */
-  word: boolean;
+  readonly word: boolean;
   /** Lower case, curly apostrophes made straight, possessive dropped ("" for punctuation). */
-  lower: string;
+  readonly lower: string;
   /** The Porter stem of a content word; null for stopwords, one-letter words and punctuation. */
-  stem: string | null;
+  readonly stem: string | null;
 }
 
 // Words as WORD above, and the punctuation phrases never cross: "Seoul, Tokyo" is two runs, "Seoul-Tokyo ties" one.
@@ -109,7 +109,7 @@ export function tokenizeText(text: string): TextToken[] {
       const possessive = lower.endsWith("'s");
       if (possessive) lower = lower.slice(0, -2);
       const text = possessive ? raw.slice(0, -2) : raw;
-      token = Object.freeze({ text, word: true, lower, stem: STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower) });
+      token = { text, word: true, lower, stem: STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower) };
       if (WORD_TOKENS.size >= STEM_CACHE_LIMIT) WORD_TOKENS.clear();
       WORD_TOKENS.set(raw, token);
     }
@@ -119,7 +119,7 @@ export function tokenizeText(text: string): TextToken[] {
 }
 
 // A word as written always gives the same token: one lookup instead of lower-casing, a stopword test and a
-// stem lookup for every occurrence. Tokens are frozen, so sharing them between sentences is safe.
+// stem lookup for every occurrence. Callers only read tokens, so sentences can share them.
 const WORD_TOKENS = new Map<string, TextToken>();
 
 const WORD_START = /^[\p{L}\p{N}]/u;
