@@ -586,11 +586,18 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   let quoteFrom = 0;
   // Topics by stem, so finding a near-duplicate label does not scan every topic.
   const byStem = new Map<string, Topic[]>();
-  const candidatesFor = (stems: Set<string>): Topic[] => {
-    const out = new Set<Topic>();
-    // Only the latest topics sharing a stem are compared: bounded work per clause on long texts.
-    for (const x of stems) for (const t of (byStem.get(x) ?? []).slice(-32)) out.add(t);
-    return [...out].sort((a, b) => a.order - b.order);
+  /** The earliest of the latest topics sharing a stem (bounded work per clause on long texts) that `fits`. */
+  const earliestFor = (stems: Set<string>, fits: (t: Topic) => boolean): Topic | null => {
+    let best: Topic | null = null;
+    for (const x of stems) {
+      const list = byStem.get(x);
+      if (!list) continue;
+      for (let i = Math.max(0, list.length - 32); i < list.length; i++) {
+        const t = list[i]!;
+        if ((best === null || t.order < best.order) && fits(t)) best = t;
+      }
+    }
+    return best;
   };
   for (const s of sentences) {
     while (quoteFrom < quotes.length && quotes[quoteFrom]!.end <= s.start) quoteFrom++;
@@ -652,14 +659,14 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         const opening = !/^\s*(?:this|that|these|those|the)\b/i.test(clause.text) ? null : /^\s*(?:this|that|these|those|the same)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b/iu.exec(clause.text);
         if (opening) {
           const st = stemsOf(opening[1]!);
-          attachTo = candidatesFor(st)[0] ?? null;
+          attachTo = earliestFor(st, () => true);
         }
       }
       let topic: Topic | null = null;
       if (attachTo) topic = attachTo;
       else if (best) {
         const stems = stemsOf(best.label);
-        topic = candidatesFor(stems).find((t) => overlap(t.stems, stems) >= 0.67) ?? null;
+        topic = earliestFor(stems, (t) => overlap(t.stems, stems) >= 0.67);
         if (!topic) {
           topic = {
             label: best.label,

@@ -10,8 +10,13 @@ interface PhraseStats {
   stems: string[];
   count: number;
   firstSentence: number;
-  /** Surface form -> weight; forms seen only at the start of a sentence weigh half (grammar capitalised them). */
-  surfaces: Map<string, number>;
+  /**
+   * Surface form -> weight; forms seen only at the start of a sentence weigh half (grammar capitalised
+   * them). Most phrases are seen in one form only: `surface`/`weight` hold it, the map is made for a second.
+   */
+  surface: string;
+  weight: number;
+  surfaces: Map<string, number> | null;
 }
 
 /**
@@ -107,7 +112,7 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
 const CAPITALISED = /^\p{Lu}/u;
 
 function isName(phrase: PhraseStats): boolean {
-  return phrase.stems.length > 1 && [...phrase.surfaces.keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
+  return phrase.stems.length > 1 && [...surfacesOf(phrase).keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
 }
 
 /**
@@ -134,18 +139,31 @@ function addPhrase(
   const key = size === 1 ? stems[at]! : stems.slice(at, at + size).join(' ');
   let stats = phrases.get(key);
   if (stats === undefined) {
-    stats = { stems: stems.slice(at, at + size), count: 0, firstSentence: sentence, surfaces: new Map() };
+    stats = { stems: size === 1 ? [stems[at]!] : stems.slice(at, at + size), count: 0, firstSentence: sentence, surface: '', weight: 0, surfaces: null };
     phrases.set(key, stats);
   }
   stats.count += 1;
   const surface = size === 1 ? words[at]! : words.slice(at, at + size).join(' ');
-  stats.surfaces.set(surface, (stats.surfaces.get(surface) ?? 0) + (sentenceInitial ? 0.5 : 1));
+  const weight = sentenceInitial ? 0.5 : 1;
+  if (stats.count === 1) {
+    stats.surface = surface;
+    stats.weight = weight;
+  } else if (stats.surfaces === null && surface === stats.surface) {
+    stats.weight += weight;
+  } else {
+    stats.surfaces ??= new Map([[stats.surface, stats.weight]]);
+    stats.surfaces.set(surface, (stats.surfaces.get(surface) ?? 0) + weight);
+  }
+}
+
+function surfacesOf(phrase: PhraseStats): ReadonlyMap<string, number> {
+  return phrase.surfaces ?? new Map([[phrase.surface, phrase.weight]]);
 }
 
 function bestSurface(phrase: PhraseStats): string {
   let best = '';
   let bestCount = -1;
-  for (const [surface, count] of phrase.surfaces) {
+  for (const [surface, count] of surfacesOf(phrase)) {
     if (count > bestCount) {
       best = surface;
       bestCount = count;
