@@ -172,9 +172,8 @@ function classify(word: string, wordLower: string, prev: Token | undefined, prev
 
 function tokenize(clause: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(clause); m !== null; m = TOKEN_RE.exec(clause)) {
-    let text = m[0];
+  for (const match of clause.match(TOKEN_RE) ?? []) {
+    let text = match;
     // A sentence-final period is not part of the word; the dots of "U.S." are.
     if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
     const lower = text.toLowerCase();

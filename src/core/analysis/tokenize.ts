@@ -93,9 +93,7 @@ export function sentenceTokens(sentence: { readonly text: string }): readonly Te
 
 export function tokenizeText(text: string): TextToken[] {
   const out: TextToken[] = [];
-  TEXT_TOKEN.lastIndex = 0;
-  for (let m = TEXT_TOKEN.exec(text); m !== null; m = TEXT_TOKEN.exec(text)) {
-    const raw = m[0];
+  for (const raw of text.match(TEXT_TOKEN) ?? []) {
     const c = raw.charCodeAt(0);
     const isWord = c > 127 ? WORD_START.test(raw) : (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
     if (!isWord) {
