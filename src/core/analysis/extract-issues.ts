@@ -10,7 +10,8 @@ import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
  * points ("agreed to establish X, work to settle Y and hold Z" gives three), each clause is
  * labelled by its most informative noun phrase (determiners, generic heads such as "the issue of"
  * and evaluative adjectives dropped), clauses that point back ("such issues", "that declaration")
- * join the topic before them, near-duplicate labels merge, and document order is kept. Stance
+ * join the topic before them, near-duplicate labels merge, a final pass (`mergeTopics`) joins topics
+ * told in other words, and document order is kept. Stance
  * comes from the story's own cues (agreed, differences, asked, hopes; with negation), and a
  * clause whose subject is one party records that party's position.
  */
