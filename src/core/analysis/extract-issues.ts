@@ -485,8 +485,6 @@ interface Topic {
   ownParties: () => Set<string>;
   /** The topic this one was merged into, if any. */
   into: Topic | null;
-  /** This topic and every topic merged into it (their labels still describe it). */
-  members: Topic[];
 }
 
 interface Signature {
@@ -683,9 +681,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
             clauseSigMemo: null,
             phrase: best.phrase.map((t) => t.text).join(' '),
             into: null,
-            members: [],
           };
-          topic.members.push(topic);
           topics.push(topic);
           for (const x of stems) {
             let list = byStem.get(x);
@@ -753,8 +749,6 @@ function mergeTopics(topics: readonly Topic[]): Topic[] {
   const absorb = (a: Topic, b: Topic): void => {
     if (a === b) return;
     b.into = a;
-    a.members.push(...b.members);
-    b.members = [];
     a.stance = combine(a.stance, b.stance === 'statement' ? null : b.stance);
     a.sentences = [...new Set([...a.sentences, ...b.sentences])].sort((x, y) => x - y);
     for (const p of b.positions) if (!a.parties.has(p.party)) {
