@@ -218,9 +218,10 @@ async function main(): Promise<void> {
 
   const quoteEval = resolve(dirname(fileURLToPath(import.meta.url)), 'quote-eval.ts');
   if (existsSync(quoteEval)) {
-    const mod = (await import(pathToFileURL(quoteEval).href)) as { evaluateQuotes?: () => Promise<string> };
+    const mod = (await import(pathToFileURL(quoteEval).href)) as { evaluateQuotes?: (evalPath?: string) => Promise<string> };
     if (typeof mod.evaluateQuotes === 'function') {
-      console.log('\n' + (await mod.evaluateQuotes()));
+      // The same articles as the table above (`--eval`), so a worktree or CI checkout can point at them.
+      console.log('\n' + (await mod.evaluateQuotes(path)));
       return;
     }
   }

@@ -119,6 +119,8 @@ const CREDIT_SENTENCE = /(?:^|(?<=[.!?'"”’] ))[^.!?\n]{0,160}\b(?:contribute
 function dropTrailingCredits(paragraphs: string[]): string[] {
   if (paragraphs.length === 0) return paragraphs;
   const last = paragraphs[paragraphs.length - 1]!;
+  // The pattern is tried at every sentence start of a long paragraph: look for its fixed words first.
+  if (!last.includes('contributed')) return paragraphs;
   const stripped = last.replace(CREDIT_SENTENCE, '').trim();
   if (stripped === last) return paragraphs;
   return stripped === '' ? paragraphs.slice(0, -1) : [...paragraphs.slice(0, -1), stripped];

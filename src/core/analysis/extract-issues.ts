@@ -1,8 +1,8 @@
 import type { Participant } from '../briefing/briefing.js';
 import type { QuoteSpan } from './extract-quotes.js';
-import { partiesMentioned, partyOf } from './gazetteer.js';
+import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
-import { stem } from './tokenize.js';
+import { STOPWORDS, stem } from './tokenize.js';
 import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
 
 /**
@@ -10,7 +10,8 @@ import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
  * points ("agreed to establish X, work to settle Y and hold Z" gives three), each clause is
  * labelled by its most informative noun phrase (determiners, generic heads such as "the issue of"
  * and evaluative adjectives dropped), clauses that point back ("such issues", "that declaration")
- * join the topic before them, near-duplicate labels merge, and document order is kept. Stance
+ * join the topic before them, near-duplicate labels merge, a final pass (`mergeTopics`) joins topics
+ * told in other words, and document order is kept. Stance
  * comes from the story's own cues (agreed, differences, asked, hopes; with negation), and a
  * clause whose subject is one party records that party's position.
  */
@@ -28,7 +29,7 @@ const DETERMINERS = new Set(
 );
 const ANAPHORIC = new Set(['such', 'this', 'that', 'these', 'those', 'the issue', 'the matter', 'it']);
 const PREPOSITIONS = new Set(
-  'of with over on for between against by to towards toward about in at from into onto under after before during since until upon within without across through among amid around regarding concerning as than via per like near including ahead'.split(' '),
+  'of with over on for between against by to towards toward about in at from into onto under after before during since until upon within without across through along among amid around regarding concerning as than via per like near including ahead'.split(' '),
 );
 /** Prepositions whose phrase stays in a label ("sanctions on North Korea", "issue of fishing quotas"). */
 const LABEL_PREPOSITIONS = new Set(['of', 'with', 'on', 'over', 'against', 'between']);
@@ -60,7 +61,7 @@ seems seemed appear appears appeared stand stands stood face faces faced win win
 argued rule rules ruled order orders ordered file files filed sue sues sued appeal appeals appealed strike strikes struck walk walks walked
 offer offers offered welcome welcomes welcomed criticise criticises criticised criticize criticizes criticized condemn condemns condemned
 block blocks blocked approve approves approved vote votes voted decide decides decided confirm confirms confirmed admit admits admitted
-found finds find led leads lead put puts run runs ran try tries tried need needs needed failed fail fails going doing making taking violate violates violated protect protects discriminate discriminates discriminated break breaks broke broken block blocks blocked scrap scraps scrapped publish publishes published triple triples tripled afford affords represented represents represent`.split(/\s+/),
+disagree disagrees disagreed found finds find led leads lead put puts run runs ran try tries tried need needs needed failed fail fails going doing making taking violate violates violated protect protects discriminate discriminates discriminated break breaks broke broken block blocks blocked scrap scraps scrapped publish publishes published triple triples tripled afford affords represented represents represent`.split(/\s+/),
 );
 /** Base-form verbs that start a coordinated clause: "..., work to settle ... and hold ...". */
 const COORDINATED_VERB_RE = /(?:,\s+(?:and\s+)?|\s+and\s+)([a-z]+(?: (?:up|out|down))?)\b/g;
@@ -86,10 +87,13 @@ const DROPPED_MODIFIERS = new Set(
   'controversial so-called clear same mutual specific respective such certain various key major main important vital new recent current upcoming ongoing possible further long-standing longstanding simply briefly two three both top senior foreign chief former deputy bilateral sure able likely apparent necessary'.split(' '),
 );
 
+/** Words naming a dispute, dropped from the front of a label with their "over" ("differences over X" is about X). */
+const DISPUTE_HEADS = new Set('difference differences disagreement disagreements dispute disputes row rows rift clash clashes split divided disagree disagreed wrangle tension tensions'.split(' '));
+
 const EVENT_NOUNS = new Set('ruling decision deal agreement plan proposal move law bill case talks vote verdict strike dispute offer row meeting summit accord treaty measure measures policy judgment appeal'.split(' '));
 
 const AGREEMENT_RE = /\b(?:agree[sd]?|agreement|reaffirm(?:s|ed)?|shared the same view|share the same view|same view|consensus|accord|signed|welcomed|endorsed|backed|approved|pledged|committed|settled|deal was reached|reached a deal)\b/;
-const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed))\b/;
+const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|divided (?:over|on)|split over|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed))\b/;
 const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for)\b/;
 const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/;
 
@@ -106,7 +110,7 @@ const TOKEN_RE = /\p{L}[\p{L}\p{N}.'’-]*|\d[\d.,]*(?:\s*per\s*cent|\s*percent|
 const TIME_AND_PARTICLES = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november
 december today yesterday tomorrow tonight week weekend month year morning evening afternoon night again up out off down away back ago later
-earlier now then soon recently currently still already next last`.split(/\s+/),
+earlier now then soon recently currently still already next last ever alone`.split(/\s+/),
 );
 /** Role words: who speaks, not what about. */
 const ROLE_WORDS = new Set(
@@ -127,6 +131,8 @@ for (const [set, kind] of [
   for (const w of set) CLOSED_CLASS.set(w, kind);
 }
 for (const w of TIME_AND_PARTICLES) if (!CLOSED_CLASS.has(w)) CLOSED_CLASS.set(w, 'adv');
+
+const MODALS = new Set('will would shall should can could may might must'.split(' '));
 
 /** Words in -ly that are not adverbs. */
 const NOT_ADVERBS = new Set(
@@ -158,6 +164,8 @@ function classify(word: string, wordLower: string, prev: Token | undefined, prev
   }
   if (lower.length > 4 && lower.endsWith('ly') && !NOT_ADVERBS.has(lower)) return 'adv';
   if (prev && (prev.kind === 'pron' || prev.kind === 'aux') && /(?:ed|es)$/.test(lower) && !isCapitalised(word)) return 'verb';
+  // "would focus on", "will hold": after a modal, a lower-case word is a verb.
+  if (prev && MODALS.has(prev.lower) && /^[a-z]/.test(word)) return 'verb';
   // "the summit slated for next week": a participle after a noun ends the noun phrase.
   if (prev && prev.kind === 'np' && /[^e]ed$/.test(lower) && lower.length > 4 && !isCapitalised(word)) return 'verb';
   return 'np';
@@ -165,8 +173,8 @@ function classify(word: string, wordLower: string, prev: Token | undefined, prev
 
 function tokenize(clause: string): Token[] {
   const out: Token[] = [];
-  for (const m of clause.matchAll(TOKEN_RE)) {
-    let text = m[0];
+  for (const match of clause.match(TOKEN_RE) ?? []) {
+    let text = match;
     // A sentence-final period is not part of the word; the dots of "U.S." are.
     if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
     const lower = text.toLowerCase();
@@ -232,6 +240,15 @@ function isPartyOrPerson(text: string, ctx: IssueContext): boolean {
   return false;
 }
 
+const TALKS_WORDS = new Set(['talks', 'negotiations', 'summit', 'summits', 'dialogue']);
+
+/** The tokens (after a preposition) name parties and nothing else: "Iran", "North Korea and China". */
+function namesOnlyParties(tokens: readonly Token[]): boolean {
+  if (tokens.length === 0 || tokens[0]!.kind === 'prep') return false;
+  const sig = signatureOf(tokens.map((t) => t.text).join(' '));
+  return sig.words === 0 && sig.all.size > 0;
+}
+
 function stripPossessive(w: string): string {
   return w.endsWith("'s") || w.endsWith('’s') ? w.slice(0, -2) : w;
 }
@@ -261,6 +278,11 @@ function contentWords(tokens: readonly Token[], ctx: IssueContext): string[] {
   for (const t of tokens) {
     if (t.kind !== 'np') continue;
     const w = stripPossessive(t.lower);
+    // "talks with Iran": generic talks become the topic when they are with parties and nothing else.
+    if (GENERIC.has(w) && TALKS_WORDS.has(w) && namesOnlyParties(tokens.slice(tokens.indexOf(t) + 2))) {
+      out.push(w);
+      continue;
+    }
     if (GENERIC.has(w) || DROPPED_MODIFIERS.has(w) || /^\d/.test(w)) continue;
     if (isCapitalised(t.text) && isPartyOrPerson(stripPossessive(t.text), ctx)) continue;
     if (ROLE_WORDS.has(w)) continue;
@@ -287,7 +309,11 @@ function labelOf(chunk: readonly Token[]): { label: string; tokens: Token[]; ana
     const head = (prep < 0 ? toks : toks.slice(0, prep)).filter((t) => t.kind === 'np');
     // "solving the issue of X" is about X too.
     const core = head.length > 1 && /ing$/.test(head[0]!.lower) && ['issue', 'issues', 'matter', 'question', 'problem'].includes(head[head.length - 1]!.lower) ? head.slice(1) : head;
-    const headIsGeneric = core.length > 0 && core.every((t) => GENERIC.has(t.lower.replace(/['’]s$/, '')) || DROPPED_MODIFIERS.has(t.lower));
+    // "differences over territorial issues", "divided over the new dam": the dispute is the stance, its object the topic.
+    const disputeOver = core.length === 1 && DISPUTE_HEADS.has(core[0]!.lower) && ['over', 'on', 'about'].includes(toks[prep]?.lower ?? '');
+    const headIsGeneric = core.length > 0 && (disputeOver || core.every((t) => GENERIC.has(t.lower.replace(/['’]s$/, '')) || DROPPED_MODIFIERS.has(t.lower)));
+    // "talks with Iran": talks whose complement only names parties are the topic, not the parties.
+    if (headIsGeneric && core.length === 1 && TALKS_WORDS.has(core[0]!.lower) && prep >= 0 && namesOnlyParties(toks.slice(prep + 1))) break;
     if (headIsGeneric && prep >= 0 && prep < toks.length - 1) {
       if (head.some((t) => t.lower === 'issue' || t.lower === 'issues' || t.lower === 'matter') && toks[0]!.kind === 'det') anaphoric = true;
       toks = toks.slice(prep + 1);
@@ -349,7 +375,7 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
   const cuts: Array<{ at: number; end: number; dependent: boolean; coordinated: boolean }> = [];
   for (const re of [CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE]) {
     re.lastIndex = 0;
-    for (const m of narrative.matchAll(re)) {
+    for (let m = re.exec(narrative); m !== null; m = re.exec(narrative)) {
       if (re === COORDINATED_VERB_RE) {
         const verb = m[1]!.toLowerCase();
         if (!COORDINATED_VERBS.has(verb) && !COORDINATED_VERBS.has(verb.split(' ')[0]!)) continue;
@@ -445,6 +471,80 @@ interface Topic {
   stance: Stance;
   positions: IssuePosition[];
   sentences: number[];
+  /** The label's signature: content stems in concept classes, places as their parties ("@Japan"). */
+  sig: Signature;
+  /** The label's head names a relationship ("ties", "relations", "partnership"). */
+  relations: boolean;
+  /** Every clause the topic was given: what its sentences say about it (signatures made when a merge rule asks). */
+  clauses: string[];
+  /** Signature of `clauses`, once asked for. */
+  clauseSigMemo: Set<string> | null;
+  /** The whole noun phrase the label came from, with the complements the label leaves out ("... for future partnerships"). */
+  phrase: string;
+  /** The parties its label and first clause name: whose relationship a "ties" topic is about. */
+  ownParties: () => Set<string>;
+  /** The topic this one was merged into, if any. */
+  into: Topic | null;
+}
+
+interface Signature {
+  /** Content stems (concept classes for the few words news uses interchangeably) and "@Party" for places. */
+  all: Set<string>;
+  /** How many of them are words rather than parties. */
+  words: number;
+}
+
+/**
+ * Words that news uses for the same kind of topic: "summits with North Korea" and "diplomacy with
+ * Pyongyang" are one topic, so are "Seoul-Tokyo ties" and "a relationship that looks to the future".
+ */
+const CONCEPT_CLASSES: ReadonlyMap<string, string> = new Map(
+  [
+    ['#talks', 'summit summits talks negotiation negotiations diplomacy dialogue'],
+    ['#relations', 'tie ties relation relations relationship relationships partnership partnerships'],
+  ].flatMap(([cls, words]) => words!.split(' ').map((w) => [stem(w), cls!] as const)),
+);
+/** Words that say nothing about what a topic is, in signatures (a topic's few defining words count). */
+const SIGNATURE_SKIP = new Set([...GENERIC, ...DROPPED_MODIFIERS, ...ROLE_WORDS, ...TIME_AND_PARTICLES].filter((w) => !['future', 'cooperation', 'talks', 'people'].includes(w)));
+const SIGNATURE_WORD_RE = /\p{L}[\p{L}\p{N}'’-]*/gu;
+
+/** The signature of a label or clause: its content words stemmed into concept classes, places mapped to their parties. */
+function signatureOf(text: string): Signature {
+  const all = new Set<string>();
+  let rest = text;
+  // Parties are named with capitals: most labels have none, and skip the gazetteer scan.
+  if (UPPER_RE.test(text)) {
+    for (const m of partyMentions(text)) {
+      all.add(`@${m.party}`);
+      rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+    }
+  }
+  const parties = all.size;
+  SIGNATURE_WORD_RE.lastIndex = 0;
+  for (let m = SIGNATURE_WORD_RE.exec(rest); m !== null; m = SIGNATURE_WORD_RE.exec(rest)) {
+    if (m[0].length < 3) continue;
+    let w = m[0].toLowerCase();
+    if (w.includes('’')) w = w.replace(/’/g, "'");
+    w = stripPossessive(w);
+    if (w.endsWith('-')) w = w.replace(/-+$/, '');
+    if (w.length < 3 || CLOSED_CLASS.has(w) || VERBS.has(w) || STOPWORDS.has(w) || SIGNATURE_SKIP.has(w)) continue;
+    const st = stem(w);
+    all.add(CONCEPT_CLASSES.get(st) ?? st);
+  }
+  return { all, words: all.size - parties };
+}
+
+const UPPER_RE = /\p{Lu}/u;
+const RELATION_WORD_RE = /\b(?:ties?|relations?|relationships?|partnerships?)\b/i;
+
+/** The label's head (the last word before its first preposition or relative clause) names a relationship. */
+function relationsHead(label: string): boolean {
+  if (!RELATION_WORD_RE.test(label)) return false;
+  const words = label.toLowerCase().split(/\s+/);
+  let end = words.findIndex((w, i) => i > 0 && (PREPOSITIONS.has(w) || w === 'that' || w === 'which'));
+  if (end < 0) end = words.length;
+  const head = words[end - 1]?.replace(/[^a-z-]/g, '') ?? '';
+  return CONCEPT_CLASSES.get(stem(head.split('-').pop() ?? '')) === '#relations';
 }
 
 function stemsOf(label: string): Set<string> {
@@ -484,11 +584,18 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   let quoteFrom = 0;
   // Topics by stem, so finding a near-duplicate label does not scan every topic.
   const byStem = new Map<string, Topic[]>();
-  const candidatesFor = (stems: Set<string>): Topic[] => {
-    const out = new Set<Topic>();
-    // Only the latest topics sharing a stem are compared: bounded work per clause on long texts.
-    for (const x of stems) for (const t of (byStem.get(x) ?? []).slice(-32)) out.add(t);
-    return [...out].sort((a, b) => a.order - b.order);
+  /** The earliest of the latest topics sharing a stem (bounded work per clause on long texts) that `fits`. */
+  const earliestFor = (stems: Set<string>, fits: (t: Topic) => boolean): Topic | null => {
+    let best: Topic | null = null;
+    for (const x of stems) {
+      const list = byStem.get(x);
+      if (!list) continue;
+      for (let i = Math.max(0, list.length - 32); i < list.length; i++) {
+        const t = list[i]!;
+        if ((best === null || t.order < best.order) && fits(t)) best = t;
+      }
+    }
+    return best;
   };
   for (const s of sentences) {
     while (quoteFrom < quotes.length && quotes[quoteFrom]!.end <= s.start) quoteFrom++;
@@ -499,6 +606,10 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
     if (!FIVE_WORDS_RE.test(narrative)) continue;
     let sentenceTopic: Topic | null = null;
     let governingStance: Stance | null = null;
+    // "The two also said it is vital to communicate,... including sharing details of X": a clause with no
+    // topic of its own that opens a sentence leads into the topic its "including ..." names, not the one before.
+    const pending: Array<{ stance: Stance | null; party: string | null; text: string; tokens: Token[] }> = [];
+    const before: Topic | null = previousSentence >= s.index - 2 ? previous : null;
     for (const clause of splitClauses(s, narrative)) {
       const tokens = tokenize(clause.text);
       // What is left of a sentence once its quotation is removed is mostly "X told reporters".
@@ -507,7 +618,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       const stance: Stance | null = stanceOf(clause.text) ?? (clause.coordinated ? governingStance : null);
       if (!clause.coordinated) governingStance = stance;
       const party = stance === 'request' || stance === 'disagreement' || /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?)\b/.test(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
-      let best: { label: string; anaphoric: boolean; score: number } | null = null;
+      let best: { label: string; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
       const scored: Array<{ c: Chunk; score: number }> = [];
@@ -533,8 +644,12 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
           }
           label = `${label} ${rel.join(' ')}`;
         }
-        best = { label, anaphoric: l.anaphoric, score };
+        best = { label, anaphoric: l.anaphoric, score, phrase: c.tokens };
         break;
+      }
+      if (!best && !clause.dependent && !sentenceTopic) {
+        pending.push({ stance, party, text: clause.text, tokens });
+        continue;
       }
       let attachTo: Topic | null = clause.dependent || !best || best.anaphoric ? (sentenceTopic ?? (previousSentence >= s.index - 2 ? previous : null)) : null;
       // "That declaration was signed in 1998 ...": a sentence opening on a demonstrative continues that topic.
@@ -542,16 +657,31 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         const opening = !/^\s*(?:this|that|these|those|the)\b/i.test(clause.text) ? null : /^\s*(?:this|that|these|those|the same)\s+((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must)\b/iu.exec(clause.text);
         if (opening) {
           const st = stemsOf(opening[1]!);
-          attachTo = candidatesFor(st)[0] ?? null;
+          attachTo = earliestFor(st, () => true);
         }
       }
       let topic: Topic | null = null;
       if (attachTo) topic = attachTo;
       else if (best) {
         const stems = stemsOf(best.label);
-        topic = candidatesFor(stems).find((t) => overlap(t.stems, stems) >= 0.67) ?? null;
+        topic = earliestFor(stems, (t) => overlap(t.stems, stems) >= 0.67);
         if (!topic) {
-          topic = { label: best.label, stems, stance: 'statement', positions: [], parties: new Set(), sentences: [], order: topics.length };
+          topic = {
+            label: best.label,
+            stems,
+            stance: 'statement',
+            positions: [],
+            parties: new Set(),
+            sentences: [],
+            order: topics.length,
+            sig: signatureOf(best.label),
+            relations: relationsHead(best.label),
+            ownParties: lazyParties(best.label, clause.text),
+            clauses: [],
+            clauseSigMemo: null,
+            phrase: best.phrase.map((t) => t.text).join(' '),
+            into: null,
+          };
           topics.push(topic);
           for (const x of stems) {
             let list = byStem.get(x);
@@ -561,19 +691,184 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         }
       }
       if (!topic) continue;
-      topic.stance = combine(topic.stance, stance);
-      // Sentences come in order, so a new one is never already listed further back.
-      if (topic.sentences[topic.sentences.length - 1] !== s.index) topic.sentences.push(s.index);
-      if (party && !topic.parties.has(party)) {
-        topic.parties.add(party);
-        topic.positions.push({ party, position: positionText(clause.text, tokens) });
-      }
+      if (INCLUDING_RE.test(clause.text)) for (const p of pending.splice(0)) give(topic, p.stance, p.party, p.text, p.tokens, s.index);
+      give(topic, stance, party, clause.text, tokens, s.index);
       sentenceTopic = topic;
       previous = topic;
       previousSentence = s.index;
     }
+    // Clauses that found no topic later in their sentence go, as before, with the topic just before.
+    if (pending.length > 0 && before) {
+      for (const p of pending) give(before, p.stance, p.party, p.text, p.tokens, s.index);
+      if (!sentenceTopic) {
+        previous = before;
+        previousSentence = s.index;
+      }
+    }
   }
-  return topics.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences.sort((a, b) => a - b) }));
+  return mergeTopics(topics).map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences.sort((a, b) => a - b) }));
+}
+
+/** Records that a clause of sentence `sentence` speaks of `topic`, with its stance and the party it gives. */
+function give(topic: Topic, stance: Stance | null, party: string | null, clause: string, tokens: readonly Token[], sentence: number): void {
+  topic.stance = combine(topic.stance, stance);
+  // Sentences come in order, so a new one is never already listed further back.
+  if (topic.sentences[topic.sentences.length - 1] !== sentence) topic.sentences.push(sentence);
+  if (party && !topic.parties.has(party)) {
+    topic.parties.add(party);
+    topic.positions.push({ party, position: positionText(clause, tokens) });
+  }
+  topic.clauses.push(clause);
+  topic.clauseSigMemo = null;
+}
+
+const INCLUDING_RE = /^(?:including|such as|notably|especially|particularly)\b/i;
+
+/** How many candidates a topic is compared with in each merge rule: bounded work per topic on long texts. */
+const MERGE_CANDIDATES = 32;
+
+/**
+ * Merges the topics that are one topic told in several ways. Rules, in order:
+ * 1. alike labels once places are their parties and a few interchangeable words one concept
+ *    ("summits with North Korea", "diplomacy with Pyongyang");
+ * 2. a one-sentence topic whose label words occur in the clauses of a larger topic covering that
+ *    same sentence ("a relationship that looks towards the future" beside "the joint declaration ...
+ *    to develop friendly and cooperative relations");
+ * 3. a one-sentence topic whose noun phrase names another topic in full ("managerial meetings for
+ *    future partnerships" belongs to "a relationship that looks towards the future");
+ * 4. topics about a relationship ("Seoul-Tokyo ties", "relationship that looks towards the future")
+ *    between the same parties (named in the label or its clause), or with none named: the story's
+ *    framing joins its substance, while "US-China ties" and "US-Japan ties" stay apart.
+ * The topic that absorbs keeps its label and place; the other's sentences, stance and positions join it.
+ */
+function mergeTopics(topics: readonly Topic[]): Topic[] {
+  const root = (t: Topic): Topic => {
+    while (t.into) t = t.into;
+    return t;
+  };
+  const absorb = (a: Topic, b: Topic): void => {
+    if (a === b) return;
+    b.into = a;
+    a.stance = combine(a.stance, b.stance === 'statement' ? null : b.stance);
+    a.sentences = [...new Set([...a.sentences, ...b.sentences])].sort((x, y) => x - y);
+    for (const p of b.positions) if (!a.parties.has(p.party)) {
+      a.parties.add(p.party);
+      a.positions.push(p);
+    }
+    a.clauses.push(...b.clauses);
+    a.clauseSigMemo = null;
+  };
+  const byWord = new Map<string, Topic[]>();
+  const bySentence = new Map<number, Topic[]>();
+  for (const t of topics) {
+    for (const x of t.sig.all) if (x[0] !== '@') push(byWord, x, t);
+    for (const n of t.sentences) push(bySentence, n, t);
+  }
+  /** The earliest topic sharing a label word with `words`, not yet merged with `self`, that `fits`. */
+  const earliest = (words: Iterable<string>, self: Topic, fits: (t: Topic) => boolean): Topic | null => {
+    let best: Topic | null = null;
+    const own = root(self);
+    for (const x of words) {
+      const list = byWord.get(x);
+      if (!list) continue;
+      for (let i = 0; i < list.length && i < MERGE_CANDIDATES; i++) {
+        const t = list[i]!;
+        if ((best === null || t.order < best.order) && root(t) !== own && fits(t)) best = t;
+      }
+    }
+    return best;
+  };
+
+  // 1. Alike labels: the later topic joins the earlier.
+  for (const b of topics) {
+    if (b.sig.words === 0) continue;
+    const a = earliest(b.sig.all, b, (t) => t.order < b.order && alike(t.sig, b.sig));
+    if (a) absorb(root(a), root(b));
+  }
+  // 2. A one-sentence topic said within a larger topic's sentence, about that topic's words.
+  for (const b of topics) {
+    const rb = root(b);
+    if (rb !== b || rb.sentences.length !== 1) continue;
+    for (const t of bySentence.get(rb.sentences[0]!) ?? []) {
+      const a = root(t);
+      if (a === rb || a.sentences.length < 2) continue;
+      const said = clauseSig(a);
+      if (someWord(rb.sig.all, (x) => said.has(x))) {
+        absorb(a, rb);
+        break;
+      }
+    }
+  }
+  // 3. A one-sentence topic whose noun phrase names another topic's label in full (two words or more).
+  for (const b of topics) {
+    const rb = root(b);
+    if (rb !== b || rb.sentences.length !== 1) continue;
+    // A phrase that is just its label adds nothing rule 1 has not compared; nor does one of two words.
+    if (rb.phrase === rb.label || rb.phrase.indexOf(' ') === rb.phrase.lastIndexOf(' ')) continue;
+    const phrase = signatureOf(rb.phrase).all;
+    const a = earliest(phrase, rb, (t) => t.sig.words >= 2 && everyOf(t.sig.all, (x) => phrase.has(x)));
+    if (a) absorb(root(a), rb);
+  }
+  // 4. Relationships between the same parties (or unnamed ones) are one topic, kept under the larger.
+  const relations = topics.filter((t) => t.relations);
+  for (let i = 0; i < relations.length && i < MERGE_CANDIDATES; i++) {
+    for (let j = i + 1; j < relations.length && j < MERGE_CANDIDATES; j++) {
+      const [x, y] = [relations[i]!, relations[j]!];
+      const [rx, ry] = [root(x), root(y)];
+      if (rx === ry || !sameParties(x.ownParties(), y.ownParties())) continue;
+      if (ry.sentences.length > rx.sentences.length) absorb(ry, rx);
+      else absorb(rx, ry);
+    }
+  }
+  return topics.filter((t) => !t.into);
+}
+
+/** The signature of everything a topic's clauses say, made once it is asked for. */
+function clauseSig(t: Topic): Set<string> {
+  if (!t.clauseSigMemo) {
+    t.clauseSigMemo = new Set();
+    for (const c of t.clauses) for (const x of signatureOf(c).all) t.clauseSigMemo.add(x);
+  }
+  return t.clauseSigMemo;
+}
+
+/** The parties a label and its clause name, computed when first asked (only relationship topics ask). */
+function lazyParties(label: string, clause: string): () => Set<string> {
+  let memo: Set<string> | null = null;
+  return () => (memo ??= new Set([...signatureOf(label).all, ...signatureOf(clause).all].filter((x) => x[0] === '@')));
+}
+
+/** Some word (not a party) of the set passes `test`. */
+function someWord(set: ReadonlySet<string>, test: (x: string) => boolean): boolean {
+  for (const x of set) if (x[0] !== '@' && test(x)) return true;
+  return false;
+}
+
+function everyOf(set: ReadonlySet<string>, test: (x: string) => boolean): boolean {
+  for (const x of set) if (!test(x)) return false;
+  return true;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  list.push(value);
+}
+
+/** Two labels name one topic: most of the smaller one's words (after classes and parties) are in the other. */
+function alike(a: Signature, b: Signature): boolean {
+  let shared = 0;
+  let sharedWords = 0;
+  for (const x of a.all) if (b.all.has(x)) {
+    shared++;
+    if (x[0] !== '@') sharedWords++;
+  }
+  return sharedWords > 0 && shared / Math.max(1, Math.min(a.all.size, b.all.size)) >= 0.67;
+}
+
+/** Two topics are about the same parties, or one of them names none. */
+function sameParties(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === 0 || b.size === 0 || (a.size === b.size && [...a].every((x) => b.has(x)));
 }
 
 const POSITION_MAX_CHARS = 160;

@@ -167,9 +167,16 @@ const CAPITALISED_WORD_RE = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.'’]*|of|the)(?![
  */
 export function partiesMentioned(text: string): string[] {
   const out: string[] = [];
+  for (const m of partyMentions(text)) if (!out.includes(m.party)) out.push(m.party);
+  return out;
+}
+
+/** Where each party is named in a span of text, in order: the canonical party and the offsets of its name. */
+export function partyMentions(text: string): Array<{ party: string; start: number; end: number }> {
+  const out: Array<{ party: string; start: number; end: number }> = [];
   const words: Array<{ w: string; start: number; end: number }> = [];
   CAPITALISED_WORD_RE.lastIndex = 0;
-  for (const m of text.matchAll(CAPITALISED_WORD_RE)) words.push({ w: m[0], start: m.index!, end: m.index! + m[0].length });
+  for (let m = CAPITALISED_WORD_RE.exec(text); m !== null; m = CAPITALISED_WORD_RE.exec(text)) words.push({ w: m[0], start: m.index, end: m.index + m[0].length });
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!;
     if (first.w === 'of' || first.w === 'the') continue;
@@ -191,7 +198,7 @@ export function partiesMentioned(text: string): string[] {
       if (party && surface === surface.toLowerCase()) party = null;
       if (!party && surface.endsWith('.')) party = PARTY_BY_NAME.get(surface.slice(0, -1).toLowerCase()) ?? null;
       if (party) {
-        if (!out.includes(party)) out.push(party);
+        out.push({ party, start: first.start, end: last.end });
         i += n - 1;
         break;
       }

@@ -1,20 +1,22 @@
-import { STOPWORDS, stem } from './tokenize.js';
+import { sentenceTokens } from './tokenize.js';
 import type { Sentence } from './types.js';
 
 const MAX_PHRASE_WORDS = 4;
 // Four words only for names ("Wulong International Kite Festival"); common-noun phrases stop at three.
 const MAX_COMMON_PHRASE_WORDS = 3;
-// Words, and the punctuation that phrases never cross: "Seoul, Tokyo" is two candidates, "Seoul-Tokyo ties" one.
-const TOKEN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;:()[\]{}"“”‘’!?…|/']|\.(?=\s|$)|\s[-–—]\s/gu;
-const WORD_START = /^[\p{L}\p{N}]/u;
 const ALL_DIGITS = /^\d+$/;
 
 interface PhraseStats {
   stems: string[];
   count: number;
   firstSentence: number;
-  /** Surface form -> weight; forms seen only at the start of a sentence weigh half (grammar capitalised them). */
-  surfaces: Map<string, number>;
+  /**
+   * Surface form -> weight; forms seen only at the start of a sentence weigh half (grammar capitalised
+   * them). Most phrases are seen in one form only: `surface`/`weight` hold it, the map is made for a second.
+   */
+  surface: string;
+  weight: number;
+  surfaces: Map<string, number> | null;
 }
 
 /**
@@ -52,22 +54,21 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
       runStems = [];
       runCaps = [];
     };
-    for (const match of sentence.text.matchAll(TOKEN)) {
-      const token = match[0];
-      if (!WORD_START.test(token)) {
+    // Words and punctuation, tokenised and stemmed once per sentence (the summary reads the same tokens).
+    for (const token of sentenceTokens(sentence)) {
+      if (!token.word) {
         flush();
         continue;
       }
-      const word = token.endsWith("'s") || token.endsWith('’s') ? token.slice(0, -2) : token;
-      const lower = normalise(word);
+      const word = token.text;
       const initial = !seenWord;
       seenWord = true;
-      if (STOPWORDS.has(lower) || lower.length < 2 || ALL_DIGITS.test(lower)) {
+      const s = token.stem;
+      if (s === null || ALL_DIGITS.test(token.lower)) {
         flush();
         continue;
       }
       if (run.length === 0) runStartsSentence = initial;
-      const s = stem(lower);
       run.push(word);
       runStems.push(s);
       runCaps.push(CAPITALISED.test(word));
@@ -111,7 +112,7 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
 const CAPITALISED = /^\p{Lu}/u;
 
 function isName(phrase: PhraseStats): boolean {
-  return phrase.stems.length > 1 && [...phrase.surfaces.keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
+  return phrase.stems.length > 1 && [...surfacesOf(phrase).keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
 }
 
 /**
@@ -138,27 +139,35 @@ function addPhrase(
   const key = size === 1 ? stems[at]! : stems.slice(at, at + size).join(' ');
   let stats = phrases.get(key);
   if (stats === undefined) {
-    stats = { stems: stems.slice(at, at + size), count: 0, firstSentence: sentence, surfaces: new Map() };
+    stats = { stems: size === 1 ? [stems[at]!] : stems.slice(at, at + size), count: 0, firstSentence: sentence, surface: '', weight: 0, surfaces: null };
     phrases.set(key, stats);
   }
   stats.count += 1;
   const surface = size === 1 ? words[at]! : words.slice(at, at + size).join(' ');
-  stats.surfaces.set(surface, (stats.surfaces.get(surface) ?? 0) + (sentenceInitial ? 0.5 : 1));
+  const weight = sentenceInitial ? 0.5 : 1;
+  if (stats.count === 1) {
+    stats.surface = surface;
+    stats.weight = weight;
+  } else if (stats.surfaces === null && surface === stats.surface) {
+    stats.weight += weight;
+  } else {
+    stats.surfaces ??= new Map([[stats.surface, stats.weight]]);
+    stats.surfaces.set(surface, (stats.surfaces.get(surface) ?? 0) + weight);
+  }
+}
+
+function surfacesOf(phrase: PhraseStats): ReadonlyMap<string, number> {
+  return phrase.surfaces ?? new Map([[phrase.surface, phrase.weight]]);
 }
 
 function bestSurface(phrase: PhraseStats): string {
   let best = '';
   let bestCount = -1;
-  for (const [surface, count] of phrase.surfaces) {
+  for (const [surface, count] of surfacesOf(phrase)) {
     if (count > bestCount) {
       best = surface;
       bestCount = count;
     }
   }
   return best;
-}
-
-function normalise(word: string): string {
-  const lower = word.toLowerCase();
-  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }

@@ -180,7 +180,8 @@ export function findMentions(text: string, participants: readonly Participant[] 
   const raw: Array<Mention & { unknown: boolean }> = [];
   const pending: Array<{ tokens: string[]; start: number }> = [];
   RUN_RE.lastIndex = 0;
-  for (const m of text.matchAll(RUN_RE)) pending.push({ tokens: tokensOf(m[0]), start: m.index! });
+  RUN_RE.lastIndex = 0;
+  for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) pending.push({ tokens: tokensOf(m[0]), start: m.index });
   for (let p = 0; p < pending.length; p++) {
     let { tokens, start } = pending[p]!;
     // A name is a handful of words. A longer capitalised run ("A. A. A. ...", a shouted caption) is

@@ -1,4 +1,4 @@
-import { contentStems } from './tokenize.js';
+import { contentStems, sentenceTokens } from './tokenize.js';
 import type { Sentence } from './types.js';
 
 export interface SummaryOptions {
@@ -40,6 +40,10 @@ export interface SummaryParams {
   leadUsability: number;
   /** Factor for sentences that point at a photo ("(left)", "pictured"): captions, not story. */
   photoFactor: number;
+  /** Factor for a sentence that is only quoted speech, with no speaker or context outside the quote. */
+  bareQuoteFactor: number;
+  /** 1: a bare quotation uses up a place in the lead window like any sentence; 0: it does not. */
+  bareQuoteInWindow: number;
 }
 
 export const DEFAULT_SUMMARY_PARAMS: Readonly<SummaryParams> = {
@@ -52,6 +56,8 @@ export const DEFAULT_SUMMARY_PARAMS: Readonly<SummaryParams> = {
   maxWords: 45,
   photoFactor: 0.5,
   leadUsability: 0.3,
+  bareQuoteFactor: 0.6,
+  bareQuoteInWindow: 0,
 };
 
 export const TLDR_MAX_CHARS = 200;
@@ -63,7 +69,8 @@ const OUTSIDE_LEAD_WEIGHT = 0.01;
 /**
  * Extractive summary of news-like text. The lead of a news story carries most of what a reader's
  * summary says, so the summary takes `count` of the first `count + leadSlack` story sentences
- * (greetings, captions and fragments too poor to use do not count towards that window):
+ * (greetings, captions, fragments too poor to use and bare quotations, speech with no speaker or
+ * context, do not count towards that window):
  * it drops the one that adds least, judged by how many of the story's recurring stems a sentence
  * brings per word, scaled by how usable it is on its own (fragments, captions, questions, bare
  * quotations and very short or long sentences are poor material), with already covered stems
@@ -80,7 +87,7 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
   const candidates = describeSentences(sentences, params, headline);
   const weights = stemWeights(candidates, title, params);
   const bodyStart = headline === null ? 0 : headline + 1;
-  const prior = leadPriors(candidates, bodyStart, count + params.leadSlack, params.leadUsability);
+  const prior = leadPriors(candidates, bodyStart, count + params.leadSlack, params.leadUsability, params.bareQuoteInWindow === 1);
   const available = candidates.filter((c) => c.index !== headline);
   const scale = available.map((c) => (prior[c.index]! * c.usability) / Math.pow(Math.max(1, c.words), params.lengthExponent));
   const chosen = chooseByCoverage(available, weights, scale, count, params.redundancy);
@@ -93,12 +100,12 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
  * (greetings, captions and fragments at the top of a transcript do not use the window up);
  * a small weight falling with position after that.
  */
-function leadPriors(candidates: readonly Candidate[], bodyStart: number, window: number, minUsability: number): number[] {
+function leadPriors(candidates: readonly Candidate[], bodyStart: number, window: number, minUsability: number, bareQuotesCount: boolean): number[] {
   const priors: number[] = [];
   let rank = 0;
   for (const c of candidates) {
     priors.push(c.index >= bodyStart && rank < window ? 1 : OUTSIDE_LEAD_WEIGHT / (1 + c.index));
-    if (c.index >= bodyStart && c.usability >= minUsability) rank += 1;
+    if (c.index >= bodyStart && c.usability >= minUsability && (bareQuotesCount || !c.bareQuote)) rank += 1;
   }
   return priors;
 }
@@ -143,6 +150,8 @@ interface Candidate {
   stems: Set<string>;
   words: number;
   usability: number;
+  /** Only quoted speech: no speaker, no context outside the quotation marks. */
+  bareQuote: boolean;
 }
 
 /** A first sentence alone in the first paragraph, without closing punctuation, is the headline. */
@@ -155,15 +164,90 @@ function detectHeadline(sentences: readonly Sentence[]): number | null {
 }
 
 function describeSentences(sentences: readonly Sentence[], params: SummaryParams, headline: number | null): Candidate[] {
+  const bare = bareQuotations(sentences);
   return sentences.map((s, index) => {
     const words = countWords(s.text);
+    const bareQuote = bare[index]!;
     return {
       index,
-      stems: new Set(contentStems(s.text)),
+      stems: stemsOf(s),
       words,
-      usability: index === headline ? 0 : usability(s.text, words, params),
+      usability: index === headline ? 0 : usability(s.text, words, params) * (bareQuote ? params.bareQuoteFactor : 1),
+      bareQuote,
     };
   });
+}
+
+/**
+ * For each sentence, whether it is only quoted speech: no speaker and no words of the story's own
+ * outside the quotation marks (a quotation may open in one sentence and close in the next).
+ */
+export function bareQuotations(sentences: readonly Sentence[]): boolean[] {
+  let open = false;
+  let paragraph = -1;
+  return sentences.map((s) => {
+    // A quotation left open at the end of a sentence goes on in the next one of the same paragraph.
+    if (s.paragraph !== paragraph) open = false;
+    paragraph = s.paragraph;
+    const speech = quotedSpeech(s.text, open);
+    open = speech.openAtEnd;
+    return speech.outsideWords === 0;
+  });
+}
+
+const OPENING_MARKS = new Set(['"', '“', '‘', "'"]);
+const CLOSING_QUOTE = /[\p{L}\p{N}.,!?…;:-]["”’'](?![\p{L}\p{N}])/u;
+const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
+
+/**
+ * Scans a sentence's quotation marks: how many words stand outside quoted speech ("said Kang", the
+ * story's own words), and whether a quotation is still open at its end. `open` says whether the
+ * sentence starts inside a quotation left open by the one before. Straight single marks count only
+ * at word edges, so apostrophes ("don't", "Koreans'") are not quotes.
+ */
+function quotedSpeech(text: string, open: boolean): { outsideWords: number; openAtEnd: boolean } {
+  // A quotation goes on into this sentence only if the sentence closes it: a mark that is never closed
+  // ("A historic opportunity. That's how ...") must not turn the rest of the story into speech.
+  let inside = open && CLOSING_QUOTE.test(text);
+  if (!inside && !ANY_QUOTE_MARK.test(text)) return { outsideWords: 1, openAtEnd: false };
+  let outsideWords = 0;
+  let inWord = false;
+  let wordBefore = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i]!;
+    const wordAfter = i + 1 < text.length && isWordChar(text.charCodeAt(i + 1), text[i + 1]!);
+    const isMark = ch === '"' || ch === "'" || ch === '“' || ch === '”' || ch === '‘' || ch === '’';
+    if (isMark) {
+      const apostrophe = ch === "'" && wordBefore && (wordAfter || !inside); // "don't", "the Koreans' deal"
+      if (!apostrophe) {
+        if (!inside && ch !== '”' && ch !== '’' && !wordBefore) {
+          inside = true;
+          inWord = false;
+          wordBefore = false;
+          continue;
+        }
+        if (inside && ch !== '“' && ch !== '‘' && !wordAfter) {
+          inside = false;
+          wordBefore = false;
+          continue;
+        }
+      }
+    }
+    const word = isWordChar(text.charCodeAt(i), ch);
+    if (!inside && word && !inWord) outsideWords += 1;
+    inWord = word;
+    wordBefore = word;
+  }
+  return { outsideWords, openAtEnd: inside };
+}
+
+const ANY_QUOTE_MARK = /["'“”‘’]/;
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
+/** A letter or digit (ASCII without a regex, the rest through one). */
+function isWordChar(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return NON_ASCII_WORD.test(ch);
 }
 
 function stemWeights(candidates: readonly Candidate[], title: string | undefined, params: SummaryParams): Map<string, number> {
@@ -177,14 +261,27 @@ function stemWeights(candidates: readonly Candidate[], title: string | undefined
   return weights;
 }
 
+/** The content stems of a sentence (its shared tokens: the keywords read the same ones). */
+function stemsOf(sentence: Sentence): Set<string> {
+  const stems = new Set<string>();
+  for (const t of sentenceTokens(sentence)) if (t.stem !== null) stems.add(t.stem);
+  return stems;
+}
+
+/** Runs of non-space characters. */
 function countWords(text: string): number {
   let n = 0;
-  for (const _ of text.matchAll(/\S+/g)) n += 1;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
+    if (!space && !inWord) n += 1;
+    inWord = !space;
+  }
   return n;
 }
 
 const CAPTION_LABEL = /^(?:\p{Lu}[\p{Ll}'’-]+(?: [\p{Ll}][\p{Ll}'’-]*){0,4}|\p{Lu}{3,}(?: \p{Lu}{2,}){0,2}): \p{Lu}/u;
-const QUOTE_ONLY = /^["'“‘][^"“”]*["'”’]$/;
 const CLOSED = /[.!?…]["'”’)]*$/;
 const POINTS_BACK = /^(?:That|This|These|Those)(?:['’]s|\s+(?:is|was|are|were)\b)/;
 const PHOTO_POINTER = /\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|second left|second right|far left|far right)\)|\bpictured\b/i;
@@ -198,8 +295,6 @@ function usability(text: string, words: number, params: SummaryParams): number {
   if (!CLOSED.test(text)) factor *= 0.3;
   if (CAPTION_LABEL.test(text)) factor *= 0.3;
   if (/\?["'”’)]*$/.test(text)) factor *= 0.5;
-  // A quotation with no attribution reads badly out of context.
-  if (QUOTE_ONLY.test(text)) factor *= 0.6;
   // Text that points at a photo ("Grant Allen (left) ...", "..., pictured here in court") is a caption.
   if (PHOTO_POINTER.test(text)) factor *= params.photoFactor;
   // "That's how ..." / "This is ..." explains something said before it: meaningless on its own.

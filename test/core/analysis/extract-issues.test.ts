@@ -34,12 +34,30 @@ describe('extractIssues on the Korea-Japan briefing', () => {
     const positions = expected.map((p) => issues.indexOf(find(issues, p)));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(find(issues, /territorial|historical/i).stance).toBe('disagreement');
-    expect(issues.length).toBeLessThanOrEqual(16);
   });
 
-  it('GIVEN "agreed to establish X, work to settle Y and hold Z" THEN three topics share the agreement', () => {
-    for (const p of [/task force/i, /fishing quotas/i, /meetings/i]) expect(find(issues, p).stance).toBe('agreement');
+  it('GIVEN the transcript THEN about nine topics: the framing and the finer topics join the ones they belong to', () => {
+    expect(issues.length).toBeGreaterThanOrEqual(8);
+    expect(issues.length).toBeLessThanOrEqual(10);
+    // "Seoul-Tokyo ties" (the story's own two parties), "diplomacy with Pyongyang", "managerial meetings for
+    // future partnerships" and "a relationship that looks towards the future" are not topics of their own ...
+    expect(issues.some((i) => /Seoul-Tokyo|^diplomacy|managerial|relationship/i.test(i.topic))).toBe(false);
+    // ... but their sentences still support the topics they joined.
+    const sentenceOf = (words: RegExp) => splitSentences(cleanText(seed)).findIndex((s) => words.test(s.text));
+    expect(find(issues, /summit/i).sentences).toContain(sentenceOf(/diplomacy with Pyongyang/));
+    const declaration = find(issues, /declaration/i);
+    for (const words of [/Seoul-Tokyo ties/, /looks towards the future/, /managerial meetings/]) expect(declaration.sentences).toContain(sentenceOf(words));
+    expect(find(issues, /territorial/i).topic).toBe('territorial and historical issues');
+  });
+
+  it('GIVEN "agreed to establish X, work to settle Y and hold Z" THEN each topic shares the agreement', () => {
+    for (const p of [/task force/i, /fishing quotas/i, /declaration/i]) expect(find(issues, p).stance).toBe('agreement');
     expect(find(issues, /fishing/i).topic).toBe('fishing quotas');
+  });
+
+  it('GIVEN "they agreed X,... including sharing details of Y" THEN the sentence supports Y, not the topic before', () => {
+    expect(find(issues, /sanctions/i).sentences).toHaveLength(1);
+    expect(find(issues, /sharing details/i).sentences).toHaveLength(1);
   });
 
   it('GIVEN "Seoul asks ... and that Japan hopes ..." THEN each side\'s position is recorded under the deal', () => {
@@ -116,6 +134,44 @@ describe('extractIssues on other stories', () => {
   it('GIVEN workers "at" a company walking out THEN the company named inside the subject is not given the position', () => {
     const issues = issuesOf('Rail workers at Northern Trains walked out on Monday after talks over pay and staffing broke down.');
     expect(find(issues, /pay and staffing/i).positions).toEqual([]);
+  });
+
+  it('GIVEN two distinct topics told in several sentences THEN they stay two topics', () => {
+    const issues = issuesOf(
+      'Ministers from Chile and Peru agreed on Monday to lower tariffs on copper exports. ' +
+        'They failed to agree on fishing rights in the Pacific. ' +
+        'Chile wants joint patrols to protect fishing rights, while Lima says tariffs on copper should fall faster.',
+    );
+    expect(issues.map((i) => i.topic)).toEqual(['lower tariffs on copper exports', 'fishing rights']);
+    expect(find(issues, /fishing/i)).toMatchObject({ stance: 'disagreement', sentences: [1, 2] });
+  });
+
+  it('GIVEN "a summit with Russia" and "diplomacy with Moscow" THEN one topic, places read as their parties', () => {
+    const issues = issuesOf(
+      'France and Germany agreed on Monday to hold a summit with Russia in June. ' +
+        'The two leaders also pledged more money for flood defences along the Rhine. ' +
+        'Paris said diplomacy with Moscow was the only way to end the war.',
+    );
+    expect(issues.map((i) => i.topic)).toEqual(['summit with Russia', 'money for flood defences']);
+    expect(find(issues, /summit/i).sentences).toEqual([0, 2]);
+  });
+
+  it('GIVEN ties between one pair of countries and then another THEN the relationships stay apart', () => {
+    const issues = issuesOf('The United States and China agreed to improve military ties. Washington also said its ties with Japan were stronger than ever.');
+    expect(issues.map((i) => i.topic)).toEqual(['military ties', 'ties with Japan']);
+  });
+
+  it('GIVEN "trade ties" and later "the relationship" between the same countries THEN one topic', () => {
+    const issues = issuesOf(
+      'Canada and Mexico agreed to strengthen their trade ties. Both sides also discussed migration across the border. Ottawa said the two countries would review the relationship every year.',
+    );
+    expect(issues.map((i) => i.topic)).toEqual(['trade ties', 'migration']);
+    expect(find(issues, /trade ties/).sentences).toEqual([0, 2]);
+  });
+
+  it('GIVEN "remain divided over X" THEN the label is X and the stance a disagreement', () => {
+    const [issue] = issuesOf('After two days of talks, the two sides remained divided over the new Lorn dam.');
+    expect(issue).toMatchObject({ topic: 'Lorn dam', stance: 'disagreement' });
   });
 
   it('GIVEN a headline line before the story THEN it adds no topic of its own', () => {

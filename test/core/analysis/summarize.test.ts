@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
-import { shortenForTldr, summarize, TLDR_MAX_CHARS } from '../../../src/core/analysis/summarize.js';
+import { bareQuotations, shortenForTldr, summarize, TLDR_MAX_CHARS } from '../../../src/core/analysis/summarize.js';
 
 const sentencesOf = (text: string) => splitSentences(cleanText(text));
 const summaryOf = (text: string, count?: number) => {
@@ -34,6 +34,40 @@ describe('summarize', () => {
     const chosen = summarize(sentences, { count: 3 }).indices.map((i) => sentences[i]!.text);
     expect(chosen.some((t) => t.startsWith("That's how"))).toBe(false);
     expect(chosen).toHaveLength(3);
+  });
+
+  it('GIVEN bare quotations in the lead THEN a sentence that says who did what, further down, is chosen over them', () => {
+    const text = [
+      'Ministers from Chile and Peru met in Lima on Monday for the first talks on the river in two years.',
+      'Both sides agreed to share daily measurements from their dams and gauging stations along the river.',
+      '"We have waited a long time for this and the farmers on both sides of the river deserve better.',
+      'Today is only a first step."',
+      'Chile asked Peru to guarantee a minimum flow of the river during the summer months, the ministers said.',
+    ].join('\n');
+    const { texts } = summaryOf(text, 3);
+    expect(texts.some((t) => t.includes('We have waited') || t.includes('first step'))).toBe(false);
+    expect(texts[2]).toMatch(/^Chile asked Peru/);
+  });
+
+  it('GIVEN quotations with and without a speaker THEN only those without are bare', () => {
+    const sentences = sentencesOf(
+      [
+        '"We have waited a long time for this," said the Chilean minister.',
+        "The farmers' unions in both countries haven't asked for more.",
+        "'We were both stabbed,' Saltare can be heard saying.",
+        '"We respect the hard work up until now.',
+        'I hope for close cooperation between the two countries."',
+        "'Sometimes you need to apply a little bit of common sense.'",
+      ].join('\n'),
+    );
+    expect(bareQuotations(sentences)).toEqual([false, false, false, true, true, true]);
+  });
+
+  it('GIVEN a quotation mark that is never closed THEN the sentences after it are not taken for speech', () => {
+    const sentences = sentencesOf(
+      '"A historic opportunity.\nThat\'s how the diplomats described the summits.\nThe foreign ministers reaffirmed their goal.',
+    );
+    expect(bareQuotations(sentences)).toEqual([true, false, false]);
   });
 
   it('GIVEN a lead that opens with a short teaser THEN the teaser gives way to the next lead sentence', () => {
