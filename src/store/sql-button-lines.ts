@@ -47,7 +47,7 @@ export class SqlButtonLineStore implements ButtonLineStore {
     const cutoff = new Date(now.getTime() - this.retentionMs).toISOString();
     await this.db
       .deleteFrom('button_lines')
-      .where('key', 'in', (eb) => eb.selectFrom('button_lines').select('key').where('last_used_at', '<', cutoff).limit(BUTTON_LINE_PRUNE_BATCH))
+      .where('key', 'in', (eb) => eb.selectFrom('button_lines').select('key').where('last_used_at', '<=', cutoff).limit(BUTTON_LINE_PRUNE_BATCH))
       .execute();
     return keys;
   }
