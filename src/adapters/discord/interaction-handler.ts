@@ -154,10 +154,11 @@ export class InteractionHandler {
       return;
     }
     const expected: Ack = args.public === true ? 'public' : 'private';
-    const { result, ack } = await withDeferral(this.deps.deferAfterMs, this.deps.logger, expected, () => i.deferReply(expected === 'private' ? { flags: MessageFlags.Ephemeral } : {}), () =>
-      this.deps.dispatcher.run(key, args, this.invocationOf(i)),
+    // Rendered under the deferral timer: keeping a long button line is a store write.
+    const { result: msg, ack } = await withDeferral(this.deps.deferAfterMs, this.deps.logger, expected, () => i.deferReply(expected === 'private' ? { flags: MessageFlags.Ephemeral } : {}), async () =>
+      this.render(await this.deps.dispatcher.run(key, args, this.invocationOf(i))),
     );
-    await deliver(i, ack, await this.render(result));
+    await deliver(i, ack, msg);
   }
 
   private async button(i: ButtonInteraction): Promise<void> {
@@ -192,10 +193,10 @@ export class InteractionHandler {
       return;
     }
     const guess: Ack = isOwner ? 'update' : 'private';
-    const { result, ack } = await withDeferral(this.deps.deferAfterMs, this.deps.logger, guess, () => (isOwner ? i.deferUpdate() : i.deferReply({ flags: MessageFlags.Ephemeral })), () =>
-      this.deps.dispatcher.runLine(line, this.invocationOf(i)),
-    );
-    const msg = await this.render(result);
+    const { result: [result, msg], ack } = await withDeferral(this.deps.deferAfterMs, this.deps.logger, guess, () => (isOwner ? i.deferUpdate() : i.deferReply({ flags: MessageFlags.Ephemeral })), async () => {
+      const doc = await this.deps.dispatcher.runLine(line, this.invocationOf(i));
+      return [doc, await this.render(doc)] as const;
+    });
     let target: Ack;
     if (result.tone === 'error') target = 'private';
     else if (!msg.ephemeral && ephemeral) target = 'public';
