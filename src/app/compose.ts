@@ -24,6 +24,7 @@ import { Operations } from '../http/operations.js';
 import { MeteredDigestStore } from '../observability/metered-digest-store.js';
 import { pendingPayloadLimit } from '../ports/pending-submissions.js';
 import { SqlPendingStore } from '../store/sql-pending-store.js';
+import { SqlButtonLineStore } from '../store/sql-button-lines.js';
 
 export interface AppIO {
   stdin: Readable & { isTTY?: boolean };
@@ -107,6 +108,8 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
 
   // Moderators' previews wait for Confirm in the database, so any replica (or this one after a restart) can finish them.
   const pending = new SqlPendingStore(database.db, { clock: systemClock, maxPayloadBytes: pendingPayloadLimit(config.env.BRIEFING_MAX_BYTES) });
+  // Discord buttons whose command line is too long for a custom_id: kept there too, so a press works on any replica.
+  const buttonLines = new SqlButtonLineStore(database.db, { clock: systemClock });
 
   const platforms: ChatPlatform[] = [];
   let finish: () => void = () => {};
@@ -136,6 +139,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
       logger: logger.child({ platform: 'discord', mode: 'http' }),
       maxBriefingBytes: config.env.BRIEFING_MAX_BYTES,
       pending,
+      buttonLines,
       onRateLimited: () => ops.metrics.recordRateLimited('discord'),
     });
     for (const route of discordHttp.routes()) ops.addRoute(route);
@@ -154,6 +158,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
         logger: logger.child({ platform: 'discord' }),
         maxBriefingBytes: config.env.BRIEFING_MAX_BYTES,
         pending,
+        buttonLines,
         inFlight: ops.inFlight,
         drainMs: Math.floor(config.env.SHUTDOWN_TIMEOUT_MS / 2),
         onRateLimited: () => ops.metrics.recordRateLimited('discord'),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CUSTOM_ID_MAX, lineCustomId, LongLineStore } from '../../src/adapters/discord/custom-id.js';
+import { CUSTOM_ID_MAX, lineCustomId } from '../../src/adapters/discord/custom-id.js';
 import { DISCORD_LIMITS, type DiscordMessage, embedsLength, toDiscordMessage, toDiscordMessages } from '../../src/adapters/discord/to-discord-message.js';
 import { renderAllPages, renderPage } from '../../src/adapters/slack/to-block-kit.js';
 import type { ReplyDocument } from '../../src/core/render/document.js';
@@ -9,7 +9,7 @@ import { expectWithinSlackLimits, textObjects } from '../adapters/slack/slack-li
 
 // --- Discord --------------------------------------------------------------------------------
 
-const lines = new LongLineStore();
+const lines = new Map<string, string>();
 const idOf = (line: string) => lineCustomId(line, lines);
 
 /** The texts Discord renders as Markdown (title, description, field names and values). */

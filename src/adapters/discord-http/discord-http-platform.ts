@@ -3,7 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import { Client, Events, type Interaction } from 'discord.js';
 import { FORM_COMMANDS } from '../discord/briefing-form.js';
 import { buildDiscordCommands } from '../discord/command-definitions.js';
-import { lineCustomId, LongLineStore } from '../discord/custom-id.js';
+import { ButtonLines } from '../discord/button-lines.js';
 import { InteractionHandler } from '../discord/interaction-handler.js';
 import { PendingSteps } from '../discord/pending-steps.js';
 import { postDocument } from '../discord/post-document.js';
@@ -55,7 +55,7 @@ export class DiscordHttpPlatform implements ChatPlatform, IdempotentPost {
   readonly name = 'discord' as const;
   private readonly key: KeyObject;
   private readonly inFlight: InFlight;
-  private readonly lines = new LongLineStore();
+  private readonly lines: ButtonLines;
   private client: Client | undefined;
   private rest: InteractionRest | undefined;
   private handler: InteractionHandler | undefined;
@@ -65,6 +65,7 @@ export class DiscordHttpPlatform implements ChatPlatform, IdempotentPost {
   constructor(private readonly options: DiscordHttpOptions) {
     this.key = discordPublicKey(options.publicKey);
     this.inFlight = options.inFlight ?? new InFlight();
+    this.lines = new ButtonLines(options.buttonLines);
   }
 
   /** The route to serve on the process's HTTP port. */
@@ -117,12 +118,12 @@ export class DiscordHttpPlatform implements ChatPlatform, IdempotentPost {
 
   /** Posts a document to a channel as one or several messages, split (never cut) to fit. */
   async post(channelId: string, doc: ReplyDocument): Promise<void> {
-    await postDocument(this.started().rest, channelId, doc, (line) => lineCustomId(line, this.lines));
+    await postDocument(this.started().rest, channelId, doc, this.lines);
   }
 
   /** The same post, shown once even when retried by another replica (Discord's enforce_nonce). */
   async postOnce(channelId: string, doc: ReplyDocument, key: string): Promise<void> {
-    await postDocument(this.started().rest, channelId, doc, (line) => lineCustomId(line, this.lines), key);
+    await postDocument(this.started().rest, channelId, doc, this.lines, key);
   }
 
   private started(): { rest: InteractionRest } {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { buttonLineKey } from '../../core/render/button-line-key.js';
 
 /** Discord refuses a component whose custom_id is longer than this. */
 export const CUSTOM_ID_MAX = 100;
@@ -12,6 +12,8 @@ const FORM = 'm:form:';
 /** What a button or modal's custom_id stands for. */
 export type ComponentRef =
   | { kind: 'line'; line: string }
+  /** A long line kept in the ButtonLineStore under this key (ButtonLines.parse looks it up). */
+  | { kind: 'ref'; key: string }
   | { kind: 'confirm'; id: string }
   | { kind: 'cancel'; id: string }
   | { kind: 'form'; id: string }
@@ -19,45 +21,26 @@ export type ComponentRef =
   | { kind: 'unknown' };
 
 /**
- * Keeps command lines too long for a custom_id, keyed by their hash. Memory only: a button made by
- * one replica and pressed after a restart, or on another replica, answers "expired". Lines short
- * enough to fit (nearly all: "/briefing <slug> quotes 2") travel in the custom_id itself and work
- * anywhere.
+ * The custom_id of a button that runs a command line: the line itself, without its slash, when it
+ * fits (nearly all: "/briefing <slug> quotes 2"). A longer line gets its content hash instead and
+ * is added to `long` (key → line): the caller must keep those in the ButtonLineStore before the
+ * button is shown (ButtonLines.render does).
  */
-export class LongLineStore {
-  private readonly lines = new Map<string, string>();
-  constructor(private readonly capacity = 5000) {}
-
-  put(line: string): string {
-    const key = createHash('sha256').update(line).digest('base64url').slice(0, 22);
-    this.lines.delete(key);
-    this.lines.set(key, line);
-    if (this.lines.size > this.capacity) this.lines.delete(this.lines.keys().next().value as string);
-    return key;
-  }
-
-  get(key: string): string | undefined {
-    return this.lines.get(key);
-  }
-}
-
-/** The custom_id of a button that runs a command line: the line itself, without its slash, when it fits. */
-export function lineCustomId(line: string, store: LongLineStore): string {
+export function lineCustomId(line: string, long: Map<string, string>): string {
   const compact = line.trim().replace(/^\//, '');
   if (LINE.length + compact.length <= CUSTOM_ID_MAX) return LINE + compact;
-  return REF + store.put(compact);
+  const key = buttonLineKey(compact);
+  long.set(key, compact);
+  return REF + key;
 }
 
 export const confirmCustomId = (id: string) => CONFIRM + id;
 export const cancelCustomId = (id: string) => CANCEL + id;
 export const formCustomId = (id: string) => FORM + id;
 
-export function parseCustomId(customId: string, store: LongLineStore): ComponentRef {
+export function parseCustomId(customId: string): ComponentRef {
   if (customId.startsWith(LINE)) return { kind: 'line', line: `/${customId.slice(LINE.length)}` };
-  if (customId.startsWith(REF)) {
-    const line = store.get(customId.slice(REF.length));
-    return line === undefined ? { kind: 'expired' } : { kind: 'line', line: `/${line}` };
-  }
+  if (customId.startsWith(REF)) return { kind: 'ref', key: customId.slice(REF.length) };
   if (customId.startsWith(CONFIRM)) return { kind: 'confirm', id: customId.slice(CONFIRM.length) };
   if (customId.startsWith(CANCEL)) return { kind: 'cancel', id: customId.slice(CANCEL.length) };
   if (customId.startsWith(FORM)) return { kind: 'form', id: customId.slice(FORM.length) };

@@ -8,11 +8,12 @@ import type { ChatPlatform } from '../../ports/chat-platform.js';
 import type { IdempotentPost } from '../../ports/delivery-errors.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
+import type { ButtonLineStore } from '../../ports/button-lines.js';
 import type { PendingSubmissionStore } from '../../ports/pending-submissions.js';
 import { MemoryPendingStore } from '../../store/memory-pending-store.js';
 import { FORM_COMMANDS } from './briefing-form.js';
 import { buildDiscordCommands } from './command-definitions.js';
-import { lineCustomId, LongLineStore } from './custom-id.js';
+import { ButtonLines } from './button-lines.js';
 import { InteractionHandler } from './interaction-handler.js';
 import { PendingSteps } from './pending-steps.js';
 import { postDocument } from './post-document.js';
@@ -34,6 +35,11 @@ export interface DiscordAdapterOptions {
    * default keeps them in this process only.
    */
   pending?: PendingSubmissionStore;
+  /**
+   * Where buttons' command lines too long for a custom_id are kept. The composition root passes
+   * the database's, so a button works on any replica; the default keeps them in this process.
+   */
+  buttonLines?: ButtonLineStore;
 }
 
 export interface DiscordPlatformOptions extends DiscordAdapterOptions {
@@ -58,11 +64,12 @@ export interface DiscordPlatformOptions extends DiscordAdapterOptions {
 export class DiscordPlatform implements ChatPlatform, IdempotentPost {
   readonly name = 'discord' as const;
   private client: Client | undefined;
-  private readonly lines = new LongLineStore();
+  private readonly lines: ButtonLines;
   private readonly inFlight: InFlight;
 
   constructor(private readonly options: DiscordPlatformOptions) {
     this.inFlight = options.inFlight ?? new InFlight();
+    this.lines = new ButtonLines(options.buttonLines);
   }
 
   isReady(): boolean {
@@ -122,12 +129,12 @@ export class DiscordPlatform implements ChatPlatform, IdempotentPost {
 
   /** Posts a document to a channel as one or several messages, split (never cut) to fit. */
   async post(channelId: string, doc: ReplyDocument): Promise<void> {
-    await postDocument(this.started().rest, channelId, doc, (line) => lineCustomId(line, this.lines));
+    await postDocument(this.started().rest, channelId, doc, this.lines);
   }
 
   /** The same post, shown once even when retried (a nonce derived from `key`). */
   async postOnce(channelId: string, doc: ReplyDocument, key: string): Promise<void> {
-    await postDocument(this.started().rest, channelId, doc, (line) => lineCustomId(line, this.lines), key);
+    await postDocument(this.started().rest, channelId, doc, this.lines, key);
   }
 
   private started(): Client {

@@ -15,7 +15,7 @@ import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
 import { FORM_COMMANDS } from './briefing-form.js';
 import type { DiscordCommandSet } from './command-definitions.js';
-import { lineCustomId, type LongLineStore, parseCustomId } from './custom-id.js';
+import type { ButtonLines } from './button-lines.js';
 import { discordUsageRewriter } from './discord-usage.js';
 import { ModeratorForms } from './moderator-forms.js';
 import type { PendingSteps } from './pending-steps.js';
@@ -28,7 +28,8 @@ export interface InteractionHandlerDeps {
   library: BriefingLibrary;
   logger: Logger;
   commands: DiscordCommandSet;
-  lines: LongLineStore;
+  /** Keeps the long command lines of buttons where every replica finds them. */
+  lines: ButtonLines;
   pending: PendingSteps;
   moderatorRoleId?: string;
   /** Answers slower than this are deferred first; Discord drops an interaction not answered in 3 s. */
@@ -79,7 +80,7 @@ export class InteractionHandler {
     } catch (error) {
       this.deps.logger.error({ err: error, interaction: i.id, user: i.user.id }, 'discord interaction failed');
       if (!i.isRepliable()) return;
-      const sorry = this.render(textReply('Sorry, something went wrong on my side while answering that. It has been logged; please try again later.', { tone: 'error' }));
+      const sorry = await this.render(textReply('Sorry, something went wrong on my side while answering that. It has been logged; please try again later.', { tone: 'error' }));
       const body = { embeds: sorry.embeds, components: [], allowedMentions: NO_MENTIONS };
       await (i.deferred || i.replied ? i.followUp({ ...body, flags: MessageFlags.Ephemeral }) : i.reply({ ...body, flags: MessageFlags.Ephemeral })).catch((err: unknown) =>
         this.deps.logger.warn({ err }, 'could not tell the user about the failure'),
@@ -87,9 +88,10 @@ export class InteractionHandler {
     }
   }
 
-  private render(doc: ReplyDocument): DiscordMessage {
+  /** The message for a document; its buttons' long lines are kept before it resolves. */
+  private render(doc: ReplyDocument): Promise<DiscordMessage> {
     const shown = this.usage(doc);
-    return toDiscordMessage(shown, (line) => lineCustomId(line, this.deps.lines));
+    return this.deps.lines.render((customIdOf) => toDiscordMessage(shown, customIdOf));
   }
 
   private actorOf(i: Interaction): Actor {
@@ -142,7 +144,7 @@ export class InteractionHandler {
   private async command(i: ChatInputCommandInteraction): Promise<void> {
     const data = this.deps.commands.resolve(i.commandName, i.options.getSubcommand(false));
     if (!data) {
-      await deliver(i, 'none', this.render(textReply('This command is not served any more; the bot was updated. Try /help.', { tone: 'error' })));
+      await deliver(i, 'none', await this.render(textReply('This command is not served any more; the bot was updated. Try /help.', { tone: 'error' })));
       return;
     }
     const key = commandKey(data);
@@ -152,14 +154,15 @@ export class InteractionHandler {
       return;
     }
     const expected: Ack = args.public === true ? 'public' : 'private';
-    const { result, ack } = await withDeferral(this.deps.deferAfterMs, this.deps.logger, expected, () => i.deferReply(expected === 'private' ? { flags: MessageFlags.Ephemeral } : {}), () =>
-      this.deps.dispatcher.run(key, args, this.invocationOf(i)),
+    // Rendered under the deferral timer: keeping a long button line is a store write.
+    const { result: msg, ack } = await withDeferral(this.deps.deferAfterMs, this.deps.logger, expected, () => i.deferReply(expected === 'private' ? { flags: MessageFlags.Ephemeral } : {}), async () =>
+      this.render(await this.deps.dispatcher.run(key, args, this.invocationOf(i))),
     );
-    await deliver(i, ack, this.render(result));
+    await deliver(i, ack, msg);
   }
 
   private async button(i: ButtonInteraction): Promise<void> {
-    const ref = parseCustomId(i.customId, this.deps.lines);
+    const ref = await this.deps.lines.parse(i.customId);
     switch (ref.kind) {
       case 'confirm':
         return this.forms.confirm(i, ref.id);
@@ -167,10 +170,11 @@ export class InteractionHandler {
         return this.forms.cancel(i, ref.id);
       case 'line':
         return this.pressLine(i, ref.line);
+      case 'ref':
       case 'expired':
       case 'form':
       case 'unknown':
-        await deliver(i, 'none', this.render(textReply('This button has expired. Run the command again to get fresh buttons.', { tone: 'error' })));
+        await deliver(i, 'none', await this.render(textReply('This button has expired. Run the command again to get fresh buttons.', { tone: 'error' })));
         return;
     }
   }
@@ -185,14 +189,14 @@ export class InteractionHandler {
     const owner = i.message.interactionMetadata?.user.id;
     const isOwner = owner === undefined ? ephemeral : owner === i.user.id;
     if (ephemeral && !isOwner) {
-      await deliver(i, 'none', this.render(textReply('Only the person who asked can use these buttons. Run the command yourself to get your own copy.', { tone: 'error' })));
+      await deliver(i, 'none', await this.render(textReply('Only the person who asked can use these buttons. Run the command yourself to get your own copy.', { tone: 'error' })));
       return;
     }
     const guess: Ack = isOwner ? 'update' : 'private';
-    const { result, ack } = await withDeferral(this.deps.deferAfterMs, this.deps.logger, guess, () => (isOwner ? i.deferUpdate() : i.deferReply({ flags: MessageFlags.Ephemeral })), () =>
-      this.deps.dispatcher.runLine(line, this.invocationOf(i)),
-    );
-    const msg = this.render(result);
+    const { result: [result, msg], ack } = await withDeferral(this.deps.deferAfterMs, this.deps.logger, guess, () => (isOwner ? i.deferUpdate() : i.deferReply({ flags: MessageFlags.Ephemeral })), async () => {
+      const doc = await this.deps.dispatcher.runLine(line, this.invocationOf(i));
+      return [doc, await this.render(doc)] as const;
+    });
     let target: Ack;
     if (result.tone === 'error') target = 'private';
     else if (!msg.ephemeral && ephemeral) target = 'public';

@@ -11,7 +11,7 @@ import type { Attachment } from '../../ports/command.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import { briefingModal, confirmRow, FORM_TEXT_MAX, previewDocument } from './briefing-form.js';
 import { type DiscordCommandSet, FILE_OPTION } from './command-definitions.js';
-import { parseCustomId, type LongLineStore } from './custom-id.js';
+import { parseCustomId } from './custom-id.js';
 import type { PendingSteps } from './pending-steps.js';
 import { type Ack, deliver, type Repliable } from './respond.js';
 import { type DiscordMessage, NO_MENTIONS } from './to-discord-message.js';
@@ -20,7 +20,6 @@ export interface ModeratorFormsDeps {
   dispatcher: Dispatcher;
   library: BriefingLibrary;
   commands: DiscordCommandSet;
-  lines: LongLineStore;
   /** The form and preview steps, in the store every replica shares. */
   pending: PendingSteps;
   maxBriefingBytes: number;
@@ -29,7 +28,7 @@ export interface ModeratorFormsDeps {
 
 /** What the forms borrow from the handler: rendering and who is asking. */
 export interface FormContext {
-  render(doc: ReplyDocument): DiscordMessage;
+  render(doc: ReplyDocument): Promise<DiscordMessage>;
   actorOf(i: Interaction): Actor;
   invocationOf(i: Interaction, attachments?: readonly Attachment[]): Invocation;
 }
@@ -53,14 +52,14 @@ export class ModeratorForms {
   async open(i: ChatInputCommandInteraction, key: string, args: Args, data: CommandData): Promise<void> {
     const actor = this.ctx.actorOf(i);
     if (!actor.isModerator) {
-      await deliver(i, 'none', this.ctx.render(textReply(`Only moderators can use /${this.deps.commands.discordUsage(key)?.slice(1) ?? key}. Nothing was changed.`, { tone: 'error' })));
+      await deliver(i, 'none', await this.ctx.render(textReply(`Only moderators can use /${this.deps.commands.discordUsage(key)?.slice(1) ?? key}. Nothing was changed.`, { tone: 'error' })));
       return;
     }
     const slugOption = data.options.find((o) => o.autocomplete === 'briefing');
     const slugArg = slugOption ? args[slugOption.name] : undefined;
     const base = typeof slugArg === 'string' ? (await this.deps.library.get(normaliseSlugInput(slugArg)))?.briefing : undefined;
     if (typeof slugArg === 'string' && !base) {
-      await deliver(i, 'none', this.ctx.render(textReply(`There is no briefing "${clip(slugArg, 60)}". Nothing was changed.`, { tone: 'error' })));
+      await deliver(i, 'none', await this.ctx.render(textReply(`There is no briefing "${clip(slugArg, 60)}". Nothing was changed.`, { tone: 'error' })));
       return;
     }
     const file = i.options.getAttachment(FILE_OPTION);
@@ -68,7 +67,7 @@ export class ModeratorForms {
       const max = this.deps.maxBriefingBytes + FILE_SLACK_BYTES;
       if (!/\.(md|markdown|txt)$/i.test(file.name) || file.size > max) {
         const why = file.size > max ? `is larger than ${Math.round(max / 1024)} KB` : 'is not a .md or .txt file';
-        await deliver(i, 'none', this.ctx.render(textReply(`${clip(file.name, 80)} ${why}. Nothing was changed.`, { tone: 'error' })));
+        await deliver(i, 'none', await this.ctx.render(textReply(`${clip(file.name, 80)} ${why}. Nothing was changed.`, { tone: 'error' })));
         return;
       }
       await i.deferReply({ flags: MessageFlags.Ephemeral });
@@ -84,7 +83,7 @@ export class ModeratorForms {
       await deliver(
         i,
         'none',
-        this.ctx.render(textReply(`The text of ${base.slug} is longer than a Discord form holds (${FORM_TEXT_MAX} characters). Attach the edited Markdown file in the ${FILE_OPTION} option instead.`, { tone: 'error' })),
+        await this.ctx.render(textReply(`The text of ${base.slug} is longer than a Discord form holds (${FORM_TEXT_MAX} characters). Attach the edited Markdown file in the ${FILE_OPTION} option instead.`, { tone: 'error' })),
       );
       return;
     }
@@ -93,22 +92,22 @@ export class ModeratorForms {
   }
 
   private async sendPreview(i: Repliable, ack: Ack, parsed: ParseResult, key: string, pendingId: string | undefined): Promise<void> {
-    const msg = this.ctx.render(previewDocument(parsed, this.deps.commands.discordUsage(key)?.slice(1) ?? key));
+    const msg = await this.ctx.render(previewDocument(parsed, this.deps.commands.discordUsage(key)?.slice(1) ?? key));
     if (parsed.ok && pendingId !== undefined) msg.components = [confirmRow(pendingId)];
     await deliver(i, ack, msg, 'private');
   }
 
   async submit(i: ModalSubmitInteraction): Promise<void> {
-    const ref = parseCustomId(i.customId, this.deps.lines);
+    const ref = parseCustomId(i.customId);
     // Taken whatever happens next: a form is submitted once, and someone else's take changes nothing.
     const taken = ref.kind === 'form' ? await this.deps.pending.take(ref.id, i.user.id) : undefined;
     const pending = taken?.status === 'taken' && taken.step.step === 'form' ? taken.step : undefined;
     if (!pending) {
-      await deliver(i, 'none', this.ctx.render(textReply('This form has expired. Run the command again. Nothing was changed.', { tone: 'error' })), 'private');
+      await deliver(i, 'none', await this.ctx.render(textReply('This form has expired. Run the command again. Nothing was changed.', { tone: 'error' })), 'private');
       return;
     }
     if (!this.ctx.actorOf(i).isModerator) {
-      await deliver(i, 'none', this.ctx.render(textReply('Only moderators can add or edit briefings. Nothing was changed.', { tone: 'error' })), 'private');
+      await deliver(i, 'none', await this.ctx.render(textReply('Only moderators can add or edit briefings. Nothing was changed.', { tone: 'error' })), 'private');
       return;
     }
     const field = (id: string) => {
@@ -137,26 +136,26 @@ export class ModeratorForms {
   async confirm(i: ButtonInteraction, id: string): Promise<void> {
     const taken = await this.deps.pending.take(id, i.user.id);
     if (taken.status === 'not-owner') {
-      await deliver(i, 'none', this.ctx.render(textReply('Only the moderator who submitted this can confirm it. Nothing was changed.', { tone: 'error' })), 'private');
+      await deliver(i, 'none', await this.ctx.render(textReply('Only the moderator who submitted this can confirm it. Nothing was changed.', { tone: 'error' })), 'private');
       return;
     }
     const pending = taken.status === 'taken' && taken.step.step === 'preview' ? taken.step : undefined;
     if (!pending) {
       const gone = 'This preview was already confirmed or cancelled, or has expired (after 15 minutes). Nothing more was changed; run the command again if you need to.';
-      await i.update({ embeds: this.ctx.render(textReply(gone, { tone: 'error' })).embeds, components: [], allowedMentions: NO_MENTIONS });
+      await i.update({ embeds: (await this.ctx.render(textReply(gone, { tone: 'error' }))).embeds, components: [], allowedMentions: NO_MENTIONS });
       return;
     }
     // Saving writes to the store and re-analyses: always heavy enough to defer.
     await i.deferUpdate();
     const result = await this.deps.dispatcher.run(pending.key, pending.args, this.ctx.invocationOf(i, [pending.attachment]));
-    await deliver(i, 'update', { ...this.ctx.render(result), ephemeral: true }, 'update');
+    await deliver(i, 'update', { ...(await this.ctx.render(result)), ephemeral: true }, 'update');
   }
 
   async cancel(i: ButtonInteraction, id: string): Promise<void> {
     if ((await this.deps.pending.take(id, i.user.id)).status === 'not-owner') {
-      await deliver(i, 'none', this.ctx.render(textReply('Only the moderator who submitted this can cancel it.', { tone: 'error' })), 'private');
+      await deliver(i, 'none', await this.ctx.render(textReply('Only the moderator who submitted this can cancel it.', { tone: 'error' })), 'private');
       return;
     }
-    await i.update({ embeds: this.ctx.render(textReply('Cancelled. Nothing was saved.')).embeds, components: [], allowedMentions: NO_MENTIONS });
+    await i.update({ embeds: (await this.ctx.render(textReply('Cancelled. Nothing was saved.'))).embeds, components: [], allowedMentions: NO_MENTIONS });
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, type REST, Routes } from 'discord.js';
 import type { ReplyDocument } from '../../core/render/document.js';
 import { ChannelGoneError, TransientDeliveryError } from '../../ports/delivery-errors.js';
+import type { ButtonLines } from './button-lines.js';
 import { toDiscordMessages } from './to-discord-message.js';
 
 const UNKNOWN_CHANNEL = 10003;
@@ -14,8 +15,9 @@ const MISSING_PERMISSIONS = 50013;
  * still fails is mapped to the digest queue's errors. With `onceKey`, every message carries a
  * nonce derived from it and Discord's enforce_nonce, so a retried post is not shown twice.
  */
-export async function postDocument(rest: REST, channelId: string, doc: ReplyDocument, customIdOf: (line: string) => string, onceKey?: string): Promise<void> {
-  const messages = toDiscordMessages(doc, customIdOf);
+export async function postDocument(rest: REST, channelId: string, doc: ReplyDocument, lines: ButtonLines, onceKey?: string): Promise<void> {
+  // The buttons' long lines are kept before the first message goes out.
+  const messages = await lines.render((customIdOf) => toDiscordMessages(doc, customIdOf));
   for (const [n, m] of messages.entries()) {
     const body = {
       embeds: m.embeds,

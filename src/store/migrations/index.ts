@@ -4,6 +4,7 @@ import { digestsMigration } from './0003-digests.js';
 import { briefingFileCacheMigration } from './0004-briefing-file-cache.js';
 import { pendingSubmissionsMigration } from './0005-pending-submissions.js';
 import { digestAuditMigration } from './0006-digest-audit.js';
+import { buttonLinesMigration } from './0007-button-lines.js';
 import type { StoreMigration } from './migration.js';
 
 /**
@@ -17,4 +18,5 @@ export const migrations: readonly StoreMigration[] = [
   briefingFileCacheMigration,
   pendingSubmissionsMigration,
   digestAuditMigration,
+  buttonLinesMigration,
 ];
