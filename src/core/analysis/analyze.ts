@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { attributeSpeakers, rankKeyQuotes } from './attribute-speakers.js';
-import { cleanText } from './clean-text.js';
+import { cleanText, readableSentence } from './clean-text.js';
 import { extractEntities } from './extract-entities.js';
 import { extractIssues } from './extract-issues.js';
 import { extractQuotes } from './extract-quotes.js';
@@ -14,7 +14,7 @@ import type { Analysis, AnalysisInput, AnalyzeOptions, Quote, Sentence } from '.
  * Bump whenever the analysis of the same input may come out differently, so cached analyses
  * made by an older engine are recomputed.
  */
-export const ENGINE_VERSION = 4;
+export const ENGINE_VERSION = 5;
 
 const DEFAULT_SUMMARY_SENTENCES = 3;
 const DEFAULT_KEY_QUOTES = 3;
@@ -52,8 +52,8 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
     engineVersion: ENGINE_VERSION,
     cleanedText,
     sentences,
-    tldr: summary.tldr,
-    summary: summary.indices.map((i) => sentences[i]!.text),
+    tldr: readableSentence(summary.tldr),
+    summary: summary.indices.map((i) => readableSentence(sentences[i]!.text)),
     summaryIndices: summary.indices,
     quotes,
     issues,

@@ -145,3 +145,15 @@ function looksLikeHeadline(line: string): boolean {
   const words = line.split(' ');
   return words.length >= 2 && /^["'“‘]?[A-Z0-9]/.test(line);
 }
+
+/**
+ * A sentence as a reader should see it on a card: a TV transcript's ",..." (a pause that carries
+ * the sentence on) becomes a plain comma, and the line breaks inside the sentence become spaces.
+ * The sentence itself, with its offsets, stays as it was for the analysis.
+ */
+export function readableSentence(text: string): string {
+  return text
+    .replace(/,\s*(?:\.\.\.|…)(?=\s|$)/g, ',')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+}

@@ -1,3 +1,4 @@
+import { readableSentence } from '../analysis/clean-text.js';
 import type { Analysis, Issue, Quote, Stance } from '../analysis/types.js';
 import type { Briefing } from '../briefing/briefing.js';
 import type { Action, Block, ReplyDocument, Section } from './document.js';
@@ -40,7 +41,7 @@ function issueField(issue: Issue, analysis: Analysis): { label: string; value: s
   const label = `${capitalise(issue.topic)} · ${STANCE_LABEL[issue.stance]}`;
   const value = issue.positions.length
     ? issue.positions.map((p) => `${p.party}: ${p.position}`).join('\n')
-    : (analysis.sentences[issue.sentences[0] ?? -1]?.text ?? '');
+    : readableSentence(analysis.sentences[issue.sentences[0] ?? -1]?.text ?? '');
   return { label, value };
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analysisCacheKey, analyze, ENGINE_VERSION } from '../../../src/core/analysis/analyze.js';
+import { readableSentence } from '../../../src/core/analysis/clean-text.js';
 import type { Participant } from '../../../src/core/briefing/briefing.js';
 
 const seed = readFileSync(new URL('../../fixtures/korea-japan.txt', import.meta.url), 'utf8');
@@ -22,7 +23,7 @@ describe('analyze', () => {
 
   it('GIVEN the briefing THEN the summary, issues, entities and keywords are filled and consistent', () => {
     expect(analysis.engineVersion).toBe(ENGINE_VERSION);
-    expect(analysis.summary).toEqual(analysis.summaryIndices.map((i) => analysis.sentences[i]!.text));
+    expect(analysis.summary).toEqual(analysis.summaryIndices.map((i) => readableSentence(analysis.sentences[i]!.text)));
     expect(analysis.tldr.length).toBeGreaterThan(0);
     expect(analysis.issues.map((i) => i.topic).join(' | ')).toMatch(/fishing quotas/);
     for (const issue of analysis.issues) for (const s of issue.sentences) expect(s).toBeLessThan(analysis.sentences.length);
@@ -63,5 +64,13 @@ describe('analyze', () => {
 
   it('GIVEN keyQuotes 1 THEN exactly one quote is key', () => {
     expect(analyze({ text: seed, participants: ministers }, { keyQuotes: 1 }).quotes.filter((q) => q.key)).toHaveLength(1);
+  });
+});
+
+describe('analyze: what the card shows', () => {
+  it("GIVEN the transcript's ',...' pauses THEN no summary sentence or TL;DR shows them", () => {
+    const analysis = analyze({ text: seed, title: 'S. Korea-Japan foreign ministers hold talks', participants: ministers });
+    expect(analysis.sentences.some((s) => s.text.includes(',...'))).toBe(true);
+    for (const line of [...analysis.summary, analysis.tldr]) expect(line).not.toMatch(/,\s*\.\.\./);
   });
 });

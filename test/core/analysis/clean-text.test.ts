@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../../../src/core/analysis/clean-text.js';
+import { cleanText, readableSentence } from '../../../src/core/analysis/clean-text.js';
 
 // The opening of the Arirang transcript exactly as it was pasted, web-page leftovers included.
 const TRANSCRIPT = [
@@ -106,5 +106,14 @@ describe('cleanText', () => {
   it('GIVEN empty or whitespace-only input THEN the result is empty', () => {
     expect(cleanText('')).toBe('');
     expect(cleanText(' \n\t\r\n ')).toBe('');
+  });
+});
+
+describe('readableSentence', () => {
+  it("GIVEN a transcript's ',...' pause THEN a reader sees a plain comma, and an ellipsis that ends a thought stays", () => {
+    expect(readableSentence('The two agreed on sanctions,... but Kang said talks matter,...\nand asked for help.')).toBe(
+      'The two agreed on sanctions, but Kang said talks matter, and asked for help.',
+    );
+    expect(readableSentence('He paused... then left, as expected.')).toBe('He paused... then left, as expected.');
   });
 });
