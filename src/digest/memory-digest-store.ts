@@ -15,6 +15,7 @@ export class MemoryDigestStore implements DigestStore {
   private readonly subs = new Map<string, DigestSubscription>();
   private readonly ledger = new Map<string, Row>();
   private readonly replicas = new Map<string, number>();
+  private version = 0;
 
   private static key(subscriptionId: string, slotAt: Date): string {
     return `${subscriptionId}@${slotAt.toISOString()}`;
@@ -31,6 +32,7 @@ export class MemoryDigestStore implements DigestStore {
       updatedAt: now,
     };
     this.subs.set(subscription.id, subscription);
+    this.version++;
     return { subscription: { ...subscription }, created: !existing };
   }
 
@@ -38,6 +40,7 @@ export class MemoryDigestStore implements DigestStore {
     const existing = await this.getSubscription(platform, channelId);
     if (!existing) return false;
     this.subs.delete(existing.id);
+    this.version++;
     for (const [k, row] of this.ledger) if (row.subscriptionId === existing.id) this.ledger.delete(k);
     return true;
   }
@@ -57,6 +60,11 @@ export class MemoryDigestStore implements DigestStore {
   async pauseSubscription(id: string, reason: string, now: Date): Promise<void> {
     const s = this.subs.get(id);
     if (s) this.subs.set(id, { ...s, pausedAt: now, pausedReason: reason });
+    this.version++;
+  }
+
+  async subscriptionsVersion(): Promise<string> {
+    return String(this.version);
   }
 
   private lapsed(row: Row, now: Date, replicaTtlMs?: number): boolean {

@@ -150,6 +150,14 @@ export class SqlDigestStore implements DigestStore {
     return rows.map(toSubscription);
   }
 
+  async subscriptionsVersion(): Promise<string> {
+    const row = await this.db
+      .selectFrom('digest_subscriptions')
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('updated'), eb.fn.count('paused_at').as('paused'), eb.fn.max('paused_at').as('lastPaused')])
+      .executeTakeFirst();
+    return row ? `${String(row.n)}|${String(row.updated)}|${String(row.paused)}|${String(row.lastPaused)}` : '';
+  }
+
   async pauseSubscription(id: string, reason: string, now: Date): Promise<void> {
     await this.db.updateTable('digest_subscriptions').set({ paused_at: iso(now), paused_reason: reason.slice(0, MAX_ERROR) }).where('id', '=', id).execute();
   }
