@@ -320,7 +320,9 @@ async function ledger(db: DbChoice): Promise<Record<string, number>> {
 
 function startWorker(db: DbChoice, server: string, id: string, due: number): ChildProcess {
   const self = fileURLToPath(import.meta.url);
-  return spawn(process.execPath, ['--import', 'tsx', self, '--worker', '--db-json', JSON.stringify(db), '--server', server, '--id', id, '--due', String(due)], {
+  // BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the replicas (not allowed in NODE_OPTIONS).
+  const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', self, '--worker', '--db-json', JSON.stringify(db), '--server', server, '--id', id, '--due', String(due)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }

@@ -76,6 +76,11 @@ export class DigestScheduler {
   private readonly known = new Set<string>();
   /** Subscriptions with a job queued or running here: a scan need not look at them again. */
   private readonly busy = new Set<string>();
+  /**
+   * Slots whose job ended here since the current scan read the ledger, by subscription: the scan
+   * runs while digests are posted, and must not take a slot that ended meanwhile for one still owed.
+   */
+  private readonly endedSince = new Map<string, number>();
   private lastFullScan = -Infinity;
   /** A replica went silent: scan fully at this time, when its claims can be taken over. */
   private takeoverScanAt: number | undefined;
@@ -217,6 +222,7 @@ export class DigestScheduler {
     // or released by one that stopped: already late, so it goes before the backlog.
     let front = this.pending.length > 0 || this.workers > 0 ? 0 : undefined;
     let found = 0;
+    this.endedSince.clear();
     const [subscriptions, lastSlots] = await Promise.all([this.subscriptions(nowMs), store.lastSlots(now, this.ttl)]);
     const catchupMs = catchupHours * HOUR;
     if (this.nextDue.size > subscriptions.length) {
@@ -233,7 +239,7 @@ export class DigestScheduler {
         slice = performance.now();
       }
       if (sub.pausedAt || !this.options.queue.has(sub.platform) || this.busy.has(sub.id)) continue;
-      const last = lastSlots.get(sub.id)?.getTime() ?? -Infinity;
+      const last = Math.max(lastSlots.get(sub.id)?.getTime() ?? -Infinity, this.endedSince.get(sub.id) ?? -Infinity);
       const basis = `${last}|${sub.updatedAt.getTime()}`;
       const cached = this.nextDue.get(sub.id);
       if (cached && cached.basis === basis && cached.at > nowMs) continue;
@@ -307,6 +313,7 @@ export class DigestScheduler {
           this.inFlight.delete(run);
           this.known.delete(`${job.subscription.id}@${job.slot.toISOString()}`);
           this.busy.delete(job.subscription.id);
+          if (this.ticking) this.endedSince.set(job.subscription.id, Math.max(job.slot.getTime(), this.endedSince.get(job.subscription.id) ?? -Infinity));
           this.pump();
         });
       this.inFlight.add(run);
@@ -407,8 +414,17 @@ export class DigestScheduler {
   }
 }
 
+/** previousSlot's answers by schedule and slot: thousands of first digests share a few schedules. */
+const previousSlots = new Map<string, number>();
+
 /** Where the first digest of a subscription starts: the schedule's slot before this one. */
 export function previousSlot(sub: DigestSubscription, slot: Date): Date {
-  const prev = latestSlotAtOrBefore(scheduleOf(sub), slot.getTime() - 1);
-  return new Date(prev ?? slot.getTime() - 24 * HOUR);
+  const key = `${sub.timeZone}|${sub.minuteOfDay}|${sub.days.join(',')}|${slot.getTime()}`;
+  let prev = previousSlots.get(key);
+  if (prev === undefined) {
+    prev = latestSlotAtOrBefore(scheduleOf(sub), slot.getTime() - 1) ?? slot.getTime() - 24 * HOUR;
+    if (previousSlots.size >= 10_000) previousSlots.clear();
+    previousSlots.set(key, prev);
+  }
+  return new Date(prev);
 }
