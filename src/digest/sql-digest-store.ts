@@ -185,6 +185,29 @@ export class SqlDigestStore implements DigestStore {
 
   async claim(input: ClaimRequest): Promise<boolean> {
     const leaseUntil = iso(new Date(input.now.getTime() + input.leaseMs));
+    // Replicas work through the same slots: most claims another replica got first are finished by
+    // the time this one comes to them. Reading first spares those a write, which on one SQLite
+    // file waits for the others' writes. The INSERT and UPDATE below still decide.
+    const existing = await this.db
+      .selectFrom('digest_deliveries')
+      .select('status')
+      .where('subscription_id', '=', input.subscriptionId)
+      .where('slot_at', '=', iso(input.slotAt))
+      .executeTakeFirst();
+    if (existing && existing.status !== 'claimed') return false;
+    if (!existing && (await this.insertClaim(input, leaseUntil))) return true;
+    const taken = await this.db
+      .updateTable('digest_deliveries')
+      .set({ owner: input.owner, lease_until: leaseUntil, claimed_at: iso(input.now) })
+      .where('subscription_id', '=', input.subscriptionId)
+      .where('slot_at', '=', iso(input.slotAt))
+      .where((eb) => this.lapsed(eb, input.now, input.replicaTtlMs))
+      .executeTakeFirst();
+    return Number(taken.numUpdatedRows) === 1;
+  }
+
+  /** The claim proper: of replicas racing for a slot, exactly one inserts its row. */
+  private async insertClaim(input: ClaimRequest, leaseUntil: string): Promise<boolean> {
     const inserted = await this.db
       .insertInto('digest_deliveries')
       .values({
@@ -203,15 +226,7 @@ export class SqlDigestStore implements DigestStore {
       })
       .onConflict((oc) => oc.columns(['subscription_id', 'slot_at']).doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return true;
-    const taken = await this.db
-      .updateTable('digest_deliveries')
-      .set({ owner: input.owner, lease_until: leaseUntil, claimed_at: iso(input.now) })
-      .where('subscription_id', '=', input.subscriptionId)
-      .where('slot_at', '=', iso(input.slotAt))
-      .where((eb) => this.lapsed(eb, input.now, input.replicaTtlMs))
-      .executeTakeFirst();
-    return Number(taken.numUpdatedRows) === 1;
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
   async finish(subscriptionId: string, slotAt: Date, owner: string, outcome: FinishedDelivery, now: Date): Promise<boolean> {
