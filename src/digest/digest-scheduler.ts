@@ -32,9 +32,9 @@ export interface DigestSchedulerOptions {
   heartbeatTtlMs?: number;
   /**
    * A replica silent this long no longer counts in the share of the platforms' rate limits
-   * (default 4 heartbeats, at least 2 s). Much shorter than heartbeatTtlMs: wrongly leaving out a replica whose
-   * event loop stalled costs a few 429s, which are honoured; wrongly taking over its claims would
-   * post a digest twice.
+   * (default 4 heartbeats, at least 2 s). Much shorter than heartbeatTtlMs: wrongly leaving out a
+   * replica whose event loop stalled costs a few 429s, which are honoured; wrongly taking over its
+   * claims would post a digest twice.
    */
   shareTtlMs?: number;
   /** How often this replica says it is alive, between ticks (0: only at ticks, for fake clocks). */
@@ -89,9 +89,9 @@ export class DigestScheduler {
   private workers = 0;
   private liveReplicas = 1;
   /**
-   * Whether this replica has said it is alive yet. A replica starts beating when it first has a
-   * digest to post (or its first scan ends), not when it starts: a replica still starting up
-   * would otherwise halve the others' rate before it posts anything.
+   * Set once this replica has said it is alive. It starts beating when it first has a digest to
+   * post or its first scan ends, not when it starts: a replica still starting up would otherwise
+   * take a share of the others' rate before it posts anything.
    */
   private registering: Promise<void> | undefined;
   private stopping = false;
