@@ -34,7 +34,7 @@ import { systemClock } from '../src/ports/clock.js';
 import { ChannelGoneError, type IdempotentPost, RateLimitedError, TransientDeliveryError } from '../src/ports/delivery-errors.js';
 import { BriefingFinder } from '../src/core/briefing/briefing-finder.js';
 import type { BriefingLibrary, LibraryEntry, Resolution } from '../src/ports/library.js';
-import { silentLogger } from '../src/ports/logger.js';
+import { type Logger, silentLogger } from '../src/ports/logger.js';
 import { openDatabase, type OpenDatabase } from '../src/store/database.js';
 import { migrateToLatest } from '../src/store/migrate.js';
 
@@ -154,8 +154,17 @@ class LoopbackDiscord implements ChatPlatform, IdempotentPost {
   }
 }
 
+/** With BENCH_DEBUG, the scheduler's log lines with the time since the slot. */
+function debugLogger(id: string, due: number): Logger {
+  const line = (level: string) => (obj: object, msg?: string) =>
+    console.log(`  [${id}] t=${((Date.now() - due) / 1000).toFixed(1)} ${level} ${msg ?? ''} ${JSON.stringify(obj, (k, v: unknown) => (k === 'err' && v instanceof Error ? v.message : v))}`);
+  const logger: Logger = { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error'), child: () => logger };
+  return logger;
+}
+
 async function runWorker(): Promise<void> {
   const db: DbChoice = JSON.parse(arg('db-json') as string) as DbChoice;
+  const logger = process.env.BENCH_DEBUG ? debugLogger(arg('id') as string, Number(arg('due'))) : silentLogger;
   const opened = await open(db);
   const store = new SqlDigestStore(opened.db);
   const queue = new DeliveryQueue({ platforms: [new LoopbackDiscord(arg('server') as string, arg('id') as string)], logger: silentLogger, share: () => scheduler.replicas() });
@@ -164,13 +173,25 @@ async function runWorker(): Promise<void> {
     queue,
     library: new BenchLibrary(Date.now()),
     clock: systemClock,
-    logger: silentLogger,
+    logger,
     catchupHours: 6,
     ticker: new CronTicker(),
     replicaId: arg('id') as string,
   });
   scheduler.start();
   process.send?.({ ready: true });
+  if (process.env.BENCH_DEBUG) {
+    // Once a second: this replica's share of the rate limit, its backlog and its worst event-loop stall.
+    const { monitorEventLoopDelay } = await import('node:perf_hooks');
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    const due = Number(arg('due'));
+    const inside = scheduler as unknown as { pending: unknown[]; workers: number };
+    setInterval(() => {
+      console.log(`  [${arg('id')}] t=${((Date.now() - due) / 1000).toFixed(0)} share=${scheduler.replicas()} pending=${inside.pending.length} working=${inside.workers} maxLag=${(lag.max / 1e6).toFixed(0)}ms`);
+      lag.reset();
+    }, 1000).unref();
+  }
   process.on('SIGTERM', () => {
     void scheduler.stop(5000).then(() => opened.close()).then(() => process.exit(0));
   });
@@ -189,12 +210,14 @@ interface ServerStats {
   /** With BENCH_DEBUG: who sent each digest, and when. */
   senders: Map<string, string[]>;
   arrivals: number[];
+  /** With BENCH_DEBUG: accepted and refused requests as [time, replica]. */
+  log: [number, string, boolean][];
   firstAt: number;
   lastCreatedAt: number;
 }
 
 function fakeDiscord(): { url: Promise<string>; stats: ServerStats; reset(): void; close(): Promise<void> } {
-  const stats: ServerStats = { requests: 0, accepted: 0, tooMany: 0, created: new Map(), sent: new Map(), senders: new Map(), arrivals: [], firstAt: 0, lastCreatedAt: 0 };
+  const stats: ServerStats = { requests: 0, accepted: 0, tooMany: 0, created: new Map(), sent: new Map(), senders: new Map(), arrivals: [], log: [], firstAt: 0, lastCreatedAt: 0 };
   const window: number[] = [];
   const nonces = new Set<string>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -206,6 +229,7 @@ function fakeDiscord(): { url: Promise<string>; stats: ServerStats; reset(): voi
       while (window.length && (window[0] as number) <= now - 1000) window.shift();
       if (window.length >= RATE) {
         stats.tooMany++;
+        if (process.env.BENCH_DEBUG) stats.log.push([Date.now(), String(req.headers['x-bench-replica']), false]);
         const retryAfter = Math.max(0.001, ((window[0] as number) + 1000 - now) / 1000);
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' });
         res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: Number(retryAfter.toFixed(3)), global: true }));
@@ -219,6 +243,7 @@ function fakeDiscord(): { url: Promise<string>; stats: ServerStats; reset(): voi
       const key = String(req.headers['x-bench-key'] ?? 'unkeyed');
       stats.sent.set(key, (stats.sent.get(key) ?? 0) + 1);
       if (process.env.BENCH_DEBUG) {
+        stats.log.push([Date.now(), String(req.headers['x-bench-replica']), true]);
         const who = `${String(req.headers['x-bench-replica'])}@${Date.now() % 100000}`;
         stats.senders.set(key, [...(stats.senders.get(key) ?? []), who]);
       }
@@ -243,6 +268,7 @@ function fakeDiscord(): { url: Promise<string>; stats: ServerStats; reset(): voi
       stats.sent.clear();
       stats.senders.clear();
       stats.arrivals.length = 0;
+      stats.log.length = 0;
       window.length = 0;
       nonces.clear();
     },
@@ -300,9 +326,11 @@ async function ledger(db: DbChoice): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-function startWorker(db: DbChoice, server: string, id: string): ChildProcess {
+function startWorker(db: DbChoice, server: string, id: string, due: number): ChildProcess {
   const self = fileURLToPath(import.meta.url);
-  return spawn(process.execPath, ['--import', 'tsx', self, '--worker', '--db-json', JSON.stringify(db), '--server', server, '--id', id], {
+  // BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the replicas (not allowed in NODE_OPTIONS).
+  const nodeArgs = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', self, '--worker', '--db-json', JSON.stringify(db), '--server', server, '--id', id, '--due', String(due)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }
@@ -329,7 +357,7 @@ async function run(label: string, db: DbChoice, n: number, server: ReturnType<ty
   const dueAt = Math.ceil((Date.now() + LEAD_MS) / 60_000) * 60_000;
   await seed(db, n, dueAt);
   server.reset();
-  const workers = Array.from({ length: replicas }, (_, i) => startWorker(db, url, `${label}-r${i}`));
+  const workers = Array.from({ length: replicas }, (_, i) => startWorker(db, url, `${label}-r${i}`, dueAt));
   await new Promise((r) => setTimeout(r, Math.max(0, dueAt - Date.now())));
   if (server.stats.requests > 0) throw new Error('a digest was posted before its slot');
   const started = dueAt;
@@ -343,7 +371,7 @@ async function run(label: string, db: DbChoice, n: number, server: ReturnType<ty
       const victim = workers[1] as ChildProcess;
       victim.kill('SIGKILL');
       console.log(`  killed replica 1 at ${server.stats.created.size} digests (${((Date.now() - started) / 1000).toFixed(1)} s); restarting it`);
-      workers.push(startWorker(db, url, `${label}-r1-restarted`));
+      workers.push(startWorker(db, url, `${label}-r1-restarted`, dueAt));
     }
   }
   const timedOut = server.stats.created.size < n;
@@ -373,6 +401,19 @@ async function run(label: string, db: DbChoice, n: number, server: ReturnType<ty
     const perSecond = new Map<number, number>();
     for (const t of server.stats.arrivals) perSecond.set(Math.floor((t - started) / 1000), (perSecond.get(Math.floor((t - started) / 1000)) ?? 0) + 1);
     console.log('  accepted per second since start:', [...perSecond.entries()].map(([s, c]) => `${s}:${c}`).join(' '));
+    // Per second: accepted/refused by each replica.
+    const bySecond = new Map<number, Map<string, [number, number]>>();
+    for (const [t, who, ok] of server.stats.log) {
+      const s = Math.floor((t - started) / 1000);
+      const row = bySecond.get(s) ?? new Map<string, [number, number]>();
+      const cell = row.get(who) ?? [0, 0];
+      cell[ok ? 0 : 1]++;
+      row.set(who, cell);
+      bySecond.set(s, row);
+    }
+    for (const [s, row] of [...bySecond.entries()].sort((a, b) => a[0] - b[0])) {
+      console.log(`  s=${s} ${[...row.entries()].map(([who, [ok, no]]) => `${who.replace(label, '')}:${ok}${no ? `/429x${no}` : ''}`).join(' ')}`);
+    }
   }
   return {
     label,

@@ -75,7 +75,7 @@ export class DeliveryQueue {
     let attempts = 0;
     let rateLimited = 0;
     for (;;) {
-      await limiter.acquire(channelId);
+      const sentAt = await limiter.acquire(channelId);
       attempts++;
       try {
         await this.withTimeout(hasPostOnce(target) && idempotencyKey ? target.postOnce(channelId, doc, idempotencyKey) : target.post(channelId, doc));
@@ -85,6 +85,7 @@ export class DeliveryQueue {
           // A 429 is not the post's fault: it does not use up an attempt, but is bounded on its own.
           attempts--;
           rateLimited++;
+          limiter.refund(sentAt);
           limiter.block(error.scope, channelId, error.retryAfterMs);
           if (rateLimited <= maxRateLimited) continue;
           return { ok: false, attempts, rateLimited, error: `still rate limited after ${rateLimited} tries`, channelGone: false };

@@ -18,6 +18,7 @@ export class MemoryDigestStore implements DigestStore {
   private readonly subs = new Map<string, DigestSubscription>();
   private readonly ledger = new Map<string, Row>();
   private readonly replicas = new Map<string, number>();
+  private version = 0;
 
   /** `auditLog` is shared with a memory briefing store when both stand for one database. */
   constructor(readonly auditLog: MemoryAuditLog = new MemoryAuditLog()) {}
@@ -46,6 +47,7 @@ export class MemoryDigestStore implements DigestStore {
       channelId: input.channelId,
       change: describeSubscriptionChange(existing, subscription),
     });
+    this.version++;
     return { subscription: { ...subscription }, created: !existing };
   }
 
@@ -53,6 +55,7 @@ export class MemoryDigestStore implements DigestStore {
     const existing = await this.getSubscription(platform, channelId);
     if (!existing) return false;
     this.subs.delete(existing.id);
+    this.version++;
     for (const [k, row] of this.ledger) if (row.subscriptionId === existing.id) this.ledger.delete(k);
     this.auditLog.append({ at: now, ...by, action: 'digest-unsubscribe', channelId, change: describeSubscriptionRemoval(existing) });
     return true;
@@ -77,6 +80,11 @@ export class MemoryDigestStore implements DigestStore {
   async pauseSubscription(id: string, reason: string, now: Date): Promise<void> {
     const s = this.subs.get(id);
     if (s) this.subs.set(id, { ...s, pausedAt: now, pausedReason: reason });
+    this.version++;
+  }
+
+  async subscriptionsVersion(): Promise<string> {
+    return String(this.version);
   }
 
   private lapsed(row: Row, now: Date, replicaTtlMs?: number): boolean {

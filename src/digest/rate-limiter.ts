@@ -34,7 +34,7 @@ const BURST_TOLERANCE_MS = 200;
 
 interface Waiter {
   channelId: string;
-  resolve: () => void;
+  resolve: (at: number) => void;
 }
 
 /**
@@ -62,12 +62,26 @@ export class RateLimiter {
     private readonly share: () => number = () => 1,
   ) {}
 
-  /** Waits until a post to `channelId` is allowed, and counts it. */
-  acquire(channelId: string): Promise<void> {
+  /** Waits until a post to `channelId` is allowed, and counts it; resolves with the time it was counted at. */
+  acquire(channelId: string): Promise<number> {
     return new Promise((resolve) => {
       this.waiters.push({ channelId, resolve });
       this.pump();
     });
+  }
+
+  /**
+   * The platform refused the post counted at `at` (a 429): it did not count it, so neither do
+   * we. Otherwise every 429 would also cost a send of this replica's share of the rate; the wait
+   * the platform asked for is `block`'s business.
+   */
+  refund(at: number): void {
+    const limit = this.limit();
+    if (limit === undefined) return;
+    const i = this.sent.lastIndexOf(at);
+    if (i === -1) return;
+    this.sent.splice(i, 1);
+    this.tat -= 1000 / limit;
   }
 
   /** The platform asked to wait: everyone (global) or only this channel. */
@@ -87,7 +101,7 @@ export class RateLimiter {
       if (wait <= 0) {
         this.take(w.channelId, now);
         this.waiters.splice(i, 1);
-        w.resolve();
+        w.resolve(now);
         continue;
       }
       soonest = Math.min(soonest, wait);

@@ -202,6 +202,14 @@ export class SqlDigestStore implements DigestStore {
     return rows.map(toSubscription);
   }
 
+  async subscriptionsVersion(): Promise<string> {
+    const row = await this.db
+      .selectFrom('digest_subscriptions')
+      .select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('updated_at').as('updated'), eb.fn.count('paused_at').as('paused'), eb.fn.max('paused_at').as('lastPaused')])
+      .executeTakeFirst();
+    return row ? `${String(row.n)}|${String(row.updated)}|${String(row.paused)}|${String(row.lastPaused)}` : '';
+  }
+
   async pauseSubscription(id: string, reason: string, now: Date): Promise<void> {
     await this.db.updateTable('digest_subscriptions').set({ paused_at: iso(now), paused_reason: reason.slice(0, MAX_ERROR) }).where('id', '=', id).execute();
   }
@@ -229,7 +237,17 @@ export class SqlDigestStore implements DigestStore {
 
   async claim(input: ClaimRequest): Promise<boolean> {
     if (input.requestedBy) return this.claimAudited(input, input.requestedBy);
-    if (await insertClaim(this.db, input)) return true;
+    // Replicas work through the same slots: most claims another replica got first are finished by
+    // the time this one comes to them. Reading first spares those a write, which on one SQLite
+    // file waits for the others' writes. The INSERT and UPDATE below still decide.
+    const existing = await this.db
+      .selectFrom('digest_deliveries')
+      .select('status')
+      .where('subscription_id', '=', input.subscriptionId)
+      .where('slot_at', '=', iso(input.slotAt))
+      .executeTakeFirst();
+    if (existing && existing.status !== 'claimed') return false;
+    if (!existing && (await insertClaim(this.db, input))) return true;
     const taken = await this.db
       .updateTable('digest_deliveries')
       .set({ owner: input.owner, lease_until: leaseUntil(input), claimed_at: iso(input.now) })

@@ -17,6 +17,7 @@ export class MeteredDigestStore implements DigestStore {
   changes: DigestStore['changes'] = (platform, channelId, limit) => this.inner.changes(platform, channelId, limit);
   getSubscription: DigestStore['getSubscription'] = (platform, channelId) => this.inner.getSubscription(platform, channelId);
   listSubscriptions: DigestStore['listSubscriptions'] = (platform) => this.inner.listSubscriptions(platform);
+  subscriptionsVersion: DigestStore['subscriptionsVersion'] = () => this.inner.subscriptionsVersion();
   pauseSubscription: DigestStore['pauseSubscription'] = (id, reason, now) => this.inner.pauseSubscription(id, reason, now);
   lastSlots: DigestStore['lastSlots'] = (...args) => this.inner.lastSlots(...args);
   claim: DigestStore['claim'] = (input) => this.inner.claim(input);

@@ -96,6 +96,14 @@ export interface DigestStore {
   changes(platform: PlatformName, channelId: string, limit: number): Promise<DigestAuditEntry[]>;
   getSubscription(platform: PlatformName, channelId: string): Promise<DigestSubscription | undefined>;
   listSubscriptions(platform?: PlatformName): Promise<DigestSubscription[]>;
+  /**
+   * A value that changes when a subscription is added, changed, paused or removed, so the
+   * scheduler can keep its list between scans instead of reading thousands of rows every tick.
+   * The SQL stores derive it from counts and the newest timestamps: a change stamped earlier than
+   * the newest one (a replica whose clock is behind) can go unseen, so the list is still re-read
+   * once a minute.
+   */
+  subscriptionsVersion(): Promise<string>;
   pauseSubscription(id: string, reason: string, now: Date): Promise<void>;
 
   /**

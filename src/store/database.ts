@@ -93,8 +93,39 @@ function openSqlite(path: string): OpenDatabase {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<StoreTables>({ dialect: new ImmediateSqliteDialect({ database }) });
+  const db = new Kysely<StoreTables>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
   return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
+}
+
+/** Prepared statements kept, by SQL text (the queries are built from a few fixed shapes). */
+const STATEMENT_CACHE = 200;
+
+/**
+ * kysely prepares every query anew, which costs about as much as running a small one: reuse the
+ * prepared statement for SQL text seen before. Safe because kysely runs one query at a time on the
+ * connection and runs each to completion (nothing streams here).
+ */
+function withStatementCache(database: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = (source: string): SqliteDatabase.Statement => {
+    let statement = cache.get(source);
+    if (statement) {
+      // Most recently used last, so the first is the one to drop.
+      cache.delete(source);
+    } else {
+      statement = database.prepare(source);
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(source, statement);
+    return statement;
+  };
+  return new Proxy(database, {
+    get: (target, key) => {
+      if (key === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<OpenDatabase> {

@@ -43,6 +43,42 @@ describe('RateLimiter', () => {
     expect(timer.now()).toBeGreaterThanOrEqual(3000);
   });
 
+  it('GIVEN the number of live replicas changes THEN this replica\'s rate follows: a third of the limit, then half, then all of it', async () => {
+    const timer = new VirtualTimer();
+    let replicas = 3;
+    const limiter = new RateLimiter({ perSecond: 60 }, timer, () => replicas);
+    const sentIn = async (ms: number) => {
+      const until = timer.now() + ms;
+      let n = 0;
+      while (timer.now() < until) {
+        await limiter.acquire(`c${n}`);
+        if (timer.now() < until) n++;
+      }
+      return n;
+    };
+    await sentIn(2000);
+    expect(await sentIn(3000)).toBeLessThanOrEqual(3 * 20 + 1);
+    replicas = 2;
+    await sentIn(2000);
+    const half = await sentIn(3000);
+    expect(half).toBeGreaterThanOrEqual(3 * 30 - 2);
+    expect(half).toBeLessThanOrEqual(3 * 30 + 1);
+    replicas = 1;
+    await sentIn(2000);
+    expect(await sentIn(3000)).toBeGreaterThanOrEqual(3 * 60 - 6);
+  });
+
+  it('GIVEN a send the platform refused with a 429 THEN it is refunded: the next send does not wait for it', async () => {
+    const timer = new VirtualTimer();
+    const limiter = new RateLimiter({ perSecond: 1 }, timer);
+    const at = await limiter.acquire('a');
+    limiter.refund(at);
+    await limiter.acquire('b');
+    expect(timer.now()).toBe(0);
+    await limiter.acquire('c');
+    expect(timer.now()).toBeGreaterThanOrEqual(1000);
+  });
+
   it('GIVEN one message a second per channel THEN two posts to one channel are a second apart but other channels do not wait', async () => {
     const timer = new VirtualTimer();
     const limiter = new RateLimiter({ perChannelIntervalMs: 1000 }, timer);
@@ -65,6 +101,17 @@ describe('DeliveryQueue', () => {
     expect(result).toEqual({ ok: true, attempts: 1, rateLimited: 1 });
     expect(timer.now()).toBeGreaterThanOrEqual(1500);
     expect(platform.posts).toHaveLength(1);
+  });
+
+  it('GIVEN one post a second AND a 429 asking for 100 ms THEN the retry goes after 100 ms, not a second later', async () => {
+    const timer = new VirtualTimer();
+    const platform = new RecordingPlatform('discord');
+    let answers = 0;
+    platform.fail = () => (answers++ === 0 ? new RateLimitedError({ retryAfterMs: 100, scope: 'global' }) : undefined);
+    const queue = new DeliveryQueue({ platforms: [platform], logger: silentLogger, timer, policies: { discord: { perSecond: 1 } } });
+    expect(await queue.deliver('discord', 'c1', doc)).toEqual({ ok: true, attempts: 1, rateLimited: 1 });
+    expect(timer.now()).toBeGreaterThanOrEqual(100);
+    expect(timer.now()).toBeLessThan(1000);
   });
 
   it('GIVEN a global 429 THEN posts to other channels wait too', async () => {

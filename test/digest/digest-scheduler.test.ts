@@ -165,6 +165,49 @@ describe('DigestScheduler', () => {
     expect(platform.posts).toHaveLength(0);
   });
 
+  it('GIVEN a replica that stops beating while this one has a backlog THEN it leaves the rate-limit share within seconds, its claim is taken over only after the heartbeat TTL, and that digest goes before the backlog', async () => {
+    const t0 = Date.parse('2026-06-01T07:00:00Z');
+    const clock = new FakeClock(t0);
+    const store = new MemoryDigestStore();
+    const platform = new RecordingPlatform('shell', clock);
+    let open: () => void = () => {};
+    platform.gate = new Promise((r) => (open = r));
+    const scheduler = new DigestScheduler({
+      store,
+      queue: new DeliveryQueue({ platforms: [platform], logger: silentLogger, timer: noWait }),
+      library: new FakeLibrary([entry('always-new', '2000-01-01T00:00:00Z')]),
+      clock,
+      logger: silentLogger,
+      catchupHours: 6,
+      replicaId: 'a',
+      concurrency: 1,
+      heartbeatEveryMs: 0,
+    });
+    const ids: string[] = [];
+    for (const channelId of ['c0', 'c1', 'c2', 'c3']) ids.push((await store.upsertSubscription(sub({ channelId }), new Date('2026-05-31T12:00:00Z'))).subscription.id);
+    // Replica b beats and claims c0's slot, then dies.
+    await store.heartbeat('b', new Date(t0), 15_000);
+    expect(await store.claim({ subscriptionId: ids[0]!, slotAt: new Date(t0), manual: false, owner: 'b', now: new Date(t0), leaseMs: 120_000, replicaTtlMs: 15_000 })).toBe(true);
+    await scheduler.tick();
+    expect(scheduler.replicas()).toBe(2);
+    // a posts one digest (held by the gate) with the other two waiting behind it.
+    clock.advance(5000);
+    await scheduler.tick();
+    expect(scheduler.replicas()).toBe(1);
+    clock.advance(5000);
+    await scheduler.tick();
+    expect(await store.claim({ subscriptionId: ids[0]!, slotAt: new Date(t0), manual: false, owner: 'x', now: clock.now(), leaseMs: 120_000, replicaTtlMs: 15_000 })).toBe(false);
+    clock.advance(11_000);
+    await scheduler.tick();
+    open();
+    platform.gate = undefined;
+    await scheduler.idle();
+    // The one in flight when the gate opened first, then the taken-over c0, then the backlog.
+    const order = platform.posts.map((p) => p.channelId);
+    expect(order[1]).toBe('c0');
+    expect([...order].sort()).toEqual(['c0', 'c1', 'c2', 'c3']);
+  });
+
   it('GIVEN a post still in flight at shutdown THEN its claim is released so another replica delivers it', async () => {
     const clock = new FakeClock(Date.parse('2026-06-01T07:00:00Z'));
     const store = new MemoryDigestStore();

@@ -209,6 +209,25 @@ function contract(name: string, make: () => Promise<MadeDigestStore>) {
       expect(await store.changes('shell', 'c-atomic', 10)).toHaveLength(1);
     });
 
+    it('GIVEN subscriptions added, changed, paused and removed THEN the version changes each time, and only then', async () => {
+      const v0 = await store.subscriptionsVersion();
+      expect(await other.subscriptionsVersion()).toBe(v0);
+      const { subscription } = await store.upsertSubscription(sub('c-version'), later(5000));
+      const v1 = await other.subscriptionsVersion();
+      expect(v1).not.toBe(v0);
+      expect(await store.subscriptionsVersion()).toBe(v1);
+      await store.upsertSubscription(sub('c-version', { minuteOfDay: 540 }), later(6000));
+      const v2 = await other.subscriptionsVersion();
+      expect(v2).not.toBe(v1);
+      await store.pauseSubscription(subscription.id, 'Unknown Channel', later(7000));
+      const v3 = await other.subscriptionsVersion();
+      expect(v3).not.toBe(v2);
+      await store.recordSkipped(subscription.id, t0, 'missed', later(7000));
+      expect(await other.subscriptionsVersion()).toBe(v3);
+      await store.removeSubscription('shell', 'c-version', kim, later(8000));
+      expect(await other.subscriptionsVersion()).not.toBe(v3);
+    });
+
     it('GIVEN two replicas beating THEN both count as live until one stops beating or leaves', async () => {
       // A day after the other tests' heartbeats, so only these two are live.
       const day = 86_400_000;
