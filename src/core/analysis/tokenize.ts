@@ -96,11 +96,17 @@ export function tokenizeText(text: string): TextToken[] {
   for (const raw of text.match(TEXT_TOKEN) ?? []) {
     const c = raw.charCodeAt(0);
     const isWord = c > 127 ? WORD_START.test(raw) : (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    let token = WORD_TOKENS.get(raw);
     if (!isWord) {
-      out.push({ text: raw, word: false, lower: '', stem: null });
+      // Punctuation tokens are shared too (callers only read them): one lookup instead of an allocation each.
+      if (token === undefined) {
+        token = { text: raw, word: false, lower: '', stem: null };
+        if (WORD_TOKENS.size >= STEM_CACHE_LIMIT) WORD_TOKENS.clear();
+        WORD_TOKENS.set(raw, token);
+      }
+      out.push(token);
       continue;
     }
-    let token = WORD_TOKENS.get(raw);
     if (token === undefined) {
       let lower = raw.toLowerCase();
       if (lower.includes('’')) lower = lower.replace(/’/g, "'");
