@@ -508,8 +508,23 @@ const CONCEPT_CLASSES: ReadonlyMap<string, string> = new Map(
 const SIGNATURE_SKIP = new Set([...GENERIC, ...DROPPED_MODIFIERS, ...ROLE_WORDS, ...TIME_AND_PARTICLES].filter((w) => !['future', 'cooperation', 'talks', 'people'].includes(w)));
 const SIGNATURE_WORD_RE = /\p{L}[\p{L}\p{N}'’-]*/gu;
 
+// A topic's clauses are signed again each time a merge resets its memo, and labels recur: signatures are
+// remembered by text (bounded). Callers only read them, so one object can be shared; results never change.
+const SIGNATURE_CACHE = new Map<string, Signature>();
+const SIGNATURE_CACHE_LIMIT = 20_000;
+
 /** The signature of a label or clause: its content words stemmed into concept classes, places mapped to their parties. */
 function signatureOf(text: string): Signature {
+  let sig = SIGNATURE_CACHE.get(text);
+  if (sig === undefined) {
+    sig = signatureUncached(text);
+    if (SIGNATURE_CACHE.size >= SIGNATURE_CACHE_LIMIT) SIGNATURE_CACHE.clear();
+    SIGNATURE_CACHE.set(text, sig);
+  }
+  return sig;
+}
+
+function signatureUncached(text: string): Signature {
   const all = new Set<string>();
   let rest = text;
   // Parties are named with capitals: most labels have none, and skip the gazetteer scan.
