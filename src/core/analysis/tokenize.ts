@@ -71,6 +71,10 @@ export interface TextToken {
   readonly lower: string;
   /** The Porter stem of a content word; null for stopwords, one-letter words and punctuation. */
   readonly stem: string | null;
+  /** The lower form is all digits (keywords skip bare numbers); false for punctuation. */
+  readonly digits: boolean;
+  /** The text starts with an upper-case letter. */
+  readonly capitalised: boolean;
 }
 
 // Words as WORD above, and the punctuation phrases never cross: "Seoul, Tokyo" is two runs, "Seoul-Tokyo ties" one.
@@ -100,7 +104,7 @@ export function tokenizeText(text: string): TextToken[] {
     if (!isWord) {
       // Punctuation tokens are shared too (callers only read them): one lookup instead of an allocation each.
       if (token === undefined) {
-        token = { text: raw, word: false, lower: '', stem: null };
+        token = { text: raw, word: false, lower: '', stem: null, digits: false, capitalised: CAPITALISED.test(raw) };
         if (WORD_TOKENS.size >= STEM_CACHE_LIMIT) WORD_TOKENS.clear();
         WORD_TOKENS.set(raw, token);
       }
@@ -113,7 +117,7 @@ export function tokenizeText(text: string): TextToken[] {
       const possessive = lower.endsWith("'s");
       if (possessive) lower = lower.slice(0, -2);
       const text = possessive ? raw.slice(0, -2) : raw;
-      token = { text, word: true, lower, stem: STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower) };
+      token = { text, word: true, lower, stem: STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower), digits: ALL_DIGITS.test(lower), capitalised: CAPITALISED.test(text) };
       if (WORD_TOKENS.size >= STEM_CACHE_LIMIT) WORD_TOKENS.clear();
       WORD_TOKENS.set(raw, token);
     }
@@ -127,3 +131,5 @@ export function tokenizeText(text: string): TextToken[] {
 const WORD_TOKENS = new Map<string, TextToken>();
 
 const WORD_START = /^[\p{L}\p{N}]/u;
+const ALL_DIGITS = /^\d+$/;
+const CAPITALISED = /^\p{Lu}/u;
