@@ -103,6 +103,8 @@ interface Token {
   text: string;
   lower: string;
   kind: Kind;
+  /** The word's own facts, shared by every occurrence (read only). */
+  facts: WordFacts;
 }
 
 const TOKEN_RE = /\p{L}[\p{L}\p{N}.'’-]*|\d[\d.,]*(?:\s*per\s*cent|\s*percent|%)|\p{N}[\p{L}\p{N}.'’-]*|["“”][^"“”]{1,60}["“”]|[‘'][^'‘’]{1,40}['’](?=[\s,.;:]|$)|[,;:()]/gu;
@@ -139,35 +141,84 @@ const NOT_ADVERBS = new Set(
   'family italy supply rally july assembly reply ally friendly elderly likely early daily weekly monthly yearly lonely costly deadly orderly holy ugly belly bully jelly lily fly apply comply reply monopoly anomaly'.split(' '),
 );
 
-function classify(word: string, wordLower: string, prev: Token | undefined, prev2: Token | undefined): Kind {
+/** What `classify` needs to know of a word alone, worked out once per distinct word (bounded cache). */
+interface WordFacts {
+  lower: string;
+  /** 'punct' or 'np' when the first character decides, else null. */
+  fixed: Kind | null;
+  closed: Kind | undefined;
+  /** After "to" following a noun, this word would be a verb. */
+  infinitive: boolean;
+  isVerbWord: boolean;
+  capitalised: boolean;
+  endsEd: boolean;
+  lyAdverb: boolean;
+  endsEdOrEs: boolean;
+  startsLowerAscii: boolean;
+  participle: boolean;
+  /** As a previous noun: possessive text, or a modifier's suffix. */
+  possessiveText: boolean;
+  modifierSuffix: boolean;
+}
+
+const WORD_FACTS = new Map<string, WordFacts>();
+const WORD_FACTS_LIMIT = 50_000;
+
+function wordFacts(word: string): WordFacts {
+  let f = WORD_FACTS.get(word);
+  if (f !== undefined) return f;
+  const wordLower = word.toLowerCase();
   const c = word.charCodeAt(0);
-  if (word.length === 1 && (c === 44 || c === 59 || c === 58 || c === 40 || c === 41)) return 'punct';
-  if (c === 34 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 39) return 'np';
+  const fixed: Kind | null =
+    word.length === 1 && (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) ? 'punct' : c === 34 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 39 ? 'np' : null;
   const lower = stripPossessive(wordLower);
-  const closed = CLOSED_CLASS.get(lower);
+  const capitalised = isCapitalised(word);
+  const startsLowerAscii = /^[a-z]/.test(word);
+  f = {
+    lower: wordLower,
+    fixed,
+    closed: CLOSED_CLASS.get(lower),
+    infinitive: !capitalised && startsLowerAscii && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower),
+    isVerbWord: VERBS.has(lower),
+    capitalised,
+    endsEd: /ed$/.test(lower),
+    lyAdverb: lower.length > 4 && lower.endsWith('ly') && !NOT_ADVERBS.has(lower),
+    endsEdOrEs: /(?:ed|es)$/.test(lower),
+    startsLowerAscii,
+    participle: /[^e]ed$/.test(lower) && lower.length > 4,
+    possessiveText: /['’]s$/.test(word),
+    modifierSuffix: /(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(wordLower),
+  };
+  if (WORD_FACTS.size >= WORD_FACTS_LIMIT) WORD_FACTS.clear();
+  WORD_FACTS.set(word, f);
+  return f;
+}
+
+function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefined): Kind {
+  if (f.fixed !== null) return f.fixed;
+  const closed = f.closed;
   if (closed === 'adv' && !(prev && prev.kind === 'det')) return 'adv';
   // "to scrap quotas": after the infinitive marker that follows a noun, an unknown lower-case word is a verb.
-  if (prev?.lower === 'to' && prev2 && prev2.kind === 'np' && !isCapitalised(word) && /^[a-z]/.test(word) && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower)) return 'verb';
+  if (prev?.lower === 'to' && prev2 && prev2.kind === 'np' && f.infinitive) return 'verb';
   if (closed !== undefined && closed !== 'adv') return closed;
-  const isVerbWord = VERBS.has(lower);
+  const isVerbWord = f.isVerbWord;
   const nounContext =
     isVerbWord &&
     prev !== undefined &&
     ((prev.kind === 'det' && prev.lower !== 'that') ||
       (prev.kind === 'prep' && prev.lower !== 'to') ||
-      (prev.kind === 'np' &&
-        (/['’]s$/.test(prev.text) || (/(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(prev.lower) && (!prev2 || prev2.kind === 'det' || prev2.kind === 'prep')))));
-  if (isVerbWord && !isCapitalised(word) && !nounContext) {
+      (prev.kind === 'np' && (prev.facts.possessiveText || (prev.facts.modifierSuffix && (!prev2 || prev2.kind === 'det' || prev2.kind === 'prep')))));
+  if (isVerbWord && !f.capitalised && !nounContext) {
     // "the planned summit": after a determiner a participle is a modifier.
-    if (prev && prev.kind === 'det' && /ed$/.test(lower)) return 'np';
+    if (prev && prev.kind === 'det' && f.endsEd) return 'np';
     return 'verb';
   }
-  if (lower.length > 4 && lower.endsWith('ly') && !NOT_ADVERBS.has(lower)) return 'adv';
-  if (prev && (prev.kind === 'pron' || prev.kind === 'aux') && /(?:ed|es)$/.test(lower) && !isCapitalised(word)) return 'verb';
+  if (f.lyAdverb) return 'adv';
+  if (prev && (prev.kind === 'pron' || prev.kind === 'aux') && f.endsEdOrEs && !f.capitalised) return 'verb';
   // "would focus on", "will hold": after a modal, a lower-case word is a verb.
-  if (prev && MODALS.has(prev.lower) && /^[a-z]/.test(word)) return 'verb';
+  if (prev && MODALS.has(prev.lower) && f.startsLowerAscii) return 'verb';
   // "the summit slated for next week": a participle after a noun ends the noun phrase.
-  if (prev && prev.kind === 'np' && /[^e]ed$/.test(lower) && lower.length > 4 && !isCapitalised(word)) return 'verb';
+  if (prev && prev.kind === 'np' && f.participle && !f.capitalised) return 'verb';
   return 'np';
 }
 
@@ -177,8 +228,8 @@ function tokenize(clause: string): Token[] {
     let text = match;
     // A sentence-final period is not part of the word; the dots of "U.S." are.
     if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
-    const lower = text.toLowerCase();
-    out.push({ text, lower, kind: classify(text, lower, out[out.length - 1], out[out.length - 2]) });
+    const facts = wordFacts(text);
+    out.push({ text, lower: facts.lower, kind: classify(facts, out[out.length - 1], out[out.length - 2]), facts });
   }
   return out;
 }
@@ -508,8 +559,23 @@ const CONCEPT_CLASSES: ReadonlyMap<string, string> = new Map(
 const SIGNATURE_SKIP = new Set([...GENERIC, ...DROPPED_MODIFIERS, ...ROLE_WORDS, ...TIME_AND_PARTICLES].filter((w) => !['future', 'cooperation', 'talks', 'people'].includes(w)));
 const SIGNATURE_WORD_RE = /\p{L}[\p{L}\p{N}'’-]*/gu;
 
+// A topic's clauses are signed again each time a merge resets its memo, and labels recur: signatures are
+// remembered by text (bounded). Callers only read them, so one object can be shared; results never change.
+const SIGNATURE_CACHE = new Map<string, Signature>();
+const SIGNATURE_CACHE_LIMIT = 20_000;
+
 /** The signature of a label or clause: its content words stemmed into concept classes, places mapped to their parties. */
 function signatureOf(text: string): Signature {
+  let sig = SIGNATURE_CACHE.get(text);
+  if (sig === undefined) {
+    sig = signatureUncached(text);
+    if (SIGNATURE_CACHE.size >= SIGNATURE_CACHE_LIMIT) SIGNATURE_CACHE.clear();
+    SIGNATURE_CACHE.set(text, sig);
+  }
+  return sig;
+}
+
+function signatureUncached(text: string): Signature {
   const all = new Set<string>();
   let rest = text;
   // Parties are named with capitals: most labels have none, and skip the gazetteer scan.

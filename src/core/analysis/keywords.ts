@@ -4,7 +4,6 @@ import type { Sentence } from './types.js';
 const MAX_PHRASE_WORDS = 4;
 // Four words only for names ("Wulong International Kite Festival"); common-noun phrases stop at three.
 const MAX_COMMON_PHRASE_WORDS = 3;
-const ALL_DIGITS = /^\d+$/;
 
 interface PhraseStats {
   stems: string[];
@@ -64,14 +63,14 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
       const initial = !seenWord;
       seenWord = true;
       const s = token.stem;
-      if (s === null || ALL_DIGITS.test(token.lower)) {
+      if (s === null || token.digits) {
         flush();
         continue;
       }
       if (run.length === 0) runStartsSentence = initial;
       run.push(word);
       runStems.push(s);
-      runCaps.push(CAPITALISED.test(word));
+      runCaps.push(token.capitalised);
       stemFrequency.set(s, (stemFrequency.get(s) ?? 0) + 1);
     }
     flush();

@@ -81,7 +81,7 @@ const ENDING_CHARS = new Set(['.', '!', '?', '…', '"', "'", '”', '’', ')',
 function isBoundary(text: string, prevToken: string, nextStart: number, breaks: number): boolean {
   if (breaks >= 2) return true;
   // Fast path for the common gap between two words inside a sentence.
-  if (breaks === 0 && !ENDING_CHARS.has(prevToken[prevToken.length - 1] ?? '') && !/\p{Lu}/u.test(text[nextStart] ?? '')) {
+  if (breaks === 0 && !ENDING_CHARS.has(prevToken[prevToken.length - 1] ?? '') && !startsUpper(text, nextStart)) {
     return false;
   }
   const next = nextToken(text, nextStart);
@@ -103,6 +103,13 @@ function isBoundary(text: string, prevToken: string, nextStart: number, breaks: 
   if (/[!?]/.test(marks)) return !(/["'”’]$/.test(prevToken) && isSpeechTag(text, nextStart));
   if (ELLIPSIS.test(marks)) return !word.endsWith(',');
   return !isAbbreviation(word, nextCore);
+}
+
+/** `/\p{Lu}/u` on the one character at `at`, without a string and a regex test for plain ASCII. */
+function startsUpper(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /\p{Lu}/u.test(text[at] ?? '');
 }
 
 // "'Why?' Jamie asked." / "'Go!' shouted Mr Smith.": the attribution belongs to the quotation's sentence.

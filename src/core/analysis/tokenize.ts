@@ -71,6 +71,10 @@ export interface TextToken {
   readonly lower: string;
   /** The Porter stem of a content word; null for stopwords, one-letter words and punctuation. */
   readonly stem: string | null;
+  /** The lower form is all digits (keywords skip bare numbers); false for punctuation. */
+  readonly digits: boolean;
+  /** The text starts with an upper-case letter. */
+  readonly capitalised: boolean;
 }
 
 // Words as WORD above, and the punctuation phrases never cross: "Seoul, Tokyo" is two runs, "Seoul-Tokyo ties" one.
@@ -96,18 +100,24 @@ export function tokenizeText(text: string): TextToken[] {
   for (const raw of text.match(TEXT_TOKEN) ?? []) {
     const c = raw.charCodeAt(0);
     const isWord = c > 127 ? WORD_START.test(raw) : (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    let token = WORD_TOKENS.get(raw);
     if (!isWord) {
-      out.push({ text: raw, word: false, lower: '', stem: null });
+      // Punctuation tokens are shared too (callers only read them): one lookup instead of an allocation each.
+      if (token === undefined) {
+        token = { text: raw, word: false, lower: '', stem: null, digits: false, capitalised: CAPITALISED.test(raw) };
+        if (WORD_TOKENS.size >= STEM_CACHE_LIMIT) WORD_TOKENS.clear();
+        WORD_TOKENS.set(raw, token);
+      }
+      out.push(token);
       continue;
     }
-    let token = WORD_TOKENS.get(raw);
     if (token === undefined) {
       let lower = raw.toLowerCase();
       if (lower.includes('’')) lower = lower.replace(/’/g, "'");
       const possessive = lower.endsWith("'s");
       if (possessive) lower = lower.slice(0, -2);
       const text = possessive ? raw.slice(0, -2) : raw;
-      token = { text, word: true, lower, stem: STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower) };
+      token = { text, word: true, lower, stem: STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower), digits: ALL_DIGITS.test(lower), capitalised: CAPITALISED.test(text) };
       if (WORD_TOKENS.size >= STEM_CACHE_LIMIT) WORD_TOKENS.clear();
       WORD_TOKENS.set(raw, token);
     }
@@ -121,3 +131,5 @@ export function tokenizeText(text: string): TextToken[] {
 const WORD_TOKENS = new Map<string, TextToken>();
 
 const WORD_START = /^[\p{L}\p{N}]/u;
+const ALL_DIGITS = /^\d+$/;
+const CAPITALISED = /^\p{Lu}/u;
