@@ -6,18 +6,7 @@ import type { Clock } from '../../src/ports/clock.js';
 import { BriefingFinder } from '../../src/core/briefing/briefing-finder.js';
 import type { BriefingLibrary, LibraryEntry, Resolution } from '../../src/ports/library.js';
 
-export class FakeClock implements Clock {
-  constructor(private ms: number) {}
-  now(): Date {
-    return new Date(this.ms);
-  }
-  set(iso: string | number): void {
-    this.ms = typeof iso === 'number' ? iso : Date.parse(iso);
-  }
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
+export { FakeClock } from '../fakes/fake-clock.js';
 
 /** A platform that records what it was asked to post, or fails as told. */
 export class RecordingPlatform implements ChatPlatform {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buttonLineKey } from '../../src/core/render/button-line-key.js';
 import { BUTTON_LINE_PRUNE_BATCH, BUTTON_LINE_RETENTION_MS, type ButtonLineStore } from '../../src/ports/button-lines.js';
 import type { Clock } from '../../src/ports/clock.js';
+import { FakeClock } from '../fakes/fake-clock.js';
 import { type DatabaseOptions, type OpenDatabase, openDatabase } from '../../src/store/database.js';
 import { MemoryButtonLineStore } from '../../src/store/memory-button-lines.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -13,16 +14,6 @@ import { postgresForTests, uniqueSchema } from '../support/postgres.js';
 import { dropSchema } from './store-factories.js';
 
 const pgUrl = await postgresForTests();
-
-class FakeClock implements Clock {
-  constructor(public t = Date.parse('2026-11-29T10:00:00.000Z')) {}
-  now(): Date {
-    return new Date(this.t);
-  }
-  advance(ms: number): void {
-    this.t += ms;
-  }
-}
 
 interface Pair {
   /** The store as one replica has it, and as another (its own connection); one object for memory. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isBriefbotError } from '../../src/core/errors.js';
 import type { Clock } from '../../src/ports/clock.js';
+import { FakeClock } from '../fakes/fake-clock.js';
 import { PENDING_PER_OWNER, type PendingSubmissionStore } from '../../src/ports/pending-submissions.js';
 import { type DatabaseOptions, type OpenDatabase, openDatabase } from '../../src/store/database.js';
 import { MemoryPendingStore } from '../../src/store/memory-pending-store.js';
@@ -14,17 +15,6 @@ import { postgresForTests, uniqueSchema } from '../support/postgres.js';
 import { dropSchema } from './store-factories.js';
 
 const pgUrl = await postgresForTests();
-
-/** A clock the test moves by hand; both replicas of a pair read the same one. */
-class FakeClock implements Clock {
-  constructor(public t = Date.parse('2026-11-29T10:00:00.000Z')) {}
-  now(): Date {
-    return new Date(this.t);
-  }
-  advance(ms: number): void {
-    this.t += ms;
-  }
-}
 
 interface Pair {
   /** The store as one replica has it... */
@@ -100,7 +90,7 @@ for (const factory of factories) {
     let clock: FakeClock;
     let pair: Pair;
     let store: PendingSubmissionStore;
-    const inMinutes = (n: number) => new Date(clock.t + n * MINUTE);
+    const inMinutes = (n: number) => new Date(clock.ms + n * MINUTE);
     beforeEach(async () => {
       clock = new FakeClock();
       pair = await factory.make(clock);
