@@ -6,12 +6,11 @@ import { buttonLineKey } from '../../src/core/render/button-line-key.js';
 import { BUTTON_LINE_PRUNE_BATCH, BUTTON_LINE_RETENTION_MS, type ButtonLineStore } from '../../src/ports/button-lines.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { FakeClock } from '../fakes/fake-clock.js';
-import { type DatabaseOptions, type OpenDatabase, openDatabase } from '../../src/store/database.js';
+import type { DatabaseOptions } from '../../src/store/database.js';
 import { MemoryButtonLineStore } from '../../src/store/memory-button-lines.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
 import { SqlButtonLineStore } from '../../src/store/sql-button-lines.js';
 import { postgresForTests, uniqueSchema } from '../support/postgres.js';
-import { dropSchema } from './store-factories.js';
+import { dropSchema, sqlReplicaPair } from './store-factories.js';
 
 const pgUrl = await postgresForTests();
 
@@ -25,27 +24,7 @@ interface Pair {
 }
 
 async function sqlPair(options: DatabaseOptions, clock: Clock, cleanup: () => Promise<void>): Promise<Pair> {
-  const opened: OpenDatabase[] = [];
-  const open = async () => {
-    const db = await openDatabase(options);
-    opened.push(db);
-    await migrateToLatest(db);
-    return new SqlButtonLineStore(db.db, { clock });
-  };
-  const a = await open();
-  const b = await open();
-  return {
-    a,
-    b,
-    restart: async () => {
-      await opened[0]?.close();
-      return open();
-    },
-    async done() {
-      await Promise.all(opened.map((db) => db.close().catch(() => undefined)));
-      await cleanup();
-    },
-  };
+  return sqlReplicaPair(options, (db) => new SqlButtonLineStore(db.db, { clock }), cleanup);
 }
 
 const factories: { name: string; skip: boolean; make(clock: Clock): Promise<Pair> }[] = [

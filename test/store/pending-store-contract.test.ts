@@ -6,13 +6,12 @@ import { isBriefbotError } from '../../src/core/errors.js';
 import type { Clock } from '../../src/ports/clock.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { PENDING_PER_OWNER, type PendingSubmissionStore } from '../../src/ports/pending-submissions.js';
-import { type DatabaseOptions, type OpenDatabase, openDatabase } from '../../src/store/database.js';
+import type { DatabaseOptions } from '../../src/store/database.js';
 import { MemoryPendingStore } from '../../src/store/memory-pending-store.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
 import type { PendingStoreOptions } from '../../src/store/pending-limits.js';
 import { SqlPendingStore } from '../../src/store/sql-pending-store.js';
 import { postgresForTests, uniqueSchema } from '../support/postgres.js';
-import { dropSchema } from './store-factories.js';
+import { dropSchema, sqlReplicaPair } from './store-factories.js';
 
 const pgUrl = await postgresForTests();
 
@@ -33,27 +32,7 @@ interface Factory {
 }
 
 async function sqlPair(options: DatabaseOptions, clock: Clock, limits: PendingStoreOptions, cleanup: () => Promise<void>): Promise<Pair> {
-  const opened: OpenDatabase[] = [];
-  const open = async () => {
-    const db = await openDatabase(options);
-    opened.push(db);
-    await migrateToLatest(db);
-    return new SqlPendingStore(db.db, { ...limits, clock });
-  };
-  const a = await open();
-  const b = await open();
-  return {
-    a,
-    b,
-    restart: async () => {
-      await opened[0]?.close();
-      return open();
-    },
-    async done() {
-      await Promise.all(opened.map((db) => db.close().catch(() => undefined)));
-      await cleanup();
-    },
-  };
+  return sqlReplicaPair(options, (db) => new SqlPendingStore(db.db, { ...limits, clock }), cleanup);
 }
 
 const factories: Factory[] = [

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { BriefingStore } from '../../src/ports/briefing-store.js';
+import { type DatabaseOptions, type OpenDatabase, openDatabase } from '../../src/store/database.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
 import { openStore } from '../../src/store/open-store.js';
 import { MemoryBriefingStore } from '../fakes/memory-briefing-store.js';
 import { postgresForTests, uniqueSchema } from '../support/postgres.js';
@@ -90,4 +92,38 @@ export async function storeFactories(): Promise<StoreFactory[]> {
       },
     },
   ];
+}
+
+/** One store as two replicas see it (each its own connection to one database), for contract suites. */
+export interface ReplicaPair<S> {
+  a: S;
+  b: S;
+  /** The first replica's store after a restart (a new connection). */
+  restart: () => Promise<S>;
+  done(): Promise<void>;
+}
+
+/** Opens and migrates the database twice and builds a store on each connection. */
+export async function sqlReplicaPair<S>(options: DatabaseOptions, makeStore: (db: OpenDatabase) => S, cleanup: () => Promise<void>): Promise<ReplicaPair<S>> {
+  const opened: OpenDatabase[] = [];
+  const open = async () => {
+    const db = await openDatabase(options);
+    opened.push(db);
+    await migrateToLatest(db);
+    return makeStore(db);
+  };
+  const a = await open();
+  const b = await open();
+  return {
+    a,
+    b,
+    restart: async () => {
+      await opened[0]?.close();
+      return open();
+    },
+    async done() {
+      await Promise.all(opened.map((db) => db.close().catch(() => undefined)));
+      await cleanup();
+    },
+  };
 }
