@@ -24,6 +24,10 @@ export interface EvalArticle {
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NEURAL_SYSTEMS = ['bart', 'bert_sum', 'bus', 'pgn', 's2s'] as const;
 const SUMMARY_SENTENCES = 3;
+const QUOTE_LABEL_SETS = [
+  ['Quote attribution, dev labels (the rules were debugged on these articles):', 'quotes/labels.jsonl'],
+  ['Quote attribution, held-out labels (never used to tune rules; see bench/quotes/README.md):', 'quotes/heldout.jsonl'],
+] as const;
 
 export function evalPathFromArgs(argv: readonly string[]): string {
   const at = argv.indexOf('--eval');
@@ -216,12 +220,19 @@ async function main(): Promise<void> {
   });
   console.log(formatTable(halves));
 
-  const quoteEval = resolve(dirname(fileURLToPath(import.meta.url)), 'quote-eval.ts');
+  const benchDir = dirname(fileURLToPath(import.meta.url));
+  const quoteEval = resolve(benchDir, 'quote-eval.ts');
   if (existsSync(quoteEval)) {
-    const mod = (await import(pathToFileURL(quoteEval).href)) as { evaluateQuotes?: (evalPath?: string) => Promise<string> };
+    const mod = (await import(pathToFileURL(quoteEval).href)) as {
+      evaluateQuotes?: (evalPath?: string, labelsPath?: string) => Promise<string>;
+    };
     if (typeof mod.evaluateQuotes === 'function') {
       // The same articles as the table above (`--eval`), so a worktree or CI checkout can point at them.
-      console.log('\n' + (await mod.evaluateQuotes(path)));
+      // Dev labels (where the attribution rules were debugged) first, then the held-out labels.
+      for (const [title, labels] of QUOTE_LABEL_SETS) {
+        const labelsPath = resolve(benchDir, labels);
+        if (existsSync(labelsPath)) console.log(`\n${title}\n${await mod.evaluateQuotes(path, labelsPath)}`);
+      }
       return;
     }
   }

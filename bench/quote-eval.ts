@@ -1,8 +1,10 @@
 /**
  * Quote extraction and speaker attribution against hand labels (bench/quotes/labels.jsonl: every
- * direct quote of 22 CNN/Daily Mail dev articles and its speaker, labelled by reading the articles).
+ * direct quote of 22 CNN/Daily Mail dev articles and its speaker, labelled by reading the articles;
+ * bench/quotes/heldout.jsonl: 29 more articles labelled the same way before the engine saw them,
+ * never to be used for tuning - see bench/quotes/README.md).
  *
- *   tsx bench/quote-eval.ts [--eval ../shared/eval/cnndm-dev.jsonl] [--labels bench/quotes/labels.jsonl]
+ *   tsx bench/quote-eval.ts [--eval ../shared/eval/cnndm-dev.jsonl] [--labels bench/quotes/heldout.jsonl]
  *
  * A gold quote matches an extracted one when the normalised text of one contains the other, or when
  * 60% of the gold words are in the extracted quote. Precision counts extracted quotes that match
