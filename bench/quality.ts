@@ -27,6 +27,7 @@ const SUMMARY_SENTENCES = 3;
 const QUOTE_LABEL_SETS = [
   ['Quote attribution, dev labels (the rules were debugged on these articles):', 'quotes/labels.jsonl'],
   ['Quote attribution, held-out labels (never used to tune rules; see bench/quotes/README.md):', 'quotes/heldout.jsonl'],
+  ['Quote attribution, held-out 2 labels (totals only: never read its errors; see bench/quotes/README.md):', 'quotes/heldout2.jsonl'],
 ] as const;
 
 export function evalPathFromArgs(argv: readonly string[]): string {
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
     };
     if (typeof mod.evaluateQuotes === 'function') {
       // The same articles as the table above (`--eval`), so a worktree or CI checkout can point at them.
-      // Dev labels (where the attribution rules were debugged) first, then the held-out labels.
+      // Dev labels (where the attribution rules were debugged) first, then the two held-out sets.
       for (const [title, labels] of QUOTE_LABEL_SETS) {
         const labelsPath = resolve(benchDir, labels);
         if (existsSync(labelsPath)) console.log(`\n${title}\n${await mod.evaluateQuotes(path, labelsPath)}`);
