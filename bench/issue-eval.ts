@@ -9,8 +9,9 @@
  * - Each article goes through analyze() as the product sees it: CNN/DM articles as plain text, the
  *   seed ("korea-japan") from briefings/korea-japan.md with its title and participants as parsed.
  * - Every gold evidence fragment is mapped to the index of the engine's sentence that contains it
- *   (normalised: lower case, straight quotes and dashes, single spaces; a fragment that crosses a
- *   sentence boundary maps to every sentence it touches). Unmapped fragments are counted and shown.
+ *   (normalised: lower case, every quote mark one straight quote, straight dashes, single spaces;
+ *   a fragment that crosses a sentence boundary maps to every sentence it touches). Unmapped
+ *   fragments are counted and shown.
  * - A predicted issue MATCHES a gold topic when (a) its sentences include at least one of the gold
  *   topic's evidence sentences AND (b) its label shares at least one Porter-stemmed content word
  *   (tokenize.ts contentStems) with the gold label or keywords. Pairs are made one-to-one, greedily,
@@ -26,6 +27,11 @@
  * - Baseline, same run: "top-3 keywords" - one topic per each of the engine's first 3 keywords
  *   (analysis.keywords), labelled with the keyword, supported by every sentence containing all of
  *   its content stems, stance "statement", no positions.
+ * - Below the tables, why the rest did not pair: an unmatched issue either splits off a gold topic
+ *   another issue matched, or sits on a gold topic's evidence with a label sharing no word, or on no
+ *   gold evidence at all; a missed gold topic has an issue with the wrong label on its evidence, was
+ *   merged into an issue matched elsewhere, or has nothing on its evidence. Wrong stances are counted
+ *   as "gold -> predicted".
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -66,8 +72,7 @@ const BASELINE_KEYWORDS = 3;
 export function normalise(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[‘’`]/g, "'")
-    .replace(/[“”]/g, '"')
+    .replace(/[‘’`"“”]/g, "'")
     .replace(/[–—]/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
@@ -85,7 +90,7 @@ export function evidenceSentences(analysis: Pick<Analysis, 'sentences' | 'cleane
   const pattern = fragment
     .trim()
     .split(/\s+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['‘’`]/g, "['‘’`]").replace(/["“”]/g, '["“”]').replace(/[-–—]/g, '[-–—]'))
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['‘’`"“”]/g, `['‘’\`"“”]`).replace(/[-–—]/g, '[-–—]'))
     .join('\\s+');
   const m = new RegExp(pattern, 'i').exec(analysis.cleanedText);
   if (m === null) return [];

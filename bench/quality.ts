@@ -216,6 +216,9 @@ async function main(): Promise<void> {
   });
   console.log(formatTable(halves));
 
+  // Issue breakdowns against their hand labels (bench/issues/labels.jsonl), on the same eval file.
+  console.log('\n' + (await import('./issue-eval.js')).evaluateIssues(path));
+
   const quoteEval = resolve(dirname(fileURLToPath(import.meta.url)), 'quote-eval.ts');
   if (existsSync(quoteEval)) {
     const mod = (await import(pathToFileURL(quoteEval).href)) as { evaluateQuotes?: (evalPath?: string) => Promise<string> };
