@@ -221,6 +221,9 @@ async function main(): Promise<void> {
   });
   console.log(formatTable(halves));
 
+  // Issue breakdowns against their hand labels (bench/issues/labels.jsonl), on the same eval file.
+  console.log('\n' + (await import('./issue-eval.js')).evaluateIssues(path));
+
   const benchDir = dirname(fileURLToPath(import.meta.url));
   const quoteEval = resolve(benchDir, 'quote-eval.ts');
   if (existsSync(quoteEval)) {
