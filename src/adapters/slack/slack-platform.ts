@@ -31,7 +31,8 @@ import { unescapeSlackText } from './escape-mrkdwn.js';
 import { FormFlow } from './form-flow.js';
 import { SlackModerators } from './moderators.js';
 import { toDeliveryError } from './slack-delivery-errors.js';
-import { briefingOptions, CANCEL_ACTION_ID, type Confirmation, confirmationMessage, PICK_ACTION_PREFIX, pickerMessage, replyMessage } from './slack-messages.js';
+import { briefingOptions, CANCEL_ACTION_ID, type Confirmation, confirmationMessage, PICK_ACTION_PREFIX, pickerMessage, replyMessage, type RespondMessage } from './slack-messages.js';
+import { ANSWER_IN_ACK_WITHIN_MS, SlashReply } from './slash-reply.js';
 import { MORE_ACTION_ID, parseMoreValue, renderAllPages, renderPage, RUN_ACTION_PREFIX } from './to-block-kit.js';
 
 export interface SlackSettings {
@@ -61,6 +62,11 @@ export interface SlackPlatformOptions {
    * on any replica and after a restart; the default keeps them in this process only.
    */
   pending?: PendingSubmissionStore;
+  /**
+   * How long a slash command's answer may take to go back in Slack's acknowledgement itself;
+   * slower answers follow on the response_url (default ANSWER_IN_ACK_WITHIN_MS, 1.5 s).
+   */
+  answerInAckWithinMs?: number;
 }
 
 /** Where Slack sends slash commands, interactions and events (the manifest's URLs). */
@@ -103,9 +109,18 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
   private moderators: SlackModerators | undefined;
   private readonly forms: FormFlow;
   private readonly log: Logger;
+  /** The commands served on Slack, and by family (the slash command's name): fixed once loaded. */
+  private readonly commands: readonly CommandData[];
+  private readonly families: ReadonlyMap<string, readonly CommandData[]>;
+  private readonly answerWithinMs: number;
 
   constructor(private readonly options: SlackPlatformOptions) {
     this.log = options.logger.child({ platform: 'slack' });
+    this.commands = options.dispatcher.commandsFor('slack').map((c) => c.data);
+    const families = new Map<string, CommandData[]>();
+    for (const c of this.commands) families.set(c.name, [...(families.get(c.name) ?? []), c]);
+    this.families = families;
+    this.answerWithinMs = options.answerInAckWithinMs ?? ANSWER_IN_ACK_WITHIN_MS;
     this.forms = new FormFlow({
       dispatcher: options.dispatcher,
       library: options.library,
@@ -179,17 +194,16 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     }
   }
 
-  private families(): Map<string, CommandData[]> {
-    const out = new Map<string, CommandData[]>();
-    for (const c of this.options.dispatcher.commandsFor('slack')) out.set(c.data.name, [...(out.get(c.data.name) ?? []), c.data]);
-    return out;
-  }
-
   private register(app: App): void {
-    for (const family of this.families().keys()) {
+    for (const family of this.families.keys()) {
       app.command(`/${family}`, async ({ command, ack, respond, client }) => {
-        await ack();
-        await this.guard(respond, () => this.onSlash(command, respond, client));
+        const reply = new SlashReply(ack, respond, this.answerWithinMs, this.log);
+        try {
+          await this.onSlash(command, reply, client);
+        } catch (err) {
+          this.log.error({ err }, 'slack handler failed');
+          await reply.send(replyMessage(textReply(SORRY, { tone: 'error' }))).catch(() => {});
+        }
       });
     }
     app.action<BlockAction<ButtonAction>>(new RegExp(`^${RUN_ACTION_PREFIX}`), async ({ ack, body, action, respond }) => {
@@ -250,7 +264,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     });
   }
 
-  /** Runs slow work after the ack; anything unexpected is logged once and answered politely. */
+  /** Runs a button's or menu's work after the ack; anything unexpected is logged once and answered politely. */
   private async guard(respond: RespondFn, work: () => Promise<void>): Promise<void> {
     try {
       await work();
@@ -273,8 +287,8 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
    * family when the manifest has no /digest command, unless "digest" is a /briefing subcommand.
    */
   private lineOf(family: string, text: string): string {
-    const families = this.families();
-    const first = text.split(/\s+/)[0]?.toLowerCase() ?? '';
+    const families = this.families;
+    const first = text.split(/\s+/, 1)[0]?.toLowerCase() ?? '';
     const ownSub = families.get(family)?.some((c) => c.subcommand === first) ?? false;
     if (first && first !== family && families.has(first) && !ownSub) return `/${text}`;
     return text ? `/${family} ${text}` : `/${family}`;
@@ -282,7 +296,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
 
   private parse(line: string): { key: string; args: Record<string, unknown> } | undefined {
     try {
-      const parsed = parseCommandLine(line, this.options.dispatcher.commandsFor('slack').map((c) => c.data));
+      const parsed = parseCommandLine(line, this.commands);
       return { key: commandKey(parsed.data), args: { ...parsed.args } };
     } catch {
       return undefined;
@@ -291,24 +305,32 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
 
   /** A family whose default command takes a briefing gets a menu when typed with no text (Slack has no autocomplete). */
   private offersPicker(family: string): boolean {
-    const main = this.families().get(family)?.find((c) => c.subcommand === undefined);
+    const main = this.families.get(family)?.find((c) => c.subcommand === undefined);
     return main?.options.some((o) => o.required && o.autocomplete === 'briefing') ?? false;
   }
 
-  private async onSlash(command: SlashCommand, respond: RespondFn, client: App['client']): Promise<void> {
+  /**
+   * Answers a slash command through `reply`: in the acknowledgement when the answer is ready in
+   * time, else on the response_url. Forms are the exception: they are acknowledged first, as a
+   * modal opens on its own (views.open with the command's trigger_id) and answers nothing.
+   */
+  private async onSlash(command: SlashCommand, reply: SlashReply, client: App['client']): Promise<void> {
     const family = command.command.replace(/^\//, '');
     const text = unescapeSlackText(command.text ?? '').trim();
     const invocation = await this.invocation({ id: command.user_id, name: command.user_name }, command.channel_id, command.channel_name);
     if (!text && this.offersPicker(family)) {
       const entries = await this.options.library.list();
-      await respond(entries.length ? pickerMessage(family, entries) : replyMessage(textReply('The library is empty. Moderators can add a briefing with /briefing add.')));
+      await reply.send(entries.length ? pickerMessage(family, entries) : replyMessage(textReply('The library is empty. Moderators can add a briefing with /briefing add.')));
       return;
     }
     const line = this.lineOf(family, text);
-    const parsed = this.parse(line);
-    if (parsed && invocation.actor.isModerator) {
+    // Only moderators reach forms and confirmations; everyone else's line is parsed once, by the dispatcher.
+    const parsed = invocation.actor.isModerator ? this.parse(line) : undefined;
+    if (parsed) {
       const mode = FORM_COMMANDS[parsed.key];
       if (mode) {
+        await reply.acknowledge();
+        const respond = (message: RespondMessage) => reply.send(message);
         const opening = await this.forms.open({ line, mode, responseUrl: command.response_url, channelId: command.channel_id }, parsed.args);
         if ('view' in opening) await this.openView(client, command.trigger_id, opening.view, respond);
         else await respond(replyMessage(opening.reply));
@@ -316,16 +338,16 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
       }
       const confirm = CONFIRM_FIRST[parsed.key];
       if (confirm) {
-        await respond(confirmationMessage(line, confirm));
+        await reply.send(confirmationMessage(line, confirm));
         return;
       }
     }
     const doc = await this.options.dispatcher.runLine(line, invocation);
-    await respond(replyMessage(doc, { line }));
+    await reply.send(replyMessage(doc, { line }));
   }
 
   /** Opens a modal; a trigger is valid for 3 seconds, so a slow Slack gets a "try again", not an error page. */
-  private async openView(client: App['client'], triggerId: string, view: Parameters<App['client']['views']['open']>[0]['view'], respond: RespondFn): Promise<void> {
+  private async openView(client: App['client'], triggerId: string, view: Parameters<App['client']['views']['open']>[0]['view'], respond: (message: RespondMessage) => Promise<unknown>): Promise<void> {
     try {
       await client.views.open({ trigger_id: triggerId, view });
     } catch (error) {
