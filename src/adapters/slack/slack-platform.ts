@@ -287,10 +287,9 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
    * family when the manifest has no /digest command, unless "digest" is a /briefing subcommand.
    */
   private lineOf(family: string, text: string): string {
-    const families = this.families;
     const first = text.split(/\s+/, 1)[0]?.toLowerCase() ?? '';
-    const ownSub = families.get(family)?.some((c) => c.subcommand === first) ?? false;
-    if (first && first !== family && families.has(first) && !ownSub) return `/${text}`;
+    const ownSub = this.families.get(family)?.some((c) => c.subcommand === first) ?? false;
+    if (first && first !== family && this.families.has(first) && !ownSub) return `/${text}`;
     return text ? `/${family} ${text}` : `/${family}`;
   }
 
