@@ -3,13 +3,10 @@ import type { AddressInfo } from 'node:net';
 import {
   App,
   type BlockAction,
-  type ButtonAction,
   HTTPReceiver,
   type RespondFn,
   type SlashCommand,
   SocketModeReceiver,
-  type StaticSelectAction,
-  type ExternalSelectAction,
   type ViewSubmitAction,
   type webApi,
 } from '@slack/bolt';
@@ -91,6 +88,9 @@ const DEFAULT_CLIENT_OPTIONS: webApi.WebClientOptions = {
   timeout: 15_000,
 };
 
+/** The action ids of briefbot's buttons and menus (command lines, "Show the rest", briefing menus, Cancel). */
+const ACTION_IDS = new RegExp(`^(${escapeRegExp(RUN_ACTION_PREFIX)}|${escapeRegExp(PICK_ACTION_PREFIX)}|${escapeRegExp(MORE_ACTION_ID)}$|${escapeRegExp(CANCEL_ACTION_ID)}$)`);
+
 const SORRY = 'Sorry, something went wrong on my side while answering that. It has been logged; please try again later.';
 
 /**
@@ -163,7 +163,10 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
       receiver.client.on('connected', () => (this.ready = !this.stopping));
       receiver.client.on('close', () => (this.ready = false));
     }
-    const app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true });
+    // No conversation store (briefbot keeps no per-channel state in Bolt, and its lookup builds an
+    // Error for every request) and no self-filter (it only reads Events API events, which
+    // briefbot does not subscribe to): both are global middleware that every request would pass.
+    const app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false, ignoreSelf: false });
     this.app = app;
     this.moderators = new SlackModerators({ listed: settings.moderatorIds, usersInfo: (args) => app.client.users.info(args), logger: this.log });
     this.register(app);
@@ -195,30 +198,20 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
   }
 
   private register(app: App): void {
-    for (const family of this.families.keys()) {
-      app.command(`/${family}`, async ({ command, ack, respond, client }) => {
-        const reply = new SlashReply(ack, respond, this.answerWithinMs, this.log);
-        try {
-          await this.onSlash(command, reply, client);
-        } catch (err) {
-          this.log.error({ err }, 'slack handler failed');
-          await reply.send(replyMessage(textReply(SORRY, { tone: 'error' }))).catch(() => {});
-        }
-      });
-    }
-    app.action<BlockAction<ButtonAction>>(new RegExp(`^${RUN_ACTION_PREFIX}`), async ({ ack, body, action, respond }) => {
-      await ack();
-      await this.guard(respond, () => this.onRun(action.value ?? '', body, respond));
+    // One listener for every slash command and one for every button and menu: Bolt runs each
+    // listener's filters on every request, so fewer listeners make every request cheaper.
+    app.command(new RegExp(`^/(${[...this.families.keys()].map(escapeRegExp).join('|')})$`), async ({ command, ack, respond, client }) => {
+      const reply = new SlashReply(ack, respond, this.answerWithinMs, this.log);
+      try {
+        await this.onSlash(command, reply, client);
+      } catch (err) {
+        this.log.error({ err }, 'slack handler failed');
+        await reply.send(replyMessage(textReply(SORRY, { tone: 'error' }))).catch(() => {});
+      }
     });
-    app.action<BlockAction<ButtonAction>>(MORE_ACTION_ID, async ({ ack, body, action, respond }) => {
+    app.action<BlockAction>(ACTION_IDS, async ({ ack, body, action, respond }) => {
       await ack();
-      await this.guard(respond, () => this.onMore(action.value ?? '', body, respond));
-    });
-    app.action<BlockAction<StaticSelectAction | ExternalSelectAction>>(new RegExp(`^${PICK_ACTION_PREFIX}`), async ({ ack, body, action, respond }) => {
-      await ack();
-      const family = action.action_id.slice(PICK_ACTION_PREFIX.length);
-      const slug = action.selected_option?.value;
-      if (slug) await this.guard(respond, () => this.onRun(`/${family} ${slug}`, body, respond));
+      await this.guard(respond, () => this.onAction(action, body, respond));
     });
     // The type-ahead briefing menu of a large library asks for matches as the user types.
     app.options<'block_suggestion'>(new RegExp(`^${PICK_ACTION_PREFIX}`), async ({ ack, options }) => {
@@ -230,10 +223,6 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
         this.log.error({ err }, 'briefing menu suggestions failed');
         await ack({ options: [] });
       }
-    });
-    app.action(CANCEL_ACTION_ID, async ({ ack, respond }) => {
-      await ack();
-      await respond({ delete_original: true });
     });
     // A modal's answer is the ack itself, so these run before it, and must never leave it unsent.
     app.view<ViewSubmitAction>(FORM_CALLBACK, async ({ ack, body, view }) => {
@@ -356,6 +345,20 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     }
   }
 
+  /** A button or menu of briefbot's: a command line to run, the rest of a card, a briefing picked, or Cancel. */
+  private async onAction(action: BlockAction['actions'][number], body: BlockAction, respond: RespondFn): Promise<void> {
+    const id = action.action_id;
+    if (id === CANCEL_ACTION_ID) {
+      await respond({ delete_original: true });
+    } else if (action.type === 'button') {
+      if (id === MORE_ACTION_ID) await this.onMore(action.value ?? '', body, respond);
+      else if (id.startsWith(RUN_ACTION_PREFIX)) await this.onRun(action.value ?? '', body, respond);
+    } else if ((action.type === 'static_select' || action.type === 'external_select') && id.startsWith(PICK_ACTION_PREFIX)) {
+      const slug = action.selected_option?.value;
+      if (slug) await this.onRun(`/${id.slice(PICK_ACTION_PREFIX.length)} ${slug}`, body, respond);
+    }
+  }
+
   private async onRun(line: string, body: BlockAction, respond: RespondFn): Promise<void> {
     const invocation = await this.invocation(body.user, body.channel?.id ?? body.user.id, body.channel?.name);
     const doc = await this.options.dispatcher.runLine(line, invocation);
@@ -373,6 +376,10 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     const page = renderPage(doc, { from: { unit: more.unit, offset: more.offset }, withActions: false, moreLine: more.line });
     await respond({ response_type: 'ephemeral', replace_original: false, ...page.message });
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function withSlash(url: string): string {
