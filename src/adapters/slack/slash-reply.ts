@@ -55,5 +55,6 @@ export class SlashReply {
  * nothing there, since a command answers no message.
  */
 function ackBody(message: RespondMessage): RespondArguments {
-  return { ...(message.response_type && { response_type: message.response_type }), text: message.text, blocks: message.blocks };
+  const { text, blocks } = message;
+  return message.response_type ? { response_type: message.response_type, text, blocks } : { text, blocks };
 }
