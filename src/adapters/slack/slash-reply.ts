@@ -45,7 +45,14 @@ export class SlashReply {
       return;
     }
     this.acked = true;
-    await this.ack(ackBody(message));
+    try {
+      await this.ack(ackBody(message));
+    } catch (err) {
+      // Too late for the acknowledgement (a process stalled past Slack's 3 seconds, when Bolt
+      // answers the request itself): the response_url still takes the answer.
+      this.log.warn({ err }, 'could not answer a slash command in its acknowledgement; answering on its response_url');
+      await this.respond(message);
+    }
   }
 }
 

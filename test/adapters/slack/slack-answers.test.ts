@@ -127,6 +127,30 @@ describe('Slack slash commands: an answer not ready in time', () => {
   });
 });
 
+describe('Slack slash commands: an answer ready after Bolt has given up on the acknowledgement', () => {
+  // A wait longer than Slack's 3 seconds stands in for a process stalled past them: Bolt answers
+  // the request itself at 3 s, so the answer can no longer be the acknowledgement.
+  const h = new SlackHarness({ briefings, users: { U0ADMIN: { name: 'admin', is_admin: true } }, answerInAckWithinMs: 10_000 });
+  beforeAll(async () => {
+    await h.start();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('GIVEN the answer comes after 3 seconds without an acknowledgement THEN it is posted to the response_url', async () => {
+    h.moderation.delayMs = 3300;
+    try {
+      const sent = await h.slash('history border-talks', { user: 'U0ADMIN' });
+      expect(sent.text).toBe('');
+      const reply = await h.reply(sent.responseUrl);
+      expect(textOfBlocks(reply.blocks)).toContain('border-talks');
+    } finally {
+      h.moderation.delayMs = 0;
+    }
+  });
+});
+
 describe('Slack slash commands: a failure outside the commands', () => {
   const h = new SlackHarness({ briefings });
   beforeAll(async () => {
