@@ -18,7 +18,9 @@ declare module 'autocannon' {
     path?: string;
     body?: string;
     headers?: Record<string, string>;
-    setupRequest?: (req: Record<string, unknown>) => Record<string, unknown>;
+    /** `context` is the connection's: it carries one request at a time, from setup to its response. */
+    setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }
   interface Options {
     url: string;

@@ -131,22 +131,21 @@ const ctx = () => ({ appId: fakeDiscord.appId, guildId: fakeDiscord.guildId, cha
 const topics = ['korea-japan', 'central bank holds rates', 'eu-chip-ruling', 'harbor-city-transit-strike', 'river treaty talks', 'coastal-climate-summit'];
 
 /** One wave of commands, half Discord and half Slack, spread over the replicas. */
-async function wave(size: number, offset: number): Promise<{ discord: unknown[]; slackUrls: string[] }> {
+async function wave(size: number, offset: number): Promise<{ discord: unknown[]; slack: SlackSent[] }> {
   const discord: Promise<unknown>[] = [];
-  const slackUrls: string[] = [];
-  const slack: Promise<Response>[] = [];
+  const slack: Promise<SlackSent>[] = [];
   for (let n = 0; n < size; n += 1) {
     const topic = topics[n % topics.length] as string;
     const payload = JSON.stringify(discordPayload.command(ctx(), { id: `8000000000000${offset + n}`, username: `user${n}` }, 'briefing', [{ name: 'topic', type: 3, value: topic }]));
     const token = (JSON.parse(payload) as { token: string }).token;
     discord.push(sendBalanced(offset + n, '/discord/interactions', payload, discordHeaders(keys.privateKey, payload)).then(async (res) => ({ status: res.status, body: (await res.json()) as unknown, token })));
     const responseUrl = fakeSlack.responseUrl();
-    slackUrls.push(responseUrl);
     const form = slackSlashBody('/briefing', topic, { responseUrl, userId: `U${offset + n}` });
-    slack.push(sendBalanced(offset + n + 1, '/slack/events', form, slackHeaders(SIGNING_SECRET, form)));
+    slack.push(sendBalanced(offset + n + 1, '/slack/events', form, slackHeaders(SIGNING_SECRET, form)).then(async (res) => ({ status: res.status, ack: await res.text(), responseUrl })));
   }
-  for (const res of await Promise.all(slack)) expect(res.status).toBe(200);
-  return { discord: await Promise.all(discord), slackUrls };
+  const sent = await Promise.all(slack);
+  for (const res of sent) expect(res.status).toBe(200);
+  return { discord: await Promise.all(discord), slack: sent };
 }
 
 /** Each interaction answered: the card in the HTTP response, or "thinking" and then one webhook edit. */
@@ -165,9 +164,23 @@ async function expectDiscordAnswers(answers: unknown[]): Promise<void> {
   }
 }
 
-async function expectSlackAnswers(urls: string[]): Promise<void> {
-  await until(() => urls.every((u) => fakeSlack.responsesTo(u).length > 0), 20_000, 'every Slack command to be answered');
-  for (const u of urls) expect(fakeSlack.responsesTo(u)).toHaveLength(1);
+/** A Slack command sent: its acknowledgement's body (the card when it was ready in time) and its response_url. */
+interface SlackSent {
+  status: number;
+  ack: string;
+  responseUrl: string;
+}
+
+/** Each command answered once: the card in the acknowledgement, or an empty one and then one response_url post. */
+async function expectSlackAnswers(sent: SlackSent[]): Promise<void> {
+  const later = sent.filter((s) => !s.ack);
+  await until(() => later.every((s) => fakeSlack.responsesTo(s.responseUrl).length > 0), 20_000, 'every Slack command to be answered');
+  await new Promise((r) => setTimeout(r, 200));
+  for (const s of sent) {
+    expect(fakeSlack.responsesTo(s.responseUrl)).toHaveLength(s.ack ? 0 : 1);
+    const card = s.ack ? (JSON.parse(s.ack) as { blocks?: unknown[] }) : (fakeSlack.responsesTo(s.responseUrl)[0]?.body as { blocks?: unknown[] });
+    expect(card.blocks?.length).toBeGreaterThan(0);
+  }
 }
 
 /** Posts per digest channel: Discord's by distinct nonce (enforce_nonce shows a repeat once), Slack's as sent. */
@@ -219,7 +232,7 @@ describe.skipIf(!databaseUrl)('three replicas on one PostgreSQL', () => {
     // Every replica serves both platforms.
     const first = await wave(12, 0);
     await expectDiscordAnswers(first.discord);
-    await expectSlackAnswers(first.slackUrls);
+    await expectSlackAnswers(first.slack);
 
     // The missed slots of batch 1 were caught up at start-up by whichever replica claimed each.
     const expected1 = [...batch1.discord.map((c) => `discord:${c}`), ...batch1.slack.map((c) => `slack:${c}`)];
@@ -234,7 +247,7 @@ describe.skipIf(!databaseUrl)('three replicas on one PostgreSQL', () => {
     await subscribe('slack', batch2.slack, 20);
     const second = await wave(12, 100);
     await expectDiscordAnswers(second.discord);
-    await expectSlackAnswers(second.slackUrls);
+    await expectSlackAnswers(second.slack);
 
     const expected2 = [...batch2.discord.map((c) => `discord:${c}`), ...batch2.slack.map((c) => `slack:${c}`)];
     await until(() => expected2.every((k) => digestPosts().has(k)), 40_000, 'batch 2 digests');

@@ -71,6 +71,9 @@ async function slash(text: string, user: string, command = '/briefing'): Promise
   const req = slackSlash(text, { user, responseUrl, command, secret: SECRETS.SLACK_SIGNING_SECRET });
   const res = await fetch(slackUrl, { method: 'POST', headers: req.headers, body: req.body });
   expect(res.status).toBe(200);
+  // The answer is the acknowledgement's body when it was ready in time, else it follows on the response_url.
+  const ack = await res.text();
+  if (ack) return ack;
   const body = await slackFake.waitFor(() => slackFake.responsesTo(responseUrl)[0]?.body, 8000, 'a reply');
   return JSON.stringify(body);
 }

@@ -306,7 +306,7 @@ describe('an analysis that throws, through a platform', () => {
   it('GIVEN a briefing whose analysis throws THEN the Slack card still shows its text, twice, and the error is logged once', async () => {
     for (let i = 0; i < 2; i++) {
       const sent = await slack.slash('cursed', 'U0READER');
-      const reply = JSON.stringify(await slack.reply(sent.responseUrl));
+      const reply = JSON.stringify(await slack.answer(sent));
       expect(reply).toContain('Story cursed');
       expect(reply).toContain('The text that breaks the engine.');
     }

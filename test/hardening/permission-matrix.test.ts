@@ -166,7 +166,7 @@ describe('the permission matrix: members are refused everywhere, and nothing cha
     ] as const) {
       const sent = await slack.slash(text, SLACK_MEMBER, command);
       expect(sent.status).toBe(200);
-      expect(slackText(await slack.reply(sent.responseUrl)), `${command} ${text}`).toMatch(/Only moderators/);
+      expect(slackText(await slack.answer(sent)), `${command} ${text}`).toMatch(/Only moderators/);
       expect(slack.fake.callsTo('views.open').filter((c) => c.args.trigger_id === sent.triggerId)).toEqual([]);
     }
     expect(await snapshot()).toEqual(before);
@@ -234,7 +234,7 @@ describe('the permission matrix: moderators change things, and the audit log nam
     expect((await slackSubmit(editPreview.view, {}, SLACK_MOD)).response_action).toBe('clear');
     // remove: a confirmation first, then the button
     const removing = await slack.slash('remove on-slack', SLACK_MOD);
-    expect(await slackPress(await slack.reply(removing.responseUrl), SLACK_MOD, /remove/i)).not.toMatch(/Only moderators/);
+    expect(await slackPress(await slack.answer(removing), SLACK_MOD, /remove/i)).not.toMatch(/Only moderators/);
     for (const [command, text] of [
       ['/briefing', 'restore on-slack'],
       ['/briefing', 'revert on-slack 1'],
@@ -242,12 +242,12 @@ describe('the permission matrix: moderators change things, and the audit log nam
       ['/digest', 'send-now'],
     ] as const) {
       const sent = await slack.slash(text, SLACK_MOD, command);
-      expect(slackText(await slack.reply(sent.responseUrl)), text).not.toMatch(/Only moderators|went wrong/);
+      expect(slackText(await slack.answer(sent)), text).not.toMatch(/Only moderators|went wrong/);
     }
     const subs = await stack.digests.port.list('slack');
     expect(subs.map((s) => [s.createdBy, s.createdById])).toEqual([[SLACK_MOD.toLowerCase(), SLACK_MOD]]);
     const unsub = await slack.slash('unsubscribe', SLACK_MOD, '/digest');
-    expect(slackText(await slack.reply(unsub.responseUrl))).not.toMatch(/Only moderators/);
+    expect(slackText(await slack.answer(unsub))).not.toMatch(/Only moderators/);
     expect(await stack.digests.port.list('slack')).toEqual([]);
     expect(await digestAuditOf('C0HARD')).toEqual(digestChangesBy(`slack:${SLACK_MOD} (${SLACK_MOD.toLowerCase()})`));
     const by = `slack:${SLACK_MOD}`;

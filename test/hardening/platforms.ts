@@ -53,8 +53,10 @@ export interface SlackOnStack {
   platform: SlackPlatform;
   url: string;
   send(req: RawSlackRequest): Promise<{ status: number; text: string }>;
-  /** Sends `/briefing <text>` (or another command) signed; returns the response_url to read the answer from. */
-  slash(text: string, user: string, command?: string): Promise<{ status: number; responseUrl: string; triggerId: string }>;
+  /** Sends `/briefing <text>` (or another command) signed; returns the acknowledgement's body and the response_url. */
+  slash(text: string, user: string, command?: string): Promise<{ status: number; text: string; responseUrl: string; triggerId: string }>;
+  /** A command's answer wherever Slack gets it: the acknowledgement's body, else the first message on its response_url. */
+  answer(sent: { text: string; responseUrl: string }): Promise<Record<string, unknown>>;
   /** The n-th message posted to a response_url. */
   reply(responseUrl: string, index?: number): Promise<Record<string, unknown>>;
   interact(payload: Record<string, unknown>): Promise<{ status: number; text: string }>;
@@ -77,6 +79,7 @@ export async function slackOnStack(stack: Stack, options: { users?: Record<strin
   });
   await platform.start();
   const url = `http://127.0.0.1:${platform.port()}/slack/events`;
+  const reply = (responseUrl: string, index = 0) => fake.waitFor(() => fake.responsesTo(responseUrl)[index]?.body as Record<string, unknown> | undefined, 8000, `reply ${index}`);
   const send = async (req: RawSlackRequest) => {
     const res = await fetch(url, { method: 'POST', headers: req.headers, body: req.body });
     return { status: res.status, text: await res.text() };
@@ -90,9 +93,10 @@ export async function slackOnStack(stack: Stack, options: { users?: Record<strin
       const responseUrl = fake.responseUrl();
       const triggerId = `trig-${Math.random().toString(36).slice(2)}`;
       const res = await send(slackSlash(text, { user, responseUrl, triggerId, ...(command && { command }) }));
-      return { status: res.status, responseUrl, triggerId };
+      return { status: res.status, text: res.text, responseUrl, triggerId };
     },
-    reply: (responseUrl, index = 0) => fake.waitFor(() => fake.responsesTo(responseUrl)[index]?.body as Record<string, unknown> | undefined, 8000, `reply ${index}`),
+    reply,
+    answer: (sent) => (sent.text ? Promise.resolve(JSON.parse(sent.text) as Record<string, unknown>) : reply(sent.responseUrl)),
     interact: (payload) => send(signSlack(`payload=${encodeURIComponent(JSON.stringify(payload))}`)),
     async stop() {
       await platform.stop();

@@ -3,13 +3,10 @@ import type { AddressInfo } from 'node:net';
 import {
   App,
   type BlockAction,
-  type ButtonAction,
   HTTPReceiver,
   type RespondFn,
   type SlashCommand,
   SocketModeReceiver,
-  type StaticSelectAction,
-  type ExternalSelectAction,
   type ViewSubmitAction,
   type webApi,
 } from '@slack/bolt';
@@ -31,7 +28,8 @@ import { unescapeSlackText } from './escape-mrkdwn.js';
 import { FormFlow } from './form-flow.js';
 import { SlackModerators } from './moderators.js';
 import { toDeliveryError } from './slack-delivery-errors.js';
-import { briefingOptions, CANCEL_ACTION_ID, type Confirmation, confirmationMessage, PICK_ACTION_PREFIX, pickerMessage, replyMessage } from './slack-messages.js';
+import { briefingOptions, CANCEL_ACTION_ID, type Confirmation, confirmationMessage, PICK_ACTION_PREFIX, pickerMessage, replyMessage, type RespondMessage } from './slack-messages.js';
+import { ANSWER_IN_ACK_WITHIN_MS, SlashReply } from './slash-reply.js';
 import { MORE_ACTION_ID, parseMoreValue, renderAllPages, renderPage, RUN_ACTION_PREFIX } from './to-block-kit.js';
 
 export interface SlackSettings {
@@ -61,6 +59,11 @@ export interface SlackPlatformOptions {
    * on any replica and after a restart; the default keeps them in this process only.
    */
   pending?: PendingSubmissionStore;
+  /**
+   * How long a slash command's answer may take to go back in Slack's acknowledgement itself;
+   * slower answers follow on the response_url (default ANSWER_IN_ACK_WITHIN_MS, 1.5 s).
+   */
+  answerInAckWithinMs?: number;
 }
 
 /** Where Slack sends slash commands, interactions and events (the manifest's URLs). */
@@ -85,6 +88,9 @@ const DEFAULT_CLIENT_OPTIONS: webApi.WebClientOptions = {
   timeout: 15_000,
 };
 
+/** The action ids of briefbot's buttons and menus (command lines, "Show the rest", briefing menus, Cancel). */
+const ACTION_IDS = new RegExp(`^(${escapeRegExp(RUN_ACTION_PREFIX)}|${escapeRegExp(PICK_ACTION_PREFIX)}|${escapeRegExp(MORE_ACTION_ID)}$|${escapeRegExp(CANCEL_ACTION_ID)}$)`);
+
 const SORRY = 'Sorry, something went wrong on my side while answering that. It has been logged; please try again later.';
 
 /**
@@ -103,9 +109,18 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
   private moderators: SlackModerators | undefined;
   private readonly forms: FormFlow;
   private readonly log: Logger;
+  /** The commands served on Slack, and by family (the slash command's name): fixed once loaded. */
+  private readonly commands: readonly CommandData[];
+  private readonly families: ReadonlyMap<string, readonly CommandData[]>;
+  private readonly answerWithinMs: number;
 
   constructor(private readonly options: SlackPlatformOptions) {
     this.log = options.logger.child({ platform: 'slack' });
+    this.commands = options.dispatcher.commandsFor('slack').map((c) => c.data);
+    const families = new Map<string, CommandData[]>();
+    for (const c of this.commands) families.set(c.name, [...(families.get(c.name) ?? []), c]);
+    this.families = families;
+    this.answerWithinMs = options.answerInAckWithinMs ?? ANSWER_IN_ACK_WITHIN_MS;
     this.forms = new FormFlow({
       dispatcher: options.dispatcher,
       library: options.library,
@@ -148,7 +163,10 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
       receiver.client.on('connected', () => (this.ready = !this.stopping));
       receiver.client.on('close', () => (this.ready = false));
     }
-    const app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true });
+    // No conversation store (briefbot keeps no per-channel state in Bolt, and its lookup builds an
+    // Error for every request) and no self-filter (it only reads Events API events, which
+    // briefbot does not subscribe to): both are global middleware that every request would pass.
+    const app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false, ignoreSelf: false });
     this.app = app;
     this.moderators = new SlackModerators({ listed: settings.moderatorIds, usersInfo: (args) => app.client.users.info(args), logger: this.log });
     this.register(app);
@@ -179,32 +197,21 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     }
   }
 
-  private families(): Map<string, CommandData[]> {
-    const out = new Map<string, CommandData[]>();
-    for (const c of this.options.dispatcher.commandsFor('slack')) out.set(c.data.name, [...(out.get(c.data.name) ?? []), c.data]);
-    return out;
-  }
-
   private register(app: App): void {
-    for (const family of this.families().keys()) {
-      app.command(`/${family}`, async ({ command, ack, respond, client }) => {
-        await ack();
-        await this.guard(respond, () => this.onSlash(command, respond, client));
-      });
-    }
-    app.action<BlockAction<ButtonAction>>(new RegExp(`^${RUN_ACTION_PREFIX}`), async ({ ack, body, action, respond }) => {
-      await ack();
-      await this.guard(respond, () => this.onRun(action.value ?? '', body, respond));
+    // One listener for every slash command and one for every button and menu: Bolt runs each
+    // listener's filters on every request, so fewer listeners make every request cheaper.
+    app.command(new RegExp(`^/(${[...this.families.keys()].map(escapeRegExp).join('|')})$`), async ({ command, ack, respond, client }) => {
+      const reply = new SlashReply(ack, respond, this.answerWithinMs, this.log);
+      try {
+        await this.onSlash(command, reply, client);
+      } catch (err) {
+        this.log.error({ err }, 'slack handler failed');
+        await reply.send(replyMessage(textReply(SORRY, { tone: 'error' }))).catch(() => {});
+      }
     });
-    app.action<BlockAction<ButtonAction>>(MORE_ACTION_ID, async ({ ack, body, action, respond }) => {
+    app.action<BlockAction>(ACTION_IDS, async ({ ack, body, action, respond }) => {
       await ack();
-      await this.guard(respond, () => this.onMore(action.value ?? '', body, respond));
-    });
-    app.action<BlockAction<StaticSelectAction | ExternalSelectAction>>(new RegExp(`^${PICK_ACTION_PREFIX}`), async ({ ack, body, action, respond }) => {
-      await ack();
-      const family = action.action_id.slice(PICK_ACTION_PREFIX.length);
-      const slug = action.selected_option?.value;
-      if (slug) await this.guard(respond, () => this.onRun(`/${family} ${slug}`, body, respond));
+      await this.guard(respond, () => this.onAction(action, body, respond));
     });
     // The type-ahead briefing menu of a large library asks for matches as the user types.
     app.options<'block_suggestion'>(new RegExp(`^${PICK_ACTION_PREFIX}`), async ({ ack, options }) => {
@@ -216,10 +223,6 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
         this.log.error({ err }, 'briefing menu suggestions failed');
         await ack({ options: [] });
       }
-    });
-    app.action(CANCEL_ACTION_ID, async ({ ack, respond }) => {
-      await ack();
-      await respond({ delete_original: true });
     });
     // A modal's answer is the ack itself, so these run before it, and must never leave it unsent.
     app.view<ViewSubmitAction>(FORM_CALLBACK, async ({ ack, body, view }) => {
@@ -250,7 +253,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     });
   }
 
-  /** Runs slow work after the ack; anything unexpected is logged once and answered politely. */
+  /** Runs a button's or menu's work after the ack; anything unexpected is logged once and answered politely. */
   private async guard(respond: RespondFn, work: () => Promise<void>): Promise<void> {
     try {
       await work();
@@ -273,16 +276,15 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
    * family when the manifest has no /digest command, unless "digest" is a /briefing subcommand.
    */
   private lineOf(family: string, text: string): string {
-    const families = this.families();
-    const first = text.split(/\s+/)[0]?.toLowerCase() ?? '';
-    const ownSub = families.get(family)?.some((c) => c.subcommand === first) ?? false;
-    if (first && first !== family && families.has(first) && !ownSub) return `/${text}`;
+    const first = text.split(/\s+/, 1)[0]?.toLowerCase() ?? '';
+    const ownSub = this.families.get(family)?.some((c) => c.subcommand === first) ?? false;
+    if (first && first !== family && this.families.has(first) && !ownSub) return `/${text}`;
     return text ? `/${family} ${text}` : `/${family}`;
   }
 
   private parse(line: string): { key: string; args: Record<string, unknown> } | undefined {
     try {
-      const parsed = parseCommandLine(line, this.options.dispatcher.commandsFor('slack').map((c) => c.data));
+      const parsed = parseCommandLine(line, this.commands);
       return { key: commandKey(parsed.data), args: { ...parsed.args } };
     } catch {
       return undefined;
@@ -291,24 +293,32 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
 
   /** A family whose default command takes a briefing gets a menu when typed with no text (Slack has no autocomplete). */
   private offersPicker(family: string): boolean {
-    const main = this.families().get(family)?.find((c) => c.subcommand === undefined);
+    const main = this.families.get(family)?.find((c) => c.subcommand === undefined);
     return main?.options.some((o) => o.required && o.autocomplete === 'briefing') ?? false;
   }
 
-  private async onSlash(command: SlashCommand, respond: RespondFn, client: App['client']): Promise<void> {
+  /**
+   * Answers a slash command through `reply`: in the acknowledgement when the answer is ready in
+   * time, else on the response_url. Forms are the exception: they are acknowledged first, as a
+   * modal opens on its own (views.open with the command's trigger_id) and answers nothing.
+   */
+  private async onSlash(command: SlashCommand, reply: SlashReply, client: App['client']): Promise<void> {
     const family = command.command.replace(/^\//, '');
     const text = unescapeSlackText(command.text ?? '').trim();
     const invocation = await this.invocation({ id: command.user_id, name: command.user_name }, command.channel_id, command.channel_name);
     if (!text && this.offersPicker(family)) {
       const entries = await this.options.library.list();
-      await respond(entries.length ? pickerMessage(family, entries) : replyMessage(textReply('The library is empty. Moderators can add a briefing with /briefing add.')));
+      await reply.send(entries.length ? pickerMessage(family, entries) : replyMessage(textReply('The library is empty. Moderators can add a briefing with /briefing add.')));
       return;
     }
     const line = this.lineOf(family, text);
-    const parsed = this.parse(line);
-    if (parsed && invocation.actor.isModerator) {
+    // Only moderators reach forms and confirmations; everyone else's line is parsed once, by the dispatcher.
+    const parsed = invocation.actor.isModerator ? this.parse(line) : undefined;
+    if (parsed) {
       const mode = FORM_COMMANDS[parsed.key];
       if (mode) {
+        await reply.acknowledge();
+        const respond = (message: RespondMessage) => reply.send(message);
         const opening = await this.forms.open({ line, mode, responseUrl: command.response_url, channelId: command.channel_id }, parsed.args);
         if ('view' in opening) await this.openView(client, command.trigger_id, opening.view, respond);
         else await respond(replyMessage(opening.reply));
@@ -316,22 +326,36 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
       }
       const confirm = CONFIRM_FIRST[parsed.key];
       if (confirm) {
-        await respond(confirmationMessage(line, confirm));
+        await reply.send(confirmationMessage(line, confirm));
         return;
       }
     }
     const doc = await this.options.dispatcher.runLine(line, invocation);
-    await respond(replyMessage(doc, { line }));
+    await reply.send(replyMessage(doc, { line }));
   }
 
   /** Opens a modal; a trigger is valid for 3 seconds, so a slow Slack gets a "try again", not an error page. */
-  private async openView(client: App['client'], triggerId: string, view: Parameters<App['client']['views']['open']>[0]['view'], respond: RespondFn): Promise<void> {
+  private async openView(client: App['client'], triggerId: string, view: Parameters<App['client']['views']['open']>[0]['view'], respond: (message: RespondMessage) => Promise<unknown>): Promise<void> {
     try {
       await client.views.open({ trigger_id: triggerId, view });
     } catch (error) {
       const code = (error as { data?: { error?: string } }).data?.error;
       if (code !== 'expired_trigger_id') throw error;
       await respond(replyMessage(textReply('Slack took too long to open the form. Please run the command again.', { tone: 'error' })));
+    }
+  }
+
+  /** A button or menu of briefbot's: a command line to run, the rest of a card, a briefing picked, or Cancel. */
+  private async onAction(action: BlockAction['actions'][number], body: BlockAction, respond: RespondFn): Promise<void> {
+    const id = action.action_id;
+    if (id === CANCEL_ACTION_ID) {
+      await respond({ delete_original: true });
+    } else if (action.type === 'button') {
+      if (id === MORE_ACTION_ID) await this.onMore(action.value ?? '', body, respond);
+      else if (id.startsWith(RUN_ACTION_PREFIX)) await this.onRun(action.value ?? '', body, respond);
+    } else if ((action.type === 'static_select' || action.type === 'external_select') && id.startsWith(PICK_ACTION_PREFIX)) {
+      const slug = action.selected_option?.value;
+      if (slug) await this.onRun(`/${id.slice(PICK_ACTION_PREFIX.length)} ${slug}`, body, respond);
     }
   }
 
@@ -352,6 +376,10 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     const page = renderPage(doc, { from: { unit: more.unit, offset: more.offset }, withActions: false, moreLine: more.line });
     await respond({ response_type: 'ephemeral', replace_original: false, ...page.message });
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function withSlash(url: string): string {

@@ -46,12 +46,12 @@ describe('Slack slash commands through the real Bolt app', () => {
     expect(h.fake.callsTo('auth.test')[0]?.token).toBe('xoxb-fake-bot-token-for-tests');
   });
 
-  it('GIVEN /briefing <slug> THEN it acks at once and answers on the response_url with a Block Kit card', async () => {
+  it("GIVEN /briefing <slug> THEN it answers within Slack's 3 seconds with a Block Kit card", async () => {
     const started = Date.now();
     const res = await h.slash('border-talks');
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(3000);
-    const reply = await h.reply(res.responseUrl);
+    const reply = await h.answer(res);
     expect(reply.response_type).toBe('ephemeral');
     const blocks = reply.blocks as Block[];
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Border talks resume' } });
@@ -68,44 +68,44 @@ describe('Slack slash commands through the real Bolt app', () => {
 
   it('GIVEN a section word THEN only that section is shown', async () => {
     const res = await h.slash('border talks quotes');
-    const text = textOfBlocks((await h.reply(res.responseUrl)).blocks);
+    const text = textOfBlocks((await h.answer(res)).blocks);
     expect(text).toContain('*Quotes*');
     expect(text).toContain('Ana Ruiz');
     expect(text).not.toContain('*Summary*');
-    const issues = textOfBlocks((await h.reply((await h.slash('border-talks issues')).responseUrl)).blocks);
+    const issues = textOfBlocks((await h.answer(await h.slash('border-talks issues'))).blocks);
     expect(issues).toContain('Northland: wants larger quotas');
     expect(issues).not.toContain('We will meet again');
   });
 
   it('GIVEN /briefing list with and without a tag THEN it lists the matching briefings', async () => {
-    const all = textOfBlocks((await h.reply((await h.slash('list')).responseUrl)).blocks);
+    const all = textOfBlocks((await h.answer(await h.slash('list'))).blocks);
     expect(all).toContain('Border talks resume');
     expect(all).toContain('Harbour workers strike');
-    const tagged = textOfBlocks((await h.reply((await h.slash('list labour')).responseUrl)).blocks);
+    const tagged = textOfBlocks((await h.answer(await h.slash('list labour'))).blocks);
     expect(tagged).toContain('Harbour workers strike');
     expect(tagged).not.toContain('Border talks resume');
   });
 
   it('GIVEN /briefing search <words> THEN the matching briefing comes first with a button to open it', async () => {
-    const reply = await h.reply((await h.slash('search dock workers')).responseUrl);
+    const reply = await h.answer(await h.slash('search dock workers'));
     const text = textOfBlocks(reply.blocks);
     expect(text).toContain('Harbour workers strike');
     expect(buttonsOf(reply.blocks)[0]).toMatchObject({ value: '/briefing harbour-strike' });
   });
 
   it('GIVEN /briefing help THEN every /briefing subcommand is described', async () => {
-    const text = textOfBlocks((await h.reply((await h.slash('help')).responseUrl)).blocks);
+    const text = textOfBlocks((await h.answer(await h.slash('help'))).blocks);
     for (const sub of ['list', 'search', 'help']) expect(text).toContain(`/briefing ${sub}`);
   });
 
   it('GIVEN an unknown briefing THEN the answer is a private warning naming it', async () => {
-    const reply = await h.reply((await h.slash('volcano eruption')).responseUrl);
+    const reply = await h.answer(await h.slash('volcano eruption'));
     expect(reply.response_type).toBe('ephemeral');
     expect(textOfBlocks(reply.blocks)).toMatch(/^:warning: .*volcano/);
   });
 
   it('GIVEN /briefing with no text THEN a menu of briefings appears, and choosing one replaces it with the card', async () => {
-    const menu = await h.reply((await h.slash('')).responseUrl);
+    const menu = await h.answer(await h.slash(''));
     const select = (menu.blocks as Block[]).find((b) => b.accessory?.type === 'static_select')?.accessory;
     expect(select?.options.map((o) => o.value)).toEqual(['border-talks', 'harbour-strike']);
     const chosen = await h.press({ type: 'static_select', action_id: select?.action_id, selected_option: select?.options[1] });
@@ -116,7 +116,7 @@ describe('Slack slash commands through the real Bolt app', () => {
   });
 
   it('GIVEN a section button on my private card THEN the card changes in place', async () => {
-    const card = await h.reply((await h.slash('border-talks')).responseUrl);
+    const card = await h.answer(await h.slash('border-talks'));
     const quotes = buttonsOf(card.blocks).find((b) => b.text === 'Quotes');
     const pressed = await h.press({ type: 'button', action_id: quotes?.action_id, value: quotes?.value });
     const updated = await h.reply(pressed.responseUrl);
@@ -127,7 +127,7 @@ describe('Slack slash commands through the real Bolt app', () => {
   });
 
   it('GIVEN "Post to channel" THEN the card is posted for the channel, without that button', async () => {
-    const card = await h.reply((await h.slash('border-talks')).responseUrl);
+    const card = await h.answer(await h.slash('border-talks'));
     const post = buttonsOf(card.blocks).find((b) => b.text === 'Post to channel');
     expect(post?.style).toBe('primary');
     const pressed = await h.press({ type: 'button', action_id: post?.action_id, value: post?.value });
@@ -145,8 +145,8 @@ describe('Slack slash commands through the real Bolt app', () => {
   });
 
   it('GIVEN "/briefing digest status" THEN it reaches the /digest family, as "/digest status" does', async () => {
-    const viaBriefing = textOfBlocks((await h.reply((await h.slash('digest status')).responseUrl)).blocks);
-    const direct = textOfBlocks((await h.reply((await h.slash('status', { command: '/digest' })).responseUrl)).blocks);
+    const viaBriefing = textOfBlocks((await h.answer(await h.slash('digest status'))).blocks);
+    const direct = textOfBlocks((await h.answer(await h.slash('status', { command: '/digest' }))).blocks);
     expect(viaBriefing).toBe(direct);
     expect(viaBriefing).not.toMatch(/no briefing/i);
   });
@@ -164,7 +164,7 @@ describe('Slack slash commands through the real Bolt app', () => {
         await h.fake.waitFor(() => h.fake.callsTo('views.open').find((c) => c.args.trigger_id === sent.triggerId), 5000, 'views.open');
         continue;
       }
-      const reply = textOfBlocks((await h.reply(sent.responseUrl)).blocks);
+      const reply = textOfBlocks((await h.answer(sent)).blocks);
       expect(reply, key).not.toMatch(/There is no \/|has no subcommand|Only moderators/);
     }
   });

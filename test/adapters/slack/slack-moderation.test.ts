@@ -115,6 +115,7 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
     try {
       const sent = await h.slash('history border-talks', { user: 'U0ADMIN' });
       expect(sent.status).toBe(200);
+      expect(sent.text).toBe('');
       expect(h.fake.responsesTo(sent.responseUrl)).toHaveLength(0);
       const reply = await h.reply(sent.responseUrl);
       expect(textOfBlocks(reply.blocks)).toContain('border-talks');
@@ -126,7 +127,7 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
   it('GIVEN a plain member types /briefing add THEN no form opens and they are told only moderators may', async () => {
     const opened = h.fake.callsTo('views.open').length;
     const sent = await h.slash('add', { user: 'U0READER' });
-    const reply = await h.reply(sent.responseUrl);
+    const reply = await h.answer(sent);
     expect(reply.response_type).toBe('ephemeral');
     expect(textOfBlocks(reply.blocks)).toMatch(/only moderators/i);
     expect(h.fake.callsTo('views.open').length).toBe(opened);
@@ -163,7 +164,7 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
   });
 
   it('GIVEN an admin removes a briefing THEN they confirm first, and only Remove removes it', async () => {
-    const ask = await h.reply((await h.slash('remove border-talks', { user: 'U0ADMIN' })).responseUrl);
+    const ask = await h.answer(await h.slash('remove border-talks', { user: 'U0ADMIN' }));
     expect(h.moderation.removed).toHaveLength(0);
     const [remove, cancel] = buttonsOf(ask.blocks);
     expect(remove).toMatchObject({ text: 'Remove', style: 'danger', value: '/briefing remove border-talks' });

@@ -50,7 +50,7 @@ describe('Slack safety: escaping, Block Kit limits, signatures, rate limits', ()
 
   it('GIVEN hostile text in a briefing THEN nothing in the reply can ping, mention or forge a link', async () => {
     for (const section of ['', ' quotes', ' issues', ' full']) {
-      const reply = await h.reply((await h.slash(`hostile${section}`)).responseUrl);
+      const reply = await h.answer(await h.slash(`hostile${section}`));
       const texts = [String(reply.text), ...textObjects(reply.blocks).map((t) => t.text)];
       for (const t of texts) {
         // The only link is the one built from the briefing's own URL, percent-encoded.
@@ -67,9 +67,9 @@ describe('Slack safety: escaping, Block Kit limits, signatures, rate limits', ()
   });
 
   it('GIVEN an oversized briefing THEN every message fits Block Kit, is cut at a sentence, and "Show the rest" reaches the end', async () => {
-    const first = await h.reply((await h.slash('huge issues')).responseUrl);
+    const first = await h.answer(await h.slash('huge issues'));
     expectWithinSlackLimits(first);
-    const card = await h.reply((await h.slash('huge')).responseUrl);
+    const card = await h.answer(await h.slash('huge'));
     expectWithinSlackLimits(card);
     expect(((card.blocks as { text: { text: string } }[])[0]?.text.text ?? '').length).toBeLessThanOrEqual(150);
     const summary = textObjects(card.blocks).find((t) => t.text.startsWith('Sentence 1000'));

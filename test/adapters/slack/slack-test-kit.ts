@@ -113,6 +113,8 @@ export interface HarnessOptions {
   moderatorIds?: string[];
   /** Run in Socket Mode (the fake hands out a WebSocket) instead of HTTP. */
   socketMode?: boolean;
+  /** How long a slash command's answer may take to go in the acknowledgement (the platform's default otherwise). */
+  answerInAckWithinMs?: number;
 }
 
 /** A plain analysis of any text: the first two sentences as the summary, no quotes or issues. */
@@ -180,6 +182,7 @@ export class SlackHarness {
       port: 0,
       host: '127.0.0.1',
       clientOptions,
+      ...(this.options.answerInAckWithinMs !== undefined && { answerInAckWithinMs: this.options.answerInAckWithinMs }),
     });
     this.beforeStart?.(this.platform);
     await this.platform.start();
@@ -255,6 +258,14 @@ export class SlackHarness {
       view: { id: 'V0VIEW', team_id: 'T0FAKE', type: 'modal', state, hash: 'h', ...view },
     });
     return { status: res.status, ack: res.text ? (JSON.parse(res.text) as Record<string, unknown>) : {} };
+  }
+
+  /**
+   * A slash command's answer wherever Slack gets it: the body of the acknowledgement when there
+   * is one, else the first message posted to its response_url.
+   */
+  async answer(sent: { text: string; responseUrl: string }): Promise<Record<string, unknown>> {
+    return sent.text ? (JSON.parse(sent.text) as Record<string, unknown>) : this.reply(sent.responseUrl);
   }
 
   /** The first message posted to a response_url. */

@@ -37,7 +37,7 @@ describe('Slack in Socket Mode', () => {
     await h.stop();
   });
 
-  it('GIVEN an app token THEN the app connects through apps.connections.open and serves slash commands over the socket', async () => {
+  it('GIVEN an app token THEN the app connects through apps.connections.open and answers slash commands in their acknowledgement over the socket', async () => {
     expect(h.fake.callsTo('apps.connections.open')[0]?.token).toBe('xapp-fake-app-token');
     expect(h.platform.isReady()).toBe(true);
     const responseUrl = h.fake.responseUrl();
@@ -54,8 +54,11 @@ describe('Slack in Socket Mode', () => {
       trigger_id: 'trigger-socket',
     });
     expect(ack.envelope_id).toMatch(/^env-/);
-    const card = await h.reply(responseUrl);
+    // The card is the acknowledgement's payload, as over HTTP; nothing goes to the response_url.
+    const card = ack.payload as Record<string, unknown>;
+    expect(card.response_type).toBe('ephemeral');
     expect(textOfBlocks(card.blocks)).toContain('Harbour workers strike');
+    expect(h.fake.responsesTo(responseUrl)).toHaveLength(0);
 
     const quotes = buttonsOf(card.blocks).find((b) => b.text === 'Quotes');
     const pressUrl = h.fake.responseUrl();
