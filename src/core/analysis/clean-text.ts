@@ -157,3 +157,13 @@ export function readableSentence(text: string): string {
     .replace(/\s*\n\s*/g, ' ')
     .trim();
 }
+
+const PHOTO_POINTER = /\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|second left|second right|far left|far right)\)|\bpictured\b/i;
+
+/**
+ * The sentence points at a photo ("Grant Allen (left) ...", "..., pictured here in court"): a caption
+ * pasted into the story with the page, which a summary or an issue list should not lean on.
+ */
+export function pointsAtPhoto(sentence: string): boolean {
+  return PHOTO_POINTER.test(sentence);
+}

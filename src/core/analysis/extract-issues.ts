@@ -1,8 +1,10 @@
 import type { Participant } from '../briefing/briefing.js';
+import { pointsAtPhoto } from './clean-text.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
 import { STOPWORDS, stem } from './tokenize.js';
+import { type NonNounClass, nonNounClass } from './word-classes.js';
 import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
 
 /**
@@ -158,6 +160,8 @@ interface WordFacts {
   participle: boolean;
   /** As a previous noun: possessive text, or a modifier's suffix. */
   possessiveText: boolean;
+  /** What the POS lexicon says a lower-case word is when it can never be a noun. */
+  lexical: NonNounClass | undefined;
   modifierSuffix: boolean;
 }
 
@@ -188,6 +192,7 @@ function wordFacts(word: string): WordFacts {
     participle: /[^e]ed$/.test(lower) && lower.length > 4,
     possessiveText: /['’]s$/.test(word),
     modifierSuffix: /(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(wordLower),
+    lexical: /^\p{L}/u.test(word) ? nonNounClass(lower) : undefined,
   };
   if (WORD_FACTS.size >= WORD_FACTS_LIMIT) WORD_FACTS.clear();
   WORD_FACTS.set(word, f);
@@ -214,6 +219,10 @@ function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefine
     return 'verb';
   }
   if (f.lyAdverb) return 'adv';
+  // A word the lexicon never has as a noun is no noun here ("to try and flatten their nose", "however"),
+  // except a participle after a determiner, which modifies one ("the stalled talks").
+  if (f.startsLowerAscii && f.lexical === 'other') return 'adv';
+  if (f.startsLowerAscii && f.lexical === 'verb' && !(prev && prev.kind === 'det' && f.endsEd)) return 'verb';
   if (prev && (prev.kind === 'pron' || prev.kind === 'aux') && f.endsEdOrEs && !f.capitalised) return 'verb';
   // "would focus on", "will hold": after a modal, a lower-case word is a verb.
   if (prev && MODALS.has(prev.lower) && f.startsLowerAscii) return 'verb';
@@ -281,6 +290,29 @@ function chunks(tokens: readonly Token[]): Chunk[] {
     if (i === start) i++;
   }
   return out;
+}
+
+/**
+ * A topic is named by a noun phrase: the last word before any preposition must be able to be a
+ * noun ("fishing quotas", "arrival of the septum piercing"), not an adjective, participle or adverb
+ * left over from a clause ("pretty impressive", "often used", "better known").
+ */
+function nounHeaded(tokens: readonly Token[]): boolean {
+  let head: Token | undefined;
+  for (const t of tokens) {
+    if (t.kind === 'prep' || (t.lower === 'to' && head !== undefined)) break;
+    if (t.kind === 'np') head = t;
+  }
+  if (head === undefined) return false;
+  // A quoted word or phrase is judged by its last word: "'hacked'" is no topic, "'comfort women'" is.
+  if (/^["“”‘']/.test(head.text)) return nonNounClass(lastWord(head.text)) === undefined;
+  // A capitalised word is a name unless the lexicon says otherwise ("According" opening a sentence).
+  return head.facts.lexical === undefined;
+}
+
+function lastWord(text: string): string {
+  const words = text.toLowerCase().match(/\p{L}+/gu);
+  return words ? words[words.length - 1]! : '';
 }
 
 function isPartyOrPerson(text: string, ctx: IssueContext): boolean {
@@ -669,6 +701,8 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
     const hadQuote = narrative !== s.text;
     // A headline (a first line with no closing punctuation) repeats what the story says and has no stance of its own.
     if (s.index === 0 && !/[.!?"'”’)]\s*$/.test(s.text) && sentences.length > 3) continue;
+    // A photo caption names who stands where, not what the story is about.
+    if (pointsAtPhoto(s.text)) continue;
     if (!FIVE_WORDS_RE.test(narrative)) continue;
     let sentenceTopic: Topic | null = null;
     let governingStance: Stance | null = null;
@@ -698,7 +732,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       scored.sort((a, b) => b.score - a.score || a.c.at - b.c.at);
       for (const { c, score } of scored) {
         const l = labelOf(c.tokens);
-        if (!l.label || contentWords(l.tokens, ctx).length === 0) continue;
+        if (!l.label || contentWords(l.tokens, ctx).length === 0 || !nounHeaded(l.tokens)) continue;
         // "a relationship that looks towards the future": a one-word label keeps its relative clause.
         let label = l.label;
         const after = tokens.slice(c.at + c.tokens.length, c.at + c.tokens.length + 8);

@@ -1,3 +1,4 @@
+import { pointsAtPhoto } from './clean-text.js';
 import { contentStems, sentenceTokens } from './tokenize.js';
 import type { Sentence } from './types.js';
 
@@ -284,7 +285,6 @@ function countWords(text: string): number {
 const CAPTION_LABEL = /^(?:\p{Lu}[\p{Ll}'’-]+(?: [\p{Ll}][\p{Ll}'’-]*){0,4}|\p{Lu}{3,}(?: \p{Lu}{2,}){0,2}): \p{Lu}/u;
 const CLOSED = /[.!?…]["'”’)]*$/;
 const POINTS_BACK = /^(?:That|This|These|Those)(?:['’]s|\s+(?:is|was|are|were)\b)/;
-const PHOTO_POINTER = /\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|second left|second right|far left|far right)\)|\bpictured\b/i;
 
 /** 0..1: how fit a sentence is to stand in a summary on its own. */
 function usability(text: string, words: number, params: SummaryParams): number {
@@ -296,7 +296,7 @@ function usability(text: string, words: number, params: SummaryParams): number {
   if (CAPTION_LABEL.test(text)) factor *= 0.3;
   if (/\?["'”’)]*$/.test(text)) factor *= 0.5;
   // Text that points at a photo ("Grant Allen (left) ...", "..., pictured here in court") is a caption.
-  if (PHOTO_POINTER.test(text)) factor *= params.photoFactor;
+  if (pointsAtPhoto(text)) factor *= params.photoFactor;
   // "That's how ..." / "This is ..." explains something said before it: meaningless on its own.
   if (POINTS_BACK.test(text)) factor *= 0.25;
   return factor;

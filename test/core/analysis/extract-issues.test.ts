@@ -182,3 +182,40 @@ describe('extractIssues on other stories', () => {
     expect(find(issues, /fishing quotas/i).stance).toBe('agreement');
   });
 });
+
+describe('extractIssues: topics are noun phrases, not leftovers of a clause', () => {
+  const labels = (text: string): string[] => issuesOf(text).map((i) => i.topic);
+
+  it('GIVEN a verb the lexicon knows only as a verb THEN it names no topic ("flatten", "pictured")', () => {
+    const topics = labels(
+      'In Australia, Aboriginal people used the piercing to try and flatten their nose. In Nepal, the septum ring is a status symbol for married women. The council approved new rules for tattoo parlours.',
+    );
+    expect(topics).not.toContain('flatten');
+    expect(topics.some((t) => /status symbol|septum ring/.test(t))).toBe(true);
+    expect(topics.some((t) => /tattoo parlours|rules/.test(t))).toBe(true);
+  });
+
+  it('GIVEN a clause ending in an adjective or adverb THEN that word is not a topic ("pretty impressive", "however")', () => {
+    const topics = labels(
+      'As attempts to break a world record go, it was pretty impressive. The mayor, however, refused to extend the festival. Organisers blamed the heavy mist for the cancellation of the final day.',
+    );
+    for (const t of topics) expect(t).not.toMatch(/^(?:pretty impressive|impressive|however)$/);
+    expect(topics.some((t) => /cancellation|festival|mist/.test(t))).toBe(true);
+  });
+
+  it('GIVEN a scare-quoted adjective THEN it is no topic, while a quoted name inside a noun phrase is', () => {
+    const topics = labels(
+      "The minister called the plan 'cheesy' in front of reporters. Both governments repeated their stances on the 2015 'comfort women' deal.",
+    );
+    expect(topics).not.toContain("'cheesy'");
+    expect(find(issuesOf("Both governments repeated their stances on the 2015 'comfort women' deal."), /comfort women/).stance).toBe('disagreement');
+  });
+
+  it('GIVEN a photo caption pasted into the story THEN it adds no topic ("Lady Gaga (left) ...")', () => {
+    const issues = issuesOf(
+      'Septum rings are back in fashion this summer. Lady Gaga (left) and Lourdes Leon (right) have both adopted the trend. Piercers in London report a sharp rise in bookings for the piercing.',
+    );
+    expect(issues.flatMap((i) => i.sentences)).not.toContain(1);
+    expect(issues.map((i) => i.topic)).not.toContain('left');
+  });
+});

@@ -1,0 +1,37 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ADJECTIVE_NOT_NOUN_WORDS, OTHER_NOT_NOUN_WORDS, VERB_ONLY_WORDS } from '../../../src/core/analysis/data/word-classes.js';
+import { nonNounClass } from '../../../src/core/analysis/word-classes.js';
+import { deriveWordClasses } from '../../../scripts/derive-word-classes.js';
+
+describe('nonNounClass', () => {
+  it('GIVEN words the lexicon never tags as nouns THEN their class', () => {
+    expect(nonNounClass('flatten')).toBe('verb');
+    expect(nonNounClass('pictured')).toBe('verb');
+    expect(nonNounClass('impressive')).toBe('adjective');
+    expect(nonNounClass('used')).toBe('adjective');
+    expect(nonNounClass('however')).toBe('other');
+    expect(nonNounClass('himself')).toBe('other');
+  });
+
+  it('GIVEN nouns, words that can be nouns, and unknown words THEN none: they may head a topic', () => {
+    for (const w of ['quotas', 'sanctions', 'deal', 'fishing', 'left', 'abductees', 'denuclearisation']) expect(nonNounClass(w)).toBeUndefined();
+  });
+});
+
+describe('deriveWordClasses', () => {
+  it('GIVEN ambiguity classes ("VBG|NN") THEN a word with any noun tag is left out', () => {
+    const classes = deriveWordClasses({ flying: ['VBG', 'VBG|NN|JJ'], aiming: ['VBG'], odd: ['JJ'], thus: ['RB'], Kyoto: ['NNP'], 'pro-war': ['JJ'] });
+    expect(classes).toEqual({ verbs: ['aiming'], adjectives: ['odd'], others: ['thus'] });
+  });
+
+  it("GIVEN natural's installed lexicon THEN the committed word lists are what the script derives from it", () => {
+    const require = createRequire(import.meta.url);
+    const lexicon = JSON.parse(readFileSync(require.resolve('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json'), 'utf8')) as Record<string, string[]>;
+    const derived = deriveWordClasses(lexicon);
+    expect(VERB_ONLY_WORDS).toBe(derived.verbs.join(' '));
+    expect(ADJECTIVE_NOT_NOUN_WORDS).toBe(derived.adjectives.join(' '));
+    expect(OTHER_NOT_NOUN_WORDS).toBe(derived.others.join(' '));
+  });
+});
