@@ -1,4 +1,4 @@
-import { ADJECTIVE_NOT_NOUN_WORDS, OTHER_NOT_NOUN_WORDS, VERB_ONLY_WORDS } from './data/word-classes.js';
+import { ADJECTIVE_NOT_NOUN_WORDS, OTHER_NOT_NOUN_WORDS, VERB_ONLY_WORDS } from './lexicon/never-nouns.js';
 
 /**
  * What an English word is, by natural's POS lexicon, when it can never be a noun: always a verb

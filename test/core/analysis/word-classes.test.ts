@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ADJECTIVE_NOT_NOUN_WORDS, OTHER_NOT_NOUN_WORDS, VERB_ONLY_WORDS } from '../../../src/core/analysis/data/word-classes.js';
+import { ADJECTIVE_NOT_NOUN_WORDS, OTHER_NOT_NOUN_WORDS, VERB_ONLY_WORDS } from '../../../src/core/analysis/lexicon/never-nouns.js';
 import { nonNounClass } from '../../../src/core/analysis/word-classes.js';
 import { deriveWordClasses } from '../../../scripts/derive-word-classes.js';
 
