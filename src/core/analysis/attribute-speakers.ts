@@ -65,11 +65,34 @@ function firstSpeakerIn(ctx: Context, from: number, to: number): Mention | null 
 function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | null {
   let lead = ctx.text.slice(from, verbAt).replace(/\s+$/, '');
   const appositive = /,[^,]{1,140},$/.exec(lead);
-  if (appositive) lead = lead.slice(0, appositive.index);
+  if (appositive) {
+    // "A Bronx building superintendent, Ruben George, told ...": the appositive is the name itself.
+    const start = from + appositive.index;
+    const named = mentionsBetween(ctx.speakers, start, from + lead.length);
+    if (named.length === 1 && named[0]!.kind === 'person' && ctx.text.slice(start, from + lead.length).replace(/[\s,]/g, '') === named[0]!.name.replace(/\s/g, '')) return named[0]!;
+    lead = lead.slice(0, appositive.index);
+  }
   const leadEnd = from + lead.length;
-  const near = mentionsBetween(ctx.speakers, Math.max(from, leadEnd - 80), leadEnd + 1).pop();
-  if (near && leadEnd - near.end <= 1) return near;
+  const nearby = mentionsBetween(ctx.speakers, Math.max(from, leadEnd - 160), leadEnd + 1);
+  const near = nearby[nearby.length - 1];
+  if (near && leadEnd - near.end <= 1) return personBeforeEmployer(ctx, nearby) ?? near;
   return firstSpeakerIn(ctx, from, verbAt);
+}
+
+/** Joins a person to the employer named after them: "Mark Diffley, Director, Ipsos MORI", "David Williams of Ladbrokes". */
+const EMPLOYER_LINK_RE = /^(?:\s*,[^,.;:!?"“”‘’\n]*\p{L}[^,.;:!?"“”‘’\n]*,\s*|\s+(?:of|from|at)\s+(?:the\s+)?)$/u;
+
+/**
+ * "David Williams of Ladbrokes said", "Mark Diffley, Director, Ipsos MORI Scotland said": the name
+ * just before the verb is where the speaker works (an unfamiliar firm reads like a person's name);
+ * the person named before it, joined by "of" or a role, speaks.
+ */
+function personBeforeEmployer(ctx: Context, nearby: readonly Mention[]): Mention | null {
+  const employer = nearby[nearby.length - 1]!;
+  const person = nearby[nearby.length - 2];
+  if (!person || person.kind !== 'person') return null;
+  const link = ctx.text.slice(person.end, employer.start);
+  return EMPLOYER_LINK_RE.test(link) && !/\band\b/.test(link) ? person : null;
 }
 
 function mentionsBetween(list: readonly Mention[], from: number, to: number): Mention[] {
@@ -161,6 +184,8 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   const inv = INVERTED_AFTER_RE.exec(tail);
   if (inv) {
     const from = q.end + inv[0].length;
+    const afterRole = namedAfterRole(ctx, from, tailEnd);
+    if (afterRole) return fromMention(ctx, afterRole, 'said-after', 0.85);
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
     // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
     if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)))) return fromMention(ctx, m, 'said-after', 0.9);
@@ -188,6 +213,18 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (DESCRIPTION_RE.test(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   }
   return null;
+}
+
+/**
+ * "said Myer Chief Merchandise & Marketing Officer and Deputy CEO, Daniel Bracken.": after a long
+ * role, the person closes the sentence, set off by a comma; capitalised role words are no name.
+ */
+function namedAfterRole(ctx: Context, from: number, tailEnd: number): Mention | null {
+  const inSpan = mentionsBetween(ctx.speakers, from, tailEnd);
+  const last = inSpan[inSpan.length - 1];
+  if (!last || last.kind !== 'person' || inSpan.length < 2) return null;
+  const before = ctx.text.slice(from, last.start);
+  return /,\s*$/.test(before) && !/[.!?;]/.test(before) && /^\s*(?:[.!?]|$)/.test(ctx.text.slice(last.end, last.end + 2)) ? last : null;
 }
 
 /** "He accused X of ..., adding: '...'" — a participle's subject is the subject of its sentence. */
@@ -401,7 +438,10 @@ export function attributeSpeakers(
     if (!a && k > 0 && out[k - 1]!.cue !== 'side-reasoning' && !excludedBySide(q, out[k - 1]!.speaker, options.participants ?? [])) {
       const prev = out[k - 1]!;
       const gap = text.slice(prevEnd, q.start);
-      const gapMentions = mentionsBetween(speakers, prevEnd, q.start).filter((m) => m.kind === 'person');
+      // Names in the rest of the previous quote's own sentence ("... ,' added Evelyn Mazzocco, General Manager of Barbie.")
+      // belong to its attribution, not to a new speaker.
+      const attributionEnd = sentenceEndAfter(text, prevEnd, q.start);
+      const gapMentions = mentionsBetween(speakers, attributionEnd, q.start).filter((m) => m.kind === 'person');
       const samePerson = gapMentions.every((m) => prev.speaker !== null && nameOf(ctx, m) === prev.speaker);
       if (prev.speaker && gap.length <= 300 && samePerson) {
         a = { speaker: prev.speaker, confidence: Math.round(prev.confidence * 0.85 * 100) / 100, cue: 'continuation' };

@@ -135,6 +135,9 @@ function classifyBody(tokens: readonly string[], name: string): MentionKind | 'u
   return kind;
 }
 
+/** First words that make a place of a name: "San Jose", "Los Alamos", "Fort Worth", "Mount Kenya". */
+const PLACE_LEADS = new Set(['san', 'santa', 'los', 'las', 'fort', 'mount', 'lake', 'port']);
+
 function classifyUncached(tokens: readonly string[], name: string): MentionKind | 'unknown' {
   const lower = tokens.map((t) => t.toLowerCase());
   const last = lower[lower.length - 1]!;
@@ -148,7 +151,7 @@ function classifyUncached(tokens: readonly string[], name: string): MentionKind 
   if (/^[A-Z]{2,6}$/.test(name) && !/^[IVXLC]+$/.test(name)) return 'organization';
   // "Planned Parenthood Advocates of Kansas", "Federation of Small Businesses".
   for (let i = 0; i + 1 < lower.length; i++) if (lower[i + 1] === 'of' && ORG_HEADS.has(lower[i]!) && i > 0) return 'organization';
-  if (tokens.length > 1 && PLACE_HEADS.has(last)) return 'place';
+  if (tokens.length > 1 && (PLACE_HEADS.has(last) || PLACE_LEADS.has(first))) return 'place';
   if (lower.some((t) => NOT_A_NAME.has(t) || (t.includes('-') && t.split('-').some((part) => NOT_A_NAME.has(part))))) return 'other';
   if (tokens.length > 1 && placeOf(tokens[tokens.length - 1]!) && (first === 'north' || first === 'south' || first === 'east' || first === 'west' || first === 'central')) return 'place';
   return 'unknown';
@@ -178,7 +181,8 @@ export function findMentions(text: string, participants: readonly Participant[] 
     for (const n of [p.name, ...p.aliases]) participantTokens.set(n.toLowerCase(), p.name);
   }
   const raw: Array<Mention & { unknown: boolean }> = [];
-  const pending: Array<{ tokens: string[]; start: number }> = [];
+  /** `employer`: the run followed "<person> of", so it names where they work unless it is a known place. */
+  const pending: Array<{ tokens: string[]; start: number; employer?: boolean }> = [];
   RUN_RE.lastIndex = 0;
   RUN_RE.lastIndex = 0;
   for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) pending.push({ tokens: tokensOf(m[0]), start: m.index });
@@ -214,8 +218,19 @@ export function findMentions(text: string, participants: readonly Participant[] 
         continue;
       }
     }
+    // "David Williams of Ladbrokes": a person's full name (a known first name, no title), then where they work.
+    const of = tokens.indexOf('of');
+    if (of >= 2 && of < tokens.length - 1 && genderOf(tokens[0], []) !== null && !tokens.slice(0, of).some((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))) {
+      const restStart = start + tokens.slice(0, of + 1).join(' ').length + 1;
+      pending.splice(p + 1, 0, { tokens: tokens.slice(0, of), start }, { tokens: tokens.slice(of + 1), start: restStart, employer: true });
+      continue;
+    }
     const fullName = tokens.join(' ');
     const whole = classifyBody(tokens, fullName);
+    if (pending[p]!.employer && whole !== 'place') {
+      raw.push({ start, end: start + fullName.length, name: fullName, kind: 'organization', role: null, gender: null, single: tokens.length === 1, unknown: false });
+      continue;
+    }
     if (whole !== 'unknown' && whole !== 'other') {
       raw.push({ start, end: start + fullName.length, name: fullName, kind: whole, role: null, gender: null, single: tokens.length === 1, unknown: false });
       continue;

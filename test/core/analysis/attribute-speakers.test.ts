@@ -165,3 +165,34 @@ describe('attributeSpeakers on harder attributions', () => {
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Leonard Ellerbe', cue: 'pronoun' });
   });
 });
+
+describe('attributeSpeakers: people and where they work', () => {
+  const speakers = (text: string): Array<string | null> => attribute(text).map((a) => a.speaker);
+
+  it('GIVEN "<person> of <firm> said" THEN the person speaks, and the firm is an organisation', () => {
+    expect(speakers("Odds tumbled from 66/1 to 20/1. David Williams of Ladbrokes said: 'Punters are putting two and two together.'")).toEqual(['David Williams']);
+    expect(speakers("The vote was close. 'We expected more,' said Anna Brown of Greenfield.")).toEqual(['Anna Brown']);
+    const mentions = findMentions('Anna Brown of Greenfield spoke.', []);
+    expect(mentions.map((m) => [m.name, m.kind])).toEqual([['Anna Brown', 'person'], ['Greenfield', 'organization']]);
+  });
+
+  it('GIVEN "<person>, <role>, <employer> said:" THEN the person speaks, not the employer', () => {
+    expect(speakers("Support was wide. Mark Diffley, Director, Ipsos MORI Scotland said: 'The poll gives a clear steer.'")).toEqual(['Mark Diffley']);
+  });
+
+  it('GIVEN "said <long capitalised role>, <person>." THEN the person at the end of the sentence speaks, and the next quote continues them', () => {
+    expect(
+      speakers("'Barbie is a true icon,' said Myer Chief Merchandise & Marketing Officer and Deputy CEO, Daniel Bracken. 'There is a real nostalgia around Barbie.'"),
+    ).toEqual(['Daniel Bracken', 'Daniel Bracken']);
+  });
+
+  it('GIVEN "<role>, <person>, told <paper>" THEN the person in the appositive speaks', () => {
+    expect(speakers("Her neighbours were surprised. A Bronx building superintendent, Ruben George, told the New York Post 'She was arrested twice.'")).toEqual(['Ruben George']);
+  });
+
+  it('GIVEN a name beginning "San" or "Fort" THEN it is a place, so "she" never resolves to it', () => {
+    const mentions = findMentions('Rents in San Jose rose. Fort Worth did not.', []);
+    expect(mentions.filter((m) => /San|Fort/.test(m.name)).map((m) => [m.name, m.kind])).toEqual([['San Jose', 'place'], ['Fort Worth', 'place']]);
+    expect(speakers("Holly Leonard looked for a flat in San Jose for months. She told the paper: 'People don't put out signs anymore.'")).toEqual(['Holly Leonard']);
+  });
+});
