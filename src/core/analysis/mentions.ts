@@ -1,4 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
 
 /**
@@ -38,7 +39,7 @@ every no not one two three four five six seven eight nine ten there here what wh
 read watch click follow share mr mrs ms miss dr sir madam despite although though because since until unless during under over into
 from by about against between through among amid without within according earlier later still even just only once instead other such
 despite several few much another any well yes oh thanks please dear let breaking update updated source sources related advertisement
-recommended editor note getty images ap reuters afp`.split(/\s+/),
+recommended editor note getty images ap reuters afp monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
 );
 
 /** Title words that may precede a name; the part that is a role is kept, honorifics are not. */
@@ -87,23 +88,6 @@ premier champions europa series people final finals open tour show awards hall f
 court`.split(/\s+/),
 );
 
-/** A few very common first names, for pronoun agreement when the text gives no title. */
-const MALE_NAMES = new Set(
-  `james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald steven paul andrew
-joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott
-brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter
-kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy
-joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack
-boris nigel tony gordon ed harry simon ian neil graham pete wang dongming vladimir xi shinzo taro moon kim francois emmanuel angela`.split(/\s+/).filter((n) => n !== 'angela'),
-);
-const FEMALE_NAMES = new Set(
-  `alison mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley kimberly emily donna
-michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma
-nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia
-victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances
-kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
-charlotte marie kayla alexis lori hillary theresa claudette jamie-lee kate kylie beyonce rihanna taylor nicola theresa kyung-wha`.split(/\s+/),
-);
 
 const SPEECH_VERB_AFTER_RE = /^\s*(?:,\s*\d{1,3}\s*,\s*)?(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+|then\s+|once\s+)?(?:said|says|told|tells|added|adds|explained|insisted|warned|stated|declared|noted|claimed|argued|wrote|writes|tweeted|replied|admitted|confirmed|revealed|recalled|announced|urged|stressed|joked|asked|agreed)\b/;
 const AGE_AFTER_RE = /^\s*,\s*\d{1,3}\s*,/;
@@ -152,7 +136,9 @@ function classifyUncached(tokens: readonly string[], name: string): MentionKind 
   // "Planned Parenthood Advocates of Kansas", "Federation of Small Businesses".
   for (let i = 0; i + 1 < lower.length; i++) if (lower[i + 1] === 'of' && ORG_HEADS.has(lower[i]!) && i > 0) return 'organization';
   if (tokens.length > 1 && (PLACE_HEADS.has(last) || PLACE_LEADS.has(first))) return 'place';
-  if (lower.some((t) => NOT_A_NAME.has(t) || (t.includes('-') && t.split('-').some((part) => NOT_A_NAME.has(part))))) return 'other';
+  // "Hall of Fame" and "Supreme Court" are no people, but "Dougie Hall" and "Margaret Court" are: a known first name decides.
+  const firstName = tokens.length > 1 && (MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first));
+  if (!firstName && lower.some((t) => NOT_A_NAME.has(t) || (t.includes('-') && t.split('-').some((part) => NOT_A_NAME.has(part))))) return 'other';
   if (tokens.length > 1 && placeOf(tokens[tokens.length - 1]!) && (first === 'north' || first === 'south' || first === 'east' || first === 'west' || first === 'central')) return 'place';
   return 'unknown';
 }
@@ -165,8 +151,8 @@ function genderOf(firstToken: string | undefined, titles: readonly string[]): Ge
   }
   if (!firstToken) return null;
   const f = firstToken.toLowerCase();
-  if (MALE_NAMES.has(f)) return 'm';
-  if (FEMALE_NAMES.has(f)) return 'f';
+  if (MALE_FIRST_NAMES.has(f)) return 'm';
+  if (FEMALE_FIRST_NAMES.has(f)) return 'f';
   return null;
 }
 
