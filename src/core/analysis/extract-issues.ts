@@ -3,7 +3,7 @@ import { pointsAtPhoto } from './clean-text.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
-import { STOPWORDS, stem } from './tokenize.js';
+import { STOPWORDS, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
 import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
 
@@ -806,7 +806,53 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       }
     }
   }
-  return mergeTopics(topics).map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences.sort((a, b) => a - b) }));
+  const merged = mergeTopics(topics);
+  for (const t of merged) t.sentences.sort((a, b) => a - b);
+  return mostSalient(merged, sentences).map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
+}
+
+/** How many sentences each content stem occurs in. */
+function sentenceFrequencies(sentences: readonly Sentence[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const s of sentences) {
+    const seen = new Set<string>();
+    for (const t of sentenceTokens(s)) if (t.stem) seen.add(t.stem);
+    for (const x of seen) df.set(x, (df.get(x) ?? 0) + 1);
+  }
+  return df;
+}
+
+/** Topics every story may list before it must show that it is a debate (stance cues) to list more. */
+const BASE_TOPICS = 6;
+const MAX_TOPICS = 10;
+
+/**
+ * The topics a reader would list. A news story yields a candidate in nearly every clause
+ * ("Walmart to buy gloves"), so candidates are ranked by how much the story is about them: the
+ * sentences that support them, how often the story uses the label's words, a place in the lead,
+ * a stance cue or a party's position, and a label of more than one word. A story of debate (the
+ * seed: ministers agreeing, asking and differing) shows its cues and keeps more topics. The list
+ * stays in document order.
+ */
+function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): Topic[] {
+  const withCue = topics.filter((t) => t.stance !== 'statement').length;
+  const keep = Math.min(MAX_TOPICS, BASE_TOPICS + withCue);
+  if (topics.length <= keep) return [...topics];
+  const df = sentenceFrequencies(sentences);
+  const scored = topics.map((t) => {
+    let used = 0;
+    for (const x of t.stems) used = Math.max(used, Math.min(df.get(x) ?? 0, 6));
+    const score =
+      Math.min(t.sentences.length, 5) +
+      0.5 * used +
+      (t.sentences[0]! < 3 ? 1 : 0) +
+      (t.stance !== 'statement' ? 1 : 0) +
+      (t.positions.length > 0 ? 1 : 0) +
+      (t.label.includes(' ') ? 0.5 : 0);
+    return { t, score };
+  });
+  const kept = new Set(scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).slice(0, keep).map((x) => x.t));
+  return topics.filter((t) => kept.has(t));
 }
 
 /** Records that a clause of sentence `sentence` speaks of `topic`, with its stance and the party it gives. */

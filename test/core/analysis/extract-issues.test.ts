@@ -219,3 +219,35 @@ describe('extractIssues: topics are noun phrases, not leftovers of a clause', ()
     expect(issues.map((i) => i.topic)).not.toContain('left');
   });
 });
+
+describe('extractIssues: the topics a reader would list, not one per clause', () => {
+  // A long human-interest story: every sentence has some noun phrase, few are topics.
+  const story = [
+    'A Chinese team flew a kite measuring 6,000 metres at a festival, aiming to break the world record.',
+    'Organisers said the world record attempt was called off because the kite posed a danger to passing aircraft.',
+    'The dragon-themed kite took eight hours to unroll on the grass.',
+    'Local craftsmen spent three months sewing the pieces together in a workshop.',
+    'A special sturdier rope was bought from a supplier in Shanghai.',
+    'Heavy mist reduced visibility on the second morning of the festival.',
+    'Kite flyers from twelve countries attended the annual event.',
+    'Representatives of the airport said the danger to aircraft was real.',
+    'The team says it will try the world record again next spring.',
+    'Professional kite flying teams performed tricks for the crowd.',
+    'Children queued for ice cream near the car park.',
+    'A brass band played through the afternoon.',
+    'The festival has been held in the town since 1984.',
+  ].join(' ');
+
+  it('GIVEN a long story with a candidate topic in nearly every sentence THEN at most six are listed, the recurring one among them and not the asides', () => {
+    const issues = issuesOf(story);
+    expect(issues.length).toBeLessThanOrEqual(6);
+    expect(issues.some((i) => /world record/.test(i.topic))).toBe(true);
+    for (const minor of [/ice cream/, /brass band/, /since 1984/]) expect(issues.some((i) => minor.test(i.topic))).toBe(false);
+    const firsts = issues.map((i) => i.sentences[0]!);
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+  });
+
+  it('GIVEN a story of debate, whose topics carry stance cues THEN it keeps more of them (the seed keeps its ten)', () => {
+    expect(issuesOf(seed, ministers).length).toBe(10);
+  });
+});
