@@ -123,21 +123,26 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number): Mention | nu
   let nearest: Mention | null = null;
   // The subject of the sentence just before the quote wins over a name buried inside that sentence.
   const lastSentence = sentenceStartBefore(ctx.text, sentenceStartBefore(ctx.text, at, 0) - 1, 0);
+  let unknownSubject: Mention | null = null;
   for (let i = window.length - 1; i >= 0; i--) {
     const m = window[i]!;
     if (m.kind !== 'person') continue;
     const g = m.gender ?? ctx.genderOf(m);
     const compatible = g === want;
     if (m.start < lastSentence) {
-      if (compatible) return nearest ?? m;
+      if (compatible) return nearest ?? unknownSubject ?? m;
       continue;
     }
-    // In the sentence before the quote, its subject wins: of the right gender, or of unknown gender.
-    if (ctx.subjects.has(m.start) && (compatible || (g === null && ctx.verbSubjects.has(m.start)))) return m;
+    // In the sentence before the quote, its subject wins: of the right gender, or else of unknown
+    // gender, unless someone of the right gender is named there too ("Hall ... the Blues are 10th, he").
+    if (ctx.subjects.has(m.start) && compatible) return m;
+    // "the Blues are 10th": a name after "the" is a team or a band, never "he" or "she".
+    const collective = g === null && /\bthe\s+$/i.test(ctx.text.slice(Math.max(0, m.start - 4), m.start));
+    if (ctx.subjects.has(m.start) && g === null && !collective && ctx.verbSubjects.has(m.start)) unknownSubject ??= m;
     if (compatible) nearest ??= m;
-    if (g === null && fallback === null) fallback = m;
+    if (g === null && !collective && fallback === null) fallback = m;
   }
-  return nearest ?? fallback;
+  return nearest ?? unknownSubject ?? fallback;
 }
 
 /** Start of the sentence containing `at`, looking back no further than `floor` (nor 1,000 characters: linear overall). */

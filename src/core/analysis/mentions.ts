@@ -288,6 +288,8 @@ export function findMentions(text: string, participants: readonly Participant[] 
     if (m.unknown && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
     // "Jordan said" in a story about Louis Jordan is the man, not the country.
     if (m.single && m.kind === 'place' && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
+    // "Hall admits" in a story about Dougie Hall: a word that is usually no name ("hall") is his here.
+    if (m.single && m.kind === 'other' && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
     const { unknown: _u, ...mention } = m;
     out.push(mention);
   }

@@ -196,3 +196,25 @@ describe('attributeSpeakers: people and where they work', () => {
     expect(speakers("Holly Leonard looked for a flat in San Jose for months. She told the paper: 'People don't put out signs anymore.'")).toEqual(['Holly Leonard']);
   });
 });
+
+describe('attributeSpeakers: pronouns and descriptions in sports and crime copy', () => {
+  const speakers = (text: string): Array<string | null> => attribute(text).map((a) => a.speaker);
+
+  it('GIVEN "the Blues are 10th ..., he" THEN "he" is the player named before, not the team', () => {
+    expect(
+      speakers("Dougie Hall has seen the game improve. As a result, despite the fact that the Warriors are first and the Blues are 10th in the table, he does not expect an easy night. 'They have a number of quality players,' he explained."),
+    ).toEqual(['Dougie Hall']);
+  });
+
+  it('GIVEN a surname that is usually a word ("Hall") THEN it names the person the story introduced in full', () => {
+    const mentions = findMentions('Glasgow confirmed that Dougie Hall will start. Hall admits it will be strange.', []);
+    expect(mentions.filter((m) => /Hall/.test(m.name)).map((m) => [m.name, m.kind])).toEqual([
+      ['Dougie Hall', 'person'],
+      ['Hall', 'person'],
+    ]);
+  });
+
+  it('GIVEN a weekday glued to a name ("on Thursday Kalanick wrote:") THEN the name still speaks', () => {
+    expect(speakers("Uber CEO Travis Kalanick hired him. Announcing the hire in a blog post on Thursday Kalanick wrote: 'We are both in cyberspace and on city streets.'")).toEqual(['Travis Kalanick']);
+  });
+});
