@@ -2,6 +2,7 @@ import type { Participant } from '../briefing/briefing.js';
 import { SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { partiesMentioned } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
+import { pointsAtPhoto } from './clean-text.js';
 
 /** Who said a quote, how sure we are, and which evidence decided it. */
 export interface Attribution {
@@ -26,7 +27,7 @@ const SPEECH_IN_SPAN_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
 const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:[^.!?"“”‘’\\n]{0,60})[:,]?\\s*$`, 'i');
 const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+${ADVERB}$`, 'i');
 const ACCORDING_TO_RE = /\baccording to\s+/i;
-const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
+const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
 const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|says|will|would|can|could|did|does|made|went|took|gave|got|came|felt|thought|knew|saw|wrote|spoke|met|led|left|won|lost|began|became|held|kept|put|ran|sat|set|stood|also|later|then|once|previously|recently)\b)/;
 /** "Leonard Ellerbe, CEO of Mayweather Promotions, disagreed": a name, an appositive, then its verb. */
 const APPOSITIVE_THEN_VERB_RE = /^,\s[^,.;:!?]{1,90},\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
@@ -260,7 +261,30 @@ function lastOrganisationBefore(ctx: Context, at: number): Mention | null {
 
 /** "the advocacy group said" names an organisation, "the 45-year-old said" a person. */
 function resolveDescription(ctx: Context, description: string, at: number): Mention | null {
+  const which = /\bthe\s+(latter|former)\s*,?\s*$/i.exec(description);
+  if (which) return oneOfPair(ctx, at, which[1]!.toLowerCase() === 'latter');
   return ORG_DESCRIPTION_RE.test(description) ? lastOrganisationBefore(ctx, at) : lastPersonBefore(ctx, at);
+}
+
+/** The mention sits in a photo caption pasted between paragraphs ("Boente was held at HMP Birmingham (pictured) when ..."). */
+function inCaption(text: string, at: number): boolean {
+  const from = Math.max(0, at - 200);
+  const before = text.slice(from, at);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf("' "), before.lastIndexOf('’ '));
+  const rest = text.slice(start < 0 ? from : from + start, at + 200);
+  const end = rest.search(/[.!?]\s|['’‘]\s*\p{Lu}|\n/u);
+  return pointsAtPhoto(end > 0 ? rest.slice(0, end + 1) : rest);
+}
+
+/** "Gary Neville and Graeme Souness were critical ... the latter said": the second (or first) of the last pair named. */
+function oneOfPair(ctx: Context, at: number, second: boolean): Mention | null {
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 1500), at).filter((m) => m.kind === 'person');
+  for (let i = window.length - 1; i > 0; i--) {
+    const a = window[i - 1]!;
+    const b = window[i]!;
+    if (/^\s*(?:,\s*)?(?:and|&)\s+$/.test(ctx.text.slice(a.end, b.start))) return second ? b : a;
+  }
+  return null;
 }
 
 function lastPersonBefore(ctx: Context, at: number): Mention | null {
@@ -446,10 +470,19 @@ export function attributeSpeakers(
       // Names in the rest of the previous quote's own sentence ("... ,' added Evelyn Mazzocco, General Manager of Barbie.")
       // belong to its attribution, not to a new speaker.
       const attributionEnd = sentenceEndAfter(text, prevEnd, q.start);
-      const gapMentions = mentionsBetween(speakers, attributionEnd, q.start).filter((m) => m.kind === 'person');
+      const gapMentions = mentionsBetween(speakers, attributionEnd, q.start).filter((m) => m.kind === 'person' && !inCaption(text, m.start));
       const samePerson = gapMentions.every((m) => prev.speaker !== null && nameOf(ctx, m) === prev.speaker);
       if (prev.speaker && gap.length <= 300 && samePerson) {
         a = { speaker: prev.speaker, confidence: Math.round(prev.confidence * 0.85 * 100) / 100, cue: 'continuation' };
+      }
+    }
+    // "Kalanick wrote: '...' He added: '...'": "he added" goes on with the speaker just quoted, when they may be "he".
+    if ((a === null || a.speaker === null || a.cue === 'pronoun') && k > 0 && out[k - 1]!.speaker && a?.speaker !== out[k - 1]!.speaker) {
+      const said = GOES_ON_RE.exec(text.slice(prevEnd, Math.min(text.length, q.end + 60)));
+      const prev = out[k - 1]!;
+      const gender = genders.get(prev.speaker!);
+      if (said && (gender === undefined || gender === (said[1]!.toLowerCase() === 'he' ? 'm' : 'f')) && !mentionsBetween(speakers, prevEnd, q.start).some((m) => m.kind === 'person' && nameOf(ctx, m) !== prev.speaker)) {
+        a = { speaker: prev.speaker, confidence: a?.speaker ? a.confidence : 0.7, cue: 'pronoun' };
       }
     }
     a ??= attributeFromPreviousSentence(ctx, q, prevEnd);
@@ -458,6 +491,8 @@ export function attributeSpeakers(
   }
   return out;
 }
+
+const GOES_ON_RE = /\b(he|she)\s+(?:also\s+|then\s+|later\s+)?(?:added|adds|continued|continues|went on)\b/i;
 
 const FIRST_PERSON_RE = /\b(?:I|we|We|my|My|our|Our)\b/;
 

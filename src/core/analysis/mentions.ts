@@ -1,6 +1,7 @@
 import type { Participant } from '../briefing/briefing.js';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
+import { nonNounClass } from './word-classes.js';
 
 /**
  * Finds names in running text: runs of capitalised tokens, classified as people, places or
@@ -119,6 +120,15 @@ function classifyBody(tokens: readonly string[], name: string): MentionKind | 'u
   return kind;
 }
 
+/**
+ * A word that is never a noun (by the POS lexicon) and so opens no name: a verb or participle
+ * ("Concluding", "Announcing"), an adverb ("Interestingly"). Other adjectives may ("Frank", "Young").
+ */
+function opensNoName(lower: string): boolean {
+  const c = nonNounClass(lower);
+  return c === 'verb' || c === 'other' || (c === 'adjective' && lower.endsWith('ing'));
+}
+
 /** First words that make a place of a name: "San Jose", "Los Alamos", "Fort Worth", "Mount Kenya". */
 const PLACE_LEADS = new Set(['san', 'santa', 'los', 'las', 'fort', 'mount', 'lake', 'port']);
 
@@ -179,6 +189,11 @@ export function findMentions(text: string, participants: readonly Participant[] 
     if (tokens.length > MAX_RUN_TOKENS) continue;
     // Drop sentence-initial words and other capitalised function words at the front, and at the back
     // when a caption runs into the next sentence ("... Armenians In her book").
+    // "Concluding Top Gear chiefs ...", "Interestingly, ...": a word that is never a noun (by the POS lexicon) opens no name.
+    while (tokens.length > 1 && (COMMON_CAPITALISED.has(tokens[0]!.toLowerCase()) || opensNoName(tokens[0]!.toLowerCase())) && !HONORIFICS.has(tokens[0]!.toLowerCase())) {
+      start += tokens[0]!.length + 1;
+      tokens = tokens.slice(1);
+    }
     while (tokens.length > 0 && COMMON_CAPITALISED.has(tokens[0]!.toLowerCase()) && !HONORIFICS.has(tokens[0]!.toLowerCase())) {
       start += tokens[0]!.length + 1;
       tokens = tokens.slice(1);

@@ -218,3 +218,35 @@ describe('attributeSpeakers: pronouns and descriptions in sports and crime copy'
     expect(speakers("Uber CEO Travis Kalanick hired him. Announcing the hire in a blog post on Thursday Kalanick wrote: 'We are both in cyberspace and on city streets.'")).toEqual(['Travis Kalanick']);
   });
 });
+
+describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers', () => {
+  const speakers = (text: string): Array<string | null> => attribute(text).map((a) => a.speaker);
+
+  it('GIVEN "X and Y were critical ... the latter said" THEN Y, and a role description ("the former Liverpool midfielder said") goes back to them', () => {
+    expect(
+      speakers(
+        "Pundits Gary Neville and Graeme Souness were highly critical of Toure. Of the 31-year-old, the latter said that he had become 'a bit of a liability' for City. 'When he has the ball at his feet, he is a real threat,' the former Liverpool midfielder said.",
+      ),
+    ).toEqual(['Graeme Souness', 'Graeme Souness']);
+  });
+
+  it('GIVEN a photo caption between two paragraphs of one speaker THEN the second paragraph still continues them', () => {
+    expect(
+      speakers(
+        "Detective Inspector Vanessa Lewis said: 'Boente showed no signs of stopping his conduct.' Boente was serving time at HMP Birmingham (pictured) when he began contacting the woman 'This is a highly unusual case which shows his ability to control young women.'",
+      ),
+    ).toEqual(['Vanessa Lewis', 'Vanessa Lewis']);
+  });
+
+  it('GIVEN a sentence opening on a verb or an adverb ("Concluding Top Gear chiefs ...") THEN that word is no part of a name', () => {
+    const mentions = findMentions('Concluding Top Gear chiefs had not acted in bad faith, she added. Interestingly Ms Madeley agreed.', []);
+    expect(mentions.map((m) => m.name)).not.toContain('Concluding Top Gear');
+    expect(mentions.map((m) => m.name)).toContain('Madeley');
+  });
+
+  it('GIVEN "X wrote: ... He added:" THEN "he added" goes on with X, even when the story never says X is a man', () => {
+    expect(
+      speakers("Sullivan's role will involve liaising with governments. On Thursday Kalanick wrote: 'We are both in cyberspace and on city streets.' He added: 'This is a challenge I get to take on.'"),
+    ).toEqual(['Kalanick', 'Kalanick']);
+  });
+});
