@@ -44,7 +44,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   }));
   for (const i of rankKeyQuotes(quotes, options.keyQuotes ?? DEFAULT_KEY_QUOTES)) quotes[i]!.key = true;
 
-  const issues = extractIssues(sentences, { participants, quotes: spans, mentions, names });
+  const issues = extractIssues(sentences, { participants, quotes: spans, mentions, names, quoteSpeakers: quotes.map((q) => q.speaker) });
   const entities = extractEntities(cleanedText, mentions, names, participants);
   const keywords = extractKeywords(sentences, KEYWORD_COUNT);
 

@@ -3,7 +3,7 @@ import { pointsAtPhoto } from './clean-text.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
-import { STOPWORDS, sentenceTokens, stem } from './tokenize.js';
+import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
 import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
 
@@ -24,6 +24,8 @@ export interface IssueContext {
   quotes?: readonly QuoteSpan[];
   mentions?: readonly Mention[];
   names?: NameIndex;
+  /** Who said each of `quotes` (null when unknown), in the same order: a speaker quoted on a topic has a position on it. */
+  quoteSpeakers?: readonly (string | null)[];
 }
 
 const DETERMINERS = new Set(
@@ -808,7 +810,48 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   }
   const merged = mergeTopics(topics);
   for (const t of merged) t.sentences.sort((a, b) => a - b);
-  return mostSalient(merged, sentences).map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
+  const listed = mostSalient(merged, sentences);
+  addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
+  return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
+}
+
+const QUOTED_POSITION_WORDS = 24;
+
+/**
+ * A speaker quoted beside a topic, in words that name it, gives their position on it in their own
+ * words ("Iain Duncan Smith: “The figures are unverified …”"): the quote goes to the topic within two
+ * sentences of it whose label shares the most words with it, after the positions the narrative states.
+ */
+function addQuotedPositions(topics: readonly Topic[], sentences: readonly Sentence[], quotes: readonly QuoteSpan[], speakers: readonly (string | null)[]): void {
+  if (quotes.length === 0 || topics.length === 0) return;
+  let s = 0;
+  for (let q = 0; q < quotes.length; q++) {
+    const speaker = speakers[q];
+    if (!speaker) continue;
+    const quote = quotes[q]!;
+    while (s + 1 < sentences.length && sentences[s + 1]!.start <= quote.start) s++;
+    const words = new Set(contentStems(quote.text));
+    let best: Topic | null = null;
+    let bestShared = 0;
+    for (const t of topics) {
+      if (t.parties.has(speaker) || !t.sentences.some((i) => Math.abs(i - s) <= 2)) continue;
+      let shared = 0;
+      for (const x of t.stems) if (words.has(x)) shared++;
+      if (shared > bestShared) {
+        best = t;
+        bestShared = shared;
+      }
+    }
+    if (!best) continue;
+    best.parties.add(speaker);
+    best.positions.push({ party: speaker, position: quotedWords(quote.text) });
+  }
+}
+
+function quotedWords(text: string): string {
+  const words = text.trim().split(/\s+/);
+  const shown = words.length > QUOTED_POSITION_WORDS ? `${words.slice(0, QUOTED_POSITION_WORDS).join(' ')} …` : words.join(' ');
+  return `“${shown}”`;
 }
 
 /** How many sentences each content stem occurs in. */

@@ -251,3 +251,18 @@ describe('extractIssues: the topics a reader would list, not one per clause', ()
     expect(issuesOf(seed, ministers).length).toBe(10);
   });
 });
+
+describe('extractIssues: quoted speakers take positions', () => {
+  it('GIVEN a speaker quoted beside a topic, in words that name it THEN their words are their position on it', () => {
+    const text = cleanText(
+      "Food bank use rose by a fifth this year, the Trussell Trust said. The charity's figures on food bank use were disputed by ministers. Iain Duncan Smith said: 'These food bank figures are unverified and misleading.' Separately, the council approved a new car park.",
+    );
+    const sentences = splitSentences(text);
+    const quotes = extractQuotes(text);
+    const mentions = findMentions(text, []);
+    const issues = extractIssues(sentences, { quotes, mentions, names: new NameIndex(mentions, []), quoteSpeakers: quotes.map(() => 'Iain Duncan Smith') });
+    const topic = find(issues, /food bank|figures/i);
+    expect(topic.positions).toContainEqual({ party: 'Iain Duncan Smith', position: '“These food bank figures are unverified and misleading.”' });
+    expect(issues.filter((i) => i !== topic).flatMap((i) => i.positions.map((p) => p.party))).not.toContain('Iain Duncan Smith');
+  });
+});
