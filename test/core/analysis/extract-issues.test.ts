@@ -266,3 +266,11 @@ describe('extractIssues: quoted speakers take positions', () => {
     expect(issues.filter((i) => i !== topic).flatMap((i) => i.positions.map((p) => p.party))).not.toContain('Iain Duncan Smith');
   });
 });
+
+describe('extractIssues: the cues of a row in news copy', () => {
+  it('GIVEN "launched a furious attack on", "denied", "a diplomatic row" THEN disagreements; a knife attack is no row', () => {
+    expect(issuesOf('David Cameron launched a furious attack on Labour MPs over the welfare reforms.')[0]?.stance).toBe('disagreement');
+    expect(issuesOf('The producer denied deliberately using the number plate on the Argentina trip.')[0]?.stance).toBe('disagreement');
+    expect(issuesOf('The police said a man was injured in a knife attack outside the station on Sunday night.').every((i) => i.stance !== 'disagreement')).toBe(true);
+  });
+});
