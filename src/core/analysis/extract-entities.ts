@@ -1,5 +1,7 @@
 import type { Participant } from '../briefing/briefing.js';
-import { gazetteerOrganisation, placeOf } from './gazetteer.js';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.js';
+import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
+import { nonNounClass } from './word-classes.js';
 import type { Mention, NameIndex } from './mentions.js';
 import type { Entities, PersonEntity } from './types.js';
 
@@ -26,6 +28,7 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
       if (!name.includes(' ') && !/-/.test(name) && !people.has(name)) {
         if (!m.role) continue;
       }
+      if (!people.has(name) && !m.role && notAPerson(name)) continue;
       const role = m.role ?? appositiveRole(text, m.end);
       const existing = people.get(name);
       if (!existing) people.set(name, { name, role: role ?? null });
@@ -55,6 +58,26 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
     places: [...places.values()],
     organizations: orgs.filter((o) => !prefixes.has(o)),
   };
+}
+
+/** Plural heads that make a group, not a person: "SNP MPs", "Coptic Christians", "Kurdish Protection Units". */
+const GROUP_HEADS = new Set(
+  'mps ministers officials leaders members fans supporters voters christians muslims jews hindus units forces troops police residents workers chiefs bosses players activists protesters campaigners rebels militants fighters democrats republicans'.split(' '),
+);
+
+/**
+ * A capitalised run the mention finder took for a person that a reader would not list as one:
+ * a group ("Tory MPs"), or a run opening on a word that is never a noun and no given name
+ * ("Clear Evidence"); given names and roles keep a run ("Frank Jordan", "Minister Kono").
+ */
+function notAPerson(name: string): boolean {
+  const words = name.toLowerCase().split(' ');
+  if (GROUP_HEADS.has(words[words.length - 1]!)) return true;
+  const first = words[0]!;
+  if (words.length < 2 || MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first)) return false;
+  // "Syria Sparks", "Scottish Labour", "Labour Brown": a place, nationality or party is no given name.
+  const opening = name.split(' ')[0]!;
+  return nonNounClass(first) !== undefined || placeOf(opening) !== null || partyOf(opening) !== null || gazetteerOrganisation(opening) !== null;
 }
 
 function appositiveRole(text: string, end: number): string | null {

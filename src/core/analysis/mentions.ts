@@ -85,7 +85,7 @@ const NOT_A_NAME = new Set(
   `january february march april may june july august september october november december monday tuesday wednesday thursday friday
 saturday sunday christmas easter ramadan international festival league cup championship championships olympics olympic games award
 awards prize world record grand prix day week act bill law treaty agreement declaration summit war revolution empire age era god
-premier champions europa series people final finals open tour show awards hall fame guinness dream type chapter section article amendment celsius fahrenheit
+premier champions europa series people final finals open tour show awards hall fame guinness dream type chapter section article amendment celsius fahrenheit election elections
 court`.split(/\s+/),
 );
 
@@ -272,7 +272,8 @@ export function findMentions(text: string, participants: readonly Participant[] 
       raw.push({ start: bodyStart, end: bodyStart + name.length, name, kind: bodyKind, role: null, gender: null, single: body.length === 1, unknown: false });
       continue;
     }
-    if (bodyKind === 'other' && titles.length === 0) {
+    // "General Election": a title before words that are no name is no person either.
+    if (bodyKind === 'other' && (titles.length === 0 || body.every((t) => NOT_A_NAME.has(t.toLowerCase())))) {
       raw.push({ start, end: start + fullName.length, name: fullName, kind: 'other', role: null, gender: null, single: tokens.length === 1, unknown: false });
       continue;
     }

@@ -50,3 +50,13 @@ describe('extractEntities', () => {
     expect(e.people).toEqual([{ name: 'Taro Kono', role: 'Foreign Minister' }]);
   });
 });
+
+describe('extractEntities: people a reader would list', () => {
+  it('GIVEN groups, places glued to names and a title before no name THEN they are not people, while named people are', () => {
+    const text =
+      'Gordon Brown warned voters before the General Election. SNP MPs would twist arms, he said. The video from Syria Sparks fear among Coptic Christians. Anas Sarwar and Johann Lamont campaigned in Glasgow.';
+    const mentions = findMentions(text, []);
+    const people = extractEntities(text, mentions, new NameIndex(mentions, [])).people.map((p) => p.name);
+    expect(people).toEqual(['Gordon Brown', 'Anas Sarwar', 'Johann Lamont']);
+  });
+});
