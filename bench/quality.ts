@@ -24,11 +24,12 @@ export interface EvalArticle {
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NEURAL_SYSTEMS = ['bart', 'bert_sum', 'bus', 'pgn', 's2s'] as const;
 const SUMMARY_SENTENCES = 3;
-const QUOTE_LABEL_SETS = [
+const QUOTE_LABEL_SETS: ReadonlyArray<readonly [string, string, ('odd' | 'even')?]> = [
   ['Quote attribution, dev labels (the rules were debugged on these articles):', 'quotes/labels.jsonl'],
-  ['Quote attribution, held-out labels (never used to tune rules; see bench/quotes/README.md):', 'quotes/heldout.jsonl'],
-  ['Quote attribution, held-out 2 labels (totals only: never read its errors; see bench/quotes/README.md):', 'quotes/heldout2.jsonl'],
-] as const;
+  ['Quote attribution, held-out 1 (its errors were read in session 3 and rules fixed from them: development data now):', 'quotes/heldout.jsonl'],
+  ['Quote attribution, held-out 2, odd lines (read to tune rules in session 3):', 'quotes/heldout2.jsonl', 'odd'],
+  ['Quote attribution, held-out 2, even lines (never read: the held-out figure; totals only):', 'quotes/heldout2.jsonl', 'even'],
+];
 
 export function evalPathFromArgs(argv: readonly string[]): string {
   const at = argv.indexOf('--eval');
@@ -228,14 +229,14 @@ async function main(): Promise<void> {
   const quoteEval = resolve(benchDir, 'quote-eval.ts');
   if (existsSync(quoteEval)) {
     const mod = (await import(pathToFileURL(quoteEval).href)) as {
-      evaluateQuotes?: (evalPath?: string, labelsPath?: string) => Promise<string>;
+      evaluateQuotes?: (evalPath?: string, labelsPath?: string, lines?: 'odd' | 'even') => Promise<string>;
     };
     if (typeof mod.evaluateQuotes === 'function') {
       // The same articles as the table above (`--eval`), so a worktree or CI checkout can point at them.
       // Dev labels (where the attribution rules were debugged) first, then the two held-out sets.
-      for (const [title, labels] of QUOTE_LABEL_SETS) {
+      for (const [title, labels, lines] of QUOTE_LABEL_SETS) {
         const labelsPath = resolve(benchDir, labels);
-        if (existsSync(labelsPath)) console.log(`\n${title}\n${await mod.evaluateQuotes(path, labelsPath)}`);
+        if (existsSync(labelsPath)) console.log(`\n${title}\n${await mod.evaluateQuotes(path, labelsPath, lines)}`);
       }
       return;
     }
