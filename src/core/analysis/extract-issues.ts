@@ -1,5 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import type { QuoteSpan } from './extract-quotes.js';
+import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
 import { STOPWORDS, stem } from './tokenize.js';
@@ -107,7 +108,6 @@ interface Token {
   facts: WordFacts;
 }
 
-const TOKEN_RE = /\p{L}[\p{L}\p{N}.'’-]*|\d[\d.,]*(?:\s*per\s*cent|\s*percent|%)|\p{N}[\p{L}\p{N}.'’-]*|["“”][^"“”]{1,60}["“”]|[‘'][^'‘’]{1,40}['’](?=[\s,.;:]|$)|[,;:()]/gu;
 
 const TIME_AND_PARTICLES = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november
@@ -224,7 +224,7 @@ function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefine
 
 function tokenize(clause: string): Token[] {
   const out: Token[] = [];
-  for (const match of clause.match(TOKEN_RE) ?? []) {
+  for (const match of scanClauseTokens(clause)) {
     let text = match;
     // A sentence-final period is not part of the word; the dots of "U.S." are.
     if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
@@ -232,6 +232,100 @@ function tokenize(clause: string): Token[] {
     out.push({ text, lower: facts.lower, kind: classify(facts, out[out.length - 1], out[out.length - 2]), facts });
   }
   return out;
+}
+
+/**
+ * The tokens of a clause as written: words (with the dots of "U.S." and inner hyphens and apostrophes),
+ * percentages ("5 per cent"), other numbers, short quoted titles as one token, and , ; : ( ).
+ * Exactly the matches of
+ *   /\p{L}[\p{L}\p{N}.'’-]*|\d[\d.,]*(?:\s*per\s*cent|\s*percent|%)|\p{N}[\p{L}\p{N}.'’-]*|["“”][^"“”]{1,60}["“”]|[‘'][^'‘’]{1,40}['’](?=[\s,.;:]|$)|[,;:()]/gu
+ * (the tests hold it to that regex), found by a character loop, which takes less than half the regex's time.
+ */
+export function scanClauseTokens(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    const end = clauseTokenEnd(text, i, cp);
+    if (end < 0) {
+      i += widthOf(cp);
+      continue;
+    }
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+/** Where the token starting at `i` (code point `cp`) ends, or -1 when none starts there. */
+function clauseTokenEnd(text: string, i: number, cp: number): number {
+  if (isLetter(cp)) return skipWordTail(text, i + widthOf(cp));
+  if (isNumber(cp)) {
+    const percentage = cp >= 48 && cp <= 57 ? percentageEnd(text, i + 1) : -1;
+    return percentage >= 0 ? percentage : skipWordTail(text, i + widthOf(cp));
+  }
+  // A quotation's words cannot hold its own kind of mark, so it closes at the first one (if near enough).
+  if (cp === 34 || cp === 0x201c || cp === 0x201d) {
+    const close = nextMark(text, i + 1, 60, isDoubleMark);
+    return close < 0 ? -1 : close + 1;
+  }
+  if (cp === 39 || cp === 0x2018) {
+    const close = nextMark(text, i + 1, 40, isSingleMark);
+    if (close < 0 || text.charCodeAt(close) === 0x2018) return -1;
+    const after = text.charCodeAt(close + 1);
+    return close + 1 === text.length || isWhitespace(after) || after === 44 || after === 46 || after === 59 || after === 58 ? close + 1 : -1;
+  }
+  return cp === 44 || cp === 59 || cp === 58 || cp === 40 || cp === 41 ? i + 1 : -1;
+}
+
+/** `[\p{L}\p{N}.'’-]*` from `from`. */
+function skipWordTail(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    if (!(isLetterOrNumber(cp) || cp === 46 || cp === 39 || cp === 0x2019 || cp === 45)) break;
+    i += widthOf(cp);
+  }
+  return i;
+}
+
+/** After a digit: the end of `[\d.,]*` followed by "per cent", "percent" or "%", or -1. */
+function percentageEnd(text: string, from: number): number {
+  let i = from;
+  for (let c = text.charCodeAt(i); (c >= 48 && c <= 57) || c === 46 || c === 44; c = text.charCodeAt(++i));
+  const digitsEnd = i;
+  i = skipWhitespace(text, i);
+  if (text.startsWith('per', i)) {
+    const cent = skipWhitespace(text, i + 3);
+    if (text.startsWith('cent', cent)) return cent + 4;
+  }
+  return text.charCodeAt(digitsEnd) === 37 ? digitsEnd + 1 : -1;
+}
+
+function skipWhitespace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index of the first mark (`isMark`) after 1 to `max` other code points from `from`, or -1. */
+function nextMark(text: string, from: number, max: number, isMark: (c: number) => boolean): number {
+  let count = 0;
+  for (let i = from; i < text.length; ) {
+    const cp = codePointAt(text, i);
+    if (isMark(cp)) return count >= 1 ? i : -1;
+    if (++count > max) return -1;
+    i += widthOf(cp);
+  }
+  return -1;
+}
+
+function isDoubleMark(c: number): boolean {
+  return c === 34 || c === 0x201c || c === 0x201d;
+}
+
+function isSingleMark(c: number): boolean {
+  return c === 39 || c === 0x2018 || c === 0x2019;
 }
 
 interface Chunk {
