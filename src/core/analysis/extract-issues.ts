@@ -65,14 +65,18 @@ block blocks blocked approve approves approved vote votes voted decide decides d
 disagree disagrees disagreed found finds find led leads lead put puts run runs ran try tries tried need needs needed failed fail fails going doing making taking violate violates violated protect protects discriminate discriminates discriminated break breaks broke broken block blocks blocked scrap scraps scrapped publish publishes published triple triples tripled afford affords represented represents represent`.split(/\s+/),
 );
 /** Base-form verbs that start a coordinated clause: "..., work to settle ... and hold ...". */
-const COORDINATED_VERB_RE = /(?:,\s+(?:and\s+)?|\s+and\s+)([a-z]+(?: (?:up|out|down))?)\b/g;
+// "(?<!\s)": a run of spaces (quoted speech is blanked out of the narrative) is tried from its first space
+// only; from every space it was quadratic in the run's length, and a later space can never match where the
+// first did not.
+export const COORDINATED_VERB_RE = /(?:,\s+(?:and\s+)?|(?<!\s)\s+and\s+)([a-z]+(?: (?:up|out|down))?)\b/g;
 const COORDINATED_VERBS = new Set(
   `work hold establish build boost develop keep continue seek settle resolve discuss expand strengthen promote cooperate create ensure maintain pursue reduce cut raise increase lift impose end launch set_up review consider share exchange improve support provide implement carry_out sign meet resume protect allow ban introduce adopt reach push address tackle fight prevent remove restore explore invest fund phase_out tighten ease return agreed reaffirmed said asked urged called pledged vowed shared discussed repeated welcomed rejected signed announced warned stressed expressed confirmed decided promised insisted demanded refused accused denied voted ruled ordered dismissed upheld awarded walked_out threatened blocked rejected dropped upheld overturned struck_down`.split(/\s+/).map((w) => w.replace('_', ' ')),
 );
 /** Other clause boundaries: ",...", ";", ", but", "while ...,", ", which", ", including", "and that". */
-// Every alternative starts with a definite character (",", ".", ";" or a space), so the scan stays cheap.
-const CLAUSE_BOUNDARY_RE =
-  /,\.\.\.\s*|\.\.\.\s*|;\s+|,\s+(?:but|while|whereas)\s+|,\s*(?=which\b|including\b|(?:she|he|they|it)\s+(?:cannot|can't|could not|will|would|did|does|do|has|have|had|is|are|was|were)\b)|\s(?:\s*\.\.\.\s*|\s*but\s+|(?=which are\b)|(?=including\b)|\s*and\s+(?=that\b))/gi;
+// Every alternative starts with a definite character (",", ".", ";" or a space), so the scan stays cheap;
+// the ones that skip a run of spaces start at its first space only ("(?<!\s)", as above).
+export const CLAUSE_BOUNDARY_RE =
+  /,\.\.\.\s*|\.\.\.\s*|;\s+|,\s+(?:but|while|whereas)\s+|,\s*(?=which\b|including\b|(?:she|he|they|it)\s+(?:cannot|can't|could not|will|would|did|does|do|has|have|had|is|are|was|were)\b)|(?<!\s)\s(?:\s*\.\.\.\s*|\s*but\s+|\s*and\s+(?=that\b))|\s(?=which are\b|including\b)/gi;
 
 /** Heads too general to name a topic on their own: "the issue of X" is about X. */
 const GENERIC = new Set(
@@ -83,6 +87,8 @@ things fact question questions problem problems effort efforts plan plans idea i
 member spokesman spokeswoman statement statements news more today yesterday week weeks day days month months get-go now future
 ground grounds basis sense role progress impact effect result results way reporters journalists monday tuesday wednesday thursday friday saturday sunday again`.split(/\s+/),
 );
+const TALKS_WORDS = new Set(['talks', 'negotiations', 'summit', 'summits', 'dialogue']);
+
 /** Evaluative or vague modifiers dropped from labels. */
 const DROPPED_MODIFIERS = new Set(
   'controversial so-called clear same mutual specific respective such certain various key major main important vital new recent current upcoming ongoing possible further long-standing longstanding simply briefly two three both top senior foreign chief former deputy bilateral sure able likely apparent necessary'.split(' '),
@@ -159,6 +165,12 @@ interface WordFacts {
   /** As a previous noun: possessive text, or a modifier's suffix. */
   possessiveText: boolean;
   modifierSuffix: boolean;
+  /** For `countContentWords`: the lower-case word without "'s" is generic, a word for talks, or never content (a vague modifier, a number, a role). */
+  generic: boolean;
+  talks: boolean;
+  neverContent: boolean;
+  /** The word without "'s" names a party in the gazetteer. */
+  namesParty: boolean;
 }
 
 const WORD_FACTS = new Map<string, WordFacts>();
@@ -188,6 +200,10 @@ function wordFacts(word: string): WordFacts {
     participle: /[^e]ed$/.test(lower) && lower.length > 4,
     possessiveText: /['’]s$/.test(word),
     modifierSuffix: /(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(wordLower),
+    generic: GENERIC.has(lower),
+    talks: TALKS_WORDS.has(lower),
+    neverContent: DROPPED_MODIFIERS.has(lower) || /^\d/.test(lower) || ROLE_WORDS.has(lower),
+    namesParty: partyOf(stripPossessive(word)) !== null,
   };
   if (WORD_FACTS.size >= WORD_FACTS_LIMIT) WORD_FACTS.clear();
   WORD_FACTS.set(word, f);
@@ -377,15 +393,14 @@ function chunks(tokens: readonly Token[]): Chunk[] {
   return out;
 }
 
-function isPartyOrPerson(text: string, ctx: IssueContext): boolean {
-  if (partyOf(text)) return true;
+/** A capitalised word names a party or (without its "'s") a participant. */
+function isPartyOrPerson(t: Token, ctx: IssueContext): boolean {
+  if (t.facts.namesParty) return true;
   if (!ctx.participants || ctx.participants.length === 0) return false;
-  const lower = text.toLowerCase();
+  const lower = stripPossessive(t.text).toLowerCase();
   for (const p of ctx.participants ?? []) if (p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower)) return true;
   return false;
 }
-
-const TALKS_WORDS = new Set(['talks', 'negotiations', 'summit', 'summits', 'dialogue']);
 
 /** The tokens (after a preposition) name parties and nothing else: "Iran", "North Korea and China". */
 function namesOnlyParties(tokens: readonly Token[]): boolean {
@@ -417,24 +432,28 @@ function namedTokens(ctx: IssueContext): Set<string> {
   return set;
 }
 
-function contentWords(tokens: readonly Token[], ctx: IssueContext): string[] {
-  const out: string[] = [];
+/**
+ * How many words of a phrase say what it is about: nouns and modifiers that are not generic, vague,
+ * numbers, roles, parties or the names of people and organisations. The word's own part of that test
+ * comes with its facts.
+ */
+function countContentWords(tokens: readonly Token[], ctx: IssueContext): number {
+  let n = 0;
   const named = namedTokens(ctx);
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.kind !== 'np') continue;
-    const w = stripPossessive(t.lower);
+    const f = t.facts;
     // "talks with Iran": generic talks become the topic when they are with parties and nothing else.
-    if (GENERIC.has(w) && TALKS_WORDS.has(w) && namesOnlyParties(tokens.slice(tokens.indexOf(t) + 2))) {
-      out.push(w);
+    if (f.generic && f.talks && namesOnlyParties(tokens.slice(i + 2))) {
+      n++;
       continue;
     }
-    if (GENERIC.has(w) || DROPPED_MODIFIERS.has(w) || /^\d/.test(w)) continue;
-    if (isCapitalised(t.text) && isPartyOrPerson(stripPossessive(t.text), ctx)) continue;
-    if (ROLE_WORDS.has(w)) continue;
-    if (isCapitalised(t.text) && named.has(t.text)) continue;
-    out.push(w);
+    if (f.generic || f.neverContent) continue;
+    if (f.capitalised && (isPartyOrPerson(t, ctx) || named.has(t.text))) continue;
+    n++;
   }
-  return out;
+  return n;
 }
 
 /** The label a chunk gives: generic heads give way to their complement, modifiers and possessors are dropped. */
@@ -523,7 +542,8 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
     for (let m = re.exec(narrative); m !== null; m = re.exec(narrative)) {
       if (re === COORDINATED_VERB_RE) {
         const verb = m[1]!.toLowerCase();
-        if (!COORDINATED_VERBS.has(verb) && !COORDINATED_VERBS.has(verb.split(' ')[0]!)) continue;
+        const space = verb.indexOf(' ');
+        if (!COORDINATED_VERBS.has(verb) && (space < 0 || !COORDINATED_VERBS.has(verb.slice(0, space)))) continue;
       }
       const after = narrative.slice(m.index + m[0].length - (re === COORDINATED_VERB_RE ? m[1]!.length : 0), m.index + m[0].length + 12).toLowerCase();
       const baseVerb = re === COORDINATED_VERB_RE && !/^\w+ed\b/.test(after) && !/^(?:said|held|built|kept|sought|met|led|ran|took|made|gave|got|went|came|brought|thought|knew|saw|won|lost|fought|found|struck)\b/.test(after);
@@ -783,7 +803,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
       const scored: Array<{ c: Chunk; score: number }> = [];
       for (const c of chunks(tokens)) {
-        const words = contentWords(c.tokens, ctx).length;
+        const words = countContentWords(c.tokens, ctx);
         if (words === 0) continue;
         // The subject of an action verb is an actor, not the topic ("Rail workers walked out over pay").
         const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !tokens.slice(c.at, firstVerb).some((t) => t.kind === 'aux');
@@ -792,7 +812,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       scored.sort((a, b) => b.score - a.score || a.c.at - b.c.at);
       for (const { c, score } of scored) {
         const l = labelOf(c.tokens);
-        if (!l.label || contentWords(l.tokens, ctx).length === 0) continue;
+        if (!l.label || countContentWords(l.tokens, ctx) === 0) continue;
         // "a relationship that looks towards the future": a one-word label keeps its relative clause.
         let label = l.label;
         const after = tokens.slice(c.at + c.tokens.length, c.at + c.tokens.length + 8);
