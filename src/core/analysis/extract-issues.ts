@@ -727,9 +727,23 @@ function relationsHead(label: string): boolean {
   return CONCEPT_CLASSES.get(stem(head.split('-').pop() ?? '')) === '#relations';
 }
 
+function isWordOrHyphen(cp: number): boolean {
+  return isLetterOrNumber(cp) || cp === 45;
+}
+
+/** Stems of the label's words (runs of letters, digits and hyphens) of three characters or more, function words left out. */
 function stemsOf(label: string): Set<string> {
   const out = new Set<string>();
-  for (const w of label.toLowerCase().split(/[^\p{L}\p{N}-]+/u)) {
+  const lower = label.toLowerCase();
+  let i = 0;
+  while (i < lower.length) {
+    const start = i;
+    while (i < lower.length && isWordOrHyphen(codePointAt(lower, i))) i += widthOf(codePointAt(lower, i));
+    if (i === start) {
+      i += widthOf(codePointAt(lower, i));
+      continue;
+    }
+    const w = lower.slice(start, i);
     if (w.length < 3 || DETERMINERS.has(w) || PREPOSITIONS.has(w) || CONJUNCTIONS.has(w)) continue;
     out.add(stem(w));
   }
