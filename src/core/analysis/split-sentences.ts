@@ -84,12 +84,13 @@ const ENDING_CHARS = new Set(['.', '!', '?', '…', '"', "'", '”', '’', ')',
 /** Whether the gap of whitespace from `gapStart` to `nextStart` (after the word from `wordStart`) ends a sentence. */
 function isBoundary(text: string, wordStart: number, gapStart: number, nextStart: number, breaks: number): boolean {
   if (breaks >= 2) return true;
+  const ending = ENDING_CHARS.has(text[gapStart - 1]!);
   // Fast path for the common gap between two words inside a sentence.
-  if (breaks === 0 && !ENDING_CHARS.has(text[gapStart - 1]!) && !startsUpper(text, nextStart)) {
-    return false;
-  }
+  if (breaks === 0 && !ending && !startsUpper(text, nextStart)) return false;
   const prevToken = text.slice(wordStart, gapStart);
   const next = nextToken(text, nextStart);
+  // No closing punctuation before a capital inside a line: only a caption run can end there.
+  if (breaks === 0 && !ending) return isCaptionBoundary(text, prevToken, nextStart, next);
   const nextCore = next.replace(OPENERS, '');
   const nextFirst = nextCore[0] ?? '';
   const nextIsLower = /\p{Ll}/u.test(nextFirst);
