@@ -83,12 +83,16 @@ function rate(texts: readonly string[], pipeline: Pipeline, minMs = 2000): Timin
 }
 
 /**
- * One pass over articles the engine has never seen (after warming up on the other half), so no
- * memo of names or stems from earlier passes flatters the rate: what a stream of new stories gets.
+ * One pass over articles the engine has never seen, so no memo of words, stems or names from earlier
+ * passes flatters the rate: what a stream of new stories gets. It must run before anything else
+ * analyses the second half (run after `rate()` over all articles, every word of them was already
+ * memoised and this row read faster than the seen one); the JIT is warmed by `WARM_UP_PASSES` passes
+ * over the first half only, then the second half is timed once.
  */
 function unseenRate(texts: readonly string[], pipeline: Pipeline): Timing {
   const half = Math.floor(texts.length / 2);
-  for (const t of texts.slice(0, half)) pipeline(t);
+  const warm = texts.slice(0, half);
+  for (let pass = 0; pass < WARM_UP_PASSES; pass += 1) for (const t of warm) pipeline(t);
   const fresh = texts.slice(half);
   const start = performance.now();
   const cpuStart = process.cpuUsage();
@@ -139,8 +143,10 @@ async function main(): Promise<void> {
   );
 
   const rows: [string, Timing][] = [];
+  // The unseen row first: it needs the second half of the articles not yet analysed.
+  const unseen = unseenRate(articles, full.run);
   rows.push([`ours: ${full.name}`, rate(articles, full.run)]);
-  rows.push([`ours: ${full.name}, unseen articles`, unseenRate(articles, full.run)]);
+  rows.push([`ours: ${full.name}, unseen articles`, unseen]);
   if (full.run !== summaryPipeline) rows.push(['ours: summary pipeline only', rate(articles, summaryPipeline)]);
   rows.push(['ts-textrank (3 sentences)', rate(articles, (text) => textrank.summarize(text, 'en'))]);
   console.log('| pipeline | articles/s (CPU time) | articles/s (CPU time, median pass) | articles/s (wall clock) |\n|---|---|---|---|');

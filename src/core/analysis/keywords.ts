@@ -11,9 +11,11 @@ interface PhraseStats {
   firstSentence: number;
   /**
    * Surface form -> weight; forms seen only at the start of a sentence weigh half (grammar capitalised
-   * them). Most phrases are seen in one form only: `surface`/`weight` hold it, the map is made for a second.
+   * them). Most phrases are seen in one form only: `surfaceWords` from `surfaceAt` and `weight` hold it
+   * (made into a string only when asked for: most phrases are seen once and dropped), the map is made for a second.
    */
-  surface: string;
+  surfaceWords: readonly string[];
+  surfaceAt: number;
   weight: number;
   surfaces: Map<string, number> | null;
 }
@@ -28,7 +30,8 @@ interface PhraseStats {
 export function extractKeywords(sentences: readonly Sentence[], n = 10): string[] {
   if (n <= 0) return [];
   const phrases = new Map<string, PhraseStats>();
-  const stemFrequency = new Map<string, number>();
+  // Occurrences of each stem, in a box so that counting takes one lookup.
+  const stemFrequency = new Map<string, { n: number }>();
 
   for (const sentence of sentences) {
     // The current run of content words, with their stems and capitalisation, between stopwords and punctuation.
@@ -71,7 +74,9 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
       run.push(word);
       runStems.push(s);
       runCaps.push(token.capitalised);
-      stemFrequency.set(s, (stemFrequency.get(s) ?? 0) + 1);
+      const frequency = stemFrequency.get(s);
+      if (frequency === undefined) stemFrequency.set(s, { n: 1 });
+      else frequency.n += 1;
     }
     flush();
   }
@@ -79,7 +84,7 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
   const scored = [...phrases.values()]
     .filter((p) => p.stems.length === 1 || p.count >= 2)
     .map((p) => {
-      const wordWeight = p.stems.reduce((sum, s) => sum + (stemFrequency.get(s) ?? 0), 0) / p.stems.length;
+      const wordWeight = p.stems.reduce((sum, s) => sum + (stemFrequency.get(s)?.n ?? 0), 0) / p.stems.length;
       const recurrence = p.stems.length === 1 ? 1 : p.count;
       const earliness = 1 + 1 / (1 + p.firstSentence / 5);
       return { phrase: p, score: wordWeight * Math.sqrt(recurrence * p.stems.length) * earliness };
@@ -138,25 +143,38 @@ function addPhrase(
   const key = size === 1 ? stems[at]! : stems.slice(at, at + size).join(' ');
   let stats = phrases.get(key);
   if (stats === undefined) {
-    stats = { stems: size === 1 ? [stems[at]!] : stems.slice(at, at + size), count: 0, firstSentence: sentence, surface: '', weight: 0, surfaces: null };
+    stats = { stems: size === 1 ? [stems[at]!] : stems.slice(at, at + size), count: 0, firstSentence: sentence, surfaceWords: words, surfaceAt: at, weight: 0, surfaces: null };
     phrases.set(key, stats);
   }
   stats.count += 1;
-  const surface = size === 1 ? words[at]! : words.slice(at, at + size).join(' ');
   const weight = sentenceInitial ? 0.5 : 1;
   if (stats.count === 1) {
-    stats.surface = surface;
+    stats.surfaceWords = words;
+    stats.surfaceAt = at;
     stats.weight = weight;
-  } else if (stats.surfaces === null && surface === stats.surface) {
+  } else if (stats.surfaces === null && sameWords(words, at, stats.surfaceWords, stats.surfaceAt, size)) {
     stats.weight += weight;
   } else {
-    stats.surfaces ??= new Map([[stats.surface, stats.weight]]);
+    stats.surfaces ??= new Map([[firstSurface(stats), stats.weight]]);
+    const surface = size === 1 ? words[at]! : words.slice(at, at + size).join(' ');
     stats.surfaces.set(surface, (stats.surfaces.get(surface) ?? 0) + weight);
   }
 }
 
+/** The same `size` words from `a` in `aWords` and from `b` in `bWords` (words hold no spaces: as joined strings, equal). */
+function sameWords(aWords: readonly string[], a: number, bWords: readonly string[], b: number, size: number): boolean {
+  for (let k = 0; k < size; k += 1) if (aWords[a + k] !== bWords[b + k]) return false;
+  return true;
+}
+
+/** The form a phrase was first seen in. */
+function firstSurface(phrase: PhraseStats): string {
+  const size = phrase.stems.length;
+  return size === 1 ? phrase.surfaceWords[phrase.surfaceAt]! : phrase.surfaceWords.slice(phrase.surfaceAt, phrase.surfaceAt + size).join(' ');
+}
+
 function surfacesOf(phrase: PhraseStats): ReadonlyMap<string, number> {
-  return phrase.surfaces ?? new Map([[phrase.surface, phrase.weight]]);
+  return phrase.surfaces ?? new Map([[firstSurface(phrase), phrase.weight]]);
 }
 
 function bestSurface(phrase: PhraseStats): string {

@@ -1,4 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
+import { codePointAt, isLetterOrNumber, widthOf } from './char-class.js';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
 import { nonNounClass } from './word-classes.js';
@@ -29,8 +30,39 @@ export interface Mention {
 const ABBREV_TITLE = '(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Det|Supt|Insp|Jr|Sr|Rev)\\.';
 const TOKEN = `(?:${ABBREV_TITLE}|(?:[A-Z]\\.)+(?:[A-Z](?![\\p{L}]))?|Mc[A-Z]\\p{Ll}+|O['’][A-Z]\\p{Ll}+|\\p{Lu}[\\p{L}\\p{M}]*(?:-\\p{L}[\\p{L}\\p{M}]*)*)`;
 const CONNECTOR = '(?:of|de|da|del|della|van|von|der|den|bin|al|la|le|du|dos|el)';
-/** A run of capitalised tokens joined by single spaces and name connectors ("Bank of England"). */
-const RUN_RE = new RegExp(`(?<![\\p{L}\\p{N}'’])${TOKEN}(?: (?:${CONNECTOR} )?${TOKEN})*(?![\\p{L}\\p{N}])`, 'gu');
+/**
+ * A run of capitalised tokens joined by single spaces and name connectors ("Bank of England"), not
+ * preceded by a letter, digit or apostrophe. That condition is tested in `nameRuns`, not as a lookbehind:
+ * the regex engine ran the lookbehind at every character of the text before looking for a capital.
+ */
+const RUN_RE = new RegExp(`${TOKEN}(?: (?:${CONNECTOR} )?${TOKEN})*(?![\\p{L}\\p{N}])`, 'gu');
+
+/** The capitalised runs of `text` in order: the matches of `(?<![\p{L}\p{N}'’])` followed by RUN_RE. */
+export function nameRuns(text: string): Array<{ run: string; start: number }> {
+  const out: Array<{ run: string; start: number }> = [];
+  RUN_RE.lastIndex = 0;
+  for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) {
+    if (afterWordCharacter(text, m.index)) {
+      // Try again from the next character, as the lookbehind would have let the scan do.
+      RUN_RE.lastIndex = m.index + widthOf(codePointAt(text, m.index));
+      continue;
+    }
+    out.push({ run: m[0], start: m.index });
+  }
+  return out;
+}
+
+/** The code point before `at` is a letter, a digit or an apostrophe. */
+function afterWordCharacter(text: string, at: number): boolean {
+  if (at === 0) return false;
+  let cp = text.charCodeAt(at - 1);
+  // A low surrogate after a high one ends a pair: the pair is the code point before.
+  if (cp >= 0xdc00 && cp <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) cp = codePointAt(text, at - 2);
+  }
+  return cp === 39 || cp === 0x2019 || isLetterOrNumber(cp);
+}
 
 /** Capitalised words that start sentences or label things but are not names. */
 const COMMON_CAPITALISED = new Set(
@@ -179,9 +211,7 @@ export function findMentions(text: string, participants: readonly Participant[] 
   const raw: Array<Mention & { unknown: boolean }> = [];
   /** `employer`: the run followed "<person> of", so it names where they work unless it is a known place. */
   const pending: Array<{ tokens: string[]; start: number; employer?: boolean }> = [];
-  RUN_RE.lastIndex = 0;
-  RUN_RE.lastIndex = 0;
-  for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) pending.push({ tokens: tokensOf(m[0]), start: m.index });
+  for (const { run, start } of nameRuns(text)) pending.push({ tokens: tokensOf(run), start });
   for (let p = 0; p < pending.length; p++) {
     let { tokens, start } = pending[p]!;
     // A name is a handful of words. A longer capitalised run ("A. A. A. ...", a shouted caption) is
@@ -306,8 +336,7 @@ export function findMentions(text: string, participants: readonly Participant[] 
     if (m.single && m.kind === 'place' && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
     // "Hall admits" in a story about Dougie Hall: a word that is usually no name ("hall") is his here.
     if (m.single && m.kind === 'other' && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
-    const { unknown: _u, ...mention } = m;
-    out.push(mention);
+    out.push({ start: m.start, end: m.end, name: m.name, kind: m.kind, role: m.role, gender: m.gender, single: m.single });
   }
   // "the Prime Minister said" names a person by role: resolve it to the person given that role.
   const byRole = new Map<string, Mention>();

@@ -1,3 +1,4 @@
+import { isWhitespace } from './char-class.js';
 import type { Sentence } from './types.js';
 
 /**
@@ -18,20 +19,28 @@ import type { Sentence } from './types.js';
  */
 export function splitSentences(cleaned: string): Sentence[] {
   const sentences: Sentence[] = [];
-  const gap = /\s+/g;
   let start = firstNonSpace(cleaned, 0);
   if (start >= cleaned.length) return sentences;
   let paragraph = 0;
-  let prevTokenStart = start;
-  for (let m = gap.exec(cleaned); m !== null; m = gap.exec(cleaned)) {
-    const ws = m.index;
-    const we = ws + m[0].length;
-    if (ws < start) continue;
-    const prevToken = cleaned.slice(prevTokenStart, ws);
-    prevTokenStart = we;
+  let tokenStart = start;
+  // Gaps are found with a character loop rather than /\s+/g: a match object, a gap string and the word before it
+  // for every word of the text cost more than the splitting; the word is sliced only when a gap may be a boundary.
+  for (let i = start; i < cleaned.length; ) {
+    if (!isWhitespace(cleaned.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const ws = i;
+    let breaks = 0;
+    while (i < cleaned.length && isWhitespace(cleaned.charCodeAt(i))) {
+      if (cleaned.charCodeAt(i) === 10) breaks += 1;
+      i += 1;
+    }
+    const we = i;
+    const wordStart = tokenStart;
+    tokenStart = we;
     if (we >= cleaned.length) break;
-    const breaks = countNewlines(m[0]);
-    if (isBoundary(cleaned, prevToken, we, breaks)) {
+    if (isBoundary(cleaned, wordStart, ws, we, breaks)) {
       sentences.push({ index: sentences.length, text: cleaned.slice(start, ws), start, end: ws, paragraph });
       if (breaks >= 2) paragraph += 1;
       start = we;
@@ -57,16 +66,10 @@ function lastNonSpaceEnd(text: string): number {
   return i;
 }
 
-function countNewlines(gapText: string): number {
-  let n = 0;
-  for (const ch of gapText) if (ch === '\n') n += 1;
-  return n;
-}
-
 const TOKEN_TAIL = 48;
-const CLOSERS = /["'”’»)\]]*$/;
+const CLOSERS = '"\'”’»)]';
 const OPENERS = /^["'“‘«(\[]+/;
-const TERMINAL = /(?:[.!?…]+)$/;
+const TERMINAL = '.!?…';
 const ELLIPSIS = /(?:\.\.\.+|…)$/;
 
 function nextToken(text: string, from: number): string {
@@ -78,13 +81,16 @@ function nextToken(text: string, from: number): string {
 // can only be a boundary in a caption run, and those need a capital after the gap.
 const ENDING_CHARS = new Set(['.', '!', '?', '…', '"', "'", '”', '’', ')', ']', '»']);
 
-function isBoundary(text: string, prevToken: string, nextStart: number, breaks: number): boolean {
+/** Whether the gap of whitespace from `gapStart` to `nextStart` (after the word from `wordStart`) ends a sentence. */
+function isBoundary(text: string, wordStart: number, gapStart: number, nextStart: number, breaks: number): boolean {
   if (breaks >= 2) return true;
+  const ending = ENDING_CHARS.has(text[gapStart - 1]!);
   // Fast path for the common gap between two words inside a sentence.
-  if (breaks === 0 && !ENDING_CHARS.has(prevToken[prevToken.length - 1] ?? '') && !startsUpper(text, nextStart)) {
-    return false;
-  }
+  if (breaks === 0 && !ending && !startsUpper(text, nextStart)) return false;
+  const prevToken = text.slice(wordStart, gapStart);
   const next = nextToken(text, nextStart);
+  // No closing punctuation before a capital inside a line: only a caption run can end there.
+  if (breaks === 0 && !ending) return isCaptionBoundary(text, prevToken, nextStart, next);
   const nextCore = next.replace(OPENERS, '');
   const nextFirst = nextCore[0] ?? '';
   const nextIsLower = /\p{Ll}/u.test(nextFirst);
@@ -92,10 +98,12 @@ function isBoundary(text: string, prevToken: string, nextStart: number, breaks: 
 
   // Only the token's tail matters, and bounding it keeps the end-anchored patterns linear on junk
   // such as a megabyte of dots.
-  const body = prevToken.slice(-TOKEN_TAIL).replace(CLOSERS, '');
-  const marks = TERMINAL.exec(body)?.[0];
-  if (marks === undefined) return isCaptionBoundary(text, prevToken, nextStart, next);
-  const word = body.slice(0, body.length - marks.length).replace(OPENERS, '');
+  const tail = prevToken.slice(-TOKEN_TAIL);
+  const body = tail.slice(0, trailingRunStart(tail, CLOSERS));
+  const marksAt = trailingRunStart(body, TERMINAL);
+  if (marksAt === body.length) return isCaptionBoundary(text, prevToken, nextStart, next);
+  const marks = body.slice(marksAt);
+  const word = body.slice(0, marksAt).replace(OPENERS, '');
   // A leading ellipsis ('"... A woman is') opens a quotation; it ends nothing.
   if (word === '') return false;
   // "10 a.m. on Friday", "so...and", "'Why?' he asked", "'I want her gone,' it emerged": the sentence goes on.
@@ -103,6 +111,13 @@ function isBoundary(text: string, prevToken: string, nextStart: number, breaks: 
   if (/[!?]/.test(marks)) return !(/["'”’]$/.test(prevToken) && isSpeechTag(text, nextStart));
   if (ELLIPSIS.test(marks)) return !word.endsWith(',');
   return !isAbbreviation(word, nextCore);
+}
+
+/** Where the run of characters from `chars` that ends `s` starts (`s.length` when there is none). */
+function trailingRunStart(s: string, chars: string): number {
+  let i = s.length;
+  while (i > 0 && chars.includes(s[i - 1]!)) i -= 1;
+  return i;
 }
 
 /** `/\p{Lu}/u` on the one character at `at`, without a string and a regex test for plain ASCII. */
@@ -178,8 +193,12 @@ const DISCOURSE_OPENERS = new Set([
 // A caption that points at its photo ends there: "... chocolate cake, pictured above Detectives are ...".
 const PHOTO_POINTER = /(?:\((?:pictured|left|right|centre|center|above|below|top|bottom|inset)(?:,? (?:left|right|centre|center|above|below|top|bottom))?\)|,? pictured(?: (?:above|below|left|right|centre|center|here|top|bottom))?)$/;
 
+const POINTER_WORDS = new Set(['pictured', 'above', 'below', 'left', 'right', 'centre', 'center', 'here', 'top', 'bottom']);
+
 function isCaptionBoundary(text: string, prevToken: string, nextStart: number, next: string): boolean {
-  if (/^\p{Lu}/u.test(next) && PHOTO_POINTER.test(text.slice(Math.max(0, nextStart - 40), nextStart).trimEnd())) {
+  // The pointer is the last word before the gap, or ends with ")": test the cheap part first.
+  const pointerWord = prevToken.endsWith(')') || POINTER_WORDS.has(prevToken);
+  if (pointerWord && /^\p{Lu}/u.test(next) && PHOTO_POINTER.test(text.slice(Math.max(0, nextStart - 40), nextStart).trimEnd())) {
     return !/^(?:and|or|with|in|on|at|by)$/.test(next);
   }
   // Only after a bare lower-case word: a capitalised one may be part of a name ("Downing Street: ...").

@@ -85,13 +85,14 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
 
   const headline = detectHeadline(sentences);
   const title = opts.title ?? (headline === null ? undefined : sentences[headline]!.text);
-  const candidates = describeSentences(sentences, params, headline);
-  const weights = stemWeights(candidates, title, params);
+  const stems = new Map<string, StemStat>();
+  const candidates = describeSentences(sentences, params, headline, stems);
+  weighStems(stems, title, params);
   const bodyStart = headline === null ? 0 : headline + 1;
   const prior = leadPriors(candidates, bodyStart, count + params.leadSlack, params.leadUsability, params.bareQuoteInWindow === 1);
   const available = candidates.filter((c) => c.index !== headline);
   const scale = available.map((c) => (prior[c.index]! * c.usability) / Math.pow(Math.max(1, c.words), params.lengthExponent));
-  const chosen = chooseByCoverage(available, weights, scale, count, params.redundancy);
+  const chosen = chooseByCoverage(available, scale, count, params.redundancy);
   const indices = chosen.map((c) => c.index).sort((a, b) => a - b);
   return { indices, tldr: tldrOf(chosen, sentences) };
 }
@@ -112,16 +113,7 @@ function leadPriors(candidates: readonly Candidate[], bodyStart: number, window:
 }
 
 /** Greedy weighted coverage: each step takes the sentence whose not-yet-covered stems are worth most. */
-function chooseByCoverage(
-  available: readonly Candidate[],
-  weights: ReadonlyMap<string, number>,
-  scale: readonly number[],
-  count: number,
-  redundancy: number,
-): Candidate[] {
-  const stemLists = available.map((c) => [...c.stems]);
-  const weightLists = stemLists.map((stems) => stems.map((t) => weights.get(t) ?? 0));
-  const covered = new Set<string>();
+function chooseByCoverage(available: readonly Candidate[], scale: readonly number[], count: number, redundancy: number): Candidate[] {
   const taken = new Uint8Array(available.length);
   const chosen: Candidate[] = [];
   while (chosen.length < Math.min(count, available.length)) {
@@ -129,10 +121,8 @@ function chooseByCoverage(
     let bestValue = -Infinity;
     for (let k = 0; k < available.length; k += 1) {
       if (taken[k] === 1) continue;
-      const stems = stemLists[k]!;
-      const stemWeights = weightLists[k]!;
       let gain = 0;
-      for (let j = 0; j < stems.length; j += 1) gain += stemWeights[j]! * (covered.has(stems[j]!) ? 1 - redundancy : 1);
+      for (const stem of available[k]!.stems) gain += stem.weight * (stem.covered ? 1 - redundancy : 1);
       const value = gain * scale[k]!;
       if (value > bestValue) {
         bestValue = value;
@@ -141,14 +131,15 @@ function chooseByCoverage(
     }
     taken[best] = 1;
     chosen.push(available[best]!);
-    for (const t of stemLists[best]!) covered.add(t);
+    for (const stem of available[best]!.stems) stem.covered = true;
   }
   return chosen;
 }
 
 interface Candidate {
   index: number;
-  stems: Set<string>;
+  /** Its content stems, each once, in order of first use. */
+  stems: StemStat[];
   words: number;
   usability: number;
   /** Only quoted speech: no speaker, no context outside the quotation marks. */
@@ -164,14 +155,28 @@ function detectHeadline(sentences: readonly Sentence[]): number | null {
   return /[.!?…]["'”’)]*$/.test(first.text) ? null : 0;
 }
 
-function describeSentences(sentences: readonly Sentence[], params: SummaryParams, headline: number | null): Candidate[] {
+/**
+ * What the summary knows of one content stem of the text. Each sentence lists the stem's one shared
+ * record, so counting, weighing and covering it take no further lookup by the stem's text.
+ */
+interface StemStat {
+  /** How many sentences use it. */
+  sentences: number;
+  weight: number;
+  /** Already in the summary being chosen. */
+  covered: boolean;
+  /** The last sentence that listed it: a sentence lists a stem once. */
+  lastSentence: number;
+}
+
+function describeSentences(sentences: readonly Sentence[], params: SummaryParams, headline: number | null, stems: Map<string, StemStat>): Candidate[] {
   const bare = bareQuotations(sentences);
   return sentences.map((s, index) => {
     const words = countWords(s.text);
     const bareQuote = bare[index]!;
     return {
       index,
-      stems: stemsOf(s),
+      stems: stemsOf(s, index, stems),
       words,
       usability: index === headline ? 0 : usability(s.text, words, params) * (bareQuote ? params.bareQuoteFactor : 1),
       bareQuote,
@@ -251,22 +256,29 @@ function isWordChar(code: number, ch: string): boolean {
   return NON_ASCII_WORD.test(ch);
 }
 
-function stemWeights(candidates: readonly Candidate[], title: string | undefined, params: SummaryParams): Map<string, number> {
-  const sentenceFrequency = new Map<string, number>();
-  for (const c of candidates) for (const t of c.stems) sentenceFrequency.set(t, (sentenceFrequency.get(t) ?? 0) + 1);
+/** A stem weighs (sentences using it)^stemWeightExponent, more when the title uses it too. */
+function weighStems(stems: ReadonlyMap<string, StemStat>, title: string | undefined, params: SummaryParams): void {
   const titleStems = new Set(title === undefined ? [] : contentStems(title));
-  const weights = new Map<string, number>();
-  for (const [t, frequency] of sentenceFrequency) {
-    weights.set(t, Math.pow(frequency, params.stemWeightExponent) * (titleStems.has(t) ? 1 + params.titleBoost : 1));
-  }
-  return weights;
+  for (const [t, stat] of stems) stat.weight = Math.pow(stat.sentences, params.stemWeightExponent) * (titleStems.has(t) ? 1 + params.titleBoost : 1);
 }
 
-/** The content stems of a sentence (its shared tokens: the keywords read the same ones). */
-function stemsOf(sentence: Sentence): Set<string> {
-  const stems = new Set<string>();
-  for (const t of sentenceTokens(sentence)) if (t.stem !== null) stems.add(t.stem);
-  return stems;
+/** The content stems of sentence `index` (its shared tokens: the keywords read the same ones), counted in `stems`. */
+function stemsOf(sentence: Sentence, index: number, stems: Map<string, StemStat>): StemStat[] {
+  const out: StemStat[] = [];
+  for (const t of sentenceTokens(sentence)) {
+    if (t.stem === null) continue;
+    let stat = stems.get(t.stem);
+    if (stat === undefined) {
+      stat = { sentences: 0, weight: 0, covered: false, lastSentence: -1 };
+      stems.set(t.stem, stat);
+    }
+    if (stat.lastSentence !== index) {
+      stat.lastSentence = index;
+      stat.sentences += 1;
+      out.push(stat);
+    }
+  }
+  return out;
 }
 
 /** Runs of non-space characters. */

@@ -1,11 +1,13 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { extractIssues } from '../../../src/core/analysis/extract-issues.js';
+import { CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE, extractIssues, scanClauseTokens } from '../../../src/core/analysis/extract-issues.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
 import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
 import type { Issue } from '../../../src/core/analysis/types.js';
+import { quotedText, tokenText } from './token-pieces.js';
 import type { Participant } from '../../../src/core/briefing/briefing.js';
 
 const seed = readFileSync(new URL('../../fixtures/korea-japan.txt', import.meta.url), 'utf8');
@@ -272,5 +274,41 @@ describe('extractIssues: the cues of a row in news copy', () => {
     expect(issuesOf('David Cameron launched a furious attack on Labour MPs over the welfare reforms.')[0]?.stance).toBe('disagreement');
     expect(issuesOf('The producer denied deliberately using the number plate on the Argentina trip.')[0]?.stance).toBe('disagreement');
     expect(issuesOf('The police said a man was injured in a knife attack outside the station on Sunday night.').every((i) => i.stance !== 'disagreement')).toBe(true);
+  });
+});
+
+describe('scanClauseTokens', () => {
+  it('GIVEN any text THEN the clause token scanner finds exactly what its specification regex matches', () => {
+    const spec = /\p{L}[\p{L}\p{N}.'’-]*|\d[\d.,]*(?:\s*per\s*cent|\s*percent|%)|\p{N}[\p{L}\p{N}.'’-]*|["“”][^"“”]{1,60}["“”]|[‘'][^'‘’]{1,40}['’](?=[\s,.;:]|$)|[,;:()]/gu;
+    fc.assert(
+      fc.property(tokenText, (text) => {
+        expect(scanClauseTokens(text)).toEqual(text.match(spec) ?? []);
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(quotedText, (text) => {
+        expect(scanClauseTokens(text)).toEqual(text.match(spec) ?? []);
+      }),
+      { numRuns: 10000 },
+    );
+  });
+});
+
+describe('clause boundary patterns', () => {
+  it('GIVEN any text, with runs of spaces where quotations were blanked out, THEN the linear patterns match where the original ones did', () => {
+    const original = [
+      /,\.\.\.\s*|\.\.\.\s*|;\s+|,\s+(?:but|while|whereas)\s+|,\s*(?=which\b|including\b|(?:she|he|they|it)\s+(?:cannot|can't|could not|will|would|did|does|do|has|have|had|is|are|was|were)\b)|\s(?:\s*\.\.\.\s*|\s*but\s+|(?=which are\b)|(?=including\b)|\s*and\s+(?=that\b))/gi,
+      /(?:,\s+(?:and\s+)?|\s+and\s+)([a-z]+(?: (?:up|out|down))?)\b/g,
+    ];
+    const piece = fc.constantFrom(' ', '   ', '\n', ',', ', ', ';', '...', '.', 'but', 'BUT', 'and', 'that', 'which are', 'including', 'he will', 'It is', 'work', 'set up', 'agreed', 'x', 'Kang');
+    const matches = (re: RegExp, text: string) => [...text.matchAll(new RegExp(re.source, re.flags))].map((m) => [m.index, m[0], m[1]]);
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        expect(matches(CLAUSE_BOUNDARY_RE, text)).toEqual(matches(original[0]!, text));
+        expect(matches(COORDINATED_VERB_RE, text)).toEqual(matches(original[1]!, text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findMentions, NameIndex, type Mention } from '../../../src/core/analysis/mentions.js';
+import { findMentions, NameIndex, nameRuns, type Mention } from '../../../src/core/analysis/mentions.js';
 
 const people = (ms: Mention[]): Array<[string, string | null]> => ms.filter((m) => m.kind === 'person').map((m) => [m.name, m.role]);
 
@@ -38,5 +39,20 @@ describe('NameIndex', () => {
     expect(names.canonical('Obama', 1000)).toBe('Barack Obama');
     expect(names.canonical('Kono')).toBe('Taro Kono');
     expect(names.canonical('Nobody')).toBe('Nobody');
+  });
+});
+
+describe('nameRuns', () => {
+  it('GIVEN any text THEN the capitalised runs are exactly the matches of the original pattern with its lookbehind', () => {
+    const token = "(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Det|Supt|Insp|Jr|Sr|Rev)\\.|(?:[A-Z]\\.)+(?:[A-Z](?![\\p{L}]))?|Mc[A-Z]\\p{Ll}+|O['’][A-Z]\\p{Ll}+|\\p{Lu}[\\p{L}\\p{M}]*(?:-\\p{L}[\\p{L}\\p{M}]*)*)";
+    const connector = '(?:of|de|da|del|della|van|von|der|den|bin|al|la|le|du|dos|el)';
+    const original = new RegExp(`(?<![\\p{L}\\p{N}'’])${token}(?: (?:${connector} )?${token})*(?![\\p{L}\\p{N}])`, 'gu');
+    const piece = fc.constantFrom('Kang', 'Mr.', 'U.S.', 'McDonald', "O'Neil", 'Ann-Marie', 'É', 'x', '1', ' ', ' of ', "'", '’', '𝐀', '𝐚', 'é', '-', '.', 'A', '\ud835', '\udc00');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
+        expect(nameRuns(text)).toEqual([...text.matchAll(original)].map((m) => ({ run: m[0], start: m.index })));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

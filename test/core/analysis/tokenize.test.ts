@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentStems, isStopword, stem, tokenizeWords } from '../../../src/core/analysis/tokenize.js';
+import { contentStems, isStopword, scanTextTokens, stem, tokenizeWords } from '../../../src/core/analysis/tokenize.js';
+import { tokenText } from './token-pieces.js';
 
 describe('tokenize', () => {
   it('GIVEN mixed case, possessives and punctuation THEN words are lower case without "\'s"', () => {
@@ -29,5 +31,12 @@ describe('tokenize', () => {
 
   it('GIVEN a sentence THEN content stems drop stopwords and keep order', () => {
     expect(contentStems('The ministers agreed on the fishing quotas.')).toEqual(['minist', 'agre', 'fish', 'quota']);
+  });
+
+  it('GIVEN any text THEN the token scanner finds exactly what its specification regex matches', () => {
+    const spec = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[,;:()[\]{}"“”‘’!?…|/']|\.(?=\s|$)|\s[-–—]\s/gu;
+    fc.assert(fc.property(tokenText, (text) => {
+      expect(scanTextTokens(text)).toEqual(text.match(spec) ?? []);
+    }), { numRuns: 3000 });
   });
 });
