@@ -317,6 +317,9 @@ async function main(): Promise<void> {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
+        // As the Docker image runs it (the heap limit sets how far V8 lets garbage pile up);
+        // BENCH_NODE_OPTIONS= (empty) runs with Node's defaults.
+        NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=1024',
         BRIEFINGS_DIR: briefingsDir,
         SQLITE_PATH: sqlitePath,
         PORT: String(port),
