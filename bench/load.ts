@@ -506,7 +506,7 @@ async function main(): Promise<void> {
     rows.push({ scenario, rps: answers.length / wall, cpuPerCommand, p50: q(0.5), p99: q(0.99), errors: result.errors + result.non2xx + (mine.size - answers.length), note: `${note}; ack p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` });
     process.stderr.write(`${scenario}: ${answers.length} answered of ${mine.size} sent, p50 ${q(0.5)} ms, p99 ${q(0.99)} ms (to the answer)\n`);
   };
-  memory.enter('Slack rows');
+  if (wanted('slack-briefing') || wanted('slack-search')) memory.enter('Slack rows');
   if (wanted('slack-briefing')) await slackRun('Slack `/briefing <slug>`', slugAt, 'latency to the response_url answer');
   if (wanted('slack-search')) await slackRun('Slack `/briefing search <words>`', () => `search ${wordAt()} ${wordAt()}`, 'latency to the response_url answer');
 
