@@ -16,7 +16,10 @@ RUN npm prune --omit=dev
 FROM node:20-bookworm-slim AS runtime
 # No terminal shell in a container; the HTTP port (health, metrics, Slack and Discord
 # interactions) is always served, so the health check works whatever is configured.
+# A 1 GiB heap limit also makes V8 collect before its heap is 1.6 times what is live, instead of
+# up to 4 times with the default limit: under load the process peaked at 0.6-1 GiB for ~130 MiB live.
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-old-space-size=1024 \
     BRIEFINGS_DIR=/app/briefings \
     SQLITE_PATH=/app/data/briefbot.db \
     PORT=3000 \

@@ -174,6 +174,40 @@ function currentRssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+/**
+ * The bot's memory phase by phase: its resident set sampled every 20 ms (the highest seen in each
+ * phase) and its all-time peak (VmHWM) at the end of each, so the phase that set the peak shows.
+ */
+function memoryPhases(pid: number) {
+  const phases: { name: string; maxRss: number; hwmAfter: number }[] = [{ name: 'start-up to the first card', maxRss: currentRssMiB(pid), hwmAfter: peakRssMiB(pid) }];
+  let phase = { name: '', maxRss: 0, hwmAfter: 0 };
+  const sample = () => {
+    try {
+      phase.maxRss = Math.max(phase.maxRss, currentRssMiB(pid));
+    } catch {
+      // the bot has exited
+    }
+  };
+  const timer = setInterval(sample, 20);
+  const end = () => {
+    if (!phase.name) return;
+    sample();
+    phase.hwmAfter = peakRssMiB(pid);
+    phases.push(phase);
+  };
+  return {
+    enter(name: string) {
+      end();
+      phase = { name, maxRss: 0, hwmAfter: 0 };
+    },
+    stop(): string {
+      end();
+      clearInterval(timer);
+      return phases.map((p, i) => `${p.name} ${p.maxRss.toFixed(0)}${i > 0 && p.hwmAfter > (phases[i - 1] as { hwmAfter: number }).hwmAfter + 1 ? ` (new peak ${p.hwmAfter.toFixed(0)})` : ''}`).join('; ');
+    },
+  };
+}
+
 /** The bot under test, killed if the bench fails. */
 let running: ChildProcess | undefined;
 
@@ -283,6 +317,9 @@ async function main(): Promise<void> {
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',
+        // As the Docker image runs it (the heap limit sets how far V8 lets garbage pile up);
+        // BENCH_NODE_OPTIONS= (empty) runs with Node's defaults.
+        NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=1024',
         BRIEFINGS_DIR: briefingsDir,
         SQLITE_PATH: sqlitePath,
         PORT: String(port),
@@ -368,10 +405,12 @@ async function main(): Promise<void> {
     return;
   }
 
+  const memory = memoryPhases(pid);
   const rows: Row[] = [];
   let firstSearchMs: number | undefined;
   const run = async (scenario: string, path: string, pool: { body: string; headers: Record<string, string> }[], note: string) => {
     let n = 0;
+    memory.enter(scenario);
     const cpuBefore = cpuMs(pid);
     const result = await autocannon({
       url: base,
@@ -397,6 +436,7 @@ async function main(): Promise<void> {
   {
     // The first search after start waits for the BM25 index the library builds in the background
     // as it loads; timed on its own, before the rows, so that no row pays for the build.
+    memory.enter('first search');
     const started = performance.now();
     const first = signed(discordPayload.command(ctx, user, 'briefings', [{ name: 'search', type: 1, options: [{ name: 'query', type: 3, value: 'police' }] }]));
     const res = (await (await fetch(`${base}/discord/interactions`, { method: 'POST', ...first })).json()) as { type: number };
@@ -409,6 +449,7 @@ async function main(): Promise<void> {
     process.stderr.write(`first search (index build): ${Math.round(firstSearchMs)} ms\n`);
   }
   // Warm-up (JIT, connection pools), not recorded.
+  memory.enter('warm-up');
   await autocannon({ url: base, connections, duration: 3, requests: [{ method: 'POST', path: '/discord/interactions', ...signed(discordPayload.ping(ctx)) }] });
 
   if (wanted('briefing')) await run(
@@ -486,9 +527,11 @@ async function main(): Promise<void> {
     rows.push({ scenario, rps: latencies.length / wall, cpuPerCommand, p50: q(0.5), p99: q(0.99), errors: result.errors + result.non2xx + wrong, note: `${note}; latency to the answer (${where}); ack p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` });
     process.stderr.write(`${scenario}: ${latencies.length} answered of ${acknowledged.size} acknowledged (${where}, ${wrong} not exactly once; ${cut} cut at the end), p50 ${q(0.5)} ms, p99 ${q(0.99)} ms (to the answer)\n`);
   };
+  if (wanted('slack-briefing') || wanted('slack-search')) memory.enter('Slack rows');
   if (wanted('slack-briefing')) await slackRun('Slack `/briefing <slug>`', slugAt, 'card, random slug of 10,000');
   if (wanted('slack-search')) await slackRun('Slack `/briefing search <words>`', () => `search ${wordAt()} ${wordAt()}`, 'BM25, two random words');
 
+  const memoryLine = memory.stop();
   const peak = peakRssMiB(pid);
   const now = currentRssMiB(pid);
   await stopChild(child);
@@ -503,7 +546,7 @@ async function main(): Promise<void> {
     ...rows.map((r) => `| ${r.scenario} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuPerCommand.toFixed(2)} | ${Math.round(1000 / r.cpuPerCommand)} | ${r.note} |`),
     '',
     ...(firstSearchMs !== undefined ? [`First search right after the first card (waits for the BM25 index of ${lib.slugs.length} briefings, built in the background from start): ${Math.round(firstSearchMs)} ms.`] : []),
-    `Peak memory of the bot process (VmHWM): ${peak.toFixed(0)} MiB (RSS at the end ${now.toFixed(0)} MiB).`,
+    `Peak memory of the bot process (VmHWM): ${peak.toFixed(0)} MiB (RSS at the end ${now.toFixed(0)} MiB); highest RSS sampled in each phase, MiB: ${memoryLine}.`,
     restartLine,
     ...(warmed ? [`Cold analysis of the whole library: ${(warmed.ms / 1000).toFixed(1)} s (${(warmed.ms / warmed.analysed).toFixed(1)} ms a briefing).`] : []),
   ];

@@ -75,7 +75,33 @@ function editsAtLeast(a: number, b: number): number {
   return Math.max(bitCount(a & ~b), bitCount(b & ~a));
 }
 
-type Scored = { i: number; score: number };
+/**
+ * The best `limit` items offered so far, best first: higher score, then earlier slug. The same
+ * answer as sorting every item offered and keeping the first `limit`, without the sort.
+ */
+class BestItems {
+  readonly items: number[] = [];
+  readonly scores: number[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly slugRank: Int32Array,
+  ) {}
+
+  offer(i: number, score: number): void {
+    const { items, scores, limit, slugRank } = this;
+    const beats = (at: number) => score > (scores[at] as number) || (score === scores[at] && (slugRank[i] as number) < (slugRank[items[at] as number] as number));
+    if (items.length === limit && !beats(limit - 1)) return;
+    let at = items.length;
+    while (at > 0 && beats(at - 1)) at--;
+    items.splice(at, 0, i);
+    scores.splice(at, 0, score);
+    if (items.length > limit) {
+      items.pop();
+      scores.pop();
+    }
+  }
+}
 
 /**
  * An index of a library's slugs and titles that ranks and resolves exactly as `rankBriefings` and
@@ -102,8 +128,18 @@ export class BriefingFinder<T> {
   private readonly itemsOfCompact: number[];
   private readonly bySlug = new Map<string, number>();
   private readonly byCompact = new Map<string, number[]>();
-  /** Letter masks of each compact slug's first 0..MASKED_PREFIX characters, item by item. */
+  /**
+   * Letter masks of each compact slug's first 0..MASKED_PREFIX characters, a row a length (the
+   * mask of length `len` for item `i` at `len * size + i`), so that the near-miss scan of every
+   * item reads one row in order. Past its end a slug's mask stays that of the whole slug.
+   */
   private readonly prefixMasks: Int32Array;
+  /**
+   * Scratch for `ranked`: an item was scored by the current query when its entry is the query's
+   * stamp. Kept between queries, so that a keystroke allocates nothing the size of the library.
+   */
+  private readonly seenBy: Uint32Array;
+  private stamp = 0;
 
   constructor(
     private readonly items: readonly T[],
@@ -123,8 +159,8 @@ export class BriefingFinder<T> {
     bySlugOrder.forEach((item, rank) => (this.slugRank[item] = rank));
 
     const itemsOf = new Map<string, number[]>();
-    const stride = MASKED_PREFIX + 1;
-    this.prefixMasks = new Int32Array(n * stride);
+    this.prefixMasks = new Int32Array(n * (MASKED_PREFIX + 1));
+    this.seenBy = new Uint32Array(n);
     this.keys.forEach((k, i) => {
       for (const w of k.hayWords) push(itemsOf, w, i);
       if (!this.bySlug.has(k.slug)) this.bySlug.set(k.slug, i);
@@ -132,7 +168,7 @@ export class BriefingFinder<T> {
       let mask = 0;
       for (let len = 1; len <= MASKED_PREFIX; len++) {
         if (len <= k.compactSlug.length) mask |= letterBit(k.compactSlug.charCodeAt(len - 1));
-        this.prefixMasks[i * stride + len] = mask;
+        this.prefixMasks[len * n + i] = mask;
       }
     });
     this.words = [...itemsOf.keys()].sort();
@@ -200,14 +236,20 @@ export class BriefingFinder<T> {
     const q = rankQueryOf(query);
     if (!q) return Array.from({ length: Math.max(0, Math.min(limit, this.items.length)) }, (_, i) => i);
     if (limit <= 0) return [];
-    const seen = new Uint8Array(this.keys.length);
-    const scored: Scored[] = [];
+    const n = this.keys.length;
+    const { seenBy } = this;
+    if (++this.stamp === 2 ** 32) {
+      seenBy.fill(0);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
+    const best = new BestItems(limit, this.slugRank);
     const consider = (items: readonly number[]) => {
       for (const i of items) {
-        if (seen[i]) continue;
-        seen[i] = 1;
+        if (seenBy[i] === stamp) continue;
+        seenBy[i] = stamp;
         // Every item reached here matches somehow, so its score is above zero.
-        scored.push({ i, score: matchScore(this.keys[i] as FindKeys, q) });
+        best.offer(i, matchScore(this.keys[i] as FindKeys, q));
       }
     };
     for (const w of q.words) {
@@ -220,27 +262,25 @@ export class BriefingFinder<T> {
     const [from, to] = prefixRange(this.compactSlugs, q.compact);
     consider(this.itemsOfCompact.slice(from, to));
 
-    const byRank = (a: Scored, b: Scored) => b.score - a.score || (this.slugRank[a.i] as number) - (this.slugRank[b.i] as number);
-    scored.sort(byRank);
-    if (scored.length < limit || (scored[limit - 1] as Scored).score <= NEAR_MISS_MAX) {
+    if (best.items.length < limit || (best.scores[limit - 1] as number) <= NEAR_MISS_MAX) {
       // Too few clear matches: near misses of the other slugs may make the list.
       const length = q.compact.length + 2;
       const wantedMask = letterMask(q.compact);
-      for (let i = 0; i < this.keys.length; i++) {
-        if (seen[i]) continue;
-        const keys = this.keys[i] as FindKeys;
-        if (editsAtLeast(this.maskOf(i, Math.min(length, keys.compactSlug.length)), wantedMask) > NEAR_MISS_EDITS) continue;
-        const score = nearMissScore(keys, q);
-        if (score > 0) scored.push({ i, score });
+      const row = length <= MASKED_PREFIX ? this.prefixMasks.subarray(length * n, (length + 1) * n) : undefined;
+      for (let i = 0; i < n; i++) {
+        if (seenBy[i] === stamp) continue;
+        const mask = row ? (row[i] as number) : this.maskOf(i, Math.min(length, (this.keys[i] as FindKeys).compactSlug.length));
+        if (editsAtLeast(mask, wantedMask) > NEAR_MISS_EDITS) continue;
+        const score = nearMissScore(this.keys[i] as FindKeys, q);
+        if (score > 0) best.offer(i, score);
       }
-      scored.sort(byRank);
     }
-    return scored.slice(0, limit).map((s) => s.i);
+    return best.items;
   }
 
   /** The letter mask of item `i`'s compact slug's first `length` characters. */
   private maskOf(i: number, length: number): number {
-    if (length <= MASKED_PREFIX) return this.prefixMasks[i * (MASKED_PREFIX + 1) + length] as number;
+    if (length <= MASKED_PREFIX) return this.prefixMasks[length * this.keys.length + i] as number;
     return letterMask((this.keys[i] as FindKeys).compactSlug, 0, length);
   }
 

@@ -19,14 +19,20 @@ export function normaliseSlugInput(input: string): string {
 
 export const compactSlug = (s: string) => s.replace(/-/g, '');
 
+/**
+ * The three rows editDistance rolls through, shared by every call (each runs to its end at once):
+ * the near-miss scans call it for thousands of slugs, and three new arrays a call were most of its cost.
+ */
+let scratchRows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
 /** Optimal string alignment distance (Levenshtein with adjacent transpositions), stopping early past `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   // Three rolling rows (two back, for transpositions) instead of the whole matrix.
   const width = b.length + 1;
-  let older = new Array<number>(width).fill(0);
-  let prev = new Array<number>(width);
-  let row = new Array<number>(width);
+  if (width > scratchRows[0].length) scratchRows = [new Int32Array(2 * width), new Int32Array(2 * width), new Int32Array(2 * width)];
+  // Every entry is written before it is read: `older` only from the third row on.
+  let [older, prev, row] = scratchRows;
   for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;

@@ -1,4 +1,4 @@
-import { firstTerm, terms } from './text-terms.js';
+import { firstTerm, hasAsciiWords, termOfWord, terms } from './text-terms.js';
 
 export interface SearchDocument {
   id: string;
@@ -13,26 +13,73 @@ export interface SearchHit {
   snippet: string;
 }
 
-interface Posting {
-  doc: number;
-  /** Field-weighted term frequency. */
-  tf: number;
-}
-
 const K1 = 1.2;
 const B = 0.75;
 // A word in the title or tags says more about what a briefing is about than one in its body.
 const FIELD_WEIGHT = { title: 3, tags: 2, text: 1 } as const;
 const SNIPPET_LENGTH = 160;
 
+/** The documents that hold one term while an index is being built, and its field-weighted frequency in each. */
+interface TermList {
+  docs: number[];
+  tfs: number[];
+}
+
+/**
+ * Where each word of a text that has a search term starts in the flattened text (whitespace runs
+ * made one space), and that term's number, in pairs: what a snippet needs, worked out when the
+ * text is indexed. Empty for a text short enough to be its own snippet.
+ */
+type WordRuns = Int32Array;
+
+/**
+ * An index's parts. Terms are numbered in the order first seen; an updated index keeps the
+ * numbers of the previous one (so carried-over word runs stay valid), terms no document holds
+ * any more included, with no postings.
+ */
 interface IndexParts {
-  postings: Map<string, Posting[]>;
-  lengths: number[];
+  termIds: Map<string, number>;
+  /**
+   * Postings in compressed-row form: those of term `t` are entries `start[t]` up to `start[t + 1]`
+   * of `postedDocs` (the document's position) and `tfs` (its field-weighted term frequency).
+   * Typed arrays instead of an object a posting: 8 bytes a posting instead of about 40.
+   */
+  start: Int32Array;
+  postedDocs: Int32Array;
+  tfs: Int32Array;
+  /** Field-weighted length of each document. */
+  lengths: Int32Array;
+  runs: WordRuns[];
   docs: SearchDocument[];
+}
+
+/** What a builder fills in as it reads, and what an index carries over into it. */
+interface BuildState {
+  docs: SearchDocument[];
+  lengths: Int32Array;
+  runs: WordRuns[];
+  termIds: Map<string, number>;
+  /** The postings read so far, by term number. */
+  lists: TermList[];
 }
 
 function sameDocument(a: SearchDocument, b: SearchDocument): boolean {
   return a.id === b.id && a.title === b.title && a.text === b.text && a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i]);
+}
+
+const NO_RUNS: WordRuns = new Int32Array(0);
+/** Words whose term numbers a builder remembers, at most (a library of 10,000 news texts has about 30,000). */
+const WORD_IDS_KEPT = 200_000;
+
+/** A text with every run of whitespace made one space, as snippets show it. */
+function flatten(text: string): string {
+  // Replacing only the runs that are not already one space (most of them are) is four times faster.
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+}
+
+/** A lowercase ASCII letter or digit. */
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /**
@@ -43,14 +90,19 @@ function sameDocument(a: SearchDocument, b: SearchDocument): boolean {
  * after an edit to one briefing of 10,000, one pass over the postings instead of a re-read.
  */
 export class Bm25Builder {
-  private readonly parts: IndexParts;
+  private readonly state: BuildState;
   /** Positions in the list of the documents still to read, in order. */
   readonly pending: readonly number[];
   private next = 0;
+  /** Scratch for the document being read: its frequency of each term, by number. */
+  private counts: Int32Array;
+  /** Each word's term number, so that a word repeated across the library costs one lookup. */
+  private readonly wordIds = new Map<string, number>();
 
   constructor(docs: readonly SearchDocument[], previous?: Bm25Index) {
-    this.parts = { postings: new Map(), lengths: new Array<number>(docs.length).fill(0), docs: [...docs] };
-    this.pending = previous ? previous.carryOver(this.parts) : docs.map((_, i) => i);
+    this.state = { docs: [...docs], lengths: new Int32Array(docs.length), runs: new Array<WordRuns>(docs.length).fill(NO_RUNS), termIds: new Map(), lists: [] };
+    this.pending = previous ? previous.carryOver(this.state) : docs.map((_, i) => i);
+    this.counts = new Int32Array(Math.max(1024, 2 * this.state.termIds.size));
   }
 
   /** Whether every document has been read. */
@@ -58,30 +110,94 @@ export class Bm25Builder {
     return this.next >= this.pending.length;
   }
 
+  private idOf(term: string): number {
+    const { termIds } = this.state;
+    let id = termIds.get(term);
+    if (id === undefined) {
+      termIds.set(term, (id = termIds.size));
+      if (id >= this.counts.length) {
+        const grown = new Int32Array(this.counts.length * 2);
+        grown.set(this.counts);
+        this.counts = grown;
+      }
+    }
+    return id;
+  }
+
+  /** The term number of a lowercase word as `words` gives it, or -1 when it has no term. */
+  private idOfWord(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      const term = termOfWord(word);
+      id = term === null ? -1 : this.idOf(term);
+      if (this.wordIds.size < WORD_IDS_KEPT) this.wordIds.set(word, id);
+    }
+    return id;
+  }
+
   /** Reads the next pending document; false when there was none. */
   step(): boolean {
     if (this.done) return false;
     const i = this.pending[this.next++] as number;
-    const doc = this.parts.docs[i] as SearchDocument;
-    const tf = new Map<string, number>();
+    const doc = this.state.docs[i] as SearchDocument;
+    // The document's field-weighted frequencies, by term number, in `counts`: zero again after.
+    const seen: number[] = [];
     let length = 0;
-    for (const [field, weight] of [
-      [doc.title, FIELD_WEIGHT.title],
-      [doc.tags.join(' '), FIELD_WEIGHT.tags],
-      [doc.text, FIELD_WEIGHT.text],
-    ] as const) {
-      for (const t of terms(field)) {
-        tf.set(t, (tf.get(t) ?? 0) + weight);
-        length += weight;
-      }
+    const add = (id: number, weight: number) => {
+      if (this.counts[id] === 0) seen.push(id);
+      this.counts[id] += weight;
+      length += weight;
+    };
+    for (const t of terms(doc.title)) add(this.idOf(t), FIELD_WEIGHT.title);
+    for (const t of terms(doc.tags.join(' '))) add(this.idOf(t), FIELD_WEIGHT.tags);
+    this.state.runs[i] = this.readText(doc.text, (id) => add(id, FIELD_WEIGHT.text));
+    for (const id of seen) {
+      const list = (this.state.lists[id] ??= { docs: [], tfs: [] });
+      list.docs.push(i);
+      list.tfs.push(this.counts[id] as number);
+      this.counts[id] = 0;
     }
-    for (const [t, f] of tf) {
-      let list = this.parts.postings.get(t);
-      if (!list) this.parts.postings.set(t, (list = []));
-      list.push({ doc: i, tf: f });
-    }
-    this.parts.lengths[i] = length;
+    this.state.lengths[i] = length;
     return true;
+  }
+
+  /**
+   * Passes the number of each search term of a text to `add`, in order, and returns its word
+   * runs. A text whose words are its ASCII runs (most news text) is read once for both; any
+   * other as `terms` and `snippet` each read it.
+   */
+  private readText(text: string, add: (id: number) => void): WordRuns {
+    const flat = flatten(text);
+    const long = flat.length > SNIPPET_LENGTH;
+    if (!hasAsciiWords(text)) {
+      for (const t of terms(text)) add(this.idOf(t));
+      if (!long) return NO_RUNS;
+      const pairs: number[] = [];
+      const re = /[\p{L}\p{N}]+/gu;
+      for (let m = re.exec(flat); m; m = re.exec(flat)) {
+        const t = firstTerm(m[0]);
+        if (t !== undefined) pairs.push(m.index, this.idOf(t));
+      }
+      return Int32Array.from(pairs);
+    }
+    // The words are the runs of ASCII letters and digits, which no whitespace breaks or joins.
+    const lower = flat.toLowerCase();
+    const pairs: number[] = [];
+    for (let at = 0; at < lower.length; ) {
+      if (!isAsciiWordCode(lower.charCodeAt(at))) {
+        at += 1;
+        continue;
+      }
+      let end = at + 1;
+      while (end < lower.length && isAsciiWordCode(lower.charCodeAt(end))) end += 1;
+      const id = this.idOfWord(lower.slice(at, end));
+      if (id >= 0) {
+        add(id);
+        if (long) pairs.push(at, id);
+      }
+      at = end;
+    }
+    return long ? Int32Array.from(pairs) : NO_RUNS;
   }
 
   /** The index, once every document has been read. */
@@ -92,7 +208,17 @@ export class Bm25Builder {
   /** @internal Reads what is left and hands over the parts. */
   finish(): IndexParts {
     while (this.step());
-    return this.parts;
+    const { termIds, lists, lengths, runs, docs } = this.state;
+    const start = new Int32Array(termIds.size + 1);
+    for (let t = 0; t < termIds.size; t++) start[t + 1] = (start[t] as number) + (lists[t]?.docs.length ?? 0);
+    const postedDocs = new Int32Array(start[termIds.size] as number);
+    const tfs = new Int32Array(postedDocs.length);
+    lists.forEach((list, t) => {
+      postedDocs.set(list.docs, start[t]);
+      tfs.set(list.tfs, start[t]);
+    });
+    this.state.lists = [];
+    return { termIds, start, postedDocs, tfs, lengths, runs, docs };
   }
 }
 
@@ -101,50 +227,61 @@ export class Bm25Builder {
  * proportional to the postings of the query's terms, not to the size of the library.
  */
 export class Bm25Index {
-  private readonly postings: Map<string, Posting[]>;
-  private readonly lengths: number[];
-  private readonly docs: SearchDocument[];
-  private readonly avgLength: number;
+  private readonly parts: IndexParts;
+  /** K1 × (1 − B + B × length ÷ average length) of each document: its share of every BM25 denominator. */
+  private readonly lengthNorms: Float64Array;
+  /**
+   * The scores of the query being answered, all zero between queries: reused, so that a query
+   * allocates nothing the size of the library. (A query runs to its end without awaiting.)
+   */
+  private readonly scores: Float64Array;
 
   constructor(source: readonly SearchDocument[] | IndexParts) {
-    const parts = 'postings' in source ? source : new Bm25Builder(source).finish();
-    this.postings = parts.postings;
-    this.lengths = parts.lengths;
-    this.docs = parts.docs;
-    const total = parts.lengths.reduce((n, l) => n + l, 0);
-    this.avgLength = parts.docs.length ? total / parts.docs.length : 1;
+    this.parts = 'termIds' in source ? source : new Bm25Builder(source).finish();
+    const { lengths } = this.parts;
+    const n = lengths.length;
+    let total = 0;
+    for (const l of lengths) total += l;
+    const avgLength = n ? total / n : 1;
+    this.lengthNorms = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.lengthNorms[i] = K1 * (1 - B + (B * (lengths[i] as number)) / avgLength);
+    this.scores = new Float64Array(n);
   }
 
   get size(): number {
-    return this.docs.length;
+    return this.parts.docs.length;
   }
 
   /**
-   * @internal For Bm25Builder: copies into `into` the postings and lengths of the documents of
-   * `into.docs` this index holds unchanged, renumbered to their new positions, and returns the
-   * positions of the documents that still need reading.
+   * @internal For Bm25Builder: copies into `into` the lengths, word runs and postings of the
+   * documents of `into.docs` this index holds unchanged, renumbered to their new positions, with
+   * this index's term numbers, and returns the positions of the documents that still need reading.
    */
-  carryOver(into: IndexParts): number[] {
+  carryOver(into: BuildState): number[] {
+    const { docs, lengths, runs, termIds, start, postedDocs, tfs } = this.parts;
+    for (const [term, t] of termIds) into.termIds.set(term, t);
     const oldAt = new Map<string, number>();
-    this.docs.forEach((d, j) => {
+    docs.forEach((d, j) => {
       if (!oldAt.has(d.id)) oldAt.set(d.id, j);
     });
-    const renumber = new Int32Array(this.docs.length).fill(-1);
+    const renumber = new Int32Array(docs.length).fill(-1);
     const pending: number[] = [];
     into.docs.forEach((doc, i) => {
       const j = oldAt.get(doc.id);
-      if (j !== undefined && renumber[j] === -1 && sameDocument(this.docs[j] as SearchDocument, doc)) {
+      if (j !== undefined && renumber[j] === -1 && sameDocument(docs[j] as SearchDocument, doc)) {
         renumber[j] = i;
-        into.lengths[i] = this.lengths[j] as number;
+        into.lengths[i] = lengths[j] as number;
+        into.runs[i] = runs[j] as WordRuns;
       } else pending.push(i);
     });
-    for (const [term, list] of this.postings) {
-      const kept: Posting[] = [];
-      for (const { doc, tf } of list) {
-        const i = renumber[doc] as number;
-        if (i >= 0) kept.push({ doc: i, tf });
+    for (let t = 0; t < termIds.size; t++) {
+      for (let p = start[t] as number; p < (start[t + 1] as number); p++) {
+        const i = renumber[postedDocs[p] as number] as number;
+        if (i < 0) continue;
+        const list = (into.lists[t] ??= { docs: [], tfs: [] });
+        list.docs.push(i);
+        list.tfs.push(tfs[p] as number);
       }
-      if (kept.length > 0) into.postings.set(term, kept);
     }
     return pending;
   }
@@ -152,22 +289,34 @@ export class Bm25Index {
   search(query: string, limit = 10): SearchHit[] {
     const queryTerms = [...new Set(terms(query))];
     if (queryTerms.length === 0 || limit <= 0) return [];
-    const n = this.docs.length;
-    const scores = new Float64Array(n);
+    const { termIds, start, postedDocs, tfs, docs, runs } = this.parts;
+    const { scores, lengthNorms } = this;
+    const n = docs.length;
+    const wanted: number[] = [];
     const touched: number[] = [];
-    for (const t of queryTerms) {
-      const list = this.postings.get(t);
-      if (!list) continue;
-      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-      for (const { doc, tf } of list) {
-        const norm = tf + K1 * (1 - B + (B * (this.lengths[doc] ?? 0)) / this.avgLength);
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] = (scores[doc] as number) + (idf * (tf * (K1 + 1))) / norm;
+    let best: { doc: number; score: number }[];
+    try {
+      for (const term of queryTerms) {
+        const t = termIds.get(term);
+        if (t === undefined) continue;
+        wanted.push(t);
+        const from = start[t] as number;
+        const to = start[t + 1] as number;
+        const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
+        for (let p = from; p < to; p++) {
+          const doc = postedDocs[p] as number;
+          const tf = tfs[p] as number;
+          if (scores[doc] === 0) touched.push(doc);
+          scores[doc] = (scores[doc] as number) + (idf * (tf * (K1 + 1))) / (tf + (lengthNorms[doc] as number));
+        }
       }
+      best = bestOf(touched, scores, limit).map((doc) => ({ doc, score: scores[doc] as number }));
+    } finally {
+      for (const doc of touched) scores[doc] = 0;
     }
-    return bestOf(touched, scores, limit).map((i) => {
-      const doc = this.docs[i] as SearchDocument;
-      return { id: doc.id, score: scores[i] as number, snippet: snippet(doc.text, queryTerms) };
+    return best.map(({ doc, score }) => {
+      const { id, text } = docs[doc] as SearchDocument;
+      return { id, score, snippet: snippetOf(flatten(text), runs[doc] as WordRuns, wanted) };
     });
   }
 }
@@ -191,15 +340,24 @@ function bestOf(docs: readonly number[], scores: Float64Array, limit: number): n
 
 /** The stretch of text (about a tweet long) that holds the most query terms, cut at word boundaries. */
 export function snippet(text: string, queryTerms: readonly string[]): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = flatten(text);
   if (flat.length <= SNIPPET_LENGTH) return flat;
-  const wanted = new Set(queryTerms);
+  // The words of the text numbered by the query's terms, -1 for any other term.
+  const pairs: number[] = [];
   const re = /[\p{L}\p{N}]+/gu;
-  const hits: number[] = [];
   for (let m = re.exec(flat); m; m = re.exec(flat)) {
     const t = firstTerm(m[0]);
-    if (t !== undefined && wanted.has(t)) hits.push(m.index);
-    if (hits.length > 200) break;
+    if (t !== undefined) pairs.push(m.index, queryTerms.indexOf(t));
+  }
+  return snippetOf(flat, Int32Array.from(pairs), queryTerms.map((_, i) => i));
+}
+
+/** The snippet of a flattened text from its word runs, for the terms numbered `wanted`. */
+function snippetOf(flat: string, runs: WordRuns, wanted: readonly number[]): string {
+  if (flat.length <= SNIPPET_LENGTH) return flat;
+  const hits: number[] = [];
+  for (let r = 0; r < runs.length && hits.length <= 200; r += 2) {
+    if (wanted.includes(runs[r + 1] as number)) hits.push(runs[r] as number);
   }
   let best = 0;
   let bestCount = 0;

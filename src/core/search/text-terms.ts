@@ -40,6 +40,36 @@ export function terms(text: string): string[] {
   return out;
 }
 
+/** Whether each non-ASCII character seen so far leaves a text's words as its ASCII runs (see `hasAsciiWords`). */
+const separatorCache = new Map<number, boolean>();
+
+/** Space or punctuation that Unicode folding keeps free of letters and digits and never turns into nothing. */
+function foldsToSeparator(code: number): boolean {
+  // A surrogate is half of a character that may be a letter (𝐀).
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  const char = String.fromCharCode(code);
+  if (/[\p{L}\p{N}\p{M}]/u.test(char)) return false;
+  const folded = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return folded.length > 0 && !/[\p{L}\p{N}]/u.test(folded);
+}
+
+/**
+ * Whether the words of a text are exactly its runs of ASCII letters and digits, lowercased, at
+ * the same places: true for ASCII, and for text whose other characters are only the likes of ’ “
+ * — … and no-break spaces (most news text). Then a reader may skip `words`' Unicode folding.
+ */
+export function hasAsciiWords(text: string): boolean {
+  if (!NOT_ASCII.test(text)) return true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    let separator = separatorCache.get(code);
+    if (separator === undefined) separatorCache.set(code, (separator = foldsToSeparator(code)));
+    if (!separator) return false;
+  }
+  return true;
+}
+
 /** firstTerm's answers by the run as written, so a snippet costs one lookup a word. */
 const runCache = new Map<string, string | null>();
 

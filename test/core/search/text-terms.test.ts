@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstTerm, terms, words } from '../../../src/core/search/text-terms.js';
+import { firstTerm, hasAsciiWords, terms, words } from '../../../src/core/search/text-terms.js';
 
 describe('words and terms', () => {
   it('GIVEN plain ASCII text THEN lowercased runs of letters and digits', () => {
@@ -20,5 +20,12 @@ describe('words and terms', () => {
     expect(firstTerm('Zürich')).toBe('zurich');
     // "the⑴" decomposes into "the(1)", two words: the stopword has no term, so the first is "1".
     expect(firstTerm('the⑴')).toBe('1');
+  });
+
+  it('GIVEN curly quotes, dashes, an ellipsis or no-break spaces THEN the words are the ASCII runs; GIVEN accents, ™, ½ or an astral letter THEN they may not be', () => {
+    const punctuated = 'The minister’s “talks” — held at\u00a0dawn… ended';
+    expect(hasAsciiWords(punctuated)).toBe(true);
+    expect(words(punctuated)).toEqual(punctuated.toLowerCase().match(/[a-z0-9]+/g));
+    for (const odd of ['Zürich', 'Harbour™', '½', '𝐀lpha', 'e\u0301']) expect(hasAsciiWords(`plain ${odd}`), odd).toBe(false);
   });
 });
