@@ -20,7 +20,7 @@ import { discordUsageRewriter } from './discord-usage.js';
 import { ModeratorForms } from './moderator-forms.js';
 import type { PendingSteps } from './pending-steps.js';
 import { isDiscordModerator, roleIdsOf } from './permissions.js';
-import { preparedPayload } from './reply-payload.js';
+import { preparedPayload, respondWithChoices } from './reply-payload.js';
 import { type Ack, deliver, withDeferral } from './respond.js';
 import { type DiscordMessage, NO_MENTIONS, toDiscordMessage } from './to-discord-message.js';
 
@@ -127,7 +127,7 @@ export class InteractionHandler {
         .slice(0, AUTOCOMPLETE_MAX)
         .map((z) => ({ name: z, value: z }));
     }
-    await i.respond(choices);
+    await respondWithChoices(i, choices);
   }
 
   private argsOf(i: ChatInputCommandInteraction, data: CommandData): Args {

@@ -1,4 +1,4 @@
-import { MessagePayload, type MessageTarget, Options } from 'discord.js';
+import { type AutocompleteInteraction, InteractionResponseType, MessagePayload, type MessageTarget, Options, Routes } from 'discord.js';
 import { type DiscordMessage, NO_MENTIONS } from './to-discord-message.js';
 
 /**
@@ -57,4 +57,17 @@ export function cachedSnakeCase(obj: unknown): unknown {
       key === 'emoji' && typeof value === 'string' ? (toSnakeCase({ emoji: value }) as { emoji: unknown }).emoji : cachedSnakeCase(value),
     ]),
   );
+}
+
+/**
+ * `i.respond(choices)` for choices already in API form (`name`, `value`): the same callback, in
+ * the same JSON, without discord.js copying each choice through its transformer.
+ */
+export async function respondWithChoices(i: AutocompleteInteraction, choices: readonly { name: string; value: string }[]): Promise<void> {
+  if (i.responded) throw new Error('this autocomplete interaction was already answered');
+  await i.client.rest.post(Routes.interactionCallback(i.id, i.token), {
+    body: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } },
+    auth: false,
+  });
+  i.responded = true;
 }

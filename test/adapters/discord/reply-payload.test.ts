@@ -2,7 +2,7 @@ import { ButtonBuilder, ButtonStyle, Client, type Interaction, MessageFlags } fr
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InteractionRest } from '../../../src/adapters/discord-http/interaction-rest.js';
 import { lineCustomId } from '../../../src/adapters/discord/custom-id.js';
-import { cachedSnakeCase, preparedPayload } from '../../../src/adapters/discord/reply-payload.js';
+import { cachedSnakeCase, preparedPayload, respondWithChoices } from '../../../src/adapters/discord/reply-payload.js';
 import { type DiscordMessage, NO_MENTIONS, toDiscordMessage } from '../../../src/adapters/discord/to-discord-message.js';
 import { analyze } from '../../../src/core/analysis/analyze.js';
 import { type ReplyDocument, textReply } from '../../../src/core/render/document.js';
@@ -108,5 +108,22 @@ describe('cachedSnakeCase', () => {
       already_snake: true,
     };
     for (let round = 0; round < 2; round++) expect(JSON.stringify(cachedSnakeCase(input))).toBe(JSON.stringify(defaultTransformer(input)));
+  });
+});
+
+describe('respondWithChoices', () => {
+  it('GIVEN autocomplete choices answered by respondWithChoices THEN the callback JSON is what discord.js makes, and the interaction counts as answered', async () => {
+    const choices = [...Array.from({ length: 25 }, (_, k) => ({ name: `Item ${k} "quoted" \u00e9 (item-${k})`, value: `item-${k}` }))];
+    const payload = discordPayload.autocomplete(ctx, ann, 'briefing', [{ name: 'topic', type: 3, value: 'ite', focused: true }]);
+    const before = await capturingClient().send(payload, (i) => (i as any).respond(choices));
+    let answered: unknown;
+    const after = await capturingClient(cachedSnakeCase).send(payload, async (i) => {
+      await respondWithChoices(i as any, choices);
+      answered = (i as any).responded;
+    });
+    expect(after).toBe(before);
+    expect(answered).toBe(true);
+    const none = await capturingClient(cachedSnakeCase).send(payload, (i) => respondWithChoices(i as any, []));
+    expect(none).toBe(await capturingClient().send(payload, (i) => (i as any).respond([])));
   });
 });
