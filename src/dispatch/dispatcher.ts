@@ -63,15 +63,25 @@ export class Dispatcher {
     if (command.data.permission === 'moderator' && !invocation.actor.isModerator) {
       throw new BriefbotError('FORBIDDEN', `Only moderators can use /${key}. Nothing was changed.`);
     }
+    const { deps } = this;
+    const forPlatform = () => this.commandsFor(invocation.actor.platform);
+    let logger: CommandContext['logger'] | undefined;
+    let commands: CommandContext['commands'] | undefined;
+    // The command's logger and the command list are made when a command reads them (few do):
+    // a pino child logger and the filtered list cost more than many a command.
     const ctx: CommandContext = {
       actor: invocation.actor,
       channel: invocation.channel,
-      library: this.deps.library,
-      clock: this.deps.clock,
-      logger: this.deps.logger.child({ command: key, platform: invocation.actor.platform }),
-      commands: this.commandsFor(invocation.actor.platform).map((c) => c.data),
+      library: deps.library,
+      clock: deps.clock,
+      get logger() {
+        return (logger ??= deps.logger.child({ command: key, platform: invocation.actor.platform }));
+      },
+      get commands() {
+        return (commands ??= forPlatform().map((c) => c.data));
+      },
       attachments: invocation.attachments ?? [],
-      services: this.deps.services,
+      services: deps.services,
     };
     return command.execute(ctx, args);
   }

@@ -101,7 +101,8 @@ export async function readBody(req: IncomingMessage, limit = 1024 * 1024): Promi
     if (size > limit) throw new BodyTooLargeError(limit);
     chunks.push(buf);
   }
-  return Buffer.concat(chunks);
+  // A small body comes in one chunk: no copy then.
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size);
 }
 
 export class BodyTooLargeError extends Error {

@@ -28,6 +28,7 @@ export class Operations {
   readonly metrics: Metrics;
   readonly inFlight = new InFlight();
   private readonly routes: HttpRoute[] = [];
+  private added = 0;
   private server: HttpServer | undefined;
   private draining = false;
   private platforms: readonly ChatPlatform[] = [];
@@ -70,9 +71,13 @@ export class Operations {
     };
   }
 
-  /** Adds a route; call before `serve`. */
+  /**
+   * Adds a route; call before `serve`. Added routes go ahead of the health routes: Slack's
+   * receiver tries custom routes in order, compiling each one's pattern on every request, and an
+   * adapter's route (Discord interactions) takes a request per command.
+   */
   addRoute(route: HttpRoute): void {
-    this.routes.push(route);
+    this.routes.splice(this.added++, 0, route);
   }
 
   isDraining(): boolean {

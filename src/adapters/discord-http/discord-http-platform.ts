@@ -6,6 +6,7 @@ import { buildDiscordCommands } from '../discord/command-definitions.js';
 import { ButtonLines } from '../discord/button-lines.js';
 import { InteractionHandler } from '../discord/interaction-handler.js';
 import { PendingSteps } from '../discord/pending-steps.js';
+import { cachedSnakeCase } from '../discord/reply-payload.js';
 import { postDocument } from '../discord/post-document.js';
 import { NO_MENTIONS } from '../discord/to-discord-message.js';
 import type { ReplyDocument } from '../../core/render/document.js';
@@ -83,7 +84,7 @@ export class DiscordHttpPlatform implements ChatPlatform, IdempotentPost {
     rest.on('response', (_request, response) => {
       if (response.status === 429) options.onRateLimited?.();
     });
-    const client = new Client({ intents: [], allowedMentions: NO_MENTIONS });
+    const client = new Client({ intents: [], allowedMentions: NO_MENTIONS, jsonTransformer: cachedSnakeCase });
     client.rest = rest;
     // The action builds the right Interaction class from the payload and emits it synchronously.
     client.on(Events.InteractionCreate, (interaction) => (this.captured = interaction));

@@ -17,6 +17,7 @@ import { ButtonLines } from './button-lines.js';
 import { InteractionHandler } from './interaction-handler.js';
 import { PendingSteps } from './pending-steps.js';
 import { postDocument } from './post-document.js';
+import { cachedSnakeCase } from './reply-payload.js';
 import { NO_MENTIONS } from './to-discord-message.js';
 
 /** What both Discord adapters (gateway and HTTP interactions) are built from. */
@@ -97,6 +98,7 @@ export class DiscordPlatform implements ChatPlatform, IdempotentPost {
     const client = new Client({
       intents: [GatewayIntentBits.Guilds],
       allowedMentions: NO_MENTIONS,
+      jsonTransformer: cachedSnakeCase,
       ...(options.apiUrl !== undefined && { rest: { api: options.apiUrl } }),
     });
     this.client = client;

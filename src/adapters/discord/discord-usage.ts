@@ -21,7 +21,8 @@ export function discordUsageRewriter(commands: DiscordCommandSet, keys: readonly
   if (pairs.length === 0) return (doc) => doc;
   const byNeutral = new Map(pairs);
   const pattern = new RegExp(`(?<![\\w/-])(${pairs.map(([n]) => escapeRegExp(n)).join('|')})(?![\\w-])`, 'g');
-  const fix = (s: string) => s.replace(pattern, (m) => byNeutral.get(m) ?? m);
+  // Every reply goes through this; text naming no command has no "/".
+  const fix = (s: string) => (s.includes('/') ? s.replace(pattern, (m) => byNeutral.get(m) ?? m) : s);
   return (doc) => rewrite(doc, fix);
 }
 

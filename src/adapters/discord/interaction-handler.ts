@@ -20,6 +20,7 @@ import { discordUsageRewriter } from './discord-usage.js';
 import { ModeratorForms } from './moderator-forms.js';
 import type { PendingSteps } from './pending-steps.js';
 import { isDiscordModerator, roleIdsOf } from './permissions.js';
+import { preparedPayload, respondWithChoices } from './reply-payload.js';
 import { type Ack, deliver, withDeferral } from './respond.js';
 import { type DiscordMessage, NO_MENTIONS, toDiscordMessage } from './to-discord-message.js';
 
@@ -82,7 +83,7 @@ export class InteractionHandler {
       if (!i.isRepliable()) return;
       const sorry = await this.render(textReply('Sorry, something went wrong on my side while answering that. It has been logged; please try again later.', { tone: 'error' }));
       const body = { embeds: sorry.embeds, components: [], allowedMentions: NO_MENTIONS };
-      await (i.deferred || i.replied ? i.followUp({ ...body, flags: MessageFlags.Ephemeral }) : i.reply({ ...body, flags: MessageFlags.Ephemeral })).catch((err: unknown) =>
+      await (i.deferred || i.replied ? i.followUp({ ...body, flags: MessageFlags.Ephemeral }) : i.reply(preparedPayload(i, body, MessageFlags.Ephemeral) ?? { ...body, flags: MessageFlags.Ephemeral })).catch((err: unknown) =>
         this.deps.logger.warn({ err }, 'could not tell the user about the failure'),
       );
     }
@@ -126,7 +127,7 @@ export class InteractionHandler {
         .slice(0, AUTOCOMPLETE_MAX)
         .map((z) => ({ name: z, value: z }));
     }
-    await i.respond(choices);
+    await respondWithChoices(i, choices);
   }
 
   private argsOf(i: ChatInputCommandInteraction, data: CommandData): Args {

@@ -54,11 +54,13 @@ const LINE_MARKDOWN = /^([ \t]*)(#{1,3}[ \t]|-#[ \t]|>|[-+][ \t]|\d+\.[ \t])/gm;
  * runs in linear time.
  */
 export function escapeForDiscord(text: string): string {
-  return text
+  let out = text
     .replace(INLINE_MARKDOWN, '\\$&')
-    .replace(LINE_MARKDOWN, (_m, indent: string, marker: string) => `${indent}${marker.replace(/^(\d+)?(.)/, (_x, digits: string | undefined, c: string) => `${digits ?? ''}\\${c}`)}`)
-    .replace(/@(everyone|here)/gi, '@\u200b$1')
-    .replace(/<(@[!&]?|#|\/|a?:)/g, '<\u200b$1');
+    .replace(LINE_MARKDOWN, (_m, indent: string, marker: string) => `${indent}${marker.replace(/^(\d+)?(.)/, (_x, digits: string | undefined, c: string) => `${digits ?? ''}\\${c}`)}`);
+  // Most text has neither character; the card escapes every piece of it once per reply.
+  if (out.includes('@')) out = out.replace(/@(everyone|here)/gi, '@\u200b$1');
+  if (out.includes('<')) out = out.replace(/<(@[!&]?|#|\/|a?:)/g, '<\u200b$1');
+  return out;
 }
 
 /** A piece of plain text that can be shortened, and how it reads once rendered. */
@@ -91,6 +93,27 @@ function descriptionOf(d: Draft): string {
     .map((group) => group.map(rendered).filter(Boolean).join('\n'))
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** `descriptionOf(d).length`, without joining the strings (fitting measures it several times). */
+function descriptionLength(d: Draft): number {
+  let total = 0;
+  let groups = 0;
+  for (const group of d.description) {
+    let chars = 0;
+    let parts = 0;
+    for (const p of group) {
+      const n = rendered(p).length;
+      if (n > 0) {
+        chars += n;
+        parts++;
+      }
+    }
+    if (parts === 0) continue;
+    total += chars + parts - 1;
+    groups++;
+  }
+  return groups === 0 ? 0 : total + 2 * (groups - 1);
 }
 
 function blockPieces(b: Block): Piece[] | { fields: { name: Piece; value: Piece }[] } {
@@ -146,7 +169,7 @@ function draftsOf(doc: ReplyDocument): Draft[] {
 function embedLength(d: Draft): number {
   return (
     (d.title ? rendered(d.title).length : 0) +
-    descriptionOf(d).length +
+    descriptionLength(d) +
     d.fields.reduce((n, f) => n + rendered(f.name).length + rendered(f.value).length, 0) +
     (d.footer ? rendered(d.footer).length : 0)
   );
@@ -192,7 +215,7 @@ function shrinkToBudget(pieces: readonly Piece[], budget: number, measure: () =>
 function fit(drafts: Draft[]): boolean {
   let trimmed = false;
   const one = (p: Piece | undefined, max: number) => {
-    if (p) trimmed = shrinkToBudget([p], max, () => rendered(p).length) || trimmed;
+    if (p && rendered(p).length > max) trimmed = shrinkToBudget([p], max, () => rendered(p).length) || trimmed;
   };
   for (const d of drafts) {
     one(d.title, DISCORD_LIMITS.title);
@@ -201,10 +224,12 @@ function fit(drafts: Draft[]): boolean {
       one(f.name, DISCORD_LIMITS.fieldName);
       one(f.value, DISCORD_LIMITS.fieldValue);
     }
-    trimmed = shrinkToBudget(d.description.flat(), DISCORD_LIMITS.description, () => descriptionOf(d).length) || trimmed;
+    if (descriptionLength(d) > DISCORD_LIMITS.description) trimmed = shrinkToBudget(d.description.flat(), DISCORD_LIMITS.description, () => descriptionLength(d)) || trimmed;
   }
-  const all = drafts.flatMap((d) => [...d.description.flat(), ...d.fields.flatMap((f) => [f.value, f.name]), ...(d.title ? [d.title] : []), ...(d.footer ? [d.footer] : [])]);
   const total = () => drafts.reduce((n, d) => n + embedLength(d), 0);
+  // Nearly every reply fits as it is: the list of all pieces is only made for one that does not.
+  if (total() <= DISCORD_LIMITS.embedTotal) return trimmed;
+  const all = drafts.flatMap((d) => [...d.description.flat(), ...d.fields.flatMap((f) => [f.value, f.name]), ...(d.title ? [d.title] : []), ...(d.footer ? [d.footer] : [])]);
   return shrinkToBudget(all, DISCORD_LIMITS.embedTotal, total) || trimmed;
 }
 
