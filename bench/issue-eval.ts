@@ -41,6 +41,7 @@ import { partyOf } from '../src/core/analysis/gazetteer.js';
 import { contentStems } from '../src/core/analysis/tokenize.js';
 import type { Analysis, AnalysisInput, Issue, Stance } from '../src/core/analysis/types.js';
 import { parseBriefing } from '../src/core/briefing/parse-briefing.js';
+import { pathArg } from './args.js';
 
 export interface GoldPosition {
   party: string;
@@ -413,18 +414,7 @@ export function evaluateIssues(evalPath: string = DEFAULT_EVAL, labelsPath: stri
   return out.join('\n');
 }
 
-function argValue(argv: readonly string[], flag: string): string | undefined {
-  const at = argv.indexOf(flag);
-  return at >= 0 ? argv[at + 1] : undefined;
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const argv = process.argv.slice(2);
-  const evalPath = argValue(argv, '--eval');
-  const labelsPath = argValue(argv, '--labels');
-  console.log(
-    evaluateIssues(evalPath ? resolve(process.cwd(), evalPath) : DEFAULT_EVAL, labelsPath ? resolve(process.cwd(), labelsPath) : DEFAULT_LABELS, {
-      verbose: argv.includes('--verbose'),
-    }),
-  );
+  console.log(evaluateIssues(pathArg(argv, '--eval', DEFAULT_EVAL), pathArg(argv, '--labels', DEFAULT_LABELS), { verbose: argv.includes('--verbose') }));
 }

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/core/analysis/analyze.js';
+import { argValue, pathArg } from './args.js';
 
 interface GoldQuote {
   text: string;
@@ -165,18 +166,9 @@ export async function evaluateQuotes(evalPath: string = DEFAULT_EVAL, labelsPath
   ].join('\n');
 }
 
-function argValue(argv: readonly string[], flag: string): string | undefined {
-  const at = argv.indexOf(flag);
-  return at >= 0 ? argv[at + 1] : undefined;
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const argv = process.argv.slice(2);
-  const evalPath = argValue(argv, '--eval');
-  const labelsPath = argValue(argv, '--labels');
   const lines = argValue(argv, '--lines');
   if (lines !== undefined && lines !== 'odd' && lines !== 'even') throw new Error('--lines takes odd or even');
-  console.log(
-    await evaluateQuotes(evalPath ? resolve(process.cwd(), evalPath) : DEFAULT_EVAL, labelsPath ? resolve(process.cwd(), labelsPath) : DEFAULT_LABELS, lines),
-  );
+  console.log(await evaluateQuotes(pathArg(argv, '--eval', DEFAULT_EVAL), pathArg(argv, '--labels', DEFAULT_LABELS), lines));
 }
