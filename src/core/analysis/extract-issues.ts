@@ -958,11 +958,13 @@ function addQuotedPositions(topics: readonly Topic[], sentences: readonly Senten
     if (!speaker) continue;
     const quote = quotes[q]!;
     while (s + 1 < sentences.length && sentences[s + 1]!.start <= quote.start) s++;
-    const words = new Set(contentStems(quote.text));
+    // The quote's stems are made only once a topic near it could take it (most quotes have none).
+    let words: Set<string> | null = null;
     let best: Topic | null = null;
     let bestShared = 0;
     for (const t of topics) {
       if (t.parties.has(speaker) || !t.sentences.some((i) => Math.abs(i - s) <= 2)) continue;
+      words ??= new Set(contentStems(quote.text));
       let shared = 0;
       for (const x of t.stems) if (words.has(x)) shared++;
       if (shared > bestShared) {
@@ -983,12 +985,20 @@ function quotedWords(text: string): string {
 }
 
 /** How many sentences each content stem occurs in. */
-function sentenceFrequencies(sentences: readonly Sentence[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const s of sentences) {
-    const seen = new Set<string>();
-    for (const t of sentenceTokens(s)) if (t.stem) seen.add(t.stem);
-    for (const x of seen) df.set(x, (df.get(x) ?? 0) + 1);
+function sentenceFrequencies(sentences: readonly Sentence[]): Map<string, { n: number; last: number }> {
+  // One record per stem with the last sentence that counted it, instead of a set of the stems of every sentence.
+  const df = new Map<string, { n: number; last: number }>();
+  for (let i = 0; i < sentences.length; i++) {
+    for (const t of sentenceTokens(sentences[i]!)) {
+      const x = t.stem;
+      if (!x) continue;
+      const r = df.get(x);
+      if (r === undefined) df.set(x, { n: 1, last: i });
+      else if (r.last !== i) {
+        r.n++;
+        r.last = i;
+      }
+    }
   }
   return df;
 }
@@ -1012,7 +1022,7 @@ function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): 
   const df = sentenceFrequencies(sentences);
   const scored = topics.map((t) => {
     let used = 0;
-    for (const x of t.stems) used = Math.max(used, Math.min(df.get(x) ?? 0, 6));
+    for (const x of t.stems) used = Math.max(used, Math.min(df.get(x)?.n ?? 0, 6));
     const score =
       Math.min(t.sentences.length, 5) +
       0.5 * used +
