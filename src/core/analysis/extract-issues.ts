@@ -249,12 +249,26 @@ function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefine
   return 'np';
 }
 
+/** Whether an auxiliary is among tokens[from, to). */
+function hasAux(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]!.kind === 'aux') return true;
+  return false;
+}
+
 function tokenize(clause: string): Token[] {
   const out: Token[] = [];
-  for (const match of scanClauseTokens(clause)) {
-    let text = match;
+  // The tokens of `scanClauseTokens`, read in place (no array of them, one slice each).
+  let i = 0;
+  while (i < clause.length) {
+    const cp = codePointAt(clause, i);
+    const end = clauseTokenEnd(clause, i, cp);
+    if (end < 0) {
+      i += widthOf(cp);
+      continue;
+    }
     // A sentence-final period is not part of the word; the dots of "U.S." are.
-    if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
+    const text = clause.charCodeAt(end - 1) === 46 && clause.indexOf('.', i) === end - 1 ? clause.slice(i, end - 1) : clause.slice(i, end);
+    i = end;
     const facts = wordFacts(text);
     out.push({ text, lower: facts.lower, kind: classify(facts, out[out.length - 1], out[out.length - 2]), facts });
   }
@@ -856,7 +870,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         const words = countContentWords(c.tokens, ctx);
         if (words === 0) continue;
         // The subject of an action verb is an actor, not the topic ("Rail workers walked out over pay").
-        const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !tokens.slice(c.at, firstVerb).some((t) => t.kind === 'aux');
+        const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !hasAux(tokens, c.at, firstVerb);
         scored.push({ c, score: words + (c.at > 0 ? 0.5 : 0) - (isSubject ? 1.5 : 0) });
       }
       scored.sort((a, b) => b.score - a.score || a.c.at - b.c.at);
