@@ -393,8 +393,7 @@ function chunks(tokens: readonly Token[]): Chunk[] {
       const t = tokens[i]!;
       const next = tokens[i + 1];
       const prevTok = body[body.length - 1];
-      const afterGerund = prevTok !== undefined && prevTok.kind === 'np' && /ing$/.test(prevTok.lower) && body.length >= 1 && (body.length === 1 || body[body.length - 2]!.kind === 'prep');
-      if (t.kind === 'np' || (t.kind === 'det' && (body.length === 0 || prevTok!.kind === 'prep' || afterGerund))) {
+      if (t.kind === 'np' || (t.kind === 'det' && (body.length === 0 || prevTok!.kind === 'prep' || afterGerund(body)))) {
         body.push(t);
         i++;
       } else if (t.kind === 'conj' && t.lower === 'and' && body.length > 0 && body[body.length - 1]!.kind === 'np' && next && next.kind === 'np' && !(isCapitalised(next.text) && partyOf(next.text))) {
@@ -416,6 +415,12 @@ function chunks(tokens: readonly Token[]): Chunk[] {
     if (i === start) i++;
   }
   return out;
+}
+
+/** The chunk so far is a gerund alone or after a preposition ("for removing the ..."): a determiner may follow. */
+function afterGerund(body: readonly Token[]): boolean {
+  const prevTok = body[body.length - 1];
+  return prevTok !== undefined && prevTok.kind === 'np' && prevTok.lower.endsWith('ing') && (body.length === 1 || body[body.length - 2]!.kind === 'prep');
 }
 
 /**
@@ -573,8 +578,22 @@ interface Clause {
 const ATTRIBUTION_RE = /\b(?:said|says|told|tells|added|adds|according to|explained|insisted|warned|asked|wrote)\b/i;
 const PREPOSITION_BEFORE_RE = /\b(?:at|of|for|from|in|with|by|to|against|on)\s+(?:the\s+)?$/i;
 const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
-// Anchored: unanchored, a long run without spaces makes the engine retry from every position (quadratic).
-const FIVE_WORDS_RE = /^\s*(?:\S+\s+){4}\S/;
+/**
+ * At least five runs of non-space characters: `/^\s*(?:\S+\s+){4}\S/.test(text)` (the tests hold it to that),
+ * by a character loop that stops at the fifth.
+ */
+export function hasFiveWords(text: string): boolean {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isWhitespace(text.charCodeAt(i))) inRun = false;
+    else if (!inRun) {
+      inRun = true;
+      if (++runs === 5) return true;
+    }
+  }
+  return false;
+}
 const COPULAS = new Set(['remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'become', 'becomes', 'became', 'mentioned', 'discussed']);
 const FRONTED_SUBORDINATE_RE = /^\s*(?:also,?\s+|and\s+|but\s+)?(?:as|while|when|after|although|though|because|if|since|despite|amid|before|once)\b/i;
 const FRONTED_COMMA_RE = /,["”’']?\s+(?!and\b|but\b|or\b|\.)/g;
@@ -847,7 +866,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
     if (s.index === 0 && !/[.!?"'”’)]\s*$/.test(s.text) && sentences.length > 3) continue;
     // A photo caption names who stands where, not what the story is about.
     if (pointsAtPhoto(s.text)) continue;
-    if (!FIVE_WORDS_RE.test(narrative)) continue;
+    if (!hasFiveWords(narrative)) continue;
     let sentenceTopic: Topic | null = null;
     let governingStance: Stance | null = null;
     // "The two also said it is vital to communicate,... including sharing details of X": a clause with no
