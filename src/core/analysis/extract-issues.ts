@@ -249,12 +249,26 @@ function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefine
   return 'np';
 }
 
+/** Whether an auxiliary is among tokens[from, to). */
+function hasAux(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]!.kind === 'aux') return true;
+  return false;
+}
+
 function tokenize(clause: string): Token[] {
   const out: Token[] = [];
-  for (const match of scanClauseTokens(clause)) {
-    let text = match;
+  // The tokens of `scanClauseTokens`, read in place (no array of them, one slice each).
+  let i = 0;
+  while (i < clause.length) {
+    const cp = codePointAt(clause, i);
+    const end = clauseTokenEnd(clause, i, cp);
+    if (end < 0) {
+      i += widthOf(cp);
+      continue;
+    }
     // A sentence-final period is not part of the word; the dots of "U.S." are.
-    if (text.endsWith('.') && text.indexOf('.') === text.length - 1) text = text.slice(0, -1);
+    const text = clause.charCodeAt(end - 1) === 46 && clause.indexOf('.', i) === end - 1 ? clause.slice(i, end - 1) : clause.slice(i, end);
+    i = end;
     const facts = wordFacts(text);
     out.push({ text, lower: facts.lower, kind: classify(facts, out[out.length - 1], out[out.length - 2]), facts });
   }
@@ -379,8 +393,7 @@ function chunks(tokens: readonly Token[]): Chunk[] {
       const t = tokens[i]!;
       const next = tokens[i + 1];
       const prevTok = body[body.length - 1];
-      const afterGerund = prevTok !== undefined && prevTok.kind === 'np' && /ing$/.test(prevTok.lower) && body.length >= 1 && (body.length === 1 || body[body.length - 2]!.kind === 'prep');
-      if (t.kind === 'np' || (t.kind === 'det' && (body.length === 0 || prevTok!.kind === 'prep' || afterGerund))) {
+      if (t.kind === 'np' || (t.kind === 'det' && (body.length === 0 || prevTok!.kind === 'prep' || afterGerund(body)))) {
         body.push(t);
         i++;
       } else if (t.kind === 'conj' && t.lower === 'and' && body.length > 0 && body[body.length - 1]!.kind === 'np' && next && next.kind === 'np' && !(isCapitalised(next.text) && partyOf(next.text))) {
@@ -402,6 +415,12 @@ function chunks(tokens: readonly Token[]): Chunk[] {
     if (i === start) i++;
   }
   return out;
+}
+
+/** The chunk so far is a gerund alone or after a preposition ("for removing the ..."): a determiner may follow. */
+function afterGerund(body: readonly Token[]): boolean {
+  const prevTok = body[body.length - 1];
+  return prevTok !== undefined && prevTok.kind === 'np' && prevTok.lower.endsWith('ing') && (body.length === 1 || body[body.length - 2]!.kind === 'prep');
 }
 
 /**
@@ -559,8 +578,22 @@ interface Clause {
 const ATTRIBUTION_RE = /\b(?:said|says|told|tells|added|adds|according to|explained|insisted|warned|asked|wrote)\b/i;
 const PREPOSITION_BEFORE_RE = /\b(?:at|of|for|from|in|with|by|to|against|on)\s+(?:the\s+)?$/i;
 const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
-// Anchored: unanchored, a long run without spaces makes the engine retry from every position (quadratic).
-const FIVE_WORDS_RE = /^\s*(?:\S+\s+){4}\S/;
+/**
+ * At least five runs of non-space characters: `/^\s*(?:\S+\s+){4}\S/.test(text)` (the tests hold it to that),
+ * by a character loop that stops at the fifth.
+ */
+export function hasFiveWords(text: string): boolean {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isWhitespace(text.charCodeAt(i))) inRun = false;
+    else if (!inRun) {
+      inRun = true;
+      if (++runs === 5) return true;
+    }
+  }
+  return false;
+}
 const COPULAS = new Set(['remain', 'remains', 'remained', 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared', 'become', 'becomes', 'became', 'mentioned', 'discussed']);
 const FRONTED_SUBORDINATE_RE = /^\s*(?:also,?\s+|and\s+|but\s+)?(?:as|while|when|after|although|though|because|if|since|despite|amid|before|once)\b/i;
 const FRONTED_COMMA_RE = /,["”’']?\s+(?!and\b|but\b|or\b|\.)/g;
@@ -833,7 +866,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
     if (s.index === 0 && !/[.!?"'”’)]\s*$/.test(s.text) && sentences.length > 3) continue;
     // A photo caption names who stands where, not what the story is about.
     if (pointsAtPhoto(s.text)) continue;
-    if (!FIVE_WORDS_RE.test(narrative)) continue;
+    if (!hasFiveWords(narrative)) continue;
     let sentenceTopic: Topic | null = null;
     let governingStance: Stance | null = null;
     // "The two also said it is vital to communicate,... including sharing details of X": a clause with no
@@ -856,7 +889,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         const words = countContentWords(c.tokens, ctx);
         if (words === 0) continue;
         // The subject of an action verb is an actor, not the topic ("Rail workers walked out over pay").
-        const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !tokens.slice(c.at, firstVerb).some((t) => t.kind === 'aux');
+        const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !hasAux(tokens, c.at, firstVerb);
         scored.push({ c, score: words + (c.at > 0 ? 0.5 : 0) - (isSubject ? 1.5 : 0) });
       }
       scored.sort((a, b) => b.score - a.score || a.c.at - b.c.at);
@@ -958,11 +991,13 @@ function addQuotedPositions(topics: readonly Topic[], sentences: readonly Senten
     if (!speaker) continue;
     const quote = quotes[q]!;
     while (s + 1 < sentences.length && sentences[s + 1]!.start <= quote.start) s++;
-    const words = new Set(contentStems(quote.text));
+    // The quote's stems are made only once a topic near it could take it (most quotes have none).
+    let words: Set<string> | null = null;
     let best: Topic | null = null;
     let bestShared = 0;
     for (const t of topics) {
       if (t.parties.has(speaker) || !t.sentences.some((i) => Math.abs(i - s) <= 2)) continue;
+      words ??= new Set(contentStems(quote.text));
       let shared = 0;
       for (const x of t.stems) if (words.has(x)) shared++;
       if (shared > bestShared) {
@@ -983,12 +1018,20 @@ function quotedWords(text: string): string {
 }
 
 /** How many sentences each content stem occurs in. */
-function sentenceFrequencies(sentences: readonly Sentence[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const s of sentences) {
-    const seen = new Set<string>();
-    for (const t of sentenceTokens(s)) if (t.stem) seen.add(t.stem);
-    for (const x of seen) df.set(x, (df.get(x) ?? 0) + 1);
+function sentenceFrequencies(sentences: readonly Sentence[]): Map<string, { n: number; last: number }> {
+  // One record per stem with the last sentence that counted it, instead of a set of the stems of every sentence.
+  const df = new Map<string, { n: number; last: number }>();
+  for (let i = 0; i < sentences.length; i++) {
+    for (const t of sentenceTokens(sentences[i]!)) {
+      const x = t.stem;
+      if (!x) continue;
+      const r = df.get(x);
+      if (r === undefined) df.set(x, { n: 1, last: i });
+      else if (r.last !== i) {
+        r.n++;
+        r.last = i;
+      }
+    }
   }
   return df;
 }
@@ -1012,7 +1055,7 @@ function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): 
   const df = sentenceFrequencies(sentences);
   const scored = topics.map((t) => {
     let used = 0;
-    for (const x of t.stems) used = Math.max(used, Math.min(df.get(x) ?? 0, 6));
+    for (const x of t.stems) used = Math.max(used, Math.min(df.get(x)?.n ?? 0, 6));
     const score =
       Math.min(t.sentences.length, 5) +
       0.5 * used +

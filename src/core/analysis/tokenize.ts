@@ -99,6 +99,11 @@ export function tokenizeText(text: string): TextToken[] {
   for (const raw of scanTextTokens(text)) {
     const c = raw.charCodeAt(0);
     const isWord = c > 127 ? WORD_START.test(raw) : (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    // One-character ASCII punctuation (most of it) comes from a table, without a string lookup.
+    if (!isWord && c < 128 && raw.length === 1) {
+      out.push((ASCII_PUNCTUATION_TOKENS[c] ??= { text: raw, word: false, lower: '', stem: null, digits: false, capitalised: false }));
+      continue;
+    }
     let token = WORD_TOKENS.get(raw);
     if (!isWord) {
       // Punctuation tokens are shared too (callers only read them): one lookup instead of an allocation each.
@@ -189,6 +194,7 @@ function skipLettersAndNumbers(text: string, from: number): number {
 // A word as written always gives the same token: one lookup instead of lower-casing, a stopword test and a
 // stem lookup for every occurrence. Callers only read tokens, so sentences can share them.
 const WORD_TOKENS = new Map<string, TextToken>();
+const ASCII_PUNCTUATION_TOKENS: Array<TextToken | undefined> = new Array<TextToken | undefined>(128).fill(undefined);
 
 const WORD_START = /^[\p{L}\p{N}]/u;
 const ALL_DIGITS = /^\d+$/;

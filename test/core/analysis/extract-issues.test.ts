@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE, extractIssues, scanClauseTokens } from '../../../src/core/analysis/extract-issues.js';
+import { CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE, extractIssues, hasFiveWords, scanClauseTokens } from '../../../src/core/analysis/extract-issues.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
 import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
@@ -309,6 +309,25 @@ describe('clause boundary patterns', () => {
         expect(matches(COORDINATED_VERB_RE, text)).toEqual(matches(original[1]!, text));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('hasFiveWords', () => {
+  it('GIVEN any text THEN it agrees with the anchored five-word pattern it replaces', () => {
+    const spec = /^\s*(?:\S+\s+){4}\S/;
+    fc.assert(
+      fc.property(tokenText, (text) => {
+        expect(hasFiveWords(text)).toBe(spec.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', ' ', '\n', '\u00a0', '\u3000', '𝐀', '.', '\ufeff'), { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        expect(hasFiveWords(text)).toBe(spec.test(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
+import { extractQuotes, wordCount } from '../../../src/core/analysis/extract-quotes.js';
+import { tokenText } from './token-pieces.js';
 
 const seed = readFileSync(new URL('../../fixtures/korea-japan.txt', import.meta.url), 'utf8');
 const texts = (t: string): string[] => extractQuotes(t).map((q) => q.text);
@@ -65,5 +67,16 @@ describe('extractQuotes', () => {
   it('GIVEN a possessive plural inside single-marked speech THEN the quote does not end at it', () => {
     const t = "'The players' wives were in tears at the end,' said the captain.";
     expect(texts(t)).toEqual(["The players' wives were in tears at the end,"]);
+  });
+});
+
+describe('wordCount', () => {
+  it('GIVEN any text THEN it counts what splitting on whitespace and keeping pieces with a letter or digit counts', () => {
+    fc.assert(
+      fc.property(tokenText, (text) => {
+        expect(wordCount(text)).toBe(text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
