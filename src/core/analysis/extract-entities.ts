@@ -1,5 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
-import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.js';
+import { isGivenName } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
 import { nonNounClass } from './word-classes.js';
 import type { Mention, NameIndex } from './mentions.js';
@@ -74,7 +74,7 @@ function notAPerson(name: string): boolean {
   const words = name.toLowerCase().split(' ');
   if (GROUP_HEADS.has(words[words.length - 1]!)) return true;
   const first = words[0]!;
-  if (words.length < 2 || MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first)) return false;
+  if (words.length < 2 || isGivenName(first)) return false;
   // "Syria Sparks", "Scottish Labour", "Labour Brown": a place, nationality or party is no given name.
   const opening = name.split(' ')[0]!;
   return nonNounClass(first) !== undefined || placeOf(opening) !== null || partyOf(opening) !== null || gazetteerOrganisation(opening) !== null;

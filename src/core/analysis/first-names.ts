@@ -47,3 +47,8 @@ noor zainab olga svetlana natalia tatiana irina yulia elena anastasia ekaterina 
 brigitte francoise isabelle sylvie nathalie giorgia ines lucia carmen dolores pilar rocio paloma yuko yoko keiko akiko mei ling
 xiaoming hui kyung jacinda kamala melania ivanka sheryl oprah madonna miley kourtney khloe kendall venus taylor`.split(/\s+/),
 );
+
+/** A lower-case word is a common given name of either list ("margaret", "dougie"). */
+export function isGivenName(lower: string): boolean {
+  return MALE_FIRST_NAMES.has(lower) || FEMALE_FIRST_NAMES.has(lower);
+}

@@ -1,6 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { codePointAt, isLetterOrNumber, widthOf } from './char-class.js';
-import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES } from './first-names.js';
+import { FEMALE_FIRST_NAMES, isGivenName, MALE_FIRST_NAMES } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
 import { nonNounClass } from './word-classes.js';
 
@@ -179,7 +179,7 @@ function classifyUncached(tokens: readonly string[], name: string): MentionKind 
   for (let i = 0; i + 1 < lower.length; i++) if (lower[i + 1] === 'of' && ORG_HEADS.has(lower[i]!) && i > 0) return 'organization';
   if (tokens.length > 1 && (PLACE_HEADS.has(last) || PLACE_LEADS.has(first))) return 'place';
   // "Hall of Fame" and "Supreme Court" are no people, but "Dougie Hall" and "Margaret Court" are: a known first name decides.
-  const firstName = tokens.length > 1 && (MALE_FIRST_NAMES.has(first) || FEMALE_FIRST_NAMES.has(first));
+  const firstName = tokens.length > 1 && isGivenName(first);
   if (!firstName && lower.some((t) => NOT_A_NAME.has(t) || (t.includes('-') && t.split('-').some((part) => NOT_A_NAME.has(part))))) return 'other';
   if (tokens.length > 1 && placeOf(tokens[tokens.length - 1]!) && (first === 'north' || first === 'south' || first === 'east' || first === 'west' || first === 'central')) return 'place';
   return 'unknown';
