@@ -5,11 +5,15 @@
  *   npm run bench:load -- [--corpus ../shared/eval/cnndm-dev.jsonl] [--count 10000]
  *                         [--duration 10] [--connections 32] [--out bench/out/load]
  *                         [--runtime dist|tsx] [--restarts 1] [--only restart|briefing,search,...]
+ *                         [--rate 1000] [--paced-duration 10] [--paced-connections 64]
  *
  * Steps: generate the library (sentences of the CNN/DM articles recombined; synthetic text when
  * the corpus is absent), analyse every briefing once into the store's analysis cache (kept in
  * --out between runs), restart the bot as a child process and time how long until it answers,
- * then measure requests a second, p50/p99 latency and peak memory per command.
+ * then measure requests a second, p50/p99 latency and peak memory per command: first at saturation
+ * (autocannon, closed loop: each connection sends its next command when the last is answered), then at
+ * a fixed rate (`--rate`, open loop, bench/paced.ts: latency from each command's scheduled send time,
+ * so a queue in the bot shows; `--rate 0` skips these rows).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,6 +22,7 @@ import { createServer as createNetServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { clock, paced, quantile } from './paced.js';
 import { analysisCacheKey, analyze } from '../src/core/analysis/analyze.js';
 import { FileBriefingSource } from '../src/library/file-source.js';
 import { Library } from '../src/library/library.js';
@@ -56,6 +61,10 @@ if (runtime !== 'dist' && runtime !== 'tsx') throw new Error(`--runtime is dist 
 const restarts = Math.max(1, Number(arg('restarts', '1')));
 /** Extra node options for the bot, e.g. --node-options=--cpu-prof. */
 const nodeOptions = arg('node-options', '').split(' ').filter(Boolean);
+/** The fixed rate of the paced rows (commands a second; 0 skips them), how long each runs, and over how many connections. */
+const pacedRate = Number(arg('rate', '1000'));
+const pacedDuration = Number(arg('paced-duration', String(duration)));
+const pacedConnections = Number(arg('paced-connections', '64'));
 const briefingsDir = join(outDir, 'briefings');
 const sqlitePath = join(outDir, 'briefbot.db');
 
@@ -270,6 +279,20 @@ async function buildIfStale(): Promise<void> {
   if (code !== 0) throw new Error(`npm run build failed (exit ${code})`);
 }
 
+/** One scenario sent at a fixed rate. */
+interface PacedRow {
+  scenario: string;
+  sent: number;
+  answered: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  cpuPerCommand: number;
+  /** How far behind schedule the generator itself sent (its own event-loop lag), p99 ms. */
+  sendLagP99: number;
+}
+
 interface Row {
   scenario: string;
   rps: number;
@@ -430,9 +453,29 @@ async function main(): Promise<void> {
     const cpuPerCommand = (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total);
     rows.push({ scenario, rps: result.requests.average, cpuPerCommand, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts, note });
     process.stderr.write(`${scenario}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}\n`);
+    if (pacedRate > 0) {
+      await pause();
+      const cpuStart = cpuMs(pid);
+      const r = await paced({ url: base, rate: pacedRate, duration: pacedDuration, connections: pacedConnections, next: (i) => ({ path, ...(pool[i % pool.length] as { body: string; headers: Record<string, string> }) }) });
+      const latencies: number[] = [];
+      for (let i = 0; i < r.sent; i += 1) if (!Number.isNaN(r.respondedAt[i])) latencies.push(r.respondedAt[i]! - r.scheduledAt[i]!);
+      recordPaced(scenario, r.sent, latencies, r.errors, (cpuMs(pid) - cpuStart) / Math.max(1, latencies.length), r.sendLagP99);
+    }
+  };
+  const pacedRows: PacedRow[] = [];
+  /** Lets the bot finish the saturation row's backlog and collect its garbage before a paced row. */
+  const pause = () => new Promise((r) => setTimeout(r, 1000));
+  const recordPaced = (scenario: string, sent: number, latencies: number[], errors: number, cpuPerCommand: number, sendLagP99: number) => {
+    latencies.sort((a, b) => a - b);
+    const row = { scenario, sent, answered: latencies.length, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies[latencies.length - 1] ?? Number.NaN, errors, cpuPerCommand, sendLagP99 };
+    pacedRows.push(row);
+    process.stderr.write(
+      `${scenario} at ${pacedRate}/s: ${row.answered} of ${sent} answered, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, max ${row.max.toFixed(1)} ms, errors ${errors}; generator lag p99 ${sendLagP99.toFixed(1)} ms\n`,
+    );
   };
 
   const POOL = 2000;
+  const n = lib.slugs.length.toLocaleString('en');
   {
     // The first search after start waits for the BM25 index the library builds in the background
     // as it loads; timed on its own, before the rows, so that no row pays for the build.
@@ -456,20 +499,20 @@ async function main(): Promise<void> {
     'Discord `/briefing <slug>`',
     '/discord/interactions',
     Array.from({ length: POOL }, () => signed(discordPayload.command(ctx, user, 'briefing', [{ name: 'topic', type: 3, value: slugAt() }]))),
-    'card with summary, quotes, issues; random slug of 10,000',
+    `card with summary, quotes, issues; random slug of ${n}`,
   );
   const wordAt = () => lib.words[Math.floor(rnd() * lib.words.length)] as string;
   if (wanted('search')) await run(
     'Discord `/briefings search <words>`',
     '/discord/interactions',
     Array.from({ length: POOL }, () => signed(discordPayload.command(ctx, user, 'briefings', [{ name: 'search', type: 1, options: [{ name: 'query', type: 3, value: `${wordAt()} ${wordAt()}` }] }]))),
-    'BM25 over 10,000 briefings, two random words',
+    `BM25 over ${n} briefings, two random words`,
   );
   if (wanted('autocomplete')) await run(
     'Discord autocomplete (topic)',
     '/discord/interactions',
     Array.from({ length: POOL }, () => signed(discordPayload.autocomplete(ctx, user, 'briefing', [{ name: 'topic', type: 3, value: wordAt().slice(0, 3 + Math.floor(rnd() * 4)), focused: true }]))),
-    '25 choices ranked from 10,000 slugs and titles',
+    `25 choices ranked from ${n} slugs and titles`,
   );
 
   // A Slack command's answer is the body of its acknowledgement when it is ready within the bot's
@@ -526,9 +569,48 @@ async function main(): Promise<void> {
     const cut = sentAt.size - acknowledged.size;
     rows.push({ scenario, rps: latencies.length / wall, cpuPerCommand, p50: q(0.5), p99: q(0.99), errors: result.errors + result.non2xx + wrong, note: `${note}; latency to the answer (${where}); ack p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` });
     process.stderr.write(`${scenario}: ${latencies.length} answered of ${acknowledged.size} acknowledged (${where}, ${wrong} not exactly once; ${cut} cut at the end), p50 ${q(0.5)} ms, p99 ${q(0.99)} ms (to the answer)\n`);
+    if (pacedRate > 0) await slackPaced(scenario, text);
+  };
+  /** The same at a fixed rate: latency from each command's scheduled send time to its answer, wherever it came. */
+  const slackPaced = async (scenario: string, text: () => string) => {
+    await pause();
+    const prefix = `P${++seq}-`;
+    const total = Math.round(pacedRate * pacedDuration);
+    // Built and signed before the row starts, so the generator only sends.
+    const pool = Array.from({ length: total }, (_, i) => {
+      const body = slackSlashBody('/briefing', text(), { responseUrl: `${fakeSlack.apiUrl.replace(/\/api\/$/, '')}/response/${prefix}${i}`, userId: 'U1' });
+      return { path: '/slack/events', body, headers: slackHeaders(signingSecret, body) };
+    });
+    const inAck = new Float64Array(total).fill(Number.NaN);
+    const cpuStart = cpuMs(pid);
+    const r = await paced({
+      url: base,
+      rate: pacedRate,
+      duration: pacedDuration,
+      connections: pacedConnections,
+      next: (i) => pool[i]!,
+      onResponse: (i, status, body) => {
+        if (status === 200 && body) inAck[i] = clock();
+      },
+    });
+    await new Promise((res) => setTimeout(res, 2000));
+    const posted = new Map<number, number[]>();
+    for (const p of fakeSlack.responses) {
+      if (!p.id.startsWith(prefix)) continue;
+      const i = Number(p.id.slice(prefix.length));
+      posted.set(i, [...(posted.get(i) ?? []), p.at]);
+    }
+    const latencies: number[] = [];
+    let wrong = 0;
+    for (let i = 0; i < r.sent; i += 1) {
+      const answers = [...(Number.isNaN(inAck[i]!) ? [] : [inAck[i]!]), ...(posted.get(i) ?? [])];
+      if (answers.length !== 1) wrong += 1;
+      if (answers.length) latencies.push(Math.min(...answers) - r.scheduledAt[i]!);
+    }
+    recordPaced(scenario, r.sent, latencies, r.errors + wrong, (cpuMs(pid) - cpuStart) / Math.max(1, latencies.length), r.sendLagP99);
   };
   if (wanted('slack-briefing') || wanted('slack-search')) memory.enter('Slack rows');
-  if (wanted('slack-briefing')) await slackRun('Slack `/briefing <slug>`', slugAt, 'card, random slug of 10,000');
+  if (wanted('slack-briefing')) await slackRun('Slack `/briefing <slug>`', slugAt, `card, random slug of ${n}`);
   if (wanted('slack-search')) await slackRun('Slack `/briefing search <words>`', () => `search ${wordAt()} ${wordAt()}`, 'BM25, two random words');
 
   const memoryLine = memory.stop();
@@ -541,10 +623,22 @@ async function main(): Promise<void> {
   const lines = [
     `Library: ${lib.slugs.length} briefings (${lib.source}); ${connections} connections, ${duration} s per row; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs.`,
     '',
+    `At saturation (autocannon, closed loop: ${connections} connections, each sending its next command as soon as the last is answered):`,
+    '',
     '| scenario | requests/s | p50 ms | p99 ms | errors | bot CPU ms a command | commands/s per idle core | note |',
     '|---|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map((r) => `| ${r.scenario} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuPerCommand.toFixed(2)} | ${Math.round(1000 / r.cpuPerCommand)} | ${r.note} |`),
     '',
+    ...(pacedRows.length
+      ? [
+          `At a fixed ${pacedRate} commands a second (open loop, ${pacedDuration} s a row over ${pacedConnections} keep-alive connections; latency from each command's scheduled send time to its answer, so time queued counts):`,
+          '',
+          '| scenario | sent | answered | p50 ms | p99 ms | max ms | errors | bot CPU ms a command | generator lag p99 ms |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+          ...pacedRows.map((r) => `| ${r.scenario} | ${r.sent} | ${r.answered} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.cpuPerCommand.toFixed(2)} | ${r.sendLagP99.toFixed(1)} |`),
+          '',
+        ]
+      : []),
     ...(firstSearchMs !== undefined ? [`First search right after the first card (waits for the BM25 index of ${lib.slugs.length} briefings, built in the background from start): ${Math.round(firstSearchMs)} ms.`] : []),
     `Peak memory of the bot process (VmHWM): ${peak.toFixed(0)} MiB (RSS at the end ${now.toFixed(0)} MiB); highest RSS sampled in each phase, MiB: ${memoryLine}.`,
     restartLine,
