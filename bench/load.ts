@@ -289,6 +289,8 @@ interface PacedRow {
   max: number;
   errors: number;
   cpuPerCommand: number;
+  /** The same for the main thread alone: the event loop is what limits one process. */
+  mainCpuPerCommand: number;
   /** How far behind schedule the generator itself sent (its own event-loop lag), p99 ms. */
   sendLagP99: number;
 }
@@ -297,6 +299,7 @@ interface Row {
   scenario: string;
   rps: number;
   cpuPerCommand: number;
+  mainCpuPerCommand: number;
   p50: number;
   p99: number;
   errors: number;
@@ -435,6 +438,7 @@ async function main(): Promise<void> {
     let n = 0;
     memory.enter(scenario);
     const cpuBefore = cpuMs(pid);
+    const mainBefore = cpuMs(pid, pid);
     const result = await autocannon({
       url: base,
       connections,
@@ -451,23 +455,30 @@ async function main(): Promise<void> {
       ],
     });
     const cpuPerCommand = (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total);
-    rows.push({ scenario, rps: result.requests.average, cpuPerCommand, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts, note });
+    const mainCpuPerCommand = (cpuMs(pid, pid) - mainBefore) / Math.max(1, result.requests.total);
+    rows.push({ scenario, rps: result.requests.average, cpuPerCommand, mainCpuPerCommand, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts, note });
     process.stderr.write(`${scenario}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}\n`);
     if (pacedRate > 0) {
       await pause();
-      const cpuStart = cpuMs(pid);
+      const cpu = cpuMeter();
       const r = await paced({ url: base, rate: pacedRate, duration: pacedDuration, connections: pacedConnections, next: (i) => ({ path, ...(pool[i % pool.length] as { body: string; headers: Record<string, string> }) }) });
       const latencies: number[] = [];
       for (let i = 0; i < r.sent; i += 1) if (!Number.isNaN(r.respondedAt[i])) latencies.push(r.respondedAt[i]! - r.scheduledAt[i]!);
-      recordPaced(scenario, r.sent, latencies, r.errors, (cpuMs(pid) - cpuStart) / Math.max(1, latencies.length), r.sendLagP99);
+      recordPaced(scenario, r.sent, latencies, r.errors, cpu(latencies.length), r.sendLagP99);
     }
   };
   const pacedRows: PacedRow[] = [];
   /** Lets the bot finish the saturation row's backlog and collect its garbage before a paced row. */
   const pause = () => new Promise((r) => setTimeout(r, 1000));
-  const recordPaced = (scenario: string, sent: number, latencies: number[], errors: number, cpuPerCommand: number, sendLagP99: number) => {
+  /** CPU ms a command of the whole bot and of its main thread, from now until the returned function is called. */
+  const cpuMeter = () => {
+    const all = cpuMs(pid);
+    const main = cpuMs(pid, pid);
+    return (commands: number) => ({ cpuPerCommand: (cpuMs(pid) - all) / Math.max(1, commands), mainCpuPerCommand: (cpuMs(pid, pid) - main) / Math.max(1, commands) });
+  };
+  const recordPaced = (scenario: string, sent: number, latencies: number[], errors: number, cpu: { cpuPerCommand: number; mainCpuPerCommand: number }, sendLagP99: number) => {
     latencies.sort((a, b) => a - b);
-    const row = { scenario, sent, answered: latencies.length, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies[latencies.length - 1] ?? Number.NaN, errors, cpuPerCommand, sendLagP99 };
+    const row = { scenario, sent, answered: latencies.length, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies[latencies.length - 1] ?? Number.NaN, errors, ...cpu, sendLagP99 };
     pacedRows.push(row);
     process.stderr.write(
       `${scenario} at ${pacedRate}/s: ${row.answered} of ${sent} answered, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, max ${row.max.toFixed(1)} ms, errors ${errors}; generator lag p99 ${sendLagP99.toFixed(1)} ms\n`,
@@ -525,7 +536,7 @@ async function main(): Promise<void> {
     const inAck = new Map<string, number>();
     const acknowledged = new Set<string>();
     const startedWall = Date.now();
-    const cpuBefore = cpuMs(pid);
+    const cpu = cpuMeter();
     const result = await autocannon({
       url: base,
       connections,
@@ -564,10 +575,9 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
     const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
     const wall = (Date.now() - startedWall - 2000) / 1000;
-    const cpuPerCommand = (cpuMs(pid) - cpuBefore) / Math.max(1, latencies.length);
     const where = `${inAck.size} in the ack, ${latencies.length - inAck.size} on the response_url`;
     const cut = sentAt.size - acknowledged.size;
-    rows.push({ scenario, rps: latencies.length / wall, cpuPerCommand, p50: q(0.5), p99: q(0.99), errors: result.errors + result.non2xx + wrong, note: `${note}; latency to the answer (${where}); ack p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` });
+    rows.push({ scenario, rps: latencies.length / wall, ...cpu(latencies.length), p50: q(0.5), p99: q(0.99), errors: result.errors + result.non2xx + wrong, note: `${note}; latency to the answer (${where}); ack p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms` });
     process.stderr.write(`${scenario}: ${latencies.length} answered of ${acknowledged.size} acknowledged (${where}, ${wrong} not exactly once; ${cut} cut at the end), p50 ${q(0.5)} ms, p99 ${q(0.99)} ms (to the answer)\n`);
     if (pacedRate > 0) await slackPaced(scenario, text);
   };
@@ -582,7 +592,7 @@ async function main(): Promise<void> {
       return { path: '/slack/events', body, headers: slackHeaders(signingSecret, body) };
     });
     const inAck = new Float64Array(total).fill(Number.NaN);
-    const cpuStart = cpuMs(pid);
+    const cpu = cpuMeter();
     const r = await paced({
       url: base,
       rate: pacedRate,
@@ -607,7 +617,7 @@ async function main(): Promise<void> {
       if (answers.length !== 1) wrong += 1;
       if (answers.length) latencies.push(Math.min(...answers) - r.scheduledAt[i]!);
     }
-    recordPaced(scenario, r.sent, latencies, r.errors + wrong, (cpuMs(pid) - cpuStart) / Math.max(1, latencies.length), r.sendLagP99);
+    recordPaced(scenario, r.sent, latencies, r.errors + wrong, cpu(latencies.length), r.sendLagP99);
   };
   if (wanted('slack-briefing') || wanted('slack-search')) memory.enter('Slack rows');
   if (wanted('slack-briefing')) await slackRun('Slack `/briefing <slug>`', slugAt, `card, random slug of ${n}`);
@@ -625,17 +635,17 @@ async function main(): Promise<void> {
     '',
     `At saturation (autocannon, closed loop: ${connections} connections, each sending its next command as soon as the last is answered):`,
     '',
-    '| scenario | requests/s | p50 ms | p99 ms | errors | bot CPU ms a command | commands/s per idle core | note |',
-    '|---|---:|---:|---:|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${r.scenario} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuPerCommand.toFixed(2)} | ${Math.round(1000 / r.cpuPerCommand)} | ${r.note} |`),
+    '| scenario | requests/s | p50 ms | p99 ms | errors | bot CPU ms a command | main thread | commands/s per idle core | note |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.scenario} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.cpuPerCommand.toFixed(2)} | ${r.mainCpuPerCommand.toFixed(2)} | ${Math.round(1000 / r.cpuPerCommand)} | ${r.note} |`),
     '',
     ...(pacedRows.length
       ? [
           `At a fixed ${pacedRate} commands a second (open loop, ${pacedDuration} s a row over ${pacedConnections} keep-alive connections; latency from each command's scheduled send time to its answer, so time queued counts):`,
           '',
-          '| scenario | sent | answered | p50 ms | p99 ms | max ms | errors | bot CPU ms a command | generator lag p99 ms |',
-          '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-          ...pacedRows.map((r) => `| ${r.scenario} | ${r.sent} | ${r.answered} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.cpuPerCommand.toFixed(2)} | ${r.sendLagP99.toFixed(1)} |`),
+          '| scenario | sent | answered | p50 ms | p99 ms | max ms | errors | bot CPU ms a command | main thread | generator lag p99 ms |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+          ...pacedRows.map((r) => `| ${r.scenario} | ${r.sent} | ${r.answered} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.cpuPerCommand.toFixed(2)} | ${r.mainCpuPerCommand.toFixed(2)} | ${r.sendLagP99.toFixed(1)} |`),
           '',
         ]
       : []),
