@@ -154,7 +154,7 @@ export class DiscordHttpPlatform implements ChatPlatform, IdempotentPost {
     }
     const signature = req.headers['x-signature-ed25519'];
     const timestamp = req.headers['x-signature-timestamp'];
-    if (!verifyDiscordRequest(this.key, typeof signature === 'string' ? signature : undefined, typeof timestamp === 'string' ? timestamp : undefined, raw)) {
+    if (!(await verifyDiscordRequest(this.key, typeof signature === 'string' ? signature : undefined, typeof timestamp === 'string' ? timestamp : undefined, raw))) {
       sendJson(res, 401, { error: 'invalid request signature' });
       return;
     }
