@@ -32,6 +32,7 @@ import { openStore } from '../src/store/open-store.js';
 import { FakeDiscord } from '../test/fakes/fake-discord.js';
 import { FakeSlack } from '../test/fakes/fake-slack.js';
 import { discordHeaders, discordPayload, discordTestKeys, slackHeaders, slackSlashBody } from '../test/http/signed-requests.js';
+import { seededRandom as random } from '../test/support/seeded-random.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -67,18 +68,6 @@ const pacedDuration = Number(arg('paced-duration', String(duration)));
 const pacedConnections = Number(arg('paced-connections', '64'));
 const briefingsDir = join(outDir, 'briefings');
 const sqlitePath = join(outDir, 'briefbot.db');
-
-/** mulberry32: the same library on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentencePool(): { sentences: string[]; source: string } {
   if (existsSync(corpusPath)) {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BriefingFinder } from '../../../src/core/briefing/briefing-finder.js';
 import { type Findable, rankBriefings, resolveSlug } from '../../../src/core/briefing/find-briefing.js';
-
-/** mulberry32: the same library on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../support/seeded-random.js';
 
 // A small vocabulary, so that prefixes, substrings and ties are everywhere.
 const WORDS = 'korea japan talks minister ministers summit rates bank central strike union court ruling chip chipmaker fine eu climate river port workers vote budget police report trade china seoul tokyo'.split(' ');
