@@ -4,6 +4,7 @@
  *
  *   npm run bench:speed [-- --eval PATH]
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -57,6 +58,8 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 }
 
 const WARM_UP_PASSES = 5;
+const FIRST_PASS_ROUNDS = 3;
+const FIRST_PASS_SCRIPT = resolve(dirname(fileURLToPath(import.meta.url)), 'first-pass.ts');
 const MIN_PASSES = 5;
 
 /** Runs `pipeline` over the texts until `minMs` of wall time and `MIN_PASSES` passes are done; returns texts per second. */
@@ -151,6 +154,22 @@ async function main(): Promise<void> {
   rows.push(['ts-textrank (3 sentences)', rate(articles, (text) => textrank.summarize(text, 'en'))]);
   console.log('| pipeline | articles/s (CPU time) | articles/s (CPU time, median pass) | articles/s (wall clock) |\n|---|---|---|---|');
   for (const [name, t] of rows) console.log(`| ${name} | ${t.cpu.toFixed(0)} | ${t.cpuMedianPass?.toFixed(0) ?? '–'} | ${t.wall.toFixed(0)} |`);
+
+  // The rows above are warmed code. A process that has just started runs its first stories with the
+  // JIT cold and every memo empty: timed here in fresh processes, alternating the two engines.
+  console.log(`\nFirst pass in a fresh process (cold JIT, empty memos; median of ${FIRST_PASS_ROUNDS} processes each, alternated)`);
+  console.log('| pipeline | articles/s (CPU time) | each process |\n|---|---|---|');
+  const firstPass: Record<'ours' | 'ts-textrank', number[]> = { ours: [], 'ts-textrank': [] };
+  for (let round = 0; round < FIRST_PASS_ROUNDS; round += 1) {
+    for (const which of ['ours', 'ts-textrank'] as const) {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', FIRST_PASS_SCRIPT, which, path], { encoding: 'utf8' });
+      firstPass[which].push((JSON.parse(out.trim().split('\n').pop() as string) as { rate: number }).rate);
+    }
+  }
+  for (const [which, rates] of Object.entries(firstPass)) {
+    const sorted = [...rates].sort((a, b) => a - b);
+    console.log(`| ${which === 'ours' ? 'ours: full analyze()' : 'ts-textrank (3 sentences)'} | ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} | ${rates.map((r) => r.toFixed(0)).join(', ')} |`);
+  }
 
   console.log('\nTime against text size (median of runs)');
   const sizes: [string, Pipeline][] = [[full.name, full.run]];
