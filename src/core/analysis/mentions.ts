@@ -1,5 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
-import { codePointAt, isLetterOrNumber, widthOf } from './char-class.js';
+import { codePointAt, isLetter, isLetterOrMark, isLetterOrNumber, isLower, isMark, isUpper, widthOf } from './char-class.js';
 import { FEMALE_FIRST_NAMES, isGivenName, MALE_FIRST_NAMES } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
 import { nonNounClass } from './word-classes.js';
@@ -27,27 +27,141 @@ export interface Mention {
   single: boolean;
 }
 
-const ABBREV_TITLE = '(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Det|Supt|Insp|Jr|Sr|Rev)\\.';
-const TOKEN = `(?:${ABBREV_TITLE}|(?:[A-Z]\\.)+(?:[A-Z](?![\\p{L}]))?|Mc[A-Z]\\p{Ll}+|O['’][A-Z]\\p{Ll}+|\\p{Lu}[\\p{L}\\p{M}]*(?:-\\p{L}[\\p{L}\\p{M}]*)*)`;
-const CONNECTOR = '(?:of|de|da|del|della|van|von|der|den|bin|al|la|le|du|dos|el)';
 /**
  * A run of capitalised tokens joined by single spaces and name connectors ("Bank of England"), not
- * preceded by a letter, digit or apostrophe. That condition is tested in `nameRuns`, not as a lookbehind:
- * the regex engine ran the lookbehind at every character of the text before looking for a capital.
+ * preceded by a letter, digit or apostrophe: the matches of
+ *
+ *   (?<![\p{L}\p{N}'’])TOKEN(?: (?:CONNECTOR )?TOKEN)*(?![\p{L}\p{N}])   (flags gu), where
+ *   TOKEN = (?:ABBREV_TITLE\.|(?:[A-Z]\.)+(?:[A-Z](?![\p{L}]))?|Mc[A-Z]\p{Ll}+|O['’][A-Z]\p{Ll}+|\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*)
+ *
+ * found by a character loop (the regex engine tried the pattern at every character of the text; the
+ * tests hold the loop to the regex). A token is followed either by a space, which may start the next
+ * token, or by the end of the run, so the only token end the regex's backtracking can settle on is the
+ * first one, in the pattern's order of preference, that is not followed by a letter or digit
+ * (`tokenEnd`); the run then takes every further token it can.
  */
-const RUN_RE = new RegExp(`${TOKEN}(?: (?:${CONNECTOR} )?${TOKEN})*(?![\\p{L}\\p{N}])`, 'gu');
+const ABBREV_TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Sgt', 'Col', 'Capt', 'Prof', 'Det', 'Supt', 'Insp', 'Jr', 'Sr', 'Rev'];
+const CONNECTORS = ['of', 'de', 'da', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'el'];
+/** Titles and connectors by their first character, each with the character that must follow it. */
+const TITLES_BY_FIRST = groupByFirst(ABBREV_TITLES, '.');
+const CONNECTORS_BY_FIRST = groupByFirst(CONNECTORS, ' ');
 
-/** The capitalised runs of `text` in order: the matches of `(?<![\p{L}\p{N}'’])` followed by RUN_RE. */
+function groupByFirst(words: readonly string[], after: string): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    let list = out.get(c);
+    if (!list) out.set(c, (list = []));
+    list.push(w + after);
+  }
+  return out;
+}
+
+/** The end of the one word of `byFirst` (with its following character) at `at`, or -1. */
+function literalEnd(text: string, at: number, byFirst: ReadonlyMap<number, readonly string[]>): number {
+  const list = byFirst.get(text.charCodeAt(at));
+  if (list === undefined) return -1;
+  for (const w of list) if (text.startsWith(w, at)) return at + w.length;
+  return -1;
+}
+
+/** `(?![\p{L}\p{N}])` at `at`. */
+function endsWord(text: string, at: number): boolean {
+  return at >= text.length || !isLetterOrNumber(codePointAt(text, at));
+}
+
+function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** After `\p{Ll}+` from `at` (at least one), or -1. */
+function lowerRunEnd(text: string, at: number): number {
+  let e = at;
+  while (e < text.length) {
+    const c = codePointAt(text, e);
+    if (!isLower(c)) break;
+    e += widthOf(c);
+  }
+  return e > at ? e : -1;
+}
+
+/** The end of the TOKEN at `q` that the regex settles on (see above), or -1 when every way of matching one is followed by a letter or digit. */
+function tokenEnd(text: string, q: number): number {
+  const cp = codePointAt(text, q);
+  if (!isUpper(cp)) return -1;
+  if (cp < 128) {
+    // ABBREV_TITLE\.
+    const t = literalEnd(text, q, TITLES_BY_FIRST);
+    if (t >= 0 && endsWord(text, t)) return t;
+    // (?:[A-Z]\.)+(?:[A-Z](?![\p{L}]))?: the most pairs first, then one pair fewer (where the final letter always fits).
+    if (text.charCodeAt(q + 1) === 46) {
+      let p = q + 2;
+      while (isAsciiUpper(text.charCodeAt(p)) && text.charCodeAt(p + 1) === 46) p += 2;
+      if (isAsciiUpper(text.charCodeAt(p)) && (p + 1 >= text.length || !isLetter(codePointAt(text, p + 1))) && endsWord(text, p + 1)) return p + 1;
+      if (endsWord(text, p)) return p;
+      if (p - q >= 4) return p - 1;
+    }
+    // Mc[A-Z]\p{Ll}+ and O['’][A-Z]\p{Ll}+: a shorter \p{Ll}+ is followed by a letter.
+    const c1 = text.charCodeAt(q + 1);
+    if ((cp === 77 && c1 === 99) || (cp === 79 && (c1 === 39 || c1 === 0x2019))) {
+      if (isAsciiUpper(text.charCodeAt(q + 2))) {
+        const e = lowerRunEnd(text, q + 3);
+        if (e >= 0 && endsWord(text, e)) return e;
+      }
+    }
+  }
+  // \p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*: when the longest match is followed by a digit, the regex gives back
+  // the last run's characters down to its last mark (a mark is no letter or digit), else the last "-" part.
+  let e = q + widthOf(cp);
+  let lastMark = -1;
+  let lastHyphen = -1;
+  for (;;) {
+    while (e < text.length) {
+      const c = codePointAt(text, e);
+      if (!isLetterOrMark(c)) break;
+      if (isMark(c)) lastMark = e;
+      e += widthOf(c);
+    }
+    if (text.charCodeAt(e) !== 45 || e + 1 >= text.length) break;
+    const c = codePointAt(text, e + 1);
+    if (!isLetter(c)) break;
+    lastHyphen = e;
+    lastMark = -1;
+    e += 1 + widthOf(c);
+  }
+  if (endsWord(text, e)) return e;
+  if (lastMark >= 0) return lastMark;
+  return lastHyphen;
+}
+
+/** The end of the run of tokens starting at `q` (see above), or -1. */
+function runEnd(text: string, q: number): number {
+  let e = tokenEnd(text, q);
+  if (e < 0) return -1;
+  while (text.charCodeAt(e) === 32) {
+    const c = literalEnd(text, e + 1, CONNECTORS_BY_FIRST);
+    let next = c >= 0 ? tokenEnd(text, c) : -1;
+    if (next < 0) next = tokenEnd(text, e + 1);
+    if (next < 0) break;
+    e = next;
+  }
+  return e;
+}
+
+/** The capitalised runs of `text` in order (see above). */
 export function nameRuns(text: string): Array<{ run: string; start: number }> {
   const out: Array<{ run: string; start: number }> = [];
-  RUN_RE.lastIndex = 0;
-  for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) {
-    if (afterWordCharacter(text, m.index)) {
-      // Try again from the next character, as the lookbehind would have let the scan do.
-      RUN_RE.lastIndex = m.index + widthOf(codePointAt(text, m.index));
-      continue;
+  for (let i = 0; i < text.length; ) {
+    const cp = codePointAt(text, i);
+    if (isUpper(cp) && !afterWordCharacter(text, i)) {
+      const e = runEnd(text, i);
+      if (e >= 0) {
+        out.push({ run: text.slice(i, e), start: i });
+        i = e;
+        continue;
+      }
     }
-    out.push({ run: m[0], start: m.index });
+    i += widthOf(cp);
   }
   return out;
 }
