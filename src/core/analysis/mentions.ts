@@ -323,9 +323,60 @@ export function findMentions(text: string, participants: readonly Participant[] 
     for (const n of [p.name, ...p.aliases]) participantTokens.set(n.toLowerCase(), p.name);
   }
   const raw: Array<Mention & { unknown: boolean }> = [];
+  for (const { run, start } of nameRuns(text)) {
+    for (const e of runPlan(run)) {
+      const s = start + e.start;
+      const end = start + e.end;
+      if (!e.singleNeedsCue) {
+        raw.push({ start: s, end, name: e.name, kind: e.kind, role: e.role, gender: e.gender, single: e.single, unknown: e.unknown });
+        continue;
+      }
+      // A lone word without a title is a person only with a cue: a participant's name, an age or a speech verb after it.
+      const after = text.slice(end, end + 40);
+      const strongSingle = participantTokens.has(e.name.toLowerCase()) || AGE_AFTER_RE.test(after) || SPEECH_VERB_AFTER_RE.test(after);
+      if (!strongSingle) {
+        // Sentence-initial single words are mostly ordinary words; decide after seeing fuller names.
+        raw.push({ start: s, end, name: e.name, kind: 'other', role: e.role, gender: e.gender, single: true, unknown: true });
+      } else raw.push({ start: s, end, name: e.name, kind: 'person', role: e.role, gender: e.gender, single: true, unknown: false });
+    }
+  }
+  return resolveMentions(text, raw, participants, participantTokens);
+}
+
+/**
+ * What a capitalised run holds, with offsets into the run: the names in it, classified as far as the run
+ * alone tells. A lone word with no title (`singleNeedsCue`) is left for the text after it to decide.
+ */
+interface PlannedMention {
+  start: number;
+  end: number;
+  name: string;
+  kind: MentionKind;
+  role: string | null;
+  gender: Gender;
+  single: boolean;
+  unknown: boolean;
+  singleNeedsCue: boolean;
+}
+
+/** Runs recur within a story and across stories, and a run is read the same way every time: remember the readings (bounded). */
+const PLAN_CACHE = new Map<string, readonly PlannedMention[]>();
+const PLAN_CACHE_LIMIT = 20_000;
+
+function runPlan(run: string): readonly PlannedMention[] {
+  let plan = PLAN_CACHE.get(run);
+  if (plan === undefined) {
+    plan = planRun(run);
+    if (PLAN_CACHE.size >= PLAN_CACHE_LIMIT) PLAN_CACHE.clear();
+    PLAN_CACHE.set(run, plan);
+  }
+  return plan;
+}
+
+function planRun(run: string): PlannedMention[] {
+  const raw: PlannedMention[] = [];
   /** `employer`: the run followed "<person> of", so it names where they work unless it is a known place. */
-  const pending: Array<{ tokens: string[]; start: number; employer?: boolean }> = [];
-  for (const { run, start } of nameRuns(text)) pending.push({ tokens: tokensOf(run), start });
+  const pending: Array<{ tokens: string[]; start: number; employer?: boolean }> = [{ tokens: tokensOf(run), start: 0 }];
   for (let p = 0; p < pending.length; p++) {
     let { tokens, start } = pending[p]!;
     // A name is a handful of words. A longer capitalised run ("A. A. A. ...", a shouted caption) is
@@ -373,11 +424,11 @@ export function findMentions(text: string, participants: readonly Participant[] 
     const fullName = tokens.join(' ');
     const whole = classifyBody(tokens, fullName);
     if (pending[p]!.employer && whole !== 'place') {
-      raw.push({ start, end: start + fullName.length, name: fullName, kind: 'organization', role: null, gender: null, single: tokens.length === 1, unknown: false });
+      raw.push({ start, end: start + fullName.length, name: fullName, kind: 'organization', role: null, gender: null, single: tokens.length === 1, unknown: false, singleNeedsCue: false });
       continue;
     }
     if (whole !== 'unknown' && whole !== 'other') {
-      raw.push({ start, end: start + fullName.length, name: fullName, kind: whole, role: null, gender: null, single: tokens.length === 1, unknown: false });
+      raw.push({ start, end: start + fullName.length, name: fullName, kind: whole, role: null, gender: null, single: tokens.length === 1, unknown: false, singleNeedsCue: false });
       continue;
     }
     // Strip titles: "Foreign Minister Kang Kyung-wha" -> role "Foreign Minister", name "Kang Kyung-wha".
@@ -413,30 +464,31 @@ export function findMentions(text: string, participants: readonly Participant[] 
     const role = roleWords.length > 0 ? roleWords.join(' ') : null;
     const bodyKind = titles.length > 0 ? classifyBody(body, name) : whole;
     if (bodyKind === 'place' || bodyKind === 'organization') {
-      raw.push({ start: bodyStart, end: bodyStart + name.length, name, kind: bodyKind, role: null, gender: null, single: body.length === 1, unknown: false });
+      raw.push({ start: bodyStart, end: bodyStart + name.length, name, kind: bodyKind, role: null, gender: null, single: body.length === 1, unknown: false, singleNeedsCue: false });
       continue;
     }
     // "General Election": a title before words that are no name is no person either.
     if (bodyKind === 'other' && (titles.length === 0 || body.every((t) => NOT_A_NAME.has(t.toLowerCase())))) {
-      raw.push({ start, end: start + fullName.length, name: fullName, kind: 'other', role: null, gender: null, single: tokens.length === 1, unknown: false });
+      raw.push({ start, end: start + fullName.length, name: fullName, kind: 'other', role: null, gender: null, single: tokens.length === 1, unknown: false, singleNeedsCue: false });
       continue;
     }
     const gender = genderOf(body[0], titles);
     const end = bodyStart + name.length;
-    const isParticipant = participantTokens.has(name.toLowerCase());
-    const after = text.slice(end, end + 40);
-    const strongSingle = titles.length > 0 || isParticipant || AGE_AFTER_RE.test(after) || SPEECH_VERB_AFTER_RE.test(after);
-    if (body.length === 1 && !strongSingle) {
-      // Sentence-initial single words are mostly ordinary words; decide after seeing fuller names.
-      raw.push({ start: bodyStart, end, name, kind: 'other', role, gender, single: true, unknown: true });
+    if (body.length === 1 && titles.length === 0) {
+      raw.push({ start: bodyStart, end, name, kind: 'other', role, gender, single: true, unknown: true, singleNeedsCue: true });
       continue;
     }
     if (body.length > 5) {
-      raw.push({ start: bodyStart, end, name, kind: 'other', role, gender, single: false, unknown: false });
+      raw.push({ start: bodyStart, end, name, kind: 'other', role, gender, single: false, unknown: false, singleNeedsCue: false });
       continue;
     }
-    raw.push({ start: bodyStart, end, name, kind: 'person', role, gender, single: body.length === 1, unknown: false });
+    raw.push({ start: bodyStart, end, name, kind: 'person', role, gender, single: body.length === 1, unknown: false, singleNeedsCue: false });
   }
+  return raw;
+}
+
+/** The mentions of a text, from the runs' readings: single words and roles resolved against the whole text's names. */
+function resolveMentions(text: string, raw: Array<Mention & { unknown: boolean }>, participants: readonly Participant[], participantTokens: ReadonlyMap<string, string>): Mention[] {
   // A single word that is part of a fuller person's name is that person ("Kang" after "Kang Kyung-wha").
   const personTokens = new Set<string>();
   for (const m of raw) {
