@@ -1,5 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
-import { codePointAt, isLetter, isLetterOrMark, isLetterOrNumber, isLower, isMark, isUpper, widthOf } from './char-class.js';
+import { codePointAt, isLetter, isLetterOrMark, isLetterOrNumber, isLower, isMark, isUpper, isWhitespace, widthOf } from './char-class.js';
 import { FEMALE_FIRST_NAMES, isGivenName, MALE_FIRST_NAMES } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
 import { nonNounClass } from './word-classes.js';
@@ -152,7 +152,13 @@ function runEnd(text: string, q: number): number {
 export function nameRuns(text: string): Array<{ run: string; start: number }> {
   const out: Array<{ run: string; start: number }> = [];
   for (let i = 0; i < text.length; ) {
-    const cp = codePointAt(text, i);
+    const c = text.charCodeAt(i);
+    // Plain ASCII other than a capital starts no run: the common case, without a class lookup.
+    if (c < 65 || (c > 90 && c < 128)) {
+      i++;
+      continue;
+    }
+    const cp = c < 0xd800 ? c : codePointAt(text, i);
     if (isUpper(cp) && !afterWordCharacter(text, i)) {
       const e = runEnd(text, i);
       if (e >= 0) {
@@ -492,16 +498,14 @@ function resolveMentions(text: string, raw: Array<Mention & { unknown: boolean }
   // A single word that is part of a fuller person's name is that person ("Kang" after "Kang Kyung-wha").
   const personTokens = new Set<string>();
   for (const m of raw) {
-    if (m.kind === 'person' && !m.single) for (const t of m.name.split(/[ ]/)) personTokens.add(t.toLowerCase());
+    if (m.kind === 'person' && !m.single) for (const t of m.name.split(' ')) personTokens.add(t.toLowerCase());
   }
   for (const t of participantTokens.keys()) for (const w of t.split(' ')) personTokens.add(w);
   const out: Mention[] = [];
   for (const m of raw) {
-    if (m.unknown && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
-    // "Jordan said" in a story about Louis Jordan is the man, not the country.
-    if (m.single && m.kind === 'place' && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
-    // "Hall admits" in a story about Dougie Hall: a word that is usually no name ("hall") is his here.
-    if (m.single && m.kind === 'other' && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
+    // An unknown single word, and also "Jordan said" in a story about Louis Jordan (the man, not the country), and
+    // "Hall admits" in a story about Dougie Hall (a word that is usually no name, "hall", is his here).
+    if ((m.unknown || (m.single && (m.kind === 'place' || m.kind === 'other'))) && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
     out.push({ start: m.start, end: m.end, name: m.name, kind: m.kind, role: m.role, gender: m.gender, single: m.single });
   }
   // "the Prime Minister said" names a person by role: resolve it to the person given that role.
@@ -536,8 +540,56 @@ function byRoleTail(byRole: ReadonlyMap<string, Mention>, tail: string): Mention
   return found;
 }
 
-const HE_RE = /\b(?:he|him|his|himself)\b/gi;
-const SHE_RE = /\b(?:she|her|hers|herself)\b/gi;
+const HE_WORDS = new Set(['he', 'him', 'his', 'himself']);
+const SHE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
+
+/**
+ * Where the pronouns that may refer to a person mentioned up to `end` stop: `end + text.slice(end, end + 200).search(/[.!?](?:\s|$)/)`
+ * (or `end + 200` with no sentence end), but no further than `nextStart`. A character loop; the tests hold it to the regex.
+ */
+export function pronounSpanEnd(text: string, end: number, nextStart: number): number {
+  const sliceEnd = Math.min(text.length, end + 200);
+  let limit = end + 200;
+  for (let j = end; j < sliceEnd; j++) {
+    const c = text.charCodeAt(j);
+    if ((c === 46 || c === 33 || c === 63) && (j + 1 >= sliceEnd || isWhitespace(text.charCodeAt(j + 1)))) {
+      limit = j;
+      break;
+    }
+  }
+  return Math.min(limit, nextStart);
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * How many of the words of `text.slice(from, to)` are masculine and feminine pronouns: the lengths of
+ * `span.match(/\b(?:he|him|his|himself)\b/gi)` and `span.match(/\b(?:she|her|hers|herself)\b/gi)`. Every match is a
+ * whole run of ASCII word characters, so the loop reads the runs; the tests hold it to the regexes.
+ */
+export function pronounCounts(text: string, from: number, to: number): { he: number; she: number } {
+  let he = 0;
+  let she = 0;
+  const stop = Math.min(to, text.length);
+  for (let i = from; i < stop; ) {
+    if (!isAsciiWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const a = i;
+    while (i < stop && isAsciiWordChar(text.charCodeAt(i))) i++;
+    const n = i - a;
+    const first = text.charCodeAt(a) | 32;
+    if (n >= 2 && n <= 7 && (first === 104 || first === 115)) {
+      const w = text.slice(a, i).toLowerCase();
+      if (HE_WORDS.has(w)) he++;
+      else if (SHE_WORDS.has(w)) she++;
+    }
+  }
+  return { he, she };
+}
 
 /**
  * Gives people the gender the text implies: a sentence about one person that uses only "he/his"
@@ -549,13 +601,11 @@ function learnGenders(text: string, mentions: Mention[]): void {
   for (const m of people) if (m.gender) byName.set(m.name, m.gender);
   for (let k = 0; k < people.length; k++) {
     const m = people[k]!;
+    if (byName.has(m.name)) continue;
     const nextPerson = people[k + 1];
-    const sentenceEnd = text.slice(m.end, m.end + 200).search(/[.!?](?:\s|$)/);
-    const limit = Math.min(m.end + (sentenceEnd < 0 ? 200 : sentenceEnd), nextPerson ? nextPerson.start : Infinity, m.end + 200);
-    const span = text.slice(m.end, limit);
-    const he = span.match(HE_RE)?.length ?? 0;
-    const she = span.match(SHE_RE)?.length ?? 0;
-    if (!byName.has(m.name) && he + she > 0 && (he === 0 || she === 0)) byName.set(m.name, he > 0 ? 'm' : 'f');
+    const limit = pronounSpanEnd(text, m.end, nextPerson ? nextPerson.start : Infinity);
+    const { he, she } = pronounCounts(text, m.end, limit);
+    if (he + she > 0 && (he === 0 || she === 0)) byName.set(m.name, he > 0 ? 'm' : 'f');
   }
   // "Okafor said she ..." tells the gender of "Jo Okafor" too.
   for (const p of people) {
