@@ -46,20 +46,16 @@ const CONNECTORS = ['of', 'de', 'da', 'del', 'della', 'van', 'von', 'der', 'den'
 const TITLES_BY_FIRST = groupByFirst(ABBREV_TITLES, '.');
 const CONNECTORS_BY_FIRST = groupByFirst(CONNECTORS, ' ');
 
-function groupByFirst(words: readonly string[], after: string): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const w of words) {
-    const c = w.charCodeAt(0);
-    let list = out.get(c);
-    if (!list) out.set(c, (list = []));
-    list.push(w + after);
-  }
+function groupByFirst(words: readonly string[], after: string): Array<string[] | undefined> {
+  const out: Array<string[] | undefined> = new Array(128).fill(undefined);
+  for (const w of words) (out[w.charCodeAt(0)] ??= []).push(w + after);
   return out;
 }
 
 /** The end of the one word of `byFirst` (with its following character) at `at`, or -1. */
-function literalEnd(text: string, at: number, byFirst: ReadonlyMap<number, readonly string[]>): number {
-  const list = byFirst.get(text.charCodeAt(at));
+function literalEnd(text: string, at: number, byFirst: ReadonlyArray<readonly string[] | undefined>): number {
+  const c = text.charCodeAt(at);
+  const list = c < 128 ? byFirst[c] : undefined;
   if (list === undefined) return -1;
   for (const w of list) if (text.startsWith(w, at)) return at + w.length;
   return -1;
@@ -148,16 +144,17 @@ function runEnd(text: string, q: number): number {
   return e;
 }
 
+const RUN_START_CANDIDATE = /[A-Z\u0080-\uffff]/g;
+
 /** The capitalised runs of `text` in order (see above). */
 export function nameRuns(text: string): Array<{ run: string; start: number }> {
   const out: Array<{ run: string; start: number }> = [];
   for (let i = 0; i < text.length; ) {
+    // Plain ASCII other than a capital starts no run: skip it with a plain class (a regex skips faster than a loop).
+    RUN_START_CANDIDATE.lastIndex = i;
+    if (!RUN_START_CANDIDATE.test(text)) break;
+    i = RUN_START_CANDIDATE.lastIndex - 1;
     const c = text.charCodeAt(i);
-    // Plain ASCII other than a capital starts no run: the common case, without a class lookup.
-    if (c < 65 || (c > 90 && c < 128)) {
-      i++;
-      continue;
-    }
     const cp = c < 0xd800 ? c : codePointAt(text, i);
     if (isUpper(cp) && !afterWordCharacter(text, i)) {
       const e = runEnd(text, i);
@@ -514,7 +511,11 @@ function resolveMentions(text: string, raw: Array<Mention & { unknown: boolean }
   for (const p of participants) if (p.role) byRole.set(p.role.toLowerCase(), { start: -1, end: -1, name: p.name, kind: 'person', role: p.role, gender: null, single: false });
   for (const m of out) {
     if (m.kind !== 'person' || m.role) continue;
-    const words = m.name.toLowerCase().split(' ');
+    const lower = m.name.toLowerCase();
+    const space = lower.indexOf(' ');
+    const first = space < 0 ? lower : lower.slice(0, space);
+    if (!TITLE_WORDS.has(first) && !HONORIFICS.has(first)) continue;
+    const words = space < 0 ? [lower] : lower.split(' ');
     if (!words.every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) continue;
     // "King said" in a story about B.B. King: a surname that happens to be a title word.
     if (words.length === 1 && personTokens.has(words[0]!)) continue;
@@ -543,52 +544,52 @@ function byRoleTail(byRole: ReadonlyMap<string, Mention>, tail: string): Mention
 const HE_WORDS = new Set(['he', 'him', 'his', 'himself']);
 const SHE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
 
+/** ASCII word characters (`\w`) and the sentence-ending marks `[.!?]`, by char code. */
+const PRONOUN_SCAN = new Uint8Array(128);
+const WORD_CHAR = 1;
+const TERMINAL = 2;
+for (let c = 0; c < 128; c++) PRONOUN_SCAN[c] = /\w/.test(String.fromCharCode(c)) ? WORD_CHAR : /[.!?]/.test(String.fromCharCode(c)) ? TERMINAL : 0;
+
 /**
- * Where the pronouns that may refer to a person mentioned up to `end` stop: `end + text.slice(end, end + 200).search(/[.!?](?:\s|$)/)`
- * (or `end + 200` with no sentence end), but no further than `nextStart`. A character loop; the tests hold it to the regex.
+ * The gender the pronouns after a person mentioned up to `end` give: those up to the sentence's end, within 200
+ * characters, and before the next person at `nextStart`. Exactly, with
+ *   span = text.slice(end, Math.min(end + (i < 0 ? 200 : i), nextStart, end + 200)) where i = text.slice(end, end + 200).search(/[.!?](?:\s|$)/),
+ *   he = span.match(/\b(?:he|him|his|himself)\b/gi)?.length ?? 0 and she likewise for she|her|hers|herself:
+ * 'm' when only he > 0, 'f' when only she > 0, else null. Each match is a whole run of ASCII word characters, so one
+ * character loop reads the runs and finds the sentence end; the tests hold it to the regexes.
  */
-export function pronounSpanEnd(text: string, end: number, nextStart: number): number {
+export function pronounGender(text: string, end: number, nextStart: number): Gender {
   const sliceEnd = Math.min(text.length, end + 200);
-  let limit = end + 200;
-  for (let j = end; j < sliceEnd; j++) {
-    const c = text.charCodeAt(j);
-    if ((c === 46 || c === 33 || c === 63) && (j + 1 >= sliceEnd || isWhitespace(text.charCodeAt(j + 1)))) {
-      limit = j;
-      break;
+  const stop = Math.min(sliceEnd, nextStart);
+  let he = false;
+  let she = false;
+  for (let i = end; i < stop; ) {
+    const c = text.charCodeAt(i);
+    const k = c < 128 ? PRONOUN_SCAN[c]! : 0;
+    if (k === 0) {
+      i++;
+      continue;
     }
-  }
-  return Math.min(limit, nextStart);
-}
-
-function isAsciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
-/**
- * How many of the words of `text.slice(from, to)` are masculine and feminine pronouns: the lengths of
- * `span.match(/\b(?:he|him|his|himself)\b/gi)` and `span.match(/\b(?:she|her|hers|herself)\b/gi)`. Every match is a
- * whole run of ASCII word characters, so the loop reads the runs; the tests hold it to the regexes.
- */
-export function pronounCounts(text: string, from: number, to: number): { he: number; she: number } {
-  let he = 0;
-  let she = 0;
-  const stop = Math.min(to, text.length);
-  for (let i = from; i < stop; ) {
-    if (!isAsciiWordChar(text.charCodeAt(i))) {
+    if (k === TERMINAL) {
+      if (i + 1 >= sliceEnd || isWhitespace(text.charCodeAt(i + 1))) break;
       i++;
       continue;
     }
     const a = i;
-    while (i < stop && isAsciiWordChar(text.charCodeAt(i))) i++;
+    for (i++; i < stop; i++) {
+      const d = text.charCodeAt(i);
+      if (d >= 128 || PRONOUN_SCAN[d] !== WORD_CHAR) break;
+    }
     const n = i - a;
-    const first = text.charCodeAt(a) | 32;
+    const first = c | 32;
     if (n >= 2 && n <= 7 && (first === 104 || first === 115)) {
       const w = text.slice(a, i).toLowerCase();
-      if (HE_WORDS.has(w)) he++;
-      else if (SHE_WORDS.has(w)) she++;
+      if (HE_WORDS.has(w)) he = true;
+      else if (SHE_WORDS.has(w)) she = true;
+      if (he && she) return null;
     }
   }
-  return { he, she };
+  return he ? 'm' : she ? 'f' : null;
 }
 
 /**
@@ -603,9 +604,8 @@ function learnGenders(text: string, mentions: Mention[]): void {
     const m = people[k]!;
     if (byName.has(m.name)) continue;
     const nextPerson = people[k + 1];
-    const limit = pronounSpanEnd(text, m.end, nextPerson ? nextPerson.start : Infinity);
-    const { he, she } = pronounCounts(text, m.end, limit);
-    if (he + she > 0 && (he === 0 || she === 0)) byName.set(m.name, he > 0 ? 'm' : 'f');
+    const g = pronounGender(text, m.end, nextPerson ? nextPerson.start : Infinity);
+    if (g !== null) byName.set(m.name, g);
   }
   // "Okafor said she ..." tells the gender of "Jo Okafor" too.
   for (const p of people) {
