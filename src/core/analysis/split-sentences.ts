@@ -1,4 +1,4 @@
-import { isWhitespace } from './char-class.js';
+import { codePointAt, isLetter, isLetterOrNumber, isLower, isUpper, isWhitespace, widthOf } from './char-class.js';
 import type { Sentence } from './types.js';
 
 /**
@@ -26,10 +26,10 @@ export function splitSentences(cleaned: string): Sentence[] {
   // Gaps are found with a character loop rather than /\s+/g: a match object, a gap string and the word before it
   // for every word of the text cost more than the splitting; the word is sliced only when a gap may be a boundary.
   for (let i = start; i < cleaned.length; ) {
-    if (!isWhitespace(cleaned.charCodeAt(i))) {
-      i += 1;
-      continue;
-    }
+    // Jump to the next whitespace with a plain class (a regex skips faster than a character loop).
+    NEXT_SPACE.lastIndex = i;
+    if (!NEXT_SPACE.test(cleaned)) break;
+    i = NEXT_SPACE.lastIndex - 1;
     const ws = i;
     let breaks = 0;
     while (i < cleaned.length && isWhitespace(cleaned.charCodeAt(i))) {
@@ -53,6 +53,7 @@ export function splitSentences(cleaned: string): Sentence[] {
 
 const SPACE_RUN = /\s*/y;
 const TOKEN = /\S*/y;
+const NEXT_SPACE = /\s/g;
 
 function firstNonSpace(text: string, from: number): number {
   SPACE_RUN.lastIndex = from;
@@ -74,17 +75,22 @@ const ELLIPSIS = /(?:\.\.\.+|…)$/;
 
 function nextToken(text: string, from: number): string {
   TOKEN.lastIndex = from;
-  return TOKEN.exec(text)?.[0] ?? '';
+  TOKEN.test(text);
+  return text.slice(from, TOKEN.lastIndex);
 }
 
-// Characters that can end a sentence or close one; a gap after any other character inside a line
-// can only be a boundary in a caption run, and those need a capital after the gap.
-const ENDING_CHARS = new Set(['.', '!', '?', '…', '"', "'", '”', '’', ')', ']', '»']);
+/**
+ * Characters that can end a sentence or close one (`.!?…"'”’)]»`); a gap after any other character inside a line
+ * can only be a boundary in a caption run, and those need a capital after the gap.
+ */
+function isEndingChar(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb;
+}
 
 /** Whether the gap of whitespace from `gapStart` to `nextStart` (after the word from `wordStart`) ends a sentence. */
 function isBoundary(text: string, wordStart: number, gapStart: number, nextStart: number, breaks: number): boolean {
   if (breaks >= 2) return true;
-  const ending = ENDING_CHARS.has(text[gapStart - 1]!);
+  const ending = isEndingChar(text.charCodeAt(gapStart - 1));
   // Fast path for the common gap between two words inside a sentence.
   if (breaks === 0 && !ending && !startsUpper(text, nextStart)) return false;
   const prevToken = text.slice(wordStart, gapStart);
@@ -92,8 +98,8 @@ function isBoundary(text: string, wordStart: number, gapStart: number, nextStart
   // No closing punctuation before a capital inside a line: only a caption run can end there.
   if (breaks === 0 && !ending) return isCaptionBoundary(text, prevToken, nextStart, next);
   const nextCore = next.replace(OPENERS, '');
-  const nextFirst = nextCore[0] ?? '';
-  const nextIsLower = /\p{Ll}/u.test(nextFirst);
+  // `/\p{Ll}/u` on the first UTF-16 unit (a lone surrogate is no letter).
+  const nextIsLower = nextCore.length > 0 && isLower(nextCore.charCodeAt(0));
   if (breaks === 1) return isLineBoundary(prevToken.slice(-TOKEN_TAIL), nextIsLower);
 
   // Only the token's tail matters, and bounding it keeps the end-anchored patterns linear on junk
@@ -124,7 +130,8 @@ function trailingRunStart(s: string, chars: string): number {
 function startsUpper(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (c < 128) return c >= 65 && c <= 90;
-  return /\p{Lu}/u.test(text[at] ?? '');
+  // One UTF-16 unit, as `text[at]` was: a surrogate is no letter.
+  return at < text.length && isUpper(c);
 }
 
 // "'Why?' Jamie asked." / "'Go!' shouted Mr Smith.": the attribution belongs to the quotation's sentence.
@@ -169,15 +176,48 @@ const SENTENCE_OPENERS = new Set([
 
 function isAbbreviation(word: string, nextCore: string): boolean {
   const lower = word.toLowerCase();
-  const nextWord = /^[\p{L}\p{N}]+/u.exec(nextCore)?.[0] ?? '';
-  const nextIsNumber = /^\d/.test(nextCore);
   if (ALWAYS_ABBREVIATIONS.has(lower)) return true;
-  if (NUMBER_ABBREVIATIONS.has(lower) && nextIsNumber) return true;
-  const initial = /^\p{Lu}$/u.test(word);
+  const c0 = nextCore.charCodeAt(0);
+  if (NUMBER_ABBREVIATIONS.has(lower) && c0 >= 48 && c0 <= 57) return true;
   // "U.S", "a.m", "B.B", "Ph.D": the final period was stripped off with the marks.
-  const dotted = /^\p{L}{1,2}(?:\.\p{L}{1,2})+$/u.test(word);
-  if (initial || dotted || SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return !SENTENCE_OPENERS.has(nextWord);
+  if (isInitial(word) || isDotted(word) || SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return !SENTENCE_OPENERS.has(leadingWord(nextCore));
   return false;
+}
+
+/** `/^[\p{L}\p{N}]+/u.exec(s)?.[0] ?? ''` */
+export function leadingWord(s: string): string {
+  let i = 0;
+  while (i < s.length) {
+    const cp = codePointAt(s, i);
+    if (!isLetterOrNumber(cp)) break;
+    i += widthOf(cp);
+  }
+  return s.slice(0, i);
+}
+
+/** `/^\p{Lu}$/u.test(s)` */
+export function isInitial(s: string): boolean {
+  if (s.length === 0 || s.length > 2) return false;
+  const cp = codePointAt(s, 0);
+  return widthOf(cp) === s.length && isUpper(cp);
+}
+
+/** `/^\p{L}{1,2}(?:\.\p{L}{1,2})+$/u.test(s)`: two or more parts of one or two letters, joined by dots. */
+export function isDotted(s: string): boolean {
+  let parts = 0;
+  let letters = 0;
+  for (let i = 0; i < s.length; ) {
+    const cp = codePointAt(s, i);
+    i += widthOf(cp);
+    if (cp === 46) {
+      if (letters === 0) return false;
+      parts++;
+      letters = 0;
+    } else if (isLetter(cp)) {
+      if (++letters > 2) return false;
+    } else return false;
+  }
+  return letters > 0 && parts >= 1;
 }
 
 // Pasted photo captions run into the story with no punctuation: "... last Saturday Skilful: The kite ...".
@@ -198,16 +238,53 @@ const POINTER_WORDS = new Set(['pictured', 'above', 'below', 'left', 'right', 'c
 function isCaptionBoundary(text: string, prevToken: string, nextStart: number, next: string): boolean {
   // The pointer is the last word before the gap, or ends with ")": test the cheap part first.
   const pointerWord = prevToken.endsWith(')') || POINTER_WORDS.has(prevToken);
-  if (pointerWord && /^\p{Lu}/u.test(next) && PHOTO_POINTER.test(text.slice(Math.max(0, nextStart - 40), nextStart).trimEnd())) {
+  if (pointerWord && next.length > 0 && isUpper(codePointAt(next, 0)) && PHOTO_POINTER.test(text.slice(Math.max(0, nextStart - 40), nextStart).trimEnd())) {
     return !/^(?:and|or|with|in|on|at|by)$/.test(next);
   }
   // Only after a bare lower-case word: a capitalised one may be part of a name ("Downing Street: ...").
-  if (!/^[\p{Ll}\d][\p{L}\d'’-]*[\p{Ll}\d]$/u.test(prevToken)) return false;
-  CAPTION_LABEL.lastIndex = nextStart;
-  if (CAPTION_LABEL.test(text)) return true;
-  const word = next.replace(/,$/, '');
-  if (!DISCOURSE_OPENERS.has(word)) return false;
-  if (next.endsWith(',')) return true;
-  const after = nextToken(text, firstNonSpace(text, nextStart + next.length));
-  return /^\p{Ll}/u.test(after);
+  if (!isBareLowerWord(prevToken)) return false;
+  // A label ends in ": " (the regex is tried only when one follows somewhere).
+  if (colonSpaceFrom(text, nextStart) >= 0) {
+    CAPTION_LABEL.lastIndex = nextStart;
+    if (CAPTION_LABEL.test(text)) return true;
+  }
+  const comma = next.endsWith(',');
+  if (!DISCOURSE_OPENERS.has(comma ? next.slice(0, -1) : next)) return false;
+  if (comma) return true;
+  const after = firstNonSpace(text, nextStart + next.length);
+  // `/^\p{Ll}/u` on the next token.
+  return after < text.length && !isWhitespace(text.charCodeAt(after)) && isLower(codePointAt(text, after));
+}
+
+// The last answer of `colonSpaceFrom`: the splitter asks about one text at growing offsets, so the search stays linear.
+let colonText = '';
+let colonFrom = 0;
+let colonAt = -1;
+
+/** `text.indexOf(': ', from)`, remembered. */
+function colonSpaceFrom(text: string, from: number): number {
+  if (text !== colonText || from < colonFrom || (colonAt >= 0 && colonAt < from)) {
+    colonAt = text.indexOf(': ', from);
+  }
+  // Equal texts may be different strings: keep this one, so the next comparison is by reference.
+  colonText = text;
+  colonFrom = from;
+  return colonAt;
+}
+
+/** `/^[\p{Ll}\d][\p{L}\d'’-]*[\p{Ll}\d]$/u.test(s)`: two or more characters, lower case or digits at both ends. */
+export function isBareLowerWord(s: string): boolean {
+  let count = 0;
+  let last = -1;
+  for (let i = 0; i < s.length; ) {
+    const cp = codePointAt(s, i);
+    i += widthOf(cp);
+    const digit = cp >= 48 && cp <= 57;
+    if (count === 0) {
+      if (!digit && !isLower(cp)) return false;
+    } else if (!digit && cp !== 39 && cp !== 0x2019 && cp !== 45 && !isLetter(cp)) return false;
+    count++;
+    last = cp;
+  }
+  return count >= 2 && ((last >= 48 && last <= 57) || isLower(last));
 }
