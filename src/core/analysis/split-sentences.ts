@@ -91,12 +91,11 @@ function isEndingChar(c: number): boolean {
 function isBoundary(text: string, wordStart: number, gapStart: number, nextStart: number, breaks: number): boolean {
   if (breaks >= 2) return true;
   const ending = isEndingChar(text.charCodeAt(gapStart - 1));
-  // Fast path for the common gap between two words inside a sentence.
-  if (breaks === 0 && !ending && !startsUpper(text, nextStart)) return false;
+  // No closing punctuation before a capital inside a line: only a caption run can end there.
+  // (The common gap between two words inside a sentence has no capital after it.)
+  if (breaks === 0 && !ending) return startsUpper(text, nextStart) && isCaptionBoundary(text, wordStart, gapStart, nextStart);
   const prevToken = text.slice(wordStart, gapStart);
   const next = nextToken(text, nextStart);
-  // No closing punctuation before a capital inside a line: only a caption run can end there.
-  if (breaks === 0 && !ending) return isCaptionBoundary(text, prevToken, nextStart, next);
   const nextCore = next.replace(OPENERS, '');
   // `/\p{Ll}/u` on the first UTF-16 unit (a lone surrogate is no letter).
   const nextIsLower = nextCore.length > 0 && isLower(nextCore.charCodeAt(0));
@@ -107,7 +106,7 @@ function isBoundary(text: string, wordStart: number, gapStart: number, nextStart
   const tail = prevToken.slice(-TOKEN_TAIL);
   const body = tail.slice(0, trailingRunStart(tail, CLOSERS));
   const marksAt = trailingRunStart(body, TERMINAL);
-  if (marksAt === body.length) return isCaptionBoundary(text, prevToken, nextStart, next);
+  if (marksAt === body.length) return isCaptionBoundary(text, wordStart, gapStart, nextStart);
   const marks = body.slice(marksAt);
   const word = body.slice(0, marksAt).replace(OPENERS, '');
   // A leading ellipsis ('"... A woman is') opens a quotation; it ends nothing.
@@ -235,25 +234,32 @@ const PHOTO_POINTER = /(?:\((?:pictured|left|right|centre|center|above|below|top
 
 const POINTER_WORDS = new Set(['pictured', 'above', 'below', 'left', 'right', 'centre', 'center', 'here', 'top', 'bottom']);
 
-function isCaptionBoundary(text: string, prevToken: string, nextStart: number, next: string): boolean {
+/** Whether a caption ends at the gap between the word from `wordStart` to `gapStart` and the token at `nextStart`. */
+function isCaptionBoundary(text: string, wordStart: number, gapStart: number, nextStart: number): boolean {
+  TOKEN.lastIndex = nextStart;
+  TOKEN.test(text);
+  const nextEnd = TOKEN.lastIndex;
   // The pointer is the last word before the gap, or ends with ")": test the cheap part first.
-  const pointerWord = prevToken.endsWith(')') || POINTER_WORDS.has(prevToken);
-  if (pointerWord && next.length > 0 && isUpper(codePointAt(next, 0)) && PHOTO_POINTER.test(text.slice(Math.max(0, nextStart - 40), nextStart).trimEnd())) {
-    return !/^(?:and|or|with|in|on|at|by)$/.test(next);
+  const wordLength = gapStart - wordStart;
+  const pointerWord = text.charCodeAt(gapStart - 1) === 41 || (wordLength >= 3 && wordLength <= 8 && POINTER_WORDS.has(text.slice(wordStart, gapStart)));
+  if (pointerWord && nextEnd > nextStart && isUpper(codePointAt(text, nextStart)) && PHOTO_POINTER.test(text.slice(Math.max(0, nextStart - 40), nextStart).trimEnd())) {
+    return !/^(?:and|or|with|in|on|at|by)$/.test(text.slice(nextStart, nextEnd));
   }
   // Only after a bare lower-case word: a capitalised one may be part of a name ("Downing Street: ...").
-  if (!isBareLowerWord(prevToken)) return false;
+  if (!isBareLowerWordAt(text, wordStart, gapStart)) return false;
   // A label ends in ": " (the regex is tried only when one follows somewhere).
   if (colonSpaceFrom(text, nextStart) >= 0) {
     CAPTION_LABEL.lastIndex = nextStart;
     if (CAPTION_LABEL.test(text)) return true;
   }
-  const comma = next.endsWith(',');
-  if (!DISCOURSE_OPENERS.has(comma ? next.slice(0, -1) : next)) return false;
+  // The next token, less one final comma, is a discourse opener (none is longer than 9 characters).
+  const comma = nextEnd > nextStart && text.charCodeAt(nextEnd - 1) === 44;
+  const wordEnd = comma ? nextEnd - 1 : nextEnd;
+  if (wordEnd - nextStart > 9 || !DISCOURSE_OPENERS.has(text.slice(nextStart, wordEnd))) return false;
   if (comma) return true;
-  const after = firstNonSpace(text, nextStart + next.length);
-  // `/^\p{Ll}/u` on the next token.
-  return after < text.length && !isWhitespace(text.charCodeAt(after)) && isLower(codePointAt(text, after));
+  const after = firstNonSpace(text, nextEnd);
+  // `/^\p{Ll}/u` on the token after.
+  return after < text.length && isLower(codePointAt(text, after));
 }
 
 // The last answer of `colonSpaceFrom`: the splitter asks about one text at growing offsets, so the search stays linear.
@@ -274,9 +280,15 @@ function colonSpaceFrom(text: string, from: number): number {
 
 /** `/^[\p{Ll}\d][\p{L}\d'’-]*[\p{Ll}\d]$/u.test(s)`: two or more characters, lower case or digits at both ends. */
 export function isBareLowerWord(s: string): boolean {
+  return isBareLowerWordAt(s, 0, s.length);
+}
+
+/** `isBareLowerWord(text.slice(from, to))` */
+function isBareLowerWordAt(text: string, from: number, to: number): boolean {
+  const s = text;
   let count = 0;
   let last = -1;
-  for (let i = 0; i < s.length; ) {
+  for (let i = from; i < to; ) {
     const cp = codePointAt(s, i);
     i += widthOf(cp);
     const digit = cp >= 48 && cp <= 57;
