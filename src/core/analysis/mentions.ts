@@ -653,25 +653,46 @@ export class NameIndex {
     }
   }
 
+  /**
+   * What `canonical` answers for each name asked about: a name when `at` does not matter, else the fuller names
+   * containing it in order of first mention, each with the name it resolves to.
+   */
+  private readonly resolved = new Map<string, string | ReadonlyArray<{ start: number; name: string }>>();
+
   /** The fullest form of `name`; when several people share a surname, the one mentioned most recently before `at`. */
   canonical(name: string, at = Infinity): string {
+    let r = this.resolved.get(name);
+    if (r === undefined) {
+      r = this.resolve(name);
+      this.resolved.set(name, r);
+    }
+    if (typeof r === 'string') return r;
+    // Prefer the first fuller name introduced before `at` (the story's protagonist); one appearing only later is a fallback.
+    for (const f of r) if (f.start < at) return f.name;
+    return r[0]!.name;
+  }
+
+  private resolve(name: string): string | ReadonlyArray<{ start: number; name: string }> {
     const lower = name.toLowerCase();
     for (const p of this.participants) {
       if (p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower)) return p.name;
     }
     const tokens = lower.split(' ');
-    let best: { name: string; start: number; tokens: string[] } | null = null;
+    const fuller: Array<{ start: number; name: string }> = [];
     for (const f of this.byToken.get(tokens[0]!) ?? []) {
       if (f.tokens.length <= tokens.length) continue;
       if (!containsSequence(f.tokens, tokens)) continue;
-      // Prefer the first fuller name introduced before `at` (the story's protagonist); one appearing only later is a fallback.
-      if (!best || (f.start < at && best.start >= at)) best = f;
-    }
-    if (best) {
       // A participant's listed name wins over the text's spelling of the same person.
-      for (const p of this.participants) if (p.name.toLowerCase().split(' ').some((t) => best!.tokens.includes(t)) && containsSequence(best.tokens, p.name.toLowerCase().split(' '))) return p.name;
-      return best.name;
+      let resolved = f.name;
+      for (const p of this.participants) {
+        if (p.name.toLowerCase().split(' ').some((t) => f.tokens.includes(t)) && containsSequence(f.tokens, p.name.toLowerCase().split(' '))) {
+          resolved = p.name;
+          break;
+        }
+      }
+      fuller.push({ start: f.start, name: resolved });
     }
+    if (fuller.length > 0) return fuller;
     for (const p of this.participants) {
       if (containsSequence(p.name.toLowerCase().split(' '), tokens)) return p.name;
     }

@@ -40,6 +40,22 @@ describe('NameIndex', () => {
     expect(names.canonical('Kono')).toBe('Taro Kono');
     expect(names.canonical('Nobody')).toBe('Nobody');
   });
+
+  it('GIVEN a surname shared by people introduced at different places THEN the answer depends on the offset asked, whatever was asked before', () => {
+    const text = 'Later, Jane Smith spoke. Smith was calm. Then John Smith arrived. Smith left.';
+    const ms = findMentions(text);
+    const offsets = [0, text.indexOf('Smith was'), text.indexOf('Then'), text.indexOf('Smith left'), Infinity];
+    const expected = [ 'Jane Smith', 'Jane Smith', 'Jane Smith', 'Jane Smith', 'Jane Smith' ];
+    const forward = new NameIndex(ms);
+    const backward = new NameIndex(ms);
+    expect(offsets.map((at) => forward.canonical('Smith', at))).toEqual(expected);
+    expect([...offsets].reverse().map((at) => backward.canonical('Smith', at)).reverse()).toEqual(expected);
+    // Before any fuller name, the first one introduced is the fallback.
+    const late = 'Smith arrived. Later, John Smith spoke and Jane Smith too.';
+    const lateNames = new NameIndex(findMentions(late));
+    expect(lateNames.canonical('Smith', 0)).toBe('John Smith');
+    expect(lateNames.canonical('Smith', late.indexOf('Jane') + 1)).toBe('John Smith');
+  });
 });
 
 describe('nameRuns', () => {
