@@ -22,29 +22,32 @@ export function splitSentences(cleaned: string): Sentence[] {
   let start = firstNonSpace(cleaned, 0);
   if (start >= cleaned.length) return sentences;
   let paragraph = 0;
-  let tokenStart = start;
-  // Gaps are found with a character loop rather than /\s+/g: a match object, a gap string and the word before it
-  // for every word of the text cost more than the splitting; the word is sliced only when a gap may be a boundary.
-  for (let i = start; i < cleaned.length; ) {
-    // Jump to the next whitespace with a plain class (a regex skips faster than a character loop).
-    NEXT_SPACE.lastIndex = i;
-    if (!NEXT_SPACE.test(cleaned)) break;
-    i = NEXT_SPACE.lastIndex - 1;
-    const ws = i;
+  // Most gaps are between two words of a sentence: no line break, no closing punctuation before, no capital after,
+  // and `isBoundary` is false for them. A regex jumps from one gap that may be a boundary to the next, and the word
+  // before the gap is found by looking back to the previous whitespace (where the previous gap ended).
+  for (let from = start; ; ) {
+    GAP_CANDIDATE.lastIndex = from;
+    if (!GAP_CANDIDATE.test(cleaned)) break;
+    // A whitespace character of the gap: the match ends with it, or with the capital after it.
+    let p = GAP_CANDIDATE.lastIndex - 1;
+    if (!isWhitespace(cleaned.charCodeAt(p))) p -= 1;
+    let ws = p;
+    while (isWhitespace(cleaned.charCodeAt(ws - 1))) ws -= 1;
     let breaks = 0;
-    while (i < cleaned.length && isWhitespace(cleaned.charCodeAt(i))) {
-      if (cleaned.charCodeAt(i) === 10) breaks += 1;
-      i += 1;
+    let we = ws;
+    while (we < cleaned.length && isWhitespace(cleaned.charCodeAt(we))) {
+      if (cleaned.charCodeAt(we) === 10) breaks += 1;
+      we += 1;
     }
-    const we = i;
-    const wordStart = tokenStart;
-    tokenStart = we;
     if (we >= cleaned.length) break;
+    let wordStart = ws;
+    while (wordStart > 0 && !isWhitespace(cleaned.charCodeAt(wordStart - 1))) wordStart -= 1;
     if (isBoundary(cleaned, wordStart, ws, we, breaks)) {
       sentences.push({ index: sentences.length, text: cleaned.slice(start, ws), start, end: ws, paragraph });
       if (breaks >= 2) paragraph += 1;
       start = we;
     }
+    from = we;
   }
   const end = lastNonSpaceEnd(cleaned);
   if (end > start) sentences.push({ index: sentences.length, text: cleaned.slice(start, end), start, end, paragraph });
@@ -53,7 +56,8 @@ export function splitSentences(cleaned: string): Sentence[] {
 
 const SPACE_RUN = /\s*/y;
 const TOKEN = /\S*/y;
-const NEXT_SPACE = /\s/g;
+/** A gap that may end a sentence: after closing punctuation, holding a line break, or before a capital (or any non-ASCII character). */
+const GAP_CANDIDATE = /[.!?…"'”’)\]»]\s|\n|\s[A-Z\u0080-\uffff]/g;
 
 function firstNonSpace(text: string, from: number): number {
   SPACE_RUN.lastIndex = from;
