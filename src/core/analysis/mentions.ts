@@ -325,25 +325,42 @@ export function findMentions(text: string, participants: readonly Participant[] 
   for (const p of participants) {
     for (const n of [p.name, ...p.aliases]) participantTokens.set(n.toLowerCase(), p.name);
   }
-  const raw: Array<Mention & { unknown: boolean }> = [];
+  const raw: RawMention[] = [];
   for (const { run, start } of nameRuns(text)) {
     for (const e of runPlan(run)) {
       const s = start + e.start;
       const end = start + e.end;
       if (!e.singleNeedsCue) {
-        raw.push({ start: s, end, name: e.name, kind: e.kind, role: e.role, gender: e.gender, single: e.single, unknown: e.unknown });
+        raw.push({ start: s, end, name: e.name, kind: e.kind, role: e.role, gender: e.gender, single: e.single, unknown: e.unknown, plan: e });
         continue;
       }
       // A lone word without a title is a person only with a cue: a participant's name, an age or a speech verb after it.
-      const after = text.slice(end, end + 40);
-      const strongSingle = participantTokens.has(e.name.toLowerCase()) || AGE_AFTER_RE.test(after) || SPEECH_VERB_AFTER_RE.test(after);
+      const strongSingle = participantTokens.has(e.lower) || (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40)));
       if (!strongSingle) {
         // Sentence-initial single words are mostly ordinary words; decide after seeing fuller names.
-        raw.push({ start: s, end, name: e.name, kind: 'other', role: e.role, gender: e.gender, single: true, unknown: true });
-      } else raw.push({ start: s, end, name: e.name, kind: 'person', role: e.role, gender: e.gender, single: true, unknown: false });
+        raw.push({ start: s, end, name: e.name, kind: 'other', role: e.role, gender: e.gender, single: true, unknown: true, plan: e });
+      } else raw.push({ start: s, end, name: e.name, kind: 'person', role: e.role, gender: e.gender, single: true, unknown: false, plan: e });
     }
   }
   return resolveMentions(text, raw, participants, participantTokens);
+}
+
+type RawMention = Mention & { unknown: boolean; plan: PlannedMention };
+
+/** A single word is a person when an age or a speech verb follows it. */
+export function cueAfter(after: string): boolean {
+  return AGE_AFTER_RE.test(after) || SPEECH_VERB_AFTER_RE.test(after);
+}
+
+/** The first characters either cue regex can read after its leading whitespace: "," and the verbs' and adverbs' first letters. */
+const CUE_OPENERS = new Set([',', ...'has had have also later previously then once said says told tells added adds explained insisted warned stated declared noted claimed argued wrote writes tweeted replied admitted confirmed revealed recalled announced urged stressed joked asked agreed'.split(' ').map((w) => w[0]!)]);
+
+/** Whether AGE_AFTER_RE or SPEECH_VERB_AFTER_RE may match `text.slice(end, end + 40)`: its first non-space character opens one. */
+export function mayOpenCue(text: string, end: number): boolean {
+  const stop = Math.min(text.length, end + 40);
+  let j = end;
+  while (j < stop && isWhitespace(text.charCodeAt(j))) j++;
+  return j < stop && CUE_OPENERS.has(text[j]!);
 }
 
 /**
@@ -360,6 +377,10 @@ interface PlannedMention {
   single: boolean;
   unknown: boolean;
   singleNeedsCue: boolean;
+  /** `name.toLowerCase()` */
+  lower: string;
+  /** Each word of the name in lower case, for a person named by more than one word. */
+  lowerTokens: readonly string[] | null;
 }
 
 /** Runs recur within a story and across stories, and a run is read the same way every time: remember the readings (bounded). */
@@ -377,7 +398,7 @@ function runPlan(run: string): readonly PlannedMention[] {
 }
 
 function planRun(run: string): PlannedMention[] {
-  const raw: PlannedMention[] = [];
+  const raw: Array<Omit<PlannedMention, 'lower' | 'lowerTokens'>> = [];
   /** `employer`: the run followed "<person> of", so it names where they work unless it is a known place. */
   const pending: Array<{ tokens: string[]; start: number; employer?: boolean }> = [{ tokens: tokensOf(run), start: 0 }];
   for (let p = 0; p < pending.length; p++) {
@@ -487,31 +508,45 @@ function planRun(run: string): PlannedMention[] {
     }
     raw.push({ start: bodyStart, end, name, kind: 'person', role, gender, single: body.length === 1, unknown: false, singleNeedsCue: false });
   }
-  return raw;
+  return raw.map((e) => ({
+    start: e.start,
+    end: e.end,
+    name: e.name,
+    kind: e.kind,
+    role: e.role,
+    gender: e.gender,
+    single: e.single,
+    unknown: e.unknown,
+    singleNeedsCue: e.singleNeedsCue,
+    lower: e.name.toLowerCase(),
+    lowerTokens: e.kind === 'person' && !e.single ? e.name.split(' ').map((t) => t.toLowerCase()) : null,
+  }));
 }
 
 /** The mentions of a text, from the runs' readings: single words and roles resolved against the whole text's names. */
-function resolveMentions(text: string, raw: Array<Mention & { unknown: boolean }>, participants: readonly Participant[], participantTokens: ReadonlyMap<string, string>): Mention[] {
+function resolveMentions(text: string, raw: RawMention[], participants: readonly Participant[], participantTokens: ReadonlyMap<string, string>): Mention[] {
   // A single word that is part of a fuller person's name is that person ("Kang" after "Kang Kyung-wha").
   const personTokens = new Set<string>();
   for (const m of raw) {
-    if (m.kind === 'person' && !m.single) for (const t of m.name.split(' ')) personTokens.add(t.toLowerCase());
+    // (Only the plan makes a person of more than one word, and it lower-cased the words.)
+    if (m.kind === 'person' && !m.single) for (const t of m.plan.lowerTokens!) personTokens.add(t);
   }
   for (const t of participantTokens.keys()) for (const w of t.split(' ')) personTokens.add(w);
   const out: Mention[] = [];
   for (const m of raw) {
     // An unknown single word, and also "Jordan said" in a story about Louis Jordan (the man, not the country), and
     // "Hall admits" in a story about Dougie Hall (a word that is usually no name, "hall", is his here).
-    if ((m.unknown || (m.single && (m.kind === 'place' || m.kind === 'other'))) && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
+    if ((m.unknown || (m.single && (m.kind === 'place' || m.kind === 'other'))) && personTokens.has(m.plan.lower)) m.kind = 'person';
     out.push({ start: m.start, end: m.end, name: m.name, kind: m.kind, role: m.role, gender: m.gender, single: m.single });
   }
   // "the Prime Minister said" names a person by role: resolve it to the person given that role.
   const byRole = new Map<string, Mention>();
   for (const m of out) if (m.kind === 'person' && m.role && !m.single) byRole.set(m.role.toLowerCase(), m);
   for (const p of participants) if (p.role) byRole.set(p.role.toLowerCase(), { start: -1, end: -1, name: p.name, kind: 'person', role: p.role, gender: null, single: false });
-  for (const m of out) {
+  for (let k = 0; k < out.length; k++) {
+    const m = out[k]!;
     if (m.kind !== 'person' || m.role) continue;
-    const lower = m.name.toLowerCase();
+    const lower = raw[k]!.plan.lower;
     const space = lower.indexOf(' ');
     const first = space < 0 ? lower : lower.slice(0, space);
     if (!TITLE_WORDS.has(first) && !HONORIFICS.has(first)) continue;

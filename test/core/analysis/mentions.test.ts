@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findMentions, NameIndex, nameRuns, pronounGender, type Mention } from '../../../src/core/analysis/mentions.js';
+import { cueAfter, findMentions, mayOpenCue, NameIndex, nameRuns, pronounGender, type Mention } from '../../../src/core/analysis/mentions.js';
 
 const people = (ms: Mention[]): Array<[string, string | null]> => ms.filter((m) => m.kind === 'person').map((m) => [m.name, m.role]);
 
@@ -91,6 +91,19 @@ describe('pronoun scan', () => {
         expect(pronounGender(text, end, next)).toBe(he + she > 0 && (he === 0 || she === 0) ? (he > 0 ? 'm' : 'f') : null);
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('cue precheck', () => {
+  it('GIVEN any text THEN a cue after a word is only ever found where the precheck lets the regexes look', () => {
+    const piece = fc.constantFrom(' ', '  ', '\n', '\u00a0', ',', ', 45,', ' 45', 'said', 'has said', 'also told', 'Said', 'x', 'é', '.', 'tweeted', 'agreed', ' '.repeat(38), '1');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), fc.nat(20), (t, e) => {
+        const end = Math.min(e, t.length);
+        expect(mayOpenCue(t, end) || !cueAfter(t.slice(end, end + 40))).toBe(true);
+      }),
+      { numRuns: 20000 },
     );
   });
 });
