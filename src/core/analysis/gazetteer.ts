@@ -173,49 +173,58 @@ function letterOrDigitAt(text: string, at: number): boolean {
 }
 
 /**
- * Capitalised words (with the dots and hyphens of "U.S.-Japan") and "of" and "the", the only words a party's name can
- * have: the matches of `/(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.'’]*|of|the)(?![\p{L}\p{N}])/gu`, found by a character loop
- * (the tests hold it to the regex). When the longest `\p{Lu}[\p{L}.'’]*` is followed by a digit, the regex gives characters
- * back down to the last `.`, `'` or `’` in the word, the only ones a letter or digit does not follow.
+ * The words a party's name can have are capitalised words (with the dots and hyphens of "U.S.-Japan"), "of" and "the":
+ * the matches of `/(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.'’]*|of|the)(?![\p{L}\p{N}])/gu`. They are found by character
+ * loops (the tests hold the result to the gazetteer that used the regex). A name opens with a capitalised word, so only
+ * capitals (and non-ASCII characters) are visited; the words after one are read where they must start.
  */
-export function capitalisedWords(text: string): Array<{ w: string; start: number; end: number }> {
-  const words: Array<{ w: string; start: number; end: number }> = [];
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
-    // Only a capital, "o" or "t" starts a word; plain ASCII letters, digits and spaces are skipped at once.
-    if (c < 128 && !(c >= 65 && c <= 90) && c !== 111 && c !== 116) {
-      i++;
-      continue;
-    }
-    const cp = c < 0xd800 ? c : codePointAt(text, i);
-    const width = widthOf(cp);
-    if (i > 0 && afterLetterOrDigit(text, i)) {
-      i += width;
-      continue;
-    }
-    let end = -1;
-    if (c === 111 || c === 116) {
-      const n = c === 111 ? (text.startsWith('of', i) ? 2 : 0) : text.startsWith('the', i) ? 3 : 0;
-      if (n > 0 && !letterOrDigitAt(text, i + n)) end = i + n;
-    } else if (isUpper(cp)) {
-      let e = i + width;
-      let lastMark = -1;
-      while (e < text.length) {
-        const d = codePointAt(text, e);
-        if (d === 46 || d === 39 || d === 0x2019) lastMark = e;
-        else if (!isLetter(d)) break;
-        e += widthOf(d);
-      }
-      end = !letterOrDigitAt(text, e) ? e : lastMark;
-    }
-    if (end < 0) {
-      i += width;
-      continue;
-    }
-    words.push({ w: text.slice(i, end), start: i, end });
-    i = end;
+const CAPITAL_CANDIDATE = /[A-Z\u0080-\uffff]/g;
+
+/**
+ * The end of the capitalised word at `i`, or -1. When the longest `\p{Lu}[\p{L}.'’]*` is followed by a digit, the regex
+ * gives characters back down to the last `.`, `'` or `’` in the word, the only ones a letter or digit does not follow.
+ */
+function capitalisedWordEnd(text: string, i: number): number {
+  const cp = codePointAt(text, i);
+  if (!isUpper(cp) || (i > 0 && afterLetterOrDigit(text, i))) return -1;
+  let e = i + widthOf(cp);
+  let lastMark = -1;
+  while (e < text.length) {
+    const d = codePointAt(text, e);
+    if (d === 46 || d === 39 || d === 0x2019) lastMark = e;
+    else if (!isLetter(d)) break;
+    e += widthOf(d);
   }
-  return words;
+  return !letterOrDigitAt(text, e) ? e : lastMark;
+}
+
+/** The end of the word that follows a space at `i - 1` (a capitalised word, "of" or "the"), or -1. */
+function nameWordEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 111 || c === 116) {
+    const n = c === 111 ? (text.startsWith('of', i) ? 2 : 0) : text.startsWith('the', i) ? 3 : 0;
+    return n > 0 && !letterOrDigitAt(text, i + n) ? i + n : -1;
+  }
+  return capitalisedWordEnd(text, i);
+}
+
+/** A surface form's party, remembered (bounded): "US" and "U.S." recur in every story. */
+const PARTY_OF_SURFACE = new Map<string, string | null>();
+
+function partyOfSurface(raw: string): string | null {
+  let party = PARTY_OF_SURFACE.get(raw);
+  if (party !== undefined) return party;
+  let surface = raw;
+  const e = surface.length;
+  if (e >= 2 && surface.charCodeAt(e - 1) === 115 && (surface.charCodeAt(e - 2) === 39 || surface.charCodeAt(e - 2) === 0x2019)) surface = surface.slice(0, -2);
+  const lower = surface.toLowerCase();
+  party = PARTY_BY_NAME.get(lower) ?? null;
+  // Keep case: "US" names a country, but so does "Us" only at a sentence start — accept capitalised forms only.
+  if (party && surface === lower) party = null;
+  if (!party && surface.endsWith('.')) party = PARTY_BY_NAME.get(surface.slice(0, -1).toLowerCase()) ?? null;
+  if (PARTY_OF_SURFACE.size >= 20_000) PARTY_OF_SURFACE.clear();
+  PARTY_OF_SURFACE.set(raw, party);
+  return party;
 }
 
 /** The code point before `at` is a letter or digit. */
@@ -241,13 +250,20 @@ export function partiesMentioned(text: string): string[] {
 /** Where each party is named in a span of text, in order: the canonical party and the offsets of its name. */
 export function partyMentions(text: string): Array<{ party: string; start: number; end: number }> {
   const out: Array<{ party: string; start: number; end: number }> = [];
-  const words = capitalisedWords(text);
-  for (let i = 0; i < words.length; i++) {
-    const first = words[i]!;
-    if (first.w === 'of' || first.w === 'the') continue;
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    CAPITAL_CANDIDATE.lastIndex = i;
+    if (!CAPITAL_CANDIDATE.test(text)) break;
+    const start = CAPITAL_CANDIDATE.lastIndex - 1;
+    const first = capitalisedWordEnd(text, start);
+    if (first < 0) {
+      i = start + widthOf(codePointAt(text, start));
+      continue;
+    }
+    i = first;
     // A lower-case word joined by a hyphen ("inter-Korean") is not a party name.
-    if (first.start > 0 && text.charCodeAt(first.start - 1) === 45) {
-      let b = first.start - 2;
+    if (start > 0 && text.charCodeAt(start - 1) === 45) {
+      let b = start - 2;
       // `[\p{L}.-]` and then `\p{Ll}` on single UTF-16 units (a surrogate is neither).
       for (; b > 0; b--) {
         const u = text.charCodeAt(b - 1);
@@ -256,25 +272,24 @@ export function partyMentions(text: string): Array<{ party: string; start: numbe
       if (b >= 0 && b < text.length && isLower(text.charCodeAt(b))) continue;
     }
     // Only words separated by single spaces form one name, and only a known first word opens a name of several.
-    let most = 1;
-    const multi = MULTI_WORD_FORMS.get(first.w.toLowerCase());
+    ends.length = 0;
+    ends.push(first);
+    const multi = MULTI_WORD_FORMS.get(text.slice(start, first).toLowerCase());
     if (multi !== undefined) {
-      const limit = Math.min(MAX_FORM_WORDS, multi, words.length - i);
-      while (most < limit && words[i + most - 1]!.end + 1 === words[i + most]!.start && text.charCodeAt(words[i + most - 1]!.end) === 32) most++;
+      const limit = Math.min(MAX_FORM_WORDS, multi);
+      while (ends.length < limit) {
+        const q = ends[ends.length - 1]!;
+        if (text.charCodeAt(q) !== 32) break;
+        const next = nameWordEnd(text, q + 1);
+        if (next < 0) break;
+        ends.push(next);
+      }
     }
-    for (let n = most; n >= 1; n--) {
-      const last = words[i + n - 1]!;
-      let surface = text.slice(first.start, last.end);
-      const e = surface.length;
-      if (e >= 2 && surface.charCodeAt(e - 1) === 115 && (surface.charCodeAt(e - 2) === 39 || surface.charCodeAt(e - 2) === 0x2019)) surface = surface.slice(0, -2);
-      const lower = surface.toLowerCase();
-      let party = PARTY_BY_NAME.get(lower) ?? null;
-      // Keep case: "US" names a country, but so does "Us" only at a sentence start — accept capitalised forms only.
-      if (party && surface === lower) party = null;
-      if (!party && surface.endsWith('.')) party = PARTY_BY_NAME.get(surface.slice(0, -1).toLowerCase()) ?? null;
+    for (let n = ends.length; n >= 1; n--) {
+      const party = partyOfSurface(text.slice(start, ends[n - 1]!));
       if (party) {
-        out.push({ party, start: first.start, end: last.end });
-        i += n - 1;
+        out.push({ party, start, end: ends[n - 1]! });
+        i = ends[n - 1]!;
         break;
       }
     }
