@@ -170,8 +170,7 @@ export function scanQuoteSpans(text: string): QuoteSpan[] {
   // Only marks and line breaks matter: jump from one to the next.
   for (let i = 0; i <= text.length; i++) {
     MARK_OR_BREAK_RE.lastIndex = i;
-    const hit = MARK_OR_BREAK_RE.exec(text);
-    i = hit ? hit.index : text.length;
+    i = MARK_OR_BREAK_RE.test(text) ? MARK_OR_BREAK_RE.lastIndex - 1 : text.length;
     const c = i === text.length ? '\n' : text[i]!;
     if (c === '\n') {
       if (!open) continue;
@@ -277,9 +276,9 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   // need only read the words after the quote up to the first stop, and the words before it after the last one
   // (plus the colon case, whose trailing whitespace may hold a line break).
   const hasCue =
-    CUE_AFTER_RE.test(text.slice(span.end, firstStop(text, span.end, afterEnd))) ||
+    /:$/.test(before.trimEnd()) ||
     CUE_BEFORE_RE.test(text.slice(lastStop(text, beforeStart, span.start), span.start)) ||
-    /:$/.test(before.trimEnd());
+    CUE_AFTER_RE.test(text.slice(span.end, firstStop(text, span.end, afterEnd)));
   const personal = FIRST_SECOND_PERSON_RE.test(inner);
   const startsUpper = /^["“‘']?[\p{Lu}\p{N}]/u.test(inner);
   const ownParagraph = /(?:^|\n)\s*$/.test(before) && (/^\s*(?:\n|$)/.test(after) || !span.closed);
