@@ -73,9 +73,16 @@ function lastNonSpaceEnd(text: string): number {
 
 const TOKEN_TAIL = 48;
 const CLOSERS = '"\'”’»)]';
-const OPENERS = /^["'“‘«(\[]+/;
+/** `s.replace(/^["'“‘«(\[]+/, '')`: the word without the quotation marks and brackets that open it. */
+function stripOpeners(s: string): string {
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 34 && c !== 39 && c !== 0x201c && c !== 0x2018 && c !== 0xab && c !== 40 && c !== 91) break;
+  }
+  return i === 0 ? s : s.slice(i);
+}
 const TERMINAL = '.!?…';
-const ELLIPSIS = /(?:\.\.\.+|…)$/;
 
 function nextToken(text: string, from: number): string {
   TOKEN.lastIndex = from;
@@ -100,7 +107,7 @@ function isBoundary(text: string, wordStart: number, gapStart: number, nextStart
   if (breaks === 0 && !ending) return startsUpper(text, nextStart) && isCaptionBoundary(text, wordStart, gapStart, nextStart);
   const prevToken = text.slice(wordStart, gapStart);
   const next = nextToken(text, nextStart);
-  const nextCore = next.replace(OPENERS, '');
+  const nextCore = stripOpeners(next);
   // `/\p{Ll}/u` on the first UTF-16 unit (a lone surrogate is no letter).
   const nextIsLower = nextCore.length > 0 && isLower(nextCore.charCodeAt(0));
   if (breaks === 1) return isLineBoundary(prevToken.slice(-TOKEN_TAIL), nextIsLower);
@@ -112,13 +119,13 @@ function isBoundary(text: string, wordStart: number, gapStart: number, nextStart
   const marksAt = trailingRunStart(body, TERMINAL);
   if (marksAt === body.length) return isCaptionBoundary(text, wordStart, gapStart, nextStart);
   const marks = body.slice(marksAt);
-  const word = body.slice(0, marksAt).replace(OPENERS, '');
+  const word = stripOpeners(body.slice(0, marksAt));
   // A leading ellipsis ('"... A woman is') opens a quotation; it ends nothing.
   if (word === '') return false;
   // "10 a.m. on Friday", "so...and", "'Why?' he asked", "'I want her gone,' it emerged": the sentence goes on.
   if (nextIsLower) return false;
-  if (/[!?]/.test(marks)) return !(/["'”’]$/.test(prevToken) && isSpeechTag(text, nextStart));
-  if (ELLIPSIS.test(marks)) return !word.endsWith(',');
+  if (marks.includes('!') || marks.includes('?')) return !(/["'”’]$/.test(prevToken) && isSpeechTag(text, nextStart));
+  if (marks.endsWith('...') || marks.endsWith('…')) return !word.endsWith(',');
   return !isAbbreviation(word, nextCore);
 }
 
