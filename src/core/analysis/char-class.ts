@@ -24,30 +24,51 @@ export function widthOf(cp: number): number {
 
 const LETTER = 1;
 const NUMBER = 2;
+const UPPER = 4;
+const LOWER = 8;
+const MARK = 16;
 const LETTER_RE = /^\p{L}$/u;
 const NUMBER_RE = /^\p{N}$/u;
+const UPPER_RE = /^\p{Lu}$/u;
+const LOWER_RE = /^\p{Ll}$/u;
+const MARK_RE = /^\p{M}$/u;
 
 // Class bits of each BMP code point, worked out on first sight (0 = not yet known): the regexes
 // above run once per distinct character instead of once per occurrence.
 const BMP_CLASS = new Uint8Array(0x10000);
-const KNOWN = 4;
+const KNOWN = 128;
+/** Astral code points seen so far (few texts have many), by the same bits. */
+const ASTRAL_CLASS = new Map<number, number>();
 
+function bitsOf(ch: string): number {
+  return (
+    (LETTER_RE.test(ch) ? LETTER : 0) |
+    (NUMBER_RE.test(ch) ? NUMBER : 0) |
+    (UPPER_RE.test(ch) ? UPPER : 0) |
+    (LOWER_RE.test(ch) ? LOWER : 0) |
+    (MARK_RE.test(ch) ? MARK : 0)
+  );
+}
+
+for (let c = 0; c < 128; c++) BMP_CLASS[c] = KNOWN | bitsOf(String.fromCharCode(c));
+
+/** The class bits of code point `cp`. */
 function classOf(cp: number): number {
-  if (cp < 128) {
-    if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return LETTER;
-    return cp >= 48 && cp <= 57 ? NUMBER : 0;
-  }
   if (cp > 0xffff) {
-    const ch = String.fromCodePoint(cp);
-    return (LETTER_RE.test(ch) ? LETTER : 0) | (NUMBER_RE.test(ch) ? NUMBER : 0);
+    let bits = ASTRAL_CLASS.get(cp);
+    if (bits === undefined) {
+      bits = bitsOf(String.fromCodePoint(cp));
+      if (ASTRAL_CLASS.size >= 4096) ASTRAL_CLASS.clear();
+      ASTRAL_CLASS.set(cp, bits);
+    }
+    return bits;
   }
   let bits = BMP_CLASS[cp]!;
   if (bits === 0) {
-    const ch = String.fromCharCode(cp);
-    bits = KNOWN | (LETTER_RE.test(ch) ? LETTER : 0) | (NUMBER_RE.test(ch) ? NUMBER : 0);
+    bits = KNOWN | bitsOf(String.fromCharCode(cp));
     BMP_CLASS[cp] = bits;
   }
-  return bits & (LETTER | NUMBER);
+  return bits;
 }
 
 /** `\p{L}` */
@@ -62,9 +83,25 @@ export function isNumber(cp: number): boolean {
 
 /** `[\p{L}\p{N}]` */
 export function isLetterOrNumber(cp: number): boolean {
-  if (cp < 128) return ASCII_ALNUM[cp] === 1;
-  return classOf(cp) !== 0;
+  return (classOf(cp) & (LETTER | NUMBER)) !== 0;
 }
 
-const ASCII_ALNUM = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_ALNUM[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+/** `\p{Lu}` */
+export function isUpper(cp: number): boolean {
+  return (classOf(cp) & UPPER) !== 0;
+}
+
+/** `\p{Ll}` */
+export function isLower(cp: number): boolean {
+  return (classOf(cp) & LOWER) !== 0;
+}
+
+/** `\p{M}` */
+export function isMark(cp: number): boolean {
+  return (classOf(cp) & MARK) !== 0;
+}
+
+/** `[\p{L}\p{M}]` */
+export function isLetterOrMark(cp: number): boolean {
+  return (classOf(cp) & (LETTER | MARK)) !== 0;
+}

@@ -36,15 +36,24 @@ export function cleanText(raw: string): string {
   return cleaned.join('\n\n');
 }
 
-const UNICODE_SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+/**
+ * Line breaks become `\n`, zero-width characters go, other spaces become plain ones, and runs of spaces one:
+ *   raw.replace(/\r\n?|\u2028|\u2029/g, '\n').replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+ *      .replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ').replace(/ {2,}/g, ' ')
+ * in one scan (the tests hold it to those four): a run of spaces and zero-width characters becomes one space,
+ * or nothing when it is all zero-width; a lone plain space is not even matched.
+ */
+export function normaliseWhitespace(raw: string): string {
+  return raw.replace(WHITESPACE_TO_NORMALISE, normaliseMatch);
+}
 
-function normaliseWhitespace(raw: string): string {
-  return raw
-    .replace(/\r\n?|\u2028|\u2029/g, '\n')
-    .replace(ZERO_WIDTH, '')
-    .replace(UNICODE_SPACES, ' ')
-    .replace(/ {2,}/g, ' ');
+const WHITESPACE_TO_NORMALISE = /\r\n?|[\u2028\u2029]|[ \t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b-\u200d\u2060\ufeff]{2,}|[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b-\u200d\u2060\ufeff]/g;
+const ZERO_WIDTH_ONLY = /^[\u200b-\u200d\u2060\ufeff]+$/;
+
+function normaliseMatch(m: string): string {
+  const c = m.charCodeAt(0);
+  if (c === 13 || c === 0x2028 || c === 0x2029) return '\n';
+  return ZERO_WIDTH_ONLY.test(m) ? '' : ' ';
 }
 
 // Phrases that mark an embedded video or gallery; they never belong to a story sentence.
@@ -54,7 +63,12 @@ const INLINE_FURNITURE = [
   /\bClick here to (?:watch|see|view) (?:the )?(?:video|gallery|pictures)\b\.?/gi,
 ];
 
+const INLINE_FURNITURE_OPENING = /scroll down|click here/i;
+
 function stripInlineFurniture(text: string): string {
+  // Each phrase opens with "scroll down" or "click here"; without them there is nothing to strip, and the
+  // normalised text has no runs of spaces.
+  if (!INLINE_FURNITURE_OPENING.test(text)) return text;
   let out = text;
   for (const pattern of INLINE_FURNITURE) out = out.replace(pattern, ' ');
   return out.replace(/ {2,}/g, ' ');

@@ -25,7 +25,7 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
     if (m.kind === 'person') {
       const name = names.canonical(m.name, m.start);
       // A lone surname the text never expands may still be a stray capitalised word: keep only people with a full name.
-      if (!name.includes(' ') && !/-/.test(name) && !people.has(name)) {
+      if (!name.includes(' ') && !name.includes('-') && !people.has(name)) {
         if (!m.role) continue;
       }
       if (!people.has(name) && !m.role && notAPerson(name)) continue;
@@ -71,6 +71,20 @@ const GROUP_HEADS = new Set(
  * ("Clear Evidence"); given names and roles keep a run ("Frank Jordan", "Minister Kono").
  */
 function notAPerson(name: string): boolean {
+  let answer = NOT_A_PERSON.get(name);
+  if (answer === undefined) {
+    answer = notAPersonUncached(name);
+    if (NOT_A_PERSON.size >= NOT_A_PERSON_LIMIT) NOT_A_PERSON.clear();
+    NOT_A_PERSON.set(name, answer);
+  }
+  return answer;
+}
+
+/** Names recur across stories and are judged the same way each time: remember the answers (bounded). */
+const NOT_A_PERSON = new Map<string, boolean>();
+const NOT_A_PERSON_LIMIT = 20_000;
+
+function notAPersonUncached(name: string): boolean {
   const words = name.toLowerCase().split(' ');
   if (GROUP_HEADS.has(words[words.length - 1]!)) return true;
   const first = words[0]!;
@@ -81,6 +95,8 @@ function notAPerson(name: string): boolean {
 }
 
 function appositiveRole(text: string, end: number): string | null {
+  // The pattern opens with a comma.
+  if (text.charCodeAt(end) !== 44) return null;
   const m = APPOSITIVE_ROLE_RE.exec(text.slice(end, end + 120));
   if (!m) return null;
   return m[1]!.replace(/^(?:the|a|an)\s+/i, '').trim();

@@ -41,9 +41,54 @@ const SPEECH_VERB_RE_SRC = `(?:${SPEECH_VERBS})`;
 const CUE_AFTER_RE = new RegExp(`^[ \\t,;:—–-]*(?:[^.!?"“”‘’\\n]{0,80}?\\b)?${SPEECH_VERB_RE_SRC}\\b`, 'iu');
 /** A speech verb (or a colon) shortly before an opening mark: `Mr Wang said: '`, `according to X, "`. */
 const CUE_BEFORE_RE = new RegExp(`(?:\\b${SPEECH_VERB_RE_SRC}\\b[^.!?"“”‘’\\n]{0,60}|\\baccording to [^.!?"“”‘’\\n]{1,80}|:\\s*)$`, 'iu');
-const SCARE_CONTEXT_RE =
-  /\b(?:dubbed|called|named|so-called|known as|labelled|labeled|branded|termed|titled|entitled|nicknamed|the|a|an|his|her|their|its|our|of|as|word|words|phrase|slogan|term|motto|hashtag|sign|signs|banner|reads|read)\s*$/i;
-const NAMING_CONTEXT_RE = /\b(?:dubbed|called|named|so-called|known as|labelled|labeled|branded|termed|titled|entitled|nicknamed)\s*$/i;
+/** Words right before a quotation that make it a name or a scare quote: the alternatives of `/\b(?:...)\s*$/i`. */
+const NAMING_WORDS = ['dubbed', 'called', 'named', 'so-called', 'known as', 'labelled', 'labeled', 'branded', 'termed', 'titled', 'entitled', 'nicknamed'];
+const SCARE_WORDS = [
+  ...NAMING_WORDS,
+  ...'the a an his her their its our of as word words phrase slogan term motto hashtag sign signs banner reads read'.split(' '),
+];
+
+/**
+ * `new RegExp(\`\\b(?:${words.join('|')})\\s*$\`, 'i').test(s)` for lower-case ASCII words: after the trailing whitespace,
+ * `s` ends with one of the words (ASCII letters compared without case, as the non-Unicode `i` flag does), at a word
+ * boundary. The regex was tried at every character; the tests hold this to it.
+ */
+export function endsWithWord(s: string, words: readonly string[]): boolean {
+  let end = s.length;
+  while (end > 0 && isWhitespace(s.charCodeAt(end - 1))) end--;
+  outer: for (const w of words) {
+    const start = end - w.length;
+    if (start < 0) continue;
+    for (let k = 0; k < w.length; k++) {
+      let c = s.charCodeAt(start + k);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== w.charCodeAt(k)) continue outer;
+    }
+    if (start === 0 || !isAsciiWordChar(s.charCodeAt(start - 1))) return true;
+  }
+  return false;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** `.!?"“”‘’` and the line break: no speech cue reaches across one. */
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 34 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 10;
+}
+
+/** The first stop in `text` from `from` before `to`, or `to`. */
+function firstStop(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isStop(text.charCodeAt(i))) return i;
+  return to;
+}
+
+/** Just after the last stop in `text` from `from` before `to`, or `from`. */
+function lastStop(text: string, from: number, to: number): number {
+  for (let i = to; i > from; i--) if (isStop(text.charCodeAt(i - 1))) return i;
+  return from;
+}
 const FIRST_SECOND_PERSON_RE = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|we|We|me|my|My|our|Our|us|you|You|your|Your|we're|we’re|We're|We’re)\b/u;
 
 interface OpenQuote {
@@ -125,8 +170,7 @@ export function scanQuoteSpans(text: string): QuoteSpan[] {
   // Only marks and line breaks matter: jump from one to the next.
   for (let i = 0; i <= text.length; i++) {
     MARK_OR_BREAK_RE.lastIndex = i;
-    const hit = MARK_OR_BREAK_RE.exec(text);
-    i = hit ? hit.index : text.length;
+    i = MARK_OR_BREAK_RE.test(text) ? MARK_OR_BREAK_RE.lastIndex - 1 : text.length;
     const c = i === text.length ? '\n' : text[i]!;
     if (c === '\n') {
       if (!open) continue;
@@ -222,24 +266,32 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   const words = wordCount(span.text);
   if (words === 0) return false;
   if (span.parts.length > 1) return true;
-  const before = text.slice(Math.max(0, span.start - 120), span.start);
-  const after = text.slice(span.end, Math.min(text.length, span.end + 120));
+  const beforeStart = Math.max(0, span.start - 120);
+  const afterEnd = Math.min(text.length, span.end + 120);
+  const before = text.slice(beforeStart, span.start);
+  const after = text.slice(span.end, afterEnd);
   const inner = span.text;
   const endsWithPunct = /[.,!?…:;—–-]$/.test(inner);
-  const hasCue = CUE_AFTER_RE.test(after) || CUE_BEFORE_RE.test(before);
+  // A cue's verb and the words around it hold no sentence end, quotation mark or line break ("stop"): the cue regexes
+  // need only read the words after the quote up to the first stop, and the words before it after the last one
+  // (plus the colon case, whose trailing whitespace may hold a line break).
+  const hasCue =
+    /:$/.test(before.trimEnd()) ||
+    CUE_BEFORE_RE.test(text.slice(lastStop(text, beforeStart, span.start), span.start)) ||
+    CUE_AFTER_RE.test(text.slice(span.end, firstStop(text, span.end, afterEnd)));
   const personal = FIRST_SECOND_PERSON_RE.test(inner);
   const startsUpper = /^["“‘']?[\p{Lu}\p{N}]/u.test(inner);
   const ownParagraph = /(?:^|\n)\s*$/.test(before) && (/^\s*(?:\n|$)/.test(after) || !span.closed);
   // "a kite dubbed '...'", "the so-called '...'": naming, not speech, whatever verb is near.
-  if (NAMING_CONTEXT_RE.test(before) && !personal) return false;
+  if (!personal && endsWithWord(before, NAMING_WORDS)) return false;
   if (hasCue) {
-    if (words <= 3 && !endsWithPunct && !personal && (isTitleCase(inner) || SCARE_CONTEXT_RE.test(before))) return false;
+    if (words <= 3 && !endsWithPunct && !personal && (isTitleCase(inner) || endsWithWord(before, SCARE_WORDS))) return false;
     // "he attempted to 'bribe' voters": a word or two without punctuation is a scare quote even near a verb.
     if (words <= 2 && !endsWithPunct && !personal) return false;
     return true;
   }
   if (words < 4) return false;
-  if (SCARE_CONTEXT_RE.test(before) && !personal) return false;
+  if (!personal && endsWithWord(before, SCARE_WORDS)) return false;
   if (isTitleCase(inner) && words <= 10 && !personal) return false;
   if (ownParagraph) return true;
   if (!startsUpper && !personal) return false;

@@ -1,3 +1,5 @@
+import { codePointAt, isLetter, isLetterOrNumber, isLower, isUpper, widthOf } from './char-class.js';
+
 /**
  * A small, general gazetteer: countries, their capitals and political metonyms ("Downing Street"),
  * demonyms and well-known cities. It maps the ways news refers to a party onto one canonical name,
@@ -158,8 +160,82 @@ export function gazetteerOrganisation(name: string): string | null {
 
 /** Longest surface form of any party, in words ("Republic of Korea" is 3). */
 const MAX_FORM_WORDS = Math.max(...[...PARTY_BY_NAME.keys()].map((k) => k.split(' ').length));
-/** Capitalised words (with the dots and hyphens of "U.S.-Japan"), the only places a party can be named. */
-const CAPITALISED_WORD_RE = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.'’]*|of|the)(?![\p{L}\p{N}])/gu;
+/** The first word of each surface form of two or more words, with the most words any such form has. */
+const MULTI_WORD_FORMS = new Map<string, number>();
+for (const k of PARTY_BY_NAME.keys()) {
+  const words = k.split(' ');
+  if (words.length > 1) MULTI_WORD_FORMS.set(words[0]!, Math.max(MULTI_WORD_FORMS.get(words[0]!) ?? 0, words.length));
+}
+
+/** `/[\p{L}\p{N}]/u` on the code point at `at` (false past the end). */
+function letterOrDigitAt(text: string, at: number): boolean {
+  return at < text.length && isLetterOrNumber(codePointAt(text, at));
+}
+
+/**
+ * The words a party's name can have are capitalised words (with the dots and hyphens of "U.S.-Japan"), "of" and "the":
+ * the matches of `/(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}.'’]*|of|the)(?![\p{L}\p{N}])/gu`. They are found by character
+ * loops (the tests hold the result to the gazetteer that used the regex). A name opens with a capitalised word, so only
+ * capitals (and non-ASCII characters) are visited; the words after one are read where they must start.
+ */
+const CAPITAL_CANDIDATE = /[A-Z\u0080-\uffff]/g;
+
+/**
+ * The end of the capitalised word at `i`, or -1. When the longest `\p{Lu}[\p{L}.'’]*` is followed by a digit, the regex
+ * gives characters back down to the last `.`, `'` or `’` in the word, the only ones a letter or digit does not follow.
+ */
+function capitalisedWordEnd(text: string, i: number): number {
+  const cp = codePointAt(text, i);
+  if (!isUpper(cp) || (i > 0 && afterLetterOrDigit(text, i))) return -1;
+  let e = i + widthOf(cp);
+  let lastMark = -1;
+  while (e < text.length) {
+    const d = codePointAt(text, e);
+    if (d === 46 || d === 39 || d === 0x2019) lastMark = e;
+    else if (!isLetter(d)) break;
+    e += widthOf(d);
+  }
+  return !letterOrDigitAt(text, e) ? e : lastMark;
+}
+
+/** The end of the word that follows a space at `i - 1` (a capitalised word, "of" or "the"), or -1. */
+function nameWordEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 111 || c === 116) {
+    const n = c === 111 ? (text.startsWith('of', i) ? 2 : 0) : text.startsWith('the', i) ? 3 : 0;
+    return n > 0 && !letterOrDigitAt(text, i + n) ? i + n : -1;
+  }
+  return capitalisedWordEnd(text, i);
+}
+
+/** A surface form's party, remembered (bounded): "US" and "U.S." recur in every story. */
+const PARTY_OF_SURFACE = new Map<string, string | null>();
+
+function partyOfSurface(raw: string): string | null {
+  let party = PARTY_OF_SURFACE.get(raw);
+  if (party !== undefined) return party;
+  let surface = raw;
+  const e = surface.length;
+  if (e >= 2 && surface.charCodeAt(e - 1) === 115 && (surface.charCodeAt(e - 2) === 39 || surface.charCodeAt(e - 2) === 0x2019)) surface = surface.slice(0, -2);
+  const lower = surface.toLowerCase();
+  party = PARTY_BY_NAME.get(lower) ?? null;
+  // Keep case: "US" names a country, but so does "Us" only at a sentence start — accept capitalised forms only.
+  if (party && surface === lower) party = null;
+  if (!party && surface.endsWith('.')) party = PARTY_BY_NAME.get(surface.slice(0, -1).toLowerCase()) ?? null;
+  if (PARTY_OF_SURFACE.size >= 20_000) PARTY_OF_SURFACE.clear();
+  PARTY_OF_SURFACE.set(raw, party);
+  return party;
+}
+
+/** The code point before `at` is a letter or digit. */
+function afterLetterOrDigit(text: string, at: number): boolean {
+  let cp = text.charCodeAt(at - 1);
+  if (cp >= 0xdc00 && cp <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) cp = codePointAt(text, at - 2);
+  }
+  return isLetterOrNumber(cp);
+}
 
 /**
  * Every party mentioned in a span of text, as canonical names in order of first mention.
@@ -174,32 +250,46 @@ export function partiesMentioned(text: string): string[] {
 /** Where each party is named in a span of text, in order: the canonical party and the offsets of its name. */
 export function partyMentions(text: string): Array<{ party: string; start: number; end: number }> {
   const out: Array<{ party: string; start: number; end: number }> = [];
-  const words: Array<{ w: string; start: number; end: number }> = [];
-  CAPITALISED_WORD_RE.lastIndex = 0;
-  for (let m = CAPITALISED_WORD_RE.exec(text); m !== null; m = CAPITALISED_WORD_RE.exec(text)) words.push({ w: m[0], start: m.index, end: m.index + m[0].length });
-  for (let i = 0; i < words.length; i++) {
-    const first = words[i]!;
-    if (first.w === 'of' || first.w === 'the') continue;
-    // A lower-case word joined by a hyphen ("inter-Korean") is not a party name.
-    if (first.start > 0 && text[first.start - 1] === '-') {
-      let b = first.start - 2;
-      while (b > 0 && /[\p{L}.-]/u.test(text[b - 1]!)) b--;
-      if (/\p{Ll}/u.test(text[b] ?? '')) continue;
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    CAPITAL_CANDIDATE.lastIndex = i;
+    if (!CAPITAL_CANDIDATE.test(text)) break;
+    const start = CAPITAL_CANDIDATE.lastIndex - 1;
+    const first = capitalisedWordEnd(text, start);
+    if (first < 0) {
+      i = start + widthOf(codePointAt(text, start));
+      continue;
     }
-    for (let n = Math.min(MAX_FORM_WORDS, words.length - i); n >= 1; n--) {
-      const last = words[i + n - 1]!;
-      // Only words separated by single spaces form one name.
-      let contiguous = true;
-      for (let k = i; k < i + n - 1; k++) if (text.slice(words[k]!.end, words[k + 1]!.start) !== ' ') contiguous = false;
-      if (!contiguous) continue;
-      const surface = text.slice(first.start, last.end).replace(/['’]s$/, '');
-      let party = PARTY_BY_NAME.get(surface.toLowerCase()) ?? null;
-      // Keep case: "US" names a country, but so does "Us" only at a sentence start — accept capitalised forms only.
-      if (party && surface === surface.toLowerCase()) party = null;
-      if (!party && surface.endsWith('.')) party = PARTY_BY_NAME.get(surface.slice(0, -1).toLowerCase()) ?? null;
+    i = first;
+    // A lower-case word joined by a hyphen ("inter-Korean") is not a party name.
+    if (start > 0 && text.charCodeAt(start - 1) === 45) {
+      let b = start - 2;
+      // `[\p{L}.-]` and then `\p{Ll}` on single UTF-16 units (a surrogate is neither).
+      for (; b > 0; b--) {
+        const u = text.charCodeAt(b - 1);
+        if (u !== 46 && u !== 45 && !isLetter(u)) break;
+      }
+      if (b >= 0 && b < text.length && isLower(text.charCodeAt(b))) continue;
+    }
+    // Only words separated by single spaces form one name, and only a known first word opens a name of several.
+    ends.length = 0;
+    ends.push(first);
+    const multi = MULTI_WORD_FORMS.get(text.slice(start, first).toLowerCase());
+    if (multi !== undefined) {
+      const limit = Math.min(MAX_FORM_WORDS, multi);
+      while (ends.length < limit) {
+        const q = ends[ends.length - 1]!;
+        if (text.charCodeAt(q) !== 32) break;
+        const next = nameWordEnd(text, q + 1);
+        if (next < 0) break;
+        ends.push(next);
+      }
+    }
+    for (let n = ends.length; n >= 1; n--) {
+      const party = partyOfSurface(text.slice(start, ends[n - 1]!));
       if (party) {
-        out.push({ party, start: first.start, end: last.end });
-        i += n - 1;
+        out.push({ party, start, end: ends[n - 1]! });
+        i = ends[n - 1]!;
         break;
       }
     }

@@ -1,5 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
-import { codePointAt, isLetterOrNumber, widthOf } from './char-class.js';
+import { codePointAt, isLetter, isLetterOrMark, isLetterOrNumber, isLower, isMark, isUpper, isWhitespace, widthOf } from './char-class.js';
 import { FEMALE_FIRST_NAMES, isGivenName, MALE_FIRST_NAMES } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
 import { nonNounClass } from './word-classes.js';
@@ -27,27 +27,144 @@ export interface Mention {
   single: boolean;
 }
 
-const ABBREV_TITLE = '(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Prof|Det|Supt|Insp|Jr|Sr|Rev)\\.';
-const TOKEN = `(?:${ABBREV_TITLE}|(?:[A-Z]\\.)+(?:[A-Z](?![\\p{L}]))?|Mc[A-Z]\\p{Ll}+|O['’][A-Z]\\p{Ll}+|\\p{Lu}[\\p{L}\\p{M}]*(?:-\\p{L}[\\p{L}\\p{M}]*)*)`;
-const CONNECTOR = '(?:of|de|da|del|della|van|von|der|den|bin|al|la|le|du|dos|el)';
 /**
  * A run of capitalised tokens joined by single spaces and name connectors ("Bank of England"), not
- * preceded by a letter, digit or apostrophe. That condition is tested in `nameRuns`, not as a lookbehind:
- * the regex engine ran the lookbehind at every character of the text before looking for a capital.
+ * preceded by a letter, digit or apostrophe: the matches of
+ *
+ *   (?<![\p{L}\p{N}'’])TOKEN(?: (?:CONNECTOR )?TOKEN)*(?![\p{L}\p{N}])   (flags gu), where
+ *   TOKEN = (?:ABBREV_TITLE\.|(?:[A-Z]\.)+(?:[A-Z](?![\p{L}]))?|Mc[A-Z]\p{Ll}+|O['’][A-Z]\p{Ll}+|\p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*)
+ *
+ * found by a character loop (the regex engine tried the pattern at every character of the text; the
+ * tests hold the loop to the regex). A token is followed either by a space, which may start the next
+ * token, or by the end of the run, so the only token end the regex's backtracking can settle on is the
+ * first one, in the pattern's order of preference, that is not followed by a letter or digit
+ * (`tokenEnd`); the run then takes every further token it can.
  */
-const RUN_RE = new RegExp(`${TOKEN}(?: (?:${CONNECTOR} )?${TOKEN})*(?![\\p{L}\\p{N}])`, 'gu');
+const ABBREV_TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Sgt', 'Col', 'Capt', 'Prof', 'Det', 'Supt', 'Insp', 'Jr', 'Sr', 'Rev'];
+const CONNECTORS = ['of', 'de', 'da', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'el'];
+/** Titles and connectors by their first character, each with the character that must follow it. */
+const TITLES_BY_FIRST = groupByFirst(ABBREV_TITLES, '.');
+const CONNECTORS_BY_FIRST = groupByFirst(CONNECTORS, ' ');
 
-/** The capitalised runs of `text` in order: the matches of `(?<![\p{L}\p{N}'’])` followed by RUN_RE. */
+function groupByFirst(words: readonly string[], after: string): Array<string[] | undefined> {
+  const out: Array<string[] | undefined> = new Array(128).fill(undefined);
+  for (const w of words) (out[w.charCodeAt(0)] ??= []).push(w + after);
+  return out;
+}
+
+/** The end of the one word of `byFirst` (with its following character) at `at`, or -1. */
+function literalEnd(text: string, at: number, byFirst: ReadonlyArray<readonly string[] | undefined>): number {
+  const c = text.charCodeAt(at);
+  const list = c < 128 ? byFirst[c] : undefined;
+  if (list === undefined) return -1;
+  for (const w of list) if (text.startsWith(w, at)) return at + w.length;
+  return -1;
+}
+
+/** `(?![\p{L}\p{N}])` at `at`. */
+function endsWord(text: string, at: number): boolean {
+  return at >= text.length || !isLetterOrNumber(codePointAt(text, at));
+}
+
+function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/** After `\p{Ll}+` from `at` (at least one), or -1. */
+function lowerRunEnd(text: string, at: number): number {
+  let e = at;
+  while (e < text.length) {
+    const c = codePointAt(text, e);
+    if (!isLower(c)) break;
+    e += widthOf(c);
+  }
+  return e > at ? e : -1;
+}
+
+/** The end of the TOKEN at `q` that the regex settles on (see above), or -1 when every way of matching one is followed by a letter or digit. */
+function tokenEnd(text: string, q: number): number {
+  const cp = codePointAt(text, q);
+  if (!isUpper(cp)) return -1;
+  if (cp < 128) {
+    // ABBREV_TITLE\.
+    const t = literalEnd(text, q, TITLES_BY_FIRST);
+    if (t >= 0 && endsWord(text, t)) return t;
+    // (?:[A-Z]\.)+(?:[A-Z](?![\p{L}]))?: the most pairs first, then one pair fewer (where the final letter always fits).
+    if (text.charCodeAt(q + 1) === 46) {
+      let p = q + 2;
+      while (isAsciiUpper(text.charCodeAt(p)) && text.charCodeAt(p + 1) === 46) p += 2;
+      if (isAsciiUpper(text.charCodeAt(p)) && (p + 1 >= text.length || !isLetter(codePointAt(text, p + 1))) && endsWord(text, p + 1)) return p + 1;
+      if (endsWord(text, p)) return p;
+      if (p - q >= 4) return p - 1;
+    }
+    // Mc[A-Z]\p{Ll}+ and O['’][A-Z]\p{Ll}+: a shorter \p{Ll}+ is followed by a letter.
+    const c1 = text.charCodeAt(q + 1);
+    if ((cp === 77 && c1 === 99) || (cp === 79 && (c1 === 39 || c1 === 0x2019))) {
+      if (isAsciiUpper(text.charCodeAt(q + 2))) {
+        const e = lowerRunEnd(text, q + 3);
+        if (e >= 0 && endsWord(text, e)) return e;
+      }
+    }
+  }
+  // \p{Lu}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*: when the longest match is followed by a digit, the regex gives back
+  // the last run's characters down to its last mark (a mark is no letter or digit), else the last "-" part.
+  let e = q + widthOf(cp);
+  let lastMark = -1;
+  let lastHyphen = -1;
+  for (;;) {
+    while (e < text.length) {
+      const c = codePointAt(text, e);
+      if (!isLetterOrMark(c)) break;
+      if (isMark(c)) lastMark = e;
+      e += widthOf(c);
+    }
+    if (text.charCodeAt(e) !== 45 || e + 1 >= text.length) break;
+    const c = codePointAt(text, e + 1);
+    if (!isLetter(c)) break;
+    lastHyphen = e;
+    lastMark = -1;
+    e += 1 + widthOf(c);
+  }
+  if (endsWord(text, e)) return e;
+  if (lastMark >= 0) return lastMark;
+  return lastHyphen;
+}
+
+/** The end of the run of tokens starting at `q` (see above), or -1. */
+function runEnd(text: string, q: number): number {
+  let e = tokenEnd(text, q);
+  if (e < 0) return -1;
+  while (text.charCodeAt(e) === 32) {
+    const c = literalEnd(text, e + 1, CONNECTORS_BY_FIRST);
+    let next = c >= 0 ? tokenEnd(text, c) : -1;
+    if (next < 0) next = tokenEnd(text, e + 1);
+    if (next < 0) break;
+    e = next;
+  }
+  return e;
+}
+
+const RUN_START_CANDIDATE = /[A-Z\u0080-\uffff]/g;
+
+/** The capitalised runs of `text` in order (see above). */
 export function nameRuns(text: string): Array<{ run: string; start: number }> {
   const out: Array<{ run: string; start: number }> = [];
-  RUN_RE.lastIndex = 0;
-  for (let m = RUN_RE.exec(text); m !== null; m = RUN_RE.exec(text)) {
-    if (afterWordCharacter(text, m.index)) {
-      // Try again from the next character, as the lookbehind would have let the scan do.
-      RUN_RE.lastIndex = m.index + widthOf(codePointAt(text, m.index));
-      continue;
+  for (let i = 0; i < text.length; ) {
+    // Plain ASCII other than a capital starts no run: skip it with a plain class (a regex skips faster than a loop).
+    RUN_START_CANDIDATE.lastIndex = i;
+    if (!RUN_START_CANDIDATE.test(text)) break;
+    i = RUN_START_CANDIDATE.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    const cp = c < 0xd800 ? c : codePointAt(text, i);
+    if (isUpper(cp) && !afterWordCharacter(text, i)) {
+      const e = runEnd(text, i);
+      if (e >= 0) {
+        out.push({ run: text.slice(i, e), start: i });
+        i = e;
+        continue;
+      }
     }
-    out.push({ run: m[0], start: m.index });
+    i += widthOf(cp);
   }
   return out;
 }
@@ -208,10 +325,82 @@ export function findMentions(text: string, participants: readonly Participant[] 
   for (const p of participants) {
     for (const n of [p.name, ...p.aliases]) participantTokens.set(n.toLowerCase(), p.name);
   }
-  const raw: Array<Mention & { unknown: boolean }> = [];
+  const raw: RawMention[] = [];
+  for (const { run, start } of nameRuns(text)) {
+    for (const e of runPlan(run)) {
+      const s = start + e.start;
+      const end = start + e.end;
+      if (!e.singleNeedsCue) {
+        raw.push({ start: s, end, name: e.name, kind: e.kind, role: e.role, gender: e.gender, single: e.single, unknown: e.unknown, plan: e });
+        continue;
+      }
+      // A lone word without a title is a person only with a cue: a participant's name, an age or a speech verb after it.
+      const strongSingle = participantTokens.has(e.lower) || (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40)));
+      if (!strongSingle) {
+        // Sentence-initial single words are mostly ordinary words; decide after seeing fuller names.
+        raw.push({ start: s, end, name: e.name, kind: 'other', role: e.role, gender: e.gender, single: true, unknown: true, plan: e });
+      } else raw.push({ start: s, end, name: e.name, kind: 'person', role: e.role, gender: e.gender, single: true, unknown: false, plan: e });
+    }
+  }
+  return resolveMentions(text, raw, participants, participantTokens);
+}
+
+type RawMention = Mention & { unknown: boolean; plan: PlannedMention };
+
+/** A single word is a person when an age or a speech verb follows it. */
+export function cueAfter(after: string): boolean {
+  return AGE_AFTER_RE.test(after) || SPEECH_VERB_AFTER_RE.test(after);
+}
+
+/** The first characters either cue regex can read after its leading whitespace: "," and the verbs' and adverbs' first letters. */
+const CUE_OPENERS = new Set([',', ...'has had have also later previously then once said says told tells added adds explained insisted warned stated declared noted claimed argued wrote writes tweeted replied admitted confirmed revealed recalled announced urged stressed joked asked agreed'.split(' ').map((w) => w[0]!)]);
+
+/** Whether AGE_AFTER_RE or SPEECH_VERB_AFTER_RE may match `text.slice(end, end + 40)`: its first non-space character opens one. */
+export function mayOpenCue(text: string, end: number): boolean {
+  const stop = Math.min(text.length, end + 40);
+  let j = end;
+  while (j < stop && isWhitespace(text.charCodeAt(j))) j++;
+  return j < stop && CUE_OPENERS.has(text[j]!);
+}
+
+/**
+ * What a capitalised run holds, with offsets into the run: the names in it, classified as far as the run
+ * alone tells. A lone word with no title (`singleNeedsCue`) is left for the text after it to decide.
+ */
+interface PlannedMention {
+  start: number;
+  end: number;
+  name: string;
+  kind: MentionKind;
+  role: string | null;
+  gender: Gender;
+  single: boolean;
+  unknown: boolean;
+  singleNeedsCue: boolean;
+  /** `name.toLowerCase()` */
+  lower: string;
+  /** Each word of the name in lower case, for a person named by more than one word. */
+  lowerTokens: readonly string[] | null;
+}
+
+/** Runs recur within a story and across stories, and a run is read the same way every time: remember the readings (bounded). */
+const PLAN_CACHE = new Map<string, readonly PlannedMention[]>();
+const PLAN_CACHE_LIMIT = 20_000;
+
+function runPlan(run: string): readonly PlannedMention[] {
+  let plan = PLAN_CACHE.get(run);
+  if (plan === undefined) {
+    plan = planRun(run);
+    if (PLAN_CACHE.size >= PLAN_CACHE_LIMIT) PLAN_CACHE.clear();
+    PLAN_CACHE.set(run, plan);
+  }
+  return plan;
+}
+
+function planRun(run: string): PlannedMention[] {
+  const raw: Array<Omit<PlannedMention, 'lower' | 'lowerTokens'>> = [];
   /** `employer`: the run followed "<person> of", so it names where they work unless it is a known place. */
-  const pending: Array<{ tokens: string[]; start: number; employer?: boolean }> = [];
-  for (const { run, start } of nameRuns(text)) pending.push({ tokens: tokensOf(run), start });
+  const pending: Array<{ tokens: string[]; start: number; employer?: boolean }> = [{ tokens: tokensOf(run), start: 0 }];
   for (let p = 0; p < pending.length; p++) {
     let { tokens, start } = pending[p]!;
     // A name is a handful of words. A longer capitalised run ("A. A. A. ...", a shouted caption) is
@@ -259,11 +448,11 @@ export function findMentions(text: string, participants: readonly Participant[] 
     const fullName = tokens.join(' ');
     const whole = classifyBody(tokens, fullName);
     if (pending[p]!.employer && whole !== 'place') {
-      raw.push({ start, end: start + fullName.length, name: fullName, kind: 'organization', role: null, gender: null, single: tokens.length === 1, unknown: false });
+      raw.push({ start, end: start + fullName.length, name: fullName, kind: 'organization', role: null, gender: null, single: tokens.length === 1, unknown: false, singleNeedsCue: false });
       continue;
     }
     if (whole !== 'unknown' && whole !== 'other') {
-      raw.push({ start, end: start + fullName.length, name: fullName, kind: whole, role: null, gender: null, single: tokens.length === 1, unknown: false });
+      raw.push({ start, end: start + fullName.length, name: fullName, kind: whole, role: null, gender: null, single: tokens.length === 1, unknown: false, singleNeedsCue: false });
       continue;
     }
     // Strip titles: "Foreign Minister Kang Kyung-wha" -> role "Foreign Minister", name "Kang Kyung-wha".
@@ -299,52 +488,69 @@ export function findMentions(text: string, participants: readonly Participant[] 
     const role = roleWords.length > 0 ? roleWords.join(' ') : null;
     const bodyKind = titles.length > 0 ? classifyBody(body, name) : whole;
     if (bodyKind === 'place' || bodyKind === 'organization') {
-      raw.push({ start: bodyStart, end: bodyStart + name.length, name, kind: bodyKind, role: null, gender: null, single: body.length === 1, unknown: false });
+      raw.push({ start: bodyStart, end: bodyStart + name.length, name, kind: bodyKind, role: null, gender: null, single: body.length === 1, unknown: false, singleNeedsCue: false });
       continue;
     }
     // "General Election": a title before words that are no name is no person either.
     if (bodyKind === 'other' && (titles.length === 0 || body.every((t) => NOT_A_NAME.has(t.toLowerCase())))) {
-      raw.push({ start, end: start + fullName.length, name: fullName, kind: 'other', role: null, gender: null, single: tokens.length === 1, unknown: false });
+      raw.push({ start, end: start + fullName.length, name: fullName, kind: 'other', role: null, gender: null, single: tokens.length === 1, unknown: false, singleNeedsCue: false });
       continue;
     }
     const gender = genderOf(body[0], titles);
     const end = bodyStart + name.length;
-    const isParticipant = participantTokens.has(name.toLowerCase());
-    const after = text.slice(end, end + 40);
-    const strongSingle = titles.length > 0 || isParticipant || AGE_AFTER_RE.test(after) || SPEECH_VERB_AFTER_RE.test(after);
-    if (body.length === 1 && !strongSingle) {
-      // Sentence-initial single words are mostly ordinary words; decide after seeing fuller names.
-      raw.push({ start: bodyStart, end, name, kind: 'other', role, gender, single: true, unknown: true });
+    if (body.length === 1 && titles.length === 0) {
+      raw.push({ start: bodyStart, end, name, kind: 'other', role, gender, single: true, unknown: true, singleNeedsCue: true });
       continue;
     }
     if (body.length > 5) {
-      raw.push({ start: bodyStart, end, name, kind: 'other', role, gender, single: false, unknown: false });
+      raw.push({ start: bodyStart, end, name, kind: 'other', role, gender, single: false, unknown: false, singleNeedsCue: false });
       continue;
     }
-    raw.push({ start: bodyStart, end, name, kind: 'person', role, gender, single: body.length === 1, unknown: false });
+    raw.push({ start: bodyStart, end, name, kind: 'person', role, gender, single: body.length === 1, unknown: false, singleNeedsCue: false });
   }
+  return raw.map((e) => ({
+    start: e.start,
+    end: e.end,
+    name: e.name,
+    kind: e.kind,
+    role: e.role,
+    gender: e.gender,
+    single: e.single,
+    unknown: e.unknown,
+    singleNeedsCue: e.singleNeedsCue,
+    lower: e.name.toLowerCase(),
+    lowerTokens: e.kind === 'person' && !e.single ? e.name.split(' ').map((t) => t.toLowerCase()) : null,
+  }));
+}
+
+/** The mentions of a text, from the runs' readings: single words and roles resolved against the whole text's names. */
+function resolveMentions(text: string, raw: RawMention[], participants: readonly Participant[], participantTokens: ReadonlyMap<string, string>): Mention[] {
   // A single word that is part of a fuller person's name is that person ("Kang" after "Kang Kyung-wha").
   const personTokens = new Set<string>();
   for (const m of raw) {
-    if (m.kind === 'person' && !m.single) for (const t of m.name.split(/[ ]/)) personTokens.add(t.toLowerCase());
+    // (Only the plan makes a person of more than one word, and it lower-cased the words.)
+    if (m.kind === 'person' && !m.single) for (const t of m.plan.lowerTokens!) personTokens.add(t);
   }
   for (const t of participantTokens.keys()) for (const w of t.split(' ')) personTokens.add(w);
   const out: Mention[] = [];
   for (const m of raw) {
-    if (m.unknown && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
-    // "Jordan said" in a story about Louis Jordan is the man, not the country.
-    if (m.single && m.kind === 'place' && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
-    // "Hall admits" in a story about Dougie Hall: a word that is usually no name ("hall") is his here.
-    if (m.single && m.kind === 'other' && personTokens.has(m.name.toLowerCase())) m.kind = 'person';
+    // An unknown single word, and also "Jordan said" in a story about Louis Jordan (the man, not the country), and
+    // "Hall admits" in a story about Dougie Hall (a word that is usually no name, "hall", is his here).
+    if ((m.unknown || (m.single && (m.kind === 'place' || m.kind === 'other'))) && personTokens.has(m.plan.lower)) m.kind = 'person';
     out.push({ start: m.start, end: m.end, name: m.name, kind: m.kind, role: m.role, gender: m.gender, single: m.single });
   }
   // "the Prime Minister said" names a person by role: resolve it to the person given that role.
   const byRole = new Map<string, Mention>();
   for (const m of out) if (m.kind === 'person' && m.role && !m.single) byRole.set(m.role.toLowerCase(), m);
   for (const p of participants) if (p.role) byRole.set(p.role.toLowerCase(), { start: -1, end: -1, name: p.name, kind: 'person', role: p.role, gender: null, single: false });
-  for (const m of out) {
+  for (let k = 0; k < out.length; k++) {
+    const m = out[k]!;
     if (m.kind !== 'person' || m.role) continue;
-    const words = m.name.toLowerCase().split(' ');
+    const lower = raw[k]!.plan.lower;
+    const space = lower.indexOf(' ');
+    const first = space < 0 ? lower : lower.slice(0, space);
+    if (!TITLE_WORDS.has(first) && !HONORIFICS.has(first)) continue;
+    const words = space < 0 ? [lower] : lower.split(' ');
     if (!words.every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) continue;
     // "King said" in a story about B.B. King: a surname that happens to be a title word.
     if (words.length === 1 && personTokens.has(words[0]!)) continue;
@@ -370,8 +576,56 @@ function byRoleTail(byRole: ReadonlyMap<string, Mention>, tail: string): Mention
   return found;
 }
 
-const HE_RE = /\b(?:he|him|his|himself)\b/gi;
-const SHE_RE = /\b(?:she|her|hers|herself)\b/gi;
+const HE_WORDS = new Set(['he', 'him', 'his', 'himself']);
+const SHE_WORDS = new Set(['she', 'her', 'hers', 'herself']);
+
+/** ASCII word characters (`\w`) and the sentence-ending marks `[.!?]`, by char code. */
+const PRONOUN_SCAN = new Uint8Array(128);
+const WORD_CHAR = 1;
+const TERMINAL = 2;
+for (let c = 0; c < 128; c++) PRONOUN_SCAN[c] = /\w/.test(String.fromCharCode(c)) ? WORD_CHAR : /[.!?]/.test(String.fromCharCode(c)) ? TERMINAL : 0;
+
+/**
+ * The gender the pronouns after a person mentioned up to `end` give: those up to the sentence's end, within 200
+ * characters, and before the next person at `nextStart`. Exactly, with
+ *   span = text.slice(end, Math.min(end + (i < 0 ? 200 : i), nextStart, end + 200)) where i = text.slice(end, end + 200).search(/[.!?](?:\s|$)/),
+ *   he = span.match(/\b(?:he|him|his|himself)\b/gi)?.length ?? 0 and she likewise for she|her|hers|herself:
+ * 'm' when only he > 0, 'f' when only she > 0, else null. Each match is a whole run of ASCII word characters, so one
+ * character loop reads the runs and finds the sentence end; the tests hold it to the regexes.
+ */
+export function pronounGender(text: string, end: number, nextStart: number): Gender {
+  const sliceEnd = Math.min(text.length, end + 200);
+  const stop = Math.min(sliceEnd, nextStart);
+  let he = false;
+  let she = false;
+  for (let i = end; i < stop; ) {
+    const c = text.charCodeAt(i);
+    const k = c < 128 ? PRONOUN_SCAN[c]! : 0;
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    if (k === TERMINAL) {
+      if (i + 1 >= sliceEnd || isWhitespace(text.charCodeAt(i + 1))) break;
+      i++;
+      continue;
+    }
+    const a = i;
+    for (i++; i < stop; i++) {
+      const d = text.charCodeAt(i);
+      if (d >= 128 || PRONOUN_SCAN[d] !== WORD_CHAR) break;
+    }
+    const n = i - a;
+    const first = c | 32;
+    if (n >= 2 && n <= 7 && (first === 104 || first === 115)) {
+      const w = text.slice(a, i).toLowerCase();
+      if (HE_WORDS.has(w)) he = true;
+      else if (SHE_WORDS.has(w)) she = true;
+      if (he && she) return null;
+    }
+  }
+  return he ? 'm' : she ? 'f' : null;
+}
 
 /**
  * Gives people the gender the text implies: a sentence about one person that uses only "he/his"
@@ -383,13 +637,10 @@ function learnGenders(text: string, mentions: Mention[]): void {
   for (const m of people) if (m.gender) byName.set(m.name, m.gender);
   for (let k = 0; k < people.length; k++) {
     const m = people[k]!;
+    if (byName.has(m.name)) continue;
     const nextPerson = people[k + 1];
-    const sentenceEnd = text.slice(m.end, m.end + 200).search(/[.!?](?:\s|$)/);
-    const limit = Math.min(m.end + (sentenceEnd < 0 ? 200 : sentenceEnd), nextPerson ? nextPerson.start : Infinity, m.end + 200);
-    const span = text.slice(m.end, limit);
-    const he = span.match(HE_RE)?.length ?? 0;
-    const she = span.match(SHE_RE)?.length ?? 0;
-    if (!byName.has(m.name) && he + she > 0 && (he === 0 || she === 0)) byName.set(m.name, he > 0 ? 'm' : 'f');
+    const g = pronounGender(text, m.end, nextPerson ? nextPerson.start : Infinity);
+    if (g !== null) byName.set(m.name, g);
   }
   // "Okafor said she ..." tells the gender of "Jo Okafor" too.
   for (const p of people) {
@@ -437,25 +688,46 @@ export class NameIndex {
     }
   }
 
+  /**
+   * What `canonical` answers for each name asked about: a name when `at` does not matter, else the fuller names
+   * containing it in order of first mention, each with the name it resolves to.
+   */
+  private readonly resolved = new Map<string, string | ReadonlyArray<{ start: number; name: string }>>();
+
   /** The fullest form of `name`; when several people share a surname, the one mentioned most recently before `at`. */
   canonical(name: string, at = Infinity): string {
+    let r = this.resolved.get(name);
+    if (r === undefined) {
+      r = this.resolve(name);
+      this.resolved.set(name, r);
+    }
+    if (typeof r === 'string') return r;
+    // Prefer the first fuller name introduced before `at` (the story's protagonist); one appearing only later is a fallback.
+    for (const f of r) if (f.start < at) return f.name;
+    return r[0]!.name;
+  }
+
+  private resolve(name: string): string | ReadonlyArray<{ start: number; name: string }> {
     const lower = name.toLowerCase();
     for (const p of this.participants) {
       if (p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower)) return p.name;
     }
     const tokens = lower.split(' ');
-    let best: { name: string; start: number; tokens: string[] } | null = null;
+    const fuller: Array<{ start: number; name: string }> = [];
     for (const f of this.byToken.get(tokens[0]!) ?? []) {
       if (f.tokens.length <= tokens.length) continue;
       if (!containsSequence(f.tokens, tokens)) continue;
-      // Prefer the first fuller name introduced before `at` (the story's protagonist); one appearing only later is a fallback.
-      if (!best || (f.start < at && best.start >= at)) best = f;
-    }
-    if (best) {
       // A participant's listed name wins over the text's spelling of the same person.
-      for (const p of this.participants) if (p.name.toLowerCase().split(' ').some((t) => best!.tokens.includes(t)) && containsSequence(best.tokens, p.name.toLowerCase().split(' '))) return p.name;
-      return best.name;
+      let resolved = f.name;
+      for (const p of this.participants) {
+        if (p.name.toLowerCase().split(' ').some((t) => f.tokens.includes(t)) && containsSequence(f.tokens, p.name.toLowerCase().split(' '))) {
+          resolved = p.name;
+          break;
+        }
+      }
+      fuller.push({ start: f.start, name: resolved });
     }
+    if (fuller.length > 0) return fuller;
     for (const p of this.participants) {
       if (containsSequence(p.name.toLowerCase().split(' '), tokens)) return p.name;
     }

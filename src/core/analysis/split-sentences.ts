@@ -1,4 +1,4 @@
-import { isWhitespace } from './char-class.js';
+import { codePointAt, isLetter, isLetterOrNumber, isLower, isUpper, isWhitespace, widthOf } from './char-class.js';
 import type { Sentence } from './types.js';
 
 /**
@@ -22,29 +22,32 @@ export function splitSentences(cleaned: string): Sentence[] {
   let start = firstNonSpace(cleaned, 0);
   if (start >= cleaned.length) return sentences;
   let paragraph = 0;
-  let tokenStart = start;
-  // Gaps are found with a character loop rather than /\s+/g: a match object, a gap string and the word before it
-  // for every word of the text cost more than the splitting; the word is sliced only when a gap may be a boundary.
-  for (let i = start; i < cleaned.length; ) {
-    if (!isWhitespace(cleaned.charCodeAt(i))) {
-      i += 1;
-      continue;
-    }
-    const ws = i;
+  // Most gaps are between two words of a sentence: no line break, no closing punctuation before, no capital after,
+  // and `isBoundary` is false for them. A regex jumps from one gap that may be a boundary to the next, and the word
+  // before the gap is found by looking back to the previous whitespace (where the previous gap ended).
+  for (let from = start; ; ) {
+    GAP_CANDIDATE.lastIndex = from;
+    if (!GAP_CANDIDATE.test(cleaned)) break;
+    // A whitespace character of the gap: the match ends with it, or with the capital after it.
+    let p = GAP_CANDIDATE.lastIndex - 1;
+    if (!isWhitespace(cleaned.charCodeAt(p))) p -= 1;
+    let ws = p;
+    while (isWhitespace(cleaned.charCodeAt(ws - 1))) ws -= 1;
     let breaks = 0;
-    while (i < cleaned.length && isWhitespace(cleaned.charCodeAt(i))) {
-      if (cleaned.charCodeAt(i) === 10) breaks += 1;
-      i += 1;
+    let we = ws;
+    while (we < cleaned.length && isWhitespace(cleaned.charCodeAt(we))) {
+      if (cleaned.charCodeAt(we) === 10) breaks += 1;
+      we += 1;
     }
-    const we = i;
-    const wordStart = tokenStart;
-    tokenStart = we;
     if (we >= cleaned.length) break;
+    let wordStart = ws;
+    while (wordStart > 0 && !isWhitespace(cleaned.charCodeAt(wordStart - 1))) wordStart -= 1;
     if (isBoundary(cleaned, wordStart, ws, we, breaks)) {
       sentences.push({ index: sentences.length, text: cleaned.slice(start, ws), start, end: ws, paragraph });
       if (breaks >= 2) paragraph += 1;
       start = we;
     }
+    from = we;
   }
   const end = lastNonSpaceEnd(cleaned);
   if (end > start) sentences.push({ index: sentences.length, text: cleaned.slice(start, end), start, end, paragraph });
@@ -53,6 +56,8 @@ export function splitSentences(cleaned: string): Sentence[] {
 
 const SPACE_RUN = /\s*/y;
 const TOKEN = /\S*/y;
+/** A gap that may end a sentence: after closing punctuation, holding a line break, or before a capital (or any non-ASCII character). */
+const GAP_CANDIDATE = /[.!?…"'”’)\]»]\s|\n|\s[A-Z\u0080-\uffff]/g;
 
 function firstNonSpace(text: string, from: number): number {
   SPACE_RUN.lastIndex = from;
@@ -68,32 +73,43 @@ function lastNonSpaceEnd(text: string): number {
 
 const TOKEN_TAIL = 48;
 const CLOSERS = '"\'”’»)]';
-const OPENERS = /^["'“‘«(\[]+/;
+/** `s.replace(/^["'“‘«(\[]+/, '')`: the word without the quotation marks and brackets that open it. */
+function stripOpeners(s: string): string {
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 34 && c !== 39 && c !== 0x201c && c !== 0x2018 && c !== 0xab && c !== 40 && c !== 91) break;
+  }
+  return i === 0 ? s : s.slice(i);
+}
 const TERMINAL = '.!?…';
-const ELLIPSIS = /(?:\.\.\.+|…)$/;
 
 function nextToken(text: string, from: number): string {
   TOKEN.lastIndex = from;
-  return TOKEN.exec(text)?.[0] ?? '';
+  TOKEN.test(text);
+  return text.slice(from, TOKEN.lastIndex);
 }
 
-// Characters that can end a sentence or close one; a gap after any other character inside a line
-// can only be a boundary in a caption run, and those need a capital after the gap.
-const ENDING_CHARS = new Set(['.', '!', '?', '…', '"', "'", '”', '’', ')', ']', '»']);
+/**
+ * Characters that can end a sentence or close one (`.!?…"'”’)]»`); a gap after any other character inside a line
+ * can only be a boundary in a caption run, and those need a capital after the gap.
+ */
+function isEndingChar(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb;
+}
 
 /** Whether the gap of whitespace from `gapStart` to `nextStart` (after the word from `wordStart`) ends a sentence. */
 function isBoundary(text: string, wordStart: number, gapStart: number, nextStart: number, breaks: number): boolean {
   if (breaks >= 2) return true;
-  const ending = ENDING_CHARS.has(text[gapStart - 1]!);
-  // Fast path for the common gap between two words inside a sentence.
-  if (breaks === 0 && !ending && !startsUpper(text, nextStart)) return false;
+  const ending = isEndingChar(text.charCodeAt(gapStart - 1));
+  // No closing punctuation before a capital inside a line: only a caption run can end there.
+  // (The common gap between two words inside a sentence has no capital after it.)
+  if (breaks === 0 && !ending) return startsUpper(text, nextStart) && isCaptionBoundary(text, wordStart, gapStart, nextStart);
   const prevToken = text.slice(wordStart, gapStart);
   const next = nextToken(text, nextStart);
-  // No closing punctuation before a capital inside a line: only a caption run can end there.
-  if (breaks === 0 && !ending) return isCaptionBoundary(text, prevToken, nextStart, next);
-  const nextCore = next.replace(OPENERS, '');
-  const nextFirst = nextCore[0] ?? '';
-  const nextIsLower = /\p{Ll}/u.test(nextFirst);
+  const nextCore = stripOpeners(next);
+  // `/\p{Ll}/u` on the first UTF-16 unit (a lone surrogate is no letter).
+  const nextIsLower = nextCore.length > 0 && isLower(nextCore.charCodeAt(0));
   if (breaks === 1) return isLineBoundary(prevToken.slice(-TOKEN_TAIL), nextIsLower);
 
   // Only the token's tail matters, and bounding it keeps the end-anchored patterns linear on junk
@@ -101,15 +117,15 @@ function isBoundary(text: string, wordStart: number, gapStart: number, nextStart
   const tail = prevToken.slice(-TOKEN_TAIL);
   const body = tail.slice(0, trailingRunStart(tail, CLOSERS));
   const marksAt = trailingRunStart(body, TERMINAL);
-  if (marksAt === body.length) return isCaptionBoundary(text, prevToken, nextStart, next);
+  if (marksAt === body.length) return isCaptionBoundary(text, wordStart, gapStart, nextStart);
   const marks = body.slice(marksAt);
-  const word = body.slice(0, marksAt).replace(OPENERS, '');
+  const word = stripOpeners(body.slice(0, marksAt));
   // A leading ellipsis ('"... A woman is') opens a quotation; it ends nothing.
   if (word === '') return false;
   // "10 a.m. on Friday", "so...and", "'Why?' he asked", "'I want her gone,' it emerged": the sentence goes on.
   if (nextIsLower) return false;
-  if (/[!?]/.test(marks)) return !(/["'”’]$/.test(prevToken) && isSpeechTag(text, nextStart));
-  if (ELLIPSIS.test(marks)) return !word.endsWith(',');
+  if (marks.includes('!') || marks.includes('?')) return !(/["'”’]$/.test(prevToken) && isSpeechTag(text, nextStart));
+  if (marks.endsWith('...') || marks.endsWith('…')) return !word.endsWith(',');
   return !isAbbreviation(word, nextCore);
 }
 
@@ -124,7 +140,8 @@ function trailingRunStart(s: string, chars: string): number {
 function startsUpper(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (c < 128) return c >= 65 && c <= 90;
-  return /\p{Lu}/u.test(text[at] ?? '');
+  // One UTF-16 unit, as `text[at]` was: a surrogate is no letter.
+  return at < text.length && isUpper(c);
 }
 
 // "'Why?' Jamie asked." / "'Go!' shouted Mr Smith.": the attribution belongs to the quotation's sentence.
@@ -169,15 +186,48 @@ const SENTENCE_OPENERS = new Set([
 
 function isAbbreviation(word: string, nextCore: string): boolean {
   const lower = word.toLowerCase();
-  const nextWord = /^[\p{L}\p{N}]+/u.exec(nextCore)?.[0] ?? '';
-  const nextIsNumber = /^\d/.test(nextCore);
   if (ALWAYS_ABBREVIATIONS.has(lower)) return true;
-  if (NUMBER_ABBREVIATIONS.has(lower) && nextIsNumber) return true;
-  const initial = /^\p{Lu}$/u.test(word);
+  const c0 = nextCore.charCodeAt(0);
+  if (NUMBER_ABBREVIATIONS.has(lower) && c0 >= 48 && c0 <= 57) return true;
   // "U.S", "a.m", "B.B", "Ph.D": the final period was stripped off with the marks.
-  const dotted = /^\p{L}{1,2}(?:\.\p{L}{1,2})+$/u.test(word);
-  if (initial || dotted || SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return !SENTENCE_OPENERS.has(nextWord);
+  if (isInitial(word) || isDotted(word) || SENTENCE_FINAL_ABBREVIATIONS.has(lower)) return !SENTENCE_OPENERS.has(leadingWord(nextCore));
   return false;
+}
+
+/** `/^[\p{L}\p{N}]+/u.exec(s)?.[0] ?? ''` */
+export function leadingWord(s: string): string {
+  let i = 0;
+  while (i < s.length) {
+    const cp = codePointAt(s, i);
+    if (!isLetterOrNumber(cp)) break;
+    i += widthOf(cp);
+  }
+  return s.slice(0, i);
+}
+
+/** `/^\p{Lu}$/u.test(s)` */
+export function isInitial(s: string): boolean {
+  if (s.length === 0 || s.length > 2) return false;
+  const cp = codePointAt(s, 0);
+  return widthOf(cp) === s.length && isUpper(cp);
+}
+
+/** `/^\p{L}{1,2}(?:\.\p{L}{1,2})+$/u.test(s)`: two or more parts of one or two letters, joined by dots. */
+export function isDotted(s: string): boolean {
+  let parts = 0;
+  let letters = 0;
+  for (let i = 0; i < s.length; ) {
+    const cp = codePointAt(s, i);
+    i += widthOf(cp);
+    if (cp === 46) {
+      if (letters === 0) return false;
+      parts++;
+      letters = 0;
+    } else if (isLetter(cp)) {
+      if (++letters > 2) return false;
+    } else return false;
+  }
+  return letters > 0 && parts >= 1;
 }
 
 // Pasted photo captions run into the story with no punctuation: "... last Saturday Skilful: The kite ...".
@@ -195,19 +245,69 @@ const PHOTO_POINTER = /(?:\((?:pictured|left|right|centre|center|above|below|top
 
 const POINTER_WORDS = new Set(['pictured', 'above', 'below', 'left', 'right', 'centre', 'center', 'here', 'top', 'bottom']);
 
-function isCaptionBoundary(text: string, prevToken: string, nextStart: number, next: string): boolean {
+/** Whether a caption ends at the gap between the word from `wordStart` to `gapStart` and the token at `nextStart`. */
+function isCaptionBoundary(text: string, wordStart: number, gapStart: number, nextStart: number): boolean {
+  TOKEN.lastIndex = nextStart;
+  TOKEN.test(text);
+  const nextEnd = TOKEN.lastIndex;
   // The pointer is the last word before the gap, or ends with ")": test the cheap part first.
-  const pointerWord = prevToken.endsWith(')') || POINTER_WORDS.has(prevToken);
-  if (pointerWord && /^\p{Lu}/u.test(next) && PHOTO_POINTER.test(text.slice(Math.max(0, nextStart - 40), nextStart).trimEnd())) {
-    return !/^(?:and|or|with|in|on|at|by)$/.test(next);
+  const wordLength = gapStart - wordStart;
+  const pointerWord = text.charCodeAt(gapStart - 1) === 41 || (wordLength >= 3 && wordLength <= 8 && POINTER_WORDS.has(text.slice(wordStart, gapStart)));
+  if (pointerWord && nextEnd > nextStart && isUpper(codePointAt(text, nextStart)) && PHOTO_POINTER.test(text.slice(Math.max(0, nextStart - 40), nextStart).trimEnd())) {
+    return !/^(?:and|or|with|in|on|at|by)$/.test(text.slice(nextStart, nextEnd));
   }
   // Only after a bare lower-case word: a capitalised one may be part of a name ("Downing Street: ...").
-  if (!/^[\p{Ll}\d][\p{L}\d'’-]*[\p{Ll}\d]$/u.test(prevToken)) return false;
-  CAPTION_LABEL.lastIndex = nextStart;
-  if (CAPTION_LABEL.test(text)) return true;
-  const word = next.replace(/,$/, '');
-  if (!DISCOURSE_OPENERS.has(word)) return false;
-  if (next.endsWith(',')) return true;
-  const after = nextToken(text, firstNonSpace(text, nextStart + next.length));
-  return /^\p{Ll}/u.test(after);
+  if (!isBareLowerWordAt(text, wordStart, gapStart)) return false;
+  // A label ends in ": " (the regex is tried only when one follows somewhere).
+  if (colonSpaceFrom(text, nextStart) >= 0) {
+    CAPTION_LABEL.lastIndex = nextStart;
+    if (CAPTION_LABEL.test(text)) return true;
+  }
+  // The next token, less one final comma, is a discourse opener (none is longer than 9 characters).
+  const comma = nextEnd > nextStart && text.charCodeAt(nextEnd - 1) === 44;
+  const wordEnd = comma ? nextEnd - 1 : nextEnd;
+  if (wordEnd - nextStart > 9 || !DISCOURSE_OPENERS.has(text.slice(nextStart, wordEnd))) return false;
+  if (comma) return true;
+  const after = firstNonSpace(text, nextEnd);
+  // `/^\p{Ll}/u` on the token after.
+  return after < text.length && isLower(codePointAt(text, after));
+}
+
+// The last answer of `colonSpaceFrom`: the splitter asks about one text at growing offsets, so the search stays linear.
+let colonText = '';
+let colonFrom = 0;
+let colonAt = -1;
+
+/** `text.indexOf(': ', from)`, remembered. */
+function colonSpaceFrom(text: string, from: number): number {
+  if (text !== colonText || from < colonFrom || (colonAt >= 0 && colonAt < from)) {
+    colonAt = text.indexOf(': ', from);
+  }
+  // Equal texts may be different strings: keep this one, so the next comparison is by reference.
+  colonText = text;
+  colonFrom = from;
+  return colonAt;
+}
+
+/** `/^[\p{Ll}\d][\p{L}\d'’-]*[\p{Ll}\d]$/u.test(s)`: two or more characters, lower case or digits at both ends. */
+export function isBareLowerWord(s: string): boolean {
+  return isBareLowerWordAt(s, 0, s.length);
+}
+
+/** `isBareLowerWord(text.slice(from, to))` */
+function isBareLowerWordAt(text: string, from: number, to: number): boolean {
+  const s = text;
+  let count = 0;
+  let last = -1;
+  for (let i = from; i < to; ) {
+    const cp = codePointAt(s, i);
+    i += widthOf(cp);
+    const digit = cp >= 48 && cp <= 57;
+    if (count === 0) {
+      if (!digit && !isLower(cp)) return false;
+    } else if (!digit && cp !== 39 && cp !== 0x2019 && cp !== 45 && !isLetter(cp)) return false;
+    count++;
+    last = cp;
+  }
+  return count >= 2 && ((last >= 48 && last <= 57) || isLower(last));
 }

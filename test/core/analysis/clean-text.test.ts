@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, readableSentence } from '../../../src/core/analysis/clean-text.js';
+import { cleanText, normaliseWhitespace, readableSentence } from '../../../src/core/analysis/clean-text.js';
+import { cleanText as referenceCleanText } from './reference/clean-text.js';
 
 // The opening of the Arirang transcript exactly as it was pasted, web-page leftovers included.
 const TRANSCRIPT = [
@@ -115,5 +117,35 @@ describe('readableSentence', () => {
       'The two agreed on sanctions, but Kang said talks matter, and asked for help.',
     );
     expect(readableSentence('He paused... then left, as expected.')).toBe('He paused... then left, as expected.');
+  });
+});
+
+describe('cleanText single passes', () => {
+  it('GIVEN any text THEN the one-scan whitespace normalisation is exactly the four replacements it merges', () => {
+    const piece = fc.constantFrom(' ', ' ', '\t', '\v', '\f', '\u00a0', '\u2009', '\u3000', '\u200b', '\u2060', '\ufeff', '\r', '\n', '\r\n', '\u2028', '\u2029', 'a', 'B');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (t) => {
+        const expected = t
+          .replace(/\r\n?|\u2028|\u2029/g, '\n')
+          .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+          .replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+          .replace(/ {2,}/g, ' ');
+        expect(normaliseWhitespace(t)).toBe(expected);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('GIVEN any text THEN the cleaned text is exactly that of the cleaner before (dcad293)', () => {
+    const piece = fc.constantFrom(
+      ' ', '  ', '\u00a0', '\u200b', '\r\n', '\n', '\n\n', 'Scroll down for video', 'scroll DOWN to see the videos.', 'Click here to view the gallery', 'click here', 'Scroll down',
+      'Headline here', 'The story goes on.', 'By Jane Doe', 'Advertisement', '2 hours ago', 'CNN contributed to this report.', '(CNN) -- ', 'x', '.',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (t) => {
+        expect(cleanText(t)).toBe(referenceCleanText(t));
+      }),
+      { numRuns: 10000 },
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractQuotes, wordCount } from '../../../src/core/analysis/extract-quotes.js';
+import { endsWithWord, extractQuotes, wordCount } from '../../../src/core/analysis/extract-quotes.js';
+import { extractQuotes as referenceExtractQuotes } from './reference/extract-quotes.js';
 import { tokenText } from './token-pieces.js';
 
 const seed = readFileSync(new URL('../../fixtures/korea-japan.txt', import.meta.url), 'utf8');
@@ -77,6 +78,33 @@ describe('wordCount', () => {
         expect(wordCount(text)).toBe(text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('quote context scans', () => {
+  it('GIVEN any text THEN endsWithWord is exactly the end-anchored word regex it replaces', () => {
+    const words = ['dubbed', 'so-called', 'known as', 'the', 'a', 'read', 'reads'];
+    const re = new RegExp(`\\b(?:${words.join('|')})\\s*$`, 'i');
+    const piece = fc.constantFrom('dubbed', 'DUBBED', 'so-called', 'so', '-', 'called', 'known as', 'known  as', 'the', 'The', 'a', 'A', 'read', 'reads', 'x', '_', '1', 'é', 'K', 'ſ', ' ', '\n', '\u00a0', "'", '"');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (t) => {
+        expect(endsWithWord(t, words)).toBe(re.test(t));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('GIVEN any text THEN the quotations are exactly those of the quote finder before its context scans (dcad293)', () => {
+    const piece = fc.constantFrom(
+      '"', "'", '“', '”', '‘', '’', '„', ' ', ' ', ' ', '\n', '\n\n', '.', ',', '!', '?', ':', ': ', '…', '-', '—', 'I', 'we', 'We are here', 'he said', 'said', 'Said', 'SAID', 'told reporters',
+      'according to him', 'according to', 'dubbed', 'so-called', 'the', 'a', 'known as', 'Kang', 'Mr Wang', 'went on', 'unsaid', 'saidx', 'ſaid', 'The Big Show', 'it was good', '10', 'x'.repeat(70), 'é',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), (t) => {
+        expect(extractQuotes(t)).toEqual(referenceExtractQuotes(t));
+      }),
+      { numRuns: 20000 },
     );
   });
 });

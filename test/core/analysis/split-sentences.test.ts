@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
+import { isBareLowerWord, isDotted, isInitial, leadingWord, splitSentences } from '../../../src/core/analysis/split-sentences.js';
+import { splitSentences as referenceSplit } from './reference/split-sentences.js';
 
 const texts = (text: string): string[] => splitSentences(text).map((s) => s.text);
 
@@ -192,6 +193,37 @@ describe('splitSentences', () => {
         return joined === cleaned;
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('splitSentences character loops', () => {
+  const piece = fc.constantFrom(
+    'U.S.', 'S.', 'Ph.D', 'a.m.', 'Korea', 'Mr.', 'Mr', 'mr.', 'said', 'asked', '"', "'", '“', '”', '‘', '’', '«', '»', '(', ')', '[', ']', ',...', '…', '.', '...', '?', '!', ',', ';', ':', ': ',
+    ' ', ' ', ' ', '  ', '\n', '\n\n', '\u00a0', '\t', '\u2028', 'no.', 'No.', '10', '3', 'Skilful: The', 'SKILFUL: A', 'However,', 'However', 'The', 'He', 'he', 'the',
+    'pictured', '(pictured)', 'above', 'and', 'in', ' said The a', ' told He é', ' later However, ', ' met Skilful: Kite', 'É', 'é', 'éa', '𝐀', '𝐚', '\ud835', 'x-y', "don't", 'Jr.', 'etc.', 'Jan.', 'a', 'A', 'I', 'B.B.', 'ſ', 'İ',
+  );
+  const text = fc.array(piece, { maxLength: 50 }).map((parts) => parts.join(''));
+
+  it('GIVEN any text THEN the sentences are exactly those of the splitter before its loops (dcad293)', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(splitSentences(t)).toEqual(referenceSplit(t));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('GIVEN any word THEN each word test is exactly the regex it replaces', () => {
+    const word = fc.array(fc.constantFrom('a', 'B', 'é', 'É', '1', '.', "'", '’', '-', '𝐀', '𝐚', '\ud835', ' ', 'ǅ', '\u0301', '²'), { maxLength: 7 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(word, (w) => {
+        expect(isBareLowerWord(w)).toBe(/^[\p{Ll}\d][\p{L}\d'’-]*[\p{Ll}\d]$/u.test(w));
+        expect(isInitial(w)).toBe(/^\p{Lu}$/u.test(w));
+        expect(isDotted(w)).toBe(/^\p{L}{1,2}(?:\.\p{L}{1,2})+$/u.test(w));
+        expect(leadingWord(w)).toBe(/^[\p{L}\p{N}]+/u.exec(w)?.[0] ?? '');
+      }),
+      { numRuns: 20000 },
     );
   });
 });

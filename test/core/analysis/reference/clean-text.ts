@@ -1,0 +1,170 @@
+/** The cleaner as it was at dcad293, before its whitespace passes were merged: the tests hold the new one to it. */
+/**
+ * Turns text pasted from a news web page or a TV transcript into clean story text.
+ *
+ * Output contract (the sentence splitter and everything downstream rely on it):
+ * - line endings are `\n`, runs of spaces are one space, no line has leading or trailing spaces;
+ * - paragraphs are separated by exactly one blank line (`\n\n`); single `\n` inside a paragraph
+ *   is kept, because in transcripts a line is usually a sentence or a speaker's turn;
+ * - the whole result is trimmed;
+ * - a headline (a short first line with no closing punctuation) becomes its own paragraph.
+ *
+ * Every rule removes a *class* of page furniture, matched conservatively: whole lines for things
+ * that only ever appear on their own line (share bars, "• 6 years ago", sign-offs), and inline only
+ * for phrases that never occur in story prose ("Scroll down for video").
+ */
+export function cleanText(raw: string): string {
+  let text = normaliseWhitespace(raw);
+  text = stripInlineFurniture(text);
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  const flush = (): void => {
+    if (current.length > 0) paragraphs.push(current.join('\n'));
+    current = [];
+  };
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.trim();
+    if (line === '') {
+      flush();
+      continue;
+    }
+    if (isFurnitureLine(line)) continue;
+    const kept = stripLeadingDateline(stripPageHeader(line));
+    if (kept !== '') current.push(kept);
+  }
+  flush();
+  const cleaned = separateHeadline(dropTrailingCredits(paragraphs));
+  return cleaned.join('\n\n');
+}
+
+const UNICODE_SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+function normaliseWhitespace(raw: string): string {
+  return raw
+    .replace(/\r\n?|\u2028|\u2029/g, '\n')
+    .replace(ZERO_WIDTH, '')
+    .replace(UNICODE_SPACES, ' ')
+    .replace(/ {2,}/g, ' ');
+}
+
+// Phrases that mark an embedded video or gallery; they never belong to a story sentence.
+const INLINE_FURNITURE = [
+  /\bScroll down for (?:the )?(?:video|videos|more videos)\b\.?/gi,
+  /\bScroll down to (?:see|watch) (?:the )?videos?\b\.?/gi,
+  /\bClick here to (?:watch|see|view) (?:the )?(?:video|gallery|pictures)\b\.?/gi,
+];
+
+function stripInlineFurniture(text: string): string {
+  let out = text;
+  for (const pattern of INLINE_FURNITURE) out = out.replace(pattern, ' ');
+  return out.replace(/ {2,}/g, ' ');
+}
+
+const TIME_UNIT = '(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?';
+const FURNITURE_LINES: RegExp[] = [
+  // "• 6 years ago", "2 hours ago", "an hour ago", "Updated 3 days ago"
+  new RegExp(`^[•·|\\-–—*]*\\s*(?:(?:updated|posted|published)\\s+)?(?:\\d+|an?|one)\\s+${TIME_UNIT}\\s+ago\\.?$`, 'i'),
+  // Widgets and counters: "Recommended2", "Advertisement", "Related Articles", "Comments (12)"
+  /^(?:recommended|advertisement|sponsored(?: content)?|related(?: articles| stories| content)?|comments?|most popular|trending|share(?: this)?(?: article| story| page)?|print|email)\s*[:(]?\s*\d*\s*\)?$/i,
+  // Share bars: a line made only of share targets ("Share this with Email Facebook Twitter ...").
+  // Each target must be followed by a separator or the end, so digit runs cannot be split in
+  // exponentially many ways (a line of "2015201520..." would otherwise stall the regex).
+  /^(?:share(?: this)?(?: article| story)?(?: with| on| via)?\s*:?\s*)?(?:(?:e-?mail|facebook|twitter|x|pinterest|whatsapp|linkedin|reddit|google\+?|messenger|tumblr|print|copy link|sms|flipboard|comments?|\d+)(?:[\s,|•·]+|$)){2,}$/i,
+  /^share (?:this|on|via|with)\b.{0,40}\b(?:e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|reddit|messenger)\b.{0,80}$/i,
+  /^(?:story continues below(?: advertisement)?|continue reading(?: the main story)?|read more:?|click here\b.{0,160}|sign up (?:for|to)\b.{0,120}newsletter.{0,40}|follow (?:us|@)\S*.{0,80})$/i,
+  // Bylines on their own line: "By Jane Doe", "By Jane Doe and John Roe, CNN", "By JANE DOE, Staff Reporter"
+  /^By [A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){0,3}(?:(?:,| and| &) [A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){0,3})*(?:,? (?:CNN|AP|AFP|Reuters|(?:[A-Z][\p{L}&'’.-]* ){0,3}(?:News|Times|Post|Reporter|Correspondent|Editor|Writer)))?\.?$/u,
+  // Time stamps on their own line: "Updated 1543 GMT (2343 HKT) April 13, 2015", "Published: 10:41 EST, 2 January 2014"
+  /^(?:updated|published|posted|last (?:updated|modified))(?: on| at)?:? [^.]{0,80}\b(?:19|20)\d\d\b[^.]{0,30}$/i,
+  // Photo credits on their own line: "Image copyright Reuters", "Photo: AFP/Getty Images"
+  /^(?:image|photo|picture|video) (?:copyright|credit|caption)\b.{0,160}$/i,
+  /^(?:photo|image|picture)s? ?(?:credit)?: .{0,120}$/i,
+  // TV sign-offs and hand-offs: "Lee Ji-won, Arirang News." / "Lee Ji-won with more." / "Jane Doe reports."
+  /^[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}, [A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3} (?:News|TV|Television|Radio|Network|Channel|Reporting)\.?$/,
+  /^(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}) (?:with|has) (?:more|the story|the details|this report)\.?$/,
+  /^(?:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}) report(?:s|ing)(?: from [A-Z][\w'’ .-]{0,40})?\.?$/,
+];
+
+function isFurnitureLine(line: string): boolean {
+  return FURNITURE_LINES.some((pattern) => pattern.test(line));
+}
+
+const CLOCK = String.raw`\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:EST|EDT|GMT|BST|UTC|CET|PST|PDT))?`;
+const LONG_DATE = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}`;
+// Daily Mail: "By . Jane Doe . PUBLISHED: . 10:41 EST, 2 January 2014 . | . UPDATED: . 11:52 EST, 2 January 2014 . "
+const DAILY_MAIL_HEADER = new RegExp(
+  String.raw`^(?:By\s*\.\s*[^.|]{1,80}?(?:\s*\.\s*and\s+[^.|]{1,80}?)?\s*\.\s*)?` +
+    String.raw`(?:(?:PUBLISHED|UPDATED|Last updated)\s*:?\s*\.?\s*(?:at\s+)?${CLOCK}(?:\s*on)?,?\s*${LONG_DATE}\s*\.?\s*\|?\s*\.?\s*)+`,
+);
+const BYLINE_DOTS = /^By\s*\.\s*[^.|]{1,80}?(?:\s*\.\s*and\s+[^.|]{1,80}?)?\s*\.\s+(?=\S)/;
+
+function stripPageHeader(line: string): string {
+  const withoutHeader = line.replace(DAILY_MAIL_HEADER, '');
+  if (withoutHeader !== line) return withoutHeader.trim();
+  // A bare "By . Name . " prefix without dates only appears in the same page template.
+  return line.replace(BYLINE_DOTS, '').trim();
+}
+
+// "(CNN)", "WASHINGTON (CNN) -- ", "LONDON (Reuters) - ": the agency tag and its city are not story text.
+const DATELINE =
+  /^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,3}\s*)?\((?:CNN|AP|AFP|Reuters|UPI|Xinhua|Yonhap|dpa|AAP|PA|EFE|ANSA)(?:\s+\w+)?\)\s*(?:--|—|–|-|:)?\s*/;
+
+function stripLeadingDateline(line: string): string {
+  return line.replace(DATELINE, '').trim();
+}
+
+const CREDIT_SENTENCE = /(?:^|(?<=[.!?'"”’] ))[^.!?\n]{0,160}\b(?:contributed to this (?:report|story|article)|contributed reporting)\.?$/;
+
+/** "CNN's Jane Doe contributed to this report." closes agency copy; it is a credit, not story. */
+function dropTrailingCredits(paragraphs: string[]): string[] {
+  if (paragraphs.length === 0) return paragraphs;
+  const last = paragraphs[paragraphs.length - 1]!;
+  // The pattern is tried at every sentence start of a long paragraph: look for its fixed words first.
+  if (!last.includes('contributed')) return paragraphs;
+  const stripped = last.replace(CREDIT_SENTENCE, '').trim();
+  if (stripped === last) return paragraphs;
+  return stripped === '' ? paragraphs.slice(0, -1) : [...paragraphs.slice(0, -1), stripped];
+}
+
+/**
+ * A short first line without closing punctuation, followed by more text, is a headline:
+ * it becomes its own paragraph so the splitter and the summary treat it as a title.
+ */
+function separateHeadline(paragraphs: string[]): string[] {
+  const first = paragraphs[0];
+  if (first === undefined) return paragraphs;
+  const newline = first.indexOf('\n');
+  if (newline < 0) return paragraphs;
+  const line = first.slice(0, newline);
+  if (!looksLikeHeadline(line)) return paragraphs;
+  return [line, first.slice(newline + 1), ...paragraphs.slice(1)];
+}
+
+function looksLikeHeadline(line: string): boolean {
+  if (line.length > 200 || /[.!?…:;,]["'”’)]*$/.test(line)) return false;
+  const words = line.split(' ');
+  return words.length >= 2 && /^["'“‘]?[A-Z0-9]/.test(line);
+}
+
+/**
+ * A sentence as a reader should see it on a card: a TV transcript's ",..." (a pause that carries
+ * the sentence on) becomes a plain comma, and the line breaks inside the sentence become spaces.
+ * The sentence itself, with its offsets, stays as it was for the analysis.
+ */
+export function readableSentence(text: string): string {
+  return text
+    .replace(/,\s*(?:\.\.\.|…)(?=\s|$)/g, ',')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+}
+
+const PHOTO_POINTER = /\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|second left|second right|far left|far right)\)|\bpictured\b/i;
+
+/**
+ * The sentence points at a photo ("Grant Allen (left) ...", "..., pictured here in court"): a caption
+ * pasted into the story with the page, which a summary or an issue list should not lean on.
+ */
+export function pointsAtPhoto(sentence: string): boolean {
+  return PHOTO_POINTER.test(sentence);
+}
