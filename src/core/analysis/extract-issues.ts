@@ -1017,17 +1017,20 @@ function quotedWords(text: string): string {
   return `“${shown}”`;
 }
 
-/** How many sentences each content stem occurs in. */
-function sentenceFrequencies(sentences: readonly Sentence[]): Map<string, { n: number; last: number }> {
+/**
+ * How many sentences each of `wanted` (content stems) occurs in. Only the stems asked for are counted: the
+ * ranking reads no other, and a lookup in their small map costs less than a record for every stem of the story.
+ */
+function sentenceFrequencies(sentences: readonly Sentence[], wanted: readonly Topic[]): Map<string, { n: number; last: number }> {
   // One record per stem with the last sentence that counted it, instead of a set of the stems of every sentence.
   const df = new Map<string, { n: number; last: number }>();
+  for (const t of wanted) for (const x of t.stems) if (!df.has(x)) df.set(x, { n: 0, last: -1 });
   for (let i = 0; i < sentences.length; i++) {
     for (const t of sentenceTokens(sentences[i]!)) {
       const x = t.stem;
       if (!x) continue;
       const r = df.get(x);
-      if (r === undefined) df.set(x, { n: 1, last: i });
-      else if (r.last !== i) {
+      if (r !== undefined && r.last !== i) {
         r.n++;
         r.last = i;
       }
@@ -1052,7 +1055,7 @@ function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): 
   const withCue = topics.filter((t) => t.stance !== 'statement').length;
   const keep = Math.min(MAX_TOPICS, BASE_TOPICS + withCue);
   if (topics.length <= keep) return [...topics];
-  const df = sentenceFrequencies(sentences);
+  const df = sentenceFrequencies(sentences, topics);
   const scored = topics.map((t) => {
     let used = 0;
     for (const x of t.stems) used = Math.max(used, Math.min(df.get(x)?.n ?? 0, 6));
