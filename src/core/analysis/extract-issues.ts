@@ -4,6 +4,7 @@ import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
+import { clauseCues } from './stance-cues.js';
 import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
 import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
@@ -102,11 +103,6 @@ const DROPPED_MODIFIERS = new Set(
 const DISPUTE_HEADS = new Set('difference differences disagreement disagreements dispute disputes row rows rift clash clashes split divided disagree disagreed wrangle tension tensions'.split(' '));
 
 const EVENT_NOUNS = new Set('ruling decision deal agreement plan proposal move law bill case talks vote verdict strike dispute offer row meeting summit accord treaty measure measures policy judgment appeal'.split(' '));
-
-const AGREEMENT_RE = /\b(?:agree[sd]?|agreement|reaffirm(?:s|ed)?|shared the same view|share the same view|same view|consensus|accord|signed|welcomed|endorsed|backed|approved|pledged|committed|settled|deal was reached|reached a deal)\b/;
-const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|divided (?:over|on)|split over|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed)|(?:furious|scathing|stinging|fierce|bitter|blistering|verbal) attack|hit(?:s|ting)? out|lash(?:es|ed)? out|slam(?:s|med)?|blast(?:s|ed)?|backlash|outrage|feud|spat|war of words|blame game|diplomatic (?:incident|row|spat)|den(?:y|ies|ied))\b/;
-const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for)\b/;
-const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/;
 
 type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
 
@@ -642,22 +638,6 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
   return out;
 }
 
-/** Stance cues in a clause; the cue regexes expect lower-case text (case-insensitive regexes are slower). */
-function stanceOf(clause: string): Stance | null {
-  const text = clause.toLowerCase();
-  const cues: Stance[] = [];
-  const agree = AGREEMENT_RE.exec(text);
-  if (agree) cues.push(NEGATION_BEFORE_RE.test(text.slice(0, agree.index)) ? 'disagreement' : 'agreement');
-  if (DISAGREEMENT_RE.test(text)) cues.push('disagreement');
-  const req = REQUEST_RE.exec(text);
-  if (req) cues.push('request');
-  if (cues.includes('agreement') && cues.includes('disagreement')) return 'mixed';
-  if (cues.includes('disagreement')) return 'disagreement';
-  if (cues.includes('agreement')) return 'agreement';
-  if (cues.includes('request')) return 'request';
-  return null;
-}
-
 function combine(a: Stance, b: Stance | null): Stance {
   if (!b || a === b) return a;
   if (a === 'statement') return b;
@@ -878,9 +858,10 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // What is left of a sentence once its quotation is removed is mostly "X told reporters".
       if (hadQuote && ATTRIBUTION_RE.test(clause.text) && tokens.filter((t) => t.kind !== 'punct').length <= 12) continue;
       if (!tokens.some((t) => t.kind === 'verb' || t.kind === 'aux') && tokens.length < 4) continue;
-      const stance: Stance | null = stanceOf(clause.text) ?? (clause.coordinated ? governingStance : null);
+      const cues = clauseCues(clause.text);
+      const stance: Stance | null = cues.stance ?? (clause.coordinated ? governingStance : null);
       if (!clause.coordinated) governingStance = stance;
-      const party = stance === 'request' || stance === 'disagreement' || /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?)\b/.test(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
+      const party = stance === 'request' || stance === 'disagreement' || cues.says ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
       let best: { label: string; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
