@@ -4,6 +4,7 @@ import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
+import { stemSentenceCounts } from './summarize.js';
 import { clauseCues } from './stance-cues.js';
 import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
@@ -999,20 +1000,22 @@ function quotedWords(text: string): string {
 }
 
 /**
- * How many sentences each of `wanted` (content stems) occurs in. Only the stems asked for are counted: the
- * ranking reads no other, and a lookup in their small map costs less than a record for every stem of the story.
+ * How many sentences each of `wanted`'s stems occurs in: as `summarize` counted them for these sentences,
+ * or counted here for those stems only (the ranking reads no other).
  */
-function sentenceFrequencies(sentences: readonly Sentence[], wanted: readonly Topic[]): Map<string, { n: number; last: number }> {
+function sentenceFrequencies(sentences: readonly Sentence[], wanted: readonly Topic[]): ReadonlyMap<string, { readonly sentences: number }> {
+  const known = stemSentenceCounts(sentences);
+  if (known !== undefined) return known;
   // One record per stem with the last sentence that counted it, instead of a set of the stems of every sentence.
-  const df = new Map<string, { n: number; last: number }>();
-  for (const t of wanted) for (const x of t.stems) if (!df.has(x)) df.set(x, { n: 0, last: -1 });
+  const df = new Map<string, { sentences: number; last: number }>();
+  for (const t of wanted) for (const x of t.stems) if (!df.has(x)) df.set(x, { sentences: 0, last: -1 });
   for (let i = 0; i < sentences.length; i++) {
     for (const t of sentenceTokens(sentences[i]!)) {
       const x = t.stem;
-      if (!x) continue;
+      if (x === null) continue;
       const r = df.get(x);
       if (r !== undefined && r.last !== i) {
-        r.n++;
+        r.sentences++;
         r.last = i;
       }
     }
@@ -1039,7 +1042,7 @@ function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): 
   const df = sentenceFrequencies(sentences, topics);
   const scored = topics.map((t) => {
     let used = 0;
-    for (const x of t.stems) used = Math.max(used, Math.min(df.get(x)?.n ?? 0, 6));
+    for (const x of t.stems) used = Math.max(used, Math.min(df.get(x)?.sentences ?? 0, 6));
     const score =
       Math.min(t.sentences.length, 5) +
       0.5 * used +
