@@ -105,7 +105,7 @@ const DISPUTE_HEADS = new Set('difference differences disagreement disagreements
 
 const EVENT_NOUNS = new Set('ruling decision deal agreement plan proposal move law bill case talks vote verdict strike dispute offer row meeting summit accord treaty measure measures policy judgment appeal'.split(' '));
 
-type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
+export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
 
 interface Token {
   text: string;
@@ -148,9 +148,18 @@ const NOT_ADVERBS = new Set(
   'family italy supply rally july assembly reply ally friendly elderly likely early daily weekly monthly yearly lonely costly deadly orderly holy ugly belly bully jelly lily fly apply comply reply monopoly anomaly'.split(' '),
 );
 
-/** What `classify` needs to know of a word alone, worked out once per distinct word (bounded cache). */
-interface WordFacts {
+/**
+ * What `classify` needs to know of a word alone, worked out once per distinct word (bounded cache).
+ * Suffixes are read with `endsWith` (each was a regex); the two lookups that cost most on a word never
+ * seen before (the POS lexicon, the gazetteer) wait until the word's reading asks for them
+ * (`lexicalOf`, `namesParty`).
+ */
+export interface WordFacts {
+  /** The word as written. */
+  word: string;
   lower: string;
+  /** Lower case without "'s". */
+  base: string;
   /** 'punct' or 'np' when the first character decides, else null. */
   fixed: Kind | null;
   closed: Kind | undefined;
@@ -165,15 +174,65 @@ interface WordFacts {
   participle: boolean;
   /** As a previous noun: possessive text, or a modifier's suffix. */
   possessiveText: boolean;
-  /** What the POS lexicon says a lower-case word is when it can never be a noun. */
-  lexical: NonNounClass | undefined;
   modifierSuffix: boolean;
   /** For `countContentWords`: the lower-case word without "'s" is generic, a word for talks, or never content (a vague modifier, a number, a role). */
   generic: boolean;
   talks: boolean;
   neverContent: boolean;
-  /** The word without "'s" names a party in the gazetteer. */
-  namesParty: boolean;
+  /** `lexicalOf` and `namesParty`, once asked (null before). */
+  lexical: NonNounClass | undefined | null;
+  party: boolean | null;
+}
+
+export function describeWord(word: string): WordFacts {
+  const wordLower = word.toLowerCase();
+  const c = word.charCodeAt(0);
+  const lower = stripPossessive(wordLower);
+  const capitalised = isCapitalised(word);
+  const startsLowerAscii = c >= 97 && c <= 122;
+  const endsEd = lower.endsWith('ed');
+  const d = lower.charCodeAt(0);
+  return {
+    word,
+    lower: wordLower,
+    base: lower,
+    fixed: word.length === 1 && (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) ? 'punct' : c === 34 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 39 ? 'np' : null,
+    closed: CLOSED_CLASS.get(lower),
+    infinitive: !capitalised && startsLowerAscii && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower),
+    isVerbWord: VERBS.has(lower),
+    capitalised,
+    endsEd,
+    lyAdverb: lower.length > 4 && lower.endsWith('ly') && !NOT_ADVERBS.has(lower),
+    endsEdOrEs: endsEd || lower.endsWith('es'),
+    startsLowerAscii,
+    participle: endsEd && lower.length > 4 && lower.charCodeAt(lower.length - 3) !== 101,
+    possessiveText: word.endsWith("'s") || word.endsWith('’s'),
+    modifierSuffix: endsWithAny(wordLower, MODIFIER_SUFFIXES),
+    generic: GENERIC.has(lower),
+    talks: TALKS_WORDS.has(lower),
+    neverContent: DROPPED_MODIFIERS.has(lower) || (d >= 48 && d <= 57) || ROLE_WORDS.has(lower),
+    lexical: null,
+    party: null,
+  };
+}
+
+/** What the POS lexicon says a lower-case word is when it can never be a noun. */
+export function lexicalOf(f: WordFacts): NonNounClass | undefined {
+  if (f.lexical === null) f.lexical = isLetter(codePointAt(f.word, 0)) ? nonNounClass(f.base) : undefined;
+  return f.lexical;
+}
+
+/** The word without "'s" names a party in the gazetteer. */
+export function namesParty(f: WordFacts): boolean {
+  if (f.party === null) f.party = partyOf(stripPossessive(f.word)) !== null;
+  return f.party;
+}
+
+const MODIFIER_SUFFIXES = ['ing', 'al', 'ic', 'ive', 'ous', 'ary', 'ful', 'less', 'ern', 'ish'];
+
+function endsWithAny(word: string, suffixes: readonly string[]): boolean {
+  for (const x of suffixes) if (word.endsWith(x)) return true;
+  return false;
 }
 
 const WORD_FACTS = new Map<string, WordFacts>();
@@ -182,33 +241,7 @@ const WORD_FACTS_LIMIT = 50_000;
 function wordFacts(word: string): WordFacts {
   let f = WORD_FACTS.get(word);
   if (f !== undefined) return f;
-  const wordLower = word.toLowerCase();
-  const c = word.charCodeAt(0);
-  const fixed: Kind | null =
-    word.length === 1 && (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) ? 'punct' : c === 34 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 39 ? 'np' : null;
-  const lower = stripPossessive(wordLower);
-  const capitalised = isCapitalised(word);
-  const startsLowerAscii = /^[a-z]/.test(word);
-  f = {
-    lower: wordLower,
-    fixed,
-    closed: CLOSED_CLASS.get(lower),
-    infinitive: !capitalised && startsLowerAscii && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower),
-    isVerbWord: VERBS.has(lower),
-    capitalised,
-    endsEd: /ed$/.test(lower),
-    lyAdverb: lower.length > 4 && lower.endsWith('ly') && !NOT_ADVERBS.has(lower),
-    endsEdOrEs: /(?:ed|es)$/.test(lower),
-    startsLowerAscii,
-    participle: /[^e]ed$/.test(lower) && lower.length > 4,
-    possessiveText: /['’]s$/.test(word),
-    modifierSuffix: /(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(wordLower),
-    lexical: /^\p{L}/u.test(word) ? nonNounClass(lower) : undefined,
-    generic: GENERIC.has(lower),
-    talks: TALKS_WORDS.has(lower),
-    neverContent: DROPPED_MODIFIERS.has(lower) || /^\d/.test(lower) || ROLE_WORDS.has(lower),
-    namesParty: partyOf(stripPossessive(word)) !== null,
-  };
+  f = describeWord(word);
   if (WORD_FACTS.size >= WORD_FACTS_LIMIT) WORD_FACTS.clear();
   WORD_FACTS.set(word, f);
   return f;
@@ -236,8 +269,8 @@ function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefine
   if (f.lyAdverb) return 'adv';
   // A word the lexicon never has as a noun is no noun here ("to try and flatten their nose", "however"),
   // except a participle after a determiner, which modifies one ("the stalled talks").
-  if (f.startsLowerAscii && f.lexical === 'other') return 'adv';
-  if (f.startsLowerAscii && f.lexical === 'verb' && !(prev && prev.kind === 'det' && f.endsEd)) return 'verb';
+  if (f.startsLowerAscii && lexicalOf(f) === 'other') return 'adv';
+  if (f.startsLowerAscii && lexicalOf(f) === 'verb' && !(prev && prev.kind === 'det' && f.endsEd)) return 'verb';
   if (prev && (prev.kind === 'pron' || prev.kind === 'aux') && f.endsEdOrEs && !f.capitalised) return 'verb';
   // "would focus on", "will hold": after a modal, a lower-case word is a verb.
   if (prev && MODALS.has(prev.lower) && f.startsLowerAscii) return 'verb';
@@ -435,7 +468,7 @@ function nounHeaded(tokens: readonly Token[]): boolean {
   // A quoted word or phrase is judged by its last word: "'hacked'" is no topic, "'comfort women'" is.
   if (/^["“”‘']/.test(head.text)) return nonNounClass(lastWord(head.text)) === undefined;
   // A capitalised word is a name unless the lexicon says otherwise ("According" opening a sentence).
-  return head.facts.lexical === undefined;
+  return lexicalOf(head.facts) === undefined;
 }
 
 function lastWord(text: string): string {
@@ -445,7 +478,7 @@ function lastWord(text: string): string {
 
 /** A capitalised word names a party or (without its "'s") a participant. */
 function isPartyOrPerson(t: Token, ctx: IssueContext): boolean {
-  if (t.facts.namesParty) return true;
+  if (namesParty(t.facts)) return true;
   if (!ctx.participants || ctx.participants.length === 0) return false;
   const lower = stripPossessive(t.text).toLowerCase();
   for (const p of ctx.participants ?? []) if (p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower)) return true;

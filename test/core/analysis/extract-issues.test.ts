@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE, extractIssues, hasFiveWords, scanClauseTokens } from '../../../src/core/analysis/extract-issues.js';
+import { CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE, describeWord, extractIssues, hasFiveWords, lexicalOf, namesParty, scanClauseTokens } from '../../../src/core/analysis/extract-issues.js';
+import { partyOf } from '../../../src/core/analysis/gazetteer.js';
+import { nonNounClass } from '../../../src/core/analysis/word-classes.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
 import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
@@ -328,6 +330,31 @@ describe('hasFiveWords', () => {
         expect(hasFiveWords(text)).toBe(spec.test(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('describeWord', () => {
+  it('GIVEN any word THEN its suffix facts are what the regexes they replace say, and its lexicon and party facts what the lookups say', () => {
+    const words = fc.oneof(
+      fc.string(),
+      fc.array(fc.constantFrom('a', 'e', 'd', 's', 'l', 'y', 'ing', 'al', 'ic', 'ive', 'ous', 'ary', 'ful', 'less', 'ern', 'ish', 'ed', 'es', "'s", '’s', "'", 'E', 'D', 'S', 'Ed', '1', 'é', '𝐀', 'İ', 'Japan', 'U.S.', 'flatten', 'however'), { minLength: 1, maxLength: 5 }).map((p) => p.join('')),
+    ).filter((w) => w.length > 0);
+    fc.assert(
+      fc.property(words, (word) => {
+        const f = describeWord(word);
+        const lower = word.toLowerCase().replace(/(?:'s|’s)$/, '');
+        expect(f.startsLowerAscii).toBe(/^[a-z]/.test(word));
+        expect(f.endsEd).toBe(/ed$/.test(lower));
+        expect(f.endsEdOrEs).toBe(/(?:ed|es)$/.test(lower));
+        expect(f.participle).toBe(/[^e]ed$/.test(lower) && lower.length > 4);
+        expect(f.possessiveText).toBe(/['’]s$/.test(word));
+        expect(f.modifierSuffix).toBe(/(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(word.toLowerCase()));
+        if (/^\d/.test(lower)) expect(f.neverContent).toBe(true);
+        expect(lexicalOf(f)).toBe(/^\p{L}/u.test(word) ? nonNounClass(lower) : undefined);
+        expect(namesParty(f)).toBe(partyOf(word.replace(/(?:'s|’s)$/, '')) !== null);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
