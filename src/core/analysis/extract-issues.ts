@@ -107,7 +107,7 @@ const EVENT_NOUNS = new Set('ruling decision deal agreement plan proposal move l
 
 export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
 
-interface Token {
+export interface Token {
   text: string;
   lower: string;
   kind: Kind;
@@ -182,6 +182,8 @@ export interface WordFacts {
   /** `lexicalOf` and `namesParty`, once asked (null before). */
   lexical: NonNounClass | undefined | null;
   party: boolean | null;
+  /** `stemsOf` the word, once a label shows it (null before). */
+  stems: string[] | null;
 }
 
 export function describeWord(word: string): WordFacts {
@@ -213,6 +215,7 @@ export function describeWord(word: string): WordFacts {
     neverContent: DROPPED_MODIFIERS.has(lower) || (d >= 48 && d <= 57) || ROLE_WORDS.has(lower),
     lexical: null,
     party: null,
+    stems: null,
   };
 }
 
@@ -285,7 +288,7 @@ function hasAux(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
-function tokenize(clause: string): Token[] {
+export function tokenize(clause: string): Token[] {
   const out: Token[] = [];
   // The tokens of `scanClauseTokens`, read in place (no array of them, one slice each).
   let i = 0;
@@ -399,7 +402,7 @@ function isSingleMark(c: number): boolean {
   return c === 39 || c === 0x2018 || c === 0x2019;
 }
 
-interface Chunk {
+export interface Chunk {
   tokens: Token[];
   /** Index of the first token in the clause. */
   at: number;
@@ -409,7 +412,7 @@ interface Chunk {
  * Noun-phrase chunks: determiners and modifiers, "and"-joined heads, possessives and
  * prepositional phrases that continue a noun ("of", "with", "on", "over", "by" after a participle).
  */
-function chunks(tokens: readonly Token[]): Chunk[] {
+export function chunks(tokens: readonly Token[]): Chunk[] {
   const out: Chunk[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -540,7 +543,7 @@ function countContentWords(tokens: readonly Token[], ctx: IssueContext): number 
 }
 
 /** The label a chunk gives: generic heads give way to their complement, modifiers and possessors are dropped. */
-function labelOf(chunk: readonly Token[]): { label: string; tokens: Token[]; anaphoric: boolean } {
+export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token[]; shown: Token[]; anaphoric: boolean } {
   let toks = [...chunk];
   let anaphoric = false;
   for (;;) {
@@ -585,14 +588,14 @@ function labelOf(chunk: readonly Token[]): { label: string; tokens: Token[]; ana
   while (out.length > 0 && out[out.length - 1]!.kind !== 'np') out.pop();
   // "the ruling", "the deal": a definite event noun on its own points back to the topic before.
   if (out.length === 1 && EVENT_NOUNS.has(out[0]!.lower) && chunk[chunk.indexOf(out[0]!) - 1]?.lower === 'the') anaphoric = true;
-  const label = out
-    // "quotas on its steel exports" -> "quotas on steel exports".
-    .filter((t, i) => !(t.kind === 'det' && POSSESSIVE_DETERMINERS.has(t.lower) && i > 0 && out[i - 1]!.kind === 'prep'))
+  // "quotas on its steel exports" -> "quotas on steel exports".
+  const shown = out.filter((t, i) => !(t.kind === 'det' && POSSESSIVE_DETERMINERS.has(t.lower) && i > 0 && out[i - 1]!.kind === 'prep'));
+  const label = shown
     .map((t) => t.text)
     .join(' ')
     .replace(/["“”]/g, "'")
     .replace(/\s+,/g, ',');
-  return { label, tokens: out, anaphoric };
+  return { label, tokens: out, shown, anaphoric };
 }
 
 interface Clause {
@@ -813,7 +816,7 @@ function isWordOrHyphen(cp: number): boolean {
 }
 
 /** Stems of the label's words (runs of letters, digits and hyphens) of three characters or more, function words left out. */
-function stemsOf(label: string): Set<string> {
+export function stemsOf(label: string): Set<string> {
   const out = new Set<string>();
   const lower = label.toLowerCase();
   let i = 0;
@@ -828,6 +831,16 @@ function stemsOf(label: string): Set<string> {
     if (w.length < 3 || DETERMINERS.has(w) || PREPOSITIONS.has(w) || CONJUNCTIONS.has(w)) continue;
     out.add(stem(w));
   }
+  return out;
+}
+
+/**
+ * `stemsOf` the label those tokens show (their texts joined by spaces; the label's other changes touch
+ * only marks), from each word's stems, worked out once per distinct word instead of once per label.
+ */
+export function labelStems(shown: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of shown) for (const x of (t.facts.stems ??= [...stemsOf(t.text)])) out.add(x);
   return out;
 }
 
@@ -896,7 +909,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       const stance: Stance | null = cues.stance ?? (clause.coordinated ? governingStance : null);
       if (!clause.coordinated) governingStance = stance;
       const party = stance === 'request' || stance === 'disagreement' || cues.says ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
-      let best: { label: string; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
+      let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
       const scored: Array<{ c: Chunk; score: number }> = [];
@@ -913,16 +926,18 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         if (!l.label || countContentWords(l.tokens, ctx) === 0 || !nounHeaded(l.tokens)) continue;
         // "a relationship that looks towards the future": a one-word label keeps its relative clause.
         let label = l.label;
+        let shown = l.shown;
         const after = tokens.slice(c.at + c.tokens.length, c.at + c.tokens.length + 8);
         if (!label.includes(' ') && after[0] && (after[0].lower === 'that' || after[0].lower === 'which') && after[1]?.kind === 'verb') {
-          const rel: string[] = [];
+          const rel: Token[] = [];
           for (const t of after) {
             if (t.kind === 'punct' || rel.length >= 6) break;
-            rel.push(t.text);
+            rel.push(t);
           }
-          label = `${label} ${rel.join(' ')}`;
+          label = `${label} ${rel.map((t) => t.text).join(' ')}`;
+          shown = [...shown, ...rel];
         }
-        best = { label, anaphoric: l.anaphoric, score, phrase: c.tokens };
+        best = { label, shown, anaphoric: l.anaphoric, score, phrase: c.tokens };
         break;
       }
       if (!best && !clause.dependent && !sentenceTopic) {
@@ -941,7 +956,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       let topic: Topic | null = null;
       if (attachTo) topic = attachTo;
       else if (best) {
-        const stems = stemsOf(best.label);
+        const stems = labelStems(best.shown);
         topic = earliestFor(stems, (t) => overlap(t.stems, stems) >= 0.67);
         if (!topic) {
           topic = {

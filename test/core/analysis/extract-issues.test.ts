@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE, describeWord, extractIssues, hasFiveWords, lexicalOf, namesParty, scanClauseTokens } from '../../../src/core/analysis/extract-issues.js';
+import { CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE, chunks, describeWord, extractIssues, hasFiveWords, labelOf, labelStems, lexicalOf, namesParty, scanClauseTokens, stemsOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
 import { partyOf } from '../../../src/core/analysis/gazetteer.js';
 import { nonNounClass } from '../../../src/core/analysis/word-classes.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
@@ -355,6 +355,24 @@ describe('describeWord', () => {
         expect(namesParty(f)).toBe(partyOf(word.replace(/(?:'s|’s)$/, '')) !== null);
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('labelStems', () => {
+  it('GIVEN any clause THEN the stems made from the words a label shows are the stems of the label text', () => {
+    const clause = fc.oneof(
+      tokenText,
+      fc.array(fc.constantFrom('the', 'talks', 'on', 'its', 'North Korea', "Japan's", 'ΟΔΟΣ', 'Σ', '"comfort women"', '“a new partnership”', 'U.S.-Japan', ',', ' ', 'of', 'fishing', 'quotas', 'élan', '5 per cent', 'issue'), { maxLength: 14 }).map((p) => p.join(' ')),
+    );
+    fc.assert(
+      fc.property(clause, (text) => {
+        for (const c of chunks(tokenize(text))) {
+          const l = labelOf(c.tokens);
+          expect([...labelStems(l.shown)]).toEqual([...stemsOf(l.label)]);
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });
