@@ -352,16 +352,25 @@ function clauseTokenEnd(text: string, i: number, cp: number): number {
   return cp === 44 || cp === 59 || cp === 58 || cp === 40 || cp === 41 ? i + 1 : -1;
 }
 
-/** `[\p{L}\p{N}.'’-]*` from `from`. */
+/** `[\p{L}\p{N}.'’-]*` from `from` (ASCII from a table). */
 function skipWordTail(text: string, from: number): number {
   let i = from;
   while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (WORD_TAIL_ASCII[c] !== 1) break;
+      i++;
+      continue;
+    }
     const cp = codePointAt(text, i);
     if (!(isLetterOrNumber(cp) || cp === 46 || cp === 39 || cp === 0x2019 || cp === 45)) break;
     i += widthOf(cp);
   }
   return i;
 }
+
+const WORD_TAIL_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD_TAIL_ASCII[c] = isLetterOrNumber(c) || c === 46 || c === 39 || c === 45 ? 1 : 0;
 
 /** After a digit: the end of `[\d.,]*` followed by "per cent", "percent" or "%", or -1. */
 function percentageEnd(text: string, from: number): number {
@@ -429,7 +438,7 @@ export function chunks(tokens: readonly Token[]): Chunk[] {
       if (t.kind === 'np' || (t.kind === 'det' && (body.length === 0 || prevTok!.kind === 'prep' || afterGerund(body)))) {
         body.push(t);
         i++;
-      } else if (t.kind === 'conj' && t.lower === 'and' && body.length > 0 && body[body.length - 1]!.kind === 'np' && next && next.kind === 'np' && !(isCapitalised(next.text) && partyOf(next.text))) {
+      } else if (t.kind === 'conj' && t.lower === 'and' && body.length > 0 && body[body.length - 1]!.kind === 'np' && next && next.kind === 'np' && !(next.facts.capitalised && partyOf(next.text))) {
         body.push(t);
         i++;
       } else if (t.kind === 'prep' && body.length > 0 && (body[body.length - 1]!.kind === 'np' || (t.lower === 'by' && body[body.length - 1]!.kind === 'verb')) && next && (next.kind === 'np' || next.kind === 'det') && body.length < 14) {
@@ -438,7 +447,7 @@ export function chunks(tokens: readonly Token[]): Chunk[] {
       } else if (t.lower === 'to' && body.length > 0 && body[body.length - 1]!.kind === 'np' && !partyOf(body[body.length - 1]!.text) && next?.kind === 'verb' && tokens[i + 2] && (tokens[i + 2]!.kind === 'np' || tokens[i + 2]!.kind === 'det')) {
         body.push(t, next); // "a task force to boost exchanges"
         i += 2;
-      } else if (t.kind === 'verb' && /ed$/.test(t.lower) && next?.lower === 'by' && body.length > 0) {
+      } else if (t.kind === 'verb' && t.lower.endsWith('ed') && next?.lower === 'by' && body.length > 0) {
         body.push(t); // "citizens abducted by Pyongyang"
         i++;
       } else break;
@@ -495,6 +504,12 @@ function namesOnlyParties(tokens: readonly Token[]): boolean {
   return sig.words === 0 && sig.all.size > 0;
 }
 
+/** `/^\d/` */
+export function startsWithDigit(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 function stripPossessive(w: string): string {
   return w.endsWith("'s") || w.endsWith('’s') ? w.slice(0, -2) : w;
 }
@@ -548,20 +563,20 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
   let anaphoric = false;
   for (;;) {
     // Drop determiners, possessors ("Seoul and Washington's", "Japan's") and vague modifiers at the front.
-    const possessive = toks.findIndex((t) => /['’]s$/.test(t.text) && t.kind === 'np');
+    const possessive = toks.findIndex((t) => t.facts.possessiveText && t.kind === 'np');
     const firstPrep = toks.findIndex((t) => t.kind === 'prep');
     if (possessive >= 0 && (firstPrep < 0 || possessive < firstPrep) && possessive < toks.length - 1) toks = toks.slice(possessive + 1);
-    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || DROPPED_MODIFIERS.has(toks[0]!.lower) || /^\d/.test(toks[0]!.lower) || toks[0]!.lower === 'and')) {
+    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || DROPPED_MODIFIERS.has(toks[0]!.lower) || startsWithDigit(toks[0]!.lower) || toks[0]!.lower === 'and')) {
       if (toks[0]!.kind === 'det' && ANAPHORIC.has(toks[0]!.lower)) anaphoric = true;
       toks = toks.slice(1);
     }
     const prep = toks.findIndex((t) => t.kind === 'prep');
     const head = (prep < 0 ? toks : toks.slice(0, prep)).filter((t) => t.kind === 'np');
     // "solving the issue of X" is about X too.
-    const core = head.length > 1 && /ing$/.test(head[0]!.lower) && ['issue', 'issues', 'matter', 'question', 'problem'].includes(head[head.length - 1]!.lower) ? head.slice(1) : head;
+    const core = head.length > 1 && head[0]!.lower.endsWith('ing') && ['issue', 'issues', 'matter', 'question', 'problem'].includes(head[head.length - 1]!.lower) ? head.slice(1) : head;
     // "differences over territorial issues", "divided over the new dam": the dispute is the stance, its object the topic.
     const disputeOver = core.length === 1 && DISPUTE_HEADS.has(core[0]!.lower) && ['over', 'on', 'about'].includes(toks[prep]?.lower ?? '');
-    const headIsGeneric = core.length > 0 && (disputeOver || core.every((t) => GENERIC.has(t.lower.replace(/['’]s$/, '')) || DROPPED_MODIFIERS.has(t.lower)));
+    const headIsGeneric = core.length > 0 && (disputeOver || core.every((t) => t.facts.generic || DROPPED_MODIFIERS.has(t.lower)));
     // "talks with Iran": talks whose complement only names parties are the topic, not the parties.
     if (headIsGeneric && core.length === 1 && TALKS_WORDS.has(core[0]!.lower) && prep >= 0 && namesOnlyParties(toks.slice(prep + 1))) break;
     if (headIsGeneric && prep >= 0 && prep < toks.length - 1) {
@@ -578,7 +593,7 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     const t = toks[i]!;
     const purpose = t.lower === 'to' && toks[i + 1]?.kind === 'verb' && out.length <= 3;
     const defining = t.lower === 'for' && out.length === 1;
-    if (t.kind === 'prep' && !purpose && !defining && !LABEL_PREPOSITIONS.has(t.lower) && !(t.lower === 'by' && out.length > 0 && /ed$/.test(out[out.length - 1]!.lower))) break;
+    if (t.kind === 'prep' && !purpose && !defining && !LABEL_PREPOSITIONS.has(t.lower) && !(t.lower === 'by' && out.length > 0 && out[out.length - 1]!.lower.endsWith('ed'))) break;
     if (t.kind === 'prep' && out.length >= 5) break;
     // A long quoted title after "of" makes a label unreadable: "joint declaration of '...'" -> "joint declaration".
     if (t.kind === 'prep' && /^["“‘']/.test(toks[i + 1]?.text ?? '') && toks[i + 1]!.text.split(' ').length > 3) break;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE, chunks, describeWord, extractIssues, hasFiveWords, labelOf, labelStems, lexicalOf, namesParty, scanClauseTokens, stemsOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
+import { CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE, chunks, describeWord, extractIssues, hasFiveWords, labelOf, labelStems, lexicalOf, namesParty, scanClauseTokens, startsWithDigit, stemsOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
 import { partyOf } from '../../../src/core/analysis/gazetteer.js';
 import { nonNounClass } from '../../../src/core/analysis/word-classes.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
@@ -351,6 +351,9 @@ describe('describeWord', () => {
         expect(f.possessiveText).toBe(/['’]s$/.test(word));
         expect(f.modifierSuffix).toBe(/(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(word.toLowerCase()));
         if (/^\d/.test(lower)) expect(f.neverContent).toBe(true);
+        expect(startsWithDigit(word)).toBe(/^\d/.test(word));
+        expect(f.lower.endsWith('ing')).toBe(/ing$/.test(f.lower));
+        expect(f.lower.endsWith('ed')).toBe(/ed$/.test(f.lower));
         expect(lexicalOf(f)).toBe(/^\p{L}/u.test(word) ? nonNounClass(lower) : undefined);
         expect(namesParty(f)).toBe(partyOf(word.replace(/(?:'s|’s)$/, '')) !== null);
       }),
