@@ -538,9 +538,8 @@ function namedTokens(ctx: IssueContext): Set<string> {
  * numbers, roles, parties or the names of people and organisations. The word's own part of that test
  * comes with its facts.
  */
-function countContentWords(tokens: readonly Token[], ctx: IssueContext): number {
+function countContentWords(tokens: readonly Token[], ctx: IssueContext, named: ReadonlySet<string> = namedTokens(ctx)): number {
   let n = 0;
-  const named = namedTokens(ctx);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'np') continue;
@@ -882,6 +881,7 @@ function narrativeOf(s: Sentence, quotes: readonly QuoteSpan[], from: number): s
 export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext = {}): Issue[] {
   const topics: Topic[] = [];
   const quotes = ctx.quotes ?? [];
+  const named = namedTokens(ctx);
   let previous: Topic | null = null;
   let previousSentence = -1;
   let quoteFrom = 0;
@@ -929,7 +929,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
       const scored: Array<{ c: Chunk; score: number }> = [];
       for (const c of chunks(tokens)) {
-        const words = countContentWords(c.tokens, ctx);
+        const words = countContentWords(c.tokens, ctx, named);
         if (words === 0) continue;
         // The subject of an action verb is an actor, not the topic ("Rail workers walked out over pay").
         const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !hasAux(tokens, c.at, firstVerb);
@@ -938,7 +938,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       scored.sort((a, b) => b.score - a.score || a.c.at - b.c.at);
       for (const { c, score } of scored) {
         const l = labelOf(c.tokens);
-        if (!l.label || countContentWords(l.tokens, ctx) === 0 || !nounHeaded(l.tokens)) continue;
+        if (!l.label || countContentWords(l.tokens, ctx, named) === 0 || !nounHeaded(l.tokens)) continue;
         // "a relationship that looks towards the future": a one-word label keeps its relative clause.
         let label = l.label;
         let shown = l.shown;
@@ -1166,7 +1166,8 @@ function mergeTopics(topics: readonly Topic[]): Topic[] {
       a.positions.push(p);
     }
     a.clauses.push(...b.clauses);
-    a.clauseSigMemo = null;
+    // The memo is the union of the clauses' signatures: add the new clauses' rather than sign them all again.
+    if (a.clauseSigMemo) for (const c of b.clauses) for (const x of signatureOf(c).all) a.clauseSigMemo.add(x);
   };
   const byWord = new Map<string, Topic[]>();
   const bySentence = new Map<number, Topic[]>();
