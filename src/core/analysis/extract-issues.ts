@@ -4,6 +4,8 @@ import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
+import { stemSentenceCounts } from './summarize.js';
+import { clauseCues } from './stance-cues.js';
 import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
 import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
@@ -103,14 +105,9 @@ const DISPUTE_HEADS = new Set('difference differences disagreement disagreements
 
 const EVENT_NOUNS = new Set('ruling decision deal agreement plan proposal move law bill case talks vote verdict strike dispute offer row meeting summit accord treaty measure measures policy judgment appeal'.split(' '));
 
-const AGREEMENT_RE = /\b(?:agree[sd]?|agreement|reaffirm(?:s|ed)?|shared the same view|share the same view|same view|consensus|accord|signed|welcomed|endorsed|backed|approved|pledged|committed|settled|deal was reached|reached a deal)\b/;
-const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|divided (?:over|on)|split over|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed)|(?:furious|scathing|stinging|fierce|bitter|blistering|verbal) attack|hit(?:s|ting)? out|lash(?:es|ed)? out|slam(?:s|med)?|blast(?:s|ed)?|backlash|outrage|feud|spat|war of words|blame game|diplomatic (?:incident|row|spat)|den(?:y|ies|ied))\b/;
-const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for)\b/;
-const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/;
+export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
 
-type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
-
-interface Token {
+export interface Token {
   text: string;
   lower: string;
   kind: Kind;
@@ -151,9 +148,18 @@ const NOT_ADVERBS = new Set(
   'family italy supply rally july assembly reply ally friendly elderly likely early daily weekly monthly yearly lonely costly deadly orderly holy ugly belly bully jelly lily fly apply comply reply monopoly anomaly'.split(' '),
 );
 
-/** What `classify` needs to know of a word alone, worked out once per distinct word (bounded cache). */
-interface WordFacts {
+/**
+ * What `classify` needs to know of a word alone, worked out once per distinct word (bounded cache).
+ * Suffixes are read with `endsWith` (each was a regex); the two lookups that cost most on a word never
+ * seen before (the POS lexicon, the gazetteer) wait until the word's reading asks for them
+ * (`lexicalOf`, `namesParty`).
+ */
+export interface WordFacts {
+  /** The word as written. */
+  word: string;
   lower: string;
+  /** Lower case without "'s". */
+  base: string;
   /** 'punct' or 'np' when the first character decides, else null. */
   fixed: Kind | null;
   closed: Kind | undefined;
@@ -168,15 +174,68 @@ interface WordFacts {
   participle: boolean;
   /** As a previous noun: possessive text, or a modifier's suffix. */
   possessiveText: boolean;
-  /** What the POS lexicon says a lower-case word is when it can never be a noun. */
-  lexical: NonNounClass | undefined;
   modifierSuffix: boolean;
   /** For `countContentWords`: the lower-case word without "'s" is generic, a word for talks, or never content (a vague modifier, a number, a role). */
   generic: boolean;
   talks: boolean;
   neverContent: boolean;
-  /** The word without "'s" names a party in the gazetteer. */
-  namesParty: boolean;
+  /** `lexicalOf` and `namesParty`, once asked (null before). */
+  lexical: NonNounClass | undefined | null;
+  party: boolean | null;
+  /** `stemsOf` the word, once a label shows it (null before). */
+  stems: string[] | null;
+}
+
+export function describeWord(word: string): WordFacts {
+  const wordLower = word.toLowerCase();
+  const c = word.charCodeAt(0);
+  const lower = stripPossessive(wordLower);
+  const capitalised = isCapitalised(word);
+  const startsLowerAscii = c >= 97 && c <= 122;
+  const endsEd = lower.endsWith('ed');
+  const d = lower.charCodeAt(0);
+  return {
+    word,
+    lower: wordLower,
+    base: lower,
+    fixed: word.length === 1 && (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) ? 'punct' : c === 34 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 39 ? 'np' : null,
+    closed: CLOSED_CLASS.get(lower),
+    infinitive: !capitalised && startsLowerAscii && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower),
+    isVerbWord: VERBS.has(lower),
+    capitalised,
+    endsEd,
+    lyAdverb: lower.length > 4 && lower.endsWith('ly') && !NOT_ADVERBS.has(lower),
+    endsEdOrEs: endsEd || lower.endsWith('es'),
+    startsLowerAscii,
+    participle: endsEd && lower.length > 4 && lower.charCodeAt(lower.length - 3) !== 101,
+    possessiveText: word.endsWith("'s") || word.endsWith('’s'),
+    modifierSuffix: endsWithAny(wordLower, MODIFIER_SUFFIXES),
+    generic: GENERIC.has(lower),
+    talks: TALKS_WORDS.has(lower),
+    neverContent: DROPPED_MODIFIERS.has(lower) || (d >= 48 && d <= 57) || ROLE_WORDS.has(lower),
+    lexical: null,
+    party: null,
+    stems: null,
+  };
+}
+
+/** What the POS lexicon says a lower-case word is when it can never be a noun. */
+export function lexicalOf(f: WordFacts): NonNounClass | undefined {
+  if (f.lexical === null) f.lexical = isLetter(codePointAt(f.word, 0)) ? nonNounClass(f.base) : undefined;
+  return f.lexical;
+}
+
+/** The word without "'s" names a party in the gazetteer. */
+export function namesParty(f: WordFacts): boolean {
+  if (f.party === null) f.party = partyOf(stripPossessive(f.word)) !== null;
+  return f.party;
+}
+
+const MODIFIER_SUFFIXES = ['ing', 'al', 'ic', 'ive', 'ous', 'ary', 'ful', 'less', 'ern', 'ish'];
+
+function endsWithAny(word: string, suffixes: readonly string[]): boolean {
+  for (const x of suffixes) if (word.endsWith(x)) return true;
+  return false;
 }
 
 const WORD_FACTS = new Map<string, WordFacts>();
@@ -185,33 +244,7 @@ const WORD_FACTS_LIMIT = 50_000;
 function wordFacts(word: string): WordFacts {
   let f = WORD_FACTS.get(word);
   if (f !== undefined) return f;
-  const wordLower = word.toLowerCase();
-  const c = word.charCodeAt(0);
-  const fixed: Kind | null =
-    word.length === 1 && (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) ? 'punct' : c === 34 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 39 ? 'np' : null;
-  const lower = stripPossessive(wordLower);
-  const capitalised = isCapitalised(word);
-  const startsLowerAscii = /^[a-z]/.test(word);
-  f = {
-    lower: wordLower,
-    fixed,
-    closed: CLOSED_CLASS.get(lower),
-    infinitive: !capitalised && startsLowerAscii && !DETERMINERS.has(lower) && !PREPOSITIONS.has(lower),
-    isVerbWord: VERBS.has(lower),
-    capitalised,
-    endsEd: /ed$/.test(lower),
-    lyAdverb: lower.length > 4 && lower.endsWith('ly') && !NOT_ADVERBS.has(lower),
-    endsEdOrEs: /(?:ed|es)$/.test(lower),
-    startsLowerAscii,
-    participle: /[^e]ed$/.test(lower) && lower.length > 4,
-    possessiveText: /['’]s$/.test(word),
-    modifierSuffix: /(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(wordLower),
-    lexical: /^\p{L}/u.test(word) ? nonNounClass(lower) : undefined,
-    generic: GENERIC.has(lower),
-    talks: TALKS_WORDS.has(lower),
-    neverContent: DROPPED_MODIFIERS.has(lower) || /^\d/.test(lower) || ROLE_WORDS.has(lower),
-    namesParty: partyOf(stripPossessive(word)) !== null,
-  };
+  f = describeWord(word);
   if (WORD_FACTS.size >= WORD_FACTS_LIMIT) WORD_FACTS.clear();
   WORD_FACTS.set(word, f);
   return f;
@@ -239,8 +272,8 @@ function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefine
   if (f.lyAdverb) return 'adv';
   // A word the lexicon never has as a noun is no noun here ("to try and flatten their nose", "however"),
   // except a participle after a determiner, which modifies one ("the stalled talks").
-  if (f.startsLowerAscii && f.lexical === 'other') return 'adv';
-  if (f.startsLowerAscii && f.lexical === 'verb' && !(prev && prev.kind === 'det' && f.endsEd)) return 'verb';
+  if (f.startsLowerAscii && lexicalOf(f) === 'other') return 'adv';
+  if (f.startsLowerAscii && lexicalOf(f) === 'verb' && !(prev && prev.kind === 'det' && f.endsEd)) return 'verb';
   if (prev && (prev.kind === 'pron' || prev.kind === 'aux') && f.endsEdOrEs && !f.capitalised) return 'verb';
   // "would focus on", "will hold": after a modal, a lower-case word is a verb.
   if (prev && MODALS.has(prev.lower) && f.startsLowerAscii) return 'verb';
@@ -255,7 +288,7 @@ function hasAux(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
-function tokenize(clause: string): Token[] {
+export function tokenize(clause: string): Token[] {
   const out: Token[] = [];
   // The tokens of `scanClauseTokens`, read in place (no array of them, one slice each).
   let i = 0;
@@ -319,16 +352,25 @@ function clauseTokenEnd(text: string, i: number, cp: number): number {
   return cp === 44 || cp === 59 || cp === 58 || cp === 40 || cp === 41 ? i + 1 : -1;
 }
 
-/** `[\p{L}\p{N}.'’-]*` from `from`. */
+/** `[\p{L}\p{N}.'’-]*` from `from` (ASCII from a table). */
 function skipWordTail(text: string, from: number): number {
   let i = from;
   while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (WORD_TAIL_ASCII[c] !== 1) break;
+      i++;
+      continue;
+    }
     const cp = codePointAt(text, i);
     if (!(isLetterOrNumber(cp) || cp === 46 || cp === 39 || cp === 0x2019 || cp === 45)) break;
     i += widthOf(cp);
   }
   return i;
 }
+
+const WORD_TAIL_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD_TAIL_ASCII[c] = isLetterOrNumber(c) || c === 46 || c === 39 || c === 45 ? 1 : 0;
 
 /** After a digit: the end of `[\d.,]*` followed by "per cent", "percent" or "%", or -1. */
 function percentageEnd(text: string, from: number): number {
@@ -369,7 +411,7 @@ function isSingleMark(c: number): boolean {
   return c === 39 || c === 0x2018 || c === 0x2019;
 }
 
-interface Chunk {
+export interface Chunk {
   tokens: Token[];
   /** Index of the first token in the clause. */
   at: number;
@@ -379,7 +421,7 @@ interface Chunk {
  * Noun-phrase chunks: determiners and modifiers, "and"-joined heads, possessives and
  * prepositional phrases that continue a noun ("of", "with", "on", "over", "by" after a participle).
  */
-function chunks(tokens: readonly Token[]): Chunk[] {
+export function chunks(tokens: readonly Token[]): Chunk[] {
   const out: Chunk[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -396,7 +438,7 @@ function chunks(tokens: readonly Token[]): Chunk[] {
       if (t.kind === 'np' || (t.kind === 'det' && (body.length === 0 || prevTok!.kind === 'prep' || afterGerund(body)))) {
         body.push(t);
         i++;
-      } else if (t.kind === 'conj' && t.lower === 'and' && body.length > 0 && body[body.length - 1]!.kind === 'np' && next && next.kind === 'np' && !(isCapitalised(next.text) && partyOf(next.text))) {
+      } else if (t.kind === 'conj' && t.lower === 'and' && body.length > 0 && body[body.length - 1]!.kind === 'np' && next && next.kind === 'np' && !(next.facts.capitalised && partyOf(next.text))) {
         body.push(t);
         i++;
       } else if (t.kind === 'prep' && body.length > 0 && (body[body.length - 1]!.kind === 'np' || (t.lower === 'by' && body[body.length - 1]!.kind === 'verb')) && next && (next.kind === 'np' || next.kind === 'det') && body.length < 14) {
@@ -405,7 +447,7 @@ function chunks(tokens: readonly Token[]): Chunk[] {
       } else if (t.lower === 'to' && body.length > 0 && body[body.length - 1]!.kind === 'np' && !partyOf(body[body.length - 1]!.text) && next?.kind === 'verb' && tokens[i + 2] && (tokens[i + 2]!.kind === 'np' || tokens[i + 2]!.kind === 'det')) {
         body.push(t, next); // "a task force to boost exchanges"
         i += 2;
-      } else if (t.kind === 'verb' && /ed$/.test(t.lower) && next?.lower === 'by' && body.length > 0) {
+      } else if (t.kind === 'verb' && t.lower.endsWith('ed') && next?.lower === 'by' && body.length > 0) {
         body.push(t); // "citizens abducted by Pyongyang"
         i++;
       } else break;
@@ -438,7 +480,7 @@ function nounHeaded(tokens: readonly Token[]): boolean {
   // A quoted word or phrase is judged by its last word: "'hacked'" is no topic, "'comfort women'" is.
   if (/^["“”‘']/.test(head.text)) return nonNounClass(lastWord(head.text)) === undefined;
   // A capitalised word is a name unless the lexicon says otherwise ("According" opening a sentence).
-  return head.facts.lexical === undefined;
+  return lexicalOf(head.facts) === undefined;
 }
 
 function lastWord(text: string): string {
@@ -448,7 +490,7 @@ function lastWord(text: string): string {
 
 /** A capitalised word names a party or (without its "'s") a participant. */
 function isPartyOrPerson(t: Token, ctx: IssueContext): boolean {
-  if (t.facts.namesParty) return true;
+  if (namesParty(t.facts)) return true;
   if (!ctx.participants || ctx.participants.length === 0) return false;
   const lower = stripPossessive(t.text).toLowerCase();
   for (const p of ctx.participants ?? []) if (p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower)) return true;
@@ -460,6 +502,12 @@ function namesOnlyParties(tokens: readonly Token[]): boolean {
   if (tokens.length === 0 || tokens[0]!.kind === 'prep') return false;
   const sig = signatureOf(tokens.map((t) => t.text).join(' '));
   return sig.words === 0 && sig.all.size > 0;
+}
+
+/** `/^\d/` */
+export function startsWithDigit(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 function stripPossessive(w: string): string {
@@ -490,9 +538,8 @@ function namedTokens(ctx: IssueContext): Set<string> {
  * numbers, roles, parties or the names of people and organisations. The word's own part of that test
  * comes with its facts.
  */
-function countContentWords(tokens: readonly Token[], ctx: IssueContext): number {
+function countContentWords(tokens: readonly Token[], ctx: IssueContext, named: ReadonlySet<string> = namedTokens(ctx)): number {
   let n = 0;
-  const named = namedTokens(ctx);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'np') continue;
@@ -510,25 +557,25 @@ function countContentWords(tokens: readonly Token[], ctx: IssueContext): number 
 }
 
 /** The label a chunk gives: generic heads give way to their complement, modifiers and possessors are dropped. */
-function labelOf(chunk: readonly Token[]): { label: string; tokens: Token[]; anaphoric: boolean } {
+export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token[]; shown: Token[]; anaphoric: boolean } {
   let toks = [...chunk];
   let anaphoric = false;
   for (;;) {
     // Drop determiners, possessors ("Seoul and Washington's", "Japan's") and vague modifiers at the front.
-    const possessive = toks.findIndex((t) => /['’]s$/.test(t.text) && t.kind === 'np');
+    const possessive = toks.findIndex((t) => t.facts.possessiveText && t.kind === 'np');
     const firstPrep = toks.findIndex((t) => t.kind === 'prep');
     if (possessive >= 0 && (firstPrep < 0 || possessive < firstPrep) && possessive < toks.length - 1) toks = toks.slice(possessive + 1);
-    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || DROPPED_MODIFIERS.has(toks[0]!.lower) || /^\d/.test(toks[0]!.lower) || toks[0]!.lower === 'and')) {
+    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || DROPPED_MODIFIERS.has(toks[0]!.lower) || startsWithDigit(toks[0]!.lower) || toks[0]!.lower === 'and')) {
       if (toks[0]!.kind === 'det' && ANAPHORIC.has(toks[0]!.lower)) anaphoric = true;
       toks = toks.slice(1);
     }
     const prep = toks.findIndex((t) => t.kind === 'prep');
     const head = (prep < 0 ? toks : toks.slice(0, prep)).filter((t) => t.kind === 'np');
     // "solving the issue of X" is about X too.
-    const core = head.length > 1 && /ing$/.test(head[0]!.lower) && ['issue', 'issues', 'matter', 'question', 'problem'].includes(head[head.length - 1]!.lower) ? head.slice(1) : head;
+    const core = head.length > 1 && head[0]!.lower.endsWith('ing') && ['issue', 'issues', 'matter', 'question', 'problem'].includes(head[head.length - 1]!.lower) ? head.slice(1) : head;
     // "differences over territorial issues", "divided over the new dam": the dispute is the stance, its object the topic.
     const disputeOver = core.length === 1 && DISPUTE_HEADS.has(core[0]!.lower) && ['over', 'on', 'about'].includes(toks[prep]?.lower ?? '');
-    const headIsGeneric = core.length > 0 && (disputeOver || core.every((t) => GENERIC.has(t.lower.replace(/['’]s$/, '')) || DROPPED_MODIFIERS.has(t.lower)));
+    const headIsGeneric = core.length > 0 && (disputeOver || core.every((t) => t.facts.generic || DROPPED_MODIFIERS.has(t.lower)));
     // "talks with Iran": talks whose complement only names parties are the topic, not the parties.
     if (headIsGeneric && core.length === 1 && TALKS_WORDS.has(core[0]!.lower) && prep >= 0 && namesOnlyParties(toks.slice(prep + 1))) break;
     if (headIsGeneric && prep >= 0 && prep < toks.length - 1) {
@@ -545,7 +592,7 @@ function labelOf(chunk: readonly Token[]): { label: string; tokens: Token[]; ana
     const t = toks[i]!;
     const purpose = t.lower === 'to' && toks[i + 1]?.kind === 'verb' && out.length <= 3;
     const defining = t.lower === 'for' && out.length === 1;
-    if (t.kind === 'prep' && !purpose && !defining && !LABEL_PREPOSITIONS.has(t.lower) && !(t.lower === 'by' && out.length > 0 && /ed$/.test(out[out.length - 1]!.lower))) break;
+    if (t.kind === 'prep' && !purpose && !defining && !LABEL_PREPOSITIONS.has(t.lower) && !(t.lower === 'by' && out.length > 0 && out[out.length - 1]!.lower.endsWith('ed'))) break;
     if (t.kind === 'prep' && out.length >= 5) break;
     // A long quoted title after "of" makes a label unreadable: "joint declaration of '...'" -> "joint declaration".
     if (t.kind === 'prep' && /^["“‘']/.test(toks[i + 1]?.text ?? '') && toks[i + 1]!.text.split(' ').length > 3) break;
@@ -555,14 +602,14 @@ function labelOf(chunk: readonly Token[]): { label: string; tokens: Token[]; ana
   while (out.length > 0 && out[out.length - 1]!.kind !== 'np') out.pop();
   // "the ruling", "the deal": a definite event noun on its own points back to the topic before.
   if (out.length === 1 && EVENT_NOUNS.has(out[0]!.lower) && chunk[chunk.indexOf(out[0]!) - 1]?.lower === 'the') anaphoric = true;
-  const label = out
-    // "quotas on its steel exports" -> "quotas on steel exports".
-    .filter((t, i) => !(t.kind === 'det' && POSSESSIVE_DETERMINERS.has(t.lower) && i > 0 && out[i - 1]!.kind === 'prep'))
+  // "quotas on its steel exports" -> "quotas on steel exports".
+  const shown = out.filter((t, i) => !(t.kind === 'det' && POSSESSIVE_DETERMINERS.has(t.lower) && i > 0 && out[i - 1]!.kind === 'prep'));
+  const label = shown
     .map((t) => t.text)
     .join(' ')
     .replace(/["“”]/g, "'")
     .replace(/\s+,/g, ',');
-  return { label, tokens: out, anaphoric };
+  return { label, tokens: out, shown, anaphoric };
 }
 
 interface Clause {
@@ -640,22 +687,6 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
   const rest = restRaw.trim();
   if (rest) out.push({ text: rest, start: s.start + last + (restRaw.length - restRaw.trimStart().length), sentence: s.index, dependent, coordinated });
   return out;
-}
-
-/** Stance cues in a clause; the cue regexes expect lower-case text (case-insensitive regexes are slower). */
-function stanceOf(clause: string): Stance | null {
-  const text = clause.toLowerCase();
-  const cues: Stance[] = [];
-  const agree = AGREEMENT_RE.exec(text);
-  if (agree) cues.push(NEGATION_BEFORE_RE.test(text.slice(0, agree.index)) ? 'disagreement' : 'agreement');
-  if (DISAGREEMENT_RE.test(text)) cues.push('disagreement');
-  const req = REQUEST_RE.exec(text);
-  if (req) cues.push('request');
-  if (cues.includes('agreement') && cues.includes('disagreement')) return 'mixed';
-  if (cues.includes('disagreement')) return 'disagreement';
-  if (cues.includes('agreement')) return 'agreement';
-  if (cues.includes('request')) return 'request';
-  return null;
 }
 
 function combine(a: Stance, b: Stance | null): Stance {
@@ -799,7 +830,7 @@ function isWordOrHyphen(cp: number): boolean {
 }
 
 /** Stems of the label's words (runs of letters, digits and hyphens) of three characters or more, function words left out. */
-function stemsOf(label: string): Set<string> {
+export function stemsOf(label: string): Set<string> {
   const out = new Set<string>();
   const lower = label.toLowerCase();
   let i = 0;
@@ -814,6 +845,16 @@ function stemsOf(label: string): Set<string> {
     if (w.length < 3 || DETERMINERS.has(w) || PREPOSITIONS.has(w) || CONJUNCTIONS.has(w)) continue;
     out.add(stem(w));
   }
+  return out;
+}
+
+/**
+ * `stemsOf` the label those tokens show (their texts joined by spaces; the label's other changes touch
+ * only marks), from each word's stems, worked out once per distinct word instead of once per label.
+ */
+export function labelStems(shown: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of shown) for (const x of (t.facts.stems ??= [...stemsOf(t.text)])) out.add(x);
   return out;
 }
 
@@ -840,6 +881,7 @@ function narrativeOf(s: Sentence, quotes: readonly QuoteSpan[], from: number): s
 export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext = {}): Issue[] {
   const topics: Topic[] = [];
   const quotes = ctx.quotes ?? [];
+  const named = namedTokens(ctx);
   let previous: Topic | null = null;
   let previousSentence = -1;
   let quoteFrom = 0;
@@ -878,15 +920,16 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // What is left of a sentence once its quotation is removed is mostly "X told reporters".
       if (hadQuote && ATTRIBUTION_RE.test(clause.text) && tokens.filter((t) => t.kind !== 'punct').length <= 12) continue;
       if (!tokens.some((t) => t.kind === 'verb' || t.kind === 'aux') && tokens.length < 4) continue;
-      const stance: Stance | null = stanceOf(clause.text) ?? (clause.coordinated ? governingStance : null);
+      const cues = clauseCues(clause.text);
+      const stance: Stance | null = cues.stance ?? (clause.coordinated ? governingStance : null);
       if (!clause.coordinated) governingStance = stance;
-      const party = stance === 'request' || stance === 'disagreement' || /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?)\b/.test(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
-      let best: { label: string; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
+      const party = stance === 'request' || stance === 'disagreement' || cues.says ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
+      let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
       const scored: Array<{ c: Chunk; score: number }> = [];
       for (const c of chunks(tokens)) {
-        const words = countContentWords(c.tokens, ctx);
+        const words = countContentWords(c.tokens, ctx, named);
         if (words === 0) continue;
         // The subject of an action verb is an actor, not the topic ("Rail workers walked out over pay").
         const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !hasAux(tokens, c.at, firstVerb);
@@ -895,19 +938,21 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       scored.sort((a, b) => b.score - a.score || a.c.at - b.c.at);
       for (const { c, score } of scored) {
         const l = labelOf(c.tokens);
-        if (!l.label || countContentWords(l.tokens, ctx) === 0 || !nounHeaded(l.tokens)) continue;
+        if (!l.label || countContentWords(l.tokens, ctx, named) === 0 || !nounHeaded(l.tokens)) continue;
         // "a relationship that looks towards the future": a one-word label keeps its relative clause.
         let label = l.label;
+        let shown = l.shown;
         const after = tokens.slice(c.at + c.tokens.length, c.at + c.tokens.length + 8);
         if (!label.includes(' ') && after[0] && (after[0].lower === 'that' || after[0].lower === 'which') && after[1]?.kind === 'verb') {
-          const rel: string[] = [];
+          const rel: Token[] = [];
           for (const t of after) {
             if (t.kind === 'punct' || rel.length >= 6) break;
-            rel.push(t.text);
+            rel.push(t);
           }
-          label = `${label} ${rel.join(' ')}`;
+          label = `${label} ${rel.map((t) => t.text).join(' ')}`;
+          shown = [...shown, ...rel];
         }
-        best = { label, anaphoric: l.anaphoric, score, phrase: c.tokens };
+        best = { label, shown, anaphoric: l.anaphoric, score, phrase: c.tokens };
         break;
       }
       if (!best && !clause.dependent && !sentenceTopic) {
@@ -926,7 +971,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       let topic: Topic | null = null;
       if (attachTo) topic = attachTo;
       else if (best) {
-        const stems = stemsOf(best.label);
+        const stems = labelStems(best.shown);
         topic = earliestFor(stems, (t) => overlap(t.stems, stems) >= 0.67);
         if (!topic) {
           topic = {
@@ -1017,18 +1062,23 @@ function quotedWords(text: string): string {
   return `“${shown}”`;
 }
 
-/** How many sentences each content stem occurs in. */
-function sentenceFrequencies(sentences: readonly Sentence[]): Map<string, { n: number; last: number }> {
+/**
+ * How many sentences each of `wanted`'s stems occurs in: as `summarize` counted them for these sentences,
+ * or counted here for those stems only (the ranking reads no other).
+ */
+function sentenceFrequencies(sentences: readonly Sentence[], wanted: readonly Topic[]): ReadonlyMap<string, { readonly sentences: number }> {
+  const known = stemSentenceCounts(sentences);
+  if (known !== undefined) return known;
   // One record per stem with the last sentence that counted it, instead of a set of the stems of every sentence.
-  const df = new Map<string, { n: number; last: number }>();
+  const df = new Map<string, { sentences: number; last: number }>();
+  for (const t of wanted) for (const x of t.stems) if (!df.has(x)) df.set(x, { sentences: 0, last: -1 });
   for (let i = 0; i < sentences.length; i++) {
     for (const t of sentenceTokens(sentences[i]!)) {
       const x = t.stem;
-      if (!x) continue;
+      if (x === null) continue;
       const r = df.get(x);
-      if (r === undefined) df.set(x, { n: 1, last: i });
-      else if (r.last !== i) {
-        r.n++;
+      if (r !== undefined && r.last !== i) {
+        r.sentences++;
         r.last = i;
       }
     }
@@ -1052,10 +1102,10 @@ function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): 
   const withCue = topics.filter((t) => t.stance !== 'statement').length;
   const keep = Math.min(MAX_TOPICS, BASE_TOPICS + withCue);
   if (topics.length <= keep) return [...topics];
-  const df = sentenceFrequencies(sentences);
+  const df = sentenceFrequencies(sentences, topics);
   const scored = topics.map((t) => {
     let used = 0;
-    for (const x of t.stems) used = Math.max(used, Math.min(df.get(x)?.n ?? 0, 6));
+    for (const x of t.stems) used = Math.max(used, Math.min(df.get(x)?.sentences ?? 0, 6));
     const score =
       Math.min(t.sentences.length, 5) +
       0.5 * used +
@@ -1116,7 +1166,8 @@ function mergeTopics(topics: readonly Topic[]): Topic[] {
       a.positions.push(p);
     }
     a.clauses.push(...b.clauses);
-    a.clauseSigMemo = null;
+    // The memo is the union of the clauses' signatures: add the new clauses' rather than sign them all again.
+    if (a.clauseSigMemo) for (const c of b.clauses) for (const x of signatureOf(c).all) a.clauseSigMemo.add(x);
   };
   const byWord = new Map<string, Topic[]>();
   const bySentence = new Map<number, Topic[]>();

@@ -87,6 +87,7 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
   const title = opts.title ?? (headline === null ? undefined : sentences[headline]!.text);
   const stems = new Map<string, StemStat>();
   const candidates = describeSentences(sentences, params, headline, stems);
+  SENTENCE_COUNTS.set(sentences, stems);
   weighStems(stems, title, params);
   const bodyStart = headline === null ? 0 : headline + 1;
   const prior = leadPriors(candidates, bodyStart, count + params.leadSlack, params.leadUsability, params.bareQuoteInWindow === 1);
@@ -95,6 +96,16 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
   const chosen = chooseByCoverage(available, scale, count, params.redundancy);
   const indices = chosen.map((c) => c.index).sort((a, b) => a - b);
   return { indices, tldr: tldrOf(chosen, sentences) };
+}
+
+const SENTENCE_COUNTS = new WeakMap<readonly Sentence[], ReadonlyMap<string, { readonly sentences: number }>>();
+
+/**
+ * How many of `sentences` use each content stem (a sentence token's non-null `stem`), as `summarize`
+ * counted them for that very array; undefined when it has not. The issue tagger ranks topics by it.
+ */
+export function stemSentenceCounts(sentences: readonly Sentence[]): ReadonlyMap<string, { readonly sentences: number }> | undefined {
+  return SENTENCE_COUNTS.get(sentences);
 }
 
 /**

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE, extractIssues, hasFiveWords, scanClauseTokens } from '../../../src/core/analysis/extract-issues.js';
+import { CLAUSE_BOUNDARY_RE, COORDINATED_VERB_RE, chunks, describeWord, extractIssues, hasFiveWords, labelOf, labelStems, lexicalOf, namesParty, scanClauseTokens, startsWithDigit, stemsOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
+import { partyOf } from '../../../src/core/analysis/gazetteer.js';
+import { nonNounClass } from '../../../src/core/analysis/word-classes.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
 import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
@@ -326,6 +328,52 @@ describe('hasFiveWords', () => {
       fc.property(fc.array(fc.constantFrom('a', ' ', '\n', '\u00a0', '\u3000', '𝐀', '.', '\ufeff'), { maxLength: 14 }), (parts) => {
         const text = parts.join('');
         expect(hasFiveWords(text)).toBe(spec.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('describeWord', () => {
+  it('GIVEN any word THEN its suffix facts are what the regexes they replace say, and its lexicon and party facts what the lookups say', () => {
+    const words = fc.oneof(
+      fc.string(),
+      fc.array(fc.constantFrom('a', 'e', 'd', 's', 'l', 'y', 'ing', 'al', 'ic', 'ive', 'ous', 'ary', 'ful', 'less', 'ern', 'ish', 'ed', 'es', "'s", '’s', "'", 'E', 'D', 'S', 'Ed', '1', 'é', '𝐀', 'İ', 'Japan', 'U.S.', 'flatten', 'however'), { minLength: 1, maxLength: 5 }).map((p) => p.join('')),
+    ).filter((w) => w.length > 0);
+    fc.assert(
+      fc.property(words, (word) => {
+        const f = describeWord(word);
+        const lower = word.toLowerCase().replace(/(?:'s|’s)$/, '');
+        expect(f.startsLowerAscii).toBe(/^[a-z]/.test(word));
+        expect(f.endsEd).toBe(/ed$/.test(lower));
+        expect(f.endsEdOrEs).toBe(/(?:ed|es)$/.test(lower));
+        expect(f.participle).toBe(/[^e]ed$/.test(lower) && lower.length > 4);
+        expect(f.possessiveText).toBe(/['’]s$/.test(word));
+        expect(f.modifierSuffix).toBe(/(?:ing|al|ic|ive|ous|ary|ful|less|ern|ish)$/.test(word.toLowerCase()));
+        if (/^\d/.test(lower)) expect(f.neverContent).toBe(true);
+        expect(startsWithDigit(word)).toBe(/^\d/.test(word));
+        expect(f.lower.endsWith('ing')).toBe(/ing$/.test(f.lower));
+        expect(f.lower.endsWith('ed')).toBe(/ed$/.test(f.lower));
+        expect(lexicalOf(f)).toBe(/^\p{L}/u.test(word) ? nonNounClass(lower) : undefined);
+        expect(namesParty(f)).toBe(partyOf(word.replace(/(?:'s|’s)$/, '')) !== null);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('labelStems', () => {
+  it('GIVEN any clause THEN the stems made from the words a label shows are the stems of the label text', () => {
+    const clause = fc.oneof(
+      tokenText,
+      fc.array(fc.constantFrom('the', 'talks', 'on', 'its', 'North Korea', "Japan's", 'ΟΔΟΣ', 'Σ', '"comfort women"', '“a new partnership”', 'U.S.-Japan', ',', ' ', 'of', 'fishing', 'quotas', 'élan', '5 per cent', 'issue'), { maxLength: 14 }).map((p) => p.join(' ')),
+    );
+    fc.assert(
+      fc.property(clause, (text) => {
+        for (const c of chunks(tokenize(text))) {
+          const l = labelOf(c.tokens);
+          expect([...labelStems(l.shown)]).toEqual([...stemsOf(l.label)]);
+        }
       }),
       { numRuns: 3000 },
     );

@@ -1,0 +1,204 @@
+import type { Stance } from './types.js';
+
+/**
+ * The stance cues of a clause: agreement (negated, a disagreement), disagreement and request, and whether
+ * it reports speech ("says", "insisted", "believes"). The cues are these patterns; the first three are
+ * read in the lower-cased clause, the last in the clause as written.
+ */
+export const AGREEMENT_RE = /\b(?:agree[sd]?|agreement|reaffirm(?:s|ed)?|shared the same view|share the same view|same view|consensus|accord|signed|welcomed|endorsed|backed|approved|pledged|committed|settled|deal was reached|reached a deal)\b/;
+export const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|divided (?:over|on)|split over|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed)|(?:furious|scathing|stinging|fierce|bitter|blistering|verbal) attack|hit(?:s|ting)? out|lash(?:es|ed)? out|slam(?:s|med)?|blast(?:s|ed)?|backlash|outrage|feud|spat|war of words|blame game|diplomatic (?:incident|row|spat)|den(?:y|ies|ied))\b/;
+export const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for)\b/;
+export const SAYS_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?)\b/;
+const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/;
+
+/**
+ * The patterns above, spelt out: every alternative is whole words (runs of [a-z0-9_], as `\b` reads them)
+ * joined by single spaces, so a clause is read once, run by run, instead of by four alternation regexes.
+ */
+const AGREE = 1;
+const DISAGREE = 2;
+const REQUEST = 4;
+const SAYS = 8;
+const SINGLE: ReadonlyArray<readonly [number, string]> = [
+  [AGREE, 'agree agrees agreed agreement reaffirm reaffirms reaffirmed consensus accord signed welcomed endorsed backed approved pledged committed settled'],
+  [
+    DISAGREE,
+    `difference differences disagree disagrees disagreed disagreement dispute disputes disputed clash clashed clashes reject rejects rejected
+oppose opposes opposed refuse refuses refused objects objected criticise criticises criticised criticize criticizes criticized condemn condemns
+condemned protest protests protested deadlock deadlocked stalled rift row strike dismissed accused blocked violates violated violating
+discriminate discriminates discriminated slam slams slammed blast blasts blasted backlash outrage feud spat deny denies denied`,
+  ],
+  [REQUEST, 'ask asks asked urge urges urged demand demands demanded request requests requested hope hopes hoped want wants wanted seek seeks souk souks sought'],
+  [SAYS, 'say says said insist insists insisted believe believes want wants'],
+];
+const PHRASES: ReadonlyArray<readonly [number, string]> = [
+  [AGREE, 'shared the same view|share the same view|same view|deal was reached|reached a deal'],
+  [
+    DISAGREE,
+    `repeated their stances|repeated their positions|at odds|divided over|divided on|split over|walked out|appeal the|appeals the|appealed the|appeal against|appeals against|appealed against|furious attack|scathing attack|stinging attack|fierce attack|bitter attack|blistering attack|verbal attack|hit out|hits out|hitting out|lash out|lashes out|lashed out|war of words|blame game|diplomatic incident|diplomatic row|diplomatic spat`,
+  ],
+  [REQUEST, 'call for|calls for|called for|call on|calls on|called on|press for|presses for|pressed for|appeal for|appeals for|appealed for'],
+];
+
+/** Every word the cues use, numbered; its single-word cue flags; the phrases that start with it. */
+const VOCAB: string[] = [];
+const FLAGS: number[] = [];
+const STARTING: Array<Array<{ kind: number; rest: number[] }>> = [];
+function idOf(word: string): number {
+  let id = VOCAB.indexOf(word);
+  if (id < 0) {
+    id = VOCAB.push(word) - 1;
+    FLAGS.push(0);
+    STARTING.push([]);
+  }
+  return id;
+}
+for (const [kind, words] of SINGLE) for (const w of words.split(/\s+/)) FLAGS[idOf(w)]! |= kind;
+for (const [kind, phrases] of PHRASES) {
+  for (const p of phrases.split('|')) {
+    const ids = p.split(' ').map(idOf);
+    STARTING[ids[0]!]!.push({ kind, rest: ids.slice(1) });
+  }
+}
+const LONGEST = Math.max(...VOCAB.map((w) => w.length));
+
+/** The vocabulary by a hash of its letters: open addressing, small enough to stay in cache. */
+const SLOTS = 1024;
+const SLOT_HASH = new Int32Array(SLOTS);
+const SLOT_ID = new Int16Array(SLOTS).fill(-1);
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+const HASH_SEED = 0x811c9dc5 | 0;
+for (let id = 0; id < VOCAB.length; id++) {
+  const w = VOCAB[id]!;
+  let h = HASH_SEED;
+  for (let k = 0; k < w.length; k++) h = hashStep(h, w.charCodeAt(k));
+  let slot = h & (SLOTS - 1);
+  while (SLOT_ID[slot] !== -1) slot = (slot + 1) & (SLOTS - 1);
+  SLOT_HASH[slot] = h;
+  SLOT_ID[slot] = id;
+}
+
+/** The word id of `text` in [start, end) read in lower case, or -1. */
+function wordId(text: string, start: number, end: number, h: number): number {
+  for (let slot = h & (SLOTS - 1); SLOT_ID[slot] !== -1; slot = (slot + 1) & (SLOTS - 1)) {
+    if (SLOT_HASH[slot] !== h) continue;
+    const w = VOCAB[SLOT_ID[slot]!]!;
+    if (w.length !== end - start) continue;
+    let same = true;
+    for (let k = 0; k < w.length && same; k++) same = w.charCodeAt(k) === lowerAscii(text.charCodeAt(start + k));
+    if (same) return SLOT_ID[slot]!;
+  }
+  return -1;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** `\w` as JavaScript reads it without the u flag. */
+function isAsciiWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+// The runs of the clause being read: start, end and word id (-1 when not a cue word). Reused between calls.
+let runStart = new Int32Array(64);
+let runEnd = new Int32Array(64);
+let runId = new Int32Array(64);
+let runLower = new Uint8Array(64);
+
+export interface ClauseCues {
+  stance: Stance | null;
+  /** The clause reports speech: `SAYS_RE` matches it as written. */
+  says: boolean;
+}
+
+const STANCES: ReadonlyArray<Stance | null> = [null, 'agreement', 'disagreement', 'request', 'mixed'];
+const CUES: readonly ClauseCues[] = STANCES.flatMap((stance) => [{ stance, says: false }, { stance, says: true }]);
+function cues(stance: Stance | null, says: boolean): ClauseCues {
+  return CUES[STANCES.indexOf(stance) * 2 + (says ? 1 : 0)]!;
+}
+
+/** The clause's stance cues, as `stanceOfByPatterns` and `SAYS_RE` give them, read in one pass (result shared: read only). */
+export function clauseCues(clause: string): ClauseCues {
+  let n = 0;
+  for (let i = 0; i < clause.length; ) {
+    const c = clause.charCodeAt(i);
+    // The two characters whose lower case is ASCII (or longer) would shift what the lower-cased patterns see.
+    if (c === 0x130 || c === 0x212a) return cues(stanceOfByPatterns(clause), SAYS_RE.test(clause));
+    if (!isAsciiWord(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = HASH_SEED;
+    let lower = 1;
+    for (; i < clause.length; i++) {
+      const d = clause.charCodeAt(i);
+      if (!isAsciiWord(d)) break;
+      if (d >= 65 && d <= 90) lower = 0;
+      h = hashStep(h, lowerAscii(d));
+    }
+    if (n === runStart.length) {
+      runStart = grow(runStart);
+      runEnd = grow(runEnd);
+      runId = grow(runId);
+      const l = new Uint8Array(n * 2);
+      l.set(runLower);
+      runLower = l;
+    }
+    runStart[n] = start;
+    runEnd[n] = i;
+    runId[n] = i - start > LONGEST ? -1 : wordId(clause, start, i, h);
+    runLower[n] = lower;
+    n++;
+  }
+  let agreeAt = -1;
+  let found = 0;
+  for (let k = 0; k < n; k++) {
+    const id = runId[k]!;
+    if (id < 0) continue;
+    let kinds = FLAGS[id]!;
+    if (kinds & SAYS && runLower[k] === 0) kinds &= ~SAYS;
+    for (const p of STARTING[id]!) if ((found | kinds) & p.kind ? false : phraseAt(clause, k, n, p.rest)) kinds |= p.kind;
+    if (kinds & AGREE && agreeAt < 0) agreeAt = runStart[k]!;
+    found |= kinds;
+  }
+  const negated = agreeAt >= 0 && NEGATION_BEFORE_RE.test(clause.toLowerCase().slice(0, agreeAt));
+  return cues(stanceFrom(agreeAt >= 0, negated, (found & DISAGREE) !== 0, (found & REQUEST) !== 0), (found & SAYS) !== 0);
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** The runs after run `k` are the words `rest`, each one space after the one before. */
+function phraseAt(clause: string, k: number, n: number, rest: readonly number[]): boolean {
+  if (k + rest.length >= n) return false;
+  for (let j = 0; j < rest.length; j++) {
+    const prevEnd = runEnd[k + j]!;
+    if (runStart[k + j + 1] !== prevEnd + 1 || clause.charCodeAt(prevEnd) !== 32 || runId[k + j + 1] !== rest[j]) return false;
+  }
+  return true;
+}
+
+function stanceFrom(agree: boolean, negated: boolean, disagree: boolean, request: boolean): Stance | null {
+  const agreement = agree && !negated;
+  const disagreement = (agree && negated) || disagree;
+  if (agreement && disagreement) return 'mixed';
+  if (disagreement) return 'disagreement';
+  if (agreement) return 'agreement';
+  if (request) return 'request';
+  return null;
+}
+
+/** Stance cues in a clause by the patterns themselves (they expect lower-case text). */
+export function stanceOfByPatterns(clause: string): Stance | null {
+  const text = clause.toLowerCase();
+  const agree = AGREEMENT_RE.exec(text);
+  const negated = agree !== null && NEGATION_BEFORE_RE.test(text.slice(0, agree.index));
+  return stanceFrom(agree !== null, negated, DISAGREEMENT_RE.test(text), REQUEST_RE.test(text));
+}
