@@ -1,6 +1,6 @@
-import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import naturalStopwords from 'natural/lib/natural/util/stopwords.js';
 import { codePointAt, isLetterOrNumber, isWhitespace, widthOf } from './char-class.js';
+import { porterStem } from './porter-stemmer.js';
 
 /** natural's English stopword list plus contractions and reporting fillers its list lacks. */
 export const STOPWORDS: ReadonlySet<string> = new Set([
@@ -36,16 +36,16 @@ export function isStopword(word: string): boolean {
 const STEM_CACHE_LIMIT = 50_000;
 const stemCache = new Map<string, string>();
 
-// natural's stemmer runs regexes that are quadratic in the length of a word without vowels, and no
-// English word needs stemming past this length ("1111…" pasted junk would otherwise stall analysis).
+// No English word needs stemming past this length, and natural's stemmer (whose results porterStem
+// reproduces) was quadratic on "1111…" pasted junk; longer tokens are kept as they are.
 const MAX_STEMMED_LENGTH = 40;
 
-/** Porter stem of a lower-case word (natural's implementation), memoised; very long tokens are kept as they are. */
+/** Porter stem of a lower-case word (exactly natural's), memoised; very long tokens are kept as they are. */
 export function stem(word: string): string {
   if (word.length > MAX_STEMMED_LENGTH) return word;
   let stemmed = stemCache.get(word);
   if (stemmed === undefined) {
-    stemmed = porterStemmer.stem(word);
+    stemmed = porterStem(word);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(word, stemmed);
   }
