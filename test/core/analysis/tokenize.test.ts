@@ -1,7 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentStems, isStopword, scanTextTokens, stem, tokenizeWords } from '../../../src/core/analysis/tokenize.js';
+import { readFileSync } from 'node:fs';
+import { contentStems, isStopword, scanTextTokens, STOPWORDS, stem, tokenizeText, tokenizeWords } from '../../../src/core/analysis/tokenize.js';
 import { tokenText } from './token-pieces.js';
+
+/** What tokenizeText must return: its tokens as the regexes that specify them define them, one token at a time. */
+function referenceTokens(text: string) {
+  return scanTextTokens(text).map((raw) => {
+    if (!/^[\p{L}\p{N}]/u.test(raw)) return { text: raw, word: false, lower: '', stem: null, digits: false, capitalised: /^\p{Lu}/u.test(raw) };
+    let lower = raw.toLowerCase().replace(/’/g, "'");
+    const possessive = lower.endsWith("'s");
+    if (possessive) lower = lower.slice(0, -2);
+    const text = possessive ? raw.slice(0, -2) : raw;
+    return { text, word: true, lower, stem: STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower), digits: /^\d+$/.test(lower), capitalised: /^\p{Lu}/u.test(text) };
+  });
+}
 
 describe('tokenize', () => {
   it('GIVEN mixed case, possessives and punctuation THEN words are lower case without "\'s"', () => {
@@ -39,4 +52,28 @@ describe('tokenize', () => {
       expect(scanTextTokens(text)).toEqual(text.match(spec) ?? []);
     }), { numRuns: 3000 });
   });
+
+  it('GIVEN any text THEN tokenizeText gives the tokens of the scanner, each as its regex definition says (words, digits, capitals)', () => {
+    const text = fc.oneof(tokenText, fc.array(fc.constantFrom('Élan', 'élan', 'ÉLAN', 'Ωmega', '𝐀bc', '١٢٣', '42', '4a', "Korea's", 'KOREA’S', 'İstanbul', ' — ', ' - ', ' – ', '\n-\n'), { maxLength: 12 }).map((p) => p.join(' ')));
+    fc.assert(fc.property(text, (t) => {
+      const expected = referenceTokens(t);
+      expect(tokenizeText(t)).toEqual(expected);
+      expect(tokenizeText(t)).toEqual(expected); // the second time from the token table
+    }), { numRuns: 3000 });
+  });
+
+  it('GIVEN the seed story THEN tokenizeText agrees with the reference token by token', () => {
+    const story = readFileSync(new URL('../../fixtures/korea-japan.txt', import.meta.url), 'utf8');
+    expect(tokenizeText(story)).toEqual(referenceTokens(story));
+  });
+
+  it('GIVEN more distinct words than the token table keeps THEN it is emptied and grown again without changing a token', () => {
+    const words = Array.from({ length: 120_000 }, (_, i) => `W${i.toString(36)}ing's`);
+    const text = words.join(' ');
+    const expected = referenceTokens(text);
+    expect(tokenizeText(text)).toEqual(expected);
+    expect(tokenizeText(text)).toEqual(expected);
+    expect(tokenizeText('The ministers agreed.')).toEqual(referenceTokens('The ministers agreed.'));
+  });
 });
+
