@@ -1,5 +1,6 @@
 import { pointsAtPhoto } from './clean-text.js';
-import { contentStems, sentenceTokens } from './tokenize.js';
+import { isLetterOrNumber, isWhitespace } from './char-class.js';
+import { contentStems, sentenceStems, type SentenceStems } from './tokenize.js';
 import type { Sentence } from './types.js';
 
 export interface SummaryOptions {
@@ -85,9 +86,10 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
 
   const headline = detectHeadline(sentences);
   const title = opts.title ?? (headline === null ? undefined : sentences[headline]!.text);
-  const stems = new Map<string, StemStat>();
-  const candidates = describeSentences(sentences, params, headline, stems);
-  weighStems(stems, title, params);
+  const table = sentenceStems(sentences);
+  const stems = statsOf(table);
+  const candidates = describeSentences(sentences, params, headline, table, stems);
+  weighStems(table, stems, title, params);
   const bodyStart = headline === null ? 0 : headline + 1;
   const prior = leadPriors(candidates, bodyStart, count + params.leadSlack, params.leadUsability, params.bareQuoteInWindow === 1);
   const available = candidates.filter((c) => c.index !== headline);
@@ -152,31 +154,34 @@ function detectHeadline(sentences: readonly Sentence[]): number | null {
   const second = sentences[1];
   if (first === undefined || second === undefined) return null;
   if (first.paragraph !== 0 || second.paragraph === 0) return null;
-  return /[.!?…]["'”’)]*$/.test(first.text) ? null : 0;
+  return isClosed(first.text) ? null : 0;
 }
 
 /**
  * What the summary knows of one content stem of the text. Each sentence lists the stem's one shared
- * record, so counting, weighing and covering it take no further lookup by the stem's text.
+ * record, so weighing and covering it take no further lookup.
  */
 interface StemStat {
-  /** How many sentences use it. */
-  sentences: number;
   weight: number;
   /** Already in the summary being chosen. */
   covered: boolean;
-  /** The last sentence that listed it: a sentence lists a stem once. */
-  lastSentence: number;
 }
 
-function describeSentences(sentences: readonly Sentence[], params: SummaryParams, headline: number | null, stems: Map<string, StemStat>): Candidate[] {
+/** One record per stem number of the text. */
+function statsOf(table: SentenceStems): StemStat[] {
+  const stats: StemStat[] = [];
+  for (let id = 0; id < table.stems.length; id += 1) stats.push({ weight: 0, covered: false });
+  return stats;
+}
+
+function describeSentences(sentences: readonly Sentence[], params: SummaryParams, headline: number | null, table: SentenceStems, stats: readonly StemStat[]): Candidate[] {
   const bare = bareQuotations(sentences);
   return sentences.map((s, index) => {
     const words = countWords(s.text);
     const bareQuote = bare[index]!;
     return {
       index,
-      stems: stemsOf(s, index, stems),
+      stems: Array.from(table.distinct[index]!, (id) => stats[id]!),
       words,
       usability: index === headline ? 0 : usability(s.text, words, params) * (bareQuote ? params.bareQuoteFactor : 1),
       bareQuote,
@@ -220,26 +225,26 @@ function quotedSpeech(text: string, open: boolean): { outsideWords: number; open
   let inWord = false;
   let wordBefore = false;
   for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    const wordAfter = i + 1 < text.length && isWordChar(text.charCodeAt(i + 1), text[i + 1]!);
-    const isMark = ch === '"' || ch === "'" || ch === '“' || ch === '”' || ch === '‘' || ch === '’';
-    if (isMark) {
-      const apostrophe = ch === "'" && wordBefore && (wordAfter || !inside); // "don't", "the Koreans' deal"
+    const c = text.charCodeAt(i);
+    // " ' “ ” ‘ ’
+    if (c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019) {
+      const wordAfter = i + 1 < text.length && isWordChar(text.charCodeAt(i + 1));
+      const apostrophe = c === 39 && wordBefore && (wordAfter || !inside); // "don't", "the Koreans' deal"
       if (!apostrophe) {
-        if (!inside && ch !== '”' && ch !== '’' && !wordBefore) {
+        if (!inside && c !== 0x201d && c !== 0x2019 && !wordBefore) {
           inside = true;
           inWord = false;
           wordBefore = false;
           continue;
         }
-        if (inside && ch !== '“' && ch !== '‘' && !wordAfter) {
+        if (inside && c !== 0x201c && c !== 0x2018 && !wordAfter) {
           inside = false;
           wordBefore = false;
           continue;
         }
       }
     }
-    const word = isWordChar(text.charCodeAt(i), ch);
+    const word = isWordChar(c);
     if (!inside && word && !inWord) outsideWords += 1;
     inWord = word;
     wordBefore = word;
@@ -248,37 +253,19 @@ function quotedSpeech(text: string, open: boolean): { outsideWords: number; open
 }
 
 const ANY_QUOTE_MARK = /["'“”‘’]/;
-const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
 
-/** A letter or digit (ASCII without a regex, the rest through one). */
-function isWordChar(code: number, ch: string): boolean {
+/** The UTF-16 unit `code` alone is a letter or digit, as `/[\p{L}\p{N}]/u` tests it (a surrogate half is neither). */
+export function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return NON_ASCII_WORD.test(ch);
+  return isLetterOrNumber(code);
 }
 
 /** A stem weighs (sentences using it)^stemWeightExponent, more when the title uses it too. */
-function weighStems(stems: ReadonlyMap<string, StemStat>, title: string | undefined, params: SummaryParams): void {
+function weighStems(table: SentenceStems, stats: readonly StemStat[], title: string | undefined, params: SummaryParams): void {
   const titleStems = new Set(title === undefined ? [] : contentStems(title));
-  for (const [t, stat] of stems) stat.weight = Math.pow(stat.sentences, params.stemWeightExponent) * (titleStems.has(t) ? 1 + params.titleBoost : 1);
-}
-
-/** The content stems of sentence `index` (its shared tokens: the keywords read the same ones), counted in `stems`. */
-function stemsOf(sentence: Sentence, index: number, stems: Map<string, StemStat>): StemStat[] {
-  const out: StemStat[] = [];
-  for (const t of sentenceTokens(sentence)) {
-    if (t.stem === null) continue;
-    let stat = stems.get(t.stem);
-    if (stat === undefined) {
-      stat = { sentences: 0, weight: 0, covered: false, lastSentence: -1 };
-      stems.set(t.stem, stat);
-    }
-    if (stat.lastSentence !== index) {
-      stat.lastSentence = index;
-      stat.sentences += 1;
-      out.push(stat);
-    }
+  for (let id = 0; id < stats.length; id += 1) {
+    stats[id]!.weight = Math.pow(table.sentenceCounts[id]!, params.stemWeightExponent) * (titleStems.has(table.stems[id]!) ? 1 + params.titleBoost : 1);
   }
-  return out;
 }
 
 /** Runs of non-space characters. */
@@ -287,7 +274,7 @@ function countWords(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
+    const space = c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isWhitespace(c);
     if (!space && !inWord) n += 1;
     inWord = !space;
   }
@@ -295,7 +282,28 @@ function countWords(text: string): number {
 }
 
 const CAPTION_LABEL = /^(?:\p{Lu}[\p{Ll}'’-]+(?: [\p{Ll}][\p{Ll}'’-]*){0,4}|\p{Lu}{3,}(?: \p{Lu}{2,}){0,2}): \p{Lu}/u;
-const CLOSED = /[.!?…]["'”’)]*$/;
+
+/** `/[.!?…]["'”’)]*$/`: ends with closing punctuation, perhaps followed by closing quotes or brackets. */
+export function isClosed(text: string): boolean {
+  const c = beforeClosingTail(text);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** `/\?["'”’)]*$/`: a question, perhaps followed by closing quotes or brackets. */
+export function isQuestion(text: string): boolean {
+  return beforeClosingTail(text) === 63;
+}
+
+/** The unit before the run of " ' ” ’ ) that ends `text` (-1 if there is none). */
+function beforeClosingTail(text: string): number {
+  let i = text.length - 1;
+  for (;;) {
+    if (i < 0) return -1;
+    const c = text.charCodeAt(i);
+    if (c !== 34 && c !== 39 && c !== 0x201d && c !== 0x2019 && c !== 41) return c;
+    i -= 1;
+  }
+}
 const POINTS_BACK = /^(?:That|This|These|Those)(?:['’]s|\s+(?:is|was|are|were)\b)/;
 
 /** 0..1: how fit a sentence is to stand in a summary on its own. */
@@ -304,9 +312,9 @@ function usability(text: string, words: number, params: SummaryParams): number {
   if (words < params.minWords) factor *= words / params.minWords;
   if (words > params.maxWords) factor *= params.maxWords / words;
   // No closing punctuation: a headline, a caption or a fragment.
-  if (!CLOSED.test(text)) factor *= 0.3;
+  if (!isClosed(text)) factor *= 0.3;
   if (CAPTION_LABEL.test(text)) factor *= 0.3;
-  if (/\?["'”’)]*$/.test(text)) factor *= 0.5;
+  if (isQuestion(text)) factor *= 0.5;
   // Text that points at a photo ("Grant Allen (left) ...", "..., pictured here in court") is a caption.
   if (pointsAtPhoto(text)) factor *= params.photoFactor;
   // "That's how ..." / "This is ..." explains something said before it: meaningless on its own.
@@ -319,7 +327,7 @@ const DANGLING_START = /^["'“‘]?(?:He|She|It|They|This|That|These|Those|His|
 
 /** The most valuable summary sentence that stands on its own, shortened to one line. */
 function tldrOf(chosen: readonly Candidate[], sentences: readonly Sentence[]): string {
-  const standalone = chosen.find((c) => !DANGLING_START.test(sentences[c.index]!.text) && CLOSED.test(sentences[c.index]!.text));
+  const standalone = chosen.find((c) => !DANGLING_START.test(sentences[c.index]!.text) && isClosed(sentences[c.index]!.text));
   const pick = standalone ?? chosen[0];
   return pick === undefined ? '' : shortenForTldr(sentences[pick.index]!.text);
 }

@@ -95,6 +95,80 @@ export function sentenceTokens(sentence: { readonly text: string }): readonly Te
 }
 
 /**
+ * The tokens of a list of sentences with their content stems numbered: what the summary, the keywords
+ * and the issues count per stem, worked out once per list (one string lookup per content word) so that
+ * each stage counts in arrays indexed by number instead of maps keyed by stem.
+ */
+export interface SentenceStems {
+  /** The sentences the table was made for (it is reused only for exactly these, in this order). */
+  readonly sentences: readonly object[];
+  /** `sentenceTokens` of each sentence. */
+  readonly tokens: readonly (readonly TextToken[])[];
+  /** For each sentence, each token's stem number (-1 for tokens without a stem), aligned with `tokens`. */
+  readonly ids: readonly Int32Array[];
+  /** For each sentence, the stem numbers it uses, each once, in order of first use. */
+  readonly distinct: readonly Int32Array[];
+  /** Stem number -> stem, numbered in order of first use in the text. */
+  readonly stems: readonly string[];
+  /** Stem number -> how many sentences use it. */
+  readonly sentenceCounts: Int32Array;
+}
+
+const STEMS_OF = new WeakMap<object, SentenceStems>();
+
+/** The SentenceStems of `sentences`, made once per list (while its elements stay the same objects). */
+export function sentenceStems(sentences: readonly { readonly text: string }[]): SentenceStems {
+  const known = STEMS_OF.get(sentences);
+  if (known !== undefined && sameElements(known.sentences, sentences)) return known;
+  const numbers = new Map<string, number>();
+  const stems: string[] = [];
+  const counts: number[] = [];
+  const last: number[] = [];
+  const tokens: (readonly TextToken[])[] = [];
+  const ids: Int32Array[] = [];
+  const distinct: Int32Array[] = [];
+  for (let s = 0; s < sentences.length; s += 1) {
+    const sentenceTokensOf = sentenceTokens(sentences[s]!);
+    const idsOf = new Int32Array(sentenceTokensOf.length);
+    const distinctOf = new Int32Array(sentenceTokensOf.length);
+    let used = 0;
+    for (let k = 0; k < sentenceTokensOf.length; k += 1) {
+      const stem = sentenceTokensOf[k]!.stem;
+      if (stem === null) {
+        idsOf[k] = -1;
+        continue;
+      }
+      let id = numbers.get(stem);
+      if (id === undefined) {
+        id = stems.length;
+        numbers.set(stem, id);
+        stems.push(stem);
+        counts.push(0);
+        last.push(-1);
+      }
+      idsOf[k] = id;
+      if (last[id] !== s) {
+        last[id] = s;
+        counts[id] = counts[id]! + 1;
+        distinctOf[used++] = id;
+      }
+    }
+    tokens.push(sentenceTokensOf);
+    ids.push(idsOf);
+    distinct.push(distinctOf.subarray(0, used));
+  }
+  const table: SentenceStems = { sentences: [...sentences], tokens, ids, distinct, stems, sentenceCounts: Int32Array.from(counts) };
+  STEMS_OF.set(sentences, table);
+  return table;
+}
+
+function sameElements(a: readonly object[], b: readonly object[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k += 1) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
  * The tokens of `text`: exactly the tokens of `scanTextTokens(text)`, each a word (lower case, stem,
  * digits, capitalisation) or punctuation. One pass over the characters: a word is looked up in the
  * token table by a hash of its characters, so a word seen before costs neither a substring nor a

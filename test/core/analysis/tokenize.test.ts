@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { contentStems, isStopword, scanTextTokens, STOPWORDS, stem, tokenizeText, tokenizeWords } from '../../../src/core/analysis/tokenize.js';
+import { contentStems, isStopword, scanTextTokens, sentenceStems, sentenceTokens, STOPWORDS, stem, tokenizeText, tokenizeWords } from '../../../src/core/analysis/tokenize.js';
 import { tokenText } from './token-pieces.js';
 
 /** What tokenizeText must return: its tokens as the regexes that specify them define them, one token at a time. */
@@ -74,6 +74,34 @@ describe('tokenize', () => {
     expect(tokenizeText(text)).toEqual(expected);
     expect(tokenizeText(text)).toEqual(expected);
     expect(tokenizeText('The ministers agreed.')).toEqual(referenceTokens('The ministers agreed.'));
+  });
+
+  it('GIVEN sentences THEN sentenceStems numbers their stems in order of first use, counts the sentences using each and is remade for other sentences', () => {
+    fc.assert(fc.property(fc.array(tokenText, { maxLength: 8 }), (texts) => {
+      const sentences = texts.map((text) => ({ text }));
+      const table = sentenceStems(sentences);
+      const order: string[] = [];
+      const counts = new Map<string, number>();
+      sentences.forEach((s, i) => {
+        const tokens = sentenceTokens(s);
+        expect(table.tokens[i]).toBe(tokens);
+        const stems = tokens.map((t) => t.stem);
+        expect([...table.ids[i]!].map((id) => (id < 0 ? null : table.stems[id]))).toEqual(stems);
+        const distinct = [...new Set(stems.filter((x): x is string => x !== null))];
+        expect([...table.distinct[i]!].map((id) => table.stems[id])).toEqual(distinct);
+        for (const x of distinct) {
+          if (!counts.has(x)) order.push(x);
+          counts.set(x, (counts.get(x) ?? 0) + 1);
+        }
+      });
+      expect(table.stems).toEqual(order);
+      expect([...table.sentenceCounts]).toEqual(order.map((x) => counts.get(x)));
+      expect(sentenceStems(sentences)).toBe(table);
+      const other = [...sentences].reverse();
+      if (sentences.length > 1) sentences[0] = { text: 'Kite festival' };
+      expect(sentenceStems(sentences).stems).toEqual(sentences.length > 1 ? sentenceStems([...sentences]).stems : table.stems);
+      expect(sentenceStems(other).sentences).toEqual(other);
+    }), { numRuns: 500 });
   });
 });
 
