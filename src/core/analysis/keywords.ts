@@ -1,4 +1,4 @@
-import { sentenceTokens } from './tokenize.js';
+import { sentenceStems } from './tokenize.js';
 import type { Sentence } from './types.js';
 
 const MAX_PHRASE_WORDS = 4;
@@ -7,6 +7,8 @@ const MAX_COMMON_PHRASE_WORDS = 3;
 
 interface PhraseStats {
   stems: string[];
+  /** The stems' numbers in the text's SentenceStems. */
+  ids: number[];
   count: number;
   firstSentence: number;
   /**
@@ -29,71 +31,88 @@ interface PhraseStats {
  */
 export function extractKeywords(sentences: readonly Sentence[], n = 10): string[] {
   if (n <= 0) return [];
-  const phrases = new Map<string, PhraseStats>();
-  // Occurrences of each stem, in a box so that counting takes one lookup.
-  const stemFrequency = new Map<string, { n: number }>();
+  // Tokens and numbered stems, made once per text and shared with the summary.
+  const table = sentenceStems(sentences);
+  const keys = new PhraseKeys(table.stems.length);
+  const phrases = new Map<number | string, PhraseStats>();
+  // Occurrences of each stem (by number) in runs of content words.
+  const stemFrequency = new Int32Array(table.stems.length);
 
-  for (const sentence of sentences) {
-    // The current run of content words, with their stems and capitalisation, between stopwords and punctuation.
-    let run: string[] = [];
-    let runStems: string[] = [];
-    let runCaps: boolean[] = [];
-    let runStartsSentence = false;
-    let seenWord = false;
-    const flush = (): void => {
-      for (let size = 1; size <= Math.min(MAX_PHRASE_WORDS, run.length); size += 1) {
-        for (let at = 0; at + size <= run.length; at += 1) {
-          // Never cut a name in two: "SNP leader Nicola" out of "SNP leader Nicola Sturgeon".
-          const cutsStart = at > 0 && runCaps[at - 1]! && runCaps[at]!;
-          const cutsEnd = at + size < run.length && runCaps[at + size]! && runCaps[at + size - 1]!;
-          if (cutsStart || cutsEnd) continue;
-          if (size > MAX_COMMON_PHRASE_WORDS && runCaps.slice(at, at + size).includes(false)) continue;
-          if (size > 1 && !isWellFormed(run, runCaps, at, size)) continue;
-          addPhrase(phrases, run, runStems, at, size, sentence.index, runStartsSentence && at === 0);
-        }
+  // The current run of content words, with their stems and capitalisation, between stopwords and punctuation.
+  let run: string[] = [];
+  let runStems: string[] = [];
+  let runIds: number[] = [];
+  let runCaps: boolean[] = [];
+  let runStartsSentence = false;
+  let sentenceIndex = 0;
+  const flush = (): void => {
+    if (run.length === 0) return;
+    for (let size = 1; size <= Math.min(MAX_PHRASE_WORDS, run.length); size += 1) {
+      for (let at = 0; at + size <= run.length; at += 1) {
+        // Never cut a name in two: "SNP leader Nicola" out of "SNP leader Nicola Sturgeon".
+        const cutsStart = at > 0 && runCaps[at - 1]! && runCaps[at]!;
+        const cutsEnd = at + size < run.length && runCaps[at + size]! && runCaps[at + size - 1]!;
+        if (cutsStart || cutsEnd) continue;
+        if (size > MAX_COMMON_PHRASE_WORDS && !allCapitalised(runCaps, at, size)) continue;
+        if (size > 1 && !isWellFormed(run, runCaps, at, size)) continue;
+        addPhrase(phrases, keys.of(runIds, runStems, at, size), run, runStems, runIds, at, size, sentenceIndex, runStartsSentence && at === 0);
       }
-      run = [];
-      runStems = [];
-      runCaps = [];
-    };
+    }
+    run = [];
+    runStems = [];
+    runIds = [];
+    runCaps = [];
+  };
+
+  for (let s = 0; s < sentences.length; s += 1) {
+    sentenceIndex = sentences[s]!.index;
+    const tokens = table.tokens[s]!;
+    const ids = table.ids[s]!;
+    let seenWord = false;
     // Words and punctuation, tokenised and stemmed once per sentence (the summary reads the same tokens).
-    for (const token of sentenceTokens(sentence)) {
+    for (let k = 0; k < tokens.length; k += 1) {
+      const token = tokens[k]!;
       if (!token.word) {
         flush();
         continue;
       }
-      const word = token.text;
       const initial = !seenWord;
       seenWord = true;
-      const s = token.stem;
-      if (s === null || token.digits) {
+      const st = token.stem;
+      if (st === null || token.digits) {
         flush();
         continue;
       }
       if (run.length === 0) runStartsSentence = initial;
-      run.push(word);
-      runStems.push(s);
+      const id = ids[k]!;
+      run.push(token.text);
+      runStems.push(st);
+      runIds.push(id);
       runCaps.push(token.capitalised);
-      const frequency = stemFrequency.get(s);
-      if (frequency === undefined) stemFrequency.set(s, { n: 1 });
-      else frequency.n += 1;
+      stemFrequency[id] += 1;
     }
     flush();
   }
 
-  const scored = [...phrases.values()]
-    .filter((p) => p.stems.length === 1 || p.count >= 2)
-    .map((p) => {
-      const wordWeight = p.stems.reduce((sum, s) => sum + (stemFrequency.get(s)?.n ?? 0), 0) / p.stems.length;
-      const recurrence = p.stems.length === 1 ? 1 : p.count;
-      const earliness = 1 + 1 / (1 + p.firstSentence / 5);
-      return { phrase: p, score: wordWeight * Math.sqrt(recurrence * p.stems.length) * earliness };
-    })
-    .sort((a, b) => b.score - a.score || a.phrase.firstSentence - b.phrase.firstSentence);
+  // Scored candidates, taken best first: by score, then first sentence, then order of discovery (as a
+  // stable sort would give them), from a heap, since only the first few are ever read.
+  const candidates: PhraseStats[] = [];
+  const scores: number[] = [];
+  for (const p of phrases.values()) {
+    if (p.stems.length !== 1 && p.count < 2) continue;
+    let sum = 0;
+    for (const id of p.ids) sum += stemFrequency[id]!;
+    const wordWeight = sum / p.stems.length;
+    const recurrence = p.stems.length === 1 ? 1 : p.count;
+    const earliness = 1 + 1 / (1 + p.firstSentence / 5);
+    candidates.push(p);
+    scores.push(wordWeight * Math.sqrt(recurrence * p.stems.length) * earliness);
+  }
+  const best = new BestFirst(candidates, scores);
 
   const chosen: PhraseStats[] = [];
   const coveredStems = new Set<string>();
-  for (const { phrase } of scored) {
+  for (let phrase = best.next(); phrase !== undefined; phrase = best.next()) {
     if (chosen.length >= n) break;
     const key = ` ${phrase.stems.join(' ')} `;
     // Skip variants of what is already there: "kite flying festival" after "kite flying".
@@ -113,6 +132,94 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
   return chosen.map(bestSurface);
 }
 
+/**
+ * Map keys for phrases of up to MAX_PHRASE_WORDS stems, from their numbers: one number per phrase
+ * (no string to build and hash) while every key fits a double exactly, the joined stems otherwise.
+ */
+export class PhraseKeys {
+  private readonly base: number;
+  private readonly numeric: boolean;
+
+  constructor(stemCount: number) {
+    this.base = Math.max(1, stemCount);
+    let top = 0;
+    for (let size = 1, power = 1; size <= MAX_PHRASE_WORDS; size += 1) {
+      power *= this.base;
+      top += power;
+    }
+    this.numeric = top <= Number.MAX_SAFE_INTEGER;
+  }
+
+  /** Distinct phrases get distinct keys: sizes occupy disjoint ranges [offset, offset + base^size). */
+  of(ids: readonly number[], stems: readonly string[], at: number, size: number): number | string {
+    if (size === 1) return ids[at]!;
+    if (!this.numeric) return stems.slice(at, at + size).join(' ');
+    let key = 0;
+    let offset = 0;
+    for (let k = 0, power = 1; k < size; k += 1) {
+      key = key * this.base + ids[at + k]!;
+      offset += power;
+      power *= this.base;
+    }
+    return key + offset - 1;
+  }
+}
+
+/** A binary heap over candidate indices, popping best first: score, then first sentence, then index. */
+export class BestFirst<T extends { readonly firstSentence: number }> {
+  private readonly heap: number[];
+
+  constructor(
+    private readonly items: readonly T[],
+    private readonly scores: readonly number[],
+  ) {
+    this.heap = Array.from(items, (_, i) => i);
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i -= 1) this.down(i);
+  }
+
+  next(): T | undefined {
+    const heap = this.heap;
+    if (heap.length === 0) return undefined;
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      this.down(0);
+    }
+    return this.items[top];
+  }
+
+  /** Whether candidate `a` comes before `b`, as `(b.score - a.score) || (a.first - b.first)` sorts them, stably. */
+  private before(a: number, b: number): boolean {
+    const byScore = this.scores[b]! - this.scores[a]!;
+    if (byScore !== 0 && !Number.isNaN(byScore)) return byScore < 0;
+    const byFirst = this.items[a]!.firstSentence - this.items[b]!.firstSentence;
+    if (byFirst !== 0 && !Number.isNaN(byFirst)) return byFirst < 0;
+    return a < b;
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) return;
+      const right = left + 1;
+      const child = right < heap.length && this.before(heap[right]!, heap[left]!) ? right : left;
+      if (!this.before(heap[child]!, heap[i]!)) return;
+      const t = heap[i]!;
+      heap[i] = heap[child]!;
+      heap[child] = t;
+      i = child;
+    }
+  }
+}
+
+/** runCaps[at .. at + size) are all true. */
+function allCapitalised(caps: readonly boolean[], at: number, size: number): boolean {
+  for (let k = at; k < at + size; k += 1) if (!caps[k]) return false;
+  return true;
+}
+
 const CAPITALISED = /^\p{Lu}/u;
 
 function isName(phrase: PhraseStats): boolean {
@@ -126,24 +233,25 @@ function isName(phrase: PhraseStats): boolean {
 function isWellFormed(run: readonly string[], caps: readonly boolean[], at: number, size: number): boolean {
   for (let k = at + 1; k < at + size; k += 1) {
     if (!caps[k - 1]! && caps[k]!) return false;
-    if (caps[k - 1]! && !caps[k]! && /ed$/.test(run[k]!)) return false;
+    if (caps[k - 1]! && !caps[k]! && run[k]!.endsWith('ed')) return false;
   }
   return true;
 }
 
 function addPhrase(
-  phrases: Map<string, PhraseStats>,
+  phrases: Map<number | string, PhraseStats>,
+  key: number | string,
   words: readonly string[],
   stems: readonly string[],
+  ids: readonly number[],
   at: number,
   size: number,
   sentence: number,
   sentenceInitial: boolean,
 ): void {
-  const key = size === 1 ? stems[at]! : stems.slice(at, at + size).join(' ');
   let stats = phrases.get(key);
   if (stats === undefined) {
-    stats = { stems: size === 1 ? [stems[at]!] : stems.slice(at, at + size), count: 0, firstSentence: sentence, surfaceWords: words, surfaceAt: at, weight: 0, surfaces: null };
+    stats = { stems: size === 1 ? [stems[at]!] : stems.slice(at, at + size), ids: size === 1 ? [ids[at]!] : ids.slice(at, at + size), count: 0, firstSentence: sentence, surfaceWords: words, surfaceAt: at, weight: 0, surfaces: null };
     phrases.set(key, stats);
   }
   stats.count += 1;

@@ -76,6 +76,32 @@ export interface TextToken {
   readonly digits: boolean;
   /** The text starts with an upper-case letter. */
   readonly capitalised: boolean;
+  /** The shared record of `stem` (null when `stem` is), by which sentenceStems numbers stems without a string lookup. */
+  readonly stemRef: StemRef | null;
+}
+
+/**
+ * One object per distinct stem among the tokens made since the token table was last emptied (a
+ * generation): sentenceStems numbers the stems of a text by marking these, single-threaded.
+ */
+export interface StemRef {
+  readonly stem: string;
+  readonly generation: number;
+  /** The sentenceStems call that last numbered this stem, and the number it gave. */
+  mark: number;
+  id: number;
+}
+
+const STEM_REFS = new Map<string, StemRef>();
+let stemGeneration = 0;
+
+function stemRefOf(stem: string): StemRef {
+  let ref = STEM_REFS.get(stem);
+  if (ref === undefined) {
+    ref = { stem, generation: stemGeneration, mark: -1, id: -1 };
+    STEM_REFS.set(stem, ref);
+  }
+  return ref;
 }
 
 const TOKENS_OF = new WeakMap<object, readonly TextToken[]>();
@@ -85,7 +111,9 @@ const TOKENS_OF = new WeakMap<object, readonly TextToken[]>();
  * words (summary, keywords): tokenising and stemming the same sentence twice was a tenth of the
  * analysis time. Pure: the memo only saves work, it never changes a result.
  */
-export function sentenceTokens(sentence: { readonly text: string }): readonly TextToken[] {
+export function sentenceTokens(sentence: { readonly text: string; readonly index?: number }): readonly TextToken[] {
+  const table = lastStems?.deref();
+  if (table !== undefined && sentence.index !== undefined && table.sentences[sentence.index] === sentence) return table.tokens[sentence.index]!;
   let tokens = TOKENS_OF.get(sentence);
   if (tokens === undefined) {
     tokens = tokenizeText(sentence.text);
@@ -96,70 +124,90 @@ export function sentenceTokens(sentence: { readonly text: string }): readonly Te
 
 /**
  * The tokens of a list of sentences with their content stems numbered: what the summary, the keywords
- * and the issues count per stem, worked out once per list (one string lookup per content word) so that
- * each stage counts in arrays indexed by number instead of maps keyed by stem.
+ * and the issues count per stem, worked out once per list so that each stage counts in arrays indexed
+ * by number instead of maps keyed by stem.
  */
 export interface SentenceStems {
   /** The sentences the table was made for (it is reused only for exactly these, in this order). */
   readonly sentences: readonly object[];
-  /** `sentenceTokens` of each sentence. */
+  /** The tokens of each sentence (`tokenizeText` of its text). */
   readonly tokens: readonly (readonly TextToken[])[];
   /** For each sentence, each token's stem number (-1 for tokens without a stem), aligned with `tokens`. */
-  readonly ids: readonly Int32Array[];
+  readonly ids: readonly (readonly number[])[];
   /** For each sentence, the stem numbers it uses, each once, in order of first use. */
-  readonly distinct: readonly Int32Array[];
+  readonly distinct: readonly (readonly number[])[];
   /** Stem number -> stem, numbered in order of first use in the text. */
   readonly stems: readonly string[];
   /** Stem number -> how many sentences use it. */
-  readonly sentenceCounts: Int32Array;
+  readonly sentenceCounts: readonly number[];
 }
 
 const STEMS_OF = new WeakMap<object, SentenceStems>();
+// The last table made: sentenceTokens finds a sentence's tokens there without a WeakMap entry per sentence.
+let lastStems: WeakRef<SentenceStems> | undefined;
+let stemEpoch = 0;
 
 /** The SentenceStems of `sentences`, made once per list (while its elements stay the same objects). */
 export function sentenceStems(sentences: readonly { readonly text: string }[]): SentenceStems {
   const known = STEMS_OF.get(sentences);
   if (known !== undefined && sameElements(known.sentences, sentences)) return known;
-  const numbers = new Map<string, number>();
+  const tokens = sentences.map((s) => TOKENS_OF.get(s) ?? tokenizeText(s.text));
+  // Numbered by marking each token's StemRef; by a map only if the token table was emptied while
+  // these tokens were made (then one stem may have two StemRefs).
+  const table = numberStems(sentences, tokens, false) ?? numberStems(sentences, tokens, true)!;
+  STEMS_OF.set(sentences, table);
+  lastStems = new WeakRef(table);
+  return table;
+}
+
+function numberStems(sentences: readonly object[], tokens: readonly (readonly TextToken[])[], byMap: boolean): SentenceStems | null {
+  const epoch = (stemEpoch += 1);
+  const generation = stemGeneration;
+  const numbers = byMap ? new Map<string, number>() : null;
   const stems: string[] = [];
   const counts: number[] = [];
   const last: number[] = [];
-  const tokens: (readonly TextToken[])[] = [];
-  const ids: Int32Array[] = [];
-  const distinct: Int32Array[] = [];
-  for (let s = 0; s < sentences.length; s += 1) {
-    const sentenceTokensOf = sentenceTokens(sentences[s]!);
-    const idsOf = new Int32Array(sentenceTokensOf.length);
-    const distinctOf = new Int32Array(sentenceTokensOf.length);
-    let used = 0;
+  const ids: number[][] = [];
+  const distinct: number[][] = [];
+  for (let s = 0; s < tokens.length; s += 1) {
+    const sentenceTokensOf = tokens[s]!;
+    const idsOf: number[] = [];
+    const distinctOf: number[] = [];
     for (let k = 0; k < sentenceTokensOf.length; k += 1) {
-      const stem = sentenceTokensOf[k]!.stem;
-      if (stem === null) {
-        idsOf[k] = -1;
+      const ref = sentenceTokensOf[k]!.stemRef;
+      if (ref === null) {
+        idsOf.push(-1);
         continue;
       }
-      let id = numbers.get(stem);
-      if (id === undefined) {
-        id = stems.length;
-        numbers.set(stem, id);
-        stems.push(stem);
+      let id: number;
+      if (numbers !== null) {
+        id = numbers.get(ref.stem) ?? -1;
+        if (id < 0) numbers.set(ref.stem, (id = stems.length));
+      } else {
+        if (ref.generation !== generation) return null;
+        if (ref.mark !== epoch) {
+          ref.mark = epoch;
+          ref.id = -1;
+        }
+        id = ref.id;
+        if (id < 0) ref.id = id = stems.length;
+      }
+      if (id === stems.length) {
+        stems.push(ref.stem);
         counts.push(0);
         last.push(-1);
       }
-      idsOf[k] = id;
+      idsOf.push(id);
       if (last[id] !== s) {
         last[id] = s;
         counts[id] = counts[id]! + 1;
-        distinctOf[used++] = id;
+        distinctOf.push(id);
       }
     }
-    tokens.push(sentenceTokensOf);
     ids.push(idsOf);
-    distinct.push(distinctOf.subarray(0, used));
+    distinct.push(distinctOf);
   }
-  const table: SentenceStems = { sentences: [...sentences], tokens, ids, distinct, stems, sentenceCounts: Int32Array.from(counts) };
-  STEMS_OF.set(sentences, table);
-  return table;
+  return { sentences: [...sentences], tokens, ids, distinct, stems, sentenceCounts: counts };
 }
 
 function sameElements(a: readonly object[], b: readonly object[]): boolean {
@@ -255,11 +303,14 @@ function scanWord(text: string, from: number, out: TextToken[]): number {
     slot = (slot + 2) & mask;
   }
   const raw = text.slice(from, k);
-  const token = wordToken(raw);
   if (wordCount >= STEM_CACHE_LIMIT) {
+    // Every known word and stem number is dropped together: tokens made from now on get new StemRefs.
     wordTable = new Array<string | TextToken | undefined>(2 * WORD_TABLE_MIN_SLOTS).fill(undefined);
     wordCount = 0;
+    STEM_REFS.clear();
+    stemGeneration += 1;
   } else if (2 * (wordCount + 1) > table.length / 2) growWordTable();
+  const token = wordToken(raw);
   if (wordTable === table) {
     table[slot] = raw;
     table[slot + 1] = token;
@@ -310,7 +361,8 @@ function wordToken(raw: string): TextToken {
   const possessive = lower.endsWith("'s");
   if (possessive) lower = lower.slice(0, -2);
   const text = possessive ? raw.slice(0, -2) : raw;
-  return { text, word: true, lower, stem: STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower), digits: isAllDigits(lower), capitalised: startsUpperCase(text) };
+  const stemmed = STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower);
+  return { text, word: true, lower, stem: stemmed, digits: isAllDigits(lower), capitalised: startsUpperCase(text), stemRef: stemmed === null ? null : stemRefOf(stemmed) };
 }
 
 /** /^\d+$/ */
@@ -331,7 +383,7 @@ function startsUpperCase(s: string): boolean {
 }
 
 function punctuationToken(text: string): TextToken {
-  return { text, word: false, lower: '', stem: null, digits: false, capitalised: false };
+  return { text, word: false, lower: '', stem: null, digits: false, capitalised: false, stemRef: null };
 }
 
 /** Punctuation other than one ASCII character: “ ” ‘ ’ … and spaced dashes (" - "), shared like words. */

@@ -16,6 +16,14 @@ function referenceTokens(text: string) {
   });
 }
 
+/** tokenizeText's tokens without their StemRef, checked here to be the record of their own stem. */
+function tokensOf(text: string) {
+  return tokenizeText(text).map(({ stemRef, ...token }) => {
+    expect(stemRef?.stem ?? null).toBe(token.stem);
+    return token;
+  });
+}
+
 describe('tokenize', () => {
   it('GIVEN mixed case, possessives and punctuation THEN words are lower case without "\'s"', () => {
     expect(tokenizeWords("N. Korea's nuclear issue: Seoul-Tokyo ties, 2015 deal!")).toEqual([
@@ -57,23 +65,28 @@ describe('tokenize', () => {
     const text = fc.oneof(tokenText, fc.array(fc.constantFrom('Élan', 'élan', 'ÉLAN', 'Ωmega', '𝐀bc', '١٢٣', '42', '4a', "Korea's", 'KOREA’S', 'İstanbul', ' — ', ' - ', ' – ', '\n-\n'), { maxLength: 12 }).map((p) => p.join(' ')));
     fc.assert(fc.property(text, (t) => {
       const expected = referenceTokens(t);
-      expect(tokenizeText(t)).toEqual(expected);
-      expect(tokenizeText(t)).toEqual(expected); // the second time from the token table
+      expect(tokensOf(t)).toEqual(expected);
+      expect(tokensOf(t)).toEqual(expected); // the second time from the token table
     }), { numRuns: 3000 });
   });
 
   it('GIVEN the seed story THEN tokenizeText agrees with the reference token by token', () => {
     const story = readFileSync(new URL('../../fixtures/korea-japan.txt', import.meta.url), 'utf8');
-    expect(tokenizeText(story)).toEqual(referenceTokens(story));
+    expect(tokensOf(story)).toEqual(referenceTokens(story));
   });
 
   it('GIVEN more distinct words than the token table keeps THEN it is emptied and grown again without changing a token', () => {
     const words = Array.from({ length: 120_000 }, (_, i) => `W${i.toString(36)}ing's`);
     const text = words.join(' ');
     const expected = referenceTokens(text);
-    expect(tokenizeText(text)).toEqual(expected);
-    expect(tokenizeText(text)).toEqual(expected);
-    expect(tokenizeText('The ministers agreed.')).toEqual(referenceTokens('The ministers agreed.'));
+    const before = sentenceStems([{ text: 'Kite flyers flying kites.' }]);
+    expect(tokensOf(text)).toEqual(expected);
+    expect(tokensOf(text)).toEqual(expected);
+    expect(tokensOf('The ministers agreed.')).toEqual(referenceTokens('The ministers agreed.'));
+    // Tokens made before the table was emptied hold other StemRefs than new ones: numbering still joins them by stem.
+    const mixed = sentenceStems([...before.sentences, { text: 'Kites flying.' }] as { text: string }[]);
+    expect(mixed.stems).toEqual(['kite', 'flyer', 'fly']);
+    expect(mixed.sentenceCounts).toEqual([2, 1, 2]);
   });
 
   it('GIVEN sentences THEN sentenceStems numbers their stems in order of first use, counts the sentences using each and is remade for other sentences', () => {
@@ -84,7 +97,7 @@ describe('tokenize', () => {
       const counts = new Map<string, number>();
       sentences.forEach((s, i) => {
         const tokens = sentenceTokens(s);
-        expect(table.tokens[i]).toBe(tokens);
+        expect(table.tokens[i]).toEqual(tokens);
         const stems = tokens.map((t) => t.stem);
         expect([...table.ids[i]!].map((id) => (id < 0 ? null : table.stems[id]))).toEqual(stems);
         const distinct = [...new Set(stems.filter((x): x is string => x !== null))];
@@ -102,6 +115,14 @@ describe('tokenize', () => {
       expect(sentenceStems(sentences).stems).toEqual(sentences.length > 1 ? sentenceStems([...sentences]).stems : table.stems);
       expect(sentenceStems(other).sentences).toEqual(other);
     }), { numRuns: 500 });
+  });
+
+  it('GIVEN the sentences of the last table THEN sentenceTokens reads their tokens from it, and tokenises any other sentence itself', () => {
+    const sentences = [{ index: 0, text: 'Kite flyers gathered.' }, { index: 1, text: 'The festival opened.' }];
+    const table = sentenceStems(sentences);
+    expect(sentenceTokens(sentences[1]!)).toBe(table.tokens[1]);
+    const lookalike = { index: 1, text: 'Another sentence.' };
+    expect(sentenceTokens(lookalike).map((t) => t.text)).toEqual(['Another', 'sentence', '.']);
   });
 });
 
