@@ -6,9 +6,12 @@ const MAX_PHRASE_WORDS = 4;
 const MAX_COMMON_PHRASE_WORDS = 3;
 
 interface PhraseStats {
-  stems: string[];
-  /** The stems' numbers in the text's SentenceStems. */
-  ids: number[];
+  size: number;
+  /** The run of stems and of stem numbers it was first seen in (from `surfaceAt`): no copy for phrases seen once. */
+  runStems: readonly string[];
+  runIds: readonly number[];
+  /** Its stems, copied out of `runStems` when first asked for (`stemsOf`). */
+  stems: string[] | null;
   count: number;
   firstSentence: number;
   /**
@@ -99,35 +102,42 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
   const candidates: PhraseStats[] = [];
   const scores: number[] = [];
   for (const p of phrases.values()) {
-    if (p.stems.length !== 1 && p.count < 2) continue;
+    const size = p.size;
+    if (size !== 1 && p.count < 2) continue;
     let sum = 0;
-    for (const id of p.ids) sum += stemFrequency[id]!;
-    const wordWeight = sum / p.stems.length;
-    const recurrence = p.stems.length === 1 ? 1 : p.count;
+    for (let k = p.surfaceAt; k < p.surfaceAt + size; k += 1) sum += stemFrequency[p.runIds[k]!]!;
+    const wordWeight = sum / size;
+    const recurrence = size === 1 ? 1 : p.count;
     const earliness = 1 + 1 / (1 + p.firstSentence / 5);
     candidates.push(p);
-    scores.push(wordWeight * Math.sqrt(recurrence * p.stems.length) * earliness);
+    scores.push(wordWeight * Math.sqrt(recurrence * size) * earliness);
   }
   const best = new BestFirst(candidates, scores);
 
   const chosen: PhraseStats[] = [];
   const coveredStems = new Set<string>();
+  const chosenStems: (readonly string[])[] = [];
   for (let phrase = best.next(); phrase !== undefined; phrase = best.next()) {
     if (chosen.length >= n) break;
-    const key = ` ${phrase.stems.join(' ')} `;
+    const stems = stemsOf(phrase);
+    const key = ` ${stems.join(' ')} `;
     // Skip variants of what is already there: "kite flying festival" after "kite flying".
-    if (chosen.some((c) => c.stems.length > 1 && key.includes(` ${c.stems.join(' ')} `))) continue;
+    if (chosenStems.some((c) => c.length > 1 && key.includes(` ${c.join(' ')} `))) continue;
     // Half-covered phrases add little ("kite flyers" after "kite flying"), unless they are another name
     // ("North Korea" beside "South Korea").
-    const covered = phrase.stems.filter((s) => coveredStems.has(s)).length;
-    if (covered === phrase.stems.length || (covered * 2 >= phrase.stems.length && covered > 0 && !isName(phrase))) continue;
+    const covered = stems.filter((s) => coveredStems.has(s)).length;
+    if (covered === stems.length || (covered * 2 >= stems.length && covered > 0 && !isName(phrase))) continue;
     // A phrase that swallows chosen single words replaces them.
     for (let i = chosen.length - 1; i >= 0; i -= 1) {
-      const c = chosen[i]!;
-      if (c.stems.length === 1 && phrase.stems.includes(c.stems[0]!)) chosen.splice(i, 1);
+      const c = chosenStems[i]!;
+      if (c.length === 1 && stems.includes(c[0]!)) {
+        chosen.splice(i, 1);
+        chosenStems.splice(i, 1);
+      }
     }
     chosen.push(phrase);
-    for (const s of phrase.stems) coveredStems.add(s);
+    chosenStems.push(stems);
+    for (const s of stems) coveredStems.add(s);
   }
   return chosen.map(bestSurface);
 }
@@ -214,6 +224,10 @@ export class BestFirst<T extends { readonly firstSentence: number }> {
   }
 }
 
+function stemsOf(phrase: PhraseStats): readonly string[] {
+  return (phrase.stems ??= phrase.runStems.slice(phrase.surfaceAt, phrase.surfaceAt + phrase.size));
+}
+
 /** runCaps[at .. at + size) are all true. */
 function allCapitalised(caps: readonly boolean[], at: number, size: number): boolean {
   for (let k = at; k < at + size; k += 1) if (!caps[k]) return false;
@@ -223,7 +237,7 @@ function allCapitalised(caps: readonly boolean[], at: number, size: number): boo
 const CAPITALISED = /^\p{Lu}/u;
 
 function isName(phrase: PhraseStats): boolean {
-  return phrase.stems.length > 1 && [...surfacesOf(phrase).keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
+  return phrase.size > 1 && [...surfacesOf(phrase).keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
 }
 
 /**
@@ -251,7 +265,7 @@ function addPhrase(
 ): void {
   let stats = phrases.get(key);
   if (stats === undefined) {
-    stats = { stems: size === 1 ? [stems[at]!] : stems.slice(at, at + size), ids: size === 1 ? [ids[at]!] : ids.slice(at, at + size), count: 0, firstSentence: sentence, surfaceWords: words, surfaceAt: at, weight: 0, surfaces: null };
+    stats = { size, runStems: stems, runIds: ids, stems: null, count: 0, firstSentence: sentence, surfaceWords: words, surfaceAt: at, weight: 0, surfaces: null };
     phrases.set(key, stats);
   }
   stats.count += 1;
@@ -277,7 +291,7 @@ function sameWords(aWords: readonly string[], a: number, bWords: readonly string
 
 /** The form a phrase was first seen in. */
 function firstSurface(phrase: PhraseStats): string {
-  const size = phrase.stems.length;
+  const size = phrase.size;
   return size === 1 ? phrase.surfaceWords[phrase.surfaceAt]! : phrase.surfaceWords.slice(phrase.surfaceAt, phrase.surfaceAt + size).join(' ');
 }
 

@@ -87,14 +87,13 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
   const headline = detectHeadline(sentences);
   const title = opts.title ?? (headline === null ? undefined : sentences[headline]!.text);
   const table = sentenceStems(sentences);
-  const stems = statsOf(table);
-  const candidates = describeSentences(sentences, params, headline, table, stems);
-  weighStems(table, stems, title, params);
+  const candidates = describeSentences(sentences, params, headline, table);
+  const stems = weighStems(table, title, params);
   const bodyStart = headline === null ? 0 : headline + 1;
   const prior = leadPriors(candidates, bodyStart, count + params.leadSlack, params.leadUsability, params.bareQuoteInWindow === 1);
   const available = candidates.filter((c) => c.index !== headline);
   const scale = available.map((c) => (prior[c.index]! * c.usability) / Math.pow(Math.max(1, c.words), params.lengthExponent));
-  const chosen = chooseByCoverage(available, scale, count, params.redundancy);
+  const chosen = chooseByCoverage(available, scale, count, params.redundancy, stems);
   const indices = chosen.map((c) => c.index).sort((a, b) => a - b);
   return { indices, tldr: tldrOf(chosen, sentences) };
 }
@@ -115,7 +114,8 @@ function leadPriors(candidates: readonly Candidate[], bodyStart: number, window:
 }
 
 /** Greedy weighted coverage: each step takes the sentence whose not-yet-covered stems are worth most. */
-function chooseByCoverage(available: readonly Candidate[], scale: readonly number[], count: number, redundancy: number): Candidate[] {
+function chooseByCoverage(available: readonly Candidate[], scale: readonly number[], count: number, redundancy: number, stems: StemStats): Candidate[] {
+  const { weight, covered } = stems;
   const taken = new Uint8Array(available.length);
   const chosen: Candidate[] = [];
   while (chosen.length < Math.min(count, available.length)) {
@@ -124,7 +124,7 @@ function chooseByCoverage(available: readonly Candidate[], scale: readonly numbe
     for (let k = 0; k < available.length; k += 1) {
       if (taken[k] === 1) continue;
       let gain = 0;
-      for (const stem of available[k]!.stems) gain += stem.weight * (stem.covered ? 1 - redundancy : 1);
+      for (const id of available[k]!.stems) gain += weight[id]! * (covered[id] === 1 ? 1 - redundancy : 1);
       const value = gain * scale[k]!;
       if (value > bestValue) {
         bestValue = value;
@@ -133,15 +133,15 @@ function chooseByCoverage(available: readonly Candidate[], scale: readonly numbe
     }
     taken[best] = 1;
     chosen.push(available[best]!);
-    for (const stem of available[best]!.stems) stem.covered = true;
+    for (const id of available[best]!.stems) covered[id] = 1;
   }
   return chosen;
 }
 
 interface Candidate {
   index: number;
-  /** Its content stems, each once, in order of first use. */
-  stems: StemStat[];
+  /** Its content stems' numbers (in the text's SentenceStems), each once, in order of first use. */
+  stems: readonly number[];
   words: number;
   usability: number;
   /** Only quoted speech: no speaker, no context outside the quotation marks. */
@@ -157,31 +157,21 @@ function detectHeadline(sentences: readonly Sentence[]): number | null {
   return isClosed(first.text) ? null : 0;
 }
 
-/**
- * What the summary knows of one content stem of the text. Each sentence lists the stem's one shared
- * record, so weighing and covering it take no further lookup.
- */
-interface StemStat {
-  weight: number;
-  /** Already in the summary being chosen. */
-  covered: boolean;
+/** What the summary knows of the content stems of the text, by stem number. */
+interface StemStats {
+  weight: Float64Array;
+  /** 1: already in the summary being chosen. */
+  covered: Uint8Array;
 }
 
-/** One record per stem number of the text. */
-function statsOf(table: SentenceStems): StemStat[] {
-  const stats: StemStat[] = [];
-  for (let id = 0; id < table.stems.length; id += 1) stats.push({ weight: 0, covered: false });
-  return stats;
-}
-
-function describeSentences(sentences: readonly Sentence[], params: SummaryParams, headline: number | null, table: SentenceStems, stats: readonly StemStat[]): Candidate[] {
+function describeSentences(sentences: readonly Sentence[], params: SummaryParams, headline: number | null, table: SentenceStems): Candidate[] {
   const bare = bareQuotations(sentences);
   return sentences.map((s, index) => {
     const words = countWords(s.text);
     const bareQuote = bare[index]!;
     return {
       index,
-      stems: Array.from(table.distinct[index]!, (id) => stats[id]!),
+      stems: table.distinct[index]!,
       words,
       usability: index === headline ? 0 : usability(s.text, words, params) * (bareQuote ? params.bareQuoteFactor : 1),
       bareQuote,
@@ -261,11 +251,13 @@ export function isWordChar(code: number): boolean {
 }
 
 /** A stem weighs (sentences using it)^stemWeightExponent, more when the title uses it too. */
-function weighStems(table: SentenceStems, stats: readonly StemStat[], title: string | undefined, params: SummaryParams): void {
+function weighStems(table: SentenceStems, title: string | undefined, params: SummaryParams): StemStats {
   const titleStems = new Set(title === undefined ? [] : contentStems(title));
-  for (let id = 0; id < stats.length; id += 1) {
-    stats[id]!.weight = Math.pow(table.sentenceCounts[id]!, params.stemWeightExponent) * (titleStems.has(table.stems[id]!) ? 1 + params.titleBoost : 1);
+  const weight = new Float64Array(table.stems.length);
+  for (let id = 0; id < weight.length; id += 1) {
+    weight[id] = Math.pow(table.sentenceCounts[id]!, params.stemWeightExponent) * (titleStems.has(table.stems[id]!) ? 1 + params.titleBoost : 1);
   }
+  return { weight, covered: new Uint8Array(weight.length) };
 }
 
 /** Runs of non-space characters. */

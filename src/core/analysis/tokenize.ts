@@ -112,7 +112,7 @@ const TOKENS_OF = new WeakMap<object, readonly TextToken[]>();
  * analysis time. Pure: the memo only saves work, it never changes a result.
  */
 export function sentenceTokens(sentence: { readonly text: string; readonly index?: number }): readonly TextToken[] {
-  const table = lastStems?.deref();
+  const table = lastStems;
   if (table !== undefined && sentence.index !== undefined && table.sentences[sentence.index] === sentence) return table.tokens[sentence.index]!;
   let tokens = TOKENS_OF.get(sentence);
   if (tokens === undefined) {
@@ -144,7 +144,9 @@ export interface SentenceStems {
 
 const STEMS_OF = new WeakMap<object, SentenceStems>();
 // The last table made: sentenceTokens finds a sentence's tokens there without a WeakMap entry per sentence.
-let lastStems: WeakRef<SentenceStems> | undefined;
+// A plain reference (it holds one text's tokens until the next table): a WeakRef made or read keeps its
+// target alive to the end of the job, so a synchronous loop of analyses would keep every table.
+let lastStems: SentenceStems | undefined;
 let stemEpoch = 0;
 
 /** The SentenceStems of `sentences`, made once per list (while its elements stay the same objects). */
@@ -156,7 +158,7 @@ export function sentenceStems(sentences: readonly { readonly text: string }[]): 
   // these tokens were made (then one stem may have two StemRefs).
   const table = numberStems(sentences, tokens, false) ?? numberStems(sentences, tokens, true)!;
   STEMS_OF.set(sentences, table);
-  lastStems = new WeakRef(table);
+  lastStems = table;
   return table;
 }
 
