@@ -38,6 +38,8 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
   const table = sentenceStems(sentences);
   const keys = new PhraseKeys(table.stems.length);
   const phrases = new Map<number | string, PhraseStats>();
+  // The phrases in the order they were first seen (the map's order, without an iterator).
+  const found: PhraseStats[] = [];
   // Occurrences of each stem (by number) in runs of content words.
   const stemFrequency = new Int32Array(table.stems.length);
 
@@ -58,7 +60,7 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
         if (cutsStart || cutsEnd) continue;
         if (size > MAX_COMMON_PHRASE_WORDS && !allCapitalised(runCaps, at, size)) continue;
         if (size > 1 && !isWellFormed(run, runCaps, at, size)) continue;
-        addPhrase(phrases, keys.of(runIds, runStems, at, size), run, runStems, runIds, at, size, sentenceIndex, runStartsSentence && at === 0);
+        addPhrase(phrases, found, keys.of(runIds, runStems, at, size), run, runStems, runIds, at, size, sentenceIndex, runStartsSentence && at === 0);
       }
     }
     run = [];
@@ -101,7 +103,7 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
   // stable sort would give them), from a heap, since only the first few are ever read.
   const candidates: PhraseStats[] = [];
   const scores: number[] = [];
-  for (const p of phrases.values()) {
+  for (const p of found) {
     const size = p.size;
     if (size !== 1 && p.count < 2) continue;
     let sum = 0;
@@ -254,6 +256,7 @@ function isWellFormed(run: readonly string[], caps: readonly boolean[], at: numb
 
 function addPhrase(
   phrases: Map<number | string, PhraseStats>,
+  found: PhraseStats[],
   key: number | string,
   words: readonly string[],
   stems: readonly string[],
@@ -267,6 +270,7 @@ function addPhrase(
   if (stats === undefined) {
     stats = { size, runStems: stems, runIds: ids, stems: null, count: 0, firstSentence: sentence, surfaceWords: words, surfaceAt: at, weight: 0, surfaces: null };
     phrases.set(key, stats);
+    found.push(stats);
   }
   stats.count += 1;
   const weight = sentenceInitial ? 0.5 : 1;

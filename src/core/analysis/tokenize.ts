@@ -52,13 +52,14 @@ export function stem(word: string): string {
   return stemmed;
 }
 
-/** Stems of the words of `text` that carry meaning: no stopwords, no bare numbers of one digit. */
+/**
+ * Stems of the words of `text` that carry meaning: no stopwords, no bare numbers of one digit. The
+ * stems of `tokenizeWords(text)` without those, read from the shared word tokens (which hold the same
+ * words and stems) instead of stemming each word again.
+ */
 export function contentStems(text: string): string[] {
   const stems: string[] = [];
-  for (const word of tokenizeWords(text)) {
-    if (STOPWORDS.has(word) || word.length < 2) continue;
-    stems.push(stem(word));
-  }
+  for (const token of tokenizeText(text)) if (token.stem !== null) stems.push(token.stem);
   return stems;
 }
 
@@ -153,7 +154,7 @@ let stemEpoch = 0;
 export function sentenceStems(sentences: readonly { readonly text: string }[]): SentenceStems {
   const known = STEMS_OF.get(sentences);
   if (known !== undefined && sameElements(known.sentences, sentences)) return known;
-  const tokens = sentences.map((s) => TOKENS_OF.get(s) ?? tokenizeText(s.text));
+  const tokens = sentences.map((s) => tokenizeText(s.text));
   // Numbered by marking each token's StemRef; by a map only if the token table was emptied while
   // these tokens were made (then one stem may have two StemRefs).
   const table = numberStems(sentences, tokens, false) ?? numberStems(sentences, tokens, true)!;

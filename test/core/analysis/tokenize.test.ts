@@ -124,5 +124,12 @@ describe('tokenize', () => {
     const lookalike = { index: 1, text: 'Another sentence.' };
     expect(sentenceTokens(lookalike).map((t) => t.text)).toEqual(['Another', 'sentence', '.']);
   });
+
+  it('GIVEN any text THEN contentStems is the stems of its words (tokenizeWords) without stopwords and one-character words', () => {
+    fc.assert(fc.property(tokenText, (text) => {
+      const expected = tokenizeWords(text).filter((w) => !STOPWORDS.has(w) && w.length >= 2).map(stem);
+      expect(contentStems(text)).toEqual(expected);
+    }), { numRuns: 3000 });
+  });
 });
 
