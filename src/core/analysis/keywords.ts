@@ -1,4 +1,4 @@
-import { sentenceStems } from './tokenize.js';
+import { sentenceStems, type TextToken } from './tokenize.js';
 import type { Sentence } from './types.js';
 
 const MAX_PHRASE_WORDS = 4;
@@ -7,19 +7,19 @@ const MAX_COMMON_PHRASE_WORDS = 3;
 
 interface PhraseStats {
   size: number;
-  /** The run of stems and of stem numbers it was first seen in (from `surfaceAt`): no copy for phrases seen once. */
-  runStems: readonly string[];
+  /** The stem numbers of the sentence it was first seen in, aligned with `surfaceTokens`. */
   runIds: readonly number[];
-  /** Its stems, copied out of `runStems` when first asked for (`stemsOf`). */
+  /** Its stems, read out of `surfaceTokens` when first asked for (`stemsOf`). */
   stems: string[] | null;
   count: number;
   firstSentence: number;
   /**
    * Surface form -> weight; forms seen only at the start of a sentence weigh half (grammar capitalised
-   * them). Most phrases are seen in one form only: `surfaceWords` from `surfaceAt` and `weight` hold it
-   * (made into a string only when asked for: most phrases are seen once and dropped), the map is made for a second.
+   * them). Most phrases are seen in one form only: the tokens from `surfaceAt` in `surfaceTokens` (its
+   * sentence's: no copy) and `weight` hold it (made into a string only when asked for: most phrases are
+   * seen once and dropped), the map is made for a second.
    */
-  surfaceWords: readonly string[];
+  surfaceTokens: readonly TextToken[];
   surfaceAt: number;
   weight: number;
   surfaces: Map<string, number> | null;
@@ -43,60 +43,34 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
   // Occurrences of each stem (by number) in runs of content words.
   const stemFrequency = new Int32Array(table.stems.length);
 
-  // The current run of content words, with their stems and capitalisation, between stopwords and punctuation.
-  let run: string[] = [];
-  let runStems: string[] = [];
-  let runIds: number[] = [];
-  let runCaps: boolean[] = [];
-  let runStartsSentence = false;
-  let sentenceIndex = 0;
-  const flush = (): void => {
-    if (run.length === 0) return;
-    for (let size = 1; size <= Math.min(MAX_PHRASE_WORDS, run.length); size += 1) {
-      for (let at = 0; at + size <= run.length; at += 1) {
-        // Never cut a name in two: "SNP leader Nicola" out of "SNP leader Nicola Sturgeon".
-        const cutsStart = at > 0 && runCaps[at - 1]! && runCaps[at]!;
-        const cutsEnd = at + size < run.length && runCaps[at + size]! && runCaps[at + size - 1]!;
-        if (cutsStart || cutsEnd) continue;
-        if (size > MAX_COMMON_PHRASE_WORDS && !allCapitalised(runCaps, at, size)) continue;
-        if (size > 1 && !isWellFormed(run, runCaps, at, size)) continue;
-        addPhrase(phrases, found, keys.of(runIds, runStems, at, size), run, runStems, runIds, at, size, sentenceIndex, runStartsSentence && at === 0);
-      }
-    }
-    run = [];
-    runStems = [];
-    runIds = [];
-    runCaps = [];
-  };
-
   for (let s = 0; s < sentences.length; s += 1) {
-    sentenceIndex = sentences[s]!.index;
+    const sentenceIndex = sentences[s]!.index;
     const tokens = table.tokens[s]!;
     const ids = table.ids[s]!;
+    // A run of content words between stopwords and punctuation: tokens [runStart, k) of the sentence.
+    let runStart = -1;
+    let runStartsSentence = false;
     let seenWord = false;
     // Words and punctuation, tokenised and stemmed once per sentence (the summary reads the same tokens).
-    for (let k = 0; k < tokens.length; k += 1) {
-      const token = tokens[k]!;
-      if (!token.word) {
-        flush();
-        continue;
+    for (let k = 0; k <= tokens.length; k += 1) {
+      const token = tokens[k];
+      let inRun = false;
+      if (token !== undefined && token.word) {
+        const initial = !seenWord;
+        seenWord = true;
+        if (token.stem !== null && !token.digits) {
+          inRun = true;
+          if (runStart < 0) {
+            runStart = k;
+            runStartsSentence = initial;
+          }
+          stemFrequency[ids[k]!] += 1;
+        }
       }
-      const initial = !seenWord;
-      seenWord = true;
-      const st = token.stem;
-      if (st === null || token.digits) {
-        flush();
-        continue;
-      }
-      if (run.length === 0) runStartsSentence = initial;
-      const id = ids[k]!;
-      run.push(token.text);
-      runStems.push(st);
-      runIds.push(id);
-      runCaps.push(token.capitalised);
-      stemFrequency[id] += 1;
+      if (inRun || runStart < 0) continue;
+      addRunPhrases(phrases, found, keys, tokens, ids, runStart, k, sentenceIndex, runStartsSentence);
+      runStart = -1;
     }
-    flush();
   }
 
   // Scored candidates, taken best first: by score, then first sentence, then order of discovery (as a
@@ -163,9 +137,9 @@ export class PhraseKeys {
   }
 
   /** Distinct phrases get distinct keys: sizes occupy disjoint ranges [offset, offset + base^size). */
-  of(ids: readonly number[], stems: readonly string[], at: number, size: number): number | string {
+  of(ids: readonly number[], tokens: readonly { readonly stem: string | null }[], at: number, size: number): number | string {
     if (size === 1) return ids[at]!;
-    if (!this.numeric) return stems.slice(at, at + size).join(' ');
+    if (!this.numeric) return tokens.slice(at, at + size).map((t) => t.stem).join(' ');
     let key = 0;
     let offset = 0;
     for (let k = 0, power = 1; k < size; k += 1) {
@@ -226,30 +200,61 @@ export class BestFirst<T extends { readonly firstSentence: number }> {
   }
 }
 
-function stemsOf(phrase: PhraseStats): readonly string[] {
-  return (phrase.stems ??= phrase.runStems.slice(phrase.surfaceAt, phrase.surfaceAt + phrase.size));
-}
-
-/** runCaps[at .. at + size) are all true. */
-function allCapitalised(caps: readonly boolean[], at: number, size: number): boolean {
-  for (let k = at; k < at + size; k += 1) if (!caps[k]) return false;
-  return true;
-}
-
 const CAPITALISED = /^\p{Lu}/u;
 
 function isName(phrase: PhraseStats): boolean {
   return phrase.size > 1 && [...surfacesOf(phrase).keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
 }
 
+/** Every phrase of up to MAX_PHRASE_WORDS words in the run tokens[start, end), shortest first, left to right. */
+function addRunPhrases(
+  phrases: Map<number | string, PhraseStats>,
+  found: PhraseStats[],
+  keys: PhraseKeys,
+  tokens: readonly TextToken[],
+  ids: readonly number[],
+  start: number,
+  end: number,
+  sentence: number,
+  startsSentence: boolean,
+): void {
+  for (let size = 1; size <= Math.min(MAX_PHRASE_WORDS, end - start); size += 1) {
+    for (let at = start; at + size <= end; at += 1) {
+      // Never cut a name in two: "SNP leader Nicola" out of "SNP leader Nicola Sturgeon".
+      const cutsStart = at > start && tokens[at - 1]!.capitalised && tokens[at]!.capitalised;
+      const cutsEnd = at + size < end && tokens[at + size]!.capitalised && tokens[at + size - 1]!.capitalised;
+      if (cutsStart || cutsEnd) continue;
+      if (size > MAX_COMMON_PHRASE_WORDS && !allCapitalised(tokens, at, size)) continue;
+      if (size > 1 && !isWellFormed(tokens, at, size)) continue;
+      addPhrase(phrases, found, keys.of(ids, tokens, at, size), tokens, ids, at, size, sentence, startsSentence && at === start);
+    }
+  }
+}
+
+function stemsOf(phrase: PhraseStats): readonly string[] {
+  if (phrase.stems === null) {
+    phrase.stems = [];
+    for (let k = phrase.surfaceAt; k < phrase.surfaceAt + phrase.size; k += 1) phrase.stems.push(phrase.surfaceTokens[k]!.stem!);
+  }
+  return phrase.stems;
+}
+
+/** tokens[at .. at + size) are all capitalised. */
+function allCapitalised(tokens: readonly TextToken[], at: number, size: number): boolean {
+  for (let k = at; k < at + size; k += 1) if (!tokens[k]!.capitalised) return false;
+  return true;
+}
+
 /**
  * A name may be followed by the common noun it qualifies ("Swansea City striker") but not preceded by
  * a common word ("guard Simon Scott", "against Everton"), nor followed by a past-tense verb ("Ian Guffick asked").
  */
-function isWellFormed(run: readonly string[], caps: readonly boolean[], at: number, size: number): boolean {
+function isWellFormed(tokens: readonly TextToken[], at: number, size: number): boolean {
   for (let k = at + 1; k < at + size; k += 1) {
-    if (!caps[k - 1]! && caps[k]!) return false;
-    if (caps[k - 1]! && !caps[k]! && run[k]!.endsWith('ed')) return false;
+    const before = tokens[k - 1]!.capitalised;
+    const here = tokens[k]!.capitalised;
+    if (!before && here) return false;
+    if (before && !here && tokens[k]!.text.endsWith('ed')) return false;
   }
   return true;
 }
@@ -258,8 +263,7 @@ function addPhrase(
   phrases: Map<number | string, PhraseStats>,
   found: PhraseStats[],
   key: number | string,
-  words: readonly string[],
-  stems: readonly string[],
+  tokens: readonly TextToken[],
   ids: readonly number[],
   at: number,
   size: number,
@@ -268,35 +272,39 @@ function addPhrase(
 ): void {
   let stats = phrases.get(key);
   if (stats === undefined) {
-    stats = { size, runStems: stems, runIds: ids, stems: null, count: 0, firstSentence: sentence, surfaceWords: words, surfaceAt: at, weight: 0, surfaces: null };
+    stats = { size, runIds: ids, stems: null, count: 0, firstSentence: sentence, surfaceTokens: tokens, surfaceAt: at, weight: 0, surfaces: null };
     phrases.set(key, stats);
     found.push(stats);
   }
   stats.count += 1;
   const weight = sentenceInitial ? 0.5 : 1;
   if (stats.count === 1) {
-    stats.surfaceWords = words;
-    stats.surfaceAt = at;
     stats.weight = weight;
-  } else if (stats.surfaces === null && sameWords(words, at, stats.surfaceWords, stats.surfaceAt, size)) {
+  } else if (stats.surfaces === null && sameWords(tokens, at, stats.surfaceTokens, stats.surfaceAt, size)) {
     stats.weight += weight;
   } else {
     stats.surfaces ??= new Map([[firstSurface(stats), stats.weight]]);
-    const surface = size === 1 ? words[at]! : words.slice(at, at + size).join(' ');
+    const surface = surfaceOf(tokens, at, size);
     stats.surfaces.set(surface, (stats.surfaces.get(surface) ?? 0) + weight);
   }
 }
 
-/** The same `size` words from `a` in `aWords` and from `b` in `bWords` (words hold no spaces: as joined strings, equal). */
-function sameWords(aWords: readonly string[], a: number, bWords: readonly string[], b: number, size: number): boolean {
-  for (let k = 0; k < size; k += 1) if (aWords[a + k] !== bWords[b + k]) return false;
+/** The same `size` words from `a` in `aTokens` and from `b` in `bTokens` (words hold no spaces: as joined strings, equal). */
+function sameWords(aTokens: readonly TextToken[], a: number, bTokens: readonly TextToken[], b: number, size: number): boolean {
+  for (let k = 0; k < size; k += 1) if (aTokens[a + k]!.text !== bTokens[b + k]!.text) return false;
   return true;
+}
+
+/** The words tokens[at, at + size) as written, joined by spaces. */
+function surfaceOf(tokens: readonly TextToken[], at: number, size: number): string {
+  let surface = tokens[at]!.text;
+  for (let k = at + 1; k < at + size; k += 1) surface += ` ${tokens[k]!.text}`;
+  return surface;
 }
 
 /** The form a phrase was first seen in. */
 function firstSurface(phrase: PhraseStats): string {
-  const size = phrase.size;
-  return size === 1 ? phrase.surfaceWords[phrase.surfaceAt]! : phrase.surfaceWords.slice(phrase.surfaceAt, phrase.surfaceAt + size).join(' ');
+  return surfaceOf(phrase.surfaceTokens, phrase.surfaceAt, phrase.size);
 }
 
 function surfacesOf(phrase: PhraseStats): ReadonlyMap<string, number> {

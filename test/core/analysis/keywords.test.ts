@@ -77,15 +77,15 @@ describe('extractKeywords', () => {
       const tuples = (size: number): number[][] => (size === 0 ? [[]] : tuples(size - 1).flatMap((t) => Array.from({ length: base }, (_, id) => [...t, id])));
       for (let size = 1; size <= 4; size += 1) {
         for (const ids of tuples(size)) {
-          const key = keys.of([9, ...ids], ['x', ...ids.map(String)], 1, size);
+          const key = keys.of([9, ...ids], [{ stem: 'x' }, ...ids.map((id) => ({ stem: String(id) }))], 1, size);
           expect(typeof key).toBe('number');
           expect(seen.get(key)).toBeUndefined();
           seen.set(key, ids.join(' '));
         }
       }
     }
-    expect(new PhraseKeys(9000).of([8999, 8999, 8999, 8999], ['a', 'b', 'c', 'd'], 0, 4)).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
-    expect(new PhraseKeys(20_000).of([1, 2, 3], ['kite', 'fly', 'festiv'], 0, 3)).toBe('kite fly festiv');
+    expect(new PhraseKeys(9000).of([8999, 8999, 8999, 8999], [{ stem: 'a' }, { stem: 'b' }, { stem: 'c' }, { stem: 'd' }], 0, 4)).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
+    expect(new PhraseKeys(20_000).of([1, 2, 3], [{ stem: 'kite' }, { stem: 'fly' }, { stem: 'festiv' }], 0, 3)).toBe('kite fly festiv');
   });
 });
 
