@@ -93,12 +93,14 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
   const chosen: PhraseStats[] = [];
   const coveredStems = new Set<string>();
   const chosenStems: (readonly string[])[] = [];
+  // ` ${stems.join(' ')} ` of each chosen phrase.
+  const chosenKeys: string[] = [];
   for (let phrase = best.next(); phrase !== undefined; phrase = best.next()) {
     if (chosen.length >= n) break;
     const stems = stemsOf(phrase);
     const key = ` ${stems.join(' ')} `;
     // Skip variants of what is already there: "kite flying festival" after "kite flying".
-    if (chosenStems.some((c) => c.length > 1 && key.includes(` ${c.join(' ')} `))) continue;
+    if (chosenStems.some((c, i) => c.length > 1 && key.includes(chosenKeys[i]!))) continue;
     // Half-covered phrases add little ("kite flyers" after "kite flying"), unless they are another name
     // ("North Korea" beside "South Korea").
     const covered = stems.filter((s) => coveredStems.has(s)).length;
@@ -109,10 +111,12 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
       if (c.length === 1 && stems.includes(c[0]!)) {
         chosen.splice(i, 1);
         chosenStems.splice(i, 1);
+        chosenKeys.splice(i, 1);
       }
     }
     chosen.push(phrase);
     chosenStems.push(stems);
+    chosenKeys.push(key);
     for (const s of stems) coveredStems.add(s);
   }
   return chosen.map(bestSurface);
@@ -159,7 +163,8 @@ export class BestFirst<T extends { readonly firstSentence: number }> {
     private readonly items: readonly T[],
     private readonly scores: readonly number[],
   ) {
-    this.heap = Array.from(items, (_, i) => i);
+    this.heap = [];
+    for (let i = 0; i < items.length; i += 1) this.heap.push(i);
     for (let i = (this.heap.length >> 1) - 1; i >= 0; i -= 1) this.down(i);
   }
 

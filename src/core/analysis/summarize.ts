@@ -254,8 +254,12 @@ export function isWordChar(code: number): boolean {
 function weighStems(table: SentenceStems, title: string | undefined, params: SummaryParams): StemStats {
   const titleStems = new Set(title === undefined ? [] : contentStems(title));
   const weight = new Float64Array(table.stems.length);
+  // Counts are small whole numbers shared by many stems: each power is computed once.
+  const powerOf: number[] = [];
   for (let id = 0; id < weight.length; id += 1) {
-    weight[id] = Math.pow(table.sentenceCounts[id]!, params.stemWeightExponent) * (titleStems.has(table.stems[id]!) ? 1 + params.titleBoost : 1);
+    const count = table.sentenceCounts[id]!;
+    const power = (powerOf[count] ??= Math.pow(count, params.stemWeightExponent));
+    weight[id] = power * (titleStems.size > 0 && titleStems.has(table.stems[id]!) ? 1 + params.titleBoost : 1);
   }
   return { weight, covered: new Uint8Array(weight.length) };
 }
