@@ -109,8 +109,9 @@ const TOKENS_OF = new WeakMap<object, readonly TextToken[]>();
 
 /**
  * The tokens of a sentence, made once per sentence object and shared by every stage that reads its
- * words (summary, keywords): tokenising and stemming the same sentence twice was a tenth of the
- * analysis time. Pure: the memo only saves work, it never changes a result.
+ * words (summary, keywords, issues): tokenising and stemming the same sentence twice was a tenth of the
+ * analysis time. A sentence of the last sentenceStems table (found by its index) is read from there;
+ * any other is tokenised once and memoised. Pure: the memos only save work, they never change a result.
  */
 export function sentenceTokens(sentence: { readonly text: string; readonly index?: number }): readonly TextToken[] {
   const table = lastStems;
