@@ -4,9 +4,8 @@ import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
-import { stemSentenceCounts } from './summarize.js';
 import { clauseCues } from './stance-cues.js';
-import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
+import { STOPWORDS, contentStems, sentenceStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
 import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
 
@@ -1062,27 +1061,13 @@ function quotedWords(text: string): string {
   return `“${shown}”`;
 }
 
-/**
- * How many sentences each of `wanted`'s stems occurs in: as `summarize` counted them for these sentences,
- * or counted here for those stems only (the ranking reads no other).
- */
+/** How many sentences each of `wanted`'s stems occurs in, from the stem table the summary made for these sentences. */
 function sentenceFrequencies(sentences: readonly Sentence[], wanted: readonly Topic[]): ReadonlyMap<string, { readonly sentences: number }> {
-  const known = stemSentenceCounts(sentences);
-  if (known !== undefined) return known;
-  // One record per stem with the last sentence that counted it, instead of a set of the stems of every sentence.
-  const df = new Map<string, { sentences: number; last: number }>();
-  for (const t of wanted) for (const x of t.stems) if (!df.has(x)) df.set(x, { sentences: 0, last: -1 });
-  for (let i = 0; i < sentences.length; i++) {
-    for (const t of sentenceTokens(sentences[i]!)) {
-      const x = t.stem;
-      if (x === null) continue;
-      const r = df.get(x);
-      if (r !== undefined && r.last !== i) {
-        r.sentences++;
-        r.last = i;
-      }
-    }
-  }
+  const table = sentenceStems(sentences);
+  const want = new Set<string>();
+  for (const t of wanted) for (const x of t.stems) want.add(x);
+  const df = new Map<string, { sentences: number }>();
+  for (let id = 0; id < table.stems.length; id++) if (want.has(table.stems[id]!)) df.set(table.stems[id]!, { sentences: table.sentenceCounts[id]! });
   return df;
 }
 

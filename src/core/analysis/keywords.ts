@@ -1,4 +1,4 @@
-import { sentenceTokens } from './tokenize.js';
+import { sentenceStems, type TextToken } from './tokenize.js';
 import type { Sentence } from './types.js';
 
 const MAX_PHRASE_WORDS = 4;
@@ -6,15 +6,20 @@ const MAX_PHRASE_WORDS = 4;
 const MAX_COMMON_PHRASE_WORDS = 3;
 
 interface PhraseStats {
-  stems: string[];
+  size: number;
+  /** The stem numbers of the sentence it was first seen in, aligned with `surfaceTokens`. */
+  runIds: readonly number[];
+  /** Its stems, read out of `surfaceTokens` when first asked for (`stemsOf`). */
+  stems: string[] | null;
   count: number;
   firstSentence: number;
   /**
    * Surface form -> weight; forms seen only at the start of a sentence weigh half (grammar capitalised
-   * them). Most phrases are seen in one form only: `surfaceWords` from `surfaceAt` and `weight` hold it
-   * (made into a string only when asked for: most phrases are seen once and dropped), the map is made for a second.
+   * them). Most phrases are seen in one form only: the tokens from `surfaceAt` in `surfaceTokens` (its
+   * sentence's: no copy) and `weight` hold it (made into a string only when asked for: most phrases are
+   * seen once and dropped), the map is made for a second.
    */
-  surfaceWords: readonly string[];
+  surfaceTokens: readonly TextToken[];
   surfaceAt: number;
   weight: number;
   surfaces: Map<string, number> | null;
@@ -29,148 +34,282 @@ interface PhraseStats {
  */
 export function extractKeywords(sentences: readonly Sentence[], n = 10): string[] {
   if (n <= 0) return [];
-  const phrases = new Map<string, PhraseStats>();
-  // Occurrences of each stem, in a box so that counting takes one lookup.
-  const stemFrequency = new Map<string, { n: number }>();
+  // Tokens and numbered stems, made once per text and shared with the summary.
+  const table = sentenceStems(sentences);
+  const keys = new PhraseKeys(table.stems.length);
+  const phrases = new Map<number | string, PhraseStats>();
+  // The phrases in the order they were first seen (the map's order, without an iterator).
+  const found: PhraseStats[] = [];
+  // Occurrences of each stem (by number) in runs of content words.
+  const stemFrequency = new Int32Array(table.stems.length);
 
-  for (const sentence of sentences) {
-    // The current run of content words, with their stems and capitalisation, between stopwords and punctuation.
-    let run: string[] = [];
-    let runStems: string[] = [];
-    let runCaps: boolean[] = [];
+  for (let s = 0; s < sentences.length; s += 1) {
+    const sentenceIndex = sentences[s]!.index;
+    const tokens = table.tokens[s]!;
+    const ids = table.ids[s]!;
+    // A run of content words between stopwords and punctuation: tokens [runStart, k) of the sentence.
+    let runStart = -1;
     let runStartsSentence = false;
     let seenWord = false;
-    const flush = (): void => {
-      for (let size = 1; size <= Math.min(MAX_PHRASE_WORDS, run.length); size += 1) {
-        for (let at = 0; at + size <= run.length; at += 1) {
-          // Never cut a name in two: "SNP leader Nicola" out of "SNP leader Nicola Sturgeon".
-          const cutsStart = at > 0 && runCaps[at - 1]! && runCaps[at]!;
-          const cutsEnd = at + size < run.length && runCaps[at + size]! && runCaps[at + size - 1]!;
-          if (cutsStart || cutsEnd) continue;
-          if (size > MAX_COMMON_PHRASE_WORDS && runCaps.slice(at, at + size).includes(false)) continue;
-          if (size > 1 && !isWellFormed(run, runCaps, at, size)) continue;
-          addPhrase(phrases, run, runStems, at, size, sentence.index, runStartsSentence && at === 0);
+    // Words and punctuation, tokenised and stemmed once per sentence (the summary reads the same tokens).
+    for (let k = 0; k <= tokens.length; k += 1) {
+      const token = tokens[k];
+      let inRun = false;
+      if (token !== undefined && token.word) {
+        const initial = !seenWord;
+        seenWord = true;
+        if (token.stem !== null && !token.digits) {
+          inRun = true;
+          if (runStart < 0) {
+            runStart = k;
+            runStartsSentence = initial;
+          }
+          stemFrequency[ids[k]!] += 1;
         }
       }
-      run = [];
-      runStems = [];
-      runCaps = [];
-    };
-    // Words and punctuation, tokenised and stemmed once per sentence (the summary reads the same tokens).
-    for (const token of sentenceTokens(sentence)) {
-      if (!token.word) {
-        flush();
-        continue;
-      }
-      const word = token.text;
-      const initial = !seenWord;
-      seenWord = true;
-      const s = token.stem;
-      if (s === null || token.digits) {
-        flush();
-        continue;
-      }
-      if (run.length === 0) runStartsSentence = initial;
-      run.push(word);
-      runStems.push(s);
-      runCaps.push(token.capitalised);
-      const frequency = stemFrequency.get(s);
-      if (frequency === undefined) stemFrequency.set(s, { n: 1 });
-      else frequency.n += 1;
+      if (inRun || runStart < 0) continue;
+      addRunPhrases(phrases, found, keys, tokens, ids, runStart, k, sentenceIndex, runStartsSentence);
+      runStart = -1;
     }
-    flush();
   }
 
-  const scored = [...phrases.values()]
-    .filter((p) => p.stems.length === 1 || p.count >= 2)
-    .map((p) => {
-      const wordWeight = p.stems.reduce((sum, s) => sum + (stemFrequency.get(s)?.n ?? 0), 0) / p.stems.length;
-      const recurrence = p.stems.length === 1 ? 1 : p.count;
-      const earliness = 1 + 1 / (1 + p.firstSentence / 5);
-      return { phrase: p, score: wordWeight * Math.sqrt(recurrence * p.stems.length) * earliness };
-    })
-    .sort((a, b) => b.score - a.score || a.phrase.firstSentence - b.phrase.firstSentence);
+  // Scored candidates, taken best first: by score, then first sentence, then order of discovery (as a
+  // stable sort would give them), from a heap, since only the first few are ever read.
+  const candidates: PhraseStats[] = [];
+  const scores: number[] = [];
+  for (const p of found) {
+    const size = p.size;
+    if (size !== 1 && p.count < 2) continue;
+    let sum = 0;
+    for (let k = p.surfaceAt; k < p.surfaceAt + size; k += 1) sum += stemFrequency[p.runIds[k]!]!;
+    const wordWeight = sum / size;
+    const recurrence = size === 1 ? 1 : p.count;
+    const earliness = 1 + 1 / (1 + p.firstSentence / 5);
+    candidates.push(p);
+    scores.push(wordWeight * Math.sqrt(recurrence * size) * earliness);
+  }
+  const best = new BestFirst(candidates, scores);
 
   const chosen: PhraseStats[] = [];
   const coveredStems = new Set<string>();
-  for (const { phrase } of scored) {
+  const chosenStems: (readonly string[])[] = [];
+  // ` ${stems.join(' ')} ` of each chosen phrase.
+  const chosenKeys: string[] = [];
+  for (let phrase = best.next(); phrase !== undefined; phrase = best.next()) {
     if (chosen.length >= n) break;
-    const key = ` ${phrase.stems.join(' ')} `;
+    const stems = stemsOf(phrase);
+    const key = ` ${stems.join(' ')} `;
     // Skip variants of what is already there: "kite flying festival" after "kite flying".
-    if (chosen.some((c) => c.stems.length > 1 && key.includes(` ${c.stems.join(' ')} `))) continue;
+    if (chosenStems.some((c, i) => c.length > 1 && key.includes(chosenKeys[i]!))) continue;
     // Half-covered phrases add little ("kite flyers" after "kite flying"), unless they are another name
     // ("North Korea" beside "South Korea").
-    const covered = phrase.stems.filter((s) => coveredStems.has(s)).length;
-    if (covered === phrase.stems.length || (covered * 2 >= phrase.stems.length && covered > 0 && !isName(phrase))) continue;
+    const covered = stems.filter((s) => coveredStems.has(s)).length;
+    if (covered === stems.length || (covered * 2 >= stems.length && covered > 0 && !isName(phrase))) continue;
     // A phrase that swallows chosen single words replaces them.
     for (let i = chosen.length - 1; i >= 0; i -= 1) {
-      const c = chosen[i]!;
-      if (c.stems.length === 1 && phrase.stems.includes(c.stems[0]!)) chosen.splice(i, 1);
+      const c = chosenStems[i]!;
+      if (c.length === 1 && stems.includes(c[0]!)) {
+        chosen.splice(i, 1);
+        chosenStems.splice(i, 1);
+        chosenKeys.splice(i, 1);
+      }
     }
     chosen.push(phrase);
-    for (const s of phrase.stems) coveredStems.add(s);
+    chosenStems.push(stems);
+    chosenKeys.push(key);
+    for (const s of stems) coveredStems.add(s);
   }
   return chosen.map(bestSurface);
+}
+
+/**
+ * Map keys for phrases of up to MAX_PHRASE_WORDS stems, from their numbers: one number per phrase
+ * (no string to build and hash) while every key fits a double exactly, the joined stems otherwise.
+ */
+export class PhraseKeys {
+  private readonly base: number;
+  private readonly numeric: boolean;
+
+  constructor(stemCount: number) {
+    this.base = Math.max(1, stemCount);
+    let top = 0;
+    for (let size = 1, power = 1; size <= MAX_PHRASE_WORDS; size += 1) {
+      power *= this.base;
+      top += power;
+    }
+    this.numeric = top <= Number.MAX_SAFE_INTEGER;
+  }
+
+  /** Distinct phrases get distinct keys: sizes occupy disjoint ranges [offset, offset + base^size). */
+  of(ids: readonly number[], tokens: readonly { readonly stem: string | null }[], at: number, size: number): number | string {
+    if (size === 1) return ids[at]!;
+    if (!this.numeric) return tokens.slice(at, at + size).map((t) => t.stem).join(' ');
+    let key = 0;
+    let offset = 0;
+    for (let k = 0, power = 1; k < size; k += 1) {
+      key = key * this.base + ids[at + k]!;
+      offset += power;
+      power *= this.base;
+    }
+    return key + offset - 1;
+  }
+}
+
+/** A binary heap over candidate indices, popping best first: score, then first sentence, then index. */
+export class BestFirst<T extends { readonly firstSentence: number }> {
+  private readonly heap: number[];
+
+  constructor(
+    private readonly items: readonly T[],
+    private readonly scores: readonly number[],
+  ) {
+    this.heap = [];
+    for (let i = 0; i < items.length; i += 1) this.heap.push(i);
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i -= 1) this.down(i);
+  }
+
+  next(): T | undefined {
+    const heap = this.heap;
+    if (heap.length === 0) return undefined;
+    const top = heap[0]!;
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      this.down(0);
+    }
+    return this.items[top];
+  }
+
+  /** Whether candidate `a` comes before `b`, as `(b.score - a.score) || (a.first - b.first)` sorts them, stably. */
+  private before(a: number, b: number): boolean {
+    const byScore = this.scores[b]! - this.scores[a]!;
+    if (byScore !== 0 && !Number.isNaN(byScore)) return byScore < 0;
+    const byFirst = this.items[a]!.firstSentence - this.items[b]!.firstSentence;
+    if (byFirst !== 0 && !Number.isNaN(byFirst)) return byFirst < 0;
+    return a < b;
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= heap.length) return;
+      const right = left + 1;
+      const child = right < heap.length && this.before(heap[right]!, heap[left]!) ? right : left;
+      if (!this.before(heap[child]!, heap[i]!)) return;
+      const t = heap[i]!;
+      heap[i] = heap[child]!;
+      heap[child] = t;
+      i = child;
+    }
+  }
 }
 
 const CAPITALISED = /^\p{Lu}/u;
 
 function isName(phrase: PhraseStats): boolean {
-  return phrase.stems.length > 1 && [...surfacesOf(phrase).keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
+  return phrase.size > 1 && [...surfacesOf(phrase).keys()].some((s) => s.split(' ').every((w) => CAPITALISED.test(w)));
+}
+
+/** Every phrase of up to MAX_PHRASE_WORDS words in the run tokens[start, end), shortest first, left to right. */
+function addRunPhrases(
+  phrases: Map<number | string, PhraseStats>,
+  found: PhraseStats[],
+  keys: PhraseKeys,
+  tokens: readonly TextToken[],
+  ids: readonly number[],
+  start: number,
+  end: number,
+  sentence: number,
+  startsSentence: boolean,
+): void {
+  for (let size = 1; size <= Math.min(MAX_PHRASE_WORDS, end - start); size += 1) {
+    for (let at = start; at + size <= end; at += 1) {
+      // Never cut a name in two: "SNP leader Nicola" out of "SNP leader Nicola Sturgeon".
+      const cutsStart = at > start && tokens[at - 1]!.capitalised && tokens[at]!.capitalised;
+      const cutsEnd = at + size < end && tokens[at + size]!.capitalised && tokens[at + size - 1]!.capitalised;
+      if (cutsStart || cutsEnd) continue;
+      if (size > MAX_COMMON_PHRASE_WORDS && !allCapitalised(tokens, at, size)) continue;
+      if (size > 1 && !isWellFormed(tokens, at, size)) continue;
+      addPhrase(phrases, found, keys.of(ids, tokens, at, size), tokens, ids, at, size, sentence, startsSentence && at === start);
+    }
+  }
+}
+
+function stemsOf(phrase: PhraseStats): readonly string[] {
+  if (phrase.stems === null) {
+    phrase.stems = [];
+    for (let k = phrase.surfaceAt; k < phrase.surfaceAt + phrase.size; k += 1) phrase.stems.push(phrase.surfaceTokens[k]!.stem!);
+  }
+  return phrase.stems;
+}
+
+/** tokens[at .. at + size) are all capitalised. */
+function allCapitalised(tokens: readonly TextToken[], at: number, size: number): boolean {
+  for (let k = at; k < at + size; k += 1) if (!tokens[k]!.capitalised) return false;
+  return true;
 }
 
 /**
  * A name may be followed by the common noun it qualifies ("Swansea City striker") but not preceded by
  * a common word ("guard Simon Scott", "against Everton"), nor followed by a past-tense verb ("Ian Guffick asked").
  */
-function isWellFormed(run: readonly string[], caps: readonly boolean[], at: number, size: number): boolean {
+function isWellFormed(tokens: readonly TextToken[], at: number, size: number): boolean {
   for (let k = at + 1; k < at + size; k += 1) {
-    if (!caps[k - 1]! && caps[k]!) return false;
-    if (caps[k - 1]! && !caps[k]! && /ed$/.test(run[k]!)) return false;
+    const before = tokens[k - 1]!.capitalised;
+    const here = tokens[k]!.capitalised;
+    if (!before && here) return false;
+    if (before && !here && tokens[k]!.text.endsWith('ed')) return false;
   }
   return true;
 }
 
 function addPhrase(
-  phrases: Map<string, PhraseStats>,
-  words: readonly string[],
-  stems: readonly string[],
+  phrases: Map<number | string, PhraseStats>,
+  found: PhraseStats[],
+  key: number | string,
+  tokens: readonly TextToken[],
+  ids: readonly number[],
   at: number,
   size: number,
   sentence: number,
   sentenceInitial: boolean,
 ): void {
-  const key = size === 1 ? stems[at]! : stems.slice(at, at + size).join(' ');
   let stats = phrases.get(key);
   if (stats === undefined) {
-    stats = { stems: size === 1 ? [stems[at]!] : stems.slice(at, at + size), count: 0, firstSentence: sentence, surfaceWords: words, surfaceAt: at, weight: 0, surfaces: null };
+    stats = { size, runIds: ids, stems: null, count: 0, firstSentence: sentence, surfaceTokens: tokens, surfaceAt: at, weight: 0, surfaces: null };
     phrases.set(key, stats);
+    found.push(stats);
   }
   stats.count += 1;
   const weight = sentenceInitial ? 0.5 : 1;
   if (stats.count === 1) {
-    stats.surfaceWords = words;
-    stats.surfaceAt = at;
     stats.weight = weight;
-  } else if (stats.surfaces === null && sameWords(words, at, stats.surfaceWords, stats.surfaceAt, size)) {
+  } else if (stats.surfaces === null && sameWords(tokens, at, stats.surfaceTokens, stats.surfaceAt, size)) {
     stats.weight += weight;
   } else {
     stats.surfaces ??= new Map([[firstSurface(stats), stats.weight]]);
-    const surface = size === 1 ? words[at]! : words.slice(at, at + size).join(' ');
+    const surface = surfaceOf(tokens, at, size);
     stats.surfaces.set(surface, (stats.surfaces.get(surface) ?? 0) + weight);
   }
 }
 
-/** The same `size` words from `a` in `aWords` and from `b` in `bWords` (words hold no spaces: as joined strings, equal). */
-function sameWords(aWords: readonly string[], a: number, bWords: readonly string[], b: number, size: number): boolean {
-  for (let k = 0; k < size; k += 1) if (aWords[a + k] !== bWords[b + k]) return false;
+/** The same `size` words from `a` in `aTokens` and from `b` in `bTokens` (words hold no spaces: as joined strings, equal). */
+function sameWords(aTokens: readonly TextToken[], a: number, bTokens: readonly TextToken[], b: number, size: number): boolean {
+  for (let k = 0; k < size; k += 1) if (aTokens[a + k]!.text !== bTokens[b + k]!.text) return false;
   return true;
+}
+
+/** The words tokens[at, at + size) as written, joined by spaces. */
+function surfaceOf(tokens: readonly TextToken[], at: number, size: number): string {
+  let surface = tokens[at]!.text;
+  for (let k = at + 1; k < at + size; k += 1) surface += ` ${tokens[k]!.text}`;
+  return surface;
 }
 
 /** The form a phrase was first seen in. */
 function firstSurface(phrase: PhraseStats): string {
-  const size = phrase.stems.length;
-  return size === 1 ? phrase.surfaceWords[phrase.surfaceAt]! : phrase.surfaceWords.slice(phrase.surfaceAt, phrase.surfaceAt + size).join(' ');
+  return surfaceOf(phrase.surfaceTokens, phrase.surfaceAt, phrase.size);
 }
 
 function surfacesOf(phrase: PhraseStats): ReadonlyMap<string, number> {

@@ -1,5 +1,6 @@
 import { pointsAtPhoto } from './clean-text.js';
-import { contentStems, sentenceTokens } from './tokenize.js';
+import { isLetterOrNumber, isWhitespace } from './char-class.js';
+import { contentStems, sentenceStems, type SentenceStems } from './tokenize.js';
 import type { Sentence } from './types.js';
 
 export interface SummaryOptions {
@@ -85,27 +86,16 @@ export function summarize(sentences: readonly Sentence[], opts: SummaryOptions =
 
   const headline = detectHeadline(sentences);
   const title = opts.title ?? (headline === null ? undefined : sentences[headline]!.text);
-  const stems = new Map<string, StemStat>();
-  const candidates = describeSentences(sentences, params, headline, stems);
-  SENTENCE_COUNTS.set(sentences, stems);
-  weighStems(stems, title, params);
+  const table = sentenceStems(sentences);
+  const candidates = describeSentences(sentences, params, headline, table);
+  const stems = weighStems(table, title, params);
   const bodyStart = headline === null ? 0 : headline + 1;
   const prior = leadPriors(candidates, bodyStart, count + params.leadSlack, params.leadUsability, params.bareQuoteInWindow === 1);
   const available = candidates.filter((c) => c.index !== headline);
   const scale = available.map((c) => (prior[c.index]! * c.usability) / Math.pow(Math.max(1, c.words), params.lengthExponent));
-  const chosen = chooseByCoverage(available, scale, count, params.redundancy);
+  const chosen = chooseByCoverage(available, scale, count, params.redundancy, stems);
   const indices = chosen.map((c) => c.index).sort((a, b) => a - b);
   return { indices, tldr: tldrOf(chosen, sentences) };
-}
-
-const SENTENCE_COUNTS = new WeakMap<readonly Sentence[], ReadonlyMap<string, { readonly sentences: number }>>();
-
-/**
- * How many of `sentences` use each content stem (a sentence token's non-null `stem`), as `summarize`
- * counted them for that very array; undefined when it has not. The issue tagger ranks topics by it.
- */
-export function stemSentenceCounts(sentences: readonly Sentence[]): ReadonlyMap<string, { readonly sentences: number }> | undefined {
-  return SENTENCE_COUNTS.get(sentences);
 }
 
 /**
@@ -124,7 +114,8 @@ function leadPriors(candidates: readonly Candidate[], bodyStart: number, window:
 }
 
 /** Greedy weighted coverage: each step takes the sentence whose not-yet-covered stems are worth most. */
-function chooseByCoverage(available: readonly Candidate[], scale: readonly number[], count: number, redundancy: number): Candidate[] {
+function chooseByCoverage(available: readonly Candidate[], scale: readonly number[], count: number, redundancy: number, stems: StemStats): Candidate[] {
+  const { weight, covered } = stems;
   const taken = new Uint8Array(available.length);
   const chosen: Candidate[] = [];
   while (chosen.length < Math.min(count, available.length)) {
@@ -133,7 +124,7 @@ function chooseByCoverage(available: readonly Candidate[], scale: readonly numbe
     for (let k = 0; k < available.length; k += 1) {
       if (taken[k] === 1) continue;
       let gain = 0;
-      for (const stem of available[k]!.stems) gain += stem.weight * (stem.covered ? 1 - redundancy : 1);
+      for (const id of available[k]!.stems) gain += weight[id]! * (covered[id] === 1 ? 1 - redundancy : 1);
       const value = gain * scale[k]!;
       if (value > bestValue) {
         bestValue = value;
@@ -142,15 +133,15 @@ function chooseByCoverage(available: readonly Candidate[], scale: readonly numbe
     }
     taken[best] = 1;
     chosen.push(available[best]!);
-    for (const stem of available[best]!.stems) stem.covered = true;
+    for (const id of available[best]!.stems) covered[id] = 1;
   }
   return chosen;
 }
 
 interface Candidate {
   index: number;
-  /** Its content stems, each once, in order of first use. */
-  stems: StemStat[];
+  /** Its content stems' numbers (in the text's SentenceStems), each once, in order of first use. */
+  stems: readonly number[];
   words: number;
   usability: number;
   /** Only quoted speech: no speaker, no context outside the quotation marks. */
@@ -163,31 +154,24 @@ function detectHeadline(sentences: readonly Sentence[]): number | null {
   const second = sentences[1];
   if (first === undefined || second === undefined) return null;
   if (first.paragraph !== 0 || second.paragraph === 0) return null;
-  return /[.!?…]["'”’)]*$/.test(first.text) ? null : 0;
+  return isClosed(first.text) ? null : 0;
 }
 
-/**
- * What the summary knows of one content stem of the text. Each sentence lists the stem's one shared
- * record, so counting, weighing and covering it take no further lookup by the stem's text.
- */
-interface StemStat {
-  /** How many sentences use it. */
-  sentences: number;
-  weight: number;
-  /** Already in the summary being chosen. */
-  covered: boolean;
-  /** The last sentence that listed it: a sentence lists a stem once. */
-  lastSentence: number;
+/** What the summary knows of the content stems of the text, by stem number. */
+interface StemStats {
+  weight: Float64Array;
+  /** 1: already in the summary being chosen. */
+  covered: Uint8Array;
 }
 
-function describeSentences(sentences: readonly Sentence[], params: SummaryParams, headline: number | null, stems: Map<string, StemStat>): Candidate[] {
+function describeSentences(sentences: readonly Sentence[], params: SummaryParams, headline: number | null, table: SentenceStems): Candidate[] {
   const bare = bareQuotations(sentences);
   return sentences.map((s, index) => {
     const words = countWords(s.text);
     const bareQuote = bare[index]!;
     return {
       index,
-      stems: stemsOf(s, index, stems),
+      stems: table.distinct[index]!,
       words,
       usability: index === headline ? 0 : usability(s.text, words, params) * (bareQuote ? params.bareQuoteFactor : 1),
       bareQuote,
@@ -231,26 +215,26 @@ function quotedSpeech(text: string, open: boolean): { outsideWords: number; open
   let inWord = false;
   let wordBefore = false;
   for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    const wordAfter = i + 1 < text.length && isWordChar(text.charCodeAt(i + 1), text[i + 1]!);
-    const isMark = ch === '"' || ch === "'" || ch === '“' || ch === '”' || ch === '‘' || ch === '’';
-    if (isMark) {
-      const apostrophe = ch === "'" && wordBefore && (wordAfter || !inside); // "don't", "the Koreans' deal"
+    const c = text.charCodeAt(i);
+    // " ' “ ” ‘ ’
+    if (c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019) {
+      const wordAfter = i + 1 < text.length && isWordChar(text.charCodeAt(i + 1));
+      const apostrophe = c === 39 && wordBefore && (wordAfter || !inside); // "don't", "the Koreans' deal"
       if (!apostrophe) {
-        if (!inside && ch !== '”' && ch !== '’' && !wordBefore) {
+        if (!inside && c !== 0x201d && c !== 0x2019 && !wordBefore) {
           inside = true;
           inWord = false;
           wordBefore = false;
           continue;
         }
-        if (inside && ch !== '“' && ch !== '‘' && !wordAfter) {
+        if (inside && c !== 0x201c && c !== 0x2018 && !wordAfter) {
           inside = false;
           wordBefore = false;
           continue;
         }
       }
     }
-    const word = isWordChar(text.charCodeAt(i), ch);
+    const word = isWordChar(c);
     if (!inside && word && !inWord) outsideWords += 1;
     inWord = word;
     wordBefore = word;
@@ -259,37 +243,25 @@ function quotedSpeech(text: string, open: boolean): { outsideWords: number; open
 }
 
 const ANY_QUOTE_MARK = /["'“”‘’]/;
-const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
 
-/** A letter or digit (ASCII without a regex, the rest through one). */
-function isWordChar(code: number, ch: string): boolean {
+/** The UTF-16 unit `code` alone is a letter or digit, as `/[\p{L}\p{N}]/u` tests it (a surrogate half is neither). */
+export function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return NON_ASCII_WORD.test(ch);
+  return isLetterOrNumber(code);
 }
 
 /** A stem weighs (sentences using it)^stemWeightExponent, more when the title uses it too. */
-function weighStems(stems: ReadonlyMap<string, StemStat>, title: string | undefined, params: SummaryParams): void {
+function weighStems(table: SentenceStems, title: string | undefined, params: SummaryParams): StemStats {
   const titleStems = new Set(title === undefined ? [] : contentStems(title));
-  for (const [t, stat] of stems) stat.weight = Math.pow(stat.sentences, params.stemWeightExponent) * (titleStems.has(t) ? 1 + params.titleBoost : 1);
-}
-
-/** The content stems of sentence `index` (its shared tokens: the keywords read the same ones), counted in `stems`. */
-function stemsOf(sentence: Sentence, index: number, stems: Map<string, StemStat>): StemStat[] {
-  const out: StemStat[] = [];
-  for (const t of sentenceTokens(sentence)) {
-    if (t.stem === null) continue;
-    let stat = stems.get(t.stem);
-    if (stat === undefined) {
-      stat = { sentences: 0, weight: 0, covered: false, lastSentence: -1 };
-      stems.set(t.stem, stat);
-    }
-    if (stat.lastSentence !== index) {
-      stat.lastSentence = index;
-      stat.sentences += 1;
-      out.push(stat);
-    }
+  const weight = new Float64Array(table.stems.length);
+  // Counts are small whole numbers shared by many stems: each power is computed once.
+  const powerOf: number[] = [];
+  for (let id = 0; id < weight.length; id += 1) {
+    const count = table.sentenceCounts[id]!;
+    const power = (powerOf[count] ??= Math.pow(count, params.stemWeightExponent));
+    weight[id] = power * (titleStems.size > 0 && titleStems.has(table.stems[id]!) ? 1 + params.titleBoost : 1);
   }
-  return out;
+  return { weight, covered: new Uint8Array(weight.length) };
 }
 
 /** Runs of non-space characters. */
@@ -298,7 +270,7 @@ function countWords(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000;
+    const space = c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 0xa0 && isWhitespace(c);
     if (!space && !inWord) n += 1;
     inWord = !space;
   }
@@ -306,7 +278,28 @@ function countWords(text: string): number {
 }
 
 const CAPTION_LABEL = /^(?:\p{Lu}[\p{Ll}'’-]+(?: [\p{Ll}][\p{Ll}'’-]*){0,4}|\p{Lu}{3,}(?: \p{Lu}{2,}){0,2}): \p{Lu}/u;
-const CLOSED = /[.!?…]["'”’)]*$/;
+
+/** `/[.!?…]["'”’)]*$/`: ends with closing punctuation, perhaps followed by closing quotes or brackets. */
+export function isClosed(text: string): boolean {
+  const c = beforeClosingTail(text);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** `/\?["'”’)]*$/`: a question, perhaps followed by closing quotes or brackets. */
+export function isQuestion(text: string): boolean {
+  return beforeClosingTail(text) === 63;
+}
+
+/** The unit before the run of " ' ” ’ ) that ends `text` (-1 if there is none). */
+function beforeClosingTail(text: string): number {
+  let i = text.length - 1;
+  for (;;) {
+    if (i < 0) return -1;
+    const c = text.charCodeAt(i);
+    if (c !== 34 && c !== 39 && c !== 0x201d && c !== 0x2019 && c !== 41) return c;
+    i -= 1;
+  }
+}
 const POINTS_BACK = /^(?:That|This|These|Those)(?:['’]s|\s+(?:is|was|are|were)\b)/;
 
 /** 0..1: how fit a sentence is to stand in a summary on its own. */
@@ -315,9 +308,9 @@ function usability(text: string, words: number, params: SummaryParams): number {
   if (words < params.minWords) factor *= words / params.minWords;
   if (words > params.maxWords) factor *= params.maxWords / words;
   // No closing punctuation: a headline, a caption or a fragment.
-  if (!CLOSED.test(text)) factor *= 0.3;
+  if (!isClosed(text)) factor *= 0.3;
   if (CAPTION_LABEL.test(text)) factor *= 0.3;
-  if (/\?["'”’)]*$/.test(text)) factor *= 0.5;
+  if (isQuestion(text)) factor *= 0.5;
   // Text that points at a photo ("Grant Allen (left) ...", "..., pictured here in court") is a caption.
   if (pointsAtPhoto(text)) factor *= params.photoFactor;
   // "That's how ..." / "This is ..." explains something said before it: meaningless on its own.
@@ -330,7 +323,7 @@ const DANGLING_START = /^["'“‘]?(?:He|She|It|They|This|That|These|Those|His|
 
 /** The most valuable summary sentence that stands on its own, shortened to one line. */
 function tldrOf(chosen: readonly Candidate[], sentences: readonly Sentence[]): string {
-  const standalone = chosen.find((c) => !DANGLING_START.test(sentences[c.index]!.text) && CLOSED.test(sentences[c.index]!.text));
+  const standalone = chosen.find((c) => !DANGLING_START.test(sentences[c.index]!.text) && isClosed(sentences[c.index]!.text));
   const pick = standalone ?? chosen[0];
   return pick === undefined ? '' : shortenForTldr(sentences[pick.index]!.text);
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractKeywords } from '../../../src/core/analysis/keywords.js';
+import { BestFirst, extractKeywords, PhraseKeys } from '../../../src/core/analysis/keywords.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
 
 const keywordsOf = (text: string, n?: number): string[] => extractKeywords(splitSentences(text), n);
@@ -57,4 +58,34 @@ describe('extractKeywords', () => {
     const text = 'Tensions rose in the port. Officials said tensions were high. The tensions eased by night.';
     expect(keywordsOf(text)).toContain('tensions');
   });
+
+  it('GIVEN scores and first sentences with ties THEN BestFirst yields exactly the stable sort by score, then first sentence', () => {
+    const item = fc.record({ score: fc.constantFrom(0, 0.5, 1, 1 / 3, 2, 2.000000000000001, 7), firstSentence: fc.integer({ min: 0, max: 3 }) });
+    fc.assert(fc.property(fc.array(item, { maxLength: 40 }), (items) => {
+      const best = new BestFirst(items, items.map((i) => i.score));
+      const popped = [];
+      for (let x = best.next(); x !== undefined; x = best.next()) popped.push(x);
+      expect(popped).toEqual([...items].sort((a, b) => b.score - a.score || a.firstSentence - b.firstSentence));
+      expect(popped.every((x, k) => x === [...items].sort((a, b) => b.score - a.score || a.firstSentence - b.firstSentence)[k])).toBe(true);
+    }), { numRuns: 2000 });
+  });
+
+  it('GIVEN stem numbers THEN phrase keys of up to four stems are distinct for distinct phrases, numbers while they fit a double', () => {
+    for (const base of [1, 2, 3, 5]) {
+      const keys = new PhraseKeys(base);
+      const seen = new Map<number | string, string>();
+      const tuples = (size: number): number[][] => (size === 0 ? [[]] : tuples(size - 1).flatMap((t) => Array.from({ length: base }, (_, id) => [...t, id])));
+      for (let size = 1; size <= 4; size += 1) {
+        for (const ids of tuples(size)) {
+          const key = keys.of([9, ...ids], [{ stem: 'x' }, ...ids.map((id) => ({ stem: String(id) }))], 1, size);
+          expect(typeof key).toBe('number');
+          expect(seen.get(key)).toBeUndefined();
+          seen.set(key, ids.join(' '));
+        }
+      }
+    }
+    expect(new PhraseKeys(9000).of([8999, 8999, 8999, 8999], [{ stem: 'a' }, { stem: 'b' }, { stem: 'c' }, { stem: 'd' }], 0, 4)).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER);
+    expect(new PhraseKeys(20_000).of([1, 2, 3], [{ stem: 'kite' }, { stem: 'fly' }, { stem: 'festiv' }], 0, 3)).toBe('kite fly festiv');
+  });
 });
+

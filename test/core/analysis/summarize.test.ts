@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
-import { bareQuotations, shortenForTldr, summarize, TLDR_MAX_CHARS } from '../../../src/core/analysis/summarize.js';
+import { bareQuotations, isClosed, isQuestion, isWordChar, shortenForTldr, summarize, TLDR_MAX_CHARS } from '../../../src/core/analysis/summarize.js';
 
 const sentencesOf = (text: string) => splitSentences(cleanText(text));
 const summaryOf = (text: string, count?: number) => {
@@ -194,4 +194,18 @@ describe('shortenForTldr', () => {
     expect(tldr.endsWith('…')).toBe(true);
     expect(tldr).not.toMatch(/ …$/);
   });
+
+  it('GIVEN any text THEN isClosed and isQuestion are exactly the regexes they replace', () => {
+    const tail = fc.array(fc.constantFrom('.', '!', '?', '…', '"', "'", '”', '’', ')', '“', 'a', ' ', ','), { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(fc.property(fc.string(), tail, (head, end) => {
+      const text = head + end;
+      expect(isClosed(text)).toBe(/[.!?…]["'”’)]*$/.test(text));
+      expect(isQuestion(text)).toBe(/\?["'”’)]*$/.test(text));
+    }), { numRuns: 5000 });
+  });
+
+  it('GIVEN every UTF-16 unit THEN isWordChar is /[\\p{L}\\p{N}]/u on that unit alone', () => {
+    for (let c = 0; c < 0x10000; c += 1) expect(isWordChar(c), c.toString(16)).toBe(/[\p{L}\p{N}]/u.test(String.fromCharCode(c)));
+  });
 });
+
