@@ -33,8 +33,14 @@ const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|to
 const APPOSITIVE_THEN_VERB_RE = /^,\s[^,.;:!?]{1,90},\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
 const ORG_DESCRIPTION_RE = /\b(?:group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body)\s*,?\s*$/i;
 const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b[^.!?"“”‘’\\n]{0,40}:\\s*$`, 'i');
+/** "continued to try", "went on to win": the verb is not one of speaking. */
+const NOT_SPEECH_RE = /^(?:continu(?:ed|es)|went on)\s+to\s/i;
 const SPEECH_GLOBAL_RE = new RegExp(`\\b${SPEECH}\\b`, 'gi');
-const SENTENCE_BOUNDARY_RE = /[.!?…]["”'’]?\s+(?=[\p{Lu}"“‘'])|\n/gu;
+/** A sentence ends at . ! ? … (and a closing mark) before a capital, or at a line break; not after "Mr." or an initial. */
+const NOT_AFTER_ABBREVIATION = '(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Sgt|Gen|Gov|Sen|Rep|Capt|Col|Lt|Det|Insp|Supt|Jr|Sr|\\p{Lu}))';
+const SENTENCE_BOUNDARY_RE = new RegExp(`(?:${NOT_AFTER_ABBREVIATION}\\.|[!?…])["”'’]?\\s+(?=[\\p{Lu}"“‘'])|\\n`, 'gu');
+/** A full stop (not a title's or an initial's), ! or ? followed by a space. */
+const SENTENCE_END_RE = new RegExp(`(?:${NOT_AFTER_ABBREVIATION}\\.|[!?])\\s`, 'u');
 
 interface Context {
   text: string;
@@ -48,6 +54,10 @@ interface Context {
   verbSubjects: Set<number>;
   /** Gender known for the canonical person a mention names. */
   genderOf: (m: Mention) => 'm' | 'f' | null;
+  /** The person the last attributed quote went to (updated as quotes are attributed in order). */
+  lastSpeaker: string | null;
+  /** The canonical names of the people mentioned, built on first use. */
+  personNames?: Set<string>;
 }
 
 function firstSpeakerIn(ctx: Context, from: number, to: number): Mention | null {
@@ -113,37 +123,114 @@ function nameOf(ctx: Context, m: Mention): string {
   return m.kind === 'person' ? ctx.names.canonical(m.name, m.start) : m.name;
 }
 
-/** Resolves he/she to the most recent earlier person of that gender (or of unknown gender as a fallback). */
-function resolvePronoun(ctx: Context, pronoun: string, at: number): Mention | null {
+/**
+ * Resolves he/she by salience rather than by distance, in this order: a subject of the sentence
+ * holding the pronoun or of the one before it (the nearest first), when of that gender; the
+ * referent of the same pronoun opening the sentence before ("He declined ... He said:"); the
+ * speaker of the last attributed quote, when of that gender; the main subjects and that speaker
+ * again when their gender is unknown; then the nearest person of that gender, and last the
+ * nearest person of unknown gender. "it" goes to the last organisation named.
+ */
+function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): Mention | null {
   const p = pronoun.toLowerCase();
   if (p === 'it') return lastOrganisationBefore(ctx, at);
   if (p !== 'he' && p !== 'she') return null;
   const want = p === 'he' ? 'm' : 'f';
+  const { text } = ctx;
+  const s0 = sentenceStartBefore(text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(text, s0 - 1, 0) : s0;
+  const own = sentenceSubjects(ctx, s0, at).reverse();
+  const subjects = [...own, ...(s1 < s0 ? sentenceSubjects(ctx, s1, s0).reverse() : [])];
+  const genderOf = (m: Mention): 'm' | 'f' | null => m.gender ?? ctx.genderOf(m);
+  const compatible = (m: Mention): boolean => genderOf(m) === want;
+  const unknown = (m: Mention): boolean => genderOf(m) === null && !collective(text, m);
+  const ownSubject = own.find(compatible);
+  if (ownSubject) return ownSubject;
+  // "But now she's found happiness ... She said:": a sentence opened by the same pronoun carries on its referent.
+  const opening = depth < 3 && s1 < s0 ? PRONOUN_OPENING_RE.exec(text.slice(s1, s0)) : null;
+  if (opening && opening[1]!.toLowerCase() === p) {
+    const chained = resolvePronoun(ctx, p, s1 + opening[0].length, depth + 1);
+    if (chained && compatible(chained)) return chained;
+  }
+  const subject = subjects.find(compatible);
+  if (subject) return subject;
+  const last = lastSpeakerMention(ctx, at);
+  const found = (last && compatible(last) ? last : undefined) ?? subjects.find(unknown) ?? (last && unknown(last) ? last : undefined);
+  if (found) return found;
+  // Nearest of that gender in the story so far; of unknown gender only in these two sentences (else no one).
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
   let fallback: Mention | null = null;
-  let nearest: Mention | null = null;
-  // The subject of the sentence just before the quote wins over a name buried inside that sentence.
-  const lastSentence = sentenceStartBefore(ctx.text, sentenceStartBefore(ctx.text, at, 0) - 1, 0);
-  let unknownSubject: Mention | null = null;
   for (let i = window.length - 1; i >= 0; i--) {
     const m = window[i]!;
     if (m.kind !== 'person') continue;
-    const g = m.gender ?? ctx.genderOf(m);
-    const compatible = g === want;
-    if (m.start < lastSentence) {
-      if (compatible) return nearest ?? unknownSubject ?? m;
+    if (compatible(m)) return m;
+    if (fallback === null && m.start >= s1 && unknown(m)) fallback = m;
+  }
+  return fallback;
+}
+
+/** A sentence opened by he or she ("He declined", "But now she's"), after at most three linking words. */
+const PRONOUN_OPENING_RE = /^\s*(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+){0,3}(he|she)\b/i;
+
+/** "the Blues are 10th": a name after "the" is a team or a band, never "he" or "she". */
+function collective(text: string, m: Mention): boolean {
+  return /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start));
+}
+
+/**
+ * The likely subjects of the sentence [from, to), in order: people followed by a verb or an
+ * appositive ("Another local, Richard Rhoades, who ...", "Simon Scott – whose profile ... – posted"),
+ * except names in a list ("Manuel Pascali, Alexei Eremenko and ...").
+ */
+function sentenceSubjects(ctx: Context, from: number, to: number): Mention[] {
+  const inSpan = mentionsBetween(ctx.speakers, from, to);
+  const listed = listedMentions(ctx.text, inSpan);
+  const out: Mention[] = [];
+  for (let i = 0; i < inSpan.length; i++) {
+    const m = inSpan[i]!;
+    if (m.kind !== 'person') continue;
+    if (!ctx.subjects.has(m.start) && !DASH_APPOSITIVE_RE.test(ctx.text.slice(m.end, m.end + 160))) continue;
+    if (!listed[i]) out.push(m);
+  }
+  return out;
+}
+
+/** "Simon Scott – whose profile has now been deleted – posted": an aside between dashes, then the verb. */
+const DASH_APPOSITIVE_RE = /^\s+[–—-]\s[^–—.!?]{1,140}\s[–—-]\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
+const LIST_JOIN_RE = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$/;
+
+/**
+ * Which mentions are items of a list: a run of three or more names joined by commas or "and", or two
+ * joined by "and" ("Klopp, Mertesacker admits" is no list: the second name is the subject).
+ */
+function listedMentions(text: string, inSpan: readonly Mention[]): boolean[] {
+  const listed = inSpan.map(() => false);
+  let runStart = 0;
+  let withAnd = false;
+  for (let i = 1; i <= inSpan.length; i++) {
+    const join = i < inSpan.length ? text.slice(inSpan[i - 1]!.end, inSpan[i]!.start) : null;
+    if (join !== null && LIST_JOIN_RE.test(join)) {
+      withAnd ||= /\band\b|&/.test(join);
       continue;
     }
-    // In the sentence before the quote, its subject wins: of the right gender, or else of unknown
-    // gender, unless someone of the right gender is named there too ("Hall ... the Blues are 10th, he").
-    if (ctx.subjects.has(m.start) && compatible) return m;
-    // "the Blues are 10th": a name after "the" is a team or a band, never "he" or "she".
-    const collective = g === null && /\bthe\s+$/i.test(ctx.text.slice(Math.max(0, m.start - 4), m.start));
-    if (ctx.subjects.has(m.start) && g === null && !collective && ctx.verbSubjects.has(m.start)) unknownSubject ??= m;
-    if (compatible) nearest ??= m;
-    if (g === null && !collective && fallback === null) fallback = m;
+    const length = i - runStart;
+    if (length >= 3 || (length === 2 && withAnd)) for (let k = runStart; k < i; k++) listed[k] = true;
+    runStart = i;
+    withAnd = false;
   }
-  return nearest ?? unknownSubject ?? fallback;
+  return listed;
+}
+
+/** The latest mention of the last attributed person speaker, if named in the 2,500 characters before `at`. */
+function lastSpeakerMention(ctx: Context, at: number): Mention | null {
+  const name = ctx.lastSpeaker;
+  if (name === null) return null;
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
+  for (let i = window.length - 1; i >= 0; i--) {
+    const m = window[i]!;
+    if (m.kind === 'person' && nameOf(ctx, m) === name) return m;
+  }
+  return null;
 }
 
 /** Start of the sentence containing `at`, looking back no further than `floor` (nor 1,000 characters: linear overall). */
@@ -208,7 +295,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     const g = gerundSubject(ctx, verb[0], verbAt);
     if (g) return g;
     const lead = text.slice(q.end, verbAt);
-    if (/[.!?]\s/.test(lead)) return null;
+    if (SENTENCE_END_RE.test(lead)) return null;
     const m = subjectBefore(ctx, q.end, verbAt);
     if (m) return fromMention(ctx, m, 'said-after', 0.9);
     const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
@@ -297,7 +384,7 @@ function lastPersonBefore(ctx: Context, at: number): Mention | null {
 function lastSpeechVerb(head: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
   SPEECH_GLOBAL_RE.lastIndex = Math.max(0, head.length - 140);
-  for (let m = SPEECH_GLOBAL_RE.exec(head); m; m = SPEECH_GLOBAL_RE.exec(head)) last = m;
+  for (let m = SPEECH_GLOBAL_RE.exec(head); m; m = SPEECH_GLOBAL_RE.exec(head)) if (!NOT_SPEECH_RE.test(head.slice(m.index, m.index + 20))) last = m;
   if (!last) return null;
   const rest = head.slice(last.index);
   if (!SPEECH_BEFORE_RE.test(rest)) return null;
@@ -370,6 +457,12 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
   }
   const m = subjectBefore(ctx, prevStart, verbAt);
   return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
+}
+
+/** Whether a speaker name is a person's (some person mention canonicalises to it). */
+function isPersonName(ctx: Context, name: string): boolean {
+  ctx.personNames ??= new Set(ctx.speakers.filter((m) => m.kind === 'person').map((m) => nameOf(ctx, m)));
+  return ctx.personNames.has(name);
 }
 
 function mentionsName(quote: string, p: Participant): boolean {
@@ -453,7 +546,7 @@ export function attributeSpeakers(
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
-  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null };
+  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null };
   const out: Attribution[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;
@@ -488,6 +581,7 @@ export function attributeSpeakers(
     a ??= attributeFromPreviousSentence(ctx, q, prevEnd);
     a ??= attributeBySide(q, options.participants ?? []);
     out.push(a ?? { ...UNKNOWN });
+    if (a?.speaker && isPersonName(ctx, a.speaker)) ctx.lastSpeaker = a.speaker;
   }
   return out;
 }

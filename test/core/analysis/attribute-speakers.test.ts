@@ -249,4 +249,67 @@ describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers',
       speakers("Sullivan's role will involve liaising with governments. On Thursday Kalanick wrote: 'We are both in cyberspace and on city streets.' He added: 'This is a challenge I get to take on.'"),
     ).toEqual(['Kalanick', 'Kalanick']);
   });
+
+  describe('pronouns resolve by salience, not by distance', () => {
+    it('GIVEN "he said" after a list of players THEN the sentence subject speaks, not the last name in the list', () => {
+      expect(
+        speakers(
+          "Having settled his own future, Tom Harris will next week turn to the futures of four players - Dan Cole, Ben Youngs, Joe Marler and Kyle Sinckler - who are out of contract. 'Once my own position was sorted out, the players will want to know where they stand,' he said.",
+        ),
+      ).toEqual(['Tom Harris']);
+    });
+
+    it('GIVEN "X admits" after "Y," THEN the two names are no list and the subject X is "he"', () => {
+      expect(
+        speakers(
+          "A new challenge lies ahead for Jurgen Klopp, Per Mertesacker admits he cannot work out what went wrong at Dortmund. He said: 'It is obviously sad news for the club.'",
+        ),
+      ).toEqual(['Per Mertesacker']);
+    });
+
+    it('GIVEN a sentence opened by "He" before "He told ..." THEN the pronoun chain goes back to its subject, not to the last quoted speaker', () => {
+      expect(
+        speakers(
+          "Prosecutor Eddie Coyle said: 'He was nearly twice the legal limit.' Mark Giggs had pleaded guilty to drink-driving. He declined an offer from magistrate John Pugh to adjourn the case. He told the magistrates: 'I work for an agency and I want this sorted today.'",
+        ),
+      ).toEqual(['Eddie Coyle', 'Mark Giggs']);
+    });
+
+    it('GIVEN "she said" whose sentences name only a woman of unknown gender and a man THEN the last woman quoted speaks', () => {
+      expect(
+        speakers(
+          "Mrs Fetia Hussen, 45, said: 'We wanted to get help for people back home.' Kadiza Sultana, pictured, was one of three girls who flew to Turkey with Mr Abase. Asked why she was at the front of the march, she said: 'The crowd pushed me.'",
+        ),
+      ).toEqual(['Fetia Hussen', 'Fetia Hussen']);
+    });
+
+    it('GIVEN "the actress" between a speaker and her quote THEN "she" stays with the woman last quoted, not the character she named', () => {
+      expect(
+        speakers(
+          "'Hair, for some reason, is a really big deal,' Julia Louis-Dreyfus said. As for her character on the show, Julia explained to the magazine that Mrs Meyer is a 'straddler'. But the actress has no problem playing an unlikable character. 'I don't think we're all so likable all the time,' she explained.",
+        ),
+      ).toEqual(['Julia Louis-Dreyfus', 'Julia Louis-Dreyfus']);
+    });
+
+    it('GIVEN "she said" with no woman named and a person of unknown gender three sentences back THEN the speaker stays unknown', () => {
+      expect(
+        speakers(
+          "Research by Hollis Grant found that one in twenty students had done such work. The survey was published on Monday. The young woman said she turned to it as a last resort. She said: 'None of the part-time jobs paid enough to cover my rent.'",
+        ),
+      ).toEqual([null]);
+    });
+  });
+
+  it('GIVEN "Mrs. Obama said" or "Dr. Kuhar said" after a quote THEN the title\'s full stop ends no sentence and the name speaks', () => {
+    expect(speakers("'It gives you a chance to see the impact of the gardens,' Mrs. Michelle Obama said on Tuesday.")).toEqual(['Michelle Obama']);
+    expect(speakers('"They were just curious about what was going on," Dr. Christopher Kuhar told reporters.')).toEqual(['Christopher Kuhar']);
+  });
+
+  it('GIVEN "continued to" after a named speaker THEN it is no speech verb and the named speaker keeps the quote', () => {
+    expect(
+      speakers(
+        "Agent Richard Thornton details the arrests, with Attorney Andrew Luger to the left. Despite being stopped already, Luger said, the three others continued to try to get to Syria 'by any means possible.'",
+      ),
+    ).toEqual(['Andrew Luger']);
+  });
 });
