@@ -144,7 +144,8 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   const genderOf = (m: Mention): 'm' | 'f' | null => m.gender ?? ctx.genderOf(m);
   const compatible = (m: Mention): boolean => genderOf(m) === want;
   const unknown = (m: Mention): boolean => genderOf(m) === null && !collective(text, m);
-  const ownSubject = own.find(compatible);
+  // "... by Winston Churchill, when he said": in the pronoun's own sentence a subject, else the nearest name of that gender.
+  const ownSubject = own.find(compatible) ?? mentionsBetween(ctx.speakers, s0, at).filter((m) => m.kind === 'person' && compatible(m)).pop();
   if (ownSubject) return ownSubject;
   // "But now she's found happiness ... She said:": a sentence opened by the same pronoun carries on its referent.
   const opening = depth < 3 && s1 < s0 ? PRONOUN_OPENING_RE.exec(text.slice(s1, s0)) : null;
@@ -178,9 +179,7 @@ function collective(text: string, m: Mention): boolean {
 }
 
 /**
- * The likely subjects of the sentence [from, to), in order: people followed by a verb or an
- * appositive ("Another local, Richard Rhoades, who ...", "Simon Scott – whose profile ... – posted"),
- * except names in a list ("Manuel Pascali, Alexei Eremenko and ...").
+ * The likely subjects of the sentence [from, to), in order (see isSubject), except names in a list ("Manuel Pascali, Alexei Eremenko and ...").
  */
 function sentenceSubjects(ctx: Context, from: number, to: number): Mention[] {
   const inSpan = mentionsBetween(ctx.speakers, from, to);
@@ -189,12 +188,27 @@ function sentenceSubjects(ctx: Context, from: number, to: number): Mention[] {
   for (let i = 0; i < inSpan.length; i++) {
     const m = inSpan[i]!;
     if (m.kind !== 'person') continue;
-    if (!ctx.subjects.has(m.start) && !DASH_APPOSITIVE_RE.test(ctx.text.slice(m.end, m.end + 160))) continue;
+    if (!isSubject(ctx, m)) continue;
     if (!listed[i]) out.push(m);
   }
   return out;
 }
 
+/**
+ * A person followed by their verb ("Rodgers now wants"), or opening an appositive ("Richard Rhoades,
+ * who", "Pat, 69,", "Holly Leonard, a homeless woman", "Simon Scott – whose profile ... – posted").
+ * A name then a comma then a verb ("... semi-final with Aston Villa, spoke to") closes an aside instead.
+ */
+function isSubject(ctx: Context, m: Mention): boolean {
+  if (ctx.verbSubjects.has(m.start)) return true;
+  const after = ctx.text.slice(m.end, m.end + 160);
+  return ADVERB_THEN_VERB_RE.test(after) || APPOSITIVE_OPENING_RE.test(after) || DASH_APPOSITIVE_RE.test(after);
+}
+
+const ADVERB_THEN_VERB_RE = /^\s+(?:now|still|yesterday|today|tonight|also|later|then|once|previously|recently|however,?)\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|will|would|can|could)\b/;
+const APPOSITIVE_OPENING_RE = /^,\s+(?:(?:who|whose|the|a|an|his|her|[\w-]+-year-old|[\w-]+-of-[\w-]+)\b|\d{1,3}\s*,)/;
+/** Words that open a sentence and never name a speaker. */
+const SENTENCE_OPENER_RE = /^\s+(?:However|But|And|The|A|An|This|That|These|Those|It|In|On|At|After|Before|Meanwhile|Yet|So|Then|When|While|As|Despite|Although|Last|Earlier|Later)\b/;
 /** "Simon Scott – whose profile has now been deleted – posted": an aside between dashes, then the verb. */
 const DASH_APPOSITIVE_RE = /^\s+[–—-]\s[^–—.!?]{1,140}\s[–—-]\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
 const LIST_JOIN_RE = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$/;
@@ -263,6 +277,8 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   const tail = text.slice(q.end, tailEnd);
   // "'... left alone.' Director Alison Saunders said she ...": after a full stop a new sentence begins.
   if (/[.…]$/.test(q.text) && /^\s+(?!I\b)\p{Lu}/u.test(tail)) return null;
+  // "'... like, "Wow!"' However, surgeon Norman Rowe told ...": after ! or ? only a word that opens sentences says so.
+  if (/[!?]["”'’]?$/.test(q.text) && SENTENCE_OPENER_RE.test(tail)) return null;
   const acc = ACCORDING_TO_RE.exec(tail);
   if (acc && acc.index <= 4) {
     const from = q.end + acc.index + acc[0].length;

@@ -312,4 +312,28 @@ describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers',
       ),
     ).toEqual(['Andrew Luger']);
   });
+
+  it('GIVEN a name closing an aside ("... with Aston Villa, spoke to") THEN it is no subject and "he" goes to the one who "now wants"', () => {
+    expect(
+      speakers(
+        "Liverpool boss Brendan Rodgers has not disciplined the pair. Rodgers, who has Steven Gerrard available for the semi-final with Aston Villa, spoke to Sterling and Ibe in his office on Thursday and Rodgers now wants to draw a line under the matter. He said: 'When you are a professional you have to behave.'",
+      ),
+    ).toEqual(['Brendan Rodgers']);
+  });
+
+  it('GIVEN "he said" inside the sentence that names the man ("a speech by Winston Churchill, when he said") THEN he speaks', () => {
+    expect(
+      speakers(
+        "Prime Minister David Cameron visited the White House in January. The phrase was first coined in a 1944 speech by Winston Churchill, when he said it was his 'deepest conviction that unless Britain and the United States are joined' peace would fail.",
+      ),
+    ).toEqual(['Winston Churchill']);
+  });
+
+  it('GIVEN a quote ending in "!" followed by "However, ... X told" THEN X speaks the next sentence, not the quote', () => {
+    expect(
+      speakers(
+        "Jacqueline Caterina, 33, has seen an improvement: 'After a couple of weeks I was like, \"Wow!\"' However, NYC-based plastic surgeon Norman Rowe told the Post that he questions the treatment.",
+      ),
+    ).not.toContain('Norman Rowe');
+  });
 });
