@@ -379,6 +379,15 @@ function inCaption(text: string, at: number): boolean {
   return pointsAtPhoto(end > 0 ? rest.slice(0, end + 1) : rest);
 }
 
+/** Whether [from, to) holds a speech verb outside photo captions. */
+function speechOutsideCaptions(text: string, from: number, to: number): boolean {
+  SPEECH_GLOBAL_RE.lastIndex = from;
+  for (let m = SPEECH_GLOBAL_RE.exec(text); m && m.index < to; m = SPEECH_GLOBAL_RE.exec(text)) {
+    if (!inCaption(text, m.index)) return true;
+  }
+  return false;
+}
+
 /** "Gary Neville and Graeme Souness were critical ... the latter said": the second (or first) of the last pair named. */
 function oneOfPair(ctx: Context, at: number, second: boolean): Mention | null {
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 1500), at).filter((m) => m.kind === 'person');
@@ -581,7 +590,10 @@ export function attributeSpeakers(
       const attributionEnd = sentenceEndAfter(text, prevEnd, q.start);
       const gapMentions = mentionsBetween(speakers, attributionEnd, q.start).filter((m) => m.kind === 'person' && !inCaption(text, m.start));
       const samePerson = gapMentions.every((m) => prev.speaker !== null && nameOf(ctx, m) === prev.speaker);
-      if (prev.speaker && gap.length <= 300 && samePerson) {
+      // A narrative paragraph up to 1,000 characters long keeps the run going when it names no one else and
+      // reports no other speech ("Collecting fresh water was a nightmare for Jordan. ... 'I had tried ...'").
+      const quietGap = gap.length <= 300 || (gap.length <= 1000 && !speechOutsideCaptions(text, attributionEnd, q.start));
+      if (prev.speaker && quietGap && samePerson) {
         a = { speaker: prev.speaker, confidence: Math.round(prev.confidence * 0.85 * 100) / 100, cue: 'continuation' };
       }
     }

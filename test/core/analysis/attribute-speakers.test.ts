@@ -336,4 +336,22 @@ describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers',
       ),
     ).not.toContain('Norman Rowe');
   });
+
+  describe('a run of quoted paragraphs continues its speaker', () => {
+    const narrative =
+      'The boat capsized two more times before the rescue. After the food and water ran out, it became an issue of survival. Collecting fresh water was a nightmare in the open sea, with waves crashing over the deck for days on end. The weather would not cooperate, and the heat made everything worse through the long afternoons. ';
+
+    it('GIVEN a narrative paragraph of 300 to 1,000 characters naming no one else THEN the next unattributed quote continues the speaker', () => {
+      expect(speakers(`'Everything I owned got broken,' Louis Jordan said. ${narrative}'The waves would put saltwater into my freshwater and it tasted bad.'`)).toEqual([
+        'Louis Jordan',
+        'Louis Jordan',
+      ]);
+    });
+
+    it('GIVEN the same paragraph reporting other speech ("police said") THEN the run stops there', () => {
+      expect(
+        speakers(`'I thought Augusta would be kinder,' Dougie Hall said. ${narrative}Police said the course would be closed on Sunday. 'Nobody is allowed on the greens before the final round.'`)[1],
+      ).not.toBe('Dougie Hall');
+    });
+  });
 });
