@@ -8,7 +8,10 @@ import { pointsAtPhoto } from './clean-text.js';
 export interface Attribution {
   speaker: string | null;
   confidence: number;
-  /** "said-after", "said-before", "colon", "according-to", "pronoun", "description", "continuation", "side-reasoning" or "none". */
+  /**
+   * "said-after", "said-before", "colon", "according-to", "pronoun", "description", "spokesman", "continuation",
+   * "side-reasoning", "unnamed" (the story does not name the speaker) or "none".
+   */
   cue: string;
 }
 
@@ -31,6 +34,12 @@ const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|org
 const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|says|will|would|can|could|did|does|made|went|took|gave|got|came|felt|thought|knew|saw|wrote|spoke|met|led|left|won|lost|began|became|held|kept|put|ran|sat|set|stood|also|later|then|once|previously|recently)\b)/;
 /** "Leonard Ellerbe, CEO of Mayweather Promotions, disagreed": a name, an appositive, then its verb. */
 const APPOSITIVE_THEN_VERB_RE = /^,\s[^,.;:!?]{1,90},\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
+/**
+ * Any other person described by a role noun before a speech verb: "the 14-time major winner", "the video
+ * maker", "United's head coach" (an agent noun, or a noun for a role in a family or a team).
+ */
+const ROLE_DESCRIPTION_RE =
+  /(?:\bthe|\b\p{Lu}[\p{L}.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:other|another|either|neither|paper|newspaper|letter|order|water|matter|number|report|statement)\b)(?:[a-z][a-z-]*(?:er|or|ist|ian|ee|man|woman)|[a-z-]*(?:resident|student|agent|assistant|consultant|attendant|servant|sergeant|lieutenant|participant|applicant|contestant|migrant|claimant|defendant|tenant|opponent|correspondent|coach|chief|boss|star|ace|mum|mother|father|wife|husband|son|daughter|girl|boy|head|pundit|legend|veteran))\s*,?\s*$/u;
 const ORG_DESCRIPTION_RE = /\b(?:group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body)\s*,?\s*$/i;
 const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b[^.!?"“”‘’\\n]{0,40}:\\s*$`, 'i');
 /** "continued to try", "went on to win": the verb is not one of speaking. */
@@ -293,13 +302,17 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   const inv = INVERTED_AFTER_RE.exec(tail);
   if (inv) {
     const from = q.end + inv[0].length;
+    const unnamed = unnamedSpeaker(ctx, from, tailEnd, true);
+    if (unnamed) return unnamed;
     const afterRole = namedAfterRole(ctx, from, tailEnd);
     if (afterRole) return fromMention(ctx, afterRole, 'said-after', 0.85);
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
     // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
     if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)))) return fromMention(ctx, m, 'said-after', 0.9);
-    if (/^(?:the|a|an)\s/i.test(text.slice(from, from + 4)) && DESCRIPTION_RE.test(text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.]/)[0]! + ' ')) {
-      return fromMention(ctx, resolveDescription(ctx, text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.]/)[0]!, q.start), 'description', 0.5);
+    // "said the video maker", "said United's head coach".
+    const described = text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.;]/)[0]!;
+    if (/^(?:the\s|\p{Lu}[\p{L}.-]*['’]s\s)/u.test(described) && isDescription(described + ' ')) {
+      return fromMention(ctx, resolveDescription(ctx, described, q.start), 'description', 0.5);
     }
     return { ...UNKNOWN };
   }
@@ -312,6 +325,8 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (g) return g;
     const lead = text.slice(q.end, verbAt);
     if (SENTENCE_END_RE.test(lead)) return null;
+    const unnamed = unnamedSpeaker(ctx, q.end, verbAt, false);
+    if (unnamed) return unnamed;
     const m = subjectBefore(ctx, q.end, verbAt);
     if (m) return fromMention(ctx, m, 'said-after', 0.9);
     const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
@@ -319,7 +334,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
       const r = resolvePronoun(ctx, pb[1]!, q.start);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
-    if (DESCRIPTION_RE.test(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
+    if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   }
   return null;
 }
@@ -362,11 +377,38 @@ function lastOrganisationBefore(ctx: Context, at: number): Mention | null {
   return null;
 }
 
+/** A role description ends `phrase`, and no name does (a name after "the" is a team: "the Blues"). */
+function isDescription(phrase: string): boolean {
+  return DESCRIPTION_RE.test(phrase) || ROLE_DESCRIPTION_RE.test(phrase);
+}
+
 /** "the advocacy group said" names an organisation, "the 45-year-old said" a person. */
 function resolveDescription(ctx: Context, description: string, at: number): Mention | null {
   const which = /\bthe\s+(latter|former)\s*,?\s*$/i.exec(description);
   if (which) return oneOfPair(ctx, at, which[1]!.toLowerCase() === 'latter');
-  return ORG_DESCRIPTION_RE.test(description) ? lastOrganisationBefore(ctx, at) : lastPersonBefore(ctx, at);
+  if (ORG_DESCRIPTION_RE.test(description)) return lastOrganisationBefore(ctx, at);
+  // "Dougie Hall, 34, ... the 34-year-old said": the person given that age.
+  const age = /\b(\d{1,3})-year-old\b/.exec(description);
+  if (age) {
+    const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
+    const aged = new RegExp(`^(?:,\\s*|\\s*\\()${age[1]}\\b`);
+    for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'person' && aged.test(ctx.text.slice(window[i]!.end, window[i]!.end + 8))) return window[i]!;
+    return lastPersonBefore(ctx, at);
+  }
+  return salientPerson(ctx, at);
+}
+
+/**
+ * Who a role description ("the 14-time major winner", "United's head coach") most likely means: the
+ * speaker of the last attributed quote, else a subject of this sentence or the one before, else the
+ * last person named.
+ */
+function salientPerson(ctx: Context, at: number): Mention | null {
+  const last = lastSpeakerMention(ctx, at);
+  if (last) return last;
+  const s0 = sentenceStartBefore(ctx.text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(ctx.text, s0 - 1, 0) : s0;
+  return sentenceSubjects(ctx, s0, at).pop() ?? (s1 < s0 ? sentenceSubjects(ctx, s1, s0).pop() : undefined) ?? lastPersonBefore(ctx, at);
 }
 
 /** The mention sits in a photo caption pasted between paragraphs ("Boente was held at HMP Birmingham (pictured) when ..."). */
@@ -378,6 +420,54 @@ function inCaption(text: string, at: number): boolean {
   const end = rest.search(/[.!?]\s|['’‘]\s*\p{Lu}|\n/u);
   return pointsAtPhoto(end > 0 ? rest.slice(0, end + 1) : rest);
 }
+
+/**
+ * A speaker the story does not name: "an FBI source told", "one of the officers says", "Van Amersfoot
+ * Racing team managing director told" -> null; unless the unnamed person speaks for an organisation:
+ * "A Sandown spokesman said", "a spokeswoman for the Metropolitan Police said" -> that organisation.
+ * `phrase` is the subject: the words just before the verb, or just after an inverted one.
+ * Returns null when the phrase names a person or is not such a description.
+ */
+function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolean): Attribution | null {
+  const phrase = ctx.text.slice(from, to);
+  const np = (inverted ? UNNAMED_AFTER_RE : UNNAMED_BEFORE_RE).exec(phrase);
+  if (!np) return null;
+  const npStart = from + np.index;
+  const npEnd = inverted ? npStart + np[0].length : to;
+  const named = mentionsBetween(ctx.speakers, npStart, npEnd);
+  if (named.some((m) => m.kind === 'person')) return null;
+  // "Kvarzell, 25, who is also an officer, told": the description is an aside about a named person.
+  const person = mentionsBetween(ctx.speakers, from, npStart).filter((m) => m.kind === 'person').pop();
+  if (person && ctx.text.slice(person.end, npStart).includes(',')) return null;
+  const words = np[0].trim();
+  if (!SPOKES_RE.test(words)) {
+    // Without an article only a run of capitalised modifiers and then lower-case role words counts ("Racing team managing director").
+    if (!/^(?:an?|one|another)\b/i.test(words) && !/\p{Lu}/u.test(words.charAt(0))) return null;
+    return { speaker: null, confidence: 0, cue: 'unnamed' };
+  }
+  const org = named.find((m) => m.kind === 'organization') ?? named[0];
+  if (org) return fromMention(ctx, org, 'spokesman', 0.85);
+  const forName = /\b(?:for|from|at|of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u.exec(words);
+  if (forName) return { speaker: forName[1]!, confidence: 0.7, cue: 'spokesman' };
+  const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
+  if (before) return { speaker: before[1]!, confidence: 0.7, cue: 'spokesman' };
+  if (/\b(?:for|from|of)\s+the\s+[a-z]/.test(words)) return fromMention(ctx, lastOrganisationBefore(ctx, from), 'spokesman', 0.5) ?? { speaker: null, confidence: 0, cue: 'unnamed' };
+  return { speaker: null, confidence: 0, cue: 'unnamed' };
+}
+
+const UNNAMED_HEAD =
+  "(?:spokes(?:man|woman|person)|representative|statement|source|sources|official|officials|officer|officers|witness|witnesses|friend|neighbou?r|insider|resident|relative|member|director|employee|worker|colleague|onlooker|passer-by|customer|commenter|commentator|eyewitness|investigator|aide|staffer|diplomat|analyst)";
+/** The subject just before the verb: "an FBI source", "A Sandown spokesman", "a spokesman for Mobile4all", "Racing team managing director". */
+const UNNAMED_BEFORE_RE = new RegExp(
+  `(?:(?:\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:of\\s+(?:the|his|her|their)\\s+)?)(?:[\\p{L}\\p{N}&.’'-]+\\s+){0,4}?|(?<![\\p{L},]\\s?)(?!(?:The|A|An|His|Her|Their|Its|This|That|One|Another|Our|My)\\s)(?:\\p{Lu}[\\p{L}\\p{N}&.’'-]*\\s+){1,4}(?:[a-z-]+\\s+){0,2})${UNNAMED_HEAD}(?:\\s+(?:for|from|at|of|with)\\s+(?:the\\s+)?[^,.;:!?"“”‘’]{1,60}?)?\\s*,?\\s*$`,
+  'u',
+);
+/** The subject just after an inverted verb: "said a spokesman for the club", "said one witness". */
+const UNNAMED_AFTER_RE = new RegExp(
+  `^\\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:of\\s+(?:the|his|her|their)\\s+)?(?:[\\p{L}\\p{N}&.’'-]+\\s+){0,4}?${UNNAMED_HEAD}(?:\\s+(?:for|from|at|of|with)\\s+(?:the\\s+)?[^,.;:!?"“”‘’]{1,60}?)?(?=\\s*[,.;]|\\s*$)`,
+  'u',
+);
+const SPOKES_RE = /\b(?:spokes(?:man|woman|person)|representative|statement)\b/i;
 
 /** Whether [from, to) holds a speech verb outside photo captions. */
 function speechOutsideCaptions(text: string, from: number, to: number): boolean {
@@ -450,12 +540,14 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
       const r = resolvePronoun(ctx, pb[1]!, q.start);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
+    const unnamed = unnamedSpeaker(ctx, headStart, verbAt, false);
+    if (unnamed) return unnamed;
     const m = subjectBefore(ctx, headStart, verbAt);
     if (m) return fromMention(ctx, m, 'said-before', 0.9);
     // "said Mr Wang:" — the name follows the verb.
     const after = firstSpeakerIn(ctx, verbAt, q.start);
     if (after && after.start - verbAt <= 14) return fromMention(ctx, after, 'said-before', 0.85);
-    if (DESCRIPTION_RE.test(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
+    if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   } else if (colon) {
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
     if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);

@@ -354,4 +354,43 @@ describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers',
       ).not.toBe('Dougie Hall');
     });
   });
+
+  describe('unnamed speakers and organisations speaking through one', () => {
+    it('GIVEN "A Sandown spokesman said" or "a spokesman for Mobile4all said" THEN the organisation speaks', () => {
+      expect(speakers("Tony Adams manages Gabala. A Sandown spokesman said: 'Tony wanted to do it but his side are playing on Friday night.'")).toEqual(['Sandown']);
+      expect(
+        speakers("Holly Leonard found a home. A spokesman for Mobile4all said: 'We provide a unique and empowering service to those escaping poverty.'"),
+      ).toEqual(['Mobile4all']);
+    });
+
+    it('GIVEN "an FBI source told" or "one woman told" THEN the speaker is unnamed (null), not the organisation or the last person', () => {
+      expect(speakers("Officers shot the suspect near the gate. 'This started and ended in D.C.,' an FBI source told WUSA.")).toEqual([null]);
+      expect(speakers("Captain Mark Jones kept the ship at sea. 'It has been like this all night,' one woman told ABC radio.")).toEqual([null]);
+    });
+
+    it('GIVEN an unnamed role after a named person ("Kvarzell, 25, who is also an officer, told") THEN the named person speaks', () => {
+      expect(speakers("'We wrestled him to the floor until the police came,' Samuel Kvarzell, 25, who is also an officer, told DNA Info.")).toEqual(['Samuel Kvarzell']);
+    });
+  });
+
+  describe('role descriptions', () => {
+    it('GIVEN "said United\'s head coach" or "the 14-time major winner said" THEN the speaker of the last quote is meant', () => {
+      expect(
+        speakers(
+          "'I could be nasty about Michael,' said John Carver. Carver, though, does have time for Graeme Souness and Peter Reid, the former managers of Newcastle and Sunderland. 'I never listened to Graeme when I was academy director,' said United's head coach.",
+        ),
+      ).toEqual(['John Carver', 'John Carver']);
+      expect(
+        speakers("'I had a hard time with the greens,' said Tiger Woods. He birdied the 11th from the pine straw. 'I'm still right there,' the 14-time major winner said."),
+      ).toEqual(['Tiger Woods', 'Tiger Woods']);
+    });
+
+    it('GIVEN "the 34-year-old said" THEN the person given that age speaks, though someone else was quoted last', () => {
+      expect(
+        speakers(
+          "'He has been a great servant,' said coach Gregor Townsend. Glasgow hooker Dougie Hall, 34, will retire at the end of the season. 'You start thinking this could be the last game I ever play,' the 34-year-old said.",
+        ),
+      ).toEqual(['Gregor Townsend', 'Dougie Hall']);
+    });
+  });
 });
