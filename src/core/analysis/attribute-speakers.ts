@@ -309,6 +309,11 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
     // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
     if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)))) return fromMention(ctx, m, 'said-after', 0.9);
+    // "said Recording Academy president and CEO Neil Portnow.": a longer role, capitals and all, when the name closes the clause.
+    const closing = mentionsBetween(ctx.speakers, from, Math.min(tailEnd, from + 100)).find((x) => x.kind === 'person');
+    if (closing && /^(?:the\s+)?(?:[\p{L}’'&-]+\s+){1,8}$/u.test(text.slice(from, closing.start)) && /^\s*(?:[.,;!?]|$)/.test(text.slice(closing.end, closing.end + 2))) {
+      return fromMention(ctx, closing, 'said-after', 0.85);
+    }
     // "said the video maker", "said United's head coach".
     const described = text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.;]/)[0]!;
     if (/^(?:the\s|\p{Lu}[\p{L}.-]*['’]s\s)/u.test(described) && isDescription(described + ' ')) {

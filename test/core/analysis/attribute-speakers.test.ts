@@ -393,4 +393,9 @@ describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers',
       ).toEqual(['Gregor Townsend', 'Dougie Hall']);
     });
   });
+
+  it('GIVEN an inverted verb, a role with capitals and the name closing the clause THEN the named person speaks', () => {
+    expect(speakers("'We are proud to honor Alicia Keys for her artistry,' said Recording Academy president and CEO Neil Portnow.")).toEqual(['Neil Portnow']);
+    expect(speakers("'Obama abruptly left the White House about 15 minutes ago,' tweeted Wall Street Journal reporter Byron Tau. Reporters followed.")).toEqual(['Byron Tau']);
+  });
 });
