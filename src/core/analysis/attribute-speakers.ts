@@ -3,6 +3,7 @@ import { SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { partiesMentioned } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
+import { isGivenName } from './first-names.js';
 
 /** Who said a quote, how sure we are, and which evidence decided it. */
 export interface Attribution {
@@ -40,6 +41,7 @@ const APPOSITIVE_THEN_VERB_RE = /^,\s[^,.;:!?]{1,90},\s+(?:[a-z]+ed|[a-z]+s|said
  */
 const ROLE_DESCRIPTION_RE =
   /(?:\bthe|\b\p{Lu}[\p{L}.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:other|another|either|neither|paper|newspaper|letter|order|water|matter|number|report|statement)\b)(?:[a-z][a-z-]*(?:er|or|ist|ian|ee|man|woman)|[a-z-]*(?:resident|student|agent|assistant|consultant|attendant|servant|sergeant|lieutenant|participant|applicant|contestant|migrant|claimant|defendant|tenant|opponent|correspondent|coach|chief|boss|star|ace|mum|mother|father|wife|husband|son|daughter|girl|boy|head|pundit|legend|veteran))\s*,?\s*$/u;
+const ORG_POSSESSIVE_RE = /\bthe\s+(?:[\w-]+\s+)?(?:magazine|newspaper|paper|publication|website|site|broadcaster|station|channel|network|company|firm|club|group|organi[sz]ation|charity|agency)['’]s\s/i;
 const ORG_DESCRIPTION_RE = /\b(?:group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body)\s*,?\s*$/i;
 const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b[^.!?"“”‘’\\n]{0,40}:\\s*$`, 'i');
 /** "continued to try", "went on to win": the verb is not one of speaking. */
@@ -65,6 +67,8 @@ interface Context {
   genderOf: (m: Mention) => 'm' | 'f' | null;
   /** The person the last attributed quote went to (updated as quotes are attributed in order). */
   lastSpeaker: string | null;
+  /** How often each full person name (two words or more) is written, built on first use. */
+  fullNames?: Map<string, { count: number; gender: 'm' | 'f' | null }>;
   /** The canonical names of the people mentioned, built on first use. */
   personNames?: Set<string>;
 }
@@ -129,8 +133,39 @@ function mentionsBetween(list: readonly Mention[], from: number, to: number): Me
 }
 
 function nameOf(ctx: Context, m: Mention): string {
-  return m.kind === 'person' ? ctx.names.canonical(m.name, m.start) : m.name;
+  return m.kind === 'person' ? cleanName(ctx, ctx.names.canonical(m.name, m.start)) : m.name;
 }
+
+/**
+ * Drops a capitalised word that a photo caption or a heading glued to a name: "Shocked Terry Cooper" ->
+ * "Terry Cooper" (a given name follows); "League Klopp", "Goodison Park Rooney" -> "Jurgen Klopp",
+ * "Wayne Rooney" (named once, while the story names one person of that surname with a given name
+ * at least twice).
+ */
+function cleanName(ctx: Context, name: string): string {
+  const tokens = name.split(' ');
+  const first = tokens[0]!.toLowerCase();
+  if (tokens.length < 2 || isGivenName(first) || NAME_PARTICLES.has(first) || first.includes('.')) return name;
+  for (let i = 1; i < tokens.length - 1; i++) if (isGivenName(tokens[i]!.toLowerCase())) return tokens.slice(i).join(' ');
+  if (!ctx.fullNames) {
+    ctx.fullNames = new Map();
+    for (const m of ctx.speakers) {
+      if (m.kind !== 'person' || !m.name.includes(' ')) continue;
+      const seen = ctx.fullNames.get(m.name);
+      ctx.fullNames.set(m.name, { count: (seen?.count ?? 0) + 1, gender: seen?.gender ?? m.gender });
+    }
+  }
+  const own = ctx.fullNames.get(name);
+  if ((own?.count ?? 0) > 1) return name;
+  const surname = tokens[tokens.length - 1]!;
+  const clean = [...ctx.fullNames].filter(
+    ([n, x]) => x.count >= 2 && n.endsWith(` ${surname}`) && isGivenName(n.split(' ')[0]!.toLowerCase()) && (!own?.gender || own.gender === x.gender),
+  );
+  return clean.length === 1 ? clean[0]![0] : name;
+}
+
+/** Words that begin a full name without being a given name: "Abu Ibrahim Raqqawi", "Van Gaal". */
+const NAME_PARTICLES = new Set(['abu', 'abd', 'abdul', 'al', 'el', 'bin', 'ben', 'ibn', 'van', 'von', 'de', 'da', 'di', 'du', 'le', 'la', 'mac', 'st', 'san']);
 
 /**
  * Resolves he/she by salience rather than by distance, in this order: a subject of the sentence
@@ -391,7 +426,8 @@ function isDescription(phrase: string): boolean {
 function resolveDescription(ctx: Context, description: string, at: number): Mention | null {
   const which = /\bthe\s+(latter|former)\s*,?\s*$/i.exec(description);
   if (which) return oneOfPair(ctx, at, which[1]!.toLowerCase() === 'latter');
-  if (ORG_DESCRIPTION_RE.test(description)) return lastOrganisationBefore(ctx, at);
+  // "the magazine's US columnist wrote": someone writing for an organisation, which speaks.
+  if (ORG_DESCRIPTION_RE.test(description) || ORG_POSSESSIVE_RE.test(description)) return lastOrganisationBefore(ctx, at);
   // "Dougie Hall, 34, ... the 34-year-old said": the person given that age.
   const age = /\b(\d{1,3})-year-old\b/.exec(description);
   if (age) {

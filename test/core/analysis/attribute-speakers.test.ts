@@ -398,4 +398,34 @@ describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers',
     expect(speakers("'We are proud to honor Alicia Keys for her artistry,' said Recording Academy president and CEO Neil Portnow.")).toEqual(['Neil Portnow']);
     expect(speakers("'Obama abruptly left the White House about 15 minutes ago,' tweeted Wall Street Journal reporter Byron Tau. Reporters followed.")).toEqual(['Byron Tau']);
   });
+
+  describe('names glued to a caption word', () => {
+    it('GIVEN "Shocked Terry Cooper" THEN the speaker is Terry Cooper (a given name follows the glued word)', () => {
+      expect(speakers("Shocked Terry Cooper said: 'The badger was the size of a pig, with teeth about six inches long.'")).toEqual(['Terry Cooper']);
+    });
+
+    it('GIVEN a caption running into "Alexandria Redwood said:" THEN the surname goes to the director named twice, not the glued name', () => {
+      expect(
+        speakers(
+          "Director Michael Redwood paid tribute to Peter O'Toole. Michael Redwood spent a year on the film. The Story of Katherine of Alexandria Redwood said: 'Peter managed to politely subdue his mischievousness on set.'",
+        ),
+      ).toEqual(['Michael Redwood']);
+    });
+
+    it('GIVEN "B.B. King" and his daughter "Claudette King" named twice THEN "King said" stays with B.B. King (initials, another gender)', () => {
+      expect(
+        speakers(
+          "B.B. King was taken to hospital. He is much better, his daughter, Claudette King, told the Times. Claudette King thanked fans. \"I'm feeling much better and am leaving the hospital today,\" King said in a message.",
+        ),
+      ).toEqual(['B.B. King']);
+    });
+  });
+
+  it('GIVEN "the newspaper\'s columnist wrote" THEN the newspaper speaks, not the person last named', () => {
+    expect(
+      speakers(
+        "Hillary Clinton spoke in Iowa. The Daily Telegraph criticised her stance. 'It is not convincing to argue, as her supporters do, that she is only free to speak now,' the newspaper's US columnist wrote.",
+      ),
+    ).toEqual(['Daily Telegraph']);
+  });
 });
