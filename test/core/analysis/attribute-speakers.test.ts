@@ -383,6 +383,11 @@ describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers',
       expect(
         speakers("'I had a hard time with the greens,' said Tiger Woods. He birdied the 11th from the pine straw. 'I'm still right there,' the 14-time major winner said."),
       ).toEqual(['Tiger Woods', 'Tiger Woods']);
+      expect(
+        speakers(
+          "Bradley Neil admitted he needed to improve after missing the cut. The 19-year-old Scot carded rounds of 78 and 79. 'It was a great learning experience but very tough,' said the 2014 Amateur champion, who played with Sandy Lyle.",
+        ),
+      ).toEqual(['Bradley Neil']);
     });
 
     it('GIVEN "the 34-year-old said" THEN the person given that age speaks, though someone else was quoted last', () => {
