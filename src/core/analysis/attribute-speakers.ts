@@ -593,7 +593,34 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
     if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);
   }
-  return null;
+  return writtenStatement(ctx, headStart, q.start);
+}
+
+/** "A statement from UEFA read:", "The message read:" (after "the college issued an apology"). */
+const STATEMENT_READ_RE = /\b(?:statement|message|apology|letter|email|e-mail|post|notice)\s+(?:(?:from|by|issued by|on behalf of)\s+([^,:;.]{1,60}?)\s+)?(?:read|reads)\s*:?\s*$/i;
+/** A sentence saying an organisation (named by a noun) put something out: "the college issued an apology". */
+const ORG_ISSUED_RE = /\bthe\s+(?:[\w-]+\s+)?(?:college|university|school|club|company|firm|council|ministry|department|agency|charity|group|federation|association|league|union|party|police|force|board|body|organi[sz]ation|government|authority|hospital|trust|airline)\s+(?:has\s+|had\s+|then\s+|later\s+)?(?:issued|released|published|sent|posted|put out)\b/i;
+
+/**
+ * A written statement read out: its organisation speaks when the story says whose it is ("from UEFA",
+ * "from European football's governing body", "the college issued an apology. The message read:"),
+ * else it is a document and no one speaks.
+ */
+function writtenStatement(ctx: Context, from: number, to: number): Attribution | null {
+  const read = STATEMENT_READ_RE.exec(ctx.text.slice(from, to));
+  if (!read) return null;
+  const at = from + read.index;
+  if (read[1]) {
+    const named = mentionsBetween(ctx.speakers, at, to).find((m) => m.kind === 'organization');
+    if (named) return fromMention(ctx, named, 'statement', 0.8);
+    if (/\b(?:body|organi[sz]ation|club|company|federation|association|authority|council|ministry|department|government|party|group|union|league|charity)\b/i.test(read[1])) {
+      return fromMention(ctx, lastOrganisationBefore(ctx, at), 'statement', 0.6) ?? { speaker: null, confidence: 0, cue: 'document' };
+    }
+    return { speaker: null, confidence: 0, cue: 'document' };
+  }
+  const previous = ctx.text.slice(sentenceStartBefore(ctx.text, Math.max(0, from - 1), Math.max(0, from - 400)), from);
+  if (ORG_ISSUED_RE.test(previous)) return fromMention(ctx, lastOrganisationBefore(ctx, at), 'statement', 0.6) ?? { speaker: null, confidence: 0, cue: 'document' };
+  return { speaker: null, confidence: 0, cue: 'document' };
 }
 
 /** "Kang said it was vital... 'We will work on it.'" — the previous sentence names the speaker. */

@@ -433,4 +433,24 @@ describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers',
       ),
     ).toEqual(['Daily Telegraph']);
   });
+
+  describe('written statements', () => {
+    it('GIVEN "A statement from the Football Association read:" THEN the organisation speaks', () => {
+      expect(speakers("The match was abandoned. A statement from the Football Association read: 'The club has been fined 50,000 euros for the incidents.'")).toEqual([
+        'Football Association',
+      ]);
+    });
+
+    it('GIVEN "the college issued an apology. The message read:" THEN the college named before speaks', () => {
+      expect(
+        speakers(
+          "Jessica Hall teaches legal writing at Drexel University. After complaints, the college issued an apology to students. The message read: 'We take this matter seriously and apologize for any upset it may have caused.'",
+        ),
+      ).toEqual(['Drexel University']);
+    });
+
+    it('GIVEN "The letter reads:" with no one said to have sent it THEN it is a document (null)', () => {
+      expect(speakers("Coach driver Tom Evans was late. The letter reads: 'The free coach travel was provided to enable supporters to attend.'")).toEqual([null]);
+    });
+  });
 });
