@@ -326,6 +326,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   const acc = ACCORDING_TO_RE.exec(tail);
   if (acc && acc.index <= 4) {
     const from = q.end + acc.index + acc[0].length;
+    if (DOCUMENT_SOURCE_RE.test(text.slice(from, Math.min(tailEnd, from + 80)))) return { speaker: null, confidence: 0, cue: 'document' };
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 80));
     if (m) return fromMention(ctx, m, 'according-to', 0.8);
   }
@@ -365,7 +366,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (g) return g;
     const lead = text.slice(q.end, verbAt);
     if (SENTENCE_END_RE.test(lead)) return null;
-    const unnamed = unnamedSpeaker(ctx, q.end, verbAt, false);
+    const unnamed = unnamedSpeaker(ctx, q.end, verbAt, false) ?? groupOrDocument(lead);
     if (unnamed) return unnamed;
     const m = subjectBefore(ctx, q.end, verbAt);
     if (m) return fromMention(ctx, m, 'said-after', 0.9);
@@ -475,8 +476,11 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   if (!np) return null;
   const npStart = from + np.index;
   const npEnd = inverted ? npStart + np[0].length : to;
+  // Names inside the phrase only modify its role noun ("Van Amersfoot Racing team managing director", "Smith's lawyer").
   const named = mentionsBetween(ctx.speakers, npStart, npEnd);
-  if (named.some((m) => m.kind === 'person')) return null;
+  // ... but a phrase that ends on a name is that person's ("CIS director of research Steven Camarota").
+  const lastNamed = named[named.length - 1];
+  if (lastNamed?.kind === 'person' && /^\s*,?\s*$/.test(ctx.text.slice(lastNamed.end, npEnd))) return null;
   // "Kvarzell, 25, who is also an officer, told": the description is an aside about a named person.
   const person = mentionsBetween(ctx.speakers, from, npStart).filter((m) => m.kind === 'person').pop();
   if (person && ctx.text.slice(person.end, npStart).includes(',')) return null;
@@ -509,6 +513,16 @@ const UNNAMED_AFTER_RE = new RegExp(
   'u',
 );
 const SPOKES_RE = /\b(?:spokes(?:man|woman|person)|representative|statement)\b/i;
+
+/** "according to a statement on Brownback's website", "according to court documents": a document, no speaker. */
+const DOCUMENT_SOURCE_RE = /^(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’.-]+\s+){0,4}?(?:website|site|statement|documents?|papers|report|records|complaint|affidavit|lawsuit|filing|indictment|memo|study|survey|figures|data|research|law)\b/iu;
+/** A subject that is a group of unnamed people or a document: "officers announced", "the plaintiffs said", "The complaint says". */
+const GROUP_OR_DOCUMENT_RE =
+  /(?:^|[,;]\s*|\b(?:and|but|while|as|the|some|two|three|several|many|other|its|their)\s+)(?:[a-z-]+\s+){0,2}(?:officers|officials|police|detectives|investigators|prosecutors|plaintiffs|witnesses|neighbours|neighbors|residents|friends|sources|critics|experts|researchers|scientists|locals|authorities|complaint|lawsuit|affidavit|indictment|documents|papers|records|report|memo|study|survey)\s+(?:[a-z]+ly\s+|have\s+|had\s+|also\s+|later\s+)?$/i;
+
+function groupOrDocument(lead: string): Attribution | null {
+  return GROUP_OR_DOCUMENT_RE.test(lead) ? { speaker: null, confidence: 0, cue: 'unnamed' } : null;
+}
 
 /** Whether [from, to) holds a speech verb outside photo captions. */
 function speechOutsideCaptions(text: string, from: number, to: number): boolean {
@@ -566,6 +580,11 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
   const acc = ACCORDING_TO_RE.exec(head);
   if (acc) {
     const from = headStart + acc.index + acc[0].length;
+    // "according to research Prudential specialist Clare Moffat said:" (a full stop lost): the later verb decides.
+    const laterVerb = lastSpeechVerb(head);
+    if (DOCUMENT_SOURCE_RE.test(text.slice(from, Math.min(q.start, from + 80))) && !(laterVerb && laterVerb.index > acc.index + acc[0].length)) {
+      return { speaker: null, confidence: 0, cue: 'document' };
+    }
     const m = firstSpeakerIn(ctx, from, Math.min(q.start, from + 80));
     if (m) return fromMention(ctx, m, 'according-to', 0.8);
   }
@@ -581,7 +600,7 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
       const r = resolvePronoun(ctx, pb[1]!, q.start);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
-    const unnamed = unnamedSpeaker(ctx, headStart, verbAt, false);
+    const unnamed = unnamedSpeaker(ctx, headStart, verbAt, false) ?? groupOrDocument(lead);
     if (unnamed) return unnamed;
     const m = subjectBefore(ctx, headStart, verbAt);
     if (m) return fromMention(ctx, m, 'said-before', 0.9);

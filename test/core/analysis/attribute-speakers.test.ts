@@ -453,4 +453,27 @@ describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers',
       expect(speakers("Coach driver Tom Evans was late. The letter reads: 'The free coach travel was provided to enable supporters to attend.'")).toEqual([null]);
     });
   });
+
+  describe('documents and unnamed groups do not speak', () => {
+    it('GIVEN "according to a statement on X\'s website" or "according to court documents" THEN no one speaks', () => {
+      expect(speakers("The law allows the procedure if 'necessary to protect the life or health of the mother,' according to a statement on Sam Brownback's website.")).toEqual([null]);
+      expect(speakers("Karen Lee was charged. She had 'planned the robbery for several weeks,' according to court documents.")).toEqual([null]);
+    });
+
+    it('GIVEN "according to research Prudential specialist Clare Moffat said:" THEN the later speech verb decides', () => {
+      expect(speakers("One in five divorcees will retire with debts, according to research Prudential pensions specialist Clare Moffat said: 'The impact of divorce could be long-lasting.'")).toEqual([
+        'Clare Moffat',
+      ]);
+    });
+
+    it('GIVEN "officers announced" or "The complaint says" before a quote THEN the unnamed group or the document is no person named earlier', () => {
+      expect(speakers("Olsin Tymon told them he did not want to press charges and officers announced they would 'not be pursuing the matter any further.'")).toEqual([null]);
+      expect(speakers("Abdi Nur was charged previously. The complaint says Nur, 'from his locale in Syria, recruits individuals to fight abroad.'")).toEqual([null]);
+    });
+
+    it('GIVEN a name modifying a role ("Van Amersfoot Racing team managing director told") THEN the role is unnamed; a phrase ending on a name is that person', () => {
+      expect(speakers("Mick joined the team this year. Van Amersfoot Racing team managing director told Bild: 'We are all pleased with how things are going.'")).toEqual([null]);
+      expect(speakers("CIS director of research Steven Camarota said the growth has 'important implications for workers, schools and infrastructure'.")).toEqual(['Steven Camarota']);
+    });
+  });
 });
