@@ -133,7 +133,23 @@ function mentionsBetween(list: readonly Mention[], from: number, to: number): Me
 }
 
 function nameOf(ctx: Context, m: Mention): string {
-  return m.kind === 'person' ? cleanName(ctx, ctx.names.canonical(m.name, m.start)) : m.name;
+  if (m.kind !== 'person') return m.name;
+  const full = cleanName(ctx, ctx.names.canonical(m.name, m.start));
+  // "Her father Mr Robertson": a title's gender that differs from the full name's ("Summer Robertson") is another person.
+  if (m.gender && full !== m.name && fullNamesOf(ctx).get(full)?.gender && fullNamesOf(ctx).get(full)!.gender !== m.gender) return m.name;
+  return full;
+}
+
+function fullNamesOf(ctx: Context): Map<string, { count: number; gender: 'm' | 'f' | null }> {
+  if (!ctx.fullNames) {
+    ctx.fullNames = new Map();
+    for (const m of ctx.speakers) {
+      if (m.kind !== 'person' || !m.name.includes(' ')) continue;
+      const seen = ctx.fullNames.get(m.name);
+      ctx.fullNames.set(m.name, { count: (seen?.count ?? 0) + 1, gender: seen?.gender ?? m.gender });
+    }
+  }
+  return ctx.fullNames;
 }
 
 /**
@@ -147,18 +163,11 @@ function cleanName(ctx: Context, name: string): string {
   const first = tokens[0]!.toLowerCase();
   if (tokens.length < 2 || isGivenName(first) || NAME_PARTICLES.has(first) || first.includes('.')) return name;
   for (let i = 1; i < tokens.length - 1; i++) if (isGivenName(tokens[i]!.toLowerCase())) return tokens.slice(i).join(' ');
-  if (!ctx.fullNames) {
-    ctx.fullNames = new Map();
-    for (const m of ctx.speakers) {
-      if (m.kind !== 'person' || !m.name.includes(' ')) continue;
-      const seen = ctx.fullNames.get(m.name);
-      ctx.fullNames.set(m.name, { count: (seen?.count ?? 0) + 1, gender: seen?.gender ?? m.gender });
-    }
-  }
-  const own = ctx.fullNames.get(name);
+  const fullNames = fullNamesOf(ctx);
+  const own = fullNames.get(name);
   if ((own?.count ?? 0) > 1) return name;
   const surname = tokens[tokens.length - 1]!;
-  const clean = [...ctx.fullNames].filter(
+  const clean = [...fullNames].filter(
     ([n, x]) => x.count >= 2 && n.endsWith(` ${surname}`) && isGivenName(n.split(' ')[0]!.toLowerCase()) && (!own?.gender || own.gender === x.gender),
   );
   return clean.length === 1 ? clean[0]![0] : name;

@@ -476,4 +476,13 @@ describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers',
       expect(speakers("CIS director of research Steven Camarota said the growth has 'important implications for workers, schools and infrastructure'.")).toEqual(['Steven Camarota']);
     });
   });
+
+  it('GIVEN "Her father Mr Robertson" in a story about Summer Robertson THEN his quote is not given to his daughter', () => {
+    const result = speakers(
+      "Miss Summer Robertson, 20, died on a trip to Ghana. Her father Mr Robertson, a 51-year-old works foreman, said he spoke to his daughter on the day she died. He explained: 'I spoke to her that Thursday morning.'",
+    );
+    expect(result).toHaveLength(1);
+    expect(result[0]).not.toBe('Summer Robertson');
+    expect(result[0]).toContain('Robertson');
+  });
 });
