@@ -67,10 +67,12 @@ interface Context {
   genderOf: (m: Mention) => 'm' | 'f' | null;
   /** The person the last attributed quote went to (updated as quotes are attributed in order). */
   lastSpeaker: string | null;
+  /** The speaker name of each person mention, by its start (see nameOf). */
+  nameAt: Map<number, string>;
   /** How often each full person name (two words or more) is written, built on first use. */
   fullNames?: Map<string, { count: number; gender: 'm' | 'f' | null }>;
-  /** The canonical names of the people mentioned, built on first use. */
-  personNames?: Set<string>;
+  /** Speaker names given to organisations so far. */
+  organisations: Set<string>;
 }
 
 function firstSpeakerIn(ctx: Context, from: number, to: number): Mention | null {
@@ -134,10 +136,15 @@ function mentionsBetween(list: readonly Mention[], from: number, to: number): Me
 
 function nameOf(ctx: Context, m: Mention): string {
   if (m.kind !== 'person') return m.name;
-  const full = cleanName(ctx, ctx.names.canonical(m.name, m.start));
-  // "Her father Mr Robertson": a title's gender that differs from the full name's ("Summer Robertson") is another person.
-  if (m.gender && full !== m.name && fullNamesOf(ctx).get(full)?.gender && fullNamesOf(ctx).get(full)!.gender !== m.gender) return m.name;
-  return full;
+  let name = ctx.nameAt.get(m.start);
+  if (name === undefined) {
+    name = cleanName(ctx, ctx.names.canonical(m.name, m.start));
+    // "Her father Mr Robertson": a title's gender that differs from the full name's ("Summer Robertson") is another person.
+    const fullGender = fullNamesOf(ctx).get(name)?.gender;
+    if (m.gender && name !== m.name && fullGender && fullGender !== m.gender) name = m.name;
+    ctx.nameAt.set(m.start, name);
+  }
+  return name;
 }
 
 function fullNamesOf(ctx: Context): Map<string, { count: number; gender: 'm' | 'f' | null }> {
@@ -321,6 +328,7 @@ function sentenceEndAfter(text: string, from: number, ceiling: number): number {
 
 function fromMention(ctx: Context, m: Mention | null, cue: string, confidence: number): Attribution | null {
   if (!m) return null;
+  if (m.kind !== 'person') ctx.organisations.add(m.name);
   return { speaker: nameOf(ctx, m), confidence: Math.round((m.kind === 'person' ? confidence : confidence * 0.8) * 100) / 100, cue };
 }
 
@@ -429,7 +437,9 @@ function lastOrganisationBefore(ctx: Context, at: number): Mention | null {
 
 /** A role description ends `phrase`, and no name does (a name after "the" is a team: "the Blues"). */
 function isDescription(phrase: string): boolean {
-  return DESCRIPTION_RE.test(phrase) || ROLE_DESCRIPTION_RE.test(phrase);
+  // Both patterns end the phrase and start at "the" or a possessive within its last few words.
+  const tail = phrase.slice(-90);
+  return /\bthe\s|['’]s\s/i.test(tail) && (DESCRIPTION_RE.test(tail) || ROLE_DESCRIPTION_RE.test(tail));
 }
 
 /** "the advocacy group said" names an organisation, "the 45-year-old said" a person. */
@@ -480,7 +490,9 @@ function inCaption(text: string, at: number): boolean {
  * Returns null when the phrase names a person or is not such a description.
  */
 function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolean): Attribution | null {
-  const phrase = ctx.text.slice(from, to);
+  // The subject phrase is at most an article, five words, a role noun and a short complement.
+  if (!inverted) from = Math.max(from, to - 160);
+  const phrase = ctx.text.slice(from, inverted ? Math.min(to, from + 160) : to);
   const np = (inverted ? UNNAMED_AFTER_RE : UNNAMED_BEFORE_RE).exec(phrase);
   if (!np) return null;
   const npStart = from + np.index;
@@ -502,11 +514,16 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   const org = named.find((m) => m.kind === 'organization') ?? named[0];
   if (org) return fromMention(ctx, org, 'spokesman', 0.85);
   const forName = /\b(?:for|from|at|of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u.exec(words);
-  if (forName) return { speaker: forName[1]!, confidence: 0.7, cue: 'spokesman' };
+  if (forName) return organisationNamed(ctx, forName[1]!);
   const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
-  if (before) return { speaker: before[1]!, confidence: 0.7, cue: 'spokesman' };
+  if (before) return organisationNamed(ctx, before[1]!);
   if (/\b(?:for|from|of)\s+the\s+[a-z]/.test(words)) return fromMention(ctx, lastOrganisationBefore(ctx, from), 'spokesman', 0.5) ?? { speaker: null, confidence: 0, cue: 'unnamed' };
   return { speaker: null, confidence: 0, cue: 'unnamed' };
+}
+
+function organisationNamed(ctx: Context, name: string): Attribution {
+  ctx.organisations.add(name);
+  return { speaker: name, confidence: 0.7, cue: 'spokesman' };
 }
 
 const UNNAMED_HEAD =
@@ -530,7 +547,7 @@ const GROUP_OR_DOCUMENT_RE =
   /(?:^|[,;]\s*|\b(?:and|but|while|as|the|some|two|three|several|many|other|its|their)\s+)(?:[a-z-]+\s+){0,2}(?:officers|officials|police|detectives|investigators|prosecutors|plaintiffs|witnesses|neighbours|neighbors|residents|friends|sources|critics|experts|researchers|scientists|locals|authorities|complaint|lawsuit|affidavit|indictment|documents|papers|records|report|memo|study|survey)\s+(?:[a-z]+ly\s+|have\s+|had\s+|also\s+|later\s+)?$/i;
 
 function groupOrDocument(lead: string): Attribution | null {
-  return GROUP_OR_DOCUMENT_RE.test(lead) ? { speaker: null, confidence: 0, cue: 'unnamed' } : null;
+  return GROUP_OR_DOCUMENT_RE.test(lead.slice(-90)) ? { speaker: null, confidence: 0, cue: 'unnamed' } : null;
 }
 
 /** Whether [from, to) holds a speech verb outside photo captions. */
@@ -672,11 +689,6 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
   return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
 }
 
-/** Whether a speaker name is a person's (some person mention canonicalises to it). */
-function isPersonName(ctx: Context, name: string): boolean {
-  ctx.personNames ??= new Set(ctx.speakers.filter((m) => m.kind === 'person').map((m) => nameOf(ctx, m)));
-  return ctx.personNames.has(name);
-}
 
 function mentionsName(quote: string, p: Participant): boolean {
   const words = new Set(quote.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u));
@@ -759,7 +771,7 @@ export function attributeSpeakers(
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
-  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null };
+  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, nameAt: new Map(), organisations: new Set() };
   const out: Attribution[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;
@@ -797,7 +809,8 @@ export function attributeSpeakers(
     a ??= attributeFromPreviousSentence(ctx, q, prevEnd);
     a ??= attributeBySide(q, options.participants ?? []);
     out.push(a ?? { ...UNKNOWN });
-    if (a?.speaker && isPersonName(ctx, a.speaker)) ctx.lastSpeaker = a.speaker;
+    // Organisations speak too, but only a person is the "he" or "she" of a later quote.
+    if (a?.speaker && !ctx.organisations.has(a.speaker)) ctx.lastSpeaker = a.speaker;
   }
   return out;
 }
