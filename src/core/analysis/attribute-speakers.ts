@@ -141,11 +141,13 @@ function nameOf(ctx: Context, m: Mention): string {
     name = cleanName(ctx, ctx.names.canonical(m.name, m.start));
     // "Her father Mr Robertson": a title's gender that differs from the full name's ("Summer Robertson") is another person.
     const fullGender = fullNamesOf(ctx).get(name)?.gender;
-    if (m.gender && name !== m.name && fullGender && fullGender !== m.gender) name = m.name;
+    if (m.gender && name !== m.name && fullGender && fullGender !== m.gender && GENDERED_TITLE_RE.test(ctx.text.slice(Math.max(0, m.start - 8), m.start))) name = m.name;
     ctx.nameAt.set(m.start, name);
   }
   return name;
 }
+
+const GENDERED_TITLE_RE = /\b(?:Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)\.?\s+$/;
 
 function fullNamesOf(ctx: Context): Map<string, { count: number; gender: 'm' | 'f' | null }> {
   if (!ctx.fullNames) {
