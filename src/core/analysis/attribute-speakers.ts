@@ -3,12 +3,16 @@ import { SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { partiesMentioned } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
+import { isGivenName } from './first-names.js';
 
 /** Who said a quote, how sure we are, and which evidence decided it. */
 export interface Attribution {
   speaker: string | null;
   confidence: number;
-  /** "said-after", "said-before", "colon", "according-to", "pronoun", "description", "continuation", "side-reasoning" or "none". */
+  /**
+   * "said-after", "said-before", "colon", "according-to", "pronoun", "description", "spokesman", "continuation",
+   * "side-reasoning", "unnamed" (the story does not name the speaker) or "none".
+   */
   cue: string;
 }
 
@@ -31,10 +35,23 @@ const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|org
 const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|says|will|would|can|could|did|does|made|went|took|gave|got|came|felt|thought|knew|saw|wrote|spoke|met|led|left|won|lost|began|became|held|kept|put|ran|sat|set|stood|also|later|then|once|previously|recently)\b)/;
 /** "Leonard Ellerbe, CEO of Mayweather Promotions, disagreed": a name, an appositive, then its verb. */
 const APPOSITIVE_THEN_VERB_RE = /^,\s[^,.;:!?]{1,90},\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
+/**
+ * Any other person described by a role noun before a speech verb: "the 14-time major winner", "the video
+ * maker", "United's head coach" (an agent noun, or a noun for a role in a family or a team).
+ */
+const ROLE_DESCRIPTION_RE =
+  /(?:\bthe|\b\p{Lu}[\p{L}.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:other|another|either|neither|paper|newspaper|letter|order|water|matter|number|report|statement)\b)(?:[a-z][a-z-]*(?:er|or|ist|ian|ee|man|woman)|[a-z-]*(?:resident|student|agent|assistant|consultant|attendant|servant|sergeant|lieutenant|participant|applicant|contestant|migrant|claimant|defendant|tenant|opponent|correspondent|coach|chief|boss|star|ace|mum|mother|father|wife|husband|son|daughter|girl|boy|head|pundit|legend|veteran|champion|hero|youngster|hopeful|international|icon))\s*,?\s*$/u;
+const ORG_POSSESSIVE_RE = /\bthe\s+(?:[\w-]+\s+)?(?:magazine|newspaper|paper|publication|website|site|broadcaster|station|channel|network|company|firm|club|group|organi[sz]ation|charity|agency)['’]s\s/i;
 const ORG_DESCRIPTION_RE = /\b(?:group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body)\s*,?\s*$/i;
 const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b[^.!?"“”‘’\\n]{0,40}:\\s*$`, 'i');
+/** "continued to try", "went on to win": the verb is not one of speaking. */
+const NOT_SPEECH_RE = /^(?:continu(?:ed|es)|went on)\s+to\s/i;
 const SPEECH_GLOBAL_RE = new RegExp(`\\b${SPEECH}\\b`, 'gi');
-const SENTENCE_BOUNDARY_RE = /[.!?…]["”'’]?\s+(?=[\p{Lu}"“‘'])|\n/gu;
+/** A sentence ends at . ! ? … (and a closing mark) before a capital, or at a line break; not after "Mr." or an initial. */
+const NOT_AFTER_ABBREVIATION = '(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Sgt|Gen|Gov|Sen|Rep|Capt|Col|Lt|Det|Insp|Supt|Jr|Sr|\\p{Lu}))';
+const SENTENCE_BOUNDARY_RE = new RegExp(`(?:${NOT_AFTER_ABBREVIATION}\\.|[!?…])["”'’]?\\s+(?=[\\p{Lu}"“‘'])|\\n`, 'gu');
+/** A full stop (not a title's or an initial's), ! or ? followed by a space. */
+const SENTENCE_END_RE = new RegExp(`(?:${NOT_AFTER_ABBREVIATION}\\.|[!?])\\s`, 'u');
 
 interface Context {
   text: string;
@@ -48,6 +65,14 @@ interface Context {
   verbSubjects: Set<number>;
   /** Gender known for the canonical person a mention names. */
   genderOf: (m: Mention) => 'm' | 'f' | null;
+  /** The person the last attributed quote went to (updated as quotes are attributed in order). */
+  lastSpeaker: string | null;
+  /** The speaker name of each person mention, by its start (see nameOf). */
+  nameAt: Map<number, string>;
+  /** How often each full person name (two words or more) is written, built on first use. */
+  fullNames?: Map<string, { count: number; gender: 'm' | 'f' | null }>;
+  /** Speaker names given to organisations so far. */
+  organisations: Set<string>;
 }
 
 function firstSpeakerIn(ctx: Context, from: number, to: number): Mention | null {
@@ -110,40 +135,178 @@ function mentionsBetween(list: readonly Mention[], from: number, to: number): Me
 }
 
 function nameOf(ctx: Context, m: Mention): string {
-  return m.kind === 'person' ? ctx.names.canonical(m.name, m.start) : m.name;
+  if (m.kind !== 'person') return m.name;
+  let name = ctx.nameAt.get(m.start);
+  if (name === undefined) {
+    name = cleanName(ctx, ctx.names.canonical(m.name, m.start));
+    // "Her father Mr Robertson": a title's gender that differs from the full name's ("Summer Robertson") is another person.
+    const fullGender = fullNamesOf(ctx).get(name)?.gender;
+    if (m.gender && name !== m.name && fullGender && fullGender !== m.gender && GENDERED_TITLE_RE.test(ctx.text.slice(Math.max(0, m.start - 8), m.start))) name = m.name;
+    ctx.nameAt.set(m.start, name);
+  }
+  return name;
 }
 
-/** Resolves he/she to the most recent earlier person of that gender (or of unknown gender as a fallback). */
-function resolvePronoun(ctx: Context, pronoun: string, at: number): Mention | null {
+const GENDERED_TITLE_RE = /\b(?:Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)\.?\s+$/;
+
+function fullNamesOf(ctx: Context): Map<string, { count: number; gender: 'm' | 'f' | null }> {
+  if (!ctx.fullNames) {
+    ctx.fullNames = new Map();
+    for (const m of ctx.speakers) {
+      if (m.kind !== 'person' || !m.name.includes(' ')) continue;
+      const seen = ctx.fullNames.get(m.name);
+      ctx.fullNames.set(m.name, { count: (seen?.count ?? 0) + 1, gender: seen?.gender ?? m.gender });
+    }
+  }
+  return ctx.fullNames;
+}
+
+/**
+ * Drops a capitalised word that a photo caption or a heading glued to a name: "Shocked Terry Cooper" ->
+ * "Terry Cooper" (a given name follows); "League Klopp", "Goodison Park Rooney" -> "Jurgen Klopp",
+ * "Wayne Rooney" (named once, while the story names one person of that surname with a given name
+ * at least twice).
+ */
+function cleanName(ctx: Context, name: string): string {
+  const tokens = name.split(' ');
+  const first = tokens[0]!.toLowerCase();
+  if (tokens.length < 2 || isGivenName(first) || NAME_PARTICLES.has(first) || first.includes('.')) return name;
+  for (let i = 1; i < tokens.length - 1; i++) if (isGivenName(tokens[i]!.toLowerCase())) return tokens.slice(i).join(' ');
+  const fullNames = fullNamesOf(ctx);
+  const own = fullNames.get(name);
+  if ((own?.count ?? 0) > 1) return name;
+  const surname = tokens[tokens.length - 1]!;
+  const clean = [...fullNames].filter(
+    ([n, x]) => x.count >= 2 && n.endsWith(` ${surname}`) && isGivenName(n.split(' ')[0]!.toLowerCase()) && (!own?.gender || own.gender === x.gender),
+  );
+  return clean.length === 1 ? clean[0]![0] : name;
+}
+
+/** Words that begin a full name without being a given name: "Abu Ibrahim Raqqawi", "Van Gaal". */
+const NAME_PARTICLES = new Set(['abu', 'abd', 'abdul', 'al', 'el', 'bin', 'ben', 'ibn', 'van', 'von', 'de', 'da', 'di', 'du', 'le', 'la', 'mac', 'st', 'san']);
+
+/**
+ * Resolves he/she by salience rather than by distance, in this order: a subject of the sentence
+ * holding the pronoun or of the one before it (the nearest first), when of that gender; the
+ * referent of the same pronoun opening the sentence before ("He declined ... He said:"); the
+ * speaker of the last attributed quote, when of that gender; the main subjects and that speaker
+ * again when their gender is unknown; then the nearest person of that gender, and last the
+ * nearest person of unknown gender. "it" goes to the last organisation named.
+ */
+function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): Mention | null {
   const p = pronoun.toLowerCase();
   if (p === 'it') return lastOrganisationBefore(ctx, at);
   if (p !== 'he' && p !== 'she') return null;
   const want = p === 'he' ? 'm' : 'f';
+  const { text } = ctx;
+  const s0 = sentenceStartBefore(text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(text, s0 - 1, 0) : s0;
+  const own = sentenceSubjects(ctx, s0, at).reverse();
+  const subjects = [...own, ...(s1 < s0 ? sentenceSubjects(ctx, s1, s0).reverse() : [])];
+  const genderOf = (m: Mention): 'm' | 'f' | null => m.gender ?? ctx.genderOf(m);
+  const compatible = (m: Mention): boolean => genderOf(m) === want;
+  const unknown = (m: Mention): boolean => genderOf(m) === null && !collective(text, m);
+  // "... by Winston Churchill, when he said": in the pronoun's own sentence a subject, else the nearest name of that gender.
+  const ownSubject = own.find(compatible) ?? mentionsBetween(ctx.speakers, s0, at).filter((m) => m.kind === 'person' && compatible(m)).pop();
+  if (ownSubject) return ownSubject;
+  // "But now she's found happiness ... She said:": a sentence opened by the same pronoun carries on its referent.
+  const opening = depth < 3 && s1 < s0 ? PRONOUN_OPENING_RE.exec(text.slice(s1, s0)) : null;
+  if (opening && opening[1]!.toLowerCase() === p) {
+    const chained = resolvePronoun(ctx, p, s1 + opening[0].length, depth + 1);
+    if (chained && compatible(chained)) return chained;
+  }
+  const subject = subjects.find(compatible);
+  if (subject) return subject;
+  const last = lastSpeakerMention(ctx, at);
+  const found = (last && compatible(last) ? last : undefined) ?? subjects.find(unknown) ?? (last && unknown(last) ? last : undefined);
+  if (found) return found;
+  // Nearest of that gender in the story so far; of unknown gender only in these two sentences (else no one).
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
   let fallback: Mention | null = null;
-  let nearest: Mention | null = null;
-  // The subject of the sentence just before the quote wins over a name buried inside that sentence.
-  const lastSentence = sentenceStartBefore(ctx.text, sentenceStartBefore(ctx.text, at, 0) - 1, 0);
-  let unknownSubject: Mention | null = null;
   for (let i = window.length - 1; i >= 0; i--) {
     const m = window[i]!;
     if (m.kind !== 'person') continue;
-    const g = m.gender ?? ctx.genderOf(m);
-    const compatible = g === want;
-    if (m.start < lastSentence) {
-      if (compatible) return nearest ?? unknownSubject ?? m;
+    if (compatible(m)) return m;
+    if (fallback === null && m.start >= s1 && unknown(m)) fallback = m;
+  }
+  return fallback;
+}
+
+/** A sentence opened by he or she ("He declined", "But now she's"), after at most three linking words. */
+const PRONOUN_OPENING_RE = /^\s*(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+){0,3}(he|she)\b/i;
+
+/** "the Blues are 10th": a name after "the" is a team or a band, never "he" or "she". */
+function collective(text: string, m: Mention): boolean {
+  return /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start));
+}
+
+/**
+ * The likely subjects of the sentence [from, to), in order (see isSubject), except names in a list ("Manuel Pascali, Alexei Eremenko and ...").
+ */
+function sentenceSubjects(ctx: Context, from: number, to: number): Mention[] {
+  const inSpan = mentionsBetween(ctx.speakers, from, to);
+  const listed = listedMentions(ctx.text, inSpan);
+  const out: Mention[] = [];
+  for (let i = 0; i < inSpan.length; i++) {
+    const m = inSpan[i]!;
+    if (m.kind !== 'person') continue;
+    if (!isSubject(ctx, m)) continue;
+    if (!listed[i]) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * A person followed by their verb ("Rodgers now wants"), or opening an appositive ("Richard Rhoades,
+ * who", "Pat, 69,", "Holly Leonard, a homeless woman", "Simon Scott – whose profile ... – posted").
+ * A name then a comma then a verb ("... semi-final with Aston Villa, spoke to") closes an aside instead.
+ */
+function isSubject(ctx: Context, m: Mention): boolean {
+  if (ctx.verbSubjects.has(m.start)) return true;
+  const after = ctx.text.slice(m.end, m.end + 160);
+  return ADVERB_THEN_VERB_RE.test(after) || APPOSITIVE_OPENING_RE.test(after) || DASH_APPOSITIVE_RE.test(after);
+}
+
+const ADVERB_THEN_VERB_RE = /^\s+(?:now|still|yesterday|today|tonight|also|later|then|once|previously|recently|however,?)\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|will|would|can|could)\b/;
+const APPOSITIVE_OPENING_RE = /^,\s+(?:(?:who|whose|the|a|an|his|her|[\w-]+-year-old|[\w-]+-of-[\w-]+)\b|\d{1,3}\s*,)/;
+/** Words that open a sentence and never name a speaker. */
+const SENTENCE_OPENER_RE = /^\s+(?:However|But|And|The|A|An|This|That|These|Those|It|In|On|At|After|Before|Meanwhile|Yet|So|Then|When|While|As|Despite|Although|Last|Earlier|Later)\b/;
+/** "Simon Scott – whose profile has now been deleted – posted": an aside between dashes, then the verb. */
+const DASH_APPOSITIVE_RE = /^\s+[–—-]\s[^–—.!?]{1,140}\s[–—-]\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
+const LIST_JOIN_RE = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$/;
+
+/**
+ * Which mentions are items of a list: a run of three or more names joined by commas or "and", or two
+ * joined by "and" ("Klopp, Mertesacker admits" is no list: the second name is the subject).
+ */
+function listedMentions(text: string, inSpan: readonly Mention[]): boolean[] {
+  const listed = inSpan.map(() => false);
+  let runStart = 0;
+  let withAnd = false;
+  for (let i = 1; i <= inSpan.length; i++) {
+    const join = i < inSpan.length ? text.slice(inSpan[i - 1]!.end, inSpan[i]!.start) : null;
+    if (join !== null && LIST_JOIN_RE.test(join)) {
+      withAnd ||= /\band\b|&/.test(join);
       continue;
     }
-    // In the sentence before the quote, its subject wins: of the right gender, or else of unknown
-    // gender, unless someone of the right gender is named there too ("Hall ... the Blues are 10th, he").
-    if (ctx.subjects.has(m.start) && compatible) return m;
-    // "the Blues are 10th": a name after "the" is a team or a band, never "he" or "she".
-    const collective = g === null && /\bthe\s+$/i.test(ctx.text.slice(Math.max(0, m.start - 4), m.start));
-    if (ctx.subjects.has(m.start) && g === null && !collective && ctx.verbSubjects.has(m.start)) unknownSubject ??= m;
-    if (compatible) nearest ??= m;
-    if (g === null && !collective && fallback === null) fallback = m;
+    const length = i - runStart;
+    if (length >= 3 || (length === 2 && withAnd)) for (let k = runStart; k < i; k++) listed[k] = true;
+    runStart = i;
+    withAnd = false;
   }
-  return nearest ?? unknownSubject ?? fallback;
+  return listed;
+}
+
+/** The latest mention of the last attributed person speaker, if named in the 2,500 characters before `at`. */
+function lastSpeakerMention(ctx: Context, at: number): Mention | null {
+  const name = ctx.lastSpeaker;
+  if (name === null) return null;
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
+  for (let i = window.length - 1; i >= 0; i--) {
+    const m = window[i]!;
+    if (m.kind === 'person' && nameOf(ctx, m) === name) return m;
+  }
+  return null;
 }
 
 /** Start of the sentence containing `at`, looking back no further than `floor` (nor 1,000 characters: linear overall). */
@@ -167,6 +330,7 @@ function sentenceEndAfter(text: string, from: number, ceiling: number): number {
 
 function fromMention(ctx: Context, m: Mention | null, cue: string, confidence: number): Attribution | null {
   if (!m) return null;
+  if (m.kind !== 'person') ctx.organisations.add(m.name);
   return { speaker: nameOf(ctx, m), confidence: Math.round((m.kind === 'person' ? confidence : confidence * 0.8) * 100) / 100, cue };
 }
 
@@ -176,9 +340,12 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   const tail = text.slice(q.end, tailEnd);
   // "'... left alone.' Director Alison Saunders said she ...": after a full stop a new sentence begins.
   if (/[.…]$/.test(q.text) && /^\s+(?!I\b)\p{Lu}/u.test(tail)) return null;
+  // "'... like, "Wow!"' However, surgeon Norman Rowe told ...": after ! or ? only a word that opens sentences says so.
+  if (/[!?]["”'’]?$/.test(q.text) && SENTENCE_OPENER_RE.test(tail)) return null;
   const acc = ACCORDING_TO_RE.exec(tail);
   if (acc && acc.index <= 4) {
     const from = q.end + acc.index + acc[0].length;
+    if (DOCUMENT_SOURCE_RE.test(text.slice(from, Math.min(tailEnd, from + 80)))) return { speaker: null, confidence: 0, cue: 'document' };
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 80));
     if (m) return fromMention(ctx, m, 'according-to', 0.8);
   }
@@ -190,13 +357,22 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   const inv = INVERTED_AFTER_RE.exec(tail);
   if (inv) {
     const from = q.end + inv[0].length;
+    const unnamed = unnamedSpeaker(ctx, from, tailEnd, true);
+    if (unnamed) return unnamed;
     const afterRole = namedAfterRole(ctx, from, tailEnd);
     if (afterRole) return fromMention(ctx, afterRole, 'said-after', 0.85);
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
     // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
     if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)))) return fromMention(ctx, m, 'said-after', 0.9);
-    if (/^(?:the|a|an)\s/i.test(text.slice(from, from + 4)) && DESCRIPTION_RE.test(text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.]/)[0]! + ' ')) {
-      return fromMention(ctx, resolveDescription(ctx, text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.]/)[0]!, q.start), 'description', 0.5);
+    // "said Recording Academy president and CEO Neil Portnow.": a longer role, capitals and all, when the name closes the clause.
+    const closing = mentionsBetween(ctx.speakers, from, Math.min(tailEnd, from + 100)).find((x) => x.kind === 'person');
+    if (closing && /^(?:the\s+)?(?:[\p{L}’'&-]+\s+){1,8}$/u.test(text.slice(from, closing.start)) && /^\s*(?:[.,;!?]|$)/.test(text.slice(closing.end, closing.end + 2))) {
+      return fromMention(ctx, closing, 'said-after', 0.85);
+    }
+    // "said the video maker", "said United's head coach".
+    const described = text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.;]/)[0]!;
+    if (/^(?:the\s|\p{Lu}[\p{L}.-]*['’]s\s)/u.test(described) && isDescription(described + ' ')) {
+      return fromMention(ctx, resolveDescription(ctx, described, q.start), 'description', 0.5);
     }
     return { ...UNKNOWN };
   }
@@ -208,7 +384,9 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     const g = gerundSubject(ctx, verb[0], verbAt);
     if (g) return g;
     const lead = text.slice(q.end, verbAt);
-    if (/[.!?]\s/.test(lead)) return null;
+    if (SENTENCE_END_RE.test(lead)) return null;
+    const unnamed = unnamedSpeaker(ctx, q.end, verbAt, false) ?? groupOrDocument(lead);
+    if (unnamed) return unnamed;
     const m = subjectBefore(ctx, q.end, verbAt);
     if (m) return fromMention(ctx, m, 'said-after', 0.9);
     const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
@@ -216,7 +394,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
       const r = resolvePronoun(ctx, pb[1]!, q.start);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
-    if (DESCRIPTION_RE.test(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
+    if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   }
   return null;
 }
@@ -259,11 +437,41 @@ function lastOrganisationBefore(ctx: Context, at: number): Mention | null {
   return null;
 }
 
+/** A role description ends `phrase`, and no name does (a name after "the" is a team: "the Blues"). */
+function isDescription(phrase: string): boolean {
+  // Both patterns end the phrase and start at "the" or a possessive within its last few words.
+  const tail = phrase.slice(-90);
+  return /\bthe\s|['’]s\s/i.test(tail) && (DESCRIPTION_RE.test(tail) || ROLE_DESCRIPTION_RE.test(tail));
+}
+
 /** "the advocacy group said" names an organisation, "the 45-year-old said" a person. */
 function resolveDescription(ctx: Context, description: string, at: number): Mention | null {
   const which = /\bthe\s+(latter|former)\s*,?\s*$/i.exec(description);
   if (which) return oneOfPair(ctx, at, which[1]!.toLowerCase() === 'latter');
-  return ORG_DESCRIPTION_RE.test(description) ? lastOrganisationBefore(ctx, at) : lastPersonBefore(ctx, at);
+  // "the magazine's US columnist wrote": someone writing for an organisation, which speaks.
+  if (ORG_DESCRIPTION_RE.test(description) || ORG_POSSESSIVE_RE.test(description)) return lastOrganisationBefore(ctx, at);
+  // "Dougie Hall, 34, ... the 34-year-old said": the person given that age.
+  const age = /\b(\d{1,3})-year-old\b/.exec(description);
+  if (age) {
+    const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
+    const aged = new RegExp(`^(?:,\\s*|\\s*\\()${age[1]}\\b`);
+    for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'person' && aged.test(ctx.text.slice(window[i]!.end, window[i]!.end + 8))) return window[i]!;
+    return lastPersonBefore(ctx, at);
+  }
+  return salientPerson(ctx, at);
+}
+
+/**
+ * Who a role description ("the 14-time major winner", "United's head coach") most likely means: the
+ * speaker of the last attributed quote, else a subject of this sentence or the one before, else the
+ * last person named.
+ */
+function salientPerson(ctx: Context, at: number): Mention | null {
+  const last = lastSpeakerMention(ctx, at);
+  if (last) return last;
+  const s0 = sentenceStartBefore(ctx.text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(ctx.text, s0 - 1, 0) : s0;
+  return sentenceSubjects(ctx, s0, at).pop() ?? (s1 < s0 ? sentenceSubjects(ctx, s1, s0).pop() : undefined) ?? lastPersonBefore(ctx, at);
 }
 
 /** The mention sits in a photo caption pasted between paragraphs ("Boente was held at HMP Birmingham (pictured) when ..."). */
@@ -274,6 +482,83 @@ function inCaption(text: string, at: number): boolean {
   const rest = text.slice(start < 0 ? from : from + start, at + 200);
   const end = rest.search(/[.!?]\s|['’‘]\s*\p{Lu}|\n/u);
   return pointsAtPhoto(end > 0 ? rest.slice(0, end + 1) : rest);
+}
+
+/**
+ * A speaker the story does not name: "an FBI source told", "one of the officers says", "Van Amersfoot
+ * Racing team managing director told" -> null; unless the unnamed person speaks for an organisation:
+ * "A Sandown spokesman said", "a spokeswoman for the Metropolitan Police said" -> that organisation.
+ * `phrase` is the subject: the words just before the verb, or just after an inverted one.
+ * Returns null when the phrase names a person or is not such a description.
+ */
+function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolean): Attribution | null {
+  // The subject phrase is at most an article, five words, a role noun and a short complement.
+  if (!inverted) from = Math.max(from, to - 160);
+  const phrase = ctx.text.slice(from, inverted ? Math.min(to, from + 160) : to);
+  const np = (inverted ? UNNAMED_AFTER_RE : UNNAMED_BEFORE_RE).exec(phrase);
+  if (!np) return null;
+  const npStart = from + np.index;
+  const npEnd = inverted ? npStart + np[0].length : to;
+  // Names inside the phrase only modify its role noun ("Van Amersfoot Racing team managing director", "Smith's lawyer").
+  const named = mentionsBetween(ctx.speakers, npStart, npEnd);
+  // ... but a phrase that ends on a name is that person's ("CIS director of research Steven Camarota").
+  const lastNamed = named[named.length - 1];
+  if (lastNamed?.kind === 'person' && /^\s*,?\s*$/.test(ctx.text.slice(lastNamed.end, npEnd))) return null;
+  // "Kvarzell, 25, who is also an officer, told": the description is an aside about a named person.
+  const person = mentionsBetween(ctx.speakers, from, npStart).filter((m) => m.kind === 'person').pop();
+  if (person && ctx.text.slice(person.end, npStart).includes(',')) return null;
+  const words = np[0].trim();
+  if (!SPOKES_RE.test(words)) {
+    // Without an article only a run of capitalised modifiers and then lower-case role words counts ("Racing team managing director").
+    if (!/^(?:an?|one|another)\b/i.test(words) && !/\p{Lu}/u.test(words.charAt(0))) return null;
+    return { speaker: null, confidence: 0, cue: 'unnamed' };
+  }
+  const org = named.find((m) => m.kind === 'organization') ?? named[0];
+  if (org) return fromMention(ctx, org, 'spokesman', 0.85);
+  const forName = /\b(?:for|from|at|of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u.exec(words);
+  if (forName) return organisationNamed(ctx, forName[1]!);
+  const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
+  if (before) return organisationNamed(ctx, before[1]!);
+  if (/\b(?:for|from|of)\s+the\s+[a-z]/.test(words)) return fromMention(ctx, lastOrganisationBefore(ctx, from), 'spokesman', 0.5) ?? { speaker: null, confidence: 0, cue: 'unnamed' };
+  return { speaker: null, confidence: 0, cue: 'unnamed' };
+}
+
+function organisationNamed(ctx: Context, name: string): Attribution {
+  ctx.organisations.add(name);
+  return { speaker: name, confidence: 0.7, cue: 'spokesman' };
+}
+
+const UNNAMED_HEAD =
+  "(?:spokes(?:man|woman|person)|representative|statement|source|sources|official|officials|officer|officers|witness|witnesses|friend|neighbou?r|insider|resident|relative|member|director|employee|worker|colleague|onlooker|passer-by|customer|commenter|commentator|eyewitness|investigator|aide|staffer|diplomat|analyst)";
+/** The subject just before the verb: "an FBI source", "A Sandown spokesman", "a spokesman for Mobile4all", "Racing team managing director". */
+const UNNAMED_BEFORE_RE = new RegExp(
+  `(?:(?:\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:of\\s+(?:the|his|her|their)\\s+)?)(?:[\\p{L}\\p{N}&.’'-]+\\s+){0,4}?|(?<![\\p{L},]\\s?)(?!(?:The|A|An|His|Her|Their|Its|This|That|One|Another|Our|My)\\s)(?:\\p{Lu}[\\p{L}\\p{N}&.’'-]*\\s+){1,4}(?:[a-z-]+\\s+){0,2})${UNNAMED_HEAD}(?:\\s+(?:for|from|at|of|with)\\s+(?:the\\s+)?[^,.;:!?"“”‘’]{1,60}?)?\\s*,?\\s*$`,
+  'u',
+);
+/** The subject just after an inverted verb: "said a spokesman for the club", "said one witness". */
+const UNNAMED_AFTER_RE = new RegExp(
+  `^\\s*(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:of\\s+(?:the|his|her|their)\\s+)?(?:[\\p{L}\\p{N}&.’'-]+\\s+){0,4}?${UNNAMED_HEAD}(?:\\s+(?:for|from|at|of|with)\\s+(?:the\\s+)?[^,.;:!?"“”‘’]{1,60}?)?(?=\\s*[,.;]|\\s*$)`,
+  'u',
+);
+const SPOKES_RE = /\b(?:spokes(?:man|woman|person)|representative|statement)\b/i;
+
+/** "according to a statement on Brownback's website", "according to court documents": a document, no speaker. */
+const DOCUMENT_SOURCE_RE = /^(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’.-]+\s+){0,4}?(?:website|site|statement|documents?|papers|report|records|complaint|affidavit|lawsuit|filing|indictment|memo|study|survey|figures|data|research|law)\b/iu;
+/** A subject that is a group of unnamed people or a document: "officers announced", "the plaintiffs said", "The complaint says". */
+const GROUP_OR_DOCUMENT_RE =
+  /(?:^|[,;]\s*|\b(?:and|but|while|as|the|some|two|three|several|many|other|its|their)\s+)(?:[a-z-]+\s+){0,2}(?:officers|officials|police|detectives|investigators|prosecutors|plaintiffs|witnesses|neighbours|neighbors|residents|friends|sources|critics|experts|researchers|scientists|locals|authorities|complaint|lawsuit|affidavit|indictment|documents|papers|records|report|memo|study|survey)\s+(?:[a-z]+ly\s+|have\s+|had\s+|also\s+|later\s+)?$/i;
+
+function groupOrDocument(lead: string): Attribution | null {
+  return GROUP_OR_DOCUMENT_RE.test(lead.slice(-90)) ? { speaker: null, confidence: 0, cue: 'unnamed' } : null;
+}
+
+/** Whether [from, to) holds a speech verb outside photo captions. */
+function speechOutsideCaptions(text: string, from: number, to: number): boolean {
+  SPEECH_GLOBAL_RE.lastIndex = from;
+  for (let m = SPEECH_GLOBAL_RE.exec(text); m && m.index < to; m = SPEECH_GLOBAL_RE.exec(text)) {
+    if (!inCaption(text, m.index)) return true;
+  }
+  return false;
 }
 
 /** "Gary Neville and Graeme Souness were critical ... the latter said": the second (or first) of the last pair named. */
@@ -297,7 +582,7 @@ function lastPersonBefore(ctx: Context, at: number): Mention | null {
 function lastSpeechVerb(head: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
   SPEECH_GLOBAL_RE.lastIndex = Math.max(0, head.length - 140);
-  for (let m = SPEECH_GLOBAL_RE.exec(head); m; m = SPEECH_GLOBAL_RE.exec(head)) last = m;
+  for (let m = SPEECH_GLOBAL_RE.exec(head); m; m = SPEECH_GLOBAL_RE.exec(head)) if (!NOT_SPEECH_RE.test(head.slice(m.index, m.index + 20))) last = m;
   if (!last) return null;
   const rest = head.slice(last.index);
   if (!SPEECH_BEFORE_RE.test(rest)) return null;
@@ -323,6 +608,11 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
   const acc = ACCORDING_TO_RE.exec(head);
   if (acc) {
     const from = headStart + acc.index + acc[0].length;
+    // "according to research Prudential specialist Clare Moffat said:" (a full stop lost): the later verb decides.
+    const laterVerb = lastSpeechVerb(head);
+    if (DOCUMENT_SOURCE_RE.test(text.slice(from, Math.min(q.start, from + 80))) && !(laterVerb && laterVerb.index > acc.index + acc[0].length)) {
+      return { speaker: null, confidence: 0, cue: 'document' };
+    }
     const m = firstSpeakerIn(ctx, from, Math.min(q.start, from + 80));
     if (m) return fromMention(ctx, m, 'according-to', 0.8);
   }
@@ -338,17 +628,46 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
       const r = resolvePronoun(ctx, pb[1]!, q.start);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
+    const unnamed = unnamedSpeaker(ctx, headStart, verbAt, false) ?? groupOrDocument(lead);
+    if (unnamed) return unnamed;
     const m = subjectBefore(ctx, headStart, verbAt);
     if (m) return fromMention(ctx, m, 'said-before', 0.9);
     // "said Mr Wang:" — the name follows the verb.
     const after = firstSpeakerIn(ctx, verbAt, q.start);
     if (after && after.start - verbAt <= 14) return fromMention(ctx, after, 'said-before', 0.85);
-    if (DESCRIPTION_RE.test(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
+    if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   } else if (colon) {
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
     if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);
   }
-  return null;
+  return writtenStatement(ctx, headStart, q.start);
+}
+
+/** "A statement from UEFA read:", "The message read:" (after "the college issued an apology"). */
+const STATEMENT_READ_RE = /\b(?:statement|message|apology|letter|email|e-mail|post|notice)\s+(?:(?:from|by|issued by|on behalf of)\s+([^,:;.]{1,60}?)\s+)?(?:read|reads)\s*:?\s*$/i;
+/** A sentence saying an organisation (named by a noun) put something out: "the college issued an apology". */
+const ORG_ISSUED_RE = /\bthe\s+(?:[\w-]+\s+)?(?:college|university|school|club|company|firm|council|ministry|department|agency|charity|group|federation|association|league|union|party|police|force|board|body|organi[sz]ation|government|authority|hospital|trust|airline)\s+(?:has\s+|had\s+|then\s+|later\s+)?(?:issued|released|published|sent|posted|put out)\b/i;
+
+/**
+ * A written statement read out: its organisation speaks when the story says whose it is ("from UEFA",
+ * "from European football's governing body", "the college issued an apology. The message read:"),
+ * else it is a document and no one speaks.
+ */
+function writtenStatement(ctx: Context, from: number, to: number): Attribution | null {
+  const read = STATEMENT_READ_RE.exec(ctx.text.slice(from, to));
+  if (!read) return null;
+  const at = from + read.index;
+  if (read[1]) {
+    const named = mentionsBetween(ctx.speakers, at, to).find((m) => m.kind === 'organization');
+    if (named) return fromMention(ctx, named, 'statement', 0.8);
+    if (/\b(?:body|organi[sz]ation|club|company|federation|association|authority|council|ministry|department|government|party|group|union|league|charity)\b/i.test(read[1])) {
+      return fromMention(ctx, lastOrganisationBefore(ctx, at), 'statement', 0.6) ?? { speaker: null, confidence: 0, cue: 'document' };
+    }
+    return { speaker: null, confidence: 0, cue: 'document' };
+  }
+  const previous = ctx.text.slice(sentenceStartBefore(ctx.text, Math.max(0, from - 1), Math.max(0, from - 400)), from);
+  if (ORG_ISSUED_RE.test(previous)) return fromMention(ctx, lastOrganisationBefore(ctx, at), 'statement', 0.6) ?? { speaker: null, confidence: 0, cue: 'document' };
+  return { speaker: null, confidence: 0, cue: 'document' };
 }
 
 /** "Kang said it was vital... 'We will work on it.'" — the previous sentence names the speaker. */
@@ -371,6 +690,7 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
   const m = subjectBefore(ctx, prevStart, verbAt);
   return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
 }
+
 
 function mentionsName(quote: string, p: Participant): boolean {
   const words = new Set(quote.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u));
@@ -453,7 +773,7 @@ export function attributeSpeakers(
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
-  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null };
+  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, nameAt: new Map(), organisations: new Set() };
   const out: Attribution[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;
@@ -472,7 +792,10 @@ export function attributeSpeakers(
       const attributionEnd = sentenceEndAfter(text, prevEnd, q.start);
       const gapMentions = mentionsBetween(speakers, attributionEnd, q.start).filter((m) => m.kind === 'person' && !inCaption(text, m.start));
       const samePerson = gapMentions.every((m) => prev.speaker !== null && nameOf(ctx, m) === prev.speaker);
-      if (prev.speaker && gap.length <= 300 && samePerson) {
+      // A narrative paragraph up to 1,000 characters long keeps the run going when it names no one else and
+      // reports no other speech ("Collecting fresh water was a nightmare for Jordan. ... 'I had tried ...'").
+      const quietGap = gap.length <= 300 || (gap.length <= 1000 && !speechOutsideCaptions(text, attributionEnd, q.start));
+      if (prev.speaker && quietGap && samePerson) {
         a = { speaker: prev.speaker, confidence: Math.round(prev.confidence * 0.85 * 100) / 100, cue: 'continuation' };
       }
     }
@@ -488,6 +811,8 @@ export function attributeSpeakers(
     a ??= attributeFromPreviousSentence(ctx, q, prevEnd);
     a ??= attributeBySide(q, options.participants ?? []);
     out.push(a ?? { ...UNKNOWN });
+    // Organisations speak too, but only a person is the "he" or "she" of a later quote.
+    if (a?.speaker && !ctx.organisations.has(a.speaker)) ctx.lastSpeaker = a.speaker;
   }
   return out;
 }
