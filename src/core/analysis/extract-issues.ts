@@ -1,5 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
+import { absorbDropped, addMentioningSentences, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
@@ -972,6 +973,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   const merged = mergeTopics(topics);
   for (const t of merged) t.sentences.sort((a, b) => a - b);
   const listed = mostSalient(merged, sentences);
+  addMentioningSentences(listed, sentences);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
@@ -1036,21 +1038,17 @@ function sentenceFrequencies(sentences: readonly Sentence[]): Map<string, { n: n
   return df;
 }
 
-/** Topics every story may list before it must show that it is a debate (stance cues) to list more. */
-const BASE_TOPICS = 6;
-const MAX_TOPICS = 10;
-
 /**
  * The topics a reader would list. A news story yields a candidate in nearly every clause
  * ("Walmart to buy gloves"), so candidates are ranked by how much the story is about them: the
  * sentences that support them, how often the story uses the label's words, a place in the lead,
- * a stance cue or a party's position, and a label of more than one word. A story of debate (the
- * seed: ministers agreeing, asking and differing) shows its cues and keeps more topics. The list
- * stays in document order.
+ * a stance cue or a party's position, and a label of more than one word. How many are listed is
+ * `topicBudget`'s; a candidate left off joins a listed topic it shares a label word with
+ * (`absorbDropped`). The list stays in document order.
  */
 function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): Topic[] {
   const withCue = topics.filter((t) => t.stance !== 'statement').length;
-  const keep = Math.min(MAX_TOPICS, BASE_TOPICS + withCue);
+  const keep = topicBudget(topics.length, withCue);
   if (topics.length <= keep) return [...topics];
   const df = sentenceFrequencies(sentences);
   const scored = topics.map((t) => {
@@ -1065,7 +1063,9 @@ function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): 
       (t.label.includes(' ') ? 0.5 : 0);
     return { t, score };
   });
-  const kept = new Set(scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).slice(0, keep).map((x) => x.t));
+  const ranked = scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).map((x) => x.t);
+  absorbDropped(ranked.slice(0, keep), ranked.slice(keep));
+  const kept = new Set(ranked.slice(0, keep));
   return topics.filter((t) => kept.has(t));
 }
 
