@@ -1,6 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
-import { absorbDropped, addMentioningSentences, topicBudget } from './topic-cut.js';
+import { absorbDropped, addMentioningSentences, quotedWithin, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
@@ -983,7 +983,8 @@ const QUOTED_POSITION_WORDS = 24;
 /**
  * A speaker quoted beside a topic, in words that name it, gives their position on it in their own
  * words ("Iain Duncan Smith: “The figures are unverified …”"): the quote goes to the topic within two
- * sentences of it whose label shares the most words with it, after the positions the narrative states.
+ * sentences of it whose label shares the most words with it, after the positions the narrative states;
+ * a quote naming no topic goes to the topic it stands beside (`quotedWithin`).
  */
 function addQuotedPositions(topics: readonly Topic[], sentences: readonly Sentence[], quotes: readonly QuoteSpan[], speakers: readonly (string | null)[]): void {
   if (quotes.length === 0 || topics.length === 0) return;
@@ -1007,6 +1008,7 @@ function addQuotedPositions(topics: readonly Topic[], sentences: readonly Senten
         bestShared = shared;
       }
     }
+    best ??= quotedWithin(topics, s, speaker);
     if (!best) continue;
     best.parties.add(speaker);
     best.positions.push({ party: speaker, position: quotedWords(quote.text) });

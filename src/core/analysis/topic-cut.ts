@@ -99,3 +99,30 @@ export function addMentioningSentences(topics: readonly CutTopic[], sentences: r
 function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
+
+/** How far (in sentences) from a topic's sentences a quote with no word of its label may be and still speak on it. */
+export const QUOTE_REACH = 1;
+
+/**
+ * The topic a speaker quoted in sentence `sentence` speaks on when the quote's words name none: the
+ * topic with a sentence nearest the quote, at most `QUOTE_REACH` away, that has no position of the
+ * speaker's yet (the first listed on a tie). News quotes its speakers beside the paragraph they
+ * answer: "Angus Robertson said: 'This is a very welcome poll'" after the poll of the SNP's
+ * policies; a defence lawyer's "There has to be some type of duress" beside the girl's
+ * examination by a psychologist. Null when no topic is that near.
+ */
+export function quotedWithin<T extends CutTopic>(topics: readonly T[], sentence: number, speaker: string): T | null {
+  let best: T | null = null;
+  let bestDistance = QUOTE_REACH + 1;
+  for (const t of topics) {
+    if (t.parties.has(speaker)) continue;
+    for (const i of t.sentences) {
+      const d = Math.abs(i - sentence);
+      if (d < bestDistance) {
+        best = t;
+        bestDistance = d;
+      }
+    }
+  }
+  return best;
+}

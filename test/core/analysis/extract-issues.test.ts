@@ -270,6 +270,21 @@ describe('extractIssues: quoted speakers take positions', () => {
   });
 });
 
+describe('extractIssues: a quote naming no topic', () => {
+  it('GIVEN a speaker quoted in the sentence after a topic, in words sharing none of its label THEN a position on that topic, not on a distant one', () => {
+    const text = cleanText(
+      "Its opening hours had already been cut twice last year. The council voted on Tuesday to close the public library on Main Street. 'We are heartbroken and we will fight this,' said Mary Jones. Others wept. The new bypass will open in the autumn after three years of roadworks. Drivers have complained about long delays on the ring road. Traffic wardens handed out more than two hundred parking fines last month.",
+    );
+    const sentences = splitSentences(text);
+    const quotes = extractQuotes(text);
+    const mentions = findMentions(text, []);
+    const issues = extractIssues(sentences, { quotes, mentions, names: new NameIndex(mentions, []), quoteSpeakers: quotes.map(() => 'Mary Jones') });
+    const library = find(issues, /library/i);
+    expect(library.positions.map((p) => p.party)).toContain('Mary Jones');
+    expect(issues.filter((i) => i !== library).flatMap((i) => i.positions.map((p) => p.party))).not.toContain('Mary Jones');
+  });
+});
+
 describe('extractIssues: the cues of a row in news copy', () => {
   it('GIVEN "launched a furious attack on", "denied", "a diplomatic row" THEN disagreements; a knife attack is no row', () => {
     expect(issuesOf('David Cameron launched a furious attack on Labour MPs over the welfare reforms.')[0]?.stance).toBe('disagreement');

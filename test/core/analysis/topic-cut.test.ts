@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
-import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, MAX_TOPICS, NEWS_TOPICS, topicBudget } from '../../../src/core/analysis/topic-cut.js';
+import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, MAX_TOPICS, NEWS_TOPICS, QUOTE_REACH, quotedWithin, topicBudget } from '../../../src/core/analysis/topic-cut.js';
 import type { IssuePosition, Stance } from '../../../src/core/analysis/types.js';
 
 function topic(label: string, sentences: number[], positions: IssuePosition[] = [], stance: Stance = 'statement'): CutTopic {
@@ -97,5 +97,33 @@ describe('addMentioningSentences', () => {
     const empty = topic('the one', [3]);
     addMentioningSentences([empty], sentences);
     expect(empty.sentences).toEqual([3]);
+  });
+});
+
+describe('quotedWithin', () => {
+  it('GIVEN a quote beside a topic\'s sentence THEN that topic (a poll of policies, a psychologist\'s examination)', () => {
+    const policies = topic('list of 23 policies', [1, 9, 13]);
+    const debate = topic('Scottish leaders TV debate', [4, 11, 16]);
+    expect(quotedWithin([policies, debate], 14, 'Angus Robertson')).toBe(policies);
+    const examined = topic('Jamie Silvonek examined by a forensic psychologist', [8, 37]);
+    const car = topic('car', [4, 5, 18]);
+    expect(quotedWithin([car, examined], 7, 'John Waldron')).toBe(examined);
+  });
+
+  it('GIVEN the quote in a topic\'s own sentence THEN that topic before one a sentence away; on a tie the first listed', () => {
+    const a = topic('free childcare', [3, 18]);
+    const b = topic('welfare trap', [2, 4]);
+    expect(quotedWithin([b, a], 3, 'David Cameron')).toBe(a);
+    expect(quotedWithin([b, a], 17, 'David Cameron')).toBe(a);
+    const c = topic('benefit cheque', [16]);
+    expect(quotedWithin([c, a], 17, 'David Cameron')).toBe(c);
+  });
+
+  it('GIVEN no topic within QUOTE_REACH, or the speaker already placed THEN null', () => {
+    const letter = topic('extension of leave of absence', [8, 10, 39]);
+    expect(quotedWithin([letter], 10 + QUOTE_REACH + 1, 'Simon Danczuk')).toBeNull();
+    const placed = topic('plea deal', [11], [{ party: 'Ed Brass', position: 'said the deal was fair' }]);
+    expect(quotedWithin([placed], 11, 'Ed Brass')).toBeNull();
+    expect(quotedWithin([], 3, 'Ed Brass')).toBeNull();
   });
 });
