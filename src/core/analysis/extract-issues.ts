@@ -107,6 +107,13 @@ const EVENT_NOUNS = new Set('ruling decision deal agreement plan proposal move l
 const AGREEMENT_RE = /\b(?:agree[sd]?|agreement|reaffirm(?:s|ed)?|shared the same view|share the same view|same view|consensus|accord|signed|welcomed|endorsed|backed|approved|pledged|committed|settled|deal was reached|reached a deal)\b/;
 const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|divided (?:over|on)|split over|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed)|(?:furious|scathing|stinging|fierce|bitter|blistering|verbal) attack|hit(?:s|ting)? out|lash(?:es|ed)? out|slam(?:s|med)?|blast(?:s|ed)?|backlash|outrage|feud|spat|war of words|blame game|diplomatic (?:incident|row|spat)|den(?:y|ies|ied))\b/;
 const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for)\b/;
+/**
+ * Verbs by which a clause's subject states where it stands, so the clause is its position: saying
+ * and believing, and the stands news reports in court and politics (claimed, argued, admitted,
+ * pleaded, ordered, ruled, promised, pledged, warned, told).
+ */
+const STATING_VERB_RE =
+  /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?)\b/;
 const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/;
 
 type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
@@ -881,7 +888,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       if (!tokens.some((t) => t.kind === 'verb' || t.kind === 'aux') && tokens.length < 4) continue;
       const stance: Stance | null = stanceOf(clause.text) ?? (clause.coordinated ? governingStance : null);
       if (!clause.coordinated) governingStance = stance;
-      const party = stance === 'request' || stance === 'disagreement' || /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?)\b/.test(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
+      const party = stance === 'request' || stance === 'disagreement' || STATING_VERB_RE.test(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
       let best: { label: string; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');

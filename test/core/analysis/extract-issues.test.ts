@@ -270,6 +270,28 @@ describe('extractIssues: quoted speakers take positions', () => {
   });
 });
 
+describe('extractIssues: verbs that state a stand give the subject a position', () => {
+  it('GIVEN "promised", "warned", "argued", "admitted", "told" after a named subject THEN that party\'s position (politics, court, campus, diplomacy)', () => {
+    const cases: Array<[string, RegExp, string, RegExp]> = [
+      ['Ed Miliband promised to build 200,000 new homes a year by 2020.', /homes/, 'Ed Miliband', /^promised to build/],
+      ['Gordon Brown warned that the SNP would hold a second referendum on independence.', /referendum/, 'Gordon Brown', /^warned that/],
+      ['Defence lawyer Ed Brass argued that the bail conditions were too harsh for a first offender.', /bail/, 'Ed Brass', /^argued that/],
+      ['Professor Mark Smith admitted sending the link to his students during a lecture on Monday.', /link/, 'Mark Smith', /^admitted sending/],
+      ['Angela Merkel told reporters that the refugee quota system would stay in place.', /quota/, 'Angela Merkel', /^told reporters/],
+    ];
+    for (const [text, topic, party, position] of cases) {
+      const positions = find(issuesOf(text), topic).positions;
+      expect(positions.map((p) => p.party), text).toEqual([party]);
+      expect(positions[0]!.position).toMatch(position);
+    }
+  });
+
+  it('GIVEN a verb that states no stand, or no named subject THEN no position', () => {
+    expect(find(issuesOf('Ed Miliband visited the new homes in Stevenage with local party activists.'), /homes/).positions).toEqual([]);
+    expect(find(issuesOf('The teacher admitted sending the link to his students during a lecture on Monday.'), /link/).positions).toEqual([]);
+  });
+});
+
 describe('extractIssues: a quote naming no topic', () => {
   it('GIVEN a speaker quoted in the sentence after a topic, in words sharing none of its label THEN a position on that topic, not on a distant one', () => {
     const text = cleanText(
