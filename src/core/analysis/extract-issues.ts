@@ -1,6 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
-import { absorbDropped, addMentioningSentences, quotedWithin, topicBudget } from './topic-cut.js';
+import { absorbDropped, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
@@ -979,8 +979,9 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   }
   const merged = mergeTopics(topics);
   for (const t of merged) t.sentences.sort((a, b) => a - b);
-  const listed = mostSalient(merged, sentences);
-  addMentioningSentences(listed, sentences);
+  const postings = sentencePostings(sentences);
+  const listed = mostSalient(merged, postings);
+  addMentioningSentences(listed, postings);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
@@ -1028,25 +1029,6 @@ function quotedWords(text: string): string {
   return `“${shown}”`;
 }
 
-/** How many sentences each content stem occurs in. */
-function sentenceFrequencies(sentences: readonly Sentence[]): Map<string, { n: number; last: number }> {
-  // One record per stem with the last sentence that counted it, instead of a set of the stems of every sentence.
-  const df = new Map<string, { n: number; last: number }>();
-  for (let i = 0; i < sentences.length; i++) {
-    for (const t of sentenceTokens(sentences[i]!)) {
-      const x = t.stem;
-      if (!x) continue;
-      const r = df.get(x);
-      if (r === undefined) df.set(x, { n: 1, last: i });
-      else if (r.last !== i) {
-        r.n++;
-        r.last = i;
-      }
-    }
-  }
-  return df;
-}
-
 /**
  * The topics a reader would list. A news story yields a candidate in nearly every clause
  * ("Walmart to buy gloves"), so candidates are ranked by how much the story is about them: the
@@ -1055,14 +1037,13 @@ function sentenceFrequencies(sentences: readonly Sentence[]): Map<string, { n: n
  * `topicBudget`'s; a candidate left off joins a listed topic it shares a label word with
  * (`absorbDropped`). The list stays in document order.
  */
-function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): Topic[] {
+function mostSalient(topics: readonly Topic[], postings: Postings): Topic[] {
   const withCue = topics.filter((t) => t.stance !== 'statement').length;
   const keep = topicBudget(topics.length, withCue);
   if (topics.length <= keep) return [...topics];
-  const df = sentenceFrequencies(sentences);
   const scored = topics.map((t) => {
     let used = 0;
-    for (const x of t.stems) used = Math.max(used, Math.min(df.get(x)?.n ?? 0, 6));
+    for (const x of t.stems) used = Math.max(used, Math.min(postings.get(x)?.length ?? 0, 6));
     const score =
       Math.min(t.sentences.length, 5) +
       0.5 * used +
@@ -1073,7 +1054,7 @@ function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): 
     return { t, score };
   });
   const ranked = scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).map((x) => x.t);
-  absorbDropped(ranked.slice(0, keep), ranked.slice(keep));
+  absorbDropped(ranked.slice(0, keep), ranked.slice(keep), postings);
   const kept = new Set(ranked.slice(0, keep));
   return topics.filter((t) => kept.has(t));
 }

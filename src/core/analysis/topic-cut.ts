@@ -1,4 +1,4 @@
-import { contentStems, sentenceTokens } from './tokenize.js';
+import { sentenceTokens } from './tokenize.js';
 import type { IssuePosition, Sentence, Stance } from './types.js';
 
 /**
@@ -7,6 +7,8 @@ import type { IssuePosition, Sentence, Stance } from './types.js';
  */
 export interface CutTopic {
   label: string;
+  /** Stems of the label's words; those the story uses as content words (see `sentencePostings`) say what it is about. */
+  stems: ReadonlySet<string>;
   stance: Stance;
   positions: IssuePosition[];
   parties: Set<string>;
@@ -41,17 +43,14 @@ export function topicBudget(candidates: number, withCue: number): number {
  * positions join the listed topic sharing the most label words with it (the first listed on a tie),
  * rather than being lost. `listed` is in rank order; its topics' sentences stay sorted.
  */
-export function absorbDropped(listed: readonly CutTopic[], dropped: readonly CutTopic[]): void {
+export function absorbDropped(listed: readonly CutTopic[], dropped: readonly CutTopic[], postings: Postings): void {
   if (listed.length === 0) return;
-  const listedStems = listed.map((t) => new Set(contentStems(t.label)));
   for (const d of dropped) {
-    const stems = new Set(contentStems(d.label));
     let best: CutTopic | null = null;
     let bestShared = 0;
-    for (let k = 0; k < listed.length; k++) {
-      const t = listed[k]!;
+    for (const t of listed) {
       let shared = 0;
-      for (const x of stems) if (listedStems[k]!.has(x)) shared++;
+      for (const x of d.stems) if (t.stems.has(x) && postings.has(x)) shared++;
       if (shared > bestShared) {
         best = t;
         bestShared = shared;
@@ -67,37 +66,64 @@ export function absorbDropped(listed: readonly CutTopic[], dropped: readonly Cut
   }
 }
 
+/** The sentences (indices, ascending) each content stem of a story occurs in. */
+export type Postings = ReadonlyMap<string, readonly number[]>;
+
+export function sentencePostings(sentences: readonly Sentence[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  for (let i = 0; i < sentences.length; i++) {
+    for (const token of sentenceTokens(sentences[i]!)) {
+      const x = token.stem;
+      if (x === null) continue;
+      const list = postings.get(x);
+      if (list === undefined) postings.set(x, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  }
+  return postings;
+}
+
 /**
  * A topic is supported by every sentence that names it, not only by the clauses it was found in: a
  * sentence holding all of the label's content words speaks of the topic ("the plea deal" in the lead,
  * and again where the judge accepts it).
  */
-export function addMentioningSentences(topics: readonly CutTopic[], sentences: readonly Sentence[]): void {
-  if (topics.length === 0) return;
-  const stemsOf = sentences.map((s) => {
-    const set = new Set<string>();
-    for (const t of sentenceTokens(s)) if (t.stem) set.add(t.stem);
-    return set;
-  });
+export function addMentioningSentences(topics: readonly CutTopic[], postings: Postings): void {
   for (const t of topics) {
-    const stems = new Set(contentStems(t.label));
-    if (stems.size === 0) continue;
-    const mentioning: number[] = [];
-    for (let i = 0; i < stemsOf.length; i++) {
-      let all = true;
-      for (const x of stems) if (!stemsOf[i]!.has(x)) {
-        all = false;
-        break;
-      }
-      if (all) mentioning.push(i);
+    const lists: Array<readonly number[]> = [];
+    for (const x of t.stems) {
+      const list = postings.get(x);
+      if (list !== undefined) lists.push(list);
     }
+    if (lists.length === 0) continue;
+    // The sentences of the label's rarest word, kept when they hold every other word too.
+    lists.sort((a, b) => a.length - b.length);
+    const mentioning = lists[0]!.filter((i) => lists.every((list) => includesSorted(list, i)));
     t.sentences = mergeSorted(t.sentences, mentioning);
   }
 }
 
+function includesSorted(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === value;
+}
+
 /** The union of two sorted lists of sentence indices, sorted. */
 function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
-  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
 }
 
 /** How far (in sentences) from a topic's sentences a quote with no word of its label may be and still speak on it. */

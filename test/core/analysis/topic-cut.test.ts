@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
-import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, MAX_TOPICS, NEWS_TOPICS, QUOTE_REACH, quotedWithin, topicBudget } from '../../../src/core/analysis/topic-cut.js';
+import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, MAX_TOPICS, NEWS_TOPICS, QUOTE_REACH, quotedWithin, sentencePostings, topicBudget } from '../../../src/core/analysis/topic-cut.js';
+import { stem } from '../../../src/core/analysis/tokenize.js';
 import type { IssuePosition, Stance } from '../../../src/core/analysis/types.js';
 
+/** A topic as extract-issues makes it: the stems of every word of its label, stopwords included. */
 function topic(label: string, sentences: number[], positions: IssuePosition[] = [], stance: Stance = 'statement'): CutTopic {
-  return { label, stance, positions, parties: new Set(positions.map((p) => p.party)), sentences };
+  const stems = new Set(label.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 3).map((w) => stem(w)));
+  return { label, stems, stance, positions, parties: new Set(positions.map((p) => p.party)), sentences };
+}
+
+/** The postings of a story that uses these labels' words. */
+function storyOf(...topics: CutTopic[]) {
+  return sentencePostings(splitSentences(topics.map((t) => `${t.label}.`).join(' ')));
+}
+
+function absorb(listed: CutTopic[], dropped: CutTopic[]): void {
+  absorbDropped(listed, dropped, storyOf(...listed, ...dropped));
 }
 
 describe('topicBudget', () => {
@@ -33,7 +45,7 @@ describe('absorbDropped', () => {
   it('GIVEN a dropped candidate sharing a label word with a listed topic THEN its sentences join it (a teacher\'s sex-abuse case)', () => {
     const students = topic('sex with three of male students', [0]);
     const bail = topic('bail', [20, 37]);
-    absorbDropped([students, bail], [topic('sex with the third student', [30]), topic('inappropriate contact with students', [33])]);
+    absorb([students, bail], [topic('sex with the third student', [30]), topic('inappropriate contact with students', [33])]);
     expect(students.sentences).toEqual([0, 30, 33]);
     expect(bail.sentences).toEqual([20, 37]);
   });
@@ -41,7 +53,7 @@ describe('absorbDropped', () => {
   it('GIVEN two listed topics sharing words with it THEN it joins the one sharing the most (Scottish jobs, not the campaign)', () => {
     const jobs = topic('Scottish young people to have jobs', [16]);
     const campaign = topic('Scottish Labour campaign', [24]);
-    absorbDropped([campaign, jobs], [topic('jobs for Scottish school leavers', [13])]);
+    absorb([campaign, jobs], [topic('jobs for Scottish school leavers', [13])]);
     expect(jobs.sentences).toEqual([13, 16]);
     expect(campaign.sentences).toEqual([24]);
   });
@@ -49,14 +61,14 @@ describe('absorbDropped', () => {
   it('GIVEN a tie THEN the first listed (the better ranked) takes it', () => {
     const visits = topic('food bank visits', [8, 10]);
     const organisation = topic('independent food bank organisation', [3]);
-    absorbDropped([organisation, visits], [topic('emergency food', [1])]);
+    absorb([organisation, visits], [topic('emergency food', [1])]);
     expect(organisation.sentences).toEqual([1, 3]);
     expect(visits.sentences).toEqual([8, 10]);
   });
 
   it('GIVEN the dropped candidate\'s positions THEN parties new to the topic are added, known ones keep their first position', () => {
     const deal = topic('plea deal', [11], [{ party: 'Susan Hunt', position: 'accepted the plea deal' }]);
-    absorbDropped([deal], [topic('deal with prosecutors', [12], [{ party: 'Ed Brass', position: 'said the deal was fair' }, { party: 'Susan Hunt', position: 'other' }])]);
+    absorb([deal], [topic('deal with prosecutors', [12], [{ party: 'Ed Brass', position: 'said the deal was fair' }, { party: 'Susan Hunt', position: 'other' }])]);
     expect(deal.positions.map((p) => p.party)).toEqual(['Susan Hunt', 'Ed Brass']);
     expect(deal.positions[0]!.position).toBe('accepted the plea deal');
     expect(deal.parties.has('Ed Brass')).toBe(true);
@@ -64,9 +76,22 @@ describe('absorbDropped', () => {
 
   it('GIVEN a dropped candidate sharing no content word (stopwords do not count) THEN nothing changes', () => {
     const childcare = topic('free childcare', [18, 23]);
-    absorbDropped([childcare], [topic('the crowd at the rally', [2]), topic('said that', [5])]);
+    absorb([childcare], [topic('the crowd at the rally', [2]), topic('said that', [5])]);
     expect(childcare.sentences).toEqual([18, 23]);
     expect(childcare.positions).toEqual([]);
+    const jobs = topic('Scottish young people to have jobs', [16]);
+    absorb([jobs], [topic('have your say', [4])]);
+    expect(jobs.sentences).toEqual([16]);
+  });
+});
+
+describe('sentencePostings', () => {
+  it('GIVEN a story THEN each content stem lists the sentences it occurs in, once each and in order; stopwords are left out', () => {
+    const postings = sentencePostings(splitSentences('Food banks fed more people. The food bank figures were disputed. Ministers said the banks were political.'));
+    expect(postings.get(stem('food'))).toEqual([0, 1]);
+    expect(postings.get(stem('banks'))).toEqual([0, 1, 2]);
+    expect(postings.has('the')).toBe(false);
+    expect(postings.has('said')).toBe(false);
   });
 });
 
@@ -81,21 +106,21 @@ describe('addMentioningSentences', () => {
 
   it('GIVEN sentences holding every content word of a label (any word form) THEN they support the topic, in order', () => {
     const deal = topic('plea deal', [0]);
-    addMentioningSentences([deal], sentences);
+    addMentioningSentences([deal], sentencePostings(sentences));
     expect(deal.sentences).toEqual([0, 2]);
   });
 
   it('GIVEN a sentence with only some of the label\'s words THEN it is not added; a word the story never repeats adds nothing', () => {
     const kite = topic('kite festival', [4]);
     const prison = topic('prison sentence length', [1]);
-    addMentioningSentences([kite, prison], sentences);
+    addMentioningSentences([kite, prison], sentencePostings(sentences));
     expect(kite.sentences).toEqual([4]);
     expect(prison.sentences).toEqual([1]);
   });
 
   it('GIVEN a label of stopwords only THEN nothing is added', () => {
     const empty = topic('the one', [3]);
-    addMentioningSentences([empty], sentences);
+    addMentioningSentences([empty], sentencePostings(sentences));
     expect(empty.sentences).toEqual([3]);
   });
 });
