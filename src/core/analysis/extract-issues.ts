@@ -110,10 +110,11 @@ const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|de
 /**
  * Verbs by which a clause's subject states where it stands, so the clause is its position: saying
  * and believing, and the stands news reports in court and politics (claimed, argued, admitted,
- * pleaded, ordered, ruled, promised, pledged, warned, told).
+ * pleaded, ordered, ruled, promised, pledged, warned, told); not in the passive ("was ordered to
+ * repay", "was told to leave"), where the subject is the one acted on.
  */
 const STATING_VERB_RE =
-  /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?)\b/;
+  /(?<!\b(?:is|are|was|were|be|been|being)\s+)\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?)\b/;
 const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/;
 
 type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';

@@ -290,6 +290,13 @@ describe('extractIssues: verbs that state a stand give the subject a position', 
     expect(find(issuesOf('Ed Miliband visited the new homes in Stevenage with local party activists.'), /homes/).positions).toEqual([]);
     expect(find(issuesOf('The teacher admitted sending the link to his students during a lecture on Monday.'), /link/).positions).toEqual([]);
   });
+
+  it('GIVEN the passive ("was ordered to repay") THEN the subject acted on has no position; the judge who ordered has', () => {
+    expect(issuesOf('Meat trader Ahmed Rashid was ordered to repay the proceeds of a mortgage fraud.').flatMap((i) => i.positions)).toEqual([]);
+    expect(issuesOf('Meat trader Ahmed Rashid was told to repay the proceeds of a mortgage fraud.').flatMap((i) => i.positions)).toEqual([]);
+    const ordered = issuesOf('Judge Susan Hunt ordered the district to pay damages to the three families.').flatMap((i) => i.positions);
+    expect(ordered.map((p) => p.party)).toEqual(['Susan Hunt']);
+  });
 });
 
 describe('extractIssues: a quote naming no topic', () => {
