@@ -1,11 +1,12 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
+import { absorbDropped, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
 import { clauseCues } from './stance-cues.js';
-import { STOPWORDS, contentStems, sentenceStems, sentenceTokens, stem } from './tokenize.js';
+import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
 import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
 
@@ -105,6 +106,14 @@ const DISPUTE_HEADS = new Set('difference differences disagreement disagreements
 const EVENT_NOUNS = new Set('ruling decision deal agreement plan proposal move law bill case talks vote verdict strike dispute offer row meeting summit accord treaty measure measures policy judgment appeal'.split(' '));
 
 export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
+/**
+ * Verbs by which a clause's subject states where it stands, so the clause is its position: saying
+ * and believing, and the stands news reports in court and politics (claimed, argued, admitted,
+ * pleaded, ordered, ruled, promised, pledged, warned, told); not in the passive ("was ordered to
+ * repay", "was told to leave"), where the subject is the one acted on.
+ */
+const STATING_VERB_RE =
+  /(?<!\b(?:is|are|was|were|be|been|being)\s+)\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?)\b/;
 
 export interface Token {
   text: string;
@@ -922,7 +931,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       const cues = clauseCues(clause.text);
       const stance: Stance | null = cues.stance ?? (clause.coordinated ? governingStance : null);
       if (!clause.coordinated) governingStance = stance;
-      const party = stance === 'request' || stance === 'disagreement' || cues.says ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
+      const party = stance === 'request' || stance === 'disagreement' || STATING_VERB_RE.test(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
       let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
@@ -1015,7 +1024,9 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   }
   const merged = mergeTopics(topics);
   for (const t of merged) t.sentences.sort((a, b) => a - b);
-  const listed = mostSalient(merged, sentences);
+  const postings = sentencePostings(sentences);
+  const listed = mostSalient(merged, postings);
+  addMentioningSentences(listed, postings);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
@@ -1025,7 +1036,8 @@ const QUOTED_POSITION_WORDS = 24;
 /**
  * A speaker quoted beside a topic, in words that name it, gives their position on it in their own
  * words ("Iain Duncan Smith: “The figures are unverified …”"): the quote goes to the topic within two
- * sentences of it whose label shares the most words with it, after the positions the narrative states.
+ * sentences of it whose label shares the most words with it, after the positions the narrative states;
+ * a quote naming no topic goes to the topic it stands beside (`quotedWithin`).
  */
 function addQuotedPositions(topics: readonly Topic[], sentences: readonly Sentence[], quotes: readonly QuoteSpan[], speakers: readonly (string | null)[]): void {
   if (quotes.length === 0 || topics.length === 0) return;
@@ -1049,6 +1061,7 @@ function addQuotedPositions(topics: readonly Topic[], sentences: readonly Senten
         bestShared = shared;
       }
     }
+    best ??= quotedWithin(topics, s, speaker);
     if (!best) continue;
     best.parties.add(speaker);
     best.positions.push({ party: speaker, position: quotedWords(quote.text) });
@@ -1061,36 +1074,21 @@ function quotedWords(text: string): string {
   return `“${shown}”`;
 }
 
-/** How many sentences each of `wanted`'s stems occurs in, from the stem table the summary made for these sentences. */
-function sentenceFrequencies(sentences: readonly Sentence[], wanted: readonly Topic[]): ReadonlyMap<string, { readonly sentences: number }> {
-  const table = sentenceStems(sentences);
-  const want = new Set<string>();
-  for (const t of wanted) for (const x of t.stems) want.add(x);
-  const df = new Map<string, { sentences: number }>();
-  for (let id = 0; id < table.stems.length; id++) if (want.has(table.stems[id]!)) df.set(table.stems[id]!, { sentences: table.sentenceCounts[id]! });
-  return df;
-}
-
-/** Topics every story may list before it must show that it is a debate (stance cues) to list more. */
-const BASE_TOPICS = 6;
-const MAX_TOPICS = 10;
-
 /**
  * The topics a reader would list. A news story yields a candidate in nearly every clause
  * ("Walmart to buy gloves"), so candidates are ranked by how much the story is about them: the
  * sentences that support them, how often the story uses the label's words, a place in the lead,
- * a stance cue or a party's position, and a label of more than one word. A story of debate (the
- * seed: ministers agreeing, asking and differing) shows its cues and keeps more topics. The list
- * stays in document order.
+ * a stance cue or a party's position, and a label of more than one word. How many are listed is
+ * `topicBudget`'s; a candidate left off joins a listed topic it shares a label word with
+ * (`absorbDropped`). The list stays in document order.
  */
-function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): Topic[] {
+function mostSalient(topics: readonly Topic[], postings: Postings): Topic[] {
   const withCue = topics.filter((t) => t.stance !== 'statement').length;
-  const keep = Math.min(MAX_TOPICS, BASE_TOPICS + withCue);
+  const keep = topicBudget(topics.length, withCue);
   if (topics.length <= keep) return [...topics];
-  const df = sentenceFrequencies(sentences, topics);
   const scored = topics.map((t) => {
     let used = 0;
-    for (const x of t.stems) used = Math.max(used, Math.min(df.get(x)?.sentences ?? 0, 6));
+    for (const x of t.stems) used = Math.max(used, Math.min(postings.get(x)?.length ?? 0, 6));
     const score =
       Math.min(t.sentences.length, 5) +
       0.5 * used +
@@ -1100,7 +1098,9 @@ function mostSalient(topics: readonly Topic[], sentences: readonly Sentence[]): 
       (t.label.includes(' ') ? 0.5 : 0);
     return { t, score };
   });
-  const kept = new Set(scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).slice(0, keep).map((x) => x.t));
+  const ranked = scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).map((x) => x.t);
+  absorbDropped(ranked.slice(0, keep), ranked.slice(keep), postings);
+  const kept = new Set(ranked.slice(0, keep));
   return topics.filter((t) => kept.has(t));
 }
 

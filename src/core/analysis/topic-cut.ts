@@ -1,0 +1,150 @@
+import { sentenceStems } from './tokenize.js';
+import type { IssuePosition, Sentence, Stance } from './types.js';
+
+/**
+ * How many topics a story lists, and what becomes of the candidates it does not list. Works on any
+ * topic with these fields (extract-issues' topics have them).
+ */
+export interface CutTopic {
+  label: string;
+  /** Stems of the label's words; those the story uses as content words (see `sentencePostings`) say what it is about. */
+  stems: ReadonlySet<string>;
+  stance: Stance;
+  positions: IssuePosition[];
+  parties: Set<string>;
+  sentences: number[];
+}
+
+/** Topics a story of reported facts lists (a careful reader lists 3-6). */
+export const NEWS_TOPICS = 4;
+/** ... and one more for every this many topics that carry a stance cue (agreed, denied, urged). */
+export const CUES_PER_EXTRA_TOPIC = 3;
+/** Topics a story of debate lists before its cue topics are added. */
+export const DEBATE_TOPICS = 6;
+export const MAX_TOPICS = 10;
+
+/**
+ * How many of `candidates` topics to list, `withCue` of them with a stance cue. In a story of debate
+ * (a readout of talks: at least half the candidates are agreed, differed on or asked for) each cue
+ * topic is a subject of its own, so the list grows by one per cue topic. In reported news, cues are
+ * incidental ("denied", "said he wanted"), a candidate is found in nearly every clause and a
+ * reader lists a handful of subjects: a few topics, and one more for every few cue topics.
+ */
+export function topicBudget(candidates: number, withCue: number): number {
+  const debate = candidates > 0 && withCue * 2 >= candidates;
+  const budget = debate ? DEBATE_TOPICS + withCue : NEWS_TOPICS + Math.floor(withCue / CUES_PER_EXTRA_TOPIC);
+  return Math.min(MAX_TOPICS, budget);
+}
+
+/**
+ * A candidate left off the list that shares a label word with a listed topic speaks of the same
+ * subject in other words ("sex with the third student" beside "sex with three of male students";
+ * "jobs and training" beside "jobs for Scottish young people"): its sentences and the parties'
+ * positions join the listed topic sharing the most label words with it (the first listed on a tie),
+ * rather than being lost. `listed` is in rank order; its topics' sentences stay sorted.
+ */
+export function absorbDropped(listed: readonly CutTopic[], dropped: readonly CutTopic[], postings: Postings): void {
+  if (listed.length === 0) return;
+  for (const d of dropped) {
+    let best: CutTopic | null = null;
+    let bestShared = 0;
+    for (const t of listed) {
+      let shared = 0;
+      for (const x of d.stems) if (t.stems.has(x) && postings.has(x)) shared++;
+      if (shared > bestShared) {
+        best = t;
+        bestShared = shared;
+      }
+    }
+    if (!best) continue;
+    best.sentences = mergeSorted(best.sentences, d.sentences);
+    for (const p of d.positions) {
+      if (best.parties.has(p.party)) continue;
+      best.parties.add(p.party);
+      best.positions.push(p);
+    }
+  }
+}
+
+/** The sentences (indices, ascending) each content stem of a story occurs in. */
+export type Postings = ReadonlyMap<string, readonly number[]>;
+
+export function sentencePostings(sentences: readonly Sentence[]): Map<string, number[]> {
+  // From the stem table the summary already made for these sentences: no second tokenisation or stem lookup.
+  const table = sentenceStems(sentences);
+  const lists: number[][] = table.stems.map(() => []);
+  for (let i = 0; i < table.distinct.length; i++) for (const id of table.distinct[i]!) lists[id]!.push(i);
+  const postings = new Map<string, number[]>();
+  for (let id = 0; id < table.stems.length; id++) postings.set(table.stems[id]!, lists[id]!);
+  return postings;
+}
+
+/**
+ * A topic is supported by every sentence that names it, not only by the clauses it was found in: a
+ * sentence holding all of the label's content words speaks of the topic ("the plea deal" in the lead,
+ * and again where the judge accepts it).
+ */
+export function addMentioningSentences(topics: readonly CutTopic[], postings: Postings): void {
+  for (const t of topics) {
+    const lists: Array<readonly number[]> = [];
+    for (const x of t.stems) {
+      const list = postings.get(x);
+      if (list !== undefined) lists.push(list);
+    }
+    if (lists.length === 0) continue;
+    // The sentences of the label's rarest word, kept when they hold every other word too.
+    lists.sort((a, b) => a.length - b.length);
+    const mentioning = lists[0]!.filter((i) => lists.every((list) => includesSorted(list, i)));
+    t.sentences = mergeSorted(t.sentences, mentioning);
+  }
+}
+
+function includesSorted(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === value;
+}
+
+/** The union of two sorted lists of sentence indices, sorted. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  }
+  return out;
+}
+
+/** How far (in sentences) from a topic's sentences a quote with no word of its label may be and still speak on it. */
+export const QUOTE_REACH = 1;
+
+/**
+ * The topic a speaker quoted in sentence `sentence` speaks on when the quote's words name none: the
+ * topic with a sentence nearest the quote, at most `QUOTE_REACH` away, that has no position of the
+ * speaker's yet (the first listed on a tie). News quotes its speakers beside the paragraph they
+ * answer: "Angus Robertson said: 'This is a very welcome poll'" after the poll of the SNP's
+ * policies; a defence lawyer's "There has to be some type of duress" beside the girl's
+ * examination by a psychologist. Null when no topic is that near.
+ */
+export function quotedWithin<T extends CutTopic>(topics: readonly T[], sentence: number, speaker: string): T | null {
+  let best: T | null = null;
+  let bestDistance = QUOTE_REACH + 1;
+  for (const t of topics) {
+    if (t.parties.has(speaker)) continue;
+    for (const i of t.sentences) {
+      const d = Math.abs(i - sentence);
+      if (d < bestDistance) {
+        best = t;
+        bestDistance = d;
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
+import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, MAX_TOPICS, NEWS_TOPICS, QUOTE_REACH, quotedWithin, sentencePostings, topicBudget } from '../../../src/core/analysis/topic-cut.js';
+import { stem } from '../../../src/core/analysis/tokenize.js';
+import type { IssuePosition, Stance } from '../../../src/core/analysis/types.js';
+
+/** A topic as extract-issues makes it: the stems of every word of its label, stopwords included. */
+function topic(label: string, sentences: number[], positions: IssuePosition[] = [], stance: Stance = 'statement'): CutTopic {
+  const stems = new Set(label.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 3).map((w) => stem(w)));
+  return { label, stems, stance, positions, parties: new Set(positions.map((p) => p.party)), sentences };
+}
+
+/** The postings of a story that uses these labels' words. */
+function storyOf(...topics: CutTopic[]) {
+  return sentencePostings(splitSentences(topics.map((t) => `${t.label}.`).join(' ')));
+}
+
+function absorb(listed: CutTopic[], dropped: CutTopic[]): void {
+  absorbDropped(listed, dropped, storyOf(...listed, ...dropped));
+}
+
+describe('topicBudget', () => {
+  it('GIVEN a readout of talks, most candidates agreed, differed on or asked for THEN one topic per cue topic (the seed: 10 candidates, 9 with cues)', () => {
+    expect(topicBudget(10, 9)).toBe(MAX_TOPICS);
+    expect(topicBudget(4, 2)).toBe(DEBATE_TOPICS + 2);
+  });
+
+  it('GIVEN reported news, a candidate in nearly every clause and few cues THEN a handful of topics, one more per few cue topics', () => {
+    // A feature story (kite festival, body painting): no cue at all.
+    expect(topicBudget(17, 0)).toBe(NEWS_TOPICS);
+    // A court story (35 candidates, 6 with "denied", "asked"...) and a political one (25, 5).
+    expect(topicBudget(35, 6)).toBe(NEWS_TOPICS + 2);
+    expect(topicBudget(25, 5)).toBe(NEWS_TOPICS + 1);
+    expect(topicBudget(35, 6)).toBeLessThan(topicBudget(10, 9));
+  });
+
+  it('GIVEN any counts THEN never more than the maximum, and a story with no candidates lists none beyond them', () => {
+    expect(topicBudget(200, 90)).toBe(MAX_TOPICS);
+    expect(topicBudget(200, 99)).toBe(MAX_TOPICS);
+    expect(topicBudget(0, 0)).toBe(NEWS_TOPICS);
+  });
+});
+
+describe('absorbDropped', () => {
+  it('GIVEN a dropped candidate sharing a label word with a listed topic THEN its sentences join it (a teacher\'s sex-abuse case)', () => {
+    const students = topic('sex with three of male students', [0]);
+    const bail = topic('bail', [20, 37]);
+    absorb([students, bail], [topic('sex with the third student', [30]), topic('inappropriate contact with students', [33])]);
+    expect(students.sentences).toEqual([0, 30, 33]);
+    expect(bail.sentences).toEqual([20, 37]);
+  });
+
+  it('GIVEN two listed topics sharing words with it THEN it joins the one sharing the most (Scottish jobs, not the campaign)', () => {
+    const jobs = topic('Scottish young people to have jobs', [16]);
+    const campaign = topic('Scottish Labour campaign', [24]);
+    absorb([campaign, jobs], [topic('jobs for Scottish school leavers', [13])]);
+    expect(jobs.sentences).toEqual([13, 16]);
+    expect(campaign.sentences).toEqual([24]);
+  });
+
+  it('GIVEN a tie THEN the first listed (the better ranked) takes it', () => {
+    const visits = topic('food bank visits', [8, 10]);
+    const organisation = topic('independent food bank organisation', [3]);
+    absorb([organisation, visits], [topic('emergency food', [1])]);
+    expect(organisation.sentences).toEqual([1, 3]);
+    expect(visits.sentences).toEqual([8, 10]);
+  });
+
+  it('GIVEN the dropped candidate\'s positions THEN parties new to the topic are added, known ones keep their first position', () => {
+    const deal = topic('plea deal', [11], [{ party: 'Susan Hunt', position: 'accepted the plea deal' }]);
+    absorb([deal], [topic('deal with prosecutors', [12], [{ party: 'Ed Brass', position: 'said the deal was fair' }, { party: 'Susan Hunt', position: 'other' }])]);
+    expect(deal.positions.map((p) => p.party)).toEqual(['Susan Hunt', 'Ed Brass']);
+    expect(deal.positions[0]!.position).toBe('accepted the plea deal');
+    expect(deal.parties.has('Ed Brass')).toBe(true);
+  });
+
+  it('GIVEN a dropped candidate sharing no content word (stopwords do not count) THEN nothing changes', () => {
+    const childcare = topic('free childcare', [18, 23]);
+    absorb([childcare], [topic('the crowd at the rally', [2]), topic('said that', [5])]);
+    expect(childcare.sentences).toEqual([18, 23]);
+    expect(childcare.positions).toEqual([]);
+    const jobs = topic('Scottish young people to have jobs', [16]);
+    absorb([jobs], [topic('have your say', [4])]);
+    expect(jobs.sentences).toEqual([16]);
+  });
+});
+
+describe('sentencePostings', () => {
+  it('GIVEN a story THEN each content stem lists the sentences it occurs in, once each and in order; stopwords are left out', () => {
+    const postings = sentencePostings(splitSentences('Food banks fed more people. The food bank figures were disputed. Ministers said the banks were political.'));
+    expect(postings.get(stem('food'))).toEqual([0, 1]);
+    expect(postings.get(stem('banks'))).toEqual([0, 1, 2]);
+    expect(postings.has('the')).toBe(false);
+    expect(postings.has('said')).toBe(false);
+  });
+});
+
+describe('addMentioningSentences', () => {
+  const sentences = splitSentences(
+    'Brianne Altice accepted a plea deal on Tuesday. ' +
+      'The judge sentenced her to prison. ' +
+      'Her lawyer said the plea deals were fair to everyone. ' +
+      'Prosecutors said the deal spared the victims a trial. ' +
+      'The kite festival was held in Weifang.',
+  );
+
+  it('GIVEN sentences holding every content word of a label (any word form) THEN they support the topic, in order', () => {
+    const deal = topic('plea deal', [0]);
+    addMentioningSentences([deal], sentencePostings(sentences));
+    expect(deal.sentences).toEqual([0, 2]);
+  });
+
+  it('GIVEN a sentence with only some of the label\'s words THEN it is not added; a word the story never repeats adds nothing', () => {
+    const kite = topic('kite festival', [4]);
+    const prison = topic('prison sentence length', [1]);
+    addMentioningSentences([kite, prison], sentencePostings(sentences));
+    expect(kite.sentences).toEqual([4]);
+    expect(prison.sentences).toEqual([1]);
+  });
+
+  it('GIVEN a label of stopwords only THEN nothing is added', () => {
+    const empty = topic('the one', [3]);
+    addMentioningSentences([empty], sentencePostings(sentences));
+    expect(empty.sentences).toEqual([3]);
+  });
+});
+
+describe('quotedWithin', () => {
+  it('GIVEN a quote beside a topic\'s sentence THEN that topic (a poll of policies, a psychologist\'s examination)', () => {
+    const policies = topic('list of 23 policies', [1, 9, 13]);
+    const debate = topic('Scottish leaders TV debate', [4, 11, 16]);
+    expect(quotedWithin([policies, debate], 14, 'Angus Robertson')).toBe(policies);
+    const examined = topic('Jamie Silvonek examined by a forensic psychologist', [8, 37]);
+    const car = topic('car', [4, 5, 18]);
+    expect(quotedWithin([car, examined], 7, 'John Waldron')).toBe(examined);
+  });
+
+  it('GIVEN the quote in a topic\'s own sentence THEN that topic before one a sentence away; on a tie the first listed', () => {
+    const a = topic('free childcare', [3, 18]);
+    const b = topic('welfare trap', [2, 4]);
+    expect(quotedWithin([b, a], 3, 'David Cameron')).toBe(a);
+    expect(quotedWithin([b, a], 17, 'David Cameron')).toBe(a);
+    const c = topic('benefit cheque', [16]);
+    expect(quotedWithin([c, a], 17, 'David Cameron')).toBe(c);
+  });
+
+  it('GIVEN no topic within QUOTE_REACH, or the speaker already placed THEN null', () => {
+    const letter = topic('extension of leave of absence', [8, 10, 39]);
+    expect(quotedWithin([letter], 10 + QUOTE_REACH + 1, 'Simon Danczuk')).toBeNull();
+    const placed = topic('plea deal', [11], [{ party: 'Ed Brass', position: 'said the deal was fair' }]);
+    expect(quotedWithin([placed], 11, 'Ed Brass')).toBeNull();
+    expect(quotedWithin([], 3, 'Ed Brass')).toBeNull();
+  });
+});
