@@ -280,8 +280,44 @@ interface PacedRow {
   cpuPerCommand: number;
   /** The same for the main thread alone: the event loop is what limits one process. */
   mainCpuPerCommand: number;
-  /** How far behind schedule the generator itself sent (its own event-loop lag), p99 ms. */
+  /** How far behind schedule the generator itself sent (its own event-loop lag), p99 and max ms, and its own longest GC pause. */
   sendLagP99: number;
+  sendLagMax: number;
+  ownGcMaxMs: number;
+  /** The bot's own event-loop delay during the row (its /metrics), and its garbage collections. */
+  bot: BotPauses;
+}
+
+/** From the bot's /metrics (prom-client's default metrics, which reset the event-loop histogram at each scrape). */
+interface BotPauses {
+  lagMaxMs: number;
+  lagP99Ms: number;
+  /** Major (mark-compact) collections during the row, their total and how many took 100 ms or more. */
+  majorGcs: number;
+  majorGcMs: number;
+  majorGcsOver100ms: number;
+}
+
+function metricValue(text: string, name: string, labels = ''): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}
+
+async function scrapeBot(base: string): Promise<string> {
+  return (await fetch(`${base}/metrics`)).text();
+}
+
+/** Pauses between two scrapes (the event-loop figures are the second scrape's: they cover the time since the first). */
+function pausesBetween(before: string, after: string): BotPauses {
+  const gc = (text: string, suffix: string, labels: string) => metricValue(text, `briefbot_nodejs_gc_duration_seconds${suffix}`, labels);
+  return {
+    lagMaxMs: metricValue(after, 'briefbot_nodejs_eventloop_lag_max_seconds') * 1000,
+    lagP99Ms: metricValue(after, 'briefbot_nodejs_eventloop_lag_p99_seconds') * 1000,
+    majorGcs: gc(after, '_count', '{kind="major"}') - gc(before, '_count', '{kind="major"}'),
+    majorGcMs: (gc(after, '_sum', '{kind="major"}') - gc(before, '_sum', '{kind="major"}')) * 1000,
+    majorGcsOver100ms:
+      gc(after, '_count', '{kind="major"}') - gc(after, '_bucket', '{le="0.1",kind="major"}') - (gc(before, '_count', '{kind="major"}') - gc(before, '_bucket', '{le="0.1",kind="major"}')),
+  };
 }
 
 interface Row {
@@ -449,11 +485,12 @@ async function main(): Promise<void> {
     process.stderr.write(`${scenario}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}\n`);
     if (pacedRate > 0) {
       await pause();
+      const metricsBefore = await scrapeBot(base);
       const cpu = cpuMeter();
       const r = await paced({ url: base, rate: pacedRate, duration: pacedDuration, connections: pacedConnections, next: (i) => ({ path, ...(pool[i % pool.length] as { body: string; headers: Record<string, string> }) }) });
       const latencies: number[] = [];
       for (let i = 0; i < r.sent; i += 1) if (!Number.isNaN(r.respondedAt[i])) latencies.push(r.respondedAt[i]! - r.scheduledAt[i]!);
-      recordPaced(scenario, r.sent, latencies, r.errors, cpu(latencies.length), r.sendLagP99);
+      recordPaced(scenario, r.sent, latencies, r.errors, cpu(latencies.length), r, pausesBetween(metricsBefore, await scrapeBot(base)));
     }
   };
   const pacedRows: PacedRow[] = [];
@@ -465,12 +502,20 @@ async function main(): Promise<void> {
     const main = cpuMs(pid, pid);
     return (commands: number) => ({ cpuPerCommand: (cpuMs(pid) - all) / Math.max(1, commands), mainCpuPerCommand: (cpuMs(pid, pid) - main) / Math.max(1, commands) });
   };
-  const recordPaced = (scenario: string, sent: number, latencies: number[], errors: number, cpu: { cpuPerCommand: number; mainCpuPerCommand: number }, sendLagP99: number) => {
+  const recordPaced = (
+    scenario: string,
+    sent: number,
+    latencies: number[],
+    errors: number,
+    cpu: { cpuPerCommand: number; mainCpuPerCommand: number },
+    { sendLagP99, sendLagMax, ownGcMaxMs }: { sendLagP99: number; sendLagMax: number; ownGcMaxMs: number },
+    bot: BotPauses,
+  ) => {
     latencies.sort((a, b) => a - b);
-    const row = { scenario, sent, answered: latencies.length, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies[latencies.length - 1] ?? Number.NaN, errors, ...cpu, sendLagP99 };
+    const row = { scenario, sent, answered: latencies.length, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies[latencies.length - 1] ?? Number.NaN, errors, ...cpu, sendLagP99, sendLagMax, ownGcMaxMs, bot };
     pacedRows.push(row);
     process.stderr.write(
-      `${scenario} at ${pacedRate}/s: ${row.answered} of ${sent} answered, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, max ${row.max.toFixed(1)} ms, errors ${errors}; generator lag p99 ${sendLagP99.toFixed(1)} ms\n`,
+      `${scenario} at ${pacedRate}/s: ${row.answered} of ${sent} answered, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, max ${row.max.toFixed(1)} ms, errors ${errors}; generator lag p99 ${sendLagP99.toFixed(1)} ms, max ${sendLagMax.toFixed(0)} ms, longest GC ${ownGcMaxMs.toFixed(0)} ms; bot event-loop delay max ${bot.lagMaxMs.toFixed(0)} ms, ${bot.majorGcs} major GCs (${bot.majorGcMs.toFixed(0)} ms, ${bot.majorGcsOver100ms} of 100 ms or more)\n`,
     );
   };
 
@@ -581,6 +626,7 @@ async function main(): Promise<void> {
       return { path: '/slack/events', body, headers: slackHeaders(signingSecret, body) };
     });
     const inAck = new Float64Array(total).fill(Number.NaN);
+    const metricsBefore = await scrapeBot(base);
     const cpu = cpuMeter();
     const r = await paced({
       url: base,
@@ -592,6 +638,7 @@ async function main(): Promise<void> {
         if (status === 200 && body) inAck[i] = clock();
       },
     });
+    const bot = pausesBetween(metricsBefore, await scrapeBot(base));
     await new Promise((res) => setTimeout(res, 2000));
     const posted = new Map<number, number[]>();
     for (const p of fakeSlack.responses) {
@@ -606,7 +653,7 @@ async function main(): Promise<void> {
       if (answers.length !== 1) wrong += 1;
       if (answers.length) latencies.push(Math.min(...answers) - r.scheduledAt[i]!);
     }
-    recordPaced(scenario, r.sent, latencies, r.errors + wrong, cpu(latencies.length), r.sendLagP99);
+    recordPaced(scenario, r.sent, latencies, r.errors + wrong, cpu(latencies.length), r, bot);
   };
   if (wanted('slack-briefing') || wanted('slack-search')) memory.enter('Slack rows');
   if (wanted('slack-briefing')) await slackRun('Slack `/briefing <slug>`', slugAt, `card, random slug of ${n}`);
@@ -632,9 +679,12 @@ async function main(): Promise<void> {
       ? [
           `At a fixed ${pacedRate} commands a second (open loop, ${pacedDuration} s a row over ${pacedConnections} keep-alive connections; latency from each command's scheduled send time to its answer, so time queued counts):`,
           '',
-          '| scenario | sent | answered | p50 ms | p99 ms | max ms | errors | bot CPU ms a command | main thread | generator lag p99 ms |',
-          '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-          ...pacedRows.map((r) => `| ${r.scenario} | ${r.sent} | ${r.answered} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.cpuPerCommand.toFixed(2)} | ${r.mainCpuPerCommand.toFixed(2)} | ${r.sendLagP99.toFixed(1)} |`),
+          '| scenario | sent | answered | p50 ms | p99 ms | max ms | errors | bot CPU ms a command | main thread | generator lag p99 / max ms, longest GC | bot event-loop delay max ms | bot major GCs (ms; ≥ 100 ms) |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+          ...pacedRows.map(
+            (r) =>
+              `| ${r.scenario} | ${r.sent} | ${r.answered} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.cpuPerCommand.toFixed(2)} | ${r.mainCpuPerCommand.toFixed(2)} | ${r.sendLagP99.toFixed(1)} / ${r.sendLagMax.toFixed(0)}, ${r.ownGcMaxMs.toFixed(0)} | ${r.bot.lagMaxMs.toFixed(0)} | ${r.bot.majorGcs} (${r.bot.majorGcMs.toFixed(0)}; ${r.bot.majorGcsOver100ms}) |`,
+          ),
           '',
         ]
       : []),

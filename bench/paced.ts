@@ -7,7 +7,7 @@
  * and that its `overallRate` option answers by sending in bursts).
  */
 import { Agent, request } from 'node:http';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 
 export interface PacedRequest {
   path: string;
@@ -46,6 +46,8 @@ export interface PacedResult {
   /** How late the generator itself sent requests behind schedule: p99 and max, ms (its own event-loop lag). */
   sendLagP99: number;
   sendLagMax: number;
+  /** The generator process's own longest garbage-collection pause during the row, ms: a pause here delays reading answers too. */
+  ownGcMaxMs: number;
 }
 
 /** Milliseconds since the epoch with sub-millisecond resolution, comparable with Date.now(). */
@@ -90,6 +92,11 @@ export async function paced(options: PacedOptions): Promise<PacedResult> {
     req.end(r.body);
   };
 
+  let ownGcMaxMs = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) ownGcMaxMs = Math.max(ownGcMaxMs, entry.duration);
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const start = clock() + 20;
   for (let i = 0; i < total; i += 1) scheduledAt[i] = start + i * interval;
   await new Promise<void>((resolve) => {
@@ -108,6 +115,7 @@ export async function paced(options: PacedOptions): Promise<PacedResult> {
   const drainUntil = clock() + (options.drainMs ?? 5000);
   while (settled < total && clock() < drainUntil) await new Promise((r) => setTimeout(r, 10));
   agent.destroy();
+  gcObserver.disconnect();
   errors += total - settled;
   lags.sort((a, b) => a - b);
   return {
@@ -118,6 +126,7 @@ export async function paced(options: PacedOptions): Promise<PacedResult> {
     respondedAt,
     sendLagP99: lags[Math.floor(lags.length * 0.99)] ?? 0,
     sendLagMax: lags[lags.length - 1] ?? 0,
+    ownGcMaxMs,
   };
 }
 
