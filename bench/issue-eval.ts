@@ -3,7 +3,10 @@
  * for 17 CNN/Daily Mail dev articles and the Korea-Japan seed, labelled by reading the articles
  * before running the engine on them; see bench/issues/README.md).
  *
- *   npx tsx bench/issue-eval.ts [--eval ../shared/eval/cnndm-dev.jsonl] [--labels bench/issues/labels.jsonl] [--verbose]
+ *   npx tsx bench/issue-eval.ts [--eval ../shared/eval/cnndm-dev.jsonl] [--labels bench/issues/labels.jsonl] [--verbose | --totals]
+ *
+ * `--totals` prints only the totals table: the way to score the held-out set (bench/issues/heldout.jsonl),
+ * whose per-article results must not be read.
  *
  * Scoring:
  * - Each article goes through analyze() as the product sees it: CNN/DM articles as plain text, the
@@ -326,6 +329,8 @@ function totalsRow(name: string, t: Tally): string {
 export interface IssueEvalOptions {
   /** Also list every predicted issue (matched or not) and every missed gold topic, per article. */
   verbose?: boolean;
+  /** Only the totals: for a held-out set, whose per-article results must not be read. */
+  totalsOnly?: boolean;
 }
 
 /** Runs the evaluation and returns a printable report (markdown tables). */
@@ -387,19 +392,24 @@ export function evaluateIssues(evalPath: string = DEFAULT_EVAL, labelsPath: stri
       });
     }
   }
-  const out = [
-    `Issue breakdown: ${ours.articles} labelled articles, ${ours.gold} gold topics, ${ours.goldPositions} gold positions (${labelsPath.split('/').slice(-2).join('/')})${missing ? `, ${missing} labelled ids not in the eval file` : ''}`,
-    '',
-    '| article     | gold | pred | match | stance | pos   | base m |',
-    '| ----------- | ---: | ---: | ----: | -----: | ----: | -----: |',
-    ...rows,
-    '',
+  const totals = [
     '| system                         | pred | match | precis | recall |    F1 | stance | pos rec | pos|match | pred/art |',
     '| ------------------------------ | ---: | ----: | -----: | -----: | ----: | -----: | ------: | --------: | -------: |',
     totalsRow('briefbot extractIssues', ours),
     totalsRow(`baseline: top-${BASELINE_KEYWORDS} keywords`, base),
     totalsRow('briefbot, news only (no seed)', oursNews),
     totalsRow('baseline, news only (no seed)', baseNews),
+  ];
+  const heading = `Issue breakdown: ${ours.articles} labelled articles, ${ours.gold} gold topics, ${ours.goldPositions} gold positions (${labelsPath.split('/').slice(-2).join('/')})${missing ? `, ${missing} labelled ids not in the eval file` : ''}`;
+  if (options.totalsOnly) return [heading, '', ...totals, ...(unmapped.length > 0 ? [`${unmapped.length} evidence fragments not found in the engine's sentences`] : [])].join('\n');
+  const out = [
+    heading,
+    '',
+    '| article     | gold | pred | match | stance | pos   | base m |',
+    '| ----------- | ---: | ---: | ----: | -----: | ----: | -----: |',
+    ...rows,
+    '',
+    ...totals,
     `(gold topics per article: ${(ours.gold / Math.max(1, ours.articles)).toFixed(1)}, news only ${(oursNews.gold / Math.max(1, oursNews.articles)).toFixed(1)}; stance: right on matched pairs; pos rec: gold positions whose party the matched issue names, over all gold positions; pos|match: over gold positions of matched topics)`,
   ];
   const errors = [...stanceErrors].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`);
@@ -416,5 +426,5 @@ export function evaluateIssues(evalPath: string = DEFAULT_EVAL, labelsPath: stri
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const argv = process.argv.slice(2);
-  console.log(evaluateIssues(pathArg(argv, '--eval', DEFAULT_EVAL), pathArg(argv, '--labels', DEFAULT_LABELS), { verbose: argv.includes('--verbose') }));
+  console.log(evaluateIssues(pathArg(argv, '--eval', DEFAULT_EVAL), pathArg(argv, '--labels', DEFAULT_LABELS), { verbose: argv.includes('--verbose'), totalsOnly: argv.includes('--totals') }));
 }

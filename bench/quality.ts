@@ -223,7 +223,11 @@ async function main(): Promise<void> {
   console.log(formatTable(halves));
 
   // Issue breakdowns against their hand labels (bench/issues/labels.jsonl), on the same eval file.
-  console.log('\n' + (await import('./issue-eval.js')).evaluateIssues(path));
+  const issueEval = await import('./issue-eval.js');
+  console.log('\n' + issueEval.evaluateIssues(path));
+  // The held-out set (labelled before the engine ran on it): totals only, so no one reads its errors.
+  const heldOutIssues = resolve(dirname(fileURLToPath(import.meta.url)), 'issues/heldout.jsonl');
+  if (existsSync(heldOutIssues)) console.log(`\nIssue breakdown, held-out set (totals only):\n${issueEval.evaluateIssues(path, heldOutIssues, { totalsOnly: true })}`);
 
   const benchDir = dirname(fileURLToPath(import.meta.url));
   const quoteEval = resolve(benchDir, 'quote-eval.ts');
