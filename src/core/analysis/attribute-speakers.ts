@@ -138,7 +138,8 @@ function nameOf(ctx: Context, m: Mention): string {
   if (m.kind !== 'person') return m.name;
   let name = ctx.nameAt.get(m.start);
   if (name === undefined) {
-    name = cleanName(ctx, ctx.names.canonical(m.name, m.start));
+    const titleGender = m.gender && GENDERED_TITLE_RE.test(ctx.text.slice(Math.max(0, m.start - 8), m.start)) ? m.gender : null;
+    name = cleanName(ctx, ctx.names.canonical(m.name, m.start, titleGender));
     // "Her father Mr Robertson": a title's gender that differs from the full name's ("Summer Robertson") is another person.
     const fullGender = fullNamesOf(ctx).get(name)?.gender;
     if (m.gender && name !== m.name && fullGender && fullGender !== m.gender && GENDERED_TITLE_RE.test(ctx.text.slice(Math.max(0, m.start - 8), m.start))) name = m.name;

@@ -675,8 +675,17 @@ export class NameIndex {
     this.participants = participants;
     const seen = new Set<string>();
     for (const m of mentions) {
-      if (m.kind !== 'person' || m.single) continue;
-      // Only a name's first mention matters: canonical() prefers the earliest fuller name.
+      if (m.kind !== 'person') continue;
+      if (m.single) {
+        if (!this.bareAt.has(m.name)) this.bareAt.set(m.name, m.start);
+        continue;
+      }
+      // Every later mention of a fuller name is kept too (see bearer()).
+      if (m.gender && !this.genderOf.has(m.name)) this.genderOf.set(m.name, m.gender);
+      const later = this.mentionsOf.get(m.name);
+      if (later) later.push(m.start);
+      else this.mentionsOf.set(m.name, [m.start]);
+      // byToken lists each fuller name once, at its first mention.
       if (seen.has(m.name)) continue;
       seen.add(m.name);
       const tokens = m.name.toLowerCase().split(' ');
@@ -688,32 +697,80 @@ export class NameIndex {
     }
   }
 
+  /** Where each fuller person name is written out, in order. */
+  private readonly mentionsOf = new Map<string, number[]>();
+  /** Where each name of one word is first written alone. */
+  private readonly bareAt = new Map<string, number>();
+  /** The gender known for each fuller person name. */
+  private readonly genderOf = new Map<string, Gender>();
+
   /**
    * What `canonical` answers for each name asked about: a name when `at` does not matter, else the fuller names
    * containing it in order of first mention, each with the name it resolves to.
    */
-  private readonly resolved = new Map<string, string | ReadonlyArray<{ start: number; name: string }>>();
+  private readonly resolved = new Map<string, string | ReadonlyArray<{ start: number; name: string; source: string }>>();
 
-  /** The fullest form of `name`; when several people share a surname, the one mentioned most recently before `at`. */
-  canonical(name: string, at = Infinity): string {
+  /**
+   * The fullest form of `name`; when several people share a surname, the one whose full name was written most recently
+   * before `at` (and not of another gender than a title before the surname gives, `titleGender`).
+   */
+  canonical(name: string, at = Infinity, titleGender: Gender = null): string {
     let r = this.resolved.get(name);
     if (r === undefined) {
       r = this.resolve(name);
       this.resolved.set(name, r);
     }
     if (typeof r === 'string') return r;
-    // Prefer the first fuller name introduced before `at` (the story's protagonist); one appearing only later is a fallback.
-    for (const f of r) if (f.start < at) return f.name;
+    if (r.length === 1) return r[0]!.name;
+    return this.bearer(name, r, at, titleGender);
+  }
+
+  /**
+   * Which of several people sharing a surname a bare `surname` at `at` means. Writers name a secondary family member in
+   * full each time and leave the bare surname to the story's subject ("Frank Jordan told CNN ... Frank Jordan said ...
+   * Jordan said" is his son Louis Jordan): so the bearer whose full name the text writes least often, among those
+   * introduced before `at`, with the first introduced on a tie. A later-introduced bearer must open with a known given
+   * name ("France Gomis" is a stray run, not a Gomis), a second spelling of one person counts as that person ("Andrew M
+   * Luger" after "Andy Luger"), and a title's gender rules out bearers of the other ("Mr Obama" after "Michelle Obama").
+   */
+  private bearer(surname: string, r: ReadonlyArray<{ start: number; name: string; source: string }>, at: number, titleGender: Gender): string {
+    // Only full names written after the bare surname came into use count: by then the writer needed to set that bearer apart.
+    const firstBare = this.bareAt.get(surname) ?? Infinity;
+    const counts = new Map<(typeof r)[number], number>();
+    for (const f of r) {
+      const own = sameInitialBearer(r, f);
+      const after = (this.mentionsOf.get(f.source) ?? []).filter((s) => s > firstBare).length;
+      counts.set(own, (counts.get(own) ?? 0) + after);
+    }
+    // The first introduced stays unless it was set apart at least twice.
+    if ((counts.get(r[0]!) ?? 0) < 2) return titleGender ? this.firstOfGender(r, titleGender) : r[0]!.name;
+    let best: (typeof r)[number] | null = null;
+    for (const [f, n] of counts) {
+      if (f !== r[0] && n >= counts.get(r[0]!)!) continue;
+      if (f !== r[0] && (f.start >= at || !f.source.endsWith(` ${surname}`) || !isGivenName(f.source.slice(0, f.source.indexOf(' ')).toLowerCase()))) continue;
+      const g = this.genderOf.get(f.source);
+      if (titleGender && g && g !== titleGender) continue;
+      if (best === null || n < counts.get(best)!) best = f;
+    }
+    return (best ?? r[0]!).name;
+  }
+
+  /** The first introduced of `r` not of another gender than `gender`. */
+  private firstOfGender(r: ReadonlyArray<{ name: string; source: string }>, gender: Gender): string {
+    for (const f of r) {
+      const g = this.genderOf.get(f.source);
+      if (!g || g === gender) return f.name;
+    }
     return r[0]!.name;
   }
 
-  private resolve(name: string): string | ReadonlyArray<{ start: number; name: string }> {
+  private resolve(name: string): string | ReadonlyArray<{ start: number; name: string; source: string }> {
     const lower = name.toLowerCase();
     for (const p of this.participants) {
       if (p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower)) return p.name;
     }
     const tokens = lower.split(' ');
-    const fuller: Array<{ start: number; name: string }> = [];
+    const fuller: Array<{ start: number; name: string; source: string }> = [];
     for (const f of this.byToken.get(tokens[0]!) ?? []) {
       if (f.tokens.length <= tokens.length) continue;
       if (!containsSequence(f.tokens, tokens)) continue;
@@ -725,7 +782,7 @@ export class NameIndex {
           break;
         }
       }
-      fuller.push({ start: f.start, name: resolved });
+      fuller.push({ start: f.start, name: resolved, source: f.name });
     }
     if (fuller.length > 0) return fuller;
     for (const p of this.participants) {
@@ -739,6 +796,19 @@ export class NameIndex {
     const lower = name.toLowerCase();
     return this.participants.find((p) => p.name.toLowerCase() === lower || p.aliases.some((a) => a.toLowerCase() === lower));
   }
+}
+
+/**
+ * The first-introduced of `bearers` that `f` is likely another spelling of: the same surname and a given name with the same
+ * first three letters ("Andrew M Luger" after "Andy Luger"; "John Smith" after "Jane Smith" is another person), else `f` itself.
+ */
+function sameInitialBearer<T extends { source: string }>(bearers: readonly T[], f: T): T {
+  const last = f.source.slice(f.source.lastIndexOf(' ') + 1);
+  for (const b of bearers) {
+    if (b === f) break;
+    if (b.source.slice(0, 3) === f.source.slice(0, 3) && b.source.slice(b.source.lastIndexOf(' ') + 1) === last) return b;
+  }
+  return f;
 }
 
 function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
