@@ -331,7 +331,8 @@ export function findMentions(text: string, participants: readonly Participant[] 
       const s = start + e.start;
       const end = start + e.end;
       if (!e.singleNeedsCue) {
-        raw.push({ start: s, end, name: e.name, kind: e.kind, role: e.role, gender: e.gender, single: e.single, unknown: e.unknown, plan: e });
+        const kind = e.kind === 'person' ? (notAPersonHere(text, e, s, end) ?? e.kind) : e.kind;
+        raw.push({ start: s, end, name: e.name, kind, role: e.role, gender: e.gender, single: e.single, unknown: e.unknown, plan: e });
         continue;
       }
       // A lone word without a title is a person only with a cue: a participant's name, an age or a speech verb after it.
@@ -346,6 +347,33 @@ export function findMentions(text: string, participants: readonly Participant[] 
 }
 
 type RawMention = Mention & { unknown: boolean; plan: PlannedMention };
+
+/** Club words that end team names ("Aston Villa", "Blackburn Rovers"); a team only with sports context (see below). */
+const CLUB_WORDS = new Set(['villa', 'rovers', 'rangers', 'athletic', 'wanderers', 'albion', 'hotspur', 'argyle', 'county', 'town', 'united', 'city', 'wednesday', 'palace', 'celtic']);
+const PLACE_PREPOSITION_BEFORE_RE = /\b(?:in|at|near|outside|across|from|to|of)\s+(?:the\s+)?$/i;
+const PLACE_PREPOSITIONS_ONLY_RE = /\b(?:in|near|outside|across)\s+(?:the\s+)?$/i;
+const SPORTS_BEFORE_RE = /\b(?:against|beat|beating|beaten|host|hosts|hosting|visit|visiting|face|faces|facing|draw with|drew with|lost to|loss to|win over|victory over|defeat to|defeat by|joined|join|signed for|sign for|move to)\s+(?:the\s+)?$/i;
+const STATE_OR_COUNTRY_AFTER_RE = /^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u;
+
+/**
+ * A name of two or more words read as a person by its run alone, with no title and no known given name to open it, that its
+ * context shows is a place or a team: "Colorado Springs, Colorado" (a place the gazetteer knows follows after a comma), "in
+ * Colorado Springs" (a place preposition before it), "against Aston Villa" / "at Aston Villa" (a club word with sports or
+ * place context), "Washington D.C." (a known place and an initialism).
+ */
+function notAPersonHere(text: string, e: PlannedMention, start: number, end: number): 'place' | 'organization' | null {
+  const tokens = e.lowerTokens;
+  // A title is person evidence ("Residents of Cedar Rapids" leaves a "role" that is none).
+  if (tokens === null || isGivenName(tokens[0]!) || (e.role !== null && e.role.split(' ').some((w) => TITLE_WORDS.has(w.toLowerCase()) || HONORIFICS.has(w.toLowerCase())))) return null;
+  const words = e.name.split(' ');
+  if (words.length === 2 && placeOf(words[0]!) && /^(?:[A-Z]\.){2,3}$/.test(words[1]!)) return 'place';
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (CLUB_WORDS.has(tokens[tokens.length - 1]!) && (SPORTS_BEFORE_RE.test(before) || PLACE_PREPOSITION_BEFORE_RE.test(before))) return 'organization';
+  const after = STATE_OR_COUNTRY_AFTER_RE.exec(text.slice(end, end + 40));
+  if (after && (placeOf(after[1]!) || placeOf(after[1]!.split(/\s/)[0]!))) return 'place';
+  if (PLACE_PREPOSITIONS_ONLY_RE.test(before)) return 'place';
+  return null;
+}
 
 /** A single word is a person when an age or a speech verb follows it. */
 export function cueAfter(after: string): boolean {
@@ -525,6 +553,10 @@ function planRun(run: string): PlannedMention[] {
 
 /** The mentions of a text, from the runs' readings: single words and roles resolved against the whole text's names. */
 function resolveMentions(text: string, raw: RawMention[], participants: readonly Participant[], participantTokens: ReadonlyMap<string, string>): Mention[] {
+  // A name shown by its context to be a place or a team is one wherever it recurs without a title.
+  const notPeople = new Map<string, MentionKind>();
+  for (const m of raw) if (m.kind !== 'person' && m.plan.kind === 'person') notPeople.set(m.name, m.kind);
+  for (const m of raw) if (m.kind === 'person' && !m.role && !m.single && notPeople.has(m.name)) m.kind = notPeople.get(m.name)!;
   // A single word that is part of a fuller person's name is that person ("Kang" after "Kang Kyung-wha").
   const personTokens = new Set<string>();
   for (const m of raw) {

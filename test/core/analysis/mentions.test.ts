@@ -32,6 +32,30 @@ describe('findMentions', () => {
   });
 });
 
+describe('findMentions: places and teams read as people by their run alone', () => {
+  const kinds = (t: string): string[] => findMentions(t).map((m) => `${m.name}:${m.kind}`);
+
+  it('GIVEN a place preposition, a following ", <State>" or an initialism THEN a two-word name without a given name is a place', () => {
+    expect(kinds('The shooting happened in Colorado Springs on Friday. Colorado Springs officials said more.')).toEqual(['Colorado Springs:place', 'Colorado Springs:place']);
+    expect(kinds('Officers were called to a home in Upper Macungie, Pennsylvania.')).toContain('Upper Macungie:place');
+    expect(kinds('Residents of Cedar Rapids, Iowa, were told to leave.')).toContain('Cedar Rapids:place');
+    expect(kinds('She works for ESPN in Washington D.C. and was suspended.')).toContain('Washington D.C.:place');
+  });
+
+  it('GIVEN a club word with sports or place context THEN the name is a team, and it stays one where it recurs', () => {
+    expect(kinds('Chelsea beat Aston Villa 3-0. Tim Sherwood said Aston Villa were poor.')).toEqual(['Chelsea:other', 'Aston Villa:organization', 'Tim Sherwood:person', 'Aston Villa:organization']);
+    expect(kinds('The striker joined Blackburn Rovers in 2010.')).toEqual(['Blackburn Rovers:organization']);
+    expect(kinds('They drew with Plymouth Argyle at home.')).toEqual(['Plymouth Argyle:organization']);
+  });
+
+  it('GIVEN person evidence (a known given name or a title) THEN the same contexts leave a person', () => {
+    expect(kinds('He spoke to John Smith in Leeds.')).toContain('John Smith:person');
+    expect(kinds('The award went to Frank Lampard, England, for his goals.')).toContain('Frank Lampard:person');
+    expect(kinds('Chelsea lost to Coach Ritchie Town on Saturday.').some((k) => k.endsWith(':person'))).toBe(true);
+    expect(kinds('Mark Lee said the game was good.')).toEqual(['Mark Lee:person']);
+  });
+});
+
 describe('NameIndex', () => {
   it('GIVEN short names THEN they expand to the participant or the first fuller name in the text', () => {
     const ms = findMentions('President Barack Obama met Michelle Obama. Mr Obama said little.');
