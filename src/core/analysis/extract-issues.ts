@@ -112,8 +112,36 @@ export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'a
  * pleaded, ordered, ruled, promised, pledged, warned, told); not in the passive ("was ordered to
  * repay", "was told to leave"), where the subject is the one acted on.
  */
-const STATING_VERB_RE =
-  /(?<!\b(?:is|are|was|were|be|been|being)\s+)\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?)\b/;
+const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?)\b/g;
+const PASSIVE_AUXILIARIES = ['is', 'are', 'was', 'were', 'be', 'been', 'being'];
+
+/**
+ * Whether `text` has a stating verb not in the passive: exactly
+ *   /(?<!\b(?:is|are|was|were|be|been|being)\s+)\b(?:says?|said|...|tells?)\b/.test(text)
+ * (the tests hold it to that). A lookbehind at the front keeps the regex engine from skipping ahead to
+ * candidate words, so the words are found by a regex without it and the auxiliary before each is read back.
+ */
+export function hasStatingVerb(text: string): boolean {
+  STATING_WORD_RE.lastIndex = 0;
+  for (let m = STATING_WORD_RE.exec(text); m !== null; m = STATING_WORD_RE.exec(text)) if (!afterPassiveAuxiliary(text, m.index)) return true;
+  return false;
+}
+
+/** Whether text[0, at) ends with `\b(?:is|are|was|were|be|been|being)\s+`. */
+function afterPassiveAuxiliary(text: string, at: number): boolean {
+  let j = at;
+  while (j > 0 && isWhitespace(text.charCodeAt(j - 1))) j--;
+  if (j === at) return false;
+  for (const aux of PASSIVE_AUXILIARIES) {
+    const from = j - aux.length;
+    if (from >= 0 && text.startsWith(aux, from) && (from === 0 || !isAsciiWordChar(text.charCodeAt(from - 1)))) return true;
+  }
+  return false;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
 
 export interface Token {
   text: string;
@@ -931,7 +959,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       const cues = clauseCues(clause.text);
       const stance: Stance | null = cues.stance ?? (clause.coordinated ? governingStance : null);
       if (!clause.coordinated) governingStance = stance;
-      const party = stance === 'request' || stance === 'disagreement' || STATING_VERB_RE.test(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
+      const party = stance === 'request' || stance === 'disagreement' || hasStatingVerb(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
       let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
