@@ -395,14 +395,7 @@ export function mayOpenCue(text: string, end: number): boolean {
  * What a capitalised run holds, with offsets into the run: the names in it, classified as far as the run
  * alone tells. A lone word with no title (`singleNeedsCue`) is left for the text after it to decide.
  */
-interface PlannedMention {
-  start: number;
-  end: number;
-  name: string;
-  kind: MentionKind;
-  role: string | null;
-  gender: Gender;
-  single: boolean;
+interface PlannedMention extends Mention {
   unknown: boolean;
   singleNeedsCue: boolean;
   /** `name.toLowerCase()` */
