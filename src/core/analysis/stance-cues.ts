@@ -1,14 +1,12 @@
 import type { Stance } from './types.js';
 
 /**
- * The stance cues of a clause: agreement (negated, a disagreement), disagreement and request, and whether
- * it reports speech ("says", "insisted", "believes"). The cues are these patterns; the first three are
- * read in the lower-cased clause, the last in the clause as written.
+ * The stance cues of a clause: agreement (negated, a disagreement), disagreement and request. The cues
+ * are these patterns, read in the lower-cased clause.
  */
 export const AGREEMENT_RE = /\b(?:agree[sd]?|agreement|reaffirm(?:s|ed)?|shared the same view|share the same view|same view|consensus|accord|signed|welcomed|endorsed|backed|approved|pledged|committed|settled|deal was reached|reached a deal)\b/;
 export const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|divided (?:over|on)|split over|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed)|(?:furious|scathing|stinging|fierce|bitter|blistering|verbal) attack|hit(?:s|ting)? out|lash(?:es|ed)? out|slam(?:s|med)?|blast(?:s|ed)?|backlash|outrage|feud|spat|war of words|blame game|diplomatic (?:incident|row|spat)|den(?:y|ies|ied))\b/;
 export const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for)\b/;
-export const SAYS_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?)\b/;
 const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/;
 
 /**
@@ -18,7 +16,6 @@ const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|w
 const AGREE = 1;
 const DISAGREE = 2;
 const REQUEST = 4;
-const SAYS = 8;
 const SINGLE: ReadonlyArray<readonly [number, string]> = [
   [AGREE, 'agree agrees agreed agreement reaffirm reaffirms reaffirmed consensus accord signed welcomed endorsed backed approved pledged committed settled'],
   [
@@ -29,7 +26,6 @@ condemned protest protests protested deadlock deadlocked stalled rift row strike
 discriminate discriminates discriminated slam slams slammed blast blasts blasted backlash outrage feud spat deny denies denied`,
   ],
   [REQUEST, 'ask asks asked urge urges urged demand demands demanded request requests requested hope hopes hoped want wants wanted seek seeks souk souks sought'],
-  [SAYS, 'say says said insist insists insisted believe believes want wants'],
 ];
 const PHRASES: ReadonlyArray<readonly [number, string]> = [
   [AGREE, 'shared the same view|share the same view|same view|deal was reached|reached a deal'],
@@ -106,52 +102,43 @@ function isAsciiWord(c: number): boolean {
 let runStart = new Int32Array(64);
 let runEnd = new Int32Array(64);
 let runId = new Int32Array(64);
-let runLower = new Uint8Array(64);
 
 export interface ClauseCues {
   stance: Stance | null;
-  /** The clause reports speech: `SAYS_RE` matches it as written. */
-  says: boolean;
 }
 
 const STANCES: ReadonlyArray<Stance | null> = [null, 'agreement', 'disagreement', 'request', 'mixed'];
-const CUES: readonly ClauseCues[] = STANCES.flatMap((stance) => [{ stance, says: false }, { stance, says: true }]);
-function cues(stance: Stance | null, says: boolean): ClauseCues {
-  return CUES[STANCES.indexOf(stance) * 2 + (says ? 1 : 0)]!;
+const CUES: readonly ClauseCues[] = STANCES.map((stance) => ({ stance }));
+function cues(stance: Stance | null): ClauseCues {
+  return CUES[STANCES.indexOf(stance)]!;
 }
 
-/** The clause's stance cues, as `stanceOfByPatterns` and `SAYS_RE` give them, read in one pass (result shared: read only). */
+/** The clause's stance cues, as `stanceOfByPatterns` gives them, read in one pass (result shared: read only). */
 export function clauseCues(clause: string): ClauseCues {
   let n = 0;
   for (let i = 0; i < clause.length; ) {
     const c = clause.charCodeAt(i);
     // The two characters whose lower case is ASCII (or longer) would shift what the lower-cased patterns see.
-    if (c === 0x130 || c === 0x212a) return cues(stanceOfByPatterns(clause), SAYS_RE.test(clause));
+    if (c === 0x130 || c === 0x212a) return cues(stanceOfByPatterns(clause));
     if (!isAsciiWord(c)) {
       i++;
       continue;
     }
     const start = i;
     let h = HASH_SEED;
-    let lower = 1;
     for (; i < clause.length; i++) {
       const d = clause.charCodeAt(i);
       if (!isAsciiWord(d)) break;
-      if (d >= 65 && d <= 90) lower = 0;
       h = hashStep(h, lowerAscii(d));
     }
     if (n === runStart.length) {
       runStart = grow(runStart);
       runEnd = grow(runEnd);
       runId = grow(runId);
-      const l = new Uint8Array(n * 2);
-      l.set(runLower);
-      runLower = l;
     }
     runStart[n] = start;
     runEnd[n] = i;
     runId[n] = i - start > LONGEST ? -1 : wordId(clause, start, i, h);
-    runLower[n] = lower;
     n++;
   }
   let agreeAt = -1;
@@ -160,13 +147,12 @@ export function clauseCues(clause: string): ClauseCues {
     const id = runId[k]!;
     if (id < 0) continue;
     let kinds = FLAGS[id]!;
-    if (kinds & SAYS && runLower[k] === 0) kinds &= ~SAYS;
     for (const p of STARTING[id]!) if ((found | kinds) & p.kind ? false : phraseAt(clause, k, n, p.rest)) kinds |= p.kind;
     if (kinds & AGREE && agreeAt < 0) agreeAt = runStart[k]!;
     found |= kinds;
   }
   const negated = agreeAt >= 0 && NEGATION_BEFORE_RE.test(clause.toLowerCase().slice(0, agreeAt));
-  return cues(stanceFrom(agreeAt >= 0, negated, (found & DISAGREE) !== 0, (found & REQUEST) !== 0), (found & SAYS) !== 0);
+  return cues(stanceFrom(agreeAt >= 0, negated, (found & DISAGREE) !== 0, (found & REQUEST) !== 0));
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

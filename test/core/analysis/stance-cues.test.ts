@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AGREEMENT_RE, DISAGREEMENT_RE, REQUEST_RE, SAYS_RE, clauseCues, stanceOfByPatterns } from '../../../src/core/analysis/stance-cues.js';
+import { AGREEMENT_RE, DISAGREEMENT_RE, REQUEST_RE, clauseCues, stanceOfByPatterns } from '../../../src/core/analysis/stance-cues.js';
 import { tokenText } from './token-pieces.js';
 
 /** Every word of the cue patterns, and near misses: a letter more or less, other case, joined by \w. */
@@ -18,8 +18,8 @@ insists insisted believe believes not n't never no failed fail to refused withou
 const VARIANTS = CUE_WORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1), `${w}s`, w.slice(0, -1), `${w}_`, `_${w}`, `${w}1`, `${w}é`]);
 const SEPARATORS = [' ', ' ', ' ', '  ', '\n', ',', ', ', '.', '-', "'", '’', '(', 'é', 'İ', 'K', '\u00a0', '9', ''];
 
-function reference(text: string): { stance: string | null; says: boolean } {
-  return { stance: stanceOfByPatterns(text), says: SAYS_RE.test(text) };
+function reference(text: string): { stance: string | null } {
+  return { stance: stanceOfByPatterns(text) };
 }
 
 describe('clauseCues', () => {
@@ -46,7 +46,7 @@ describe('clauseCues', () => {
   });
 
   it('GIVEN every alternative of the patterns on its own, with a negation before it THEN the same cues', () => {
-    const alternatives = [AGREEMENT_RE, DISAGREEMENT_RE, REQUEST_RE, SAYS_RE].flatMap((re) => expand(re.source.slice(5, -3)));
+    const alternatives = [AGREEMENT_RE, DISAGREEMENT_RE, REQUEST_RE].flatMap((re) => expand(re.source.slice(5, -3)));
     expect(alternatives.length).toBeGreaterThan(150);
     for (const a of alternatives) {
       for (const t of [a, `They ${a}.`, `not ${a}`, `they did not really ${a} it`, `x${a}`, `${a}x`, a.toUpperCase(), `${a}  ${a}`]) {
