@@ -10,7 +10,7 @@ import { codePointAt, isLetter, isLetterOrNumber, isLower, isUpper, widthOf } fr
  * Canonical party -> [places that stand for it (capitals, other country names), institutions and
  * seats of government that stand for it but are not places one lists, demonyms].
  */
-const PARTIES: Readonly<Record<string, readonly [readonly string[], readonly string[], readonly string[]]>> = {
+export const PARTIES: Readonly<Record<string, readonly [readonly string[], readonly string[], readonly string[]]>> = {
   'United States': [['US', 'U.S.', 'U.S', 'USA', 'U.S.A.', 'America', 'United States of America', 'Washington'], ['White House', 'Capitol Hill', 'Pentagon'], ['American', 'Americans']],
   'United Kingdom': [['UK', 'U.K.', 'U.K', 'Britain', 'Great Britain', 'London'], ['Westminster', 'Downing Street', 'Whitehall'], ['British', 'Briton', 'Britons']],
   'European Union': [['Brussels'], ['EU', 'E.U.', 'European Commission'], []],
@@ -95,7 +95,7 @@ const PARTIES: Readonly<Record<string, readonly [readonly string[], readonly str
 };
 
 /** Cities, regions and features that are places but not parties. */
-const OTHER_PLACES: readonly string[] = [
+export const OTHER_PLACES: readonly string[] = [
   'New York', 'Los Angeles', 'Chicago', 'Houston', 'Philadelphia', 'Phoenix', 'San Francisco', 'Boston', 'Seattle', 'Miami',
   'Atlanta', 'Dallas', 'Denver', 'Detroit', 'Las Vegas', 'New Orleans', 'Baltimore', 'Pittsburgh', 'Cleveland', 'San Diego',
   'Manchester', 'Liverpool', 'Leicester', 'Cardiff', 'Southampton', 'Brighton', 'Portsmouth', 'Norwich', 'Derby', 'Birmingham', 'Leeds', 'Glasgow', 'Bristol', 'Newcastle', 'Sheffield', 'Nottingham', 'Oxford', 'Cambridge',
