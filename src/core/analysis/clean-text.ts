@@ -65,7 +65,8 @@ const INLINE_FURNITURE = [
 
 const INLINE_FURNITURE_OPENING = /scroll down|click here/i;
 
-function stripInlineFurniture(text: string): string {
+/** Video and gallery prompts removed from whitespace-normalised text (exported for its test). */
+export function stripInlineFurniture(text: string): string {
   // Each phrase opens with "scroll down" or "click here"; without them there is nothing to strip, and the
   // normalised text has no runs of spaces.
   if (!INLINE_FURNITURE_OPENING.test(text)) return text;
