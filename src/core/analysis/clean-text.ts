@@ -21,6 +21,8 @@ export function cleanText(raw: string): string {
     if (current.length > 0) paragraphs.push(current.join('\n'));
     current = [];
   };
+  /** The paragraph a wire dateline ("JAKARTA (Reuters) - ") opens, when one of the first few does. */
+  let datelineParagraph = -1;
   for (const rawLine of text.split('\n')) {
     const line = rawLine.trim();
     if (line === '') {
@@ -28,12 +30,39 @@ export function cleanText(raw: string): string {
       continue;
     }
     if (isFurnitureLine(line)) continue;
-    const kept = stripLeadingDateline(stripPageHeader(line));
+    const unheaded = stripPageHeader(line);
+    const kept = stripLeadingDateline(unheaded);
+    if (kept !== unheaded && datelineParagraph < 0 && current.length === 0 && paragraphs.length <= MAX_LEAD_FURNITURE) datelineParagraph = paragraphs.length;
     if (kept !== '') current.push(kept);
   }
   flush();
-  const cleaned = separateHeadline(dropTrailingCredits(paragraphs));
+  const cleaned = separateHeadline(dropTrailingCredits(dropLeadFurniture(paragraphs, datelineParagraph)));
   return cleaned.join('\n\n');
+}
+
+/** At most this many paragraphs before a story's start are taken for page furniture. */
+const MAX_LEAD_FURNITURE = 3;
+/** A paragraph longer than this is story text, never a caption or a teaser. */
+const MAX_FURNITURE_LENGTH = 400;
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+/**
+ * A wire photo caption: "1 of 4. Authorities monitor ...", or one sentence that ends on where and when
+ * the picture was taken, a place and then a date with no "on" between them ("... in Mumbai May 13, 2014.").
+ */
+const GALLERY_CAPTION = /^\d{1,3} of \d{1,3}\. /;
+const PLACE_THEN_DATE = new RegExp(`^[^.!?]*(?:[.!?](?! [A-Z])[^.!?]*)*\\b[A-Z][\\p{L}.'’-]*,? ${MONTH} \\d{1,2}, (?:19|20)\\d\\d\\.$`, 'u');
+
+/**
+ * Wire copy starts at its dateline: what a page shows before it (photo captions, "The best and worst of
+ * Bollywood in 2014." teasers) is not the story. Without a dateline, a first paragraph that is a photo
+ * caption goes. Only a few short paragraphs are ever dropped, and never the whole text.
+ */
+function dropLeadFurniture(paragraphs: string[], datelineParagraph: number): string[] {
+  const short = (p: string): boolean => p.length <= MAX_FURNITURE_LENGTH;
+  if (datelineParagraph > 0 && paragraphs.slice(0, datelineParagraph).every(short)) return paragraphs.slice(datelineParagraph);
+  const first = paragraphs[0];
+  if (paragraphs.length > 1 && first !== undefined && short(first) && (GALLERY_CAPTION.test(first) || PLACE_THEN_DATE.test(first))) return paragraphs.slice(1);
+  return paragraphs;
 }
 
 /**
@@ -120,9 +149,9 @@ function stripPageHeader(line: string): string {
   return line.replace(BYLINE_DOTS, '').trim();
 }
 
-// "(CNN)", "WASHINGTON (CNN) -- ", "LONDON (Reuters) - ": the agency tag and its city are not story text.
+// "(CNN)", "WASHINGTON (CNN) -- ", "SURABAYA, Indonesia/JAKARTA (Reuters) - ": the agency tag and its city are not story text.
 const DATELINE =
-  /^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*){0,3}\s*)?\((?:CNN|AP|AFP|Reuters|UPI|Xinhua|Yonhap|dpa|AAP|PA|EFE|ANSA)(?:\s+\w+)?\)\s*(?:--|—|–|-|:)?\s*/;
+  /^(?:[A-Z][A-Za-z.'-]*(?:(?:[ ,]+|\/)[A-Z][A-Za-z.'-]*){0,4}\s*)?\((?:CNN|AP|AFP|Reuters|UPI|Xinhua|Yonhap|dpa|AAP|PA|EFE|ANSA)(?:\s+\w+)?\)\s*(?:--|—|–|-|:)?\s*/;
 
 function stripLeadingDateline(line: string): string {
   return line.replace(DATELINE, '').trim();
@@ -130,8 +159,25 @@ function stripLeadingDateline(line: string): string {
 
 const CREDIT_SENTENCE = /(?:^|(?<=[.!?'"”’] ))[^.!?\n]{0,160}\b(?:contributed to this (?:report|story|article)|contributed reporting)\.?$/;
 
-/** "CNN's Jane Doe contributed to this report." closes agency copy; it is a credit, not story. */
+/** "(Reporting by Andy Bruce in London; Editing by Joyjeet Das)", "Additional reporting by ...": wire credits. */
+const WIRE_CREDITS = /^(\()?(?:additional )?(?:reporting|writing|editing|compiled|compiling|research|fact-?checking|graphics)(?: and (?:editing|writing))? by ([^()]*)(\))?\.?$/i;
+/** Outside brackets, a credit is only names, places and the credit words between them. */
+const CREDIT_LINKS = new Set(['and', 'in', 'by', 'from', 'with', 'additional', 'reporting', 'writing', 'editing', 'compiled', 'compiling', 'research']);
+
+function isWireCredit(paragraph: string): boolean {
+  const m = WIRE_CREDITS.exec(paragraph);
+  if (!m) return false;
+  if (m[1] !== undefined && m[3] !== undefined) return true;
+  if (m[1] !== undefined || m[3] !== undefined) return false;
+  return m[2]!.split(/[\s,;&]+/).every((w) => w === '' || /^\p{Lu}/u.test(w) || CREDIT_LINKS.has(w.toLowerCase())) && /^\p{Lu}/u.test(m[2]!);
+}
+
+/**
+ * "CNN's Jane Doe contributed to this report." closes agency copy; it is a credit, not story. So are the
+ * wire agencies' "(Reporting by ...; Editing by ...)" paragraphs.
+ */
 function dropTrailingCredits(paragraphs: string[]): string[] {
+  while (paragraphs.length > 1 && isWireCredit(paragraphs[paragraphs.length - 1]!)) paragraphs = paragraphs.slice(0, -1);
   if (paragraphs.length === 0) return paragraphs;
   const last = paragraphs[paragraphs.length - 1]!;
   // The pattern is tried at every sentence start of a long paragraph: look for its fixed words first.

@@ -78,6 +78,43 @@ describe('cleanText', () => {
     expect(cleanText('WASHINGTON (CNN) -- The Senate passed the bill.')).toBe('The Senate passed the bill.');
   });
 
+  it('GIVEN wire copy with photo captions and a teaser before its dateline THEN the story starts at the dateline', () => {
+    const wire = [
+      '1 of 4. Rescue workers search the coast near the port in Kotka March 3, 2016.',
+      'The best and worst of the week in pictures.',
+      'HELSINKI (Reuters) - Finnish coastguards widened the search for a missing ferry on Thursday.',
+      'The ferry carried 40 passengers.',
+    ].join('\n\n');
+    expect(cleanText(wire)).toBe('Finnish coastguards widened the search for a missing ferry on Thursday.\n\nThe ferry carried 40 passengers.');
+    // Two places joined by a slash, and a caption before an AP dateline.
+    const ap = 'Protesters march in Lima, Peru Nov. 12, 2020.\n\nLIMA, Peru/BOGOTA (AP) — Thousands marched again on Friday.\n\nPolice stood by.';
+    expect(cleanText(ap)).toBe('Thousands marched again on Friday.\n\nPolice stood by.');
+  });
+
+  it('GIVEN a long paragraph before a dateline THEN nothing is dropped: only short captions and teasers are furniture', () => {
+    const long = `${'The council met again to discuss the budget, and members argued over every line of it. '.repeat(6).trim()}\n\nLONDON (Reuters) - The vote was delayed.`;
+    expect(cleanText(long).split('\n\n')).toHaveLength(2);
+  });
+
+  it('GIVEN a first paragraph that is a photo caption (a place, then a date) THEN it goes; a lead that dates its event with "on" stays', () => {
+    expect(cleanText('People pose with laptops in front of a screen, in this picture illustration taken in Zenica October 29, 2014.\n\nGmail was cut off in China on Friday.')).toBe(
+      'Gmail was cut off in China on Friday.',
+    );
+    expect(cleanText('A general view of the hospital is seen in Glasgow, Scotland December 29, 2014.\n\nA nurse has Ebola.')).toBe('A nurse has Ebola.');
+    const lead = 'The treaty was signed in Paris on December 12, 2015.\n\nIt took effect a year later.';
+    expect(cleanText(lead)).toBe(lead);
+    // A caption alone is all the text there is: it stays.
+    expect(cleanText('Crowds gather in Seoul May 9, 2022.')).toBe('Crowds gather in Seoul May 9, 2022.');
+  });
+
+  it('GIVEN wire credits closing the story THEN they go, however many, but a story sentence about reporting stays', () => {
+    const story = 'The plane was found on Tuesday.\n\nRelatives wept.';
+    expect(cleanText(`${story}\n\n(Additional reporting by Ana Silva in LISBON; Writing by Dean Yates; Editing by Mike Perry)`)).toBe(story);
+    expect(cleanText(`${story}\n\n(Reporting by Andy Bruce in London)\n\nEditing by Joyjeet Das`)).toBe(story);
+    const about = 'Reporting by local papers on the scandal was thin, the inquiry found.';
+    expect(cleanText(`${story}\n\n${about}`)).toBe(`${story}\n\n${about}`);
+  });
+
   it('GIVEN a sentence that merely mentions a report THEN it is kept', () => {
     const text = 'Three agencies contributed to the report, which was published on Monday.';
     expect(cleanText(text)).toBe(text);
