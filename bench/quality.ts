@@ -2,7 +2,11 @@
  * Summary quality on the CNN/DM dev set: ours beside Lead-3, the npm extractive summarizers and the
  * published neural systems, all scored in this run with bench/rouge.ts.
  *
- *   npm run bench:quality [-- --eval PATH]     (default: ../shared/eval/cnndm-dev.jsonl from the repo root)
+ *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH]
+ *
+ * --eval defaults to ../shared/eval/cnndm-dev.jsonl from the repo root. --newspaper-git names a clone of
+ * codelucas/newspaper, whose article texts the outside-CNN/DM quote set (bench/quotes/outside.jsonl) is
+ * scored on; without one that set is skipped, with a note saying how to get it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cleanText } from '../src/core/analysis/clean-text.js';
 import { splitSentences } from '../src/core/analysis/split-sentences.js';
 import { summarize } from '../src/core/analysis/summarize.js';
+import { argValue } from './args.js';
+import { hasCommit, parseSourceRef } from './git-texts.js';
 import { meanScores, type RougeScores, scoreSummary } from './rouge.js';
 
 export interface EvalArticle {
@@ -30,6 +36,23 @@ const QUOTE_LABEL_SETS: ReadonlyArray<readonly [string, string, ('odd' | 'even')
   ['Quote attribution, held-out 2, odd lines (read to tune rules in session 3):', 'quotes/heldout2.jsonl', 'odd'],
   ['Quote attribution, held-out 2, even lines (never read: the held-out figure; totals only):', 'quotes/heldout2.jsonl', 'even'],
 ];
+
+const OUTSIDE_TITLE = 'Quote attribution, outside CNN/DM (25 other outlets, labelled before the engine ran on them; never read: totals only):';
+const OUTSIDE_LABELS = 'quotes/outside.jsonl';
+
+/**
+ * Why the outside set cannot be scored with the clone at `gitDir` (none given, or without the labels'
+ * commit), or undefined when it can.
+ */
+export function outsideSetMissing(labelsPath: string, gitDir: string | undefined): string | undefined {
+  const first = readFileSync(labelsPath, 'utf8').split('\n').find((l) => l.trim() !== '');
+  const ref = first === undefined ? undefined : parseSourceRef((JSON.parse(first) as { source?: string }).source ?? '');
+  if (ref === undefined) return `skipped: ${labelsPath} names no source`;
+  const how = `git clone https://github.com/${ref.repo} and pass --newspaper-git <its path> (it needs commit ${ref.commit})`;
+  if (gitDir === undefined) return `skipped: its article texts are not in this repository; to score it, ${how}`;
+  if (!hasCommit(gitDir, ref.commit)) return `skipped: ${gitDir} is not a clone holding commit ${ref.commit}; ${how}`;
+  return undefined;
+}
 
 export function evalPathFromArgs(argv: readonly string[]): string {
   const at = argv.indexOf('--eval');
@@ -233,7 +256,7 @@ async function main(): Promise<void> {
   const quoteEval = resolve(benchDir, 'quote-eval.ts');
   if (existsSync(quoteEval)) {
     const mod = (await import(pathToFileURL(quoteEval).href)) as {
-      evaluateQuotes?: (evalPath?: string, labelsPath?: string, lines?: 'odd' | 'even') => Promise<string>;
+      evaluateQuotes?: (evalPath?: string, labelsPath?: string, lines?: 'odd' | 'even', textsFromGit?: string) => Promise<string>;
     };
     if (typeof mod.evaluateQuotes === 'function') {
       // The same articles as the table above (`--eval`), so a worktree or CI checkout can point at them.
@@ -241,6 +264,14 @@ async function main(): Promise<void> {
       for (const [title, labels, lines] of QUOTE_LABEL_SETS) {
         const labelsPath = resolve(benchDir, labels);
         if (existsSync(labelsPath)) console.log(`\n${title}\n${await mod.evaluateQuotes(path, labelsPath, lines)}`);
+      }
+      // Texts from other outlets, read from a clone of their public repository (not ours to copy).
+      const outsideLabels = resolve(benchDir, OUTSIDE_LABELS);
+      if (existsSync(outsideLabels)) {
+        const given = argValue(process.argv.slice(2), '--newspaper-git');
+        const gitDir = given === undefined ? undefined : resolve(process.cwd(), given);
+        const missing = outsideSetMissing(outsideLabels, gitDir);
+        console.log(`\n${OUTSIDE_TITLE}\n${missing ?? (await mod.evaluateQuotes(path, outsideLabels, undefined, gitDir))}`);
       }
       return;
     }

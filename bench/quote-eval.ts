@@ -5,6 +5,10 @@
  * never to be used for tuning - see bench/quotes/README.md).
  *
  *   tsx bench/quote-eval.ts [--eval ../shared/eval/cnndm-dev.jsonl] [--labels bench/quotes/heldout.jsonl]
+ *   tsx bench/quote-eval.ts --labels bench/quotes/outside.jsonl --texts-from-git <clone of codelucas/newspaper>
+ *
+ * With --texts-from-git the articles are not read from the eval file but from the clone, at the commit
+ * and path each label line names in its `source` (bench/git-texts.ts).
  *
  * A gold quote matches an extracted one when the normalised text of one contains the other, or when
  * 60% of the gold words are in the extracted quote. Precision counts extracted quotes that match
@@ -17,6 +21,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/core/analysis/analyze.js';
 import { argValue, pathArg } from './args.js';
+import { readSourceText } from './git-texts.js';
 
 interface GoldQuote {
   text: string;
@@ -24,6 +29,8 @@ interface GoldQuote {
 }
 interface Labelled {
   id: string;
+  /** Where the text lives when it is not in the eval file: `owner/name@<commit>:<path>`. */
+  source?: string;
   quotes: GoldQuote[];
 }
 interface Predicted {
@@ -126,8 +133,27 @@ function emptyTally(): Tally {
   return { gold: 0, predicted: 0, matchedGold: 0, correctPredicted: 0, speakerRight: 0, attributed: 0, attributedRight: 0 };
 }
 
-/** Runs the evaluation and returns a printable table. */
-export async function evaluateQuotes(evalPath: string = DEFAULT_EVAL, labelsPath: string = DEFAULT_LABELS, lines?: 'odd' | 'even'): Promise<string> {
+/** The article texts of the eval file, by id. */
+function evalFileTexts(evalPath: string): (label: Labelled) => string | undefined {
+  const articles = new Map<string, string>();
+  for (const line of readFileSync(evalPath, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as { id: string; article: string };
+    articles.set(a.id, a.article);
+  }
+  return (label) => articles.get(label.id);
+}
+
+/**
+ * Runs the evaluation and returns a printable table (totals only: no per-article rows).
+ * `textsFromGit`: a clone to read each label's `source` from, instead of the eval file.
+ */
+export async function evaluateQuotes(
+  evalPath: string = DEFAULT_EVAL,
+  labelsPath: string = DEFAULT_LABELS,
+  lines?: 'odd' | 'even',
+  textsFromGit?: string,
+): Promise<string> {
   // `lines`: only the odd (1st, 3rd, ...) or even lines of the label file, for a set split into a half
   // that was read to tune rules and a half that never was (bench/quotes/README.md).
   const labels: Labelled[] = readFileSync(labelsPath, 'utf8')
@@ -135,17 +161,13 @@ export async function evaluateQuotes(evalPath: string = DEFAULT_EVAL, labelsPath
     .filter((l) => l.trim())
     .filter((_, i) => lines === undefined || (lines === 'odd') === (i % 2 === 0))
     .map((l) => JSON.parse(l) as Labelled);
-  const articles = new Map<string, string>();
-  for (const line of readFileSync(evalPath, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as { id: string; article: string };
-    articles.set(a.id, a.article);
-  }
+  const textOf =
+    textsFromGit === undefined ? evalFileTexts(evalPath) : (l: Labelled) => (l.source === undefined ? undefined : readSourceText(textsFromGit, l.source));
   const ours = emptyTally();
   const base = emptyTally();
   let missing = 0;
   for (const l of labels) {
-    const text = articles.get(l.id);
+    const text = textOf(l);
     if (text === undefined) {
       missing++;
       continue;
@@ -157,7 +179,7 @@ export async function evaluateQuotes(evalPath: string = DEFAULT_EVAL, labelsPath
   const row = (name: string, t: Tally): string =>
     `| ${name.padEnd(34)} | ${pct(t.matchedGold, t.gold)} | ${pct(t.correctPredicted, t.predicted)} | ${pct(t.speakerRight, t.matchedGold)} | ${pct(t.attributed, t.matchedGold)} | ${pct(t.attributedRight, t.attributed)} |`;
   return [
-    `Quotes: ${labels.length - missing} labelled articles, ${ours.gold} gold quotes (${labelsPath.split('/').slice(-2).join('/')}${lines ? `, ${lines} lines` : ''})${missing ? `, ${missing} labelled ids not in the eval file` : ''}`,
+    `Quotes: ${labels.length - missing} labelled articles, ${ours.gold} gold quotes (${labelsPath.split('/').slice(-2).join('/')}${lines ? `, ${lines} lines` : ''})${missing ? `, ${missing} labelled ids not in the ${textsFromGit === undefined ? 'eval file' : 'clone'}` : ''}`,
     '| system                             | recall | precis | spk acc | attrib | acc|attr |',
     '| ---------------------------------- | -----: | -----: | ------: | -----: | -------: |',
     row('briefbot (extract + attribute)', ours),
@@ -170,5 +192,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const argv = process.argv.slice(2);
   const lines = argValue(argv, '--lines');
   if (lines !== undefined && lines !== 'odd' && lines !== 'even') throw new Error('--lines takes odd or even');
-  console.log(await evaluateQuotes(pathArg(argv, '--eval', DEFAULT_EVAL), pathArg(argv, '--labels', DEFAULT_LABELS), lines));
+  const textsFromGit = argValue(argv, '--texts-from-git');
+  console.log(
+    await evaluateQuotes(
+      pathArg(argv, '--eval', DEFAULT_EVAL),
+      pathArg(argv, '--labels', DEFAULT_LABELS),
+      lines,
+      textsFromGit === undefined ? undefined : resolve(process.cwd(), textsFromGit),
+    ),
+  );
 }
