@@ -208,7 +208,8 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   const compatible = (m: Mention): boolean => genderOf(m) === want;
   const unknown = (m: Mention): boolean => genderOf(m) === null && !collective(text, m);
   // "... by Winston Churchill, when he said": in the pronoun's own sentence a subject, else the nearest name of that gender.
-  const ownSubject = own.find(compatible) ?? mentionsBetween(ctx.speakers, s0, at).filter((m) => m.kind === 'person' && compatible(m)).pop();
+  // A name in the possessive ("for Louis van Gaal's side") modifies a noun and is not who "he" is.
+  const ownSubject = own.find(compatible) ?? mentionsBetween(ctx.speakers, s0, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end)).pop();
   if (ownSubject) return ownSubject;
   // "But now she's found happiness ... She said:": a sentence opened by the same pronoun carries on its referent.
   const opening = depth < 3 && s1 < s0 ? PRONOUN_OPENING_RE.exec(text.slice(s1, s0)) : null;
@@ -224,13 +225,18 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   // Nearest of that gender in the story so far; of unknown gender only in these two sentences (else no one).
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
   let fallback: Mention | null = null;
+  let possessive: Mention | null = null;
   for (let i = window.length - 1; i >= 0; i--) {
     const m = window[i]!;
     if (m.kind !== 'person') continue;
-    if (compatible(m)) return m;
+    if (compatible(m)) {
+      // "The veteran ran Bill Belichick's offense": a possessive name is "he" only when no other man is named.
+      if (!isPossessive(text, m.end)) return m;
+      possessive ??= m;
+    }
     if (fallback === null && m.start >= s1 && unknown(m)) fallback = m;
   }
-  return fallback;
+  return possessive ?? fallback;
 }
 
 /** A sentence opened by he or she ("He declined", "But now she's"), after at most three linking words. */
@@ -575,8 +581,24 @@ function oneOfPair(ctx: Context, at: number, second: boolean): Mention | null {
 
 function lastPersonBefore(ctx: Context, at: number): Mention | null {
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
-  for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'person') return window[i]!;
-  return null;
+  // "in fine form for Louis van Gaal's side": a name in the possessive modifies a noun; the person talked about is
+  // someone else named before, when there is one.
+  let possessive: Mention | null = null;
+  for (let i = window.length - 1; i >= 0; i--) {
+    const m = window[i]!;
+    if (m.kind !== 'person') continue;
+    if (!isPossessive(ctx.text, m.end)) return m;
+    possessive ??= m;
+  }
+  return possessive;
+}
+
+/** "'s" or "’s" (or a bare apostrophe after an s) follows the name. */
+function isPossessive(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 39 && c !== 0x2019) return false;
+  const next = text.charCodeAt(end + 1);
+  return next === 115 ? !/[\p{L}\p{N}]/u.test(text.charAt(end + 2)) : text.charCodeAt(end - 1) === 115 && !/[\p{L}\p{N}]/u.test(text.charAt(end + 1));
 }
 
 /** The last speech verb in `head` that is close to its end: "agreed ... Ellerbe said that Arum '" -> "said that Arum ". */

@@ -2,7 +2,7 @@ import type { Participant } from '../briefing/briefing.js';
 import { isGivenName } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
 import { nonNounClass } from './word-classes.js';
-import type { Mention, NameIndex } from './mentions.js';
+import { isOrganisationHead, type Mention, type NameIndex } from './mentions.js';
 import type { Entities, PersonEntity } from './types.js';
 
 /** A role given in an appositive after the name: "Kang Kyung-wha, South Korea's foreign minister,". */
@@ -28,7 +28,7 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
       if (!name.includes(' ') && !name.includes('-') && !people.has(name)) {
         if (!m.role) continue;
       }
-      if (!people.has(name) && !m.role && notAPerson(name)) continue;
+      if (!people.has(name) && !m.role && (notAPerson(name) || commonWordName(text, name))) continue;
       const role = m.role ?? appositiveRole(text, m.end);
       const existing = people.get(name);
       if (!existing) people.set(name, { name, role: role ?? null });
@@ -41,11 +41,20 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
       if (!organizations.has(canonical.toLowerCase())) organizations.set(canonical.toLowerCase(), canonical);
     }
   }
-  // Fold short forms into the full names they abbreviate ("Kang" into "Kang Kyung-wha").
+  // Fold short forms into the full names they abbreviate ("Kang" into "Kang Kyung-wha"), and a role written
+  // before a surname already listed ("Oceanographer Pattiaratchi" after "Charitha Pattiaratchi").
   const all = [...people.values()];
   const tokensOfFuller = new Set<string>();
   for (const p of all) if (p.name.includes(' ')) for (const t of p.name.split(' ')) tokensOfFuller.add(t);
-  const kept = all.filter((p) => p.name.includes(' ') || !tokensOfFuller.has(p.name));
+  const surnamesSeen = new Set<string>();
+  const kept = all.filter((p) => {
+    if (!p.name.includes(' ')) return !tokensOfFuller.has(p.name);
+    const words = p.name.split(' ');
+    const surname = words[words.length - 1]!;
+    const roleBefore = words.length === 2 && surnamesSeen.has(surname) && !isGivenName(words[0]!.toLowerCase()) && occursInLowerCase(text, words[0]!);
+    surnamesSeen.add(surname);
+    return !roleBefore;
+  });
   // "Crown Prosecution" folds into "Crown Prosecution Service": drop an organisation that starts a longer one.
   const orgs = [...organizations.values()];
   const prefixes = new Set<string>();
@@ -59,6 +68,9 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
     organizations: orgs.filter((o) => !prefixes.has(o)),
   };
 }
+
+/** Adjectives of continents and regions, which the gazetteer does not list as parties. */
+const CONTINENTAL = new Set(['african', 'africans', 'european', 'europeans', 'asian', 'asians', 'american', 'americans', 'arab', 'arabs', 'latino', 'latina', 'hispanic', 'caribbean', 'scandinavian', 'balkan', 'nordic', 'pacific', 'atlantic']);
 
 /** Plural heads that make a group, not a person: "SNP MPs", "Coptic Christians", "Kurdish Protection Units". */
 const GROUP_HEADS = new Set(
@@ -89,9 +101,40 @@ function notAPersonUncached(name: string): boolean {
   if (GROUP_HEADS.has(words[words.length - 1]!)) return true;
   const first = words[0]!;
   if (words.length < 2 || isGivenName(first)) return false;
+  // "West African", "Latin American": a name does not end on a people's adjective (a given name keeps "Bill English").
+  const last = name.split(' ').pop()!;
+  if (CONTINENTAL.has(words[words.length - 1]!) || (partyOf(last) !== null && placeOf(last) === null && gazetteerOrganisation(last) === null)) return true;
   // "Syria Sparks", "Scottish Labour", "Labour Brown": a place, nationality or party is no given name.
   const opening = name.split(' ')[0]!;
   return nonNounClass(first) !== undefined || placeOf(opening) !== null || partyOf(opening) !== null || gazetteerOrganisation(opening) !== null;
+}
+
+/**
+ * A run the finder took for a person whose words the story also uses as common nouns: "Transparency Report"
+ * (the text says "the report"), "City Weekend". A given name first keeps a person ("Theresa May").
+ */
+function commonWordName(text: string, name: string): boolean {
+  const words = name.split(' ');
+  if (words.length < 2 || words.some((w) => isGivenName(w.toLowerCase()))) return false;
+  // "Airlines Flight", "Rescue Agency Chief": a word that makes organisations is in no person's name.
+  if (words.slice(0, -1).some((w) => isOrganisationHead(w) || GROUP_HEADS.has(w.toLowerCase()))) return true;
+  return occursInLowerCase(text, words[words.length - 1]!);
+}
+
+/** The word also occurs in lower case in the text, as a whole word: a common noun, not only a name. */
+function occursInLowerCase(text: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower === word || lower.length < 3) return false;
+  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const after = at + lower.length < text.length ? text.charCodeAt(at + lower.length) : 32;
+    if (!isWordCode(before) && !isWordCode(after)) return true;
+  }
+  return false;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127;
 }
 
 function appositiveRole(text: string, end: number): string | null {

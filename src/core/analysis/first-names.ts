@@ -24,7 +24,7 @@ giuseppe giovanni marco luca paolo pablo carlos luis miguel diego javier alejand
 roberto antonio francesco hiroshi takeshi kenji yoshihide fumio narendra rahul sanjay arjun vijay raj shinji jong-un jae-in yoon
 suk-yeol joko recep tayyip binyamin yitzhak shimon ehud naftali volodymyr petro rishi keir nadhim sadiq kwasi elon jeff tiger rafa
 novak lionel cristiano arsene pep brendan gareth raheem jadon kobe lebron shaquille kareem peyton eli drew floyd manny conor
-khabib usain mo graeme alf jordan kim`.split(/\s+/),
+khabib usain mo graeme alf jordan kim joey shay caleb bill`.split(/\s+/),
 );
 
 export const FEMALE_FIRST_NAMES: ReadonlySet<string> = new Set(
@@ -45,7 +45,7 @@ camilla bridget bonnie beth belinda audrey annie annette anne angie alicia alexa
 tessa sylvia stella sienna serena selena scarlett savannah priya pooja anjali sunita fatima aisha amina leila layla yasmine mariam
 noor zainab olga svetlana natalia tatiana irina yulia elena anastasia ekaterina marina galina ludmila ursula marine segolene
 brigitte francoise isabelle sylvie nathalie giorgia ines lucia carmen dolores pilar rocio paloma yuko yoko keiko akiko mei ling
-xiaoming hui kyung jacinda kamala melania ivanka sheryl oprah madonna miley kourtney khloe kendall venus taylor`.split(/\s+/),
+xiaoming hui kyung jacinda kamala melania ivanka sheryl oprah madonna miley kourtney khloe kendall venus taylor sofia sofía`.split(/\s+/),
 );
 
 /** A lower-case word is a common given name of either list ("margaret", "dougie"). */

@@ -85,6 +85,125 @@ export const PARTIES: Readonly<Record<string, readonly [readonly string[], reado
   Argentina: [['Buenos Aires'], [], ['Argentine', 'Argentinian']],
   Chile: [['Santiago'], [], ['Chilean']],
   Peru: [['Lima'], [], ['Peruvian']],
+  Albania: [['Tirana'], [], ['Albanian', 'Albanians']],
+  Andorra: [[], [], ['Andorran']],
+  Angola: [['Luanda'], [], ['Angolan', 'Angolans']],
+  'Antigua and Barbuda': [[], [], []],
+  Armenia: [['Yerevan'], [], ['Armenian', 'Armenians']],
+  Azerbaijan: [['Baku'], [], ['Azerbaijani', 'Azeri', 'Azeris']],
+  Bahamas: [['Nassau'], [], ['Bahamian']],
+  Bahrain: [['Manama'], [], ['Bahraini']],
+  Barbados: [['Bridgetown'], [], ['Barbadian']],
+  Belarus: [['Minsk'], [], ['Belarusian', 'Belarusians']],
+  Belize: [[], [], ['Belizean']],
+  Benin: [['Porto-Novo', 'Cotonou'], [], ['Beninese']],
+  Bhutan: [['Thimphu'], [], ['Bhutanese']],
+  Bolivia: [['La Paz', 'Sucre'], [], ['Bolivian', 'Bolivians']],
+  'Bosnia and Herzegovina': [['Bosnia', 'Sarajevo'], [], ['Bosnian', 'Bosnians']],
+  Botswana: [['Gaborone'], [], ['Botswanan']],
+  Brunei: [['Bandar Seri Begawan'], [], ['Bruneian']],
+  Bulgaria: [['Sofia'], [], ['Bulgarian', 'Bulgarians']],
+  'Burkina Faso': [['Ouagadougou'], [], ['Burkinabe']],
+  Burundi: [['Gitega', 'Bujumbura'], [], ['Burundian']],
+  Cameroon: [['Yaounde', 'Yaoundé'], [], ['Cameroonian', 'Cameroonians']],
+  'Cape Verde': [['Praia', 'Cabo Verde'], [], ['Cape Verdean']],
+  'Central African Republic': [['Bangui'], [], []],
+  Chad: [["N'Djamena"], [], ['Chadian', 'Chadians']],
+  Comoros: [[], [], ['Comorian']],
+  'Democratic Republic of Congo': [['Democratic Republic of the Congo', 'DR Congo', 'DRC', 'Congo', 'Kinshasa'], [], ['Congolese']],
+  'Republic of Congo': [['Congo-Brazzaville', 'Brazzaville'], [], []],
+  'Costa Rica': [['San Jose'], [], ['Costa Rican', 'Costa Ricans']],
+  Croatia: [['Zagreb'], [], ['Croatian', 'Croat', 'Croats']],
+  Cyprus: [['Nicosia'], [], ['Cypriot', 'Cypriots']],
+  Djibouti: [[], [], ['Djiboutian']],
+  Dominica: [[], [], []],
+  'Dominican Republic': [['Santo Domingo'], [], ['Dominican', 'Dominicans']],
+  'East Timor': [['Timor-Leste', 'Dili'], [], ['Timorese']],
+  Ecuador: [['Quito'], [], ['Ecuadorian', 'Ecuadorean', 'Ecuadorians']],
+  'El Salvador': [['San Salvador'], [], ['Salvadoran', 'Salvadorans']],
+  'Equatorial Guinea': [['Malabo'], [], []],
+  Eritrea: [['Asmara'], [], ['Eritrean', 'Eritreans']],
+  Estonia: [['Tallinn'], [], ['Estonian', 'Estonians']],
+  Eswatini: [['Swaziland', 'Mbabane'], [], ['Swazi']],
+  Fiji: [['Suva'], [], ['Fijian', 'Fijians']],
+  Gabon: [['Libreville'], [], ['Gabonese']],
+  Gambia: [['Banjul'], [], ['Gambian', 'Gambians']],
+  Ghana: [['Accra'], [], ['Ghanaian', 'Ghanaians']],
+  Grenada: [[], [], ['Grenadian']],
+  Guatemala: [['Guatemala City'], [], ['Guatemalan', 'Guatemalans']],
+  Guinea: [['Conakry'], [], ['Guinean', 'Guineans']],
+  'Guinea-Bissau': [['Bissau'], [], []],
+  Guyana: [['Georgetown'], [], ['Guyanese']],
+  Haiti: [['Port-au-Prince'], [], ['Haitian', 'Haitians']],
+  Honduras: [['Tegucigalpa'], [], ['Honduran', 'Hondurans']],
+  Iceland: [['Reykjavik'], [], ['Icelandic', 'Icelander', 'Icelanders']],
+  'Ivory Coast': [["Cote d'Ivoire", "Côte d'Ivoire", 'Abidjan', 'Yamoussoukro'], [], ['Ivorian', 'Ivorians']],
+  Jamaica: [['Kingston'], [], ['Jamaican', 'Jamaicans']],
+  Kazakhstan: [['Astana'], [], ['Kazakh', 'Kazakhs']],
+  Kiribati: [[], [], []],
+  Kosovo: [['Pristina'], [], ['Kosovar', 'Kosovars']],
+  Kuwait: [['Kuwait City'], [], ['Kuwaiti', 'Kuwaitis']],
+  Kyrgyzstan: [['Bishkek'], [], ['Kyrgyz']],
+  Laos: [['Vientiane'], [], ['Laotian']],
+  Latvia: [['Riga'], [], ['Latvian', 'Latvians']],
+  Lesotho: [['Maseru'], [], []],
+  Liberia: [['Monrovia'], [], ['Liberian', 'Liberians']],
+  Liechtenstein: [['Vaduz'], [], []],
+  Lithuania: [['Vilnius'], [], ['Lithuanian', 'Lithuanians']],
+  Luxembourg: [[], [], ['Luxembourgish']],
+  Madagascar: [['Antananarivo'], [], ['Malagasy']],
+  Malawi: [['Lilongwe'], [], ['Malawian', 'Malawians']],
+  Maldives: [['Male'], [], ['Maldivian', 'Maldivians']],
+  Mali: [['Bamako'], [], ['Malian', 'Malians']],
+  Malta: [['Valletta'], [], ['Maltese']],
+  'Marshall Islands': [['Majuro'], [], []],
+  Mauritania: [['Nouakchott'], [], ['Mauritanian']],
+  Mauritius: [['Port Louis'], [], ['Mauritian']],
+  Micronesia: [[], [], []],
+  Moldova: [['Chisinau'], [], ['Moldovan', 'Moldovans']],
+  Monaco: [['Monte Carlo'], [], ['Monegasque']],
+  Mongolia: [['Ulaanbaatar', 'Ulan Bator'], [], ['Mongolian', 'Mongolians']],
+  Montenegro: [['Podgorica'], [], ['Montenegrin']],
+  Mozambique: [['Maputo'], [], ['Mozambican', 'Mozambicans']],
+  Namibia: [['Windhoek'], [], ['Namibian', 'Namibians']],
+  Nauru: [[], [], []],
+  Nicaragua: [['Managua'], [], ['Nicaraguan', 'Nicaraguans']],
+  Niger: [['Niamey'], [], ['Nigerien', 'Nigeriens']],
+  'North Macedonia': [['Macedonia', 'Skopje'], [], ['Macedonian', 'Macedonians']],
+  Oman: [['Muscat'], [], ['Omani', 'Omanis']],
+  Palau: [[], [], []],
+  Panama: [['Panama City'], [], ['Panamanian', 'Panamanians']],
+  'Papua New Guinea': [['Port Moresby'], [], []],
+  Paraguay: [['Asuncion', 'Asunción'], [], ['Paraguayan', 'Paraguayans']],
+  Qatar: [['Doha'], [], ['Qatari', 'Qataris']],
+  Rwanda: [['Kigali'], [], ['Rwandan', 'Rwandans']],
+  'Saint Lucia': [[], [], []],
+  Samoa: [['Apia'], [], ['Samoan', 'Samoans']],
+  'San Marino': [[], [], []],
+  Senegal: [['Dakar'], [], ['Senegalese']],
+  Seychelles: [[], [], []],
+  'Sierra Leone': [['Freetown'], [], ['Sierra Leonean', 'Sierra Leoneans']],
+  Slovakia: [['Bratislava'], [], ['Slovak', 'Slovaks']],
+  Slovenia: [['Ljubljana'], [], ['Slovenian', 'Slovene', 'Slovenians']],
+  'Solomon Islands': [['Honiara'], [], []],
+  Somalia: [['Mogadishu'], [], ['Somali', 'Somalis']],
+  'South Sudan': [['Juba'], [], ['South Sudanese']],
+  Sudan: [['Khartoum'], [], ['Sudanese']],
+  Suriname: [['Paramaribo'], [], ['Surinamese']],
+  Tajikistan: [['Dushanbe'], [], ['Tajik', 'Tajiks']],
+  Tanzania: [['Dodoma', 'Dar es Salaam'], [], ['Tanzanian', 'Tanzanians']],
+  Togo: [['Lome', 'Lomé'], [], ['Togolese']],
+  Tonga: [[], [], ['Tongan']],
+  'Trinidad and Tobago': [['Trinidad', 'Port of Spain'], [], ['Trinidadian']],
+  Turkmenistan: [['Ashgabat'], [], ['Turkmen']],
+  Tuvalu: [[], [], []],
+  Uganda: [['Kampala'], [], ['Ugandan', 'Ugandans']],
+  'United Arab Emirates': [['UAE', 'U.A.E.', 'Abu Dhabi'], [], ['Emirati', 'Emiratis']],
+  Uruguay: [['Montevideo'], [], ['Uruguayan', 'Uruguayans']],
+  Uzbekistan: [['Tashkent'], [], ['Uzbek', 'Uzbeks']],
+  Vanuatu: [[], [], []],
+  Zambia: [['Lusaka'], [], ['Zambian', 'Zambians']],
+  Zimbabwe: [['Harare'], [], ['Zimbabwean', 'Zimbabweans']],
   'United Nations': [[], ['UN', 'U.N.', 'Security Council', 'General Assembly'], []],
   NATO: [[], ['Nato', 'North Atlantic Treaty Organization'], []],
   Scotland: [['Edinburgh'], ['Holyrood'], ['Scottish', 'Scot', 'Scots']],
@@ -108,6 +227,30 @@ export const OTHER_PLACES: readonly string[] = [
   'Korean peninsula', 'Korean Peninsula', 'Crimea', 'Kashmir', 'Tibet', 'Xinjiang', 'Siberia', 'Balkans', 'Caribbean',
   'Atlantic', 'Pacific', 'Mediterranean', 'Gulf', 'Sahara', 'Himalayas', 'Alps', 'North London', 'South London', 'East London', 'West London',
   'Yorkshire', 'Lancashire', 'Kent', 'Essex', 'Surrey', 'Sussex', 'Devon', 'Cornwall', 'Merseyside',
+  // The other US states, Canadian provinces and Australian states.
+  'Delaware', 'Idaho', 'Maine', 'Montana', 'Nebraska', 'New Hampshire', 'New Mexico', 'New York State', 'North Dakota', 'South Dakota',
+  'Rhode Island', 'Vermont', 'Washington State', 'West Virginia', 'Wyoming', 'Ontario', 'Quebec', 'British Columbia', 'Alberta',
+  'Manitoba', 'Saskatchewan', 'Nova Scotia', 'New Brunswick', 'Newfoundland', 'New South Wales', 'Queensland', 'Tasmania',
+  'Western Australia', 'South Australia', 'Northern Territory',
+  // Other large or newsworthy cities.
+  'New York City', 'Kansas City', 'Salt Lake City', 'St. Louis', 'St Louis', 'Minneapolis', 'Milwaukee', 'Cincinnati', 'Columbus',
+  'Indianapolis', 'Nashville', 'Memphis', 'Louisville', 'Charlotte', 'Raleigh', 'Richmond', 'Sacramento', 'San Jose', 'San Antonio',
+  'Oakland', 'Portland', 'Tampa', 'Orlando', 'Jacksonville', 'Honolulu', 'Anchorage', 'Albuquerque', 'Tucson', 'El Paso', 'Fort Worth',
+  'Calgary', 'Edmonton', 'Winnipeg', 'Brisbane', 'Perth', 'Adelaide', 'Auckland', 'Christchurch',
+  'Sao Paulo', 'São Paulo', 'Rio de Janeiro', 'Guadalajara', 'Monterrey', 'Medellin', 'Medellín', 'Karachi', 'Lahore', 'Kolkata',
+  'Calcutta', 'Chennai', 'Bangalore', 'Bengaluru', 'Hyderabad', 'Ahmedabad', 'Pune', 'Lagos', 'Kano', 'Johannesburg', 'Cape Town',
+  'Durban', 'Mombasa', 'Alexandria', 'Casablanca', 'Marrakesh', 'Benghazi', 'Mosul', 'Basra', 'Aleppo', 'Homs', 'Tel Aviv', 'Haifa',
+  'Jeddah', 'Mecca', 'Medina', 'Abu Dhabi', 'Isfahan', 'Kandahar', 'Herat', 'Peshawar', 'Chittagong', 'Yangon', 'Rangoon',
+  'Mandalay', 'Ho Chi Minh City', 'Saigon', 'Surabaya', 'Bali', 'Cebu', 'Guangzhou', 'Shenzhen', 'Wuhan', 'Chengdu', 'Nanjing',
+  'Tianjin', 'Xian', "Xi'an", 'Hangzhou', 'Macau', 'Nagoya', 'Kyoto', 'Yokohama', 'Fukushima', 'Hiroshima', 'Nagasaki', 'Sapporo',
+  'Incheon', 'Vladivostok', 'St Petersburg', 'St. Petersburg', 'Kharkiv', 'Odesa', 'Odessa', 'Donetsk', 'Luhansk', 'Mariupol',
+  'Hamburg', 'Frankfurt', 'Cologne', 'Stuttgart', 'Dusseldorf', 'Düsseldorf', 'Lyon', 'Marseille', 'Nice', 'Toulouse', 'Bordeaux',
+  'Naples', 'Turin', 'Florence', 'Venice', 'Seville', 'Valencia', 'Malaga', 'Porto', 'Rotterdam', 'Antwerp', 'Geneva', 'Zurich',
+  'Zürich', 'Krakow', 'Gdansk', 'Salzburg', 'Thessaloniki', 'Aberdeen', 'Dundee', 'Swansea', 'Plymouth', 'Bournemouth', 'Reading',
+  'Coventry', 'Leicestershire', 'Hampshire', 'Dorset', 'Somerset', 'Norfolk', 'Suffolk', 'Cumbria', 'Northumberland', 'Cheshire',
+  'Lincolnshire', 'Derbyshire', 'Nottinghamshire', 'Staffordshire', 'Warwickshire', 'Gloucestershire', 'Wiltshire', 'Oxfordshire',
+  'Berkshire', 'Buckinghamshire', 'Hertfordshire', 'Cambridgeshire', 'West Midlands', 'East Anglia', 'Greater Manchester',
+  'Puerto Rico', 'Greenland', 'Chechnya', 'Dagestan', 'Kurdistan', 'Darfur', 'Sinai', 'Golan Heights', 'Donbas', 'Transnistria',
 ];
 
 function normalise(name: string): string {
@@ -132,7 +275,7 @@ for (const [party, [places, institutions, demonyms]] of Object.entries(PARTIES))
   for (const n of places) {
     PARTY_BY_NAME.set(normalise(n), party);
     // Other names of the country itself ("Britain", "U.S.") canonicalise; capitals stay themselves.
-    const isCountryName = /^[A-Z.]+$/.test(n) || /^[A-Z]\. /.test(n) || /^[A-Z.]+$/.test(n.replace(/\.$/, '')) || /^(?:America|Britain|Great Britain|Holland|Burma|Czechia|Türkiye|Republic of|United States of|People's Republic|Russian Federation)/.test(n);
+    const isCountryName = /^[A-Z.]+$/.test(n) || /^[A-Z]\. /.test(n) || /^[A-Z.]+$/.test(n.replace(/\.$/, '')) || /^(?:America|Britain|Great Britain|Holland|Burma|Czechia|Türkiye|Republic of|United States of|People's Republic|Russian Federation|Swaziland|Macedonia|Timor-Leste|Cabo Verde|C[oô]te d'Ivoire|DR Congo|DRC|Congo|Bosnia|UAE)/.test(n);
     PLACE_BY_NAME.set(normalise(n), isCountryName ? party : n);
   }
   for (const n of institutions) {
@@ -156,6 +299,23 @@ export function placeOf(name: string): string | null {
 /** The canonical organisation for an institutional name the gazetteer knows ("UN", "Kremlin"), or null. */
 export function gazetteerOrganisation(name: string): string | null {
   return ORG_BY_NAME.get(normalise(name)) ?? null;
+}
+
+/**
+ * Places of several words that end in a party's name but are not that party: "New South Wales" is not Wales,
+ * "New Mexico" not Mexico, "Washington State" not the US government, "north London" not Britain's.
+ * First word -> the most words such a place has.
+ */
+const NON_PARTY_PLACE_FIRST = new Map<string, number>();
+const NON_PARTY_PLACES = new Set<string>();
+for (const n of OTHER_PLACES) {
+  const words = normalise(n).split(' ');
+  if (words.length < 2 || PARTY_BY_NAME.has(words.join(' '))) continue;
+  let partyInside = false;
+  for (let k = 0; k < words.length && !partyInside; k++) if (PARTY_BY_NAME.has(words.slice(k).join(' ')) || PARTY_BY_NAME.has(words[k]!)) partyInside = true;
+  if (!partyInside) continue;
+  NON_PARTY_PLACES.add(words.join(' '));
+  NON_PARTY_PLACE_FIRST.set(words[0]!, Math.max(NON_PARTY_PLACE_FIRST.get(words[0]!) ?? 0, words.length));
 }
 
 /** Longest surface form of any party, in words ("Republic of Korea" is 3). */
@@ -227,6 +387,20 @@ function partyOfSurface(raw: string): string | null {
   return party;
 }
 
+/** The end of the longest non-party place ("New South Wales") of at most `limit` words opening at `start`, or -1. */
+function nonPartyPlaceEnd(text: string, start: number, first: number, limit: number): number {
+  const ends = [first];
+  while (ends.length < limit) {
+    const q = ends[ends.length - 1]!;
+    if (text.charCodeAt(q) !== 32) break;
+    const next = capitalisedWordEnd(text, q + 1);
+    if (next < 0) break;
+    ends.push(next);
+  }
+  for (let n = ends.length; n >= 2; n--) if (NON_PARTY_PLACES.has(normalise(text.slice(start, ends[n - 1]!)))) return ends[n - 1]!;
+  return -1;
+}
+
 /** The code point before `at` is a letter or digit. */
 function afterLetterOrDigit(text: string, at: number): boolean {
   let cp = text.charCodeAt(at - 1);
@@ -274,6 +448,14 @@ export function partyMentions(text: string): Array<{ party: string; start: numbe
     // Only words separated by single spaces form one name, and only a known first word opens a name of several.
     ends.length = 0;
     ends.push(first);
+    const nonParty = NON_PARTY_PLACE_FIRST.get(text.slice(start, first).toLowerCase());
+    if (nonParty !== undefined) {
+      const placeEnd = nonPartyPlaceEnd(text, start, first, nonParty);
+      if (placeEnd > 0) {
+        i = placeEnd;
+        continue;
+      }
+    }
     const multi = MULTI_WORD_FORMS.get(text.slice(start, first).toLowerCase());
     if (multi !== undefined) {
       const limit = Math.min(MAX_FORM_WORDS, multi);

@@ -209,6 +209,26 @@ const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame
 
 const POSTNOMINALS = new Set(['MP', 'MEP', 'QC', 'KC', 'MSP', 'Jr', 'Jr.', 'Sr', 'Sr.', 'OBE', 'MBE', 'CBE', 'PhD']);
 const CONNECTOR_WORDS = new Set(['of', 'de', 'da', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'el']);
+/** Ships' prefixes: "USS Sampson" is a vessel. */
+const VESSEL_PREFIXES = new Set(['USS', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'RMS', 'MV', 'RFA']);
+
+/** A word in capitals with at least two letters ("PLANE", "HAVE"): crossheads shout, names do not. */
+function isShouted(token: string): boolean {
+  let letters = 0;
+  for (let k = 0; k < token.length; k++) {
+    const c = token.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+    else if (c > 127 && token[k]!.toLowerCase() === token[k] && token[k]!.toUpperCase() !== token[k]) return false;
+  }
+  return letters >= 2;
+}
+
+/** A name particle written in lower case ("van", "de", "bin"). */
+function isLowerParticle(t: string): boolean {
+  return t === t.toLowerCase();
+}
+
 /** Political parties named by one word. */
 const PARTY_WORDS = new Set(['labour', 'conservative', 'conservatives', 'tory', 'tories', 'democrat', 'democrats', 'republican', 'republicans', 'liberal', 'liberals', 'snp', 'ukip', 'greens', 'whig']);
 
@@ -221,8 +241,13 @@ federation league board authority trust society centre center museum channel tv 
 herald tribune daily express mirror sun gazette review magazine studios records motors industries holdings partners service services
 court tribunal bureau administration secretariat cabinet commons lords academy church coalition alliance movement front brigade
 regiment squad team institute laboratory labs systems technologies agency watch fund programme program project initiative council
-yard online today post advocates promotions productions entertainment media pictures records trains railway railways rail buses transport energy foods stores airport circuit`.split(/\s+/),
+yard online today post advocates promotions productions entertainment media pictures records trains railway railways rail buses transport energy foods stores airport circuit
+chamber chambers local`.split(/\s+/),
 );
+/** A word that makes an organisation of a run it ends ("Airlines", "Council", "Report" is not one). */
+export function isOrganisationHead(word: string): boolean {
+  return ORG_HEADS.has(word.toLowerCase());
+}
 const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'house', 'church', 'office', 'bureau', 'court', 'institute', 'college', 'federal', 'national', 'royal']);
 /** Last words that make a run a place. */
 const PLACE_HEADS = new Set(
@@ -296,7 +321,8 @@ function classifyUncached(tokens: readonly string[], name: string): MentionKind 
   for (let i = 0; i + 1 < lower.length; i++) if (lower[i + 1] === 'of' && ORG_HEADS.has(lower[i]!) && i > 0) return 'organization';
   if (tokens.length > 1 && (PLACE_HEADS.has(last) || PLACE_LEADS.has(first))) return 'place';
   // "Hall of Fame" and "Supreme Court" are no people, but "Dougie Hall" and "Margaret Court" are: a known first name decides.
-  const firstName = tokens.length > 1 && isGivenName(first);
+  // ... but not a given name followed by "of": "Bill of Rights".
+  const firstName = tokens.length > 1 && isGivenName(first) && lower[1] !== 'of';
   if (!firstName && lower.some((t) => NOT_A_NAME.has(t) || (t.includes('-') && t.split('-').some((part) => NOT_A_NAME.has(part))))) return 'other';
   if (tokens.length > 1 && placeOf(tokens[tokens.length - 1]!) && (first === 'north' || first === 'south' || first === 'east' || first === 'west' || first === 'central')) return 'place';
   return 'unknown';
@@ -353,7 +379,8 @@ const CLUB_WORDS = new Set(['villa', 'rovers', 'rangers', 'athletic', 'wanderers
 const PLACE_PREPOSITION_BEFORE_RE = /\b(?:in|at|near|outside|across|from|to|of)\s+(?:the\s+)?$/i;
 const PLACE_PREPOSITIONS_ONLY_RE = /\b(?:in|near|outside|across)\s+(?:the\s+)?$/i;
 const SPORTS_BEFORE_RE = /\b(?:against|beat|beating|beaten|host|hosts|hosting|visit|visiting|face|faces|facing|draw with|drew with|lost to|loss to|win over|victory over|defeat to|defeat by|joined|join|signed for|sign for|move to)\s+(?:the\s+)?$/i;
-const STATE_OR_COUNTRY_AFTER_RE = /^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)/u;
+/** ", Colorado", ", New South Wales": a place after the comma, but not a possessive ("Tevita Fifita, Tonga's climate envoy"). */
+const STATE_OR_COUNTRY_AFTER_RE = /^,\s+(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)(?![\p{L}'’])/u;
 
 /**
  * A name of two or more words read as a person by its run alone, with no title and no known given name to open it, that its
@@ -445,6 +472,12 @@ function planRun(run: string): PlannedMention[] {
       tokens = tokens.slice(1);
     }
     if (tokens.length === 0) continue;
+    // A crosshead in capitals ("COULD PLANE HAVE STALLED?") or a vessel ("USS Sampson", "HMS Victory") names no person.
+    if ((tokens.length >= 2 && tokens.every(isShouted)) || (tokens.length >= 2 && VESSEL_PREFIXES.has(tokens[0]!))) {
+      const name = tokens.join(' ');
+      raw.push({ start, end: start + name.length, name, kind: 'other', role: null, gender: null, single: false, unknown: false, singleNeedsCue: false });
+      continue;
+    }
     // A known place or organisation glued to a name: "United Nations Samantha Power".
     const wholeKind = tokens.length >= 3 ? classifyBody(tokens, tokens.join(' ')) : 'unknown';
     if (tokens.length >= 3 && (wholeKind === 'unknown' || wholeKind === 'other')) {
@@ -468,6 +501,12 @@ function planRun(run: string): PlannedMention[] {
     }
     const fullName = tokens.join(' ');
     const whole = classifyBody(tokens, fullName);
+    // "Neighbouring Liberia", "Rural Kansas": a word that is no given name before a known place is no person's name.
+    if (whole === 'unknown' && tokens.length === 2 && !isGivenName(tokens[0]!.toLowerCase()) && !TITLE_WORDS.has(tokens[0]!.toLowerCase()) && !HONORIFICS.has(tokens[0]!.toLowerCase()) && placeOf(tokens[1]!) !== null) {
+      const placeStart = start + tokens[0]!.length + 1;
+      raw.push({ start: placeStart, end: placeStart + tokens[1]!.length, name: tokens[1]!, kind: 'place', role: null, gender: null, single: true, unknown: false, singleNeedsCue: false });
+      continue;
+    }
     if (pending[p]!.employer && whole !== 'place') {
       raw.push({ start, end: start + fullName.length, name: fullName, kind: 'organization', role: null, gender: null, single: tokens.length === 1, unknown: false, singleNeedsCue: false });
       continue;
@@ -488,8 +527,13 @@ function planRun(run: string): PlannedMention[] {
     }
     while (bStart > 0 && tokens[bStart - 1] === 'of') bStart--;
     if (bEnd - bStart > 3 && tokens.slice(0, bEnd - 2).some((t) => TITLE_WORDS.has(t.toLowerCase()))) bStart = bEnd - 2;
+    // "Duke of Cambridge", "Crown Prince bin Salman": after "of", or a particle that follows a title, the name begins.
+    // Between names a lower-case particle is part of the name: "Erik van Sebille", "Charles de Gaulle".
     for (let k = bEnd - 1; k >= bStart; k--) {
-      if (CONNECTOR_WORDS.has(tokens[k]!)) {
+      const t = tokens[k]!;
+      if (!CONNECTOR_WORDS.has(t)) continue;
+      const before = k > 0 ? tokens[k - 1]!.toLowerCase() : '';
+      if (t === 'of' || k === 0 || TITLE_WORDS.has(before) || HONORIFICS.has(before) || !isLowerParticle(t)) {
         bStart = k + 1;
         break;
       }

@@ -51,6 +51,15 @@ describe('attributeSpeakers', () => {
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Angela Moore', cue: 'pronoun' });
   });
 
+  it('GIVEN a man named only in the possessive before "he said" THEN he is not "he": the man talked about is', () => {
+    const mata = "Juan Mata admitted his side still have work to do. The 26-year-old has been in fine form for Louis van Gaal's side during their run 'The season has gone so quickly,' he said.";
+    expect(attribute(mata)[0]).toMatchObject({ speaker: 'Juan Mata' });
+    const brady = "Tom Brady threw three touchdowns. The veteran ran Bill Belichick’s offense without a mistake. 'We just keep going,' he said.";
+    expect(attribute(brady)[0]).toMatchObject({ speaker: 'Tom Brady' });
+    // A possessive name is still found when it is the only man there is.
+    expect(attribute("It was Bill Belichick's plan all along. 'We prepared for this,' he said.")[0]).toMatchObject({ speaker: 'Bill Belichick' });
+  });
+
   it('GIVEN "he said" after a sentence whose subject is a man THEN the subject is chosen over a man named inside it', () => {
     const t =
       "Simon Danczuk, the politician who exposed Cyril Smith, said it was not right for Janner to avoid court. 'If you want to stay a legislator, you are fit to be tested before the law,' he said.";

@@ -16,6 +16,23 @@ describe('extractEntities', () => {
     expect(e.places).toEqual(['Seoul']);
   });
 
+  it('GIVEN capitalised runs whose words the story also uses as common nouns, or that hold an organisation word THEN they are no people', () => {
+    const e = entitiesOf("Google's own Transparency Report showed the drop; the report was updated. Malaysia Airlines Flight MH370 vanished. Jeff Rathke said so.");
+    expect(e.people.map((p) => p.name)).toEqual(['Jeff Rathke']);
+    // A given name keeps a person even when the surname is a common word.
+    expect(entitiesOf('Theresa May said she may go. Shay Given saved twice.').people.map((p) => p.name)).toContain('Theresa May');
+  });
+
+  it('GIVEN a role written before a surname already listed THEN it folds into that person', () => {
+    const e = entitiesOf('"Move quickly," said Charitha Pattiaratchi, a physical oceanographer. Oceanographer Pattiaratchi added that waves were high.');
+    expect(e.people.map((p) => p.name)).toEqual(['Charitha Pattiaratchi']);
+  });
+
+  it('GIVEN a region and a people\'s adjective ("West African") THEN no person is listed', () => {
+    expect(entitiesOf('West African states met. North American fans cheered. Sierra Leone and Liberia reported cases.').people).toEqual([]);
+    expect(entitiesOf('Sierra Leone and Liberia reported cases.').places).toEqual(['Sierra Leone', 'Liberia']);
+  });
+
   it('GIVEN "Jamie Silvonek, 14," THEN the person has no role and the age is not taken for one', () => {
     const e = entitiesOf('Jamie Silvonek, 14, was charged on Friday. Silvonek appeared in court in Pennsylvania.');
     expect(e.people).toEqual([{ name: 'Jamie Silvonek', role: null }]);

@@ -21,6 +21,33 @@ describe('findMentions', () => {
     expect(ms.filter((m) => m.kind === 'place').map((m) => m.name)).toEqual(['Seoul']);
   });
 
+  it('GIVEN a lower-case particle between names THEN it belongs to the name, while "of" and a particle after a title start it', () => {
+    expect(people(findMentions('"It is shallow," said Erik van Sebille, an oceanographer. Charles de Gaulle airport was shut.'))).toEqual([
+      ['Erik van Sebille', null],
+      ['Charles de Gaulle', null],
+    ]);
+    expect(people(findMentions('Manchester United manager Louis van Gaal praised Osama bin Laden\'s pursuers.')).map(([n]) => n)).toEqual(['Louis van Gaal', 'Osama bin Laden']);
+    expect(people(findMentions('Crown Prince bin Salman met reporters.'))).toEqual([['Salman', 'Crown Prince']]);
+  });
+
+  it('GIVEN a crosshead in capitals or a ship THEN neither is a person', () => {
+    expect(people(findMentions('COULD PLANE HAVE STALLED? The USS Sampson and HMS Victory sailed.'))).toEqual([]);
+    // A title before a surname is still a person.
+    expect(people(findMentions('General Petraeus and Mayor Bloomberg spoke.')).map(([n]) => n)).toEqual(['Petraeus', 'Bloomberg']);
+  });
+
+  it('GIVEN a word that is no given name before a known place THEN the place is found, but a given name keeps a person', () => {
+    const ms = findMentions('Neighbouring Liberia closed its border. Anthony France and Joey Essex were not there.');
+    expect(ms.filter((m) => m.kind === 'place').map((m) => m.name)).toEqual(['Liberia']);
+    expect(people(ms).map(([n]) => n)).toEqual(['Anthony France', 'Joey Essex']);
+  });
+
+  it('GIVEN a name, a comma and a country in the possessive THEN it stays a person; before a bare state it is a place', () => {
+    const ms = findMentions('"It is in our kitchens," said Tevita Fifita, Tonga\'s climate envoy. Colorado Springs, Colorado, was quiet.');
+    expect(people(ms).map(([n]) => n)).toEqual(['Tevita Fifita']);
+    expect(ms.filter((m) => m.kind === 'place').map((m) => m.name)).toContain('Colorado Springs');
+  });
+
   it('GIVEN "the Prime Minister" after "Prime Minister David Cameron" THEN the role refers to him', () => {
     const ms = findMentions('Prime Minister David Cameron spoke. The Prime Minister said he was proud.');
     expect(people(ms).map(([n]) => n)).toEqual(['David Cameron', 'David Cameron']);
