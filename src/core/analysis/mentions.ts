@@ -252,7 +252,8 @@ const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'hous
 /** Last words that make a run a place. */
 const PLACE_HEADS = new Set(
   `street road avenue lane square stadium airport station bridge river lake mountain mountains island islands county province state
-valley beach bay coast peninsula sea ocean desert forest hill hills park arena palace castle tower prison square district region`.split(/\s+/),
+valley beach bay coast peninsula sea ocean desert forest hill hills park arena palace castle tower prison square district region
+st. ave ave. blvd blvd. rd. boulevard highway hwy parkway`.split(/\s+/),
 );
 /** Words that mark a run as neither a person nor a place (events, documents, periods). */
 const NOT_A_NAME = new Set(

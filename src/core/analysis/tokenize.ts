@@ -10,6 +10,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'also', 'just', 'said', 'says', 'told', 'one', 'two', 'would', 'could', 'us',
   'no', 'not', 'yes', 'like', 'get', 'got', 'used', 'according', 'including', 'want', 'wants', 'first', 'last',
   'three', 'four', 'five',
+  // Modals and determiners natural's list lacks ("the School of Music will open" gave the keyword "Music will").
+  'will', 'shall', 'every', 'either', 'neither',
 ]);
 
 // Letters and digits, keeping inner apostrophes and hyphens ("N. Korea's", "U.S.-Japan" -> "u.s", "japan").

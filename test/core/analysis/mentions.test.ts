@@ -30,6 +30,12 @@ describe('findMentions', () => {
     expect(people(findMentions('Crown Prince bin Salman met reporters.'))).toEqual([['Salman', 'Crown Prince']]);
   });
 
+  it('GIVEN a street address with an abbreviated street word THEN it is a place, and "Will Smith" is still a person', () => {
+    const ms = findMentions('The center at 1225 N. Rampart St. opened. Fans lined Sunset Blvd. near Pacific Coast Highway to see Will Smith.');
+    expect(ms.filter((m) => m.kind === 'place').map((m) => m.name)).toEqual(['N. Rampart St.', 'Sunset Blvd', 'Pacific Coast Highway']);
+    expect(people(ms).map(([n]) => n)).toEqual(['Will Smith']);
+  });
+
   it('GIVEN a crosshead in capitals or a ship THEN neither is a person', () => {
     expect(people(findMentions('COULD PLANE HAVE STALLED? The USS Sampson and HMS Victory sailed.'))).toEqual([]);
     // A title before a surname is still a person.
