@@ -14,7 +14,7 @@
  */
 export function cleanText(raw: string): string {
   let text = normaliseWhitespace(raw);
-  text = stripInlineFurniture(text);
+  text = stripPhotoCredits(stripInlineFurniture(text));
   const paragraphs: string[] = [];
   let current: string[] = [];
   const flush = (): void => {
@@ -102,6 +102,22 @@ export function stripInlineFurniture(text: string): string {
   let out = text;
   for (const pattern of INLINE_FURNITURE) out = out.replace(pattern, ' ');
   return out.replace(/ {2,}/g, ' ');
+}
+
+/**
+ * A photographer's credit glued into a caption: "Kevin C. Downs/for New York Daily News", "John Smith/Getty Images",
+ * "Jane Doe/AP Photo". A name, a slash, perhaps "for", and an outlet whose last word names a news or photo agency.
+ */
+const PHOTO_CREDIT = new RegExp(
+  String.raw`(?:^|(?<=\s))(?:\p{Lu}(?:[\p{L}'’-]+|\.) ){0,3}\p{Lu}[\p{L}'’-]*/(?:for )?(?:the )?(?:\p{Lu}[\p{L}&'’.-]* ){0,4}` +
+    String.raw`(?:News|Times|Post|Images|Press|Photos?|Pictures|Reuters|AFP|AP|Herald|Tribune|Journal|Telegraph|Guardian|Agency|Wire|Service|Pool|Shutterstock|Alamy)\b:? ?`,
+  'gu',
+);
+
+/** Photo credits removed from whitespace-normalised text (exported for its test). */
+export function stripPhotoCredits(text: string): string {
+  if (!text.includes('/')) return text;
+  return text.replace(PHOTO_CREDIT, '');
 }
 
 const TIME_UNIT = '(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, normaliseWhitespace, readableSentence, stripInlineFurniture } from '../../../src/core/analysis/clean-text.js';
+import { cleanText, normaliseWhitespace, readableSentence, stripInlineFurniture, stripPhotoCredits } from '../../../src/core/analysis/clean-text.js';
 
 // The opening of the Arirang transcript exactly as it was pasted, web-page leftovers included.
 const TRANSCRIPT = [
@@ -113,6 +113,14 @@ describe('cleanText', () => {
     expect(cleanText(`${story}\n\n(Reporting by Andy Bruce in London)\n\nEditing by Joyjeet Das`)).toBe(story);
     const about = 'Reporting by local papers on the scandal was thin, the inquiry found.';
     expect(cleanText(`${story}\n\n${about}`)).toBe(`${story}\n\n${about}`);
+  });
+
+  it('GIVEN a photographer\'s credit glued into a caption THEN it goes, and slashes in story text stay', () => {
+    expect(stripPhotoCredits('Kevin C. Downs/for New York Daily News London Rene and his partner pose in the office.')).toBe('London Rene and his partner pose in the office.');
+    expect(stripPhotoCredits('Fans gather in Rome. John Smith/Getty Images The match starts at noon.')).toBe('Fans gather in Rome. The match starts at noon.');
+    expect(stripPhotoCredits('Jane Doe/AP Photo: The bridge collapsed.')).toBe('The bridge collapsed.');
+    const story = 'The Seoul/Tokyo route and the AC/DC concert drew 24/7 coverage from the BBC/ITV pool of News.';
+    expect(stripPhotoCredits(story)).toBe(story);
   });
 
   it('GIVEN a sentence that merely mentions a report THEN it is kept', () => {
