@@ -97,6 +97,12 @@ interface Tally {
   speakerRight: number;
   attributed: number;
   attributedRight: number;
+  /** Matched gold quotes whose speaker is unnamed (null), and those the engine also left null. */
+  goldNull: number;
+  goldNullKept: number;
+  /** Matched quotes the engine left null, and those whose gold speaker is null too. */
+  predictedNull: number;
+  predictedNullRight: number;
 }
 
 function score(gold: readonly GoldQuote[], predicted: readonly Predicted[], t: Tally): void {
@@ -117,6 +123,14 @@ function score(gold: readonly GoldQuote[], predicted: readonly Predicted[], t: T
     t.matchedGold++;
     const p = predicted[hit]!;
     if (sameSpeaker(g.speaker, p.speaker)) t.speakerRight++;
+    if (g.speaker === null) {
+      t.goldNull++;
+      if (p.speaker === null) t.goldNullKept++;
+    }
+    if (p.speaker === null) {
+      t.predictedNull++;
+      if (g.speaker === null) t.predictedNullRight++;
+    }
     if (p.speaker !== null) {
       t.attributed++;
       if (sameSpeaker(g.speaker, p.speaker)) t.attributedRight++;
@@ -130,7 +144,7 @@ function pct(n: number, d: number): string {
 }
 
 function emptyTally(): Tally {
-  return { gold: 0, predicted: 0, matchedGold: 0, correctPredicted: 0, speakerRight: 0, attributed: 0, attributedRight: 0 };
+  return { gold: 0, predicted: 0, matchedGold: 0, correctPredicted: 0, speakerRight: 0, attributed: 0, attributedRight: 0, goldNull: 0, goldNullKept: 0, predictedNull: 0, predictedNullRight: 0 };
 }
 
 /** The article texts of the eval file, by id. */
@@ -185,6 +199,7 @@ export async function evaluateQuotes(
     row('briefbot (extract + attribute)', ours),
     row('naive baseline (double quotes)', base),
     `(spk acc: speaker right on matched gold quotes; attrib: share of them given a speaker; acc|attr: right when given one; ${ours.predicted} quotes extracted)`,
+    `(unnamed speakers: ${ours.goldNullKept} of ${ours.goldNull} matched gold quotes with a null speaker left null; ${ours.predictedNullRight} of the ${ours.predictedNull} quotes left null have a null gold speaker)`,
   ].join('\n');
 }
 

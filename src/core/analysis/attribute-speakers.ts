@@ -31,7 +31,7 @@ const SPEECH_IN_SPAN_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
 const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:[^.!?"“”‘’\\n]{0,60})[:,]?\\s*$`, 'i');
 const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+${ADVERB}$`, 'i');
 const ACCORDING_TO_RE = /\baccording to\s+/i;
-const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
+const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
 const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|says|will|would|can|could|did|does|made|went|took|gave|got|came|felt|thought|knew|saw|wrote|spoke|met|led|left|won|lost|began|became|held|kept|put|ran|sat|set|stood|also|later|then|once|previously|recently)\b)/;
 /** "Leonard Ellerbe, CEO of Mayweather Promotions, disagreed": a name, an appositive, then its verb. */
 const APPOSITIVE_THEN_VERB_RE = /^,\s[^,.;:!?]{1,90},\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
@@ -40,9 +40,11 @@ const APPOSITIVE_THEN_VERB_RE = /^,\s[^,.;:!?]{1,90},\s+(?:[a-z]+ed|[a-z]+s|said
  * maker", "United's head coach" (an agent noun, or a noun for a role in a family or a team).
  */
 const ROLE_DESCRIPTION_RE =
-  /(?:\bthe|\b\p{Lu}[\p{L}.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:other|another|either|neither|paper|newspaper|letter|order|water|matter|number|report|statement)\b)(?:[a-z][a-z-]*(?:er|or|ist|ian|ee|man|woman)|[a-z-]*(?:resident|student|agent|assistant|consultant|attendant|servant|sergeant|lieutenant|participant|applicant|contestant|migrant|claimant|defendant|tenant|opponent|correspondent|coach|chief|boss|star|ace|mum|mother|father|wife|husband|son|daughter|girl|boy|head|pundit|legend|veteran|champion|hero|youngster|hopeful|international|icon))\s*,?\s*$/u;
+  /(?:\bthe|\b\p{Lu}[\p{L}.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:other|another|either|neither|paper|newspaper|letter|order|water|matter|number|report|statement|center|centre|theater|theatre|shelter|tower|computer|register|quarter)\b)(?:[a-z][a-z-]*(?:er|or|ist|ian|ee|man|woman)|[a-z-]*(?:resident|student|agent|assistant|consultant|attendant|servant|sergeant|lieutenant|participant|applicant|contestant|migrant|claimant|defendant|tenant|opponent|correspondent|coach|chief|boss|star|ace|mum|mother|father|wife|husband|son|daughter|girl|boy|head|pundit|legend|veteran|champion|hero|youngster|hopeful|international|icon))\s*,?\s*$/u;
 const ORG_POSSESSIVE_RE = /\bthe\s+(?:[\w-]+\s+)?(?:magazine|newspaper|paper|publication|website|site|broadcaster|station|channel|network|company|firm|club|group|organi[sz]ation|charity|agency)['’]s\s/i;
-const ORG_DESCRIPTION_RE = /\b(?:group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body)\s*,?\s*$/i;
+/** Organisation nouns that their proper names spell out ("the medical center": "California Pacific Medical Center"). */
+const NAMED_ORG_HEADS = new Set(['center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'embassy', 'museum', 'clinic', 'foundation', 'airline', 'bank', 'zoo']);
+const ORG_DESCRIPTION_RE = /\b(group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo)\s*,?\s*$/i;
 const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b[^.!?"“”‘’\\n]{0,40}:\\s*$`, 'i');
 /** "continued to try", "went on to win": the verb is not one of speaking. */
 const NOT_SPEECH_RE = /^(?:continu(?:ed|es)|went on)\s+to\s/i;
@@ -69,6 +71,8 @@ interface Context {
   lastSpeaker: string | null;
   /** The speaker name of each person mention, by its start (see nameOf). */
   nameAt: Map<number, string>;
+  /** Full names by the nicknames written inside them ("Lee 'Uncle Poodle' Thompson"), built on first use. */
+  nicknames?: Map<string, string>;
   /** How often each full person name (two words or more) is written, built on first use. */
   fullNames?: Map<string, { count: number; gender: 'm' | 'f' | null }>;
   /** Speaker names given to organisations so far. */
@@ -140,12 +144,35 @@ function nameOf(ctx: Context, m: Mention): string {
   if (name === undefined) {
     const titleGender = m.gender && GENDERED_TITLE_RE.test(ctx.text.slice(Math.max(0, m.start - 8), m.start)) ? m.gender : null;
     name = cleanName(ctx, ctx.names.canonical(m.name, m.start, titleGender));
+    name = nicknamesOf(ctx).get(name) ?? name;
     // "Her father Mr Robertson": a title's gender that differs from the full name's ("Summer Robertson") is another person.
     const fullGender = fullNamesOf(ctx).get(name)?.gender;
     if (m.gender && name !== m.name && fullGender && fullGender !== m.gender && GENDERED_TITLE_RE.test(ctx.text.slice(Math.max(0, m.start - 8), m.start))) name = m.name;
     ctx.nameAt.set(m.start, name);
   }
   return name;
+}
+
+/** A nickname quoted inside a full name: "Lee 'Uncle Poodle' Thompson", "Wayne “Wazza” Rooney". */
+const NICKNAME_IN_NAME_RE = /(?<![\p{L}'’])(\p{Lu}[\p{Ll}-]+)\s+['‘"“](\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*){0,2})['’"”]\s+(\p{Lu}[\p{L}'’-]+)/gu;
+
+/**
+ * Maps each nickname written inside a full name, and its last word, to that full name: a writer who introduces "Lee 'Uncle
+ * Poodle' Thompson" may then call him "Uncle Poodle" or "Poodle". Only when the first name is a known given name.
+ */
+function nicknamesOf(ctx: Context): Map<string, string> {
+  if (!ctx.nicknames) {
+    ctx.nicknames = new Map();
+    for (const m of ctx.text.matchAll(NICKNAME_IN_NAME_RE)) {
+      if (!isGivenName(m[1]!.toLowerCase())) continue;
+      const full = `${m[1]} ${m[3]}`;
+      const nick = m[2]!;
+      ctx.nicknames.set(nick, full);
+      const last = nick.split(' ').pop()!;
+      if (last !== nick && !ctx.nicknames.has(last)) ctx.nicknames.set(last, full);
+    }
+  }
+  return ctx.nicknames;
 }
 
 const GENDERED_TITLE_RE = /\b(?:Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)\.?\s+$/;
@@ -364,6 +391,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   const inv = INVERTED_AFTER_RE.exec(tail);
   if (inv) {
     const from = q.end + inv[0].length;
+    if (INDEFINITE_AFTER_RE.test(text.slice(from, tailEnd + 1))) return { speaker: null, confidence: 0, cue: 'unnamed' };
     const unnamed = unnamedSpeaker(ctx, from, tailEnd, true);
     if (unnamed) return unnamed;
     const afterRole = namedAfterRole(ctx, from, tailEnd);
@@ -438,8 +466,17 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
   return null;
 }
 
-function lastOrganisationBefore(ctx: Context, at: number): Mention | null {
+/**
+ * The organisation named last before `at`; with `head` ("center" from "the medical center"), the last one whose name
+ * has that word ("California Pacific Medical Center") when there is one.
+ */
+function lastOrganisationBefore(ctx: Context, at: number, head?: string, headRequired = false): Mention | null {
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 1500), at);
+  if (head) {
+    const word = new RegExp(`\\b${head}s?\\b`, 'i');
+    for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'organization' && word.test(window[i]!.name)) return window[i]!;
+    if (headRequired) return null;
+  }
   for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'organization') return window[i]!;
   return null;
 }
@@ -456,7 +493,12 @@ function resolveDescription(ctx: Context, description: string, at: number): Ment
   const which = /\bthe\s+(latter|former)\s*,?\s*$/i.exec(description);
   if (which) return oneOfPair(ctx, at, which[1]!.toLowerCase() === 'latter');
   // "the magazine's US columnist wrote": someone writing for an organisation, which speaks.
-  if (ORG_DESCRIPTION_RE.test(description) || ORG_POSSESSIVE_RE.test(description)) return lastOrganisationBefore(ctx, at);
+  const org = ORG_DESCRIPTION_RE.exec(description);
+  if (org) return lastOrganisationBefore(ctx, at, org[1]!.toLowerCase(), NAMED_ORG_HEADS.has(org[1]!.toLowerCase()));
+  if (ORG_POSSESSIVE_RE.test(description)) return lastOrganisationBefore(ctx, at);
+  // "said the Chelsea boss" after "Chelsea boss Jose Mourinho": the person introduced in that role.
+  const byRole = personIntroducedAs(ctx, roleHead(description), at);
+  if (byRole) return byRole;
   // "Dougie Hall, 34, ... the 34-year-old said": the person given that age.
   const age = /\b(\d{1,3})-year-old\b/.exec(description);
   if (age) {
@@ -467,6 +509,33 @@ function resolveDescription(ctx: Context, description: string, at: number): Ment
   }
   return salientPerson(ctx, at);
 }
+
+/** The head noun of a description: its last word ("boss" in "the United boss", "father" in "the girl's father"). */
+function roleHead(description: string): string {
+  return (/([\p{L}-]+)[\s,]*$/u.exec(description)?.[1] ?? '').toLowerCase();
+}
+
+/**
+ * The last person (in the 3,000 characters before `at`) whom the story introduced with the role noun `head`: right before
+ * the name ("Chelsea boss Jose Mourinho", "council spokeswoman Jane Hart") or in an appositive after it ("Mehmet Aslan, the
+ * girl's father,", "Jo Cox, 41, the local MP,"). A definite description ("the Chelsea boss", "the spokeswoman") usually
+ * points back to such an introduction; when none is found the caller falls back to the salient person as before.
+ */
+function personIntroducedAs(ctx: Context, head: string, at: number): Mention | null {
+  if (!/^[a-z][a-z-]{2,}$/.test(head) || /-year-old$/.test(head) || GENERIC_HEADS.has(head)) return null;
+  const before = new RegExp(`\\b${head}s?\\s*,?\\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\\.?\\s+)?$`, 'i');
+  const after = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:the|his|her|their|a|an|\\p{Lu}[\\p{L}'’.-]*['’]s?)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${head}\\b`, 'iu');
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 3000), at);
+  for (let i = window.length - 1; i >= 0; i--) {
+    const m = window[i]!;
+    if (m.kind !== 'person') continue;
+    if (before.test(ctx.text.slice(Math.max(0, m.start - 50), m.start)) || after.test(ctx.text.slice(m.end, m.end + 90))) return m;
+  }
+  return null;
+}
+
+/** Heads that say too little to pick out one person. */
+const GENERIC_HEADS = new Set(['man', 'woman', 'person', 'people', 'girl', 'boy', 'star', 'former', 'latter', 'one', 'other']);
 
 /**
  * Who a role description ("the 14-time major winner", "United's head coach") most likely means: the
@@ -555,8 +624,14 @@ const DOCUMENT_SOURCE_RE = /^(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’.-]+\s+){0,4}?(?
 const GROUP_OR_DOCUMENT_RE =
   /(?:^|[,;]\s*|\b(?:and|but|while|as|the|some|two|three|several|many|other|its|their)\s+)(?:[a-z-]+\s+){0,2}(?:officers|officials|police|detectives|investigators|prosecutors|plaintiffs|witnesses|neighbours|neighbors|residents|friends|sources|critics|experts|researchers|scientists|locals|authorities|complaint|lawsuit|affidavit|indictment|documents|papers|records|report|memo|study|survey)\s+(?:[a-z]+ly\s+|have\s+|had\s+|also\s+|later\s+)?$/i;
 
+/** An indefinite pronoun as the subject: "one said", "another wrote", "someone commented" (the reader is not told who). */
+const INDEFINITE_BEFORE_RE = /(?:^\s*|[,;:]\s*|\b(?:and|but|while|as)\s+)(?:one|another|someone|somebody|others|many|some)\s+(?:[a-z]+ly\s+|also\s+|later\s+|then\s+)?$/i;
+/** ... after an inverted verb: "wrote another.", "said one." */
+const INDEFINITE_AFTER_RE = /^\s*(?:one|another|someone|somebody|others)\s*(?:[,.;!?]|$)/i;
+
 function groupOrDocument(lead: string): Attribution | null {
-  return GROUP_OR_DOCUMENT_RE.test(lead.slice(-90)) ? { speaker: null, confidence: 0, cue: 'unnamed' } : null;
+  const tail = lead.slice(-90);
+  return GROUP_OR_DOCUMENT_RE.test(tail) || INDEFINITE_BEFORE_RE.test(tail) ? { speaker: null, confidence: 0, cue: 'unnamed' } : null;
 }
 
 /** Whether [from, to) holds a speech verb outside photo captions. */
@@ -663,7 +738,39 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
     if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);
   }
-  return writtenStatement(ctx, headStart, q.start);
+  return writtenStatement(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
+}
+
+/** Verbs that report or judge what someone said, around a partial quote in their clause: "accused X of having '...'". */
+const REPORTING_VERB_RE = new RegExp(
+  `\\b(?:${SPEECH_VERBS}|accused|accuses|called|calls|described|dismissed|dismisses|branded|brands|critici[sz]ed|praised|condemned|attacked|hit out|labelled|labeled|insisted|believes|believed|feels|felt|thinks|thought|hopes|hoped|wants|wanted|pledged|promised)\\b`,
+  'i',
+);
+
+/**
+ * A quote inside a sentence that opened with its speaker and a reporting verb: "Francis, 78, said he feels God only wanted
+ * him to lead the Church for a short time 'and nothing more.'", "Mr Cameron accused Ed Miliband of having 'some brass neck'".
+ * The subject must open the sentence (after at most four words such as a title), be followed by its verb, and the quote
+ * must be the first in the sentence.
+ */
+function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Attribution | null {
+  const head = ctx.text.slice(headStart, quoteStart);
+  if (!/\p{L}/u.test(head) || /["“”‘’']\s/.test(head) || /\s['‘"“]/.test(head)) return null;
+  const verb = REPORTING_VERB_RE.exec(head);
+  if (!verb) return null;
+  const verbAt = headStart + verb.index;
+  const lead = ctx.text.slice(headStart, verbAt);
+  if (groupOrDocument(lead)) return { speaker: null, confidence: 0, cue: 'unnamed' };
+  const pronoun = /^\s*(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+)?(he|she)\s+(?:[a-z]+\s+)?$/i.exec(lead);
+  if (pronoun) {
+    const r = resolvePronoun(ctx, pronoun[1]!, headStart);
+    return r ? fromMention(ctx, r, 'pronoun', 0.6) : null;
+  }
+  const first = mentionsBetween(ctx.speakers, headStart, verbAt)[0];
+  if (!first || first.kind !== 'person' || !ctx.subjects.has(first.start)) return null;
+  const before = ctx.text.slice(headStart, first.start);
+  if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 4) return null;
+  return fromMention(ctx, first, 'said-before', 0.6);
 }
 
 /** "A statement from UEFA read:", "The message read:" (after "the college issued an apology"). */

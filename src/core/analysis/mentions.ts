@@ -194,6 +194,8 @@ recommended editor note getty images ap reuters afp monday tuesday wednesday thu
 
 /** Title words that may precede a name; the part that is a role is kept, honorifics are not. */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'madam', 'prof', 'prof.', 'professor', 'rev', 'rev.', 'reverend']);
+/** Titles that only ever precede a person's own name (unlike "Lord" or "Professor of Medicine"). */
+const PERSONAL_TITLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.']);
 const TITLE_WORDS = new Set(
   `president vice prime minister foreign defence defense finance interior home justice trade health education culture environment
 secretary state chancellor senator sen sen. rep rep. representative congressman congresswoman governor gov gov. mayor judge officer detective
@@ -494,8 +496,15 @@ function planRun(run: string): PlannedMention[] {
       }
     }
     // "David Williams of Ladbrokes": a person's full name (a known first name, no title), then where they work.
+    // "Dr. Natasha Burgert of KC Kids Doc", "Mr Smith of Ladbrokes": a personal title names a person just as well.
     const of = tokens.indexOf('of');
-    if (of >= 2 && of < tokens.length - 1 && genderOf(tokens[0], []) !== null && !tokens.slice(0, of).some((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))) {
+    const titled = PERSONAL_TITLES.has(tokens[0]!.toLowerCase()) ? 1 : 0;
+    if (
+      of >= 2 &&
+      of < tokens.length - 1 &&
+      (titled === 1 || genderOf(tokens[0], []) !== null) &&
+      !tokens.slice(titled, of).some((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))
+    ) {
       const restStart = start + tokens.slice(0, of + 1).join(' ').length + 1;
       pending.splice(p + 1, 0, { tokens: tokens.slice(0, of), start }, { tokens: tokens.slice(of + 1), start: restStart, employer: true });
       continue;

@@ -495,3 +495,94 @@ describe('attributeSpeakers: descriptions, pairs, captions and run-on speakers',
     expect(result[0]).toContain('Robertson');
   });
 });
+
+describe('attributeSpeakers: session 5 rules', () => {
+  const speakers = (text: string): Array<string | null> => attribute(text).map((a) => a.speaker);
+
+  describe('a titled person before "of" and their employer', () => {
+    it('GIVEN "added Dr. Natasha Burgert of KC Kids Doc" or "Dr Kevin Pho of KevinMD.com pointed out" THEN the doctor speaks, not the practice', () => {
+      expect(speakers('"Forums are another tool for patients," added Dr. Natasha Burgert of KC Kids Doc.')).toEqual(['Natasha Burgert']);
+      expect(speakers('The clinic opened in May. "We see forty patients a day," said Dr Kevin Pho of Nashua Family Practice.')).toEqual(['Kevin Pho']);
+      expect(speakers("Shares fell sharply. Mrs Helen Clark of Barclays said: 'Investors were spooked by the figures.'")).toEqual(['Helen Clark']);
+    });
+  });
+
+  describe('an organisation described by a noun its name spells out', () => {
+    it('GIVEN "the medical center said" after "California Pacific Medical Center" THEN the center speaks, not the last person', () => {
+      const t =
+        'Zully Broussard gave a kidney, according to California Pacific Medical Center in San Francisco. "The ages of the donors range from 26 to 70," the medical center said in a statement.';
+      expect(speakers(t)).toEqual(['California Pacific Medical Center']);
+    });
+
+    it('GIVEN "the airline said" after "Gryphon Airlines" and a news outlet THEN the airline speaks, not the outlet', () => {
+      const t =
+        'Pugh listed himself as a manager for Gryphon Airlines, a charter airline. But the airline told CNN he was only under consideration. "Gryphon declined to hire Mr. Pugh," the airline said in a statement.';
+      expect(speakers(t)).toEqual(['Gryphon Airlines']);
+    });
+
+    it('GIVEN "the hospital said" with no hospital named THEN no organisation is guessed', () => {
+      const t = 'Mark Rowe was taken to hospital by the BBC crew. "He is in a stable condition," the hospital said.';
+      expect(speakers(t)).toEqual([null]);
+    });
+  });
+
+  describe('a definite description that points back to a person introduced in that role', () => {
+    it('GIVEN "said the Chelsea boss" after "Chelsea boss Jose Mourinho", another man quoted last THEN Mourinho speaks', () => {
+      const t =
+        "Chelsea beat Stoke. 'We were the better side,' Eden Hazard said. Chelsea boss Jose Mourinho was pleased with the result. 'We have to keep this level until May,' said the Chelsea boss.";
+      expect(speakers(t)).toEqual(['Eden Hazard', 'Jose Mourinho']);
+    });
+
+    it('GIVEN "the spokeswoman said" after "council spokeswoman Jane Hart" THEN Jane Hart speaks', () => {
+      const t =
+        "Residents complained about the bins for weeks, said Tom Ellis, 54. Council spokeswoman Jane Hart said collections would resume. 'We apologise for the delay,' the spokeswoman said.";
+      expect(speakers(t)).toEqual(['Jane Hart']);
+    });
+  });
+
+  describe('an indefinite pronoun as the subject is an unnamed speaker', () => {
+    it('GIVEN "one said" and "wrote another" THEN both stay null rather than going to the headteacher quoted before', () => {
+      const t =
+        'Sherman Padgett, the principal, held a bucket as students streamed by. "I never expected this," Padgett said. "Thank you for making school the best years of my life," one said. "You made my first year unforgettable," wrote another.';
+      expect(speakers(t)).toEqual(['Sherman Padgett', null, null]);
+    });
+
+    it('GIVEN "someone wrote:" on a forum THEN the quote is unattributed', () => {
+      const t = "Kate Smith posted the picture on Monday. Under it, someone wrote: 'This is the best thing I have seen all year.'";
+      expect(speakers(t)).toEqual([null]);
+    });
+  });
+
+  describe('a partial quote inside a sentence opened by its speaker', () => {
+    it('GIVEN "Francis, 78, said he feels ... for a short time \'and nothing more\'" far from its verb THEN Francis speaks', () => {
+      const t =
+        'Pope Benedict XVI resigned in 2013. "I do not mind," Benedict said. Francis, 78, said he feels God only wanted him to lead the church for a short time "and nothing more than that, I think."';
+      expect(speakers(t)).toEqual(['Benedict XVI', 'Francis']);
+    });
+
+    it('GIVEN "Coach Mike Reid insists his players ... are \'a far better side\'" THEN the coach speaks, not the man named before', () => {
+      const t =
+        'Tom Price said nothing. Coach Mike Reid insists his players have learned a great deal since the defeat at home to the champions in August and are "a far better side now than we were then."';
+      expect(speakers(t)).toEqual(['Mike Reid']);
+    });
+
+    it('GIVEN police as the subject of that sentence THEN the partial quote stays unnamed, not the man named before', () => {
+      const t =
+        'Tom Price was in court. Police believe the gang had spent several weeks watching the family before the attack and said it was "planned down to the last minute, clearly."';
+      expect(speakers(t)).toEqual([null]);
+    });
+  });
+
+  describe('a nickname written inside a full name', () => {
+    it("GIVEN Lee 'Uncle Poodle' Thompson and then 'Uncle Poodle told' THEN the full name is the speaker", () => {
+      const t =
+        "His younger brother - Lee 'Uncle Poodle' Thompson - spoke to a magazine. 'June said all of the kids were out,' Uncle Poodle told the magazine in December.";
+      expect(speakers(t)).toEqual(['Lee Thompson']);
+    });
+
+    it("GIVEN Wayne 'Wazza' Rooney and then 'Wazza said' THEN Wayne Rooney speaks", () => {
+      const t = "Fans cheered Wayne 'Wazza' Rooney at the airport. 'It's good to be home,' Wazza said.";
+      expect(speakers(t)).toEqual(['Wayne Rooney']);
+    });
+  });
+});

@@ -54,6 +54,14 @@ describe('findMentions', () => {
     expect(ms.filter((m) => m.kind === 'place').map((m) => m.name)).toContain('Colorado Springs');
   });
 
+  it('GIVEN "Dr. <name> of <employer>" or "Mr <surname> of <employer>" THEN the person is kept and the employer is an organisation', () => {
+    const ms = findMentions('Dr. Natasha Burgert of KC Kids Doc agreed with Mr Smith of Ladbrokes and Dr Kevin Pho of Nashua Family Practice.');
+    expect(people(ms).map(([n]) => n)).toEqual(['Natasha Burgert', 'Smith', 'Kevin Pho']);
+    expect(ms.filter((m) => m.kind === 'organization').map((m) => m.name)).toEqual(['KC Kids Doc', 'Ladbrokes', 'Nashua Family Practice']);
+    // A title that is a role, not an honorific, still leaves "of" inside the role.
+    expect(people(findMentions('Secretary of State John Kerry spoke.'))).toEqual([['John Kerry', 'Secretary of State']]);
+  });
+
   it('GIVEN "the Prime Minister" after "Prime Minister David Cameron" THEN the role refers to him', () => {
     const ms = findMentions('Prime Minister David Cameron spoke. The Prime Minister said he was proud.');
     expect(people(ms).map(([n]) => n)).toEqual(['David Cameron', 'David Cameron']);
