@@ -1,11 +1,11 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
-import { absorbDropped, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
+import { absorbDropped, promoteLateTopic, settleStances, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
-import { clauseCues } from './stance-cues.js';
+import { clauseStance } from './stance-cues.js';
 import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
 import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
@@ -784,6 +784,8 @@ interface Topic {
   ownParties: () => Set<string>;
   /** The topic this one was merged into, if any. */
   into: Topic | null;
+  /** How many of its clauses carry a stance cue. */
+  cued: number;
 }
 
 interface Signature {
@@ -956,8 +958,8 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // What is left of a sentence once its quotation is removed is mostly "X told reporters".
       if (hadQuote && ATTRIBUTION_RE.test(clause.text) && tokens.filter((t) => t.kind !== 'punct').length <= 12) continue;
       if (!tokens.some((t) => t.kind === 'verb' || t.kind === 'aux') && tokens.length < 4) continue;
-      const cues = clauseCues(clause.text);
-      const stance: Stance | null = cues.stance ?? (clause.coordinated ? governingStance : null);
+      const cued = clauseStance(clause.text);
+      const stance: Stance | null = cued ?? (clause.coordinated ? governingStance : null);
       if (!clause.coordinated) governingStance = stance;
       const party = stance === 'request' || stance === 'disagreement' || hasStatingVerb(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
       let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
@@ -1025,6 +1027,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
             clauseSigMemo: null,
             phrase: best.phrase.map((t) => t.text).join(' '),
             into: null,
+            cued: 0,
           };
           topics.push(topic);
           for (const x of stems) {
@@ -1053,7 +1056,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   const merged = mergeTopics(topics);
   for (const t of merged) t.sentences.sort((a, b) => a - b);
   const postings = sentencePostings(sentences);
-  const listed = mostSalient(merged, postings);
+  const listed = mostSalient(merged, postings, sentences.length);
   addMentioningSentences(listed, postings);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
@@ -1107,13 +1110,16 @@ function quotedWords(text: string): string {
  * ("Walmart to buy gloves"), so candidates are ranked by how much the story is about them: the
  * sentences that support them, how often the story uses the label's words, a place in the lead,
  * a stance cue or a party's position, and a label of more than one word. How many are listed is
- * `topicBudget`'s; a candidate left off joins a listed topic it shares a label word with
- * (`absorbDropped`). The list stays in document order.
+ * `topicBudget`'s; a story's last third keeps a place when no listed topic starts there
+ * (`promoteLateTopic`); a candidate left off joins a listed topic it shares a label word with
+ * (`absorbDropped`). In reported news a topic needs two cue clauses to show a stance
+ * (`settleStances`). The list stays in document order.
  */
-function mostSalient(topics: readonly Topic[], postings: Postings): Topic[] {
+function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount: number): Topic[] {
   const withCue = topics.filter((t) => t.stance !== 'statement').length;
   const keep = topicBudget(topics.length, withCue);
-  if (topics.length <= keep) return [...topics];
+  const settle = (list: Topic[]): Topic[] => settleStances(list, topics.length, withCue);
+  if (topics.length <= keep) return settle([...topics]);
   const scored = topics.map((t) => {
     let used = 0;
     for (const x of t.stems) used = Math.max(used, Math.min(postings.get(x)?.length ?? 0, 6));
@@ -1127,14 +1133,16 @@ function mostSalient(topics: readonly Topic[], postings: Postings): Topic[] {
     return { t, score };
   });
   const ranked = scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).map((x) => x.t);
+  promoteLateTopic(ranked, keep, sentenceCount);
   absorbDropped(ranked.slice(0, keep), ranked.slice(keep), postings);
   const kept = new Set(ranked.slice(0, keep));
-  return topics.filter((t) => kept.has(t));
+  return settle(topics.filter((t) => kept.has(t)));
 }
 
 /** Records that a clause of sentence `sentence` speaks of `topic`, with its stance and the party it gives. */
 function give(topic: Topic, stance: Stance | null, party: string | null, clause: string, tokens: readonly Token[], sentence: number): void {
   topic.stance = combine(topic.stance, stance);
+  if (stance !== null) topic.cued++;
   // Sentences come in order, so a new one is never already listed further back.
   if (topic.sentences[topic.sentences.length - 1] !== sentence) topic.sentences.push(sentence);
   if (party && !topic.parties.has(party)) {
@@ -1172,6 +1180,7 @@ function mergeTopics(topics: readonly Topic[]): Topic[] {
   const absorb = (a: Topic, b: Topic): void => {
     if (a === b) return;
     b.into = a;
+    a.cued += b.cued;
     a.stance = combine(a.stance, b.stance === 'statement' ? null : b.stance);
     a.sentences = [...new Set([...a.sentences, ...b.sentences])].sort((x, y) => x - y);
     for (const p of b.positions) if (!a.parties.has(p.party)) {

@@ -188,3 +188,48 @@ export function stanceOfByPatterns(clause: string): Stance | null {
   const negated = agree !== null && NEGATION_BEFORE_RE.test(text.slice(0, agree.index));
   return stanceFrom(agree !== null, negated, DISAGREEMENT_RE.test(text), REQUEST_RE.test(text));
 }
+
+/**
+ * Cue words that, in these frames, report a fact rather than one party's stance towards another:
+ * - a passive allegation or refusal ("is accused of", "was denied bail", "the case was dismissed",
+ *   "he was asked whether") and a reduced relative ("Barrientos, accused of marrying ten men"): the
+ *   charge in a court story is the prosecution's account, not a dispute the story reports;
+ * - "asked whether/if/about": a question, not a request;
+ * - "signed" with no agreement in its object ("signed a letter", "signed for Chelsea"), unless passive
+ *   ("the declaration was signed in 1998");
+ * - "row" as a line ("in a row", "death row", "a row of houses").
+ * Each frame's cue word is the group named `cue`.
+ */
+const NOT_A_CUE_RES: readonly RegExp[] = [
+  /\b(?:is|are|was|were|be|been|being|stands?|stood)\s+(?:\w+ly\s+|also\s+|now\s+|not\s+|then\s+)?(?<cue>accused|denied|dismissed|asked|wanted)\b/g,
+  /\b(?<cue>accused)\s+of\b/g,
+  /\bthe\s+(?<cue>accused)\b/g,
+  /\b(?<cue>asked)\s+(?:\w+\s+)?(?:whether|if|about|what|how|why|when|where|who)\b/g,
+  /(?<!\b(?:is|are|was|were|been|being)\s+)\b(?<cue>signed)\b(?!\s+(?:\w+\s+){0,3}?(?:deal|deals|agreement|agreements|accord|accords|treaty|treaties|pact|declaration|contract|contracts|memorandum|ceasefire|truce|bill|law)\b)/g,
+  /\b(?:in\s+a|death|front|back|second|third)\s+(?<cue>row)\b|\b(?<cue2>rows?)\s+of\b/g,
+];
+/** A defendant disputing the charges: "pleaded not guilty", "pleads not guilty to". */
+const PLEADED_NOT_GUILTY_RE = /\b(?:plead|pleads|pleaded|pled|pleading)\s+not\s+guilty\b/;
+const TRIGGER_RE = /accused|denied|dismissed|asked|wanted|signed|row|guilty/;
+
+/**
+ * The clause's stance as a story reports it: `clauseCues`, less the cue words that only report a fact
+ * in their frame (see `NOT_A_CUE_RES`), plus a not-guilty plea as a disagreement.
+ */
+export function clauseStance(clause: string): Stance | null {
+  const lower = clause.toLowerCase();
+  if (!TRIGGER_RE.test(lower)) return clauseCues(clause).stance;
+  let text = lower;
+  for (const re of NOT_A_CUE_RES) {
+    text = text.replace(re, (match: string, ...args: unknown[]) => {
+      const groups = args[args.length - 1] as Record<string, string | undefined>;
+      const cue = groups['cue'] ?? groups['cue2'];
+      if (cue === undefined) return match;
+      const at = match.lastIndexOf(cue);
+      return match.slice(0, at) + 'x'.repeat(cue.length) + match.slice(at + cue.length);
+    });
+  }
+  const stance = clauseCues(text).stance;
+  if (!PLEADED_NOT_GUILTY_RE.test(lower)) return stance;
+  return stance === 'agreement' || stance === 'mixed' ? 'mixed' : 'disagreement';
+}
