@@ -1,6 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
-import { absorbDropped, promoteLateTopic, settleStances, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
+import { absorbDropped, ISSUE_NOUN_BONUS, namesNewsIssue, promoteLateTopic, settleStances, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
@@ -1109,7 +1109,8 @@ function quotedWords(text: string): string {
  * The topics a reader would list. A news story yields a candidate in nearly every clause
  * ("Walmart to buy gloves"), so candidates are ranked by how much the story is about them: the
  * sentences that support them, how often the story uses the label's words, a place in the lead,
- * a stance cue or a party's position, and a label of more than one word. How many are listed is
+ * a stance cue or a party's position, a label of more than one word, and a label naming a news
+ * issue or event (`namesNewsIssue`). How many are listed is
  * `topicBudget`'s; a story's last third keeps a place when no listed topic starts there
  * (`promoteLateTopic`); a candidate left off joins a listed topic it shares a label word with
  * (`absorbDropped`). In reported news a topic needs two cue clauses to show a stance
@@ -1129,7 +1130,8 @@ function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount
       (t.sentences[0]! < 3 ? 1 : 0) +
       (t.stance !== 'statement' ? 1 : 0) +
       (t.positions.length > 0 ? 1 : 0) +
-      (t.label.includes(' ') ? 0.5 : 0);
+      (t.label.includes(' ') ? 0.5 : 0) +
+      (namesNewsIssue(t.label) ? ISSUE_NOUN_BONUS : 0);
     return { t, score };
   });
   const ranked = scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).map((x) => x.t);

@@ -37,6 +37,25 @@ export function topicBudget(candidates: number, withCue: number): number {
   return Math.min(MAX_TOPICS, budget);
 }
 
+/**
+ * Nouns that name what news is about rather than a detail of it: an act of politics or law (a deal,
+ * a ban, a referendum, a charge, a plea, a lawsuit) or an alleged wrong (fraud, abuse, murder).
+ */
+const NEWS_ISSUE_NOUNS = new Set(
+  `deal deals agreement plan proposal law laws bill case cases talks vote verdict strike dispute row summit treaty policy policies
+ruling judgment appeal charge charges trial retrial retrials lawsuit lawsuits prosecution prosecutions sentence plea investigation
+inquiry probe referendum election poll ban tax taxes cuts reform scheme fund allegation allegations claims homicide murder killing
+arrest order fraud abuse campaign`.split(/\s+/),
+);
+/** What a label naming a news issue adds to a candidate's salience (a sentence's worth). */
+export const ISSUE_NOUN_BONUS = 1;
+
+/** The label has a word naming a news issue or event ("board with the plea deal", "lawsuit against the district"). */
+export function namesNewsIssue(label: string): boolean {
+  for (const w of label.toLowerCase().split(/[^a-z-]+/)) if (NEWS_ISSUE_NOUNS.has(w)) return true;
+  return false;
+}
+
 /** Where a story's late part starts, as a share of its sentences. */
 export const LATE_PART = 0.67;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
-import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleStances, topicBudget } from '../../../src/core/analysis/topic-cut.js';
+import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, namesNewsIssue, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleStances, topicBudget } from '../../../src/core/analysis/topic-cut.js';
 import { stem } from '../../../src/core/analysis/tokenize.js';
 import type { IssuePosition, Stance } from '../../../src/core/analysis/types.js';
 
@@ -193,5 +193,19 @@ describe('promoteLateTopic', () => {
     const early = [topic('kite', [0]), topic('festival', [2]), topic('record', [5])];
     promoteLateTopic(early, 2, sentences);
     expect(early.map((t) => t.label)).toEqual(['kite', 'festival', 'record']);
+  });
+});
+
+describe('namesNewsIssue', () => {
+  it('GIVEN labels naming an act of politics or law, or an alleged wrong THEN they name a news issue', () => {
+    for (const l of ['board with the plea deal', 'lawsuit against the school district', 'second independence referendum', 'mansion tax', 'fresh prosecutions and retrials', 'child sex abuse allegations', 'ban on dismemberment abortion']) {
+      expect(namesNewsIssue(l), l).toBe(true);
+    }
+  });
+
+  it('GIVEN labels naming a detail, a person or a thing THEN they do not', () => {
+    for (const l of ['swipe', 'renowned professional poker player', 'dragon-themed kite', 'text', 'Facebook password', 'portable paint kit']) {
+      expect(namesNewsIssue(l), l).toBe(false);
+    }
   });
 });
