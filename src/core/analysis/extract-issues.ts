@@ -5,7 +5,7 @@ import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
-import { clauseStance } from './stance-cues.js';
+import { clauseCues } from './stance-cues.js';
 import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
 import type { Issue, IssuePosition, Sentence, Stance } from './types.js';
@@ -958,7 +958,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // What is left of a sentence once its quotation is removed is mostly "X told reporters".
       if (hadQuote && ATTRIBUTION_RE.test(clause.text) && tokens.filter((t) => t.kind !== 'punct').length <= 12) continue;
       if (!tokens.some((t) => t.kind === 'verb' || t.kind === 'aux') && tokens.length < 4) continue;
-      const cued = clauseStance(clause.text);
+      const cued = clauseCues(clause.text).stance;
       const stance: Stance | null = cued ?? (clause.coordinated ? governingStance : null);
       if (!clause.coordinated) governingStance = stance;
       const party = stance === 'request' || stance === 'disagreement' || hasStatingVerb(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
