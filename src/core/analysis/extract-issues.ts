@@ -103,6 +103,16 @@ const DROPPED_MODIFIERS = new Set(
 /** Words naming a dispute, dropped from the front of a label with their "over" ("differences over X" is about X). */
 const DISPUTE_HEADS = new Set('difference differences disagreement disagreements dispute disputes row rows rift clash clashes split divided disagree disagreed wrangle tension tensions'.split(' '));
 
+/**
+ * Words naming an attack on someone: what it is over is the topic ("a swipe at Klass over her criticism
+ * of the mansion tax plans" is about the mansion tax plans; "criticism of the new stadium" about the stadium).
+ */
+const ATTACK_HEADS = new Set('swipe swipes attack attacks criticism criticisms dig digs jibe jibes broadside broadsides tirade rant outburst blast'.split(' '));
+/** ... of which these are verbal only, so what they are "of" or "on" is the topic too (an "attack on the crew" may be a real one). */
+const VERBAL_ATTACKS = new Set('swipe swipes criticism criticisms dig digs jibe jibes broadside broadsides tirade rant'.split(' '));
+/** How an attack is described: "a furious attack", "stinging criticism". */
+const ATTACK_MODIFIERS = new Set('furious scathing stinging fierce bitter blistering verbal angry sharp withering veiled thinly-veiled personal public strong'.split(' '));
+
 const EVENT_NOUNS = new Set('ruling decision deal agreement plan proposal move law bill case talks vote verdict strike dispute offer row meeting summit accord treaty measure measures policy judgment appeal'.split(' '));
 
 export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
@@ -612,6 +622,16 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     // "differences over territorial issues", "divided over the new dam": the dispute is the stance, its object the topic.
     const disputeOver = core.length === 1 && DISPUTE_HEADS.has(core[0]!.lower) && ['over', 'on', 'about'].includes(toks[prep]?.lower ?? '');
     const headIsGeneric = core.length > 0 && (disputeOver || core.every((t) => t.facts.generic || DROPPED_MODIFIERS.has(t.lower)));
+    // "a swipe at Klass over her criticism of the plans": past the attack, to what it is over (or of, or on).
+    const attack = core[core.length - 1]?.lower ?? '';
+    if (ATTACK_HEADS.has(attack) && core.slice(0, -1).every((t) => ATTACK_MODIFIERS.has(t.lower)) && prep >= 0) {
+      const over = toks.findIndex((t, i) => i >= prep && t.kind === 'prep' && (t.lower === 'over' || t.lower === 'about'));
+      const at = over >= 0 ? over : VERBAL_ATTACKS.has(attack) && ['of', 'on', 'against'].includes(toks[prep]!.lower) ? prep : -1;
+      if (at >= 0 && at < toks.length - 1 && !namesOnlyParties(toks.slice(at + 1))) {
+        toks = toks.slice(at + 1);
+        continue;
+      }
+    }
     // "talks with Iran": talks whose complement only names parties are the topic, not the parties.
     if (headIsGeneric && core.length === 1 && TALKS_WORDS.has(core[0]!.lower) && prep >= 0 && namesOnlyParties(toks.slice(prep + 1))) break;
     if (headIsGeneric && prep >= 0 && prep < toks.length - 1) {
