@@ -171,7 +171,9 @@ earlier now then soon recently currently still already next last ever alone`.spl
 const ROLE_WORDS = new Set(
   `commissioner minister prime president chancellor secretary spokesman spokeswoman spokesperson lawyer judge attorney general prosecutor
 official officials chief executive director chairman chairwoman governor mayor senator ambassador envoy union leader leaders state states
-company firm group workers staff members side sides`.split(/\s+/),
+company firm group workers staff members side sides
+gov lt sgt det insp supt dr rev pope cardinal archbishop bishop lord lady sir dame mr mrs ms professor prof captain capt col gen lieutenant
+sergeant detective inspector constable officer superintendent`.split(/\s+/),
 );
 
 /** Closed-class words and their kind, looked up once per token. */
