@@ -86,8 +86,8 @@ export const NEWS_STANCE_MIN_CUES = 2;
  * The stance each listed topic shows. In a story of debate every cue is the subject's. In reported
  * news one cue clause is mostly incidental ("asked her to change his password", "the letter he
  * signed", "in a row"): a topic keeps a stance only when at least `NEWS_STANCE_MIN_CUES` of its
- * clauses carry one (the criticism told, then quoted; the not-guilty plea in the lead and again in
- * the body), and is otherwise a statement of reported facts, as most news topics are.
+ * clauses carry one (the criticism told, then quoted; a denial in the lead and again in the body),
+ * and is otherwise a statement of reported facts, as most news topics are.
  */
 export function settleStances<T extends Pick<CutTopic, 'stance' | 'cued'>>(listed: T[], candidates: number, withCue: number): T[] {
   if (!isDebate(candidates, withCue)) for (const t of listed) if (t.cued < NEWS_STANCE_MIN_CUES) t.stance = 'statement';

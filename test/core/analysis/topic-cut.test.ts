@@ -155,7 +155,7 @@ describe('quotedWithin', () => {
 
 describe('settleStances', () => {
   it('GIVEN reported news THEN a topic with one incidental cue clause is a statement, one told with a cue twice keeps its stance', () => {
-    // A prisoner "asked her to change his Facebook password"; a letter the peer "signed"; a plea told in the lead and again below.
+    // A prisoner "asked her to change his Facebook password"; a letter the peer "signed"; a denial told in the lead and again below.
     const password = topic('Facebook password', [2], [], 'request', 1);
     const letter = topic('letter to the Lords', [0, 4], [], 'agreement', 1);
     const plea = topic('charges of fraud', [1, 9], [], 'disagreement', NEWS_STANCE_MIN_CUES);
