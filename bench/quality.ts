@@ -248,9 +248,16 @@ async function main(): Promise<void> {
   // Issue breakdowns against their hand labels (bench/issues/labels.jsonl), on the same eval file.
   const issueEval = await import('./issue-eval.js');
   console.log('\n' + issueEval.evaluateIssues(path));
-  // The held-out set (labelled before the engine ran on it): totals only, so no one reads its errors.
-  const heldOutIssues = resolve(dirname(fileURLToPath(import.meta.url)), 'issues/heldout.jsonl');
-  if (existsSync(heldOutIssues)) console.log(`\nIssue breakdown, held-out set (totals only):\n${issueEval.evaluateIssues(path, heldOutIssues, { totalsOnly: true })}`);
+  // Held-out sets (labelled before the engine ran on them): totals only. The first chose weights in
+  // session 4, so it is development data now; the second has never been tuned on.
+  const issueSets: readonly (readonly [string, string])[] = [
+    ['Issue breakdown, held-out set 1 (used to choose weights in session 4; totals only):', 'issues/heldout.jsonl'],
+    ['Issue breakdown, held-out set 2 (never tuned on; totals only):', 'issues/heldout2.jsonl'],
+  ];
+  for (const [title, file] of issueSets) {
+    const labelsPath = resolve(dirname(fileURLToPath(import.meta.url)), file);
+    if (existsSync(labelsPath)) console.log(`\n${title}\n${issueEval.evaluateIssues(path, labelsPath, { totalsOnly: true })}`);
+  }
 
   const benchDir = dirname(fileURLToPath(import.meta.url));
   const quoteEval = resolve(benchDir, 'quote-eval.ts');

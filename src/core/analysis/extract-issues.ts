@@ -1,6 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
-import { absorbDropped, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
+import { absorbDropped, ISSUE_NOUN_BONUS, namesNewsIssue, promoteLateTopic, settleStances, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
@@ -103,6 +103,16 @@ const DROPPED_MODIFIERS = new Set(
 /** Words naming a dispute, dropped from the front of a label with their "over" ("differences over X" is about X). */
 const DISPUTE_HEADS = new Set('difference differences disagreement disagreements dispute disputes row rows rift clash clashes split divided disagree disagreed wrangle tension tensions'.split(' '));
 
+/**
+ * Words naming an attack on someone: what it is over is the topic ("a swipe at Klass over her criticism
+ * of the mansion tax plans" is about the mansion tax plans; "criticism of the new stadium" about the stadium).
+ */
+const ATTACK_HEADS = new Set('swipe swipes attack attacks criticism criticisms dig digs jibe jibes broadside broadsides tirade rant outburst blast'.split(' '));
+/** ... of which these are verbal only, so what they are "of" or "on" is the topic too (an "attack on the crew" may be a real one). */
+const VERBAL_ATTACKS = new Set('swipe swipes criticism criticisms dig digs jibe jibes broadside broadsides tirade rant'.split(' '));
+/** How an attack is described: "a furious attack", "stinging criticism". */
+const ATTACK_MODIFIERS = new Set('furious scathing stinging fierce bitter blistering verbal angry sharp withering veiled thinly-veiled personal public strong'.split(' '));
+
 const EVENT_NOUNS = new Set('ruling decision deal agreement plan proposal move law bill case talks vote verdict strike dispute offer row meeting summit accord treaty measure measures policy judgment appeal'.split(' '));
 
 export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'adv' | 'punct';
@@ -161,7 +171,9 @@ earlier now then soon recently currently still already next last ever alone`.spl
 const ROLE_WORDS = new Set(
   `commissioner minister prime president chancellor secretary spokesman spokeswoman spokesperson lawyer judge attorney general prosecutor
 official officials chief executive director chairman chairwoman governor mayor senator ambassador envoy union leader leaders state states
-company firm group workers staff members side sides`.split(/\s+/),
+company firm group workers staff members side sides
+gov lt sgt det insp supt dr rev pope cardinal archbishop bishop lord lady sir dame mr mrs ms professor prof captain capt col gen lieutenant
+sergeant detective inspector constable officer superintendent`.split(/\s+/),
 );
 
 /** Closed-class words and their kind, looked up once per token. */
@@ -612,6 +624,16 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     // "differences over territorial issues", "divided over the new dam": the dispute is the stance, its object the topic.
     const disputeOver = core.length === 1 && DISPUTE_HEADS.has(core[0]!.lower) && ['over', 'on', 'about'].includes(toks[prep]?.lower ?? '');
     const headIsGeneric = core.length > 0 && (disputeOver || core.every((t) => t.facts.generic || DROPPED_MODIFIERS.has(t.lower)));
+    // "a swipe at Klass over her criticism of the plans": past the attack, to what it is over (or of, or on).
+    const attack = core[core.length - 1]?.lower ?? '';
+    if (ATTACK_HEADS.has(attack) && core.slice(0, -1).every((t) => ATTACK_MODIFIERS.has(t.lower)) && prep >= 0) {
+      const over = toks.findIndex((t, i) => i >= prep && t.kind === 'prep' && (t.lower === 'over' || t.lower === 'about'));
+      const at = over >= 0 ? over : VERBAL_ATTACKS.has(attack) && ['of', 'on', 'against'].includes(toks[prep]!.lower) ? prep : -1;
+      if (at >= 0 && at < toks.length - 1 && !namesOnlyParties(toks.slice(at + 1))) {
+        toks = toks.slice(at + 1);
+        continue;
+      }
+    }
     // "talks with Iran": talks whose complement only names parties are the topic, not the parties.
     if (headIsGeneric && core.length === 1 && TALKS_WORDS.has(core[0]!.lower) && prep >= 0 && namesOnlyParties(toks.slice(prep + 1))) break;
     if (headIsGeneric && prep >= 0 && prep < toks.length - 1) {
@@ -784,6 +806,8 @@ interface Topic {
   ownParties: () => Set<string>;
   /** The topic this one was merged into, if any. */
   into: Topic | null;
+  /** How many of its clauses carry a stance cue. */
+  cued: number;
 }
 
 interface Signature {
@@ -956,8 +980,8 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // What is left of a sentence once its quotation is removed is mostly "X told reporters".
       if (hadQuote && ATTRIBUTION_RE.test(clause.text) && tokens.filter((t) => t.kind !== 'punct').length <= 12) continue;
       if (!tokens.some((t) => t.kind === 'verb' || t.kind === 'aux') && tokens.length < 4) continue;
-      const cues = clauseCues(clause.text);
-      const stance: Stance | null = cues.stance ?? (clause.coordinated ? governingStance : null);
+      const cued = clauseCues(clause.text).stance;
+      const stance: Stance | null = cued ?? (clause.coordinated ? governingStance : null);
       if (!clause.coordinated) governingStance = stance;
       const party = stance === 'request' || stance === 'disagreement' || hasStatingVerb(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
       let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
@@ -1025,6 +1049,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
             clauseSigMemo: null,
             phrase: best.phrase.map((t) => t.text).join(' '),
             into: null,
+            cued: 0,
           };
           topics.push(topic);
           for (const x of stems) {
@@ -1053,7 +1078,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   const merged = mergeTopics(topics);
   for (const t of merged) t.sentences.sort((a, b) => a - b);
   const postings = sentencePostings(sentences);
-  const listed = mostSalient(merged, postings);
+  const listed = mostSalient(merged, postings, sentences.length);
   addMentioningSentences(listed, postings);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
@@ -1106,14 +1131,18 @@ function quotedWords(text: string): string {
  * The topics a reader would list. A news story yields a candidate in nearly every clause
  * ("Walmart to buy gloves"), so candidates are ranked by how much the story is about them: the
  * sentences that support them, how often the story uses the label's words, a place in the lead,
- * a stance cue or a party's position, and a label of more than one word. How many are listed is
- * `topicBudget`'s; a candidate left off joins a listed topic it shares a label word with
- * (`absorbDropped`). The list stays in document order.
+ * a stance cue or a party's position, a label of more than one word, and a label naming a news
+ * issue or event (`namesNewsIssue`). How many are listed is
+ * `topicBudget`'s; a story's last third keeps a place when no listed topic starts there
+ * (`promoteLateTopic`); a candidate left off joins a listed topic it shares a label word with
+ * (`absorbDropped`). In reported news a topic needs two cue clauses to show a stance
+ * (`settleStances`). The list stays in document order.
  */
-function mostSalient(topics: readonly Topic[], postings: Postings): Topic[] {
+function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount: number): Topic[] {
   const withCue = topics.filter((t) => t.stance !== 'statement').length;
   const keep = topicBudget(topics.length, withCue);
-  if (topics.length <= keep) return [...topics];
+  const settle = (list: Topic[]): Topic[] => settleStances(list, topics.length, withCue);
+  if (topics.length <= keep) return settle([...topics]);
   const scored = topics.map((t) => {
     let used = 0;
     for (const x of t.stems) used = Math.max(used, Math.min(postings.get(x)?.length ?? 0, 6));
@@ -1123,18 +1152,21 @@ function mostSalient(topics: readonly Topic[], postings: Postings): Topic[] {
       (t.sentences[0]! < 3 ? 1 : 0) +
       (t.stance !== 'statement' ? 1 : 0) +
       (t.positions.length > 0 ? 1 : 0) +
-      (t.label.includes(' ') ? 0.5 : 0);
+      (t.label.includes(' ') ? 0.5 : 0) +
+      (namesNewsIssue(t.label) ? ISSUE_NOUN_BONUS : 0);
     return { t, score };
   });
   const ranked = scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).map((x) => x.t);
+  promoteLateTopic(ranked, keep, sentenceCount);
   absorbDropped(ranked.slice(0, keep), ranked.slice(keep), postings);
   const kept = new Set(ranked.slice(0, keep));
-  return topics.filter((t) => kept.has(t));
+  return settle(topics.filter((t) => kept.has(t)));
 }
 
 /** Records that a clause of sentence `sentence` speaks of `topic`, with its stance and the party it gives. */
 function give(topic: Topic, stance: Stance | null, party: string | null, clause: string, tokens: readonly Token[], sentence: number): void {
   topic.stance = combine(topic.stance, stance);
+  if (stance !== null) topic.cued++;
   // Sentences come in order, so a new one is never already listed further back.
   if (topic.sentences[topic.sentences.length - 1] !== sentence) topic.sentences.push(sentence);
   if (party && !topic.parties.has(party)) {
@@ -1172,6 +1204,7 @@ function mergeTopics(topics: readonly Topic[]): Topic[] {
   const absorb = (a: Topic, b: Topic): void => {
     if (a === b) return;
     b.into = a;
+    a.cued += b.cued;
     a.stance = combine(a.stance, b.stance === 'statement' ? null : b.stance);
     a.sentences = [...new Set([...a.sentences, ...b.sentences])].sort((x, y) => x - y);
     for (const p of b.positions) if (!a.parties.has(p.party)) {

@@ -10,6 +10,8 @@ export interface CutTopic {
   /** Stems of the label's words; those the story uses as content words (see `sentencePostings`) say what it is about. */
   stems: ReadonlySet<string>;
   stance: Stance;
+  /** How many of its clauses carry a stance cue. */
+  cued: number;
   positions: IssuePosition[];
   parties: Set<string>;
   sentences: number[];
@@ -31,9 +33,65 @@ export const MAX_TOPICS = 10;
  * reader lists a handful of subjects: a few topics, and one more for every few cue topics.
  */
 export function topicBudget(candidates: number, withCue: number): number {
-  const debate = candidates > 0 && withCue * 2 >= candidates;
-  const budget = debate ? DEBATE_TOPICS + withCue : NEWS_TOPICS + Math.floor(withCue / CUES_PER_EXTRA_TOPIC);
+  const budget = isDebate(candidates, withCue) ? DEBATE_TOPICS + withCue : NEWS_TOPICS + Math.floor(withCue / CUES_PER_EXTRA_TOPIC);
   return Math.min(MAX_TOPICS, budget);
+}
+
+/**
+ * Nouns that name what news is about rather than a detail of it: an act of politics or law (a deal,
+ * a ban, a referendum, a charge, a plea, a lawsuit) or an alleged wrong (fraud, abuse, murder).
+ */
+const NEWS_ISSUE_NOUNS = new Set(
+  `deal deals agreement plan proposal law laws bill case cases talks vote verdict strike dispute row summit treaty policy policies
+ruling judgment appeal charge charges trial retrial retrials lawsuit lawsuits prosecution prosecutions sentence plea investigation
+inquiry probe referendum election poll ban tax taxes cuts reform scheme fund allegation allegations claims homicide murder killing
+arrest order fraud abuse campaign`.split(/\s+/),
+);
+/** What a label naming a news issue adds to a candidate's salience (a sentence's worth). */
+export const ISSUE_NOUN_BONUS = 1;
+
+/** The label has a word naming a news issue or event ("board with the plea deal", "lawsuit against the district"). */
+export function namesNewsIssue(label: string): boolean {
+  for (const w of label.toLowerCase().split(/[^a-z-]+/)) if (NEWS_ISSUE_NOUNS.has(w)) return true;
+  return false;
+}
+
+/** Where a story's late part starts, as a share of its sentences. */
+export const LATE_PART = 0.67;
+
+/**
+ * News often keeps a subject for its last paragraphs (the assault that followed the row, the court
+ * order lifted at the end, the proposal the charity closes on), and those candidates rank low: fewer
+ * sentences so far, none in the lead. When no topic among the first `keep` of `ranked` starts in the
+ * story's last third, the best-ranked candidate that does takes the last listed place. Works in place.
+ */
+export function promoteLateTopic<T extends Pick<CutTopic, 'sentences'>>(ranked: T[], keep: number, sentenceCount: number): void {
+  const from = Math.floor(sentenceCount * LATE_PART);
+  if (keep < 1 || ranked.slice(0, keep).some((t) => (t.sentences[0] ?? -1) >= from)) return;
+  const i = ranked.findIndex((t, k) => k >= keep && (t.sentences[0] ?? -1) >= from);
+  if (i < 0) return;
+  const [late] = ranked.splice(i, 1);
+  ranked.splice(keep - 1, 0, late!);
+}
+
+/** A story of debate (a readout of talks): at least half its candidate topics carry a stance cue. */
+export function isDebate(candidates: number, withCue: number): boolean {
+  return candidates > 0 && withCue * 2 >= candidates;
+}
+
+/** Cue clauses a topic of reported news needs before it is listed with their stance rather than as a statement. */
+export const NEWS_STANCE_MIN_CUES = 2;
+
+/**
+ * The stance each listed topic shows. In a story of debate every cue is the subject's. In reported
+ * news one cue clause is mostly incidental ("asked her to change his password", "the letter he
+ * signed", "in a row"): a topic keeps a stance only when at least `NEWS_STANCE_MIN_CUES` of its
+ * clauses carry one (the criticism told, then quoted; a denial in the lead and again in the body),
+ * and is otherwise a statement of reported facts, as most news topics are.
+ */
+export function settleStances<T extends Pick<CutTopic, 'stance' | 'cued'>>(listed: T[], candidates: number, withCue: number): T[] {
+  if (!isDebate(candidates, withCue)) for (const t of listed) if (t.cued < NEWS_STANCE_MIN_CUES) t.stance = 'statement';
+  return listed;
 }
 
 /**

@@ -86,6 +86,33 @@ describe('extractIssues on the Korea-Japan briefing', () => {
 });
 
 describe('extractIssues on other stories', () => {
+  it('GIVEN a titled name (Pope, Archbishop, Professor, Detective Inspector) THEN it is who acts, not a topic; what they acted on is', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['The killings were condemned by Pope Francis last week. Turkey recalled its ambassador to the Vatican.', /killings/],
+      ['The plans were attacked by Archbishop Justin Welby on Sunday. Ministers say the cuts will go ahead.', /cuts/],
+      ['The findings were backed by Professor Alan Green yesterday. The report says sea levels will rise.', /findings/],
+      ['The arrest was made by Detective Inspector Mark Hall in Leeds. The man has been charged with fraud.', /arrest/],
+    ];
+    for (const [text, topic] of cases) {
+      const labels = issuesOf(text).map((i) => i.topic);
+      expect(labels.some((l) => topic.test(l)), labels.join(' | ')).toBe(true);
+      expect(labels.some((l) => /^(?:Pope|Archbishop|Professor|Detective)\b/.test(l)), labels.join(' | ')).toBe(false);
+    }
+  });
+
+  it('GIVEN an attack on someone over something THEN the topic is what it is over, not the swipe', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['The comedian took a swipe at the singer over her criticism of the mansion tax plans at a rally in Warrington.', /mansion tax/],
+      ['The mayor launched a furious attack on the council over the closure of three libraries in the town centre.', /closure of three libraries/],
+      ['Residents in the village voiced fierce criticism of the new football stadium at a packed public meeting.', /football stadium/],
+    ];
+    for (const [text, topic] of cases) {
+      const labels = issuesOf(text).map((i) => i.topic);
+      expect(labels.some((l) => topic.test(l)), labels.join(' | ')).toBe(true);
+      expect(labels.some((l) => /^(?:swipe|furious attack|fierce criticism)/.test(l)), labels.join(' | ')).toBe(false);
+    }
+  });
+
   it('GIVEN trade talks THEN tariffs are agreed, "failed to agree" is a disagreement and capitals speak for their countries', () => {
     const issues = issuesOf(
       'Trade ministers from the European Union and Japan agreed on Tuesday to cut tariffs on cars and farm goods, but failed to agree on rules for data flows. ' +

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
-import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, MAX_TOPICS, NEWS_TOPICS, QUOTE_REACH, quotedWithin, sentencePostings, topicBudget } from '../../../src/core/analysis/topic-cut.js';
+import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, namesNewsIssue, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleStances, topicBudget } from '../../../src/core/analysis/topic-cut.js';
 import { stem } from '../../../src/core/analysis/tokenize.js';
 import type { IssuePosition, Stance } from '../../../src/core/analysis/types.js';
 
 /** A topic as extract-issues makes it: the stems of every word of its label, stopwords included. */
-function topic(label: string, sentences: number[], positions: IssuePosition[] = [], stance: Stance = 'statement'): CutTopic {
+function topic(label: string, sentences: number[], positions: IssuePosition[] = [], stance: Stance = 'statement', cued = stance === 'statement' ? 0 : 1): CutTopic {
   const stems = new Set(label.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 3).map((w) => stem(w)));
-  return { label, stems, stance, positions, parties: new Set(positions.map((p) => p.party)), sentences };
+  return { label, stems, stance, cued, positions, parties: new Set(positions.map((p) => p.party)), sentences };
 }
 
 /** The postings of a story that uses these labels' words. */
@@ -150,5 +150,62 @@ describe('quotedWithin', () => {
     const placed = topic('plea deal', [11], [{ party: 'Ed Brass', position: 'said the deal was fair' }]);
     expect(quotedWithin([placed], 11, 'Ed Brass')).toBeNull();
     expect(quotedWithin([], 3, 'Ed Brass')).toBeNull();
+  });
+});
+
+describe('settleStances', () => {
+  it('GIVEN reported news THEN a topic with one incidental cue clause is a statement, one told with a cue twice keeps its stance', () => {
+    // A prisoner "asked her to change his Facebook password"; a letter the peer "signed"; a denial told in the lead and again below.
+    const password = topic('Facebook password', [2], [], 'request', 1);
+    const letter = topic('letter to the Lords', [0, 4], [], 'agreement', 1);
+    const plea = topic('charges of fraud', [1, 9], [], 'disagreement', NEWS_STANCE_MIN_CUES);
+    const listed = settleStances([password, letter, plea], 20, 3);
+    expect(listed.map((t) => t.stance)).toEqual(['statement', 'statement', 'disagreement']);
+  });
+
+  it('GIVEN a story of debate (most candidates cued) THEN every cue is kept, one clause is enough (the talks "agreed to settle fishing quotas")', () => {
+    expect(isDebate(10, 9)).toBe(true);
+    const quotas = topic('fishing quotas', [12], [], 'agreement', 1);
+    const taskForce = topic('task force for exchanges', [12], [], 'agreement', 1);
+    expect(settleStances([quotas, taskForce], 4, 3).map((t) => t.stance)).toEqual(['agreement', 'agreement']);
+  });
+
+  it('GIVEN a statement topic THEN it stays a statement either way', () => {
+    expect(settleStances([topic('kite festival', [1, 3])], 17, 0)[0]!.stance).toBe('statement');
+  });
+});
+
+describe('promoteLateTopic', () => {
+  const sentences = 30;
+  const late = Math.ceil(sentences * LATE_PART);
+  it('GIVEN no listed topic starting in the last third THEN the best late candidate takes the last place', () => {
+    // A Top Gear row whose last paragraphs turn to an assault on a producer; a food-bank story ending on a charity's proposal.
+    const ranked = [topic('number plate', [0, 3]), topic('diplomatic row', [5]), topic('crew attacked', [8]), topic('new show', [12]), topic('assault on a producer', [late, late + 2]), topic('weather', [late + 3])];
+    promoteLateTopic(ranked, 4, sentences);
+    expect(ranked.slice(0, 4).map((t) => t.label)).toEqual(['number plate', 'diplomatic row', 'crew attacked', 'assault on a producer']);
+    expect(ranked[4]!.label).toBe('new show');
+  });
+
+  it('GIVEN a listed topic already starting late, or no late candidate THEN the ranking stays', () => {
+    const ranked = [topic('food bank figures', [0]), topic('proposal for food waste', [late]), topic('causes of poverty', [4]), topic('later remark', [late + 1])];
+    promoteLateTopic(ranked, 2, sentences);
+    expect(ranked.map((t) => t.label)).toEqual(['food bank figures', 'proposal for food waste', 'causes of poverty', 'later remark']);
+    const early = [topic('kite', [0]), topic('festival', [2]), topic('record', [5])];
+    promoteLateTopic(early, 2, sentences);
+    expect(early.map((t) => t.label)).toEqual(['kite', 'festival', 'record']);
+  });
+});
+
+describe('namesNewsIssue', () => {
+  it('GIVEN labels naming an act of politics or law, or an alleged wrong THEN they name a news issue', () => {
+    for (const l of ['board with the plea deal', 'lawsuit against the school district', 'second independence referendum', 'mansion tax', 'fresh prosecutions and retrials', 'child sex abuse allegations', 'ban on dismemberment abortion']) {
+      expect(namesNewsIssue(l), l).toBe(true);
+    }
+  });
+
+  it('GIVEN labels naming a detail, a person or a thing THEN they do not', () => {
+    for (const l of ['swipe', 'renowned professional poker player', 'dragon-themed kite', 'text', 'Facebook password', 'portable paint kit']) {
+      expect(namesNewsIssue(l), l).toBe(false);
+    }
   });
 });
