@@ -91,7 +91,9 @@ year years momentum cooperation agenda table side sides country countries minist
 officials government governments regime meeting meetings talk talks need needs part parts kind sort lot number end start case point thing
 things fact question questions problem problems effort efforts plan plans idea ideas opportunity chance step steps people person members
 member spokesman spokeswoman statement statements news more today yesterday week weeks day days month months get-go now future
-ground grounds basis sense role progress impact effect result results way reporters journalists monday tuesday wednesday thursday friday saturday sunday again`.split(/\s+/),
+ground grounds basis sense role progress impact effect result results way reporters journalists monday tuesday wednesday thursday friday saturday sunday again
+million millions billion billions trillion thousand thousands hundred hundreds dozen dozens percent
+city union unions council councils company companies firm firms group groups business businesses workers authorities critics campaigners residents`.split(/\s+/),
 );
 const TALKS_WORDS = new Set(['talks', 'negotiations', 'summit', 'summits', 'dialogue']);
 
@@ -973,10 +975,13 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
     let governingStance: Stance | null = null;
     // "The two also said it is vital to communicate,... including sharing details of X": a clause with no
     // topic of its own that opens a sentence leads into the topic its "including ..." names, not the one before.
-    const pending: Array<{ stance: Stance | null; party: string | null; text: string; tokens: Token[] }> = [];
+    const pending: Array<{ stance: Stance | null; party: string | null; text: string; written: string; tokens: Token[] }> = [];
     const before: Topic | null = previousSentence >= s.index - 2 ? previous : null;
     for (const clause of splitClauses(s, narrative)) {
       const tokens = tokenize(clause.text);
+      // The clause as written, its quotation included: a position reads "would 'watch every roster' to make sure",
+      // not "would to make sure".
+      const written = s.text.slice(clause.start - s.start, clause.start - s.start + clause.text.length);
       // What is left of a sentence once its quotation is removed is mostly "X told reporters".
       if (hadQuote && ATTRIBUTION_RE.test(clause.text) && tokens.filter((t) => t.kind !== 'punct').length <= 12) continue;
       if (!tokens.some((t) => t.kind === 'verb' || t.kind === 'aux') && tokens.length < 4) continue;
@@ -1016,7 +1021,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         break;
       }
       if (!best && !clause.dependent && !sentenceTopic) {
-        pending.push({ stance, party, text: clause.text, tokens });
+        pending.push({ stance, party, text: clause.text, written, tokens });
         continue;
       }
       let attachTo: Topic | null = clause.dependent || !best || best.anaphoric ? (sentenceTopic ?? (previousSentence >= s.index - 2 ? previous : null)) : null;
@@ -1060,15 +1065,15 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         }
       }
       if (!topic) continue;
-      if (INCLUDING_RE.test(clause.text)) for (const p of pending.splice(0)) give(topic, p.stance, p.party, p.text, p.tokens, s.index);
-      give(topic, stance, party, clause.text, tokens, s.index);
+      if (INCLUDING_RE.test(clause.text)) for (const p of pending.splice(0)) give(topic, p.stance, p.party, p.text, p.written, p.tokens, s.index);
+      give(topic, stance, party, clause.text, written, tokens, s.index);
       sentenceTopic = topic;
       previous = topic;
       previousSentence = s.index;
     }
     // Clauses that found no topic later in their sentence go, as before, with the topic just before.
     if (pending.length > 0 && before) {
-      for (const p of pending) give(before, p.stance, p.party, p.text, p.tokens, s.index);
+      for (const p of pending) give(before, p.stance, p.party, p.text, p.written, p.tokens, s.index);
       if (!sentenceTopic) {
         previous = before;
         previousSentence = s.index;
@@ -1164,14 +1169,14 @@ function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount
 }
 
 /** Records that a clause of sentence `sentence` speaks of `topic`, with its stance and the party it gives. */
-function give(topic: Topic, stance: Stance | null, party: string | null, clause: string, tokens: readonly Token[], sentence: number): void {
+function give(topic: Topic, stance: Stance | null, party: string | null, clause: string, written: string, tokens: readonly Token[], sentence: number): void {
   topic.stance = combine(topic.stance, stance);
   if (stance !== null) topic.cued++;
   // Sentences come in order, so a new one is never already listed further back.
   if (topic.sentences[topic.sentences.length - 1] !== sentence) topic.sentences.push(sentence);
   if (party && !topic.parties.has(party)) {
     topic.parties.add(party);
-    topic.positions.push({ party, position: positionText(clause, tokens) });
+    topic.positions.push({ party, position: positionText(clause, written, tokens) });
   }
   topic.clauses.push(clause);
   topic.clauseSigMemo = null;
@@ -1331,10 +1336,11 @@ function sameParties(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 const POSITION_MAX_CHARS = 160;
 
 /** The clause from its main verb on: "asks for the Japanese government's sincere apologies". */
-function positionText(clause: string, tokens: readonly Token[]): string {
+function positionText(clause: string, written: string, tokens: readonly Token[]): string {
+  // The verb is found in the clause without its quotation (the same length as written), so a word inside the quote is never taken for it.
   const verb = tokens.find((t) => t.kind === 'verb');
   const at = verb ? clause.indexOf(verb.text) : 0;
-  const text = clause
+  const text = written
     .slice(at < 0 ? 0 : at)
     .replace(/\s+/g, ' ')
     .replace(/[\s,.;:]+$/, '')

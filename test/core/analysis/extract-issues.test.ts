@@ -451,3 +451,23 @@ describe('labelStems', () => {
     );
   });
 });
+
+describe('extractIssues: what a reader sees in a position and a label', () => {
+  it('GIVEN a party\'s stand that holds a short quotation THEN the position keeps the quoted words instead of a gap', () => {
+    const text = 'Britain and France met in Paris on Monday. London said it had "ignored every warning" about the unsafe migrant boats, and Paris rejected that. The migrant boats crossed again in May.';
+    const positions = issuesOf(text).flatMap((i) => i.positions.map((p) => p.position));
+    expect(positions).toContain('said it had "ignored every warning" about the unsafe migrant boats, and Paris rejected that');
+    expect(positions.some((p) => /had\s+about/.test(p))).toBe(false);
+  });
+
+  it('GIVEN actors and amounts ("the city", "business groups", "$12 million") THEN none is a topic label on its own', () => {
+    const text = [
+      'Business groups had urged the city to settle quickly.',
+      'According to the chamber, retailers lost about $12 million during the strike.',
+      'The council and the union still disagree over the use of private contractors on night routes.',
+    ].join(' ');
+    const topics = issuesOf(text).map((i) => i.topic);
+    expect(topics.filter((t) => /^(?:city|business groups|million|council|union)$/i.test(t))).toEqual([]);
+    expect(topics.some((t) => /private contractors/.test(t))).toBe(true);
+  });
+});
