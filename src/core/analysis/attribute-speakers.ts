@@ -571,6 +571,8 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   // The subject phrase is at most an article, five words, a role noun and a short complement.
   if (!inverted) from = Math.max(from, to - 160);
   const phrase = ctx.text.slice(from, inverted ? Math.min(to, from + 160) : to);
+  // Both patterns need a head word; most subjects have none, and the patterns are costly to try.
+  if (!UNNAMED_HEAD_RE.test(phrase)) return null;
   const np = (inverted ? UNNAMED_AFTER_RE : UNNAMED_BEFORE_RE).exec(phrase);
   if (!np) return null;
   const npStart = from + np.index;
@@ -617,6 +619,8 @@ const UNNAMED_AFTER_RE = new RegExp(
   'u',
 );
 const SPOKES_RE = /\b(?:spokes(?:man|woman|person)|representative|statement)\b/i;
+/** Any head word of the two patterns above, found anywhere: the cheap test before them. */
+const UNNAMED_HEAD_RE = new RegExp(UNNAMED_HEAD);
 
 /** "according to a statement on Brownback's website", "according to court documents": a document, no speaker. */
 const DOCUMENT_SOURCE_RE = /^(?:the\s+|a\s+|an\s+)?(?:[\p{L}'’.-]+\s+){0,4}?(?:website|site|statement|documents?|papers|report|records|complaint|affidavit|lawsuit|filing|indictment|memo|study|survey|figures|data|research|law)\b/iu;
