@@ -523,8 +523,7 @@ function roleHead(description: string): string {
  */
 function personIntroducedAs(ctx: Context, head: string, at: number): Mention | null {
   if (!/^[a-z][a-z-]{2,}$/.test(head) || /-year-old$/.test(head) || GENERIC_HEADS.has(head)) return null;
-  const before = new RegExp(`\\b${head}s?\\s*,?\\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\\.?\\s+)?$`, 'i');
-  const after = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:the|his|her|their|a|an|\\p{Lu}[\\p{L}'’.-]*['’]s?)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${head}\\b`, 'iu');
+  const { before, after } = introductionPatterns(head);
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 3000), at);
   for (let i = window.length - 1; i >= 0; i--) {
     const m = window[i]!;
@@ -533,6 +532,25 @@ function personIntroducedAs(ctx: Context, head: string, at: number): Mention | n
   }
   return null;
 }
+
+/**
+ * The two patterns that introduce a person by a role head: "coach Jose Mourinho" (before the name) and
+ * "Jose Mourinho, the Chelsea coach" (after it). Compiled once per head word (bounded): compiling them for
+ * every description cost more than matching them.
+ */
+function introductionPatterns(head: string): { before: RegExp; after: RegExp } {
+  let patterns = INTRODUCTION_PATTERNS.get(head);
+  if (patterns === undefined) {
+    patterns = {
+      before: new RegExp(`\\b${head}s?\\s*,?\\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\\.?\\s+)?$`, 'i'),
+      after: new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:the|his|her|their|a|an|\\p{Lu}[\\p{L}'’.-]*['’]s?)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?${head}\\b`, 'iu'),
+    };
+    if (INTRODUCTION_PATTERNS.size >= 2_000) INTRODUCTION_PATTERNS.clear();
+    INTRODUCTION_PATTERNS.set(head, patterns);
+  }
+  return patterns;
+}
+const INTRODUCTION_PATTERNS = new Map<string, { before: RegExp; after: RegExp }>();
 
 /** Heads that say too little to pick out one person. */
 const GENERIC_HEADS = new Set(['man', 'woman', 'person', 'people', 'girl', 'boy', 'star', 'former', 'latter', 'one', 'other']);

@@ -114,9 +114,12 @@ const PHOTO_CREDIT = new RegExp(
   'gu',
 );
 
+const CREDIT_SLASH = /[\p{L}'’-]\/(?:for )?(?:the )?\p{Lu}/u;
+
 /** Photo credits removed from whitespace-normalised text (exported for its test). */
 export function stripPhotoCredits(text: string): string {
-  if (!text.includes('/')) return text;
+  // A credit has a letter just before its slash and a capital (or "for"/"the") after it: "Downs/for", "Smith/Getty".
+  if (!text.includes('/') || !CREDIT_SLASH.test(text)) return text;
   return text.replace(PHOTO_CREDIT, '');
 }
 

@@ -180,6 +180,24 @@ describe('cleanText single passes', () => {
     );
   });
 
+  it('GIVEN any text THEN the cheap slash test before the photo-credit pattern never skips a credit the pattern alone would strip', () => {
+    const credit = new RegExp(
+      String.raw`(?:^|(?<=\s))(?:\p{Lu}(?:[\p{L}'’-]+|\.) ){0,3}\p{Lu}[\p{L}'’-]*/(?:for )?(?:the )?(?:\p{Lu}[\p{L}&'’.-]* ){0,4}` +
+        String.raw`(?:News|Times|Post|Images|Press|Photos?|Pictures|Reuters|AFP|AP|Herald|Tribune|Journal|Telegraph|Guardian|Agency|Wire|Service|Pool|Shutterstock|Alamy)\b:? ?`,
+      'gu',
+    );
+    const piece = fc.constantFrom(
+      ' ', 'Kevin', 'C.', 'Downs', "O'", 'Lee-', '/', '/for ', '/the ', 'for ', 'the ', 'New York', 'Daily', 'News', 'Getty Images', 'AP', 'Reuters', 'x', '24', '7',
+      'and', 'or', 'http:', '//www.', 'É', 'é', '.', ',',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }).map((p) => p.join('')), (t) => {
+        expect(stripPhotoCredits(t)).toBe(t.replace(credit, ''));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it('GIVEN any whitespace-normalised text THEN stripping video prompts is exactly the three replacements it guards (dcad293)', () => {
     const before = (text: string): string => {
       let out = text;
