@@ -387,16 +387,21 @@ function partyOfSurface(raw: string): string | null {
   return party;
 }
 
-/** The end of the longest non-party place ("New South Wales") of at most `limit` words opening at `start`, or -1. */
-function nonPartyPlaceEnd(text: string, start: number, first: number, limit: number): number {
-  const ends = [first];
+/** Appends to `ends` the ends of the words `wordEnd` reads after single spaces, until `limit` words or a word it refuses. */
+function extendByWords(text: string, ends: number[], limit: number, wordEnd: (text: string, at: number) => number): void {
   while (ends.length < limit) {
     const q = ends[ends.length - 1]!;
     if (text.charCodeAt(q) !== 32) break;
-    const next = capitalisedWordEnd(text, q + 1);
+    const next = wordEnd(text, q + 1);
     if (next < 0) break;
     ends.push(next);
   }
+}
+
+/** The end of the longest non-party place ("New South Wales") of at most `limit` words opening at `start`, or -1. */
+function nonPartyPlaceEnd(text: string, start: number, first: number, limit: number): number {
+  const ends = [first];
+  extendByWords(text, ends, limit, capitalisedWordEnd);
   for (let n = ends.length; n >= 2; n--) if (NON_PARTY_PLACES.has(normalise(text.slice(start, ends[n - 1]!)))) return ends[n - 1]!;
   return -1;
 }
@@ -458,14 +463,7 @@ export function partyMentions(text: string): Array<{ party: string; start: numbe
     }
     const multi = MULTI_WORD_FORMS.get(text.slice(start, first).toLowerCase());
     if (multi !== undefined) {
-      const limit = Math.min(MAX_FORM_WORDS, multi);
-      while (ends.length < limit) {
-        const q = ends[ends.length - 1]!;
-        if (text.charCodeAt(q) !== 32) break;
-        const next = nameWordEnd(text, q + 1);
-        if (next < 0) break;
-        ends.push(next);
-      }
+      extendByWords(text, ends, Math.min(MAX_FORM_WORDS, multi), nameWordEnd);
     }
     for (let n = ends.length; n >= 1; n--) {
       const party = partyOfSurface(text.slice(start, ends[n - 1]!));
