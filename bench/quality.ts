@@ -2,11 +2,13 @@
  * Summary quality on the CNN/DM dev set: ours beside Lead-3, the npm extractive summarizers and the
  * published neural systems, all scored in this run with bench/rouge.ts.
  *
- *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH]
+ *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH] [-- --heldout3-eval PATH]
  *
  * --eval defaults to ../shared/eval/cnndm-dev.jsonl from the repo root. --newspaper-git names a clone of
  * codelucas/newspaper, whose article texts the outside-CNN/DM quote set (bench/quotes/outside.jsonl) is
- * scored on; without one that set is skipped, with a note saying how to get it.
+ * scored on; without one that set is skipped, with a note saying how to get it. --heldout3-eval names an
+ * eval JSONL holding the CNN validation articles of bench/issues/heldout3.jsonl (their texts are not in
+ * the repo); without it that set is skipped, with a note.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,6 +55,10 @@ export function outsideSetMissing(labelsPath: string, gitDir: string | undefined
   if (!hasCommit(gitDir, ref.commit)) return `skipped: ${gitDir} is not a clone holding commit ${ref.commit}; ${how}`;
   return undefined;
 }
+
+const HELDOUT3_LABELS = 'issues/heldout3.jsonl';
+const HELDOUT3_TITLE = 'Issue breakdown, held-out set 3 (CNN validation articles, never tuned on; totals only):';
+const HELDOUT3_SOURCE = 'data/collection/cnn_dailymail_validation_subset.csv of hillaryke/rag-optimization-cnn-dailymail at 03d05440507618d6bec073b46543696e5a47df20';
 
 export function evalPathFromArgs(argv: readonly string[]): string {
   const at = argv.indexOf('--eval');
@@ -257,6 +263,20 @@ async function main(): Promise<void> {
   for (const [title, file] of issueSets) {
     const labelsPath = resolve(dirname(fileURLToPath(import.meta.url)), file);
     if (existsSync(labelsPath)) console.log(`\n${title}\n${issueEval.evaluateIssues(path, labelsPath, { totalsOnly: true })}`);
+  }
+  // Held-out set 3: CNN validation articles whose texts are not ours to commit; scored only when an
+  // eval JSONL holding them is given (--heldout3-eval), skipped with a note otherwise (as in CI).
+  const heldout3Labels = resolve(dirname(fileURLToPath(import.meta.url)), HELDOUT3_LABELS);
+  if (existsSync(heldout3Labels)) {
+    const given = argValue(process.argv.slice(2), '--heldout3-eval');
+    const evalPath = given === undefined ? undefined : resolve(process.cwd(), given);
+    const report =
+      evalPath === undefined
+        ? `skipped: its CNN texts are not in the repo; pass --heldout3-eval <eval JSONL> (${HELDOUT3_SOURCE}, see bench/issues/README.md)`
+        : !existsSync(evalPath)
+          ? `skipped: ${evalPath} does not exist`
+          : issueEval.evaluateIssues(evalPath, heldout3Labels, { totalsOnly: true });
+    console.log(`\n${HELDOUT3_TITLE}\n${report}`);
   }
 
   const benchDir = dirname(fileURLToPath(import.meta.url));
