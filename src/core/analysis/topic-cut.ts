@@ -1,3 +1,4 @@
+import { clauseCues } from './stance-cues.js';
 import { sentenceStems } from './tokenize.js';
 import type { IssuePosition, Sentence, Stance } from './types.js';
 
@@ -92,6 +93,30 @@ export const NEWS_STANCE_MIN_CUES = 2;
 export function settleStances<T extends Pick<CutTopic, 'stance' | 'cued'>>(listed: T[], candidates: number, withCue: number): T[] {
   if (!isDebate(candidates, withCue)) for (const t of listed) if (t.cued < NEWS_STANCE_MIN_CUES) t.stance = 'statement';
   return listed;
+}
+
+/** Sentences with a disagreement cue a statement topic of reported news needs, beside a party's position, to be a dispute. */
+export const DISPUTE_MIN_SENTENCES = 2;
+
+/**
+ * A dispute in reported news is told across the story: the claim, then the reply ("accused ...
+ * disputed", "criticised ... but ... criticised", "claimed ... insisted ... denied"), often inside
+ * quotations or in sentences found only by the topic's words, which `settleStances` does not count.
+ * A listed topic left a statement that has a party's position and at least `DISPUTE_MIN_SENTENCES`
+ * of its sentences (read whole, quotes included) with a disagreement cue is a disagreement. A story of
+ * debate keeps the stances its clauses gave. Works in place.
+ */
+export function settleDisputes<T extends Pick<CutTopic, 'stance' | 'positions' | 'sentences'>>(listed: readonly T[], sentences: readonly Pick<Sentence, 'text'>[], debate: boolean): void {
+  if (debate) return;
+  for (const t of listed) {
+    if (t.stance !== 'statement' || t.positions.length === 0) continue;
+    let disputed = 0;
+    for (const i of t.sentences) {
+      const cue = clauseCues(sentences[i]?.text ?? '').stance;
+      if (cue === 'disagreement' || cue === 'mixed') disputed++;
+    }
+    if (disputed >= DISPUTE_MIN_SENTENCES) t.stance = 'disagreement';
+  }
 }
 
 /**
