@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
-import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, namesNewsIssue, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleStances, topicBudget } from '../../../src/core/analysis/topic-cut.js';
+import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, namesNewsIssue, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleDisputes, settleStances, topicBudget, DISPUTE_MIN_SENTENCES } from '../../../src/core/analysis/topic-cut.js';
 import { stem } from '../../../src/core/analysis/tokenize.js';
 import type { IssuePosition, Stance } from '../../../src/core/analysis/types.js';
 
@@ -207,5 +207,38 @@ describe('namesNewsIssue', () => {
     for (const l of ['swipe', 'renowned professional poker player', 'dragon-themed kite', 'text', 'Facebook password', 'portable paint kit']) {
       expect(namesNewsIssue(l), l).toBe(false);
     }
+  });
+});
+
+describe('settleDisputes', () => {
+  const story = splitSentences(
+    [
+      'The council accused the developer of breaking the planning rules.',
+      'The developer denied it, saying every permit was in order.',
+      'Work on the site began in May.',
+      'Residents have complained about the noise.',
+      'The club insisted the striker was not for sale.',
+      'Critics said the fee was far too high.',
+    ].join(' '),
+  );
+  const party = (name: string): IssuePosition => ({ party: name, position: '...' });
+
+  it('GIVEN reported news THEN a statement topic with a position and two disputed sentences (accused ... denied; insisted ... critics) is a disagreement', () => {
+    const planning = topic('planning rules', [0, 1, 2], [party('council')]);
+    const transfer = topic('transfer fee', [4, 5], [party('club')]);
+    settleDisputes([planning, transfer], story, false);
+    expect(DISPUTE_MIN_SENTENCES).toBe(2);
+    expect(planning.stance).toBe('disagreement');
+    expect(transfer.stance).toBe('disagreement');
+  });
+
+  it('GIVEN one disputed sentence, no party holding a position, another stance or a story of debate THEN the stance stays', () => {
+    const one = topic('site works', [0, 2, 3], [party('council')]);
+    const nobody = topic('planning rules', [0, 1]);
+    const asked = topic('planning appeal', [0, 1], [party('council')], 'request', 2);
+    const debate = topic('transfer fee', [4, 5], [party('club')]);
+    settleDisputes([one, nobody, asked], story, false);
+    settleDisputes([debate], story, true);
+    expect([one, nobody, asked, debate].map((t) => t.stance)).toEqual(['statement', 'statement', 'request', 'statement']);
   });
 });
