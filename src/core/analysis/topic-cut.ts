@@ -95,6 +95,12 @@ export function settleStances<T extends Pick<CutTopic, 'stance' | 'cued'>>(liste
   return listed;
 }
 
+/**
+ * Words that tell a dispute across a story but are no clause cue of their own ("faced criticism",
+ * "critics say", "insisted"): counting them as clause cues would change which topics are listed.
+ */
+const DISPUTE_WORDS_RE = /\b(?:criticism|critics|insist(?:s|ed)?)\b/i;
+
 /** Sentences with a disagreement cue a statement topic of reported news needs, beside a party's position, to be a dispute. */
 export const DISPUTE_MIN_SENTENCES = 2;
 
@@ -102,6 +108,7 @@ export const DISPUTE_MIN_SENTENCES = 2;
  * A dispute in reported news is told across the story: the claim, then the reply ("accused ...
  * disputed", "criticised ... but ... criticised", "claimed ... insisted ... denied"), often inside
  * quotations or in sentences found only by the topic's words, which `settleStances` does not count.
+ * Besides the clause cues, "criticism", "critics" and "insisted" mark a sentence of the dispute.
  * A listed topic left a statement that has a party's position and at least `DISPUTE_MIN_SENTENCES`
  * of its sentences (read whole, quotes included) with a disagreement cue is a disagreement. A story of
  * debate keeps the stances its clauses gave. Works in place.
@@ -112,8 +119,9 @@ export function settleDisputes<T extends Pick<CutTopic, 'stance' | 'positions' |
     if (t.stance !== 'statement' || t.positions.length === 0) continue;
     let disputed = 0;
     for (const i of t.sentences) {
-      const cue = clauseCues(sentences[i]?.text ?? '').stance;
-      if (cue === 'disagreement' || cue === 'mixed') disputed++;
+      const text = sentences[i]?.text ?? '';
+      const cue = clauseCues(text).stance;
+      if (cue === 'disagreement' || cue === 'mixed' || DISPUTE_WORDS_RE.test(text)) disputed++;
     }
     if (disputed >= DISPUTE_MIN_SENTENCES) t.stance = 'disagreement';
   }

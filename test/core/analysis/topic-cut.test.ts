@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
 import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, namesNewsIssue, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleDisputes, settleStances, topicBudget, DISPUTE_MIN_SENTENCES } from '../../../src/core/analysis/topic-cut.js';
+import { clauseCues } from '../../../src/core/analysis/stance-cues.js';
 import { stem } from '../../../src/core/analysis/tokenize.js';
 import type { IssuePosition, Stance } from '../../../src/core/analysis/types.js';
 
@@ -230,6 +231,14 @@ describe('settleDisputes', () => {
     expect(DISPUTE_MIN_SENTENCES).toBe(2);
     expect(planning.stance).toBe('disagreement');
     expect(transfer.stance).toBe('disagreement');
+  });
+
+  it('GIVEN criticism as a noun, critics or insisting (no clause cue of their own) THEN they mark a disputed sentence too', () => {
+    const vaccines = splitSentences('Critics said the mandate went too far. The health minister insisted it would save lives. Clinics open at nine.');
+    expect(clauseCues(vaccines[0]!.text).stance).toBeNull();
+    const mandate = topic('vaccine mandate', [0, 1, 2], [party('health minister')]);
+    settleDisputes([mandate], vaccines, false);
+    expect(mandate.stance).toBe('disagreement');
   });
 
   it('GIVEN one disputed sentence, no party holding a position, another stance or a story of debate THEN the stance stays', () => {
