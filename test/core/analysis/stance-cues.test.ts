@@ -103,4 +103,3 @@ function expand(source: string): string[] {
   flush();
   return alts.flat();
 }
-
