@@ -1020,12 +1020,6 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         best = { label, shown, anaphoric: l.anaphoric, score, phrase: c.tokens };
         break;
       }
-      // "Cotterill was jailed for 18 weeks": a court's outcome told by a verb is the topic, not the nouns around it.
-      const outcome = courtOutcome(clause.text);
-      if (outcome !== null) {
-        const shown = tokenize(outcome).filter((t) => t.kind === 'np');
-        if (shown.length > 0) best = { label: outcome, shown, anaphoric: false, score: best?.score ?? 0, phrase: shown };
-      }
       if (!best && !clause.dependent && !sentenceTopic) {
         pending.push({ stance, party, text: clause.text, written, tokens });
         continue;
@@ -1188,30 +1182,6 @@ function give(topic: Topic, stance: Stance | null, party: string | null, clause:
   }
   topic.clauses.push(clause);
   topic.clauseSigMemo = null;
-}
-
-/** A court's outcome in the passive ("was jailed", "has been sentenced", "were found guilty"): its verb. */
-const COURT_OUTCOME_RE = /\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?(jailed|imprisoned|sentenced|convicted|fined|acquitted|found guilty)\b/i;
-/** The noun a reader lists for each court outcome. */
-const COURT_OUTCOME_NOUNS: Readonly<Record<string, string>> = {
-  jailed: 'jail sentence',
-  imprisoned: 'prison sentence',
-  sentenced: 'sentence',
-  convicted: 'conviction',
-  fined: 'fine',
-  acquitted: 'acquittal',
-  'found guilty': 'guilty verdict',
-};
-
-/**
- * The topic a clause telling a court's outcome by a passive verb names: "jail sentence" for "was jailed
- * for 18 weeks", "conviction" for "has been convicted of ...", "guilty verdict" for "were found guilty".
- * News tells these by the verb, and the nouns beside it (a place, a term of weeks) are details. Police
- * steps (arrested, charged) are left to their nouns: the charge or the arrest's story names them.
- */
-export function courtOutcome(clause: string): string | null {
-  const m = COURT_OUTCOME_RE.exec(clause);
-  return m ? (COURT_OUTCOME_NOUNS[m[1]!.toLowerCase().replace(/\s+/g, ' ')] ?? null) : null;
 }
 
 const INCLUDING_RE = /^(?:including|such as|notably|especially|particularly)\b/i;
