@@ -2,11 +2,13 @@
  * Summary quality on the CNN/DM dev set: ours beside Lead-3, the npm extractive summarizers and the
  * published neural systems, all scored in this run with bench/rouge.ts.
  *
- *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH]
+ *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH] [-- --cnnval-eval PATH]
  *
  * --eval defaults to ../shared/eval/cnndm-dev.jsonl from the repo root. --newspaper-git names a clone of
  * codelucas/newspaper, whose article texts the outside-CNN/DM quote set (bench/quotes/outside.jsonl) is
- * scored on; without one that set is skipped, with a note saying how to get it.
+ * scored on; without one that set is skipped, with a note saying how to get it. --cnnval-eval names the
+ * CNN/DM validation rows in the eval format whose fresh CNN quote set (bench/quotes/cnnval.jsonl) is scored
+ * on; without it that set is skipped likewise.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -51,6 +53,25 @@ export function outsideSetMissing(labelsPath: string, gitDir: string | undefined
   const how = `git clone https://github.com/${ref.repo} and pass --newspaper-git <its path> (it needs commit ${ref.commit})`;
   if (gitDir === undefined) return `skipped: its article texts are not in this repository; to score it, ${how}`;
   if (!hasCommit(gitDir, ref.commit)) return `skipped: ${gitDir} is not a clone holding commit ${ref.commit}; ${how}`;
+  return undefined;
+}
+
+const CNNVAL_TITLE = 'Quote attribution, fresh CNN validation set (20 articles, labelled before the engine ran on them; never read: totals only):';
+const CNNVAL_LABELS = 'quotes/cnnval.jsonl';
+
+/**
+ * Why the fresh CNN set cannot be scored from the eval-format file at `evalPath` (none given, no such
+ * file, or none of the labelled ids in it), or undefined when it can.
+ */
+export function cnnvalSetMissing(labelsPath: string, evalPath: string | undefined): string | undefined {
+  const first = readFileSync(labelsPath, 'utf8').split('\n').find((l) => l.trim() !== '');
+  const label = first === undefined ? undefined : (JSON.parse(first) as { id: string; source?: string });
+  if (label === undefined) return `skipped: ${labelsPath} is empty`;
+  const how = `convert the rows of ${label.source ?? 'its source'} to the eval format ({id, article} a line) and pass --cnnval-eval <that file>`;
+  if (evalPath === undefined) return `skipped: its article texts are not in this repository; to score it, ${how}`;
+  if (!existsSync(evalPath)) return `skipped: ${evalPath} does not exist; ${how}`;
+  const ids = new Set(loadEvalSet(evalPath).map((a) => a.id));
+  if (!ids.has(label.id)) return `skipped: ${evalPath} does not hold the labelled articles (no ${label.id}); ${how}`;
   return undefined;
 }
 
@@ -279,6 +300,14 @@ async function main(): Promise<void> {
         const gitDir = given === undefined ? undefined : resolve(process.cwd(), given);
         const missing = outsideSetMissing(outsideLabels, gitDir);
         console.log(`\n${OUTSIDE_TITLE}\n${missing ?? (await mod.evaluateQuotes(path, outsideLabels, undefined, gitDir))}`);
+      }
+      // Unopened CNN validation articles, read from a file outside the repository (not ours to copy).
+      const cnnvalLabels = resolve(benchDir, CNNVAL_LABELS);
+      if (existsSync(cnnvalLabels)) {
+        const given = argValue(process.argv.slice(2), '--cnnval-eval');
+        const cnnvalPath = given === undefined ? undefined : resolve(process.cwd(), given);
+        const missing = cnnvalSetMissing(cnnvalLabels, cnnvalPath);
+        console.log(`\n${CNNVAL_TITLE}\n${missing ?? (await mod.evaluateQuotes(cnnvalPath, cnnvalLabels))}`);
       }
       return;
     }
