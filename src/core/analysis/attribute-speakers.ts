@@ -453,22 +453,9 @@ function namedAfterRole(ctx: Context, from: number, tailEnd: number): Mention | 
   return /,\s*$/.test(before) && !/[.!?;]/.test(before) && /^\s*(?:[.!?]|$)/.test(ctx.text.slice(last.end, last.end + 2)) ? last : null;
 }
 
-/** "Ukrinform quoted him as saying", "the paper quoted Ms Lagarde as telling": the one quoted speaks, not the quoting outlet. */
-const QUOTED_AS_RE = /\bquot(?:ed|es|ing)\s+(?:(him|her)|([^.!?;:"“”‘’]{1,60}?))\s+as\s+$/iu;
-
 /** "He accused X of ..., adding: '...'" — a participle's subject is the subject of its sentence. */
 function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution | null {
   if (!/^\w+ing\b/i.test(verb.trim())) return null;
-  const quotedAs = QUOTED_AS_RE.exec(ctx.text.slice(Math.max(0, verbAt - 90), verbAt));
-  if (quotedAs) {
-    if (quotedAs[1]) {
-      const r = resolvePronoun(ctx, quotedAs[1].toLowerCase() === 'him' ? 'he' : 'she', verbAt);
-      return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
-    }
-    const objectStart = verbAt - quotedAs[0].length + quotedAs[0].indexOf(quotedAs[2]!);
-    const named = mentionsBetween(ctx.speakers, objectStart, verbAt).pop();
-    if (named) return fromMention(ctx, named, 'said-after', 0.8);
-  }
   const sStart = sentenceStartBefore(ctx.text, verbAt, Math.max(0, verbAt - 600));
   const lead = ctx.text.slice(sStart, verbAt);
   const sp = /^\s*(he|she)\b/i.exec(lead);
