@@ -2,13 +2,14 @@
  * Summary quality on the CNN/DM dev set: ours beside Lead-3, the npm extractive summarizers and the
  * published neural systems, all scored in this run with bench/rouge.ts.
  *
- *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH] [-- --heldout3-eval PATH]
+ *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH] [-- --heldout3-eval PATH] [-- --cnnval-eval PATH]
  *
  * --eval defaults to ../shared/eval/cnndm-dev.jsonl from the repo root. --newspaper-git names a clone of
  * codelucas/newspaper, whose article texts the outside-CNN/DM quote set (bench/quotes/outside.jsonl) is
- * scored on; without one that set is skipped, with a note saying how to get it. --heldout3-eval names an
- * eval JSONL holding the CNN validation articles of bench/issues/heldout3.jsonl (their texts are not in
- * the repo); without it that set is skipped, with a note.
+ * scored on; without one that set is skipped, with a note saying how to get it. --heldout3-eval and
+ * --cnnval-eval name an eval JSONL holding the CNN/DM validation rows (their texts are not in the repo) of
+ * the issue set bench/issues/heldout3.jsonl and the fresh quote set bench/quotes/cnnval.jsonl; one file can
+ * serve both. Without them those sets are skipped, with a note.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,6 +60,24 @@ export function outsideSetMissing(labelsPath: string, gitDir: string | undefined
 const HELDOUT3_LABELS = 'issues/heldout3.jsonl';
 const HELDOUT3_TITLE = 'Issue breakdown, held-out set 3 (CNN validation articles, never tuned on; totals only):';
 const HELDOUT3_SOURCE = 'data/collection/cnn_dailymail_validation_subset.csv of hillaryke/rag-optimization-cnn-dailymail at 03d05440507618d6bec073b46543696e5a47df20';
+const CNNVAL_TITLE = 'Quote attribution, fresh CNN validation set (20 articles, labelled before the engine ran on them; never read: totals only):';
+const CNNVAL_LABELS = 'quotes/cnnval.jsonl';
+
+/**
+ * Why the fresh CNN set cannot be scored from the eval-format file at `evalPath` (none given, no such
+ * file, or none of the labelled ids in it), or undefined when it can.
+ */
+export function cnnvalSetMissing(labelsPath: string, evalPath: string | undefined): string | undefined {
+  const first = readFileSync(labelsPath, 'utf8').split('\n').find((l) => l.trim() !== '');
+  const label = first === undefined ? undefined : (JSON.parse(first) as { id: string; source?: string });
+  if (label === undefined) return `skipped: ${labelsPath} is empty`;
+  const how = `convert the rows of ${label.source ?? 'its source'} to the eval format ({id, article} a line) and pass --cnnval-eval <that file>`;
+  if (evalPath === undefined) return `skipped: its article texts are not in this repository; to score it, ${how}`;
+  if (!existsSync(evalPath)) return `skipped: ${evalPath} does not exist; ${how}`;
+  const ids = new Set(loadEvalSet(evalPath).map((a) => a.id));
+  if (!ids.has(label.id)) return `skipped: ${evalPath} does not hold the labelled articles (no ${label.id}); ${how}`;
+  return undefined;
+}
 
 export function evalPathFromArgs(argv: readonly string[]): string {
   const at = argv.indexOf('--eval');
@@ -299,6 +318,14 @@ async function main(): Promise<void> {
         const gitDir = given === undefined ? undefined : resolve(process.cwd(), given);
         const missing = outsideSetMissing(outsideLabels, gitDir);
         console.log(`\n${OUTSIDE_TITLE}\n${missing ?? (await mod.evaluateQuotes(path, outsideLabels, undefined, gitDir))}`);
+      }
+      // Unopened CNN validation articles, read from a file outside the repository (not ours to copy).
+      const cnnvalLabels = resolve(benchDir, CNNVAL_LABELS);
+      if (existsSync(cnnvalLabels)) {
+        const given = argValue(process.argv.slice(2), '--cnnval-eval');
+        const cnnvalPath = given === undefined ? undefined : resolve(process.cwd(), given);
+        const missing = cnnvalSetMissing(cnnvalLabels, cnnvalPath);
+        console.log(`\n${CNNVAL_TITLE}\n${missing ?? (await mod.evaluateQuotes(cnnvalPath, cnnvalLabels))}`);
       }
       return;
     }

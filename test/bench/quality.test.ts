@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatTable, splitOnPunctuation } from '../../bench/quality.js';
+import { cnnvalSetMissing, formatTable, splitOnPunctuation } from '../../bench/quality.js';
 
 describe('bench/quality helpers', () => {
   it('GIVEN a reference with PTB tokens and closing quotes THEN it splits after . ! ? (and a closing mark) only', () => {
@@ -22,5 +25,19 @@ describe('bench/quality helpers', () => {
     ]);
     expect(table).toContain('|  43.50 |  21.10 |  39.80 |');
     expect(table).toMatch(/broken\s+\|\s+- \|\s+- \|\s+- \| did not load: boom/);
+  });
+
+  it('GIVEN no file, a missing file or one without the labelled ids THEN the fresh CNN set is skipped with a reason; GIVEN the texts THEN it is scored', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnnval-'));
+    const labels = join(dir, 'labels.jsonl');
+    writeFileSync(labels, `${JSON.stringify({ id: 'abc', source: 'owner/repo@0000:rows.csv', quotes: [] })}\n`);
+    expect(cnnvalSetMissing(labels, undefined)).toMatch(/^skipped: .*--cnnval-eval/);
+    expect(cnnvalSetMissing(labels, join(dir, 'nowhere.jsonl'))).toMatch(/^skipped: .*does not exist/);
+    const other = join(dir, 'other.jsonl');
+    writeFileSync(other, `${JSON.stringify({ id: 'xyz', article: 'Text.' })}\n`);
+    expect(cnnvalSetMissing(labels, other)).toMatch(/^skipped: .*no abc/);
+    const texts = join(dir, 'texts.jsonl');
+    writeFileSync(texts, `${JSON.stringify({ id: 'abc', article: 'Text.' })}\n`);
+    expect(cnnvalSetMissing(labels, texts)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
-import { partiesMentioned } from './gazetteer.js';
+import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
 import { isGivenName } from './first-names.js';
@@ -75,6 +75,8 @@ interface Context {
   nicknames?: Map<string, string>;
   /** How often each full person name (two words or more) is written, built on first use. */
   fullNames?: Map<string, { count: number; gender: 'm' | 'f' | null }>;
+  /** Nationalities the story gives people ("Karim Benzema ... the Frenchman"), built on first use. */
+  nationalities?: Map<string, Set<string>>;
   /** Speaker names given to organisations so far. */
   organisations: Set<string>;
 }
@@ -301,7 +303,12 @@ function isSubject(ctx: Context, m: Mention): boolean {
   return ADVERB_THEN_VERB_RE.test(after) || APPOSITIVE_OPENING_RE.test(after) || DASH_APPOSITIVE_RE.test(after);
 }
 
-const ADVERB_THEN_VERB_RE = /^\s+(?:now|still|yesterday|today|tonight|also|later|then|once|previously|recently|however,?)\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|will|would|can|could)\b/;
+/**
+ * "Rodgers now wants", "Cruz first praised", "Merkel repeatedly insisted": an adverb of time or manner between a name and
+ * its verb keeps the name the subject.
+ */
+const ADVERB_THEN_VERB_RE =
+  /^\s+(?:now|still|yesterday|today|tonight|also|later|then|once|previously|recently|however,?|first|again|initially|originally|repeatedly|publicly|privately|openly|quickly|immediately|briefly|finally|eventually|swiftly|angrily|flatly|strongly|twice|already|never|always|often|reportedly|allegedly)\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|will|would|can|could)\b/;
 const APPOSITIVE_OPENING_RE = /^,\s+(?:(?:who|whose|the|a|an|his|her|[\w-]+-year-old|[\w-]+-of-[\w-]+)\b|\d{1,3}\s*,)/;
 /** Words that open a sentence and never name a speaker. */
 const SENTENCE_OPENER_RE = /^\s+(?:However|But|And|The|A|An|This|That|These|Those|It|In|On|At|After|Before|Meanwhile|Yet|So|Then|When|While|As|Despite|Although|Last|Earlier|Later)\b/;
@@ -485,7 +492,24 @@ function lastOrganisationBefore(ctx: Context, at: number, head?: string, headReq
 function isDescription(phrase: string): boolean {
   // Both patterns end the phrase and start at "the" or a possessive within its last few words.
   const tail = phrase.slice(-90);
-  return /\bthe\s|['’]s\s/i.test(tail) && (DESCRIPTION_RE.test(tail) || ROLE_DESCRIPTION_RE.test(tail));
+  return /\bthe\s|['’]s\s/i.test(tail) && (DESCRIPTION_RE.test(tail) || ROLE_DESCRIPTION_RE.test(tail) || demonymDescription(tail));
+}
+
+/** "the Italian", "the Slovenian", "the Frenchman", "the Iranian-Polish-American": one person named by nationality. */
+const DEMONYM_DESCRIPTION_RE = /\bthe\s+((?:\p{Lu}\p{Ll}+-)*(\p{Lu}\p{Ll}+))\s*,?\s*$/u;
+/** Words of demonym shape that name an organisation or a group ("the Guardian", "the Vatican", "the Taliban"). */
+const NOT_DEMONYMS = new Set(['guardian', 'smithsonian', 'vatican', 'taliban', 'republican', 'democrat', 'christian', 'european', 'caribbean', 'mediterranean']);
+
+function demonymDescription(phrase: string): boolean {
+  const m = DEMONYM_DESCRIPTION_RE.exec(phrase);
+  if (!m) return false;
+  const word = m[2]!;
+  if (NOT_DEMONYMS.has(word.toLowerCase())) return false;
+  // A singular demonym: a known one that is not a place ("Japanese" and "French" also name a nation's government, so not those
+  // ending -ese, -ish, -ch), one of the common -ian/-ean/-can forms, or a "-man"/"-woman" compound ("Dutchman").
+  if (/(?:ese|ish|ch|s)$/.test(word)) return false;
+  if (partyOf(word) !== null && placeOf(word) === null && gazetteerOrganisation(word) === null) return true;
+  return /\p{Ll}(?:ian|ean|can)$/u.test(word) || /^(?:French|Dutch|English|Irish|Scots|Welsh)(?:wo)?man$/.test(word);
 }
 
 /** "the advocacy group said" names an organisation, "the 45-year-old said" a person. */
@@ -499,6 +523,8 @@ function resolveDescription(ctx: Context, description: string, at: number): Ment
   // "said the Chelsea boss" after "Chelsea boss Jose Mourinho": the person introduced in that role.
   const byRole = personIntroducedAs(ctx, roleHead(description), at);
   if (byRole) return byRole;
+  const demonym = DEMONYM_DESCRIPTION_RE.exec(description);
+  if (demonym && demonymDescription(description)) return personOfNationality(ctx, demonym[1]!, at);
   // "Dougie Hall, 34, ... the 34-year-old said": the person given that age.
   const age = /\b(\d{1,3})-year-old\b/.exec(description);
   if (age) {
@@ -508,6 +534,55 @@ function resolveDescription(ctx: Context, description: string, at: number): Ment
     return lastPersonBefore(ctx, at);
   }
   return salientPerson(ctx, at);
+}
+
+/**
+ * Who "the Slovenian" is: a person the story calls by that nationality elsewhere, else the salient person (the last
+ * speaker, the subjects of this sentence and the one before, then earlier subjects, the nearest first) that the story does
+ * not call by another nationality ("Karim Benzema ... after the Frenchman limped" is not "the Italian").
+ */
+function personOfNationality(ctx: Context, demonym: string, at: number): Mention | null {
+  const tags = nationalityTags(ctx);
+  // "at the Santiago Bernabeu": a name after "the" is a place or a team.
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at).filter((m) => m.kind === 'person' && !collective(ctx.text, m));
+  for (let i = window.length - 1; i >= 0; i--) if (tags.get(nameOf(ctx, window[i]!))?.has(demonym)) return window[i]!;
+  const other = (m: Mention | null | undefined): boolean => !!m && (tags.get(nameOf(ctx, m))?.size ?? 0) > 0;
+  const s0 = sentenceStartBefore(ctx.text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(ctx.text, s0 - 1, 0) : s0;
+  const last = lastSpeakerMention(ctx, at);
+  const candidates = [last, ...sentenceSubjects(ctx, s0, at).reverse(), ...(s1 < s0 ? sentenceSubjects(ctx, s1, s0).reverse() : []), ...window.filter((m) => isSubject(ctx, m)).reverse()];
+  return candidates.find((m): m is Mention => !!m && !other(m)) ?? null;
+}
+
+/**
+ * The nationalities the story gives people outside quotes: "Dutchman Arjen Robben"; "the Frenchman" goes to the person named
+ * last before it in its sentence.
+ */
+function nationalityTags(ctx: Context): Map<string, Set<string>> {
+  if (!ctx.nationalities) {
+    ctx.nationalities = new Map();
+    for (const m of ctx.text.matchAll(/\bthe\s+((?:\p{Lu}\p{Ll}+-)*\p{Lu}\p{Ll}+)\b/gu)) {
+      if (!demonymDescription(m[0]) || ctx.quotes.some((q) => q.start <= m.index && m.index < q.end)) continue;
+      const person = mentionsBetween(ctx.speakers, sentenceStartBefore(ctx.text, m.index, 0), m.index).filter((x) => x.kind === 'person').pop();
+      if (!person) continue;
+      const name = nameOf(ctx, person);
+      const set = ctx.nationalities.get(name) ?? new Set<string>();
+      set.add(m[1]!);
+      ctx.nationalities.set(name, set);
+    }
+    // "Dutchman Arjen Robben", "Slovenian Tina Maze": the nationality written before the name.
+    for (const m of ctx.speakers) {
+      if (m.kind !== 'person') continue;
+      // (The capitalised nationality is usually read as part of the name run: "Dutchman Arjen Robben".)
+      const before = /((?:\p{Lu}\p{Ll}+-)*\p{Lu}\p{Ll}+)\s+$/u.exec(ctx.text.slice(Math.max(0, m.start - 40), m.start)) ?? /^(\S+)\s+\S/u.exec(m.name);
+      if (!before || !demonymDescription(`the ${before[1]}`)) continue;
+      const name = nameOf(ctx, m);
+      const set = ctx.nationalities.get(name) ?? new Set<string>();
+      set.add(before[1]!);
+      ctx.nationalities.set(name, set);
+    }
+  }
+  return ctx.nationalities;
 }
 
 /** The head noun of a description: its last word ("boss" in "the United boss", "father" in "the girl's father"). */

@@ -586,3 +586,40 @@ describe('attributeSpeakers: session 5 rules', () => {
     });
   });
 });
+
+describe('attributeSpeakers: nationalities and adverbs (session 5, attrib6)', () => {
+  const who = (text: string): Array<string | null> => attribute(text).map((a) => a.speaker);
+
+  describe('GIVEN a quote attributed to "the Italian", "the Slovenian" or "the Frenchman"', () => {
+    it('THEN a football manager introduced by name speaks, not the player the story already called "the Frenchman"', () => {
+      const t =
+        "Carlo Ancelotti has revealed Karim Benzema will miss Saturday's game after the Frenchman limped out of training. Benzema, who picked up the injury on Tuesday, should be fit for the return leg. 'Benzema is not available but we will have him back for the next game,' added the Italian.";
+      expect(who(t)).toEqual(['Carlo Ancelotti']);
+    });
+
+    it('THEN a skier who is the subject of the sentence before speaks, not the previous speaker the story called "the American skier"', () => {
+      const t =
+        'Lindsey Vonn won on Sunday, and the American skier now leads the standings. "I liked the course," said Vonn. Tina Maze is another 44 points ahead in the overall race. "Of course it\'s a great result but I prefer to win," the Slovenian said.';
+      expect(who(t)).toEqual(['Lindsey Vonn', 'Tina Maze']);
+    });
+
+    it('THEN a person the story gives that nationality speaks, even after another speaker', () => {
+      const t =
+        'Arjen Robben scored twice before the Dutchman went off injured. Thomas Muller added a third. "We played with patience," Muller said. "It was a perfect night for the whole club," said the Dutchman.';
+      expect(who(t)).toEqual(['Thomas Muller', 'Arjen Robben']);
+    });
+
+    it('THEN "the Guardian said" stays an organisation and is no nationality', () => {
+      const t = 'Frank Lampard resigned on Friday. "The decision was taken weeks ago," the Guardian said.';
+      expect(who(t)).toEqual(['Guardian']);
+    });
+  });
+
+  it('GIVEN "Cruz first praised ..." THEN the adverb does not stop Cruz being the subject "he" goes back to', () => {
+    const t =
+      'Asked about accusations that Walker is a flip-flopper, Ted Cruz first praised his potential rival. "It\'s easy for candidates to give an answer," he said.';
+    expect(who(t)).toEqual(['Ted Cruz']);
+    const u = 'Critics say that Rafael Nadal is finished. Novak Djokovic repeatedly defended his rival on Sunday. "He will be back," he said.';
+    expect(who(u)).toEqual(['Novak Djokovic']);
+  });
+});
