@@ -2,11 +2,14 @@
  * Summary quality on the CNN/DM dev set: ours beside Lead-3, the npm extractive summarizers and the
  * published neural systems, all scored in this run with bench/rouge.ts.
  *
- *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH]
+ *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH] [-- --cnn-val PATH]
  *
  * --eval defaults to ../shared/eval/cnndm-dev.jsonl from the repo root. --newspaper-git names a clone of
  * codelucas/newspaper, whose article texts the outside-CNN/DM quote set (bench/quotes/outside.jsonl) is
- * scored on; without one that set is skipped, with a note saying how to get it.
+ * scored on; without one that set is skipped, with a note saying how to get it. --cnn-val names the
+ * 1,000 unseen CNN validation articles built by bench/cnn-val-to-jsonl.ts (its header says how); the
+ * summary is scored beside Lead-3 on lines 1-500 (tuned on in session 5) and 501-1000 (held out).
+ * Without the file that section is skipped with a note; nothing fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -204,6 +207,30 @@ export function formatTable(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
+const CNN_VAL_HOW = 'build it with bench/cnn-val-to-jsonl.ts (see its header) and pass --cnn-val <path>';
+
+/**
+ * Ours beside Lead-3 on the unseen CNN validation articles, split into the tuning half (lines 1-500)
+ * and the held-out half (lines 501-1000, totals only), or a note saying why it was skipped.
+ */
+export async function cnnValSection(given: string | undefined): Promise<string> {
+  const title = 'Unseen CNN validation articles (session 5: lines 1-500 tuned on, lines 501-1000 held out; totals only):';
+  if (given === undefined) return `${title}\nskipped: the texts are not in this repository; ${CNN_VAL_HOW}`;
+  const path = resolve(process.cwd(), given);
+  if (!existsSync(path)) return `${title}\nskipped: ${path} does not exist; ${CNN_VAL_HOW}`;
+  const articles = loadEvalSet(path);
+  const rows: Row[] = [];
+  for (const [label, set] of [
+    ['lines 1-500 (tuning)', articles.slice(0, 500)],
+    ['lines 501-1000 (held out)', articles.slice(500, 1000)],
+  ] as const) {
+    if (set.length === 0) continue;
+    rows.push({ name: `ours, ${label}`, scores: await scoreSystem(set, (a) => ours(a)), note: `${set.length} articles` });
+    rows.push({ name: `Lead-3, ${label}`, scores: await scoreSystem(set, lead3Ours), note: 'our splitter' });
+  }
+  return `${title} ${path}\n${formatTable(rows)}`;
+}
+
 async function main(): Promise<void> {
   const path = evalPathFromArgs(process.argv.slice(2));
   const articles = loadEvalSet(path);
@@ -244,6 +271,7 @@ async function main(): Promise<void> {
     note: 'all lines; the product gets a title from front-matter',
   });
   console.log(formatTable(halves));
+  console.log(`\n${await cnnValSection(argValue(process.argv.slice(2), '--cnn-val'))}`);
 
   // Issue breakdowns against their hand labels (bench/issues/labels.jsonl), on the same eval file.
   const issueEval = await import('./issue-eval.js');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTable, splitOnPunctuation } from '../../bench/quality.js';
+import { cnnValSection, formatTable, splitOnPunctuation } from '../../bench/quality.js';
 
 describe('bench/quality helpers', () => {
   it('GIVEN a reference with PTB tokens and closing quotes THEN it splits after . ! ? (and a closing mark) only', () => {
@@ -22,5 +22,10 @@ describe('bench/quality helpers', () => {
     ]);
     expect(table).toContain('|  43.50 |  21.10 |  39.80 |');
     expect(table).toMatch(/broken\s+\|\s+- \|\s+- \|\s+- \| did not load: boom/);
+  });
+
+  it('GIVEN no CNN validation file, or a path that does not exist THEN the section is skipped with how to build it', async () => {
+    expect(await cnnValSection(undefined)).toMatch(/skipped: .*bench\/cnn-val-to-jsonl\.ts/);
+    expect(await cnnValSection('/nonexistent/cnn-val.jsonl')).toMatch(/skipped: \/nonexistent\/cnn-val\.jsonl does not exist/);
   });
 });
