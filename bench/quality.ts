@@ -2,14 +2,16 @@
  * Summary quality on the CNN/DM dev set: ours beside Lead-3, the npm extractive summarizers and the
  * published neural systems, all scored in this run with bench/rouge.ts.
  *
- *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH] [-- --heldout3-eval PATH] [-- --cnnval-eval PATH]
+ *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH] [-- --cnn-val PATH]
  *
  * --eval defaults to ../shared/eval/cnndm-dev.jsonl from the repo root. --newspaper-git names a clone of
  * codelucas/newspaper, whose article texts the outside-CNN/DM quote set (bench/quotes/outside.jsonl) is
- * scored on; without one that set is skipped, with a note saying how to get it. --heldout3-eval and
- * --cnnval-eval name an eval JSONL holding the CNN/DM validation rows (their texts are not in the repo) of
- * the issue set bench/issues/heldout3.jsonl and the fresh quote set bench/quotes/cnnval.jsonl; one file can
- * serve both. Without them those sets are skipped, with a note.
+ * scored on; without one that set is skipped, with a note saying how to get it. --cnn-val names the
+ * 1,000 unseen CNN validation articles built by bench/cnn-val-to-jsonl.ts (its header says how): the
+ * summary is scored beside Lead-3 on lines 1-500 (tuned on in session 5) and 501-1000 (held out), and
+ * the same file holds the texts of the fresh quote set bench/quotes/cnnval.jsonl and the issue set
+ * bench/issues/heldout3.jsonl (also accepted alone as --cnnval-eval and --heldout3-eval).
+ * Without the file those sections are skipped with a note; nothing fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -229,6 +231,30 @@ export function formatTable(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
+const CNN_VAL_HOW = 'build it with bench/cnn-val-to-jsonl.ts (see its header) and pass --cnn-val <path>';
+
+/**
+ * Ours beside Lead-3 on the unseen CNN validation articles, split into the tuning half (lines 1-500)
+ * and the held-out half (lines 501-1000, totals only), or a note saying why it was skipped.
+ */
+export async function cnnValSection(given: string | undefined): Promise<string> {
+  const title = 'Unseen CNN validation articles (session 5: lines 1-500 tuned on, lines 501-1000 held out; totals only):';
+  if (given === undefined) return `${title}\nskipped: the texts are not in this repository; ${CNN_VAL_HOW}`;
+  const path = resolve(process.cwd(), given);
+  if (!existsSync(path)) return `${title}\nskipped: ${path} does not exist; ${CNN_VAL_HOW}`;
+  const articles = loadEvalSet(path);
+  const rows: Row[] = [];
+  for (const [label, set] of [
+    ['lines 1-500 (tuning)', articles.slice(0, 500)],
+    ['lines 501-1000 (held out)', articles.slice(500, 1000)],
+  ] as const) {
+    if (set.length === 0) continue;
+    rows.push({ name: `ours, ${label}`, scores: await scoreSystem(set, (a) => ours(a)), note: `${set.length} articles` });
+    rows.push({ name: `Lead-3, ${label}`, scores: await scoreSystem(set, lead3Ours), note: 'our splitter' });
+  }
+  return `${title} ${path}\n${formatTable(rows)}`;
+}
+
 async function main(): Promise<void> {
   const path = evalPathFromArgs(process.argv.slice(2));
   const articles = loadEvalSet(path);
@@ -269,6 +295,7 @@ async function main(): Promise<void> {
     note: 'all lines; the product gets a title from front-matter',
   });
   console.log(formatTable(halves));
+  console.log(`\n${await cnnValSection(argValue(process.argv.slice(2), '--cnn-val'))}`);
 
   // Issue breakdowns against their hand labels (bench/issues/labels.jsonl), on the same eval file.
   const issueEval = await import('./issue-eval.js');
@@ -287,7 +314,7 @@ async function main(): Promise<void> {
   // eval JSONL holding them is given (--heldout3-eval), skipped with a note otherwise (as in CI).
   const heldout3Labels = resolve(dirname(fileURLToPath(import.meta.url)), HELDOUT3_LABELS);
   if (existsSync(heldout3Labels)) {
-    const given = argValue(process.argv.slice(2), '--heldout3-eval');
+    const given = (argValue(process.argv.slice(2), '--heldout3-eval') ?? argValue(process.argv.slice(2), '--cnn-val'));
     const evalPath = given === undefined ? undefined : resolve(process.cwd(), given);
     const report =
       evalPath === undefined
@@ -322,7 +349,7 @@ async function main(): Promise<void> {
       // Unopened CNN validation articles, read from a file outside the repository (not ours to copy).
       const cnnvalLabels = resolve(benchDir, CNNVAL_LABELS);
       if (existsSync(cnnvalLabels)) {
-        const given = argValue(process.argv.slice(2), '--cnnval-eval');
+        const given = (argValue(process.argv.slice(2), '--cnnval-eval') ?? argValue(process.argv.slice(2), '--cnn-val'));
         const cnnvalPath = given === undefined ? undefined : resolve(process.cwd(), given);
         const missing = cnnvalSetMissing(cnnvalLabels, cnnvalPath);
         console.log(`\n${CNNVAL_TITLE}\n${missing ?? (await mod.evaluateQuotes(cnnvalPath, cnnvalLabels))}`);

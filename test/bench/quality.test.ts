@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cnnvalSetMissing, formatTable, splitOnPunctuation } from '../../bench/quality.js';
+import { cnnValSection, cnnvalSetMissing, formatTable, splitOnPunctuation } from '../../bench/quality.js';
 
 describe('bench/quality helpers', () => {
   it('GIVEN a reference with PTB tokens and closing quotes THEN it splits after . ! ? (and a closing mark) only', () => {
@@ -39,5 +39,10 @@ describe('bench/quality helpers', () => {
     const texts = join(dir, 'texts.jsonl');
     writeFileSync(texts, `${JSON.stringify({ id: 'abc', article: 'Text.' })}\n`);
     expect(cnnvalSetMissing(labels, texts)).toBeUndefined();
+  });
+
+  it('GIVEN no CNN validation file, or a path that does not exist THEN the section is skipped with how to build it', async () => {
+    expect(await cnnValSection(undefined)).toMatch(/skipped: .*bench\/cnn-val-to-jsonl\.ts/);
+    expect(await cnnValSection('/nonexistent/cnn-val.jsonl')).toMatch(/skipped: \/nonexistent\/cnn-val\.jsonl does not exist/);
   });
 });

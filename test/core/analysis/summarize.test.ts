@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
-import { bareQuotations, isClosed, isQuestion, isWordChar, shortenForTldr, summarize, TLDR_MAX_CHARS } from '../../../src/core/analysis/summarize.js';
+import {
+  bareQuotations,
+  isClosed,
+  isQuestion,
+  isWordChar,
+  quotedShares,
+  shortenForTldr,
+  summarize,
+  TLDR_MAX_CHARS,
+} from '../../../src/core/analysis/summarize.js';
 
 const sentencesOf = (text: string) => splitSentences(cleanText(text));
 const summaryOf = (text: string, count?: number) => {
@@ -61,6 +70,124 @@ describe('summarize', () => {
       ].join('\n'),
     );
     expect(bareQuotations(sentences)).toEqual([false, false, false, true, true, true]);
+  });
+
+  it('GIVEN speech with its attribution THEN its quoted share is the part of its words inside the marks', () => {
+    const sentences = sentencesOf(
+      [
+        '"We will rebuild every home," the mayor said.',
+        'The mayor said the town would rebuild every home.',
+        'She called the plan "a disgrace" on Monday.',
+        "'Sometimes you need to apply a little bit of common sense.'",
+      ].join('\n'),
+    );
+    const shares = quotedShares(sentences);
+    expect(shares[0]).toBeCloseTo(5 / 8);
+    expect(shares[1]).toBe(0);
+    expect(shares[2]).toBeCloseTo(2 / 8);
+    expect(shares[3]).toBe(1);
+  });
+
+  it('GIVEN a lead sentence that is mostly quoted speech, speaker named THEN reported sentences are chosen over it', () => {
+    const stories = [
+      [
+        'Fire crews battled a blaze at a paint factory in Dunmore overnight, and 200 homes nearby were evacuated.',
+        '"We have never seen flames this high in all my years on the job, and we were lucky nobody died tonight," said fire chief Alan Price.',
+        'The fire started in a storage shed shortly after midnight and spread to the main factory building.',
+        'Residents were allowed back into their homes on Sunday morning after the fire was put out.',
+        'The cause of the blaze is under investigation.',
+      ],
+      [
+        'The city council voted on Tuesday to close three public libraries in Eastfield to save money.',
+        '"Closing our libraries is the worst decision this council has ever taken, and our children will pay for it," said parent Maria Lopez.',
+        'The closures will save the city about $2 million a year, according to a council report.',
+        'The libraries will shut their doors at the end of June.',
+        'Council members said no staff would lose their jobs.',
+      ],
+      [
+        'Heavy snow closed the main mountain pass between Alpville and Bergtal on Friday, stranding hundreds of drivers.',
+        '"It is the worst winter storm we have had on this road in twenty years, and it is not over yet," road manager Tom Berg told reporters.',
+        'Snow ploughs cleared one lane of the pass by Saturday afternoon.',
+        'Drivers were given blankets and hot drinks at a nearby school overnight.',
+        'More snow is forecast for next week.',
+      ],
+    ];
+    for (const story of stories) {
+      const sentences = sentencesOf(story.join('\n'));
+      expect(summarize(sentences, { count: 3 }).indices).not.toContain(1);
+      // Without the rule the quotation would stay in the summary.
+      expect(summarize(sentences, { count: 3, params: { quoteHeavyFactor: 1 } }).indices).toContain(1);
+    }
+  });
+
+  it('GIVEN a lede and a slightly denser second sentence THEN the lede is chosen: each place in the lead weighs less', () => {
+    const stories = [
+      [
+        'Police in Hartley arrested two men after a armed robbery at a jewellery shop on the high street on Monday.',
+        'Officers recovered stolen rings and watches from a car outside the shop in Hartley.',
+        'The shop owner was not hurt.',
+      ],
+      [
+        'A new bridge over the river Lune opened to traffic in Lancaster on Saturday after three years of building work.',
+        'The bridge cost 40 million pounds and carries four lanes of traffic over the Lune.',
+        'Local shops hope it will bring more visitors.',
+      ],
+      [
+        'Farmers in the Ebro valley lost half of their peach harvest this summer to hail storms and drought.',
+        'Hail storms destroyed peach orchards across the valley in July, and drought did the rest.',
+        'Prices for peaches in Spanish shops have doubled.',
+      ],
+    ];
+    for (const story of stories) {
+      const sentences = sentencesOf(story.join('\n'));
+      expect(summarize(sentences, { count: 1 }).indices).toEqual([0]);
+      expect(summarize(sentences, { count: 1, params: { positionDecay: 0 } }).indices).toEqual([1]);
+    }
+  });
+
+  it('GIVEN a second sentence that develops the lede with its words THEN it is kept over an aside', () => {
+    const stories = [
+      [
+        'A magnitude 6.1 earthquake struck the island of Corvo early on Tuesday, damaging hundreds of homes.',
+        'The earthquake damaged homes and the harbour wall in the island capital, officials said.',
+        'Tourism is the main industry of the island.',
+        'Schools will reopen next week.',
+      ],
+      [
+        'Striking train drivers in Castelo shut down the city rail network on Monday in a dispute over pay.',
+        'The train drivers say their pay has not risen in five years, and the strike could last all week.',
+        'Buses were crowded across the city.',
+        'Talks are due to resume on Friday.',
+      ],
+    ];
+    for (const story of stories) {
+      const sentences = sentencesOf(story.join('\n'));
+      expect(summarize(sentences, { count: 2 }).indices).toEqual([0, 1]);
+      // Pure coverage would count the shared words for nothing and take the aside.
+      expect(summarize(sentences, { count: 2, params: { redundancy: 1 } }).indices).toEqual([0, 2]);
+    }
+  });
+
+  it('GIVEN a run-on sentence of more than 30 words in the lead THEN a shorter story sentence is preferred', () => {
+    const stories = [
+      [
+        'The regional government of Varnia approved a plan on Thursday to build 5,000 new homes by 2030.',
+        'The plan was drafted over two years by planners and residents of all twelve districts of the region and was revised four times after public meetings and hearings in every town and village of the region.',
+        'Critics say the new homes will not be affordable for young families.',
+        'Building work is due to start next spring.',
+      ],
+      [
+        'Volunteers planted 10,000 trees along the banks of the river Ashby on Saturday to stop floods.',
+        'The trees were chosen by scientists from the university of Ashby because their roots hold the soil of the river banks together and slow the water down when heavy rain falls in the hills above the town.',
+        'Floods damaged 300 homes in the town last winter.',
+        'More planting days are planned for the autumn.',
+      ],
+    ];
+    for (const story of stories) {
+      const sentences = sentencesOf(story.join('\n'));
+      expect(summarize(sentences, { count: 2 }).indices).toEqual([0, 2]);
+      expect(summarize(sentences, { count: 2, params: { maxWords: 45 } }).indices).toEqual([0, 1]);
+    }
   });
 
   it('GIVEN a quotation mark that is never closed THEN the sentences after it are not taken for speech', () => {
@@ -144,10 +271,12 @@ describe('summarize', () => {
     expect(summaryOf(STORM, 5).indices).toHaveLength(5);
   });
 
-  it('GIVEN a title THEN of two equally placed and equally dense sentences the one repeating it wins', () => {
+  it('GIVEN a title THEN of two equally weighted and equally dense sentences the one repeating it wins', () => {
     const sentences = sentencesOf('Ferry fares in the harbour will rise next month. Library hours in the town will change next month.');
-    expect(summarize(sentences, { count: 1 }).indices).toEqual([0]);
-    expect(summarize(sentences, { count: 1, title: 'Library hours to change' }).indices).toEqual([1]);
+    // Places in the lead weigh the same here, so that only the title tells the two apart.
+    const params = { positionDecay: 0 };
+    expect(summarize(sentences, { count: 1, params }).indices).toEqual([0]);
+    expect(summarize(sentences, { count: 1, title: 'Library hours to change', params }).indices).toEqual([1]);
   });
 
   it('GIVEN the same input twice THEN the same summary (deterministic)', () => {
