@@ -120,7 +120,12 @@ const CREDIT_SLASH = /[\p{L}'’-]\/(?:for )?(?:the )?\p{Lu}/u;
 export function stripPhotoCredits(text: string): string {
   // A credit has a letter just before its slash and a capital (or "for"/"the") after it: "Downs/for", "Smith/Getty".
   if (!text.includes('/') || !CREDIT_SLASH.test(text)) return text;
-  return text.replace(PHOTO_CREDIT, '');
+  // A credit never spans a line break, and a line start counts as a space before it: only the lines that hold a
+  // credit-like slash are searched, so a long text with one credit is not scanned position by position.
+  return text
+    .split('\n')
+    .map((line) => (line.includes('/') && CREDIT_SLASH.test(line) ? line.replace(PHOTO_CREDIT, '') : line))
+    .join('\n');
 }
 
 const TIME_UNIT = '(?:second|sec|minute|min|hour|hr|day|week|month|year|yr)s?';

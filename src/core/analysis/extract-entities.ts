@@ -20,6 +20,7 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
   const organizations = new Map<string, string>();
 
   for (const p of participants) people.set(p.name, { name: p.name, role: p.role ?? null });
+  const lowerWords = new LowerWords(text);
 
   for (const m of mentions) {
     if (m.kind === 'person') {
@@ -28,7 +29,7 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
       if (!name.includes(' ') && !name.includes('-') && !people.has(name)) {
         if (!m.role) continue;
       }
-      if (!people.has(name) && !m.role && (notAPerson(name) || commonWordName(text, name))) continue;
+      if (!people.has(name) && !m.role && (notAPerson(name) || commonWordName(lowerWords, name))) continue;
       const role = m.role ?? appositiveRole(text, m.end);
       const existing = people.get(name);
       if (!existing) people.set(name, { name, role: role ?? null });
@@ -51,7 +52,7 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
     if (!p.name.includes(' ')) return !tokensOfFuller.has(p.name);
     const words = p.name.split(' ');
     const surname = words[words.length - 1]!;
-    const roleBefore = words.length === 2 && surnamesSeen.has(surname) && !isGivenName(words[0]!.toLowerCase()) && occursInLowerCase(text, words[0]!);
+    const roleBefore = words.length === 2 && surnamesSeen.has(surname) && !isGivenName(words[0]!.toLowerCase()) && occursInLowerCase(lowerWords, words[0]!);
     surnamesSeen.add(surname);
     return !roleBefore;
   });
@@ -113,7 +114,7 @@ function notAPersonUncached(name: string): boolean {
  * A run the finder took for a person whose words the story also uses as common nouns: "Transparency Report"
  * (the text says "the report"), "City Weekend". A given name first keeps a person ("Theresa May").
  */
-function commonWordName(text: string, name: string): boolean {
+function commonWordName(text: LowerWords, name: string): boolean {
   const words = name.split(' ');
   if (words.length < 2 || words.some((w) => isGivenName(w.toLowerCase()))) return false;
   // "Airlines Flight", "Rescue Agency Chief": a word that makes organisations is in no person's name.
@@ -121,13 +122,43 @@ function commonWordName(text: string, name: string): boolean {
   return occursInLowerCase(text, words[words.length - 1]!);
 }
 
+/**
+ * The whole words of a text (maximal runs of letters, digits and non-ASCII characters), collected on first
+ * use: one pass over the text instead of a search of it for every name (which grew with names × text).
+ */
+class LowerWords {
+  private words: Set<string> | null = null;
+  constructor(readonly text: string) {}
+
+  has(word: string): boolean {
+    if (this.words === null) {
+      this.words = new Set();
+      const t = this.text;
+      let start = -1;
+      for (let i = 0; i <= t.length; i++) {
+        const inWord = i < t.length && isWordCode(t.charCodeAt(i));
+        if (inWord && start < 0) start = i;
+        else if (!inWord && start >= 0) {
+          this.words.add(t.slice(start, i));
+          start = -1;
+        }
+      }
+    }
+    return this.words.has(word);
+  }
+}
+
 /** The word also occurs in lower case in the text, as a whole word: a common noun, not only a name. */
-function occursInLowerCase(text: string, word: string): boolean {
+function occursInLowerCase(text: LowerWords, word: string): boolean {
   const lower = word.toLowerCase();
   if (lower === word || lower.length < 3) return false;
-  for (let at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
-    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
-    const after = at + lower.length < text.length ? text.charCodeAt(at + lower.length) : 32;
+  let plain = true;
+  for (let k = 0; k < lower.length && plain; k++) plain = isWordCode(lower.charCodeAt(k));
+  if (plain) return text.has(lower);
+  // A word with an apostrophe or a hyphen is searched for as written.
+  for (let at = text.text.indexOf(lower); at >= 0; at = text.text.indexOf(lower, at + 1)) {
+    const before = at > 0 ? text.text.charCodeAt(at - 1) : 32;
+    const after = at + lower.length < text.text.length ? text.text.charCodeAt(at + lower.length) : 32;
     if (!isWordCode(before) && !isWordCode(after)) return true;
   }
   return false;

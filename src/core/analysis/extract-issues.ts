@@ -775,8 +775,12 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
     if ([p.name, ...p.aliases].some((n) => new RegExp(`\\b${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower))) return p.side ?? p.name;
   }
   const subjectEnd = clauseStart + clauseText.indexOf(tokens[verb]!.text);
-  for (const m of ctx.mentions ?? []) {
-    if (m.start < clauseStart || m.end > subjectEnd) continue;
+  const mentions = ctx.mentions ?? [];
+  // Mentions come in text order: start at the first one in the clause, stop after the subject (a scan of all
+  // of them for every clause grew with the square of the text's length).
+  for (let k = firstMentionFrom(mentions, clauseStart); k < mentions.length && mentions[k]!.start < subjectEnd; k++) {
+    const m = mentions[k]!;
+    if (m.end > subjectEnd) continue;
     // "Rail workers at Northern Trains walked out": a name inside a prepositional phrase is not the subject.
     const rel = m.start - clauseStart;
     if (PREPOSITION_BEFORE_RE.test(clauseText.slice(Math.max(0, rel - 16), Math.max(0, rel)))) continue;
@@ -784,6 +788,18 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
     if (m.kind === 'organization') return m.name;
   }
   return null;
+}
+
+/** The index of the first mention starting at or after `at` (mentions are in text order). */
+function firstMentionFrom(mentions: readonly Mention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface Topic {

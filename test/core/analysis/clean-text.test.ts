@@ -188,7 +188,7 @@ describe('cleanText single passes', () => {
     );
     const piece = fc.constantFrom(
       ' ', 'Kevin', 'C.', 'Downs', "O'", 'Lee-', '/', '/for ', '/the ', 'for ', 'the ', 'New York', 'Daily', 'News', 'Getty Images', 'AP', 'Reuters', 'x', '24', '7',
-      'and', 'or', 'http:', '//www.', 'É', 'é', '.', ',',
+      'and', 'or', 'http:', '//www.', 'É', 'é', '.', ',', '\n', '\n\n',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 20 }).map((p) => p.join('')), (t) => {
