@@ -131,6 +131,8 @@ class LowerWords {
   constructor(readonly text: string) {}
 
   has(word: string): boolean {
+    // A short text is searched directly: building the set costs more than a few searches.
+    if (this.text.length < DIRECT_SEARCH_MAX) return occursAsWord(this.text, word);
     if (this.words === null) {
       this.words = new Set();
       const t = this.text;
@@ -156,9 +158,17 @@ function occursInLowerCase(text: LowerWords, word: string): boolean {
   for (let k = 0; k < lower.length && plain; k++) plain = isWordCode(lower.charCodeAt(k));
   if (plain) return text.has(lower);
   // A word with an apostrophe or a hyphen is searched for as written.
-  for (let at = text.text.indexOf(lower); at >= 0; at = text.text.indexOf(lower, at + 1)) {
-    const before = at > 0 ? text.text.charCodeAt(at - 1) : 32;
-    const after = at + lower.length < text.text.length ? text.text.charCodeAt(at + lower.length) : 32;
+  return occursAsWord(text.text, lower);
+}
+
+/** Texts shorter than this are searched word by word instead of collecting their words. */
+const DIRECT_SEARCH_MAX = 20_000;
+
+/** `word` occurs in `text` with no letter, digit or non-ASCII character on either side. */
+function occursAsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const after = at + word.length < text.length ? text.charCodeAt(at + word.length) : 32;
     if (!isWordCode(before) && !isWordCode(after)) return true;
   }
   return false;

@@ -23,6 +23,13 @@ describe('extractEntities', () => {
     expect(entitiesOf('Theresa May said she may go. Shay Given saved twice.').people.map((p) => p.name)).toContain('Theresa May');
   });
 
+  it('GIVEN the same story padded past 20,000 characters THEN the common-noun test gives the same people (the long path collects words once)', () => {
+    const story = "Google's own Transparency Report showed the drop; the report was updated. Jeff Rathke said so. The O'Brien-style report-card was read.";
+    const padding = ' The weather stayed mild all week.'.repeat(700);
+    expect(entitiesOf(story + padding).people).toEqual(entitiesOf(story).people);
+    expect(entitiesOf(story + padding).people.map((p) => p.name)).toEqual(['Jeff Rathke']);
+  });
+
   it('GIVEN a role written before a surname already listed THEN it folds into that person', () => {
     const e = entitiesOf('"Move quickly," said Charitha Pattiaratchi, a physical oceanographer. Oceanographer Pattiaratchi added that waves were high.');
     expect(e.people.map((p) => p.name)).toEqual(['Charitha Pattiaratchi']);
