@@ -1,7 +1,7 @@
 import type { Participant } from '../briefing/briefing.js';
 import { SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
-import type { Mention, NameIndex } from './mentions.js';
+import { firstMentionFrom, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
 import { isGivenName } from './first-names.js';
 
@@ -128,15 +128,8 @@ function personBeforeEmployer(ctx: Context, nearby: readonly Mention[]): Mention
 }
 
 function mentionsBetween(list: readonly Mention[], from: number, to: number): Mention[] {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Mention[] = [];
-  for (let i = lo; i < list.length && list[i]!.start < to; i++) if (list[i]!.end <= to) out.push(list[i]!);
+  for (let i = firstMentionFrom(list, from); i < list.length && list[i]!.start < to; i++) if (list[i]!.end <= to) out.push(list[i]!);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import type { Participant } from '../briefing/briefing.js';
 import { isGivenName } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
+import { BoundedMemo } from './bounded-memo.js';
 import { nonNounClass } from './word-classes.js';
 import { isOrganisationHead, type Mention, type NameIndex } from './mentions.js';
 import type { Entities, PersonEntity } from './types.js';
@@ -84,18 +85,11 @@ const GROUP_HEADS = new Set(
  * ("Clear Evidence"); given names and roles keep a run ("Frank Jordan", "Minister Kono").
  */
 function notAPerson(name: string): boolean {
-  let answer = NOT_A_PERSON.get(name);
-  if (answer === undefined) {
-    answer = notAPersonUncached(name);
-    if (NOT_A_PERSON.size >= NOT_A_PERSON_LIMIT) NOT_A_PERSON.clear();
-    NOT_A_PERSON.set(name, answer);
-  }
-  return answer;
+  return NOT_A_PERSON.get(name);
 }
 
 /** Names recur across stories and are judged the same way each time: remember the answers (bounded). */
-const NOT_A_PERSON = new Map<string, boolean>();
-const NOT_A_PERSON_LIMIT = 20_000;
+const NOT_A_PERSON = new BoundedMemo<string, boolean>(20_000, notAPersonUncached);
 
 function notAPersonUncached(name: string): boolean {
   const words = name.toLowerCase().split(' ');

@@ -4,7 +4,8 @@ import { absorbDropped, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateT
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
-import type { Mention, NameIndex } from './mentions.js';
+import { firstMentionFrom, type Mention, type NameIndex } from './mentions.js';
+import { BoundedMemo } from './bounded-memo.js';
 import { clauseCues } from './stance-cues.js';
 import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
@@ -288,16 +289,10 @@ function endsWithAny(word: string, suffixes: readonly string[]): boolean {
   return false;
 }
 
-const WORD_FACTS = new Map<string, WordFacts>();
-const WORD_FACTS_LIMIT = 50_000;
+const WORD_FACTS = new BoundedMemo<string, WordFacts>(50_000, describeWord);
 
 function wordFacts(word: string): WordFacts {
-  let f = WORD_FACTS.get(word);
-  if (f !== undefined) return f;
-  f = describeWord(word);
-  if (WORD_FACTS.size >= WORD_FACTS_LIMIT) WORD_FACTS.clear();
-  WORD_FACTS.set(word, f);
-  return f;
+  return WORD_FACTS.get(word);
 }
 
 function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefined): Kind {
@@ -790,18 +785,6 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
   return null;
 }
 
-/** The index of the first mention starting at or after `at` (mentions are in text order). */
-function firstMentionFrom(mentions: readonly Mention[], at: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 interface Topic {
   order: number;
   parties: Set<string>;
@@ -851,18 +834,11 @@ const SIGNATURE_WORD_RE = /\p{L}[\p{L}\p{N}'’-]*/gu;
 
 // A topic's clauses are signed again each time a merge resets its memo, and labels recur: signatures are
 // remembered by text (bounded). Callers only read them, so one object can be shared; results never change.
-const SIGNATURE_CACHE = new Map<string, Signature>();
-const SIGNATURE_CACHE_LIMIT = 20_000;
+const SIGNATURES = new BoundedMemo<string, Signature>(20_000, signatureUncached);
 
 /** The signature of a label or clause: its content words stemmed into concept classes, places mapped to their parties. */
 function signatureOf(text: string): Signature {
-  let sig = SIGNATURE_CACHE.get(text);
-  if (sig === undefined) {
-    sig = signatureUncached(text);
-    if (SIGNATURE_CACHE.size >= SIGNATURE_CACHE_LIMIT) SIGNATURE_CACHE.clear();
-    SIGNATURE_CACHE.set(text, sig);
-  }
-  return sig;
+  return SIGNATURES.get(text);
 }
 
 function signatureUncached(text: string): Signature {

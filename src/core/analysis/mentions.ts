@@ -3,6 +3,7 @@ import { codePointAt, isLetter, isLetterOrMark, isLetterOrNumber, isLower, isMar
 import { FEMALE_FIRST_NAMES, isGivenName, MALE_FIRST_NAMES } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
 import { nonNounClass } from './word-classes.js';
+import { BoundedMemo } from './bounded-memo.js';
 
 /**
  * Finds names in running text: runs of capitalised tokens, classified as people, places or
@@ -435,17 +436,10 @@ interface PlannedMention extends Mention {
 }
 
 /** Runs recur within a story and across stories, and a run is read the same way every time: remember the readings (bounded). */
-const PLAN_CACHE = new Map<string, readonly PlannedMention[]>();
-const PLAN_CACHE_LIMIT = 20_000;
+const PLANS = new BoundedMemo<string, readonly PlannedMention[]>(20_000, planRun);
 
 function runPlan(run: string): readonly PlannedMention[] {
-  let plan = PLAN_CACHE.get(run);
-  if (plan === undefined) {
-    plan = planRun(run);
-    if (PLAN_CACHE.size >= PLAN_CACHE_LIMIT) PLAN_CACHE.clear();
-    PLAN_CACHE.set(run, plan);
-  }
-  return plan;
+  return PLANS.get(run);
 }
 
 function planRun(run: string): PlannedMention[] {
@@ -596,6 +590,18 @@ function planRun(run: string): PlannedMention[] {
     lower: e.name.toLowerCase(),
     lowerTokens: e.kind === 'person' && !e.single ? e.name.split(' ').map((t) => t.toLowerCase()) : null,
   }));
+}
+
+/** The index of the first mention starting at or after `at` in a list in text order (as findMentions gives them). */
+export function firstMentionFrom(mentions: readonly Mention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The mentions of a text, from the runs' readings: single words and roles resolved against the whole text's names. */

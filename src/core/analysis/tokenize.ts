@@ -1,6 +1,7 @@
 import naturalStopwords from 'natural/lib/natural/util/stopwords.js';
 import { codePointAt, isLetterOrNumber, isWhitespace, widthOf } from './char-class.js';
 import { porterStem } from './porter-stemmer.js';
+import { BoundedMemo } from './bounded-memo.js';
 
 /** natural's English stopword list plus contractions and reporting fillers its list lacks. */
 export const STOPWORDS: ReadonlySet<string> = new Set([
@@ -36,7 +37,7 @@ export function isStopword(word: string): boolean {
 // Stemming dominates analysis time, and news reuses a small vocabulary, so results are memoised.
 // The cache is bounded so a long-running bot does not grow without limit; it never changes a result.
 const STEM_CACHE_LIMIT = 50_000;
-const stemCache = new Map<string, string>();
+const STEMS = new BoundedMemo<string, string>(STEM_CACHE_LIMIT, porterStem);
 
 // No English word needs stemming past this length, and natural's stemmer (whose results porterStem
 // reproduces) was quadratic on "1111…" pasted junk; longer tokens are kept as they are.
@@ -45,13 +46,7 @@ const MAX_STEMMED_LENGTH = 40;
 /** Porter stem of a lower-case word (exactly natural's), memoised; very long tokens are kept as they are. */
 export function stem(word: string): string {
   if (word.length > MAX_STEMMED_LENGTH) return word;
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = porterStem(word);
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(word, stemmed);
-  }
-  return stemmed;
+  return STEMS.get(word);
 }
 
 /**
