@@ -61,24 +61,31 @@ export function outsideSetMissing(labelsPath: string, gitDir: string | undefined
 
 const HELDOUT3_LABELS = 'issues/heldout3.jsonl';
 const HELDOUT3_TITLE = 'Issue breakdown, held-out set 3 (CNN validation articles, never tuned on; totals only):';
-const HELDOUT3_SOURCE = 'data/collection/cnn_dailymail_validation_subset.csv of hillaryke/rag-optimization-cnn-dailymail at 03d05440507618d6bec073b46543696e5a47df20';
 const CNNVAL_TITLE = 'Quote attribution, fresh CNN validation set (20 articles, labelled before the engine ran on them; never read: totals only):';
 const CNNVAL_LABELS = 'quotes/cnnval.jsonl';
 
 /**
- * Why the fresh CNN set cannot be scored from the eval-format file at `evalPath` (none given, no such
- * file, or none of the labelled ids in it), or undefined when it can.
+ * Why a labelled set of CNN validation articles (the fresh quote set, issue held-out 3) cannot be scored
+ * from the eval-format file at `evalPath` (none given, no such file, or none of the labelled ids in it),
+ * or undefined when it can. `option` is the flag the note tells the reader to pass.
  */
-export function cnnvalSetMissing(labelsPath: string, evalPath: string | undefined): string | undefined {
+export function cnnTextsMissing(labelsPath: string, evalPath: string | undefined, option = '--cnnval-eval'): string | undefined {
   const first = readFileSync(labelsPath, 'utf8').split('\n').find((l) => l.trim() !== '');
-  const label = first === undefined ? undefined : (JSON.parse(first) as { id: string; source?: string });
+  const label = first === undefined ? undefined : (JSON.parse(first) as { id: string; source?: string | { repo: string; commit: string; file: string } });
   if (label === undefined) return `skipped: ${labelsPath} is empty`;
-  const how = `convert the rows of ${label.source ?? 'its source'} to the eval format ({id, article} a line) and pass --cnnval-eval <that file>`;
+  const source = typeof label.source === 'object' ? `${label.source.file} of ${label.source.repo} at ${label.source.commit}` : (label.source ?? 'its source');
+  const how = `convert the rows of ${source} to the eval format ({id, article} a line) and pass ${option} <that file>`;
   if (evalPath === undefined) return `skipped: its article texts are not in this repository; to score it, ${how}`;
   if (!existsSync(evalPath)) return `skipped: ${evalPath} does not exist; ${how}`;
   const ids = new Set(loadEvalSet(evalPath).map((a) => a.id));
   if (!ids.has(label.id)) return `skipped: ${evalPath} does not hold the labelled articles (no ${label.id}); ${how}`;
   return undefined;
+}
+
+/** The CNN validation file for a set: its own flag, else the shared --cnn-val, resolved against the working directory. */
+function cnnTextsPath(option: string): string | undefined {
+  const given = argValue(process.argv.slice(2), option) ?? argValue(process.argv.slice(2), '--cnn-val');
+  return given === undefined ? undefined : resolve(process.cwd(), given);
 }
 
 export function evalPathFromArgs(argv: readonly string[]): string {
@@ -314,15 +321,9 @@ async function main(): Promise<void> {
   // eval JSONL holding them is given (--heldout3-eval), skipped with a note otherwise (as in CI).
   const heldout3Labels = resolve(dirname(fileURLToPath(import.meta.url)), HELDOUT3_LABELS);
   if (existsSync(heldout3Labels)) {
-    const given = (argValue(process.argv.slice(2), '--heldout3-eval') ?? argValue(process.argv.slice(2), '--cnn-val'));
-    const evalPath = given === undefined ? undefined : resolve(process.cwd(), given);
-    const report =
-      evalPath === undefined
-        ? `skipped: its CNN texts are not in the repo; pass --heldout3-eval <eval JSONL> (${HELDOUT3_SOURCE}, see bench/issues/README.md)`
-        : !existsSync(evalPath)
-          ? `skipped: ${evalPath} does not exist`
-          : issueEval.evaluateIssues(evalPath, heldout3Labels, { totalsOnly: true });
-    console.log(`\n${HELDOUT3_TITLE}\n${report}`);
+    const evalPath = cnnTextsPath('--heldout3-eval');
+    const missing = cnnTextsMissing(heldout3Labels, evalPath, '--heldout3-eval');
+    console.log(`\n${HELDOUT3_TITLE}\n${missing ?? issueEval.evaluateIssues(evalPath, heldout3Labels, { totalsOnly: true })}`);
   }
 
   const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -349,9 +350,8 @@ async function main(): Promise<void> {
       // Unopened CNN validation articles, read from a file outside the repository (not ours to copy).
       const cnnvalLabels = resolve(benchDir, CNNVAL_LABELS);
       if (existsSync(cnnvalLabels)) {
-        const given = (argValue(process.argv.slice(2), '--cnnval-eval') ?? argValue(process.argv.slice(2), '--cnn-val'));
-        const cnnvalPath = given === undefined ? undefined : resolve(process.cwd(), given);
-        const missing = cnnvalSetMissing(cnnvalLabels, cnnvalPath);
+        const cnnvalPath = cnnTextsPath('--cnnval-eval');
+        const missing = cnnTextsMissing(cnnvalLabels, cnnvalPath);
         console.log(`\n${CNNVAL_TITLE}\n${missing ?? (await mod.evaluateQuotes(cnnvalPath, cnnvalLabels))}`);
       }
       return;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cnnValSection, cnnvalSetMissing, formatTable, splitOnPunctuation } from '../../bench/quality.js';
+import { cnnValSection, cnnTextsMissing, formatTable, splitOnPunctuation } from '../../bench/quality.js';
 
 describe('bench/quality helpers', () => {
   it('GIVEN a reference with PTB tokens and closing quotes THEN it splits after . ! ? (and a closing mark) only', () => {
@@ -31,14 +31,19 @@ describe('bench/quality helpers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cnnval-'));
     const labels = join(dir, 'labels.jsonl');
     writeFileSync(labels, `${JSON.stringify({ id: 'abc', source: 'owner/repo@0000:rows.csv', quotes: [] })}\n`);
-    expect(cnnvalSetMissing(labels, undefined)).toMatch(/^skipped: .*--cnnval-eval/);
-    expect(cnnvalSetMissing(labels, join(dir, 'nowhere.jsonl'))).toMatch(/^skipped: .*does not exist/);
+    expect(cnnTextsMissing(labels, undefined)).toMatch(/^skipped: .*--cnnval-eval/);
+    expect(cnnTextsMissing(labels, join(dir, 'nowhere.jsonl'))).toMatch(/^skipped: .*does not exist/);
     const other = join(dir, 'other.jsonl');
     writeFileSync(other, `${JSON.stringify({ id: 'xyz', article: 'Text.' })}\n`);
-    expect(cnnvalSetMissing(labels, other)).toMatch(/^skipped: .*no abc/);
+    expect(cnnTextsMissing(labels, other)).toMatch(/^skipped: .*no abc/);
     const texts = join(dir, 'texts.jsonl');
     writeFileSync(texts, `${JSON.stringify({ id: 'abc', article: 'Text.' })}\n`);
-    expect(cnnvalSetMissing(labels, texts)).toBeUndefined();
+    expect(cnnTextsMissing(labels, texts)).toBeUndefined();
+    // A source given as {repo, commit, file} (the issue sets) is named in the note, with the set's own flag.
+    const issueLabels = join(dir, 'issues.jsonl');
+    writeFileSync(issueLabels, `${JSON.stringify({ id: 'abc', source: { repo: 'owner/repo', commit: '0000', file: 'rows.csv' }, topics: [] })}\n`);
+    expect(cnnTextsMissing(issueLabels, undefined, '--heldout3-eval')).toMatch(/^skipped: .*rows\.csv of owner\/repo at 0000.*--heldout3-eval/);
+    expect(cnnTextsMissing(issueLabels, texts, '--heldout3-eval')).toBeUndefined();
   });
 
   it('GIVEN no CNN validation file, or a path that does not exist THEN the section is skipped with how to build it', async () => {
