@@ -19,7 +19,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { cleanText } from '../src/core/analysis/clean-text.js';
 import { splitSentences } from '../src/core/analysis/split-sentences.js';
-import { summarize } from '../src/core/analysis/summarize.js';
+import { shortenForTldr, summarize } from '../src/core/analysis/summarize.js';
 import { argValue } from './args.js';
 import { hasCommit, parseSourceRef } from './git-texts.js';
 import { meanScores, type RougeScores, scoreSummary } from './rouge.js';
@@ -133,6 +133,25 @@ async function scoreSystem(articles: readonly EvalArticle[], run: Summarizer): P
 function ours(article: EvalArticle, title?: string): string[] {
   const sentences = splitSentences(cleanText(article.article));
   return summarize(sentences, { count: SUMMARY_SENTENCES, title }).indices.map((i) => sentences[i]!.text);
+}
+
+/** Our one-line TL;DR. */
+function tldrOurs(article: EvalArticle): string[] {
+  return [summarize(splitSentences(cleanText(article.article)), { count: SUMMARY_SENTENCES }).tldr];
+}
+
+/** Lead-1: the first sentence, shortened to one line the same way as ours. */
+function lead1Ours(article: EvalArticle): string[] {
+  const first = splitSentences(cleanText(article.article))[0];
+  return first === undefined ? [] : [shortenForTldr(first.text)];
+}
+
+/** The one-line TL;DR beside Lead-1, on the given articles. */
+export async function tldrRows(articles: readonly EvalArticle[], label: string): Promise<Row[]> {
+  return [
+    { name: `ours, TL;DR, ${label}`, scores: await scoreSystem(articles, tldrOurs), note: `${articles.length} articles; one line, at most 200 characters` },
+    { name: `Lead-1, ${label}`, scores: await scoreSystem(articles, lead1Ours), note: 'first sentence, shortened the same way' },
+  ];
 }
 
 function lead3Ours(article: EvalArticle): string[] {
@@ -259,6 +278,7 @@ export async function cnnValSection(given: string | undefined): Promise<string> 
     rows.push({ name: `ours, ${label}`, scores: await scoreSystem(set, (a) => ours(a)), note: `${set.length} articles` });
     rows.push({ name: `Lead-3, ${label}`, scores: await scoreSystem(set, lead3Ours), note: 'our splitter' });
   }
+  rows.push(...(await tldrRows(articles.slice(0, 1000), 'lines 1-1000')));
   return `${title} ${path}\n${formatTable(rows)}`;
 }
 
@@ -302,6 +322,8 @@ async function main(): Promise<void> {
     note: 'all lines; the product gets a title from front-matter',
   });
   console.log(formatTable(halves));
+  console.log('\nThe one-line TL;DR (digests and lists) beside Lead-1, against the same references');
+  console.log(formatTable(await tldrRows(articles, 'dev set')));
   console.log(`\n${await cnnValSection(argValue(process.argv.slice(2), '--cnn-val'))}`);
 
   // Issue breakdowns against their hand labels (bench/issues/labels.jsonl), on the same eval file.

@@ -167,6 +167,8 @@ interface Candidate {
   usability: number;
   /** Only quoted speech: no speaker, no context outside the quotation marks. */
   bareQuote: boolean;
+  /** It opens with a quotation of several words: the speaker's words come first, not the story's. */
+  speechFirst: boolean;
 }
 
 /** A first sentence alone in the first paragraph, without closing punctuation, is the headline. */
@@ -186,10 +188,10 @@ interface StemStats {
 }
 
 function describeSentences(sentences: readonly Sentence[], params: SummaryParams, headline: number | null, table: SentenceStems): Candidate[] {
-  const shares = quotedShares(sentences);
+  const speeches = sentenceSpeech(sentences);
   return sentences.map((s, index) => {
     const words = countWords(s.text);
-    const share = shares[index]!;
+    const share = speeches[index]!.share;
     const bareQuote = share === 1;
     const speech = bareQuote ? params.bareQuoteFactor : share >= params.quoteHeavyShare ? params.quoteHeavyFactor : 1;
     return {
@@ -198,6 +200,7 @@ function describeSentences(sentences: readonly Sentence[], params: SummaryParams
       words,
       usability: index === headline ? 0 : usability(s.text, words, params) * speech,
       bareQuote,
+      speechFirst: speeches[index]!.openingWords >= OPENING_SPEECH_WORDS,
     };
   });
 }
@@ -216,6 +219,11 @@ export function bareQuotations(sentences: readonly Sentence[]): boolean[] {
  * speech with its attribution ('"We will rebuild," the mayor said' is mostly speech).
  */
 export function quotedShares(sentences: readonly Sentence[]): number[] {
+  return sentenceSpeech(sentences).map((s) => s.share);
+}
+
+/** Each sentence's quoted share (`quotedShares`) and how many words the quotation it opens with has. */
+function sentenceSpeech(sentences: readonly Sentence[]): { share: number; openingWords: number }[] {
   let open = false;
   let paragraph = -1;
   return sentences.map((s) => {
@@ -224,7 +232,8 @@ export function quotedShares(sentences: readonly Sentence[]): number[] {
     paragraph = s.paragraph;
     const speech = quotedSpeech(s.text, open);
     open = speech.openAtEnd;
-    return speech.outsideWords === 0 ? 1 : speech.insideWords / (speech.insideWords + speech.outsideWords);
+    const share = speech.outsideWords === 0 ? 1 : speech.insideWords / (speech.insideWords + speech.outsideWords);
+    return { share, openingWords: speech.openingWords };
   });
 }
 
@@ -238,13 +247,15 @@ const CLOSING_MARKS = new Set(['"', '”', '’', "'"]);
  * sentence starts inside a quotation left open by the one before. Straight single marks count only
  * at word edges, so apostrophes ("don't", "Koreans'") are not quotes.
  */
-function quotedSpeech(text: string, open: boolean): { outsideWords: number; insideWords: number; openAtEnd: boolean } {
+function quotedSpeech(text: string, open: boolean): { outsideWords: number; insideWords: number; openAtEnd: boolean; openingWords: number } {
   // A quotation goes on into this sentence only if the sentence closes it: a mark that is never closed
   // ("A historic opportunity. That's how ...") must not turn the rest of the story into speech.
   let inside = open && CLOSING_QUOTE.test(text);
-  if (!inside && !ANY_QUOTE_MARK.test(text)) return { outsideWords: 1, insideWords: 0, openAtEnd: false };
+  if (!inside && !ANY_QUOTE_MARK.test(text)) return { outsideWords: 1, insideWords: 0, openAtEnd: false, openingWords: 0 };
   let outsideWords = 0;
   let insideWords = 0;
+  // The words of the quotation the sentence opens with (0 when its first word is the story's).
+  let openingWords = 0;
   let inWord = false;
   let wordBefore = false;
   for (let i = 0; i < text.length; i += 1) {
@@ -269,13 +280,14 @@ function quotedSpeech(text: string, open: boolean): { outsideWords: number; insi
     }
     const word = isWordChar(c);
     if (word && !inWord) {
+      if (inside && outsideWords === 0) openingWords += 1;
       if (inside) insideWords += 1;
       else outsideWords += 1;
     }
     inWord = word;
     wordBefore = word;
   }
-  return { outsideWords, insideWords, openAtEnd: inside };
+  return { outsideWords, insideWords, openAtEnd: inside, openingWords };
 }
 
 const ANY_QUOTE_MARK = /["'“”‘’]/;
@@ -357,11 +369,45 @@ function usability(text: string, words: number, params: SummaryParams): number {
 // A sentence that opens by pointing back ("That's how ...", "He added ...") makes a poor one-liner.
 const DANGLING_START = /^["'“‘]?(?:He|She|It|They|This|That|These|Those|His|Her|Its|Their|But|And|So|Also|However)\b/;
 
-/** The most valuable summary sentence that stands on its own, shortened to one line. */
+// A connective that ties a sentence to the one before; without it the sentence stands on its own
+// ("But now, Bassem Youssef ..." -> "Now, Bassem Youssef ..."). Pronouns are not stripped: they need their antecedent.
+const LEADING_CONNECTIVE = /^(?:But|And|So|Also|However|Yet|Still|Meanwhile)\b,?\s+(?=\p{L})/u;
+
+/**
+ * The most valuable summary sentence that stands on its own, in the story's own voice, shortened to one
+ * line. In order of preference: a closed statement (not a question) that neither points back nor is mostly quoted speech
+ * (a quotation's words belong to its speaker, and a digest line reads as the story's; '"Cinderella," the
+ * latest ...' and 'X described it as "..."' are the story's own); one that only
+ * opens with a connective, which is dropped; a standalone quotation; the first chosen.
+ */
 function tldrOf(chosen: readonly Candidate[], sentences: readonly Sentence[]): string {
-  const standalone = chosen.find((c) => !DANGLING_START.test(sentences[c.index]!.text) && isClosed(sentences[c.index]!.text));
-  const pick = standalone ?? chosen[0];
-  return pick === undefined ? '' : shortenForTldr(sentences[pick.index]!.text);
+  const standalone = (text: string): boolean => !DANGLING_START.test(text) && isClosed(text);
+  const ownVoice = chosen.filter((c) => !c.speechFirst).map((c) => sentences[c.index]!.text).filter((t) => !isQuestion(t));
+  let line = ownVoice.find(standalone);
+  if (line === undefined) {
+    for (const t of ownVoice) {
+      const rest = withoutConnective(t);
+      if (rest !== t && standalone(rest)) {
+        line = rest;
+        break;
+      }
+    }
+  }
+  const texts = chosen.map((c) => sentences[c.index]!.text);
+  line ??= texts.find(standalone) ?? texts[0];
+  return line === undefined ? '' : shortenForTldr(line);
+}
+
+// A sentence that opens with a quotation of this many words or more opens with speech; a shorter one is
+// mostly a title ('"Cinderella," the latest ...', '"The Daily Show" is getting a new host').
+const OPENING_SPEECH_WORDS = 5;
+
+/** The sentence without a leading connective, its next letter capitalised; the sentence itself when it has none. */
+export function withoutConnective(text: string): string {
+  const m = LEADING_CONNECTIVE.exec(text);
+  if (m === null) return text;
+  const rest = text.slice(m[0].length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 // Cut points that usually leave a complete clause before them.

@@ -11,6 +11,7 @@ import {
   shortenForTldr,
   summarize,
   TLDR_MAX_CHARS,
+  withoutConnective,
 } from '../../../src/core/analysis/summarize.js';
 
 const sentencesOf = (text: string) => splitSentences(cleanText(text));
@@ -338,3 +339,41 @@ describe('shortenForTldr', () => {
   });
 });
 
+
+describe('the TL;DR line', () => {
+  it('GIVEN a summary led by a quotation THEN the TL;DR is a sentence in the story\'s own voice', () => {
+    const text = [
+      'Its classrooms have taught the children of Millbrook since 1874.',
+      'But on Monday, the county council voted to close the village primary school at the end of the summer term.',
+      '"We will not let this school close without a fight," the head teacher of Millbrook Primary told parents after the vote.',
+    ].join(' ');
+    const { tldr, texts } = summaryOf(text);
+    expect(texts).toContain('"We will not let this school close without a fight," the head teacher of Millbrook Primary told parents after the vote.');
+    expect(tldr).toBe('On Monday, the county council voted to close the village primary school at the end of the summer term.');
+  });
+
+  it('GIVEN a sentence that opens with a quoted title THEN it is the story\'s own and may be the TL;DR', () => {
+    const text = [
+      '"Night Harbour," the new thriller from the director of "Cold Coast," took $41 million at the box office in its opening weekend.',
+      'It was the best opening for an original thriller this year, according to industry estimates published on Sunday.',
+      'The film stars two newcomers as a pair of dock workers caught up in a smuggling ring.',
+    ].join(' ');
+    expect(summaryOf(text).tldr).toMatch(/^"Night Harbour," the new thriller/);
+  });
+
+  it('GIVEN only sentences that lean on a connective THEN the connective is dropped, but a question is not made the TL;DR', () => {
+    const text = [
+      'His songs filled stadiums across Latin America for two decades.',
+      'But now, the singer Tomas Arriaga spends his days teaching guitar to children in a village school near Oaxaca.',
+      'And could his farewell album be the best-selling record of the year in Mexico?',
+    ].join(' ');
+    expect(summaryOf(text).tldr).toBe('Now, the singer Tomas Arriaga spends his days teaching guitar to children in a village school near Oaxaca.');
+  });
+
+  it('GIVEN a sentence with or without a leading connective THEN withoutConnective drops only the connective', () => {
+    expect(withoutConnective('However, the board rejected the offer.')).toBe('The board rejected the offer.');
+    expect(withoutConnective('But ministers said the plan would go ahead.')).toBe('Ministers said the plan would go ahead.');
+    expect(withoutConnective('Butterflies returned to the meadow.')).toBe('Butterflies returned to the meadow.');
+    expect(withoutConnective('He said so.')).toBe('He said so.');
+  });
+});
