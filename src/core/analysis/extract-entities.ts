@@ -3,7 +3,7 @@ import { isGivenName } from './first-names.js';
 import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
 import { BoundedMemo } from './bounded-memo.js';
 import { nonNounClass } from './word-classes.js';
-import { isOrganisationHead, type Mention, type NameIndex } from './mentions.js';
+import { isOrganisationHead, isTitleWord, type Mention, type NameIndex } from './mentions.js';
 import type { Entities, PersonEntity } from './types.js';
 
 /** A role given in an appositive after the name: "Kang Kyung-wha, South Korea's foreign minister,". */
@@ -23,15 +23,35 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
   for (const p of participants) people.set(p.name, { name: p.name, role: p.role ?? null });
   const lowerWords = new LowerWords(text);
 
-  for (const m of mentions) {
+  /** Mentions (by index) taken for people: a list item next to one may be a person named by one word. */
+  const listed = new Set<number>();
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    if (m.kind !== 'person' && m.kind !== 'place' && m.kind !== 'organization' && m.single) {
+      // "Ruth and Peter Gaver": a given name joined to a full name shares its surname.
+      const next = mentions[k + 1];
+      const shared = next !== undefined ? sharedSurname(text, m, next) : null;
+      if (shared !== null && !people.has(shared)) people.set(shared, { name: shared, role: null });
+      // "FKA Twigs, Rihanna and Lady Gaga": one name in a list of people is a person's.
+      else if (listedWithPeople(text, mentions, k, listed) && mayBeMononym(lowerWords, m.name)) {
+        listed.add(k);
+        if (!people.has(m.name)) people.set(m.name, { name: m.name, role: null });
+      }
+      continue;
+    }
     if (m.kind === 'person') {
-      const name = names.canonical(m.name, m.start);
+      // A role is title words before the name ("Foreign Minister"); "Shares of General Electric" gives none.
+      const stated = m.role !== null && isTitleWord(m.role.slice(m.role.lastIndexOf(' ') + 1)) ? m.role : null;
+      const name = trimName(names.canonical(m.name, m.start));
+      if (name === null || namesAThing(name) || quotedTitle(text, m.start, m.end)) continue;
+      const inList = m.single && !stated && listedWithPeople(text, mentions, k, listed);
       // A lone surname the text never expands may still be a stray capitalised word: keep only people with a full name.
       if (!name.includes(' ') && !name.includes('-') && !people.has(name)) {
-        if (!m.role) continue;
+        if (!stated && !inList) continue;
       }
-      if (!people.has(name) && !m.role && (notAPerson(name) || commonWordName(lowerWords, name))) continue;
-      const role = m.role ?? appositiveRole(text, m.end);
+      if (!people.has(name) && !stated && (notAPerson(name) || commonWordName(lowerWords, name) || afterArticle(text, m.start, name))) continue;
+      listed.add(k);
+      const role = stated ?? appositiveRole(text, m.end);
       const existing = people.get(name);
       if (!existing) people.set(name, { name, role: role ?? null });
       else if (!existing.role && role) existing.role = role;
@@ -71,13 +91,176 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
   };
 }
 
-/** Adjectives of continents and regions, which the gazetteer does not list as parties. */
-const CONTINENTAL = new Set(['african', 'africans', 'european', 'europeans', 'asian', 'asians', 'american', 'americans', 'arab', 'arabs', 'latino', 'latina', 'hispanic', 'caribbean', 'scandinavian', 'balkan', 'nordic', 'pacific', 'atlantic']);
+/** Adjectives of continents, regions and points of the compass, which the gazetteer does not list as parties ("Middle Eastern"). */
+const CONTINENTAL = new Set(['african', 'africans', 'european', 'europeans', 'asian', 'asians', 'american', 'americans', 'arab', 'arabs', 'latino', 'latina', 'hispanic', 'caribbean', 'scandinavian', 'balkan', 'nordic', 'pacific', 'atlantic', 'eastern', 'western', 'northern', 'southern']);
 
-/** Plural heads that make a group, not a person: "SNP MPs", "Coptic Christians", "Kurdish Protection Units". */
+/** Plural heads that make a group, not a person: "SNP MPs", "Coptic Christians", "Kurdish Protection Units", "Modern Family". */
 const GROUP_HEADS = new Set(
-  'mps ministers officials leaders members fans supporters voters christians muslims jews hindus units forces troops police residents workers chiefs bosses players activists protesters campaigners rebels militants fighters democrats republicans'.split(' '),
+  'mps ministers officials leaders members fans supporters voters christians muslims jews hindus units forces troops police residents workers chiefs bosses players activists protesters campaigners rebels militants fighters democrats republicans family families'.split(' '),
 );
+
+/**
+ * Last words of events, periods and titles, never of a person's name: "Arab Spring", "Cold War", "Orange Revolution",
+ * "Commonwealth Games", "Davis Cup", "Brit Awards", "Chess Olympiad", "La Liga".
+ */
+const EVENT_LAST_WORDS = new Set(
+  'spring summer autumn winter war wars revolution revolutions uprising uprisings games cup awards award olympiad olympics championship championships tournament festival crisis liga league'.split(' '),
+);
+
+/**
+ * Words that end organisations, documents and products, never a person's name, even after a title word took the rest of
+ * the run: "General Electric" (read as General + "Electric"), "Bill of Rights", "Classic FM", "BT Sport", "AZ Central".
+ */
+const THING_LAST_WORDS = new Set('electric electrics motors rights fm sport sports central procedure pictures ambulance plains falls heights springs'.split(' '));
+
+/** Ranks that stand before a name and that TITLE_WORDS leaves out (it would take "Major" the surname for a role). */
+const RANKS = new Set(['major', 'corporal', 'brigadier', 'marshal', 'commodore', 'private']);
+
+/**
+ * A name that names a thing: its last word ends events ("Arab Spring"), organisations ("General Electric", also as the
+ * "Electric" left after a title) or places ("White Plains"), or it opens on "St" ("St James' Park").
+ */
+function namesAThing(name: string): boolean {
+  const last = name.slice(name.lastIndexOf(' ') + 1).toLowerCase();
+  // "St James' Park", "St Louis": a saint's name is a place's or a church's.
+  if (name.startsWith('St ') || name.startsWith('St. ')) return true;
+  if (EVENT_LAST_WORDS.has(last) || THING_LAST_WORDS.has(last)) return true;
+  return !name.includes(' ') && isOrganisationHead(last);
+}
+
+/**
+ * The name without words a capitalised run glued to it, or null when nothing of a name is left:
+ * - a hyphenated adjective before it ("Twelve-year-old Alfie", "Second-placed Real");
+ * - a word that is no given name before a name that opens on one, or a rank ("Witness Louie Solano",
+ *   "Triathlete Charlotte Roach", "Isco Gareth Bale" where a caption ran on, "Major Thulani Zwane");
+ * - a last word that is never a noun ("Malenda Meacham Dressed", a caption running on); such a word in the middle
+ *   makes a title or phrase, no name ("Will Never Let You Down").
+ */
+function trimName(name: string): string | null {
+  if (!name.includes(' ')) return name;
+  return TRIMMED.get(name);
+}
+
+const TRIMMED = new BoundedMemo<string, string | null>(20_000, trimNameUncached);
+
+function trimNameUncached(name: string): string | null {
+  let words = name.split(' ');
+  const first = words[0]!.toLowerCase();
+  const hyphen = first.indexOf('-');
+  if (hyphen > 0 && words[0]!.slice(hyphen + 1).split('-').some((part) => part === part.toLowerCase() && nonNounClass(part) !== undefined)) words = words.slice(1);
+  else if (words.length >= 2 && RANKS.has(first)) words = words.slice(1);
+  else if (words.length >= 3 && !isGivenName(first) && isGivenName(words[1]!.toLowerCase())) words = words.slice(1);
+  for (let i = 1; i < words.length; i++) {
+    const lower = words[i]!.toLowerCase();
+    if (isGivenName(lower)) continue;
+    const c = nonNounClass(lower);
+    if (c === 'verb' || c === 'other' || (c === 'adjective' && (lower.endsWith('ed') || lower.endsWith('ing')))) {
+      // A last word ran on from the next sentence; one in the middle makes a phrase ("Performance By An Actress").
+      if (i < words.length - 1) return null;
+      words = words.slice(0, i);
+      break;
+    }
+  }
+  return words.length === 0 ? null : words.join(' ');
+}
+
+/** Quote marks, by side. */
+const OPENING_QUOTES = new Set(['"', '“', "'", '‘']);
+const CLOSING_QUOTES = new Set(['"', '”', "'", '’']);
+/** How far a quoted title may reach beyond the name found in it. */
+const TITLE_REACH = 60;
+
+/**
+ * The name at `start`..`end` is part of a title in quotation marks, every word of it capitalised: a show ("Al Bernameg"),
+ * a game ('Grand Theft Auto'), a handle ('Baby Lexuan'). A quote that goes on in lower case is speech ("'Smith is ...").
+ */
+function quotedTitle(text: string, start: number, end: number): boolean {
+  let i = start;
+  const stopBack = Math.max(0, start - TITLE_REACH);
+  while (i > stopBack && isTitleChar(text.charCodeAt(i - 1))) i--;
+  if (i === 0 || !OPENING_QUOTES.has(text[i - 1]!) || !allCapitalised(text, i, start)) return false;
+  let j = end;
+  const stopAhead = Math.min(text.length, end + TITLE_REACH);
+  while (j < stopAhead && isTitleChar(text.charCodeAt(j))) j++;
+  if (!allCapitalised(text, end, j)) return false;
+  // A comma or full stop may sit inside the closing quote.
+  if (j < text.length && (text[j] === ',' || text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+  if (j >= text.length || !CLOSING_QUOTES.has(text[j]!)) return false;
+  // A closing apostrophe is no possessive ("Youssef's").
+  return j + 1 >= text.length || !isWordCode(text.charCodeAt(j + 1));
+}
+
+/** Letters, digits, spaces, hyphens and ampersands: what a title between quotes is made of (curly quotes are no letters). */
+function isTitleChar(c: number): boolean {
+  if (c >= 0x2018 && c <= 0x201d) return false;
+  return isWordCode(c) || c === 32 || c === 45 || c === 38;
+}
+
+/** Every word of `text` between `from` and `to` starts with a capital or a digit. */
+function allCapitalised(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const wordStart = isWordCode(c) && (i === 0 || !isWordCode(text.charCodeAt(i - 1)));
+    if (wordStart && text[i]!.toLowerCase() === text[i] && !(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+
+/**
+ * An article before a name that opens on no given name makes it a thing or a group: "the Flash Pack", "the Bongo
+ * Lady", "a Land Rover", "The Spice Girls". People are named without one ("the Prime Minister" has a title).
+ */
+function afterArticle(text: string, start: number, name: string): boolean {
+  const first = name.slice(0, name.indexOf(' ') >>> 0).toLowerCase();
+  if (isGivenName(first)) return false;
+  const before = text.slice(Math.max(0, start - 4), start).toLowerCase();
+  return /(?:^|[^a-z])(?:the|an?) $/.test(before);
+}
+
+/** What joins the items of a list, perhaps with a title before the next name (", and Lady Gaga"). */
+const LIST_SEPARATOR_RE = /^(?:,|,? and|,? &) (?:(\p{Lu}\p{L}*\.?) )?$/u;
+
+function listSeparator(between: string | null): ', ' | 'and' | null {
+  if (between === null) return null;
+  const m = LIST_SEPARATOR_RE.exec(between);
+  if (m === null || (m[1] !== undefined && !isTitleWord(m[1]))) return null;
+  return between.startsWith(', ') ? ', ' : 'and';
+}
+
+/** A full name of a person that opens on a given name: more than one word, classified as a person. */
+function fullPerson(m: Mention | undefined): boolean {
+  return m !== undefined && m.kind === 'person' && !m.single && isGivenName(m.name.slice(0, m.name.indexOf(' ') >>> 0).toLowerCase());
+}
+
+/**
+ * The mention at `k` is one item of a list that names people: joined by a comma or "and" to a person already listed
+ * before it (`listed`), or to a full name opening on a given name after it, on one side, and to the list on the other or by "and" ("David Beckham, Luis Figo and
+ * Raul"; "Anggun, David Foster and Vanness Wu").
+ */
+function listedWithPeople(text: string, mentions: readonly Mention[], k: number, listed: ReadonlySet<number>): boolean {
+  const m = mentions[k]!;
+  const prev = mentions[k - 1];
+  const next = mentions[k + 1];
+  const before = listSeparator(prev !== undefined && m.start - prev.end <= 12 ? text.slice(prev.end, m.start) : null);
+  const after = listSeparator(next !== undefined && next.start - m.end <= 12 ? text.slice(m.end, next.start) : null);
+  if (before !== null && listed.has(k - 1) && (after !== null || before === 'and')) return true;
+  return after !== null && fullPerson(next) && (before !== null || after === 'and');
+}
+
+/** A one-word name that may be a person's alone: no place, party, organisation or common word, not in capitals. */
+function mayBeMononym(lowerWords: LowerWords, name: string): boolean {
+  if (name.length < 3 || name.toUpperCase() === name || isOrganisationHead(name)) return false;
+  if (placeOf(name) !== null || partyOf(name) !== null || gazetteerOrganisation(name) !== null || nonNounClass(name.toLowerCase()) !== undefined) return false;
+  return !occursInLowerCase(lowerWords, name);
+}
+
+/** "Ruth" in "Ruth and Peter Gaver": the full name a given name takes from the full name joined to it, or null. */
+function sharedSurname(text: string, m: Mention, next: Mention): string | null {
+  if (!fullPerson(next) || text.slice(m.end, next.start) !== ' and ' || !isGivenName(m.name.toLowerCase())) return null;
+  const words = next.name.split(' ');
+  if (words.length !== 2 || !isGivenName(words[0]!.toLowerCase())) return null;
+  return `${m.name} ${words[1]!}`;
+}
 
 /**
  * A capitalised run the mention finder took for a person that a reader would not list as one:

@@ -247,6 +247,11 @@ regiment squad team institute laboratory labs systems technologies agency watch 
 yard online today post advocates promotions productions entertainment media pictures records trains railway railways rail buses transport energy foods stores airport circuit
 chamber chambers local`.split(/\s+/),
 );
+/** Whether a word is one that may stand before a person's name as a title or role ("Minister", "Sgt", "Mr"). */
+export function isTitleWord(word: string): boolean {
+  const l = word.toLowerCase();
+  return TITLE_WORDS.has(l) || HONORIFICS.has(l);
+}
 /** A word that makes an organisation of a run it ends ("Airlines", "Council", "Report" is not one). */
 export function isOrganisationHead(word: string): boolean {
   return ORG_HEADS.has(word.toLowerCase());
@@ -454,7 +459,8 @@ function planRun(run: string): PlannedMention[] {
     // Drop sentence-initial words and other capitalised function words at the front, and at the back
     // when a caption runs into the next sentence ("... Armenians In her book").
     // "Concluding Top Gear chiefs ...", "Interestingly, ...": a word that is never a noun (by the POS lexicon) opens no name.
-    while (tokens.length > 1 && (COMMON_CAPITALISED.has(tokens[0]!.toLowerCase()) || opensNoName(tokens[0]!.toLowerCase())) && !HONORIFICS.has(tokens[0]!.toLowerCase())) {
+    // ... but a given name opens one ("Peter Gaver", though "peter" is only ever a verb).
+    while (tokens.length > 1 && (COMMON_CAPITALISED.has(tokens[0]!.toLowerCase()) || (opensNoName(tokens[0]!.toLowerCase()) && !isGivenName(tokens[0]!.toLowerCase()))) && !HONORIFICS.has(tokens[0]!.toLowerCase())) {
       start += tokens[0]!.length + 1;
       tokens = tokens.slice(1);
     }

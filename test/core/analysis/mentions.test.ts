@@ -198,3 +198,10 @@ describe('cue precheck', () => {
     );
   });
 });
+
+describe('findMentions: given names the lexicon calls verbs', () => {
+  it('GIVEN "Peter Gaver" or "Sue Gray" THEN the given name opens the person\'s name', () => {
+    const names = findMentions('Police named Peter Gaver. Officials said Sue Gray had written it.').filter((m) => m.kind === 'person').map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['Peter Gaver', 'Sue Gray']));
+  });
+});

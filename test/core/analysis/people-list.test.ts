@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../../src/core/analysis/extract-entities.js';
+import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
+
+/** The people list as a briefing card shows it. */
+function peopleOf(text: string): string[] {
+  const mentions = findMentions(text);
+  return extractEntities(text, mentions, new NameIndex(mentions)).people.map((p) => p.name);
+}
+
+describe('people list: titles in quotation marks', () => {
+  it('GIVEN a TV show, a game and a film named in quotes THEN none is a person', () => {
+    expect(peopleOf('The satirist Omar Hassan hosted "Al Masrah" for three seasons, Hassan said.')).toEqual(['Omar Hassan']);
+    expect(peopleOf("Police said the boy, a fan of 'Grand Theft Auto', had played for hours, according to Jane Doyle.")).toEqual(['Jane Doyle']);
+    expect(peopleOf('Critics loved “Dark Harbour Lights,” the film by director Ana Ruiz.')).toEqual(['Ana Ruiz']);
+  });
+
+  it('GIVEN a quote that opens on a name and goes on in lower case THEN it is speech and the name stays', () => {
+    expect(peopleOf('He said: "Mark Ellis is the best we have," and coach Tom Baker agreed.')).toEqual(['Mark Ellis', 'Tom Baker']);
+  });
+
+  it("GIVEN an online handle in curly quotes THEN it is no person", () => {
+    expect(peopleOf('‘Happy Panda’ commented online, and Li Wei agreed.')).toEqual(['Li Wei']);
+  });
+});
+
+describe('people list: names of things', () => {
+  it('GIVEN events and periods ending on Spring, War, Revolution, Games, Cup, Awards THEN none is a person', () => {
+    const text =
+      'The Arab Spring reached Cairo. The Cold War ended. The Orange Revolution began in Kiev. Athletes at the Commonwealth Games met Sarah Lund. The Davis Cup and the Brit Awards followed.';
+    expect(peopleOf(text)).toEqual(['Sarah Lund']);
+  });
+
+  it('GIVEN a region and a demonym ("Middle Eastern", "West African") THEN no person is listed', () => {
+    expect(peopleOf('Middle Eastern leaders met West African envoys, said Paul Okoro.')).toEqual(['Paul Okoro']);
+  });
+
+  it('GIVEN companies and documents that a title word or "of" split ("General Electric", "Bill of Rights") THEN no person', () => {
+    expect(peopleOf('Shares of General Electric fell, said analyst Ruth Kim.')).toEqual(['Ruth Kim']);
+    expect(peopleOf('The Bill of Rights was cited by lawyer Dan Price.')).toEqual(['Dan Price']);
+    expect(peopleOf('He listened to Classic FM and watched BT Sport with Joe Hart.')).toEqual(['Joe Hart']);
+  });
+
+  it('GIVEN a place ending on Plains or a name opening on St THEN no person', () => {
+    expect(peopleOf('She lived in Yonkers and White Plains, said Tim Ford. Fans filled St James\' Park.')).toEqual(['Tim Ford']);
+  });
+
+  it('GIVEN a name after "the" or "a" that opens on no given name THEN it is a thing or group, but a given name keeps a person', () => {
+    expect(peopleOf('The Flash Pack runs tours, and she drove a Land Rover. The Spice Girls sang. Emma Bunton smiled.')).toEqual(['Emma Bunton']);
+    expect(peopleOf('Fans of the Modern Family cast met Ed Burke.')).toEqual(['Ed Burke']);
+  });
+});
+
+describe('people list: words glued to a name', () => {
+  it('GIVEN a role noun or rank before a full name THEN the person is listed without it', () => {
+    expect(peopleOf('Prisoner Carlos Mendes was jailed for five years.')).toEqual(['Carlos Mendes']);
+    expect(peopleOf('Triathlete Laura Beck, 26, crashed in 2010.')).toEqual(['Laura Beck']);
+    expect(peopleOf('Police spokesman Major Sipho Dlamini said the room was locked.')).toEqual(['Sipho Dlamini']);
+  });
+
+  it('GIVEN a hyphenated adjective before a name THEN it is dropped ("Second-placed Real" leaves no person)', () => {
+    expect(peopleOf('Second-placed Real trail by two points.')).toEqual([]);
+  });
+
+  it('GIVEN a caption running into a name ("Meacham Dressed") or a song title ("Never Let You Down") THEN the run-on is cut or the title dropped', () => {
+    expect(peopleOf('The fan is Malenda Meacham Dressed to impress: she wore a jersey.')).toEqual(['Malenda Meacham']);
+    expect(peopleOf("She sang Will Never Let You Down, and judge Dana Cole clapped.")).toEqual(['Dana Cole']);
+  });
+});
+
+describe('people list: people named by one word', () => {
+  it('GIVEN one-word names in a list with full names THEN they are people', () => {
+    expect(peopleOf('He trained with David Beckham, Luis Figo and Raul.')).toEqual(['David Beckham', 'Luis Figo', 'Raul']);
+    expect(peopleOf('Stars such as Emma Stone, Rihanna and Lady Gaga wore it.')).toEqual(['Emma Stone', 'Rihanna', 'Gaga']);
+  });
+
+  it('GIVEN a list of places next to no person THEN no one-word item becomes a person', () => {
+    expect(peopleOf('She married in Mamaroneck, Ramapo and Yonkers.')).toEqual([]);
+    expect(peopleOf('Arsenal, Chelsea and Everton all lost.')).toEqual([]);
+  });
+
+  it('GIVEN "Ruth and Peter Gaver" THEN both get the surname', () => {
+    expect(peopleOf('Above, suspects Ruth and Peter Gaver, 52 and 55, were jailed.')).toEqual(['Ruth Gaver', 'Peter Gaver']);
+    expect(peopleOf('Guests included Anna and Tom Price.')).toEqual(['Anna Price', 'Tom Price']);
+  });
+});
