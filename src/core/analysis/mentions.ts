@@ -190,7 +190,8 @@ every no not one two three four five six seven eight nine ten there here what wh
 read watch click follow share mr mrs ms miss dr sir madam despite although though because since until unless during under over into
 from by about against between through among amid without within according earlier later still even just only once instead other such
 despite several few much another any well yes oh thanks please dear let breaking update updated source sources related advertisement
-recommended editor note getty images ap reuters afp monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/),
+recommended editor note getty images ap reuters afp monday tuesday wednesday thursday friday saturday sunday
+have has had do does did is are was were would could should shall`.split(/\s+/),
 );
 
 /** Title words that may precede a name; the part that is a role is kept, honorifics are not. */

@@ -84,3 +84,11 @@ describe('people list: people named by one word', () => {
     expect(peopleOf('Guests included Anna and Tom Price.')).toEqual(['Anna Price', 'Tom Price']);
   });
 });
+
+describe('people list: questions', () => {
+  it('GIVEN a question opened by an auxiliary before a name THEN the auxiliary is no part of the name', () => {
+    expect(peopleOf('Have Rick Grimes and his group finally found a home? Rick Grimes thinks so.')).toEqual(['Rick Grimes']);
+    expect(peopleOf('Is Angela Merkel ready to step down? Merkel said no.')).toEqual(['Angela Merkel']);
+    expect(peopleOf('Did Tom Brady know? Brady denied it.')).toEqual(['Tom Brady']);
+  });
+});
