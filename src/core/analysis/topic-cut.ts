@@ -13,6 +13,8 @@ export interface CutTopic {
   stance: Stance;
   /** How many of its clauses carry a stance cue. */
   cued: number;
+  /** How many of them name both sides of a difference by themselves (`ClauseCues.twoSided`). */
+  twoSided: number;
   positions: IssuePosition[];
   parties: Set<string>;
   sentences: number[];
@@ -90,8 +92,11 @@ export const NEWS_STANCE_MIN_CUES = 2;
  * clauses carry one (the criticism told, then quoted; a denial in the lead and again in the body),
  * and is otherwise a statement of reported facts, as most news topics are.
  */
-export function settleStances<T extends Pick<CutTopic, 'stance' | 'cued'>>(listed: T[], candidates: number, withCue: number): T[] {
-  if (!isDebate(candidates, withCue)) for (const t of listed) if (t.cued < NEWS_STANCE_MIN_CUES) t.stance = 'statement';
+export function settleStances<T extends Pick<CutTopic, 'label' | 'stance' | 'cued' | 'twoSided'>>(listed: T[], candidates: number, withCue: number): T[] {
+  if (isDebate(candidates, withCue)) return listed;
+  // A lone two-sided cue shows which topic is disputed only when it falls on one listed topic.
+  const lone = listed.filter((t) => t.twoSided > 0).length === 1;
+  for (const t of listed) if (t.cued < NEWS_STANCE_MIN_CUES && !(lone && t.twoSided > 0 && namesNewsIssue(t.label))) t.stance = 'statement';
   return listed;
 }
 

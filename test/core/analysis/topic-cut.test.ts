@@ -6,9 +6,9 @@ import { stem } from '../../../src/core/analysis/tokenize.js';
 import type { IssuePosition, Stance } from '../../../src/core/analysis/types.js';
 
 /** A topic as extract-issues makes it: the stems of every word of its label, stopwords included. */
-function topic(label: string, sentences: number[], positions: IssuePosition[] = [], stance: Stance = 'statement', cued = stance === 'statement' ? 0 : 1): CutTopic {
+function topic(label: string, sentences: number[], positions: IssuePosition[] = [], stance: Stance = 'statement', cued = stance === 'statement' ? 0 : 1, twoSided = 0): CutTopic {
   const stems = new Set(label.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 3).map((w) => stem(w)));
-  return { label, stems, stance, cued, positions, parties: new Set(positions.map((p) => p.party)), sentences };
+  return { label, stems, stance, cued, twoSided, positions, parties: new Set(positions.map((p) => p.party)), sentences };
 }
 
 /** The postings of a story that uses these labels' words. */
@@ -169,6 +169,24 @@ describe('settleStances', () => {
     const quotas = topic('fishing quotas', [12], [], 'agreement', 1);
     const taskForce = topic('task force for exchanges', [12], [], 'agreement', 1);
     expect(settleStances([quotas, taskForce], 4, 3).map((t) => t.stance)).toEqual(['agreement', 'agreement']);
+  });
+
+  it('GIVEN reported news and one clause naming both sides (a denial, a plea) on a topic of law or politics THEN that topic keeps its disagreement', () => {
+    // A defendant "pleaded not guilty" to the charges; a minister "denied" a report about a plan; a company "rejected" a lawsuit.
+    const charges = topic('charges of fraud', [4, 9], [], 'disagreement', 1, 1);
+    const plan = topic('plan to close the hospital', [2], [], 'disagreement', 1, 1);
+    const lawsuit = topic('lawsuit by former drivers', [6], [], 'disagreement', 1, 1);
+    for (const t of [charges, plan, lawsuit]) expect(settleStances([topic('weather on the day', [1]), t], 20, 3)[1]!.stance).toBe('disagreement');
+  });
+
+  it('GIVEN reported news and a lone two-sided cue THEN no rescue when the topic is no act of law or politics, or the cue falls on several topics', () => {
+    // "Turkey denies this history" given by anaphora to a topic about its army: not what is denied.
+    expect(settleStances([topic('second-largest army', [9, 10], [], 'disagreement', 1, 1)], 20, 3)[0]!.stance).toBe('statement');
+    // A plea repeated in the lead, a caption and the body falls on three topics: which one is disputed is not told.
+    const spread = [topic('immigration scheme', [0], [], 'disagreement', 1, 1), topic('charges of fraud', [5], [], 'disagreement', 1, 1), topic('marriages', [9], [], 'disagreement', 1, 1)];
+    expect(settleStances(spread, 30, 4).map((t) => t.stance)).toEqual(['statement', 'statement', 'statement']);
+    // A story of debate keeps its cues as they are.
+    expect(settleStances([topic('second-largest army', [9], [], 'disagreement', 1, 1)], 4, 3)[0]!.stance).toBe('disagreement');
   });
 
   it('GIVEN a statement topic THEN it stays a statement either way', () => {
