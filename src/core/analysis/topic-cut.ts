@@ -90,7 +90,11 @@ export const NEWS_STANCE_MIN_CUES = 2;
  * news one cue clause is mostly incidental ("asked her to change his password", "the letter he
  * signed", "in a row"): a topic keeps a stance only when at least `NEWS_STANCE_MIN_CUES` of its
  * clauses carry one (the criticism told, then quoted; a denial in the lead and again in the body),
- * and is otherwise a statement of reported facts, as most news topics are.
+ * and is otherwise a statement of reported facts, as most news topics are. One clause is enough when
+ * it names both sides itself (`ClauseCues.twoSided`: "denied the charges", "pleaded not guilty") and
+ * falls on a topic of law or politics (`namesNewsIssue`: charges, a plan, a lawsuit), provided no other
+ * listed topic has such a clause: a plea told in the lead, a caption and the body lands on several
+ * topics, and which one it disputes is then not told.
  */
 export function settleStances<T extends Pick<CutTopic, 'label' | 'stance' | 'cued' | 'twoSided'>>(listed: T[], candidates: number, withCue: number): T[] {
   if (isDebate(candidates, withCue)) return listed;
