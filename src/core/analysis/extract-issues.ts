@@ -1094,7 +1094,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   const listed = mostSalient(merged, postings, sentences.length);
   addMentioningSentences(listed, postings);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
-  settleDisputes(listed, sentences, debate);
+  settleDisputes(listed, sentences, debate, postings);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
-import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, namesNewsIssue, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleDisputes, settleStances, topicBudget, DISPUTE_MIN_SENTENCES } from '../../../src/core/analysis/topic-cut.js';
+import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, namesNewsIssue, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleDisputes, settleStances, topicBudget, DISPUTE_MIN_SENTENCES, FULLER_BY } from '../../../src/core/analysis/topic-cut.js';
 import { clauseCues } from '../../../src/core/analysis/stance-cues.js';
 import { stem } from '../../../src/core/analysis/tokenize.js';
 import type { IssuePosition, Stance } from '../../../src/core/analysis/types.js';
@@ -245,7 +245,7 @@ describe('settleDisputes', () => {
   it('GIVEN reported news THEN a statement topic with a position and two disputed sentences (accused ... denied; insisted ... critics) is a disagreement', () => {
     const planning = topic('planning rules', [0, 1, 2], [party('council')]);
     const transfer = topic('transfer fee', [4, 5], [party('club')]);
-    settleDisputes([planning, transfer], story, false);
+    settleDisputes([planning, transfer], story, false, sentencePostings(story));
     expect(DISPUTE_MIN_SENTENCES).toBe(2);
     expect(planning.stance).toBe('disagreement');
     expect(transfer.stance).toBe('disagreement');
@@ -255,8 +255,30 @@ describe('settleDisputes', () => {
     const vaccines = splitSentences('Critics said the mandate went too far. The health minister insisted it would save lives. Clinics open at nine.');
     expect(clauseCues(vaccines[0]!.text).stance).toBeNull();
     const mandate = topic('vaccine mandate', [0, 1, 2], [party('health minister')]);
-    settleDisputes([mandate], vaccines, false);
+    settleDisputes([mandate], vaccines, false, sentencePostings(vaccines));
     expect(mandate.stance).toBe('disagreement');
+  });
+
+  it('GIVEN disputed sentences that name another listed topic far more fully THEN they are that topic\'s dispute, not this one\'s', () => {
+    // A plea to charges that mention the marriages; a club denying a transfer fee that mentions the striker's contract.
+    const court = splitSentences(
+      [
+        'She pleaded not guilty to two felony charges of filing false marriage licences.',
+        'Her lawyer said she denied the felony charges of filing false marriage licences.',
+        'She had ten husbands.',
+      ].join(' '),
+    );
+    const charges = topic('felony charges of filing false licences', [0, 1], [party('prosecutors')]);
+    const marriages = topic('marriage', [0, 1, 2], [party('newspaper')]);
+    settleDisputes([charges, marriages], court, false, sentencePostings(court));
+    expect(FULLER_BY).toBe(3);
+    expect([charges.stance, marriages.stance]).toEqual(['disagreement', 'statement']);
+    // Named about as fully (fewer than FULLER_BY words more), both topics keep the sentences.
+    const fee = topic('transfer fee row', [0, 1], [party('club')]);
+    const striker = topic('striker', [0, 1], [party('agent')]);
+    const transfer = splitSentences('The club denied the striker had a transfer fee agreed. Critics said the striker was worth more than the fee.');
+    settleDisputes([fee, striker], transfer, false, sentencePostings(transfer));
+    expect([fee.stance, striker.stance]).toEqual(['disagreement', 'disagreement']);
   });
 
   it('GIVEN one disputed sentence, no party holding a position, another stance or a story of debate THEN the stance stays', () => {
@@ -264,8 +286,8 @@ describe('settleDisputes', () => {
     const nobody = topic('planning rules', [0, 1]);
     const asked = topic('planning appeal', [0, 1], [party('council')], 'request', 2);
     const debate = topic('transfer fee', [4, 5], [party('club')]);
-    settleDisputes([one, nobody, asked], story, false);
-    settleDisputes([debate], story, true);
+    settleDisputes([one, nobody, asked], story, false, sentencePostings(story));
+    settleDisputes([debate], story, true, sentencePostings(story));
     expect([one, nobody, asked, debate].map((t) => t.stance)).toEqual(['statement', 'statement', 'request', 'statement']);
   });
 });
