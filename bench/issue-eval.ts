@@ -21,7 +21,9 @@
  *   best first: most shared evidence sentences, then most shared label stems, then document order.
  * - Topic precision = matched predicted / predicted; recall = matched gold / gold; F1 of the two
  *   (micro-averaged over all articles).
- * - Stance accuracy: share of matched pairs whose stance equals the gold stance.
+ * - Stance accuracy: share of matched pairs whose stance equals the gold stance. Below the table, the
+ *   accuracy answering "statement" for every one of the same pairs would get (the floor a stance
+ *   tagger must beat to be worth its cues).
  * - Position recall: gold positions whose party is among the matched predicted issue's parties
  *   (unmatched topics count as misses); "pos|match" only counts gold positions of matched topics.
  *   Parties compare after the gazetteer (partyOf: "Seoul" -> "South Korea"), case-insensitively,
@@ -179,6 +181,8 @@ export interface Tally {
   predicted: number;
   matched: number;
   stanceRight: number;
+  /** Matched pairs whose gold stance is "statement": what answering "statement" every time would get right. */
+  statementRight: number;
   goldPositions: number;
   goldPositionsInMatched: number;
   positionsFound: number;
@@ -203,6 +207,7 @@ export function emptyTally(): Tally {
     predicted: 0,
     matched: 0,
     stanceRight: 0,
+    statementRight: 0,
     goldPositions: 0,
     goldPositionsInMatched: 0,
     positionsFound: 0,
@@ -238,6 +243,7 @@ export function scoreArticle(gold: readonly GoldTopic[], goldSentences: readonly
   for (const { gold: gi, predicted: pi } of pairs) {
     const g = gold[gi]!;
     const p = predicted[pi]!;
+    if (g.stance === 'statement') tally.statementRight++;
     if (g.stance === p.stance) tally.stanceRight++;
     else stanceErrors.push(`${g.stance} -> ${p.stance}`);
     tally.goldPositionsInMatched += g.positions.length;
@@ -400,6 +406,8 @@ export function evaluateIssues(evalPath: string = DEFAULT_EVAL, labelsPath: stri
     totalsRow('briefbot, news only (no seed)', oursNews),
     totalsRow('baseline, news only (no seed)', baseNews),
   ];
+  const floor = `always "statement" on the same matched pairs: briefbot ${pct(ours.statementRight, ours.matched).trim()} (news only ${pct(oursNews.statementRight, oursNews.matched).trim()}), baseline ${pct(base.statementRight, base.matched).trim()}`;
+  totals.push(floor);
   const heading = `Issue breakdown: ${ours.articles} labelled articles, ${ours.gold} gold topics, ${ours.goldPositions} gold positions (${labelsPath.split('/').slice(-2).join('/')})${missing ? `, ${missing} labelled ids not in the eval file` : ''}`;
   if (options.totalsOnly) return [heading, '', ...totals, ...(unmapped.length > 0 ? [`${unmapped.length} evidence fragments not found in the engine's sentences`] : [])].join('\n');
   const out = [

@@ -28,6 +28,15 @@ describe('bench/issue-eval scoring', () => {
     expect(pairs).toEqual([{ gold: 0, predicted: 1 }]);
   });
 
+  it('GIVEN matched pairs THEN the tally says how many a tagger answering "statement" every time would get right', () => {
+    const figures = { ...gold('food bank figures', ['figures']), stance: 'statement' as const };
+    const dispute = { ...gold('dispute over the figures', ['dispute']), stance: 'disagreement' as const };
+    const scored = scoreArticle([figures, dispute], [[0], [2]], [issue('food bank figures', [0]), issue('dispute', [2], { stance: 'disagreement' }), issue('weather', [5])]);
+    expect(scored.tally.matched).toBe(2);
+    expect(scored.tally.stanceRight).toBe(2);
+    expect(scored.tally.statementRight).toBe(1);
+  });
+
   it('GIVEN two issues for one topic THEN the second counts as a split, not a match', () => {
     const scored = scoreArticle([gold('number plate', ['plate'])], [[0, 1]], [issue('plate', [0, 1]), issue('direct reference to the plate', [0])]);
     expect(scored.tally.matched).toBe(1);

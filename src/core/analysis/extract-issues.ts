@@ -809,6 +809,13 @@ interface Topic {
   into: Topic | null;
   /** How many of its clauses carry a stance cue. */
   cued: number;
+  /** How many of them name both sides of a difference (a denial, a not-guilty plea, a dispute). */
+  twoSided: number;
+  /**
+   * A clause given to it has a cue word, whatever its context makes of it ("did not oppose", "wants to"):
+   * what makes a candidate salient and a story one of debate, while `stance` says what the cues mean.
+   */
+  worded: boolean;
 }
 
 interface Signature {
@@ -965,9 +972,10 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
     if (!hasFiveWords(narrative)) continue;
     let sentenceTopic: Topic | null = null;
     let governingStance: Stance | null = null;
+    let governingWorded = false;
     // "The two also said it is vital to communicate,... including sharing details of X": a clause with no
     // topic of its own that opens a sentence leads into the topic its "including ..." names, not the one before.
-    const pending: Array<{ stance: Stance | null; party: string | null; text: string; written: string; tokens: Token[] }> = [];
+    const pending: Array<{ stance: Stance | null; twoSided: boolean; worded: boolean; party: string | null; text: string; written: string; tokens: Token[] }> = [];
     const before: Topic | null = previousSentence >= s.index - 2 ? previous : null;
     for (const clause of splitClauses(s, narrative)) {
       const tokens = tokenize(clause.text);
@@ -977,9 +985,14 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // What is left of a sentence once its quotation is removed is mostly "X told reporters".
       if (hadQuote && ATTRIBUTION_RE.test(clause.text) && tokens.filter((t) => t.kind !== 'punct').length <= 12) continue;
       if (!tokens.some((t) => t.kind === 'verb' || t.kind === 'aux') && tokens.length < 4) continue;
-      const cued = clauseCues(clause.text).stance;
-      const stance: Stance | null = cued ?? (clause.coordinated ? governingStance : null);
-      if (!clause.coordinated) governingStance = stance;
+      const cues = clauseCues(clause.text);
+      const twoSided = cues.twoSided;
+      const stance: Stance | null = cues.stance ?? (clause.coordinated ? governingStance : null);
+      const worded: boolean = cues.patterns !== null || (clause.coordinated && governingWorded);
+      if (!clause.coordinated) {
+        governingStance = stance;
+        governingWorded = worded;
+      }
       const party = stance === 'request' || stance === 'disagreement' || hasStatingVerb(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
       let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
@@ -1013,7 +1026,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         break;
       }
       if (!best && !clause.dependent && !sentenceTopic) {
-        pending.push({ stance, party, text: clause.text, written, tokens });
+        pending.push({ stance, twoSided, worded, party, text: clause.text, written, tokens });
         continue;
       }
       let attachTo: Topic | null = clause.dependent || !best || best.anaphoric ? (sentenceTopic ?? (previousSentence >= s.index - 2 ? previous : null)) : null;
@@ -1047,6 +1060,8 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
             phrase: best.phrase.map((t) => t.text).join(' '),
             into: null,
             cued: 0,
+            twoSided: 0,
+            worded: false,
           };
           topics.push(topic);
           for (const x of stems) {
@@ -1057,15 +1072,15 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         }
       }
       if (!topic) continue;
-      if (INCLUDING_RE.test(clause.text)) for (const p of pending.splice(0)) give(topic, p.stance, p.party, p.text, p.written, p.tokens, s.index);
-      give(topic, stance, party, clause.text, written, tokens, s.index);
+      if (INCLUDING_RE.test(clause.text)) for (const p of pending.splice(0)) give(topic, p.stance, p.twoSided, p.worded, p.party, p.text, p.written, p.tokens, s.index);
+      give(topic, stance, twoSided, worded, party, clause.text, written, tokens, s.index);
       sentenceTopic = topic;
       previous = topic;
       previousSentence = s.index;
     }
     // Clauses that found no topic later in their sentence go, as before, with the topic just before.
     if (pending.length > 0 && before) {
-      for (const p of pending) give(before, p.stance, p.party, p.text, p.written, p.tokens, s.index);
+      for (const p of pending) give(before, p.stance, p.twoSided, p.worded, p.party, p.text, p.written, p.tokens, s.index);
       if (!sentenceTopic) {
         previous = before;
         previousSentence = s.index;
@@ -1075,11 +1090,11 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   const merged = mergeTopics(topics);
   for (const t of merged) t.sentences.sort((a, b) => a - b);
   const postings = sentencePostings(sentences);
-  const debate = isDebate(merged.length, merged.filter((t) => t.stance !== 'statement').length);
+  const debate = isDebate(merged.length, merged.filter((t) => t.worded).length);
   const listed = mostSalient(merged, postings, sentences.length);
   addMentioningSentences(listed, postings);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
-  settleDisputes(listed, sentences, debate);
+  settleDisputes(listed, sentences, debate, postings);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
 
@@ -1138,7 +1153,7 @@ function quotedWords(text: string): string {
  * (`settleStances`). The list stays in document order.
  */
 function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount: number): Topic[] {
-  const withCue = topics.filter((t) => t.stance !== 'statement').length;
+  const withCue = topics.filter((t) => t.worded).length;
   const keep = topicBudget(topics.length, withCue);
   const settle = (list: Topic[]): Topic[] => settleStances(list, topics.length, withCue);
   if (topics.length <= keep) return settle([...topics]);
@@ -1149,7 +1164,7 @@ function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount
       Math.min(t.sentences.length, 5) +
       0.5 * used +
       (t.sentences[0]! < 3 ? 1 : 0) +
-      (t.stance !== 'statement' ? 1 : 0) +
+      (t.worded ? 1 : 0) +
       (t.positions.length > 0 ? 1 : 0) +
       (t.label.includes(' ') ? 0.5 : 0) +
       (namesNewsIssue(t.label) ? ISSUE_NOUN_BONUS : 0);
@@ -1163,9 +1178,11 @@ function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount
 }
 
 /** Records that a clause of sentence `sentence` speaks of `topic`, with its stance and the party it gives. */
-function give(topic: Topic, stance: Stance | null, party: string | null, clause: string, written: string, tokens: readonly Token[], sentence: number): void {
+function give(topic: Topic, stance: Stance | null, twoSided: boolean, worded: boolean, party: string | null, clause: string, written: string, tokens: readonly Token[], sentence: number): void {
   topic.stance = combine(topic.stance, stance);
   if (stance !== null) topic.cued++;
+  if (twoSided) topic.twoSided++;
+  if (worded) topic.worded = true;
   // Sentences come in order, so a new one is never already listed further back.
   if (topic.sentences[topic.sentences.length - 1] !== sentence) topic.sentences.push(sentence);
   if (party && !topic.parties.has(party)) {
@@ -1204,6 +1221,8 @@ function mergeTopics(topics: readonly Topic[]): Topic[] {
     if (a === b) return;
     b.into = a;
     a.cued += b.cued;
+    a.twoSided += b.twoSided;
+    a.worded ||= b.worded;
     a.stance = combine(a.stance, b.stance === 'statement' ? null : b.stance);
     a.sentences = [...new Set([...a.sentences, ...b.sentences])].sort((x, y) => x - y);
     for (const p of b.positions) if (!a.parties.has(p.party)) {

@@ -98,28 +98,80 @@ function isAsciiWord(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
+/**
+ * Cue words whose neighbours say they are no cue, or a cue of two sides (see `clauseCues`), by word id.
+ * Every word here is one of the cue words or phrase starts above.
+ */
+function cueId(word: string): number {
+  const id = VOCAB.indexOf(word);
+  if (id < 0) throw new Error(`not a cue word: ${word}`);
+  return id;
+}
+const ASKING = new Set(['ask', 'asks', 'asked'].map(cueId));
+const AIMING = new Set(['want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought'].map(cueId));
+const DENYING = new Set(['deny', 'denies', 'denied'].map(cueId));
+const ROW = cueId('row');
+/** Words that name both sides of a difference by themselves: the one who differs and the one differed with. */
+const TWO_SIDED = new Set(
+  `difference differences disagree disagrees disagreed disagreement dispute disputes disputed reject rejects rejected clash clashed clashes
+rift feud spat deny denies denied`
+    .split(/\s+/)
+    .map(cueId),
+);
+/** Phrases (by their first word) that name two sides: "at odds", "war of words", "appealed against", "pleaded not guilty". */
+const TWO_SIDED_PHRASE_START = new Set(['at', 'war', 'appeal', 'appeals', 'appealed'].map(cueId));
+/** "pleaded not guilty", "a not guilty plea": the defendant disputes the charge (read around the word "guilty"). */
+const PLEADING = ['plead', 'pleads', 'pleaded', 'pleading', 'pled'];
+/** After "asked": a question put to someone, not a request ("asked about", "asked whether"). */
+const QUESTION_WORDS = ['about', 'whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who', 'which'];
+/** After "in a row": what the row is over, so a row it is. */
+const ROW_OBJECTS = ['over', 'with', 'about', 'between', 'on'];
+/** Before a cue: it is denied ("did not oppose", "never asked for", "didn't deny"). */
+const NEGATIONS = ['not', 'never', 'no', 'cannot'];
+/** Before "denied": the passive ("was denied bail") tells what someone was refused, not who disputes what. */
+const BE = ['is', 'are', 'was', 'were', 'be', 'been', 'being'];
+/** A clause opening on these is a hypothesis ("if there is a disagreement, the courts decide"), not an event. */
+const CONDITIONS = ['if', 'unless'];
+
 // The runs of the clause being read: start, end and word id (-1 when not a cue word). Reused between calls.
 let runStart = new Int32Array(64);
 let runEnd = new Int32Array(64);
 let runId = new Int32Array(64);
 
 export interface ClauseCues {
+  /**
+   * The clause's stance cue once the words around each cue are read: a negated disagreement or request
+   * ("did not oppose", "never asked for") is none; "asked about", "when asked" put a question, not a
+   * request; "wants to", "hoped to", "sought to" tell the subject's own aim, not what it asks of another;
+   * "in a row" (not followed by what it is over) is no row; a clause opening on "if" or "unless" states a hypothesis, and has none.
+   */
   stance: Stance | null;
+  /** What the cue patterns alone give (`stanceOfByPatterns`), word by word. */
+  patterns: Stance | null;
+  /**
+   * The clause names both sides of a difference by itself: a denial (active: not "was denied bail"), a
+   * not-guilty plea, a dispute, a rejection, a rift, an appeal against a ruling, "at odds". One such
+   * clause shows a disagreement; a one-sided cue (accused, criticised, banned, a strike) needs support.
+   */
+  twoSided: boolean;
 }
 
 const STANCES: ReadonlyArray<Stance | null> = [null, 'agreement', 'disagreement', 'request', 'mixed'];
-const CUES: readonly ClauseCues[] = STANCES.map((stance) => ({ stance }));
-function cues(stance: Stance | null): ClauseCues {
-  return CUES[STANCES.indexOf(stance)]!;
+const CUES: readonly ClauseCues[] = STANCES.flatMap((stance) => STANCES.flatMap((patterns) => [false, true].map((twoSided) => ({ stance, patterns, twoSided }))));
+function cues(stance: Stance | null, patterns: Stance | null, twoSided: boolean): ClauseCues {
+  return CUES[(STANCES.indexOf(stance) * STANCES.length + STANCES.indexOf(patterns)) * 2 + (twoSided ? 1 : 0)]!;
 }
 
-/** The clause's stance cues, as `stanceOfByPatterns` gives them, read in one pass (result shared: read only). */
+/** The clause's stance cues read in one pass (result shared: read only). */
 export function clauseCues(clause: string): ClauseCues {
   let n = 0;
   for (let i = 0; i < clause.length; ) {
     const c = clause.charCodeAt(i);
     // The two characters whose lower case is ASCII (or longer) would shift what the lower-cased patterns see.
-    if (c === 0x130 || c === 0x212a) return cues(stanceOfByPatterns(clause));
+    if (c === 0x130 || c === 0x212a) {
+      const patterns = stanceOfByPatterns(clause);
+      return cues(patterns, patterns, false);
+    }
     if (!isAsciiWord(c)) {
       i++;
       continue;
@@ -143,16 +195,89 @@ export function clauseCues(clause: string): ClauseCues {
   }
   let agreeAt = -1;
   let found = 0;
+  let read = 0;
+  let twoSided = false;
+  const hypothesis = n > 0 && CONDITIONS.some((w) => runIs(clause, 0, w));
   for (let k = 0; k < n; k++) {
     const id = runId[k]!;
-    if (id < 0) continue;
-    let kinds = FLAGS[id]!;
-    for (const p of STARTING[id]!) if ((found | kinds) & p.kind ? false : phraseAt(clause, k, n, p.rest)) kinds |= p.kind;
+    if (id < 0) {
+      if (!hypothesis && notGuiltyPleaAt(clause, k, n)) {
+        read |= DISAGREE;
+        twoSided = true;
+      }
+      continue;
+    }
+    const single = FLAGS[id]!;
+    let kinds = single;
+    let phraseTwoSided = false;
+    for (const p of STARTING[id]!) {
+      const wanted = ((found | kinds) & p.kind) === 0 || (p.kind === DISAGREE && !twoSided && TWO_SIDED_PHRASE_START.has(id));
+      if (!wanted || !phraseAt(clause, k, n, p.rest)) continue;
+      kinds |= p.kind;
+      if (p.kind === DISAGREE && TWO_SIDED_PHRASE_START.has(id)) phraseTwoSided = true;
+    }
     if (kinds & AGREE && agreeAt < 0) agreeAt = runStart[k]!;
     found |= kinds;
+    if (hypothesis) continue;
+    // The context rules read single-word cues; a phrase ("appealed against", "call for") is a cue as it stands.
+    let kept = kinds;
+    const negated = negatedAt(clause, k);
+    if (single & DISAGREE && !phraseTwoSided && (negated || (id === ROW && inARow(clause, k, n)))) kept &= ~DISAGREE;
+    if (single & REQUEST) {
+      if (negated) kept &= ~REQUEST;
+      else if (ASKING.has(id) && (questionAfter(clause, k, n) || (k >= 1 && (runIs(clause, k - 1, 'when') || runIs(clause, k - 1, 'if'))))) kept &= ~REQUEST;
+      else if (AIMING.has(id) && k + 1 < n && runIs(clause, k + 1, 'to')) kept &= ~REQUEST;
+    }
+    read |= kept;
+    if (kept & DISAGREE) {
+      if (phraseTwoSided) twoSided = true;
+      else if (TWO_SIDED.has(id) && !(DENYING.has(id) && k >= 1 && BE.some((w) => runIs(clause, k - 1, w)))) twoSided = true;
+    }
   }
-  const negated = agreeAt >= 0 && NEGATION_BEFORE_RE.test(clause.toLowerCase().slice(0, agreeAt));
-  return cues(stanceFrom(agreeAt >= 0, negated, (found & DISAGREE) !== 0, (found & REQUEST) !== 0));
+  const negatedAgreement = agreeAt >= 0 && NEGATION_BEFORE_RE.test(clause.toLowerCase().slice(0, agreeAt));
+  const patterns = stanceFrom(agreeAt >= 0, negatedAgreement, (found & DISAGREE) !== 0, (found & REQUEST) !== 0);
+  const stance = hypothesis ? null : stanceFrom((read & AGREE) !== 0, negatedAgreement, (read & DISAGREE) !== 0, (read & REQUEST) !== 0);
+  return cues(stance, patterns, twoSided && (stance === 'disagreement' || stance === 'mixed'));
+}
+
+/** Run `k` is `word` (lower case) in the clause. */
+function runIs(clause: string, k: number, word: string): boolean {
+  const start = runStart[k]!;
+  if (runEnd[k]! - start !== word.length) return false;
+  for (let j = 0; j < word.length; j++) if (lowerAscii(clause.charCodeAt(start + j)) !== word.charCodeAt(j)) return false;
+  return true;
+}
+
+/** Run `k` is "guilty" in "pleaded not guilty" or "a not guilty plea". */
+function notGuiltyPleaAt(clause: string, k: number, n: number): boolean {
+  if (k < 1 || runEnd[k]! - runStart[k]! !== 6 || !runIs(clause, k, 'guilty') || !runIs(clause, k - 1, 'not')) return false;
+  return (k >= 2 && PLEADING.some((w) => runIs(clause, k - 2, w))) || (k + 1 < n && (runIs(clause, k + 1, 'plea') || runIs(clause, k + 1, 'pleas')));
+}
+
+/** Run `k` is "row" in "for the third year in a row", not in "locked in a row over fees". */
+function inARow(clause: string, k: number, n: number): boolean {
+  if (k < 2 || !runIs(clause, k - 1, 'a') || !runIs(clause, k - 2, 'in')) return false;
+  return !(k + 1 < n && ROW_OBJECTS.some((w) => runIs(clause, k + 1, w)));
+}
+
+/** "asked about", "asked him whether": a question word one or two runs after run `k`. */
+function questionAfter(clause: string, k: number, n: number): boolean {
+  for (let j = k + 1; j < n && j <= k + 2; j++) if (QUESTION_WORDS.some((w) => runIs(clause, j, w))) return true;
+  return false;
+}
+
+/** One of the two runs before run `k` negates it: "not", "never", "no", "cannot" or a "n't" ("did not really oppose", "didn't ask"). */
+function negatedAt(clause: string, k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 2; j--) {
+    if (NEGATIONS.some((w) => runIs(clause, j, w))) return true;
+    // "didn't": the runs "didn" and "t" with an apostrophe between.
+    const start = runStart[j]!;
+    if (runEnd[j]! - start === 1 && lowerAscii(clause.charCodeAt(start)) === 116 && start >= 2 && runEnd[j - 1] === start - 1) {
+      const apostrophe = clause.charCodeAt(start - 1);
+      if ((apostrophe === 39 || apostrophe === 0x2019) && lowerAscii(clause.charCodeAt(start - 2)) === 110) return true;
+    }
+  }
+  return false;
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

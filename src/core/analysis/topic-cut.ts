@@ -13,6 +13,8 @@ export interface CutTopic {
   stance: Stance;
   /** How many of its clauses carry a stance cue. */
   cued: number;
+  /** How many of them name both sides of a difference by themselves (`ClauseCues.twoSided`). */
+  twoSided: number;
   positions: IssuePosition[];
   parties: Set<string>;
   sentences: number[];
@@ -88,10 +90,17 @@ export const NEWS_STANCE_MIN_CUES = 2;
  * news one cue clause is mostly incidental ("asked her to change his password", "the letter he
  * signed", "in a row"): a topic keeps a stance only when at least `NEWS_STANCE_MIN_CUES` of its
  * clauses carry one (the criticism told, then quoted; a denial in the lead and again in the body),
- * and is otherwise a statement of reported facts, as most news topics are.
+ * and is otherwise a statement of reported facts, as most news topics are. One clause is enough when
+ * it names both sides itself (`ClauseCues.twoSided`: "denied the charges", "pleaded not guilty") and
+ * falls on a topic of law or politics (`namesNewsIssue`: charges, a plan, a lawsuit), provided no other
+ * listed topic has such a clause: a plea told in the lead, a caption and the body lands on several
+ * topics, and which one it disputes is then not told.
  */
-export function settleStances<T extends Pick<CutTopic, 'stance' | 'cued'>>(listed: T[], candidates: number, withCue: number): T[] {
-  if (!isDebate(candidates, withCue)) for (const t of listed) if (t.cued < NEWS_STANCE_MIN_CUES) t.stance = 'statement';
+export function settleStances<T extends Pick<CutTopic, 'label' | 'stance' | 'cued' | 'twoSided'>>(listed: T[], candidates: number, withCue: number): T[] {
+  if (isDebate(candidates, withCue)) return listed;
+  // A lone two-sided cue shows which topic is disputed only when it falls on one listed topic.
+  const lone = listed.filter((t) => t.twoSided > 0).length === 1;
+  for (const t of listed) if (t.cued < NEWS_STANCE_MIN_CUES && !(lone && t.twoSided > 0 && namesNewsIssue(t.label))) t.stance = 'statement';
   return listed;
 }
 
@@ -100,6 +109,9 @@ export function settleStances<T extends Pick<CutTopic, 'stance' | 'cued'>>(liste
  * "critics say", "insisted"): counting them as clause cues would change which topics are listed.
  */
 const DISPUTE_WORDS_RE = /\b(?:criticism|critics|insist(?:s|ed)?)\b/i;
+
+/** How many more label words another listed topic names in a disputed sentence to take it from a topic. */
+export const FULLER_BY = 3;
 
 /** Sentences with a disagreement cue a statement topic of reported news needs, beside a party's position, to be a dispute. */
 export const DISPUTE_MIN_SENTENCES = 2;
@@ -110,20 +122,43 @@ export const DISPUTE_MIN_SENTENCES = 2;
  * quotations or in sentences found only by the topic's words, which `settleStances` does not count.
  * Besides the clause cues, "criticism", "critics" and "insisted" mark a sentence of the dispute.
  * A listed topic left a statement that has a party's position and at least `DISPUTE_MIN_SENTENCES`
- * of its sentences (read whole, quotes included) with a disagreement cue is a disagreement. A story of
- * debate keeps the stances its clauses gave. Works in place.
+ * of its sentences (read whole, quotes included) with a disagreement cue is a disagreement. A disputed
+ * sentence counts for the listed topic it names most fully (most label words; all of them on a tie):
+ * "pleaded not guilty to two felony charges of filing a false instrument, involving marriage licences"
+ * is a dispute over the charges, not over the marriages. A story of debate keeps the stances its
+ * clauses gave. Works in place.
  */
-export function settleDisputes<T extends Pick<CutTopic, 'stance' | 'positions' | 'sentences'>>(listed: readonly T[], sentences: readonly Pick<Sentence, 'text'>[], debate: boolean): void {
-  if (debate) return;
-  for (const t of listed) {
-    if (t.stance !== 'statement' || t.positions.length === 0) continue;
-    let disputed = 0;
-    for (const i of t.sentences) {
+export function settleDisputes<T extends Pick<CutTopic, 'stance' | 'positions' | 'sentences' | 'stems'>>(listed: readonly T[], sentences: readonly Pick<Sentence, 'text'>[], debate: boolean, postings: Postings): void {
+  if (debate || !listed.some((t) => t.stance === 'statement' && t.positions.length > 0)) return;
+  // Each sentence is read once, however many topics it supports.
+  const disputes = new Map<number, boolean>();
+  const disputed = (i: number): boolean => {
+    let d = disputes.get(i);
+    if (d === undefined) {
       const text = sentences[i]?.text ?? '';
       const cue = clauseCues(text).stance;
-      if (cue === 'disagreement' || cue === 'mixed' || DISPUTE_WORDS_RE.test(text)) disputed++;
+      d = cue === 'disagreement' || cue === 'mixed' || DISPUTE_WORDS_RE.test(text);
+      disputes.set(i, d);
     }
-    if (disputed >= DISPUTE_MIN_SENTENCES) t.stance = 'disagreement';
+    return d;
+  };
+  const named = (t: T, i: number): number => {
+    let n = 0;
+    for (const x of t.stems) {
+      const list = postings.get(x);
+      if (list !== undefined && includesSorted(list, i)) n++;
+    }
+    return n;
+  };
+  const owns = (t: T, i: number): boolean => {
+    const mine = named(t, i);
+    return !listed.some((o) => o !== t && includesSorted(o.sentences, i) && named(o, i) >= mine + FULLER_BY);
+  };
+  for (const t of listed) {
+    if (t.stance !== 'statement' || t.positions.length === 0) continue;
+    let count = 0;
+    for (const i of t.sentences) if (disputed(i) && owns(t, i)) count++;
+    if (count >= DISPUTE_MIN_SENTENCES) t.stance = 'disagreement';
   }
 }
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
-import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, namesNewsIssue, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleDisputes, settleStances, topicBudget, DISPUTE_MIN_SENTENCES } from '../../../src/core/analysis/topic-cut.js';
+import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, namesNewsIssue, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleDisputes, settleStances, topicBudget, DISPUTE_MIN_SENTENCES, FULLER_BY } from '../../../src/core/analysis/topic-cut.js';
 import { clauseCues } from '../../../src/core/analysis/stance-cues.js';
 import { stem } from '../../../src/core/analysis/tokenize.js';
 import type { IssuePosition, Stance } from '../../../src/core/analysis/types.js';
 
 /** A topic as extract-issues makes it: the stems of every word of its label, stopwords included. */
-function topic(label: string, sentences: number[], positions: IssuePosition[] = [], stance: Stance = 'statement', cued = stance === 'statement' ? 0 : 1): CutTopic {
+function topic(label: string, sentences: number[], positions: IssuePosition[] = [], stance: Stance = 'statement', cued = stance === 'statement' ? 0 : 1, twoSided = 0): CutTopic {
   const stems = new Set(label.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w.length >= 3).map((w) => stem(w)));
-  return { label, stems, stance, cued, positions, parties: new Set(positions.map((p) => p.party)), sentences };
+  return { label, stems, stance, cued, twoSided, positions, parties: new Set(positions.map((p) => p.party)), sentences };
 }
 
 /** The postings of a story that uses these labels' words. */
@@ -171,6 +171,24 @@ describe('settleStances', () => {
     expect(settleStances([quotas, taskForce], 4, 3).map((t) => t.stance)).toEqual(['agreement', 'agreement']);
   });
 
+  it('GIVEN reported news and one clause naming both sides (a denial, a plea) on a topic of law or politics THEN that topic keeps its disagreement', () => {
+    // A defendant "pleaded not guilty" to the charges; a minister "denied" a report about a plan; a company "rejected" a lawsuit.
+    const charges = topic('charges of fraud', [4, 9], [], 'disagreement', 1, 1);
+    const plan = topic('plan to close the hospital', [2], [], 'disagreement', 1, 1);
+    const lawsuit = topic('lawsuit by former drivers', [6], [], 'disagreement', 1, 1);
+    for (const t of [charges, plan, lawsuit]) expect(settleStances([topic('weather on the day', [1]), t], 20, 3)[1]!.stance).toBe('disagreement');
+  });
+
+  it('GIVEN reported news and a lone two-sided cue THEN no rescue when the topic is no act of law or politics, or the cue falls on several topics', () => {
+    // "Turkey denies this history" given by anaphora to a topic about its army: not what is denied.
+    expect(settleStances([topic('second-largest army', [9, 10], [], 'disagreement', 1, 1)], 20, 3)[0]!.stance).toBe('statement');
+    // A plea repeated in the lead, a caption and the body falls on three topics: which one is disputed is not told.
+    const spread = [topic('immigration scheme', [0], [], 'disagreement', 1, 1), topic('charges of fraud', [5], [], 'disagreement', 1, 1), topic('marriages', [9], [], 'disagreement', 1, 1)];
+    expect(settleStances(spread, 30, 4).map((t) => t.stance)).toEqual(['statement', 'statement', 'statement']);
+    // A story of debate keeps its cues as they are.
+    expect(settleStances([topic('second-largest army', [9], [], 'disagreement', 1, 1)], 4, 3)[0]!.stance).toBe('disagreement');
+  });
+
   it('GIVEN a statement topic THEN it stays a statement either way', () => {
     expect(settleStances([topic('kite festival', [1, 3])], 17, 0)[0]!.stance).toBe('statement');
   });
@@ -227,7 +245,7 @@ describe('settleDisputes', () => {
   it('GIVEN reported news THEN a statement topic with a position and two disputed sentences (accused ... denied; insisted ... critics) is a disagreement', () => {
     const planning = topic('planning rules', [0, 1, 2], [party('council')]);
     const transfer = topic('transfer fee', [4, 5], [party('club')]);
-    settleDisputes([planning, transfer], story, false);
+    settleDisputes([planning, transfer], story, false, sentencePostings(story));
     expect(DISPUTE_MIN_SENTENCES).toBe(2);
     expect(planning.stance).toBe('disagreement');
     expect(transfer.stance).toBe('disagreement');
@@ -237,8 +255,30 @@ describe('settleDisputes', () => {
     const vaccines = splitSentences('Critics said the mandate went too far. The health minister insisted it would save lives. Clinics open at nine.');
     expect(clauseCues(vaccines[0]!.text).stance).toBeNull();
     const mandate = topic('vaccine mandate', [0, 1, 2], [party('health minister')]);
-    settleDisputes([mandate], vaccines, false);
+    settleDisputes([mandate], vaccines, false, sentencePostings(vaccines));
     expect(mandate.stance).toBe('disagreement');
+  });
+
+  it('GIVEN disputed sentences that name another listed topic far more fully THEN they are that topic\'s dispute, not this one\'s', () => {
+    // A plea to charges that mention the marriages; a club denying a transfer fee that mentions the striker's contract.
+    const court = splitSentences(
+      [
+        'She pleaded not guilty to two felony charges of filing false marriage licences.',
+        'Her lawyer said she denied the felony charges of filing false marriage licences.',
+        'She had ten husbands.',
+      ].join(' '),
+    );
+    const charges = topic('felony charges of filing false licences', [0, 1], [party('prosecutors')]);
+    const marriages = topic('marriage', [0, 1, 2], [party('newspaper')]);
+    settleDisputes([charges, marriages], court, false, sentencePostings(court));
+    expect(FULLER_BY).toBe(3);
+    expect([charges.stance, marriages.stance]).toEqual(['disagreement', 'statement']);
+    // Named about as fully (fewer than FULLER_BY words more), both topics keep the sentences.
+    const fee = topic('transfer fee row', [0, 1], [party('club')]);
+    const striker = topic('striker', [0, 1], [party('agent')]);
+    const transfer = splitSentences('The club denied the striker had a transfer fee agreed. Critics said the striker was worth more than the fee.');
+    settleDisputes([fee, striker], transfer, false, sentencePostings(transfer));
+    expect([fee.stance, striker.stance]).toEqual(['disagreement', 'disagreement']);
   });
 
   it('GIVEN one disputed sentence, no party holding a position, another stance or a story of debate THEN the stance stays', () => {
@@ -246,8 +286,8 @@ describe('settleDisputes', () => {
     const nobody = topic('planning rules', [0, 1]);
     const asked = topic('planning appeal', [0, 1], [party('council')], 'request', 2);
     const debate = topic('transfer fee', [4, 5], [party('club')]);
-    settleDisputes([one, nobody, asked], story, false);
-    settleDisputes([debate], story, true);
+    settleDisputes([one, nobody, asked], story, false, sentencePostings(story));
+    settleDisputes([debate], story, true, sentencePostings(story));
     expect([one, nobody, asked, debate].map((t) => t.stance)).toEqual(['statement', 'statement', 'request', 'statement']);
   });
 });
