@@ -111,7 +111,7 @@ const EVENT_LAST_WORDS = new Set(
  * Words that end organisations, documents and products, never a person's name, even after a title word took the rest of
  * the run: "General Electric" (read as General + "Electric"), "Bill of Rights", "Classic FM", "BT Sport", "AZ Central".
  */
-const THING_LAST_WORDS = new Set('electric electrics motors rights fm sport sports central procedure pictures ambulance plains falls heights springs'.split(' '));
+const THING_LAST_WORDS = new Set('electric electrics motors rights fm sport sports central procedure pictures ambulance plains falls heights springs house'.split(' '));
 
 /** Ranks that stand before a name and that TITLE_WORDS leaves out (it would take "Major" the surname for a role). */
 const RANKS = new Set(['major', 'corporal', 'brigadier', 'marshal', 'commodore', 'private']);
@@ -146,6 +146,8 @@ const TRIMMED = new BoundedMemo<string, string | null>(20_000, trimNameUncached)
 function trimNameUncached(name: string): string | null {
   let words = name.split(' ');
   const first = words[0]!.toLowerCase();
+  // "Finding Jesus", "Following Netanyahu's speech", "Rolling Stone": a name does not open on a gerund or participle.
+  if (isGerund(first)) return null;
   const hyphen = first.indexOf('-');
   if (hyphen > 0 && words[0]!.slice(hyphen + 1).split('-').some((part) => part === part.toLowerCase() && nonNounClass(part) !== undefined)) words = words.slice(1);
   else if (words.length >= 2 && RANKS.has(first)) words = words.slice(1);
@@ -162,6 +164,11 @@ function trimNameUncached(name: string): string | null {
     }
   }
   return words.length === 0 ? null : words.join(' ');
+}
+
+/** A word of six letters or more ending in "-ing" that is no given name ("Sterling", "Irving" are). */
+function isGerund(lower: string): boolean {
+  return lower.length >= 6 && lower.endsWith('ing') && !isGivenName(lower);
 }
 
 /** Quote marks, by side. */

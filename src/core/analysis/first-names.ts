@@ -24,7 +24,7 @@ giuseppe giovanni marco luca paolo pablo carlos luis miguel diego javier alejand
 roberto antonio francesco hiroshi takeshi kenji yoshihide fumio narendra rahul sanjay arjun vijay raj shinji jong-un jae-in yoon
 suk-yeol joko recep tayyip binyamin yitzhak shimon ehud naftali volodymyr petro rishi keir nadhim sadiq kwasi elon jeff tiger rafa
 novak lionel cristiano arsene pep brendan gareth raheem jadon kobe lebron shaquille kareem peyton eli drew floyd manny conor
-khabib usain mo graeme alf jordan kim joey shay caleb bill`.split(/\s+/),
+khabib usain mo graeme alf jordan kim joey shay caleb bill sterling irving channing`.split(/\s+/),
 );
 
 export const FEMALE_FIRST_NAMES: ReadonlySet<string> = new Set(

@@ -92,3 +92,19 @@ describe('people list: questions', () => {
     expect(peopleOf('Did Tom Brady know? Brady denied it.')).toEqual(['Tom Brady']);
   });
 });
+
+describe('people list: gerunds and houses', () => {
+  it('GIVEN a capitalised run that opens on a gerund or participle THEN it names no person', () => {
+    expect(peopleOf('Following Netanyahu’s speech, Senator Ann Walsh said the deal was dead.')).toEqual(['Ann Walsh']);
+    expect(peopleOf('The series Finding Harbour drew praise from critic Paul Hardy.')).toEqual(['Paul Hardy']);
+    expect(peopleOf('He told Rolling Stone that he would tour again, his manager Kate Bell said.')).toEqual(['Kate Bell']);
+  });
+
+  it('GIVEN a given name that ends in -ing THEN it still opens a name', () => {
+    expect(peopleOf('Sterling Hayes, the club captain, said the team was ready.')).toEqual(['Sterling Hayes']);
+  });
+
+  it('GIVEN a name ending on House THEN it is a building or an organisation, not a person', () => {
+    expect(peopleOf('A report by Chatham House was welcomed by minister Joan Reid.')).toEqual(['Joan Reid']);
+  });
+});
