@@ -108,10 +108,18 @@ const EVENT_LAST_WORDS = new Set(
 );
 
 /**
- * Words that end organisations, documents and products, never a person's name, even after a title word took the rest of
- * the run: "General Electric" (read as General + "Electric"), "Bill of Rights", "Classic FM", "BT Sport", "AZ Central".
+ * Words that end organisations, documents, laws, buildings and products, never a person's name, even after a title word took
+ * the rest of the run: "General Electric" (read as General + "Electric"), "Bill of Rights", "Classic FM", "BT Sport",
+ * "AZ Central", "Care Choices Act", "Highway Patrol", "Suez Canal", "Mercy Corps".
  */
-const THING_LAST_WORDS = new Set('electric electrics motors rights fm sport sports central procedure pictures ambulance plains falls heights springs house'.split(' '));
+const THING_LAST_WORDS = new Set(
+  `electric electrics motors rights fm sport sports central procedure pictures ambulance plains falls heights springs house
+act code control card flight patrol monastery temple mosque cathedral canal creek garden gardens theatre theater quarter shuttle
+solutions products distribution films corps relations adventures report startups spa`.split(/\s+/),
+);
+
+/** Words that open the name of a storm, never a person's: "Hurricane Isaac", "Tropical Cyclone Pam", "Typhoon Haiyan". */
+const STORM_FIRST_WORDS = new Set(['hurricane', 'typhoon', 'cyclone', 'tropical', 'storm', 'superstorm']);
 
 /** Ranks that stand before a name and that TITLE_WORDS leaves out (it would take "Major" the surname for a role). */
 const RANKS = new Set(['major', 'corporal', 'brigadier', 'marshal', 'commodore', 'private']);
@@ -146,8 +154,9 @@ const TRIMMED = new BoundedMemo<string, string | null>(20_000, trimNameUncached)
 function trimNameUncached(name: string): string | null {
   let words = name.split(' ');
   const first = words[0]!.toLowerCase();
-  // "Finding Jesus", "Following Netanyahu's speech", "Rolling Stone": a name does not open on a gerund or participle.
-  if (isGerund(first)) return null;
+  // "Finding Jesus", "Following Netanyahu's speech", "Rolling Stone": a name does not open on a gerund or participle,
+  // nor on a storm's class ("Hurricane Isaac").
+  if (isGerund(first) || STORM_FIRST_WORDS.has(first)) return null;
   const hyphen = first.indexOf('-');
   if (hyphen > 0 && words[0]!.slice(hyphen + 1).split('-').some((part) => part === part.toLowerCase() && nonNounClass(part) !== undefined)) words = words.slice(1);
   else if (words.length >= 2 && RANKS.has(first)) words = words.slice(1);

@@ -108,3 +108,15 @@ describe('people list: gerunds and houses', () => {
     expect(peopleOf('A report by Chatham House was welcomed by minister Joan Reid.')).toEqual(['Joan Reid']);
   });
 });
+
+describe('people list: laws, buildings, units and storms', () => {
+  it('GIVEN names ending on Act, Patrol, Canal, Corps, Report or Theatre THEN none is a person', () => {
+    const text =
+      'The Clean Harbours Act passed. The Highway Patrol closed the road near the Kiel Canal. The Peace Corps and the Drudge Report praised Maria Lopez, who sang at the Old Vic Theatre.';
+    expect(peopleOf(text)).toEqual(['Maria Lopez']);
+  });
+
+  it('GIVEN a storm named like a person THEN it is no person', () => {
+    expect(peopleOf('Hurricane Isabel and Tropical Storm Bill flooded the coast, said forecaster Dan Reyes.')).toEqual(['Dan Reyes']);
+  });
+});
