@@ -59,7 +59,9 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
       const canonical = placeOf(m.name) ?? m.name;
       if (!places.has(canonical.toLowerCase())) places.set(canonical.toLowerCase(), canonical);
     } else if (m.kind === 'organization') {
-      const canonical = gazetteerOrganisation(m.name) ?? m.name;
+      const known = gazetteerOrganisation(m.name);
+      if (known === null && !m.name.includes(' ') && notAnOrganisationAcronym(lowerWords, m.name)) continue;
+      const canonical = known ?? m.name;
       if (!organizations.has(canonical.toLowerCase())) organizations.set(canonical.toLowerCase(), canonical);
     }
   }
@@ -178,6 +180,27 @@ function trimNameUncached(name: string): string | null {
 /** A word of six letters or more ending in "-ing" that is no given name ("Sterling", "Irving" are). */
 function isGerund(lower: string): boolean {
   return lower.length >= 6 && lower.endsWith('ing') && !isGivenName(lower);
+}
+
+/**
+ * Capitalised short forms of things, not of bodies: "TV", "CEO", "PTSD", "MVP", "LSD", "POTUS"; and US state codes ("KY",
+ * "AZ"), which stand for places ("VA" is left out: it is also the Veterans Affairs department).
+ */
+const COMMON_ACRONYMS = new Set(
+  `tv ceo ceos cfo coo cto mvp asap pdf lgbt lgbtq ptsd dj djs lsd potus flotus ad bc pe cte hov idp idps foi add adhd dna gdp gps hiv
+aids icu er iq ok pr pc cv vip vips mp mps qc suv suvs atm ai it id url faq rsvp pin sim sms led lcd dvd dvds cd cds mri ct ecg ekg ivf
+std stds ufo ufos bmi mma wmd wmds ied ieds rpg hq pow pows mia awol cpr vpn diy bbq eta tba tbc ps
+al ak az ar ca co ct de fl ga hi ia ks ky la md ma mi mn ms mo mt ne nv nh nj nm nc nd oh or pa ri sc sd tn tx ut vt wa wv wi wy`.split(/\s+/),
+);
+
+/**
+ * A one-word "organisation" that is none: a short form of a thing ("TV", "PTSD"), or a common word shouted for emphasis
+ * ("FAMILY", "XANAX") that the text also writes in lower case.
+ */
+function notAnOrganisationAcronym(text: LowerWords, name: string): boolean {
+  const lower = name.toLowerCase();
+  if (COMMON_ACRONYMS.has(lower)) return true;
+  return name === name.toUpperCase() && name.length > 3 && occursInLowerCase(text, name);
 }
 
 /** Quote marks, by side. */
