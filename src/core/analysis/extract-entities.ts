@@ -56,7 +56,9 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
       if (!existing) people.set(name, { name, role: role ?? null });
       else if (!existing.role && role) existing.role = role;
     } else if (m.kind === 'place') {
-      const canonical = placeOf(m.name) ?? m.name;
+      const name = placeName(m.name);
+      if (name === null) continue;
+      const canonical = placeOf(name) ?? name;
       if (!places.has(canonical.toLowerCase())) places.set(canonical.toLowerCase(), canonical);
     } else if (m.kind === 'organization') {
       const known = gazetteerOrganisation(m.name);
@@ -202,6 +204,21 @@ function notAnOrganisationAcronym(text: LowerWords, name: string): boolean {
   if (COMMON_ACRONYMS.has(lower)) return true;
   return name === name.toUpperCase() && name.length > 3 && occursInLowerCase(text, name);
 }
+
+/**
+ * The place a run names, or null when it names none: "Los Angeles-based" is Los Angeles; a run that opens on a title
+ * ("Lt. Kenny Park", "Secretary of State") is a person or an office, and one that ends on a region's adjective ("Middle
+ * Eastern") describes, it does not name.
+ */
+function placeName(name: string): string | null {
+  const based = name.endsWith('-based') ? name.slice(0, -'-based'.length) : name;
+  const space = based.indexOf(' ');
+  if (space > 0 && isTitleWord(based.slice(0, space).replace(/\.$/, ''))) return null;
+  if (REGION_ADJECTIVE.test(based)) return null;
+  return based.length > 0 ? based : null;
+}
+
+const REGION_ADJECTIVE = /\s(?:Eastern|Western|Northern|Southern)$/;
 
 /** Quote marks, by side. */
 const OPENING_QUOTES = new Set(['"', '“', "'", '‘']);
