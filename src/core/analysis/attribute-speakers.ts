@@ -69,6 +69,8 @@ interface Context {
   genderOf: (m: Mention) => 'm' | 'f' | null;
   /** The person the last attributed quote went to (updated as quotes are attributed in order). */
   lastSpeaker: string | null;
+  /** How many quotes each person has been given so far. */
+  quoteCounts: Map<string, number>;
   /** The speaker name of each person mention, by its start (see nameOf). */
   nameAt: Map<number, string>;
   /** Full names by the nicknames written inside them ("Lee 'Uncle Poodle' Thompson"), built on first use. */
@@ -95,6 +97,8 @@ function firstSpeakerIn(ctx: Context, from: number, to: number): Mention | null 
  * ("Pete Saunders, chief executive of X, added"), else the first person in the span.
  */
 function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | null {
+  const relative = relativeClauseSubject(ctx, from, verbAt);
+  if (relative) return relative;
   let lead = ctx.text.slice(from, verbAt).replace(/\s+$/, '');
   const appositive = /,[^,]{1,140},$/.exec(lead);
   if (appositive) {
@@ -111,8 +115,22 @@ function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | nu
   return firstSpeakerIn(ctx, from, verbAt);
 }
 
+/**
+ * "Wolves fan Mr Downes, who was on his way home with son Jack, 14, said": a relative clause that runs up to the verb
+ * is an aside about the person before it, who speaks, whatever names the aside holds.
+ */
+function relativeClauseSubject(ctx: Context, from: number, verbAt: number): Mention | null {
+  for (const m of mentionsBetween(ctx.speakers, from, verbAt)) {
+    if (m.kind !== 'person') continue;
+    const aside = ctx.text.slice(m.end, verbAt);
+    if (RELATIVE_ASIDE_RE.test(aside)) return m;
+  }
+  return null;
+}
+const RELATIVE_ASIDE_RE = /^,\s+(?:who|whose)\s[^.;:!?"“”‘’\n]{1,200},\s*(?:(?:also|later|then|previously|once|\w+ly)\s+)?$/;
+
 /** Joins a person to the employer named after them: "Mark Diffley, Director, Ipsos MORI", "David Williams of Ladbrokes". */
-const EMPLOYER_LINK_RE = /^(?:\s*,[^,.;:!?"“”‘’\n]*\p{L}[^,.;:!?"“”‘’\n]*,\s*|\s+(?:of|from|at)\s+(?:the\s+)?)$/u;
+const EMPLOYER_LINK_RE = /^(?:\s*,[^,.;:!?"“”‘’\n]*\p{L}[^,.;:!?"“”‘’\n]*,\s*|(?:\s*,[^.;:!?"“”‘’\n]{1,80}?,?)?\s+(?:of|from|at)\s+(?:the\s+)?)$/u;
 
 /**
  * "David Williams of Ladbrokes said", "Mark Diffley, Director, Ipsos MORI Scotland said": the name
@@ -196,9 +214,19 @@ function cleanName(ctx: Context, name: string): string {
   if (tokens.length < 2 || isGivenName(first) || NAME_PARTICLES.has(first) || first.includes('.')) return name;
   for (let i = 1; i < tokens.length - 1; i++) if (isGivenName(tokens[i]!.toLowerCase())) return tokens.slice(i).join(' ');
   const fullNames = fullNamesOf(ctx);
+  const surname = tokens[tokens.length - 1]!;
+  // "Air Commodore Lambert" after "Air Commodore Andrew Lambert": a rank written before the one full name with that
+  // surname; the name runs from its given name ("Andrew Lambert").
+  const ranked = new Set<string>();
+  for (const n of fullNames.keys()) {
+    if (!n.endsWith(` ${surname}`) || n === name) continue;
+    const words = n.split(' ');
+    const given = words.findIndex((w, i) => i < words.length - 1 && isGivenName(w.toLowerCase()));
+    if (given > 0 && words.slice(0, given).every((w) => tokens.includes(w))) ranked.add(words.slice(given).join(' '));
+  }
+  if (ranked.size === 1) return [...ranked][0]!;
   const own = fullNames.get(name);
   if ((own?.count ?? 0) > 1) return name;
-  const surname = tokens[tokens.length - 1]!;
   const clean = [...fullNames].filter(
     ([n, x]) => x.count >= 2 && n.endsWith(` ${surname}`) && isGivenName(n.split(' ')[0]!.toLowerCase()) && (!own?.gender || own.gender === x.gender),
   );
@@ -242,7 +270,14 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   const subject = subjects.find(compatible);
   if (subject) return subject;
   const last = lastSpeakerMention(ctx, at);
-  const found = (last && compatible(last) ? last : undefined) ?? subjects.find(unknown) ?? (last && unknown(last) ? last : undefined);
+  if (last && compatible(last)) return last;
+  // A person of unknown gender ("Google Maps claims ..., but Jerry Brotton isn't so sure. He argues ...") is "he" only when
+  // no one of that gender is named in these two sentences, nor is the story's main speaker so far.
+  const named = mentionsBetween(ctx.speakers, s1, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !collective(text, m)).pop();
+  if (named) return named;
+  const main = mainSpeakerMention(ctx, at, compatible);
+  if (main) return main;
+  const found = subjects.find(unknown) ?? (last && unknown(last) ? last : undefined);
   if (found) return found;
   // Nearest of that gender in the story so far; of unknown gender only in these two sentences (else no one).
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
@@ -331,9 +366,23 @@ function listedMentions(text: string, inSpan: readonly Mention[]): boolean[] {
   return listed;
 }
 
-/** The latest mention of the last attributed person speaker, if named in the 2,500 characters before `at`. */
-function lastSpeakerMention(ctx: Context, at: number): Mention | null {
-  const name = ctx.lastSpeaker;
+/** The person given the most quotes so far (at least two), when `accept` takes them and they are named in the 2,500 characters before `at`. */
+function mainSpeakerMention(ctx: Context, at: number, accept: (m: Mention) => boolean): Mention | null {
+  let best: string | null = null;
+  let most = 1;
+  for (const [name, n] of ctx.quoteCounts) {
+    if (n > most) {
+      best = name;
+      most = n;
+    }
+  }
+  if (best === null) return null;
+  const m = lastSpeakerMention(ctx, at, best);
+  return m && accept(m) ? m : null;
+}
+
+/** The latest mention of the last attributed person speaker (or of `name`), if named in the 2,500 characters before `at`. */
+function lastSpeakerMention(ctx: Context, at: number, name = ctx.lastSpeaker): Mention | null {
   if (name === null) return null;
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
   for (let i = window.length - 1; i >= 0; i--) {
@@ -681,9 +730,13 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   if (org) return fromMention(ctx, org, 'spokesman', 0.85);
   const forName = /\b(?:for|from|at|of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u.exec(words);
   if (forName) return organisationNamed(ctx, forName[1]!);
-  const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
+  const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(?!(?:An?|The)\s)(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
   if (before) return organisationNamed(ctx, before[1]!);
-  if (/\b(?:for|from|of)\s+the\s+[a-z]/.test(words)) return fromMention(ctx, lastOrganisationBefore(ctx, from), 'spokesman', 0.5) ?? { speaker: null, confidence: 0, cue: 'unnamed' };
+  // "a spokeswoman for the trust": the organisation whose name has that noun ("Royal Collection Trust"), else the last one named.
+  const described = /\b(?:for|from|of)\s+the\s+(?:[a-z-]+\s+){0,2}([a-z]+)\s*,?$/.exec(words);
+  if (described || /\b(?:for|from|of)\s+the\s+[a-z]/.test(words)) {
+    return fromMention(ctx, lastOrganisationBefore(ctx, from, described?.[1]), 'spokesman', 0.5) ?? { speaker: null, confidence: 0, cue: 'unnamed' };
+  }
   return { speaker: null, confidence: 0, cue: 'unnamed' };
 }
 
@@ -993,7 +1046,7 @@ export function attributeSpeakers(
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
-  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, nameAt: new Map(), organisations: new Set() };
+  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, quoteCounts: new Map(), nameAt: new Map(), organisations: new Set() };
   const out: Attribution[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;
@@ -1024,7 +1077,9 @@ export function attributeSpeakers(
       const said = GOES_ON_RE.exec(text.slice(prevEnd, Math.min(text.length, q.end + 60)));
       const prev = out[k - 1]!;
       const gender = genders.get(prev.speaker!);
-      if (said && (gender === undefined || gender === (said[1]!.toLowerCase() === 'he' ? 'm' : 'f')) && !mentionsBetween(speakers, prevEnd, q.start).some((m) => m.kind === 'person' && nameOf(ctx, m) !== prev.speaker)) {
+      // A photo caption pasted in between ("Smith was jailed at Leeds Crown Court (pictured) He added:") names no new speaker.
+      const other = (m: Mention): boolean => m.kind === 'person' && nameOf(ctx, m) !== prev.speaker && !inCaption(text, m.start);
+      if (said && (gender === undefined || gender === (said[1]!.toLowerCase() === 'he' ? 'm' : 'f')) && !mentionsBetween(speakers, prevEnd, q.start).some(other)) {
         a = { speaker: prev.speaker, confidence: a?.speaker ? a.confidence : 0.7, cue: 'pronoun' };
       }
     }
@@ -1032,7 +1087,10 @@ export function attributeSpeakers(
     a ??= attributeBySide(q, options.participants ?? []);
     out.push(a ?? { ...UNKNOWN });
     // Organisations speak too, but only a person is the "he" or "she" of a later quote.
-    if (a?.speaker && !ctx.organisations.has(a.speaker)) ctx.lastSpeaker = a.speaker;
+    if (a?.speaker && !ctx.organisations.has(a.speaker)) {
+      ctx.lastSpeaker = a.speaker;
+      ctx.quoteCounts.set(a.speaker, (ctx.quoteCounts.get(a.speaker) ?? 0) + 1);
+    }
   }
   return out;
 }
