@@ -71,6 +71,8 @@ interface Context {
   lastSpeaker: string | null;
   /** How many quotes each person has been given so far. */
   quoteCounts: Map<string, number>;
+  /** The organisation the last attributed quote went to, if it went to one. */
+  lastOrganisation: string | null;
   /** The speaker name of each person mention, by its start (see nameOf). */
   nameAt: Map<number, string>;
   /** Full names by the nicknames written inside them ("Lee 'Uncle Poodle' Thompson"), built on first use. */
@@ -247,6 +249,8 @@ const NAME_PARTICLES = new Set(['abu', 'abd', 'abdul', 'al', 'el', 'bin', 'ben',
 function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): Mention | null {
   const p = pronoun.toLowerCase();
   if (p === 'it') return lastOrganisationBefore(ctx, at);
+  // "The ASA ruled: '...' They added: '...'": "they" goes on with an organisation that was just quoted.
+  if (p === 'they') return ctx.lastOrganisation === null ? null : organisationMention(ctx, ctx.lastOrganisation, at);
   if (p !== 'he' && p !== 'she') return null;
   const want = p === 'he' ? 'm' : 'f';
   const { text } = ctx;
@@ -269,6 +273,8 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   }
   const subject = subjects.find(compatible);
   if (subject) return subject;
+  // "One Wolves fan, who lives in Telford, was travelling home. He said:": the sentence before introduced someone unnamed.
+  if (s1 < s0 && UNNAMED_OPENING_RE.test(text.slice(s1, s0))) return null;
   const last = lastSpeakerMention(ctx, at);
   if (last && compatible(last)) return last;
   // A person of unknown gender ("Google Maps claims ..., but Jerry Brotton isn't so sure. He argues ...") is "he" only when
@@ -295,6 +301,9 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   }
   return possessive ?? fallback;
 }
+
+/** A sentence opened by an unnamed person and a relative clause: "One Wolves fan, who ...", "A neighbour who asked not to be named ...". */
+const UNNAMED_OPENING_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?(?:One|Another|An?)\s+(?:[\p{L}'’-]+\s+){0,3}?\p{Ll}[\p{Ll}-]*,?\s+who\b/u;
 
 /** A sentence opened by he or she ("He declined", "But now she's"), after at most three linking words. */
 const PRONOUN_OPENING_RE = /^\s*(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+){0,3}(he|she)\b/i;
@@ -527,6 +536,13 @@ function lastOrganisationBefore(ctx: Context, at: number, head?: string, headReq
     if (headRequired) return null;
   }
   for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'organization') return window[i]!;
+  return null;
+}
+
+/** The latest mention (in the 2,500 characters before `at`) of the organisation that speaks as `name`. */
+function organisationMention(ctx: Context, name: string, at: number): Mention | null {
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
+  for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'organization' && nameOf(ctx, window[i]!) === name) return window[i]!;
   return null;
 }
 
@@ -774,8 +790,14 @@ const INDEFINITE_AFTER_RE = /^\s*(?:one|another|someone|somebody|others)\s*(?:[,
 
 function groupOrDocument(lead: string): Attribution | null {
   const tail = lead.slice(-90);
-  return GROUP_OR_DOCUMENT_RE.test(tail) || INDEFINITE_BEFORE_RE.test(tail) ? { speaker: null, confidence: 0, cue: 'unnamed' } : null;
+  if (GROUP_OR_DOCUMENT_RE.test(tail) || INDEFINITE_BEFORE_RE.test(tail)) return { speaker: null, confidence: 0, cue: 'unnamed' };
+  // "But one user, speculating that Vasilyev was using a fake name, told": the aside's names are not the subject.
+  // (An aside that is a name, "Another guard, Beau James, commented", is the subject itself.)
+  const aside = /,\s*\p{Ll}[^,.;:!?"“”‘’\n]{0,140},\s*$/u.exec(lead);
+  return aside && INDEFINITE_NOUN_RE.test(lead.slice(0, aside.index)) ? { speaker: null, confidence: 0, cue: 'unnamed' } : null;
 }
+/** An indefinite subject noun phrase: "one user", "another angry fan". */
+const INDEFINITE_NOUN_RE = /(?:^\s*|[,;:]\s*|\b(?:and|but|while|as)\s+)(?:one|another)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s*$/i;
 
 /** Whether [from, to) holds a speech verb outside photo captions. */
 function speechOutsideCaptions(text: string, from: number, to: number): boolean {
@@ -884,6 +906,21 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
   return writtenStatement(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
 
+/** A verb that takes someone's words as its object, right before the quote: "condemned the '", "described it as '". */
+const REPORTED_OBJECT_RE =
+  /^\s+(?:(?:also|later|then|publicly|openly|swiftly|angrily)\s+)?(?:condemned|condemns|described|describes|called|calls|branded|brands|dismissed|dismisses|labelled|labeled|hailed|hails|denounced|denounces|derided|derides|mocked|mocks)\s+(?:(?:it|them|him|her|this|that|the\s+\w+)\s+as\s+|as\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?$/;
+
+/**
+ * "As Mr Cameron condemned the 'brutal and barbaric murder', Foreign Secretary Philip Hammond said ...": a partial quote that
+ * is the object of a verb of judging, right after its named subject, is that subject's, whatever speech follows in the sentence.
+ */
+function reportedObject(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
+  const sStart = sentenceStartBefore(ctx.text, q.start, floor);
+  const m = mentionsBetween(ctx.speakers, sStart, q.start).pop();
+  if (!m || !REPORTED_OBJECT_RE.test(ctx.text.slice(m.end, q.start))) return null;
+  return fromMention(ctx, m, 'said-before', 0.8);
+}
+
 /** Verbs that report or judge what someone said, around a partial quote in their clause: "accused X of having '...'". */
 const REPORTING_VERB_RE = new RegExp(
   `\\b(?:${SPEECH_VERBS}|accused|accuses|called|calls|described|dismissed|dismisses|branded|brands|critici[sz]ed|praised|condemned|attacked|hit out|labelled|labeled|insisted|believes|believed|feels|felt|thinks|thought|hopes|hoped|wants|wanted|pledged|promised)\\b`,
@@ -918,6 +955,9 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
 
 /** "A statement from UEFA read:", "The message read:" (after "the college issued an apology"). */
 const STATEMENT_READ_RE = /\b(?:statement|message|apology|letter|email|e-mail|post|notice)\s+(?:(?:from|by|issued by|on behalf of)\s+([^,:;.]{1,60}?)\s+)?(?:read|reads)\s*:?\s*$/i;
+/** "His latest message to Vasilyev reads:", "Her letter to the council said:": the writer is the one the possessive means. */
+const OWN_WRITING_READ_RE =
+  /(?:^|[.!?]\s+|,\s*|\band\s+)(his|her)\s+(?:[a-z-]+\s+){0,2}(?:statement|message|letter|email|e-mail|post|tweet|note|text|reply)\s+(?:to\s+[^,:;.!?]{1,50}?\s+)?(?:read|reads|said|says)\s*:?\s*$/i;
 /** A sentence saying an organisation (named by a noun) put something out: "the college issued an apology". */
 const ORG_ISSUED_RE = /\bthe\s+(?:[\w-]+\s+)?(?:college|university|school|club|company|firm|council|ministry|department|agency|charity|group|federation|association|league|union|party|police|force|board|body|organi[sz]ation|government|authority|hospital|trust|airline)\s+(?:has\s+|had\s+|then\s+|later\s+)?(?:issued|released|published|sent|posted|put out)\b/i;
 
@@ -927,6 +967,11 @@ const ORG_ISSUED_RE = /\bthe\s+(?:[\w-]+\s+)?(?:college|university|school|club|c
  * else it is a document and no one speaks.
  */
 function writtenStatement(ctx: Context, from: number, to: number): Attribution | null {
+  const own = OWN_WRITING_READ_RE.exec(ctx.text.slice(from, to));
+  if (own) {
+    const r = resolvePronoun(ctx, own[1]!.toLowerCase() === 'his' ? 'he' : 'she', from + own.index);
+    if (r) return fromMention(ctx, r, 'pronoun', 0.6);
+  }
   const read = STATEMENT_READ_RE.exec(ctx.text.slice(from, to));
   if (!read) return null;
   const at = from + read.index;
@@ -1046,7 +1091,7 @@ export function attributeSpeakers(
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
-  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, quoteCounts: new Map(), nameAt: new Map(), organisations: new Set() };
+  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, quoteCounts: new Map(), lastOrganisation: null, nameAt: new Map(), organisations: new Set() };
   const out: Attribution[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;
@@ -1054,9 +1099,9 @@ export function attributeSpeakers(
     const nextStart = k + 1 < quotes.length ? quotes[k + 1]!.start : text.length;
     // "X said: '...'" right before the quote is the strongest cue; otherwise the words after the quote come first.
     const strongBefore = STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
-    let a = strongBefore
+    let a = reportedObject(ctx, q, prevEnd) ?? (strongBefore
       ? (attributeBefore(ctx, q, prevEnd) ?? attributeAfter(ctx, q, nextStart))
-      : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd));
+      : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd)));
     if (!a && k > 0 && out[k - 1]!.cue !== 'side-reasoning' && !excludedBySide(q, out[k - 1]!.speaker, options.participants ?? [])) {
       const prev = out[k - 1]!;
       const gap = text.slice(prevEnd, q.start);
@@ -1087,6 +1132,7 @@ export function attributeSpeakers(
     a ??= attributeBySide(q, options.participants ?? []);
     out.push(a ?? { ...UNKNOWN });
     // Organisations speak too, but only a person is the "he" or "she" of a later quote.
+    if (a?.speaker) ctx.lastOrganisation = ctx.organisations.has(a.speaker) ? a.speaker : null;
     if (a?.speaker && !ctx.organisations.has(a.speaker)) {
       ctx.lastSpeaker = a.speaker;
       ctx.quoteCounts.set(a.speaker, (ctx.quoteCounts.get(a.speaker) ?? 0) + 1);

@@ -676,4 +676,58 @@ describe('attributeSpeakers: session 6 rules (fresh Daily Mail copy)', () => {
       "The Woodland Trust planted the wood in 1998. Natural England had warned about the disease. A spokesman for the trust said: 'Every diseased ash will be felled.'";
     expect(who(canal)).toEqual(['Woodland Trust']);
   });
+
+  it('GIVEN "As X condemned the \'...\', Y said ..." THEN the partial quote is the condemner\'s, not the later speaker\'s', () => {
+    const politics =
+      "As Mr Cameron condemned the 'brutal and barbaric murder', Foreign Secretary Philip Hammond said troops could be sent.";
+    expect(who(politics)).toEqual(['Cameron']);
+    const football =
+      "While Arsene Wenger described the tackle as 'a disgrace to the game', Chelsea manager Jose Mourinho told reporters he saw nothing.";
+    expect(who(football)).toEqual(['Arsene Wenger']);
+  });
+
+  it('GIVEN "The ASA ruled: \'...\' They added: \'...\'" THEN "ruled" is speech and "they" goes on with the organisation just quoted', () => {
+    const regulator =
+      "The ASA ruled: 'Consumers were likely to be misled by the claim.' They added: 'We concluded that the advert breached the code.'";
+    expect(who(regulator)).toEqual(['ASA', 'ASA']);
+    const court =
+      "The Court of Appeal ruled: 'The sentence was unduly lenient in every respect.' They added: 'A term of eight years is substituted.'";
+    expect(who(court)).toEqual(['Court of Appeal', 'Court of Appeal']);
+  });
+
+  it('GIVEN "they said" after a person was quoted THEN "they" stays unknown rather than becoming an organisation', () => {
+    const t = "Barclays cut 300 jobs. Tom Parker said: 'Staff are angry.' They said: 'We will strike.'";
+    expect(who(t)).toEqual(['Tom Parker', null]);
+  });
+
+  it('GIVEN "His latest message to X reads: \'...\'" THEN the writer is the man the possessive means', () => {
+    const feud =
+      "Duncan Grant offered a reward for the troll's arrest. His latest message to the troll reads: 'Go home, we are closing in on you.'";
+    expect(who(feud)).toEqual(['Duncan Grant']);
+    const mp = "Rachel Moss wrote to the minister twice. Her second letter to Mr Hunt read: 'Families are waiting months for a bed.'";
+    expect(who(mp)).toEqual(['Rachel Moss']);
+  });
+
+  it('GIVEN "One fan, who ..., was travelling home. He said:" THEN "he" is the unnamed fan, not the last man quoted', () => {
+    const fans =
+      "Mark Peaker said: 'I couldn't believe it.' One Wolves fan, who lives in the town but wished to remain anonymous, was travelling home. He said: 'Tensions were already high.'";
+    expect(who(fans)).toEqual(['Mark Peaker', null]);
+    const fire =
+      "Fire chief Lisa Grey said: 'The blaze spread quickly.' A neighbour who asked not to be named saw the flames from her window. She said: 'It was terrifying.'";
+    expect(who(fire)).toEqual(['Lisa Grey', null]);
+  });
+
+  it('GIVEN "But one user, speculating that X ..., told Y:" THEN the unnamed user speaks, not a name in the aside', () => {
+    const web = "But one user, speculating that Vasilyev was a fake name, told Mr Bannatyne: 'I hope this doesn't end in injury.'";
+    expect(who(web)).toEqual([null]);
+    const pitch = "Another supporter, angry that Rooney had been dropped, told the BBC: 'The manager has lost the dressing room.'";
+    expect(who(pitch)).toEqual([null]);
+  });
+
+  it("GIVEN \"X's spokesman said\" THEN the person X speaks through the spokesman", () => {
+    const t = "Tony Blair met the envoy on Monday. Mr Blair's spokesman said: 'The talks were constructive.'";
+    expect(who(t)).toEqual(['Tony Blair']);
+    const u = "Singer Lily Allen cancelled the show. The singer's spokeswoman said: 'She has a throat infection.'";
+    expect(who(u)).toEqual(['Lily Allen']);
+  });
 });
