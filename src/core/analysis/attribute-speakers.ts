@@ -69,8 +69,6 @@ interface Context {
   genderOf: (m: Mention) => 'm' | 'f' | null;
   /** The person the last attributed quote went to (updated as quotes are attributed in order). */
   lastSpeaker: string | null;
-  /** How many quotes each person has been given so far. */
-  quoteCounts: Map<string, number>;
   /** The organisation the last attributed quote went to, if it went to one. */
   lastOrganisation: string | null;
   /** The speaker name of each person mention, by its start (see nameOf). */
@@ -278,11 +276,9 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   const last = lastSpeakerMention(ctx, at);
   if (last && compatible(last)) return last;
   // A person of unknown gender ("Google Maps claims ..., but Jerry Brotton isn't so sure. He argues ...") is "he" only when
-  // no one of that gender is named in these two sentences, nor is the story's main speaker so far.
+  // no one of that gender is named in these two sentences.
   const named = mentionsBetween(ctx.speakers, s1, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !collective(text, m)).pop();
   if (named) return named;
-  const main = mainSpeakerMention(ctx, at, compatible);
-  if (main) return main;
   const found = subjects.find(unknown) ?? (last && unknown(last) ? last : undefined);
   if (found) return found;
   // Nearest of that gender in the story so far; of unknown gender only in these two sentences (else no one).
@@ -375,23 +371,9 @@ function listedMentions(text: string, inSpan: readonly Mention[]): boolean[] {
   return listed;
 }
 
-/** The person given the most quotes so far (at least two), when `accept` takes them and they are named in the 2,500 characters before `at`. */
-function mainSpeakerMention(ctx: Context, at: number, accept: (m: Mention) => boolean): Mention | null {
-  let best: string | null = null;
-  let most = 1;
-  for (const [name, n] of ctx.quoteCounts) {
-    if (n > most) {
-      best = name;
-      most = n;
-    }
-  }
-  if (best === null) return null;
-  const m = lastSpeakerMention(ctx, at, best);
-  return m && accept(m) ? m : null;
-}
-
-/** The latest mention of the last attributed person speaker (or of `name`), if named in the 2,500 characters before `at`. */
-function lastSpeakerMention(ctx: Context, at: number, name = ctx.lastSpeaker): Mention | null {
+/** The latest mention of the last attributed person speaker, if named in the 2,500 characters before `at`. */
+function lastSpeakerMention(ctx: Context, at: number): Mention | null {
+  const name = ctx.lastSpeaker;
   if (name === null) return null;
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
   for (let i = window.length - 1; i >= 0; i--) {
@@ -1091,7 +1073,7 @@ export function attributeSpeakers(
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
-  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, quoteCounts: new Map(), lastOrganisation: null, nameAt: new Map(), organisations: new Set() };
+  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, lastOrganisation: null, nameAt: new Map(), organisations: new Set() };
   const out: Attribution[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;
@@ -1133,10 +1115,7 @@ export function attributeSpeakers(
     out.push(a ?? { ...UNKNOWN });
     // Organisations speak too, but only a person is the "he" or "she" of a later quote.
     if (a?.speaker) ctx.lastOrganisation = ctx.organisations.has(a.speaker) ? a.speaker : null;
-    if (a?.speaker && !ctx.organisations.has(a.speaker)) {
-      ctx.lastSpeaker = a.speaker;
-      ctx.quoteCounts.set(a.speaker, (ctx.quoteCounts.get(a.speaker) ?? 0) + 1);
-    }
+    if (a?.speaker && !ctx.organisations.has(a.speaker)) ctx.lastSpeaker = a.speaker;
   }
   return out;
 }
