@@ -2,7 +2,7 @@
  * Summary quality on the CNN/DM dev set: ours beside Lead-3, the npm extractive summarizers and the
  * published neural systems, all scored in this run with bench/rouge.ts.
  *
- *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH] [-- --cnn-val PATH]
+ *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH] [-- --cnn-val PATH] [-- --dm-train PATH]
  *
  * --eval defaults to ../shared/eval/cnndm-dev.jsonl from the repo root. --newspaper-git names a clone of
  * codelucas/newspaper, whose article texts the outside-CNN/DM quote set (bench/quotes/outside.jsonl) is
@@ -11,6 +11,9 @@
  * summary is scored beside Lead-3 on lines 1-500 (tuned on in session 5) and 501-1000 (held out), and
  * the same file holds the texts of the fresh quote set bench/quotes/cnnval.jsonl and the issue set
  * bench/issues/heldout3.jsonl (also accepted alone as --cnnval-eval and --heldout3-eval).
+ * --dm-train names the 100 CNN/DM training-split articles built the same way from EileenFeng/Text-Summarization-NLP's
+ * data/train_sample.zip (bench/quotes/README.md says how), the texts of the fresh Daily Mail quote set
+ * bench/quotes/dmtrain.jsonl: its odd lines (read to tune rules) and even lines (never read: totals only).
  * Without the file those sections are skipped with a note; nothing fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -63,6 +66,11 @@ const HELDOUT3_LABELS = 'issues/heldout3.jsonl';
 const HELDOUT3_TITLE = 'Issue breakdown, held-out set 3 (CNN validation articles, never tuned on; totals only):';
 const CNNVAL_TITLE = 'Quote attribution, fresh CNN validation set (20 articles, labelled before the engine ran on them; never read: totals only):';
 const CNNVAL_LABELS = 'quotes/cnnval.jsonl';
+const DMTRAIN_LABELS = 'quotes/dmtrain.jsonl';
+const DMTRAIN_HALVES: ReadonlyArray<readonly [string, 'odd' | 'even']> = [
+  ['Quote attribution, fresh Daily Mail set, odd lines (half A: read to tune rules in session 6):', 'odd'],
+  ['Quote attribution, fresh Daily Mail set, even lines (half B: never read; totals only):', 'even'],
+];
 
 /**
  * Why a labelled set of CNN validation articles (the fresh quote set, issue held-out 3) cannot be scored
@@ -282,6 +290,20 @@ export async function cnnValSection(given: string | undefined): Promise<string> 
   return `${title} ${path}\n${formatTable(rows)}`;
 }
 
+type QuoteScorer = (evalPath?: string, labelsPath?: string, lines?: 'odd' | 'even') => Promise<string>;
+
+/**
+ * Both halves of the fresh Daily Mail quote set, scored on the eval-format file `given` (relative to the
+ * working directory), or each with a note saying why it was skipped (no file, or not the labelled articles).
+ */
+export async function dmTrainSection(labelsPath: string, given: string | undefined, evaluate: QuoteScorer): Promise<string> {
+  const path = given === undefined ? undefined : resolve(process.cwd(), given);
+  const missing = cnnTextsMissing(labelsPath, path, '--dm-train');
+  const parts: string[] = [];
+  for (const [title, lines] of DMTRAIN_HALVES) parts.push(`${title}\n${missing ?? (await evaluate(path, labelsPath, lines))}`);
+  return parts.join('\n\n');
+}
+
 async function main(): Promise<void> {
   const path = evalPathFromArgs(process.argv.slice(2));
   const articles = loadEvalSet(path);
@@ -376,6 +398,9 @@ async function main(): Promise<void> {
         const missing = cnnTextsMissing(cnnvalLabels, cnnvalPath);
         console.log(`\n${CNNVAL_TITLE}\n${missing ?? (await mod.evaluateQuotes(cnnvalPath, cnnvalLabels))}`);
       }
+      // Fresh Daily Mail articles of the training split, also read from a file outside the repository.
+      const dmLabels = resolve(benchDir, DMTRAIN_LABELS);
+      if (existsSync(dmLabels)) console.log(`\n${await dmTrainSection(dmLabels, argValue(process.argv.slice(2), '--dm-train'), mod.evaluateQuotes)}`);
       return;
     }
   }

@@ -6,6 +6,11 @@
  *
  *   tsx bench/quote-eval.ts [--eval ../shared/eval/cnndm-dev.jsonl] [--labels bench/quotes/heldout.jsonl]
  *   tsx bench/quote-eval.ts --labels bench/quotes/outside.jsonl --texts-from-git <clone of codelucas/newspaper>
+ *   tsx bench/quote-eval.ts --eval dm-train.jsonl --labels bench/quotes/dmtrain.jsonl --lines odd --verbose
+ *
+ * --verbose adds one line per gold quote whose text was missed or whose speaker is wrong. It is refused on
+ * the sets and halves that are never read for errors (bench/quotes/README.md): the even lines of heldout2 and
+ * dmtrain, outside.jsonl and cnnval.jsonl.
  *
  * With --texts-from-git the articles are not read from the eval file but from the clone, at the commit
  * and path each label line names in its `source` (bench/git-texts.ts).
@@ -105,7 +110,21 @@ interface Tally {
   predictedNullRight: number;
 }
 
-function score(gold: readonly GoldQuote[], predicted: readonly Predicted[], t: Tally): void {
+/** Sets, or halves of a set, that stay held out: their per-quote errors are never printed. */
+const UNREAD: ReadonlyArray<readonly [string, 'odd' | 'even' | undefined]> = [
+  ['heldout2.jsonl', 'even'],
+  ['dmtrain.jsonl', 'even'],
+  ['outside.jsonl', undefined],
+  ['cnnval.jsonl', undefined],
+];
+
+/** True when `labelsPath` (with `lines`) covers a set that is never read for errors. */
+export function isUnread(labelsPath: string, lines: 'odd' | 'even' | undefined): boolean {
+  const file = labelsPath.split('/').pop() ?? '';
+  return UNREAD.some(([name, half]) => file === name && (half === undefined || lines === undefined || lines === half));
+}
+
+function score(gold: readonly GoldQuote[], predicted: readonly Predicted[], t: Tally, errors?: string[]): void {
   t.gold += gold.length;
   t.predicted += predicted.length;
   const used = new Set<number>();
@@ -118,11 +137,15 @@ function score(gold: readonly GoldQuote[], predicted: readonly Predicted[], t: T
       }
     }
     if (hit < 0) for (let i = 0; i < predicted.length; i++) if (textMatches(g.text, predicted[i]!.text)) hit = i;
-    if (hit < 0) continue;
+    if (hit < 0) {
+      errors?.push(`  missed  ${JSON.stringify(g.text.slice(0, 70))} (${g.speaker ?? 'null'})`);
+      continue;
+    }
     used.add(hit);
     t.matchedGold++;
     const p = predicted[hit]!;
     if (sameSpeaker(g.speaker, p.speaker)) t.speakerRight++;
+    else errors?.push(`  speaker ${JSON.stringify(g.text.slice(0, 70))}: gold ${g.speaker ?? 'null'}, ours ${p.speaker ?? 'null'}`);
     if (g.speaker === null) {
       t.goldNull++;
       if (p.speaker === null) t.goldNullKept++;
@@ -167,7 +190,9 @@ export async function evaluateQuotes(
   labelsPath: string = DEFAULT_LABELS,
   lines?: 'odd' | 'even',
   textsFromGit?: string,
+  verbose = false,
 ): Promise<string> {
+  if (verbose && isUnread(labelsPath, lines)) throw new Error(`${labelsPath}${lines ? ` (${lines} lines)` : ''} is never read for errors: totals only`);
   // `lines`: only the odd (1st, 3rd, ...) or even lines of the label file, for a set split into a half
   // that was read to tune rules and a half that never was (bench/quotes/README.md).
   const labels: Labelled[] = readFileSync(labelsPath, 'utf8')
@@ -180,6 +205,7 @@ export async function evaluateQuotes(
   const ours = emptyTally();
   const base = emptyTally();
   let missing = 0;
+  const errors: string[] = [];
   for (const l of labels) {
     const text = textOf(l);
     if (text === undefined) {
@@ -187,7 +213,9 @@ export async function evaluateQuotes(
       continue;
     }
     const analysis = analyze({ text });
-    score(l.quotes, analysis.quotes, ours);
+    const mine: string[] = [];
+    score(l.quotes, analysis.quotes, ours, verbose ? mine : undefined);
+    if (mine.length > 0) errors.push(`${l.id}:`, ...mine);
     score(l.quotes, baseline(text), base);
   }
   const row = (name: string, t: Tally): string =>
@@ -200,6 +228,7 @@ export async function evaluateQuotes(
     row('naive baseline (double quotes)', base),
     `(spk acc: speaker right on matched gold quotes; attrib: share of them given a speaker; acc|attr: right when given one; ${ours.predicted} quotes extracted)`,
     `(unnamed speakers: ${ours.goldNullKept} of ${ours.goldNull} matched gold quotes with a null speaker left null; ${ours.predictedNullRight} of the ${ours.predictedNull} quotes left null have a null gold speaker)`,
+    ...errors,
   ].join('\n');
 }
 
@@ -214,6 +243,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       pathArg(argv, '--labels', DEFAULT_LABELS),
       lines,
       textsFromGit === undefined ? undefined : resolve(process.cwd(), textsFromGit),
+      argv.includes('--verbose'),
     ),
   );
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cnnValSection, cnnTextsMissing, formatTable, splitOnPunctuation } from '../../bench/quality.js';
+import { cnnValSection, cnnTextsMissing, dmTrainSection, formatTable, splitOnPunctuation } from '../../bench/quality.js';
+import { isUnread } from '../../bench/quote-eval.js';
 
 describe('bench/quality helpers', () => {
   it('GIVEN a reference with PTB tokens and closing quotes THEN it splits after . ! ? (and a closing mark) only', () => {
@@ -49,5 +50,35 @@ describe('bench/quality helpers', () => {
   it('GIVEN no CNN validation file, or a path that does not exist THEN the section is skipped with how to build it', async () => {
     expect(await cnnValSection(undefined)).toMatch(/skipped: .*bench\/cnn-val-to-jsonl\.ts/);
     expect(await cnnValSection('/nonexistent/cnn-val.jsonl')).toMatch(/skipped: \/nonexistent\/cnn-val\.jsonl does not exist/);
+  });
+
+  it('GIVEN no --dm-train file THEN both halves of the Daily Mail set are skipped with how to get it; GIVEN the texts THEN each half is scored by its lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dmtrain-'));
+    const labels = join(dir, 'dmtrain.jsonl');
+    writeFileSync(labels, `${JSON.stringify({ id: 'abc', source: 'owner/repo@0000:rows.csv', quotes: [] })}\n`);
+    const calls: string[] = [];
+    const evaluate = async (_e?: string, _l?: string, lines?: 'odd' | 'even'): Promise<string> => {
+      calls.push(lines ?? 'all');
+      return `scored ${lines}`;
+    };
+    const skipped = await dmTrainSection(labels, undefined, evaluate);
+    expect(skipped.match(/skipped: .*--dm-train/g)).toHaveLength(2);
+    expect(calls).toEqual([]);
+    const texts = join(dir, 'texts.jsonl');
+    writeFileSync(texts, `${JSON.stringify({ id: 'abc', article: 'Text.' })}\n`);
+    const scored = await dmTrainSection(labels, texts, evaluate);
+    expect(scored).toMatch(/odd lines \(half A[^\n]*\nscored odd/);
+    expect(scored).toMatch(/even lines \(half B[^\n]*\nscored even/);
+    expect(calls).toEqual(['odd', 'even']);
+  });
+
+  it('GIVEN a held-out set or its unread half THEN its per-quote errors may not be printed; GIVEN a read set or half THEN they may', () => {
+    expect(isUnread('bench/quotes/dmtrain.jsonl', 'even')).toBe(true);
+    expect(isUnread('bench/quotes/dmtrain.jsonl', undefined)).toBe(true);
+    expect(isUnread('bench/quotes/dmtrain.jsonl', 'odd')).toBe(false);
+    expect(isUnread('bench/quotes/heldout2.jsonl', 'even')).toBe(true);
+    expect(isUnread('/x/bench/quotes/cnnval.jsonl', 'odd')).toBe(true);
+    expect(isUnread('bench/quotes/labels.jsonl', undefined)).toBe(false);
+    expect(isUnread('bench/quotes/heldout.jsonl', undefined)).toBe(false);
   });
 });

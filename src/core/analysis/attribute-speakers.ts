@@ -69,6 +69,8 @@ interface Context {
   genderOf: (m: Mention) => 'm' | 'f' | null;
   /** The person the last attributed quote went to (updated as quotes are attributed in order). */
   lastSpeaker: string | null;
+  /** The organisation the last attributed quote went to, if it went to one. */
+  lastOrganisation: string | null;
   /** The speaker name of each person mention, by its start (see nameOf). */
   nameAt: Map<number, string>;
   /** Full names by the nicknames written inside them ("Lee 'Uncle Poodle' Thompson"), built on first use. */
@@ -95,6 +97,8 @@ function firstSpeakerIn(ctx: Context, from: number, to: number): Mention | null 
  * ("Pete Saunders, chief executive of X, added"), else the first person in the span.
  */
 function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | null {
+  const relative = relativeClauseSubject(ctx, from, verbAt);
+  if (relative) return relative;
   let lead = ctx.text.slice(from, verbAt).replace(/\s+$/, '');
   const appositive = /,[^,]{1,140},$/.exec(lead);
   if (appositive) {
@@ -111,8 +115,22 @@ function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | nu
   return firstSpeakerIn(ctx, from, verbAt);
 }
 
+/**
+ * "Wolves fan Mr Downes, who was on his way home with son Jack, 14, said": a relative clause that runs up to the verb
+ * is an aside about the person before it, who speaks, whatever names the aside holds.
+ */
+function relativeClauseSubject(ctx: Context, from: number, verbAt: number): Mention | null {
+  for (const m of mentionsBetween(ctx.speakers, from, verbAt)) {
+    if (m.kind !== 'person') continue;
+    const aside = ctx.text.slice(m.end, verbAt);
+    if (RELATIVE_ASIDE_RE.test(aside)) return m;
+  }
+  return null;
+}
+const RELATIVE_ASIDE_RE = /^,\s+(?:who|whose)\s[^.;:!?"“”‘’\n]{1,200},\s*(?:(?:also|later|then|previously|once|\w+ly)\s+)?$/;
+
 /** Joins a person to the employer named after them: "Mark Diffley, Director, Ipsos MORI", "David Williams of Ladbrokes". */
-const EMPLOYER_LINK_RE = /^(?:\s*,[^,.;:!?"“”‘’\n]*\p{L}[^,.;:!?"“”‘’\n]*,\s*|\s+(?:of|from|at)\s+(?:the\s+)?)$/u;
+const EMPLOYER_LINK_RE = /^(?:\s*,[^,.;:!?"“”‘’\n]*\p{L}[^,.;:!?"“”‘’\n]*,\s*|(?:\s*,[^.;:!?"“”‘’\n]{1,80}?,?)?\s+(?:of|from|at)\s+(?:the\s+)?)$/u;
 
 /**
  * "David Williams of Ladbrokes said", "Mark Diffley, Director, Ipsos MORI Scotland said": the name
@@ -196,9 +214,19 @@ function cleanName(ctx: Context, name: string): string {
   if (tokens.length < 2 || isGivenName(first) || NAME_PARTICLES.has(first) || first.includes('.')) return name;
   for (let i = 1; i < tokens.length - 1; i++) if (isGivenName(tokens[i]!.toLowerCase())) return tokens.slice(i).join(' ');
   const fullNames = fullNamesOf(ctx);
+  const surname = tokens[tokens.length - 1]!;
+  // "Air Commodore Lambert" after "Air Commodore Andrew Lambert": a rank written before the one full name with that
+  // surname; the name runs from its given name ("Andrew Lambert").
+  const ranked = new Set<string>();
+  for (const n of fullNames.keys()) {
+    if (!n.endsWith(` ${surname}`) || n === name) continue;
+    const words = n.split(' ');
+    const given = words.findIndex((w, i) => i < words.length - 1 && isGivenName(w.toLowerCase()));
+    if (given > 0 && words.slice(0, given).every((w) => tokens.includes(w))) ranked.add(words.slice(given).join(' '));
+  }
+  if (ranked.size === 1) return [...ranked][0]!;
   const own = fullNames.get(name);
   if ((own?.count ?? 0) > 1) return name;
-  const surname = tokens[tokens.length - 1]!;
   const clean = [...fullNames].filter(
     ([n, x]) => x.count >= 2 && n.endsWith(` ${surname}`) && isGivenName(n.split(' ')[0]!.toLowerCase()) && (!own?.gender || own.gender === x.gender),
   );
@@ -219,6 +247,8 @@ const NAME_PARTICLES = new Set(['abu', 'abd', 'abdul', 'al', 'el', 'bin', 'ben',
 function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): Mention | null {
   const p = pronoun.toLowerCase();
   if (p === 'it') return lastOrganisationBefore(ctx, at);
+  // "The ASA ruled: '...' They added: '...'": "they" goes on with an organisation that was just quoted.
+  if (p === 'they') return ctx.lastOrganisation === null ? null : organisationMention(ctx, ctx.lastOrganisation, at);
   if (p !== 'he' && p !== 'she') return null;
   const want = p === 'he' ? 'm' : 'f';
   const { text } = ctx;
@@ -241,8 +271,15 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   }
   const subject = subjects.find(compatible);
   if (subject) return subject;
+  // "One Wolves fan, who lives in Telford, was travelling home. He said:": the sentence before introduced someone unnamed.
+  if (s1 < s0 && UNNAMED_OPENING_RE.test(text.slice(s1, s0))) return null;
   const last = lastSpeakerMention(ctx, at);
-  const found = (last && compatible(last) ? last : undefined) ?? subjects.find(unknown) ?? (last && unknown(last) ? last : undefined);
+  if (last && compatible(last)) return last;
+  // A person of unknown gender ("Google Maps claims ..., but Jerry Brotton isn't so sure. He argues ...") is "he" only when
+  // no one of that gender is named in these two sentences.
+  const named = mentionsBetween(ctx.speakers, s1, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !collective(text, m)).pop();
+  if (named) return named;
+  const found = subjects.find(unknown) ?? (last && unknown(last) ? last : undefined);
   if (found) return found;
   // Nearest of that gender in the story so far; of unknown gender only in these two sentences (else no one).
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
@@ -260,6 +297,9 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   }
   return possessive ?? fallback;
 }
+
+/** A sentence opened by an unnamed person and a relative clause: "One Wolves fan, who ...", "A neighbour who asked not to be named ...". */
+const UNNAMED_OPENING_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?(?:One|Another|An?)\s+(?:[\p{L}'’-]+\s+){0,3}?\p{Ll}[\p{Ll}-]*,?\s+who\b/u;
 
 /** A sentence opened by he or she ("He declined", "But now she's"), after at most three linking words. */
 const PRONOUN_OPENING_RE = /^\s*(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+){0,3}(he|she)\b/i;
@@ -481,6 +521,13 @@ function lastOrganisationBefore(ctx: Context, at: number, head?: string, headReq
   return null;
 }
 
+/** The latest mention (in the 2,500 characters before `at`) of the organisation that speaks as `name`. */
+function organisationMention(ctx: Context, name: string, at: number): Mention | null {
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
+  for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'organization' && nameOf(ctx, window[i]!) === name) return window[i]!;
+  return null;
+}
+
 /** A role description ends `phrase`, and no name does (a name after "the" is a team: "the Blues"). */
 function isDescription(phrase: string): boolean {
   // Both patterns end the phrase and start at "the" or a possessive within its last few words.
@@ -681,9 +728,13 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   if (org) return fromMention(ctx, org, 'spokesman', 0.85);
   const forName = /\b(?:for|from|at|of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u.exec(words);
   if (forName) return organisationNamed(ctx, forName[1]!);
-  const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
+  const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(?!(?:An?|The)\s)(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
   if (before) return organisationNamed(ctx, before[1]!);
-  if (/\b(?:for|from|of)\s+the\s+[a-z]/.test(words)) return fromMention(ctx, lastOrganisationBefore(ctx, from), 'spokesman', 0.5) ?? { speaker: null, confidence: 0, cue: 'unnamed' };
+  // "a spokeswoman for the trust": the organisation whose name has that noun ("Royal Collection Trust"), else the last one named.
+  const described = /\b(?:for|from|of)\s+the\s+(?:[a-z-]+\s+){0,2}([a-z]+)\s*,?$/.exec(words);
+  if (described || /\b(?:for|from|of)\s+the\s+[a-z]/.test(words)) {
+    return fromMention(ctx, lastOrganisationBefore(ctx, from, described?.[1]), 'spokesman', 0.5) ?? { speaker: null, confidence: 0, cue: 'unnamed' };
+  }
   return { speaker: null, confidence: 0, cue: 'unnamed' };
 }
 
@@ -721,8 +772,14 @@ const INDEFINITE_AFTER_RE = /^\s*(?:one|another|someone|somebody|others)\s*(?:[,
 
 function groupOrDocument(lead: string): Attribution | null {
   const tail = lead.slice(-90);
-  return GROUP_OR_DOCUMENT_RE.test(tail) || INDEFINITE_BEFORE_RE.test(tail) ? { speaker: null, confidence: 0, cue: 'unnamed' } : null;
+  if (GROUP_OR_DOCUMENT_RE.test(tail) || INDEFINITE_BEFORE_RE.test(tail)) return { speaker: null, confidence: 0, cue: 'unnamed' };
+  // "But one user, speculating that Vasilyev was using a fake name, told": the aside's names are not the subject.
+  // (An aside that is a name, "Another guard, Beau James, commented", is the subject itself.)
+  const aside = /,\s*\p{Ll}[^,.;:!?"“”‘’\n]{0,140},\s*$/u.exec(lead);
+  return aside && INDEFINITE_NOUN_RE.test(lead.slice(0, aside.index)) ? { speaker: null, confidence: 0, cue: 'unnamed' } : null;
 }
+/** An indefinite subject noun phrase: "one user", "another angry fan". */
+const INDEFINITE_NOUN_RE = /(?:^\s*|[,;:]\s*|\b(?:and|but|while|as)\s+)(?:one|another)\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s*$/i;
 
 /** Whether [from, to) holds a speech verb outside photo captions. */
 function speechOutsideCaptions(text: string, from: number, to: number): boolean {
@@ -831,6 +888,21 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
   return writtenStatement(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
 
+/** A verb that takes someone's words as its object, right before the quote: "condemned the '", "described it as '". */
+const REPORTED_OBJECT_RE =
+  /^\s+(?:(?:also|later|then|publicly|openly|swiftly|angrily)\s+)?(?:condemned|condemns|described|describes|called|calls|branded|brands|dismissed|dismisses|labelled|labeled|hailed|hails|denounced|denounces|derided|derides|mocked|mocks)\s+(?:(?:it|them|him|her|this|that|the\s+\w+)\s+as\s+|as\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?$/;
+
+/**
+ * "As Mr Cameron condemned the 'brutal and barbaric murder', Foreign Secretary Philip Hammond said ...": a partial quote that
+ * is the object of a verb of judging, right after its named subject, is that subject's, whatever speech follows in the sentence.
+ */
+function reportedObject(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
+  const sStart = sentenceStartBefore(ctx.text, q.start, floor);
+  const m = mentionsBetween(ctx.speakers, sStart, q.start).pop();
+  if (!m || !REPORTED_OBJECT_RE.test(ctx.text.slice(m.end, q.start))) return null;
+  return fromMention(ctx, m, 'said-before', 0.8);
+}
+
 /** Verbs that report or judge what someone said, around a partial quote in their clause: "accused X of having '...'". */
 const REPORTING_VERB_RE = new RegExp(
   `\\b(?:${SPEECH_VERBS}|accused|accuses|called|calls|described|dismissed|dismisses|branded|brands|critici[sz]ed|praised|condemned|attacked|hit out|labelled|labeled|insisted|believes|believed|feels|felt|thinks|thought|hopes|hoped|wants|wanted|pledged|promised)\\b`,
@@ -865,6 +937,9 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
 
 /** "A statement from UEFA read:", "The message read:" (after "the college issued an apology"). */
 const STATEMENT_READ_RE = /\b(?:statement|message|apology|letter|email|e-mail|post|notice)\s+(?:(?:from|by|issued by|on behalf of)\s+([^,:;.]{1,60}?)\s+)?(?:read|reads)\s*:?\s*$/i;
+/** "His latest message to Vasilyev reads:", "Her letter to the council said:": the writer is the one the possessive means. */
+const OWN_WRITING_READ_RE =
+  /(?:^|[.!?]\s+|,\s*|\band\s+)(his|her)\s+(?:[a-z-]+\s+){0,2}(?:statement|message|letter|email|e-mail|post|tweet|note|text|reply)\s+(?:to\s+[^,:;.!?]{1,50}?\s+)?(?:read|reads|said|says)\s*:?\s*$/i;
 /** A sentence saying an organisation (named by a noun) put something out: "the college issued an apology". */
 const ORG_ISSUED_RE = /\bthe\s+(?:[\w-]+\s+)?(?:college|university|school|club|company|firm|council|ministry|department|agency|charity|group|federation|association|league|union|party|police|force|board|body|organi[sz]ation|government|authority|hospital|trust|airline)\s+(?:has\s+|had\s+|then\s+|later\s+)?(?:issued|released|published|sent|posted|put out)\b/i;
 
@@ -874,6 +949,11 @@ const ORG_ISSUED_RE = /\bthe\s+(?:[\w-]+\s+)?(?:college|university|school|club|c
  * else it is a document and no one speaks.
  */
 function writtenStatement(ctx: Context, from: number, to: number): Attribution | null {
+  const own = OWN_WRITING_READ_RE.exec(ctx.text.slice(from, to));
+  if (own) {
+    const r = resolvePronoun(ctx, own[1]!.toLowerCase() === 'his' ? 'he' : 'she', from + own.index);
+    if (r) return fromMention(ctx, r, 'pronoun', 0.6);
+  }
   const read = STATEMENT_READ_RE.exec(ctx.text.slice(from, to));
   if (!read) return null;
   const at = from + read.index;
@@ -993,7 +1073,7 @@ export function attributeSpeakers(
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
-  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, nameAt: new Map(), organisations: new Set() };
+  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, lastOrganisation: null, nameAt: new Map(), organisations: new Set() };
   const out: Attribution[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;
@@ -1001,9 +1081,9 @@ export function attributeSpeakers(
     const nextStart = k + 1 < quotes.length ? quotes[k + 1]!.start : text.length;
     // "X said: '...'" right before the quote is the strongest cue; otherwise the words after the quote come first.
     const strongBefore = STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
-    let a = strongBefore
+    let a = reportedObject(ctx, q, prevEnd) ?? (strongBefore
       ? (attributeBefore(ctx, q, prevEnd) ?? attributeAfter(ctx, q, nextStart))
-      : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd));
+      : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd)));
     if (!a && k > 0 && out[k - 1]!.cue !== 'side-reasoning' && !excludedBySide(q, out[k - 1]!.speaker, options.participants ?? [])) {
       const prev = out[k - 1]!;
       const gap = text.slice(prevEnd, q.start);
@@ -1024,7 +1104,9 @@ export function attributeSpeakers(
       const said = GOES_ON_RE.exec(text.slice(prevEnd, Math.min(text.length, q.end + 60)));
       const prev = out[k - 1]!;
       const gender = genders.get(prev.speaker!);
-      if (said && (gender === undefined || gender === (said[1]!.toLowerCase() === 'he' ? 'm' : 'f')) && !mentionsBetween(speakers, prevEnd, q.start).some((m) => m.kind === 'person' && nameOf(ctx, m) !== prev.speaker)) {
+      // A photo caption pasted in between ("Smith was jailed at Leeds Crown Court (pictured) He added:") names no new speaker.
+      const other = (m: Mention): boolean => m.kind === 'person' && nameOf(ctx, m) !== prev.speaker && !inCaption(text, m.start);
+      if (said && (gender === undefined || gender === (said[1]!.toLowerCase() === 'he' ? 'm' : 'f')) && !mentionsBetween(speakers, prevEnd, q.start).some(other)) {
         a = { speaker: prev.speaker, confidence: a?.speaker ? a.confidence : 0.7, cue: 'pronoun' };
       }
     }
@@ -1032,6 +1114,7 @@ export function attributeSpeakers(
     a ??= attributeBySide(q, options.participants ?? []);
     out.push(a ?? { ...UNKNOWN });
     // Organisations speak too, but only a person is the "he" or "she" of a later quote.
+    if (a?.speaker) ctx.lastOrganisation = ctx.organisations.has(a.speaker) ? a.speaker : null;
     if (a?.speaker && !ctx.organisations.has(a.speaker)) ctx.lastSpeaker = a.speaker;
   }
   return out;

@@ -623,3 +623,111 @@ describe('attributeSpeakers: nationalities and adverbs (session 5, attrib6)', ()
     expect(who(u)).toEqual(['Novak Djokovic']);
   });
 });
+
+describe('attributeSpeakers: session 6 rules (fresh Daily Mail copy)', () => {
+  const who = (text: string): Array<string | null> => attribute(text).map((a) => a.speaker);
+
+  it('GIVEN "He added:" after a photo caption naming someone else THEN the quote goes on with the speaker just quoted', () => {
+    const crash =
+      "Detective Sergeant Paul Reid said: 'The driver had been drinking all evening.' Thomas Blake was jailed at Leeds Crown Court (pictured) He added: 'His victims will live with this for ever.'";
+    expect(who(crash)).toEqual(['Paul Reid', 'Paul Reid']);
+    const match =
+      "Coach Sarah Hughes said: 'We defended well for ninety minutes.' Striker Mark Dunn (left) celebrates his second goal of the night. She added: 'The squad deserved that.'";
+    expect(who(match)).toEqual(['Sarah Hughes', 'Sarah Hughes']);
+  });
+
+  it('GIVEN "he" after a sentence naming an organisation of unknown gender and a man THEN the man is "he"', () => {
+    const maps =
+      "Google Maps claims it is building 'a complete picture of the world', but historian Jerry Brotton isn't so sure. He argues that all maps serve a purpose. 'No map can show everything,' he writes.";
+    expect(who(maps).pop()).toBe('Jerry Brotton');
+    const wine =
+      "Harrods Food Hall describes the vintage as 'a triumph', but critic Anna Lindqvist disagrees. She thinks the price is absurd. 'It tastes of very little,' she wrote.";
+    expect(who(wine).pop()).toBe('Anna Lindqvist');
+  });
+
+  it('GIVEN "Mr Downes, who ... with son Jack, 14, said:" THEN the person the relative clause describes speaks', () => {
+    const fan = "Yesterday fan Martin Downes, who was on his way home with son Jack, 14, said: 'The mood was hostile.'";
+    expect(who(fan)).toEqual(['Martin Downes']);
+    const council = "Councillor Jane Price, whose ward includes the estate where Peter Wood lives, said: 'Nobody warned us.'";
+    expect(who(council)).toEqual(['Jane Price']);
+  });
+
+  it('GIVEN "Mark Peaker, 47, a father-of-three, from Telford said:" THEN the person speaks, not the place after "from"', () => {
+    const t = "Mark Peaker, 47, a father-of-three, from Telford said: 'I couldn't believe what I was hearing.'";
+    expect(who(t)).toEqual(['Mark Peaker']);
+    const u = "Lucy Grant, 31, a nurse, of Hartlepool told the paper: 'The ward was full every night.'";
+    expect(who(u)).toEqual(['Lucy Grant']);
+  });
+
+  it('GIVEN a rank before a surname ("Air Commodore Lambert") after the full name with its given name THEN the speaker is the name from the given name on', () => {
+    const raf =
+      "Air Commodore Andrew Lambert commanded forces in Iraq. Air Commodore Andrew Lambert called for more jets. Air Commodore Lambert added: 'The scale of the operation is too small.'";
+    expect(who(raf)).toEqual(['Andrew Lambert']);
+    const police =
+      "Detective Superintendent Karen Hollis led the inquiry. Detective Superintendent Karen Hollis said arrests were likely. Detective Superintendent Hollis said: 'We are following every lead.'";
+    expect(who(police)).toEqual(['Karen Hollis']);
+  });
+
+  it('GIVEN "A spokeswoman for the trust said" THEN the organisation whose name has that noun speaks, never the article "A"', () => {
+    const royal =
+      "The Royal Collection Trust sells china in its shops. Cadbury made a chocolate cot. A spokeswoman for the trust said: 'A range will be made after the birth.'";
+    expect(who(royal)).toEqual(['Royal Collection Trust']);
+    const canal =
+      "The Woodland Trust planted the wood in 1998. Natural England had warned about the disease. A spokesman for the trust said: 'Every diseased ash will be felled.'";
+    expect(who(canal)).toEqual(['Woodland Trust']);
+  });
+
+  it('GIVEN "As X condemned the \'...\', Y said ..." THEN the partial quote is the condemner\'s, not the later speaker\'s', () => {
+    const politics =
+      "As Mr Cameron condemned the 'brutal and barbaric murder', Foreign Secretary Philip Hammond said troops could be sent.";
+    expect(who(politics)).toEqual(['Cameron']);
+    const football =
+      "While Arsene Wenger described the tackle as 'a disgrace to the game', Chelsea manager Jose Mourinho told reporters he saw nothing.";
+    expect(who(football)).toEqual(['Arsene Wenger']);
+  });
+
+  it('GIVEN "The ASA ruled: \'...\' They added: \'...\'" THEN "ruled" is speech and "they" goes on with the organisation just quoted', () => {
+    const regulator =
+      "The ASA ruled: 'Consumers were likely to be misled by the claim.' They added: 'We concluded that the advert breached the code.'";
+    expect(who(regulator)).toEqual(['ASA', 'ASA']);
+    const court =
+      "The Court of Appeal ruled: 'The sentence was unduly lenient in every respect.' They added: 'A term of eight years is substituted.'";
+    expect(who(court)).toEqual(['Court of Appeal', 'Court of Appeal']);
+  });
+
+  it('GIVEN "they said" after a person was quoted THEN "they" stays unknown rather than becoming an organisation', () => {
+    const t = "Barclays cut 300 jobs. Tom Parker said: 'Staff are angry.' They said: 'We will strike.'";
+    expect(who(t)).toEqual(['Tom Parker', null]);
+  });
+
+  it('GIVEN "His latest message to X reads: \'...\'" THEN the writer is the man the possessive means', () => {
+    const feud =
+      "Duncan Grant offered a reward for the troll's arrest. His latest message to the troll reads: 'Go home, we are closing in on you.'";
+    expect(who(feud)).toEqual(['Duncan Grant']);
+    const mp = "Rachel Moss wrote to the minister twice. Her second letter to Mr Hunt read: 'Families are waiting months for a bed.'";
+    expect(who(mp)).toEqual(['Rachel Moss']);
+  });
+
+  it('GIVEN "One fan, who ..., was travelling home. He said:" THEN "he" is the unnamed fan, not the last man quoted', () => {
+    const fans =
+      "Mark Peaker said: 'I couldn't believe it.' One Wolves fan, who lives in the town but wished to remain anonymous, was travelling home. He said: 'Tensions were already high.'";
+    expect(who(fans)).toEqual(['Mark Peaker', null]);
+    const fire =
+      "Fire chief Lisa Grey said: 'The blaze spread quickly.' A neighbour who asked not to be named saw the flames from her window. She said: 'It was terrifying.'";
+    expect(who(fire)).toEqual(['Lisa Grey', null]);
+  });
+
+  it('GIVEN "But one user, speculating that X ..., told Y:" THEN the unnamed user speaks, not a name in the aside', () => {
+    const web = "But one user, speculating that Vasilyev was a fake name, told Mr Bannatyne: 'I hope this doesn't end in injury.'";
+    expect(who(web)).toEqual([null]);
+    const pitch = "Another supporter, angry that Rooney had been dropped, told the BBC: 'The manager has lost the dressing room.'";
+    expect(who(pitch)).toEqual([null]);
+  });
+
+  it("GIVEN \"X's spokesman said\" THEN the person X speaks through the spokesman", () => {
+    const t = "Tony Blair met the envoy on Monday. Mr Blair's spokesman said: 'The talks were constructive.'";
+    expect(who(t)).toEqual(['Tony Blair']);
+    const u = "Singer Lily Allen cancelled the show. The singer's spokeswoman said: 'She has a throat infection.'";
+    expect(who(u)).toEqual(['Lily Allen']);
+  });
+});
