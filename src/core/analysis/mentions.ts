@@ -196,6 +196,8 @@ have has had do does did is are was were would could should shall`.split(/\s+/),
 
 /** Title words that may precede a name; the part that is a role is kept, honorifics are not. */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'madam', 'prof', 'prof.', 'professor', 'rev', 'rev.', 'reverend']);
+/** Honorifics that only ever stand before a surname, so the word after them is one even when it is a title ("Ms Bishop"). */
+const SURNAME_HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss']);
 /** Titles that only ever precede a person's own name (unlike "Lord" or "Professor of Medicine"). */
 const PERSONAL_TITLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.']);
 const TITLE_WORDS = new Set(
@@ -550,8 +552,10 @@ function planRun(run: string): PlannedMention[] {
       }
     }
     if (bStart >= bEnd) continue;
-    // "the Prime Minister": all title words, a reference by role, resolved below.
-    if (tokens.slice(bStart, bEnd).every((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))) bStart = 0;
+    // "the Prime Minister": all title words, a reference by role, resolved below. But after Mr, Mrs, Ms or Miss a title
+    // word is a surname: "Ms Bishop", "Mr Major".
+    const surnameAfterHonorific = bStart === 1 && bEnd === 2 && SURNAME_HONORIFICS.has(tokens[0]!.toLowerCase());
+    if (!surnameAfterHonorific && tokens.slice(bStart, bEnd).every((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))) bStart = 0;
     const titles = tokens.slice(0, bStart);
     const body = tokens.slice(bStart, bEnd);
     const bodyStart = start + tokens.slice(0, bStart).reduce((n, t) => n + t.length + 1, 0);

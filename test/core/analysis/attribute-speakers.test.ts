@@ -731,3 +731,15 @@ describe('attributeSpeakers: session 6 rules (fresh Daily Mail copy)', () => {
     expect(who(u)).toEqual(['Lily Allen']);
   });
 });
+
+describe('a title word after Mr, Mrs, Ms or Miss is a surname', () => {
+  it('GIVEN "Ms Bishop wrote:" after "Julie Bishop" THEN the quote is Julie Bishop\'s', () => {
+    const text = 'Foreign Minister Julie Bishop visited Jakarta on Monday. Ms Bishop wrote: "We will keep talking to Indonesia about the case."';
+    expect(attribute(text).map((a) => a.speaker)).toEqual(['Julie Bishop']);
+  });
+
+  it('GIVEN "Mr Major said" after "John Major" THEN the quote is John Major\'s', () => {
+    const text = 'John Major, the former prime minister, spoke in Cambridge. "Europe needs Britain," Mr Major said.';
+    expect(attribute(text).map((a) => a.speaker)).toEqual(['John Major']);
+  });
+});
