@@ -14,7 +14,7 @@
  */
 export function cleanText(raw: string): string {
   let text = normaliseWhitespace(raw);
-  text = stripPhotoCredits(stripInlineFurniture(text));
+  text = breakNumberedLists(stripPhotoCredits(stripInlineFurniture(text)));
   const paragraphs: string[] = [];
   let current: string[] = [];
   const flush = (): void => {
@@ -39,6 +39,20 @@ export function cleanText(raw: string): string {
   const cleaned = separateHeadline(dropTrailingCredits(dropLeadFurniture(paragraphs, datelineParagraph)));
   return cleaned.join('\n\n');
 }
+
+/**
+ * A numbered list run into the text ("... in the Iran nuclear talks: . 1. The road to Lausanne ... 2. Who is at the
+ * table?"): each item starts a paragraph and its number goes, so "2." is no sentence and the lead-in ends on its colon.
+ * An enumerator counts only right after the end of a sentence or a colon (a stray " ." from a lost line break
+ * allowed), before a capital, and never after "No." or "Vol." ("No. 1. Seed" is a ranking).
+ */
+export function breakNumberedLists(text: string): string {
+  if (!LIST_NUMBER_HINT.test(text)) return text;
+  return text.replace(LIST_NUMBER, (_, end: string) => `${end}\n\n`);
+}
+
+const LIST_NUMBER_HINT = /\d\. \p{Lu}/u;
+const LIST_NUMBER = /(?<!\b(?:No|no|Nos|nos|Vol|vol|Art|Sec|Ch|Pt|Op))([.!?:]["”’']?) (?:\. )?\d{1,2}\. (?=\p{Lu})/gu;
 
 /** At most this many paragraphs before a story's start are taken for page furniture. */
 const MAX_LEAD_FURNITURE = 3;

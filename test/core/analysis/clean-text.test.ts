@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, normaliseWhitespace, readableSentence, stripInlineFurniture, stripPhotoCredits } from '../../../src/core/analysis/clean-text.js';
+import { breakNumberedLists, cleanText, normaliseWhitespace, readableSentence, stripInlineFurniture, stripPhotoCredits } from '../../../src/core/analysis/clean-text.js';
+import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
 
 // The opening of the Arirang transcript exactly as it was pasted, web-page leftovers included.
 const TRANSCRIPT = [
@@ -218,5 +219,23 @@ describe('cleanText single passes', () => {
       }),
       { numRuns: 10000 },
     );
+  });
+});
+
+describe('breakNumberedLists', () => {
+  it('GIVEN a numbered list run into the text THEN each item starts a paragraph and its number goes', () => {
+    const text = 'Here is what to know before the vote: . 1. The bill is long. It runs to 400 pages. 2. Who backs it? Most of the party does.';
+    expect(breakNumberedLists(text)).toBe('Here is what to know before the vote:\n\nThe bill is long. It runs to 400 pages.\n\nWho backs it? Most of the party does.');
+  });
+
+  it('GIVEN numbers that are no list markers THEN the text is unchanged', () => {
+    for (const text of ['She is seeded No. 1. Serena Williams is second.', 'He finished in the top 2. Then he retired.', 'Sales rose 2.5 per cent. Prices fell.', 'Vol. 2. The sequel sold well.']) {
+      expect(breakNumberedLists(text)).toBe(text);
+    }
+  });
+
+  it('GIVEN a list in a story THEN no sentence is a bare number and the lead-in ends on its colon', () => {
+    const texts = splitSentences(cleanText('Here are three things to watch: . 1. The budget is late. 2. The mayor is away. 3. The roads are shut.')).map((s) => s.text);
+    expect(texts).toEqual(['Here are three things to watch:', 'The budget is late.', 'The mayor is away.', 'The roads are shut.']);
   });
 });
