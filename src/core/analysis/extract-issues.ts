@@ -349,7 +349,15 @@ export function tokenize(clause: string): Token[] {
     const text = clause.charCodeAt(end - 1) === 46 && clause.indexOf('.', i) === end - 1 ? clause.slice(i, end - 1) : clause.slice(i, end);
     i = end;
     const facts = wordFacts(text);
-    out.push({ text, lower: facts.lower, kind: classify(facts, out[out.length - 1], out[out.length - 2]), facts });
+    const kind = classify(facts, out[out.length - 1], out[out.length - 2]);
+    // "his satire show had mocked", "the peace plan was": a verb's base form between a noun phrase and an
+    // auxiliary is the noun phrase's head.
+    if (kind === 'aux' && out.length >= 2) {
+      const prev = out[out.length - 1]!;
+      const before = out[out.length - 2]!;
+      if (prev.kind === 'verb' && prev.facts.isVerbWord && !prev.facts.endsEdOrEs && !prev.lower.endsWith('s') && (before.kind === 'np' || before.kind === 'det')) prev.kind = 'np';
+    }
+    out.push({ text, lower: facts.lower, kind, facts });
   }
   return out;
 }
@@ -1054,6 +1062,16 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       else if (best) {
         const stems = labelStems(best.shown);
         topic = earliestFor(stems, (t) => overlap(t.stems, stems) >= 0.67);
+        // "the show", then "his satire show": a topic first met as a lone vague noun takes the fuller phrase.
+        if (topic?.weak && !isWeakAlone(best.shown.map((t) => t.text))) {
+          topic.label = best.label;
+          topic.weak = false;
+          for (const x of stems) {
+            if (topic.stems.has(x)) continue;
+            topic.stems.add(x);
+            push(byStem, x, topic);
+          }
+        }
         if (!topic) {
           topic = {
             label: best.label,

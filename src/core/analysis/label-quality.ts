@@ -9,8 +9,9 @@ import { namesNewsIssue } from './topic-cut.js';
 
 /**
  * Nouns that say who or where but not what about: a relation, a person in general, a place or a thing
- * in general. Alone they are no topic ("came to his father", "take place", "the show"); with a modifier
- * they can be ("satire show", "unarmed man").
+ * in general, a group that acts in the story (police, victims, fans). Alone they are no topic ("came to
+ * his father", "take place", "the show", "police said"); with a modifier they can be ("satire show",
+ * "unarmed man", "police investigation").
  */
 const VAGUE_ALONE = new Set(
   `man men woman women person persons boy boys girl girls child children kid kids baby babies father mother dad mom mum son sons daughter
@@ -24,7 +25,7 @@ demonstrators`.split(/\s+/),
 const LIGHT_VERBS = new Set(
   `say tell look work go do get make take use come see try want need know think feel keep put give call ask talk write show seem become
 leave help play move live run begin turn start stop wait watch hold bring let set follow speak stand sit add mean hope plan expect
-claim argue insist suggest describe explain point accord allow appear remain continue include happen report face head`.split(/\s+/),
+claim argue insist suggest describe explain point accord allow appear remain continue include happen report face head carry urge post send`.split(/\s+/),
 );
 
 /** The base form an -ing word comes from ("saying" -> "say", "using" -> "use", "getting" -> "get"), or candidates for it. */
@@ -75,8 +76,9 @@ function isCapitalisedWord(w: string): boolean {
 
 /**
  * How many of a label's words (as written) to keep: the label stops before a clause's verb, which is a
- * past tense of `PAST_TENSES` (or a word in "n't") after a capitalised word or followed by more words
- * ("Waring saw" -> "Waring", "biting satire left nothing" -> "biting satire"); a trailing bare number
+ * past tense of `PAST_TENSES` after a capitalised word or followed by more words ("Waring saw" -> "Waring",
+ * "biting satire left nothing" -> "biting satire"), or a contraction ("motive weren't"); an everyday verb's
+ * -ing form at the end goes ("boats carrying", not "drug smuggling"); a trailing bare number
  * and the word that governs it go ("extort 100", "sentence of 1" -> "sentence"), and so does a tail that
  * opens on a preposition and an everyday verb's -ing form ("accused of trying to ..."); a leading lone
  * letter ("s right to ...", the tail of a split possessive) goes. Returns [from, to).
@@ -87,12 +89,15 @@ export function labelSpan(words: readonly string[]): [number, number] {
   let to = words.length;
   for (let i = from + 1; i < to; i++) {
     const lower = words[i]!.toLowerCase();
-    const verb = PAST_TENSES.has(lower) || /n['’]t$/.test(lower);
-    if (verb && !isCapitalisedWord(words[i]!) && (isCapitalisedWord(words[i - 1]!) || i < to - 1)) {
+    // "motive weren't", "scam they've": a contraction is always a clause's verb.
+    const contraction = /(?:n['’]t|['’](?:ve|re|ll|d))$/.test(lower);
+    if (contraction || (PAST_TENSES.has(lower) && !isCapitalisedWord(words[i]!) && (isCapitalisedWord(words[i - 1]!) || i < to - 1))) {
       to = i;
       break;
     }
   }
+  // "boats carrying", "checkup following": an everyday verb's -ing form at the end lost its object ("drug smuggling" stays).
+  if (to - from > 1 && isLightGerund(words[to - 1]!)) to--;
   // "sentence of 1", "extort 100": a bare number at the end is the start of a figure the label lost.
   if (to - from > 1 && /^\d[\d.,]*$/.test(words[to - 1]!)) {
     to--;
