@@ -5,8 +5,10 @@
  *
  *   npx tsx bench/issue-eval.ts [--eval ../shared/eval/cnndm-dev.jsonl] [--labels bench/issues/labels.jsonl] [--verbose | --totals]
  *
- * `--totals` prints only the totals table: the way to score the held-out set (bench/issues/heldout.jsonl),
- * whose per-article results must not be read.
+ * `--totals` prints only the totals table: the way to score a held-out set, whose per-article results must
+ * not be read. `--verbose` is refused on the sets that stay held out (heldout3.jsonl, heldout4.jsonl):
+ *
+ *   npx tsx bench/issue-eval.ts --eval <dm-train.jsonl> --labels bench/issues/heldout4.jsonl --totals
  *
  * Scoring:
  * - Each article goes through analyze() as the product sees it: CNN/DM articles as plain text, the
@@ -332,6 +334,14 @@ function totalsRow(name: string, t: Tally): string {
   return `| ${name.padEnd(30)} | ${String(t.predicted).padStart(4)} | ${String(t.matched).padStart(5)} | ${pct(t.matched, t.predicted)} | ${pct(t.matched, t.gold)} | ${f1(t)} | ${pct(t.stanceRight, t.matched)} | ${pct(t.positionsFound, t.goldPositions, 7)} | ${pct(t.positionsFound, t.goldPositionsInMatched, 9)} | ${(t.predicted / Math.max(1, t.articles)).toFixed(1).padStart(8)} |`;
 }
 
+/** Label files whose per-article output is never printed (bench/issues/README.md): totals only. */
+const UNREAD_SETS = ['heldout3.jsonl', 'heldout4.jsonl'];
+
+/** True when `labelsPath` is a held-out set whose per-article results must not be read. */
+export function isHeldOut(labelsPath: string): boolean {
+  return UNREAD_SETS.includes(labelsPath.split('/').pop() ?? '');
+}
+
 export interface IssueEvalOptions {
   /** Also list every predicted issue (matched or not) and every missed gold topic, per article. */
   verbose?: boolean;
@@ -341,6 +351,7 @@ export interface IssueEvalOptions {
 
 /** Runs the evaluation and returns a printable report (markdown tables). */
 export function evaluateIssues(evalPath: string = DEFAULT_EVAL, labelsPath: string = DEFAULT_LABELS, options: IssueEvalOptions = {}): string {
+  if (isHeldOut(labelsPath) && !options.totalsOnly) throw new Error(`${labelsPath} is held out: score it with --totals only`);
   const labels = loadLabels(labelsPath);
   const articles = loadArticles(evalPath);
   const ours = emptyTally();

@@ -64,6 +64,8 @@ export function outsideSetMissing(labelsPath: string, gitDir: string | undefined
 
 const HELDOUT3_LABELS = 'issues/heldout3.jsonl';
 const HELDOUT3_TITLE = 'Issue breakdown, held-out set 3 (CNN validation articles, never tuned on; totals only):';
+const HELDOUT4_LABELS = 'issues/heldout4.jsonl';
+const HELDOUT4_TITLE = 'Issue breakdown, held-out set 4 (CNN/DM training-split articles, never tuned on; totals only):';
 const CNNVAL_TITLE = 'Quote attribution, fresh CNN validation set (20 articles, labelled before the engine ran on them; never read: totals only):';
 const CNNVAL_LABELS = 'quotes/cnnval.jsonl';
 const DMTRAIN_LABELS = 'quotes/dmtrain.jsonl';
@@ -94,6 +96,23 @@ export function cnnTextsMissing(labelsPath: string, evalPath: string | undefined
 function cnnTextsPath(option: string): string | undefined {
   const given = argValue(process.argv.slice(2), option) ?? argValue(process.argv.slice(2), '--cnn-val');
   return given === undefined ? undefined : resolve(process.cwd(), given);
+}
+
+type IssueScorer = (evalPath: string, labelsPath: string, options: { totalsOnly: boolean }) => string;
+
+/**
+ * --dm-train names the 100 CNN/DM training-split articles of EileenFeng/Text-Summarization-NLP's
+ * data/train_sample.zip in the eval format (bench/quotes/README.md, `dmtrain.jsonl`, says how); they hold the
+ * texts of the issue set bench/issues/heldout4.jsonl.
+ *
+ * Issue held-out set 4 scored (totals only) on the eval-format file `given` (relative to the working
+ * directory), or a note saying why it was skipped and how to get the texts.
+ */
+export function heldout4Section(labelsPath: string, given: string | undefined, evaluate: IssueScorer): string {
+  const path = given === undefined ? undefined : resolve(process.cwd(), given);
+  const missing = cnnTextsMissing(labelsPath, path, '--dm-train');
+  if (missing !== undefined || path === undefined) return missing ?? 'skipped';
+  return evaluate(path, labelsPath, { totalsOnly: true });
 }
 
 export function evalPathFromArgs(argv: readonly string[]): string {
@@ -369,6 +388,9 @@ async function main(): Promise<void> {
     const missing = cnnTextsMissing(heldout3Labels, evalPath, '--heldout3-eval');
     console.log(`\n${HELDOUT3_TITLE}\n${missing ?? issueEval.evaluateIssues(evalPath, heldout3Labels, { totalsOnly: true })}`);
   }
+  // Held-out set 4: training-split articles, also not ours to commit; scored from --dm-train when given.
+  const heldout4Labels = resolve(dirname(fileURLToPath(import.meta.url)), HELDOUT4_LABELS);
+  if (existsSync(heldout4Labels)) console.log(`\n${HELDOUT4_TITLE}\n${heldout4Section(heldout4Labels, argValue(process.argv.slice(2), '--dm-train'), issueEval.evaluateIssues)}`);
 
   const benchDir = dirname(fileURLToPath(import.meta.url));
   const quoteEval = resolve(benchDir, 'quote-eval.ts');

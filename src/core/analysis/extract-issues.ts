@@ -6,6 +6,7 @@ import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthO
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import { firstMentionFrom, type Mention, type NameIndex } from './mentions.js';
 import { BoundedMemo } from './bounded-memo.js';
+import { isWeakAlone, labelSpan } from './label-quality.js';
 import { clauseCues } from './stance-cues.js';
 import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
@@ -348,7 +349,15 @@ export function tokenize(clause: string): Token[] {
     const text = clause.charCodeAt(end - 1) === 46 && clause.indexOf('.', i) === end - 1 ? clause.slice(i, end - 1) : clause.slice(i, end);
     i = end;
     const facts = wordFacts(text);
-    out.push({ text, lower: facts.lower, kind: classify(facts, out[out.length - 1], out[out.length - 2]), facts });
+    const kind = classify(facts, out[out.length - 1], out[out.length - 2]);
+    // "his satire show had mocked", "the peace plan was": a verb's base form between a noun phrase and an
+    // auxiliary is the noun phrase's head.
+    if (kind === 'aux' && out.length >= 2) {
+      const prev = out[out.length - 1]!;
+      const before = out[out.length - 2]!;
+      if (prev.kind === 'verb' && prev.facts.isVerbWord && !prev.facts.endsEdOrEs && !prev.lower.endsWith('s') && (before.kind === 'np' || before.kind === 'det')) prev.kind = 'np';
+    }
+    out.push({ text, lower: facts.lower, kind, facts });
   }
   return out;
 }
@@ -654,6 +663,10 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     if (out.length >= 9) break;
     out.push(t);
   }
+  // A label stops where a clause's verb shows through ("Nowsch shot"), and loses a stray letter or figure (`labelSpan`).
+  const [from, to] = labelSpan(out.map((t) => t.text));
+  if (to < out.length) out.splice(to);
+  if (from > 0) out.splice(0, from);
   while (out.length > 0 && out[out.length - 1]!.kind !== 'np') out.pop();
   // "the ruling", "the deal": a definite event noun on its own points back to the topic before.
   if (out.length === 1 && EVENT_NOUNS.has(out[0]!.lower) && chunk[chunk.indexOf(out[0]!) - 1]?.lower === 'the') anaphoric = true;
@@ -811,6 +824,11 @@ interface Topic {
   cued: number;
   /** How many of them name both sides of a difference (a denial, a not-guilty plea, a dispute). */
   twoSided: number;
+  /**
+   * Its label is one word that names no topic alone ("father", "place", "saying": `isWeakAlone`): it takes
+   * the label of a fuller topic merged into it, and is never listed under its own.
+   */
+  weak: boolean;
   /**
    * A clause given to it has a cue word, whatever its context makes of it ("did not oppose", "wants to"):
    * what makes a candidate salient and a story one of debate, while `stance` says what the cues mean.
@@ -1022,6 +1040,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
           label = `${label} ${rel.map((t) => t.text).join(' ')}`;
           shown = [...shown, ...rel];
         }
+        // A lone "father", "place" or "saying" names no topic: the clause's next phrase may.
         best = { label, shown, anaphoric: l.anaphoric, score, phrase: c.tokens };
         break;
       }
@@ -1043,6 +1062,16 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       else if (best) {
         const stems = labelStems(best.shown);
         topic = earliestFor(stems, (t) => overlap(t.stems, stems) >= 0.67);
+        // "the show", then "his satire show": a topic first met as a lone vague noun takes the fuller phrase.
+        if (topic?.weak && !isWeakAlone(best.shown.map((t) => t.text))) {
+          topic.label = best.label;
+          topic.weak = false;
+          for (const x of stems) {
+            if (topic.stems.has(x)) continue;
+            topic.stems.add(x);
+            push(byStem, x, topic);
+          }
+        }
         if (!topic) {
           topic = {
             label: best.label,
@@ -1062,6 +1091,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
             cued: 0,
             twoSided: 0,
             worded: false,
+            weak: isWeakAlone(best.shown.map((t) => t.text)),
           };
           topics.push(topic);
           for (const x of stems) {
@@ -1154,7 +1184,7 @@ function quotedWords(text: string): string {
  */
 function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount: number): Topic[] {
   const withCue = topics.filter((t) => t.worded).length;
-  const keep = topicBudget(topics.length, withCue);
+  const keep = Math.min(topicBudget(topics.length, withCue), topics.filter((t) => !t.weak).length);
   const settle = (list: Topic[]): Topic[] => settleStances(list, topics.length, withCue);
   if (topics.length <= keep) return settle([...topics]);
   const scored = topics.map((t) => {
@@ -1170,8 +1200,11 @@ function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount
       (namesNewsIssue(t.label) ? ISSUE_NOUN_BONUS : 0);
     return { t, score };
   });
+  // A lone vague label is never listed: it only joins a listed topic that shares its word (`absorbDropped`).
   const ranked = scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).map((x) => x.t);
-  promoteLateTopic(ranked, keep, sentenceCount);
+  const named = ranked.filter((t) => !t.weak);
+  promoteLateTopic(named, keep, sentenceCount);
+  ranked.splice(0, ranked.length, ...named, ...ranked.filter((t) => t.weak));
   absorbDropped(ranked.slice(0, keep), ranked.slice(keep), postings);
   const kept = new Set(ranked.slice(0, keep));
   return settle(topics.filter((t) => kept.has(t)));
@@ -1220,6 +1253,12 @@ function mergeTopics(topics: readonly Topic[]): Topic[] {
   const absorb = (a: Topic, b: Topic): void => {
     if (a === b) return;
     b.into = a;
+    // "the show" joined by "Youssef's satire show": the topic is named by the fuller phrase.
+    if (a.weak && !b.weak) {
+      a.label = b.label;
+      a.stems = b.stems;
+      a.weak = false;
+    }
     a.cued += b.cued;
     a.twoSided += b.twoSided;
     a.worded ||= b.worded;

@@ -1,0 +1,114 @@
+import { namesNewsIssue } from './topic-cut.js';
+
+/**
+ * Whether a candidate label reads as a topic a reader would list: a noun phrase headed by what the story
+ * is about, not a lone relational or all-purpose noun ("father", "man", "place", "world"), a verb read as
+ * a noun ("saying", "looking"), a clock time ("p.m."), or a clause that kept its verb ("Nowsch shot",
+ * "biting satire left nothing"). Works on the label's words as written, one pass over a few words.
+ */
+
+/**
+ * Nouns that say who or where but not what about: a relation, a person in general, a place or a thing
+ * in general, a group that acts in the story (police, victims, fans). Alone they are no topic ("came to
+ * his father", "take place", "the show", "police said"); with a modifier they can be ("satire show",
+ * "unarmed man", "police investigation").
+ */
+const VAGUE_ALONE = new Set(
+  `man men woman women person persons boy boys girl girls child children kid kids baby babies father mother dad mom mum son sons daughter
+daughters brother brothers sister sisters wife husband parent parents family families friend friends couple guy guys
+place places world thing things use show shows life lives home area areas way side stuff someone everyone anyone something everything
+lot kind sort part well rest look police officers investigators victims suspects witnesses attackers fans players students protesters
+demonstrators`.split(/\s+/),
+);
+
+/** Everyday verbs whose -ing form, alone, is a clause's verb rather than a topic ("saying in a statement"). */
+const LIGHT_VERBS = new Set(
+  `say tell look work go do get make take use come see try want need know think feel keep put give call ask talk write show seem become
+leave help play move live run begin turn start stop wait watch hold bring let set follow speak stand sit add mean hope plan expect
+claim argue insist suggest describe explain point accord allow appear remain continue include happen report face head carry urge post send`.split(/\s+/),
+);
+
+/** The base form an -ing word comes from ("saying" -> "say", "using" -> "use", "getting" -> "get"), or candidates for it. */
+function ingBases(word: string): string[] {
+  if (!word.endsWith('ing') || word.length < 5) return [];
+  const stem = word.slice(0, -3);
+  const out = [stem, `${stem}e`];
+  if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1));
+  return out;
+}
+
+/** A lone -ing word made from an everyday verb, unless it names a news issue ("ruling", "funding" are kept by that list). */
+export function isLightGerund(word: string): boolean {
+  const lower = word.toLowerCase();
+  return !namesNewsIssue(lower) && ingBases(lower).some((b) => LIGHT_VERBS.has(b));
+}
+
+const CLOCK_RE = /^(?:a\.?m\.?|p\.?m\.?|gmt|bst|et|pt|utc)$/i;
+
+/**
+ * One word that names no topic on its own: a vague noun or a group of actors ("father", "place", "police"),
+ * an everyday verb's -ing form ("saying"), a past tense or participle ("shot", "accused"), or a clock time.
+ * A word naming a news issue ("order", "ruling") always can.
+ */
+export function isWeakAlone(words: readonly string[]): boolean {
+  const content = words.filter((w) => !/^\d/.test(w));
+  if (content.length === 0) return words.length > 0;
+  if (content.length !== 1) return content.every((w) => CLOCK_RE.test(w));
+  const w = content[0]!.toLowerCase().replace(/['’]s$/, '');
+  if (namesNewsIssue(w)) return false;
+  return VAGUE_ALONE.has(w) || isLightGerund(w) || PAST_TENSES.has(w) || (w.endsWith('ed') && w.length > 4) || CLOCK_RE.test(w);
+}
+
+/**
+ * Past tenses that are seldom a noun heading a topic: after a name, or with more words after them, they
+ * are the clause's verb ("Nowsch shot his neighbor", "Real Madrid fell", "satire left nothing").
+ */
+const PAST_TENSES = new Set(
+  `fell saw shot let left told said took gave got made came went felt kept held met led sent spent stood thought knew found brought bought
+caught taught began broke chose drove flew forgot froze grew hid hung rode rose shook sang sank sat slept spoke stole swore threw wore
+wrote became seemed wanted tried turned called asked looked`.split(/\s+/),
+);
+
+function isCapitalisedWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]!.toLowerCase());
+}
+
+/**
+ * How many of a label's words (as written) to keep: the label stops before a clause's verb, which is a
+ * past tense of `PAST_TENSES` after a capitalised word or followed by more words ("Waring saw" -> "Waring",
+ * "biting satire left nothing" -> "biting satire"), or a contraction ("motive weren't"); an everyday verb's
+ * -ing form at the end goes ("boats carrying", not "drug smuggling"); a trailing bare number
+ * and the word that governs it go ("extort 100", "sentence of 1" -> "sentence"), and so does a tail that
+ * opens on a preposition and an everyday verb's -ing form ("accused of trying to ..."); a leading lone
+ * letter ("s right to ...", the tail of a split possessive) goes. Returns [from, to).
+ */
+export function labelSpan(words: readonly string[]): [number, number] {
+  let from = 0;
+  while (from < words.length - 1 && /^\p{Ll}$/u.test(words[from]!)) from++;
+  let to = words.length;
+  for (let i = from + 1; i < to; i++) {
+    const lower = words[i]!.toLowerCase();
+    // "motive weren't", "scam they've": a contraction is always a clause's verb.
+    const contraction = /(?:n['’]t|['’](?:ve|re|ll|d))$/.test(lower);
+    if (contraction || (PAST_TENSES.has(lower) && !isCapitalisedWord(words[i]!) && (isCapitalisedWord(words[i - 1]!) || i < to - 1))) {
+      to = i;
+      break;
+    }
+  }
+  // "boats carrying", "checkup following": an everyday verb's -ing form at the end lost its object ("drug smuggling" stays).
+  if (to - from > 1 && isLightGerund(words[to - 1]!)) to--;
+  // "sentence of 1", "extort 100": a bare number at the end is the start of a figure the label lost.
+  if (to - from > 1 && /^\d[\d.,]*$/.test(words[to - 1]!)) {
+    to--;
+    while (to - from > 1 && /^(?:of|to|for|by|at|in|on|and|with)$/i.test(words[to - 1]!)) to--;
+  }
+  // "accused of trying to extort": from "of" + an everyday verb's -ing form on, the label is a clause.
+  for (let i = from + 1; i < to - 1; i++) {
+    if (/^(?:of|for|by|about)$/i.test(words[i]!) && isLightGerund(words[i + 1]!)) {
+      to = i;
+      break;
+    }
+  }
+  return [from, to];
+}

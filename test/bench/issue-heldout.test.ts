@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateIssues, isHeldOut } from '../../bench/issue-eval.js';
+import { selectHeldout, stemCounts } from '../../bench/issue-select.js';
+import { heldout4Section } from '../../bench/quality.js';
+
+describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
+  it('GIVEN cue stems THEN they count as word starts only, distinct and in total', () => {
+    expect(stemCounts('The judges ruled; a judge and the lawmaker agreed with Congress.', ['judge', 'law', 'agree', 'congress', 'vote'])).toEqual({ distinct: 4, total: 5 });
+    expect(stemCounts('An outlaw prejudged it.', ['law', 'judge'])).toEqual({ distinct: 0, total: 0 });
+  });
+
+  it('GIVEN rows before 44, sport stories and long texts THEN none is chosen; issue-rich ones rank by distinct stems, ordinary ones by id', () => {
+    const filler = (n: number): string => ' word'.repeat(n);
+    const rows = Array.from({ length: 60 }, (_, i) => ({ id: `id${String(i).padStart(3, '0')}`, article: `A quiet day.${filler(5)}` }));
+    rows[2] = { id: 'early', article: 'The minister, the court, the judge and the president agreed a deal in talks.' };
+    rows[44] = { id: 'zz-rich', article: 'The minister urged a vote; the court and the judge heard the charge.' };
+    rows[45] = { id: 'sport', article: 'The minister, the court and the judge watched the football match: the striker scored a goal for the club.' };
+    rows[46] = { id: 'long', article: `The minister, the court, the judge and the president agreed a deal.${filler(900)}` };
+    rows[47] = { id: 'aa-rich', article: 'The minister urged a vote in parliament; the court heard the charge.' };
+    const chosen = selectHeldout(rows);
+    const ids = chosen.map((c) => c.id);
+    expect(ids).not.toContain('early');
+    expect(ids).not.toContain('sport');
+    expect(ids).not.toContain('long');
+    expect(ids.slice(0, 2)).toEqual(['aa-rich', 'zz-rich']);
+    // Six quiet rows fill the eight issue-rich places (ties go by id); the next four by id are the ordinary ones.
+    expect(chosen.filter((c) => c.kind === 'issue-rich')).toHaveLength(8);
+    expect(chosen.filter((c) => c.kind === 'ordinary').map((c) => c.id)).toEqual(['id053', 'id054', 'id055', 'id056']);
+  });
+
+  it('GIVEN no --dm-train file or one without the labelled ids THEN heldout4 is skipped with how to get the texts; GIVEN them THEN it is scored with totals only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'heldout4-'));
+    const labels = join(dir, 'heldout4.jsonl');
+    writeFileSync(labels, `${JSON.stringify({ id: 'abc', source: { repo: 'owner/repo', commit: '0000', file: 'rows.zip:rows.csv' }, topics: [] })}\n`);
+    const calls: boolean[] = [];
+    const evaluate = (_e: string, _l: string, options: { totalsOnly: boolean }): string => {
+      calls.push(options.totalsOnly);
+      return 'scored';
+    };
+    expect(heldout4Section(labels, undefined, evaluate)).toMatch(/^skipped: .*rows\.zip:rows\.csv of owner\/repo at 0000.*--dm-train/);
+    const other = join(dir, 'other.jsonl');
+    writeFileSync(other, `${JSON.stringify({ id: 'xyz', article: 'Text.' })}\n`);
+    expect(heldout4Section(labels, other, evaluate)).toMatch(/^skipped: .*no abc/);
+    expect(calls).toEqual([]);
+    const texts = join(dir, 'texts.jsonl');
+    writeFileSync(texts, `${JSON.stringify({ id: 'abc', article: 'Text.' })}\n`);
+    expect(heldout4Section(labels, texts, evaluate)).toBe('scored');
+    expect(calls).toEqual([true]);
+  });
+
+  it('GIVEN a held-out label file THEN per-article output is refused; GIVEN a tuning set THEN it is allowed', () => {
+    expect(isHeldOut('bench/issues/heldout4.jsonl')).toBe(true);
+    expect(isHeldOut('/x/bench/issues/heldout3.jsonl')).toBe(true);
+    expect(isHeldOut('bench/issues/heldout2.jsonl')).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'heldout4-'));
+    const labels = join(dir, 'heldout4.jsonl');
+    writeFileSync(labels, `${JSON.stringify({ id: 'abc', topics: [] })}\n`);
+    const texts = join(dir, 'texts.jsonl');
+    writeFileSync(texts, `${JSON.stringify({ id: 'abc', article: 'Text.' })}\n`);
+    expect(() => evaluateIssues(texts, labels, { verbose: true })).toThrow(/held out/);
+    expect(evaluateIssues(texts, labels, { totalsOnly: true })).toContain('1 labelled articles');
+  });
+});
