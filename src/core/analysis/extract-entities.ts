@@ -416,5 +416,10 @@ function appositiveRole(text: string, end: number): string | null {
   if (text.charCodeAt(end) !== 44) return null;
   const m = APPOSITIVE_ROLE_RE.exec(text.slice(end, end + 120));
   if (!m) return null;
-  return m[1]!.replace(/^(?:the|a|an)\s+/i, '').trim();
+  const role = m[1]!.replace(/^(?:the|a|an)\s+/i, '').trim();
+  // The pattern's words are matched without regard to case, so it may run over a sentence's end ("..., charging toward
+  // him. Pugliese fired ... at the officer,") or through a relative clause ("..., who was guarded by the best defender,").
+  return NOT_A_ROLE.test(role) ? null : role;
 }
+
+const NOT_A_ROLE = /[.!?]\s|\b(?:who|whom|whose|which|that|when|where|while)\b/i;

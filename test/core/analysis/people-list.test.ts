@@ -120,3 +120,20 @@ describe('people list: laws, buildings, units and storms', () => {
     expect(peopleOf('Hurricane Isabel and Tropical Storm Bill flooded the coast, said forecaster Dan Reyes.')).toEqual(['Dan Reyes']);
   });
 });
+
+describe('people list: roles from an appositive', () => {
+  const rolesOf = (text: string): Record<string, string | null> => {
+    const mentions = findMentions(text);
+    return Object.fromEntries(extractEntities(text, mentions, new NameIndex(mentions)).people.map((p) => [p.name, p.role]));
+  };
+
+  it('GIVEN an appositive role THEN it is the role', () => {
+    expect(rolesOf('Maria Lopez, the mayor of Riverton, said the roads would reopen.')['Maria Lopez']).toBe('mayor of Riverton');
+  });
+
+  it('GIVEN a comma after a name and words that run over a sentence end or through a relative clause THEN no role is taken', () => {
+    const roles = rolesOf('Tom Hale, running toward him. Then Kevin Ross shouted at the officer, and left. Sam Dell, who was guarded by the best defender, scored.');
+    expect(roles['Tom Hale'] ?? null).toBeNull();
+    expect(roles['Sam Dell'] ?? null).toBeNull();
+  });
+});
