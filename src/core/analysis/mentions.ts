@@ -208,7 +208,7 @@ general gen gen. admiral commander chief executive king queen prince princess po
 envoy spokesman spokeswoman deputy acting former assistant attorney district leader opposition mp premier emperor sheikh ayatollah
 cardinal archbishop bishop rabbi imam pc dc di dci sheriff coroner councillor councilman councilwoman speaker director boss striker
 midfielder defender goalkeeper star singer actor actress rapper presenter host anchor correspondent reporter lawyer barrister
-solicitor prosecutor professor nurse doctor agent ambassador`.split(/\s+/),
+solicitor prosecutor professor nurse doctor agent ambassador emeritus consort`.split(/\s+/),
 );
 const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'congressman', 'chairman', 'spokesman', 'emperor', 'councilman', 'actor', 'sheikh']);
 const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame', 'queen', 'princess', 'congresswoman', 'chairwoman', 'spokeswoman', 'councilwoman', 'actress', 'madam']);

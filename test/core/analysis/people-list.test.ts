@@ -137,3 +137,12 @@ describe('people list: roles from an appositive', () => {
     expect(roles['Sam Dell'] ?? null).toBeNull();
   });
 });
+
+describe('people list: Emeritus and Consort are titles', () => {
+  it('GIVEN "Pope Emeritus Benedict XVI" and "Princess Consort" THEN they are part of the role, not of the name', () => {
+    const mentions = findMentions('Pope Emeritus Benedict XVI met Queen Consort Camilla Parker in Rome.');
+    const people = extractEntities('Pope Emeritus Benedict XVI met Queen Consort Camilla Parker in Rome.', mentions, new NameIndex(mentions)).people;
+    expect(people).toContainEqual({ name: 'Benedict XVI', role: 'Pope Emeritus' });
+    expect(people.map((p) => p.name)).not.toContain('Consort Camilla Parker');
+  });
+});
