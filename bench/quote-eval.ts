@@ -10,7 +10,7 @@
  *
  * --verbose adds one line per gold quote whose text was missed or whose speaker is wrong. It is refused on
  * the sets and halves that are never read for errors (bench/quotes/README.md): the even lines of heldout2 and
- * dmtrain, outside.jsonl and cnnval.jsonl.
+ * dmtrain, outside.jsonl, cnnval.jsonl and dmfresh.jsonl (all of it).
  *
  * With --texts-from-git the articles are not read from the eval file but from the clone, at the commit
  * and path each label line names in its `source` (bench/git-texts.ts).
@@ -116,6 +116,7 @@ const UNREAD: ReadonlyArray<readonly [string, 'odd' | 'even' | undefined]> = [
   ['dmtrain.jsonl', 'even'],
   ['outside.jsonl', undefined],
   ['cnnval.jsonl', undefined],
+  ['dmfresh.jsonl', undefined],
 ];
 
 /** True when `labelsPath` (with `lines`) covers a set that is never read for errors. */

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cnnValSection, cnnTextsMissing, dmTrainSection, formatTable, splitOnPunctuation } from '../../bench/quality.js';
 import { isUnread } from '../../bench/quote-eval.js';
@@ -80,5 +81,27 @@ describe('bench/quality helpers', () => {
     expect(isUnread('/x/bench/quotes/cnnval.jsonl', 'odd')).toBe(true);
     expect(isUnread('bench/quotes/labels.jsonl', undefined)).toBe(false);
     expect(isUnread('bench/quotes/heldout.jsonl', undefined)).toBe(false);
+    // The second fresh Daily Mail set is not split: no half of it may be read.
+    expect(isUnread('bench/quotes/dmfresh.jsonl', undefined)).toBe(true);
+    expect(isUnread('bench/quotes/dmfresh.jsonl', 'odd')).toBe(true);
+    expect(isUnread('/x/bench/quotes/dmfresh.jsonl', 'even')).toBe(true);
+  });
+
+  it('GIVEN the fresh Daily Mail label file THEN every line has an id, a source and quotes of text and speaker (ids and labels only, no article text)', () => {
+    const lines = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../bench/quotes/dmfresh.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
+    expect(lines).toHaveLength(16);
+    const ids = new Set<string>();
+    for (const line of lines) {
+      const row = JSON.parse(line) as { id: unknown; source: unknown; quotes: unknown; article?: unknown };
+      expect(Object.keys(row).sort()).toEqual(['id', 'quotes', 'source']);
+      expect(row.id).toMatch(/^[0-9a-f]{40}$/);
+      ids.add(row.id as string);
+      expect(row.source).toBe('EileenFeng/Text-Summarization-NLP@5bfee8b9ad6228e1c4d02f7be1042a4276632417:data/train_sample.zip:train_sample.csv');
+      for (const q of row.quotes as { text: unknown; speaker: unknown }[]) {
+        expect(typeof q.text).toBe('string');
+        expect(q.speaker === null || typeof q.speaker === 'string').toBe(true);
+      }
+    }
+    expect(ids.size).toBe(16);
   });
 });
