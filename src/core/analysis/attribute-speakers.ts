@@ -496,8 +496,12 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
     const r = resolvePronoun(ctx, sp[1]!, sStart);
     if (r) return fromMention(ctx, r, 'pronoun', 0.65);
   }
-  // The nearest name that is followed by its own verb ("Suzi Force believes ..., saying:").
+  // The nearest name that is followed by its own verb ("Suzi Force believes ..., saying:"). A name followed directly by
+  // its verb comes first: "Wendy Bower also praised Mr Coe, saying:" is Bower's, though "Mr Coe," looks like an appositive.
   const inSentence = mentionsBetween(ctx.speakers, sStart, verbAt);
+  for (let i = inSentence.length - 1; i >= 0; i--) {
+    if (ctx.verbSubjects.has(inSentence[i]!.start)) return fromMention(ctx, inSentence[i]!, 'said-before', 0.75);
+  }
   for (let i = inSentence.length - 1; i >= 0; i--) {
     if (ctx.subjects.has(inSentence[i]!.start)) return fromMention(ctx, inSentence[i]!, 'said-before', 0.75);
   }
@@ -884,9 +888,19 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
   } else if (colon) {
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
     if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);
+    // "Rodgers reflected: '", "Mrs May later mused: '": a name, its own verb (any verb) and a colon introduce its words.
+    // ("His latest message to Vasilyev reads:": a name after a preposition is no subject.)
+    if (m && NAME_VERB_COLON_RE.test(text.slice(m.end, q.start)) && !isPossessive(text, m.end) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(headStart, m.start - 12), m.start))) {
+      return fromMention(ctx, m, 'colon', 0.8);
+    }
   }
   return writtenStatement(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
+
+/** After a name: one verb in the past or present (not an auxiliary), maybe an adverb before it, then the colon ending the head. */
+const NAME_VERB_COLON_RE = /^\s+(?:(?:also|later|then|simply|once|\w+ly)\s+)?(?!(?:has|was|is|does|goes|gets|needed|wanted)\b)\p{Ll}+(?:ed|s)\s*:\s*$/u;
+
+const PREPOSITION_BEFORE_RE = /\b(?:to|at|with|for|from|about|of|by|on|in|against|into|over)\s+$/i;
 
 /** A verb that takes someone's words as its object, right before the quote: "condemned the '", "described it as '". */
 const REPORTED_OBJECT_RE =

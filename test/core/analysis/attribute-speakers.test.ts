@@ -743,3 +743,31 @@ describe('a title word after Mr, Mrs, Ms or Miss is a surname', () => {
     expect(attribute(text).map((a) => a.speaker)).toEqual(['John Major']);
   });
 });
+
+describe('session 6, rules from the Daily Mail set read in full', () => {
+  it('GIVEN "X praised Y, saying:" THEN the participle is the subject\'s, not the object\'s before the comma', () => {
+    const school = "Head teacher Wendy Hale also praised Mr Obi, saying: 'He is a very humble man.'";
+    expect(attribute(school)[0]).toMatchObject({ speaker: 'Wendy Hale' });
+    const politics = "The minister Alan Duncan thanked Sir Keir Starmer, adding: 'We will work together on this.'";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Alan Duncan' });
+    const football = "Manager Sean Dyche criticised referee Mike Dean, telling reporters: 'That was never a penalty.'";
+    expect(attribute(football)[0]).toMatchObject({ speaker: 'Sean Dyche' });
+  });
+
+  it('GIVEN "X reflected:" (a verb that is not a speech verb) and a colon before the quote THEN X speaks', () => {
+    const sport = "The manager ran down the touchline. Brendan Cole reflected: 'There was a feeling of relief.'";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Brendan Cole', cue: 'colon' });
+    const court = "Outside court, Jane Porter later mused: 'I never thought it would end like this.'";
+    expect(attribute(court)[0]).toMatchObject({ speaker: 'Jane Porter', cue: 'colon' });
+    const business = "Looking back on the sale, Tim Cook smiles: 'We are always looking at companies.'";
+    expect(attribute(business)[0]).toMatchObject({ speaker: 'Tim Cook', cue: 'colon' });
+  });
+
+  it('GIVEN a name and an auxiliary before a colon THEN that is no attribution', () => {
+    const t = "The charge against Tom Reed was: 'dangerous driving causing death', the court heard.";
+    expect(attribute(t)[0]?.speaker ?? null).not.toBe('Tom Reed');
+    // A name after a preposition is the addressee, not the writer.
+    const letter = "Sarah Hunt was furious. Her reply to Mark Ellis reads: 'Never contact me again.'";
+    expect(attribute(letter)[0]).toMatchObject({ speaker: 'Sarah Hunt' });
+  });
+});
