@@ -770,4 +770,10 @@ describe('session 6, rules from the Daily Mail set read in full', () => {
     const letter = "Sarah Hunt was furious. Her reply to Mark Ellis reads: 'Never contact me again.'";
     expect(attribute(letter)[0]).toMatchObject({ speaker: 'Sarah Hunt' });
   });
+
+  it('GIVEN "he said" after a sentence naming a woman by surname followed by "him" THEN "he" is the man, not the woman', () => {
+    const t =
+      "Magic Brown met the activist Elizabeth Glaser. Brown said that Glaser, who was ill, was able to answer questions from him. 'The one thing she did say was I would live,' he said.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Magic Brown' });
+  });
 });
