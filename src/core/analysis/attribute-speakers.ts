@@ -27,8 +27,10 @@ const PRONOUN_AFTER_RE = new RegExp(`${LEAD}(he|she|it|they|i|we)\\s+${ADVERB}${
 const INVERTED_AFTER_RE = new RegExp(`${LEAD}${ADVERB}${SPEECH}\\s+`, 'i');
 /** A speech verb anywhere in a short span. */
 const SPEECH_IN_SPAN_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
+/** A character that ends no sentence: not . ! ? a quotation mark or a line break, but a dot inside a word ("told WESH.com:"). */
+const NO_STOP = '(?:[^.!?"“”‘’\\n]|\\.(?=[A-Za-z0-9]))';
 /** A speech verb close to the end of the text before a quote: `Mr Wang said: '` / `he told the Mail that '`. */
-const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:[^.!?"“”‘’\\n]{0,60})[:,]?\\s*$`, 'i');
+const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:${NO_STOP}{0,60})[:,]?\\s*$`, 'i');
 const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+${ADVERB}$`, 'i');
 const ACCORDING_TO_RE = /\baccording to\s+/i;
 const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
@@ -45,7 +47,7 @@ const ORG_POSSESSIVE_RE = /\bthe\s+(?:[\w-]+\s+)?(?:magazine|newspaper|paper|pub
 /** Organisation nouns that their proper names spell out ("the medical center": "California Pacific Medical Center"). */
 const NAMED_ORG_HEADS = new Set(['center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'embassy', 'museum', 'clinic', 'foundation', 'airline', 'bank', 'zoo']);
 const ORG_DESCRIPTION_RE = /\b(group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo)\s*,?\s*$/i;
-const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b[^.!?"“”‘’\\n]{0,40}:\\s*$`, 'i');
+const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b${NO_STOP}{0,40}:\\s*$`, 'i');
 /** "continued to try", "went on to win": the verb is not one of speaking. */
 const NOT_SPEECH_RE = /^(?:continu(?:ed|es)|went on)\s+to\s/i;
 const SPEECH_GLOBAL_RE = new RegExp(`\\b${SPEECH}\\b`, 'gi');
@@ -882,7 +884,8 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     const m = subjectBefore(ctx, headStart, verbAt);
     if (m) return fromMention(ctx, m, 'said-before', 0.9);
     // "said Mr Wang:" — the name follows the verb.
-    const after = firstSpeakerIn(ctx, verbAt, q.start);
+    // ("told the Huffington Post:", "telling Sky News:": the one told is listening, not speaking.)
+    const after = TOLD_RE.test(verb[0]) ? null : firstSpeakerIn(ctx, verbAt, q.start);
     if (after && after.start - verbAt <= 14) return fromMention(ctx, after, 'said-before', 0.85);
     if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   } else if (colon) {
@@ -900,6 +903,8 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
 /** After a name: one verb in the past or present (not an auxiliary), maybe an adverb before it, then the colon ending the head. */
 const NAME_VERB_COLON_RE = /^\s+(?:(?:also|later|then|simply|once|\w+ly)\s+)?(?!(?:has|was|is|does|goes|gets|needed|wanted)\b)\p{Ll}+(?:ed|s)\s*:\s*$/u;
 
+/** Speech verbs whose object is the listener. */
+const TOLD_RE = /^(?:told|tells|tell|telling)\b/i;
 const PREPOSITION_BEFORE_RE = /\b(?:to|at|with|for|from|about|of|by|on|in|against|into|over)\s+$/i;
 
 /** A verb that takes someone's words as its object, right before the quote: "condemned the '", "described it as '". */

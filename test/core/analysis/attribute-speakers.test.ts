@@ -776,4 +776,23 @@ describe('session 6, rules from the Daily Mail set read in full', () => {
       "Magic Brown met the activist Elizabeth Glaser. Brown said that Glaser, who was ill, was able to answer questions from him. 'The one thing she did say was I would live,' he said.";
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Magic Brown' });
   });
+
+  it('GIVEN "X told WESH.com:" THEN a web address between the verb and the colon does not end the sentence', () => {
+    const court = "Her attorney, Stan Pappas, told WESH.com: 'I think they should have training.'";
+    expect(attribute(court)[0]).toMatchObject({ speaker: 'Stan Pappas' });
+    const showbiz = "The singer's publicist, Amy Lowe, told E.com: 'She is resting at home.'";
+    expect(attribute(showbiz)[0]).toMatchObject({ speaker: 'Amy Lowe' });
+    const tech = "Founder Paul Graham told TechCrunch.com: 'We are not selling the company.'";
+    expect(attribute(tech)[0]).toMatchObject({ speaker: 'Paul Graham' });
+  });
+
+  it('GIVEN "... told the Huffington Post:" with no named subject THEN the outlet told is not the speaker', () => {
+    const family = "His wife, who tested negative along with their son, told the Huffington Post: 'For us, it was super hard.'";
+    expect(attribute(family)[0]?.speaker ?? null).not.toBe('Huffington Post');
+    const war = "A nurse who fled the city told Sky News: 'There is no water left.'";
+    expect(attribute(war)[0]?.speaker ?? null).not.toBe('Sky News');
+    // An inverted "said X:" still names the speaker.
+    const sport = "After the match said Mr Wenger: 'We were poor.'";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Wenger' });
+  });
 });
