@@ -627,6 +627,9 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
     // (Only the plan makes a person of more than one word, and it lower-cased the words.)
     if (m.kind === 'person' && !m.single) for (const t of m.plan.lowerTokens!) personTokens.add(t);
   }
+  // "pop star Dencia has hit out ... Dencia said": a lone word a speech verb or an age shows to be a person once is that
+  // person wherever else it stands without a cue.
+  for (const m of raw) if (m.kind === 'person' && m.single && m.plan.singleNeedsCue) personTokens.add(m.plan.lower);
   for (const t of participantTokens.keys()) for (const w of t.split(' ')) personTokens.add(w);
   const out: Mention[] = [];
   for (const m of raw) {

@@ -795,4 +795,10 @@ describe('session 6, rules from the Daily Mail set read in full', () => {
     const sport = "After the match said Mr Wenger: 'We were poor.'";
     expect(attribute(sport)[0]).toMatchObject({ speaker: 'Wenger' });
   });
+
+  it('GIVEN a one-word stage name marked as a person only later THEN "she" earlier in the story is that person', () => {
+    const t =
+      "Pop star Zarvina has hit out at her former label, accusing it of greed. In an angry tweet directed at the label, she wrote: 'You sold out to the big companies.' Zarvina said of the firm: 'They sell bleach.'";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Zarvina' });
+  });
 });

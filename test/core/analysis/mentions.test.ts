@@ -223,3 +223,17 @@ describe('findMentions: a surname takes its full name\'s gender', () => {
     expect(genderOf(t, 'Charlotte')).not.toContain('m');
   });
 });
+
+describe('findMentions: a lone name shown to be a person once', () => {
+  const people = (text: string, name: string): number => findMentions(text).filter((m) => m.name === name && m.kind === 'person').length;
+  it('GIVEN a lone word a speech verb or an age marks as a person once THEN its other uses without a cue are that person too', () => {
+    const music = 'Pop star Zarvina has hit out at her label. Fans were stunned. Later Zarvina said she was sorry.';
+    expect(people(music, 'Zarvina')).toBe(2);
+    const food = 'The restaurant belongs to chef Kovuno and his brother. Kovuno, 34, opened it in May.';
+    expect(people(food, 'Kovuno')).toBe(2);
+  });
+  it('GIVEN a lone capitalised word with no cue anywhere THEN it stays no person', () => {
+    const t = 'The Wexley plant will close. Wexley has grown since the war.';
+    expect(people(t, 'Wexley')).toBe(0);
+  });
+});
