@@ -418,6 +418,8 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   if (/[.…]$/.test(q.text) && /^\s+(?!I\b)\p{Lu}/u.test(tail)) return null;
   // "'... like, "Wow!"' However, surgeon Norman Rowe told ...": after ! or ? only a word that opens sentences says so.
   if (/[!?]["”'’]?$/.test(q.text) && SENTENCE_OPENER_RE.test(tail)) return null;
+  // "'... not to touch them.' 'Very bulky': Dog walker Jane Hill ... said": a photo caption's quoted heading starts something else.
+  if (CAPTION_HEADING_RE.test(tail)) return null;
   const acc = ACCORDING_TO_RE.exec(tail);
   if (acc && acc.index <= 4) {
     const from = q.end + acc.index + acc[0].length;
@@ -475,6 +477,9 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   }
   return null;
 }
+
+/** A quoted caption heading and its colon: " 'Very bulky': ", " ‘Tragic’: ". */
+const CAPTION_HEADING_RE = /^\s*['‘"“][^'‘’"“”\n]{1,40}['’"”]\s*:\s/;
 
 /**
  * "said Myer Chief Merchandise & Marketing Officer and Deputy CEO, Daniel Bracken.": after a long

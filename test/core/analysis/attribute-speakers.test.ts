@@ -801,4 +801,13 @@ describe('session 6, rules from the Daily Mail set read in full', () => {
       "Pop star Zarvina has hit out at her former label, accusing it of greed. In an angry tweet directed at the label, she wrote: 'You sold out to the big companies.' Zarvina said of the firm: 'They sell bleach.'";
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Zarvina' });
   });
+
+  it('GIVEN a quote followed by a photo caption with a quoted heading ("\'Very bulky\': Jane Hill ... said") THEN the caption\'s speaker does not take the quote', () => {
+    const nature =
+      "'We see them every year,' said the photographer Steve Trent. 'Be careful not to touch them.' 'Very bulky': Dog walker Suzanne Hill, who found one, said it was 'at least three foot wide'.";
+    expect(attribute(nature)[1]).toMatchObject({ speaker: 'Steve Trent' });
+    const crime =
+      "'He was a gentle man,' his brother Tom Reid said. 'We will miss him every day.' ‘Tragic’: Neighbour Ann Cole said she heard 'a terrible scream'.";
+    expect(attribute(crime)[1]).toMatchObject({ speaker: 'Tom Reid' });
+  });
 });
