@@ -1,7 +1,7 @@
 import type { Participant } from '../briefing/briefing.js';
 import { SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
-import { firstMentionFrom, type Mention, type NameIndex } from './mentions.js';
+import { firstMentionFrom, isTitleWord, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
 import { isGivenName } from './first-names.js';
 
@@ -263,7 +263,7 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   const unknown = (m: Mention): boolean => genderOf(m) === null && !collective(text, m);
   // "... by Winston Churchill, when he said": in the pronoun's own sentence a subject, else the nearest name of that gender.
   // A name in the possessive ("for Louis van Gaal's side") modifies a noun and is not who "he" is.
-  const ownSubject = own.find(compatible) ?? mentionsBetween(ctx.speakers, s0, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end)).pop();
+  const ownSubject = own.find(compatible) ?? mentionsBetween(ctx.speakers, s0, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !attributive(text, m)).pop();
   if (ownSubject) return ownSubject;
   // "But now she's found happiness ... She said:": a sentence opened by the same pronoun carries on its referent.
   const opening = depth < 3 && s1 < s0 ? PRONOUN_OPENING_RE.exec(text.slice(s1, s0)) : null;
@@ -279,7 +279,7 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   if (last && compatible(last)) return last;
   // A person of unknown gender ("Google Maps claims ..., but Jerry Brotton isn't so sure. He argues ...") is "he" only when
   // no one of that gender is named in these two sentences.
-  const named = mentionsBetween(ctx.speakers, s1, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !collective(text, m)).pop();
+  const named = mentionsBetween(ctx.speakers, s1, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !attributive(text, m)).pop();
   if (named) return named;
   const found = subjects.find(unknown) ?? (last && unknown(last) ? last : undefined);
   if (found) return found;
@@ -289,7 +289,7 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   let possessive: Mention | null = null;
   for (let i = window.length - 1; i >= 0; i--) {
     const m = window[i]!;
-    if (m.kind !== 'person') continue;
+    if (m.kind !== 'person' || attributive(text, m)) continue;
     if (compatible(m)) {
       // "The veteran ran Bill Belichick's offense": a possessive name is "he" only when no other man is named.
       if (!isPossessive(text, m.end)) return m;
@@ -309,6 +309,14 @@ const PRONOUN_OPENING_RE = /^\s*(?:(?:but|and|however|now|then|yet|so|still|late
 /** "the Blues are 10th": a name after "the" is a team or a band, never "he" or "she". */
 function collective(text: string, m: Mention): boolean {
   return /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start));
+}
+
+/**
+ * "the Shareholder Spring", "the 12 Years A Slave star": a name after "the" (and a number) that no title opens ("the Queen")
+ * is a thing's name or modifies a noun; it is no person a pronoun or a description points back to.
+ */
+function attributive(text: string, m: Mention): boolean {
+  return /\bthe\s+(?:\d[\d,.]*\s+)?$/i.test(text.slice(Math.max(0, m.start - 12), m.start)) && !isTitleWord(m.name.split(' ')[0]!);
 }
 
 /**
@@ -816,11 +824,12 @@ function lastPersonBefore(ctx: Context, at: number): Mention | null {
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
   // "in fine form for Louis van Gaal's side": a name in the possessive modifies a noun; the person talked about is
   // someone else named before, when there is one.
+  // "nicknamed the Shareholder Spring": a thing's name after "the" is no one, when a person is named before it.
   let possessive: Mention | null = null;
   for (let i = window.length - 1; i >= 0; i--) {
     const m = window[i]!;
     if (m.kind !== 'person') continue;
-    if (!isPossessive(ctx.text, m.end)) return m;
+    if (!isPossessive(ctx.text, m.end) && !attributive(ctx.text, m)) return m;
     possessive ??= m;
   }
   return possessive;

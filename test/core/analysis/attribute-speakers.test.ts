@@ -810,4 +810,15 @@ describe('session 6, rules from the Daily Mail set read in full', () => {
       "'He was a gentle man,' his brother Tom Reid said. 'We will miss him every day.' ‘Tragic’: Neighbour Ann Cole said she heard 'a terrible scream'.";
     expect(attribute(crime)[1]).toMatchObject({ speaker: 'Tom Reid' });
   });
+
+  it('GIVEN a thing named after "the" ("the Shareholder Spring", "the 12 Years A Slave star") THEN no description or pronoun points to it', () => {
+    const business =
+      "Andrew Moss, who has quit as chief executive of Aviva, will get £1.75million. It was the latest chapter in the backlash against greed, nicknamed the Shareholder Spring. Yesterday the 54-year-old chief executive said he 'felt it was in the best interests of the company'.";
+    expect(attribute(business)[0]).toMatchObject({ speaker: 'Andrew Moss' });
+    const politics =
+      "Maria Costa, who leads the campaign, spoke in Lisbon. The protests have been dubbed the Carnation Summer. Later the 61-year-old activist said the government had 'lost all trust'.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Maria Costa' });
+    const showbiz = "Pop star Zarvina, 25, has hit out at her label. In an angry tweet directed at the 12 Years A Slave star, she wrote: 'You sold out.'";
+    expect(attribute(showbiz)[0]).toMatchObject({ speaker: 'Zarvina' });
+  });
 });
