@@ -504,6 +504,8 @@ function namedAfterRole(ctx: Context, from: number, tailEnd: number): Mention | 
 /** "He accused X of ..., adding: '...'" — a participle's subject is the subject of its sentence. */
 function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution | null {
   if (!/^\w+ing\b/i.test(verb.trim())) return null;
+  // "criticism poured in, with one person tweeting:", "and another fan writing:": an unnamed person, not the sentence's subject.
+  if (INDEFINITE_GERUND_SUBJECT_RE.test(ctx.text.slice(Math.max(0, verbAt - 60), verbAt))) return { speaker: null, confidence: 0, cue: 'unnamed' };
   const sStart = sentenceStartBefore(ctx.text, verbAt, Math.max(0, verbAt - 600));
   const lead = ctx.text.slice(sStart, verbAt);
   const sp = /^\s*(he|she)\b/i.exec(lead);
@@ -524,6 +526,9 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
   if (first && ctx.text.slice(sStart, first.start).trim().split(/\s+/).filter(Boolean).length <= 2) return fromMention(ctx, first, 'said-before', 0.75);
   return null;
 }
+
+/** An indefinite subject right before a participle: "with one person ", "and another angry fan ", "with others ". */
+const INDEFINITE_GERUND_SUBJECT_RE = /\b(?:with|and|as|while)\s+(?:(?:one|another|some|many)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+|others|one|another|someone|somebody)\s+$/i;
 
 /**
  * The organisation named last before `at`; with `head` ("center" from "the medical center"), the last one whose name

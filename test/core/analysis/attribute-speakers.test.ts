@@ -821,4 +821,16 @@ describe('session 6, rules from the Daily Mail set read in full', () => {
     const showbiz = "Pop star Zarvina, 25, has hit out at her label. In an angry tweet directed at the 12 Years A Slave star, she wrote: 'You sold out.'";
     expect(attribute(showbiz)[0]).toMatchObject({ speaker: 'Zarvina' });
   });
+
+  it('GIVEN "with one person tweeting:" after a sentence about a named person THEN the unnamed person speaks (null)', () => {
+    const showbiz = "After her angry tweet at Mia Long, criticism poured in, with one person tweeting: 'She is the new face of the brand!'";
+    expect(attribute(showbiz)[0]).toMatchObject({ speaker: null });
+    const sport = "Wayne Rooney was booed off, and another angry fan writing: 'He has let the club down.'";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: null });
+    const politics = "The senator John Hale posted the photo on Sunday, with others adding: 'Resign now.'";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: null });
+    // A named subject keeps its participle.
+    const named = "Mia Long hit back on Sunday, tweeting: 'I am proud of my work.'";
+    expect(attribute(named)[0]).toMatchObject({ speaker: 'Mia Long' });
+  });
 });
