@@ -1,5 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
-import { SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
+import { blankLostBreaks, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
 import { firstMentionFrom, isTitleWord, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
@@ -865,14 +865,15 @@ function lastSpeechVerb(head: string): RegExpExecArray | null {
 function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
   const { text } = ctx;
   let headStart = sentenceStartBefore(text, q.start, floor);
-  let head = text.slice(headStart, q.start);
+  // ("Vince Cable ... said . bosses are finally being '": a lost line break, blanked; offsets are unchanged.)
+  let head = blankLostBreaks(text.slice(headStart, q.start));
   // "X said:" may end the paragraph before a quote that opens its own paragraph.
   if (/^\s*$/.test(head) && headStart > floor) {
     const prevEnd = headStart;
     const before = text.slice(floor, prevEnd).replace(/\s+$/, '');
     if (before.endsWith(':')) {
       headStart = sentenceStartBefore(text, floor + before.length - 1, floor);
-      head = text.slice(headStart, floor + before.length);
+      head = blankLostBreaks(text.slice(headStart, floor + before.length));
     }
   }
   const acc = ACCORDING_TO_RE.exec(head);

@@ -833,4 +833,11 @@ describe('session 6, rules from the Daily Mail set read in full', () => {
     const named = "Mia Long hit back on Sunday, tweeting: 'I am proud of my work.'";
     expect(attribute(named)[0]).toMatchObject({ speaker: 'Mia Long' });
   });
+
+  it('GIVEN a lost line break (" . " before a lower-case word) between the verb and a partial quote THEN the subject still speaks', () => {
+    const business = "Business Secretary Vince Cable, who has criticised excess, said . bosses are finally being 'brought back to reality'.";
+    expect(attribute(business)[0]).toMatchObject({ speaker: 'Vince Cable' });
+    const sport = "Roy Hodgson told . reporters his side were 'simply not good enough' on the night.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Roy Hodgson' });
+  });
 });
