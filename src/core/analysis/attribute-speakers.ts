@@ -917,7 +917,39 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
       return fromMention(ctx, m, 'colon', 0.8);
     }
   }
-  return writtenStatement(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
+  return writtenStatement(ctx, headStart, q.start) ?? ownClaim(ctx, headStart, q.start) ?? judgingParticiple(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
+}
+
+/** "Dencia's claim that Lancome is a '", "Mr Smith's insistence that the plan was '": the words claimed, up to the quote. */
+const OWN_CLAIM_RE =
+  /^['’]s?\s+(?:(?:latest|earlier|repeated|later|bizarre|angry|extraordinary)\s+)?(?:claims?|assertions?|insistence|suggestions?|comments?|remarks?|warnings?|promises?|pledges?|boasts?|admissions?|arguments?|descriptions?|view|words|accusations?|allegations?)\s+(?:that\s+|of\s+)?[^.!?;:"“”‘’'\n]{0,100}$/;
+
+/**
+ * A partial quote inside a claim a possessive names: "as far as Dencia's claim that Lancome is a 'white people company'",
+ * "Mr Hunt's warning that the NHS faced 'a very difficult winter'" are theirs.
+ */
+function ownClaim(ctx: Context, headStart: number, quoteStart: number): Attribution | null {
+  const from = Math.max(headStart, quoteStart - 160);
+  for (const m of mentionsBetween(ctx.speakers, from, quoteStart)) {
+    if (isPossessive(ctx.text, m.end) && !attributive(ctx.text, m) && OWN_CLAIM_RE.test(ctx.text.slice(m.end, quoteStart))) return fromMention(ctx, m, 'said-before', 0.6);
+  }
+  return null;
+}
+
+/** ", accusing her of bowing to '", ", branding it '", ", calling the decision '": a participle that judges, then the quote. */
+const JUDGING_PARTICIPLE_RE =
+  /,\s+(?:accusing|branding|calling|describing|labelling|labeling|dismissing|condemning|slamming|blasting|praising|hailing|urging|warning)\b[^.!?;:"“”‘’'\n]{0,100}$/i;
+
+/**
+ * "Pop star Dencia has hit out at Lupita Nyong'o, accusing her of bowing to 'white people companies'": the participle's
+ * subject is the sentence's (see gerundSubject), not the person accused.
+ */
+function judgingParticiple(ctx: Context, headStart: number, quoteStart: number): Attribution | null {
+  const head = ctx.text.slice(headStart, quoteStart);
+  const m = JUDGING_PARTICIPLE_RE.exec(head);
+  if (!m) return null;
+  const verbAt = headStart + m.index + m[0].search(/\p{L}/u);
+  return gerundSubject(ctx, ctx.text.slice(verbAt, verbAt + 12), verbAt);
 }
 
 /** After a name: one verb in the past or present (not an auxiliary), maybe an adverb before it, then the colon ending the head. */

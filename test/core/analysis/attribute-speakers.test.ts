@@ -840,4 +840,23 @@ describe('session 6, rules from the Daily Mail set read in full', () => {
     const sport = "Roy Hodgson told . reporters his side were 'simply not good enough' on the night.";
     expect(attribute(sport)[0]).toMatchObject({ speaker: 'Roy Hodgson' });
   });
+
+  it('GIVEN "X\'s claim that ... \'...\'" THEN the partial quote is X\'s', () => {
+    const showbiz = "Pop star Zarvina, 25, spoke out again. And as far as Zarvina's claim that the brand 'only wants our money, not us', its website says otherwise.";
+    expect(attribute(showbiz)[0]).toMatchObject({ speaker: 'Zarvina' });
+    const health = "Doctors disagreed with Jeremy Hunt. Jeremy Hunt's warning that the NHS faced 'a winter that will test all of us' was borne out.";
+    expect(attribute(health)[0]).toMatchObject({ speaker: 'Jeremy Hunt' });
+    // A possessive that owns no claim is no speaker.
+    const other = "Jeremy Hunt's office is in London, where the staff are 'tired of all of us'.";
+    expect(attribute(other)[0]?.speaker ?? null).not.toBe('Jeremy Hunt');
+  });
+
+  it('GIVEN "X has hit out at Y, accusing her of \'...\'" THEN the judging participle is the subject\'s, not the one accused', () => {
+    const showbiz = "Pop star Zarvina, 25, has hit out at actress Mia Long, accusing her of 'selling out to people who hate us'.";
+    expect(attribute(showbiz)[0]).toMatchObject({ speaker: 'Zarvina' });
+    const politics = "Donald Trump attacked the reporter Jim Acosta, calling his network 'the enemy of all of us'.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Donald Trump' });
+    const sport = "Jose Mourinho turned on referee Mike Dean, branding his decision 'a disgrace that cost us the game'.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Jose Mourinho' });
+  });
 });
