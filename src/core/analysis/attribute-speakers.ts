@@ -945,10 +945,10 @@ const JUDGING_PARTICIPLE_RE =
  * subject is the sentence's (see gerundSubject), not the person accused.
  */
 function judgingParticiple(ctx: Context, headStart: number, quoteStart: number): Attribution | null {
-  const head = ctx.text.slice(headStart, quoteStart);
-  const m = JUDGING_PARTICIPLE_RE.exec(head);
+  const from = Math.max(headStart, quoteStart - 140);
+  const m = JUDGING_PARTICIPLE_RE.exec(ctx.text.slice(from, quoteStart));
   if (!m) return null;
-  const verbAt = headStart + m.index + m[0].search(/\p{L}/u);
+  const verbAt = from + m.index + m[0].search(/\p{L}/u);
   return gerundSubject(ctx, ctx.text.slice(verbAt, verbAt + 12), verbAt);
 }
 
