@@ -13,7 +13,7 @@
  * bench/issues/heldout3.jsonl (also accepted alone as --cnnval-eval and --heldout3-eval).
  * --dm-train names the 100 CNN/DM training-split articles built the same way from EileenFeng/Text-Summarization-NLP's
  * data/train_sample.zip (bench/quotes/README.md says how), the texts of the fresh Daily Mail quote set
- * bench/quotes/dmtrain.jsonl: its odd lines (read to tune rules) and even lines (never read: totals only).
+ * bench/quotes/dmtrain.jsonl: its odd lines and even lines (both read to tune rules in session 6: development data).
  * Without the file those sections are skipped with a note; nothing fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -71,7 +71,7 @@ const CNNVAL_LABELS = 'quotes/cnnval.jsonl';
 const DMTRAIN_LABELS = 'quotes/dmtrain.jsonl';
 const DMTRAIN_HALVES: ReadonlyArray<readonly [string, 'odd' | 'even']> = [
   ['Quote attribution, fresh Daily Mail set, odd lines (half A: read to tune rules in session 6):', 'odd'],
-  ['Quote attribution, fresh Daily Mail set, even lines (half B: never read; totals only):', 'even'],
+  ['Quote attribution, fresh Daily Mail set, even lines (half B: totals only until read to tune rules in session 6, branch dmread):', 'even'],
 ];
 
 /**

@@ -74,9 +74,15 @@ describe('bench/quality helpers', () => {
   });
 
   it('GIVEN a held-out set or its unread half THEN its per-quote errors may not be printed; GIVEN a read set or half THEN they may', () => {
-    expect(isUnread('bench/quotes/dmtrain.jsonl', 'even')).toBe(true);
-    expect(isUnread('bench/quotes/dmtrain.jsonl', undefined)).toBe(true);
+    // dmtrain's half B became development data in session 6, after three totals-only scorings.
+    expect(isUnread('bench/quotes/dmtrain.jsonl', 'even')).toBe(false);
+    expect(isUnread('bench/quotes/dmtrain.jsonl', undefined)).toBe(false);
     expect(isUnread('bench/quotes/dmtrain.jsonl', 'odd')).toBe(false);
+    expect(isUnread('bench/quotes/dmfresh.jsonl', 'odd')).toBe(true);
+    expect(isUnread('/x/bench/quotes/dmfresh2.jsonl', undefined)).toBe(true);
+    expect(isUnread('bench/quotes/outside.jsonl', undefined)).toBe(true);
+    expect(isUnread('bench/quotes/heldout2.jsonl', undefined)).toBe(true);
+    expect(isUnread('bench/quotes/heldout2.jsonl', 'odd')).toBe(false);
     expect(isUnread('bench/quotes/heldout2.jsonl', 'even')).toBe(true);
     expect(isUnread('/x/bench/quotes/cnnval.jsonl', 'odd')).toBe(true);
     expect(isUnread('bench/quotes/labels.jsonl', undefined)).toBe(false);

@@ -1,7 +1,7 @@
 import type { Participant } from '../briefing/briefing.js';
-import { SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
+import { blankLostBreaks, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
-import { firstMentionFrom, type Mention, type NameIndex } from './mentions.js';
+import { firstMentionFrom, isTitleWord, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
 import { isGivenName } from './first-names.js';
 
@@ -27,8 +27,10 @@ const PRONOUN_AFTER_RE = new RegExp(`${LEAD}(he|she|it|they|i|we)\\s+${ADVERB}${
 const INVERTED_AFTER_RE = new RegExp(`${LEAD}${ADVERB}${SPEECH}\\s+`, 'i');
 /** A speech verb anywhere in a short span. */
 const SPEECH_IN_SPAN_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
+/** A character that ends no sentence: not . ! ? a quotation mark or a line break, but a dot inside a word ("told WESH.com:"). */
+const NO_STOP = '(?:[^.!?"“”‘’\\n]|\\.(?=[A-Za-z0-9]))';
 /** A speech verb close to the end of the text before a quote: `Mr Wang said: '` / `he told the Mail that '`. */
-const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:[^.!?"“”‘’\\n]{0,60})[:,]?\\s*$`, 'i');
+const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:${NO_STOP}{0,60})[:,]?\\s*$`, 'i');
 const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+${ADVERB}$`, 'i');
 const ACCORDING_TO_RE = /\baccording to\s+/i;
 const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
@@ -45,7 +47,7 @@ const ORG_POSSESSIVE_RE = /\bthe\s+(?:[\w-]+\s+)?(?:magazine|newspaper|paper|pub
 /** Organisation nouns that their proper names spell out ("the medical center": "California Pacific Medical Center"). */
 const NAMED_ORG_HEADS = new Set(['center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'embassy', 'museum', 'clinic', 'foundation', 'airline', 'bank', 'zoo']);
 const ORG_DESCRIPTION_RE = /\b(group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo)\s*,?\s*$/i;
-const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b[^.!?"“”‘’\\n]{0,40}:\\s*$`, 'i');
+const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b${NO_STOP}{0,40}:\\s*$`, 'i');
 /** "continued to try", "went on to win": the verb is not one of speaking. */
 const NOT_SPEECH_RE = /^(?:continu(?:ed|es)|went on)\s+to\s/i;
 const SPEECH_GLOBAL_RE = new RegExp(`\\b${SPEECH}\\b`, 'gi');
@@ -261,7 +263,7 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   const unknown = (m: Mention): boolean => genderOf(m) === null && !collective(text, m);
   // "... by Winston Churchill, when he said": in the pronoun's own sentence a subject, else the nearest name of that gender.
   // A name in the possessive ("for Louis van Gaal's side") modifies a noun and is not who "he" is.
-  const ownSubject = own.find(compatible) ?? mentionsBetween(ctx.speakers, s0, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end)).pop();
+  const ownSubject = own.find(compatible) ?? mentionsBetween(ctx.speakers, s0, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !attributive(text, m)).pop();
   if (ownSubject) return ownSubject;
   // "But now she's found happiness ... She said:": a sentence opened by the same pronoun carries on its referent.
   const opening = depth < 3 && s1 < s0 ? PRONOUN_OPENING_RE.exec(text.slice(s1, s0)) : null;
@@ -277,7 +279,7 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   if (last && compatible(last)) return last;
   // A person of unknown gender ("Google Maps claims ..., but Jerry Brotton isn't so sure. He argues ...") is "he" only when
   // no one of that gender is named in these two sentences.
-  const named = mentionsBetween(ctx.speakers, s1, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !collective(text, m)).pop();
+  const named = mentionsBetween(ctx.speakers, s1, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !attributive(text, m)).pop();
   if (named) return named;
   const found = subjects.find(unknown) ?? (last && unknown(last) ? last : undefined);
   if (found) return found;
@@ -287,7 +289,7 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   let possessive: Mention | null = null;
   for (let i = window.length - 1; i >= 0; i--) {
     const m = window[i]!;
-    if (m.kind !== 'person') continue;
+    if (m.kind !== 'person' || attributive(text, m)) continue;
     if (compatible(m)) {
       // "The veteran ran Bill Belichick's offense": a possessive name is "he" only when no other man is named.
       if (!isPossessive(text, m.end)) return m;
@@ -307,6 +309,14 @@ const PRONOUN_OPENING_RE = /^\s*(?:(?:but|and|however|now|then|yet|so|still|late
 /** "the Blues are 10th": a name after "the" is a team or a band, never "he" or "she". */
 function collective(text: string, m: Mention): boolean {
   return /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 4), m.start));
+}
+
+/**
+ * "the Shareholder Spring", "the 12 Years A Slave star": a name after "the" (and a number) that no title opens ("the Queen")
+ * is a thing's name or modifies a noun; it is no person a pronoun or a description points back to.
+ */
+function attributive(text: string, m: Mention): boolean {
+  return /\bthe\s+(?:\d[\d,.]*\s+)?$/i.test(text.slice(Math.max(0, m.start - 12), m.start)) && !isTitleWord(m.name.split(' ')[0]!);
 }
 
 /**
@@ -416,6 +426,8 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   if (/[.…]$/.test(q.text) && /^\s+(?!I\b)\p{Lu}/u.test(tail)) return null;
   // "'... like, "Wow!"' However, surgeon Norman Rowe told ...": after ! or ? only a word that opens sentences says so.
   if (/[!?]["”'’]?$/.test(q.text) && SENTENCE_OPENER_RE.test(tail)) return null;
+  // "'... not to touch them.' 'Very bulky': Dog walker Jane Hill ... said": a photo caption's quoted heading starts something else.
+  if (CAPTION_HEADING_RE.test(tail)) return null;
   const acc = ACCORDING_TO_RE.exec(tail);
   if (acc && acc.index <= 4) {
     const from = q.end + acc.index + acc[0].length;
@@ -474,6 +486,9 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   return null;
 }
 
+/** A quoted caption heading and its colon: " 'Very bulky': ", " ‘Tragic’: ". */
+const CAPTION_HEADING_RE = /^\s*['‘"“][^'‘’"“”\n]{1,40}['’"”]\s*:\s/;
+
 /**
  * "said Myer Chief Merchandise & Marketing Officer and Deputy CEO, Daniel Bracken.": after a long
  * role, the person closes the sentence, set off by a comma; capitalised role words are no name.
@@ -489,6 +504,8 @@ function namedAfterRole(ctx: Context, from: number, tailEnd: number): Mention | 
 /** "He accused X of ..., adding: '...'" — a participle's subject is the subject of its sentence. */
 function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution | null {
   if (!/^\w+ing\b/i.test(verb.trim())) return null;
+  // "criticism poured in, with one person tweeting:", "and another fan writing:": an unnamed person, not the sentence's subject.
+  if (INDEFINITE_GERUND_SUBJECT_RE.test(ctx.text.slice(Math.max(0, verbAt - 60), verbAt))) return { speaker: null, confidence: 0, cue: 'unnamed' };
   const sStart = sentenceStartBefore(ctx.text, verbAt, Math.max(0, verbAt - 600));
   const lead = ctx.text.slice(sStart, verbAt);
   const sp = /^\s*(he|she)\b/i.exec(lead);
@@ -496,8 +513,12 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
     const r = resolvePronoun(ctx, sp[1]!, sStart);
     if (r) return fromMention(ctx, r, 'pronoun', 0.65);
   }
-  // The nearest name that is followed by its own verb ("Suzi Force believes ..., saying:").
+  // The nearest name that is followed by its own verb ("Suzi Force believes ..., saying:"). A name followed directly by
+  // its verb comes first: "Wendy Bower also praised Mr Coe, saying:" is Bower's, though "Mr Coe," looks like an appositive.
   const inSentence = mentionsBetween(ctx.speakers, sStart, verbAt);
+  for (let i = inSentence.length - 1; i >= 0; i--) {
+    if (ctx.verbSubjects.has(inSentence[i]!.start)) return fromMention(ctx, inSentence[i]!, 'said-before', 0.75);
+  }
   for (let i = inSentence.length - 1; i >= 0; i--) {
     if (ctx.subjects.has(inSentence[i]!.start)) return fromMention(ctx, inSentence[i]!, 'said-before', 0.75);
   }
@@ -505,6 +526,9 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
   if (first && ctx.text.slice(sStart, first.start).trim().split(/\s+/).filter(Boolean).length <= 2) return fromMention(ctx, first, 'said-before', 0.75);
   return null;
 }
+
+/** An indefinite subject right before a participle: "with one person ", "and another angry fan ", "with others ". */
+const INDEFINITE_GERUND_SUBJECT_RE = /\b(?:with|and|as|while)\s+(?:(?:one|another|some|many)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+|others|one|another|someone|somebody)\s+$/i;
 
 /**
  * The organisation named last before `at`; with `head` ("center" from "the medical center"), the last one whose name
@@ -805,11 +829,12 @@ function lastPersonBefore(ctx: Context, at: number): Mention | null {
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
   // "in fine form for Louis van Gaal's side": a name in the possessive modifies a noun; the person talked about is
   // someone else named before, when there is one.
+  // "nicknamed the Shareholder Spring": a thing's name after "the" is no one, when a person is named before it.
   let possessive: Mention | null = null;
   for (let i = window.length - 1; i >= 0; i--) {
     const m = window[i]!;
     if (m.kind !== 'person') continue;
-    if (!isPossessive(ctx.text, m.end)) return m;
+    if (!isPossessive(ctx.text, m.end) && !attributive(ctx.text, m)) return m;
     possessive ??= m;
   }
   return possessive;
@@ -840,14 +865,15 @@ function lastSpeechVerb(head: string): RegExpExecArray | null {
 function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
   const { text } = ctx;
   let headStart = sentenceStartBefore(text, q.start, floor);
-  let head = text.slice(headStart, q.start);
+  // ("Vince Cable ... said . bosses are finally being '": a lost line break, blanked; offsets are unchanged.)
+  let head = blankLostBreaks(text.slice(headStart, q.start));
   // "X said:" may end the paragraph before a quote that opens its own paragraph.
   if (/^\s*$/.test(head) && headStart > floor) {
     const prevEnd = headStart;
     const before = text.slice(floor, prevEnd).replace(/\s+$/, '');
     if (before.endsWith(':')) {
       headStart = sentenceStartBefore(text, floor + before.length - 1, floor);
-      head = text.slice(headStart, floor + before.length);
+      head = blankLostBreaks(text.slice(headStart, floor + before.length));
     }
   }
   const acc = ACCORDING_TO_RE.exec(head);
@@ -878,15 +904,60 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     const m = subjectBefore(ctx, headStart, verbAt);
     if (m) return fromMention(ctx, m, 'said-before', 0.9);
     // "said Mr Wang:" — the name follows the verb.
-    const after = firstSpeakerIn(ctx, verbAt, q.start);
+    // ("told the Huffington Post:", "telling Sky News:": the one told is listening, not speaking.)
+    const after = TOLD_RE.test(verb[0]) ? null : firstSpeakerIn(ctx, verbAt, q.start);
     if (after && after.start - verbAt <= 14) return fromMention(ctx, after, 'said-before', 0.85);
     if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   } else if (colon) {
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
     if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);
+    // "Rodgers reflected: '", "Mrs May later mused: '": a name, its own verb (any verb) and a colon introduce its words.
+    // ("His latest message to Vasilyev reads:": a name after a preposition is no subject.)
+    if (m && NAME_VERB_COLON_RE.test(text.slice(m.end, q.start)) && !isPossessive(text, m.end) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(headStart, m.start - 12), m.start))) {
+      return fromMention(ctx, m, 'colon', 0.8);
+    }
   }
-  return writtenStatement(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
+  return writtenStatement(ctx, headStart, q.start) ?? ownClaim(ctx, headStart, q.start) ?? judgingParticiple(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
+
+/** "Dencia's claim that Lancome is a '", "Mr Smith's insistence that the plan was '": the words claimed, up to the quote. */
+const OWN_CLAIM_RE =
+  /^['’]s?\s+(?:(?:latest|earlier|repeated|later|bizarre|angry|extraordinary)\s+)?(?:claims?|assertions?|insistence|suggestions?|comments?|remarks?|warnings?|promises?|pledges?|boasts?|admissions?|arguments?|descriptions?|view|words|accusations?|allegations?)\s+(?:that\s+|of\s+)?[^.!?;:"“”‘’'\n]{0,100}$/;
+
+/**
+ * A partial quote inside a claim a possessive names: "as far as Dencia's claim that Lancome is a 'white people company'",
+ * "Mr Hunt's warning that the NHS faced 'a very difficult winter'" are theirs.
+ */
+function ownClaim(ctx: Context, headStart: number, quoteStart: number): Attribution | null {
+  const from = Math.max(headStart, quoteStart - 160);
+  for (const m of mentionsBetween(ctx.speakers, from, quoteStart)) {
+    if (isPossessive(ctx.text, m.end) && !attributive(ctx.text, m) && OWN_CLAIM_RE.test(ctx.text.slice(m.end, quoteStart))) return fromMention(ctx, m, 'said-before', 0.6);
+  }
+  return null;
+}
+
+/** ", accusing her of bowing to '", ", branding it '", ", calling the decision '": a participle that judges, then the quote. */
+const JUDGING_PARTICIPLE_RE =
+  /,\s+(?:accusing|branding|calling|describing|labelling|labeling|dismissing|condemning|slamming|blasting|praising|hailing|urging|warning)\b[^.!?;:"“”‘’'\n]{0,100}$/i;
+
+/**
+ * "Pop star Dencia has hit out at Lupita Nyong'o, accusing her of bowing to 'white people companies'": the participle's
+ * subject is the sentence's (see gerundSubject), not the person accused.
+ */
+function judgingParticiple(ctx: Context, headStart: number, quoteStart: number): Attribution | null {
+  const from = Math.max(headStart, quoteStart - 140);
+  const m = JUDGING_PARTICIPLE_RE.exec(ctx.text.slice(from, quoteStart));
+  if (!m) return null;
+  const verbAt = from + m.index + m[0].search(/\p{L}/u);
+  return gerundSubject(ctx, ctx.text.slice(verbAt, verbAt + 12), verbAt);
+}
+
+/** After a name: one verb in the past or present (not an auxiliary), maybe an adverb before it, then the colon ending the head. */
+const NAME_VERB_COLON_RE = /^\s+(?:(?:also|later|then|simply|once|\w+ly)\s+)?(?!(?:has|was|is|does|goes|gets|needed|wanted)\b)\p{Ll}+(?:ed|s)\s*:\s*$/u;
+
+/** Speech verbs whose object is the listener. */
+const TOLD_RE = /^(?:told|tells|tell|telling)\b/i;
+const PREPOSITION_BEFORE_RE = /\b(?:to|at|with|for|from|about|of|by|on|in|against|into|over)\s+$/i;
 
 /** A verb that takes someone's words as its object, right before the quote: "condemned the '", "described it as '". */
 const REPORTED_OBJECT_RE =

@@ -80,15 +80,31 @@ function isStop(c: number): boolean {
 
 /** The first stop in `text` from `from` before `to`, or `to`. */
 function firstStop(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (isStop(text.charCodeAt(i))) return i;
+  for (let i = from; i < to; i++) if (isStop(text.charCodeAt(i)) && !isLostBreak(text, i)) return i;
   return to;
 }
 
 /** Just after the last stop in `text` from `from` before `to`, or `from`. */
 function lastStop(text: string, from: number, to: number): number {
-  for (let i = to; i > from; i--) if (isStop(text.charCodeAt(i - 1))) return i;
+  for (let i = to; i > from; i--) if (isStop(text.charCodeAt(i - 1)) && !isLostBreak(text, i - 1)) return i;
   return from;
 }
+
+/**
+ * " . " before a lower-case word ("said . bosses are", "he is . determined to"): a line break the page's flattening turned
+ * into a full stop. No sentence starts with a lower-case word, so it ends none.
+ */
+export function isLostBreak(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 46 || text.charCodeAt(i - 1) !== 32 || text.charCodeAt(i + 1) !== 32) return false;
+  const c = text.charCodeAt(i + 2);
+  return c >= 97 && c <= 122;
+}
+
+/** `s` with each lost line break (see isLostBreak) blanked, the length unchanged: for the cue regexes. */
+export function blankLostBreaks(s: string): string {
+  return s.includes(' . ') ? s.replace(LOST_BREAK_RE, '  ') : s;
+}
+const LOST_BREAK_RE = / \.(?= [a-z])/g;
 const FIRST_SECOND_PERSON_RE = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|we|We|me|my|My|our|Our|us|you|You|your|Your|we're|we’re|We're|We’re)\b/u;
 
 interface OpenQuote {
@@ -277,8 +293,8 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   // (plus the colon case, whose trailing whitespace may hold a line break).
   const hasCue =
     /:$/.test(before.trimEnd()) ||
-    CUE_BEFORE_RE.test(text.slice(lastStop(text, beforeStart, span.start), span.start)) ||
-    CUE_AFTER_RE.test(text.slice(span.end, firstStop(text, span.end, afterEnd)));
+    CUE_BEFORE_RE.test(blankLostBreaks(text.slice(lastStop(text, beforeStart, span.start), span.start))) ||
+    CUE_AFTER_RE.test(blankLostBreaks(text.slice(span.end, firstStop(text, span.end, afterEnd))));
   const personal = FIRST_SECOND_PERSON_RE.test(inner);
   const startsUpper = /^["“‘']?[\p{Lu}\p{N}]/u.test(inner);
   const ownParagraph = /(?:^|\n)\s*$/.test(before) && (/^\s*(?:\n|$)/.test(after) || !span.closed);

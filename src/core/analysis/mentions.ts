@@ -627,6 +627,9 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
     // (Only the plan makes a person of more than one word, and it lower-cased the words.)
     if (m.kind === 'person' && !m.single) for (const t of m.plan.lowerTokens!) personTokens.add(t);
   }
+  // "pop star Dencia has hit out ... Dencia said": a lone word a speech verb or an age shows to be a person once is that
+  // person wherever else it stands without a cue.
+  for (const m of raw) if (m.kind === 'person' && m.single && m.plan.singleNeedsCue) personTokens.add(m.plan.lower);
   for (const t of participantTokens.keys()) for (const w of t.split(' ')) personTokens.add(w);
   const out: Mention[] = [];
   for (const m of raw) {
@@ -731,6 +734,20 @@ function learnGenders(text: string, mentions: Mention[]): void {
   const byName = new Map<string, Gender>();
   const people = mentions.filter((m) => m.kind === 'person');
   for (const m of people) if (m.gender) byName.set(m.name, m.gender);
+  // "Elizabeth Glaser ... Johnson said that Glaser ... answered questions from him": a surname alone takes the gender its
+  // full name's given name or title gives (when one person of that surname has one), not a pronoun's that follows it.
+  const bySurname = new Map<string, Gender | 'mixed'>();
+  for (const p of people) {
+    if (p.single || !p.gender) continue;
+    const last = p.name.split(' ').pop()!;
+    const seen = bySurname.get(last);
+    bySurname.set(last, seen === undefined || seen === p.gender ? p.gender : 'mixed');
+  }
+  for (const m of people) {
+    // (Not a given name alone: "Charlotte" after a run "Harry Potter Charlotte" is no surname.)
+    const g = m.single && !byName.has(m.name) && genderOf(m.name, []) === null ? bySurname.get(m.name) : undefined;
+    if (g === 'm' || g === 'f') byName.set(m.name, g);
+  }
   for (let k = 0; k < people.length; k++) {
     const m = people[k]!;
     if (byName.has(m.name)) continue;

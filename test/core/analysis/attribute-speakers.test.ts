@@ -743,3 +743,120 @@ describe('a title word after Mr, Mrs, Ms or Miss is a surname', () => {
     expect(attribute(text).map((a) => a.speaker)).toEqual(['John Major']);
   });
 });
+
+describe('session 6, rules from the Daily Mail set read in full', () => {
+  it('GIVEN "X praised Y, saying:" THEN the participle is the subject\'s, not the object\'s before the comma', () => {
+    const school = "Head teacher Wendy Hale also praised Mr Obi, saying: 'He is a very humble man.'";
+    expect(attribute(school)[0]).toMatchObject({ speaker: 'Wendy Hale' });
+    const politics = "The minister Alan Duncan thanked Sir Keir Starmer, adding: 'We will work together on this.'";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Alan Duncan' });
+    const football = "Manager Sean Dyche criticised referee Mike Dean, telling reporters: 'That was never a penalty.'";
+    expect(attribute(football)[0]).toMatchObject({ speaker: 'Sean Dyche' });
+  });
+
+  it('GIVEN "X reflected:" (a verb that is not a speech verb) and a colon before the quote THEN X speaks', () => {
+    const sport = "The manager ran down the touchline. Brendan Cole reflected: 'There was a feeling of relief.'";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Brendan Cole', cue: 'colon' });
+    const court = "Outside court, Jane Porter later mused: 'I never thought it would end like this.'";
+    expect(attribute(court)[0]).toMatchObject({ speaker: 'Jane Porter', cue: 'colon' });
+    const business = "Looking back on the sale, Tim Cook smiles: 'We are always looking at companies.'";
+    expect(attribute(business)[0]).toMatchObject({ speaker: 'Tim Cook', cue: 'colon' });
+  });
+
+  it('GIVEN a name and an auxiliary before a colon THEN that is no attribution', () => {
+    const t = "The charge against Tom Reed was: 'dangerous driving causing death', the court heard.";
+    expect(attribute(t)[0]?.speaker ?? null).not.toBe('Tom Reed');
+    // A name after a preposition is the addressee, not the writer.
+    const letter = "Sarah Hunt was furious. Her reply to Mark Ellis reads: 'Never contact me again.'";
+    expect(attribute(letter)[0]).toMatchObject({ speaker: 'Sarah Hunt' });
+  });
+
+  it('GIVEN "he said" after a sentence naming a woman by surname followed by "him" THEN "he" is the man, not the woman', () => {
+    const t =
+      "Magic Brown met the activist Elizabeth Glaser. Brown said that Glaser, who was ill, was able to answer questions from him. 'The one thing she did say was I would live,' he said.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Magic Brown' });
+  });
+
+  it('GIVEN "X told WESH.com:" THEN a web address between the verb and the colon does not end the sentence', () => {
+    const court = "Her attorney, Stan Pappas, told WESH.com: 'I think they should have training.'";
+    expect(attribute(court)[0]).toMatchObject({ speaker: 'Stan Pappas' });
+    const showbiz = "The singer's publicist, Amy Lowe, told E.com: 'She is resting at home.'";
+    expect(attribute(showbiz)[0]).toMatchObject({ speaker: 'Amy Lowe' });
+    const tech = "Founder Paul Graham told TechCrunch.com: 'We are not selling the company.'";
+    expect(attribute(tech)[0]).toMatchObject({ speaker: 'Paul Graham' });
+  });
+
+  it('GIVEN "... told the Huffington Post:" with no named subject THEN the outlet told is not the speaker', () => {
+    const family = "His wife, who tested negative along with their son, told the Huffington Post: 'For us, it was super hard.'";
+    expect(attribute(family)[0]?.speaker ?? null).not.toBe('Huffington Post');
+    const war = "A nurse who fled the city told Sky News: 'There is no water left.'";
+    expect(attribute(war)[0]?.speaker ?? null).not.toBe('Sky News');
+    // An inverted "said X:" still names the speaker.
+    const sport = "After the match said Mr Wenger: 'We were poor.'";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Wenger' });
+  });
+
+  it('GIVEN a one-word stage name marked as a person only later THEN "she" earlier in the story is that person', () => {
+    const t =
+      "Pop star Zarvina has hit out at her former label, accusing it of greed. In an angry tweet directed at the label, she wrote: 'You sold out to the big companies.' Zarvina said of the firm: 'They sell bleach.'";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Zarvina' });
+  });
+
+  it('GIVEN a quote followed by a photo caption with a quoted heading ("\'Very bulky\': Jane Hill ... said") THEN the caption\'s speaker does not take the quote', () => {
+    const nature =
+      "'We see them every year,' said the photographer Steve Trent. 'Be careful not to touch them.' 'Very bulky': Dog walker Suzanne Hill, who found one, said it was 'at least three foot wide'.";
+    expect(attribute(nature)[1]).toMatchObject({ speaker: 'Steve Trent' });
+    const crime =
+      "'He was a gentle man,' his brother Tom Reid said. 'We will miss him every day.' ‘Tragic’: Neighbour Ann Cole said she heard 'a terrible scream'.";
+    expect(attribute(crime)[1]).toMatchObject({ speaker: 'Tom Reid' });
+  });
+
+  it('GIVEN a thing named after "the" ("the Shareholder Spring", "the 12 Years A Slave star") THEN no description or pronoun points to it', () => {
+    const business =
+      "Andrew Moss, who has quit as chief executive of Aviva, will get £1.75million. It was the latest chapter in the backlash against greed, nicknamed the Shareholder Spring. Yesterday the 54-year-old chief executive said he 'felt it was in the best interests of the company'.";
+    expect(attribute(business)[0]).toMatchObject({ speaker: 'Andrew Moss' });
+    const politics =
+      "Maria Costa, who leads the campaign, spoke in Lisbon. The protests have been dubbed the Carnation Summer. Later the 61-year-old activist said the government had 'lost all trust'.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Maria Costa' });
+    const showbiz = "Pop star Zarvina, 25, has hit out at her label. In an angry tweet directed at the 12 Years A Slave star, she wrote: 'You sold out.'";
+    expect(attribute(showbiz)[0]).toMatchObject({ speaker: 'Zarvina' });
+  });
+
+  it('GIVEN "with one person tweeting:" after a sentence about a named person THEN the unnamed person speaks (null)', () => {
+    const showbiz = "After her angry tweet at Mia Long, criticism poured in, with one person tweeting: 'She is the new face of the brand!'";
+    expect(attribute(showbiz)[0]).toMatchObject({ speaker: null });
+    const sport = "Wayne Rooney was booed off, and another angry fan writing: 'He has let the club down.'";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: null });
+    const politics = "The senator John Hale posted the photo on Sunday, with others adding: 'Resign now.'";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: null });
+    // A named subject keeps its participle.
+    const named = "Mia Long hit back on Sunday, tweeting: 'I am proud of my work.'";
+    expect(attribute(named)[0]).toMatchObject({ speaker: 'Mia Long' });
+  });
+
+  it('GIVEN a lost line break (" . " before a lower-case word) between the verb and a partial quote THEN the subject still speaks', () => {
+    const business = "Business Secretary Vince Cable, who has criticised excess, said . bosses are finally being 'brought back to reality'.";
+    expect(attribute(business)[0]).toMatchObject({ speaker: 'Vince Cable' });
+    const sport = "Roy Hodgson told . reporters his side were 'simply not good enough' on the night.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Roy Hodgson' });
+  });
+
+  it('GIVEN "X\'s claim that ... \'...\'" THEN the partial quote is X\'s', () => {
+    const showbiz = "Pop star Zarvina, 25, spoke out again. And as far as Zarvina's claim that the brand 'only wants our money, not us', its website says otherwise.";
+    expect(attribute(showbiz)[0]).toMatchObject({ speaker: 'Zarvina' });
+    const health = "Doctors disagreed with Jeremy Hunt. Jeremy Hunt's warning that the NHS faced 'a winter that will test all of us' was borne out.";
+    expect(attribute(health)[0]).toMatchObject({ speaker: 'Jeremy Hunt' });
+    // A possessive that owns no claim is no speaker.
+    const other = "Jeremy Hunt's office is in London, where the staff are 'tired of all of us'.";
+    expect(attribute(other)[0]?.speaker ?? null).not.toBe('Jeremy Hunt');
+  });
+
+  it('GIVEN "X has hit out at Y, accusing her of \'...\'" THEN the judging participle is the subject\'s, not the one accused', () => {
+    const showbiz = "Pop star Zarvina, 25, has hit out at actress Mia Long, accusing her of 'selling out to people who hate us'.";
+    expect(attribute(showbiz)[0]).toMatchObject({ speaker: 'Zarvina' });
+    const politics = "Donald Trump attacked the reporter Jim Acosta, calling his network 'the enemy of all of us'.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Donald Trump' });
+    const sport = "Jose Mourinho turned on referee Mike Dean, branding his decision 'a disgrace that cost us the game'.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Jose Mourinho' });
+  });
+});

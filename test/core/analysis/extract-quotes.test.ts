@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endsWithWord, extractQuotes, wordCount } from '../../../src/core/analysis/extract-quotes.js';
+import { blankLostBreaks, endsWithWord, extractQuotes, isLostBreak, wordCount } from '../../../src/core/analysis/extract-quotes.js';
 import { extractQuotes as referenceExtractQuotes } from './reference/extract-quotes.js';
 import { tokenText } from './token-pieces.js';
 
@@ -98,7 +98,7 @@ describe('quote context scans', () => {
   it('GIVEN any text THEN the quotations are exactly those of the quote finder before its context scans (dcad293)', () => {
     const piece = fc.constantFrom(
       '"', "'", '“', '”', '‘', '’', '„', ' ', ' ', ' ', '\n', '\n\n', '.', ',', '!', '?', ':', ': ', '…', '-', '—', 'I', 'we', 'We are here', 'he said', 'said', 'Said', 'SAID', 'told reporters',
-      'according to him', 'according to', 'dubbed', 'so-called', 'the', 'a', 'known as', 'Kang', 'Mr Wang', 'went on', 'unsaid', 'saidx', 'ſaid', 'The Big Show', 'it was good', '10', 'x'.repeat(70), 'é',
+      'according to him', 'according to', 'dubbed', 'so-called', 'the', 'a', 'known as', 'Kang', 'Mr Wang', 'went on', 'unsaid', 'saidx', 'ſaid', 'The Big Show', 'it was good', '10', 'x'.repeat(70), 'é', ' . ', ' . he', ' . We',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), (t) => {
@@ -106,5 +106,24 @@ describe('quote context scans', () => {
       }),
       { numRuns: 20000 },
     );
+  });
+});
+
+describe('a lost line break (" . " before a lower-case word) ends no sentence', () => {
+  it('GIVEN "said . bosses are being \'...\'" THEN the speech verb still cues the partial quote', () => {
+    const business = "Business Secretary Vince Cable said . bosses are finally being 'brought back to reality'.";
+    expect(extractQuotes(business).map((q) => q.text)).toEqual(['brought back to reality']);
+    const politics = 'The mayor said he is . determined to stamp out ‘rewards for failure’ at the council.';
+    expect(extractQuotes(politics).map((q) => q.text)).toEqual(['rewards for failure']);
+    const sport = "The manager added that his players . were 'simply not good enough' on the night.";
+    expect(extractQuotes(sport).map((q) => q.text)).toEqual(['simply not good enough']);
+  });
+  it('GIVEN a real sentence end or a " . " before a capital THEN it still stops the cue', () => {
+    expect(isLostBreak('said . bosses', 5)).toBe(true);
+    expect(isLostBreak('said . Bosses', 5)).toBe(false);
+    expect(isLostBreak('said. bosses', 4)).toBe(false);
+    expect(blankLostBreaks('he is . determined . To')).toBe('he is   determined . To');
+    // The verb is in the sentence before: the three-word span is no quote.
+    expect(extractQuotes("The mayor said no. Bosses are being 'brought back to reality'.")).toEqual([]);
   });
 });

@@ -205,3 +205,35 @@ describe('findMentions: given names the lexicon calls verbs', () => {
     expect(names).toEqual(expect.arrayContaining(['Peter Gaver', 'Sue Gray']));
   });
 });
+
+describe('findMentions: a surname takes its full name\'s gender', () => {
+  const genderOf = (text: string, name: string): Array<string | null> => findMentions(text).filter((m) => m.name === name).map((m) => m.gender);
+  it('GIVEN "Elizabeth Glaser" then "Glaser" followed by a man\'s pronoun THEN the surname is still a woman', () => {
+    const health = 'He met the activist Elizabeth Glaser in 1991. Johnson said that Glaser was able to answer questions from him.';
+    expect(genderOf(health, 'Glaser')).toEqual(['f']);
+    const politics = 'The bill was drafted by Senator Mary Landrieu. Obama said Landrieu had called him twice.';
+    expect(genderOf(politics, 'Landrieu')).toEqual(['f']);
+  });
+  it('GIVEN two people of one surname with different genders THEN the pronoun decides, as before', () => {
+    const family = 'Paul Walsh and his sister Anne Walsh arrived. Police said Walsh had hurt his hand.';
+    expect(genderOf(family, 'Walsh')).toEqual(['m']);
+  });
+  it('GIVEN a given name alone that ends a longer run ("Harry Potter Charlotte") THEN it keeps the gender its pronouns give', () => {
+    const t = 'Charlotte Roach swam. She loved Harry Potter Charlotte said. Later Charlotte hurt her arm.';
+    expect(genderOf(t, 'Charlotte')).not.toContain('m');
+  });
+});
+
+describe('findMentions: a lone name shown to be a person once', () => {
+  const people = (text: string, name: string): number => findMentions(text).filter((m) => m.name === name && m.kind === 'person').length;
+  it('GIVEN a lone word a speech verb or an age marks as a person once THEN its other uses without a cue are that person too', () => {
+    const music = 'Pop star Zarvina has hit out at her label. Fans were stunned. Later Zarvina said she was sorry.';
+    expect(people(music, 'Zarvina')).toBe(2);
+    const food = 'The restaurant belongs to chef Kovuno and his brother. Kovuno, 34, opened it in May.';
+    expect(people(food, 'Kovuno')).toBe(2);
+  });
+  it('GIVEN a lone capitalised word with no cue anywhere THEN it stays no person', () => {
+    const t = 'The Wexley plant will close. Wexley has grown since the war.';
+    expect(people(t, 'Wexley')).toBe(0);
+  });
+});

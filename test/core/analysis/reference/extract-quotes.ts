@@ -1,4 +1,4 @@
-/** The quote finder as it was at dcad293, before its context regexes were narrowed: the tests hold the new code to it. */
+/** The quote finder as it was at dcad293, before its context regexes were narrowed (plus session 6's lost line breaks): the tests hold the new code to it. */
 /**
  * Finds direct quotations in cleaned text: double or single marks, straight or curly, quotes
  * continued across paragraphs, and unclosed marks closed at the end of their line. Scare quotes,
@@ -209,7 +209,9 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   const after = text.slice(span.end, Math.min(text.length, span.end + 120));
   const inner = span.text;
   const endsWithPunct = /[.,!?…:;—–-]$/.test(inner);
-  const hasCue = CUE_AFTER_RE.test(after) || CUE_BEFORE_RE.test(before);
+  // Session 6: a lost line break (" . " before a lower-case word) ends no sentence, so it stops no cue.
+  const blank = (w: string): string => w.replace(/ \.(?= [a-z])/g, '  ');
+  const hasCue = CUE_AFTER_RE.test(blank(after)) || CUE_BEFORE_RE.test(blank(before));
   const personal = FIRST_SECOND_PERSON_RE.test(inner);
   const startsUpper = /^["“‘']?[\p{Lu}\p{N}]/u.test(inner);
   const ownParagraph = /(?:^|\n)\s*$/.test(before) && (/^\s*(?:\n|$)/.test(after) || !span.closed);
