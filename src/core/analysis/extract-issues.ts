@@ -123,10 +123,11 @@ export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'a
 /**
  * Verbs by which a clause's subject states where it stands, so the clause is its position: saying
  * and believing, and the stands news reports in court and politics (claimed, argued, admitted,
- * pleaded, ordered, ruled, promised, pledged, warned, told); not in the passive ("was ordered to
+ * pleaded, ordered, ruled, promised, pledged, warned, told), and the verbs that answer or weigh a claim
+ * (questioned, maintained, stressed, acknowledged, conceded, recommended); not in the passive ("was ordered to
  * repay", "was told to leave"), where the subject is the one acted on.
  */
-const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?)\b/g;
+const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed))\b/g;
 const PASSIVE_AUXILIARIES = ['is', 'are', 'was', 'were', 'be', 'been', 'being'];
 
 /**
@@ -766,24 +767,37 @@ function combine(a: Stance, b: Stance | null): Stance {
   return a;
 }
 
-/** The single party a clause's subject names, if any: a place or demonym, a participant, or a named person. */
-function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart: number, ctx: IssueContext): string | null {
-  const verb = tokens.findIndex((t) => t.kind === 'verb');
-  if (verb <= 0) return null;
+/**
+ * The single party a clause's subject names, if any: a participant, a named person, a place or demonym, or an
+ * organisation. The subject is what comes before the clause's first verb (the whole clause when it has none:
+ * "The Oxford Food Bank" cut off by ", which ..."). A person named in the subject outranks a place that only
+ * modifies their title ("Scottish National Party campaign director Angus Robertson insisted" is Robertson's
+ * stand, not Scotland's), and of several people the one named last, next to the verb, is the subject's head.
+ * `personOnly` asks for a person alone (what "he" or "she" can point back to);
+ * `verbless` reads a clause with no verb as all subject.
+ */
+function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart: number, ctx: IssueContext, how: { personOnly?: boolean; verbless?: boolean; gender?: 'm' | 'f' } = {}): string | null {
+  const personOnly = how.personOnly === true;
+  const found = tokens.findIndex((t) => t.kind === 'verb');
+  if (found === 0 || (found < 0 && !how.verbless)) return null;
+  const verb = found < 0 ? tokens.length : found;
+  if (verb === 0) return null;
   const subject = tokens
     .slice(0, verb)
     .filter((t) => t.kind !== 'conj')
     .map((t) => t.text)
     .join(' ');
   if (/\b(?:two|both|and)\b/i.test(subject)) return null;
-  const parties = partiesMentioned(subject);
-  if (parties.length === 1) return parties[0]!;
   const lower = subject.toLowerCase();
-  for (const p of ctx.participants ?? []) {
-    if ([p.name, ...p.aliases].some((n) => new RegExp(`\\b${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower))) return p.side ?? p.name;
+  if (!personOnly) {
+    for (const p of ctx.participants ?? []) {
+      if ([p.name, ...p.aliases].some((n) => new RegExp(`\\b${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(lower))) return p.side ?? p.name;
+    }
   }
-  const subjectEnd = clauseStart + clauseText.indexOf(tokens[verb]!.text);
+  const subjectEnd = found < 0 ? clauseStart + clauseText.length : clauseStart + clauseText.indexOf(tokens[verb]!.text);
   const mentions = ctx.mentions ?? [];
+  let organisation: string | null = null;
+  let person: Mention | null = null;
   // Mentions come in text order: start at the first one in the clause, stop after the subject (a scan of all
   // of them for every clause grew with the square of the text's length).
   for (let k = firstMentionFrom(mentions, clauseStart); k < mentions.length && mentions[k]!.start < subjectEnd; k++) {
@@ -792,10 +806,145 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
     // "Rail workers at Northern Trains walked out": a name inside a prepositional phrase is not the subject.
     const rel = m.start - clauseStart;
     if (PREPOSITION_BEFORE_RE.test(clauseText.slice(Math.max(0, rel - 16), Math.max(0, rel)))) continue;
+    // "Tsarnaev's defense attorney Judy Clarke conceded": a possessive modifies the subject; the head comes last.
+    const after = m.end - clauseStart;
+    if (/^['’]s\b/.test(clauseText.slice(after, after + 3))) continue;
+    // "Tsarnaev lawyer keeps ...", "The Manchester United assistant manager told ...": a name followed by a
+    // common noun modifies the subject's head (an organisation's own kind or spokesman still speaks for it).
+    if (modifiesNoun(clauseText.slice(after, after + 24), m.kind === 'organization', found < 0 ? '' : tokens[found]!.lower)) continue;
+    if (m.kind === 'person' && !(how.gender && m.gender && m.gender !== how.gender)) person = m;
+    if (m.kind === 'organization' && organisation === null) organisation = m.name;
+  }
+  if (person !== null) return ctx.names ? ctx.names.canonical(person.name, person.start) : person.name;
+  if (personOnly) return null;
+  const parties = partiesMentioned(subject);
+  if (parties.length === 1) return parties[0]!;
+  return organisation;
+}
+
+/**
+ * Whether the clause's first verb is a participle in the passive ("Barrientos is accused of accepting money",
+ * "was asked to leave"): its subject is the one acted on, so neither a cue in it nor a saying verb later in it
+ * ("..., prosecutors say") is a stand of the subject's.
+ */
+function passiveVerb(tokens: readonly Token[]): boolean {
+  const v = tokens.findIndex((t) => t.kind === 'verb');
+  if (v <= 0) return false;
+  let a = v - 1;
+  while (a > 0 && tokens[a]!.kind === 'adv') a--;
+  const aux = tokens[a]!;
+  return aux.kind === 'aux' && PASSIVE_AUXILIARIES.includes(aux.lower) && (tokens[v]!.facts.endsEd || tokens[v]!.lower === 'sought' || tokens[v]!.lower === 'told');
+}
+
+/** Verbs that name a thing in the speaker's words: "called the plate 'malicious mockery'". */
+const NAMING_VERBS = new Set(['called', 'calls', 'branded', 'brands', 'dubbed', 'dubs', 'described', 'describes']);
+const NAMING_PARTICIPLES = new Set(['calling', 'branding', 'dubbing', 'describing']);
+/** Participles by which a named person's words ride on another clause: "with Alicia Castro saying ...". */
+const SAYING_PARTICIPLES = new Set(['saying', 'insisting', 'arguing', 'claiming', 'warning', 'accusing', 'calling', 'branding', 'dubbing', 'describing']);
+
+function isQuoteMark(c: number): boolean {
+  return c === 39 || c === 34 || c === 0x2018 || c === 0x201c;
+}
+
+/**
+ * Whether the clause names something in someone's quoted words: a naming verb ("The Economist called Clinton's
+ * stance 'cautious to the point of cowardice'") or a naming participle after a name ("Alicia Castro calling the
+ * plate 'malicious mockery'") with a quotation after it; 'participle' also for a saying participle right after
+ * a capitalised name ("with the ambassador Alicia Castro saying it was an insult"). Null otherwise.
+ */
+function namesItQuoted(tokens: readonly Token[]): 'verb' | 'participle' | null {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    // "a girl called Amy" names no one's words: only the clause's own verb does.
+    const naming = NAMING_VERBS.has(t.lower) && t.kind === 'verb' && tokens.findIndex((x) => x.kind === 'verb') === i ? 'verb' : SAYING_PARTICIPLES.has(t.lower) && tokens[i - 1]!.facts.capitalised ? 'participle' : null;
+    if (naming === null) continue;
+    if (naming === 'participle' && !NAMING_PARTICIPLES.has(t.lower)) return naming;
+    for (let j = i + 1; j < tokens.length; j++) if (isQuoteMark(tokens[j]!.text.charCodeAt(0)) && tokens[j]!.text.length > 2) return naming;
+  }
+  return null;
+}
+
+/** Where in the clause the saying participle after a name starts (0 when there is none). */
+function participleAt(tokens: readonly Token[], clauseText: string): number {
+  const at = tokens.findIndex((t, i) => i > 0 && SAYING_PARTICIPLES.has(t.lower) && tokens[i - 1]!.facts.capitalised);
+  if (at < 0) return 0;
+  const rel = clauseText.indexOf(` ${tokens[at]!.text}`);
+  return rel < 0 ? 0 : rel + 1;
+}
+
+/** The person or organisation named right before a saying participle ("Argentina's ambassador Alicia Castro calling ..."). */
+function participleSpeaker(tokens: readonly Token[], clauseText: string, clauseStart: number, ctx: IssueContext): string | null {
+  const rel = participleAt(tokens, clauseText) - 1;
+  if (rel < 0) return null;
+  const mentions = ctx.mentions ?? [];
+  for (let k = firstMentionFrom(mentions, clauseStart); k < mentions.length && mentions[k]!.start < clauseStart + rel; k++) {
+    const m = mentions[k]!;
+    if (m.end !== clauseStart + rel) continue;
     if (m.kind === 'person') return ctx.names ? ctx.names.canonical(m.name, m.start) : m.name;
     if (m.kind === 'organization') return m.name;
   }
   return null;
+}
+
+/** Nouns after an organisation's name that still make it the speaker: its kind ("the RMT union") or its voice. */
+const SPEAKS_FOR = new Set(
+  'spokesman spokeswoman spokesperson spokespeople statement union party group council government committee board campaign charity company firm team club network trust authority office department ministry agency'.split(' '),
+);
+
+/** Whether the text right after a name opens on a lower-case noun (not the clause's verb, an auxiliary or an adverb): the name is a modifier. */
+function modifiesNoun(after: string, organisation: boolean, verb: string): boolean {
+  const m = /^ ([a-z][a-z-]*)/.exec(after);
+  if (m === null || m[1] === verb) return false;
+  const f = wordFacts(m[1]!);
+  // A word in -s may be the verb itself ("Smith attacks Labour"), so it is never read as the noun.
+  if (f.lower.endsWith('s') || f.closed !== undefined || f.isVerbWord || f.lyAdverb || lexicalOf(f) !== undefined) return false;
+  return !(organisation && SPEAKS_FOR.has(f.lower));
+}
+
+/** A clause that names its own subject, kept so a later clause without one can read it. */
+interface SubjectClause {
+  tokens: readonly Token[];
+  text: string;
+  start: number;
+  /** A relative clause ("which ...", "who ...") came right after it. */
+  relative: boolean;
+}
+
+/**
+ * How a main clause opens: on its verb ("insisted it was untrue", "and urged caution"), on "he" or "she"
+ * followed by a verb ("He denied all of the charges"), or otherwise (it names its own subject).
+ */
+function openingOf(tokens: readonly Token[]): 'verb' | 'he' | 'she' | 'other' {
+  let i = 0;
+  while (i < tokens.length && (tokens[i]!.kind === 'conj' || tokens[i]!.kind === 'adv')) i++;
+  const t = tokens[i];
+  if (t === undefined) return 'other';
+  if (t.kind === 'verb') return 'verb';
+  if (t.lower !== 'he' && t.lower !== 'she') return 'other';
+  const next = tokens[i + 1];
+  return next !== undefined && (next.kind === 'verb' || next.kind === 'aux') ? t.lower : 'other';
+}
+
+/**
+ * The subject a verb-initial clause shares with the clause before it in its sentence: "Andy Wilman, who this
+ * week announced he was resigning, insisted it was untrue" and "The Oxford Food Bank, which is independent,
+ * urged caution" are cut at the relative clause, and "Duncan Smith questioned the numbers ... and insisted"
+ * at the coordinated verb; the stand is the named subject's.
+ */
+function carriedSubject(carrier: SubjectClause | null, ctx: IssueContext): string | null {
+  if (carrier === null) return null;
+  // "Senator Paul Grant, who chairs the budget committee, warned": the relative clause may stay inside the subject's.
+  const relative = carrier.relative || carrier.tokens.some((t, i) => i > 0 && (t.lower === 'who' || t.lower === 'which'));
+  return subjectParty(carrier.tokens, carrier.text, carrier.start, ctx, { verbless: relative });
+}
+
+/**
+ * The person "he" or "she" opening a clause points back to: the person named as the subject of the sentence's
+ * main clause before it, else of the previous sentence's first ("Ahmed was indicted on charges of lying. He has
+ * pleaded not guilty"), when their gender is unknown or the pronoun's. Never a place or an organisation.
+ */
+function pointedSubject(clause: SubjectClause | null, pronoun: 'he' | 'she', ctx: IssueContext): string | null {
+  return clause === null ? null : subjectParty(clause.tokens, clause.text, clause.start, ctx, { personOnly: true, gender: pronoun === 'he' ? 'm' : 'f' });
 }
 
 interface Topic {
@@ -834,6 +983,8 @@ interface Topic {
    * what makes a candidate salient and a story one of debate, while `stance` says what the cues mean.
    */
   worded: boolean;
+  /** The positions its own clauses stated, with their sentence and clause (for `placeStrayPositions`). */
+  stated: Array<{ position: IssuePosition; sentence: number; clause: string }>;
 }
 
 interface Signature {
@@ -964,6 +1115,8 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   let previous: Topic | null = null;
   let previousSentence = -1;
   let quoteFrom = 0;
+  let previousOpener: SubjectClause | null = null;
+  let openerSentence = -2;
   // Topics by stem, so finding a near-duplicate label does not scan every topic.
   const byStem = new Map<string, Topic[]>();
   /** The earliest of the latest topics sharing a stem (bounded work per clause on long texts) that `fits`. */
@@ -989,14 +1142,32 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
     if (pointsAtPhoto(s.text)) continue;
     if (!hasFiveWords(narrative)) continue;
     let sentenceTopic: Topic | null = null;
+    // The sentence's last main clause that names its own subject, and the first: what a clause that opens on
+    // its verb ("..., insisted it was untrue") or on "he"/"she" (the sentence after) points back to.
+    let carrier: SubjectClause | null = null;
+    let opener: SubjectClause | null = null;
+    let lastWasCarrier = false;
+    const lastOpener: SubjectClause | null = openerSentence === s.index - 1 ? previousOpener : null;
     let governingStance: Stance | null = null;
     let governingWorded = false;
     // "The two also said it is vital to communicate,... including sharing details of X": a clause with no
     // topic of its own that opens a sentence leads into the topic its "including ..." names, not the one before.
-    const pending: Array<{ stance: Stance | null; twoSided: boolean; worded: boolean; party: string | null; text: string; written: string; tokens: Token[] }> = [];
+    const pending: Array<{ stance: Stance | null; twoSided: boolean; worded: boolean; party: string | null; text: string; written: string; tokens: Token[]; from: number }> = [];
     const before: Topic | null = previousSentence >= s.index - 2 ? previous : null;
     for (const clause of splitClauses(s, narrative)) {
       const tokens = tokenize(clause.text);
+      // Whether the clause names its own subject, read before any clause is passed over (a bare "The Oxford Food
+      // Bank" cut off by ", which ..." is still the subject of what follows).
+      const opening = clause.dependent ? 'other' : openingOf(tokens);
+      const subjectBefore = carrier;
+      // "The Oxford Food Bank, which is independent of the network, urged caution": a subject with no verb of its
+      // own is one only when a relative clause follows it.
+      if (clause.dependent && carrier !== null && lastWasCarrier) carrier.relative = true;
+      lastWasCarrier = !clause.dependent && opening === 'other';
+      if (lastWasCarrier) {
+        carrier = { tokens, text: clause.text, start: clause.start, relative: false };
+        opener ??= carrier;
+      }
       // The clause as written, its quotation included: a position reads "would 'watch every roster' to make sure",
       // not "would to make sure".
       const written = s.text.slice(clause.start - s.start, clause.start - s.start + clause.text.length);
@@ -1011,7 +1182,14 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         governingStance = stance;
         governingWorded = worded;
       }
-      const party = stance === 'request' || stance === 'disagreement' || hasStatingVerb(clause.text) ? subjectParty(tokens, clause.text, clause.start, ctx) : null;
+      // A clause whose first verb is passive ("Barrientos is accused of accepting money, prosecutors say") is about
+      // its subject, not by it: a cue or a later saying verb is someone else's.
+      const stating = !passiveVerb(tokens) && (stance === 'request' || stance === 'disagreement' || hasStatingVerb(clause.text));
+      const naming = namesItQuoted(tokens);
+      // A stand carried by a participle reads from it: "calling the plate 'malicious mockery' ...".
+      const speaker = naming === 'participle' ? participleSpeaker(tokens, clause.text, clause.start, ctx) : null;
+      const from = speaker !== null ? participleAt(tokens, clause.text) : 0;
+      const party = speaker !== null ? speaker : !stating && naming !== 'verb' ? null : opening === 'verb' ? carriedSubject(subjectBefore, ctx) : opening === 'he' || opening === 'she' ? pointedSubject(subjectBefore ?? lastOpener, opening, ctx) : subjectParty(tokens, clause.text, clause.start, ctx);
       let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
@@ -1045,7 +1223,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         break;
       }
       if (!best && !clause.dependent && !sentenceTopic) {
-        pending.push({ stance, twoSided, worded, party, text: clause.text, written, tokens });
+        pending.push({ stance, twoSided, worded, party, text: clause.text, written, tokens, from });
         continue;
       }
       let attachTo: Topic | null = clause.dependent || !best || best.anaphoric ? (sentenceTopic ?? (previousSentence >= s.index - 2 ? previous : null)) : null;
@@ -1092,6 +1270,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
             twoSided: 0,
             worded: false,
             weak: isWeakAlone(best.shown.map((t) => t.text)),
+            stated: [],
           };
           topics.push(topic);
           for (const x of stems) {
@@ -1102,15 +1281,17 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         }
       }
       if (!topic) continue;
-      if (INCLUDING_RE.test(clause.text)) for (const p of pending.splice(0)) give(topic, p.stance, p.twoSided, p.worded, p.party, p.text, p.written, p.tokens, s.index);
-      give(topic, stance, twoSided, worded, party, clause.text, written, tokens, s.index);
+      if (INCLUDING_RE.test(clause.text)) for (const p of pending.splice(0)) give(topic, p.stance, p.twoSided, p.worded, p.party, p.text, p.written, p.tokens, s.index, p.from);
+      give(topic, stance, twoSided, worded, party, clause.text, written, tokens, s.index, from);
       sentenceTopic = topic;
       previous = topic;
       previousSentence = s.index;
     }
+    previousOpener = opener;
+    openerSentence = s.index;
     // Clauses that found no topic later in their sentence go, as before, with the topic just before.
     if (pending.length > 0 && before) {
-      for (const p of pending) give(before, p.stance, p.twoSided, p.worded, p.party, p.text, p.written, p.tokens, s.index);
+      for (const p of pending) give(before, p.stance, p.twoSided, p.worded, p.party, p.text, p.written, p.tokens, s.index, p.from);
       if (!sentenceTopic) {
         previous = before;
         previousSentence = s.index;
@@ -1123,12 +1304,50 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   const debate = isDebate(merged.length, merged.filter((t) => t.worded).length);
   const listed = mostSalient(merged, postings, sentences.length);
   addMentioningSentences(listed, postings);
+  placeStrayPositions(topics, listed);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
   settleDisputes(listed, sentences, debate, postings);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
 
 const QUOTED_POSITION_WORDS = 24;
+
+/**
+ * A stand the narrative states in a clause whose own topic was left off the list (and joined no listed topic)
+ * is not lost when its sentence supports a listed topic whose label shares a word with the clause: "Judge
+ * Stephen Kramer QC today ordered Allen to pay back £491,000" gives the judge a position on "confiscation
+ * order" when the clause's own candidate ("proceeds of crime") is not listed. Of several such topics, the one
+ * sharing the most words takes it (the first listed on a tie); none shares a word, no one does.
+ */
+function placeStrayPositions(candidates: readonly Topic[], listed: readonly Topic[]): void {
+  const placed = new Set<IssuePosition>();
+  for (const t of listed) for (const p of t.positions) placed.add(p);
+  // Which listed topics each sentence supports, made once (each topic's sentences are read once, not per position).
+  const bySentence = new Map<number, Topic[]>();
+  for (const t of listed) for (const i of t.sentences) push(bySentence, i, t);
+  for (const c of candidates) {
+    for (const st of c.stated) {
+      if (placed.has(st.position)) continue;
+      let words: Set<string> | null = null;
+      let best: Topic | null = null;
+      let bestShared = 0;
+      for (const t of bySentence.get(st.sentence) ?? []) {
+        if (t.parties.has(st.position.party)) continue;
+        words ??= new Set(contentStems(st.clause));
+        let shared = 0;
+        for (const x of t.stems) if (words.has(x)) shared++;
+        if (shared > bestShared) {
+          best = t;
+          bestShared = shared;
+        }
+      }
+      if (!best) continue;
+      best.parties.add(st.position.party);
+      best.positions.push(st.position);
+      placed.add(st.position);
+    }
+  }
+}
 
 /**
  * A speaker quoted beside a topic, in words that name it, gives their position on it in their own
@@ -1211,7 +1430,7 @@ function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount
 }
 
 /** Records that a clause of sentence `sentence` speaks of `topic`, with its stance and the party it gives. */
-function give(topic: Topic, stance: Stance | null, twoSided: boolean, worded: boolean, party: string | null, clause: string, written: string, tokens: readonly Token[], sentence: number): void {
+function give(topic: Topic, stance: Stance | null, twoSided: boolean, worded: boolean, party: string | null, clause: string, written: string, tokens: readonly Token[], sentence: number, from = 0): void {
   topic.stance = combine(topic.stance, stance);
   if (stance !== null) topic.cued++;
   if (twoSided) topic.twoSided++;
@@ -1220,7 +1439,9 @@ function give(topic: Topic, stance: Stance | null, twoSided: boolean, worded: bo
   if (topic.sentences[topic.sentences.length - 1] !== sentence) topic.sentences.push(sentence);
   if (party && !topic.parties.has(party)) {
     topic.parties.add(party);
-    topic.positions.push({ party, position: positionText(clause, written, tokens) });
+    const position = { party, position: from > 0 ? trimPosition(written.slice(from)) : positionText(clause, written, tokens) };
+    topic.positions.push(position);
+    topic.stated.push({ position, sentence, clause });
   }
   topic.clauses.push(clause);
   topic.clauseSigMemo = null;
@@ -1392,8 +1613,12 @@ function positionText(clause: string, written: string, tokens: readonly Token[])
   // The verb is found in the clause without its quotation (the same length as written), so a word inside the quote is never taken for it.
   const verb = tokens.find((t) => t.kind === 'verb');
   const at = verb ? clause.indexOf(verb.text) : 0;
-  const text = written
-    .slice(at < 0 ? 0 : at)
+  return trimPosition(written.slice(at < 0 ? 0 : at));
+}
+
+/** A position's words on one line, without trailing punctuation, cut at a word near `POSITION_MAX_CHARS`. */
+function trimPosition(raw: string): string {
+  const text = raw
     .replace(/\s+/g, ' ')
     .replace(/[\s,.;:]+$/, '')
     .trim();
