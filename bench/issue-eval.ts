@@ -49,6 +49,7 @@ import { contentStems } from '../src/core/analysis/tokenize.js';
 import type { Analysis, AnalysisInput, Issue, Stance } from '../src/core/analysis/types.js';
 import { parseBriefing } from '../src/core/briefing/parse-briefing.js';
 import { pathArg } from './args.js';
+import { articleTextsById, readJsonLines } from './jsonl.js';
 
 export interface GoldPosition {
   party: string;
@@ -298,20 +299,7 @@ export function keywordBaseline(analysis: Pick<Analysis, 'sentences' | 'keywords
 }
 
 export function loadLabels(path: string): LabelledArticle[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as LabelledArticle);
-}
-
-function loadArticles(evalPath: string): Map<string, string> {
-  const articles = new Map<string, string>();
-  for (const line of readFileSync(evalPath, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as { id: string; article: string };
-    articles.set(a.id, a.article);
-  }
-  return articles;
+  return readJsonLines<LabelledArticle>(path);
 }
 
 function briefingInput(file: string): AnalysisInput {
@@ -353,7 +341,7 @@ export interface IssueEvalOptions {
 export function evaluateIssues(evalPath: string = DEFAULT_EVAL, labelsPath: string = DEFAULT_LABELS, options: IssueEvalOptions = {}): string {
   if (isHeldOut(labelsPath) && !options.totalsOnly) throw new Error(`${labelsPath} is held out: score it with --totals only`);
   const labels = loadLabels(labelsPath);
-  const articles = loadArticles(evalPath);
+  const articles = articleTextsById(evalPath);
   const ours = emptyTally();
   const base = emptyTally();
   const oursNews = emptyTally();

@@ -14,10 +14,10 @@
  *   occurrences, then id; the first `ISSUE_RICH`;
  * - ordinary: of the rest with at most 3 distinct cue stems, the `ORDINARY` with the smallest ids.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { argValue } from './args.js';
+import { readJsonLines } from './jsonl.js';
 
 /** The 41 cue stems of bench/issues/README.md (the first set's selection rule). */
 export const CUE_STEMS = [
@@ -87,9 +87,6 @@ export function selectHeldout(articles: readonly { id: string; article: string }
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const path = argValue(process.argv.slice(2), '--eval');
   if (path === undefined) throw new Error('usage: npx tsx bench/issue-select.ts --eval <dm-train.jsonl>');
-  const articles = readFileSync(resolve(process.cwd(), path), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as { id: string; article: string });
+  const articles = readJsonLines<{ id: string; article: string }>(resolve(process.cwd(), path));
   for (const c of selectHeldout(articles)) console.log(`${c.id.slice(0, 10)} row ${c.row} ${c.kind} stems ${c.distinct}/${c.total} words ${c.words}`);
 }

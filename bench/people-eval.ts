@@ -21,11 +21,12 @@
  * Baseline, same run: every run of 2+ capitalised words that does not open a sentence (a run that does
  * loses its first word), each distinct run once: the obvious capitalisation NER.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/core/analysis/analyze.js';
 import { argValue, pathArg } from './args.js';
+import { articleTextsById, readJsonLines } from './jsonl.js';
 
 export interface LabelledPeople {
   id: string;
@@ -149,20 +150,7 @@ function row(name: string, t: Tally): string {
 }
 
 function loadLabels(path: string): LabelledPeople[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as LabelledPeople);
-}
-
-function loadTexts(path: string): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as { id: string; article: string };
-    texts.set(a.id, a.article);
-  }
-  return texts;
+  return readJsonLines<LabelledPeople>(path);
 }
 
 /**
@@ -171,7 +159,7 @@ function loadTexts(path: string): Map<string, string> {
  */
 export function evaluatePeople(evalPath: string, labelsPath: string, verbose = false): string {
   const labels = loadLabels(labelsPath);
-  const texts = loadTexts(evalPath);
+  const texts = articleTextsById(evalPath);
   const ours: Tally = { gold: 0, predicted: 0, matched: 0 };
   const base: Tally = { gold: 0, predicted: 0, matched: 0 };
   const details: string[] = [];
@@ -209,7 +197,7 @@ export function heldOutSection(given: string | undefined, labelsPath = HELDOUT_L
   const path = resolve(process.cwd(), given);
   if (!existsSync(path)) return `${title}\nskipped: ${path} does not exist; ${CNN_VAL_HOW}`;
   const first = loadLabels(labelsPath)[0];
-  if (first !== undefined && !loadTexts(path).has(first.id)) return `${title}\nskipped: ${path} does not hold the labelled articles (no ${first.id}); ${CNN_VAL_HOW}`;
+  if (first !== undefined && !articleTextsById(path).has(first.id)) return `${title}\nskipped: ${path} does not hold the labelled articles (no ${first.id}); ${CNN_VAL_HOW}`;
   return `${title}\n${evaluatePeople(path, labelsPath, false)}`;
 }
 

@@ -26,6 +26,7 @@ import { shortenForTldr, summarize } from '../src/core/analysis/summarize.js';
 import { argValue } from './args.js';
 import { hasCommit, parseSourceRef } from './git-texts.js';
 import { meanScores, type RougeScores, scoreSummary } from './rouge.js';
+import { readJsonLines } from './jsonl.js';
 
 export interface EvalArticle {
   id: string;
@@ -122,10 +123,7 @@ export function evalPathFromArgs(argv: readonly string[]): string {
 }
 
 export function loadEvalSet(path: string): EvalArticle[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as EvalArticle);
+  return readJsonLines<EvalArticle>(path);
 }
 
 /**

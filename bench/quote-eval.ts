@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/core/analysis/analyze.js';
 import { argValue, pathArg } from './args.js';
 import { readSourceText } from './git-texts.js';
+import { articleTextsById } from './jsonl.js';
 
 interface GoldQuote {
   text: string;
@@ -177,12 +178,7 @@ function emptyTally(): Tally {
 
 /** The article texts of the eval file, by id. */
 function evalFileTexts(evalPath: string): (label: Labelled) => string | undefined {
-  const articles = new Map<string, string>();
-  for (const line of readFileSync(evalPath, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as { id: string; article: string };
-    articles.set(a.id, a.article);
-  }
+  const articles = articleTextsById(evalPath);
   return (label) => articles.get(label.id);
 }
 
