@@ -86,6 +86,15 @@ export function isLetterOrNumber(cp: number): boolean {
   return (classOf(cp) & (LETTER | NUMBER)) !== 0;
 }
 
+/**
+ * A word starts with a capital: an ASCII A-Z, or a character outside ASCII that lower-casing changes (so its first UTF-16
+ * unit, as `w[0]` is, not its code point).
+ */
+export function isCapitalisedWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]!.toLowerCase());
+}
+
 /** `\p{Lu}` */
 export function isUpper(cp: number): boolean {
   return (classOf(cp) & UPPER) !== 0;

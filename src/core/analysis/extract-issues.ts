@@ -2,7 +2,7 @@ import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
 import { absorbDropped, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateTopic, settleDisputes, settleStances, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
-import { codePointAt, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
+import { codePointAt, isCapitalisedWord, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import { firstMentionFrom, type Mention, type NameIndex } from './mentions.js';
 import { BoundedMemo } from './bounded-memo.js';
@@ -243,7 +243,7 @@ export function describeWord(word: string): WordFacts {
   const wordLower = word.toLowerCase();
   const c = word.charCodeAt(0);
   const lower = stripPossessive(wordLower);
-  const capitalised = isCapitalised(word);
+  const capitalised = isCapitalisedWord(word);
   const startsLowerAscii = c >= 97 && c <= 122;
   const endsEd = lower.endsWith('ed');
   const d = lower.charCodeAt(0);
@@ -569,10 +569,6 @@ function stripPossessive(w: string): string {
   return w.endsWith("'s") || w.endsWith('’s') ? w.slice(0, -2) : w;
 }
 
-function isCapitalised(w: string): boolean {
-  const c = w.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]!.toLowerCase());
-}
 
 const NAMED_TOKENS = new WeakMap<object, Set<string>>();
 /** Tokens of people's and organisations' names: who acts, not what the story is about. */

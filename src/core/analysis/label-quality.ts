@@ -1,3 +1,4 @@
+import { isCapitalisedWord } from './char-class.js';
 import { namesNewsIssue } from './topic-cut.js';
 
 /**
@@ -69,10 +70,6 @@ caught taught began broke chose drove flew forgot froze grew hid hung rode rose 
 wrote became seemed wanted tried turned called asked looked`.split(/\s+/),
 );
 
-function isCapitalisedWord(w: string): boolean {
-  const c = w.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c > 127 && w[0] !== w[0]!.toLowerCase());
-}
 
 /**
  * How many of a label's words (as written) to keep: the label stops before a clause's verb, which is a
