@@ -1300,7 +1300,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   const debate = isDebate(merged.length, merged.filter((t) => t.worded).length);
   const listed = mostSalient(merged, postings, sentences.length);
   addMentioningSentences(listed, postings);
-  placeStrayPositions(topics, listed);
+  placeStrayPositions(topics, listed, sentences);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
   settleDisputes(listed, sentences, debate, postings);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
@@ -1315,7 +1315,7 @@ const QUOTED_POSITION_WORDS = 24;
  * order" when the clause's own candidate ("proceeds of crime") is not listed. Of several such topics, the one
  * sharing the most words takes it (the first listed on a tie); none shares a word, no one does.
  */
-function placeStrayPositions(candidates: readonly Topic[], listed: readonly Topic[]): void {
+function placeStrayPositions(candidates: readonly Topic[], listed: readonly Topic[], sentences: readonly Sentence[]): void {
   const placed = new Set<IssuePosition>();
   for (const t of listed) for (const p of t.positions) placed.add(p);
   // Which listed topics each sentence supports, made once (each topic's sentences are read once, not per position).
@@ -1337,6 +1337,7 @@ function placeStrayPositions(candidates: readonly Topic[], listed: readonly Topi
           bestShared = shared;
         }
       }
+      best ??= sharingTopic(st, listed, sentences);
       if (!best) continue;
       best.parties.add(st.position.party);
       best.positions.push(st.position);
@@ -1344,6 +1345,48 @@ function placeStrayPositions(candidates: readonly Topic[], listed: readonly Topi
     }
   }
 }
+
+/** How far (in sentences) a stand may sit from the listed topic it answers: a story's stretch on one topic. */
+const STRAY_REACH = 8;
+
+/**
+ * A stand that names its party in its own sentence and states it with a stating verb ("Director of Public
+ * Prosecutions Alison Saunders said he would not be prosecuted because ..."), in a sentence no listed topic takes
+ * it from, answers the listed topic within `STRAY_REACH` sentences whose label shares a lower-case word with the
+ * clause ("prosecution over child sex allegations"): the most shared, then the nearest. Capitalised words do not
+ * count (a name in a label is who, not what), and a stand whose party was carried from another sentence or a
+ * caption stays where it was.
+ */
+function sharingTopic(st: { position: IssuePosition; sentence: number; clause: string }, listed: readonly Topic[], sentences: readonly Sentence[]): Topic | null {
+  const party = st.position.party;
+  const last = party.slice(party.lastIndexOf(' ') + 1);
+  if (!(sentences[st.sentence]?.text.includes(last) ?? false) || !hasStatingVerb(st.clause)) return null;
+  let best: Topic | null = null;
+  let bestShared = 0;
+  let bestDistance = STRAY_REACH + 1;
+  let words: Set<string> | null = null;
+  for (const t of listed) {
+    if (t.parties.has(party)) continue;
+    let distance = STRAY_REACH + 1;
+    for (const i of t.sentences) distance = Math.min(distance, Math.abs(i - st.sentence));
+    if (distance > STRAY_REACH) continue;
+    words ??= new Set(contentStems(lowerCaseWords(st.clause)));
+    let shared = 0;
+    for (const x of t.stems) if (words.has(x)) shared++;
+    if (shared > 0 && (shared > bestShared || (shared === bestShared && distance < bestDistance))) {
+      best = t;
+      bestShared = shared;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The clause with its capitalised words blanked (names, and a sentence's first word). */
+export function lowerCaseWords(text: string): string {
+  return text.replace(CAPITALISED_WORD_RE, ' ');
+}
+const CAPITALISED_WORD_RE = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{N}'’.-]*/gu;
 
 /**
  * A speaker quoted beside a topic, in words that name it, gives their position on it in their own

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { extractIssues } from '../../../src/core/analysis/extract-issues.js';
+import { extractIssues, lowerCaseWords } from '../../../src/core/analysis/extract-issues.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
 import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
@@ -149,5 +149,34 @@ describe('extractIssues: a stand stated in a sentence of a listed topic is kept'
     const withJudge = issuesOf(text).filter((i) => i.positions.some((p) => p.party === 'Alan Pike'));
     expect(withJudge).toHaveLength(1);
     expect(withJudge[0]!.sentences).toContain(3);
+  });
+});
+
+describe('extractIssues (session 6, linkage): a stand whose own topic is not listed answers the listed topic near it that it names', () => {
+  // Made-up health and planning stories: the stand's sentence is held by no listed topic, and its own candidate is left off.
+  const hospital = (stand: string): string => "A hospital trust has closed its maternity unit at night because of a shortage of midwives. Mothers in labour will be sent to a hospital 30 miles away while the maternity unit is closed. The maternity unit delivered 3,000 babies last year. " + stand + " Campaigners held a protest outside the hospital on Saturday. The protest drew more than 500 people despite the rain. Local MP Jane Hill said the closure put women at risk. The trust said safety was its first priority. Ambulance crews have warned about longer journeys on rural roads. The trust board will meet again next month to review the decision.";
+  const incinerator = (stand: string): string => "A council has approved plans for a waste incinerator on the edge of the town. The waste incinerator will burn 300,000 tonnes of rubbish a year. Residents living near the waste incinerator site have collected 5,000 signatures against it. A public meeting in the town hall drew 400 people on Monday. Lorries will use the ring road to reach the site. " + stand + " Building work will start next spring and take three years. The site was once a steelworks. The steelworks closed in 1992 with the loss of 3,000 jobs. Unemployment in the town remains above the national average. A new railway station opened last year. House prices have risen by a fifth since then. The council election is due in May.";
+  const holders = (issues: Issue[], party: string): string[] => issues.filter((i) => i.positions.some((p) => p.party === party)).map((i) => i.topic);
+
+  it('GIVEN a named party stating a stand that shares a word of a listed topic a few sentences away THEN the stand is a position on that topic (health, planning)', () => {
+    const unit = issuesOf(hospital("Health minister Sarah Cole has promised to recruit twelve more staff so the unit can reopen at night by the summer."));
+    expect(holders(unit, 'Sarah Cole')).toEqual(['maternity unit']);
+    expect(unit.find((i) => i.topic === 'maternity unit')!.positions[0]!.position).toMatch(/^promised to recruit twelve more staff/);
+    expect(holders(issuesOf(incinerator("Council leader Amy Ford said the plant would halve the waste sent to landfill.")), 'Amy Ford')).toEqual(['waste incinerator on the edge']);
+  });
+
+  it('GIVEN a stand sharing no lower-case word with the listed topic near it THEN that topic does not take it', () => {
+    expect(holders(issuesOf(hospital('Health minister Sarah Cole has promised to recruit twelve more staff before the winter.')), 'Sarah Cole')).not.toContain('maternity unit');
+    expect(holders(issuesOf(incinerator('Council leader Amy Ford said the town needed cheaper electricity.')), 'Amy Ford')).not.toContain('waste incinerator on the edge');
+  });
+
+  it('GIVEN a stand whose party is not named in its own sentence ("She promised ...") THEN it is not carried to a topic further off', () => {
+    const issues = issuesOf(hospital('Health minister Sarah Cole visited the hospital on Friday. She promised to recruit twelve more staff so the unit can reopen at night by the summer.'));
+    expect(holders(issues, 'Sarah Cole')).toEqual([]);
+  });
+
+  it('lowerCaseWords blanks capitalised words: a name shared with a label is who, not what', () => {
+    expect(lowerCaseWords('Lianna Barrientos says she lives in Manhattan').trim().split(/\s+/)).toEqual(['says', 'she', 'lives', 'in']);
+    expect(lowerCaseWords("O'Neill's Unit-based plan for the unit")).toMatch(/^\s+plan for the unit$/);
   });
 });
