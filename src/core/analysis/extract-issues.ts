@@ -1309,6 +1309,28 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
 const QUOTED_POSITION_WORDS = 24;
 
 /**
+ * Of the `candidates` that do not yet hold `party` (and pass `near`), the one whose label stems share the most with
+ * `text`'s content stems, the first on a tie; null when none shares a stem. The text's stems are made only once a
+ * candidate could take it (most texts have none).
+ */
+function mostSharedTopic(candidates: Iterable<Topic>, party: string, text: string, near: (t: Topic) => boolean = () => true): Topic | null {
+  let words: Set<string> | null = null;
+  let best: Topic | null = null;
+  let bestShared = 0;
+  for (const t of candidates) {
+    if (t.parties.has(party) || !near(t)) continue;
+    words ??= new Set(contentStems(text));
+    let shared = 0;
+    for (const x of t.stems) if (words.has(x)) shared++;
+    if (shared > bestShared) {
+      best = t;
+      bestShared = shared;
+    }
+  }
+  return best;
+}
+
+/**
  * A stand the narrative states in a clause whose own topic was left off the list (and joined no listed topic)
  * is not lost when its sentence supports a listed topic whose label shares a word with the clause: "Judge
  * Stephen Kramer QC today ordered Allen to pay back £491,000" gives the judge a position on "confiscation
@@ -1324,20 +1346,7 @@ function placeStrayPositions(candidates: readonly Topic[], listed: readonly Topi
   for (const c of candidates) {
     for (const st of c.stated) {
       if (placed.has(st.position)) continue;
-      let words: Set<string> | null = null;
-      let best: Topic | null = null;
-      let bestShared = 0;
-      for (const t of bySentence.get(st.sentence) ?? []) {
-        if (t.parties.has(st.position.party)) continue;
-        words ??= new Set(contentStems(st.clause));
-        let shared = 0;
-        for (const x of t.stems) if (words.has(x)) shared++;
-        if (shared > bestShared) {
-          best = t;
-          bestShared = shared;
-        }
-      }
-      best ??= sharingTopic(st, listed, sentences);
+      const best = mostSharedTopic(bySentence.get(st.sentence) ?? [], st.position.party, st.clause) ?? sharingTopic(st, listed, sentences);
       if (!best) continue;
       best.parties.add(st.position.party);
       best.positions.push(st.position);
@@ -1402,21 +1411,8 @@ function addQuotedPositions(topics: readonly Topic[], sentences: readonly Senten
     if (!speaker) continue;
     const quote = quotes[q]!;
     while (s + 1 < sentences.length && sentences[s + 1]!.start <= quote.start) s++;
-    // The quote's stems are made only once a topic near it could take it (most quotes have none).
-    let words: Set<string> | null = null;
-    let best: Topic | null = null;
-    let bestShared = 0;
-    for (const t of topics) {
-      if (t.parties.has(speaker) || !t.sentences.some((i) => Math.abs(i - s) <= 2)) continue;
-      words ??= new Set(contentStems(quote.text));
-      let shared = 0;
-      for (const x of t.stems) if (words.has(x)) shared++;
-      if (shared > bestShared) {
-        best = t;
-        bestShared = shared;
-      }
-    }
-    best ??= quotedWithin(topics, s, speaker);
+    // A topic within two sentences of the quote.
+    const best = mostSharedTopic(topics, speaker, quote.text, (t) => t.sentences.some((i) => Math.abs(i - s) <= 2)) ?? quotedWithin(topics, s, speaker);
     if (!best) continue;
     best.parties.add(speaker);
     best.positions.push({ party: speaker, position: quotedWords(quote.text) });
