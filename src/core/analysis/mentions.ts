@@ -199,7 +199,7 @@ const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr
 /** Honorifics that only ever stand before a surname, so the word after them is one even when it is a title ("Ms Bishop"). */
 const SURNAME_HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss']);
 /** Titles that only ever precede a person's own name (unlike "Lord" or "Professor of Medicine"). */
-const PERSONAL_TITLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.']);
+const PERSONAL_TITLES = new Set([...SURNAME_HONORIFICS, 'dr', 'dr.']);
 const TITLE_WORDS = new Set(
   `president vice prime minister foreign defence defense finance interior home justice trade health education culture environment
 secretary state chancellor senator sen sen. rep rep. representative congressman congresswoman governor gov gov. mayor judge officer detective
