@@ -95,8 +95,11 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
   };
 }
 
+/** The points of the compass as adjectives of a region ("Middle Eastern", "Western"): a people's or region's word, no name. */
+const REGION_ADJECTIVES = ['eastern', 'western', 'northern', 'southern'];
+
 /** Adjectives of continents, regions and points of the compass, which the gazetteer does not list as parties ("Middle Eastern"). */
-const CONTINENTAL = new Set(['african', 'africans', 'european', 'europeans', 'asian', 'asians', 'american', 'americans', 'arab', 'arabs', 'latino', 'latina', 'hispanic', 'caribbean', 'scandinavian', 'balkan', 'nordic', 'pacific', 'atlantic', 'eastern', 'western', 'northern', 'southern']);
+const CONTINENTAL = new Set(['african', 'africans', 'european', 'europeans', 'asian', 'asians', 'american', 'americans', 'arab', 'arabs', 'latino', 'latina', 'hispanic', 'caribbean', 'scandinavian', 'balkan', 'nordic', 'pacific', 'atlantic', ...REGION_ADJECTIVES]);
 
 /** Plural heads that make a group, not a person: "SNP MPs", "Coptic Christians", "Kurdish Protection Units", "Modern Family". */
 const GROUP_HEADS = new Set(
@@ -214,11 +217,16 @@ function placeName(name: string): string | null {
   const based = name.endsWith('-based') ? name.slice(0, -'-based'.length) : name;
   const space = based.indexOf(' ');
   if (space > 0 && isTitleWord(based.slice(0, space).replace(/\.$/, ''))) return null;
-  if (REGION_ADJECTIVE.test(based)) return null;
+  if (space > 0 && endsOnRegionAdjective(based)) return null;
   return based.length > 0 ? based : null;
 }
 
-const REGION_ADJECTIVE = /\s(?:Eastern|Western|Northern|Southern)$/;
+/** The last word is a region adjective written with a capital ("Middle Eastern"). */
+function endsOnRegionAdjective(name: string): boolean {
+  const last = name.slice(name.lastIndexOf(' ') + 1);
+  const lower = last.toLowerCase();
+  return REGION_ADJECTIVES.includes(lower) && last === lower.charAt(0).toUpperCase() + lower.slice(1);
+}
 
 /** Quote marks, by side. */
 const OPENING_QUOTES = new Set(['"', '“', "'", '‘']);
