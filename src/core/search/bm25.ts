@@ -73,9 +73,12 @@ const WORD_IDS_KEPT = 200_000;
 
 /** A text with every run of whitespace made one space, as snippets show it. */
 function flatten(text: string): string {
+  // A TV transcript's ",..." (a pause that carries the sentence on to the next line) reads as a comma, as on the card.
+  const paused = text.includes(',') ? text.replace(TRANSCRIPT_PAUSE, ',') : text;
   // Replacing only the runs that are not already one space (most of them are) is four times faster.
-  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  return paused.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
+const TRANSCRIPT_PAUSE = /,\s*(?:\.\.\.|…)(?=\s|$)/g;
 
 /** A lowercase ASCII letter or digit. */
 function isAsciiWordCode(c: number): boolean {

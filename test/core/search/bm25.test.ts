@@ -86,4 +86,17 @@ describe('snippet', () => {
     expect(s).toContain('quota');
     expect(s.length).toBeLessThanOrEqual(170);
   });
+
+  it('GIVEN a TV transcript whose sentences pause on ",..." THEN the snippet reads them as commas, as the card does', () => {
+    const text = `${'Filler words here. '.repeat(20)}Sanctions must remain for now,... but talks go on,…\nand ties improve,...\n${'More filler. '.repeat(20)}`;
+    const s = snippet(text, ['sanction']);
+    expect(s).toContain('Sanctions must remain for now, but talks go on, and ties improve,');
+    expect(s).not.toContain('...');
+  });
+
+  it('GIVEN an index over a transcript THEN its hits carry the same comma-read snippet', () => {
+    const doc = { id: 'a', title: 'Talks', tags: [], text: `${'Filler words here. '.repeat(20)}Sanctions must remain for now,... but talks go on. ${'More filler. '.repeat(20)}` };
+    const [hit] = new Bm25Index([doc]).search('sanctions', 5);
+    expect(hit?.snippet).toContain('for now, but talks go on');
+  });
 });
