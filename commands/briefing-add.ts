@@ -6,7 +6,7 @@ export default {
   data: {
     name: 'briefing',
     subcommand: 'add',
-    description: 'Add a briefing from a .md or .txt file (moderators)',
+    description: 'Add a briefing from a .md or .txt file',
     permission: 'moderator',
     options: [{ name: 'file', description: 'Path of a .md or .txt file (shell only); elsewhere attach the file', type: 'string', rest: true, maxLength: 1000 }],
   },

@@ -7,7 +7,7 @@ export default {
   data: {
     name: 'briefing',
     subcommand: 'edit',
-    description: 'Replace the text of a briefing, keeping every earlier revision (moderators)',
+    description: 'Replace the text of a briefing, keeping every earlier revision',
     permission: 'moderator',
     options: [
       { name: 'slug', description: 'The briefing to change', type: 'string', required: true, autocomplete: 'briefing', maxLength: 64 },

@@ -6,7 +6,7 @@ export default {
   data: {
     name: 'briefing',
     subcommand: 'remove',
-    description: 'Hide a briefing; every revision is kept and it can be restored (moderators)',
+    description: 'Hide a briefing; every revision is kept and it can be restored',
     permission: 'moderator',
     options: [{ name: 'slug', description: 'The briefing', type: 'string', required: true, autocomplete: 'briefing', maxLength: 64 }],
   },

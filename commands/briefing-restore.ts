@@ -6,7 +6,7 @@ export default {
   data: {
     name: 'briefing',
     subcommand: 'restore',
-    description: 'Bring back a removed briefing (moderators)',
+    description: 'Bring back a removed briefing',
     permission: 'moderator',
     options: [{ name: 'slug', description: 'The briefing', type: 'string', required: true, autocomplete: 'briefing', maxLength: 64 }],
   },

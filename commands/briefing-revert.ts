@@ -6,7 +6,7 @@ export default {
   data: {
     name: 'briefing',
     subcommand: 'revert',
-    description: 'Make an earlier revision current again, as a new revision (moderators)',
+    description: 'Make an earlier revision current again, as a new revision',
     permission: 'moderator',
     options: [
       { name: 'slug', description: 'The briefing', type: 'string', required: true, autocomplete: 'briefing', maxLength: 64 },

@@ -82,6 +82,15 @@ describe('Dispatcher', () => {
     expect(family).not.toContain('/help [<command>]');
   });
 
+  it('GIVEN /help THEN each moderator command is marked "(moderators)" once, and no other command is', async () => {
+    const { dispatcher } = await setup();
+    const help = documentText(await dispatcher.runLine('/help', { actor: member, channel }));
+    const moderatorOnly = [...(await loadCommands()).values()].filter((c) => c.data.permission === 'moderator');
+    expect(moderatorOnly.length).toBeGreaterThanOrEqual(8);
+    expect(help.match(/\(moderators\)/g)?.length).toBe(moderatorOnly.length);
+    expect(help).not.toMatch(/\(moderators\)\s*\(moderators\)/);
+  });
+
   it('GIVEN a moderator-only command and a member THEN it is refused and not executed', async () => {
     const execute = vi.fn();
     const secret: Command = { data: { name: 'zap', description: 'd', permission: 'moderator', options: [] }, execute };
