@@ -43,6 +43,14 @@ describe('/digest commands', () => {
     expect(await w.store.listSubscriptions()).toEqual([]);
   });
 
+  it('GIVEN a time zone with no near spelling THEN the reply says how to write one, as a sentence of its own', async () => {
+    const w = world();
+    const reply = await w.run('/digest subscribe at 08:00 tz Mars/Olympus');
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toContain('Mars/Olympus is not a time zone. Use an IANA zone such as Europe/London or Asia/Seoul.');
+    expect(await w.store.listSubscriptions()).toEqual([]);
+  });
+
   it.each(['24:00', '8', '08:60', 'noon'])('GIVEN the time %s THEN the reply explains the HH:MM format', async (time) => {
     const reply = await world().run(`/digest subscribe at ${time}`);
     expect(reply.tone).toBe('error');

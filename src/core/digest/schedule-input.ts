@@ -43,8 +43,8 @@ export function parseTimeZone(input: string): string {
   if (known) return known;
   const shown = trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed;
   const near = suggestTimeZones(trimmed);
-  const hint = near.length ? ` did you mean ${near.join(' or ')}?` : ' Use an IANA zone such as Europe/London or Asia/Seoul.';
-  throw new BriefbotError('BAD_TIME_ZONE', `${shown} is not a time zone;${hint}`);
+  const hint = near.length ? `; did you mean ${near.join(' or ')}?` : '. Use an IANA zone such as Europe/London or Asia/Seoul.';
+  throw new BriefbotError('BAD_TIME_ZONE', `${shown} is not a time zone${hint}`);
 }
 
 export function parseTime(input: string): number {
