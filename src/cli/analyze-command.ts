@@ -59,18 +59,45 @@ export function renderAnalysisText(a: Analysis, title?: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-function inputFrom(text: string, fileName: string | undefined): AnalysisInput {
-  if (/^\uFEFF?---\s*\n/.test(text)) {
+/**
+ * What to analyse in a file's text: a briefing's body, title and participants when the text opens with
+ * front-matter, else the text itself. Front-matter that does not parse is refused with its problems,
+ * rather than analysed as story text.
+ */
+function inputFrom(text: string, fileName: string | undefined): AnalysisInput | { problems: string[] } {
+  if (/^\uFEFF?---[ \t]*\r?\n/.test(text)) {
     const parsed = parseBriefing(text, { ...(fileName && { fileName }), maxBodyBytes: 50 * 1024 * 1024 });
-    if (parsed.ok) return { text: parsed.briefing.body, title: parsed.briefing.title, participants: parsed.briefing.participants };
+    if (!parsed.ok) return { problems: parsed.problems.map((p) => `${p.field}: ${p.message}`) };
+    return { text: parsed.briefing.body, title: parsed.briefing.title, participants: parsed.briefing.participants };
   }
   return { text };
 }
 
-async function readAll(stream: Readable): Promise<string> {
+async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Why a file could not be read, in words ("no such file", not "ENOENT"). */
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return code ?? String(e);
+}
+
+/** The bytes as text, or why they are not text the engine should read. */
+function textOf(bytes: Buffer): { text: string } | { problem: string } {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { problem: 'is not valid UTF-8 text' };
+  }
+  if (text.includes('\u0000')) return { problem: 'is binary, not text' };
+  return { text };
 }
 
 export async function runAnalyze(args: readonly string[], io: Io): Promise<number> {
@@ -114,6 +141,7 @@ export async function runAnalyze(args: readonly string[], io: Io): Promise<numbe
         if (record === null || typeof record !== 'object') throw new Error('each line must be a JSON object');
         if ('id' in record) id = record.id;
         if (typeof record.text !== 'string') throw new Error('"text" must be a string');
+        if (record.text.trim() === '') throw new Error('"text" is empty');
         const input: AnalysisInput = {
           text: record.text,
           ...(typeof record.title === 'string' && { title: record.title }),
@@ -130,14 +158,28 @@ export async function runAnalyze(args: readonly string[], io: Io): Promise<numbe
     io.stderr.write(`analyze needs a FILE, or - for standard input\n${HELP}\n`);
     return 2;
   }
-  let text: string;
+  const shown = file === '-' ? 'standard input' : file;
+  let bytes: Buffer;
   try {
-    text = file === '-' ? await readAll(io.stdin) : await readFile(file, 'utf8');
+    bytes = file === '-' ? await readAll(io.stdin) : await readFile(file);
   } catch (e) {
-    io.stderr.write(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+    io.stderr.write(`cannot read ${shown}: ${readFailure(e)}\n`);
     return 1;
   }
-  const input = inputFrom(text, file === '-' ? undefined : file);
+  const decoded = textOf(bytes);
+  if ('problem' in decoded) {
+    io.stderr.write(`${shown} ${decoded.problem}; nothing was analysed\n`);
+    return 1;
+  }
+  const input = inputFrom(decoded.text, file === '-' ? undefined : file);
+  if ('problems' in input) {
+    io.stderr.write(`${shown} is not a valid briefing:\n${input.problems.map((p) => `  ${p}`).join('\n')}\n`);
+    return 1;
+  }
+  if (input.text.trim() === '') {
+    io.stderr.write(`${shown} holds no text to analyse\n`);
+    return 1;
+  }
   const analysis = analyze(input, options);
   io.stdout.write(format === 'json' ? `${JSON.stringify(analysis, null, 2)}\n` : renderAnalysisText(analysis, input.title));
   return 0;
