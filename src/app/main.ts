@@ -9,7 +9,7 @@ const USAGE = `briefbot: a news-briefing bot for Discord, Slack and the terminal
 
 Usage:
   briefbot [start]            serve the configured platforms (the terminal shell when none is)
-  briefbot check [DIR]        validate a folder of briefings (default ./briefings); exit 1 on problems
+  briefbot check [DIR|FILE]   validate a folder of briefings (default ./briefings) or one file; exit 1 on problems
   briefbot analyze FILE|-     analyse a briefing or plain text (--format json, --sentences N, --jsonl)
   briefbot audit              print the moderation log (--slug S, --since 7d|2026-11-01, --json)
   briefbot COMMAND --help     help for one command

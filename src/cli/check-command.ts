@@ -1,8 +1,10 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
-import { DEFAULT_MAX_BODY_BYTES } from '../core/briefing/parse-briefing.js';
+import { type BriefingProblem, DEFAULT_MAX_BODY_BYTES, parseBriefing } from '../core/briefing/parse-briefing.js';
 import { loadBriefingDir } from '../library/load-briefing-dir.js';
 
-const HELP = `briefbot check [DIR]: validate every briefing file in DIR (default ./briefings).
+const HELP = `briefbot check [DIR|FILE]: validate every briefing file in DIR (default ./briefings), or one file.
 
 Prints each problem as "file: field: message" and exits 1 when there is any, 0 otherwise.
 --max-bytes N   the body size limit (default ${DEFAULT_MAX_BODY_BYTES}, as BRIEFING_MAX_BYTES)`;
@@ -28,7 +30,16 @@ export async function runCheck(args: readonly string[], io: { stdout: Writable; 
     } else positional.push(a);
   }
   const dir = positional[0] ?? './briefings';
-  const { entries, problems } = await loadBriefingDir(dir, maxBytes);
+  // A mistyped folder must not pass as "0 briefings, all valid" in an editor's CI.
+  const kind = await stat(dir).then(
+    (st) => (st.isDirectory() ? 'folder' : 'file'),
+    (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? 'missing' : `unreadable (${e.code ?? String(e)})`),
+  );
+  if (kind === 'missing' || kind.startsWith('unreadable')) {
+    io.stderr.write(`cannot check ${dir}: ${kind === 'missing' ? 'no such folder or file' : kind}\n`);
+    return 1;
+  }
+  const { entries, problems } = kind === 'folder' ? await loadBriefingDir(dir, maxBytes) : await checkFile(dir, maxBytes);
   for (const p of problems) io.stdout.write(`${p.file}: ${p.field}: ${p.message}\n`);
   const files = new Set(problems.map((p) => p.file)).size;
   io.stdout.write(
@@ -37,4 +48,10 @@ export async function runCheck(args: readonly string[], io: { stdout: Writable; 
       : `${entries.length} briefing${entries.length === 1 ? '' : 's'} in ${dir}, all valid.\n`,
   );
   return problems.length ? 1 : 0;
+}
+
+/** One briefing file, checked as the library would read it. */
+async function checkFile(path: string, maxBytes: number): Promise<{ entries: unknown[]; problems: BriefingProblem[] }> {
+  const parsed = parseBriefing(await readFile(path), { fileName: basename(path), maxBodyBytes: maxBytes });
+  return parsed.ok ? { entries: [parsed.briefing], problems: [] } : { entries: [], problems: parsed.problems };
 }

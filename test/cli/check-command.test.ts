@@ -1,0 +1,54 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/cli/check-command.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'briefbot-check-'));
+  await mkdir(join(dir, 'lib'));
+  await writeFile(join(dir, 'lib', 'ok.md'), '---\ntitle: Fine\n---\nText.');
+  await writeFile(join(dir, 'lib', 'bad.md'), '---\ntitle: Bad\ntags: x\n---\nText.');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function check(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await runCheck(args, { stdout, stderr });
+  return { code, stdout: out, stderr: err };
+}
+
+describe('briefbot check', () => {
+  it('GIVEN a folder that does not exist THEN it fails instead of reporting "0 briefings, all valid"', async () => {
+    const run = await check([join(dir, 'briefngs')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`cannot check ${join(dir, 'briefngs')}: no such folder or file\n`);
+  });
+
+  it('GIVEN one briefing file THEN that file alone is checked, as the library would read it', async () => {
+    const good = await check([join(dir, 'lib', 'ok.md')]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toBe(`1 briefing in ${join(dir, 'lib', 'ok.md')}, all valid.\n`);
+    const bad = await check([join(dir, 'lib', 'bad.md')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^bad\.md: tags: tags must be a list/);
+    expect(bad.stdout).toMatch(/1 problem in 1 file; 0 briefings valid\.\n$/);
+  });
+
+  it('GIVEN a folder THEN every file in it is checked', async () => {
+    const run = await check([join(dir, 'lib')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/bad\.md: tags:/);
+    expect(run.stdout).toMatch(/1 briefing valid\.\n$/);
+  });
+});
