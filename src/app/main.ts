@@ -1,9 +1,6 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig, type Config } from '../config/config.js';
-import { runAnalyze } from '../cli/analyze-command.js';
-import { runAudit } from '../cli/audit-command.js';
-import { runCheck } from '../cli/check-command.js';
-import { type AppIO, startApp } from './compose.js';
+import type { Config } from '../config/config.js';
+import type { AppIO } from './compose.js';
 
 const USAGE = `briefbot: a news-briefing bot for Discord, Slack and the terminal
 
@@ -22,7 +19,8 @@ With DISCORD_TOKEN/DISCORD_APP_ID, Discord; with SLACK_BOT_TOKEN/SLACK_SIGNING_S
 with neither, or BRIEFBOT_SHELL=on, the terminal shell: a prompt on a terminal, or one command per input
 line when piped (printf '/briefing korea-japan\\n' | npm start --silent).`;
 
-function readConfig(io: AppIO): Config | undefined {
+async function readConfig(io: AppIO): Promise<Config | undefined> {
+  const { ConfigError, loadConfig } = await import('../config/config.js');
   // Real environment variables win over .env, as with dotenv.
   if (existsSync('.env')) process.loadEnvFile('.env');
   try {
@@ -36,7 +34,11 @@ function readConfig(io: AppIO): Config | undefined {
   }
 }
 
-/** The CLI: returns the process exit code. */
+/**
+ * The CLI: returns the process exit code. Each command loads only its own modules: \`analyze\` and
+ * \`check\` started in 1.0 s when every command imported the whole bot (discord.js, Bolt, the SQL
+ * drivers), against 0.3-0.5 s for what they use.
+ */
 export async function main(argv: readonly string[], io: AppIO): Promise<number> {
   const [first, ...rest] = argv;
   const command = first === undefined || first.startsWith('-') ? 'start' : first;
@@ -51,8 +53,9 @@ export async function main(argv: readonly string[], io: AppIO): Promise<number> 
         io.stdout.write(`${START_HELP}\n`);
         return 0;
       }
-      const config = readConfig(io);
+      const config = await readConfig(io);
       if (!config) return 2;
+      const { startApp } = await import('./compose.js');
       const app = await startApp(config, io);
       let signalled = false;
       const onSignal = (signal: string) => {
@@ -82,11 +85,11 @@ export async function main(argv: readonly string[], io: AppIO): Promise<number> 
       return 0;
     }
     case 'check':
-      return runCheck(args, io);
+      return (await import('../cli/check-command.js')).runCheck(args, io);
     case 'audit':
-      return runAudit(args, io, () => readConfig(io));
+      return (await import('../cli/audit-command.js')).runAudit(args, io, () => readConfig(io));
     case 'analyze':
-      return runAnalyze(args, io);
+      return (await import('../cli/analyze-command.js')).runAnalyze(args, io);
     default:
       io.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 2;

@@ -56,7 +56,7 @@ export function formatAuditTable(entries: readonly AuditEntry[]): string {
 export async function runAudit(
   args: readonly string[],
   io: { stdout: Writable; stderr: Writable },
-  config: () => Config | undefined,
+  config: () => Config | undefined | Promise<Config | undefined>,
   now: () => Date = () => new Date(),
 ): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
@@ -91,7 +91,7 @@ export async function runAudit(
       return 2;
     }
   }
-  const cfg = config();
+  const cfg = await config();
   if (!cfg) return 2;
   const { store } = await openStore({ ...(cfg.env.DATABASE_URL && { databaseUrl: cfg.env.DATABASE_URL }), sqlitePath: cfg.env.SQLITE_PATH });
   try {
