@@ -3,7 +3,6 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { analyze } from '../core/analysis/analyze.js';
 import type { Analysis, AnalysisInput } from '../core/analysis/types.js';
-import { parseBriefing } from '../core/briefing/parse-briefing.js';
 
 const HELP = `briefbot analyze FILE|- [options]: analyse a briefing (.md with front-matter) or plain text.
 
@@ -64,8 +63,10 @@ export function renderAnalysisText(a: Analysis, title?: string): string {
  * front-matter, else the text itself. Front-matter that does not parse is refused with its problems,
  * rather than analysed as story text.
  */
-function inputFrom(text: string, fileName: string | undefined): AnalysisInput | { problems: string[] } {
+async function inputFrom(text: string, fileName: string | undefined): Promise<AnalysisInput | { problems: string[] }> {
   if (/^\uFEFF?---[ \t]*\r?\n/.test(text)) {
+    // Loaded only for a briefing file: its YAML and schema modules are a third of a batch's start-up.
+    const { parseBriefing } = await import('../core/briefing/parse-briefing.js');
     const parsed = parseBriefing(text, { ...(fileName && { fileName }), maxBodyBytes: 50 * 1024 * 1024 });
     if (!parsed.ok) return { problems: parsed.problems.map((p) => `${p.field}: ${p.message}`) };
     return { text: parsed.briefing.body, title: parsed.briefing.title, participants: parsed.briefing.participants };
@@ -171,7 +172,7 @@ export async function runAnalyze(args: readonly string[], io: Io): Promise<numbe
     io.stderr.write(`${shown} ${decoded.problem}; nothing was analysed\n`);
     return 1;
   }
-  const input = inputFrom(decoded.text, file === '-' ? undefined : file);
+  const input = await inputFrom(decoded.text, file === '-' ? undefined : file);
   if ('problems' in input) {
     io.stderr.write(`${shown} is not a valid briefing:\n${input.problems.map((p) => `  ${p}`).join('\n')}\n`);
     return 1;
