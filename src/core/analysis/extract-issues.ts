@@ -326,7 +326,19 @@ function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefine
   if (prev && MODALS.has(prev.lower) && f.startsLowerAscii) return 'verb';
   // "the summit slated for next week": a participle after a noun ends the noun phrase.
   if (prev && prev.kind === 'np' && f.participle && !f.capitalised) return 'verb';
+  if (prev && afterPluralParty(f, prev)) return 'verb';
   return 'np';
+}
+
+/**
+ * "The Israelis head to the polls", "Palestinians rally in Ramallah": after a plural party (a people or
+ * a party's members), a bare lower-case word agrees with it as its verb; a compound would read
+ * "Israeli voters". Words ending in -s, -ed or -ing are left to the other rules.
+ */
+function afterPluralParty(f: WordFacts, prev: Token): boolean {
+  if (!f.startsLowerAscii || !/^[a-z]+$/.test(f.word) || /(?:s|ed|ing)$/.test(f.lower)) return false;
+  const p = prev.facts;
+  return p.capitalised && !p.possessiveText && /[a-z]s$/.test(p.word) && namesParty(p);
 }
 
 /** Whether an auxiliary is among tokens[from, to). */
@@ -531,12 +543,15 @@ function nounHeaded(tokens: readonly Token[]): boolean {
     if (t.kind === 'prep' || (t.lower === 'to' && head !== undefined)) break;
     if (t.kind === 'np') head = t;
   }
-  if (head === undefined) return false;
+  if (head === undefined || NON_HEADS.has(head.lower)) return false;
   // A quoted word or phrase is judged by its last word: "'hacked'" is no topic, "'comfort women'" is.
   if (/^["“”‘']/.test(head.text)) return nonNounClass(lastWord(head.text)) === undefined;
   // A capitalised word is a name unless the lexicon says otherwise ("According" opening a sentence).
   return lexicalOf(head.facts) === undefined;
 }
+
+/** Words that end an adjective phrase, never a noun phrase's head: "strong enough", "too much". */
+const NON_HEADS = new Set(['enough', 'much', 'less', 'more', 'too']);
 
 function lastWord(text: string): string {
   const words = text.toLowerCase().match(/\p{L}+/gu);
@@ -616,7 +631,7 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     const possessive = toks.findIndex((t) => t.facts.possessiveText && t.kind === 'np');
     const firstPrep = toks.findIndex((t) => t.kind === 'prep');
     if (possessive >= 0 && (firstPrep < 0 || possessive < firstPrep) && possessive < toks.length - 1) toks = toks.slice(possessive + 1);
-    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || DROPPED_MODIFIERS.has(toks[0]!.lower) || startsWithDigit(toks[0]!.lower) || toks[0]!.lower === 'and')) {
+    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || (DROPPED_MODIFIERS.has(toks[0]!.lower) && !startsName(toks)) || startsWithDigit(toks[0]!.lower) || toks[0]!.lower === 'and')) {
       if (toks[0]!.kind === 'det' && ANAPHORIC.has(toks[0]!.lower)) anaphoric = true;
       toks = toks.slice(1);
     }
@@ -675,6 +690,11 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     .replace(/["“”]/g, "'")
     .replace(/\s+,/g, ',');
   return { label, tokens: out, shown, anaphoric };
+}
+
+/** "New York Toy Fair", "Top Gear": a capitalised modifier before another capitalised word begins a name, kept whole. */
+function startsName(toks: readonly Token[]): boolean {
+  return toks[0]!.facts.capitalised && toks[1]!.kind === 'np' && toks[1]!.facts.capitalised;
 }
 
 interface Clause {
@@ -815,7 +835,33 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
   if (personOnly) return null;
   const parties = partiesMentioned(subject);
   if (parties.length === 1) return parties[0]!;
-  return organisation;
+  return organisation ?? institutionNamed(subject, mentions, ctx);
+}
+
+/** Common nouns for a body that the story names in full elsewhere ("the university" for "Drexel University"). */
+const INSTITUTION_NOUNS = new Set(
+  'university college school district council company firm club church hospital department ministry agency court union charity trust bank board airline network commission foundation'.split(' '),
+);
+
+/**
+ * "The university said ...", "The judge ruled ...": a subject that is "the" and one common noun stands for the
+ * one name of the story that it describes: a body whose name has the word ("Drexel University", "Davis School
+ * District") or a person given it as a title ("Judge Stephen Kramer"). With none, or several, it stays unnamed.
+ */
+function institutionNamed(subject: string, mentions: readonly Mention[], ctx: IssueContext): string | null {
+  const m = /^the\s+([a-z]+)$/i.exec(subject.trim());
+  if (!m) return null;
+  const word = m[1]!.toLowerCase();
+  const body = INSTITUTION_NOUNS.has(word);
+  let found: string | null = null;
+  for (const x of mentions) {
+    const named = x.kind === 'person' ? x.role !== null && x.role.toLowerCase().split(/\s+/).includes(word) : body && x.name.toLowerCase().split(/\s+/).includes(word);
+    if (!named) continue;
+    const name = x.kind === 'person' && ctx.names ? ctx.names.canonical(x.name, x.start) : x.name;
+    if (found !== null && found !== name) return null;
+    found = name;
+  }
+  return found;
 }
 
 /**
@@ -1456,12 +1502,24 @@ function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount
   });
   // A lone vague label is never listed: it only joins a listed topic that shares its word (`absorbDropped`).
   const ranked = scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).map((x) => x.t);
-  const named = ranked.filter((t) => !t.weak);
+  const named = ranked.filter((t) => !t.weak && !isDetail(t, postings));
   promoteLateTopic(named, keep, sentenceCount);
-  ranked.splice(0, ranked.length, ...named, ...ranked.filter((t) => t.weak));
+  ranked.splice(0, ranked.length, ...named, ...ranked.filter((t) => !t.weak && isDetail(t, postings)), ...ranked.filter((t) => t.weak));
   absorbDropped(ranked.slice(0, keep), ranked.slice(keep), postings);
   const kept = new Set(ranked.slice(0, keep));
   return settle(topics.filter((t) => kept.has(t)));
+}
+
+/**
+ * A one-word label whose word the story uses in one sentence only ("the family's pet was found", "placed on
+ * leave") is a detail of the story, not a subject, unless the word names a news issue ("the verdict"): it is
+ * listed only when the story has too few other candidates, and may still join a listed topic (`absorbDropped`).
+ */
+function isDetail(t: Topic, postings: Postings): boolean {
+  if (t.label.includes(' ') || t.sentences.length !== 1 || namesNewsIssue(t.label)) return false;
+  let used = 0;
+  for (const x of t.stems) used = Math.max(used, postings.get(x)?.length ?? 0);
+  return used <= 1;
 }
 
 /** Records that a clause of sentence `sentence` speaks of `topic`, with its stance and the party it gives. */
