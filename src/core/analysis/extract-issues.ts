@@ -1348,6 +1348,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   addMentioningSentences(listed, postings);
   placeStrayPositions(topics, listed, sentences);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
+  shareStands(topics, listed);
   settleDisputes(listed, sentences, debate, postings);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
@@ -1399,6 +1400,42 @@ function placeStrayPositions(candidates: readonly Topic[], listed: readonly Topi
       placed.add(st.position);
     }
   }
+}
+
+/**
+ * A stand stated in a sentence that two listed topics share holds on both when the clause names the second
+ * too: "Prisoner Carlos Boente denied all of the charges, except for two counts of possessing a mobile phone"
+ * is a stand on the charges and on the phone possession charge; "urged caution in the interpretation of food
+ * bank figures" on the figures as well as on the food banks. The clause must share a lower-case label word
+ * with the topic (a name in a label says who, not what), and a party keeps one position per topic.
+ */
+function shareStands(candidates: readonly Topic[], listed: readonly Topic[]): void {
+  for (const c of candidates) {
+    for (const st of c.stated) {
+      let words: Set<string> | null = null;
+      for (const t of listed) {
+        if (t.parties.has(st.position.party) || !includesSortedIndex(t.sentences, st.sentence)) continue;
+        words ??= new Set(contentStems(lowerCaseWords(st.clause)));
+        let shared = false;
+        for (const x of t.stems) if (words.has(x)) shared = true;
+        if (!shared) continue;
+        t.parties.add(st.position.party);
+        t.positions.push(st.position);
+      }
+    }
+  }
+}
+
+/** A topic's sentences are sorted: a binary search finds one. */
+function includesSortedIndex(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === value;
 }
 
 /** How far (in sentences) a stand may sit from the listed topic it answers: a story's stretch on one topic. */

@@ -93,3 +93,23 @@ describe('positions: "the university", "the judge" stand for the one name the st
     expect(two.flatMap((i) => i.positions.map((p) => p.party))).not.toContain('York University');
   });
 });
+
+describe('positions: a stand in a sentence two listed topics share holds on both when its clause names both', () => {
+  it('GIVEN "X said the rents would not rise because of the stadium plan" THEN X holds a stand on the rents and on the stadium (local politics)', () => {
+    const found = issuesOf(
+      'The city council approved the stadium plan on Tuesday. Campaigners fear the stadium plan will raise local rents. Mayor Ann Cole said the rents would not rise because of the stadium plan. Local rents have doubled in five years. Tenants said rents were already too high.',
+    );
+    const holding = (party: string): string[] => found.filter((i) => i.positions.some((p) => p.party === party)).map((i) => i.topic);
+    expect(holding('Ann Cole').length).toBe(2);
+    // The tenants' clause names the rents only, in a sentence only the rents topic has.
+    expect(holding('Tenants').length).toBe(1);
+  });
+
+  it('GIVEN "Officers said the phone had been used to send the messages" THEN the officers hold it on the phone and on the messages (court)', () => {
+    const found = issuesOf(
+      'Prisoner Tom Hale faced nine charges of harassment and burglary at Leeds Crown Court. The harassment charges related to messages sent to his former partner. Hale denied all of the charges, except for two counts of possessing a mobile phone in prison. The mobile phone was found hidden in his cell. Officers said the phone had been used to send the messages. The jury convicted him of the harassment charges on Friday.',
+    );
+    const officers = found.filter((i) => i.positions.some((p) => p.party === 'Officers')).map((i) => i.topic);
+    expect(officers).toEqual(expect.arrayContaining(['messages', 'mobile phone']));
+  });
+});
