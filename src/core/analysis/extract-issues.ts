@@ -301,6 +301,8 @@ function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefine
   if (f.fixed !== null) return f.fixed;
   const closed = f.closed;
   if (closed === 'adv' && !(prev && prev.kind === 'det')) return 'adv';
+  // "at least eight holidays", "at most": a bound on a figure, not a noun.
+  if (prev?.lower === 'at' && (f.lower === 'least' || f.lower === 'most')) return 'adv';
   // "to scrap quotas": after the infinitive marker that follows a noun, an unknown lower-case word is a verb.
   if (prev?.lower === 'to' && prev2 && prev2.kind === 'np' && f.infinitive) return 'verb';
   if (closed !== undefined && closed !== 'adv') return closed;
@@ -502,6 +504,8 @@ export function chunks(tokens: readonly Token[]): Chunk[] {
       const t = tokens[i]!;
       const next = tokens[i + 1];
       const prevTok = body[body.length - 1];
+      // "ten men 38-year-old Lianna Barrientos": an age opens a new noun phrase (the sentence's subject, or an apposition).
+      if (t.kind === 'np' && prevTok?.kind === 'np' && AGE_RE.test(t.text)) break;
       if (t.kind === 'np' || (t.kind === 'det' && (body.length === 0 || prevTok!.kind === 'prep' || afterGerund(body)))) {
         body.push(t);
         i++;
@@ -525,6 +529,8 @@ export function chunks(tokens: readonly Token[]): Chunk[] {
   }
   return out;
 }
+
+const AGE_RE = /^\d+-(?:year|month|week|day)s?-old$/i;
 
 /** The chunk so far is a gerund alone or after a preposition ("for removing the ..."): a determiner may follow. */
 function afterGerund(body: readonly Token[]): boolean {
@@ -631,7 +637,7 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     const possessive = toks.findIndex((t) => t.facts.possessiveText && t.kind === 'np');
     const firstPrep = toks.findIndex((t) => t.kind === 'prep');
     if (possessive >= 0 && (firstPrep < 0 || possessive < firstPrep) && possessive < toks.length - 1) toks = toks.slice(possessive + 1);
-    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || (DROPPED_MODIFIERS.has(toks[0]!.lower) && !startsName(toks)) || startsWithDigit(toks[0]!.lower) || toks[0]!.lower === 'and')) {
+    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || (DROPPED_MODIFIERS.has(toks[0]!.lower) && !startsName(toks)) || startsWithDigit(toks[0]!.lower) || NUMBER_WORDS.has(toks[0]!.lower) || toks[0]!.lower === 'and')) {
       if (toks[0]!.kind === 'det' && ANAPHORIC.has(toks[0]!.lower)) anaphoric = true;
       toks = toks.slice(1);
     }
@@ -691,6 +697,9 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     .replace(/\s+,/g, ',');
   return { label, tokens: out, shown, anaphoric };
 }
+
+/** Counts in words, dropped from a label's front like a figure ("eight holidays" -> "holidays"). */
+const NUMBER_WORDS = new Set('four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds dozen dozens'.split(' '));
 
 /** "New York Toy Fair", "Top Gear": a capitalised modifier before another capitalised word begins a name, kept whole. */
 function startsName(toks: readonly Token[]): boolean {

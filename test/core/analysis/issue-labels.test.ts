@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { extractIssues, labelOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
+import { chunks, extractIssues, labelOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
 import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
@@ -111,5 +111,21 @@ describe('positions: a stand in a sentence two listed topics share holds on both
     );
     const officers = found.filter((i) => i.positions.some((p) => p.party === 'Officers')).map((i) => i.topic);
     expect(officers).toEqual(expect.arrayContaining(['messages', 'mobile phone']));
+  });
+});
+
+describe('labels: counts, bounds, sums and ages are not part of the topic', () => {
+  it('GIVEN "at least eight holidays costing £30,000", "a dozen police officers", "eight members of a band" THEN the label starts at the noun and loses the sum', () => {
+    const label = (text: string): string => labelOf(chunks(tokenize(text))[0]!.tokens).label;
+    expect(label('They took at least eight holidays costing £30,000 in four years.')).toBe('holidays');
+    expect(label('A dozen police officers on a wild chase reached the bridge.')).toBe('police officers on a wild chase');
+    expect(label('Eight members of a family band were arrested.')).toBe('family band');
+    expect(label('The kidnappers sent a ransom demand of $5,000 to the family.')).toBe('ransom demand');
+  });
+
+  it('GIVEN a noun followed by an age ("ten men 38-year-old Jane Roe said") THEN the age opens a new phrase; after "the" it stays ("the 42-year-old actress")', () => {
+    const chunkTexts = (text: string): string[] => chunks(tokenize(text)).map((c) => c.tokens.map((t) => t.text).join(' '));
+    expect(chunkTexts('She married ten men 38-year-old Jane Roe said on Friday.')).toEqual(expect.arrayContaining(['ten men', '38-year-old Jane Roe']));
+    expect(chunkTexts('He filed a complaint against the 42-year-old actress in court.').join(' | ')).toContain('complaint against the 42-year-old actress');
   });
 });
