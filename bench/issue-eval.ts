@@ -6,7 +6,7 @@
  *   npx tsx bench/issue-eval.ts [--eval ../shared/eval/cnndm-dev.jsonl] [--labels bench/issues/labels.jsonl] [--verbose | --totals]
  *
  * `--totals` prints only the totals table: the way to score a held-out set, whose per-article results must
- * not be read. `--verbose` is refused on the sets that stay held out (heldout3.jsonl, heldout4.jsonl):
+ * not be read. `--verbose` is refused on the sets that stay held out (heldout3.jsonl, heldout4.jsonl, heldout5.jsonl):
  *
  *   npx tsx bench/issue-eval.ts --eval <dm-train.jsonl> --labels bench/issues/heldout4.jsonl --totals
  *
@@ -323,7 +323,7 @@ function totalsRow(name: string, t: Tally): string {
 }
 
 /** Label files whose per-article output is never printed (bench/issues/README.md): totals only. */
-const UNREAD_SETS = ['heldout3.jsonl', 'heldout4.jsonl'];
+const UNREAD_SETS = ['heldout3.jsonl', 'heldout4.jsonl', 'heldout5.jsonl'];
 
 /** True when `labelsPath` is a held-out set whose per-article results must not be read. */
 export function isHeldOut(labelsPath: string): boolean {

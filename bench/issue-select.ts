@@ -1,9 +1,15 @@
 /**
- * The deterministic rule that chose held-out set 4 of the issue breakdown (bench/issues/heldout4.jsonl)
- * from the 100 CNN/DM training-split articles of /work/notes/dm-train.jsonl (bench/quotes/README.md,
- * `dmtrain.jsonl`, says where they come from). It prints ids, rows and counts only, never text.
+ * The deterministic rules that chose held-out sets 4 and 5 of the issue breakdown (bench/issues/heldout4.jsonl,
+ * heldout5.jsonl). Set 4 comes from the 100 CNN/DM training-split articles of /work/notes/dm-train.jsonl
+ * (bench/quotes/README.md, `dmtrain.jsonl`, says where they come from); set 5 from lines 891-1000 of the 1000
+ * CNN validation articles of /work/notes/cnn-val.jsonl (heldout3's file). It prints ids, rows and counts only,
+ * never text.
  *
  *   npx tsx bench/issue-select.ts --eval <dm-train.jsonl>
+ *   npx tsx bench/issue-select.ts --set heldout5 --eval <cnn-val.jsonl>
+ *
+ * Set 5 applies the same rule with `HELDOUT5`: rows 891-1000, at most 600 words, no id that any file under
+ * bench/quotes, bench/issues or bench/entities names, 8 issue-rich and 3 ordinary.
  *
  * Rule (written down and committed before any candidate article was read):
  * - rows 44-100 (1-based) only; rows 1-43 hold the fresh Daily Mail quote set and the rows read to choose it;
@@ -14,7 +20,8 @@
  *   occurrences, then id; the first `ISSUE_RICH`;
  * - ordinary: of the rest with at most 3 distinct cue stems, the `ORDINARY` with the smallest ids.
  */
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { argValue } from './args.js';
 import { readJsonLines } from './jsonl.js';
@@ -38,6 +45,39 @@ export const MAX_WORDS = 800;
 export const FIRST_ROW = 44;
 export const ISSUE_RICH = 8;
 export const ORDINARY = 4;
+
+/** One set's pool and sizes; the ranking (cue stems, sport stems) is the same for every set. */
+export interface SelectRule {
+  firstRow: number;
+  lastRow: number;
+  maxWords: number;
+  issueRich: number;
+  ordinary: number;
+  /** Ids already used by a labelled set, never chosen again. */
+  exclude: ReadonlySet<string>;
+}
+
+export const HELDOUT4: SelectRule = {
+  firstRow: FIRST_ROW, lastRow: Infinity, maxWords: MAX_WORDS, issueRich: ISSUE_RICH, ordinary: ORDINARY, exclude: new Set(),
+};
+
+/** Set 5: the least used lines of cnn-val.jsonl (heldout3 drew on lines 421-1000), heldout3's word cap. */
+export const HELDOUT5: Omit<SelectRule, 'exclude'> = { firstRow: 891, lastRow: 1000, maxWords: 600, issueRich: 8, ordinary: 3 };
+
+/** The bench folders whose label files name article ids (40 hex digits) that a new set must not reuse. */
+export const USED_ID_DIRS = ['bench/quotes', 'bench/issues', 'bench/entities'] as const;
+
+/** Every 40-hex-digit id named in any file of `dirs` (relative to `root`) but `own`, the set being chosen,
+ *  so the rule still gives the same ids once that set's labels are written. */
+export function usedIds(root: string, own: string, dirs: readonly string[] = USED_ID_DIRS): Set<string> {
+  const ids = new Set<string>();
+  for (const dir of dirs) {
+    for (const name of readdirSync(join(root, dir)).filter((n) => n !== own)) {
+      for (const id of readFileSync(join(root, dir, name), 'utf8').match(/\b[0-9a-f]{40}\b/g) ?? []) ids.add(id);
+    }
+  }
+  return ids;
+}
 
 function escape(stem: string): string {
   return stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -66,27 +106,31 @@ export interface Candidate {
 }
 
 /** Applies the rule to the articles in file order (row = 1-based line). */
-export function selectHeldout(articles: readonly { id: string; article: string }[]): Candidate[] {
+export function selectHeldout(articles: readonly { id: string; article: string }[], rule: SelectRule = HELDOUT4): Candidate[] {
   const pool = articles
     .map((a, i) => ({ row: i + 1, id: a.id, text: a.article }))
-    .filter((a) => a.row >= FIRST_ROW)
+    .filter((a) => a.row >= rule.firstRow && a.row <= rule.lastRow && !rule.exclude.has(a.id))
     .filter((a) => stemCounts(a.text, SPORT_STEMS).distinct < SPORT_MIN)
     .map((a) => ({ row: a.row, id: a.id, words: a.text.split(/\s+/).filter(Boolean).length, ...stemCounts(a.text, CUE_STEMS) }))
-    .filter((a) => a.words <= MAX_WORDS);
+    .filter((a) => a.words <= rule.maxWords);
   const ranked = [...pool].sort((a, b) => b.distinct - a.distinct || b.total - a.total || a.id.localeCompare(b.id));
-  const rich = ranked.slice(0, ISSUE_RICH).map((a) => ({ ...a, kind: 'issue-rich' as const }));
+  const rich = ranked.slice(0, rule.issueRich).map((a) => ({ ...a, kind: 'issue-rich' as const }));
   const taken = new Set(rich.map((a) => a.id));
   const ordinary = pool
     .filter((a) => !taken.has(a.id) && a.distinct <= 3)
     .sort((a, b) => a.id.localeCompare(b.id))
-    .slice(0, ORDINARY)
+    .slice(0, rule.ordinary)
     .map((a) => ({ ...a, kind: 'ordinary' as const }));
   return [...rich, ...ordinary];
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const path = argValue(process.argv.slice(2), '--eval');
-  if (path === undefined) throw new Error('usage: npx tsx bench/issue-select.ts --eval <dm-train.jsonl>');
+  const set = argValue(process.argv.slice(2), '--set') ?? 'heldout4';
+  if (path === undefined || !['heldout4', 'heldout5'].includes(set)) {
+    throw new Error('usage: npx tsx bench/issue-select.ts [--set heldout4|heldout5] --eval <dm-train.jsonl | cnn-val.jsonl>');
+  }
+  const rule = set === 'heldout5' ? { ...HELDOUT5, exclude: usedIds(fileURLToPath(new URL('..', import.meta.url)), 'heldout5.jsonl') } : HELDOUT4;
   const articles = readJsonLines<{ id: string; article: string }>(resolve(process.cwd(), path));
-  for (const c of selectHeldout(articles)) console.log(`${c.id.slice(0, 10)} row ${c.row} ${c.kind} stems ${c.distinct}/${c.total} words ${c.words}`);
+  for (const c of selectHeldout(articles, rule)) console.log(`${c.id.slice(0, 10)} row ${c.row} ${c.kind} stems ${c.distinct}/${c.total} words ${c.words}`);
 }

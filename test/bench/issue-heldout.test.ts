@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateIssues, isHeldOut } from '../../bench/issue-eval.js';
-import { selectHeldout, stemCounts } from '../../bench/issue-select.js';
+import { HELDOUT5, selectHeldout, stemCounts } from '../../bench/issue-select.js';
 import { heldout4Section } from '../../bench/quality.js';
 
 describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
@@ -29,6 +29,23 @@ describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
     // Six quiet rows fill the eight issue-rich places (ties go by id); the next four by id are the ordinary ones.
     expect(chosen.filter((c) => c.kind === 'issue-rich')).toHaveLength(8);
     expect(chosen.filter((c) => c.kind === 'ordinary').map((c) => c.id)).toEqual(['id053', 'id054', 'id055', 'id056']);
+  });
+
+  it('GIVEN set 5\'s rule THEN rows outside 891-1000, used ids and texts over 600 words are never chosen', () => {
+    const filler = (n: number): string => ' word'.repeat(n);
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ id: `id${String(i).padStart(4, '0')}`, article: `A quiet day.${filler(5)}` }));
+    rows[500] = { id: 'early', article: 'The minister, the court, the judge and the president agreed a deal in talks.' };
+    rows[900] = { id: 'used', article: 'The minister, the court, the judge and the president agreed a deal in talks.' };
+    rows[901] = { id: 'long', article: `The minister, the court, the judge and the president agreed a deal.${filler(650)}` };
+    rows[902] = { id: 'rich', article: 'The minister urged a vote in parliament; the court heard the charge.' };
+    const chosen = selectHeldout(rows, { ...HELDOUT5, exclude: new Set(['used']) });
+    expect(chosen.map((c) => c.id)).not.toContain('early');
+    expect(chosen.map((c) => c.id)).not.toContain('used');
+    expect(chosen.map((c) => c.id)).not.toContain('long');
+    expect(chosen[0]?.id).toBe('rich');
+    expect(chosen.filter((c) => c.kind === 'issue-rich')).toHaveLength(8);
+    expect(chosen.filter((c) => c.kind === 'ordinary')).toHaveLength(3);
+    expect(chosen.every((c) => c.row >= 891 && c.row <= 1000)).toBe(true);
   });
 
   it('GIVEN no --dm-train file or one without the labelled ids THEN heldout4 is skipped with how to get the texts; GIVEN them THEN it is scored with totals only', () => {

@@ -196,6 +196,23 @@ function stripLeadingDateline(line: string): string {
 }
 
 const CREDIT_SENTENCE = /(?:^|(?<=[.!?'"”’] ))[^.!?\n]{0,160}\b(?:contributed to this (?:report|story|article)|contributed reporting)\.?$/;
+/**
+ * "Farid Ahmed reported from Dhaka and Harmeet Shah Singh from New Delhi.", "Greg Botelho wrote this story from
+ * Atlanta.", "CNN's Jason Hanna wrote in Atlanta.": where the reporters were, a credit like the one above. A name
+ * comes just before the verb (a reporter's name run into a link's text goes with it) and only places and names
+ * after it ("The BBC reported in March that ..." is story).
+ */
+const WHERE_FILED_SENTENCE =
+  /(?:^|(?<=[.!?'"”’] ))[^.!?\n]{0,120}\b\p{Lu}[\p{L}'’-]+ (?:reported|wrote|filed)(?: (?:this|the) (?:story|report|article))? (?:from|in) (\p{Lu}[^.!?\n]{0,80})\.?$/u;
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+function stripWhereFiled(text: string): string {
+  return text.replace(WHERE_FILED_SENTENCE, (sentence, tail: string) => {
+    const words = tail.split(/[\s,]+/).filter(Boolean);
+    const places = words.every((w) => /^\p{Lu}/u.test(w) || /^(?:and|from|in|the)$/.test(w)) && !words.some((w) => MONTHS.test(w));
+    return places ? '' : sentence;
+  });
+}
 
 /** "(Reporting by Andy Bruce in London; Editing by Joyjeet Das)", "Additional reporting by ...": wire credits. */
 const WIRE_CREDITS = /^(\()?(?:additional )?(?:reporting|writing|editing|compiled|compiling|research|fact-?checking|graphics)(?: and (?:editing|writing))? by ([^()]*)(\))?\.?$/i;
@@ -218,9 +235,15 @@ function dropTrailingCredits(paragraphs: string[]): string[] {
   while (paragraphs.length > 1 && isWireCredit(paragraphs[paragraphs.length - 1]!)) paragraphs = paragraphs.slice(0, -1);
   if (paragraphs.length === 0) return paragraphs;
   const last = paragraphs[paragraphs.length - 1]!;
-  // The pattern is tried at every sentence start of a long paragraph: look for its fixed words first.
-  if (!last.includes('contributed')) return paragraphs;
-  const stripped = last.replace(CREDIT_SENTENCE, '').trim();
+  // The patterns are tried at every sentence start of a long paragraph: look for their fixed words first.
+  if (!/contributed|reported|wrote|filed/.test(last)) return paragraphs;
+  // Credits come in a run at the end ("X reported from A. Y wrote from B. Z contributed to this report."): strip from the last back.
+  let stripped = last;
+  for (let i = 0; i < 4; i++) {
+    const next = stripWhereFiled(stripped.replace(CREDIT_SENTENCE, '')).trim();
+    if (next === stripped) break;
+    stripped = next;
+  }
   if (stripped === last) return paragraphs;
   return stripped === '' ? paragraphs.slice(0, -1) : [...paragraphs.slice(0, -1), stripped];
 }

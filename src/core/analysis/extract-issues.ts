@@ -301,6 +301,8 @@ function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefine
   if (f.fixed !== null) return f.fixed;
   const closed = f.closed;
   if (closed === 'adv' && !(prev && prev.kind === 'det')) return 'adv';
+  // "at least eight holidays", "at most": a bound on a figure, not a noun.
+  if (prev?.lower === 'at' && (f.lower === 'least' || f.lower === 'most')) return 'adv';
   // "to scrap quotas": after the infinitive marker that follows a noun, an unknown lower-case word is a verb.
   if (prev?.lower === 'to' && prev2 && prev2.kind === 'np' && f.infinitive) return 'verb';
   if (closed !== undefined && closed !== 'adv') return closed;
@@ -326,7 +328,19 @@ function classify(f: WordFacts, prev: Token | undefined, prev2: Token | undefine
   if (prev && MODALS.has(prev.lower) && f.startsLowerAscii) return 'verb';
   // "the summit slated for next week": a participle after a noun ends the noun phrase.
   if (prev && prev.kind === 'np' && f.participle && !f.capitalised) return 'verb';
+  if (prev && afterPluralParty(f, prev)) return 'verb';
   return 'np';
+}
+
+/**
+ * "The Israelis head to the polls", "Palestinians rally in Ramallah": after a plural party (a people or
+ * a party's members), a bare lower-case word agrees with it as its verb; a compound would read
+ * "Israeli voters". Words ending in -s, -ed or -ing are left to the other rules.
+ */
+function afterPluralParty(f: WordFacts, prev: Token): boolean {
+  if (!f.startsLowerAscii || !/^[a-z]+$/.test(f.word) || /(?:s|ed|ing)$/.test(f.lower)) return false;
+  const p = prev.facts;
+  return p.capitalised && !p.possessiveText && /[a-z]s$/.test(p.word) && namesParty(p);
 }
 
 /** Whether an auxiliary is among tokens[from, to). */
@@ -490,6 +504,8 @@ export function chunks(tokens: readonly Token[]): Chunk[] {
       const t = tokens[i]!;
       const next = tokens[i + 1];
       const prevTok = body[body.length - 1];
+      // "ten men 38-year-old Lianna Barrientos": an age opens a new noun phrase (the sentence's subject, or an apposition).
+      if (t.kind === 'np' && prevTok?.kind === 'np' && AGE_RE.test(t.text)) break;
       if (t.kind === 'np' || (t.kind === 'det' && (body.length === 0 || prevTok!.kind === 'prep' || afterGerund(body)))) {
         body.push(t);
         i++;
@@ -514,6 +530,8 @@ export function chunks(tokens: readonly Token[]): Chunk[] {
   return out;
 }
 
+const AGE_RE = /^\d+-(?:year|month|week|day)s?-old$/i;
+
 /** The chunk so far is a gerund alone or after a preposition ("for removing the ..."): a determiner may follow. */
 function afterGerund(body: readonly Token[]): boolean {
   const prevTok = body[body.length - 1];
@@ -531,12 +549,15 @@ function nounHeaded(tokens: readonly Token[]): boolean {
     if (t.kind === 'prep' || (t.lower === 'to' && head !== undefined)) break;
     if (t.kind === 'np') head = t;
   }
-  if (head === undefined) return false;
+  if (head === undefined || NON_HEADS.has(head.lower)) return false;
   // A quoted word or phrase is judged by its last word: "'hacked'" is no topic, "'comfort women'" is.
   if (/^["“”‘']/.test(head.text)) return nonNounClass(lastWord(head.text)) === undefined;
   // A capitalised word is a name unless the lexicon says otherwise ("According" opening a sentence).
   return lexicalOf(head.facts) === undefined;
 }
+
+/** Words that end an adjective phrase, never a noun phrase's head: "strong enough", "too much". */
+const NON_HEADS = new Set(['enough', 'much', 'less', 'more', 'too']);
 
 function lastWord(text: string): string {
   const words = text.toLowerCase().match(/\p{L}+/gu);
@@ -616,7 +637,7 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     const possessive = toks.findIndex((t) => t.facts.possessiveText && t.kind === 'np');
     const firstPrep = toks.findIndex((t) => t.kind === 'prep');
     if (possessive >= 0 && (firstPrep < 0 || possessive < firstPrep) && possessive < toks.length - 1) toks = toks.slice(possessive + 1);
-    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || DROPPED_MODIFIERS.has(toks[0]!.lower) || startsWithDigit(toks[0]!.lower) || toks[0]!.lower === 'and')) {
+    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || (DROPPED_MODIFIERS.has(toks[0]!.lower) && !startsName(toks)) || startsWithDigit(toks[0]!.lower) || NUMBER_WORDS.has(toks[0]!.lower) || toks[0]!.lower === 'and')) {
       if (toks[0]!.kind === 'det' && ANAPHORIC.has(toks[0]!.lower)) anaphoric = true;
       toks = toks.slice(1);
     }
@@ -675,6 +696,14 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     .replace(/["“”]/g, "'")
     .replace(/\s+,/g, ',');
   return { label, tokens: out, shown, anaphoric };
+}
+
+/** Counts in words, dropped from a label's front like a figure ("eight holidays" -> "holidays"). */
+const NUMBER_WORDS = new Set('four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds dozen dozens'.split(' '));
+
+/** "New York Toy Fair", "Top Gear": a capitalised modifier before another capitalised word begins a name, kept whole. */
+function startsName(toks: readonly Token[]): boolean {
+  return toks[0]!.facts.capitalised && toks[1]!.kind === 'np' && toks[1]!.facts.capitalised;
 }
 
 interface Clause {
@@ -815,7 +844,33 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
   if (personOnly) return null;
   const parties = partiesMentioned(subject);
   if (parties.length === 1) return parties[0]!;
-  return organisation;
+  return organisation ?? institutionNamed(subject, mentions, ctx);
+}
+
+/** Common nouns for a body that the story names in full elsewhere ("the university" for "Drexel University"). */
+const INSTITUTION_NOUNS = new Set(
+  'university college school district council company firm club church hospital department ministry agency court union charity trust bank board airline network commission foundation'.split(' '),
+);
+
+/**
+ * "The university said ...", "The judge ruled ...": a subject that is "the" and one common noun stands for the
+ * one name of the story that it describes: a body whose name has the word ("Drexel University", "Davis School
+ * District") or a person given it as a title ("Judge Stephen Kramer"). With none, or several, it stays unnamed.
+ */
+function institutionNamed(subject: string, mentions: readonly Mention[], ctx: IssueContext): string | null {
+  const m = /^the\s+([a-z]+)$/i.exec(subject.trim());
+  if (!m) return null;
+  const word = m[1]!.toLowerCase();
+  const body = INSTITUTION_NOUNS.has(word);
+  let found: string | null = null;
+  for (const x of mentions) {
+    const named = x.kind === 'person' ? x.role !== null && x.role.toLowerCase().split(/\s+/).includes(word) : body && x.name.toLowerCase().split(/\s+/).includes(word);
+    if (!named) continue;
+    const name = x.kind === 'person' && ctx.names ? ctx.names.canonical(x.name, x.start) : x.name;
+    if (found !== null && found !== name) return null;
+    found = name;
+  }
+  return found;
 }
 
 /**
@@ -1302,6 +1357,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   addMentioningSentences(listed, postings);
   placeStrayPositions(topics, listed, sentences);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
+  shareStands(topics, listed);
   settleDisputes(listed, sentences, debate, postings);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
@@ -1353,6 +1409,42 @@ function placeStrayPositions(candidates: readonly Topic[], listed: readonly Topi
       placed.add(st.position);
     }
   }
+}
+
+/**
+ * A stand stated in a sentence that two listed topics share holds on both when the clause names the second
+ * too: "Prisoner Carlos Boente denied all of the charges, except for two counts of possessing a mobile phone"
+ * is a stand on the charges and on the phone possession charge; "urged caution in the interpretation of food
+ * bank figures" on the figures as well as on the food banks. The clause must share a lower-case label word
+ * with the topic (a name in a label says who, not what), and a party keeps one position per topic.
+ */
+function shareStands(candidates: readonly Topic[], listed: readonly Topic[]): void {
+  for (const c of candidates) {
+    for (const st of c.stated) {
+      let words: Set<string> | null = null;
+      for (const t of listed) {
+        if (t.parties.has(st.position.party) || !includesSortedIndex(t.sentences, st.sentence)) continue;
+        words ??= new Set(contentStems(lowerCaseWords(st.clause)));
+        let shared = false;
+        for (const x of t.stems) if (words.has(x)) shared = true;
+        if (!shared) continue;
+        t.parties.add(st.position.party);
+        t.positions.push(st.position);
+      }
+    }
+  }
+}
+
+/** A topic's sentences are sorted: a binary search finds one. */
+function includesSortedIndex(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === value;
 }
 
 /** How far (in sentences) a stand may sit from the listed topic it answers: a story's stretch on one topic. */
@@ -1456,12 +1548,24 @@ function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount
   });
   // A lone vague label is never listed: it only joins a listed topic that shares its word (`absorbDropped`).
   const ranked = scored.sort((a, b) => b.score - a.score || a.t.order - b.t.order).map((x) => x.t);
-  const named = ranked.filter((t) => !t.weak);
+  const named = ranked.filter((t) => !t.weak && !isDetail(t, postings));
   promoteLateTopic(named, keep, sentenceCount);
-  ranked.splice(0, ranked.length, ...named, ...ranked.filter((t) => t.weak));
+  ranked.splice(0, ranked.length, ...named, ...ranked.filter((t) => !t.weak && isDetail(t, postings)), ...ranked.filter((t) => t.weak));
   absorbDropped(ranked.slice(0, keep), ranked.slice(keep), postings);
   const kept = new Set(ranked.slice(0, keep));
   return settle(topics.filter((t) => kept.has(t)));
+}
+
+/**
+ * A one-word label whose word the story uses in one sentence only ("the family's pet was found", "placed on
+ * leave") is a detail of the story, not a subject, unless the word names a news issue ("the verdict"): it is
+ * listed only when the story has too few other candidates, and may still join a listed topic (`absorbDropped`).
+ */
+function isDetail(t: Topic, postings: Postings): boolean {
+  if (t.label.includes(' ') || t.sentences.length !== 1 || namesNewsIssue(t.label)) return false;
+  let used = 0;
+  for (const x of t.stems) used = Math.max(used, postings.get(x)?.length ?? 0);
+  return used <= 1;
 }
 
 /** Records that a clause of sentence `sentence` speaks of `topic`, with its stance and the party it gives. */

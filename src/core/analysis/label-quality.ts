@@ -26,7 +26,7 @@ demonstrators`.split(/\s+/),
 const LIGHT_VERBS = new Set(
   `say tell look work go do get make take use come see try want need know think feel keep put give call ask talk write show seem become
 leave help play move live run begin turn start stop wait watch hold bring let set follow speak stand sit add mean hope plan expect
-claim argue insist suggest describe explain point accord allow appear remain continue include happen report face head carry urge post send`.split(/\s+/),
+claim argue insist suggest describe explain point accord allow appear remain continue include happen report face head carry urge post send cost`.split(/\s+/),
 );
 
 /** The base form an -ing word comes from ("saying" -> "say", "using" -> "use", "getting" -> "get"), or candidates for it. */
@@ -93,13 +93,13 @@ export function labelSpan(words: readonly string[]): [number, number] {
       break;
     }
   }
-  // "boats carrying", "checkup following": an everyday verb's -ing form at the end lost its object ("drug smuggling" stays).
-  if (to - from > 1 && isLightGerund(words[to - 1]!)) to--;
-  // "sentence of 1", "extort 100": a bare number at the end is the start of a figure the label lost.
-  if (to - from > 1 && /^\d[\d.,]*$/.test(words[to - 1]!)) {
+  // "sentence of 1", "extort 100", "holidays costing £30,000": a bare number or sum at the end is the start of a figure the label lost.
+  if (to - from > 1 && /^[£$€¥]?\d[\d.,]*$/.test(words[to - 1]!)) {
     to--;
     while (to - from > 1 && /^(?:of|to|for|by|at|in|on|and|with)$/i.test(words[to - 1]!)) to--;
   }
+  // "boats carrying", "checkup following", "holidays costing": an everyday verb's -ing form at the end lost its object ("drug smuggling" stays).
+  if (to - from > 1 && isLightGerund(words[to - 1]!)) to--;
   // "accused of trying to extort": from "of" + an everyday verb's -ing form on, the label is a clause.
   for (let i = from + 1; i < to - 1; i++) {
     if (/^(?:of|for|by|about)$/i.test(words[i]!) && isLightGerund(words[i + 1]!)) {

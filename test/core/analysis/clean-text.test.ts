@@ -79,6 +79,23 @@ describe('cleanText', () => {
     expect(cleanText('WASHINGTON (CNN) -- The Senate passed the bill.')).toBe('The Senate passed the bill.');
   });
 
+  it('GIVEN closing lines saying where the reporters filed from THEN they are credits too; a story sentence about reporting is kept', () => {
+    expect(
+      cleanText(
+        '(CNN)The roof collapsed on Thursday. Farid Ahmed reported from Dhaka and Harmeet Shah Singh from New Delhi. Greg Botelho wrote this story from Atlanta. CNN\'s Sugam Pokharel contributed to this report.',
+      ),
+    ).toBe('The roof collapsed on Thursday.');
+    expect(cleanText('(CNN)The train derailed. CNN\'s Harmeet Singh reported from New Delhi. CNN\'s Jason Hanna wrote in Atlanta.')).toBe('The train derailed.');
+    expect(cleanText('The jury returned its verdict. Survivors react to the verdict Ann O\'Neill reported from Boston. Dana Ford reported from Atlanta.')).toBe(
+      'The jury returned its verdict.',
+    );
+    expect(cleanText('The ship sank. The BBC reported in March that the company had failed safety checks.')).toBe(
+      'The ship sank. The BBC reported in March that the company had failed safety checks.',
+    );
+    expect(cleanText('The ship sank. The BBC reported in March.')).toBe('The ship sank. The BBC reported in March.');
+    expect(cleanText('Reporters wrote from Kabul about the war. The ship sank on Monday.')).toBe('Reporters wrote from Kabul about the war. The ship sank on Monday.');
+  });
+
   it('GIVEN wire copy with photo captions and a teaser before its dateline THEN the story starts at the dateline', () => {
     const wire = [
       '1 of 4. Rescue workers search the coast near the port in Kotka March 3, 2016.',
