@@ -450,7 +450,10 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (afterRole) return fromMention(ctx, afterRole, 'said-after', 0.85);
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
     // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
-    if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)))) return fromMention(ctx, m, 'said-after', 0.9);
+    // "said United Kingdom-based International Animal Rescue": so may a place the speaker is based in.
+    if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)) || BASED_GAP_RE.test(text.slice(from, m.start)))) {
+      return fromMention(ctx, m, 'said-after', 0.9);
+    }
     // "said Recording Academy president and CEO Neil Portnow.": a longer role, capitals and all, when the name closes the clause.
     const closing = mentionsBetween(ctx.speakers, from, Math.min(tailEnd, from + 100)).find((x) => x.kind === 'person');
     if (closing && /^(?:the\s+)?(?:[\p{L}’'&-]+\s+){1,8}$/u.test(text.slice(from, closing.start)) && /^\s*(?:[.,;!?]|$)/.test(text.slice(closing.end, closing.end + 2))) {
@@ -485,6 +488,9 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   }
   return null;
 }
+
+/** Between an inverted verb and its subject, where the subject is based: "the London-based ", "United Kingdom-based aid group ". */
+const BASED_GAP_RE = /^(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}?[\p{L}.]+-(?:based|headquartered)\s+(?:[a-z’'-]+\s+){0,3}$/u;
 
 /** A quoted caption heading and its colon: " 'Very bulky': ", " ‘Tragic’: ". */
 const CAPTION_HEADING_RE = /^\s*['‘"“][^'‘’"“”\n]{1,40}['’"”]\s*:\s/;

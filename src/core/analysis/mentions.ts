@@ -248,8 +248,21 @@ herald tribune daily express mirror sun gazette review magazine studios records 
 court tribunal bureau administration secretariat cabinet commons lords academy church coalition alliance movement front brigade
 regiment squad team institute laboratory labs systems technologies agency watch fund programme program project initiative council
 yard online today post advocates promotions productions entertainment media pictures records trains railway railways rail buses transport energy foods stores airport circuit
-chamber chambers local`.split(/\s+/),
+chamber chambers local rescue relief aid`.split(/\s+/),
 );
+/** A word that says where something is based: "London-based", "Kingdom-based", "US-headquartered". */
+const BASED_RE = /-(?:based|headquartered)$/i;
+
+/**
+ * "Human Rights Watch", "USA Today": a last word that usually opens a sentence or a caption ("Watch the video") but ends
+ * an organisation's name here, since the words before it are no person's name (a person's opens on a given name).
+ */
+function endsOnOrganisationHead(tokens: readonly string[]): boolean {
+  if (tokens.length < 2 || !ORG_HEADS.has(tokens[tokens.length - 1]!.toLowerCase()) || isGivenName(tokens[0]!.toLowerCase())) return false;
+  // Two words make an organisation only after a place ("Russia Today", "Asia Watch"); else it is often a product ("Apple Watch").
+  return tokens.length >= 3 || placeOf(tokens[0]!) !== null;
+}
+
 /** Whether a word is one that may stand before a person's name as a title or role ("Minister", "Sgt", "Mr"). */
 export function isTitleWord(word: string): boolean {
   const l = word.toLowerCase();
@@ -335,6 +348,12 @@ function classifyUncached(tokens: readonly string[], name: string): MentionKind 
   // "Hall of Fame" and "Supreme Court" are no people, but "Dougie Hall" and "Margaret Court" are: a known first name decides.
   // ... but not a given name followed by "of": "Bill of Rights".
   const firstName = tokens.length > 1 && isGivenName(first) && lower[1] !== 'of';
+  // "Amnesty International", "International Animal Rescue": a name closed by "International", or opened by it and two more
+  // words, is an organisation, unless it joins a person to it ("Perry of CARE International") or holds a title ("International Development Secretary Priti Patel") or another word
+  // of events ("International Festival of Arts"; "International Women's Day" leaves the run "International Women").
+  if (!firstName && !lower.includes('of') && ((tokens.length > 1 && last === 'international') || (tokens.length > 2 && first === 'international')) && lower.every((t) => t === 'international' || (!NOT_A_NAME.has(t) && !TITLE_WORDS.has(t) && !HONORIFICS.has(t)))) {
+    return 'organization';
+  }
   if (!firstName && lower.some((t) => NOT_A_NAME.has(t) || (t.includes('-') && t.split('-').some((part) => NOT_A_NAME.has(part))))) return 'other';
   if (tokens.length > 1 && placeOf(tokens[tokens.length - 1]!) && (first === 'north' || first === 'south' || first === 'east' || first === 'west' || first === 'central')) return 'place';
   return 'unknown';
@@ -471,13 +490,23 @@ function planRun(run: string): PlannedMention[] {
       start += tokens[0]!.length + 1;
       tokens = tokens.slice(1);
     }
-    while (tokens.length > 1 && COMMON_CAPITALISED.has(tokens[tokens.length - 1]!.toLowerCase())) tokens = tokens.slice(0, -1);
+    while (tokens.length > 1 && COMMON_CAPITALISED.has(tokens[tokens.length - 1]!.toLowerCase()) && !endsOnOrganisationHead(tokens)) tokens = tokens.slice(0, -1);
     // A nationality before a name is not part of it: "Australian Marc Leishman".
     if (tokens.length >= 3 && partyOf(tokens[0]!) && !placeOf(tokens[0]!) && !gazetteerOrganisation(tokens[0]!)) {
       start += tokens[0]!.length + 1;
       tokens = tokens.slice(1);
     }
     if (tokens.length === 0) continue;
+    // "United Kingdom-based International Animal Rescue", "London-based Oxfam": the words up to "-based" say where the
+    // organisation (or person) after them is; they are a place (or nothing), not part of the name.
+    const based = tokens.findIndex((t, k) => k < tokens.length - 1 && BASED_RE.test(t));
+    if (based >= 0) {
+      const prefix = tokens.slice(0, based + 1).join(' ');
+      const kind = placeOf(prefix.replace(BASED_RE, '')) ? 'place' : 'other';
+      raw.push({ start, end: start + prefix.length, name: prefix, kind, role: null, gender: null, single: based === 0, unknown: false, singleNeedsCue: false });
+      pending.splice(p + 1, 0, { tokens: tokens.slice(based + 1), start: start + prefix.length + 1 });
+      continue;
+    }
     // A crosshead in capitals ("COULD PLANE HAVE STALLED?") or a vessel ("USS Sampson", "HMS Victory") names no person.
     if ((tokens.length >= 2 && tokens.every(isShouted)) || (tokens.length >= 2 && VESSEL_PREFIXES.has(tokens[0]!))) {
       const name = tokens.join(' ');
@@ -631,6 +660,7 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
   // person wherever else it stands without a cue.
   for (const m of raw) if (m.kind === 'person' && m.single && m.plan.singleNeedsCue) personTokens.add(m.plan.lower);
   for (const t of participantTokens.keys()) for (const w of t.split(' ')) personTokens.add(w);
+  for (const m of raw) if (speaksAsOrganisation(text, m)) m.kind = 'organization';
   const out: Mention[] = [];
   for (const m of raw) {
     // An unknown single word, and also "Jordan said" in a story about Louis Jordan (the man, not the country), and
@@ -661,6 +691,27 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
   }
   learnGenders(text, out);
   return out;
+}
+
+/** "said United Kingdom-based International Animal Rescue", "according to the World Vision": an inverted verb before a name. */
+const SAID_BEFORE_NAME_RE = /\b(?:said|says|added|adds|according to)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}.]*\s+){0,3}?[\p{L}.]+-(?:based|headquartered)\s+)?$/u;
+/** "at the World Cup Defoe added": a name after a preposition is a thing the sentence is about, glued to the speaker. */
+const PREPOSITION_THE_BEFORE_RE = /\b(?:in|at|on|of|for|from|to|with|during|after|before|since)\s+(?:the\s+)?$/i;
+
+/**
+ * A name of several words read as no name (an event word, "World", "Hall", "Fame") that speaks is an organisation: "World
+ * Vision said", "the Rock and Roll Hall of Fame announced", "said Global Witness". Not when it holds a title or a given name
+ * ("Assistant Attorney General", "Rolling Stone Managing Editor Will Dana": a role or a person, read elsewhere).
+ */
+function speaksAsOrganisation(text: string, m: RawMention): boolean {
+  if (m.kind !== 'other' || m.single || !m.name.includes(' ') || isShouted(m.name.replace(/ /g, ''))) return false;
+  const words = m.plan.lower.split(' ');
+  // (Only a run that a word of events made no name; a longer run, "Rolling Stone Managing Editor Will Dana", is a role and a name.)
+  if (words.length > 5 || !words.some((w) => NOT_A_NAME.has(w))) return false;
+  if (words.some((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w) || isGivenName(w))) return false;
+  const before = text.slice(Math.max(0, m.start - 60), m.start);
+  if (PREPOSITION_THE_BEFORE_RE.test(before)) return false;
+  return (mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40))) || SAID_BEFORE_NAME_RE.test(before);
 }
 
 /** A holder whose role ends with the words given ("Minister" -> the "Prime Minister"), if there is exactly one. */

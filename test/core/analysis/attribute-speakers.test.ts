@@ -860,3 +860,26 @@ describe('session 6, rules from the Daily Mail set read in full', () => {
     expect(attribute(sport)[0]).toMatchObject({ speaker: 'Jose Mourinho' });
   });
 });
+
+describe('attributeSpeakers: organisations named by words that are no names alone', () => {
+  it('GIVEN "said X-based <organisation>" THEN the organisation speaks, without the place it is based in', () => {
+    const animals = 'The bears were freed on Monday. "They can finally live in peace," said United Kingdom-based International Animal Rescue.';
+    expect(attribute(animals)[0]).toMatchObject({ speaker: 'International Animal Rescue', cue: 'said-after' });
+    const court = 'The ruling came late. "The suspects must be handed over," said the Hague-based International Criminal Court.';
+    expect(attribute(court)[0]).toMatchObject({ speaker: 'International Criminal Court' });
+  });
+
+  it('GIVEN "<name> International" or "<name> Watch" before or after a speech verb THEN the whole name speaks', () => {
+    const rights = 'Amnesty International said: "Torture has become routine in the camps."';
+    expect(attribute(rights)[0]).toMatchObject({ speaker: 'Amnesty International', cue: 'said-before' });
+    const schools = 'Human Rights Watch says the militants "have recruited children through free schooling."';
+    expect(attribute(schools)[0]).toMatchObject({ speaker: 'Human Rights Watch' });
+    const storm = '"Whole villages have been flattened," said Human Rights Watch after the cyclone.';
+    expect(attribute(storm)[0]).toMatchObject({ speaker: 'Human Rights Watch' });
+  });
+
+  it('GIVEN a name made of event words ("World Vision") as the subject of a speech verb THEN it speaks as an organisation', () => {
+    const t = '"Families need shelter before the rains come," World Vision said in a statement.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'World Vision', cue: 'said-after' });
+  });
+});
