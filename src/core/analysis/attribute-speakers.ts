@@ -52,7 +52,7 @@ const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b${NO_STOP}{0,40}:\\s*$`, 'i'
 const NOT_SPEECH_RE = /^(?:continu(?:ed|es)|went on)\s+to\s/i;
 const SPEECH_GLOBAL_RE = new RegExp(`\\b${SPEECH}\\b`, 'gi');
 /** A sentence ends at . ! ? … (and a closing mark) before a capital, or at a line break; not after "Mr." or an initial. */
-const NOT_AFTER_ABBREVIATION = '(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Sgt|Gen|Gov|Sen|Rep|Capt|Col|Lt|Det|Insp|Supt|Jr|Sr|\\p{Lu}))';
+const NOT_AFTER_ABBREVIATION = '(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Sgt|Gen|Gov|Sen|Rep|Capt|Col|Lt|Maj|Brig|Adm|Cmdr|Cpl|Pvt|Pfc|Spc|Det|Insp|Supt|Jr|Sr|\\p{Lu}))';
 const SENTENCE_BOUNDARY_RE = new RegExp(`(?:${NOT_AFTER_ABBREVIATION}\\.|[!?…])["”'’]?\\s+(?=[\\p{Lu}"“‘'])|\\n`, 'gu');
 /** A full stop (not a title's or an initial's), ! or ? followed by a space. */
 const SENTENCE_END_RE = new RegExp(`(?:${NOT_AFTER_ABBREVIATION}\\.|[!?])\\s`, 'u');
@@ -450,13 +450,14 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (afterRole) return fromMention(ctx, afterRole, 'said-after', 0.85);
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
     // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
-    // "said United Kingdom-based International Animal Rescue": so may a place the speaker is based in.
-    if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)) || BASED_GAP_RE.test(text.slice(from, m.start)))) {
+    // "said United Kingdom-based International Animal Rescue": so may a place the speaker is based in, and "said Chief Warrant
+    // Officer 5 Reggie Lane" a rank.
+    if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)) || BASED_GAP_RE.test(text.slice(from, m.start)) || rankGap(text.slice(from, m.start)))) {
       return fromMention(ctx, m, 'said-after', 0.9);
     }
     // "said Recording Academy president and CEO Neil Portnow.": a longer role, capitals and all, when the name closes the clause.
     const closing = mentionsBetween(ctx.speakers, from, Math.min(tailEnd, from + 100)).find((x) => x.kind === 'person');
-    if (closing && /^(?:the\s+)?(?:[\p{L}’'&-]+\s+){1,8}$/u.test(text.slice(from, closing.start)) && /^\s*(?:[.,;!?]|$)/.test(text.slice(closing.end, closing.end + 2))) {
+    if (closing && /^(?:the\s+)?(?:[\p{L}’'&-]+\s+){1,8}(?:\d{1,2}\s+)?$/u.test(text.slice(from, closing.start)) && /^\s*(?:[.,;!?]|$)/.test(text.slice(closing.end, closing.end + 2))) {
       return fromMention(ctx, closing, 'said-after', 0.85);
     }
     // "said the video maker", "said United's head coach".
@@ -487,6 +488,12 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   }
   return null;
+}
+
+/** Title words and maybe a grade between an inverted verb and the name: "Chief Warrant Officer 5 ", "Maj. Gen. ". */
+function rankGap(gap: string): boolean {
+  const words = gap.trim().split(/\s+/);
+  return words.length <= 6 && words.every((w, i) => isTitleWord(w) || (i === words.length - 1 && /^\d{1,2}$/.test(w)));
 }
 
 /** Between an inverted verb and its subject, where the subject is based: "the London-based ", "United Kingdom-based aid group ". */

@@ -41,7 +41,7 @@ export interface Mention {
  * first one, in the pattern's order of preference, that is not followed by a letter or digit
  * (`tokenEnd`); the run then takes every further token it can.
  */
-const ABBREV_TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Sgt', 'Col', 'Capt', 'Prof', 'Det', 'Supt', 'Insp', 'Jr', 'Sr', 'Rev'];
+const ABBREV_TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Sgt', 'Col', 'Capt', 'Maj', 'Brig', 'Adm', 'Cmdr', 'Cpl', 'Pvt', 'Pfc', 'Spc', 'Prof', 'Det', 'Supt', 'Insp', 'Jr', 'Sr', 'Rev'];
 const CONNECTORS = ['of', 'de', 'da', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'el'];
 /** Titles and connectors by their first character, each with the character that must follow it. */
 const TITLES_BY_FIRST = groupByFirst(ABBREV_TITLES, '.');
@@ -204,7 +204,7 @@ const TITLE_WORDS = new Set(
   `president vice prime minister foreign defence defense finance interior home justice trade health education culture environment
 secretary state chancellor senator sen sen. rep rep. representative congressman congresswoman governor gov gov. mayor judge officer detective
 det det. sergeant sgt sgt. constable inspector insp insp. superintendent supt supt. captain capt capt. lieutenant lt lt. colonel col col.
-general gen gen. admiral commander chief executive king queen prince princess pope father coach manager chairman chairwoman ceo ambassador
+general gen gen. maj maj. brig brig. adm adm. cmdr cmdr. cpl cpl. pvt pvt. pfc pfc. spc spc. warrant admiral commander chief executive king queen prince princess pope father coach manager chairman chairwoman ceo ambassador
 envoy spokesman spokeswoman deputy acting former assistant attorney district leader opposition mp premier emperor sheikh ayatollah
 cardinal archbishop bishop rabbi imam pc dc di dci sheriff coroner councillor councilman councilwoman speaker director boss striker
 midfielder defender goalkeeper star singer actor actress rapper presenter host anchor correspondent reporter lawyer barrister
@@ -568,7 +568,10 @@ function planRun(run: string): PlannedMention[] {
       else break;
     }
     while (bStart > 0 && tokens[bStart - 1] === 'of') bStart--;
-    if (bEnd - bStart > 3 && tokens.slice(0, bEnd - 2).some((t) => TITLE_WORDS.has(t.toLowerCase()))) bStart = bEnd - 2;
+    if (bEnd - bStart > 3 && tokens.slice(0, bEnd - 2).some((t) => TITLE_WORDS.has(t.toLowerCase()))) {
+      // "Marine Maj. Gen. Joseph L. Osterman": a middle initial keeps the given name before it.
+      bStart = /^\p{Lu}\.$/u.test(tokens[bEnd - 2]!) && !TITLE_WORDS.has(tokens[bEnd - 3]!.toLowerCase()) ? bEnd - 3 : bEnd - 2;
+    }
     // "Duke of Cambridge", "Crown Prince bin Salman": after "of", or a particle that follows a title, the name begins.
     // Between names a lower-case particle is part of the name: "Erik van Sebille", "Charles de Gaulle".
     for (let k = bEnd - 1; k >= bStart; k--) {
@@ -660,7 +663,10 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
   // person wherever else it stands without a cue.
   for (const m of raw) if (m.kind === 'person' && m.single && m.plan.singleNeedsCue) personTokens.add(m.plan.lower);
   for (const t of participantTokens.keys()) for (const w of t.split(' ')) personTokens.add(w);
-  for (const m of raw) if (speaksAsOrganisation(text, m)) m.kind = 'organization';
+  for (const m of raw) {
+    if (speaksAsOrganisation(text, m)) m.kind = 'organization';
+    else if (speaksAsPerson(text, m)) m.kind = 'person';
+  }
   const out: Mention[] = [];
   for (const m of raw) {
     // An unknown single word, and also "Jordan said" in a story about Louis Jordan (the man, not the country), and
@@ -712,6 +718,21 @@ function speaksAsOrganisation(text: string, m: RawMention): boolean {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   if (PREPOSITION_THE_BEFORE_RE.test(before)) return false;
   return (mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40))) || SAID_BEFORE_NAME_RE.test(before);
+}
+
+/** "said Chief Warrant Officer 5 ": a speech verb and a rank or role, right before a name. */
+const SAID_RANK_BEFORE_NAME_RE = /\b(?:said|says|added|adds|according to)\s+(?:(?:\p{Lu}[\p{L}.]*\s+){1,5}(?:\d{1,2}\s+)?)?$/u;
+
+/**
+ * "said Chief Warrant Officer 5 Reggie Lane", "Grace Hill told": two words read as a place by their last ("Lane", "Hill"), that
+ * open on a given name and speak, are a person (streets and parks do not speak).
+ */
+function speaksAsPerson(text: string, m: RawMention): boolean {
+  if (m.kind !== 'place' || m.plan.kind !== 'place') return false;
+  const words = m.plan.lower.split(' ');
+  if (words.length !== 2 || !isGivenName(words[0]!) || !PLACE_HEADS.has(words[1]!)) return false;
+  const before = text.slice(Math.max(0, m.start - 60), m.start);
+  return (mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40))) || SAID_RANK_BEFORE_NAME_RE.test(before);
 }
 
 /** A holder whose role ends with the words given ("Minister" -> the "Prime Minister"), if there is exactly one. */

@@ -883,3 +883,24 @@ describe('attributeSpeakers: organisations named by words that are no names alon
     expect(attribute(t)[0]).toMatchObject({ speaker: 'World Vision', cue: 'said-after' });
   });
 });
+
+describe('attributeSpeakers: military ranks before a name', () => {
+  it('GIVEN abbreviated ranks ("Maj.", "Brig.", "Cpl.") before a name THEN the name speaks, not the rank', () => {
+    const guard = '"He was more like a force of nature," said Maj. Andre Jeansonne of the 135th Aviation Regiment.';
+    expect(attribute(guard)[0]).toMatchObject({ speaker: 'Andre Jeansonne' });
+    const army = '"We will rebuild the bridge by spring," said Brig. Sarah Coleman, who leads the engineers.';
+    expect(attribute(army)[0]).toMatchObject({ speaker: 'Sarah Coleman' });
+  });
+
+  it('GIVEN a run of ranks and a middle initial ("Marine Maj. Gen. Joseph L. Osterman said") THEN the full name speaks', () => {
+    const t = 'The sergeant did not survive. "Marines never leave anybody behind," Marine Maj. Gen. Joseph L. Osterman said at the ceremony.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Joseph L. Osterman', cue: 'said-after' });
+  });
+
+  it('GIVEN "said Chief Warrant Officer 5 Reggie Lane" THEN the person speaks, though "Lane" ends street names', () => {
+    const t = '"He was born to be an Army aviator," said Chief Warrant Officer 5 Reggie Lane on the Guard\'s website.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Reggie Lane' });
+    const park = '"The pitch is ruined," Grace Hill told the council. Victoria Park was closed.';
+    expect(attribute(park)[0]).toMatchObject({ speaker: 'Grace Hill' });
+  });
+});
