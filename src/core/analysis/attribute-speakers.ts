@@ -352,7 +352,7 @@ function isSubject(ctx: Context, m: Mention): boolean {
  */
 const ADVERB_THEN_VERB_RE =
   /^\s+(?:now|still|yesterday|today|tonight|also|later|then|once|previously|recently|however,?|first|again|initially|originally|repeatedly|publicly|privately|openly|quickly|immediately|briefly|finally|eventually|swiftly|angrily|flatly|strongly|twice|already|never|always|often|reportedly|allegedly)\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|will|would|can|could)\b/;
-const APPOSITIVE_OPENING_RE = /^,\s+(?:(?:who|whose|the|a|an|his|her|[\w-]+-year-old|[\w-]+-of-[\w-]+)\b|\d{1,3}\s*,)/;
+const APPOSITIVE_OPENING_RE = /^,\s+(?:(?:who|whose|the|a|an|another|his|her|[\w-]+-year-old|[\w-]+-of-[\w-]+)\b|\d{1,3}\s*,)/;
 /** Words that open a sentence and never name a speaker. */
 const SENTENCE_OPENER_RE = /^\s+(?:However|But|And|The|A|An|This|That|These|Those|It|In|On|At|After|Before|Meanwhile|Yet|So|Then|When|While|As|Despite|Although|Last|Earlier|Later)\b/;
 /** "Simon Scott – whose profile has now been deleted – posted": an aside between dashes, then the verb. */
@@ -490,10 +490,14 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   return null;
 }
 
-/** Title words and maybe a grade between an inverted verb and the name: "Chief Warrant Officer 5 ", "Maj. Gen. ". */
+/**
+ * A role ending on a title word, maybe with a grade, between an inverted verb and the name: "Chief Warrant Officer 5 ",
+ * "Maj. Gen. ", "current Apple CEO ", "the club's new manager ".
+ */
 function rankGap(gap: string): boolean {
   const words = gap.trim().split(/\s+/);
-  return words.length <= 6 && words.every((w, i) => isTitleWord(w) || (i === words.length - 1 && /^\d{1,2}$/.test(w)));
+  if (/^\d{1,2}$/.test(words[words.length - 1]!)) words.pop();
+  return words.length >= 1 && words.length <= 6 && isTitleWord(words[words.length - 1]!) && !words.some((w) => /[.,;:!?]$/.test(w) && !isTitleWord(w));
 }
 
 /** Between an inverted verb and its subject, where the subject is based: "the London-based ", "United Kingdom-based aid group ". */
@@ -1071,8 +1075,21 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
     const r = resolvePronoun(ctx, pb[1]!, prevStart);
     return r ? fromMention(ctx, r, 'said-before', 0.6) : null;
   }
-  const m = subjectBefore(ctx, prevStart, verbAt);
+  const m = subjectBefore(ctx, prevStart, verbAt) ?? invertedSubject(ctx, verbAt, verb[0], thisStart);
   return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
+}
+
+/**
+ * "Most people live on root crops, said Jonathan Napat, a disaster official.": the person right after an inverted verb that
+ * follows a comma (a paraphrase, then its source), with at most a rank or lower-case role words between.
+ */
+function invertedSubject(ctx: Context, verbAt: number, verb: string, to: number): Mention | null {
+  if (TOLD_RE.test(verb) || !/,\s*$/.test(ctx.text.slice(Math.max(0, verbAt - 3), verbAt))) return null;
+  const from = verbAt + verb.length;
+  const m = firstSpeakerIn(ctx, from, Math.min(to, from + 60));
+  if (!m) return null;
+  const gap = ctx.text.slice(from, m.start);
+  return /^\s*(?:(?:the|a|an)\s+)?(?:[a-z’'-]+\s+){0,4}$/.test(gap) || rankGap(gap) ? m : null;
 }
 
 

@@ -827,9 +827,16 @@ function learnGenders(text: string, mentions: Mention[]): void {
     const g = pronounGender(text, m.end, nextPerson ? nextPerson.start : Infinity);
     if (g !== null) byName.set(m.name, g);
   }
-  // "Okafor said she ..." tells the gender of "Jo Okafor" too.
+  // "Okafor said she ..." tells the gender of "Jo Okafor" too, when she is the only full name with that surname.
+  const surnameOf = (name: string): string => name.slice(name.lastIndexOf(' ') + 1);
+  const fullNamesBySurname = new Map<string, Set<string>>();
   for (const p of people) {
-    if (p.single || byName.has(p.name)) continue;
+    if (p.single) continue;
+    const names = fullNamesBySurname.get(surnameOf(p.name)) ?? new Set<string>();
+    fullNamesBySurname.set(surnameOf(p.name), names.add(p.name));
+  }
+  for (const p of people) {
+    if (p.single || byName.has(p.name) || fullNamesBySurname.get(surnameOf(p.name))!.size > 1) continue;
     const g = byName.get(p.name.split(' ').pop()!);
     if (g) byName.set(p.name, g);
   }
@@ -843,7 +850,8 @@ function learnGenders(text: string, mentions: Mention[]): void {
   }
   for (const m of people) {
     if (m.gender) continue;
-    m.gender = byName.get(m.name) ?? genderByToken.get(m.name.split(' ').pop()!) ?? null;
+    // (A full name takes no gender from another full name with its surname: "Yassine Labidi" says nothing of "Mehrezia Labidi".)
+    m.gender = byName.get(m.name) ?? (m.single ? genderByToken.get(m.name) : undefined) ?? null;
   }
 }
 

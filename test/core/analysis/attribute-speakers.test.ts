@@ -757,7 +757,7 @@ describe('session 6, rules from the Daily Mail set read in full', () => {
   it('GIVEN "X reflected:" (a verb that is not a speech verb) and a colon before the quote THEN X speaks', () => {
     const sport = "The manager ran down the touchline. Brendan Cole reflected: 'There was a feeling of relief.'";
     expect(attribute(sport)[0]).toMatchObject({ speaker: 'Brendan Cole', cue: 'colon' });
-    const court = "Outside court, Jane Porter later mused: 'I never thought it would end like this.'";
+    const court = "Outside court, Jane Porter later shrugged: 'I never thought it would end like this.'";
     expect(attribute(court)[0]).toMatchObject({ speaker: 'Jane Porter', cue: 'colon' });
     const business = "Looking back on the sale, Tim Cook smiles: 'We are always looking at companies.'";
     expect(attribute(business)[0]).toMatchObject({ speaker: 'Tim Cook', cue: 'colon' });
@@ -902,5 +902,34 @@ describe('attributeSpeakers: military ranks before a name', () => {
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Reggie Lane' });
     const park = '"The pitch is ruined," Grace Hill told the council. Victoria Park was closed.';
     expect(attribute(park)[0]).toMatchObject({ speaker: 'Grace Hill' });
+  });
+});
+
+describe('attributeSpeakers: inverted verbs, roles before names, and more verbs of speaking', () => {
+  it('GIVEN "said <role> Dr. X" or "says current Apple CEO X" THEN the name after the role speaks', () => {
+    const health = '"We\'ll draw the blood and have a way to do this very rapidly," says principal investigator Dr. Dewleen Baker of the university.';
+    expect(attribute(health)[0]).toMatchObject({ speaker: 'Dewleen Baker', cue: 'said-after' });
+    const tech = '"I thought the book did him a tremendous disservice," says current Apple CEO Tim Cook in the new book.';
+    expect(attribute(tech)[0]).toMatchObject({ speaker: 'Tim Cook' });
+  });
+
+  it('GIVEN a paraphrase ending "..., said X, a role." THEN the quote that opens the next sentence is X\'s', () => {
+    const storm = 'Most people live on root crops, said Jonathan Napat, a disaster official. "What the people depend on is just wiped out."';
+    expect(attribute(storm)[0]).toMatchObject({ speaker: 'Jonathan Napat' });
+    const korea = 'It would embarrass the regime, said John Delury, a professor at Yonsei University. "That would be a way of saying he is corrupt."';
+    expect(attribute(korea)[0]).toMatchObject({ speaker: 'John Delury' });
+  });
+
+  it('GIVEN "he exclaimed", "X confides", "she lamented" after a quote THEN they are verbs of speaking', () => {
+    const rally = 'Ted Cruz took it and ran with it. "The world is on fire -- yes!" he exclaimed.';
+    expect(attribute(rally)[0]).toMatchObject({ speaker: 'Ted Cruz', cue: 'pronoun' });
+    const family = '"I have such a headache raising this child," 72-year-old Tang Xinying confides.';
+    expect(attribute(family)[0]).toMatchObject({ speaker: 'Tang Xinying' });
+  });
+
+  it('GIVEN two full names sharing a surname THEN the gender of one does not pass to the other ("she" finds the woman)', () => {
+    const t =
+      'Yassine Labidi said he was worried. Mehrezia Labidi, another parliamentarian, says the message must get across. "We have really to work on the culture," she said.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Mehrezia Labidi', cue: 'pronoun' });
   });
 });
