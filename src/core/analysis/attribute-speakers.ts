@@ -33,7 +33,7 @@ const NO_STOP = '(?:[^.!?"“”‘’\\n]|\\.(?=[A-Za-z0-9]))';
 const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:${NO_STOP}{0,60})[:,]?\\s*$`, 'i');
 const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+${ADVERB}$`, 'i');
 const ACCORDING_TO_RE = /\baccording to\s+/i;
-const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
+const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
 const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|says|will|would|can|could|did|does|made|went|took|gave|got|came|felt|thought|knew|saw|wrote|spoke|met|led|left|won|lost|began|became|held|kept|put|ran|sat|set|stood|also|later|then|once|previously|recently)\b)/;
 /** "Leonard Ellerbe, CEO of Mayweather Promotions, disagreed": a name, an appositive, then its verb. */
 const APPOSITIVE_THEN_VERB_RE = /^,\s[^,.;:!?]{1,90},\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
@@ -45,8 +45,8 @@ const ROLE_DESCRIPTION_RE =
   /(?:\bthe|\b\p{Lu}[\p{L}.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:other|another|either|neither|paper|newspaper|letter|order|water|matter|number|report|statement|center|centre|theater|theatre|shelter|tower|computer|register|quarter)\b)(?:[a-z][a-z-]*(?:er|or|ist|ian|ee|man|woman)|[a-z-]*(?:resident|student|agent|assistant|consultant|attendant|servant|sergeant|lieutenant|participant|applicant|contestant|migrant|claimant|defendant|tenant|opponent|correspondent|coach|chief|boss|star|ace|mum|mother|father|wife|husband|son|daughter|girl|boy|head|pundit|legend|veteran|champion|hero|youngster|hopeful|international|icon))\s*,?\s*$/u;
 const ORG_POSSESSIVE_RE = /\bthe\s+(?:[\w-]+\s+)?(?:magazine|newspaper|paper|publication|website|site|broadcaster|station|channel|network|company|firm|club|group|organi[sz]ation|charity|agency)['’]s\s/i;
 /** Organisation nouns that their proper names spell out ("the medical center": "California Pacific Medical Center"). */
-const NAMED_ORG_HEADS = new Set(['center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'embassy', 'museum', 'clinic', 'foundation', 'airline', 'bank', 'zoo']);
-const ORG_DESCRIPTION_RE = /\b(group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo)\s*,?\s*$/i;
+const NAMED_ORG_HEADS = new Set(['center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'embassy', 'museum', 'clinic', 'foundation', 'airline', 'bank', 'zoo', 'academy']);
+const ORG_DESCRIPTION_RE = /\b(group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy)\s*,?\s*$/i;
 const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b${NO_STOP}{0,40}:\\s*$`, 'i');
 /** "continued to try", "went on to win": the verb is not one of speaking. */
 const NOT_SPEECH_RE = /^(?:continu(?:ed|es)|went on)\s+to\s/i;
@@ -452,7 +452,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
     // "said United Kingdom-based International Animal Rescue": so may a place the speaker is based in, and "said Chief Warrant
     // Officer 5 Reggie Lane" a rank.
-    if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)) || BASED_GAP_RE.test(text.slice(from, m.start)) || rankGap(text.slice(from, m.start)))) {
+    if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)) || BASED_GAP_RE.test(text.slice(from, m.start)) || rankGap(text.slice(from, m.start)) || ROLE_COMMA_GAP_RE.test(text.slice(from, m.start)))) {
       return fromMention(ctx, m, 'said-after', 0.9);
     }
     // "said Recording Academy president and CEO Neil Portnow.": a longer role, capitals and all, when the name closes the clause.
@@ -485,9 +485,23 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
       const r = resolvePronoun(ctx, pb[1]!, q.start);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
-    if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
+    const core = descriptionCore(lead);
+    if (isDescription(core)) return fromMention(ctx, resolveDescription(ctx, core, q.start), 'description', 0.5);
   }
   return null;
+}
+
+/** ", who is white," / ", which runs the site," closing a subject before its verb. */
+const RELATIVE_ASIDE_END_RE = /,\s+(?:who|whose|which)\s(?:[^,.;:!?"“”‘’\n]|\.(?=\d)){1,140},\s*$/;
+/** " from Texas", " of the Kola Flotilla": where a described person comes from, closing the subject. */
+const PROVENANCE_END_RE = /\s+(?:from|of|for|at|in)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*,?\s*$/u;
+
+/**
+ * The description a subject opens with, without an aside or a provenance after it: "the mayor, who is white," -> "the mayor",
+ * "the senator from Texas" -> "the senator", "the Australian, who set an Olympic record ...," -> "the Australian".
+ */
+function descriptionCore(lead: string): string {
+  return lead.replace(RELATIVE_ASIDE_END_RE, ' ').replace(PROVENANCE_END_RE, ' ');
 }
 
 /**
@@ -499,6 +513,9 @@ function rankGap(gap: string): boolean {
   if (/^\d{1,2}$/.test(words[words.length - 1]!)) words.pop();
   return words.length >= 1 && words.length <= 6 && isTitleWord(words[words.length - 1]!) && !words.some((w) => /[.,;:!?]$/.test(w) && !isTitleWord(w));
 }
+
+/** "said study author, Dr. ", "said the club's captain, ": lower-case role words set off from the name by a comma. */
+const ROLE_COMMA_GAP_RE = /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){0,3}[a-z’'-]+,\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?$/;
 
 /** Between an inverted verb and its subject, where the subject is based: "the London-based ", "United Kingdom-based aid group ". */
 const BASED_GAP_RE = /^(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}?[\p{L}.]+-(?:based|headquartered)\s+(?:[a-z’'-]+\s+){0,3}$/u;
@@ -933,6 +950,10 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     if (m && NAME_VERB_COLON_RE.test(text.slice(m.end, q.start)) && !isPossessive(text, m.end) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(headStart, m.start - 12), m.start))) {
       return fromMention(ctx, m, 'colon', 0.8);
     }
+    // "Corker on Sunday released a statement: '", "the FA later issued a message:": the one who put it out speaks.
+    if (m && ISSUED_WRITING_COLON_RE.test(text.slice(m.end, q.start)) && !isPossessive(text, m.end) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(headStart, m.start - 12), m.start))) {
+      return fromMention(ctx, m, 'statement', 0.75);
+    }
   }
   return writtenStatement(ctx, headStart, q.start) ?? ownClaim(ctx, headStart, q.start) ?? judgingParticiple(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
@@ -971,6 +992,10 @@ function judgingParticiple(ctx: Context, headStart: number, quoteStart: number):
 
 /** After a name: one verb in the past or present (not an auxiliary), maybe an adverb before it, then the colon ending the head. */
 const NAME_VERB_COLON_RE = /^\s+(?:(?:also|later|then|simply|once|\w+ly)\s+)?(?!(?:has|was|is|does|goes|gets|needed|wanted)\b)\p{Ll}+(?:ed|s)\s*:\s*$/u;
+
+/** After a name: a short time phrase, a verb of putting out and the writing, then the colon: " on Sunday released a statement:". */
+const ISSUED_WRITING_COLON_RE =
+  /^\s+(?:(?:on|late|early|last|this|later|then|also)\b[\w ]{0,20}?\s+)?(?:released|issued|put out|posted|published|sent out)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|note|letter|post|response)\b[^.!?:;"“”‘’\n]{0,40}:\s*$/;
 
 /** Speech verbs whose object is the listener. */
 const TOLD_RE = /^(?:told|tells|tell|telling)\b/i;

@@ -272,7 +272,7 @@ export function isTitleWord(word: string): boolean {
 export function isOrganisationHead(word: string): boolean {
   return ORG_HEADS.has(word.toLowerCase());
 }
-const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'house', 'church', 'office', 'bureau', 'court', 'institute', 'college', 'federal', 'national', 'royal']);
+const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'house', 'church', 'office', 'bureau', 'court', 'institute', 'college', 'federal', 'national', 'royal', 'academy', 'association', 'society', 'federation', 'council', 'commission', 'committee']);
 /** Last words that make a run a place. */
 const PLACE_HEADS = new Set(
   `street road avenue lane square stadium airport station bridge river lake mountain mountains island islands county province state
@@ -393,7 +393,7 @@ export function findMentions(text: string, participants: readonly Participant[] 
         continue;
       }
       // A lone word without a title is a person only with a cue: a participant's name, an age or a speech verb after it.
-      const strongSingle = participantTokens.has(e.lower) || (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40)));
+      const strongSingle = participantTokens.has(e.lower) || (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40))) || givenNameAfterVerb(text, e.lower, s);
       if (!strongSingle) {
         // Sentence-initial single words are mostly ordinary words; decide after seeing fuller names.
         raw.push({ start: s, end, name: e.name, kind: 'other', role: e.role, gender: e.gender, single: true, unknown: true, plan: e });
@@ -431,6 +431,14 @@ function notAPersonHere(text: string, e: PlannedMention, start: number, end: num
   if (after && (placeOf(after[1]!) || placeOf(after[1]!.split(/\s/)[0]!))) return 'place';
   if (PLACE_PREPOSITIONS_ONLY_RE.test(before)) return 'place';
   return null;
+}
+
+/** An inverted speech verb and maybe a short description before a name: "said ", "says Brazilian fan ", "wrote reader ". */
+const INVERTED_VERB_BEFORE_RE = /\b(?:said|says|added|adds|asked|asks|wrote|writes|explained|explains|recalled|recalls|tweeted)\s+(?:(?:[a-z’'-]+|\p{Lu}\p{Ll}+)\s+){0,3}$/u;
+
+/** "said Toni, visiting from Switzerland", "says Brazilian fan Melissa": a given name alone after an inverted verb is a person. */
+function givenNameAfterVerb(text: string, lower: string, start: number): boolean {
+  return isGivenName(lower) && INVERTED_VERB_BEFORE_RE.test(text.slice(Math.max(0, start - 50), start));
 }
 
 /** A single word is a person when an age or a speech verb follows it. */
@@ -518,6 +526,8 @@ function planRun(run: string): PlannedMention[] {
     if (tokens.length >= 3 && (wholeKind === 'unknown' || wholeKind === 'other')) {
       let split = 0;
       for (let k = tokens.length - 2; k >= 1 && split === 0; k--) {
+        // (Not before a lower-case particle: "Chad le Clos", "Jordan de Goey" are names that open on a place's.)
+        if (CONNECTOR_WORDS.has(tokens[k]!) && tokens[k] !== 'of') continue;
         const prefix = tokens.slice(0, k).join(' ');
         if (placeOf(prefix) || gazetteerOrganisation(prefix)) split = k;
       }

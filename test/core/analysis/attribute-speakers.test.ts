@@ -933,3 +933,40 @@ describe('attributeSpeakers: inverted verbs, roles before names, and more verbs 
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Mehrezia Labidi', cue: 'pronoun' });
   });
 });
+
+describe('attributeSpeakers: descriptions with asides, lone given names, issued statements', () => {
+  it('GIVEN "the mayor, who is white, told CNN" or "the senator from Texas declared" THEN the description resolves as without the aside', () => {
+    const town = 'Mayor James Knowles said he will not step down. "There are a lot of people who are hurting," the mayor, who is white, told CNN.';
+    expect(attribute(town)[0]).toMatchObject({ speaker: 'James Knowles', cue: 'description' });
+    const rally = 'Senator Ted Cruz spoke in New Hampshire. "The world is on fire," the senator from Texas declared.';
+    expect(attribute(rally)[0]).toMatchObject({ speaker: 'Ted Cruz', cue: 'description' });
+  });
+
+  it('GIVEN "said study author, Dr. X" THEN X speaks', () => {
+    const t = '"Information on breastfeeding was collected very close to the time," said study author, Dr. Bernardo Horta, in a podcast.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Bernardo Horta', cue: 'said-after' });
+  });
+
+  it('GIVEN a lone given name after an inverted verb ("says Brazilian fan Melissa", "wrote Kelly") THEN that person speaks', () => {
+    const racing = '"Lewis is cautious and aggressive all at the same time," says Brazilian fan Melissa, who follows every race.';
+    expect(attribute(racing)[0]).toMatchObject({ speaker: 'Melissa' });
+    const church = 'Many readers left. "I don\'t think I can ever get over this," wrote Kelly.';
+    expect(attribute(church)[0]).toMatchObject({ speaker: 'Kelly' });
+  });
+
+  it('GIVEN "X on Sunday released a statement:" THEN X speaks', () => {
+    const t = 'For his part, Senator Bob Corker on Sunday released a statement: "Congress has played a vital role on this issue."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Bob Corker', cue: 'statement' });
+  });
+
+  it('GIVEN "the academy told CNN" after "The Academy of Motion Picture Arts and Sciences" THEN the academy speaks', () => {
+    const t =
+      'The Academy of Motion Picture Arts and Sciences bought the craft. "We\'re excited to add such an iconic piece to our collection," the academy told CNN.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Academy of Motion Picture Arts' });
+  });
+
+  it('GIVEN a name that opens on a place and a particle ("Chad le Clos") THEN it is a person, and so is "Chad" alone', () => {
+    const t = 'Then along came Chad le Clos. "You know, 2020 is very important to me," says Chad.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Chad le Clos' });
+  });
+});
