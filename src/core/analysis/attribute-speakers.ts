@@ -33,7 +33,7 @@ const NO_STOP = '(?:[^.!?"“”‘’\\n]|\\.(?=[A-Za-z0-9]))';
 const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:${NO_STOP}{0,60})[:,]?\\s*$`, 'i');
 const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+${ADVERB}$`, 'i');
 const ACCORDING_TO_RE = /\baccording to\s+/i;
-const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
+const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|newspaper|magazine|broadcaster|network|channel|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
 const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|says|will|would|can|could|did|does|made|went|took|gave|got|came|felt|thought|knew|saw|wrote|spoke|met|led|left|won|lost|began|became|held|kept|put|ran|sat|set|stood|also|later|then|once|previously|recently)\b)/;
 /** "Leonard Ellerbe, CEO of Mayweather Promotions, disagreed": a name, an appositive, then its verb. */
 const APPOSITIVE_THEN_VERB_RE = /^,\s[^,.;:!?]{1,90},\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
@@ -46,7 +46,7 @@ const ROLE_DESCRIPTION_RE =
 const ORG_POSSESSIVE_RE = /\bthe\s+(?:[\w-]+\s+)?(?:magazine|newspaper|paper|publication|website|site|broadcaster|station|channel|network|company|firm|club|group|organi[sz]ation|charity|agency)['’]s\s/i;
 /** Organisation nouns that their proper names spell out ("the medical center": "California Pacific Medical Center"). */
 const NAMED_ORG_HEADS = new Set(['center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'embassy', 'museum', 'clinic', 'foundation', 'airline', 'bank', 'zoo', 'academy']);
-const ORG_DESCRIPTION_RE = /\b(group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy)\s*,?\s*$/i;
+const ORG_DESCRIPTION_RE = /\b(group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|magazine|broadcaster)\s*,?\s*$/i;
 const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b${NO_STOP}{0,40}:\\s*$`, 'i');
 /** "continued to try", "went on to win": the verb is not one of speaking. */
 const NOT_SPEECH_RE = /^(?:continu(?:ed|es)|went on)\s+to\s/i;
@@ -114,6 +114,12 @@ function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | nu
   const nearby = mentionsBetween(ctx.speakers, Math.max(from, leadEnd - 160), leadEnd + 1);
   const near = nearby[nearby.length - 1];
   if (near && leadEnd - near.end <= 1) return personBeforeEmployer(ctx, nearby) ?? near;
+  // "The 85-year-old, speaking to reporters at the Trump Doral resort, said": a description of a person before the appositive
+  // is the subject, not a name inside the appositive. (An organisation's, "The immunisation service, babyjabs.co.uk,", may
+  // be a website's copy.)
+  if (appositive && mentionsBetween(ctx.speakers, from, leadEnd).length === 0 && /^\s*(?:the|[\p{Lu}][\p{L}.-]*['’]s)\s/iu.test(lead) && isDescription(lead + ' ') && !ORG_DESCRIPTION_RE.test(lead)) {
+    return resolveDescription(ctx, lead, from);
+  }
   return firstSpeakerIn(ctx, from, verbAt);
 }
 
@@ -629,7 +635,7 @@ function resolveDescription(ctx: Context, description: string, at: number): Ment
     const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
     const aged = new RegExp(`^(?:,\\s*|\\s*\\()${age[1]}\\b`);
     for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'person' && aged.test(ctx.text.slice(window[i]!.end, window[i]!.end + 8))) return window[i]!;
-    return lastPersonBefore(ctx, at);
+    return verbSubjectBefore(ctx, at) ?? lastPersonBefore(ctx, at);
   }
   return salientPerson(ctx, at);
 }
@@ -681,6 +687,18 @@ function nationalityTags(ctx: Context): Map<string, Set<string>> {
     }
   }
   return ctx.nationalities;
+}
+
+/**
+ * The person whose own verb follows their name (or their appositive) in this sentence or the one before, the nearest first:
+ * "Fenninger, who also won the title at Beaver Creek, said she ..." -> Fenninger, not the place in her relative clause.
+ */
+function verbSubjectBefore(ctx: Context, at: number): Mention | null {
+  const s0 = sentenceStartBefore(ctx.text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(ctx.text, s0 - 1, 0) : s0;
+  const inSpan = mentionsBetween(ctx.speakers, s1, at);
+  for (let i = inSpan.length - 1; i >= 0; i--) if (inSpan[i]!.kind === 'person' && ctx.verbSubjects.has(inSpan[i]!.start)) return inSpan[i]!;
+  return null;
 }
 
 /** The head noun of a description: its last word ("boss" in "the United boss", "father" in "the girl's father"). */
@@ -1187,7 +1205,7 @@ export function attributeSpeakers(
     const q = quotes[lo];
     return q !== undefined && q.start <= m.start && m.end <= q.end;
   };
-  const speakers = mentions.filter((m) => (m.kind === 'person' || m.kind === 'organization') && !inQuote(m));
+  const speakers = mentions.filter((m) => (m.kind === 'person' || m.kind === 'organization') && !inQuote(m) && !inQuotedTitle(text, m));
   // Likely subjects: a name followed by a verb ("Billy Payne talked") or an appositive ("Simon Danczuk, the MP who...").
   const subjects = new Set<number>();
   const verbSubjects = new Set<number>();
@@ -1244,6 +1262,19 @@ export function attributeSpeakers(
     if (a?.speaker && !ctx.organisations.has(a.speaker)) ctx.lastSpeaker = a.speaker;
   }
   return out;
+}
+
+/** An opening mark, then capitalised words up to the name: `"Saturday `, `‘`. */
+const TITLE_OPENING_RE = /(?:^|[\s(])["“‘'](?:\p{Lu}[\p{L}\p{N}'’-]*\s+){0,4}$/u;
+/** Capitalised words after the name, then a closing mark that ends a word: ` Live"`, `”`. */
+const TITLE_CLOSING_RE = /^(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,4}[,.!?]?["”’'](?![\p{L}\p{N}])/u;
+
+/**
+ * A name inside a quoted title of capitalised words ("Saturday Night Live" said, Starbucks' "Race Together" stated goal): the
+ * title of a show, a campaign or a book, which speaks for no one.
+ */
+function inQuotedTitle(text: string, m: Mention): boolean {
+  return TITLE_OPENING_RE.test(text.slice(Math.max(0, m.start - 40), m.start)) && TITLE_CLOSING_RE.test(text.slice(m.end, m.end + 40));
 }
 
 const GOES_ON_RE = /\b(he|she)\s+(?:also\s+|then\s+|later\s+)?(?:added|adds|continued|continues|went on)\b/i;

