@@ -446,8 +446,9 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     const m = resolvePronoun(ctx, pron[1]!, q.start);
     return m ? fromMention(ctx, m, 'pronoun', 0.75) : { ...UNKNOWN };
   }
+  // ("'...,' adding that he was": a participle goes on with its sentence's subject, see gerundSubject; it inverts nothing.)
   const inv = INVERTED_AFTER_RE.exec(tail);
-  if (inv) {
+  if (inv && !/ing\s+$/i.test(inv[0])) {
     const from = q.end + inv[0].length;
     if (INDEFINITE_AFTER_RE.test(text.slice(from, tailEnd + 1))) return { speaker: null, confidence: 0, cue: 'unnamed' };
     const unnamed = unnamedSpeaker(ctx, from, tailEnd, true);
@@ -548,7 +549,7 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
   if (INDEFINITE_GERUND_SUBJECT_RE.test(ctx.text.slice(Math.max(0, verbAt - 60), verbAt))) return { speaker: null, confidence: 0, cue: 'unnamed' };
   const sStart = sentenceStartBefore(ctx.text, verbAt, Math.max(0, verbAt - 600));
   const lead = ctx.text.slice(sStart, verbAt);
-  const sp = /^\s*(he|she)\b/i.exec(lead);
+  const sp = /^\s*(?:(?:and|but|so|yet|then|now|still|also|however|later),?\s+)?(he|she)\b/i.exec(lead);
   if (sp) {
     const r = resolvePronoun(ctx, sp[1]!, sStart);
     if (r) return fromMention(ctx, r, 'pronoun', 0.65);
@@ -1061,10 +1062,13 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   }
   const first = mentionsBetween(ctx.speakers, headStart, verbAt)[0];
   if (!first || first.kind !== 'person' || !ctx.subjects.has(first.start)) return null;
-  const before = ctx.text.slice(headStart, first.start);
+  // ("On Sunday, Israeli Prime Minister Benjamin Netanyahu accused Iran of trying to '...'": a time phrase may open it.)
+  const before = ctx.text.slice(headStart, first.start).replace(INTRODUCTORY_TIME_RE, '');
   if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 4) return null;
   return fromMention(ctx, first, 'said-before', 0.6);
 }
+/** A time phrase and its comma opening a sentence: "On Sunday, ", "Last week, ", "Earlier this month, ". */
+const INTRODUCTORY_TIME_RE = /^\s*(?:(?:on|last|earlier|later|in|this|by|after|before|during)\s+)?(?:(?:this|last|next|the|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|weekend|today|yesterday|earlier|later|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+(?:morning|afternoon|evening|night))?,\s+/i;
 
 /** "A statement from UEFA read:", "The message read:" (after "the college issued an apology"). */
 const STATEMENT_READ_RE = /\b(?:statement|message|apology|letter|email|e-mail|post|notice)\s+(?:(?:from|by|issued by|on behalf of)\s+([^,:;.]{1,60}?)\s+)?(?:read|reads)\s*:?\s*$/i;

@@ -1005,3 +1005,21 @@ describe('attributeSpeakers: roles, ages, titles and transcripts', () => {
     expect(out.map((a) => a.speaker)).toEqual(['Tituss Burgess', 'Titus', 'Lillian', 'Titus', 'Lillian']);
   });
 });
+
+describe('attributeSpeakers: participles after a quote, time phrases, conjunctions', () => {
+  it('GIVEN "X told reporters that \'...,\' adding that ..." THEN the participle inverts nothing and X speaks', () => {
+    const t = 'Henrik Stenson told reporters that "it\'s hard when you can\'t take the time you want," adding that he was "disappointed with the official."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Henrik Stenson' });
+  });
+
+  it('GIVEN "On Sunday, X accused Y of trying to \'...\'" THEN X speaks', () => {
+    const t =
+      'Iran denied it. On Sunday, Israeli Prime Minister Benjamin Netanyahu accused Iran of trying to use the conflict in Yemen to "take over the whole Middle East." The United States has supported the coalition.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Benjamin Netanyahu' });
+  });
+
+  it('GIVEN "And he made light of it, saying: \'...\'" THEN "he" is resolved though a conjunction opens the sentence', () => {
+    const t = 'Vladimir Putin met the press in St Petersburg. And he made light of his absence, saying: "It would be boring without gossip."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Vladimir Putin', cue: 'pronoun' });
+  });
+});
