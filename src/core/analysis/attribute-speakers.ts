@@ -1,7 +1,7 @@
 import type { Participant } from '../briefing/briefing.js';
 import { blankLostBreaks, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
-import { firstMentionFrom, isTitleWord, type Mention, type NameIndex } from './mentions.js';
+import { firstMentionFrom, isTitleWord, lostBreaksInNames, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
 import { isGivenName } from './first-names.js';
 
@@ -1192,12 +1192,15 @@ export interface AttributeOptions {
  * finally participants' sides. Unknown stays unknown.
  */
 export function attributeSpeakers(
-  text: string,
+  original: string,
   quotes: readonly QuoteSpan[],
   mentions: readonly Mention[],
   names: NameIndex,
   options: AttributeOptions = {},
 ): Attribution[] {
+  // "said Deborah . Hargreaves, of the ...": a line break lost inside a name ends no sentence (the mentions read it as one name).
+  let text = original;
+  for (const b of lostBreaksInNames(original)) text = `${text.slice(0, b.start)}${text.slice(b.start, b.end).replace(' . ', '   ')}${text.slice(b.end)}`;
   const inQuote = (m: Mention): boolean => {
     let lo = 0;
     let hi = quotes.length;

@@ -378,6 +378,36 @@ function genderOf(firstToken: string | undefined, titles: readonly string[]): Ge
  * verb, or when it is part of a fuller person name found elsewhere.
  */
 export function findMentions(text: string, participants: readonly Participant[] = []): Mention[] {
+  const breaks = lostBreaksInNames(text);
+  if (breaks.length === 0) return findMentionsIn(text, participants);
+  // Read the names as if the break were not there ("  Deborah Hargreaves"), then give each name its start in the real text.
+  let scan = text;
+  for (const b of breaks) scan = scan.slice(0, b.start) + b.joined + scan.slice(b.end);
+  const mentions = findMentionsIn(scan, participants);
+  for (const m of mentions) for (const b of breaks) if (m.start === b.start + 2) m.start = b.start;
+  return mentions;
+}
+
+/** "Deborah . Hargreaves", "the Marine . Conservation Society": a given name, a lost line break (" . ") and a capitalised word. */
+const LOST_BREAK_IN_NAME_RE = /(?<![\p{L}'’])(\p{Lu}\p{Ll}+) \. (\p{Lu}\p{Ll}+)(?![\p{L}'’])/gu;
+
+/**
+ * Where a page's flattening put " . " inside a name (a given name, then a capitalised word that is neither a given name nor
+ * a word that opens sentences): "Deborah . Hargreaves, of the High Pay Centre", "Nancy . Pelosi". Each is read as
+ * "Deborah Hargreaves", padded in front to the same length.
+ */
+export function lostBreaksInNames(text: string): Array<{ start: number; end: number; joined: string }> {
+  if (!text.includes(' . ')) return [];
+  const out: Array<{ start: number; end: number; joined: string }> = [];
+  for (const m of text.matchAll(LOST_BREAK_IN_NAME_RE)) {
+    const [first, second] = [m[1]!, m[2]!];
+    if (!isGivenName(first.toLowerCase()) || isGivenName(second.toLowerCase()) || COMMON_CAPITALISED.has(second.toLowerCase()) || nonNounClass(second.toLowerCase()) !== undefined) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, joined: `  ${first} ${second}` });
+  }
+  return out;
+}
+
+function findMentionsIn(text: string, participants: readonly Participant[]): Mention[] {
   const participantTokens = new Map<string, string>();
   for (const p of participants) {
     for (const n of [p.name, ...p.aliases]) participantTokens.set(n.toLowerCase(), p.name);

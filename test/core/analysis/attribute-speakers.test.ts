@@ -1023,3 +1023,22 @@ describe('attributeSpeakers: participles after a quote, time phrases, conjunctio
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Vladimir Putin', cue: 'pronoun' });
   });
 });
+
+describe('attributeSpeakers: a line break lost inside a name (" . ")', () => {
+  it('GIVEN "said Deborah . Hargreaves, of the High Pay Centre" THEN the person speaks, not her organisation', () => {
+    const t = '"The irony is that the firm was behind the pay revolts," said Deborah . Hargreaves, of the High Pay Centre.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Deborah Hargreaves', cue: 'said-after' });
+  });
+
+  it('GIVEN "the Marine . Conservation Society" and "Nancy . Pelosi" THEN each name is read whole', () => {
+    const sea = '"We still advise the public not to touch them," said Richard Harrington of the Marine . Conservation Society.';
+    expect(attribute(sea)[0]).toMatchObject({ speaker: 'Richard Harrington' });
+    const mentions = findMentions('Speaker Nancy . Pelosi said the vote was close. The Marine . Conservation Society agreed.');
+    expect(mentions.map((m) => m.name)).toEqual(expect.arrayContaining(['Nancy Pelosi', 'Marine Conservation Society']));
+  });
+
+  it('GIVEN " . " between a name and a word that opens sentences THEN it stays a sentence end', () => {
+    const mentions = findMentions('They thanked Jeremy . And then they left.');
+    expect(mentions.map((m) => m.name)).not.toContain('Jeremy And');
+  });
+});
