@@ -815,7 +815,9 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   return { speaker: null, confidence: 0, cue: 'unnamed' };
 }
 
-function organisationNamed(ctx: Context, name: string): Attribution {
+function organisationNamed(ctx: Context, written: string): Attribution {
+  // "Apple's spokesman": the organisation, without the possessive.
+  const name = written.replace(/['’]s?$/, '');
   ctx.organisations.add(name);
   return { speaker: name, confidence: 0.7, cue: 'spokesman' };
 }
@@ -1089,6 +1091,8 @@ function writtenStatement(ctx: Context, from: number, to: number): Attribution |
     const r = resolvePronoun(ctx, own[1]!.toLowerCase() === 'his' ? 'he' : 'she', from + own.index);
     if (r) return fromMention(ctx, r, 'pronoun', 0.6);
   }
+  const posted = postedWriting(ctx, from, to);
+  if (posted) return posted;
   const read = STATEMENT_READ_RE.exec(ctx.text.slice(from, to));
   if (!read) return null;
   const at = from + read.index;
@@ -1103,6 +1107,32 @@ function writtenStatement(ctx: Context, from: number, to: number): Attribution |
   const previous = ctx.text.slice(sentenceStartBefore(ctx.text, Math.max(0, from - 1), Math.max(0, from - 400)), from);
   if (ORG_ISSUED_RE.test(previous)) return fromMention(ctx, lastOrganisationBefore(ctx, at), 'statement', 0.6) ?? { speaker: null, confidence: 0, cue: 'document' };
   return { speaker: null, confidence: 0, cue: 'document' };
+}
+
+/** "It read:", "The tweet said:", "The post reads:" opening the sentence before a quote. */
+const IT_READ_RE = /^\s*(?:It|The\s+(?:tweet|post|message|note|caption|comment|update))\s+(?:read|reads|said|says)\s*:\s*$/;
+/** A sentence in which someone put out a writing: "Katy Perry posted a message on Twitter", "she tweeted on Monday". */
+const POSTED_RE = /\b(?:posted|tweeted|wrote|shared|published|uploaded|sent)\b/;
+
+/**
+ * "Singer Katy Perry posted a message on Twitter on Monday. It read: '...'": the writing the sentence before put out is its
+ * writer's, when that sentence's subject is a person (or he or she) before the verb of posting.
+ */
+function postedWriting(ctx: Context, from: number, to: number): Attribution | null {
+  if (!IT_READ_RE.test(ctx.text.slice(from, to)) || from === 0) return null;
+  const prevStart = sentenceStartBefore(ctx.text, from - 1, Math.max(0, from - 400));
+  const prev = ctx.text.slice(prevStart, from);
+  const verb = POSTED_RE.exec(prev);
+  if (!verb) return null;
+  const verbAt = prevStart + verb.index;
+  const pb = PRONOUN_BEFORE_VERB_RE.exec(ctx.text.slice(prevStart, verbAt));
+  if (pb) {
+    const r = resolvePronoun(ctx, pb[1]!, prevStart);
+    return r ? fromMention(ctx, r, 'pronoun', 0.6) : null;
+  }
+  // (Only a name followed by its own verb: "the college issued an apology" after a sentence naming a lecturer is the college's.)
+  const m = subjectBefore(ctx, prevStart, verbAt);
+  return m && m.kind === 'person' && ctx.verbSubjects.has(m.start) ? fromMention(ctx, m, 'statement', 0.6) : null;
 }
 
 /** "Kang said it was vital... 'We will work on it.'" — the previous sentence names the speaker. */

@@ -1042,3 +1042,23 @@ describe('attributeSpeakers: a line break lost inside a name (" . ")', () => {
     expect(mentions.map((m) => m.name)).not.toContain('Jeremy And');
   });
 });
+
+describe('attributeSpeakers: posted writings and possessive spokesmen', () => {
+  it('GIVEN "X posted a message on Twitter. It read: \'...\'" THEN X wrote it', () => {
+    const pop = 'The BBC made a statement. Singer Katy Perry posted a message on Twitter on Monday. It read: "I am so sorry for what happened last night." Police were called.';
+    expect(attribute(pop)[0]).toMatchObject({ speaker: 'Katy Perry' });
+    const sport = 'Curt Schilling played the proud father. He sent a tweet congratulating his daughter. It read: "Congrats to Gabby who will pitch for the college."';
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Curt Schilling' });
+  });
+
+  it('GIVEN "the college issued an apology. The message read:" after a sentence naming a lecturer THEN not the lecturer', () => {
+    const t =
+      "Lisa McElroy, who teaches at Drexel University, sent the message. Following complaints, the college issued an apology to students. The message read: 'Some students received an email in error.'";
+    expect(attribute(t)[0]?.speaker).not.toBe('Lisa McElroy');
+  });
+
+  it('GIVEN "Apple\'s spokesman said" THEN the organisation speaks without the possessive', () => {
+    const t = 'Apple Inc. refused to comment. "We do not discuss rumours," Apple\'s spokesman said.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Apple', cue: 'spokesman' });
+  });
+});
