@@ -576,15 +576,29 @@ const INDEFINITE_GERUND_SUBJECT_RE = /\b(?:with|and|as|while)\s+(?:(?:one|anothe
  * has that word ("California Pacific Medical Center") when there is one.
  */
 function lastOrganisationBefore(ctx: Context, at: number, head?: string, headRequired = false): Mention | null {
-  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 1500), at);
+  // An outlet told or shown something ("told CNN", "CNN affiliate KGO") listens; it is not the organisation meant.
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 1500), at).filter((m) => m.kind === 'organization' && !listeningOutlet(ctx.text, m));
   if (head) {
     const word = new RegExp(`\\b${head}s?\\b`, 'i');
-    for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'organization' && word.test(window[i]!.name)) return window[i]!;
+    for (let i = window.length - 1; i >= 0; i--) if (word.test(window[i]!.name)) return window[i]!;
     if (headRequired) return null;
+    // "the magazine said", "the broadcaster said": an outlet's name, or a broadcaster's letters ("BBC"), else no one.
+    if (MEDIA_HEADS.has(head)) {
+      const media = (m: Mention): boolean => MEDIA_NAME_RE.test(m.name) || (BROADCAST_HEADS.has(head) && /^[A-Z]{2,5}$/.test(m.name));
+      for (let i = window.length - 1; i >= 0; i--) if (media(window[i]!)) return window[i]!;
+      return null;
+    }
   }
-  for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'organization') return window[i]!;
-  return null;
+  return window[window.length - 1] ?? null;
 }
+
+/** "told CNN", "speaking to the BBC", "CNN affiliate KGO": an outlet that is told, or only reports. */
+function listeningOutlet(text: string, m: Mention): boolean {
+  return /\b(?:told|tells|telling|(?:said|spoke|speaking|talked|talking)\s+to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 20), m.start)) || /^(?:['’]s)?\s+affiliate\b/.test(text.slice(m.end, m.end + 14));
+}
+const MEDIA_HEADS = new Set(['magazine', 'newspaper', 'paper', 'broadcaster', 'network', 'channel']);
+const BROADCAST_HEADS = new Set(['broadcaster', 'network', 'channel']);
+const MEDIA_NAME_RE = /\b(?:Times|Post|News|Magazine|Journal|Herald|Tribune|Telegraph|Mail|Guardian|Gazette|Review|Press|TV|Radio|Channel|Network|Daily|Express|Mirror|Sun|Today|Observer|Independent|Chronicle|Standard|Economist|Star)\b/;
 
 /** The latest mention (in the 2,500 characters before `at`) of the organisation that speaks as `name`. */
 function organisationMention(ctx: Context, name: string, at: number): Mention | null {

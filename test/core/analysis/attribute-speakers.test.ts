@@ -1062,3 +1062,15 @@ describe('attributeSpeakers: posted writings and possessive spokesmen', () => {
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Apple', cue: 'spokesman' });
   });
 });
+
+describe('attributeSpeakers: organisations named by a noun', () => {
+  it('GIVEN "the broadcaster said" after the BBC and "told CNN" THEN the broadcaster, not the outlet told', () => {
+    const t = 'The BBC suspended its host on Tuesday, a producer told CNN. "No one else has been suspended," the broadcaster said.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'BBC' });
+  });
+
+  it('GIVEN "the magazine said" when no outlet is named THEN not another organisation', () => {
+    const t = 'Students at UVA protested on Monday. "The editors feared retaliation against her," the magazine said.';
+    expect(attribute(t)[0]?.speaker ?? null).not.toBe('UVA');
+  });
+});
