@@ -1,7 +1,7 @@
 import type { Participant } from '../briefing/briefing.js';
 import { blankLostBreaks, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
-import { firstMentionFrom, isTitleWord, type Mention, type NameIndex } from './mentions.js';
+import { firstMentionFrom, isTitleWord, lostBreaksInNames, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
 import { isGivenName } from './first-names.js';
 
@@ -33,7 +33,7 @@ const NO_STOP = '(?:[^.!?"“”‘’\\n]|\\.(?=[A-Za-z0-9]))';
 const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:${NO_STOP}{0,60})[:,]?\\s*$`, 'i');
 const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+${ADVERB}$`, 'i');
 const ACCORDING_TO_RE = /\baccording to\s+/i;
-const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
+const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|newspaper|magazine|broadcaster|network|channel|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
 const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|says|will|would|can|could|did|does|made|went|took|gave|got|came|felt|thought|knew|saw|wrote|spoke|met|led|left|won|lost|began|became|held|kept|put|ran|sat|set|stood|also|later|then|once|previously|recently)\b)/;
 /** "Leonard Ellerbe, CEO of Mayweather Promotions, disagreed": a name, an appositive, then its verb. */
 const APPOSITIVE_THEN_VERB_RE = /^,\s[^,.;:!?]{1,90},\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
@@ -45,14 +45,14 @@ const ROLE_DESCRIPTION_RE =
   /(?:\bthe|\b\p{Lu}[\p{L}.-]*['’]s)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:other|another|either|neither|paper|newspaper|letter|order|water|matter|number|report|statement|center|centre|theater|theatre|shelter|tower|computer|register|quarter)\b)(?:[a-z][a-z-]*(?:er|or|ist|ian|ee|man|woman)|[a-z-]*(?:resident|student|agent|assistant|consultant|attendant|servant|sergeant|lieutenant|participant|applicant|contestant|migrant|claimant|defendant|tenant|opponent|correspondent|coach|chief|boss|star|ace|mum|mother|father|wife|husband|son|daughter|girl|boy|head|pundit|legend|veteran|champion|hero|youngster|hopeful|international|icon))\s*,?\s*$/u;
 const ORG_POSSESSIVE_RE = /\bthe\s+(?:[\w-]+\s+)?(?:magazine|newspaper|paper|publication|website|site|broadcaster|station|channel|network|company|firm|club|group|organi[sz]ation|charity|agency)['’]s\s/i;
 /** Organisation nouns that their proper names spell out ("the medical center": "California Pacific Medical Center"). */
-const NAMED_ORG_HEADS = new Set(['center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'embassy', 'museum', 'clinic', 'foundation', 'airline', 'bank', 'zoo']);
-const ORG_DESCRIPTION_RE = /\b(group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo)\s*,?\s*$/i;
+const NAMED_ORG_HEADS = new Set(['center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'embassy', 'museum', 'clinic', 'foundation', 'airline', 'bank', 'zoo', 'academy']);
+const ORG_DESCRIPTION_RE = /\b(group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|magazine|broadcaster)\s*,?\s*$/i;
 const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b${NO_STOP}{0,40}:\\s*$`, 'i');
 /** "continued to try", "went on to win": the verb is not one of speaking. */
 const NOT_SPEECH_RE = /^(?:continu(?:ed|es)|went on)\s+to\s/i;
 const SPEECH_GLOBAL_RE = new RegExp(`\\b${SPEECH}\\b`, 'gi');
 /** A sentence ends at . ! ? … (and a closing mark) before a capital, or at a line break; not after "Mr." or an initial. */
-const NOT_AFTER_ABBREVIATION = '(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Sgt|Gen|Gov|Sen|Rep|Capt|Col|Lt|Det|Insp|Supt|Jr|Sr|\\p{Lu}))';
+const NOT_AFTER_ABBREVIATION = '(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Sgt|Gen|Gov|Sen|Rep|Capt|Col|Lt|Maj|Brig|Adm|Cmdr|Cpl|Pvt|Pfc|Spc|Det|Insp|Supt|Jr|Sr|\\p{Lu}))';
 const SENTENCE_BOUNDARY_RE = new RegExp(`(?:${NOT_AFTER_ABBREVIATION}\\.|[!?…])["”'’]?\\s+(?=[\\p{Lu}"“‘'])|\\n`, 'gu');
 /** A full stop (not a title's or an initial's), ! or ? followed by a space. */
 const SENTENCE_END_RE = new RegExp(`(?:${NOT_AFTER_ABBREVIATION}\\.|[!?])\\s`, 'u');
@@ -114,6 +114,12 @@ function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | nu
   const nearby = mentionsBetween(ctx.speakers, Math.max(from, leadEnd - 160), leadEnd + 1);
   const near = nearby[nearby.length - 1];
   if (near && leadEnd - near.end <= 1) return personBeforeEmployer(ctx, nearby) ?? near;
+  // "The 85-year-old, speaking to reporters at the Trump Doral resort, said": a description of a person before the appositive
+  // is the subject, not a name inside the appositive. (An organisation's, "The immunisation service, babyjabs.co.uk,", may
+  // be a website's copy.)
+  if (appositive && mentionsBetween(ctx.speakers, from, leadEnd).length === 0 && /^\s*(?:the|[\p{Lu}][\p{L}.-]*['’]s)\s/iu.test(lead) && isDescription(lead + ' ') && !ORG_DESCRIPTION_RE.test(lead)) {
+    return resolveDescription(ctx, lead, from);
+  }
   return firstSpeakerIn(ctx, from, verbAt);
 }
 
@@ -352,7 +358,7 @@ function isSubject(ctx: Context, m: Mention): boolean {
  */
 const ADVERB_THEN_VERB_RE =
   /^\s+(?:now|still|yesterday|today|tonight|also|later|then|once|previously|recently|however,?|first|again|initially|originally|repeatedly|publicly|privately|openly|quickly|immediately|briefly|finally|eventually|swiftly|angrily|flatly|strongly|twice|already|never|always|often|reportedly|allegedly)\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|will|would|can|could)\b/;
-const APPOSITIVE_OPENING_RE = /^,\s+(?:(?:who|whose|the|a|an|his|her|[\w-]+-year-old|[\w-]+-of-[\w-]+)\b|\d{1,3}\s*,)/;
+const APPOSITIVE_OPENING_RE = /^,\s+(?:(?:who|whose|the|a|an|another|his|her|[\w-]+-year-old|[\w-]+-of-[\w-]+)\b|\d{1,3}\s*,)/;
 /** Words that open a sentence and never name a speaker. */
 const SENTENCE_OPENER_RE = /^\s+(?:However|But|And|The|A|An|This|That|These|Those|It|In|On|At|After|Before|Meanwhile|Yet|So|Then|When|While|As|Despite|Although|Last|Earlier|Later)\b/;
 /** "Simon Scott – whose profile has now been deleted – posted": an aside between dashes, then the verb. */
@@ -440,8 +446,9 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     const m = resolvePronoun(ctx, pron[1]!, q.start);
     return m ? fromMention(ctx, m, 'pronoun', 0.75) : { ...UNKNOWN };
   }
+  // ("'...,' adding that he was": a participle goes on with its sentence's subject, see gerundSubject; it inverts nothing.)
   const inv = INVERTED_AFTER_RE.exec(tail);
-  if (inv) {
+  if (inv && !/ing\s+$/i.test(inv[0])) {
     const from = q.end + inv[0].length;
     if (INDEFINITE_AFTER_RE.test(text.slice(from, tailEnd + 1))) return { speaker: null, confidence: 0, cue: 'unnamed' };
     const unnamed = unnamedSpeaker(ctx, from, tailEnd, true);
@@ -450,10 +457,14 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (afterRole) return fromMention(ctx, afterRole, 'said-after', 0.85);
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
     // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
-    if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)))) return fromMention(ctx, m, 'said-after', 0.9);
+    // "said United Kingdom-based International Animal Rescue": so may a place the speaker is based in, and "said Chief Warrant
+    // Officer 5 Reggie Lane" a rank.
+    if (m && (m.start - from <= 12 || /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){1,4}$/.test(text.slice(from, m.start)) || BASED_GAP_RE.test(text.slice(from, m.start)) || rankGap(text.slice(from, m.start)) || ROLE_COMMA_GAP_RE.test(text.slice(from, m.start)))) {
+      return fromMention(ctx, m, 'said-after', 0.9);
+    }
     // "said Recording Academy president and CEO Neil Portnow.": a longer role, capitals and all, when the name closes the clause.
     const closing = mentionsBetween(ctx.speakers, from, Math.min(tailEnd, from + 100)).find((x) => x.kind === 'person');
-    if (closing && /^(?:the\s+)?(?:[\p{L}’'&-]+\s+){1,8}$/u.test(text.slice(from, closing.start)) && /^\s*(?:[.,;!?]|$)/.test(text.slice(closing.end, closing.end + 2))) {
+    if (closing && /^(?:the\s+)?(?:[\p{L}’'&-]+\s+){1,8}(?:\d{1,2}\s+)?$/u.test(text.slice(from, closing.start)) && /^\s*(?:[.,;!?]|$)/.test(text.slice(closing.end, closing.end + 2))) {
       return fromMention(ctx, closing, 'said-after', 0.85);
     }
     // "said the video maker", "said United's head coach".
@@ -481,10 +492,40 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
       const r = resolvePronoun(ctx, pb[1]!, q.start);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
-    if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
+    const core = descriptionCore(lead);
+    if (isDescription(core)) return fromMention(ctx, resolveDescription(ctx, core, q.start), 'description', 0.5);
   }
   return null;
 }
+
+/** ", who is white," / ", which runs the site," closing a subject before its verb. */
+const RELATIVE_ASIDE_END_RE = /,\s+(?:who|whose|which)\s(?:[^,.;:!?"“”‘’\n]|\.(?=\d)){1,140},\s*$/;
+/** " from Texas", " of the Kola Flotilla": where a described person comes from, closing the subject. */
+const PROVENANCE_END_RE = /\s+(?:from|of|for|at|in)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*,?\s*$/u;
+
+/**
+ * The description a subject opens with, without an aside or a provenance after it: "the mayor, who is white," -> "the mayor",
+ * "the senator from Texas" -> "the senator", "the Australian, who set an Olympic record ...," -> "the Australian".
+ */
+function descriptionCore(lead: string): string {
+  return lead.replace(RELATIVE_ASIDE_END_RE, ' ').replace(PROVENANCE_END_RE, ' ');
+}
+
+/**
+ * A role ending on a title word, maybe with a grade, between an inverted verb and the name: "Chief Warrant Officer 5 ",
+ * "Maj. Gen. ", "current Apple CEO ", "the club's new manager ".
+ */
+function rankGap(gap: string): boolean {
+  const words = gap.trim().split(/\s+/);
+  if (/^\d{1,2}$/.test(words[words.length - 1]!)) words.pop();
+  return words.length >= 1 && words.length <= 6 && isTitleWord(words[words.length - 1]!) && !words.some((w) => /[.,;:!?]$/.test(w) && !isTitleWord(w));
+}
+
+/** "said study author, Dr. ", "said the club's captain, ": lower-case role words set off from the name by a comma. */
+const ROLE_COMMA_GAP_RE = /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){0,3}[a-z’'-]+,\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?$/;
+
+/** Between an inverted verb and its subject, where the subject is based: "the London-based ", "United Kingdom-based aid group ". */
+const BASED_GAP_RE = /^(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}?[\p{L}.]+-(?:based|headquartered)\s+(?:[a-z’'-]+\s+){0,3}$/u;
 
 /** A quoted caption heading and its colon: " 'Very bulky': ", " ‘Tragic’: ". */
 const CAPTION_HEADING_RE = /^\s*['‘"“][^'‘’"“”\n]{1,40}['’"”]\s*:\s/;
@@ -508,7 +549,7 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
   if (INDEFINITE_GERUND_SUBJECT_RE.test(ctx.text.slice(Math.max(0, verbAt - 60), verbAt))) return { speaker: null, confidence: 0, cue: 'unnamed' };
   const sStart = sentenceStartBefore(ctx.text, verbAt, Math.max(0, verbAt - 600));
   const lead = ctx.text.slice(sStart, verbAt);
-  const sp = /^\s*(he|she)\b/i.exec(lead);
+  const sp = /^\s*(?:(?:and|but|so|yet|then|now|still|also|however|later),?\s+)?(he|she)\b/i.exec(lead);
   if (sp) {
     const r = resolvePronoun(ctx, sp[1]!, sStart);
     if (r) return fromMention(ctx, r, 'pronoun', 0.65);
@@ -535,15 +576,29 @@ const INDEFINITE_GERUND_SUBJECT_RE = /\b(?:with|and|as|while)\s+(?:(?:one|anothe
  * has that word ("California Pacific Medical Center") when there is one.
  */
 function lastOrganisationBefore(ctx: Context, at: number, head?: string, headRequired = false): Mention | null {
-  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 1500), at);
+  // An outlet told or shown something ("told CNN", "CNN affiliate KGO") listens; it is not the organisation meant.
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 1500), at).filter((m) => m.kind === 'organization' && !listeningOutlet(ctx.text, m));
   if (head) {
     const word = new RegExp(`\\b${head}s?\\b`, 'i');
-    for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'organization' && word.test(window[i]!.name)) return window[i]!;
+    for (let i = window.length - 1; i >= 0; i--) if (word.test(window[i]!.name)) return window[i]!;
     if (headRequired) return null;
+    // "the magazine said", "the broadcaster said": an outlet's name, or a broadcaster's letters ("BBC"), else no one.
+    if (MEDIA_HEADS.has(head)) {
+      const media = (m: Mention): boolean => MEDIA_NAME_RE.test(m.name) || (BROADCAST_HEADS.has(head) && /^[A-Z]{2,5}$/.test(m.name));
+      for (let i = window.length - 1; i >= 0; i--) if (media(window[i]!)) return window[i]!;
+      return null;
+    }
   }
-  for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'organization') return window[i]!;
-  return null;
+  return window[window.length - 1] ?? null;
 }
+
+/** "told CNN", "speaking to the BBC", "CNN affiliate KGO": an outlet that is told, or only reports. */
+function listeningOutlet(text: string, m: Mention): boolean {
+  return /\b(?:told|tells|telling|(?:said|spoke|speaking|talked|talking)\s+to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 20), m.start)) || /^(?:['’]s)?\s+affiliate\b/.test(text.slice(m.end, m.end + 14));
+}
+const MEDIA_HEADS = new Set(['magazine', 'newspaper', 'paper', 'broadcaster', 'network', 'channel']);
+const BROADCAST_HEADS = new Set(['broadcaster', 'network', 'channel']);
+const MEDIA_NAME_RE = /\b(?:Times|Post|News|Magazine|Journal|Herald|Tribune|Telegraph|Mail|Guardian|Gazette|Review|Press|TV|Radio|Channel|Network|Daily|Express|Mirror|Sun|Today|Observer|Independent|Chronicle|Standard|Economist|Star)\b/;
 
 /** The latest mention (in the 2,500 characters before `at`) of the organisation that speaks as `name`. */
 function organisationMention(ctx: Context, name: string, at: number): Mention | null {
@@ -595,7 +650,7 @@ function resolveDescription(ctx: Context, description: string, at: number): Ment
     const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
     const aged = new RegExp(`^(?:,\\s*|\\s*\\()${age[1]}\\b`);
     for (let i = window.length - 1; i >= 0; i--) if (window[i]!.kind === 'person' && aged.test(ctx.text.slice(window[i]!.end, window[i]!.end + 8))) return window[i]!;
-    return lastPersonBefore(ctx, at);
+    return verbSubjectBefore(ctx, at) ?? lastPersonBefore(ctx, at);
   }
   return salientPerson(ctx, at);
 }
@@ -647,6 +702,18 @@ function nationalityTags(ctx: Context): Map<string, Set<string>> {
     }
   }
   return ctx.nationalities;
+}
+
+/**
+ * The person whose own verb follows their name (or their appositive) in this sentence or the one before, the nearest first:
+ * "Fenninger, who also won the title at Beaver Creek, said she ..." -> Fenninger, not the place in her relative clause.
+ */
+function verbSubjectBefore(ctx: Context, at: number): Mention | null {
+  const s0 = sentenceStartBefore(ctx.text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(ctx.text, s0 - 1, 0) : s0;
+  const inSpan = mentionsBetween(ctx.speakers, s1, at);
+  for (let i = inSpan.length - 1; i >= 0; i--) if (inSpan[i]!.kind === 'person' && ctx.verbSubjects.has(inSpan[i]!.start)) return inSpan[i]!;
+  return null;
 }
 
 /** The head noun of a description: its last word ("boss" in "the United boss", "father" in "the girl's father"). */
@@ -762,7 +829,9 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   return { speaker: null, confidence: 0, cue: 'unnamed' };
 }
 
-function organisationNamed(ctx: Context, name: string): Attribution {
+function organisationNamed(ctx: Context, written: string): Attribution {
+  // "Apple's spokesman": the organisation, without the possessive.
+  const name = written.replace(/['’]s?$/, '');
   ctx.organisations.add(name);
   return { speaker: name, confidence: 0.7, cue: 'spokesman' };
 }
@@ -916,6 +985,10 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     if (m && NAME_VERB_COLON_RE.test(text.slice(m.end, q.start)) && !isPossessive(text, m.end) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(headStart, m.start - 12), m.start))) {
       return fromMention(ctx, m, 'colon', 0.8);
     }
+    // "Corker on Sunday released a statement: '", "the FA later issued a message:": the one who put it out speaks.
+    if (m && ISSUED_WRITING_COLON_RE.test(text.slice(m.end, q.start)) && !isPossessive(text, m.end) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(headStart, m.start - 12), m.start))) {
+      return fromMention(ctx, m, 'statement', 0.75);
+    }
   }
   return writtenStatement(ctx, headStart, q.start) ?? ownClaim(ctx, headStart, q.start) ?? judgingParticiple(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
@@ -954,6 +1027,10 @@ function judgingParticiple(ctx: Context, headStart: number, quoteStart: number):
 
 /** After a name: one verb in the past or present (not an auxiliary), maybe an adverb before it, then the colon ending the head. */
 const NAME_VERB_COLON_RE = /^\s+(?:(?:also|later|then|simply|once|\w+ly)\s+)?(?!(?:has|was|is|does|goes|gets|needed|wanted)\b)\p{Ll}+(?:ed|s)\s*:\s*$/u;
+
+/** After a name: a short time phrase, a verb of putting out and the writing, then the colon: " on Sunday released a statement:". */
+const ISSUED_WRITING_COLON_RE =
+  /^\s+(?:(?:on|late|early|last|this|later|then|also)\b[\w ]{0,20}?\s+)?(?:released|issued|put out|posted|published|sent out)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|message|note|letter|post|response)\b[^.!?:;"“”‘’\n]{0,40}:\s*$/;
 
 /** Speech verbs whose object is the listener. */
 const TOLD_RE = /^(?:told|tells|tell|telling)\b/i;
@@ -1001,10 +1078,13 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   }
   const first = mentionsBetween(ctx.speakers, headStart, verbAt)[0];
   if (!first || first.kind !== 'person' || !ctx.subjects.has(first.start)) return null;
-  const before = ctx.text.slice(headStart, first.start);
+  // ("On Sunday, Israeli Prime Minister Benjamin Netanyahu accused Iran of trying to '...'": a time phrase may open it.)
+  const before = ctx.text.slice(headStart, first.start).replace(INTRODUCTORY_TIME_RE, '');
   if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 4) return null;
   return fromMention(ctx, first, 'said-before', 0.6);
 }
+/** A time phrase and its comma opening a sentence: "On Sunday, ", "Last week, ", "Earlier this month, ". */
+const INTRODUCTORY_TIME_RE = /^\s*(?:(?:on|last|earlier|later|in|this|by|after|before|during)\s+)?(?:(?:this|last|next|the|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|weekend|today|yesterday|earlier|later|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+(?:morning|afternoon|evening|night))?,\s+/i;
 
 /** "A statement from UEFA read:", "The message read:" (after "the college issued an apology"). */
 const STATEMENT_READ_RE = /\b(?:statement|message|apology|letter|email|e-mail|post|notice)\s+(?:(?:from|by|issued by|on behalf of)\s+([^,:;.]{1,60}?)\s+)?(?:read|reads)\s*:?\s*$/i;
@@ -1025,6 +1105,8 @@ function writtenStatement(ctx: Context, from: number, to: number): Attribution |
     const r = resolvePronoun(ctx, own[1]!.toLowerCase() === 'his' ? 'he' : 'she', from + own.index);
     if (r) return fromMention(ctx, r, 'pronoun', 0.6);
   }
+  const posted = postedWriting(ctx, from, to);
+  if (posted) return posted;
   const read = STATEMENT_READ_RE.exec(ctx.text.slice(from, to));
   if (!read) return null;
   const at = from + read.index;
@@ -1039,6 +1121,32 @@ function writtenStatement(ctx: Context, from: number, to: number): Attribution |
   const previous = ctx.text.slice(sentenceStartBefore(ctx.text, Math.max(0, from - 1), Math.max(0, from - 400)), from);
   if (ORG_ISSUED_RE.test(previous)) return fromMention(ctx, lastOrganisationBefore(ctx, at), 'statement', 0.6) ?? { speaker: null, confidence: 0, cue: 'document' };
   return { speaker: null, confidence: 0, cue: 'document' };
+}
+
+/** "It read:", "The tweet said:", "The post reads:" opening the sentence before a quote. */
+const IT_READ_RE = /^\s*(?:It|The\s+(?:tweet|post|message|note|caption|comment|update))\s+(?:read|reads|said|says)\s*:\s*$/;
+/** A sentence in which someone put out a writing: "Katy Perry posted a message on Twitter", "she tweeted on Monday". */
+const POSTED_RE = /\b(?:posted|tweeted|wrote|shared|published|uploaded|sent)\b/;
+
+/**
+ * "Singer Katy Perry posted a message on Twitter on Monday. It read: '...'": the writing the sentence before put out is its
+ * writer's, when that sentence's subject is a person (or he or she) before the verb of posting.
+ */
+function postedWriting(ctx: Context, from: number, to: number): Attribution | null {
+  if (!IT_READ_RE.test(ctx.text.slice(from, to)) || from === 0) return null;
+  const prevStart = sentenceStartBefore(ctx.text, from - 1, Math.max(0, from - 400));
+  const prev = ctx.text.slice(prevStart, from);
+  const verb = POSTED_RE.exec(prev);
+  if (!verb) return null;
+  const verbAt = prevStart + verb.index;
+  const pb = PRONOUN_BEFORE_VERB_RE.exec(ctx.text.slice(prevStart, verbAt));
+  if (pb) {
+    const r = resolvePronoun(ctx, pb[1]!, prevStart);
+    return r ? fromMention(ctx, r, 'pronoun', 0.6) : null;
+  }
+  // (Only a name followed by its own verb: "the college issued an apology" after a sentence naming a lecturer is the college's.)
+  const m = subjectBefore(ctx, prevStart, verbAt);
+  return m && m.kind === 'person' && ctx.verbSubjects.has(m.start) ? fromMention(ctx, m, 'statement', 0.6) : null;
 }
 
 /** "Kang said it was vital... 'We will work on it.'" — the previous sentence names the speaker. */
@@ -1058,8 +1166,21 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
     const r = resolvePronoun(ctx, pb[1]!, prevStart);
     return r ? fromMention(ctx, r, 'said-before', 0.6) : null;
   }
-  const m = subjectBefore(ctx, prevStart, verbAt);
+  const m = subjectBefore(ctx, prevStart, verbAt) ?? invertedSubject(ctx, verbAt, verb[0], thisStart);
   return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
+}
+
+/**
+ * "Most people live on root crops, said Jonathan Napat, a disaster official.": the person right after an inverted verb that
+ * follows a comma (a paraphrase, then its source), with at most a rank or lower-case role words between.
+ */
+function invertedSubject(ctx: Context, verbAt: number, verb: string, to: number): Mention | null {
+  if (TOLD_RE.test(verb) || !/,\s*$/.test(ctx.text.slice(Math.max(0, verbAt - 3), verbAt))) return null;
+  const from = verbAt + verb.length;
+  const m = firstSpeakerIn(ctx, from, Math.min(to, from + 60));
+  if (!m) return null;
+  const gap = ctx.text.slice(from, m.start);
+  return /^\s*(?:(?:the|a|an)\s+)?(?:[a-z’'-]+\s+){0,4}$/.test(gap) || rankGap(gap) ? m : null;
 }
 
 
@@ -1115,12 +1236,15 @@ export interface AttributeOptions {
  * finally participants' sides. Unknown stays unknown.
  */
 export function attributeSpeakers(
-  text: string,
+  original: string,
   quotes: readonly QuoteSpan[],
   mentions: readonly Mention[],
   names: NameIndex,
   options: AttributeOptions = {},
 ): Attribution[] {
+  // "said Deborah . Hargreaves, of the ...": a line break lost inside a name ends no sentence (the mentions read it as one name).
+  let text = original;
+  for (const b of lostBreaksInNames(original)) text = `${text.slice(0, b.start)}${text.slice(b.start, b.end).replace(' . ', '   ')}${text.slice(b.end)}`;
   const inQuote = (m: Mention): boolean => {
     let lo = 0;
     let hi = quotes.length;
@@ -1132,7 +1256,7 @@ export function attributeSpeakers(
     const q = quotes[lo];
     return q !== undefined && q.start <= m.start && m.end <= q.end;
   };
-  const speakers = mentions.filter((m) => (m.kind === 'person' || m.kind === 'organization') && !inQuote(m));
+  const speakers = mentions.filter((m) => (m.kind === 'person' || m.kind === 'organization') && !inQuote(m) && !inQuotedTitle(text, m));
   // Likely subjects: a name followed by a verb ("Billy Payne talked") or an appositive ("Simon Danczuk, the MP who...").
   const subjects = new Set<number>();
   const verbSubjects = new Set<number>();
@@ -1189,6 +1313,19 @@ export function attributeSpeakers(
     if (a?.speaker && !ctx.organisations.has(a.speaker)) ctx.lastSpeaker = a.speaker;
   }
   return out;
+}
+
+/** An opening mark, then capitalised words up to the name: `"Saturday `, `‘`. */
+const TITLE_OPENING_RE = /(?:^|[\s(])["“‘'](?:\p{Lu}[\p{L}\p{N}'’-]*\s+){0,4}$/u;
+/** Capitalised words after the name, then a closing mark that ends a word: ` Live"`, `”`. */
+const TITLE_CLOSING_RE = /^(?:\s+\p{Lu}[\p{L}\p{N}'’-]*){0,4}[,.!?]?["”’'](?![\p{L}\p{N}])/u;
+
+/**
+ * A name inside a quoted title of capitalised words ("Saturday Night Live" said, Starbucks' "Race Together" stated goal): the
+ * title of a show, a campaign or a book, which speaks for no one.
+ */
+function inQuotedTitle(text: string, m: Mention): boolean {
+  return TITLE_OPENING_RE.test(text.slice(Math.max(0, m.start - 40), m.start)) && TITLE_CLOSING_RE.test(text.slice(m.end, m.end + 40));
 }
 
 const GOES_ON_RE = /\b(he|she)\s+(?:also\s+|then\s+|later\s+)?(?:added|adds|continued|continues|went on)\b/i;

@@ -41,7 +41,7 @@ export interface Mention {
  * first one, in the pattern's order of preference, that is not followed by a letter or digit
  * (`tokenEnd`); the run then takes every further token it can.
  */
-const ABBREV_TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Sgt', 'Col', 'Capt', 'Prof', 'Det', 'Supt', 'Insp', 'Jr', 'Sr', 'Rev'];
+const ABBREV_TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Sgt', 'Col', 'Capt', 'Maj', 'Brig', 'Adm', 'Cmdr', 'Cpl', 'Pvt', 'Pfc', 'Spc', 'Prof', 'Det', 'Supt', 'Insp', 'Jr', 'Sr', 'Rev'];
 const CONNECTORS = ['of', 'de', 'da', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'el'];
 /** Titles and connectors by their first character, each with the character that must follow it. */
 const TITLES_BY_FIRST = groupByFirst(ABBREV_TITLES, '.');
@@ -204,7 +204,7 @@ const TITLE_WORDS = new Set(
   `president vice prime minister foreign defence defense finance interior home justice trade health education culture environment
 secretary state chancellor senator sen sen. rep rep. representative congressman congresswoman governor gov gov. mayor judge officer detective
 det det. sergeant sgt sgt. constable inspector insp insp. superintendent supt supt. captain capt capt. lieutenant lt lt. colonel col col.
-general gen gen. admiral commander chief executive king queen prince princess pope father coach manager chairman chairwoman ceo ambassador
+general gen gen. maj maj. brig brig. adm adm. cmdr cmdr. cpl cpl. pvt pvt. pfc pfc. spc spc. warrant admiral commander chief executive king queen prince princess pope father coach manager chairman chairwoman ceo ambassador
 envoy spokesman spokeswoman deputy acting former assistant attorney district leader opposition mp premier emperor sheikh ayatollah
 cardinal archbishop bishop rabbi imam pc dc di dci sheriff coroner councillor councilman councilwoman speaker director boss striker
 midfielder defender goalkeeper star singer actor actress rapper presenter host anchor correspondent reporter lawyer barrister
@@ -248,8 +248,21 @@ herald tribune daily express mirror sun gazette review magazine studios records 
 court tribunal bureau administration secretariat cabinet commons lords academy church coalition alliance movement front brigade
 regiment squad team institute laboratory labs systems technologies agency watch fund programme program project initiative council
 yard online today post advocates promotions productions entertainment media pictures records trains railway railways rail buses transport energy foods stores airport circuit
-chamber chambers local`.split(/\s+/),
+chamber chambers local rescue relief aid`.split(/\s+/),
 );
+/** A word that says where something is based: "London-based", "Kingdom-based", "US-headquartered". */
+const BASED_RE = /-(?:based|headquartered)$/i;
+
+/**
+ * "Human Rights Watch", "USA Today": a last word that usually opens a sentence or a caption ("Watch the video") but ends
+ * an organisation's name here, since the words before it are no person's name (a person's opens on a given name).
+ */
+function endsOnOrganisationHead(tokens: readonly string[]): boolean {
+  if (tokens.length < 2 || !ORG_HEADS.has(tokens[tokens.length - 1]!.toLowerCase()) || isGivenName(tokens[0]!.toLowerCase())) return false;
+  // Two words make an organisation only after a place ("Russia Today", "Asia Watch"); else it is often a product ("Apple Watch").
+  return tokens.length >= 3 || placeOf(tokens[0]!) !== null;
+}
+
 /** Whether a word is one that may stand before a person's name as a title or role ("Minister", "Sgt", "Mr"). */
 export function isTitleWord(word: string): boolean {
   const l = word.toLowerCase();
@@ -259,11 +272,11 @@ export function isTitleWord(word: string): boolean {
 export function isOrganisationHead(word: string): boolean {
   return ORG_HEADS.has(word.toLowerCase());
 }
-const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'house', 'church', 'office', 'bureau', 'court', 'institute', 'college', 'federal', 'national', 'royal']);
+const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'house', 'church', 'office', 'bureau', 'court', 'institute', 'college', 'federal', 'national', 'royal', 'academy', 'association', 'society', 'federation', 'council', 'commission', 'committee']);
 /** Last words that make a run a place. */
 const PLACE_HEADS = new Set(
   `street road avenue lane square stadium airport station bridge river lake mountain mountains island islands county province state
-valley beach bay coast peninsula sea ocean desert forest hill hills park arena palace castle tower prison square district region
+valley beach bay coast peninsula sea ocean desert forest creek hill hills park arena palace castle tower prison square district region
 st. ave ave. blvd blvd. rd. boulevard highway hwy parkway`.split(/\s+/),
 );
 /** Words that mark a run as neither a person nor a place (events, documents, periods). */
@@ -335,6 +348,12 @@ function classifyUncached(tokens: readonly string[], name: string): MentionKind 
   // "Hall of Fame" and "Supreme Court" are no people, but "Dougie Hall" and "Margaret Court" are: a known first name decides.
   // ... but not a given name followed by "of": "Bill of Rights".
   const firstName = tokens.length > 1 && isGivenName(first) && lower[1] !== 'of';
+  // "Amnesty International", "International Animal Rescue": a name closed by "International", or opened by it and two more
+  // words, is an organisation, unless it joins a person to it ("Perry of CARE International") or holds a title ("International Development Secretary Priti Patel") or another word
+  // of events ("International Festival of Arts"; "International Women's Day" leaves the run "International Women").
+  if (!firstName && !lower.includes('of') && ((tokens.length > 1 && last === 'international') || (tokens.length > 2 && first === 'international')) && lower.every((t) => t === 'international' || (!NOT_A_NAME.has(t) && !TITLE_WORDS.has(t) && !HONORIFICS.has(t)))) {
+    return 'organization';
+  }
   if (!firstName && lower.some((t) => NOT_A_NAME.has(t) || (t.includes('-') && t.split('-').some((part) => NOT_A_NAME.has(part))))) return 'other';
   if (tokens.length > 1 && placeOf(tokens[tokens.length - 1]!) && (first === 'north' || first === 'south' || first === 'east' || first === 'west' || first === 'central')) return 'place';
   return 'unknown';
@@ -359,11 +378,42 @@ function genderOf(firstToken: string | undefined, titles: readonly string[]): Ge
  * verb, or when it is part of a fuller person name found elsewhere.
  */
 export function findMentions(text: string, participants: readonly Participant[] = []): Mention[] {
+  const breaks = lostBreaksInNames(text);
+  if (breaks.length === 0) return findMentionsIn(text, participants);
+  // Read the names as if the break were not there ("  Deborah Hargreaves"), then give each name its start in the real text.
+  let scan = text;
+  for (const b of breaks) scan = scan.slice(0, b.start) + b.joined + scan.slice(b.end);
+  const mentions = findMentionsIn(scan, participants);
+  for (const m of mentions) for (const b of breaks) if (m.start === b.start + 2) m.start = b.start;
+  return mentions;
+}
+
+/** "Deborah . Hargreaves", "the Marine . Conservation Society": a given name, a lost line break (" . ") and a capitalised word. */
+const LOST_BREAK_IN_NAME_RE = /(?<![\p{L}'’])(\p{Lu}\p{Ll}+) \. (\p{Lu}\p{Ll}+)(?![\p{L}'’])/gu;
+
+/**
+ * Where a page's flattening put " . " inside a name (a given name, then a capitalised word that is neither a given name nor
+ * a word that opens sentences): "Deborah . Hargreaves, of the High Pay Centre", "Nancy . Pelosi". Each is read as
+ * "Deborah Hargreaves", padded in front to the same length.
+ */
+export function lostBreaksInNames(text: string): Array<{ start: number; end: number; joined: string }> {
+  if (!text.includes(' . ')) return [];
+  const out: Array<{ start: number; end: number; joined: string }> = [];
+  for (const m of text.matchAll(LOST_BREAK_IN_NAME_RE)) {
+    const [first, second] = [m[1]!, m[2]!];
+    if (!isGivenName(first.toLowerCase()) || isGivenName(second.toLowerCase()) || COMMON_CAPITALISED.has(second.toLowerCase()) || nonNounClass(second.toLowerCase()) !== undefined) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, joined: `  ${first} ${second}` });
+  }
+  return out;
+}
+
+function findMentionsIn(text: string, participants: readonly Participant[]): Mention[] {
   const participantTokens = new Map<string, string>();
   for (const p of participants) {
     for (const n of [p.name, ...p.aliases]) participantTokens.set(n.toLowerCase(), p.name);
   }
   const raw: RawMention[] = [];
+  let transcript: Set<string> | undefined;
   for (const { run, start } of nameRuns(text)) {
     for (const e of runPlan(run)) {
       const s = start + e.start;
@@ -374,17 +424,19 @@ export function findMentions(text: string, participants: readonly Participant[] 
         continue;
       }
       // A lone word without a title is a person only with a cue: a participant's name, an age or a speech verb after it.
-      const strongSingle = participantTokens.has(e.lower) || (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40)));
-      if (!strongSingle) {
+      const strongSingle = participantTokens.has(e.lower) || (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40))) || givenNameAfterVerb(text, e.lower, s);
+      // (A transcript's label names its speaker there only: "Titus:" says nothing of "Titus" elsewhere, a role in a show.)
+      const label = !strongSingle && text.charCodeAt(end) === 58 && (transcript ??= transcriptSpeakers(text)).has(e.name);
+      if (!strongSingle && !label) {
         // Sentence-initial single words are mostly ordinary words; decide after seeing fuller names.
         raw.push({ start: s, end, name: e.name, kind: 'other', role: e.role, gender: e.gender, single: true, unknown: true, plan: e });
-      } else raw.push({ start: s, end, name: e.name, kind: 'person', role: e.role, gender: e.gender, single: true, unknown: false, plan: e });
+      } else raw.push({ start: s, end, name: e.name, kind: 'person', role: e.role, gender: e.gender, single: true, unknown: false, plan: e, label });
     }
   }
   return resolveMentions(text, raw, participants, participantTokens);
 }
 
-type RawMention = Mention & { unknown: boolean; plan: PlannedMention };
+type RawMention = Mention & { unknown: boolean; plan: PlannedMention; label?: boolean };
 
 /** Club words that end team names ("Aston Villa", "Blackburn Rovers"); a team only with sports context (see below). */
 const CLUB_WORDS = new Set(['villa', 'rovers', 'rangers', 'athletic', 'wanderers', 'albion', 'hotspur', 'argyle', 'county', 'town', 'united', 'city', 'wednesday', 'palace', 'celtic']);
@@ -412,6 +464,28 @@ function notAPersonHere(text: string, e: PlannedMention, start: number, end: num
   if (after && (placeOf(after[1]!) || placeOf(after[1]!.split(/\s/)[0]!))) return 'place';
   if (PLACE_PREPOSITIONS_ONLY_RE.test(before)) return 'place';
   return null;
+}
+
+/** An inverted speech verb and maybe a short description before a name: "said ", "says Brazilian fan ", "wrote reader ". */
+const INVERTED_VERB_BEFORE_RE = /\b(?:said|says|added|adds|asked|asks|wrote|writes|explained|explains|recalled|recalls|tweeted)\s+(?:(?:[a-z’'-]+|\p{Lu}\p{Ll}+)\s+){0,3}$/u;
+
+/** "said Toni, visiting from Switzerland", "says Brazilian fan Melissa": a given name alone after an inverted verb is a person. */
+function givenNameAfterVerb(text: string, lower: string, start: number): boolean {
+  return isGivenName(lower) && INVERTED_VERB_BEFORE_RE.test(text.slice(Math.max(0, start - 50), start));
+}
+
+const TRANSCRIPT_LINE_RE = /(?<![\p{L}\p{N}'’])(\p{Lu}\p{Ll}+):\s*["“‘]/gu;
+
+/**
+ * `Kimmy: "But he is good at math." Titus: "I don't make the rules."`: one word, a colon and a quotation, twice or more, is a
+ * speaker's label in a transcript or a script (a heading such as "Update:" is not repeated so, or is a common word).
+ */
+function transcriptSpeakers(text: string): Set<string> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(TRANSCRIPT_LINE_RE)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  const out = new Set<string>();
+  for (const [word, n] of counts) if (n >= 2 && !COMMON_CAPITALISED.has(word.toLowerCase()) && !NOT_A_NAME.has(word.toLowerCase()) && nonNounClass(word.toLowerCase()) === undefined) out.add(word);
+  return out;
 }
 
 /** A single word is a person when an age or a speech verb follows it. */
@@ -471,13 +545,23 @@ function planRun(run: string): PlannedMention[] {
       start += tokens[0]!.length + 1;
       tokens = tokens.slice(1);
     }
-    while (tokens.length > 1 && COMMON_CAPITALISED.has(tokens[tokens.length - 1]!.toLowerCase())) tokens = tokens.slice(0, -1);
+    while (tokens.length > 1 && COMMON_CAPITALISED.has(tokens[tokens.length - 1]!.toLowerCase()) && !endsOnOrganisationHead(tokens)) tokens = tokens.slice(0, -1);
     // A nationality before a name is not part of it: "Australian Marc Leishman".
     if (tokens.length >= 3 && partyOf(tokens[0]!) && !placeOf(tokens[0]!) && !gazetteerOrganisation(tokens[0]!)) {
       start += tokens[0]!.length + 1;
       tokens = tokens.slice(1);
     }
     if (tokens.length === 0) continue;
+    // "United Kingdom-based International Animal Rescue", "London-based Oxfam": the words up to "-based" say where the
+    // organisation (or person) after them is; they are a place (or nothing), not part of the name.
+    const based = tokens.findIndex((t, k) => k < tokens.length - 1 && BASED_RE.test(t));
+    if (based >= 0) {
+      const prefix = tokens.slice(0, based + 1).join(' ');
+      const kind = placeOf(prefix.replace(BASED_RE, '')) ? 'place' : 'other';
+      raw.push({ start, end: start + prefix.length, name: prefix, kind, role: null, gender: null, single: based === 0, unknown: false, singleNeedsCue: false });
+      pending.splice(p + 1, 0, { tokens: tokens.slice(based + 1), start: start + prefix.length + 1 });
+      continue;
+    }
     // A crosshead in capitals ("COULD PLANE HAVE STALLED?") or a vessel ("USS Sampson", "HMS Victory") names no person.
     if ((tokens.length >= 2 && tokens.every(isShouted)) || (tokens.length >= 2 && VESSEL_PREFIXES.has(tokens[0]!))) {
       const name = tokens.join(' ');
@@ -489,6 +573,8 @@ function planRun(run: string): PlannedMention[] {
     if (tokens.length >= 3 && (wholeKind === 'unknown' || wholeKind === 'other')) {
       let split = 0;
       for (let k = tokens.length - 2; k >= 1 && split === 0; k--) {
+        // (Not before a lower-case particle: "Chad le Clos", "Jordan de Goey" are names that open on a place's.)
+        if (CONNECTOR_WORDS.has(tokens[k]!) && tokens[k] !== 'of') continue;
         const prefix = tokens.slice(0, k).join(' ');
         if (placeOf(prefix) || gazetteerOrganisation(prefix)) split = k;
       }
@@ -539,7 +625,10 @@ function planRun(run: string): PlannedMention[] {
       else break;
     }
     while (bStart > 0 && tokens[bStart - 1] === 'of') bStart--;
-    if (bEnd - bStart > 3 && tokens.slice(0, bEnd - 2).some((t) => TITLE_WORDS.has(t.toLowerCase()))) bStart = bEnd - 2;
+    if (bEnd - bStart > 3 && tokens.slice(0, bEnd - 2).some((t) => TITLE_WORDS.has(t.toLowerCase()))) {
+      // "Marine Maj. Gen. Joseph L. Osterman": a middle initial keeps the given name before it.
+      bStart = /^\p{Lu}\.$/u.test(tokens[bEnd - 2]!) && !TITLE_WORDS.has(tokens[bEnd - 3]!.toLowerCase()) ? bEnd - 3 : bEnd - 2;
+    }
     // "Duke of Cambridge", "Crown Prince bin Salman": after "of", or a particle that follows a title, the name begins.
     // Between names a lower-case particle is part of the name: "Erik van Sebille", "Charles de Gaulle".
     for (let k = bEnd - 1; k >= bStart; k--) {
@@ -627,10 +716,21 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
     // (Only the plan makes a person of more than one word, and it lower-cased the words.)
     if (m.kind === 'person' && !m.single) for (const t of m.plan.lowerTokens!) personTokens.add(t);
   }
+  // ("King said" in a story about B.B. King: a title word that is a word of a full name is a surname, see below.)
+  const fullNameTokens = new Set(personTokens);
   // "pop star Dencia has hit out ... Dencia said": a lone word a speech verb or an age shows to be a person once is that
   // person wherever else it stands without a cue.
-  for (const m of raw) if (m.kind === 'person' && m.single && m.plan.singleNeedsCue) personTokens.add(m.plan.lower);
-  for (const t of participantTokens.keys()) for (const w of t.split(' ')) personTokens.add(w);
+  for (const m of raw) if (m.kind === 'person' && m.single && m.plan.singleNeedsCue && !m.label) personTokens.add(m.plan.lower);
+  for (const t of participantTokens.keys()) {
+    for (const w of t.split(' ')) {
+      personTokens.add(w);
+      fullNameTokens.add(w);
+    }
+  }
+  for (const m of raw) {
+    if (speaksAsOrganisation(text, m)) m.kind = 'organization';
+    else if (speaksAsPerson(text, m)) m.kind = 'person';
+  }
   const out: Mention[] = [];
   for (const m of raw) {
     // An unknown single word, and also "Jordan said" in a story about Louis Jordan (the man, not the country), and
@@ -652,7 +752,7 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
     const words = space < 0 ? [lower] : lower.split(' ');
     if (!words.every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) continue;
     // "King said" in a story about B.B. King: a surname that happens to be a title word.
-    if (words.length === 1 && personTokens.has(words[0]!)) continue;
+    if (words.length === 1 && fullNameTokens.has(words[0]!)) continue;
     const holder = byRole.get(m.name.toLowerCase()) ?? byRoleTail(byRole, m.name.toLowerCase());
     if (holder) {
       m.role = m.name;
@@ -661,6 +761,42 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
   }
   learnGenders(text, out);
   return out;
+}
+
+/** "said United Kingdom-based International Animal Rescue", "according to the World Vision": an inverted verb before a name. */
+const SAID_BEFORE_NAME_RE = /\b(?:said|says|added|adds|according to)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}.]*\s+){0,3}?[\p{L}.]+-(?:based|headquartered)\s+)?$/u;
+/** "at the World Cup Defoe added": a name after a preposition is a thing the sentence is about, glued to the speaker. */
+const PREPOSITION_THE_BEFORE_RE = /\b(?:in|at|on|of|for|from|to|with|during|after|before|since)\s+(?:the\s+)?$/i;
+
+/**
+ * A name of several words read as no name (an event word, "World", "Hall", "Fame") that speaks is an organisation: "World
+ * Vision said", "the Rock and Roll Hall of Fame announced", "said Global Witness". Not when it holds a title or a given name
+ * ("Assistant Attorney General", "Rolling Stone Managing Editor Will Dana": a role or a person, read elsewhere).
+ */
+function speaksAsOrganisation(text: string, m: RawMention): boolean {
+  if (m.kind !== 'other' || m.single || !m.name.includes(' ') || isShouted(m.name.replace(/ /g, ''))) return false;
+  const words = m.plan.lower.split(' ');
+  // (Only a run that a word of events made no name; a longer run, "Rolling Stone Managing Editor Will Dana", is a role and a name.)
+  if (words.length > 5 || !words.some((w) => NOT_A_NAME.has(w))) return false;
+  if (words.some((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w) || isGivenName(w))) return false;
+  const before = text.slice(Math.max(0, m.start - 60), m.start);
+  if (PREPOSITION_THE_BEFORE_RE.test(before)) return false;
+  return (mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40))) || SAID_BEFORE_NAME_RE.test(before);
+}
+
+/** "said Chief Warrant Officer 5 ": a speech verb and a rank or role, right before a name. */
+const SAID_RANK_BEFORE_NAME_RE = /\b(?:said|says|added|adds|according to)\s+(?:(?:\p{Lu}[\p{L}.]*\s+){1,5}(?:\d{1,2}\s+)?)?$/u;
+
+/**
+ * "said Chief Warrant Officer 5 Reggie Lane", "Grace Hill told": two words read as a place by their last ("Lane", "Hill"), that
+ * open on a given name and speak, are a person (streets and parks do not speak).
+ */
+function speaksAsPerson(text: string, m: RawMention): boolean {
+  if (m.kind !== 'place' || m.plan.kind !== 'place') return false;
+  const words = m.plan.lower.split(' ');
+  if (words.length !== 2 || !isGivenName(words[0]!) || !PLACE_HEADS.has(words[1]!)) return false;
+  const before = text.slice(Math.max(0, m.start - 60), m.start);
+  return (mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40))) || SAID_RANK_BEFORE_NAME_RE.test(before);
 }
 
 /** A holder whose role ends with the words given ("Minister" -> the "Prime Minister"), if there is exactly one. */
@@ -755,9 +891,16 @@ function learnGenders(text: string, mentions: Mention[]): void {
     const g = pronounGender(text, m.end, nextPerson ? nextPerson.start : Infinity);
     if (g !== null) byName.set(m.name, g);
   }
-  // "Okafor said she ..." tells the gender of "Jo Okafor" too.
+  // "Okafor said she ..." tells the gender of "Jo Okafor" too, when she is the only full name with that surname.
+  const surnameOf = (name: string): string => name.slice(name.lastIndexOf(' ') + 1);
+  const fullNamesBySurname = new Map<string, Set<string>>();
   for (const p of people) {
-    if (p.single || byName.has(p.name)) continue;
+    if (p.single) continue;
+    const names = fullNamesBySurname.get(surnameOf(p.name)) ?? new Set<string>();
+    fullNamesBySurname.set(surnameOf(p.name), names.add(p.name));
+  }
+  for (const p of people) {
+    if (p.single || byName.has(p.name) || fullNamesBySurname.get(surnameOf(p.name))!.size > 1) continue;
     const g = byName.get(p.name.split(' ').pop()!);
     if (g) byName.set(p.name, g);
   }
@@ -771,7 +914,8 @@ function learnGenders(text: string, mentions: Mention[]): void {
   }
   for (const m of people) {
     if (m.gender) continue;
-    m.gender = byName.get(m.name) ?? genderByToken.get(m.name.split(' ').pop()!) ?? null;
+    // (A full name takes no gender from another full name with its surname: "Yassine Labidi" says nothing of "Mehrezia Labidi".)
+    m.gender = byName.get(m.name) ?? (m.single ? genderByToken.get(m.name) : undefined) ?? null;
   }
 }
 

@@ -20,3 +20,33 @@ describe('organisations: short forms of things', () => {
     expect(orgs).not.toContain('FAMILY');
   });
 });
+
+describe('organisations: names that words of events, captions or places hide', () => {
+  const orgsOf = (text: string): string[] => {
+    const mentions = findMentions(text);
+    return extractEntities(text, mentions, new NameIndex(mentions)).organizations;
+  };
+
+  it('GIVEN "Amnesty International", "CARE International", "International Animal Rescue" THEN each is an organisation', () => {
+    const orgs = orgsOf('Amnesty International and CARE International sent teams. United Kingdom-based International Animal Rescue came too.');
+    expect(orgs).toEqual(expect.arrayContaining(['Amnesty International', 'CARE International', 'International Animal Rescue']));
+  });
+
+  it('GIVEN "International" in a title or an event THEN no organisation is made of it', () => {
+    const orgs = orgsOf("International Development Secretary Priti Patel spoke on International Women's Day.");
+    expect(orgs.some((o) => o.includes('International'))).toBe(false);
+  });
+
+  it('GIVEN "Human Rights Watch" and "USA Today" THEN their last word stays, but "Apple Watch" is no organisation', () => {
+    const orgs = orgsOf('Human Rights Watch told USA Today that the Apple Watch was used to track activists.');
+    expect(orgs).toEqual(expect.arrayContaining(['Human Rights Watch', 'USA Today']));
+    expect(orgs).not.toContain('Apple Watch');
+    expect(orgs).not.toContain('Human Rights');
+  });
+
+  it('GIVEN "St. Louis-based Survivors Network" THEN the organisation is listed without the place it is based in', () => {
+    const orgs = orgsOf('The St. Louis-based Survivors Network and the Thailand-based U.N. office both asked questions.');
+    expect(orgs).toContain('Survivors Network');
+    expect(orgs.some((o) => o.includes('-based'))).toBe(false);
+  });
+});
