@@ -1,6 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
-import { absorbDropped, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateTopic, settleDisputes, settleStances, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
+import { absorbDropped, includesSorted, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateTopic, settleDisputes, settleStances, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isCapitalisedWord, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
@@ -1423,7 +1423,7 @@ function shareStands(candidates: readonly Topic[], listed: readonly Topic[]): vo
     for (const st of c.stated) {
       let words: Set<string> | null = null;
       for (const t of listed) {
-        if (t.parties.has(st.position.party) || !includesSortedIndex(t.sentences, st.sentence)) continue;
+        if (t.parties.has(st.position.party) || !includesSorted(t.sentences, st.sentence)) continue;
         words ??= new Set(contentStems(lowerCaseWords(st.clause)));
         let shared = false;
         for (const x of t.stems) if (words.has(x)) shared = true;
@@ -1433,18 +1433,6 @@ function shareStands(candidates: readonly Topic[], listed: readonly Topic[]): vo
       }
     }
   }
-}
-
-/** A topic's sentences are sorted: a binary search finds one. */
-function includesSortedIndex(list: readonly number[], value: number): boolean {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length && list[lo] === value;
 }
 
 /** How far (in sentences) a stand may sit from the listed topic it answers: a story's stretch on one topic. */

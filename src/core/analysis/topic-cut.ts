@@ -225,7 +225,8 @@ export function addMentioningSentences(topics: readonly CutTopic[], postings: Po
   }
 }
 
-function includesSorted(list: readonly number[], value: number): boolean {
+/** Whether a sorted list of sentence indices holds `value` (binary search): a topic's sentences are kept sorted. */
+export function includesSorted(list: readonly number[], value: number): boolean {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
