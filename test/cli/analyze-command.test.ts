@@ -1,9 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalyze } from '../../src/cli/analyze-command.js';
+import { capture } from '../support/capture-stream.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -15,14 +16,10 @@ afterAll(async () => {
 
 /** Runs `briefbot analyze ARGS` in this process with `stdin` as standard input. */
 async function analyzeCli(args: string[], stdin: string | Buffer = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runAnalyze(args, { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr });
-  return { code, stdout: out, stderr: err };
+  const stdout = capture();
+  const stderr = capture();
+  const code = await runAnalyze(args, { stdin: Readable.from([Buffer.from(stdin)]), stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 const STORY = '"We will win," said Jane Smith, the coach. The team trained on Monday. Fans were hopeful.';

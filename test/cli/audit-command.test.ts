@@ -1,24 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseSince, runAudit } from '../../src/cli/audit-command.js';
 import { loadConfig } from '../../src/config/config.js';
 import { SqlDigestStore } from '../../src/digest/sql-digest-store.js';
 import { openStore } from '../../src/store/open-store.js';
+import { capture } from '../support/capture-stream.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefbot-audit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const now = new Date('2026-11-29T12:00:00Z');
-
-function capture() {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (d: Buffer) => (text += d.toString()));
-  return { stream, text: () => text };
-}
 
 describe('parseSince', () => {
   it('GIVEN a time ago, a date or a date-time THEN it is the instant meant, in UTC', () => {

@@ -1,9 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check-command.js';
+import { capture } from '../support/capture-stream.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -17,14 +17,10 @@ afterAll(async () => {
 });
 
 async function check(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCheck(args, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
+  const stdout = capture();
+  const stderr = capture();
+  const code = await runCheck(args, { stdout: stdout.stream, stderr: stderr.stream });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 describe('briefbot check', () => {
