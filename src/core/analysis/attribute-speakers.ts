@@ -1245,6 +1245,9 @@ export function attributeSpeakers(
   // "said Deborah . Hargreaves, of the ...": a line break lost inside a name ends no sentence (the mentions read it as one name).
   let text = original;
   for (const b of lostBreaksInNames(original)) text = `${text.slice(0, b.start)}${text.slice(b.start, b.end).replace(' . ', '   ')}${text.slice(b.end)}`;
+  // "A QuickenLoans spokesman . said:", "a Sleep Number . spokesman said": a lost break before a lower-case word ends no
+  // sentence either; blanked for every cue, not only the quote's own head.
+  text = blankLostBreaks(text);
   const inQuote = (m: Mention): boolean => {
     let lo = 0;
     let hi = quotes.length;

@@ -1074,3 +1074,20 @@ describe('attributeSpeakers: organisations named by a noun', () => {
     expect(attribute(t)[0]?.speaker ?? null).not.toBe('UVA');
   });
 });
+
+describe('attributeSpeakers: Daily Mail line breaks lost as " . "', () => {
+  it('GIVEN "a Vodafone . spokesman said" after another firm\'s quote THEN the second firm, not a continuation', () => {
+    const t = "'We are reviewing our adverts,' a Tesco spokesman said. 'We regret any offence,' a Vodafone . spokesman said.";
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Tesco', 'Vodafone']);
+  });
+
+  it('GIVEN "A Ryanair spokesman . said:" before the quote THEN Ryanair', () => {
+    const t = "'The flight was delayed by fog,' an easyJet spokesman said.\nA Ryanair spokesman . said: 'Passengers will be refunded in full.'";
+    expect(attribute(t)[1]).toMatchObject({ speaker: 'Ryanair' });
+  });
+
+  it('GIVEN "Mrs Patel . told the court:" THEN the name before the lost break speaks', () => {
+    const t = "Sunita Patel, 41, ran the shop for ten years. Mrs Patel . told the court: 'I never saw him take the money.'";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Sunita Patel' });
+  });
+});
