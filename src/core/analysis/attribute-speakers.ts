@@ -263,7 +263,8 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   const s0 = sentenceStartBefore(text, at, 0);
   const s1 = s0 > 0 ? sentenceStartBefore(text, s0 - 1, 0) : s0;
   const own = sentenceSubjects(ctx, s0, at).reverse();
-  const subjects = [...own, ...(s1 < s0 ? sentenceSubjects(ctx, s1, s0).reverse() : [])];
+  const before = s1 < s0 ? sentenceSubjects(ctx, s1, s0).reverse() : [];
+  const subjects = [...own, ...before];
   const genderOf = (m: Mention): 'm' | 'f' | null => m.gender ?? ctx.genderOf(m);
   const compatible = (m: Mention): boolean => genderOf(m) === want;
   const unknown = (m: Mention): boolean => genderOf(m) === null && !collective(text, m);
@@ -278,6 +279,10 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
     if (chained && compatible(chained)) return chained;
   }
   const subject = subjects.find(compatible);
+  // "But Faily suggested ... that Obama is naively fiddling. '...,' he said": the subject of a clause after "that" (what
+  // the main subject suggested or claimed) yields to that main subject, of that gender or of none the story gives.
+  const main = subject && !own.includes(subject) && embeddedSubject(text, subject) ? before.find((m) => !embeddedSubject(text, m) && (compatible(m) || unknown(m))) : undefined;
+  if (main) return main;
   if (subject) return subject;
   // "One Wolves fan, who lives in Telford, was travelling home. He said:": the sentence before introduced someone unnamed.
   if (s1 < s0 && UNNAMED_OPENING_RE.test(text.slice(s1, s0))) return null;
@@ -304,6 +309,11 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
     if (fallback === null && m.start >= s1 && unknown(m)) fallback = m;
   }
   return possessive ?? fallback;
+}
+
+/** A subject of a clause after "that" or "whether" ("suggested that Obama is"), not of its sentence's main clause. */
+function embeddedSubject(text: string, m: Mention): boolean {
+  return /\b(?:that|whether)\s+$/i.test(text.slice(Math.max(0, m.start - 9), m.start));
 }
 
 /** A sentence opened by an unnamed person and a relative clause: "One Wolves fan, who ...", "A neighbour who asked not to be named ...". */

@@ -1091,3 +1091,20 @@ describe('attributeSpeakers: Daily Mail line breaks lost as " . "', () => {
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Sunita Patel' });
   });
 });
+
+describe('attributeSpeakers: he/she and a subject after "that"', () => {
+  it('GIVEN "X suggested that Barack Obama is ... \'...,\' he said" THEN X, the main subject, not the clause\'s', () => {
+    const t = "Iraq's envoy Lukman Faily spoke on Sunday.\nFaily suggested in an interview that Barack Obama is naively waiting. 'These are all nice discussions,' he said.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Lukman Faily' });
+  });
+
+  it('GIVEN two men and "claimed that" THEN the one who claimed', () => {
+    const t = "Coach Tom Hardy claimed that John Terry was never fit to play. 'He could barely walk on Friday,' he said.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Tom Hardy' });
+  });
+
+  it('GIVEN a woman as main subject and a man after "whether" THEN "she" is still the woman', () => {
+    const t = "Mary Barra asked whether David Cameron had read the report. 'It is all in there,' she said.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Mary Barra' });
+  });
+});
