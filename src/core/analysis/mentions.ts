@@ -708,7 +708,19 @@ export function firstMentionFrom(mentions: readonly Mention[], at: number): numb
 function resolveMentions(text: string, raw: RawMention[], participants: readonly Participant[], participantTokens: ReadonlyMap<string, string>): Mention[] {
   // A name shown by its context to be a place or a team is one wherever it recurs without a title.
   const notPeople = new Map<string, MentionKind>();
-  for (const m of raw) if (m.kind !== 'person' && m.plan.kind === 'person') notPeople.set(m.name, m.kind);
+  // But the last words of a fuller person's name in the story are that person, whatever the context: "in Van Gaal's 3-5-2
+  // system" after "Louis van Gaal" is the manager's, and so is every other "Van Gaal".
+  const tails = new Set<string>();
+  for (const m of raw) {
+    if (m.kind !== 'person' || m.single || m.plan.kind !== 'person') continue;
+    const words = m.plan.lower.split(' ');
+    for (let i = 1; i < words.length - 1; i++) tails.add(words.slice(i).join(' '));
+  }
+  for (const m of raw) {
+    if (m.kind === 'person' || m.plan.kind !== 'person') continue;
+    if (tails.has(m.plan.lower)) m.kind = 'person';
+    else notPeople.set(m.name, m.kind);
+  }
   for (const m of raw) if (m.kind === 'person' && !m.role && !m.single && notPeople.has(m.name)) m.kind = notPeople.get(m.name)!;
   // A single word that is part of a fuller person's name is that person ("Kang" after "Kang Kyung-wha").
   const personTokens = new Set<string>();

@@ -237,3 +237,22 @@ describe('findMentions: a lone name shown to be a person once', () => {
     expect(people(t, 'Wexley')).toBe(0);
   });
 });
+
+describe('findMentions: the last words of a full name read as a place once', () => {
+  const kinds = (t: string, name: string): string[] => findMentions(t).filter((m) => m.name === name).map((m) => m.kind);
+
+  it('GIVEN "Louis van Gaal" and later "in Van Gaal\'s system" THEN every "Van Gaal" stays a person', () => {
+    const t = 'Louis van Gaal took the defender off. He was hooked by Van Gaal after 39 minutes. Carrick dropped back in Van Gaal\'s system. Van Gaal continued: \'It is tough.\'';
+    expect(kinds(t, 'Van Gaal').every((k) => k === 'person')).toBe(true);
+  });
+
+  it('GIVEN "Mark van Bommel" and "in Van Bommel\'s absence" THEN a person', () => {
+    const t = 'Mark van Bommel was suspended. The side struggled in Van Bommel\'s absence, and Van Bommel said he was sorry.';
+    expect(kinds(t, 'Van Bommel').every((k) => k === 'person')).toBe(true);
+  });
+
+  it('GIVEN a two-word name only ever after "in" THEN still not a person (the rule needs a fuller name)', () => {
+    const t = 'The family lives in Cedar Rapids. Flooding hit Cedar Rapids again on Monday.';
+    expect(kinds(t, 'Cedar Rapids')).not.toContain('person');
+  });
+});
