@@ -279,9 +279,12 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
     if (chained && compatible(chained)) return chained;
   }
   const subject = subjects.find(compatible);
-  // "But Faily suggested ... that Obama is naively fiddling. '...,' he said": the subject of a clause after "that" (what
-  // the main subject suggested or claimed) yields to that main subject, of that gender or of none the story gives.
-  const main = subject && !own.includes(subject) && embeddedSubject(text, subject) ? before.find((m) => !embeddedSubject(text, m) && (compatible(m) || unknown(m))) : undefined;
+  // "But Faily suggested ... that Obama is naively fiddling. '...,' he said": the subject of a clause after "that", or after
+  // the speech verb of the sentence's first subject ("Ms Lane said some Amish arrivals are ..."), yields to that main
+  // subject, of that gender or of none the story gives.
+  const first = before[before.length - 1];
+  const embedded = (m: Mention): boolean => embeddedSubject(text, m) || (first !== undefined && m !== first && OWN_SPEECH_VERB_RE.test(text.slice(first.end, m.start)));
+  const main = subject && !own.includes(subject) && embedded(subject) ? before.find((m) => !embedded(m) && (compatible(m) || unknown(m))) : undefined;
   if (main) return main;
   if (subject) return subject;
   // "One Wolves fan, who lives in Telford, was travelling home. He said:": the sentence before introduced someone unnamed.
@@ -310,6 +313,9 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   }
   return possessive ?? fallback;
 }
+
+/** The first subject's own speech verb and the words of its object clause up to a name, no comma between ("said some new "). */
+const OWN_SPEECH_VERB_RE = new RegExp(`^\\s+(?:\\w+ly\\s+)?${SPEECH}\\b[^,;:.!?"“”‘’\\n]*$`, 'i');
 
 /** A subject of a clause after "that" or "whether" ("suggested that Obama is"), not of its sentence's main clause. */
 function embeddedSubject(text: string, m: Mention): boolean {

@@ -1103,6 +1103,16 @@ describe('attributeSpeakers: he/she and a subject after "that"', () => {
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Tom Hardy' });
   });
 
+  it('GIVEN "Ms X said Emma Hill agrees ..." THEN "she" is Ms X, not the woman named in what she said', () => {
+    const t = "Karen Mitchell is a professor at Potsdam. Ms Mitchell said Emma Hill agrees with her findings. 'The families farming those farms are ready to retire,' she said.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Karen Mitchell' });
+  });
+
+  it('GIVEN "Doctors warned she may never walk, but determined Charlotte worked hard. She said:" THEN Charlotte (a comma ends the object clause)', () => {
+    const t = "Charlotte Roach was airlifted to hospital.\nDoctors warned she may never walk again, but determined Charlotte worked hard at her rehabilitation. She said: 'In my head I thought it would all be okay.'";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Charlotte Roach' });
+  });
+
   it('GIVEN a woman as main subject and a man after "whether" THEN "she" is still the woman', () => {
     const t = "Mary Barra asked whether David Cameron had read the report. 'It is all in there,' she said.";
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Mary Barra' });
