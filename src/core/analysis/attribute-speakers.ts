@@ -120,6 +120,11 @@ function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | nu
   if (appositive && mentionsBetween(ctx.speakers, from, leadEnd).length === 0 && /^\s*(?:the|[\p{Lu}][\p{L}.-]*['’]s)\s/iu.test(lead) && isDescription(lead + ' ') && !ORG_DESCRIPTION_RE.test(lead)) {
     return resolveDescription(ctx, lead, from);
   }
+  // "The FA chairman said", "the BBC boss said": an organisation naming a person's post describes that person.
+  if (near && near.kind === 'organization' && /^(?:['’]s)?\s+[a-z -]+$/.test(ctx.text.slice(near.end, leadEnd)) && ORG_POST_AFTER_RE.test(ctx.text.slice(near.end, leadEnd))) {
+    const the = /\bthe\s+$/i.exec(ctx.text.slice(Math.max(from, near.start - 5), near.start));
+    if (the) return resolveDescription(ctx, ctx.text.slice(near.start - the[0].length, leadEnd), near.start);
+  }
   return firstSpeakerIn(ctx, from, verbAt);
 }
 
@@ -314,6 +319,9 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   return possessive ?? fallback;
 }
 
+/** A person's post after an organisation's name: "the UCI president", "the FA's chairman", "the BBC boss" (not "spokesman"). */
+const ORG_POST_AFTER_RE = /^(?:['’]s)?\s+(?:president|chief|boss|chairman|chairwoman|manager|coach|director|head|leader|captain|founder|owner|chief executive|secretary-general|general secretary|commissioner|governor)\b/;
+
 /** The first subject's own speech verb and the words of its object clause up to a name, no comma between ("said some new "). */
 const OWN_SPEECH_VERB_RE = new RegExp(`^\\s+(?:\\w+ly\\s+)?${SPEECH}\\b[^,;:.!?"“”‘’\\n]*$`, 'i');
 
@@ -471,7 +479,9 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (unnamed) return unnamed;
     const afterRole = namedAfterRole(ctx, from, tailEnd);
     if (afterRole) return fromMention(ctx, afterRole, 'said-after', 0.85);
-    const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
+    const found = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
+    // "added the UCI president": an organisation naming a person's post describes that person (read below), it does not speak.
+    const m = found && found.kind === 'organization' && ORG_POST_AFTER_RE.test(text.slice(found.end, found.end + 24)) ? null : found;
     // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
     // "said United Kingdom-based International Animal Rescue": so may a place the speaker is based in, and "said Chief Warrant
     // Officer 5 Reggie Lane" a rank.

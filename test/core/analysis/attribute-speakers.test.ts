@@ -1118,3 +1118,20 @@ describe('attributeSpeakers: he/she and a subject after "that"', () => {
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Mary Barra' });
   });
 });
+
+describe('attributeSpeakers: an organisation naming a person\'s post', () => {
+  it('GIVEN "added the UCI president" THEN the president named before, not the UCI', () => {
+    const t = "Pat McQuaid is fighting for a third term at the UCI. 'Nobody is silly enough to say that,' added the UCI president.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Pat McQuaid' });
+  });
+
+  it('GIVEN "The FA chairman said:" THEN the chairman named before', () => {
+    const t = "Greg Dyke wants more English players in the Premier League. The FA chairman said: 'It is a real problem for the national side.'";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Greg Dyke' });
+  });
+
+  it('GIVEN "the BBC boss said" THEN the boss, but "a BBC spokesman said" is still the BBC', () => {
+    const t = "Tony Hall defended the cuts on Monday. 'We have no choice,' the BBC boss said. 'The show will end in May,' a BBC spokesman said.";
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Tony Hall', 'BBC']);
+  });
+});
