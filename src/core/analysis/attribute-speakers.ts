@@ -1325,7 +1325,7 @@ export function attributeSpeakers(
     }
     // "Kalanick wrote: '...' He added: '...'": "he added" goes on with the speaker just quoted, when they may be "he".
     if ((a === null || a.speaker === null || a.cue === 'pronoun') && k > 0 && out[k - 1]!.speaker && a?.speaker !== out[k - 1]!.speaker) {
-      const said = GOES_ON_RE.exec(text.slice(prevEnd, Math.min(text.length, q.end + 60)));
+      const said = goesOn(text, prevEnd, Math.min(text.length, q.end + 60));
       const prev = out[k - 1]!;
       const gender = genders.get(prev.speaker!);
       // A photo caption pasted in between ("Smith was jailed at Leeds Crown Court (pictured) He added:") names no new speaker.
@@ -1358,6 +1358,17 @@ function inQuotedTitle(text: string, m: Mention): boolean {
 }
 
 const GOES_ON_RE = /\b(he|she)\s+(?:also\s+|then\s+|later\s+)?(?:added|adds|continued|continues|went on)\b/i;
+
+/**
+ * The first "he added" / "she went on" in [from, to), except the cue right after the previous quote's closing mark: in
+ * "'...,' he added. But the commission warned ... '...,' said the report" that "he added" is the previous quote's own.
+ */
+function goesOn(text: string, from: number, to: number): RegExpExecArray | null {
+  const re = new RegExp(GOES_ON_RE.source, 'gi');
+  const span = text.slice(from, to);
+  for (let m = re.exec(span); m !== null; m = re.exec(span)) if (!/^[\s,.;]*$/.test(span.slice(0, m.index))) return m;
+  return null;
+}
 
 const FIRST_PERSON_RE = /\b(?:I|we|We|my|My|our|Our)\b/;
 

@@ -1135,3 +1135,20 @@ describe('attributeSpeakers: an organisation naming a person\'s post', () => {
     expect(attribute(t).map((a) => a.speaker)).toEqual(['Tony Hall', 'BBC']);
   });
 });
+
+describe('attributeSpeakers: "he added" belongs to the quote it follows', () => {
+  it('GIVEN "\'...,\' he added. But the commission warned ... \'...,\' said the report" THEN the report quote gets no one', () => {
+    const t = "Bob Graham said the threat was real. 'There are many scientists with the skills,' he added. But the commission warned of a nuclear threat too. 'Terrorist organizations are intent on acquiring nuclear weapons,' said the report, which was published on Tuesday.";
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Bob Graham', null]);
+  });
+
+  it('GIVEN "\'...,\' he said. He added: \'...\'" THEN "He added" between the quotes still carries the speaker on', () => {
+    const t = "Coach Tom Hardy was furious. 'We were poor,' he said. He added: 'The referee had a bad day too.'";
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Tom Hardy', 'Tom Hardy']);
+  });
+
+  it('GIVEN "\'...,\' she added. Critics were unconvinced. \'...,\' said one study" THEN the study quote is not hers', () => {
+    const t = "Dr Anna Price defended the drug. 'It is safe for children,' she added. Critics were unconvinced. 'The risks were never measured properly,' said one study published last year.";
+    expect(attribute(t)[1]?.speaker ?? null).toBeNull();
+  });
+});
