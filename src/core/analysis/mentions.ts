@@ -752,8 +752,26 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
   }
   // "the Prime Minister said" names a person by role: resolve it to the person given that role.
   const byRole = new Map<string, Mention>();
-  for (const m of out) if (m.kind === 'person' && m.role && !m.single) byRole.set(m.role.toLowerCase(), m);
-  for (const p of participants) if (p.role) byRole.set(p.role.toLowerCase(), { start: -1, end: -1, name: p.name, kind: 'person', role: p.role, gender: null, single: false });
+  // "King Albert II ... King Juan Carlos ... the King noted": of several holders of a role, the one named last before the
+  // reference (else the first after it) is meant, not the last in the story.
+  const holders = new Map<string, Mention[]>();
+  for (const m of out) {
+    if (m.kind !== 'person' || !m.role || m.single) continue;
+    byRole.set(m.role.toLowerCase(), m);
+    holders.set(m.role.toLowerCase(), [...(holders.get(m.role.toLowerCase()) ?? []), m]);
+  }
+  const nearestHolder = (role: string, at: number): Mention | undefined => {
+    const list = holders.get(role);
+    if (list === undefined) return undefined;
+    let best = list[0]!;
+    for (const h of list) if (h.start < at) best = h;
+    return best;
+  };
+  for (const p of participants) {
+    if (!p.role) continue;
+    byRole.set(p.role.toLowerCase(), { start: -1, end: -1, name: p.name, kind: 'person', role: p.role, gender: null, single: false });
+    holders.delete(p.role.toLowerCase());
+  }
   for (let k = 0; k < out.length; k++) {
     const m = out[k]!;
     if (m.kind !== 'person' || m.role) continue;
@@ -765,7 +783,7 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
     if (!words.every((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w))) continue;
     // "King said" in a story about B.B. King: a surname that happens to be a title word.
     if (words.length === 1 && fullNameTokens.has(words[0]!)) continue;
-    const holder = byRole.get(m.name.toLowerCase()) ?? byRoleTail(byRole, m.name.toLowerCase());
+    const holder = nearestHolder(m.name.toLowerCase(), m.start) ?? byRole.get(m.name.toLowerCase()) ?? byRoleTail(byRole, m.name.toLowerCase());
     if (holder) {
       m.role = m.name;
       m.name = holder.name;

@@ -256,3 +256,17 @@ describe('findMentions: the last words of a full name read as a place once', () 
     expect(kinds(t, 'Cedar Rapids')).not.toContain('person');
   });
 });
+
+describe('findMentions: a role held by several people', () => {
+  const holders = (t: string, role: string): string[] => findMentions(t).filter((m) => m.role === role).map((m) => m.name);
+
+  it('GIVEN two Prime Ministers named in turn THEN each "the Prime Minister" goes to the one named last before it', () => {
+    const t = 'Prime Minister Tony Blair spoke first. The Prime Minister was cheered. Years later Prime Minister Gordon Brown spoke too. The Prime Minister was booed.';
+    expect(holders(t, 'Prime Minister')).toEqual(['Tony Blair', 'Tony Blair', 'Gordon Brown', 'Gordon Brown']);
+  });
+
+  it('GIVEN President Obama, then President Hollande, then "the President" THEN Hollande', () => {
+    const t = 'President Barack Obama called for restraint on Monday. In Paris, President Francois Hollande went further. The President said France would act alone.';
+    expect(holders(t, 'President').pop()).toBe('Francois Hollande');
+  });
+});
