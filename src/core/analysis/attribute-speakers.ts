@@ -615,8 +615,12 @@ function lastOrganisationBefore(ctx: Context, at: number, head?: string, headReq
       return null;
     }
   }
+  // "The NTSB said the FAA had no procedures. '...,' the safety board said": an organisation in what another said is talked
+  // about; the one that said it is meant, when there is one.
+  for (let i = window.length - 1; i >= 0; i--) if (!REPORTED_ORG_BEFORE_RE.test(ctx.text.slice(Math.max(0, window[i]!.start - 40), window[i]!.start))) return window[i]!;
   return window[window.length - 1] ?? null;
 }
+const REPORTED_ORG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\s+(?:that\\s+)?(?:the\\s+)?$`, 'i');
 
 /** "told CNN", "speaking to the BBC", "CNN affiliate KGO": an outlet that is told, or only reports. */
 function listeningOutlet(text: string, m: Mention): boolean {

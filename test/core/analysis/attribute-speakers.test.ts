@@ -1152,3 +1152,15 @@ describe('attributeSpeakers: "he added" belongs to the quote it follows', () => 
     expect(attribute(t)[1]?.speaker ?? null).toBeNull();
   });
 });
+
+describe('attributeSpeakers: an organisation described by a noun, not one talked about', () => {
+  it('GIVEN "The NTSB said the FAA had ... \'...,\' the safety board said" THEN the NTSB', () => {
+    const t = "The NTSB said the FAA had no standard procedures for handoffs. 'Because of this lack of standardization, the plane passed two sectors,' the safety board said.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'NTSB' });
+  });
+
+  it('GIVEN "The EPA said that the USDA would help ... the agency said" THEN the EPA', () => {
+    const t = "The EPA said that the USDA would help farmers test the water. 'We expect the first results in May,' the agency said.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'EPA' });
+  });
+});
