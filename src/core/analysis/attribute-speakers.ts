@@ -130,7 +130,8 @@ function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | nu
 
 /**
  * "Wolves fan Mr Downes, who was on his way home with son Jack, 14, said": a relative clause that runs up to the verb
- * is an aside about the person before it, who speaks, whatever names the aside holds.
+ * is an aside about the person before it, who speaks, whatever names the aside holds; so is one opened by a description
+ * ("Mr McLuckie, a former developer who lives in France with his wife, Betty, and daughter Esmee, 13, said").
  */
 function relativeClauseSubject(ctx: Context, from: number, verbAt: number): Mention | null {
   for (const m of mentionsBetween(ctx.speakers, from, verbAt)) {
@@ -140,7 +141,7 @@ function relativeClauseSubject(ctx: Context, from: number, verbAt: number): Ment
   }
   return null;
 }
-const RELATIVE_ASIDE_RE = /^,\s+(?:who|whose)\s[^.;:!?"“”‘’\n]{1,200},\s*(?:(?:also|later|then|previously|once|\w+ly)\s+)?$/;
+const RELATIVE_ASIDE_RE = /^,\s+(?:(?:a|an|the)\s+[^,.;:!?"“”‘’\n]{1,60}?\s+)?(?:who|whose)\s[^.;:!?"“”‘’\n]{1,200},\s*(?:(?:also|later|then|previously|once|\w+ly)\s+)?$/;
 
 /** Joins a person to the employer named after them: "Mark Diffley, Director, Ipsos MORI", "David Williams of Ladbrokes". */
 const EMPLOYER_LINK_RE = /^(?:\s*,[^,.;:!?"“”‘’\n]*\p{L}[^,.;:!?"“”‘’\n]*,\s*|(?:\s*,[^.;:!?"“”‘’\n]{1,80}?,?)?\s+(?:of|from|at)\s+(?:the\s+)?)$/u;

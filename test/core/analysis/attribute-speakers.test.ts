@@ -1164,3 +1164,15 @@ describe('attributeSpeakers: an organisation described by a noun, not one talked
     expect(attribute(t)[0]).toMatchObject({ speaker: 'EPA' });
   });
 });
+
+describe('attributeSpeakers: a described aside with "who" before the verb', () => {
+  it('GIVEN "Mr X, a former developer who lives ... with his wife, Betty, 43, and daughters Clara, 15, and Esmee, 13, said:" THEN Mr X', () => {
+    const t = "Richard Brown won the backing of two Dragons. Mr Brown, a former property developer who lives near Avignon, France, with his wife, Betty, 43, and their daughters Clara, 15, and Esmee, 13, said: 'We could not say the name.'";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Richard Brown' });
+  });
+
+  it('GIVEN "Ms X, the nurse who treated Tom Hill, told the inquiry:" THEN Ms X, not the patient', () => {
+    const t = "Sarah Jones gave evidence on Monday. Ms Jones, the nurse who treated Tom Hill on the ward, told the inquiry: 'He was in great pain.'";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Sarah Jones' });
+  });
+});
