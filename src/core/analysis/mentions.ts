@@ -757,8 +757,11 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
   const holders = new Map<string, Mention[]>();
   for (const m of out) {
     if (m.kind !== 'person' || !m.role || m.single) continue;
-    byRole.set(m.role.toLowerCase(), m);
-    holders.set(m.role.toLowerCase(), [...(holders.get(m.role.toLowerCase()) ?? []), m]);
+    const role = m.role.toLowerCase();
+    byRole.set(role, m);
+    const list = holders.get(role);
+    if (list === undefined) holders.set(role, [m]);
+    else list.push(m);
   }
   const nearestHolder = (role: string, at: number): Mention | undefined => {
     const list = holders.get(role);
