@@ -1363,13 +1363,16 @@ function inQuotedTitle(text: string, m: Mention): boolean {
 }
 
 const GOES_ON_RE = /\b(he|she)\s+(?:also\s+|then\s+|later\s+)?(?:added|adds|continued|continues|went on)\b/i;
+/** GOES_ON_RE for a scan of every match (one object, its lastIndex reset by each scan: single-threaded). */
+const GOES_ON_ALL_RE = new RegExp(GOES_ON_RE.source, 'gi');
 
 /**
  * The first "he added" / "she went on" in [from, to), except the cue right after the previous quote's closing mark: in
  * "'...,' he added. But the commission warned ... '...,' said the report" that "he added" is the previous quote's own.
  */
 function goesOn(text: string, from: number, to: number): RegExpExecArray | null {
-  const re = new RegExp(GOES_ON_RE.source, 'gi');
+  const re = GOES_ON_ALL_RE;
+  re.lastIndex = 0;
   const span = text.slice(from, to);
   for (let m = re.exec(span); m !== null; m = re.exec(span)) if (!/^[\s,.;]*$/.test(span.slice(0, m.index))) return m;
   return null;
