@@ -1425,9 +1425,7 @@ function shareStands(candidates: readonly Topic[], listed: readonly Topic[]): vo
       for (const t of listed) {
         if (t.parties.has(st.position.party) || !includesSorted(t.sentences, st.sentence)) continue;
         words ??= new Set(contentStems(lowerCaseWords(st.clause)));
-        let shared = false;
-        for (const x of t.stems) if (words.has(x)) shared = true;
-        if (!shared) continue;
+        if (overlap(t.stems, words) === 0) continue;
         t.parties.add(st.position.party);
         t.positions.push(st.position);
       }
