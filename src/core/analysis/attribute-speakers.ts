@@ -1,7 +1,7 @@
 import type { Participant } from '../briefing/briefing.js';
 import { blankLostBreaks, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
-import { firstMentionFrom, isTitleWord, lostBreaksInNames, type Mention, type NameIndex } from './mentions.js';
+import { ABBREV_TITLES, firstMentionFrom, isTitleWord, lostBreaksInNames, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
 import { isGivenName } from './first-names.js';
 
@@ -52,7 +52,7 @@ const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b${NO_STOP}{0,40}:\\s*$`, 'i'
 const NOT_SPEECH_RE = /^(?:continu(?:ed|es)|went on)\s+to\s/i;
 const SPEECH_GLOBAL_RE = new RegExp(`\\b${SPEECH}\\b`, 'gi');
 /** A sentence ends at . ! ? … (and a closing mark) before a capital, or at a line break; not after "Mr." or an initial. */
-const NOT_AFTER_ABBREVIATION = '(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Sgt|Gen|Gov|Sen|Rep|Capt|Col|Lt|Maj|Brig|Adm|Cmdr|Cpl|Pvt|Pfc|Spc|Det|Insp|Supt|Jr|Sr|\\p{Lu}))';
+const NOT_AFTER_ABBREVIATION = `(?<!\\b(?:${ABBREV_TITLES.join('|')}|\\p{Lu}))`;
 const SENTENCE_BOUNDARY_RE = new RegExp(`(?:${NOT_AFTER_ABBREVIATION}\\.|[!?…])["”'’]?\\s+(?=[\\p{Lu}"“‘'])|\\n`, 'gu');
 /** A full stop (not a title's or an initial's), ! or ? followed by a space. */
 const SENTENCE_END_RE = new RegExp(`(?:${NOT_AFTER_ABBREVIATION}\\.|[!?])\\s`, 'u');

@@ -41,7 +41,8 @@ export interface Mention {
  * first one, in the pattern's order of preference, that is not followed by a letter or digit
  * (`tokenEnd`); the run then takes every further token it can.
  */
-const ABBREV_TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Sgt', 'Col', 'Capt', 'Maj', 'Brig', 'Adm', 'Cmdr', 'Cpl', 'Pvt', 'Pfc', 'Spc', 'Prof', 'Det', 'Supt', 'Insp', 'Jr', 'Sr', 'Rev'];
+/** Titles written with a full stop ("Mr.", "Maj."): a name goes on after them, and no sentence ends there. */
+export const ABBREV_TITLES = ['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Sen', 'Rep', 'Gov', 'Gen', 'Lt', 'Sgt', 'Col', 'Capt', 'Maj', 'Brig', 'Adm', 'Cmdr', 'Cpl', 'Pvt', 'Pfc', 'Spc', 'Prof', 'Det', 'Supt', 'Insp', 'Jr', 'Sr', 'Rev'];
 const CONNECTORS = ['of', 'de', 'da', 'del', 'della', 'van', 'von', 'der', 'den', 'bin', 'al', 'la', 'le', 'du', 'dos', 'el'];
 /** Titles and connectors by their first character, each with the character that must follow it. */
 const TITLES_BY_FIRST = groupByFirst(ABBREV_TITLES, '.');
