@@ -4,7 +4,10 @@
  * with --cnn-val, bench/entities/people-cnnval.jsonl (15 unseen CNN validation articles, held out: totals
  * only). Both were labelled by reading the articles before the engine ran on them; see bench/entities/README.md.
  *
- *   npm run bench:people [-- --eval ../shared/eval/cnndm-dev.jsonl] [-- --labels PATH] [-- --cnn-val PATH] [-- --verbose]
+ *   npm run bench:people [-- --eval ../shared/eval/cnndm-dev.jsonl] [-- --labels PATH] [-- --cnn-val PATH] [-- --bbc-git GITDIR] [-- --verbose]
+ *
+ * --bbc-git names a clone (bare or not) of DokahlSoZoor/DieNeueKrone, whose BBC News texts the second held-out
+ * set (bench/entities/people-bbc.jsonl) is read from; the texts are not in this repository.
  *
  * --verbose lists each dev article's missed and wrong names (never the held-out set's).
  *
@@ -26,6 +29,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/core/analysis/analyze.js';
 import { argValue, pathArg } from './args.js';
+import { hasCommit, parseSourceRef, readSourceText } from './git-texts.js';
 import { articleTextsById, readJsonLines } from './jsonl.js';
 
 export interface LabelledPeople {
@@ -33,12 +37,21 @@ export interface LabelledPeople {
   people: string[];
   /** Other spellings the article uses for one person ("Liana Barrientos" for "Lianna Barrientos"). */
   also?: Record<string, string[]>;
+  /** Where the text is, for sets whose texts are read from a clone (`owner/name@commit:path`). */
+  source?: string;
+}
+
+/** An article as the engine is given it: the body, and the headline when the source has one. */
+interface Article {
+  text: string;
+  title?: string;
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_EVAL = resolve(HERE, '../../shared/eval/cnndm-dev.jsonl');
 const DEFAULT_LABELS = resolve(HERE, 'entities/people.jsonl');
 const HELDOUT_LABELS = resolve(HERE, 'entities/people-cnnval.jsonl');
+const BBC_LABELS = resolve(HERE, 'entities/people-bbc.jsonl');
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'prof', 'professor', 'sister', 'father', 'rev', 'gov', 'sen', 'rep', 'sgt', 'det', 'lt']);
 
@@ -154,38 +167,79 @@ function loadLabels(path: string): LabelledPeople[] {
 }
 
 /**
- * Ours beside the baseline on the labelled articles of `labelsPath` whose texts `evalPath` holds, as a
- * printable table. `verbose` adds each article's missed and wrong names (never for a held-out set).
+ * A BBC-dataset file is a headline, a blank line and the body; an editor pasting it would give the headline as
+ * the title. Any other text is all body.
  */
-export function evaluatePeople(evalPath: string, labelsPath: string, verbose = false): string {
+export function splitHeadline(raw: string): Article {
+  const m = /^([^\n]+)\n[ \t]*\n/.exec(raw);
+  return m ? { title: m[1]!.trim(), text: raw.slice(m[0].length).trim() } : { text: raw.trim() };
+}
+
+/** The articles of an eval file (`{id, article}` lines) by id. */
+function evalArticles(evalPath: string): Map<string, Article> {
+  return new Map([...articleTextsById(evalPath)].map(([id, text]) => [id, { text }]));
+}
+
+/** The articles the labels' `source` fields name, read from the clone at `gitDir`. */
+function gitArticles(labels: readonly LabelledPeople[], gitDir: string): Map<string, Article> {
+  const out = new Map<string, Article>();
+  for (const l of labels) {
+    const raw = l.source === undefined ? undefined : readSourceText(gitDir, l.source);
+    if (raw !== undefined) out.set(l.id, splitHeadline(raw));
+  }
+  return out;
+}
+
+/**
+ * Ours beside the baseline on the labelled articles of `labelsPath` found in `articles`, as a printable table.
+ * `verbose` adds each article's missed and wrong names (never for a held-out set).
+ */
+function scoreSet(articles: ReadonlyMap<string, Article>, labelsPath: string, from: string, verbose: boolean): string {
   const labels = loadLabels(labelsPath);
-  const texts = articleTextsById(evalPath);
   const ours: Tally = { gold: 0, predicted: 0, matched: 0 };
   const base: Tally = { gold: 0, predicted: 0, matched: 0 };
   const details: string[] = [];
   let missing = 0;
   for (const label of labels) {
-    const text = texts.get(label.id);
-    if (text === undefined) {
+    const article = articles.get(label.id);
+    if (article === undefined) {
       missing++;
       continue;
     }
-    const people = analyze({ text }).entities.people.map((p) => p.name);
+    const people = analyze(article).entities.people.map((p) => p.name);
     const s = scorePeople(label, people);
     add(ours, s);
-    add(base, scorePeople(label, capitalisedRuns(text)));
+    add(base, scorePeople(label, capitalisedRuns(article.text)));
     if (verbose && (s.missed.length > 0 || s.wrong.length > 0)) {
       details.push(`${label.id.slice(0, 8)}  missed: ${s.missed.join('; ') || '-'}\n          wrong:  ${s.wrong.join('; ') || '-'}`);
     }
   }
   return [
-    `People list: ${labels.length - missing} labelled articles, ${ours.gold} gold people (${labelsPath.split('/').slice(-2).join('/')})${missing ? `, ${missing} labelled ids not in ${evalPath}` : ''}`,
+    `People list: ${labels.length - missing} labelled articles, ${ours.gold} gold people (${labelsPath.split('/').slice(-2).join('/')})${missing ? `, ${missing} labelled ids not in ${from}` : ''}`,
     '| system                               | precis | recall |     F1 | named | right |',
     '| ------------------------------------ | -----: | -----: | -----: | ----: | ----: |',
     row('briefbot (entities.people)', ours),
     row('baseline (2+ capitalised words)', base),
     ...(details.length > 0 ? ['', ...details] : []),
   ].join('\n');
+}
+
+/** Ours beside the baseline on the labelled articles of `labelsPath` whose texts `evalPath` holds. */
+export function evaluatePeople(evalPath: string, labelsPath: string, verbose = false): string {
+  return scoreSet(evalArticles(evalPath), labelsPath, evalPath, verbose);
+}
+
+const BBC_HOW = 'pass --bbc-git <git dir of a clone of DokahlSoZoor/DieNeueKrone> (it needs the commit the labels name)';
+
+/** The BBC held-out table (texts read from a clone), or a note saying why it was skipped. Totals only. */
+export function bbcSection(gitDir: string | undefined, labelsPath = BBC_LABELS): string {
+  const title = 'People list, held out (15 BBC politics stories, labelled before the engine ran on them; totals only):';
+  const labels = loadLabels(labelsPath);
+  const ref = labels[0]?.source === undefined ? undefined : parseSourceRef(labels[0].source);
+  if (gitDir === undefined || ref === undefined) return `${title}\nskipped: the texts are not in this repository; ${BBC_HOW}`;
+  const dir = resolve(process.cwd(), gitDir);
+  if (!hasCommit(dir, ref.commit)) return `${title}\nskipped: ${dir} has no commit ${ref.commit}; ${BBC_HOW}`;
+  return `${title}\n${scoreSet(gitArticles(labels, dir), labelsPath, dir, false)}`;
 }
 
 const CNN_VAL_HOW = 'build it with bench/cnn-val-to-jsonl.ts (see its header) and pass --cnn-val <path>';
@@ -205,4 +259,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const argv = process.argv.slice(2);
   console.log(evaluatePeople(pathArg(argv, '--eval', DEFAULT_EVAL), pathArg(argv, '--labels', DEFAULT_LABELS), argv.includes('--verbose')));
   console.log(`\n${heldOutSection(argValue(argv, '--cnn-val'))}`);
+  console.log(`\n${bbcSection(argValue(argv, '--bbc-git'))}`);
 }
