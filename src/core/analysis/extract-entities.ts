@@ -117,12 +117,14 @@ const EVENT_LAST_WORDS = new Set(
 /**
  * Words that end organisations, documents, laws, buildings and products, never a person's name, even after a title word took
  * the rest of the run: "General Electric" (read as General + "Electric"), "Bill of Rights", "Classic FM", "BT Sport",
- * "AZ Central", "Care Choices Act", "Highway Patrol", "Suez Canal", "Mercy Corps".
+ * "AZ Central", "Care Choices Act", "Highway Patrol", "Suez Canal", "Mercy Corps"; products, shows and events ("Windows XP", "Nintendo
+ * DS", "Sony PSP Portable", "American Idol", "X Factor", "Space Invaders", "Reader's Digest", "Live 8 Live").
  */
 const THING_LAST_WORDS = new Set(
   `electric electrics motors rights fm sport sports central procedure pictures ambulance plains falls heights springs house
 act code control card flight patrol monastery temple mosque cathedral canal creek garden gardens theatre theater quarter shuttle
-solutions products distribution films corps relations adventures report startups spa`.split(/\s+/),
+solutions products distribution films corps relations adventures report startups spa pc pcs dvd dvds xp ds portable explorer messenger
+show conference events live fever idol factor invaders soldiers digest paper investigation`.split(/\s+/),
 );
 
 /** Words that open the name of a storm, never a person's: "Hurricane Isaac", "Tropical Cyclone Pam", "Typhoon Haiyan". */

@@ -249,7 +249,9 @@ herald tribune daily express mirror sun gazette review magazine studios records 
 court tribunal bureau administration secretariat cabinet commons lords academy church coalition alliance movement front brigade
 regiment squad team institute laboratory labs systems technologies agency watch fund programme program project initiative council
 yard online today post advocates promotions productions entertainment media pictures records trains railway railways rail buses transport energy foods stores airport circuit
-chamber chambers local rescue relief aid`.split(/\s+/),
+chamber chambers local rescue relief aid
+securities exchange capital communications brothers bros economics statistics management laboratories consortium investments networks
+electronics pharmaceuticals wholesale telekom telecom research`.split(/\s+/),
 );
 /** A word that says where something is based: "London-based", "Kingdom-based", "US-headquartered". */
 const BASED_RE = /-(?:based|headquartered)$/i;

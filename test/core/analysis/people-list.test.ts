@@ -41,6 +41,23 @@ describe('people list: names of things', () => {
     expect(peopleOf('He listened to Classic FM and watched BT Sport with Joe Hart.')).toEqual(['Joe Hart']);
   });
 
+  it('GIVEN banks, brokers and firms named for a trade (Securities, Capital, Economics, Brothers, Communications) THEN no person, and each is an organisation', () => {
+    const texts = [
+      'Shares rose 3%, said Kenji Sato of Daiwa Securities. Barclays Capital said the same.',
+      'Prices will keep climbing, said Julia Baker at Capital Economics, as Lehman Brothers cut its forecast.',
+      'Verizon Communications agreed the deal, and Monument Securities analyst Marc Ostwald called it fair.',
+    ];
+    expect(texts.map(peopleOf)).toEqual([['Kenji Sato'], ['Julia Baker'], ['Marc Ostwald']]);
+    const mentions = findMentions(texts[0]!);
+    expect(extractEntities(texts[0]!, mentions, new NameIndex(mentions)).organizations).toEqual(expect.arrayContaining(['Daiwa Securities', 'Barclays Capital']));
+  });
+
+  it('GIVEN products, shows and events ("Windows XP", "Nintendo DS", "Pop Idol", "X Factor", "Internet Explorer") THEN no person', () => {
+    expect(peopleOf('The flaw affects Windows XP and Internet Explorer, said Graham Cluley.')).toEqual(['Graham Cluley']);
+    expect(peopleOf('Sales of the Nintendo DS beat the PlayStation Portable, analyst Ben Keen said.')).toEqual(['Ben Keen']);
+    expect(peopleOf('The singer won Pop Idol before X Factor began, said Simon Fuller.')).toEqual(['Simon Fuller']);
+  });
+
   it('GIVEN a place ending on Plains or a name opening on St THEN no person', () => {
     expect(peopleOf('She lived in Yonkers and White Plains, said Tim Ford. Fans filled St James\' Park.')).toEqual(['Tim Ford']);
   });
