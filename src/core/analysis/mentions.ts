@@ -209,7 +209,10 @@ general gen gen. maj maj. brig brig. adm adm. cmdr cmdr. cpl cpl. pvt pvt. pfc p
 envoy spokesman spokeswoman deputy acting former assistant attorney district leader opposition mp premier emperor sheikh ayatollah
 cardinal archbishop bishop rabbi imam pc dc di dci sheriff coroner councillor councilman councilwoman speaker director boss striker
 midfielder defender goalkeeper star singer actor actress rapper presenter host anchor correspondent reporter lawyer barrister
-solicitor prosecutor professor nurse doctor agent ambassador emeritus consort`.split(/\s+/),
+solicitor prosecutor professor nurse doctor agent ambassador emeritus consort
+economist analyst producer comedian conductor broadcaster founder co-founder newcomer developer writer author novelist photographer designer
+model artist chef musician composer playwright poet historian scientist researcher activist campaigner pianist guitarist drummer dancer
+filmmaker film-maker`.split(/\s+/),
 );
 const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'congressman', 'chairman', 'spokesman', 'emperor', 'councilman', 'actor', 'sheikh']);
 const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame', 'queen', 'princess', 'congresswoman', 'chairwoman', 'spokeswoman', 'councilwoman', 'actress', 'madam']);
@@ -251,7 +254,7 @@ regiment squad team institute laboratory labs systems technologies agency watch 
 yard online today post advocates promotions productions entertainment media pictures records trains railway railways rail buses transport energy foods stores airport circuit
 chamber chambers local rescue relief aid
 securities exchange capital communications brothers bros economics statistics management laboratories consortium investments networks
-electronics pharmaceuticals wholesale telekom telecom research`.split(/\s+/),
+electronics pharmaceuticals wholesale telekom telecom research unit`.split(/\s+/),
 );
 /** A word that says where something is based: "London-based", "Kingdom-based", "US-headquartered". */
 const BASED_RE = /-(?:based|headquartered)$/i;

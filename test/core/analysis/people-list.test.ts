@@ -69,6 +69,12 @@ describe('people list: names of things', () => {
 });
 
 describe('people list: words glued to a name', () => {
+  it('GIVEN an occupation opening the sentence before a name the given-name list lacks THEN it is the role, not part of the name', () => {
+    expect(peopleOf('Economist Colen Garrow said rates would stay on hold.')).toEqual(['Colen Garrow']);
+    expect(peopleOf('Conductor Marcello Viotti died in Munich. Comedian Chris Rock will host the show.')).toEqual(['Marcello Viotti', 'Chris Rock']);
+    expect(peopleOf('Growth will slow, said Robert Ward of the Economist Intelligence Unit.')).toEqual(['Robert Ward']);
+  });
+
   it('GIVEN a role noun or rank before a full name THEN the person is listed without it', () => {
     expect(peopleOf('Prisoner Carlos Mendes was jailed for five years.')).toEqual(['Carlos Mendes']);
     expect(peopleOf('Triathlete Laura Beck, 26, crashed in 2010.')).toEqual(['Laura Beck']);
