@@ -1,6 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { isGivenName } from './first-names.js';
-import { gazetteerOrganisation, partyOf, placeOf } from './gazetteer.js';
+import { gazetteerOrganisation, partyOf, partyOrganisation, placeOf } from './gazetteer.js';
 import { BoundedMemo } from './bounded-memo.js';
 import { nonNounClass } from './word-classes.js';
 import { isOrganisationHead, isTitleWord, type Mention, type NameIndex } from './mentions.js';
@@ -58,12 +58,18 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
     } else if (m.kind === 'place') {
       const name = placeName(m.name);
       if (name === null) continue;
+      // "New Labour" reads as a place ("New ...") but is a party.
+      const party = partyOrganisation(name);
+      if (party !== null) {
+        if (!organizations.has(party.toLowerCase())) organizations.set(party.toLowerCase(), party);
+        continue;
+      }
       const canonical = placeOf(name) ?? name;
       if (!places.has(canonical.toLowerCase())) places.set(canonical.toLowerCase(), canonical);
     } else if (m.kind === 'organization') {
       const known = gazetteerOrganisation(m.name);
       if (known === null && !m.name.includes(' ') && notAnOrganisationAcronym(lowerWords, m.name)) continue;
-      const canonical = known ?? m.name;
+      const canonical = known ?? partyOrganisation(m.name) ?? m.name;
       if (!organizations.has(canonical.toLowerCase())) organizations.set(canonical.toLowerCase(), canonical);
     }
   }
@@ -197,6 +203,7 @@ const COMMON_ACRONYMS = new Set(
   `tv ceo ceos cfo coo cto mvp asap pdf lgbt lgbtq ptsd dj djs lsd potus flotus ad bc pe cte hov idp idps foi add adhd dna gdp gps hiv
 aids icu er iq ok pr pc cv vip vips mp mps qc suv suvs atm ai it id url faq rsvp pin sim sms led lcd dvd dvds cd cds mri ct ecg ekg ivf
 std stds ufo ufos bmi mma wmd wmds ied ieds rpg hq pow pows mia awol cpr vpn diy bbq eta tba tbc ps
+gmt bst utc edt est pst pm am mep meps msp msps bse sars mrsa vat cpi rpi ipo ipos
 al ak az ar ca co ct de fl ga hi ia ks ky la md ma mi mn ms mo mt ne nv nh nj nm nc nd oh or pa ri sc sd tn tx ut vt wa wv wi wy`.split(/\s+/),
 );
 
@@ -211,17 +218,23 @@ function notAnOrganisationAcronym(text: LowerWords, name: string): boolean {
 }
 
 /**
- * The place a run names, or null when it names none: "Los Angeles-based" is Los Angeles; a run that opens on a title
+ * The place a run names, or null when it names none: "Los Angeles-based" is Los Angeles; "Las Vegas-style", "New Year" and a run
+ * with an honorific inside ("Harrogate Mr Kennedy") name none; a run that opens on a title
  * ("Lt. Kenny Park", "Secretary of State") is a person or an office, and one that ends on a region's adjective ("Middle
  * Eastern") describes, it does not name.
  */
 function placeName(name: string): string | null {
+  // "Las Vegas-style" describes; "New Year" is a day; "Harrogate Mr Kennedy" ran on into a person.
+  if (name.endsWith('-style') || name.endsWith(' Year') || HONORIFIC_INSIDE_RE.test(name)) return null;
   const based = name.endsWith('-based') ? name.slice(0, -'-based'.length) : name;
   const space = based.indexOf(' ');
   if (space > 0 && isTitleWord(based.slice(0, space).replace(/\.$/, ''))) return null;
   if (space > 0 && endsOnRegionAdjective(based)) return null;
   return based.length > 0 ? based : null;
 }
+
+/** An honorific after the first word: the run went on from a place into a person's name. */
+const HONORIFIC_INSIDE_RE = / (?:Mr|Mrs|Ms|Dr|Miss)\.? /;
 
 /** The last word is a region adjective written with a capital ("Middle Eastern"). */
 function endsOnRegionAdjective(name: string): boolean {

@@ -296,6 +296,28 @@ export function placeOf(name: string): string | null {
   return PLACE_BY_NAME.get(normalise(name)) ?? null;
 }
 
+/**
+ * Political parties under the names news gives them, for the organisation list: "the Tories", "Tory", "Conservatives"
+ * and "Conservative Party" are one party there. Only the list uses it: who said a quote keeps the story's word.
+ */
+const PARTY_ORGANISATIONS: Readonly<Record<string, readonly string[]>> = {
+  'Conservative Party': ['Conservatives', 'Conservative', 'Tory', 'Tories', 'Tory Party', 'Tory party', 'Conservative party'],
+  'Labour Party': ['Labour', 'New Labour', 'Labour party'],
+  'Liberal Democrats': ['Liberal Democrat', 'Lib Dems', 'Lib Dem', 'LibDems'],
+  'UK Independence Party': ['UKIP', 'Ukip'],
+  'Scottish National Party': ['SNP'],
+  'Green Party': ['Greens'],
+  'Democratic Party': ['Democrats', 'Democratic party'],
+  'Republican Party': ['Republicans', 'GOP', 'Republican party'],
+};
+const PARTY_ORGANISATION_BY_NAME = new Map<string, string>();
+for (const [party, names] of Object.entries(PARTY_ORGANISATIONS)) for (const n of [party, ...names]) PARTY_ORGANISATION_BY_NAME.set(normalise(n), party);
+
+/** The one name of a political party the list shows for any of its names ("Tories" -> "Conservative Party"), or null. */
+export function partyOrganisation(name: string): string | null {
+  return PARTY_ORGANISATION_BY_NAME.get(normalise(name)) ?? null;
+}
+
 /** The canonical organisation for an institutional name the gazetteer knows ("UN", "Kremlin"), or null. */
 export function gazetteerOrganisation(name: string): string | null {
   return ORG_BY_NAME.get(normalise(name)) ?? null;

@@ -50,3 +50,29 @@ describe('organisations: names that words of events, captions or places hide', (
     expect(orgs.some((o) => o.includes('-based'))).toBe(false);
   });
 });
+
+describe('organisations: political parties under one name', () => {
+  const orgsOf = (text: string): string[] => {
+    const mentions = findMentions(text);
+    return extractEntities(text, mentions, new NameIndex(mentions)).organizations;
+  };
+
+  it('GIVEN "the Tories", "Tory", "Conservatives", "Labour", "New Labour" and "Lib Dems" THEN one entry a party', () => {
+    const orgs = orgsOf(
+      'The Tories said Labour had failed. Tory leader Michael Howard said the Conservatives would cut taxes. New Labour is dead, said the Lib Dems, and the Liberal Democrats agreed.',
+    );
+    expect(orgs.filter((o) => /Tor|Conservative/.test(o))).toEqual(['Conservative Party']);
+    expect(orgs.filter((o) => /Labour/.test(o))).toEqual(['Labour Party']);
+    expect(orgs.filter((o) => /Lib/.test(o))).toEqual(['Liberal Democrats']);
+  });
+
+  it('GIVEN "Republicans" and "Democrats" in US copy THEN the parties are named in full', () => {
+    expect(orgsOf('Republicans in the Senate blocked the bill, and Democrats vowed to try again.')).toEqual(expect.arrayContaining(['Republican Party', 'Democratic Party']));
+  });
+
+  it('GIVEN a time zone, an office or an illness in capitals (GMT, PM, MEP, BSE) THEN no organisation', () => {
+    const orgs = orgsOf('The vote closes at 2200 GMT, the PM said. One MEP warned of BSE. The NHS and the BBC reported it.');
+    for (const thing of ['GMT', 'PM', 'MEP', 'BSE']) expect(orgs).not.toContain(thing);
+    for (const body of ['NHS', 'BBC']) expect(orgs).toContain(body);
+  });
+});

@@ -20,4 +20,12 @@ describe('places list', () => {
     expect(places).not.toContain('Middle Eastern');
     expect(places).toContain('Denver');
   });
+
+  it('GIVEN "X-style", "New Year" or a run that goes on into "Mr Y" THEN no place; the town itself stays', () => {
+    const places = placesOf('He wants Las Vegas-style casinos in Manchester by the New Year. Speaking in Harrogate Mr Kennedy said no.');
+    expect(places).not.toContain('Las Vegas-style');
+    expect(places).not.toContain('New Year');
+    expect(places.some((p) => p.includes('Mr'))).toBe(false);
+    expect(places).toContain('Manchester');
+  });
 });
