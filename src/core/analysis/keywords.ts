@@ -1,4 +1,5 @@
 import { sentenceStems, type TextToken } from './tokenize.js';
+import { nonNounClass } from './word-classes.js';
 import type { Sentence } from './types.js';
 
 const MAX_PHRASE_WORDS = 4;
@@ -98,6 +99,7 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
   for (let phrase = best.next(); phrase !== undefined; phrase = best.next()) {
     if (chosen.length >= n) break;
     const stems = stemsOf(phrase);
+    if (stems.length === 1 && !standsAlone(phrase)) continue;
     const key = ` ${stems.join(' ')} `;
     // Skip variants of what is already there: "kite flying festival" after "kite flying".
     if (chosenStems.some((c, i) => c.length > 1 && key.includes(chosenKeys[i]!))) continue;
@@ -120,6 +122,26 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
     for (const s of stems) coveredStems.add(s);
   }
   return chosen.map(bestSurface);
+}
+
+/**
+ * Words that say when or how much, never what a story is about: "Friday", "year", "dollars", "million". Alone they are no
+ * keyword; in a phrase ("fourth quarter profits", "pounds 50m deal") they stay.
+ */
+const NO_KEYWORD_ALONE = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october
+november december today yesterday tomorrow week weeks month months year years day days time times percent cent dollars dollar pounds
+pound euros euro million millions billion billions trillion`.split(/\s+/),
+);
+
+/** A single word that can be a keyword: a noun or a name, not a verb, adjective or adverb ("remain", "recent"), nor a date or amount ("0.2"). */
+function standsAlone(phrase: PhraseStats): boolean {
+  // The form written most (a form seen only opening a sentence weighs half): "Bush" stays a name, "Recent" is "recent".
+  const word = bestSurface(phrase);
+  const lower = word.toLowerCase();
+  if (NO_KEYWORD_ALONE.has(lower) || /\d/.test(word)) return false;
+  // A capitalised word inside a sentence is a name, whatever the lexicon says of its lower-case form ("Bush", "Will").
+  return word !== lower || nonNounClass(lower) === undefined;
 }
 
 /**
