@@ -1,6 +1,7 @@
 /**
  * Analysis speed on one core: articles per second on the CNN/DM dev set (ours beside ts-textrank,
- * measured in the same run) and time against text size (10 KB, 100 KB, 1 MB of concatenated articles).
+ * measured in the same run), time against text size (10 KB, 100 KB, 1 MB of concatenated articles), and worst-case shapes
+ * (one pattern repeated to 100 KB and 400 KB, whose ratio shows any quadratic step).
  *
  *   npm run bench:speed [-- --eval PATH]
  */
@@ -130,6 +131,29 @@ function buildText(articles: readonly string[], bytes: number): string {
   return parts.join('\n\n').slice(0, bytes);
 }
 
+/**
+ * Texts built to find super-linear work: one pattern repeated to a size, with no sentence end, or quotes, names or party names
+ * packed into one sentence. News never looks like this, but a pasted transcript or a malformed file can, and a step that is
+ * quadratic in a sentence's length shows here first (session 8 found four: party names and quotes in one long clause, and
+ * quotes with no sentence end after them).
+ */
+export const WORST_CASE_SHAPES: Readonly<Record<string, string>> = {
+  'one sentence, no stop': 'the minister said that the talks would go on ',
+  'party names in one clause': 'Seoul and Tokyo asked Pyongyang and Washington to talk, ',
+  'hyphenated party names': 'U.S.-North Korea-Japan-',
+  'capitalised names, no stop': 'Aaron Bart Cole Dane Eve Finn Gus Hal ',
+  'double quotes, no stop': '"we will win" said Jane Doe and "we will not" said John Roe and ',
+  'single quotes, no stop': "'it is fine,' he said, 'and ",
+  'titles, no stop': 'Mr Smith and Mrs Jones and Dr Brown and ',
+  'names and commas': 'Kang, Kono, Kim, Lee, Park, Abe, ',
+  'stance cues in one clause': 'they agreed on sanctions but differed over trade and asked for talks, ',
+  'line breaks': 'Word\n\n',
+};
+
+function repeatTo(pattern: string, chars: number): string {
+  return pattern.repeat(Math.ceil(chars / pattern.length)).slice(0, chars);
+}
+
 async function main(): Promise<void> {
   const path = evalPathFromArgs(process.argv.slice(2));
   const articles = loadEvalSet(path).map((a) => a.article);
@@ -185,6 +209,15 @@ async function main(): Promise<void> {
         `| ${(bytes / 1000).toFixed(0)} KB | ${sentences} | ${ms.cpu.toFixed(1)} | ${ms.wall.toFixed(1)} | ${((ms.cpu / bytes) * 100_000).toFixed(1)} |`,
       );
     }
+  }
+
+  // Linear work takes about 4 times as long on 4 times the text; a ratio far above that is a quadratic step.
+  console.log(`\nWorst-case shapes (${full.name}; one pattern repeated to 100 KB and to 400 KB; median of 3 runs)`);
+  console.log('| shape | 100 KB, CPU ms | 400 KB, CPU ms | 400 KB ÷ 100 KB |\n|---|---|---|---|');
+  for (const [shape, pattern] of Object.entries(WORST_CASE_SHAPES)) {
+    const small = medianMs(repeatTo(pattern, 100_000), full.run, 3).cpu;
+    const large = medianMs(repeatTo(pattern, 400_000), full.run, 3).cpu;
+    console.log(`| ${shape} | ${small.toFixed(0)} | ${large.toFixed(0)} | ${(large / small).toFixed(1)} |`);
   }
 }
 

@@ -424,12 +424,20 @@ function lastSpeakerMention(ctx: Context, at: number): Mention | null {
   return null;
 }
 
+const WHITE_SPACE_RE = /\s/u;
+
 /** Start of the sentence containing `at`, looking back no further than `floor` (nor 1,000 characters: linear overall). */
-function sentenceStartBefore(text: string, at: number, floor: number): number {
+export function sentenceStartBefore(text: string, at: number, floor: number): number {
   floor = Math.max(floor, at - 1000, 0);
   let start = floor;
+  // The search reads no further than the white space after `at` and one character more (what a boundary that starts
+  // before `at` can cover and look at): on the whole text, a story with no sentence end after `at` was read to its end
+  // for every quote, which made such a text quadratic.
+  let limit = at;
+  while (limit < text.length && (text.charCodeAt(limit) <= 32 || WHITE_SPACE_RE.test(text[limit]!))) limit++;
+  const window = limit + 1 >= text.length ? text : text.slice(0, limit + 1);
   SENTENCE_BOUNDARY_RE.lastIndex = floor;
-  for (let m = SENTENCE_BOUNDARY_RE.exec(text); m && m.index < at; m = SENTENCE_BOUNDARY_RE.exec(text)) {
+  for (let m = SENTENCE_BOUNDARY_RE.exec(window); m && m.index < at; m = SENTENCE_BOUNDARY_RE.exec(window)) {
     const end = m.index + m[0].length;
     if (end <= at) start = end;
   }

@@ -1073,9 +1073,19 @@ function signatureUncached(text: string): Signature {
   let rest = text;
   // Parties are named with capitals: most labels have none, and skip the gazetteer scan.
   if (UPPER_RE.test(text)) {
-    for (const m of partyMentions(text)) {
-      all.add(`@${m.party}`);
-      rest = rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end);
+    // The party names blanked in one pass (partyMentions gives them in order, apart): a copy of the text for each
+    // made a long clause full of them quadratic.
+    const mentions = partyMentions(text);
+    if (mentions.length > 0) {
+      const pieces: string[] = [];
+      let from = 0;
+      for (const m of mentions) {
+        all.add(`@${m.party}`);
+        pieces.push(text.slice(from, m.start), ' '.repeat(m.end - m.start));
+        from = m.end;
+      }
+      pieces.push(text.slice(from));
+      rest = pieces.join('');
     }
   }
   const parties = all.size;
@@ -1146,16 +1156,25 @@ function overlap(a: Set<string>, b: Set<string>): number {
 }
 
 /** Replaces quoted speech with spaces so offsets still line up; `from` is the first quote that may overlap. */
-function narrativeOf(s: Sentence, quotes: readonly QuoteSpan[], from: number): string {
-  let out = s.text;
+export function narrativeOf(s: Sentence, quotes: readonly QuoteSpan[], from: number): string {
+  const text = s.text;
+  // Built in one pass (the quotes come in order of start): a copy of the sentence for each quote made a long sentence
+  // full of quotes quadratic.
+  let pieces: string[] | null = null;
+  let cursor = 0;
   for (let k = from; k < quotes.length && quotes[k]!.start < s.end; k++) {
     const q = quotes[k]!;
     if (q.end <= s.start) continue;
-    const a = Math.max(q.start, s.start) - s.start;
+    const a = Math.max(q.start - s.start, 0, cursor);
     const b = Math.min(q.end, s.end) - s.start;
-    out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+    if (b <= a) continue;
+    pieces ??= [];
+    pieces.push(text.slice(cursor, a), ' '.repeat(b - a));
+    cursor = b;
   }
-  return out;
+  if (pieces === null) return text;
+  pieces.push(text.slice(cursor));
+  return pieces.join('');
 }
 
 /** The topics of a story in document order. */

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sentenceStartBefore } from '../../../src/core/analysis/attribute-speakers.js';
+import { narrativeOf } from '../../../src/core/analysis/extract-issues.js';
+import { narrativeOf as referenceNarrative, sentenceStartBefore as referenceStart } from './reference/text-windows.js';
+
+/** Text from the pieces sentence ends are made of: stops, marks, white space, capitals, titles. */
+const piece = fc.constantFrom('.', '!', '?', '…', '"', '“', '”', "'", '‘', '’', ' ', '  ', '\n', '\t', '\u00a0', 'Mr', 'Dr', 'A', 'Kang', 'said', 'he', 'x', ',');
+const text = fc.array(piece, { minLength: 0, maxLength: 60 }).map((p) => p.join(''));
+
+describe('sentenceStartBefore reads only up to the white space after `at`', () => {
+  it('GIVEN random text and any position and floor THEN it gives what reading the whole text gave', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, rawAt, rawFloor) => {
+        const at = t.length === 0 ? 0 : rawAt % (t.length + 1);
+        const floor = rawFloor % (at + 1);
+        expect(sentenceStartBefore(t, at, floor)).toBe(referenceStart(t, at, floor));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('GIVEN a quote in white space after a stop ("fine. \\n  ") THEN the sentence starts where it did', () => {
+    const t = 'It was fine. \n  "Yes," he said.';
+    for (let at = 0; at <= t.length; at++) expect(sentenceStartBefore(t, at, 0)).toBe(referenceStart(t, at, 0));
+  });
+});
+
+describe('narrativeOf blanks quotes in one pass', () => {
+  it('GIVEN a sentence and quotes in order of start, overlapping or not THEN the same narrative as blanking them one by one', () => {
+    const span = fc.tuple(fc.nat(80), fc.nat(30)).map(([start, len]) => ({ start, end: start + len }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.nat(20), fc.array(span, { maxLength: 8 }), fc.nat(3), (body, offset, spans, from) => {
+        const s = { text: body, start: offset, end: offset + body.length, index: 0, paragraph: 0 };
+        const quotes = [...spans].sort((a, b) => a.start - b.start);
+        const k = Math.min(from, quotes.length);
+        expect(narrativeOf(s, quotes as never, k)).toBe(referenceNarrative(s, quotes, k));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
