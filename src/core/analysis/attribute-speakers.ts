@@ -1187,19 +1187,29 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
   if (text.slice(thisStart, q.start).trim().length > 0 || thisStart <= floor) return null;
   const prevStart = sentenceStartBefore(text, thisStart - 1, floor);
   const prev = text.slice(prevStart, thisStart);
-  if (/\n\s*$/.test(prev) && !/:\s*$/.test(prev)) return null;
-  const verb = SPEECH_IN_SPAN_RE.exec(prev);
-  if (!verb) return null;
-  const verbAt = prevStart + verb.index;
-  const lead = text.slice(prevStart, verbAt);
-  const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
-  if (pb && pb.index + pb[0].length === lead.length) {
-    const r = resolvePronoun(ctx, pb[1]!, prevStart);
-    return r ? fromMention(ctx, r, 'said-before', 0.6) : null;
+  // Across a paragraph break only a sentence that itself quotes its subject's words carries on into the quote ("Jim Parton
+  // said the proposals 'lacked compulsion'.\n\n'We would like ...'"); a plain narrative paragraph may be anyone's.
+  const acrossParagraph = /\n\s*$/.test(prev) && !/:\s*$/.test(prev);
+  if (acrossParagraph && !PARTIAL_QUOTE_END_RE.test(prev)) return null;
+  // ("Writing in the Guardian, Mr Brown outlined his view.": a participle with no subject before it yields to the next verb.)
+  for (const verb of [SPEECH_IN_SPAN_RE.exec(prev), JUDGING_VERB_RE.exec(prev)]) {
+    if (!verb) continue;
+    const verbAt = prevStart + verb.index;
+    const lead = text.slice(prevStart, verbAt);
+    const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
+    if (pb && pb.index + pb[0].length === lead.length) {
+      const r = resolvePronoun(ctx, pb[1]!, prevStart);
+      return r ? fromMention(ctx, r, 'said-before', 0.6) : null;
+    }
+    const m = subjectBefore(ctx, prevStart, verbAt) ?? invertedSubject(ctx, verbAt, verb[0], thisStart);
+    if (m || /\p{L}/u.test(lead)) return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
   }
-  const m = subjectBefore(ctx, prevStart, verbAt) ?? invertedSubject(ctx, verbAt, verb[0], thisStart);
-  return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
+  return null;
 }
+/** A sentence that ends with a short quoted phrase: `... the proposals "lacked compulsion".`, `... as 'very important'.` */
+const PARTIAL_QUOTE_END_RE = /\s["“‘'][^"“”‘’\n]{2,80}["”’'][.!?]?\s*$/;
+/** Verbs of judging or setting out with a person as subject, whose next sentence quotes that person: "X criticised the system. '...'" */
+const JUDGING_VERB_RE = /\b(?:critici[sz]ed|attacked|praised|welcomed|defended|condemned|dismissed|rejected|accused|outlined|hit out)\b/i;
 
 /**
  * "Most people live on root crops, said Jonathan Napat, a disaster official.": the person right after an inverted verb that
@@ -1318,8 +1328,12 @@ export function attributeSpeakers(
       const gap = text.slice(prevEnd, q.start);
       // Names in the rest of the previous quote's own sentence ("... ,' added Evelyn Mazzocco, General Manager of Barbie.")
       // belong to its attribution, not to a new speaker.
+      // A previous quote closed by its own full stop and followed by a new sentence ("... arguments.' Mr Howard described
+      // it as 'very important'. '...'") has no attribution after it: names from there on are new speakers.
+      // (The sentence after it may still report that same person's speech: "Mr Cameron promised ... and said ...".)
+      const closedSentence = /[.…]$/.test(quotes[k - 1]!.text) && /^\s+(?!I\b)\p{Lu}/u.test(gap);
       const attributionEnd = sentenceEndAfter(text, prevEnd, q.start);
-      const gapMentions = mentionsBetween(speakers, attributionEnd, q.start).filter((m) => m.kind === 'person' && !inCaption(text, m.start));
+      const gapMentions = mentionsBetween(speakers, closedSentence ? prevEnd : attributionEnd, q.start).filter((m) => m.kind === 'person' && !inCaption(text, m.start));
       const samePerson = gapMentions.every((m) => prev.speaker !== null && nameOf(ctx, m) === prev.speaker);
       // A narrative paragraph up to 1,000 characters long keeps the run going when it names no one else and
       // reports no other speech ("Collecting fresh water was a nightmare for Jordan. ... 'I had tried ...'").

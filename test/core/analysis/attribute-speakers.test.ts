@@ -1176,3 +1176,37 @@ describe('attributeSpeakers: a described aside with "who" before the verb', () =
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Sarah Jones' });
   });
 });
+
+describe('attributeSpeakers: a quote after a sentence that names a new speaker (session 8, BBC copy)', () => {
+  it('GIVEN "\'... arguments.\' Mr Howard described it as \'very important\'. \'...\'" THEN Mr Howard, not the speaker of the closed quote', () => {
+    const t = "Lord Butler said: 'There is too much emphasis on presentation, and not enough on the arguments.' Mr Howard described Lord Butler's intervention as \"very important\". \"This is from someone who was an insider at the very heart of government.\"";
+    const a = attribute(t);
+    expect(a[0]?.speaker).toMatch(/Butler$/);
+    expect(a[1]?.speaker).toMatch(/Howard$/);
+  });
+
+  it('GIVEN "X said: \'...\' Y, from Z, said the plans \'lacked compulsion\'.\\n\\n\'We would like ...\'" THEN Y across the paragraph break', () => {
+    const t = "John Ison, from Fathers 4 Justice, said: \"It is very disappointing.\" Jim Parton, from Families Need Fathers, said the new proposals \"lacked compulsion\".\n\n\"We would like to see couples develop a plan and then keep to it.\"";
+    expect(attribute(t)[1]).toMatchObject({ speaker: 'Jim Parton' });
+  });
+
+  it('GIVEN "He promised to make sure that children\'s opinions \'count for much\'.\\n\\n\'I will ...\'" THEN the man introduced before', () => {
+    const t = "Professor Al Aynsley-Green was named children's commissioner on Monday. He promised to make sure that children's opinions \"count for something\".\n\n\"I will be drawing on my experience of working with young people.\"";
+    expect(attribute(t).at(-1)?.speaker).toBe('Al Aynsley-Green');
+  });
+
+  it('GIVEN "Director Robert Tapsfield criticised the existing system. \'...\'" THEN the critic', () => {
+    const t = "Carers have said they need more money. Fostering Network executive director Robert Tapsfield criticised the existing system. \"There is just no logic to a system which values children differently.\"";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Robert Tapsfield' });
+  });
+
+  it('GIVEN "Writing in the Guardian, Mr Brown outlined his view. \'...\'" THEN Mr Brown, not the participle', () => {
+    const t = "Gordon Brown is the chancellor. Writing in the Guardian newspaper, Mr Brown outlined his view of the direction the party should take. \"As our manifesto should make clear, we will build on our record.\"";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Gordon Brown' });
+  });
+
+  it('GIVEN a plain narrative paragraph before a paragraph that opens with a quote THEN no speaker is taken from it', () => {
+    const t = "Residents packed the hall. Mayor Jane Holloway criticised the delays.\n\n\"Nobody told us the bridge would close for a whole year.\"";
+    expect(attribute(t)[0]?.speaker ?? null).toBeNull();
+  });
+});
