@@ -31,7 +31,8 @@ const SPEECH_IN_SPAN_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
 const NO_STOP = '(?:[^.!?"“”‘’\\n]|\\.(?=[A-Za-z0-9]))';
 /** A speech verb close to the end of the text before a quote: `Mr Wang said: '` / `he told the Mail that '`. */
 const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:${NO_STOP}{0,60})[:,]?\\s*$`, 'i');
-const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+${ADVERB}$`, 'i');
+/** A pronoun right before its speech verb, maybe with a modal and an adverb: "he said", "she later told", "He will also say". */
+const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+(?:(?:will|would|may|might|could|can|should|must|is to|was to|are to)\\s+)?${ADVERB}$`, 'i');
 const ACCORDING_TO_RE = /\baccording to\s+/i;
 const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|newspaper|magazine|broadcaster|network|channel|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
 const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|says|will|would|can|could|did|does|made|went|took|gave|got|came|felt|thought|knew|saw|wrote|spoke|met|led|left|won|lost|began|became|held|kept|put|ran|sat|set|stood|also|later|then|once|previously|recently)\b)/;
@@ -996,7 +997,8 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     if (g) return g;
     const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
     if (pb && pb.index + pb[0].length === lead.length) {
-      const r = resolvePronoun(ctx, pb[1]!, q.start);
+      // Resolved where the pronoun stands: "He told Sky News' Sunday with Adam Boulton:" is not the host speaking.
+      const r = resolvePronoun(ctx, pb[1]!, headStart + pb.index);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
     const unnamed = unnamedSpeaker(ctx, headStart, verbAt, false) ?? groupOrDocument(lead);

@@ -1210,3 +1210,20 @@ describe('attributeSpeakers: a quote after a sentence that names a new speaker (
     expect(attribute(t)[0]?.speaker ?? null).toBeNull();
   });
 });
+
+describe('attributeSpeakers: a pronoun before its verb is resolved where it stands (session 8)', () => {
+  it('GIVEN "He told Sky News\' Sunday with Adam Boulton: \'...\'" THEN the man before, not the host', () => {
+    const t = 'Michael Howard accused the two men of "squabbling like schoolboys". He told Sky News\' Sunday with Adam Boulton: "This is the politics of the playground."';
+    expect(attribute(t).at(-1)?.speaker).toBe('Michael Howard');
+  });
+
+  it('GIVEN "But he said it was yet to be seen if Mr Clarke could deliver \'...\'" THEN the earlier subject, not Mr Clarke', () => {
+    const t = 'Liberal Democrat spokesman Mark Oaten said Labour was right to reject quotas. But he said it was yet to be seen if Mr Clarke could deliver "a fair and efficient asylum system".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Mark Oaten' });
+  });
+
+  it('GIVEN "He will say Labour \'...\'" and "He will also say that the Lib Dems want to \'...\'" THEN the man, not the party', () => {
+    const t = 'Charles Kennedy will visit a temple in Neasden on Sunday. He will say Labour "can no longer lay exclusive claim to the votes of minorities". He will also say that the Lib Dems want to "restore Britain\'s reputation on the world stage".';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Charles Kennedy', 'Charles Kennedy']);
+  });
+});
