@@ -122,7 +122,7 @@ function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | nu
     return resolveDescription(ctx, lead, from);
   }
   // "The FA chairman said", "the BBC boss said": an organisation naming a person's post describes that person.
-  if (near && near.kind === 'organization' && /^(?:['’]s)?\s+[a-z -]+$/.test(ctx.text.slice(near.end, leadEnd)) && ORG_POST_AFTER_RE.test(ctx.text.slice(near.end, leadEnd))) {
+  if (near && near.kind === 'organization' && /^(?:['’]s)?(?:\s+(?:[a-z-]+|MP|MSP|MEP))+$/.test(ctx.text.slice(near.end, leadEnd)) && ORG_POST_AFTER_RE.test(ctx.text.slice(near.end, leadEnd))) {
     const the = /\bthe\s+$/i.exec(ctx.text.slice(Math.max(from, near.start - 5), near.start));
     if (the) return resolveDescription(ctx, ctx.text.slice(near.start - the[0].length, leadEnd), near.start);
   }
@@ -321,8 +321,8 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   return possessive ?? fallback;
 }
 
-/** A person's post after an organisation's name: "the UCI president", "the FA's chairman", "the BBC boss" (not "spokesman"). */
-const ORG_POST_AFTER_RE = /^(?:['’]s)?\s+(?:president|chief|boss|chairman|chairwoman|manager|coach|director|head|leader|captain|founder|owner|chief executive|secretary-general|general secretary|commissioner|governor)\b/;
+/** A person's post after an organisation's name: "the UCI president", "the FA's chairman", "the BBC boss", "the Labour peer" (not "spokesman"). */
+const ORG_POST_AFTER_RE = /^(?:['’]s)?\s+(?:president|chief|boss|chairman|chairwoman|manager|coach|director|head|leader|captain|founder|owner|chief executive|secretary-general|general secretary|commissioner|governor|peer|MP|MSP|MEP|minister|backbencher|councillor|politician|treasurer|candidate)\b/;
 
 /** The first subject's own speech verb and the words of its object clause up to a name, no comma between ("said some new "). */
 const OWN_SPEECH_VERB_RE = new RegExp(`^\\s+(?:\\w+ly\\s+)?${SPEECH}\\b[^,;:.!?"“”‘’\\n]*$`, 'i');
@@ -585,8 +585,14 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
   // The nearest name that is followed by its own verb ("Suzi Force believes ..., saying:"). A name followed directly by
   // its verb comes first: "Wendy Bower also praised Mr Coe, saying:" is Bower's, though "Mr Coe," looks like an appositive.
   const inSentence = mentionsBetween(ctx.speakers, sStart, verbAt);
+  // ("Paul Flynn said Mr Blair and Mr Brown had a 'scorching' from MPs, adding:": a subject inside what the first subject
+  // said is not the one going on.)
+  const firstSubject = inSentence.find((m) => ctx.verbSubjects.has(m.start));
   for (let i = inSentence.length - 1; i >= 0; i--) {
-    if (ctx.verbSubjects.has(inSentence[i]!.start)) return fromMention(ctx, inSentence[i]!, 'said-before', 0.75);
+    const m = inSentence[i]!;
+    if (!ctx.verbSubjects.has(m.start)) continue;
+    const reported = firstSubject !== undefined && m !== firstSubject && OWN_SPEECH_VERB_RE.test(ctx.text.slice(firstSubject.end, m.start));
+    return fromMention(ctx, reported ? firstSubject : m, 'said-before', 0.75);
   }
   for (let i = inSentence.length - 1; i >= 0; i--) {
     if (ctx.subjects.has(inSentence[i]!.start)) return fromMention(ctx, inSentence[i]!, 'said-before', 0.75);

@@ -338,6 +338,8 @@ function classifyUncached(tokens: readonly string[], name: string): MentionKind 
   const first = lower[0]!;
   if (gazetteerOrganisation(name)) return 'organization';
   if (PARTY_WORDS.has(first) && (tokens.length === 1 || PARTY_WORDS.has(last) || last === 'party')) return 'organization';
+  // "Lib Dem leader Charles Kennedy", "the Lib Dems": the British party's short name.
+  if (tokens.length === 2 && first === 'lib' && (last === 'dem' || last === 'dems')) return 'organization';
   if (placeOf(name)) return 'place';
   if (partyOf(name)) return 'other';
   if (name.includes('-') && name.split(/[- ]/).every((part) => partyOf(part) || placeOf(part) || /^(?:Korea|[A-Z]\.?)$/.test(part))) return 'other';
@@ -464,8 +466,15 @@ function notAPersonHere(text: string, e: PlannedMention, start: number, end: num
   const after = STATE_OR_COUNTRY_AFTER_RE.exec(text.slice(end, end + 40));
   if (after && (placeOf(after[1]!) || placeOf(after[1]!.split(/\s/)[0]!))) return 'place';
   if (PLACE_PREPOSITIONS_ONLY_RE.test(before)) return 'place';
+  // A constituency: "the Tory MP for Sleaford and North Hykeham", "the Ealing North MP".
+  if (CONSTITUENCY_BEFORE_RE.test(text.slice(Math.max(0, start - 60), start))) return 'place';
+  if (words.length <= 3 && !tokens.some((t) => ORG_HEADS.has(t)) && /\bthe\s+$/i.test(before) && MEMBER_AFTER_RE.test(text.slice(end, end + 6))) return 'place';
   return null;
 }
+/** A member's seat before a name: "MP for ", "MSP for Sleaford and ", "the constituency of ". */
+const CONSTITUENCY_BEFORE_RE = /\b(?:MP|MSP|MEP|AM|member|seat|constituency)\s+(?:for|of)\s+(?:\p{Lu}[\p{L}'’-]*\s+(?:and\s+|&\s+)?){0,4}$/u;
+/** A member's letters after a seat's name: " MP", " MSP". */
+const MEMBER_AFTER_RE = /^\s+(?:MP|MSP|MEP|AM)\b/;
 
 /** An inverted speech verb and maybe a short description before a name: "said ", "says Brazilian fan ", "wrote reader ". */
 const INVERTED_VERB_BEFORE_RE = /\b(?:said|says|added|adds|asked|asks|wrote|writes|explained|explains|recalled|recalls|tweeted)\s+(?:(?:[a-z’'-]+|\p{Lu}\p{Ll}+)\s+){0,3}$/u;

@@ -1227,3 +1227,30 @@ describe('attributeSpeakers: a pronoun before its verb is resolved where it stan
     expect(attribute(t).map((a) => a.speaker)).toEqual(['Charles Kennedy', 'Charles Kennedy']);
   });
 });
+
+describe('attributeSpeakers: British party and seat descriptions (session 8)', () => {
+  it('GIVEN "Lib Dem leader Charles Kennedy has said voters have a \'...\'" THEN Charles Kennedy, not "Lib Dem"', () => {
+    const t = 'Lib Dem leader Charles Kennedy has said voters now have a "fundamental lack of trust" of the prime minister.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Charles Kennedy' });
+  });
+
+  it('GIVEN "\'...,\' said the Ealing North MP" THEN the MP named before, not the seat', () => {
+    const t = 'Stephen Pound met his daughter for the first time last year. "It was a pretty horrible thing with a pretty happy ending," said the Ealing North MP.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Stephen Pound' });
+  });
+
+  it('GIVEN "the Tory MP for Sleaford and North Hykeham admitted ... \'...\'" THEN not the seat', () => {
+    const t = 'Douglas Hogg said the Bill was "largely unnecessary and expensive". But the Tory MP for Sleaford and North Hykeham admitted the office "cannot be frozen in aspic".';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Douglas Hogg', 'Douglas Hogg']);
+  });
+
+  it('GIVEN "the Labour peer and former minister said:" THEN the peer named before, not Labour', () => {
+    const t = 'Lord Dubs urged the government to think again. During the debate, the Labour peer and former minister said: "The monarchy should symbolise the values of this country."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Dubs' });
+  });
+
+  it('GIVEN "X said Mr Blair and Mr Brown had a \'scorching\' from MPs, adding: \'...\'" THEN X, not a name inside what X said', () => {
+    const t = 'Labour\'s Paul Flynn said Mr Blair and Mr Brown had a "scorching" from MPs adding: "It was a Parliamentary Labour Party meeting like no other."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Paul Flynn' });
+  });
+});
