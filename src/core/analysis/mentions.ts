@@ -527,6 +527,15 @@ interface PlannedMention extends Mention {
   lowerTokens: readonly string[] | null;
 }
 
+/** Two capitalised words that may be a person's name: neither a title, an organisation's or place's word, nor an event's. */
+function plainTwoWordName(first: string, second: string): boolean {
+  const words = [first, second];
+  if (!words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return false;
+  const lower = words.map((w) => w.toLowerCase());
+  if (lower.some((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w) || ORG_HEADS.has(w) || ORG_LEADS.has(w) || PLACE_HEADS.has(w) || NOT_A_NAME.has(w) || COMMON_CAPITALISED.has(w))) return false;
+  return classifyBody(words, `${first} ${second}`) === 'unknown' && placeOf(first) === null && placeOf(second) === null;
+}
+
 /** Runs recur within a story and across stories, and a run is read the same way every time: remember the readings (bounded). */
 const PLANS = new BoundedMemo<string, readonly PlannedMention[]>(20_000, planRun);
 
@@ -596,13 +605,19 @@ function planRun(run: string): PlannedMention[] {
     }
     // "David Williams of Ladbrokes": a person's full name (a known first name, no title), then where they work.
     // "Dr. Natasha Burgert of KC Kids Doc", "Mr Smith of Ladbrokes": a personal title names a person just as well.
+    // "Cara Diemont of IT firm ...", "Orin Middleton of Barclays Capital": two plain words before "of" that make no place,
+    // organisation, title or event are a full name too, whether or not the given name is a known one.
     const of = tokens.indexOf('of');
     const titled = PERSONAL_TITLES.has(tokens[0]!.toLowerCase()) ? 1 : 0;
+    // (After role words: "Economist Tomasz Wrobel of Hypovereinsbank".)
+    let leadingRoles = 0;
+    while (leadingRoles < of && TITLE_WORDS.has(tokens[leadingRoles]!.toLowerCase())) leadingRoles++;
+    const plainName = of - leadingRoles === 2 && plainTwoWordName(tokens[leadingRoles]!, tokens[leadingRoles + 1]!);
     if (
       of >= 2 &&
       of < tokens.length - 1 &&
-      (titled === 1 || genderOf(tokens[0], []) !== null) &&
-      !tokens.slice(titled, of).some((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))
+      (plainName ||
+        ((titled === 1 || genderOf(tokens[0], []) !== null) && !tokens.slice(titled, of).some((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))))
     ) {
       const restStart = start + tokens.slice(0, of + 1).join(' ').length + 1;
       pending.splice(p + 1, 0, { tokens: tokens.slice(0, of), start }, { tokens: tokens.slice(of + 1), start: restStart, employer: true });

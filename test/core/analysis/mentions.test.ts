@@ -97,6 +97,14 @@ describe('findMentions: places and teams read as people by their run alone', () 
     expect(kinds('Chairman of the Environmental Audit Committee Peter Ainsworth MP, said it.').some((k) => k.endsWith(':person'))).toBe(true);
   });
 
+  it('GIVEN "<two plain words> of <employer>" THEN a person and the organisation, even when the given name is not a known one', () => {
+    expect(kinds('"Prices are rising," said energy analyst Orin Middleton of Barclays Capital.')).toEqual(['Prices:other', 'Orin Middleton:person', 'Barclays Capital:organization']);
+    expect(kinds('Deputy Governor Tomasz Wrobel of Hypovereinsbank agreed.')).toEqual(['Tomasz Wrobel:person', 'Hypovereinsbank:organization']);
+    // Words of organisations, places and events before "of" keep their reading.
+    expect(kinds('Shares in Royal Bank of Scotland fell.')).toContain('Royal Bank of Scotland:organization');
+    expect(kinds('He visited the United States of America.')).toContain('United States of America:place');
+  });
+
   it('GIVEN person evidence (a known given name or a title) THEN the same contexts leave a person', () => {
     expect(kinds('He spoke to John Smith in Leeds.')).toContain('John Smith:person');
     expect(kinds('The award went to Frank Lampard, England, for his goals.')).toContain('Frank Lampard:person');
