@@ -296,6 +296,11 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   if (subject) return subject;
   // "One Wolves fan, who lives in Telford, was travelling home. He said:": the sentence before introduced someone unnamed.
   if (s1 < s0 && UNNAMED_OPENING_RE.test(text.slice(s1, s0))) return null;
+  // "Telegraph executive Murdoch MacLennan said the papers would grow. '...,' he said": the sentence before opened with a
+  // person of unknown gender and their own speech verb, so the pronoun goes on with them, not with an earlier speaker.
+  // (Only when no one else is named there: "Google Maps claims ..., but Jerry Brotton isn't so sure. He argues".)
+  const speaking = first !== undefined && mentionsBetween(ctx.speakers, s1, s0).filter((m) => m.kind === 'person').length === 1 && unknown(first) && !embedded(first) && OWN_VERB_AFTER_SUBJECT_RE.test(text.slice(first.end, first.end + 160)) ? first : undefined;
+  if (speaking) return speaking;
   const last = lastSpeakerMention(ctx, at);
   if (last && compatible(last)) return last;
   // A person of unknown gender ("Google Maps claims ..., but Jerry Brotton isn't so sure. He argues ...") is "he" only when
@@ -323,6 +328,12 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
 
 /** A person's post after an organisation's name: "the UCI president", "the FA's chairman", "the BBC boss", "the Labour peer" (not "spokesman"). */
 const ORG_POST_AFTER_RE = /^(?:['’]s)?\s+(?:president|chief|boss|chairman|chairwoman|manager|coach|director|head|leader|captain|founder|owner|chief executive|secretary-general|general secretary|commissioner|governor|peer|MP|MSP|MEP|minister|backbencher|councillor|politician|treasurer|candidate)\b/;
+
+/** After a subject, maybe an appositive or an employer, then its speech or reporting verb: " said", ", a Labour MP, told", " of Ofcom warned". */
+const OWN_VERB_AFTER_SUBJECT_RE = new RegExp(
+  `^(?:,[^,.;:!?"“”‘’\\n]{1,100},|\\s+(?:of|from|at)\\s+[^,.;:!?"“”‘’\\n]{1,60}?)?\\s+(?:\\w+ly\\s+)?(?:has\\s+|had\\s+)?(?:${SPEECH}|described|critici[sz]ed|welcomed|praised|attacked|dismissed)\\b`,
+  'i',
+);
 
 /** The first subject's own speech verb and the words of its object clause up to a name, no comma between ("said some new "). */
 const OWN_SPEECH_VERB_RE = new RegExp(`^\\s+(?:\\w+ly\\s+)?${SPEECH}\\b[^,;:.!?"“”‘’\\n]*$`, 'i');
@@ -375,8 +386,14 @@ function sentenceSubjects(ctx: Context, from: number, to: number): Mention[] {
 function isSubject(ctx: Context, m: Mention): boolean {
   if (ctx.verbSubjects.has(m.start)) return true;
   const after = ctx.text.slice(m.end, m.end + 160);
-  return ADVERB_THEN_VERB_RE.test(after) || APPOSITIVE_OPENING_RE.test(after) || DASH_APPOSITIVE_RE.test(after);
+  if (ADVERB_THEN_VERB_RE.test(after) || APPOSITIVE_OPENING_RE.test(after) || DASH_APPOSITIVE_RE.test(after)) return true;
+  // "Nick Van den Brul of BNP Paribas described ...", "The report was welcomed by shadow minister David Willetts."
+  return EMPLOYER_THEN_VERB_RE.test(after) || PASSIVE_AGENT_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.start - 80), m.start));
 }
+/** Where a person works, then their verb: " of BNP Paribas described", " from the IFS said". */
+const EMPLOYER_THEN_VERB_RE = /^\s+(?:of|from|at)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}&'’.-]*\s+){1,4}(?:[a-z]+ed|said|says|told|warned|thinks|believes)\b/u;
+/** A passive whose agent is the person next: "was welcomed by Conservative shadow pensions secretary ". */
+const PASSIVE_AGENT_BEFORE_RE = /\b(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+by\s+(?:[\p{L}’'-]+\s+){0,5}$/u;
 
 /**
  * "Rodgers now wants", "Cruz first praised", "Merkel repeatedly insisted": an adverb of time or manner between a name and

@@ -1254,3 +1254,25 @@ describe('attributeSpeakers: British party and seat descriptions (session 8)', (
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Paul Flynn' });
   });
 });
+
+describe('attributeSpeakers: "he said" after a sentence that introduced a new speaker (session 8)', () => {
+  it('GIVEN "Analyst Nick Van den Brul of BNP Paribas described the results as \'...\'. \'...,\' he said" THEN the analyst, not the chairman quoted before', () => {
+    const t = '"Revenue is slightly better than forecast," BA chairman Martin Broughton said. Aviation analyst Nick Van den Brul of BNP Paribas described the results as "pretty modest". "It is quite good on the revenue side," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Nick Van den Brul' });
+  });
+
+  it('GIVEN "The report was welcomed by shadow minister David Willetts. \'...,\' he said" THEN the agent of the passive', () => {
+    const t = '"Older people want commitments," Gordon Lishman said.\n\nThe report was welcomed by Conservative shadow pensions secretary David Willetts. "The pensioners\' voice must be heard in the next election," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'David Willetts' });
+  });
+
+  it('GIVEN a subject of unknown gender with their own speech verb in the sentence before THEN "he said" is theirs, not an earlier speaker\'s', () => {
+    const t = '"They have shown a complete disregard for our members," said Mr Fitzpatrick. Telegraph executive Murdoch MacLennan said the two newspapers would add colour pages.\n\n"Journalists are the lifeblood of any newspaper," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Murdoch MacLennan' });
+  });
+
+  it('GIVEN "Google Maps claims ..., but Jerry Brotton isn\'t so sure. He argues: \'...\'" THEN not the product', () => {
+    const t = "Google Maps claims that it is on a 'never-ending quest for the perfect map', but Jerry Brotton, historian of cartography, isn't so sure. He argues that all maps are of their time. 'No world map is, or can be, a definitive depiction of its world,' he said.";
+    expect(attribute(t).at(-1)?.speaker).not.toBe('Google Maps');
+  });
+});
