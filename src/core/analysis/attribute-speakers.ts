@@ -486,6 +486,8 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   }
   const pron = PRONOUN_AFTER_RE.exec(tail);
   if (pron) {
+    const spokesman = spokesmanBefore(ctx, pron[1]!, q.start);
+    if (spokesman) return spokesman;
     const m = resolvePronoun(ctx, pron[1]!, q.start);
     return m ? fromMention(ctx, m, 'pronoun', 0.75) : { ...UNKNOWN };
   }
@@ -863,7 +865,8 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   if (lastNamed?.kind === 'person' && /^\s*,?\s*$/.test(ctx.text.slice(lastNamed.end, npEnd))) return null;
   // "Kvarzell, 25, who is also an officer, told": the description is an aside about a named person.
   const person = mentionsBetween(ctx.speakers, from, npStart).filter((m) => m.kind === 'person').pop();
-  if (person && ctx.text.slice(person.end, npStart).includes(',')) return null;
+  // ("Ahead of Mr Kennedy's launch, a Labour spokesperson said": a possessive name is no one the phrase sets aside.)
+  if (person && !isPossessive(ctx.text, person.end) && ctx.text.slice(person.end, npStart).includes(',')) return null;
   const words = np[0].trim();
   if (!SPOKES_RE.test(words)) {
     // Without an article only a run of capitalised modifiers and then lower-case role words counts ("Racing team managing director").
@@ -871,10 +874,12 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
     return { speaker: null, confidence: 0, cue: 'unnamed' };
   }
   const org = named.find((m) => m.kind === 'organization') ?? named[0];
+  const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(?!(?:An?|The)\s)(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:(?:for|of|and|&)\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
+  // "A Department for Education and Skills spokeswoman": the whole name written before the noun, not a part of it.
+  if (before && /\s(?:for|of|and|&)\s/.test(before[1]!) && (!org || (before[1]!.length > org.name.length && before[1]!.includes(org.name)))) return organisationNamed(ctx, before[1]!);
   if (org) return fromMention(ctx, org, 'spokesman', 0.85);
   const forName = /\b(?:for|from|at|of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u.exec(words);
   if (forName) return organisationNamed(ctx, forName[1]!);
-  const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(?!(?:An?|The)\s)(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
   if (before) return organisationNamed(ctx, before[1]!);
   // "a spokeswoman for the trust": the organisation whose name has that noun ("Royal Collection Trust"), else the last one named.
   const described = /\b(?:for|from|of)\s+the\s+(?:[a-z-]+\s+){0,2}([a-z]+)\s*,?$/.exec(words);
@@ -882,6 +887,32 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
     return fromMention(ctx, lastOrganisationBefore(ctx, from, described?.[1]), 'spokesman', 0.5) ?? { speaker: null, confidence: 0, cue: 'unnamed' };
   }
   return { speaker: null, confidence: 0, cue: 'unnamed' };
+}
+
+/** An unnamed spokesman opening a clause with their verb: "A Home Office spokesman said", "a spokeswoman for Royal Mail told". */
+const SPOKES_SUBJECT_RE =
+  /(?:^\s*|[,;]\s+|\b(?:but|and)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}&.'’-]+\s+){0,6}?spokes(man|woman|person)(?:\s+(?:for|from|at)\s+(?:the\s+)?[^,.;:!?"“”‘’\n]{1,60}?)?\s+(?:\w+ly\s+)?(?:has\s+|had\s+)?(said|says|told|tells|added|adds|confirmed|insisted|stressed|denied|explained|warned)\b/iu;
+
+/**
+ * "A Home Office spokesman said the system had been tightened. He added: '...'": "he" or "she" after a sentence (or a
+ * clause) opened by an unnamed spokesman, with no one named since, is that spokesman, who speaks for the organisation.
+ */
+function spokesmanBefore(ctx: Context, pronoun: string, at: number): Attribution | null {
+  const p = pronoun.toLowerCase();
+  if (p !== 'he' && p !== 'she') return null;
+  const { text } = ctx;
+  const s0 = sentenceStartBefore(text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(text, s0 - 1, 0) : s0;
+  for (const [from, to] of [[s0, at], [s1, s0]] as const) {
+    if (to <= from) continue;
+    const m = SPOKES_SUBJECT_RE.exec(text.slice(from, to));
+    if (!m) continue;
+    if ((m[1]!.toLowerCase() === 'man' && p === 'she') || (m[1]!.toLowerCase() === 'woman' && p === 'he')) return null;
+    const verbAt = from + m.index + m[0].length - m[2]!.length;
+    if (mentionsBetween(ctx.speakers, verbAt, at).some((x) => x.kind === 'person')) return null;
+    return unnamedSpeaker(ctx, from + m.index, verbAt, false);
+  }
+  return null;
 }
 
 function organisationNamed(ctx: Context, written: string): Attribution {
@@ -895,7 +926,7 @@ const UNNAMED_HEAD =
   "(?:spokes(?:man|woman|person)|representative|statement|source|sources|official|officials|officer|officers|witness|witnesses|friend|neighbou?r|insider|resident|relative|member|director|employee|worker|colleague|onlooker|passer-by|customer|commenter|commentator|eyewitness|investigator|aide|staffer|diplomat|analyst)";
 /** The subject just before the verb: "an FBI source", "A Sandown spokesman", "a spokesman for Mobile4all", "Racing team managing director". */
 const UNNAMED_BEFORE_RE = new RegExp(
-  `(?:(?:\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:of\\s+(?:the|his|her|their)\\s+)?)(?:[\\p{L}\\p{N}&.’'-]+\\s+){0,4}?|(?<![\\p{L},]\\s?)(?!(?:The|A|An|His|Her|Their|Its|This|That|One|Another|Our|My)\\s)(?:\\p{Lu}[\\p{L}\\p{N}&.’'-]*\\s+){1,4}(?:[a-z-]+\\s+){0,2})${UNNAMED_HEAD}(?:\\s+(?:for|from|at|of|with)\\s+(?:the\\s+)?[^,.;:!?"“”‘’]{1,60}?)?\\s*,?\\s*$`,
+  `(?:(?:\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:of\\s+(?:the|his|her|their)\\s+)?)(?:[\\p{L}\\p{N}&.’'-]+\\s+){0,6}?|(?<![\\p{L},]\\s?)(?!(?:The|A|An|His|Her|Their|Its|This|That|One|Another|Our|My)\\s)(?:\\p{Lu}[\\p{L}\\p{N}&.’'-]*\\s+){1,4}(?:[a-z-]+\\s+){0,2})${UNNAMED_HEAD}(?:\\s+(?:for|from|at|of|with)\\s+(?:the\\s+)?[^,.;:!?"“”‘’]{1,60}?)?\\s*,?\\s*$`,
   'u',
 );
 /** The subject just after an inverted verb: "said a spokesman for the club", "said one witness". */
@@ -1021,6 +1052,8 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
     if (pb && pb.index + pb[0].length === lead.length) {
       // Resolved where the pronoun stands: "He told Sky News' Sunday with Adam Boulton:" is not the host speaking.
+      const spokesman = spokesmanBefore(ctx, pb[1]!, headStart + pb.index);
+      if (spokesman) return spokesman;
       const r = resolvePronoun(ctx, pb[1]!, headStart + pb.index);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
@@ -1129,6 +1162,8 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   if (groupOrDocument(lead)) return { speaker: null, confidence: 0, cue: 'unnamed' };
   const pronoun = /^\s*(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+)?(he|she)\s+(?:[a-z]+\s+)?$/i.exec(lead);
   if (pronoun) {
+    const spokesman = spokesmanBefore(ctx, pronoun[1]!, headStart);
+    if (spokesman) return spokesman;
     const r = resolvePronoun(ctx, pronoun[1]!, headStart);
     return r ? fromMention(ctx, r, 'pronoun', 0.6) : null;
   }

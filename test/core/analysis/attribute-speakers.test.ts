@@ -1276,3 +1276,30 @@ describe('attributeSpeakers: "he said" after a sentence that introduced a new sp
     expect(attribute(t).at(-1)?.speaker).not.toBe('Google Maps');
   });
 });
+
+describe('attributeSpeakers: unnamed spokesmen of named bodies (session 8)', () => {
+  it('GIVEN "A Home Office spokesman said ... He added \'...\'" THEN the Home Office for both', () => {
+    const t = 'Edward Leigh spoke first. A Home Office spokesman said the system had been toughened. He added "that the old system will be replaced by a single check at post".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Home Office', cue: 'spokesman' });
+  });
+
+  it('GIVEN "A Conservative spokeswoman said ... She said: \'...\'" THEN the party, not null', () => {
+    const t = 'Phil Jones had raised the calls. A Conservative spokeswoman said the party stuck to the rules. She said: "We do apply TPS but in line with the law."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Conservative' });
+  });
+
+  it('GIVEN "A Department for Education and Skills spokeswoman said" THEN the whole name of the department', () => {
+    const t = 'The venture failed. A Department for Education and Skills spokeswoman said the venture had been "ambitious and ground-breaking". She added: "We were not the only ones to lose out."';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Department for Education and Skills', 'Department for Education and Skills']);
+  });
+
+  it('GIVEN "Ahead of Mr Kennedy\'s launch, a Labour spokesperson said:" THEN Labour, not the man in the possessive', () => {
+    const t = 'Charles Kennedy will launch the plan today. Ahead of Mr Kennedy\'s launch, a Labour spokesperson said: "Like the Tories, the Liberal Democrats would restrict access."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Labour' });
+  });
+
+  it('GIVEN "A spokesman said ... Mr Smith ... \'...,\' he said" THEN the named man, not the spokesman', () => {
+    const t = 'A Home Office spokesman said the rules were clear. Shadow home secretary David Davis disagreed. "The system is in chaos," he said.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'David Davis' });
+  });
+});
