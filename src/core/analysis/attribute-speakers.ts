@@ -1064,7 +1064,11 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     // "said Mr Wang:" — the name follows the verb.
     // ("told the Huffington Post:", "telling Sky News:": the one told is listening, not speaking.)
     const after = TOLD_RE.test(verb[0]) ? null : firstSpeakerIn(ctx, verbAt, q.start);
-    if (after && after.start - verbAt <= 14) return fromMention(ctx, after, 'said-before', 0.85);
+    // ("said that Adeli felt '", "prosecutors said Barrientos married men ... 'red flags'": a name that opens the reported
+    // clause, followed by its own verb, is talked about, not speaking.)
+    if (after && after.start - verbAt <= 14 && !/^\s+that\b/i.test(text.slice(verbAt + verb[0].length, after.start)) && !/^\s+(?:[a-z]+ed|[a-z]+s|was|is|had|has|felt|would|will|could)\b/.test(text.slice(after.end, after.end + 16))) {
+      return fromMention(ctx, after, 'said-before', 0.85);
+    }
     if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   } else if (colon) {
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
@@ -1168,12 +1172,27 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
     return r ? fromMention(ctx, r, 'pronoun', 0.6) : null;
   }
   const first = mentionsBetween(ctx.speakers, headStart, verbAt)[0];
-  if (!first || first.kind !== 'person' || !ctx.subjects.has(first.start)) return null;
+  // "The Prime Minister said Labour had left people in a system which '...'": a description opening the sentence, then its verb.
+  const described = CLAUSE_DESCRIPTION_RE.exec(lead);
+  if (described && (!first || first.start >= headStart + described.index + described[0].length - 1 || first.kind !== 'person') && isDescription(described[1]! + ' ')) {
+    const m = resolveDescription(ctx, described[1]!, headStart);
+    if (m) return fromMention(ctx, m, 'description', 0.5);
+  }
+  // "The Economist called Clinton's stance '...'": an organisation right before its verb speaks as one.
+  if (first && first.kind === 'organization' && /^\s+(?:\w+ly\s+)?$/.test(ctx.text.slice(first.end, verbAt)) && /^\s*(?:the\s+)?$/i.test(ctx.text.slice(headStart, first.start))) {
+    return fromMention(ctx, first, 'said-before', 0.6);
+  }
+  // ("Liberal Democrat deputy leader Menzies Campbell said": a party or a place may modify the role before the name.)
+  const person = first && first.kind !== 'person' ? mentionsBetween(ctx.speakers, first.end, verbAt).find((m) => m.kind === 'person') : first;
+  if (!person || person.kind !== 'person' || !ctx.subjects.has(person.start)) return null;
+  if (person !== first && !/^(?:['’]s)?(?:\s+(?:[\p{L}-]+))*\s+$/u.test(ctx.text.slice(first!.end, person.start))) return null;
   // ("On Sunday, Israeli Prime Minister Benjamin Netanyahu accused Iran of trying to '...'": a time phrase may open it.)
-  const before = ctx.text.slice(headStart, first.start).replace(INTRODUCTORY_TIME_RE, '');
-  if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 4) return null;
-  return fromMention(ctx, first, 'said-before', 0.6);
+  const before = ctx.text.slice(headStart, person.start).replace(INTRODUCTORY_TIME_RE, '');
+  if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 5) return null;
+  return fromMention(ctx, person, 'said-before', 0.6);
 }
+/** A description alone before the verb: "The Prime Minister ", "But the former minister ". */
+const CLAUSE_DESCRIPTION_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?(the\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:(?:also|later|then|\w+ly)\s+)?(?:has\s+|had\s+)?$/i;
 /** A time phrase and its comma opening a sentence: "On Sunday, ", "Last week, ", "Earlier this month, ". */
 const INTRODUCTORY_TIME_RE = /^\s*(?:(?:on|last|earlier|later|in|this|by|after|before|during)\s+)?(?:(?:this|last|next|the|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|weekend|today|yesterday|earlier|later|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+(?:morning|afternoon|evening|night))?,\s+/i;
 

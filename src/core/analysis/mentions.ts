@@ -291,7 +291,8 @@ court`.split(/\s+/),
 
 
 const SPEECH_VERB_AFTER_RE = /^\s*(?:,\s*\d{1,3}\s*,\s*)?(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+|then\s+|once\s+)?(?:said|says|told|tells|added|adds|explained|insisted|warned|stated|declared|noted|claimed|argued|wrote|writes|tweeted|replied|admitted|confirmed|revealed|recalled|announced|urged|stressed|joked|asked|agreed)\b/;
-const AGE_AFTER_RE = /^\s*,\s*\d{1,3}\s*,/;
+/** ", 25," after a name, or where someone is from and their verb ("Giggs, of Salford said"): a person. */
+const AGE_AFTER_RE = /^\s*,\s*(?:\d{1,3}\s*,|of\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,?\s+(?:said|says|told|added|admitted|denied|claimed|insisted)\b)/u;
 
 /** Longest capitalised run examined as a possible name, titles and connectors included. */
 const MAX_RUN_TOKENS = 16;
@@ -427,7 +428,11 @@ function findMentionsIn(text: string, participants: readonly Participant[]): Men
         continue;
       }
       // A lone word without a title is a person only with a cue: a participant's name, an age or a speech verb after it.
-      const strongSingle = participantTokens.has(e.lower) || (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40))) || givenNameAfterVerb(text, e.lower, s);
+      // ("Giggs, of Salford said": a lone word after ", of" is where someone is from, whatever verb follows it.)
+      const strongSingle =
+        participantTokens.has(e.lower) ||
+        (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40)) && !/,\s+of\s+$/.test(text.slice(Math.max(0, s - 6), s))) ||
+        givenNameAfterVerb(text, e.lower, s);
       // (A transcript's label names its speaker there only: "Titus:" says nothing of "Titus" elsewhere, a role in a show.)
       const label = !strongSingle && text.charCodeAt(end) === 58 && (transcript ??= transcriptSpeakers(text)).has(e.name);
       if (!strongSingle && !label) {

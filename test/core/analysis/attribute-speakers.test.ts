@@ -1303,3 +1303,30 @@ describe('attributeSpeakers: unnamed spokesmen of named bodies (session 8)', () 
     expect(attribute(t)[0]).toMatchObject({ speaker: 'David Davis' });
   });
 });
+
+describe('attributeSpeakers: partial quotes in a sentence its speaker opened (session 8)', () => {
+  it('GIVEN "The Prime Minister said ... a system which \'punished the poor\'" THEN the man the description points to', () => {
+    const t = "David Cameron launched an attack on Labour. The Prime Minister said Labour had left millions of people trapped in a system which 'punished the poor'.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'David Cameron' });
+  });
+
+  it('GIVEN "Liberal Democrat deputy leader Menzies Campbell said ... \'well justified\' and ... \'corrosive ...\'" THEN him for both, not the party', () => {
+    const t = 'Liberal Democrat deputy leader Menzies Campbell said he thought the comments were "well justified" and the style of leadership was "corrosive of the whole system of government".';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Menzies Campbell', 'Menzies Campbell']);
+  });
+
+  it('GIVEN "X described it as \'...\' and said that Adeli felt \'...\'" THEN X, not the man in the reported clause', () => {
+    const t = "Navinder Sekhon, defending, described the meeting as a 'preparatory offence and not a completed one' and said that Adeli felt 'deep-seated remorse'.";
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Navinder Sekhon', 'Navinder Sekhon']);
+  });
+
+  it('GIVEN "prosecutors said Barrientos married men from countries that were \'red flags\'" THEN not Barrientos', () => {
+    const t = "In court, prosecutors said Barrientos married men from seven countries that were 'red flags' for immigration officials.";
+    expect(attribute(t)[0]?.speaker ?? null).not.toBe('Barrientos');
+  });
+
+  it('GIVEN "Giggs, of Salford said the offence \'wasn\'t intentional\'" THEN Giggs, not the town', () => {
+    const t = "Arriving for sentencing yesterday, Giggs, of Salford said the offence on October 14 last year 'wasn't intentional'.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Giggs' });
+  });
+});
