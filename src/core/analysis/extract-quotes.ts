@@ -324,6 +324,8 @@ const REPORTING_IN_SENTENCE_RE = new RegExp(
   `(?<![\\p{L}'’-])(?:${SPEECH_VERBS}|accused|accuses|branded|brands|called|calls|criticised|criticized|dismissed|denied|denies|believes|believed|pledged|welcomed|welcomes|praised|labelled|labeled|hailed)(?![\\p{L}'’-])`,
   'u',
 );
+/** "what it describes as ", "what he calls ", "what critics term ": naming a thing right before the phrase. */
+const WHAT_NAMING_RE = /\bwhat\s+(?:[\p{L}'’-]+\s+){1,3}(?:describe[sd]?|call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|label(?:s|led)?|brand(?:s|ed)?)\s+(?:as\s+)?(?:an?\s+|the\s+)?$/u;
 /** The end of the last sentence before a point: a full stop, ! or ? and a space, or a line break. */
 const SENTENCE_BREAK_RE = /(?:[.!?]["”’']?\s+|\n)(?=\S)/g;
 
@@ -335,6 +337,8 @@ const SENTENCE_BREAK_RE = /(?:[.!?]["”’']?\s+|\n)(?=\S)/g;
 export function reportedInSentence(text: string, at: number): boolean {
   const from = Math.max(0, at - 300);
   const window = text.slice(from, at);
+  // "bans what it describes as 'dismemberment abortion'", "what he calls 'good fun'": a name for a thing, not words reported.
+  if (WHAT_NAMING_RE.test(window)) return false;
   let cut = 0;
   SENTENCE_BREAK_RE.lastIndex = 0;
   for (let m = SENTENCE_BREAK_RE.exec(window); m; m = SENTENCE_BREAK_RE.exec(window)) cut = m.index + m[0].length;

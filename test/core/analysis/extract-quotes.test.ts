@@ -144,3 +144,10 @@ describe('a short partial quote in a reported sentence (session 8, BBC and wire 
     expect(extractQuotes('The Tories dismissed the plan as "desperate" on Sunday.')).toEqual([]);
   });
 });
+
+describe('a thing named with "what X calls" (session 8)', () => {
+  it('GIVEN "bans what it describes as \'...\'" or "which he calls \'...\'" after a reporting verb THEN a name, not a partial quote', () => {
+    expect(extractQuotes('The law, signed by the governor on Tuesday, bans what it describes as "dismemberment abortion" in the state.')).toEqual([]);
+    expect(extractQuotes('Mr Howard said last week that the party had in the end adopted what its critics call "the masochism strategy".')).toEqual([]);
+  });
+});
