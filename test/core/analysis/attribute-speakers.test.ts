@@ -1330,3 +1330,15 @@ describe('attributeSpeakers: partial quotes in a sentence its speaker opened (se
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Giggs' });
   });
 });
+
+describe('attributeSpeakers: well-known companies named by one word (session 8)', () => {
+  it('GIVEN "Microsoft is recalling ... The company said ... \'...\'. In a statement, it added: \'...\'" THEN Microsoft for both', () => {
+    const t = 'Microsoft is recalling 14 million power cables for its Xbox consoles. The company said the move was a "preventative step" after reports of fire hazards. In a statement, it added: "In almost all instances, any damage was contained within the console."';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Microsoft', 'Microsoft']);
+  });
+
+  it('GIVEN "In a statement Google said ... It said: \'...\'" after another body was named THEN Google, the one that spoke', () => {
+    const t = 'Dan Gillmor, founder of Grassroots Media, said the tool was a "bad idea". In a statement Google said the feature was still on trial. It said: "The user can choose never to click on the button."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Google' });
+  });
+});
