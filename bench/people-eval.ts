@@ -29,7 +29,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/core/analysis/analyze.js';
 import { argValue, pathArg } from './args.js';
-import { hasCommit, parseSourceRef, readSourceText } from './git-texts.js';
+import { hasCommit, parseSourceRef, readSourceArticle, type SourceArticle } from './git-texts.js';
 import { articleTextsById, readJsonLines } from './jsonl.js';
 
 export interface LabelledPeople {
@@ -42,10 +42,7 @@ export interface LabelledPeople {
 }
 
 /** An article as the engine is given it: the body, and the headline when the source has one. */
-interface Article {
-  text: string;
-  title?: string;
-}
+type Article = SourceArticle;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_EVAL = resolve(HERE, '../../shared/eval/cnndm-dev.jsonl');
@@ -166,15 +163,6 @@ function loadLabels(path: string): LabelledPeople[] {
   return readJsonLines<LabelledPeople>(path);
 }
 
-/**
- * A BBC-dataset file is a headline, a blank line and the body; an editor pasting it would give the headline as
- * the title. Any other text is all body.
- */
-export function splitHeadline(raw: string): Article {
-  const m = /^([^\n]+)\n[ \t]*\n/.exec(raw);
-  return m ? { title: m[1]!.trim(), text: raw.slice(m[0].length).trim() } : { text: raw.trim() };
-}
-
 /** The articles of an eval file (`{id, article}` lines) by id. */
 function evalArticles(evalPath: string): Map<string, Article> {
   return new Map([...articleTextsById(evalPath)].map(([id, text]) => [id, { text }]));
@@ -184,8 +172,8 @@ function evalArticles(evalPath: string): Map<string, Article> {
 function gitArticles(labels: readonly LabelledPeople[], gitDir: string): Map<string, Article> {
   const out = new Map<string, Article>();
   for (const l of labels) {
-    const raw = l.source === undefined ? undefined : readSourceText(gitDir, l.source);
-    if (raw !== undefined) out.set(l.id, splitHeadline(raw));
+    const article = l.source === undefined ? undefined : readSourceArticle(gitDir, l.source);
+    if (article !== undefined) out.set(l.id, article);
   }
   return out;
 }

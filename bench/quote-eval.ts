@@ -10,10 +10,11 @@
  *
  * --verbose adds one line per gold quote whose text was missed or whose speaker is wrong. It is refused on
  * the sets and halves that are never read for errors (bench/quotes/README.md): the even lines of heldout2,
- * outside.jsonl, cnnval.jsonl and any dmfresh* file. Both halves of dmtrain are development data (session 6).
+ * outside.jsonl, cnnval.jsonl, bbc.jsonl and any dmfresh* file. Both halves of dmtrain are development data (session 6).
  *
  * With --texts-from-git the articles are not read from the eval file but from the clone, at the commit
- * and path each label line names in its `source` (bench/git-texts.ts).
+ * and path each label line names in its `source` (bench/git-texts.ts); a BBC News file's first line is its
+ * headline and is passed as the title, not as body text, as a user pasting the story into a briefing would.
  *
  * A gold quote matches an extracted one when the normalised text of one contains the other, or when
  * 60% of the gold words are in the extracted quote. Precision counts extracted quotes that match
@@ -26,7 +27,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/core/analysis/analyze.js';
 import { argValue, pathArg } from './args.js';
-import { readSourceText } from './git-texts.js';
+import { readSourceArticle, type SourceArticle } from './git-texts.js';
 import { articleTextsById } from './jsonl.js';
 
 interface GoldQuote {
@@ -121,6 +122,7 @@ const UNREAD: ReadonlyArray<readonly [string, 'odd' | 'even' | undefined]> = [
   ['outside.jsonl', undefined],
   ['cnnval.jsonl', undefined],
   ['dmfresh.jsonl', undefined],
+  ['bbc.jsonl', undefined],
 ];
 
 /** True when `labelsPath` (with `lines`) covers a set that is never read for errors; any `dmfresh*` file is one. */
@@ -177,9 +179,12 @@ function emptyTally(): Tally {
 }
 
 /** The article texts of the eval file, by id. */
-function evalFileTexts(evalPath: string): (label: Labelled) => string | undefined {
+function evalFileTexts(evalPath: string): (label: Labelled) => SourceArticle | undefined {
   const articles = articleTextsById(evalPath);
-  return (label) => articles.get(label.id);
+  return (label) => {
+    const text = articles.get(label.id);
+    return text === undefined ? undefined : { text };
+  };
 }
 
 /**
@@ -202,18 +207,19 @@ export async function evaluateQuotes(
     .filter((_, i) => lines === undefined || (lines === 'odd') === (i % 2 === 0))
     .map((l) => JSON.parse(l) as Labelled);
   const textOf =
-    textsFromGit === undefined ? evalFileTexts(evalPath) : (l: Labelled) => (l.source === undefined ? undefined : readSourceText(textsFromGit, l.source));
+    textsFromGit === undefined ? evalFileTexts(evalPath) : (l: Labelled) => (l.source === undefined ? undefined : readSourceArticle(textsFromGit, l.source));
   const ours = emptyTally();
   const base = emptyTally();
   let missing = 0;
   const errors: string[] = [];
   for (const l of labels) {
-    const text = textOf(l);
-    if (text === undefined) {
+    const article = textOf(l);
+    if (article === undefined) {
       missing++;
       continue;
     }
-    const analysis = analyze({ text });
+    const { text } = article;
+    const analysis = analyze(article);
     const mine: string[] = [];
     score(l.quotes, analysis.quotes, ours, verbose ? mine : undefined);
     if (mine.length > 0) errors.push(`${l.id}:`, ...mine);

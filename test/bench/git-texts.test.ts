@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasCommit, parseSourceRef, readSourceText } from '../../bench/git-texts.js';
+import { hasCommit, parseSourceRef, readSourceArticle, readSourceText, splitHeadline } from '../../bench/git-texts.js';
 import { outsideSetMissing } from '../../bench/quality.js';
 import { evaluateQuotes } from '../../bench/quote-eval.js';
 
@@ -56,6 +56,20 @@ describe('bench/git-texts', () => {
     expect(hasCommit(dir, commit)).toBe(true);
     expect(hasCommit(dir, 'f'.repeat(40))).toBe(false);
     expect(hasCommit(join(dir, 'not-a-repo'), commit)).toBe(false);
+  });
+
+  it('GIVEN a BBC News file (headline, blank line, body) THEN the headline becomes the title and only the body is analysed', () => {
+    expect(splitHeadline("Blair backs 'pre-election budget'\n\nTony Blair has backed the report.\n\nMore.")).toEqual({
+      title: "Blair backs 'pre-election budget'",
+      text: 'Tony Blair has backed the report.\n\nMore.',
+    });
+    expect(splitHeadline('One paragraph, no headline.')).toEqual({ text: 'One paragraph, no headline.' });
+    // Only the repositories known to keep a headline line are split; other sources are read whole.
+    expect(readSourceArticle(dir, `me/stories@${commit}:story.txt`)).toEqual({ text: ARTICLE });
+    expect(readSourceArticle(dir, `DokahlSoZoor/DieNeueKrone@${commit}:story.txt`)).toEqual({
+      title: 'The mayor spoke on Tuesday.',
+      text: ARTICLE.slice(ARTICLE.indexOf('\n\n') + 2),
+    });
   });
 
   it('GIVEN no clone or one without the commit THEN the outside set is skipped with how to get it; GIVEN the clone THEN it runs', () => {

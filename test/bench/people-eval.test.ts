@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bbcSection, capitalisedRuns, heldOutSection, nameWords, scorePeople, splitHeadline } from '../../bench/people-eval.js';
+import { bbcSection, capitalisedRuns, heldOutSection, nameWords, scorePeople } from '../../bench/people-eval.js';
 
 describe('bench/people-eval scoring', () => {
   it('GIVEN names differing in case, punctuation and titles THEN they normalise alike', () => {
@@ -37,13 +37,5 @@ describe('bench/people-eval scoring', () => {
   it('GIVEN no clone, or a folder that is not one THEN the BBC section says skipped and how to get the texts', () => {
     expect(bbcSection(undefined)).toMatch(/skipped: .*--bbc-git/);
     expect(bbcSection('/nonexistent')).toMatch(/skipped: .* has no commit/);
-  });
-
-  it('GIVEN a headline, a blank line and a body THEN the headline is the title; a text without one is all body', () => {
-    expect(splitHeadline('Clarke to press on with ID cards\n\nNew Home Secretary Charles Clarke has vowed.\n')).toEqual({
-      title: 'Clarke to press on with ID cards',
-      text: 'New Home Secretary Charles Clarke has vowed.',
-    });
-    expect(splitHeadline('One paragraph.\nAnother line.')).toEqual({ text: 'One paragraph.\nAnother line.' });
   });
 });

@@ -31,7 +31,8 @@ const SPEECH_IN_SPAN_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
 const NO_STOP = '(?:[^.!?"“”‘’\\n]|\\.(?=[A-Za-z0-9]))';
 /** A speech verb close to the end of the text before a quote: `Mr Wang said: '` / `he told the Mail that '`. */
 const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:${NO_STOP}{0,60})[:,]?\\s*$`, 'i');
-const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+${ADVERB}$`, 'i');
+/** A pronoun right before its speech verb, maybe with a modal and an adverb: "he said", "she later told", "He will also say". */
+const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+(?:(?:will|would|may|might|could|can|should|must|is to|was to|are to)\\s+)?${ADVERB}$`, 'i');
 const ACCORDING_TO_RE = /\baccording to\s+/i;
 const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|newspaper|magazine|broadcaster|network|channel|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
 const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|says|will|would|can|could|did|does|made|went|took|gave|got|came|felt|thought|knew|saw|wrote|spoke|met|led|left|won|lost|began|became|held|kept|put|ran|sat|set|stood|also|later|then|once|previously|recently)\b)/;
@@ -121,7 +122,7 @@ function subjectBefore(ctx: Context, from: number, verbAt: number): Mention | nu
     return resolveDescription(ctx, lead, from);
   }
   // "The FA chairman said", "the BBC boss said": an organisation naming a person's post describes that person.
-  if (near && near.kind === 'organization' && /^(?:['’]s)?\s+[a-z -]+$/.test(ctx.text.slice(near.end, leadEnd)) && ORG_POST_AFTER_RE.test(ctx.text.slice(near.end, leadEnd))) {
+  if (near && near.kind === 'organization' && /^(?:['’]s)?(?:\s+(?:[a-z-]+|MP|MSP|MEP))+$/.test(ctx.text.slice(near.end, leadEnd)) && ORG_POST_AFTER_RE.test(ctx.text.slice(near.end, leadEnd))) {
     const the = /\bthe\s+$/i.exec(ctx.text.slice(Math.max(from, near.start - 5), near.start));
     if (the) return resolveDescription(ctx, ctx.text.slice(near.start - the[0].length, leadEnd), near.start);
   }
@@ -295,6 +296,11 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   if (subject) return subject;
   // "One Wolves fan, who lives in Telford, was travelling home. He said:": the sentence before introduced someone unnamed.
   if (s1 < s0 && UNNAMED_OPENING_RE.test(text.slice(s1, s0))) return null;
+  // "Telegraph executive Murdoch MacLennan said the papers would grow. '...,' he said": the sentence before opened with a
+  // person of unknown gender and their own speech verb, so the pronoun goes on with them, not with an earlier speaker.
+  // (Only when no one else is named there: "Google Maps claims ..., but Jerry Brotton isn't so sure. He argues".)
+  const speaking = first !== undefined && mentionsBetween(ctx.speakers, s1, s0).filter((m) => m.kind === 'person').length === 1 && unknown(first) && !embedded(first) && OWN_VERB_AFTER_SUBJECT_RE.test(text.slice(first.end, first.end + 160)) ? first : undefined;
+  if (speaking) return speaking;
   const last = lastSpeakerMention(ctx, at);
   if (last && compatible(last)) return last;
   // A person of unknown gender ("Google Maps claims ..., but Jerry Brotton isn't so sure. He argues ...") is "he" only when
@@ -320,8 +326,14 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   return possessive ?? fallback;
 }
 
-/** A person's post after an organisation's name: "the UCI president", "the FA's chairman", "the BBC boss" (not "spokesman"). */
-const ORG_POST_AFTER_RE = /^(?:['’]s)?\s+(?:president|chief|boss|chairman|chairwoman|manager|coach|director|head|leader|captain|founder|owner|chief executive|secretary-general|general secretary|commissioner|governor)\b/;
+/** A person's post after an organisation's name: "the UCI president", "the FA's chairman", "the BBC boss", "the Labour peer" (not "spokesman"). */
+const ORG_POST_AFTER_RE = /^(?:['’]s)?\s+(?:president|chief|boss|chairman|chairwoman|manager|coach|director|head|leader|captain|founder|owner|chief executive|secretary-general|general secretary|commissioner|governor|peer|MP|MSP|MEP|minister|backbencher|councillor|politician|treasurer|candidate)\b/;
+
+/** After a subject, maybe an appositive or an employer, then its speech or reporting verb: " said", ", a Labour MP, told", " of Ofcom warned". */
+const OWN_VERB_AFTER_SUBJECT_RE = new RegExp(
+  `^(?:,[^,.;:!?"“”‘’\\n]{1,100},|\\s+(?:of|from|at)\\s+[^,.;:!?"“”‘’\\n]{1,60}?)?\\s+(?:\\w+ly\\s+)?(?:has\\s+|had\\s+)?(?:${SPEECH}|described|critici[sz]ed|welcomed|praised|attacked|dismissed)\\b`,
+  'i',
+);
 
 /** The first subject's own speech verb and the words of its object clause up to a name, no comma between ("said some new "). */
 const OWN_SPEECH_VERB_RE = new RegExp(`^\\s+(?:\\w+ly\\s+)?${SPEECH}\\b[^,;:.!?"“”‘’\\n]*$`, 'i');
@@ -374,8 +386,14 @@ function sentenceSubjects(ctx: Context, from: number, to: number): Mention[] {
 function isSubject(ctx: Context, m: Mention): boolean {
   if (ctx.verbSubjects.has(m.start)) return true;
   const after = ctx.text.slice(m.end, m.end + 160);
-  return ADVERB_THEN_VERB_RE.test(after) || APPOSITIVE_OPENING_RE.test(after) || DASH_APPOSITIVE_RE.test(after);
+  if (ADVERB_THEN_VERB_RE.test(after) || APPOSITIVE_OPENING_RE.test(after) || DASH_APPOSITIVE_RE.test(after)) return true;
+  // "Nick Van den Brul of BNP Paribas described ...", "The report was welcomed by shadow minister David Willetts."
+  return EMPLOYER_THEN_VERB_RE.test(after) || PASSIVE_AGENT_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.start - 80), m.start));
 }
+/** Where a person works, then their verb: " of BNP Paribas described", " from the IFS said". */
+const EMPLOYER_THEN_VERB_RE = /^\s+(?:of|from|at)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}&'’.-]*\s+){1,4}(?:[a-z]+ed|said|says|told|warned|thinks|believes)\b/u;
+/** A passive whose agent is the person next: "was welcomed by Conservative shadow pensions secretary ". */
+const PASSIVE_AGENT_BEFORE_RE = /\b(?:was|were|has been|have been|had been)\s+(?:[a-z]+ly\s+)?[a-z]+ed\s+by\s+(?:[\p{L}’'-]+\s+){0,5}$/u;
 
 /**
  * "Rodgers now wants", "Cruz first praised", "Merkel repeatedly insisted": an adverb of time or manner between a name and
@@ -476,6 +494,8 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   }
   const pron = PRONOUN_AFTER_RE.exec(tail);
   if (pron) {
+    const spokesman = spokesmanBefore(ctx, pron[1]!, q.start);
+    if (spokesman) return spokesman;
     const m = resolvePronoun(ctx, pron[1]!, q.start);
     return m ? fromMention(ctx, m, 'pronoun', 0.75) : { ...UNKNOWN };
   }
@@ -592,8 +612,14 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
   // The nearest name that is followed by its own verb ("Suzi Force believes ..., saying:"). A name followed directly by
   // its verb comes first: "Wendy Bower also praised Mr Coe, saying:" is Bower's, though "Mr Coe," looks like an appositive.
   const inSentence = mentionsBetween(ctx.speakers, sStart, verbAt);
+  // ("Paul Flynn said Mr Blair and Mr Brown had a 'scorching' from MPs, adding:": a subject inside what the first subject
+  // said is not the one going on.)
+  const firstSubject = inSentence.find((m) => ctx.verbSubjects.has(m.start));
   for (let i = inSentence.length - 1; i >= 0; i--) {
-    if (ctx.verbSubjects.has(inSentence[i]!.start)) return fromMention(ctx, inSentence[i]!, 'said-before', 0.75);
+    const m = inSentence[i]!;
+    if (!ctx.verbSubjects.has(m.start)) continue;
+    const reported = firstSubject !== undefined && m !== firstSubject && OWN_SPEECH_VERB_RE.test(ctx.text.slice(firstSubject.end, m.start));
+    return fromMention(ctx, reported ? firstSubject : m, 'said-before', 0.75);
   }
   for (let i = inSentence.length - 1; i >= 0; i--) {
     if (ctx.subjects.has(inSentence[i]!.start)) return fromMention(ctx, inSentence[i]!, 'said-before', 0.75);
@@ -847,7 +873,8 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   if (lastNamed?.kind === 'person' && /^\s*,?\s*$/.test(ctx.text.slice(lastNamed.end, npEnd))) return null;
   // "Kvarzell, 25, who is also an officer, told": the description is an aside about a named person.
   const person = mentionsBetween(ctx.speakers, from, npStart).filter((m) => m.kind === 'person').pop();
-  if (person && ctx.text.slice(person.end, npStart).includes(',')) return null;
+  // ("Ahead of Mr Kennedy's launch, a Labour spokesperson said": a possessive name is no one the phrase sets aside.)
+  if (person && !isPossessive(ctx.text, person.end) && ctx.text.slice(person.end, npStart).includes(',')) return null;
   const words = np[0].trim();
   if (!SPOKES_RE.test(words)) {
     // Without an article only a run of capitalised modifiers and then lower-case role words counts ("Racing team managing director").
@@ -855,10 +882,12 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
     return { speaker: null, confidence: 0, cue: 'unnamed' };
   }
   const org = named.find((m) => m.kind === 'organization') ?? named[0];
+  const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(?!(?:An?|The)\s)(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:(?:for|of|and|&)\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
+  // "A Department for Education and Skills spokeswoman": the whole name written before the noun, not a part of it.
+  if (before && /\s(?:for|of|and|&)\s/.test(before[1]!) && (!org || (before[1]!.length > org.name.length && before[1]!.includes(org.name)))) return organisationNamed(ctx, before[1]!);
   if (org) return fromMention(ctx, org, 'spokesman', 0.85);
   const forName = /\b(?:for|from|at|of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u.exec(words);
   if (forName) return organisationNamed(ctx, forName[1]!);
-  const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(?!(?:An?|The)\s)(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
   if (before) return organisationNamed(ctx, before[1]!);
   // "a spokeswoman for the trust": the organisation whose name has that noun ("Royal Collection Trust"), else the last one named.
   const described = /\b(?:for|from|of)\s+the\s+(?:[a-z-]+\s+){0,2}([a-z]+)\s*,?$/.exec(words);
@@ -866,6 +895,32 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
     return fromMention(ctx, lastOrganisationBefore(ctx, from, described?.[1]), 'spokesman', 0.5) ?? { speaker: null, confidence: 0, cue: 'unnamed' };
   }
   return { speaker: null, confidence: 0, cue: 'unnamed' };
+}
+
+/** An unnamed spokesman opening a clause with their verb: "A Home Office spokesman said", "a spokeswoman for Royal Mail told". */
+const SPOKES_SUBJECT_RE =
+  /(?:^\s*|[,;]\s+|\b(?:but|and)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}&.'’-]+\s+){0,6}?spokes(man|woman|person)(?:\s+(?:for|from|at)\s+(?:the\s+)?[^,.;:!?"“”‘’\n]{1,60}?)?\s+(?:\w+ly\s+)?(?:has\s+|had\s+)?(said|says|told|tells|added|adds|confirmed|insisted|stressed|denied|explained|warned)\b/iu;
+
+/**
+ * "A Home Office spokesman said the system had been tightened. He added: '...'": "he" or "she" after a sentence (or a
+ * clause) opened by an unnamed spokesman, with no one named since, is that spokesman, who speaks for the organisation.
+ */
+function spokesmanBefore(ctx: Context, pronoun: string, at: number): Attribution | null {
+  const p = pronoun.toLowerCase();
+  if (p !== 'he' && p !== 'she') return null;
+  const { text } = ctx;
+  const s0 = sentenceStartBefore(text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(text, s0 - 1, 0) : s0;
+  for (const [from, to] of [[s0, at], [s1, s0]] as const) {
+    if (to <= from) continue;
+    const m = SPOKES_SUBJECT_RE.exec(text.slice(from, to));
+    if (!m) continue;
+    if ((m[1]!.toLowerCase() === 'man' && p === 'she') || (m[1]!.toLowerCase() === 'woman' && p === 'he')) return null;
+    const verbAt = from + m.index + m[0].length - m[2]!.length;
+    if (mentionsBetween(ctx.speakers, verbAt, at).some((x) => x.kind === 'person')) return null;
+    return unnamedSpeaker(ctx, from + m.index, verbAt, false);
+  }
+  return null;
 }
 
 function organisationNamed(ctx: Context, written: string): Attribution {
@@ -879,7 +934,7 @@ const UNNAMED_HEAD =
   "(?:spokes(?:man|woman|person)|representative|statement|source|sources|official|officials|officer|officers|witness|witnesses|friend|neighbou?r|insider|resident|relative|member|director|employee|worker|colleague|onlooker|passer-by|customer|commenter|commentator|eyewitness|investigator|aide|staffer|diplomat|analyst)";
 /** The subject just before the verb: "an FBI source", "A Sandown spokesman", "a spokesman for Mobile4all", "Racing team managing director". */
 const UNNAMED_BEFORE_RE = new RegExp(
-  `(?:(?:\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:of\\s+(?:the|his|her|their)\\s+)?)(?:[\\p{L}\\p{N}&.’'-]+\\s+){0,4}?|(?<![\\p{L},]\\s?)(?!(?:The|A|An|His|Her|Their|Its|This|That|One|Another|Our|My)\\s)(?:\\p{Lu}[\\p{L}\\p{N}&.’'-]*\\s+){1,4}(?:[a-z-]+\\s+){0,2})${UNNAMED_HEAD}(?:\\s+(?:for|from|at|of|with)\\s+(?:the\\s+)?[^,.;:!?"“”‘’]{1,60}?)?\\s*,?\\s*$`,
+  `(?:(?:\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:of\\s+(?:the|his|her|their)\\s+)?)(?:[\\p{L}\\p{N}&.’'-]+\\s+){0,6}?|(?<![\\p{L},]\\s?)(?!(?:The|A|An|His|Her|Their|Its|This|That|One|Another|Our|My)\\s)(?:\\p{Lu}[\\p{L}\\p{N}&.’'-]*\\s+){1,4}(?:[a-z-]+\\s+){0,2})${UNNAMED_HEAD}(?:\\s+(?:for|from|at|of|with)\\s+(?:the\\s+)?[^,.;:!?"“”‘’]{1,60}?)?\\s*,?\\s*$`,
   'u',
 );
 /** The subject just after an inverted verb: "said a spokesman for the club", "said one witness". */
@@ -1004,7 +1059,10 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     if (g) return g;
     const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
     if (pb && pb.index + pb[0].length === lead.length) {
-      const r = resolvePronoun(ctx, pb[1]!, q.start);
+      // Resolved where the pronoun stands: "He told Sky News' Sunday with Adam Boulton:" is not the host speaking.
+      const spokesman = spokesmanBefore(ctx, pb[1]!, headStart + pb.index);
+      if (spokesman) return spokesman;
+      const r = resolvePronoun(ctx, pb[1]!, headStart + pb.index);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
     const unnamed = unnamedSpeaker(ctx, headStart, verbAt, false) ?? groupOrDocument(lead);
@@ -1014,7 +1072,11 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     // "said Mr Wang:" — the name follows the verb.
     // ("told the Huffington Post:", "telling Sky News:": the one told is listening, not speaking.)
     const after = TOLD_RE.test(verb[0]) ? null : firstSpeakerIn(ctx, verbAt, q.start);
-    if (after && after.start - verbAt <= 14) return fromMention(ctx, after, 'said-before', 0.85);
+    // ("said that Adeli felt '", "prosecutors said Barrientos married men ... 'red flags'": a name that opens the reported
+    // clause, followed by its own verb, is talked about, not speaking.)
+    if (after && after.start - verbAt <= 14 && !/^\s+that\b/i.test(text.slice(verbAt + verb[0].length, after.start)) && !/^\s+(?:[a-z]+ed|[a-z]+s|was|is|had|has|felt|would|will|could)\b/.test(text.slice(after.end, after.end + 16))) {
+      return fromMention(ctx, after, 'said-before', 0.85);
+    }
     if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
   } else if (colon) {
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
@@ -1112,16 +1174,33 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   if (groupOrDocument(lead)) return { speaker: null, confidence: 0, cue: 'unnamed' };
   const pronoun = /^\s*(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+)?(he|she)\s+(?:[a-z]+\s+)?$/i.exec(lead);
   if (pronoun) {
+    const spokesman = spokesmanBefore(ctx, pronoun[1]!, headStart);
+    if (spokesman) return spokesman;
     const r = resolvePronoun(ctx, pronoun[1]!, headStart);
     return r ? fromMention(ctx, r, 'pronoun', 0.6) : null;
   }
   const first = mentionsBetween(ctx.speakers, headStart, verbAt)[0];
-  if (!first || first.kind !== 'person' || !ctx.subjects.has(first.start)) return null;
+  // "The Prime Minister said Labour had left people in a system which '...'": a description opening the sentence, then its verb.
+  const described = CLAUSE_DESCRIPTION_RE.exec(lead);
+  if (described && (!first || first.start >= headStart + described.index + described[0].length - 1 || first.kind !== 'person') && isDescription(described[1]! + ' ')) {
+    const m = resolveDescription(ctx, described[1]!, headStart);
+    if (m) return fromMention(ctx, m, 'description', 0.5);
+  }
+  // "The Economist called Clinton's stance '...'": an organisation right before its verb speaks as one.
+  if (first && first.kind === 'organization' && /^\s+(?:\w+ly\s+)?$/.test(ctx.text.slice(first.end, verbAt)) && /^\s*(?:the\s+)?$/i.test(ctx.text.slice(headStart, first.start))) {
+    return fromMention(ctx, first, 'said-before', 0.6);
+  }
+  // ("Liberal Democrat deputy leader Menzies Campbell said": a party or a place may modify the role before the name.)
+  const person = first && first.kind !== 'person' ? mentionsBetween(ctx.speakers, first.end, verbAt).find((m) => m.kind === 'person') : first;
+  if (!person || person.kind !== 'person' || !ctx.subjects.has(person.start)) return null;
+  if (person !== first && !/^(?:['’]s)?(?:\s+(?:[\p{L}-]+))*\s+$/u.test(ctx.text.slice(first!.end, person.start))) return null;
   // ("On Sunday, Israeli Prime Minister Benjamin Netanyahu accused Iran of trying to '...'": a time phrase may open it.)
-  const before = ctx.text.slice(headStart, first.start).replace(INTRODUCTORY_TIME_RE, '');
-  if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 4) return null;
-  return fromMention(ctx, first, 'said-before', 0.6);
+  const before = ctx.text.slice(headStart, person.start).replace(INTRODUCTORY_TIME_RE, '');
+  if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 5) return null;
+  return fromMention(ctx, person, 'said-before', 0.6);
 }
+/** A description alone before the verb: "The Prime Minister ", "But the former minister ". */
+const CLAUSE_DESCRIPTION_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?(the\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:(?:also|later|then|\w+ly)\s+)?(?:has\s+|had\s+)?$/i;
 /** A time phrase and its comma opening a sentence: "On Sunday, ", "Last week, ", "Earlier this month, ". */
 const INTRODUCTORY_TIME_RE = /^\s*(?:(?:on|last|earlier|later|in|this|by|after|before|during)\s+)?(?:(?:this|last|next|the|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|weekend|today|yesterday|earlier|later|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+(?:morning|afternoon|evening|night))?,\s+/i;
 
@@ -1195,19 +1274,29 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
   if (text.slice(thisStart, q.start).trim().length > 0 || thisStart <= floor) return null;
   const prevStart = sentenceStartBefore(text, thisStart - 1, floor);
   const prev = text.slice(prevStart, thisStart);
-  if (/\n\s*$/.test(prev) && !/:\s*$/.test(prev)) return null;
-  const verb = SPEECH_IN_SPAN_RE.exec(prev);
-  if (!verb) return null;
-  const verbAt = prevStart + verb.index;
-  const lead = text.slice(prevStart, verbAt);
-  const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
-  if (pb && pb.index + pb[0].length === lead.length) {
-    const r = resolvePronoun(ctx, pb[1]!, prevStart);
-    return r ? fromMention(ctx, r, 'said-before', 0.6) : null;
+  // Across a paragraph break only a sentence that itself quotes its subject's words carries on into the quote ("Jim Parton
+  // said the proposals 'lacked compulsion'.\n\n'We would like ...'"); a plain narrative paragraph may be anyone's.
+  const acrossParagraph = /\n\s*$/.test(prev) && !/:\s*$/.test(prev);
+  if (acrossParagraph && !PARTIAL_QUOTE_END_RE.test(prev)) return null;
+  // ("Writing in the Guardian, Mr Brown outlined his view.": a participle with no subject before it yields to the next verb.)
+  for (const verb of [SPEECH_IN_SPAN_RE.exec(prev), JUDGING_VERB_RE.exec(prev)]) {
+    if (!verb) continue;
+    const verbAt = prevStart + verb.index;
+    const lead = text.slice(prevStart, verbAt);
+    const pb = PRONOUN_BEFORE_VERB_RE.exec(lead);
+    if (pb && pb.index + pb[0].length === lead.length) {
+      const r = resolvePronoun(ctx, pb[1]!, prevStart);
+      return r ? fromMention(ctx, r, 'said-before', 0.6) : null;
+    }
+    const m = subjectBefore(ctx, prevStart, verbAt) ?? invertedSubject(ctx, verbAt, verb[0], thisStart);
+    if (m || /\p{L}/u.test(lead)) return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
   }
-  const m = subjectBefore(ctx, prevStart, verbAt) ?? invertedSubject(ctx, verbAt, verb[0], thisStart);
-  return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
+  return null;
 }
+/** A sentence that ends with a short quoted phrase: `... the proposals "lacked compulsion".`, `... as 'very important'.` */
+const PARTIAL_QUOTE_END_RE = /\s["“‘'][^"“”‘’\n]{2,80}["”’'][.!?]?\s*$/;
+/** Verbs of judging or setting out with a person as subject, whose next sentence quotes that person: "X criticised the system. '...'" */
+const JUDGING_VERB_RE = /\b(?:critici[sz]ed|attacked|praised|welcomed|defended|condemned|dismissed|rejected|accused|outlined|hit out)\b/i;
 
 /**
  * "Most people live on root crops, said Jonathan Napat, a disaster official.": the person right after an inverted verb that
@@ -1326,8 +1415,12 @@ export function attributeSpeakers(
       const gap = text.slice(prevEnd, q.start);
       // Names in the rest of the previous quote's own sentence ("... ,' added Evelyn Mazzocco, General Manager of Barbie.")
       // belong to its attribution, not to a new speaker.
+      // A previous quote closed by its own full stop and followed by a new sentence ("... arguments.' Mr Howard described
+      // it as 'very important'. '...'") has no attribution after it: names from there on are new speakers.
+      // (The sentence after it may still report that same person's speech: "Mr Cameron promised ... and said ...".)
+      const closedSentence = /[.…]$/.test(quotes[k - 1]!.text) && /^\s+(?!I\b)\p{Lu}/u.test(gap);
       const attributionEnd = sentenceEndAfter(text, prevEnd, q.start);
-      const gapMentions = mentionsBetween(speakers, attributionEnd, q.start).filter((m) => m.kind === 'person' && !inCaption(text, m.start));
+      const gapMentions = mentionsBetween(speakers, closedSentence ? prevEnd : attributionEnd, q.start).filter((m) => m.kind === 'person' && !inCaption(text, m.start));
       const samePerson = gapMentions.every((m) => prev.speaker !== null && nameOf(ctx, m) === prev.speaker);
       // A narrative paragraph up to 1,000 characters long keeps the run going when it names no one else and
       // reports no other speech ("Collecting fresh water was a nightmare for Jordan. ... 'I had tried ...'").

@@ -301,17 +301,51 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   // "a kite dubbed '...'", "the so-called '...'": naming, not speech, whatever verb is near.
   if (!personal && endsWithWord(before, NAMING_WORDS)) return false;
   if (hasCue) {
+    // ("said he thought the comments were 'well justified'": a short lower-case phrase in a reported sentence is no scare quote.)
+    if (words >= 2 && !startsUpper && !isTitleCase(inner) && reportedInSentence(text, span.start)) return true;
     if (words <= 3 && !endsWithPunct && !personal && (isTitleCase(inner) || endsWithWord(before, SCARE_WORDS))) return false;
     // "he attempted to 'bribe' voters": a word or two without punctuation is a scare quote even near a verb.
     if (words <= 2 && !endsWithPunct && !personal) return false;
     return true;
   }
+  // "Patricia Hewitt said the cost was being evaluated, but it was an "increasingly high priority"": a lower-case phrase of
+  // two or more words in a sentence that a reporting verb and its subject opened reports that speaker's words.
+  if (words >= 2 && !startsUpper && !isTitleCase(inner) && reportedInSentence(text, span.start)) return true;
   if (words < 4) return false;
   if (!personal && endsWithWord(before, SCARE_WORDS)) return false;
   if (isTitleCase(inner) && words <= 10 && !personal) return false;
   if (ownParagraph) return true;
   if (!startsUpper && !personal) return false;
   return endsWithPunct || personal || words >= 8;
+}
+
+/** Verbs that report or judge someone's words, in the sentence before a partial quote. */
+const REPORTING_IN_SENTENCE_RE = new RegExp(
+  `(?<![\\p{L}'’-])(?:${SPEECH_VERBS}|accused|accuses|branded|brands|called|calls|criticised|criticized|dismissed|denied|denies|believes|believed|pledged|welcomed|welcomes|praised|labelled|labeled|hailed)(?![\\p{L}'’-])`,
+  'u',
+);
+/** "what it describes as ", "what he calls ", "what critics term ": naming a thing right before the phrase. */
+const WHAT_NAMING_RE = /\bwhat\s+(?:[\p{L}'’-]+\s+){1,3}(?:describe[sd]?|call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|label(?:s|led)?|brand(?:s|ed)?)\s+(?:as\s+)?(?:an?\s+|the\s+)?$/u;
+/** The end of the last sentence before a point: a full stop, ! or ? and a space, or a line break. */
+const SENTENCE_BREAK_RE = /(?:[.!?]["”’']?\s+|\n)(?=\S)/g;
+
+/**
+ * Whether the sentence holding `at` has, before it, a reporting verb with a subject before that verb (a capitalised word,
+ * or he, she, they, it): "Mr Howard described Lord Butler's intervention as ", "She said a Conservative government would
+ * bring a ". A phrase in such a sentence reports what its subject said.
+ */
+export function reportedInSentence(text: string, at: number): boolean {
+  const from = Math.max(0, at - 300);
+  const window = text.slice(from, at);
+  // "bans what it describes as 'dismemberment abortion'", "what he calls 'good fun'": a name for a thing, not words reported.
+  if (WHAT_NAMING_RE.test(window)) return false;
+  let cut = 0;
+  SENTENCE_BREAK_RE.lastIndex = 0;
+  for (let m = SENTENCE_BREAK_RE.exec(window); m; m = SENTENCE_BREAK_RE.exec(window)) cut = m.index + m[0].length;
+  const head = window.slice(cut);
+  const verb = REPORTING_IN_SENTENCE_RE.exec(head);
+  if (!verb) return false;
+  return /(?:^|[\s(])(?:\p{Lu}[\p{L}'’-]+|he|she|they|it)\b/u.test(head.slice(0, verb.index));
 }
 
 /** Direct quotations in document order. */

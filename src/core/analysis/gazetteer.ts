@@ -262,6 +262,19 @@ function normalise(name: string): string {
   return k.endsWith("'s") ? k.slice(0, -2) : k;
 }
 
+/**
+ * Companies that business and technology news names by one word, with no "Inc" or "Group" to mark them, and that are
+ * no common word or given name ("Apple", "Shell", "Next" and "Ford" are left out): "Microsoft said", "Google's toolbar".
+ */
+const COMPANIES: readonly string[] = [
+  'Microsoft', 'Google', 'Yahoo', 'eBay', 'Intel', 'IBM', 'Sony', 'Nokia', 'Samsung', 'Motorola', 'Nintendo', 'Toshiba',
+  'Panasonic', 'Siemens', 'Ericsson', 'Vodafone', 'Facebook', 'Twitter', 'Netflix', 'Uber', 'Tesla', 'Boeing', 'Airbus', 'Ryanair',
+  'easyJet', 'Lufthansa', 'Toyota', 'Honda', 'Nissan', 'Volkswagen', 'Renault', 'Peugeot', 'Fiat', 'Mitsubishi', 'Hyundai',
+  'Unilever', 'Nestle', 'Nestlé', 'Tesco', 'Walmart', 'Wal-Mart', 'Starbucks', 'Barclays', 'HSBC',
+  'Citigroup', 'Goldman Sachs', 'Morgan Stanley', 'JPMorgan', 'Gazprom', 'Rosneft', 'Yukos', 'Parmalat', 'Enron', 'Pfizer',
+  'GlaxoSmithKline', 'AstraZeneca', 'Novartis', 'Reuters',
+];
+
 /** Blocs and organisations that act as parties but are organisations, not places. */
 const ORGANISATION_PARTIES = new Set(['European Union', 'United Nations', 'NATO']);
 
@@ -285,6 +298,7 @@ for (const [party, [places, institutions, demonyms]] of Object.entries(PARTIES))
   for (const n of demonyms) PARTY_BY_NAME.set(normalise(n), party);
 }
 for (const n of OTHER_PLACES) PLACE_BY_NAME.set(normalise(n), n);
+for (const n of COMPANIES) ORG_BY_NAME.set(normalise(n), n);
 
 /** The canonical party a name refers to ("Seoul" -> "South Korea", "Japanese" -> "Japan"), or null. */
 export function partyOf(name: string): string | null {

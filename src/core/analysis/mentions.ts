@@ -296,7 +296,8 @@ court`.split(/\s+/),
 
 
 const SPEECH_VERB_AFTER_RE = /^\s*(?:,\s*\d{1,3}\s*,\s*)?(?:has\s+|had\s+|have\s+|also\s+|later\s+|previously\s+|then\s+|once\s+)?(?:said|says|told|tells|added|adds|explained|insisted|warned|stated|declared|noted|claimed|argued|wrote|writes|tweeted|replied|admitted|confirmed|revealed|recalled|announced|urged|stressed|joked|asked|agreed)\b/;
-const AGE_AFTER_RE = /^\s*,\s*\d{1,3}\s*,/;
+/** ", 25," after a name, or where someone is from and their verb ("Giggs, of Salford said"): a person. */
+const AGE_AFTER_RE = /^\s*,\s*(?:\d{1,3}\s*,|of\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,?\s+(?:said|says|told|added|admitted|denied|claimed|insisted)\b)/u;
 
 /** Longest capitalised run examined as a possible name, titles and connectors included. */
 const MAX_RUN_TOKENS = 16;
@@ -343,6 +344,8 @@ function classifyUncached(tokens: readonly string[], name: string): MentionKind 
   const first = lower[0]!;
   if (gazetteerOrganisation(name)) return 'organization';
   if (PARTY_WORDS.has(first) && (tokens.length === 1 || PARTY_WORDS.has(last) || last === 'party')) return 'organization';
+  // "Lib Dem leader Charles Kennedy", "the Lib Dems": the British party's short name.
+  if (tokens.length === 2 && first === 'lib' && (last === 'dem' || last === 'dems')) return 'organization';
   if (placeOf(name)) return 'place';
   if (partyOf(name)) return 'other';
   if (name.includes('-') && name.split(/[- ]/).every((part) => partyOf(part) || placeOf(part) || /^(?:Korea|[A-Z]\.?)$/.test(part))) return 'other';
@@ -430,7 +433,11 @@ function findMentionsIn(text: string, participants: readonly Participant[]): Men
         continue;
       }
       // A lone word without a title is a person only with a cue: a participant's name, an age or a speech verb after it.
-      const strongSingle = participantTokens.has(e.lower) || (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40))) || givenNameAfterVerb(text, e.lower, s);
+      // ("Giggs, of Salford said": a lone word after ", of" is where someone is from, whatever verb follows it.)
+      const strongSingle =
+        participantTokens.has(e.lower) ||
+        (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40)) && !/,\s+of\s+$/.test(text.slice(Math.max(0, s - 6), s))) ||
+        givenNameAfterVerb(text, e.lower, s);
       // (A transcript's label names its speaker there only: "Titus:" says nothing of "Titus" elsewhere, a role in a show.)
       const label = !strongSingle && text.charCodeAt(end) === 58 && (transcript ??= transcriptSpeakers(text)).has(e.name);
       if (!strongSingle && !label) {
@@ -469,8 +476,15 @@ function notAPersonHere(text: string, e: PlannedMention, start: number, end: num
   const after = STATE_OR_COUNTRY_AFTER_RE.exec(text.slice(end, end + 40));
   if (after && (placeOf(after[1]!) || placeOf(after[1]!.split(/\s/)[0]!))) return 'place';
   if (PLACE_PREPOSITIONS_ONLY_RE.test(before)) return 'place';
+  // A constituency: "the Tory MP for Sleaford and North Hykeham", "the Ealing North MP".
+  if (CONSTITUENCY_BEFORE_RE.test(text.slice(Math.max(0, start - 60), start))) return 'place';
+  if (words.length <= 3 && !tokens.some((t) => ORG_HEADS.has(t)) && /\bthe\s+$/i.test(before) && MEMBER_AFTER_RE.test(text.slice(end, end + 6))) return 'place';
   return null;
 }
+/** A member's seat before a name: "MP for ", "MSP for Sleaford and ", "the constituency of ". */
+const CONSTITUENCY_BEFORE_RE = /\b(?:MP|MSP|MEP|AM|member|seat|constituency)\s+(?:for|of)\s+(?:\p{Lu}[\p{L}'’-]*\s+(?:and\s+|&\s+)?){0,4}$/u;
+/** A member's letters after a seat's name: " MP", " MSP". */
+const MEMBER_AFTER_RE = /^\s+(?:MP|MSP|MEP|AM)\b/;
 
 /** An inverted speech verb and maybe a short description before a name: "said ", "says Brazilian fan ", "wrote reader ". */
 const INVERTED_VERB_BEFORE_RE = /\b(?:said|says|added|adds|asked|asks|wrote|writes|explained|explains|recalled|recalls|tweeted)\s+(?:(?:[a-z’'-]+|\p{Lu}\p{Ll}+)\s+){0,3}$/u;
@@ -521,6 +535,15 @@ interface PlannedMention extends Mention {
   lower: string;
   /** Each word of the name in lower case, for a person named by more than one word. */
   lowerTokens: readonly string[] | null;
+}
+
+/** Two capitalised words that may be a person's name: neither a title, an organisation's or place's word, nor an event's. */
+function plainTwoWordName(first: string, second: string): boolean {
+  const words = [first, second];
+  if (!words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return false;
+  const lower = words.map((w) => w.toLowerCase());
+  if (lower.some((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w) || ORG_HEADS.has(w) || ORG_LEADS.has(w) || PLACE_HEADS.has(w) || NOT_A_NAME.has(w) || COMMON_CAPITALISED.has(w))) return false;
+  return classifyBody(words, `${first} ${second}`) === 'unknown' && placeOf(first) === null && placeOf(second) === null;
 }
 
 /** Runs recur within a story and across stories, and a run is read the same way every time: remember the readings (bounded). */
@@ -592,13 +615,19 @@ function planRun(run: string): PlannedMention[] {
     }
     // "David Williams of Ladbrokes": a person's full name (a known first name, no title), then where they work.
     // "Dr. Natasha Burgert of KC Kids Doc", "Mr Smith of Ladbrokes": a personal title names a person just as well.
+    // "Cara Diemont of IT firm ...", "Orin Middleton of Barclays Capital": two plain words before "of" that make no place,
+    // organisation, title or event are a full name too, whether or not the given name is a known one.
     const of = tokens.indexOf('of');
     const titled = PERSONAL_TITLES.has(tokens[0]!.toLowerCase()) ? 1 : 0;
+    // (After role words: "Economist Tomasz Wrobel of Hypovereinsbank".)
+    let leadingRoles = 0;
+    while (leadingRoles < of && TITLE_WORDS.has(tokens[leadingRoles]!.toLowerCase())) leadingRoles++;
+    const plainName = of - leadingRoles === 2 && plainTwoWordName(tokens[leadingRoles]!, tokens[leadingRoles + 1]!);
     if (
       of >= 2 &&
       of < tokens.length - 1 &&
-      (titled === 1 || genderOf(tokens[0], []) !== null) &&
-      !tokens.slice(titled, of).some((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))
+      (plainName ||
+        ((titled === 1 || genderOf(tokens[0], []) !== null) && !tokens.slice(titled, of).some((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))))
     ) {
       const restStart = start + tokens.slice(0, of + 1).join(' ').length + 1;
       pending.splice(p + 1, 0, { tokens: tokens.slice(0, of), start }, { tokens: tokens.slice(of + 1), start: restStart, employer: true });

@@ -1176,3 +1176,169 @@ describe('attributeSpeakers: a described aside with "who" before the verb', () =
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Sarah Jones' });
   });
 });
+
+describe('attributeSpeakers: a quote after a sentence that names a new speaker (session 8, BBC copy)', () => {
+  it('GIVEN "\'... arguments.\' Mr Howard described it as \'very important\'. \'...\'" THEN Mr Howard, not the speaker of the closed quote', () => {
+    const t = "Lord Butler said: 'There is too much emphasis on presentation, and not enough on the arguments.' Mr Howard described Lord Butler's intervention as \"very important\". \"This is from someone who was an insider at the very heart of government.\"";
+    const a = attribute(t);
+    expect(a[0]?.speaker).toMatch(/Butler$/);
+    expect(a[1]?.speaker).toMatch(/Howard$/);
+  });
+
+  it('GIVEN "X said: \'...\' Y, from Z, said the plans \'lacked compulsion\'.\\n\\n\'We would like ...\'" THEN Y across the paragraph break', () => {
+    const t = "John Ison, from Fathers 4 Justice, said: \"It is very disappointing.\" Jim Parton, from Families Need Fathers, said the new proposals \"lacked compulsion\".\n\n\"We would like to see couples develop a plan and then keep to it.\"";
+    expect(attribute(t)[1]).toMatchObject({ speaker: 'Jim Parton' });
+  });
+
+  it('GIVEN "He promised to make sure that children\'s opinions \'count for much\'.\\n\\n\'I will ...\'" THEN the man introduced before', () => {
+    const t = "Professor Al Aynsley-Green was named children's commissioner on Monday. He promised to make sure that children's opinions \"count for something\".\n\n\"I will be drawing on my experience of working with young people.\"";
+    expect(attribute(t).at(-1)?.speaker).toBe('Al Aynsley-Green');
+  });
+
+  it('GIVEN "Director Robert Tapsfield criticised the existing system. \'...\'" THEN the critic', () => {
+    const t = "Carers have said they need more money. Fostering Network executive director Robert Tapsfield criticised the existing system. \"There is just no logic to a system which values children differently.\"";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Robert Tapsfield' });
+  });
+
+  it('GIVEN "Writing in the Guardian, Mr Brown outlined his view. \'...\'" THEN Mr Brown, not the participle', () => {
+    const t = "Gordon Brown is the chancellor. Writing in the Guardian newspaper, Mr Brown outlined his view of the direction the party should take. \"As our manifesto should make clear, we will build on our record.\"";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Gordon Brown' });
+  });
+
+  it('GIVEN a plain narrative paragraph before a paragraph that opens with a quote THEN no speaker is taken from it', () => {
+    const t = "Residents packed the hall. Mayor Jane Holloway criticised the delays.\n\n\"Nobody told us the bridge would close for a whole year.\"";
+    expect(attribute(t)[0]?.speaker ?? null).toBeNull();
+  });
+});
+
+describe('attributeSpeakers: a pronoun before its verb is resolved where it stands (session 8)', () => {
+  it('GIVEN "He told Sky News\' Sunday with Adam Boulton: \'...\'" THEN the man before, not the host', () => {
+    const t = 'Michael Howard accused the two men of "squabbling like schoolboys". He told Sky News\' Sunday with Adam Boulton: "This is the politics of the playground."';
+    expect(attribute(t).at(-1)?.speaker).toBe('Michael Howard');
+  });
+
+  it('GIVEN "But he said it was yet to be seen if Mr Clarke could deliver \'...\'" THEN the earlier subject, not Mr Clarke', () => {
+    const t = 'Liberal Democrat spokesman Mark Oaten said Labour was right to reject quotas. But he said it was yet to be seen if Mr Clarke could deliver "a fair and efficient asylum system".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Mark Oaten' });
+  });
+
+  it('GIVEN "He will say Labour \'...\'" and "He will also say that the Lib Dems want to \'...\'" THEN the man, not the party', () => {
+    const t = 'Charles Kennedy will visit a temple in Neasden on Sunday. He will say Labour "can no longer lay exclusive claim to the votes of minorities". He will also say that the Lib Dems want to "restore Britain\'s reputation on the world stage".';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Charles Kennedy', 'Charles Kennedy']);
+  });
+});
+
+describe('attributeSpeakers: British party and seat descriptions (session 8)', () => {
+  it('GIVEN "Lib Dem leader Charles Kennedy has said voters have a \'...\'" THEN Charles Kennedy, not "Lib Dem"', () => {
+    const t = 'Lib Dem leader Charles Kennedy has said voters now have a "fundamental lack of trust" of the prime minister.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Charles Kennedy' });
+  });
+
+  it('GIVEN "\'...,\' said the Ealing North MP" THEN the MP named before, not the seat', () => {
+    const t = 'Stephen Pound met his daughter for the first time last year. "It was a pretty horrible thing with a pretty happy ending," said the Ealing North MP.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Stephen Pound' });
+  });
+
+  it('GIVEN "the Tory MP for Sleaford and North Hykeham admitted ... \'...\'" THEN not the seat', () => {
+    const t = 'Douglas Hogg said the Bill was "largely unnecessary and expensive". But the Tory MP for Sleaford and North Hykeham admitted the office "cannot be frozen in aspic".';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Douglas Hogg', 'Douglas Hogg']);
+  });
+
+  it('GIVEN "the Labour peer and former minister said:" THEN the peer named before, not Labour', () => {
+    const t = 'Lord Dubs urged the government to think again. During the debate, the Labour peer and former minister said: "The monarchy should symbolise the values of this country."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Dubs' });
+  });
+
+  it('GIVEN "X said Mr Blair and Mr Brown had a \'scorching\' from MPs, adding: \'...\'" THEN X, not a name inside what X said', () => {
+    const t = 'Labour\'s Paul Flynn said Mr Blair and Mr Brown had a "scorching" from MPs adding: "It was a Parliamentary Labour Party meeting like no other."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Paul Flynn' });
+  });
+});
+
+describe('attributeSpeakers: "he said" after a sentence that introduced a new speaker (session 8)', () => {
+  it('GIVEN "Analyst Nick Van den Brul of BNP Paribas described the results as \'...\'. \'...,\' he said" THEN the analyst, not the chairman quoted before', () => {
+    const t = '"Revenue is slightly better than forecast," BA chairman Martin Broughton said. Aviation analyst Nick Van den Brul of BNP Paribas described the results as "pretty modest". "It is quite good on the revenue side," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Nick Van den Brul' });
+  });
+
+  it('GIVEN "The report was welcomed by shadow minister David Willetts. \'...,\' he said" THEN the agent of the passive', () => {
+    const t = '"Older people want commitments," Gordon Lishman said.\n\nThe report was welcomed by Conservative shadow pensions secretary David Willetts. "The pensioners\' voice must be heard in the next election," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'David Willetts' });
+  });
+
+  it('GIVEN a subject of unknown gender with their own speech verb in the sentence before THEN "he said" is theirs, not an earlier speaker\'s', () => {
+    const t = '"They have shown a complete disregard for our members," said Mr Fitzpatrick. Telegraph executive Murdoch MacLennan said the two newspapers would add colour pages.\n\n"Journalists are the lifeblood of any newspaper," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Murdoch MacLennan' });
+  });
+
+  it('GIVEN "Google Maps claims ..., but Jerry Brotton isn\'t so sure. He argues: \'...\'" THEN not the product', () => {
+    const t = "Google Maps claims that it is on a 'never-ending quest for the perfect map', but Jerry Brotton, historian of cartography, isn't so sure. He argues that all maps are of their time. 'No world map is, or can be, a definitive depiction of its world,' he said.";
+    expect(attribute(t).at(-1)?.speaker).not.toBe('Google Maps');
+  });
+});
+
+describe('attributeSpeakers: unnamed spokesmen of named bodies (session 8)', () => {
+  it('GIVEN "A Home Office spokesman said ... He added \'...\'" THEN the Home Office for both', () => {
+    const t = 'Edward Leigh spoke first. A Home Office spokesman said the system had been toughened. He added "that the old system will be replaced by a single check at post".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Home Office', cue: 'spokesman' });
+  });
+
+  it('GIVEN "A Conservative spokeswoman said ... She said: \'...\'" THEN the party, not null', () => {
+    const t = 'Phil Jones had raised the calls. A Conservative spokeswoman said the party stuck to the rules. She said: "We do apply TPS but in line with the law."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Conservative' });
+  });
+
+  it('GIVEN "A Department for Education and Skills spokeswoman said" THEN the whole name of the department', () => {
+    const t = 'The venture failed. A Department for Education and Skills spokeswoman said the venture had been "ambitious and ground-breaking". She added: "We were not the only ones to lose out."';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Department for Education and Skills', 'Department for Education and Skills']);
+  });
+
+  it('GIVEN "Ahead of Mr Kennedy\'s launch, a Labour spokesperson said:" THEN Labour, not the man in the possessive', () => {
+    const t = 'Charles Kennedy will launch the plan today. Ahead of Mr Kennedy\'s launch, a Labour spokesperson said: "Like the Tories, the Liberal Democrats would restrict access."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Labour' });
+  });
+
+  it('GIVEN "A spokesman said ... Mr Smith ... \'...,\' he said" THEN the named man, not the spokesman', () => {
+    const t = 'A Home Office spokesman said the rules were clear. Shadow home secretary David Davis disagreed. "The system is in chaos," he said.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'David Davis' });
+  });
+});
+
+describe('attributeSpeakers: partial quotes in a sentence its speaker opened (session 8)', () => {
+  it('GIVEN "The Prime Minister said ... a system which \'punished the poor\'" THEN the man the description points to', () => {
+    const t = "David Cameron launched an attack on Labour. The Prime Minister said Labour had left millions of people trapped in a system which 'punished the poor'.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'David Cameron' });
+  });
+
+  it('GIVEN "Liberal Democrat deputy leader Menzies Campbell said ... \'well justified\' and ... \'corrosive ...\'" THEN him for both, not the party', () => {
+    const t = 'Liberal Democrat deputy leader Menzies Campbell said he thought the comments were "well justified" and the style of leadership was "corrosive of the whole system of government".';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Menzies Campbell', 'Menzies Campbell']);
+  });
+
+  it('GIVEN "X described it as \'...\' and said that Adeli felt \'...\'" THEN X, not the man in the reported clause', () => {
+    const t = "Navinder Sekhon, defending, described the meeting as a 'preparatory offence and not a completed one' and said that Adeli felt 'deep-seated remorse'.";
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Navinder Sekhon', 'Navinder Sekhon']);
+  });
+
+  it('GIVEN "prosecutors said Barrientos married men from countries that were \'red flags\'" THEN not Barrientos', () => {
+    const t = "In court, prosecutors said Barrientos married men from seven countries that were 'red flags' for immigration officials.";
+    expect(attribute(t)[0]?.speaker ?? null).not.toBe('Barrientos');
+  });
+
+  it('GIVEN "Giggs, of Salford said the offence \'wasn\'t intentional\'" THEN Giggs, not the town', () => {
+    const t = "Arriving for sentencing yesterday, Giggs, of Salford said the offence on October 14 last year 'wasn't intentional'.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Giggs' });
+  });
+});
+
+describe('attributeSpeakers: well-known companies named by one word (session 8)', () => {
+  it('GIVEN "Microsoft is recalling ... The company said ... \'...\'. In a statement, it added: \'...\'" THEN Microsoft for both', () => {
+    const t = 'Microsoft is recalling 14 million power cables for its Xbox consoles. The company said the move was a "preventative step" after reports of fire hazards. In a statement, it added: "In almost all instances, any damage was contained within the console."';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Microsoft', 'Microsoft']);
+  });
+
+  it('GIVEN "In a statement Google said ... It said: \'...\'" after another body was named THEN Google, the one that spoke', () => {
+    const t = 'Dan Gillmor, founder of Grassroots Media, said the tool was a "bad idea". In a statement Google said the feature was still on trial. It said: "The user can choose never to click on the button."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Google' });
+  });
+});

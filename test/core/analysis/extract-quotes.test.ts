@@ -127,3 +127,27 @@ describe('a lost line break (" . " before a lower-case word) ends no sentence', 
     expect(extractQuotes("The mayor said no. Bosses are being 'brought back to reality'.")).toEqual([]);
   });
 });
+
+describe('a short partial quote in a reported sentence (session 8, BBC and wire style)', () => {
+  it('GIVEN a lower-case phrase of two or more words after a subject and its reporting verb THEN it is a quote', () => {
+    const politics = 'Patricia Hewitt said the cost was being evaluated, but it was an "increasingly high priority" for ministers.';
+    expect(extractQuotes(politics).map((q) => q.text)).toEqual(['increasingly high priority']);
+    const business = 'Aviation analyst Nick Brul described the quarterly results as "pretty modest" on Tuesday.';
+    expect(extractQuotes(business).map((q) => q.text)).toEqual(['pretty modest']);
+    const courts = "Giggs, of Salford, said the offence on October 14 'wasn't intentional'.";
+    expect(extractQuotes(courts).map((q) => q.text)).toEqual(["wasn't intentional"]);
+  });
+
+  it('GIVEN no reporting verb, a title-case phrase or one word THEN it stays a term, a title or a scare quote', () => {
+    expect(extractQuotes('Plans include "taster courses" for men and women in new jobs.')).toEqual([]);
+    expect(extractQuotes('Mr Blair said voters would decide on the "Britain is Working" slogan.')).toEqual([]);
+    expect(extractQuotes('The Tories dismissed the plan as "desperate" on Sunday.')).toEqual([]);
+  });
+});
+
+describe('a thing named with "what X calls" (session 8)', () => {
+  it('GIVEN "bans what it describes as \'...\'" or "which he calls \'...\'" after a reporting verb THEN a name, not a partial quote', () => {
+    expect(extractQuotes('The law, signed by the governor on Tuesday, bans what it describes as "dismemberment abortion" in the state.')).toEqual([]);
+    expect(extractQuotes('Mr Howard said last week that the party had in the end adopted what its critics call "the masochism strategy".')).toEqual([]);
+  });
+});

@@ -89,6 +89,22 @@ describe('findMentions: places and teams read as people by their run alone', () 
     expect(kinds('They drew with Plymouth Argyle at home.')).toEqual(['Plymouth Argyle:organization']);
   });
 
+  it('GIVEN a British seat ("MP for X and Y", "the X MP") or "Lib Dem" THEN a place or the party, not a person', () => {
+    expect(kinds('But the Tory MP for Sleaford and North Hykeham admitted it.')).toContain('North Hykeham:place');
+    expect(kinds('"It was a happy ending," said the Ealing North MP.')).toContain('Ealing North:place');
+    expect(kinds('Lib Dem leader Charles Kennedy spoke in Leeds.')).toEqual(['Lib Dem:organization', 'Charles Kennedy:person', 'Leeds:place']);
+    // A committee's chairman and his letters stay a person: the rule wants a seat's short name after "the".
+    expect(kinds('Chairman of the Environmental Audit Committee Peter Ainsworth MP, said it.').some((k) => k.endsWith(':person'))).toBe(true);
+  });
+
+  it('GIVEN "<two plain words> of <employer>" THEN a person and the organisation, even when the given name is not a known one', () => {
+    expect(kinds('"Prices are rising," said energy analyst Orin Middleton of Barclays Capital.')).toEqual(['Prices:other', 'Orin Middleton:person', 'Barclays Capital:organization']);
+    expect(kinds('Deputy Governor Tomasz Wrobel of Hypovereinsbank agreed.')).toEqual(['Tomasz Wrobel:person', 'Hypovereinsbank:organization']);
+    // Words of organisations, places and events before "of" keep their reading.
+    expect(kinds('Shares in Royal Bank of Scotland fell.')).toContain('Royal Bank of Scotland:organization');
+    expect(kinds('He visited the United States of America.')).toContain('United States of America:place');
+  });
+
   it('GIVEN person evidence (a known given name or a title) THEN the same contexts leave a person', () => {
     expect(kinds('He spoke to John Smith in Leeds.')).toContain('John Smith:person');
     expect(kinds('The award went to Frank Lampard, England, for his goals.')).toContain('Frank Lampard:person');

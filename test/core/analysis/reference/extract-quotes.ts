@@ -6,7 +6,7 @@
  */
 
 // Unchanged since dcad293, so the current one serves here too.
-import { wordCount } from '../../../../src/core/analysis/extract-quotes.js';
+import { reportedInSentence, wordCount } from '../../../../src/core/analysis/extract-quotes.js';
 
 export interface QuoteSpan {
   /** The quoted words without marks; parts of a continued quote are joined by a space. */
@@ -217,12 +217,17 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   const ownParagraph = /(?:^|\n)\s*$/.test(before) && (/^\s*(?:\n|$)/.test(after) || !span.closed);
   // "a kite dubbed '...'", "the so-called '...'": naming, not speech, whatever verb is near.
   if (NAMING_CONTEXT_RE.test(before) && !personal) return false;
+  // Session 8: a lower-case phrase of two or more words in a sentence a reporting verb and its subject opened is a partial
+  // quote (the new rule, shared with the code under test, so the property still checks the context scans).
+  const reported = words >= 2 && !startsUpper && !isTitleCase(inner) && reportedInSentence(text, span.start);
   if (hasCue) {
+    if (reported) return true;
     if (words <= 3 && !endsWithPunct && !personal && (isTitleCase(inner) || SCARE_CONTEXT_RE.test(before))) return false;
     // "he attempted to 'bribe' voters": a word or two without punctuation is a scare quote even near a verb.
     if (words <= 2 && !endsWithPunct && !personal) return false;
     return true;
   }
+  if (reported) return true;
   if (words < 4) return false;
   if (SCARE_CONTEXT_RE.test(before) && !personal) return false;
   if (isTitleCase(inner) && words <= 10 && !personal) return false;
