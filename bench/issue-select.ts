@@ -78,7 +78,14 @@ export const HELDOUT5: Omit<SelectRule, 'exclude'> = { firstRow: 891, lastRow: 1
 /** Set 6: BBC News politics files whose number ends in 5, at most 600 words, 9 issue-rich and 3 ordinary. */
 export const BBC_REPO = 'DokahlSoZoor/DieNeueKrone';
 export const BBC_COMMIT = '4abe2d2ac2eb677e40bc2d770b7484b9745d4094';
-export const HELDOUT6 = { folder: 'data/bbc/politics', lastDigit: '5', maxWords: 600, issueRich: 9, ordinary: 3 } as const;
+export interface BbcRule {
+  folder: string;
+  lastDigit: string;
+  maxWords: number;
+  issueRich: number;
+  ordinary: number;
+}
+export const HELDOUT6: BbcRule = { folder: 'data/bbc/politics', lastDigit: '5', maxWords: 600, issueRich: 9, ordinary: 3 };
 
 /** The `source` a label line gives a BBC file ("owner/name@commit:path", bench/git-texts.ts). */
 export function bbcSource(path: string): string {
@@ -90,7 +97,7 @@ export function bbcSource(path: string): string {
  * number ends in `HELDOUT6.lastDigit`; issue-rich by distinct stems, total, then path; ordinary the least issue-laden
  * of the rest (fewest distinct stems, then total, then path). `row` is the file number.
  */
-export function selectBbc(files: readonly { path: string; text: string }[], rule = HELDOUT6): Candidate[] {
+export function selectBbc(files: readonly { path: string; text: string }[], rule: BbcRule = HELDOUT6): Candidate[] {
   const pool = files
     .filter((f) => f.path.startsWith(`${rule.folder}/`) && new RegExp(`${rule.lastDigit}\\.txt$`).test(f.path))
     .map((f) => ({ row: Number(/(\d+)\.txt$/.exec(f.path)?.[1] ?? 0), id: f.path, words: f.text.split(/\s+/).filter(Boolean).length, ...stemCounts(f.text, CUE_STEMS) }))
