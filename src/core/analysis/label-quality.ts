@@ -72,20 +72,42 @@ wrote became seemed wanted tried turned called asked looked`.split(/\s+/),
 
 
 /**
+ * Present tenses of saying, thinking and linking verbs that no topic label ends or turns on ("paint on the
+ * naked bodies means", "Mr Blair recalls", "sector means a massive demand"); nouns in -s that are also verbs
+ * ("claims", "reports", "plans", "hopes", "shows") are not here.
+ */
+const PRESENT_VERBS = new Set(
+  `means says adds insists believes thinks knows seems appears remains becomes argues explains suggests admits warns tells feels agrees
+accepts denies recalls recounts wonders reckons concedes acknowledges maintains`.split(/\s+/),
+);
+
+/** Participles that open a reported clause ("saying police numbers had fallen"): lower case, as written. */
+const REPORTING_PARTICIPLES = new Set('saying telling arguing claiming insisting suggesting adding explaining stating noting accusing'.split(' '));
+
+/**
  * How many of a label's words (as written) to keep: the label stops before a clause's verb, which is a
  * past tense of `PAST_TENSES` after a capitalised word or followed by more words ("Waring saw" -> "Waring",
  * "biting satire left nothing" -> "biting satire"), or a contraction ("motive weren't"); an everyday verb's
  * -ing form at the end goes ("boats carrying", not "drug smuggling"); a trailing bare number
  * and the word that governs it go ("extort 100", "sentence of 1" -> "sentence"), and so does a tail that
  * opens on a preposition and an everyday verb's -ing form ("accused of trying to ..."); a leading lone
- * letter ("s right to ...", the tail of a split possessive) goes. Returns [from, to).
+ * letter ("s right to ...", the tail of a split possessive) goes; so does a leading reporting participle ("saying Tory
+ * attitudes" -> "Tory attitudes"); the label stops before a present tense of `PRESENT_VERBS` ("paint on the naked
+ * bodies means" -> "paint on the naked bodies"). Returns [from, to).
  */
 export function labelSpan(words: readonly string[]): [number, number] {
   let from = 0;
   while (from < words.length - 1 && /^\p{Ll}$/u.test(words[from]!)) from++;
+  // "saying Tory attitudes", "telling Labour members": a reporting participle opens the clause it reports, not a topic.
+  if (from < words.length - 1 && REPORTING_PARTICIPLES.has(words[from]!)) from++;
   let to = words.length;
   for (let i = from + 1; i < to; i++) {
     const lower = words[i]!.toLowerCase();
+    // "paint on the naked bodies means", "Mr Blair recalls": a present tense that is never a topic's head ends the label.
+    if (PRESENT_VERBS.has(lower)) {
+      to = i;
+      break;
+    }
     // "motive weren't", "scam they've": a contraction is always a clause's verb.
     const contraction = /(?:n['’]t|['’](?:ve|re|ll|d))$/.test(lower);
     if (contraction || (PAST_TENSES.has(lower) && !isCapitalisedWord(words[i]!) && (isCapitalisedWord(words[i - 1]!) || i < to - 1))) {
