@@ -1,6 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
-import { absorbDropped, includesSorted, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateTopic, settleDisputes, settleStances, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
+import { absorbDropped, includesSorted, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateTopic, settleDisputes, settleStances, voicedStance, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isCapitalisedWord, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
@@ -847,6 +847,23 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
   return organisation ?? institutionNamed(subject, mentions, ctx);
 }
 
+/**
+ * A clause that closes on its speaker: "Tony Blair should set out an exit strategy, Lib Dem leader Charles Kennedy
+ * has said", "Labour has broken its promise, the Tories have claimed". The words before the comma are what the
+ * speaker holds; their subject is who it is about.
+ */
+const TRAILING_ATTRIBUTION_RE = /,["”’']?\s+((?:[^,;:"“”]){2,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|claimed|claims|warned|warns|argued|argues|insisted|insists|added|admitted|stressed|suggested|believes|told\s+[^,;:"“”]{1,40})\s*[.!?]?["”’']?\s*$/i;
+
+/** The party of a clause's closing "..., X has said" (`TRAILING_ATTRIBUTION_RE`) and where the words it holds end, or null. */
+function trailingSpeaker(clauseText: string, clauseStart: number, ctx: IssueContext): { party: string; contentEnd: number } | null {
+  if (clauseText.length < 30) return null;
+  const m = TRAILING_ATTRIBUTION_RE.exec(clauseText);
+  if (!m) return null;
+  const tail = clauseText.slice(m.index + m[0].indexOf(m[1]!));
+  const party = subjectParty(tokenize(tail), tail, clauseStart + (clauseText.length - tail.length), ctx);
+  return party === null ? null : { party, contentEnd: m.index };
+}
+
 /** Common nouns for a body that the story names in full elsewhere ("the university" for "Drexel University"). */
 const INSTITUTION_NOUNS = new Set(
   'university college school district council company firm club church hospital department ministry agency court union charity trust bank board airline network commission foundation'.split(' '),
@@ -1240,7 +1257,10 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // A stand carried by a participle reads from it: "calling the plate 'malicious mockery' ...".
       const speaker = naming === 'participle' ? participleSpeaker(tokens, clause.text, clause.start, ctx) : null;
       const from = speaker !== null ? participleAt(tokens, clause.text) : 0;
-      const party = speaker !== null ? speaker : !stating && naming !== 'verb' ? null : opening === 'verb' ? carriedSubject(subjectBefore, ctx) : opening === 'he' || opening === 'she' ? pointedSubject(subjectBefore ?? lastOpener, opening, ctx) : subjectParty(tokens, clause.text, clause.start, ctx);
+      const reporter = speaker === null ? trailingSpeaker(clause.text, clause.start, ctx) : null;
+      // What a closing speaker holds is the clause before the comma, not the attribution.
+      const stand = reporter !== null ? written.slice(0, reporter.contentEnd) : written;
+      const party = speaker !== null ? speaker : reporter !== null ? reporter.party : !stating && naming !== 'verb' ? null : opening === 'verb' ? carriedSubject(subjectBefore, ctx) : opening === 'he' || opening === 'she' ? pointedSubject(subjectBefore ?? lastOpener, opening, ctx) : subjectParty(tokens, clause.text, clause.start, ctx);
       let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
@@ -1274,7 +1294,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         break;
       }
       if (!best && !clause.dependent && !sentenceTopic) {
-        pending.push({ stance, twoSided, worded, party, text: clause.text, written, tokens, from });
+        pending.push({ stance, twoSided, worded, party, text: clause.text, written: stand, tokens, from });
         continue;
       }
       let attachTo: Topic | null = clause.dependent || !best || best.anaphoric ? (sentenceTopic ?? (previousSentence >= s.index - 2 ? previous : null)) : null;
@@ -1333,7 +1353,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       }
       if (!topic) continue;
       if (INCLUDING_RE.test(clause.text)) for (const p of pending.splice(0)) give(topic, p.stance, p.twoSided, p.worded, p.party, p.text, p.written, p.tokens, s.index, p.from);
-      give(topic, stance, twoSided, worded, party, clause.text, written, tokens, s.index, from);
+      give(topic, stance, twoSided, worded, party, clause.text, stand, tokens, s.index, from);
       sentenceTopic = topic;
       previous = topic;
       previousSentence = s.index;
@@ -1359,6 +1379,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
   shareStands(topics, listed);
   settleDisputes(listed, sentences, debate, postings);
+  if (!debate) for (const t of listed) voiceStance(t);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
 
@@ -1431,6 +1452,24 @@ function shareStands(candidates: readonly Topic[], listed: readonly Topic[]): vo
       }
     }
   }
+}
+
+/**
+ * A statement topic of reported news whose parties' stands, once every stand is placed, open on outspoken acts
+ * of one kind (`voicedStance`: "accused the Tories of running scared", "urged ministers to act") shows that
+ * stance: the stand placed from a clause of its own still says who criticised or asked. Stands of two kinds
+ * (one criticises, another welcomes) leave it a statement.
+ */
+export function voiceStance(t: { stance: Stance; positions: readonly IssuePosition[] }): void {
+  if (t.stance !== 'statement') return;
+  let found: Stance | null = null;
+  for (const p of t.positions) {
+    const v = voicedStance(p.position);
+    if (v === null) continue;
+    if (found !== null && found !== v) return;
+    found = v;
+  }
+  if (found !== null) t.stance = found;
 }
 
 /** How far (in sentences) a stand may sit from the listed topic it answers: a story's stretch on one topic. */
@@ -1564,7 +1603,8 @@ function give(topic: Topic, stance: Stance | null, twoSided: boolean, worded: bo
   if (topic.sentences[topic.sentences.length - 1] !== sentence) topic.sentences.push(sentence);
   if (party && !topic.parties.has(party)) {
     topic.parties.add(party);
-    const position = { party, position: from > 0 ? trimPosition(written.slice(from)) : positionText(clause, written, tokens) };
+    // A verb past the end of what a closing speaker holds leaves nothing to cut from: the whole stand is the position.
+    const position = { party, position: (from > 0 ? trimPosition(written.slice(from)) : positionText(clause, written, tokens)) || trimPosition(written) };
     topic.positions.push(position);
     topic.stated.push({ position, sentence, clause });
   }
