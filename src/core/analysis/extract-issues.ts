@@ -6,7 +6,7 @@ import { codePointAt, isCapitalisedWord, isLetter, isLetterOrNumber, isNumber, i
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import { firstMentionFrom, type Mention, type NameIndex } from './mentions.js';
 import { BoundedMemo } from './bounded-memo.js';
-import { isWeakAlone, labelSpan } from './label-quality.js';
+import { CURRENCY_WORDS, isWeakAlone, labelSpan } from './label-quality.js';
 import { clauseCues } from './stance-cues.js';
 import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
@@ -637,7 +637,7 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     const possessive = toks.findIndex((t) => t.facts.possessiveText && t.kind === 'np');
     const firstPrep = toks.findIndex((t) => t.kind === 'prep');
     if (possessive >= 0 && (firstPrep < 0 || possessive < firstPrep) && possessive < toks.length - 1) toks = toks.slice(possessive + 1);
-    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || (DROPPED_MODIFIERS.has(toks[0]!.lower) && !startsName(toks)) || startsWithDigit(toks[0]!.lower) || NUMBER_WORDS.has(toks[0]!.lower) || toks[0]!.lower === 'and')) {
+    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || (DROPPED_MODIFIERS.has(toks[0]!.lower) && !startsName(toks)) || startsWithDigit(toks[0]!.lower) || NUMBER_WORDS.has(toks[0]!.lower) || toks[0]!.lower === 'and' || (CURRENCY_WORDS.has(toks[0]!.lower) && startsWithDigit(toks[1]!.lower)))) {
       if (toks[0]!.kind === 'det' && ANAPHORIC.has(toks[0]!.lower)) anaphoric = true;
       toks = toks.slice(1);
     }

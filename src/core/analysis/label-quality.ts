@@ -19,7 +19,7 @@ const VAGUE_ALONE = new Set(
 daughters brother brothers sister sisters wife husband parent parents family families friend friends couple guy guys
 place places world thing things use show shows life lives home area areas way side stuff someone everyone anyone something everything
 lot kind sort part well rest look police officers investigators victims suspects witnesses attackers fans players students protesters
-demonstrators`.split(/\s+/),
+demonstrators pounds dollars euros pence cents`.split(/\s+/),
 );
 
 /** Everyday verbs whose -ing form, alone, is a clause's verb rather than a topic ("saying in a statement"). */
@@ -81,6 +81,9 @@ const PRESENT_VERBS = new Set(
 accepts denies recalls recounts wonders reckons concedes acknowledges maintains`.split(/\s+/),
 );
 
+/** Currency words written before a sum ("pounds 2bn", "dollars 300m"): with the sum they are a figure, not a topic. */
+export const CURRENCY_WORDS = new Set(['pounds', 'dollars', 'euros', 'yen', 'pence', 'cents', 'francs', 'rupees', 'yuan']);
+
 /** Participles that open a reported clause ("saying police numbers had fallen"): lower case, as written. */
 const REPORTING_PARTICIPLES = new Set('saying telling arguing claiming insisting suggesting adding explaining stating noting accusing'.split(' '));
 
@@ -116,8 +119,10 @@ export function labelSpan(words: readonly string[]): [number, number] {
     }
   }
   // "sentence of 1", "extort 100", "holidays costing £30,000": a bare number or sum at the end is the start of a figure the label lost.
-  if (to - from > 1 && /^[£$€¥]?\d[\d.,]*$/.test(words[to - 1]!)) {
+  if (to - from > 1 && /^[£$€¥]?\d[\d.,]*(?:m|bn|k)?$/.test(words[to - 1]!)) {
     to--;
+    // "profit of pounds 75m": the currency word goes with its sum.
+    if (to - from > 1 && CURRENCY_WORDS.has(words[to - 1]!.toLowerCase())) to--;
     while (to - from > 1 && /^(?:of|to|for|by|at|in|on|and|with)$/i.test(words[to - 1]!)) to--;
   }
   // "boats carrying", "checkup following", "holidays costing": an everyday verb's -ing form at the end lost its object ("drug smuggling" stays).

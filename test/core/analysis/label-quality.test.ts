@@ -63,6 +63,25 @@ describe('label quality: what a topic label may be', () => {
     expect(span('spending cuts')).toBe('spending cuts');
   });
 
+  it('GIVEN a sum written with a currency word at the end ("profit of pounds 75m") THEN the sum and its word go', () => {
+    expect(span('pre-tax profit of pounds 75m')).toBe('pre-tax profit');
+    expect(span('annual surcharge revenues pounds 160m')).toBe('annual surcharge revenues');
+    expect(span('cigarette firms to surrender dollars 280bn')).toBe('cigarette firms to surrender');
+    expect(span('fees rising to 3,000')).toBe('fees rising');
+    expect(isWeakAlone(['pounds'])).toBe(true);
+    expect(isWeakAlone(['euros'])).toBe(true);
+  });
+
+  it('GIVEN a story with "pounds N" or "dollars N" before a noun THEN the label is the noun, as with "£2bn" or "eight"', () => {
+    const labels = (text: string): string[] => analyze({ text }).issues.map((i) => i.topic);
+    const story =
+      'Opponents say the pounds 2bn cost of the new runway at the airport could never be recovered from passengers. ' +
+      'The airport company insists the runway will be paid for by its own investors over twenty years. ' +
+      'Campaigners will take their case against the runway to the High Court in London next month.';
+    expect(labels(story).some((l) => /^cost of the new runway/.test(l))).toBe(true);
+    expect(labels(story).some((l) => /pounds|2bn/.test(l))).toBe(false);
+  });
+
   it('GIVEN a contraction THEN the label stops before it', () => {
     expect(span('identity and motive weren’t')).toBe('identity and motive');
     expect(span("largest tax scam they've")).toBe('largest tax scam');
