@@ -31,6 +31,8 @@ export interface IssueContext {
   names?: NameIndex;
   /** Who said each of `quotes` (null when unknown), in the same order: a speaker quoted on a topic has a position on it. */
   quoteSpeakers?: readonly (string | null)[];
+  /** The headline, when the text has one apart from its body: it names what the story is about. */
+  title?: string;
 }
 
 const DETERMINERS = new Set(
@@ -1373,7 +1375,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   for (const t of merged) t.sentences.sort((a, b) => a - b);
   const postings = sentencePostings(sentences);
   const debate = isDebate(merged.length, merged.filter((t) => t.worded).length);
-  const listed = mostSalient(merged, postings, sentences.length);
+  const listed = mostSalient(merged, postings, sentences.length, titleStems(ctx.title, named));
   addMentioningSentences(listed, postings);
   placeStrayPositions(topics, listed, sentences);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
@@ -1553,7 +1555,21 @@ function quotedWords(text: string): string {
  * (`absorbDropped`). In reported news a topic needs two cue clauses to show a stance
  * (`settleStances`). The list stays in document order.
  */
-function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount: number): Topic[] {
+/** What a headline adds to the salience of a candidate whose label shares one of its lower-case content words. */
+export const TITLE_BONUS = 1;
+
+/**
+ * The stems of a headline's lower-case content words ("Kennedy calls for Iraq exit plans" -> call, exit, plan): names
+ * say who, not what. Its first word is capitalised by custom, so it counts unless the story names someone by it.
+ */
+function titleStems(title: string | undefined, named: ReadonlySet<string>): ReadonlySet<string> {
+  if (!title) return new Set();
+  const first = /^\s*([\p{L}'’-]+)/u.exec(title)?.[1] ?? '';
+  const lead = first !== '' && !named.has(first) ? first.toLowerCase() : '';
+  return new Set(contentStems(`${lead} ${lowerCaseWords(title.slice(title.indexOf(first) + first.length))}`));
+}
+
+function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount: number, headline: ReadonlySet<string> = new Set()): Topic[] {
   const withCue = topics.filter((t) => t.worded).length;
   const keep = Math.min(topicBudget(topics.length, withCue), topics.filter((t) => !t.weak).length);
   const settle = (list: Topic[]): Topic[] => settleStances(list, topics.length, withCue);
@@ -1568,7 +1584,8 @@ function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount
       (t.worded ? 1 : 0) +
       (t.positions.length > 0 ? 1 : 0) +
       (t.label.includes(' ') ? 0.5 : 0) +
-      (namesNewsIssue(t.label) ? ISSUE_NOUN_BONUS : 0);
+      (namesNewsIssue(t.label) ? ISSUE_NOUN_BONUS : 0) +
+      (headline.size > 0 && [...t.stems].some((x) => headline.has(x)) ? TITLE_BONUS : 0);
     return { t, score };
   });
   // A lone vague label is never listed: it only joins a listed topic that shares its word (`absorbDropped`).

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/analysis/analyze.js';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
 import { chunks, extractIssues, labelOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
@@ -127,5 +128,48 @@ describe('labels: counts, bounds, sums and ages are not part of the topic', () =
     const chunkTexts = (text: string): string[] => chunks(tokenize(text)).map((c) => c.tokens.map((t) => t.text).join(' '));
     expect(chunkTexts('She married ten men 38-year-old Jane Roe said on Friday.')).toEqual(expect.arrayContaining(['ten men', '38-year-old Jane Roe']));
     expect(chunkTexts('He filed a complaint against the 42-year-old actress in court.').join(' | ')).toContain('complaint against the 42-year-old actress');
+  });
+});
+
+describe('extractIssues (session 8): the headline names what the story is about', () => {
+  const topics = (text: string, title?: string): string[] => analyze({ text, title }).issues.map((i) => i.topic);
+
+  it('GIVEN a candidate that shares a lower-case headline word THEN it ranks above detail of equal weight (council, retail)', () => {
+    const council = [
+      'The town council met on Monday evening to discuss its spending for the coming year.',
+      'Councillors approved a new budget for road repairs across the district.',
+      'The leisure centre will close for three weeks in August for a new roof.',
+      'A new car park behind the station is due to open in the spring.',
+      'Residents complained about the state of the footpaths near the school.',
+      'A tree preservation order was placed on the old oak in the market square.',
+      "The meeting ended shortly after ten o'clock.",
+    ].join(' ');
+    expect(topics(council).some((t) => /oak/.test(t))).toBe(false);
+    expect(topics(council, 'Oak in market square saved').some((t) => /oak/.test(t))).toBe(true);
+    const shops = [
+      'Shop workers in Scotland could get Christmas Day off under a new bill.',
+      'The bill would keep large stores closed on 25 December and 1 January.',
+      'A shopworkers union said staff should spend the break with their families.',
+      'Small corner shops would be allowed to open as normal.',
+      'More stores have opened on traditional holidays in recent years.',
+      'A consultation on the proposal has received almost 500 responses.',
+      'It closes at the end of the month.',
+    ].join(' ');
+    expect(topics(shops).some((t) => /holidays/.test(t))).toBe(false);
+    expect(topics(shops, 'Stores opening on holidays under fire').some((t) => /holidays/.test(t))).toBe(true);
+  });
+
+  it('GIVEN a headline sharing no word, or naming only people THEN the list is as without one', () => {
+    const story = [
+      'The town council met on Monday evening to discuss its spending for the coming year.',
+      'Councillors approved a new budget for road repairs across the district.',
+      'The leisure centre will close for three weeks in August for a new roof.',
+      'A new car park behind the station is due to open in the spring.',
+      'Residents complained about the state of the footpaths near the school.',
+      'Councillor Ann Oakes placed a tree preservation order on the old oak in the market square.',
+      "The meeting ended shortly after ten o'clock.",
+    ].join(' ');
+    expect(topics(story, 'A quiet night at the town hall')).toEqual(topics(story));
+    expect(topics(story, 'Oakes speaks')).toEqual(topics(story));
   });
 });
