@@ -991,7 +991,10 @@ function openingOf(tokens: readonly Token[]): 'verb' | 'he' | 'she' | 'other' {
   if (t === undefined) return 'other';
   if (t.kind === 'verb') return 'verb';
   if (t.lower !== 'he' && t.lower !== 'she') return 'other';
-  const next = tokens[i + 1];
+  // "He also criticised", "She later told": an adverb may stand between the pronoun and its verb.
+  let j = i + 1;
+  while (j < tokens.length && (tokens[j]!.kind === 'adv' || tokens[j]!.kind === 'conj')) j++;
+  const next = tokens[j];
   return next !== undefined && (next.kind === 'verb' || next.kind === 'aux') ? t.lower : 'other';
 }
 
@@ -1210,13 +1213,19 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
     if (s.index === 0 && !/[.!?"'”’)]\s*$/.test(s.text) && sentences.length > 3) continue;
     // A photo caption names who stands where, not what the story is about.
     if (pointsAtPhoto(s.text)) continue;
-    if (!hasFiveWords(narrative)) continue;
+    if (!hasFiveWords(narrative)) {
+      // "He urged ... \"We should ...\" He also criticised ...": a sentence of quotation alone keeps "he" pointing at the speaker before it.
+      if (hadQuote && openerSentence === s.index - 1) openerSentence = s.index;
+      continue;
+    }
     let sentenceTopic: Topic | null = null;
     // The sentence's last main clause that names its own subject, and the first: what a clause that opens on
     // its verb ("..., insisted it was untrue") or on "he"/"she" (the sentence after) points back to.
     let carrier: SubjectClause | null = null;
     let opener: SubjectClause | null = null;
     let lastWasCarrier = false;
+    // The sentence opens on "he"/"she" before naming anyone: the person it points back to stays the one a later "he" means.
+    let pronounLed = false;
     const lastOpener: SubjectClause | null = openerSentence === s.index - 1 ? previousOpener : null;
     let governingStance: Stance | null = null;
     let governingWorded = false;
@@ -1229,6 +1238,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // Whether the clause names its own subject, read before any clause is passed over (a bare "The Oxford Food
       // Bank" cut off by ", which ..." is still the subject of what follows).
       const opening = clause.dependent ? 'other' : openingOf(tokens);
+      if (opener === null && !pronounLed && (opening === 'he' || opening === 'she')) pronounLed = true;
       const subjectBefore = carrier;
       // "The Oxford Food Bank, which is independent of the network, urged caution": a subject with no verb of its
       // own is one only when a relative clause follows it.
@@ -1360,7 +1370,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       previous = topic;
       previousSentence = s.index;
     }
-    previousOpener = opener;
+    previousOpener = pronounLed && lastOpener !== null ? lastOpener : opener;
     openerSentence = s.index;
     // Clauses that found no topic later in their sentence go, as before, with the topic just before.
     if (pending.length > 0 && before) {

@@ -242,3 +242,28 @@ describe('voiceStance (session 8): stands placed after the cut still say who cri
     expect(agreed.stance).toBe('agreement');
   });
 });
+
+describe('extractIssues (session 8): "he"/"she" keeps pointing at the speaker across quotation and pronoun-led sentences', () => {
+  it('GIVEN "X said ... \\"quote.\\" He urged ... \\"quote.\\" He also criticised ..." THEN X holds each stand (politics, sport)', () => {
+    const politics =
+      'Former minister Robin Cook said voters were fed up with politics and not being heard. "They are turned off by the way we do politics." ' +
+      'He urged politicians to avoid negative campaigning before the election. "We should not be so afraid to say what we stand for." ' +
+      'He also criticised the cult of personality politics in the television age.';
+    const held = positions(politics).filter((p) => p.party === 'Robin Cook').map((p) => p.position);
+    expect(held.some((p) => /^urged politicians/.test(p))).toBe(true);
+    expect(held.some((p) => /^criticised the cult/.test(p))).toBe(true);
+    const sport =
+      'Coach Maria Lopez said the club would appeal against the points deduction imposed by the league. "We have done nothing wrong." ' +
+      'She later told reporters that the fine for the late kick-off was unfair to the fans.';
+    expect(positions(sport).some((p) => p.party === 'Maria Lopez' && /^told reporters/.test(p.position))).toBe(true);
+  });
+
+  it('GIVEN a sentence between that names no one and has no quotation THEN "he" finds no one further back', () => {
+    const story =
+      'Former minister Robin Cook said voters were fed up with politics and not being heard at all. ' +
+      'The inquiry into voter turnout will publish its findings in the spring of next year. ' +
+      'The weather on the day of the count was cold and wet across most of the country. ' +
+      'He also criticised the cult of personality politics in the television age.';
+    expect(positions(story).some((p) => /^criticised/.test(p.position))).toBe(false);
+  });
+});
