@@ -575,6 +575,19 @@ function isPartyOrPerson(t: Token, ctx: IssueContext): boolean {
   return false;
 }
 
+/**
+ * "criticised Tony Blair and Gordon Brown amid renewed reports of a rift": a chunk whose words before a preposition
+ * of circumstance ("amid", "despite", "following", "during") only name parties gives no label of its own, so the phrase after that
+ * preposition is a candidate too. Empty when the chunk has no such split.
+ */
+const CIRCUMSTANCE_PREPOSITIONS = new Set(['amid', 'despite', 'following', 'during']);
+
+function namesThenPhrase(c: Chunk, ctx: IssueContext, named: ReadonlySet<string>): Chunk[] {
+  const cut = c.tokens.findIndex((t, k) => k > 0 && t.kind === 'prep' && CIRCUMSTANCE_PREPOSITIONS.has(t.lower));
+  if (cut <= 0 || cut >= c.tokens.length - 1 || countContentWords(c.tokens.slice(0, cut), ctx, named) > 0) return [];
+  return [{ tokens: c.tokens.slice(cut + 1), at: c.at + cut + 1 }];
+}
+
 /** The tokens (after a preposition) name parties and nothing else: "Iran", "North Korea and China". */
 function namesOnlyParties(tokens: readonly Token[]): boolean {
   if (tokens.length === 0 || tokens[0]!.kind === 'prep') return false;
@@ -1277,12 +1290,14 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
       const scored: Array<{ c: Chunk; score: number }> = [];
-      for (const c of chunks(tokens)) {
-        const words = countContentWords(c.tokens, ctx, named);
-        if (words === 0) continue;
-        // The subject of an action verb is an actor, not the topic ("Rail workers walked out over pay").
-        const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !hasAux(tokens, c.at, firstVerb);
-        scored.push({ c, score: words + (c.at > 0 ? 0.5 : 0) - (isSubject ? 1.5 : 0) });
+      for (const whole of chunks(tokens)) {
+        for (const c of [whole, ...namesThenPhrase(whole, ctx, named)]) {
+          const words = countContentWords(c.tokens, ctx, named);
+          if (words === 0) continue;
+          // The subject of an action verb is an actor, not the topic ("Rail workers walked out over pay").
+          const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !hasAux(tokens, c.at, firstVerb);
+          scored.push({ c, score: words + (c.at > 0 ? 0.5 : 0) - (isSubject ? 1.5 : 0) });
+        }
       }
       scored.sort((a, b) => b.score - a.score || a.c.at - b.c.at);
       for (const { c, score } of scored) {

@@ -173,3 +173,30 @@ describe('extractIssues (session 8): the headline names what the story is about'
     expect(topics(story, 'Oakes speaks')).toEqual(topics(story));
   });
 });
+
+describe('extractIssues (session 8): names, then a phrase of circumstance', () => {
+  const issuesOf = (text: string) => analyze({ text }).issues;
+
+  it('GIVEN "criticised X and Y amid reports of a rift" THEN the rift is a candidate topic, with the critics\' stand (politics, business)', () => {
+    const politics = issuesOf(
+      'Labour MPs have angrily criticised Tony Blair and Gordon Brown amid renewed reports of a rift between the two men. ' +
+        'A meeting of the party saw a succession of loyal members warn that feuding could harm its election hopes.',
+    );
+    const rift = politics.find((i) => /rift/.test(i.topic));
+    expect(rift).toBeDefined();
+    expect(rift!.positions.map((p) => p.party)).toContain('Labour MPs');
+    const business = issuesOf(
+      'Angry shareholders heckled Alan Reed and Sarah Stone during the annual meeting of the retailer in London. ' +
+        'The board will meet on Friday to discuss the results and the search for a new finance director.',
+    );
+    expect(business.some((i) => /annual meeting/.test(i.topic))).toBe(true);
+  });
+
+  it('GIVEN names before "of" or "over" (a label preposition) THEN the chunk is read as before, no split', () => {
+    const topics = issuesOf(
+      'Ben Elton took a swipe at Myleene Klass over her criticism of the mansion tax plans at the Labour event. ' +
+        'The comedian told the crowd that the rich could afford to pay more towards the health service.',
+    ).map((i) => i.topic);
+    expect(topics.some((t) => /mansion tax/.test(t))).toBe(true);
+  });
+});
