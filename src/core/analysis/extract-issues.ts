@@ -678,6 +678,10 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     if (headIsGeneric && prep >= 0 && prep < toks.length - 1) {
       if (head.some((t) => t.lower === 'issue' || t.lower === 'issues' || t.lower === 'matter') && toks[0]!.kind === 'det') anaphoric = true;
       toks = toks.slice(prep + 1);
+      // "statement to Parliament about the legality of the war": the generic head's addressee is a name; what it is about follows.
+      const next = toks.findIndex((t) => t.kind === 'prep');
+      const addressee = toks.slice(0, next).filter((t) => t.kind !== 'det');
+      if (next > 0 && next < toks.length - 1 && ABOUT_PREPOSITIONS.has(toks[next]!.lower) && addressee.length > 0 && addressee.every((t) => t.kind === 'np' && t.facts.capitalised)) toks = toks.slice(next + 1);
       continue;
     }
     if (headIsGeneric && prep < 0) anaphoric = true;
@@ -712,6 +716,9 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     .replace(/\s+,/g, ',');
   return { label, tokens: out, shown, anaphoric };
 }
+
+/** Prepositions that say what a statement, letter or question is about. */
+const ABOUT_PREPOSITIONS = new Set(['about', 'over', 'on', 'regarding', 'concerning']);
 
 /** Counts in words, dropped from a label's front like a figure ("eight holidays" -> "holidays"). */
 const NUMBER_WORDS = new Set('four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds dozen dozens'.split(' '));

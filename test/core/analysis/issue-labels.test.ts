@@ -200,3 +200,18 @@ describe('extractIssues (session 8): names, then a phrase of circumstance', () =
     expect(topics.some((t) => /mansion tax/.test(t))).toBe(true);
   });
 });
+
+describe('labelOf (session 8): a generic head addressed to a name is about what follows', () => {
+  const label = (clause: string): string[] => chunks(tokenize(clause)).map((c) => labelOf(c.tokens).label);
+
+  it('GIVEN "statement to Parliament about X", "questions to the BBC over X", "a question to Ms Jones on X" THEN the label is X (politics, media, health)', () => {
+    expect(label('The attorney general denied his statement to Parliament about the legality of the Iraq war was drafted elsewhere')).toContain('legality of the Iraq war');
+    expect(label('Viewers sent questions to the BBC over the coverage of the royal wedding')).toContain('coverage of the royal wedding');
+    expect(label('Nurses raised a question to Ms Jones on the funding of the new hospital')).toContain('funding of the new hospital');
+  });
+
+  it('GIVEN a generic head whose complement is no name, or no "about" after the name THEN as before', () => {
+    expect(label('Viewers sent questions to the BBC in March')).toContain('BBC');
+    expect(label('The health board drew up plans for the funding of the new hospital')).toContain('funding of the new hospital');
+  });
+});
