@@ -1587,7 +1587,7 @@ function quotedWords(text: string): string {
  * (`absorbDropped`). In reported news a topic needs two cue clauses to show a stance
  * (`settleStances`). The list stays in document order.
  */
-/** What a headline adds to the salience of a candidate whose label shares one of its lower-case content words. */
+/** What a headline adds to the salience of a candidate of two words or more whose label shares one of its lower-case content words (one word, "bank", says too little). */
 export const TITLE_BONUS = 1;
 
 /**
@@ -1617,7 +1617,7 @@ function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount
       (t.positions.length > 0 ? 1 : 0) +
       (t.label.includes(' ') ? 0.5 : 0) +
       (namesNewsIssue(t.label) ? ISSUE_NOUN_BONUS : 0) +
-      (headline.size > 0 && [...t.stems].some((x) => headline.has(x)) ? TITLE_BONUS : 0);
+      (headline.size > 0 && t.label.includes(' ') && [...t.stems].some((x) => headline.has(x)) ? TITLE_BONUS : 0);
     return { t, score };
   });
   // A lone vague label is never listed: it only joins a listed topic that shares its word (`absorbDropped`).
