@@ -71,6 +71,7 @@ describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
   it('GIVEN a held-out label file THEN per-article output is refused; GIVEN a tuning set THEN it is allowed', () => {
     expect(isHeldOut('bench/issues/heldout4.jsonl')).toBe(true);
     expect(isHeldOut('/x/bench/issues/heldout3.jsonl')).toBe(true);
+    expect(isHeldOut('bench/issues/heldout6.jsonl')).toBe(true);
     expect(isHeldOut('bench/issues/heldout2.jsonl')).toBe(false);
     const dir = mkdtempSync(join(tmpdir(), 'heldout4-'));
     const labels = join(dir, 'heldout4.jsonl');
