@@ -10,6 +10,13 @@
  *
  *   npx tsx bench/issue-eval.ts --eval <dm-train.jsonl> --labels bench/issues/heldout4.jsonl --totals
  *
+ * `--texts-from-git <gitdir>` reads each label line's text from a clone instead of the eval file, at the
+ * `owner/name@commit:path` its `source` names (bench/git-texts.ts), for sets whose texts are not ours to copy
+ * (heldout6.jsonl, BBC News). A text whose first line is followed by a blank line (a BBC file: title, blank
+ * line, body) is analysed with that line as its title and the rest as its text:
+ *
+ *   npx tsx bench/issue-eval.ts --labels bench/issues/heldout6.jsonl --texts-from-git <DieNeueKrone clone> --totals
+ *
  * Scoring:
  * - Each article goes through analyze() as the product sees it: CNN/DM articles as plain text, the
  *   seed ("korea-japan") from briefings/korea-japan.md with its title and participants as parsed.
@@ -48,7 +55,8 @@ import { partyOf } from '../src/core/analysis/gazetteer.js';
 import { contentStems } from '../src/core/analysis/tokenize.js';
 import type { Analysis, AnalysisInput, Issue, Stance } from '../src/core/analysis/types.js';
 import { parseBriefing } from '../src/core/briefing/parse-briefing.js';
-import { pathArg } from './args.js';
+import { argValue, pathArg } from './args.js';
+import { readSourceText } from './git-texts.js';
 import { articleTextsById, readJsonLines } from './jsonl.js';
 
 export interface GoldPosition {
@@ -67,6 +75,8 @@ export interface GoldTopic {
 }
 export interface LabelledArticle {
   id: string;
+  /** Where the text comes from: "owner/name@commit:path" (read with --texts-from-git), or a description. */
+  source?: string | Record<string, string>;
   topics: GoldTopic[];
 }
 
@@ -308,6 +318,12 @@ function briefingInput(file: string): AnalysisInput {
   return { text: parsed.briefing.body, title: parsed.briefing.title, participants: parsed.briefing.participants };
 }
 
+/** A file of a title line, a blank line and the body -> title and text; any other text is all text. */
+export function titledText(raw: string): AnalysisInput {
+  const m = /^([^\n]+)\n[ \t]*\n([\s\S]*)$/.exec(raw);
+  return m ? { title: m[1]!.trim(), text: m[2]! } : { text: raw };
+}
+
 function pct(n: number, d: number, width = 6): string {
   return (d === 0 ? 'n/a' : ((100 * n) / d).toFixed(1)).padStart(width);
 }
@@ -323,7 +339,7 @@ function totalsRow(name: string, t: Tally): string {
 }
 
 /** Label files whose per-article output is never printed (bench/issues/README.md): totals only. */
-const UNREAD_SETS = ['heldout3.jsonl', 'heldout4.jsonl', 'heldout5.jsonl'];
+const UNREAD_SETS = ['heldout3.jsonl', 'heldout4.jsonl', 'heldout5.jsonl', 'heldout6.jsonl'];
 
 /** True when `labelsPath` is a held-out set whose per-article results must not be read. */
 export function isHeldOut(labelsPath: string): boolean {
@@ -335,13 +351,26 @@ export interface IssueEvalOptions {
   verbose?: boolean;
   /** Only the totals: for a held-out set, whose per-article results must not be read. */
   totalsOnly?: boolean;
+  /** A clone to read each label's `source` from, instead of the eval file. */
+  textsFromGit?: string;
 }
 
 /** Runs the evaluation and returns a printable report (markdown tables). */
 export function evaluateIssues(evalPath: string = DEFAULT_EVAL, labelsPath: string = DEFAULT_LABELS, options: IssueEvalOptions = {}): string {
   if (isHeldOut(labelsPath) && !options.totalsOnly) throw new Error(`${labelsPath} is held out: score it with --totals only`);
   const labels = loadLabels(labelsPath);
-  const articles = articleTextsById(evalPath);
+  const gitDir = options.textsFromGit;
+  const articles = gitDir === undefined ? articleTextsById(evalPath) : new Map<string, string>();
+  const inputOf = (l: LabelledArticle): AnalysisInput | undefined => {
+    const briefing = BRIEFING_FILES[l.id];
+    if (briefing !== undefined) return briefingInput(briefing);
+    if (gitDir === undefined) {
+      const text = articles.get(l.id);
+      return text === undefined ? undefined : { text };
+    }
+    const raw = typeof l.source === 'string' ? readSourceText(gitDir, l.source) : undefined;
+    return raw === undefined ? undefined : titledText(raw);
+  };
   const ours = emptyTally();
   const base = emptyTally();
   const oursNews = emptyTally();
@@ -353,12 +382,12 @@ export function evaluateIssues(evalPath: string = DEFAULT_EVAL, labelsPath: stri
   let missing = 0;
   for (const l of labels) {
     const briefing = BRIEFING_FILES[l.id];
-    const text = briefing === undefined ? articles.get(l.id) : undefined;
-    if (briefing === undefined && text === undefined) {
+    const input = inputOf(l);
+    if (input === undefined) {
       missing++;
       continue;
     }
-    const analysis = analyze(briefing === undefined ? { text: text! } : briefingInput(briefing));
+    const analysis = analyze(input);
     const goldSentences = l.topics.map((g) =>
       g.evidence.flatMap((fragment) => {
         const found = evidenceSentences(analysis, fragment);
@@ -407,7 +436,7 @@ export function evaluateIssues(evalPath: string = DEFAULT_EVAL, labelsPath: stri
   ];
   const floor = `always "statement" on the same matched pairs: briefbot ${pct(ours.statementRight, ours.matched).trim()} (news only ${pct(oursNews.statementRight, oursNews.matched).trim()}), baseline ${pct(base.statementRight, base.matched).trim()}`;
   totals.push(floor);
-  const heading = `Issue breakdown: ${ours.articles} labelled articles, ${ours.gold} gold topics, ${ours.goldPositions} gold positions (${labelsPath.split('/').slice(-2).join('/')})${missing ? `, ${missing} labelled ids not in the eval file` : ''}`;
+  const heading = `Issue breakdown: ${ours.articles} labelled articles, ${ours.gold} gold topics, ${ours.goldPositions} gold positions (${labelsPath.split('/').slice(-2).join('/')})${missing ? `, ${missing} labelled ids not in the ${gitDir === undefined ? 'eval file' : 'clone'}` : ''}`;
   if (options.totalsOnly) return [heading, '', ...totals, ...(unmapped.length > 0 ? [`${unmapped.length} evidence fragments not found in the engine's sentences`] : [])].join('\n');
   const out = [
     heading,
@@ -433,5 +462,12 @@ export function evaluateIssues(evalPath: string = DEFAULT_EVAL, labelsPath: stri
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const argv = process.argv.slice(2);
-  console.log(evaluateIssues(pathArg(argv, '--eval', DEFAULT_EVAL), pathArg(argv, '--labels', DEFAULT_LABELS), { verbose: argv.includes('--verbose'), totalsOnly: argv.includes('--totals') }));
+  const textsFromGit = argValue(argv, '--texts-from-git');
+  console.log(
+    evaluateIssues(pathArg(argv, '--eval', DEFAULT_EVAL), pathArg(argv, '--labels', DEFAULT_LABELS), {
+      verbose: argv.includes('--verbose'),
+      totalsOnly: argv.includes('--totals'),
+      textsFromGit: textsFromGit === undefined ? undefined : resolve(process.cwd(), textsFromGit),
+    }),
+  );
 }

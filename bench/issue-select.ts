@@ -7,9 +7,18 @@
  *
  *   npx tsx bench/issue-select.ts --eval <dm-train.jsonl>
  *   npx tsx bench/issue-select.ts --set heldout5 --eval <cnn-val.jsonl>
+ *   npx tsx bench/issue-select.ts --set heldout6 --git <git dir of DokahlSoZoor/DieNeueKrone>
  *
  * Set 5 applies the same rule with `HELDOUT5`: rows 891-1000, at most 600 words, no id that any file under
  * bench/quotes, bench/issues or bench/entities names, 8 issue-rich and 3 ordinary.
+ *
+ * Set 6 (`HELDOUT6`) comes from BBC News politics (2004-05), read from a clone at `BBC_COMMIT`: only the files
+ * data/bbc/politics/NNN.txt whose number ends in 5 (the issue sets' pool; the others belong to other sets or are
+ * read for rules). Each file is a title line, a blank line and the body; stems and words are counted over the
+ * whole file. No sport filter (the folder is politics). At most 600 words; issue-rich: the 9 best by the same
+ * ranking (ties by file number); ordinary: of the rest, the 3 with the fewest distinct cue stems, then the fewest
+ * occurrences, then the smallest number (BBC politics has almost no story with at most 3 distinct stems, so the
+ * "at most 3" cut of the earlier sets would leave this part empty; this keeps its meaning: the least issue-laden).
  *
  * Rule (written down and committed before any candidate article was read):
  * - rows 44-100 (1-based) only; rows 1-43 hold the fresh Daily Mail quote set and the rows read to choose it;
@@ -23,7 +32,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { argValue } from './args.js';
+import { readSourceText } from './git-texts.js';
 import { readJsonLines } from './jsonl.js';
 
 /** The 41 cue stems of bench/issues/README.md (the first set's selection rule). */
@@ -63,6 +74,53 @@ export const HELDOUT4: SelectRule = {
 
 /** Set 5: the least used lines of cnn-val.jsonl (heldout3 drew on lines 421-1000), heldout3's word cap. */
 export const HELDOUT5: Omit<SelectRule, 'exclude'> = { firstRow: 891, lastRow: 1000, maxWords: 600, issueRich: 8, ordinary: 3 };
+
+/** Set 6: BBC News politics files whose number ends in 5, at most 600 words, 9 issue-rich and 3 ordinary. */
+export const BBC_REPO = 'DokahlSoZoor/DieNeueKrone';
+export const BBC_COMMIT = '4abe2d2ac2eb677e40bc2d770b7484b9745d4094';
+export interface BbcRule {
+  folder: string;
+  lastDigit: string;
+  maxWords: number;
+  issueRich: number;
+  ordinary: number;
+}
+export const HELDOUT6: BbcRule = { folder: 'data/bbc/politics', lastDigit: '5', maxWords: 600, issueRich: 9, ordinary: 3 };
+
+/** The `source` a label line gives a BBC file ("owner/name@commit:path", bench/git-texts.ts). */
+export function bbcSource(path: string): string {
+  return `${BBC_REPO}@${BBC_COMMIT}:${path}`;
+}
+
+/**
+ * Set 6's rule over `files` (path and raw text, any order): the pool is the files of `HELDOUT6.folder` whose
+ * number ends in `HELDOUT6.lastDigit`; issue-rich by distinct stems, total, then path; ordinary the least issue-laden
+ * of the rest (fewest distinct stems, then total, then path). `row` is the file number.
+ */
+export function selectBbc(files: readonly { path: string; text: string }[], rule: BbcRule = HELDOUT6): Candidate[] {
+  const pool = files
+    .filter((f) => f.path.startsWith(`${rule.folder}/`) && new RegExp(`${rule.lastDigit}\\.txt$`).test(f.path))
+    .map((f) => ({ row: Number(/(\d+)\.txt$/.exec(f.path)?.[1] ?? 0), id: f.path, words: f.text.split(/\s+/).filter(Boolean).length, ...stemCounts(f.text, CUE_STEMS) }))
+    .filter((a) => a.words <= rule.maxWords);
+  const ranked = [...pool].sort((a, b) => b.distinct - a.distinct || b.total - a.total || a.id.localeCompare(b.id));
+  const rich = ranked.slice(0, rule.issueRich).map((a) => ({ ...a, kind: 'issue-rich' as const }));
+  const taken = new Set(rich.map((a) => a.id));
+  const ordinary = pool
+    .filter((a) => !taken.has(a.id))
+    .sort((a, b) => a.distinct - b.distinct || a.total - b.total || a.id.localeCompare(b.id))
+    .slice(0, rule.ordinary)
+    .map((a) => ({ ...a, kind: 'ordinary' as const }));
+  return [...rich, ...ordinary];
+}
+
+/** The files under `folder` at `commit` of the clone at `gitDir`, with their texts. */
+function gitFolder(gitDir: string, commit: string, folder: string): { path: string; text: string }[] {
+  const names = execFileSync('git', ['-C', gitDir, 'ls-tree', '--name-only', `${commit}:${folder}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  return names.map((n) => {
+    const path = `${folder}/${n}`;
+    return { path, text: readSourceText(gitDir, bbcSource(path)) ?? '' };
+  });
+}
 
 /** The bench folders whose label files name article ids (40 hex digits) that a new set must not reuse. */
 export const USED_ID_DIRS = ['bench/quotes', 'bench/issues', 'bench/entities'] as const;
@@ -127,6 +185,14 @@ export function selectHeldout(articles: readonly { id: string; article: string }
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const path = argValue(process.argv.slice(2), '--eval');
   const set = argValue(process.argv.slice(2), '--set') ?? 'heldout4';
+  const gitDir = argValue(process.argv.slice(2), '--git');
+  if (set === 'heldout6') {
+    if (gitDir === undefined) throw new Error('usage: npx tsx bench/issue-select.ts --set heldout6 --git <git dir of DokahlSoZoor/DieNeueKrone>');
+    for (const c of selectBbc(gitFolder(resolve(process.cwd(), gitDir), BBC_COMMIT, HELDOUT6.folder))) {
+      console.log(`${c.id} ${c.kind} stems ${c.distinct}/${c.total} words ${c.words}`);
+    }
+    process.exit(0);
+  }
   if (path === undefined || !['heldout4', 'heldout5'].includes(set)) {
     throw new Error('usage: npx tsx bench/issue-select.ts [--set heldout4|heldout5] --eval <dm-train.jsonl | cnn-val.jsonl>');
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasCommit, parseSourceRef, readSourceArticle, readSourceText, splitHeadline } from '../../bench/git-texts.js';
 import { outsideSetMissing } from '../../bench/quality.js';
+import { evaluateIssues, titledText } from '../../bench/issue-eval.js';
 import { evaluateQuotes } from '../../bench/quote-eval.js';
 
 const ARTICLE = [
@@ -24,7 +25,8 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'git-texts-'));
   git('init', '-q');
   writeFileSync(join(dir, 'story.txt'), ARTICLE);
-  git('add', 'story.txt');
+  writeFileSync(join(dir, 'bbc.txt'), `Mayor vows to rebuild bridge\n\n${ARTICLE}`);
+  git('add', 'story.txt', 'bbc.txt');
   git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'story');
   commit = git('rev-parse', 'HEAD');
   // Changed after the commit: the reader must return the committed text, not the work tree's.
@@ -89,5 +91,26 @@ describe('bench/git-texts', () => {
     expect(table).toContain('1 labelled ids not in the clone');
     expect(table).toMatch(/\| briefbot \(extract \+ attribute\)\s+\| 100\.0 \| 100\.0 \| 100\.0 \|/);
     expect(table).not.toContain('story.txt');
+  });
+
+  it('GIVEN a BBC file (title, blank line, body) THEN the title is the title and the body the text; other texts stay whole', () => {
+    expect(titledText('Mayor vows to rebuild bridge\n\nThe mayor spoke.\n\nResidents were not convinced.')).toEqual({
+      title: 'Mayor vows to rebuild bridge',
+      text: 'The mayor spoke.\n\nResidents were not convinced.',
+    });
+    expect(titledText('The mayor spoke.\nResidents were not convinced.')).toEqual({ text: 'The mayor spoke.\nResidents were not convinced.' });
+  });
+
+  it('GIVEN issue labels with sources and --texts-from-git THEN issues are scored on the committed body, its title apart', () => {
+    const topic = { label: 'rebuilding the bridge', keywords: ['bridge'], evidence: ['We will rebuild the bridge before the winter comes'], stance: 'statement', positions: [] };
+    const path = labels([
+      { id: 'bbc-1', source: `me/stories@${commit}:bbc.txt`, topics: [topic] },
+      { id: 'gone', source: `me/stories@${commit}:gone.txt`, topics: [topic] },
+    ]);
+    const table = evaluateIssues(undefined, path, { totalsOnly: true, textsFromGit: dir });
+    expect(table).toContain('Issue breakdown: 1 labelled articles, 1 gold topics');
+    expect(table).toContain('1 labelled ids not in the clone');
+    // Every evidence fragment is found in the body's sentences, none in a title run into the first sentence.
+    expect(table).not.toContain('not found');
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateIssues, isHeldOut } from '../../bench/issue-eval.js';
-import { HELDOUT5, selectHeldout, stemCounts } from '../../bench/issue-select.js';
+import { HELDOUT5, bbcSource, selectBbc, selectHeldout, stemCounts } from '../../bench/issue-select.js';
 import { heldout4Section } from '../../bench/quality.js';
 
 describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
@@ -71,6 +71,7 @@ describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
   it('GIVEN a held-out label file THEN per-article output is refused; GIVEN a tuning set THEN it is allowed', () => {
     expect(isHeldOut('bench/issues/heldout4.jsonl')).toBe(true);
     expect(isHeldOut('/x/bench/issues/heldout3.jsonl')).toBe(true);
+    expect(isHeldOut('bench/issues/heldout6.jsonl')).toBe(true);
     expect(isHeldOut('bench/issues/heldout2.jsonl')).toBe(false);
     const dir = mkdtempSync(join(tmpdir(), 'heldout4-'));
     const labels = join(dir, 'heldout4.jsonl');
@@ -79,5 +80,27 @@ describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
     writeFileSync(texts, `${JSON.stringify({ id: 'abc', article: 'Text.' })}\n`);
     expect(() => evaluateIssues(texts, labels, { verbose: true })).toThrow(/held out/);
     expect(evaluateIssues(texts, labels, { totalsOnly: true })).toContain('1 labelled articles');
+  });
+
+  it('GIVEN BBC files THEN set 6 takes politics files ending in 5 only, at most 600 words, 9 issue-rich by stems and 3 least issue-laden', () => {
+    const filler = (n: number): string => ' word'.repeat(n);
+    const files = Array.from({ length: 60 }, (_, i) => ({ path: `data/bbc/politics/${String(i + 1).padStart(3, '0')}.txt`, text: `Title\n\nThe minister spoke.${filler(5)}` }));
+    files[2] = { path: 'data/bbc/politics/003.txt', text: 'Rich\n\nThe minister, the court, the judge and the president agreed a deal in talks.' };
+    files[14] = { path: 'data/bbc/politics/015.txt', text: `Long\n\nThe minister, the court, the judge and the president agreed a deal.${filler(650)}` };
+    files[24] = { path: 'data/bbc/politics/025.txt', text: 'Rich\n\nThe minister urged a vote in parliament; the court heard the charge.' };
+    files[34] = { path: 'data/bbc/politics/035.txt', text: 'Quiet\n\nA quiet day.' };
+    files.push({ path: 'data/bbc/business/005.txt', text: 'Rich\n\nThe minister, the court, the judge and the president agreed a deal in talks.' });
+    const chosen = selectBbc(files);
+    const ids = chosen.map((c) => c.id);
+    expect(ids.every((id) => /^data\/bbc\/politics\/\d\d5\.txt$/.test(id))).toBe(true);
+    expect(ids).not.toContain('data/bbc/politics/015.txt');
+    expect(chosen[0]).toMatchObject({ id: 'data/bbc/politics/025.txt', row: 25, kind: 'issue-rich' });
+    // Five files remain after the long one: the rich one, the one-stem ones by path, the quiet one; none is left over.
+    expect(chosen.filter((c) => c.kind === 'issue-rich').map((c) => c.id)).toEqual(['025', '005', '045', '055', '035'].map((n) => `data/bbc/politics/${n}.txt`));
+    expect(chosen.filter((c) => c.kind === 'ordinary')).toEqual([]);
+    expect(selectBbc(files, { folder: 'data/bbc/politics', lastDigit: '5', maxWords: 600, issueRich: 1, ordinary: 2 }).map((c) => c.id)).toEqual(
+      ['025', '035', '005'].map((n) => `data/bbc/politics/${n}.txt`),
+    );
+    expect(bbcSource('data/bbc/politics/005.txt')).toBe('DokahlSoZoor/DieNeueKrone@4abe2d2ac2eb677e40bc2d770b7484b9745d4094:data/bbc/politics/005.txt');
   });
 });

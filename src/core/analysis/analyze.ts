@@ -14,7 +14,7 @@ import type { Analysis, AnalysisInput, AnalyzeOptions, Quote, Sentence } from '.
  * Bump whenever the analysis of the same input may come out differently, so cached analyses
  * made by an older engine are recomputed.
  */
-export const ENGINE_VERSION = 43;
+export const ENGINE_VERSION = 44;
 
 const DEFAULT_SUMMARY_SENTENCES = 3;
 const DEFAULT_KEY_QUOTES = 3;
@@ -44,7 +44,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   }));
   for (const i of rankKeyQuotes(quotes, options.keyQuotes ?? DEFAULT_KEY_QUOTES)) quotes[i]!.key = true;
 
-  const issues = extractIssues(sentences, { participants, quotes: spans, mentions, names, quoteSpeakers: quotes.map((q) => q.speaker) });
+  const issues = extractIssues(sentences, { participants, quotes: spans, mentions, names, quoteSpeakers: quotes.map((q) => q.speaker), title: input.title });
   const entities = extractEntities(cleanedText, mentions, names, participants);
   const keywords = extractKeywords(sentences, KEYWORD_COUNT);
 

@@ -1,12 +1,12 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
-import { absorbDropped, includesSorted, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateTopic, settleDisputes, settleStances, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
+import { absorbDropped, includesSorted, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateTopic, settleDisputes, settleStances, voicedStance, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isCapitalisedWord, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import { firstMentionFrom, type Mention, type NameIndex } from './mentions.js';
 import { BoundedMemo } from './bounded-memo.js';
-import { isWeakAlone, labelSpan } from './label-quality.js';
+import { CURRENCY_WORDS, isWeakAlone, labelSpan } from './label-quality.js';
 import { clauseCues } from './stance-cues.js';
 import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
@@ -31,6 +31,8 @@ export interface IssueContext {
   names?: NameIndex;
   /** Who said each of `quotes` (null when unknown), in the same order: a speaker quoted on a topic has a position on it. */
   quoteSpeakers?: readonly (string | null)[];
+  /** The headline, when the text has one apart from its body: it names what the story is about. */
+  title?: string;
 }
 
 const DETERMINERS = new Set(
@@ -573,6 +575,19 @@ function isPartyOrPerson(t: Token, ctx: IssueContext): boolean {
   return false;
 }
 
+/**
+ * "criticised Tony Blair and Gordon Brown amid renewed reports of a rift": a chunk whose words before a preposition
+ * of circumstance ("amid", "despite", "following", "during") only name parties gives no label of its own, so the phrase after that
+ * preposition is a candidate too. Empty when the chunk has no such split.
+ */
+const CIRCUMSTANCE_PREPOSITIONS = new Set(['amid', 'despite', 'following', 'during']);
+
+function namesThenPhrase(c: Chunk, ctx: IssueContext, named: ReadonlySet<string>): Chunk[] {
+  const cut = c.tokens.findIndex((t, k) => k > 0 && t.kind === 'prep' && CIRCUMSTANCE_PREPOSITIONS.has(t.lower));
+  if (cut <= 0 || cut >= c.tokens.length - 1 || countContentWords(c.tokens.slice(0, cut), ctx, named) > 0) return [];
+  return [{ tokens: c.tokens.slice(cut + 1), at: c.at + cut + 1 }];
+}
+
 /** The tokens (after a preposition) name parties and nothing else: "Iran", "North Korea and China". */
 function namesOnlyParties(tokens: readonly Token[]): boolean {
   if (tokens.length === 0 || tokens[0]!.kind === 'prep') return false;
@@ -637,7 +652,7 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     const possessive = toks.findIndex((t) => t.facts.possessiveText && t.kind === 'np');
     const firstPrep = toks.findIndex((t) => t.kind === 'prep');
     if (possessive >= 0 && (firstPrep < 0 || possessive < firstPrep) && possessive < toks.length - 1) toks = toks.slice(possessive + 1);
-    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || (DROPPED_MODIFIERS.has(toks[0]!.lower) && !startsName(toks)) || startsWithDigit(toks[0]!.lower) || NUMBER_WORDS.has(toks[0]!.lower) || toks[0]!.lower === 'and')) {
+    while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || (DROPPED_MODIFIERS.has(toks[0]!.lower) && !startsName(toks)) || startsWithDigit(toks[0]!.lower) || NUMBER_WORDS.has(toks[0]!.lower) || toks[0]!.lower === 'and' || (CURRENCY_WORDS.has(toks[0]!.lower) && startsWithDigit(toks[1]!.lower)))) {
       if (toks[0]!.kind === 'det' && ANAPHORIC.has(toks[0]!.lower)) anaphoric = true;
       toks = toks.slice(1);
     }
@@ -663,6 +678,10 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     if (headIsGeneric && prep >= 0 && prep < toks.length - 1) {
       if (head.some((t) => t.lower === 'issue' || t.lower === 'issues' || t.lower === 'matter') && toks[0]!.kind === 'det') anaphoric = true;
       toks = toks.slice(prep + 1);
+      // "statement to Parliament about the legality of the war": the generic head's addressee is a name; what it is about follows.
+      const next = toks.findIndex((t) => t.kind === 'prep');
+      const addressee = toks.slice(0, next).filter((t) => t.kind !== 'det');
+      if (next > 0 && next < toks.length - 1 && ABOUT_PREPOSITIONS.has(toks[next]!.lower) && addressee.length > 0 && addressee.every((t) => t.kind === 'np' && t.facts.capitalised)) toks = toks.slice(next + 1);
       continue;
     }
     if (headIsGeneric && prep < 0) anaphoric = true;
@@ -697,6 +716,9 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     .replace(/\s+,/g, ',');
   return { label, tokens: out, shown, anaphoric };
 }
+
+/** Prepositions that say what a statement, letter or question is about. */
+const ABOUT_PREPOSITIONS = new Set(['about', 'over', 'on', 'regarding', 'concerning']);
 
 /** Counts in words, dropped from a label's front like a figure ("eight holidays" -> "holidays"). */
 const NUMBER_WORDS = new Set('four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds dozen dozens'.split(' '));
@@ -847,6 +869,23 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
   return organisation ?? institutionNamed(subject, mentions, ctx);
 }
 
+/**
+ * A clause that closes on its speaker: "Tony Blair should set out an exit strategy, Lib Dem leader Charles Kennedy
+ * has said", "Labour has broken its promise, the Tories have claimed". The words before the comma are what the
+ * speaker holds; their subject is who it is about.
+ */
+const TRAILING_ATTRIBUTION_RE = /,["”’']?\s+((?:[^,;:"“”]){2,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|claimed|claims|warned|warns|argued|argues|insisted|insists|added|admitted|stressed|suggested|believes|told\s+[^,;:"“”]{1,40})\s*[.!?]?["”’']?\s*$/i;
+
+/** The party of a clause's closing "..., X has said" (`TRAILING_ATTRIBUTION_RE`) and where the words it holds end, or null. */
+function trailingSpeaker(clauseText: string, clauseStart: number, ctx: IssueContext): { party: string; contentEnd: number } | null {
+  if (clauseText.length < 30) return null;
+  const m = TRAILING_ATTRIBUTION_RE.exec(clauseText);
+  if (!m) return null;
+  const tail = clauseText.slice(m.index + m[0].indexOf(m[1]!));
+  const party = subjectParty(tokenize(tail), tail, clauseStart + (clauseText.length - tail.length), ctx);
+  return party === null ? null : { party, contentEnd: m.index };
+}
+
 /** Common nouns for a body that the story names in full elsewhere ("the university" for "Drexel University"). */
 const INSTITUTION_NOUNS = new Set(
   'university college school district council company firm club church hospital department ministry agency court union charity trust bank board airline network commission foundation'.split(' '),
@@ -972,7 +1011,10 @@ function openingOf(tokens: readonly Token[]): 'verb' | 'he' | 'she' | 'other' {
   if (t === undefined) return 'other';
   if (t.kind === 'verb') return 'verb';
   if (t.lower !== 'he' && t.lower !== 'she') return 'other';
-  const next = tokens[i + 1];
+  // "He also criticised", "She later told": an adverb may stand between the pronoun and its verb.
+  let j = i + 1;
+  while (j < tokens.length && (tokens[j]!.kind === 'adv' || tokens[j]!.kind === 'conj')) j++;
+  const next = tokens[j];
   return next !== undefined && (next.kind === 'verb' || next.kind === 'aux') ? t.lower : 'other';
 }
 
@@ -1210,13 +1252,19 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
     if (s.index === 0 && !/[.!?"'”’)]\s*$/.test(s.text) && sentences.length > 3) continue;
     // A photo caption names who stands where, not what the story is about.
     if (pointsAtPhoto(s.text)) continue;
-    if (!hasFiveWords(narrative)) continue;
+    if (!hasFiveWords(narrative)) {
+      // "He urged ... \"We should ...\" He also criticised ...": a sentence of quotation alone keeps "he" pointing at the speaker before it.
+      if (hadQuote && openerSentence === s.index - 1) openerSentence = s.index;
+      continue;
+    }
     let sentenceTopic: Topic | null = null;
     // The sentence's last main clause that names its own subject, and the first: what a clause that opens on
     // its verb ("..., insisted it was untrue") or on "he"/"she" (the sentence after) points back to.
     let carrier: SubjectClause | null = null;
     let opener: SubjectClause | null = null;
     let lastWasCarrier = false;
+    // The sentence opens on "he"/"she" before naming anyone: the person it points back to stays the one a later "he" means.
+    let pronounLed = false;
     const lastOpener: SubjectClause | null = openerSentence === s.index - 1 ? previousOpener : null;
     let governingStance: Stance | null = null;
     let governingWorded = false;
@@ -1229,6 +1277,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // Whether the clause names its own subject, read before any clause is passed over (a bare "The Oxford Food
       // Bank" cut off by ", which ..." is still the subject of what follows).
       const opening = clause.dependent ? 'other' : openingOf(tokens);
+      if (opener === null && !pronounLed && (opening === 'he' || opening === 'she')) pronounLed = true;
       const subjectBefore = carrier;
       // "The Oxford Food Bank, which is independent of the network, urged caution": a subject with no verb of its
       // own is one only when a relative clause follows it.
@@ -1259,17 +1308,22 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // A stand carried by a participle reads from it: "calling the plate 'malicious mockery' ...".
       const speaker = naming === 'participle' ? participleSpeaker(tokens, clause.text, clause.start, ctx) : null;
       const from = speaker !== null ? participleAt(tokens, clause.text) : 0;
-      const party = speaker !== null ? speaker : !stating && naming !== 'verb' ? null : opening === 'verb' ? carriedSubject(subjectBefore, ctx) : opening === 'he' || opening === 'she' ? pointedSubject(subjectBefore ?? lastOpener, opening, ctx) : subjectParty(tokens, clause.text, clause.start, ctx);
+      const reporter = speaker === null ? trailingSpeaker(clause.text, clause.start, ctx) : null;
+      // What a closing speaker holds is the clause before the comma, not the attribution.
+      const stand = reporter !== null ? written.slice(0, reporter.contentEnd) : written;
+      const party = speaker !== null ? speaker : reporter !== null ? reporter.party : !stating && naming !== 'verb' ? null : opening === 'verb' ? carriedSubject(subjectBefore, ctx) : opening === 'he' || opening === 'she' ? pointedSubject(subjectBefore ?? lastOpener, opening, ctx) : subjectParty(tokens, clause.text, clause.start, ctx);
       let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
       const scored: Array<{ c: Chunk; score: number }> = [];
-      for (const c of chunks(tokens)) {
-        const words = countContentWords(c.tokens, ctx, named);
-        if (words === 0) continue;
-        // The subject of an action verb is an actor, not the topic ("Rail workers walked out over pay").
-        const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !hasAux(tokens, c.at, firstVerb);
-        scored.push({ c, score: words + (c.at > 0 ? 0.5 : 0) - (isSubject ? 1.5 : 0) });
+      for (const whole of chunks(tokens)) {
+        for (const c of [whole, ...namesThenPhrase(whole, ctx, named)]) {
+          const words = countContentWords(c.tokens, ctx, named);
+          if (words === 0) continue;
+          // The subject of an action verb is an actor, not the topic ("Rail workers walked out over pay").
+          const isSubject = firstVerb > c.at && !COPULAS.has(tokens[firstVerb]!.lower) && !hasAux(tokens, c.at, firstVerb);
+          scored.push({ c, score: words + (c.at > 0 ? 0.5 : 0) - (isSubject ? 1.5 : 0) });
+        }
       }
       scored.sort((a, b) => b.score - a.score || a.c.at - b.c.at);
       for (const { c, score } of scored) {
@@ -1293,7 +1347,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
         break;
       }
       if (!best && !clause.dependent && !sentenceTopic) {
-        pending.push({ stance, twoSided, worded, party, text: clause.text, written, tokens, from });
+        pending.push({ stance, twoSided, worded, party, text: clause.text, written: stand, tokens, from });
         continue;
       }
       let attachTo: Topic | null = clause.dependent || !best || best.anaphoric ? (sentenceTopic ?? (previousSentence >= s.index - 2 ? previous : null)) : null;
@@ -1352,12 +1406,12 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       }
       if (!topic) continue;
       if (INCLUDING_RE.test(clause.text)) for (const p of pending.splice(0)) give(topic, p.stance, p.twoSided, p.worded, p.party, p.text, p.written, p.tokens, s.index, p.from);
-      give(topic, stance, twoSided, worded, party, clause.text, written, tokens, s.index, from);
+      give(topic, stance, twoSided, worded, party, clause.text, stand, tokens, s.index, from);
       sentenceTopic = topic;
       previous = topic;
       previousSentence = s.index;
     }
-    previousOpener = opener;
+    previousOpener = pronounLed && lastOpener !== null ? lastOpener : opener;
     openerSentence = s.index;
     // Clauses that found no topic later in their sentence go, as before, with the topic just before.
     if (pending.length > 0 && before) {
@@ -1372,12 +1426,13 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   for (const t of merged) t.sentences.sort((a, b) => a - b);
   const postings = sentencePostings(sentences);
   const debate = isDebate(merged.length, merged.filter((t) => t.worded).length);
-  const listed = mostSalient(merged, postings, sentences.length);
+  const listed = mostSalient(merged, postings, sentences.length, titleStems(ctx.title, named));
   addMentioningSentences(listed, postings);
   placeStrayPositions(topics, listed, sentences);
   addQuotedPositions(listed, sentences, quotes, ctx.quoteSpeakers ?? []);
   shareStands(topics, listed);
   settleDisputes(listed, sentences, debate, postings);
+  if (!debate) for (const t of listed) voiceStance(t);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
 
@@ -1450,6 +1505,24 @@ function shareStands(candidates: readonly Topic[], listed: readonly Topic[]): vo
       }
     }
   }
+}
+
+/**
+ * A statement topic of reported news whose parties' stands, once every stand is placed, open on outspoken acts
+ * of one kind (`voicedStance`: "accused the Tories of running scared", "urged ministers to act") shows that
+ * stance: the stand placed from a clause of its own still says who criticised or asked. Stands of two kinds
+ * (one criticises, another welcomes) leave it a statement.
+ */
+export function voiceStance(t: { stance: Stance; positions: readonly IssuePosition[] }): void {
+  if (t.stance !== 'statement') return;
+  let found: Stance | null = null;
+  for (const p of t.positions) {
+    const v = voicedStance(p.position);
+    if (v === null) continue;
+    if (found !== null && found !== v) return;
+    found = v;
+  }
+  if (found !== null) t.stance = found;
 }
 
 /** How far (in sentences) a stand may sit from the listed topic it answers: a story's stretch on one topic. */
@@ -1533,7 +1606,21 @@ function quotedWords(text: string): string {
  * (`absorbDropped`). In reported news a topic needs two cue clauses to show a stance
  * (`settleStances`). The list stays in document order.
  */
-function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount: number): Topic[] {
+/** What a headline adds to the salience of a candidate of two words or more whose label shares one of its lower-case content words (one word, "bank", says too little). */
+export const TITLE_BONUS = 1;
+
+/**
+ * The stems of a headline's lower-case content words ("Kennedy calls for Iraq exit plans" -> call, exit, plan): names
+ * say who, not what. Its first word is capitalised by custom, so it counts unless the story names someone by it.
+ */
+function titleStems(title: string | undefined, named: ReadonlySet<string>): ReadonlySet<string> {
+  if (!title) return new Set();
+  const first = /^\s*([\p{L}'’-]+)/u.exec(title)?.[1] ?? '';
+  const lead = first !== '' && !named.has(first) ? first.toLowerCase() : '';
+  return new Set(contentStems(`${lead} ${lowerCaseWords(title.slice(title.indexOf(first) + first.length))}`));
+}
+
+function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount: number, headline: ReadonlySet<string> = new Set()): Topic[] {
   const withCue = topics.filter((t) => t.worded).length;
   const keep = Math.min(topicBudget(topics.length, withCue), topics.filter((t) => !t.weak).length);
   const settle = (list: Topic[]): Topic[] => settleStances(list, topics.length, withCue);
@@ -1548,7 +1635,8 @@ function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount
       (t.worded ? 1 : 0) +
       (t.positions.length > 0 ? 1 : 0) +
       (t.label.includes(' ') ? 0.5 : 0) +
-      (namesNewsIssue(t.label) ? ISSUE_NOUN_BONUS : 0);
+      (namesNewsIssue(t.label) ? ISSUE_NOUN_BONUS : 0) +
+      (headline.size > 0 && t.label.includes(' ') && [...t.stems].some((x) => headline.has(x)) ? TITLE_BONUS : 0);
     return { t, score };
   });
   // A lone vague label is never listed: it only joins a listed topic that shares its word (`absorbDropped`).
@@ -1583,7 +1671,8 @@ function give(topic: Topic, stance: Stance | null, twoSided: boolean, worded: bo
   if (topic.sentences[topic.sentences.length - 1] !== sentence) topic.sentences.push(sentence);
   if (party && !topic.parties.has(party)) {
     topic.parties.add(party);
-    const position = { party, position: from > 0 ? trimPosition(written.slice(from)) : positionText(clause, written, tokens) };
+    // A verb past the end of what a closing speaker holds leaves nothing to cut from: the whole stand is the position.
+    const position = { party, position: (from > 0 ? trimPosition(written.slice(from)) : positionText(clause, written, tokens)) || trimPosition(written) };
     topic.positions.push(position);
     topic.stated.push({ position, sentence, clause });
   }

@@ -19,7 +19,7 @@ const VAGUE_ALONE = new Set(
 daughters brother brothers sister sisters wife husband parent parents family families friend friends couple guy guys
 place places world thing things use show shows life lives home area areas way side stuff someone everyone anyone something everything
 lot kind sort part well rest look police officers investigators victims suspects witnesses attackers fans players students protesters
-demonstrators`.split(/\s+/),
+demonstrators pounds dollars euros pence cents`.split(/\s+/),
 );
 
 /** Everyday verbs whose -ing form, alone, is a clause's verb rather than a topic ("saying in a statement"). */
@@ -72,20 +72,45 @@ wrote became seemed wanted tried turned called asked looked`.split(/\s+/),
 
 
 /**
+ * Present tenses of saying, thinking and linking verbs that no topic label ends or turns on ("paint on the
+ * naked bodies means", "Mr Blair recalls", "sector means a massive demand"); nouns in -s that are also verbs
+ * ("claims", "reports", "plans", "hopes", "shows") are not here.
+ */
+const PRESENT_VERBS = new Set(
+  `means says adds insists believes thinks knows seems appears remains becomes argues explains suggests admits warns tells feels agrees
+accepts denies recalls recounts wonders reckons concedes acknowledges maintains`.split(/\s+/),
+);
+
+/** Currency words written before a sum ("pounds 2bn", "dollars 300m"): with the sum they are a figure, not a topic. */
+export const CURRENCY_WORDS = new Set(['pounds', 'dollars', 'euros', 'yen', 'pence', 'cents', 'francs', 'rupees', 'yuan']);
+
+/** Participles that open a reported clause ("saying police numbers had fallen"): lower case, as written. */
+const REPORTING_PARTICIPLES = new Set('saying telling arguing claiming insisting suggesting adding explaining stating noting accusing'.split(' '));
+
+/**
  * How many of a label's words (as written) to keep: the label stops before a clause's verb, which is a
  * past tense of `PAST_TENSES` after a capitalised word or followed by more words ("Waring saw" -> "Waring",
  * "biting satire left nothing" -> "biting satire"), or a contraction ("motive weren't"); an everyday verb's
  * -ing form at the end goes ("boats carrying", not "drug smuggling"); a trailing bare number
  * and the word that governs it go ("extort 100", "sentence of 1" -> "sentence"), and so does a tail that
  * opens on a preposition and an everyday verb's -ing form ("accused of trying to ..."); a leading lone
- * letter ("s right to ...", the tail of a split possessive) goes. Returns [from, to).
+ * letter ("s right to ...", the tail of a split possessive) goes; so does a leading reporting participle ("saying Tory
+ * attitudes" -> "Tory attitudes"); the label stops before a present tense of `PRESENT_VERBS` ("paint on the naked
+ * bodies means" -> "paint on the naked bodies"). Returns [from, to).
  */
 export function labelSpan(words: readonly string[]): [number, number] {
   let from = 0;
   while (from < words.length - 1 && /^\p{Ll}$/u.test(words[from]!)) from++;
+  // "saying Tory attitudes", "telling Labour members": a reporting participle opens the clause it reports, not a topic.
+  if (from < words.length - 1 && REPORTING_PARTICIPLES.has(words[from]!)) from++;
   let to = words.length;
   for (let i = from + 1; i < to; i++) {
     const lower = words[i]!.toLowerCase();
+    // "paint on the naked bodies means", "Mr Blair recalls": a present tense that is never a topic's head ends the label.
+    if (PRESENT_VERBS.has(lower)) {
+      to = i;
+      break;
+    }
     // "motive weren't", "scam they've": a contraction is always a clause's verb.
     const contraction = /(?:n['’]t|['’](?:ve|re|ll|d))$/.test(lower);
     if (contraction || (PAST_TENSES.has(lower) && !isCapitalisedWord(words[i]!) && (isCapitalisedWord(words[i - 1]!) || i < to - 1))) {
@@ -94,8 +119,10 @@ export function labelSpan(words: readonly string[]): [number, number] {
     }
   }
   // "sentence of 1", "extort 100", "holidays costing £30,000": a bare number or sum at the end is the start of a figure the label lost.
-  if (to - from > 1 && /^[£$€¥]?\d[\d.,]*$/.test(words[to - 1]!)) {
+  if (to - from > 1 && /^[£$€¥]?\d[\d.,]*(?:m|bn|k)?$/.test(words[to - 1]!)) {
     to--;
+    // "profit of pounds 75m": the currency word goes with its sum.
+    if (to - from > 1 && CURRENCY_WORDS.has(words[to - 1]!.toLowerCase())) to--;
     while (to - from > 1 && /^(?:of|to|for|by|at|in|on|and|with)$/i.test(words[to - 1]!)) to--;
   }
   // "boats carrying", "checkup following", "holidays costing": an everyday verb's -ing form at the end lost its object ("drug smuggling" stays).

@@ -5,8 +5,8 @@ import type { Stance } from './types.js';
  * are these patterns, read in the lower-cased clause.
  */
 export const AGREEMENT_RE = /\b(?:agree[sd]?|agreement|reaffirm(?:s|ed)?|shared the same view|share the same view|same view|consensus|accord|signed|welcomed|endorsed|backed|approved|pledged|committed|settled|deal was reached|reached a deal)\b/;
-export const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|divided (?:over|on)|split over|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed)|(?:furious|scathing|stinging|fierce|bitter|blistering|verbal) attack|hit(?:s|ting)? out|lash(?:es|ed)? out|slam(?:s|med)?|blast(?:s|ed)?|backlash|outrage|feud|spat|war of words|blame game|diplomatic (?:incident|row|spat)|den(?:y|ies|ied))\b/;
-export const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for)\b/;
+export const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|divided (?:over|on)|split over|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed)|(?:furious|scathing|stinging|fierce|bitter|blistering|verbal) attack|hit(?:s|ting)? out|lash(?:es|ed)? out|slam(?:s|med)?|blast(?:s|ed)?|backlash|outrage|feud|spat|war of words|blame game|diplomatic (?:incident|row|spat)|den(?:y|ies|ied)|denying|accuses|accusing|criticising|criticizing|condemning|rejecting|opposing|disputing|protesting|slamming|blasting|dismissing|branded|rebut(?:s|ted)?|rubbished|hit(?:s|ting)? back|brush(?:es|ed)? (?:off|aside)|poured scorn)\b/;
+export const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for|urging|demanding|calling (?:for|on)|pressing for|appealing for|warn(?:s|ed|ing)? against)\b/;
 const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/;
 
 /**
@@ -23,17 +23,22 @@ const SINGLE: ReadonlyArray<readonly [number, string]> = [
     `difference differences disagree disagrees disagreed disagreement dispute disputes disputed clash clashed clashes reject rejects rejected
 oppose opposes opposed refuse refuses refused objects objected criticise criticises criticised criticize criticizes criticized condemn condemns
 condemned protest protests protested deadlock deadlocked stalled rift row strike dismissed accused blocked violates violated violating
-discriminate discriminates discriminated slam slams slammed blast blasts blasted backlash outrage feud spat deny denies denied`,
+discriminate discriminates discriminated slam slams slammed blast blasts blasted backlash outrage feud spat deny denies denied denying
+accuses accusing criticising criticizing condemning rejecting opposing disputing protesting slamming blasting dismissing branded rebut rebuts
+rebutted rubbished`,
   ],
-  [REQUEST, 'ask asks asked urge urges urged demand demands demanded request requests requested hope hopes hoped want wants wanted seek seeks souk souks sought'],
+  [REQUEST, 'ask asks asked urge urges urged urging demand demands demanded demanding request requests requested hope hopes hoped want wants wanted seek seeks souk souks sought'],
 ];
 const PHRASES: ReadonlyArray<readonly [number, string]> = [
   [AGREE, 'shared the same view|share the same view|same view|deal was reached|reached a deal'],
   [
     DISAGREE,
-    `repeated their stances|repeated their positions|at odds|divided over|divided on|split over|walked out|appeal the|appeals the|appealed the|appeal against|appeals against|appealed against|furious attack|scathing attack|stinging attack|fierce attack|bitter attack|blistering attack|verbal attack|hit out|hits out|hitting out|lash out|lashes out|lashed out|war of words|blame game|diplomatic incident|diplomatic row|diplomatic spat`,
+    `repeated their stances|repeated their positions|at odds|divided over|divided on|split over|walked out|appeal the|appeals the|appealed the|appeal against|appeals against|appealed against|furious attack|scathing attack|stinging attack|fierce attack|bitter attack|blistering attack|verbal attack|hit out|hits out|hitting out|lash out|lashes out|lashed out|war of words|blame game|diplomatic incident|diplomatic row|diplomatic spat|hit back|hits back|hitting back|brushed off|brushes off|brush off|brushed aside|brushes aside|brush aside|poured scorn`,
   ],
-  [REQUEST, 'call for|calls for|called for|call on|calls on|called on|press for|presses for|pressed for|appeal for|appeals for|appealed for'],
+  [
+    REQUEST,
+    'call for|calls for|called for|call on|calls on|called on|calling for|calling on|press for|presses for|pressed for|pressing for|appeal for|appeals for|appealed for|appealing for|warn against|warns against|warned against|warning against',
+  ],
 ];
 
 /** Every word the cues use, numbered; its single-word cue flags; the phrases that start with it. */
@@ -109,12 +114,12 @@ function cueId(word: string): number {
 }
 const ASKING = new Set(['ask', 'asks', 'asked'].map(cueId));
 const AIMING = new Set(['want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought'].map(cueId));
-const DENYING = new Set(['deny', 'denies', 'denied'].map(cueId));
+const DENYING = new Set(['deny', 'denies', 'denied', 'denying'].map(cueId));
 const ROW = cueId('row');
 /** Words that name both sides of a difference by themselves: the one who differs and the one differed with. */
 const TWO_SIDED = new Set(
   `difference differences disagree disagrees disagreed disagreement dispute disputes disputed reject rejects rejected clash clashed clashes
-rift feud spat deny denies denied`
+rift feud spat deny denies denied denying rejecting disputing rebut rebuts rebutted`
     .split(/\s+/)
     .map(cueId),
 );

@@ -94,14 +94,46 @@ export const NEWS_STANCE_MIN_CUES = 2;
  * it names both sides itself (`ClauseCues.twoSided`: "denied the charges", "pleaded not guilty") and
  * falls on a topic of law or politics (`namesNewsIssue`: charges, a plan, a lawsuit), provided no other
  * listed topic has such a clause: a plea told in the lead, a caption and the body lands on several
- * topics, and which one it disputes is then not told.
+ * topics, and which one it disputes is then not told. One clause is enough, too, when a named party's
+ * own act is the cue (`voicedStance`): "Lord Butler has criticised the way the government operates",
+ * "Mr Lishman urged the next government to ...": the party whose position the clause gives is the one
+ * who criticises or asks, so the stance is the story's, not an aside's.
  */
-export function settleStances<T extends Pick<CutTopic, 'label' | 'stance' | 'cued' | 'twoSided'>>(listed: T[], candidates: number, withCue: number): T[] {
+export function settleStances<T extends Pick<CutTopic, 'label' | 'stance' | 'cued' | 'twoSided' | 'positions'>>(listed: T[], candidates: number, withCue: number): T[] {
   if (isDebate(candidates, withCue)) return listed;
   // A lone two-sided cue shows which topic is disputed only when it falls on one listed topic.
   const lone = listed.filter((t) => t.twoSided > 0).length === 1;
-  for (const t of listed) if (t.cued < NEWS_STANCE_MIN_CUES && !(lone && t.twoSided > 0 && namesNewsIssue(t.label))) t.stance = 'statement';
+  for (const t of listed) {
+    if (t.cued >= NEWS_STANCE_MIN_CUES || (lone && t.twoSided > 0 && namesNewsIssue(t.label))) continue;
+    if (t.positions.some((p) => voicedStance(p.position) === t.stance)) continue;
+    t.stance = 'statement';
+  }
   return listed;
+}
+
+/** Words that may stand between a party and its act: "has criticised", "also urged", "today hit out". */
+const VOICE_LEAD = '(?:(?:has|have|had|also|today|yesterday|now|then|later|again|previously|repeatedly|strongly|sharply|publicly|formally)\\s+){0,2}';
+const VOICED: ReadonlyArray<readonly [RegExp, Stance]> = [
+  [
+    new RegExp(
+      `^${VOICE_LEAD}(?:accus(?:ed|es|ing)|criticis(?:ed|es|ing)|criticiz(?:ed|es|ing)|condemn(?:ed|s|ing)|reject(?:ed|s|ing)|dismiss(?:ed|es|ing)|oppos(?:ed|es|ing)|(?:hit|hits|hitting|lashed|lashes|lashing) out|slamm(?:ed|ing)|slams|brand(?:ed|s|ing)|rebut(?:s|ted|ting)|rubbish(?:ed|es|ing)|brush(?:ed|es|ing) (?:off|aside)|blast(?:ed|s|ing))\\b`,
+      'i',
+    ),
+    'disagreement',
+  ],
+  [new RegExp(`^${VOICE_LEAD}(?:urg(?:ed|es|ing)|call(?:ed|s|ing)? (?:for|on)|demand(?:ed|s|ing)|appeal(?:ed|s|ing)? for|press(?:ed|es|ing) for|warn(?:ed|s|ing) against)\\b`, 'i'), 'request'],
+  [new RegExp(`^${VOICE_LEAD}(?:agreed|agrees|welcomed|welcomes)\\b`, 'i'), 'agreement'],
+];
+
+/**
+ * The stance a party's stated act is by itself, when the position the narrative gives it opens on an
+ * outspoken verb ("criticised the way the government operates", "urged the next government to boost the
+ * state pension", "hit out at critics of the bill", "agreed in principle with the plans"); null otherwise
+ * (a claim, a hope, a want, a passive "was criticised", where the party is not the one who acts).
+ */
+export function voicedStance(position: string): Stance | null {
+  for (const [re, stance] of VOICED) if (re.test(position)) return stance;
+  return null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/analysis/analyze.js';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
 import { chunks, extractIssues, labelOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
@@ -127,5 +128,90 @@ describe('labels: counts, bounds, sums and ages are not part of the topic', () =
     const chunkTexts = (text: string): string[] => chunks(tokenize(text)).map((c) => c.tokens.map((t) => t.text).join(' '));
     expect(chunkTexts('She married ten men 38-year-old Jane Roe said on Friday.')).toEqual(expect.arrayContaining(['ten men', '38-year-old Jane Roe']));
     expect(chunkTexts('He filed a complaint against the 42-year-old actress in court.').join(' | ')).toContain('complaint against the 42-year-old actress');
+  });
+});
+
+describe('extractIssues (session 8): the headline names what the story is about', () => {
+  const topics = (text: string, title?: string): string[] => analyze({ text, title }).issues.map((i) => i.topic);
+
+  it('GIVEN a candidate that shares a lower-case headline word THEN it ranks above detail of equal weight (council, retail)', () => {
+    const council = [
+      'The town council met on Monday evening to discuss its spending for the coming year.',
+      'Councillors approved a new budget for road repairs across the district.',
+      'The leisure centre will close for three weeks in August for a new roof.',
+      'A new car park behind the station is due to open in the spring.',
+      'Residents complained about the state of the footpaths near the school.',
+      'A tree preservation order was placed on the old oak in the market square.',
+      "The meeting ended shortly after ten o'clock.",
+    ].join(' ');
+    expect(topics(council).some((t) => /oak/.test(t))).toBe(false);
+    expect(topics(council, 'Oak in market square saved').some((t) => /oak/.test(t))).toBe(true);
+    const shops = [
+      'Shop workers in Scotland could get Christmas Day off under a new bill.',
+      'The bill would keep large stores closed on 25 December and 1 January.',
+      'A shopworkers union said staff should spend the break with their families.',
+      'Small corner shops would be allowed to open as normal.',
+      'More stores have opened on traditional holidays in recent years.',
+      'A consultation on the proposal has received almost 500 responses.',
+      'It closes at the end of the month.',
+    ].join(' ');
+    expect(topics(shops).some((t) => /holidays/.test(t))).toBe(false);
+    expect(topics(shops, 'Stores opening on holidays under fire').some((t) => /holidays/.test(t))).toBe(true);
+  });
+
+  it('GIVEN a headline sharing no word, or naming only people THEN the list is as without one', () => {
+    const story = [
+      'The town council met on Monday evening to discuss its spending for the coming year.',
+      'Councillors approved a new budget for road repairs across the district.',
+      'The leisure centre will close for three weeks in August for a new roof.',
+      'A new car park behind the station is due to open in the spring.',
+      'Residents complained about the state of the footpaths near the school.',
+      'Councillor Ann Oakes placed a tree preservation order on the old oak in the market square.',
+      "The meeting ended shortly after ten o'clock.",
+    ].join(' ');
+    expect(topics(story, 'A quiet night at the town hall')).toEqual(topics(story));
+    expect(topics(story, 'Oakes speaks')).toEqual(topics(story));
+  });
+});
+
+describe('extractIssues (session 8): names, then a phrase of circumstance', () => {
+  const issuesOf = (text: string) => analyze({ text }).issues;
+
+  it('GIVEN "criticised X and Y amid reports of a rift" THEN the rift is a candidate topic, with the critics\' stand (politics, business)', () => {
+    const politics = issuesOf(
+      'Labour MPs have angrily criticised Tony Blair and Gordon Brown amid renewed reports of a rift between the two men. ' +
+        'A meeting of the party saw a succession of loyal members warn that feuding could harm its election hopes.',
+    );
+    const rift = politics.find((i) => /rift/.test(i.topic));
+    expect(rift).toBeDefined();
+    expect(rift!.positions.map((p) => p.party)).toContain('Labour MPs');
+    const business = issuesOf(
+      'Angry shareholders heckled Alan Reed and Sarah Stone during the annual meeting of the retailer in London. ' +
+        'The board will meet on Friday to discuss the results and the search for a new finance director.',
+    );
+    expect(business.some((i) => /annual meeting/.test(i.topic))).toBe(true);
+  });
+
+  it('GIVEN names before "of" or "over" (a label preposition) THEN the chunk is read as before, no split', () => {
+    const topics = issuesOf(
+      'Ben Elton took a swipe at Myleene Klass over her criticism of the mansion tax plans at the Labour event. ' +
+        'The comedian told the crowd that the rich could afford to pay more towards the health service.',
+    ).map((i) => i.topic);
+    expect(topics.some((t) => /mansion tax/.test(t))).toBe(true);
+  });
+});
+
+describe('labelOf (session 8): a generic head addressed to a name is about what follows', () => {
+  const label = (clause: string): string[] => chunks(tokenize(clause)).map((c) => labelOf(c.tokens).label);
+
+  it('GIVEN "statement to Parliament about X", "questions to the BBC over X", "a question to Ms Jones on X" THEN the label is X (politics, media, health)', () => {
+    expect(label('The attorney general denied his statement to Parliament about the legality of the Iraq war was drafted elsewhere')).toContain('legality of the Iraq war');
+    expect(label('Viewers sent questions to the BBC over the coverage of the royal wedding')).toContain('coverage of the royal wedding');
+    expect(label('Nurses raised a question to Ms Jones on the funding of the new hospital')).toContain('funding of the new hospital');
+  });
+
+  it('GIVEN a generic head whose complement is no name, or no "about" after the name THEN as before', () => {
+    expect(label('Viewers sent questions to the BBC in March')).toContain('BBC');
+    expect(label('The health board drew up plans for the funding of the new hospital')).toContain('funding of the new hospital');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analysis/analyze.js';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { extractIssues, lowerCaseWords } from '../../../src/core/analysis/extract-issues.js';
+import { extractIssues, lowerCaseWords, voiceStance } from '../../../src/core/analysis/extract-issues.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
 import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
@@ -181,5 +181,92 @@ describe('extractIssues (session 6, linkage): a stand whose own topic is not lis
   it('lowerCaseWords blanks capitalised words: a name shared with a label is who, not what', () => {
     expect(lowerCaseWords('Lianna Barrientos says she lives in Manhattan').trim().split(/\s+/)).toEqual(['says', 'she', 'lives', 'in']);
     expect(lowerCaseWords("O'Neill's Unit-based plan for the unit")).toMatch(/^\s+plan for the unit$/);
+  });
+});
+
+describe('extractIssues (session 8): a clause that closes on its speaker ("..., X has said") is the speaker\'s stand', () => {
+  it('GIVEN "<stand>, <speaker> has said / have claimed" THEN the speaker holds the stand, not the clause\'s own subject (politics, health, business)', () => {
+    const cases: Array<[string, string, string]> = [
+      ['The prime minister should set out a proper exit strategy from the war after the elections, opposition leader Charles Kennedy has said.', 'Charles Kennedy', 'prime minister'],
+      ['Labour has already broken its pre-election promise on immigration before the ink has dried, Conservative chairman Liam Fox has claimed.', 'Liam Fox', 'Labour'],
+      ['The new hospital in Leeds will be ready for patients by the spring of next year, health minister Sarah Holt said.', 'Sarah Holt', 'Leeds'],
+      ['Rising fuel prices will hit the profits of every airline in Europe this winter, Ryanair chief executive Michael Kerr warned.', 'Michael Kerr', 'Europe'],
+    ];
+    for (const [text, speaker, subject] of cases) {
+      const held = positions(text);
+      expect(held.map((p) => p.party), text).toContain(speaker);
+      expect(held.map((p) => p.party), text).not.toContain(subject);
+      // The stand is the words before the comma, not the attribution.
+      expect(held.find((p) => p.party === speaker)!.position, text).not.toMatch(/said|claimed|warned/);
+    }
+  });
+
+  it('GIVEN a closing attribution that names no party, or a clause without one THEN no speaker is made up', () => {
+    expect(parties('The bridge over the river will close for repairs next month, officials in the town have said.')).toEqual([]);
+    expect(parties('Mayor Jane Holloway said the bridge over the river would close for repairs next month.')).toEqual(['Jane Holloway']);
+  });
+});
+
+describe('extractIssues (session 8): a named party\'s outspoken act on a topic of reported news shows that stance', () => {
+  it('GIVEN one clause in which a named councillor criticises the plan THEN the topic is a disagreement, with her stand', () => {
+    const story = [
+      'The council has published its plans for a waste incinerator on the edge of the town.',
+      'The waste incinerator would burn 200,000 tonnes of rubbish a year and open in 2008.',
+      'Residents will be able to see the plans at the town hall from Monday.',
+      'Green Party councillor Ann Webb has criticised the waste incinerator as a danger to the health of children.',
+      'The council said the site had been chosen after a long search.',
+      'Work on the new leisure centre is also due to start in the spring.',
+    ].join(' ');
+    const incinerator = issuesOf(story).find((i) => /incinerator/.test(i.topic));
+    expect(incinerator?.positions.map((p) => p.party)).toContain('Ann Webb');
+    expect(incinerator?.stance).toBe('disagreement');
+  });
+});
+
+describe('voiceStance (session 8): stands placed after the cut still say who criticised or asked', () => {
+  it('GIVEN a statement topic whose stands open on outspoken acts of one kind THEN it takes that stance (politics, labour, health)', () => {
+    const fox = { stance: 'statement' as const, positions: [{ party: 'Liam Fox', position: 'accused Labour of running scared of debate' }, { party: 'Jack Straw', position: 'said the white paper was fair' }] };
+    voiceStance(fox);
+    expect(fox.stance).toBe('disagreement');
+    const nuj = { stance: 'statement' as const, positions: [{ party: 'National Union of Journalists', position: 'called on the management to recall the notice of redundancy' }] };
+    voiceStance(nuj);
+    expect(nuj.stance).toBe('request');
+  });
+
+  it('GIVEN stands of two kinds, no outspoken stand, or a topic that already has a stance THEN nothing changes', () => {
+    const split = { stance: 'statement' as const, positions: [{ party: 'BMA', position: 'welcomed the plans' }, { party: 'Unison', position: 'criticised the plans' }] };
+    voiceStance(split);
+    expect(split.stance).toBe('statement');
+    const plain = { stance: 'statement' as const, positions: [{ party: 'NHS Trust', position: 'said the ward would reopen' }] };
+    voiceStance(plain);
+    expect(plain.stance).toBe('statement');
+    const agreed: { stance: 'agreement' | 'disagreement'; positions: { party: string; position: string }[] } = { stance: 'agreement', positions: [{ party: 'Unison', position: 'criticised the deal' }] };
+    voiceStance(agreed);
+    expect(agreed.stance).toBe('agreement');
+  });
+});
+
+describe('extractIssues (session 8): "he"/"she" keeps pointing at the speaker across quotation and pronoun-led sentences', () => {
+  it('GIVEN "X said ... \\"quote.\\" He urged ... \\"quote.\\" He also criticised ..." THEN X holds each stand (politics, sport)', () => {
+    const politics =
+      'Former minister Robin Cook said voters were fed up with politics and not being heard. "They are turned off by the way we do politics." ' +
+      'He urged politicians to avoid negative campaigning before the election. "We should not be so afraid to say what we stand for." ' +
+      'He also criticised the cult of personality politics in the television age.';
+    const held = positions(politics).filter((p) => p.party === 'Robin Cook').map((p) => p.position);
+    expect(held.some((p) => /^urged politicians/.test(p))).toBe(true);
+    expect(held.some((p) => /^criticised the cult/.test(p))).toBe(true);
+    const sport =
+      'Coach Maria Lopez said the club would appeal against the points deduction imposed by the league. "We have done nothing wrong." ' +
+      'She later told reporters that the fine for the late kick-off was unfair to the fans.';
+    expect(positions(sport).some((p) => p.party === 'Maria Lopez' && /^told reporters/.test(p.position))).toBe(true);
+  });
+
+  it('GIVEN a sentence between that names no one and has no quotation THEN "he" finds no one further back', () => {
+    const story =
+      'Former minister Robin Cook said voters were fed up with politics and not being heard at all. ' +
+      'The inquiry into voter turnout will publish its findings in the spring of next year. ' +
+      'The weather on the day of the count was cold and wet across most of the country. ' +
+      'He also criticised the cult of personality politics in the television age.';
+    expect(positions(story).some((p) => /^criticised/.test(p.position))).toBe(false);
   });
 });

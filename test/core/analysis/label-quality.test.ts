@@ -40,6 +40,48 @@ describe('label quality: what a topic label may be', () => {
     expect(span('flu shot')).toBe('flu shot');
   });
 
+  it('GIVEN a present tense of saying, thinking or linking inside or at the end of a label THEN the label stops before it', () => {
+    expect(span('paint on the naked bodies means')).toBe('paint on the naked bodies');
+    expect(span('Mr Blair recalls')).toBe('Mr Blair');
+    expect(span("rapid tooling-up of China's manufacturing sector means a massive demand")).toBe("rapid tooling-up of China's manufacturing sector");
+    expect(span('SAIC says none of money')).toBe('SAIC');
+    // Nouns in -s that are also verbs stay: "compensation claims", "election plans", "TV shows".
+    expect(span('compensation claims')).toBe('compensation claims');
+    expect(span('election plans')).toBe('election plans');
+    // A label that opens on one of them keeps it ("means test").
+    expect(span('means test')).toBe('means test');
+  });
+
+  it('GIVEN a label opening on a reporting participle THEN the reported words are the label', () => {
+    expect(span('saying Tory attitudes')).toBe('Tory attitudes');
+    expect(span('saying police numbers')).toBe('police numbers');
+    expect(span('telling Labour members')).toBe('Labour members');
+    expect(span('accusing the regulator')).toBe('the regulator');
+    // Alone it stays (and is weak elsewhere); event nouns in -ing that open a label stay.
+    expect(span('saying')).toBe('saying');
+    expect(span('housing benefit')).toBe('housing benefit');
+    expect(span('spending cuts')).toBe('spending cuts');
+  });
+
+  it('GIVEN a sum written with a currency word at the end ("profit of pounds 75m") THEN the sum and its word go', () => {
+    expect(span('pre-tax profit of pounds 75m')).toBe('pre-tax profit');
+    expect(span('annual surcharge revenues pounds 160m')).toBe('annual surcharge revenues');
+    expect(span('cigarette firms to surrender dollars 280bn')).toBe('cigarette firms to surrender');
+    expect(span('fees rising to 3,000')).toBe('fees rising');
+    expect(isWeakAlone(['pounds'])).toBe(true);
+    expect(isWeakAlone(['euros'])).toBe(true);
+  });
+
+  it('GIVEN a story with "pounds N" or "dollars N" before a noun THEN the label is the noun, as with "£2bn" or "eight"', () => {
+    const labels = (text: string): string[] => analyze({ text }).issues.map((i) => i.topic);
+    const story =
+      'Opponents say the pounds 2bn cost of the new runway at the airport could never be recovered from passengers. ' +
+      'The airport company insists the runway will be paid for by its own investors over twenty years. ' +
+      'Campaigners will take their case against the runway to the High Court in London next month.';
+    expect(labels(story).some((l) => /^cost of the new runway/.test(l))).toBe(true);
+    expect(labels(story).some((l) => /pounds|2bn/.test(l))).toBe(false);
+  });
+
   it('GIVEN a contraction THEN the label stops before it', () => {
     expect(span('identity and motive weren’t')).toBe('identity and motive');
     expect(span("largest tax scam they've")).toBe('largest tax scam');

@@ -121,6 +121,23 @@ describe('clauseCues in context', () => {
     expect(read('The two sides did not agree on a timetable')).toBe('disagreement');
   });
 
+  it('GIVEN a cue verb as a participle ("accusing", "urging", "calling for") or a reply ("hit back", "brushed off", "branded") THEN the cue stands', () => {
+    // A civil servant's attack on a government, a charity's campaign, a party's reply, a committee report, a stadium plan.
+    expect(read('Lord Butler criticised the government, accusing it of being obsessed with headlines')).toBe('disagreement');
+    expect(read('accusing it of being obsessed with headlines')).toBe('disagreement');
+    expect(read('The charity wrote to ministers, urging them to boost the state pension')).toBe('request');
+    expect(read('calling for a public inquiry into the agencies')).toBe('request');
+    expect(read('Labour hit back at the Tory proposals')).toBe('disagreement');
+    expect(read('He brushed off suggestions that a vote for his party would let the Tories in')).toBe('disagreement');
+    expect(read('The scheme was branded a "disgraceful waste" by MPs')).toBe('disagreement');
+    expect(read('The minister rebutted the claims')).toBe('disagreement');
+    expect(read('The club warned against any rise in ticket prices')).toBe('request');
+    // Negated or hypothetical, they are no cue; "denying" and "rejecting" name both sides as "denied" does.
+    expect(read('He stopped short of not denying the report')).toBeNull();
+    expect(clauseCues('The firm issued a statement denying the claims').twoSided).toBe(true);
+    expect(read('If the club warned against the move, the council would listen')).toBeNull();
+  });
+
   it('GIVEN "asked about", "asked whether" or "when asked" THEN a question, not a request', () => {
     expect(read('When asked about the merger, the chief executive declined to comment')).toBeNull();
     expect(read('Reporters asked her whether she would stand again')).toBeNull();

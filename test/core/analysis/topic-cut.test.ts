@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
-import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, namesNewsIssue, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleDisputes, settleStances, topicBudget, DISPUTE_MIN_SENTENCES, FULLER_BY } from '../../../src/core/analysis/topic-cut.js';
+import { absorbDropped, addMentioningSentences, type CutTopic, DEBATE_TOPICS, isDebate, namesNewsIssue, LATE_PART, MAX_TOPICS, NEWS_STANCE_MIN_CUES, NEWS_TOPICS, promoteLateTopic, QUOTE_REACH, quotedWithin, sentencePostings, settleDisputes, settleStances, topicBudget, voicedStance, DISPUTE_MIN_SENTENCES, FULLER_BY } from '../../../src/core/analysis/topic-cut.js';
 import { clauseCues } from '../../../src/core/analysis/stance-cues.js';
 import { stem } from '../../../src/core/analysis/tokenize.js';
 import type { IssuePosition, Stance } from '../../../src/core/analysis/types.js';
@@ -187,6 +187,38 @@ describe('settleStances', () => {
     expect(settleStances(spread, 30, 4).map((t) => t.stance)).toEqual(['statement', 'statement', 'statement']);
     // A story of debate keeps its cues as they are.
     expect(settleStances([topic('second-largest army', [9], [], 'disagreement', 1, 1)], 4, 3)[0]!.stance).toBe('disagreement');
+  });
+
+  it('GIVEN reported news and one cue clause that is a named party\'s own outspoken act THEN the topic keeps that stance', () => {
+    // A former civil servant "has criticised the way the government operates"; a charity "urged the next government to boost
+    // the state pension"; a minister "hit out at critics of the bill"; a council body "agreed in principle with the plans".
+    const criticised = topic('way the government operates', [0], [{ party: 'Robin Butler', position: 'has criticised the way the government operates' }], 'disagreement', 1);
+    const urged = topic('state pension', [4], [{ party: 'Age Concern', position: 'urged the next government to boost the state pension' }], 'request', 1);
+    const hitOut = topic('gambling bill', [0], [{ party: 'Tessa Jowell', position: 'has today hit out at critics of the bill' }], 'disagreement', 1);
+    const agreed = topic('fostering plans', [14], [{ party: 'ADSS', position: 'agreed in principle with the plans' }], 'agreement', 1);
+    expect(settleStances([criticised, urged, hitOut, agreed], 20, 4).map((t) => t.stance)).toEqual(['disagreement', 'request', 'disagreement', 'agreement']);
+  });
+
+  it('GIVEN one cue clause whose party only claims, hopes or is acted on THEN reported news still reads a statement', () => {
+    // "said he hoped to announce a deal"; "was criticised by MPs" (the party is not the critic); a cue elsewhere in the clause.
+    const hoped = topic('debt deal', [0], [{ party: 'Gordon Brown', position: 'said he hoped to announce a deal' }], 'request', 1);
+    const passive = topic('e-University', [0], [{ party: 'UKeU', position: 'was criticised by MPs' }], 'disagreement', 1);
+    const aside = topic('airport expansion', [1], [{ party: 'BAA', position: 'says the plans, which are fiercely opposed, will go ahead' }], 'disagreement', 1);
+    // The party's act must be the topic's cue: a request topic is not kept by a criticism.
+    const other = topic('inquiry', [3], [{ party: 'Dan Lewis', position: 'criticised the agencies' }], 'request', 1);
+    expect(settleStances([hoped, passive, aside, other], 20, 4).map((t) => t.stance)).toEqual(['statement', 'statement', 'statement', 'statement']);
+  });
+
+  it('GIVEN a position THEN voicedStance reads the act it opens on, past auxiliaries and time words', () => {
+    expect(voicedStance('accused Mr Blair of telling lies')).toBe('disagreement');
+    expect(voicedStance('has also rejected the call for shortlists')).toBe('disagreement');
+    expect(voicedStance('dismissed reports he would quit')).toBe('disagreement');
+    expect(voicedStance('called on supporters to meet as normal')).toBe('request');
+    expect(voicedStance('warned against any rise in the cap')).toBe('request');
+    expect(voicedStance('welcomed the report')).toBe('agreement');
+    expect(voicedStance('said the plans were flawed')).toBeNull();
+    expect(voicedStance('was accused of lying')).toBeNull();
+    expect(voicedStance('wants the rebate to end')).toBeNull();
   });
 
   it('GIVEN a statement topic THEN it stays a statement either way', () => {
