@@ -2,7 +2,7 @@
  * Summary quality on the CNN/DM dev set: ours beside Lead-3, the npm extractive summarizers and the
  * published neural systems, all scored in this run with bench/rouge.ts.
  *
- *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH] [-- --cnn-val PATH] [-- --dm-train PATH]
+ *   npm run bench:quality [-- --eval PATH] [-- --newspaper-git PATH] [-- --cnn-val PATH] [-- --dm-train PATH] [-- --bbc-git PATH]
  *
  * --eval defaults to ../shared/eval/cnndm-dev.jsonl from the repo root. --newspaper-git names a clone of
  * codelucas/newspaper, whose article texts the outside-CNN/DM quote set (bench/quotes/outside.jsonl) is
@@ -14,6 +14,8 @@
  * --dm-train names the 100 CNN/DM training-split articles built the same way from EileenFeng/Text-Summarization-NLP's
  * data/train_sample.zip (bench/quotes/README.md says how), the texts of the fresh Daily Mail quote set
  * bench/quotes/dmtrain.jsonl: its odd lines and even lines (both read to tune rules in session 6: development data).
+ * --bbc-git names a clone of DokahlSoZoor/DieNeueKrone, whose BBC News stories the session-8 held-out sets read
+ * (bench/quotes/bbc.jsonl, bench/issues/heldout6.jsonl; the people set has `npm run bench:people -- --bbc-git`).
  * Without the file those sections are skipped with a note; nothing fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -48,16 +50,20 @@ const QUOTE_LABEL_SETS: ReadonlyArray<readonly [string, string, ('odd' | 'even')
 
 const OUTSIDE_TITLE = 'Quote attribution, outside CNN/DM (25 other outlets, labelled before the engine ran on them; never read: totals only):';
 const OUTSIDE_LABELS = 'quotes/outside.jsonl';
+const BBC_QUOTE_LABELS = 'quotes/bbc.jsonl';
+const BBC_QUOTES_TITLE = 'Quote attribution, BBC News (20 politics stories, labelled before the engine ran on them; totals only):';
+const HELDOUT6_LABELS = 'issues/heldout6.jsonl';
+const HELDOUT6_TITLE = 'Issue breakdown, held-out set 6 (12 BBC News politics stories, labelled before the engine ran on them; totals only):';
 
 /**
- * Why the outside set cannot be scored with the clone at `gitDir` (none given, or without the labels'
- * commit), or undefined when it can.
+ * Why a set whose texts live in a public repository (the outside set, the BBC sets) cannot be scored with the clone
+ * at `gitDir` (none given, or without the labels' commit), or undefined when it can; `option` is the flag that names it.
  */
-export function outsideSetMissing(labelsPath: string, gitDir: string | undefined): string | undefined {
+export function outsideSetMissing(labelsPath: string, gitDir: string | undefined, option = '--newspaper-git'): string | undefined {
   const first = readFileSync(labelsPath, 'utf8').split('\n').find((l) => l.trim() !== '');
   const ref = first === undefined ? undefined : parseSourceRef((JSON.parse(first) as { source?: string }).source ?? '');
   if (ref === undefined) return `skipped: ${labelsPath} names no source`;
-  const how = `git clone https://github.com/${ref.repo} and pass --newspaper-git <its path> (it needs commit ${ref.commit})`;
+  const how = `git clone https://github.com/${ref.repo} and pass ${option} <its path> (it needs commit ${ref.commit})`;
   if (gitDir === undefined) return `skipped: its article texts are not in this repository; to score it, ${how}`;
   if (!hasCommit(gitDir, ref.commit)) return `skipped: ${gitDir} is not a clone holding commit ${ref.commit}; ${how}`;
   return undefined;
@@ -391,6 +397,14 @@ async function main(): Promise<void> {
   if (existsSync(heldout4Labels)) console.log(`\n${HELDOUT4_TITLE}\n${heldout4Section(heldout4Labels, argValue(process.argv.slice(2), '--dm-train'), issueEval.evaluateIssues)}`);
 
   const benchDir = dirname(fileURLToPath(import.meta.url));
+  // BBC News held-out sets (session 8): texts read from a clone of the public repository that keeps them.
+  const bbcGiven = argValue(process.argv.slice(2), '--bbc-git');
+  const bbcGit = bbcGiven === undefined ? undefined : resolve(process.cwd(), bbcGiven);
+  const heldout6Labels = resolve(benchDir, HELDOUT6_LABELS);
+  if (existsSync(heldout6Labels)) {
+    const missing = outsideSetMissing(heldout6Labels, bbcGit, '--bbc-git');
+    console.log(`\n${HELDOUT6_TITLE}\n${missing ?? issueEval.evaluateIssues(path, heldout6Labels, { totalsOnly: true, textsFromGit: bbcGit })}`);
+  }
   const quoteEval = resolve(benchDir, 'quote-eval.ts');
   if (existsSync(quoteEval)) {
     const mod = (await import(pathToFileURL(quoteEval).href)) as {
@@ -421,6 +435,12 @@ async function main(): Promise<void> {
       // Fresh Daily Mail articles of the training split, also read from a file outside the repository.
       const dmLabels = resolve(benchDir, DMTRAIN_LABELS);
       if (existsSync(dmLabels)) console.log(`\n${await dmTrainSection(dmLabels, argValue(process.argv.slice(2), '--dm-train'), mod.evaluateQuotes)}`);
+      // BBC News, another outlet (session 8): the quote set, read from a clone like the outside set.
+      const bbcQuotes = resolve(benchDir, BBC_QUOTE_LABELS);
+      if (existsSync(bbcQuotes)) {
+        const missing = outsideSetMissing(bbcQuotes, bbcGit, '--bbc-git');
+        console.log(`\n${BBC_QUOTES_TITLE}\n${missing ?? (await mod.evaluateQuotes(path, bbcQuotes, undefined, bbcGit))}`);
+      }
       return;
     }
   }

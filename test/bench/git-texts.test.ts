@@ -77,6 +77,7 @@ describe('bench/git-texts', () => {
   it('GIVEN no clone or one without the commit THEN the outside set is skipped with how to get it; GIVEN the clone THEN it runs', () => {
     const path = labels([{ id: 'story.txt', source: `me/stories@${commit}:story.txt`, quotes: [] }]);
     expect(outsideSetMissing(path, undefined)).toMatch(/^skipped: .*git clone https:\/\/github.com\/me\/stories .*--newspaper-git/);
+    expect(outsideSetMissing(path, undefined, '--bbc-git')).toMatch(/pass --bbc-git <its path>/);
     expect(outsideSetMissing(path, tmpdir())).toMatch(/^skipped: .* is not a clone holding commit/);
     expect(outsideSetMissing(path, dir)).toBeUndefined();
   });
