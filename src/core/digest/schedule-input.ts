@@ -33,6 +33,27 @@ export function suggestTimeZones(input: string, limit = 3): string[] {
     .map((s) => s.zone);
 }
 
+// An IANA Area/Location name ("Asia/Kolkata", "America/Argentina/Buenos_Aires", "US/Eastern"):
+// offsets ("+09:00") and bare abbreviations ("EST", a fixed UTC-5 with no summer time) are not.
+const AREA_LOCATION = /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/;
+
+/**
+ * A zone Intl accepts but does not list. Node's ICU lists some zones only under their older
+ * names (Asia/Calcutta, Europe/Kiev), so the current ones people type would otherwise be
+ * refused. Kept as typed, or with each word capitalised when typed all in lower case.
+ */
+function zoneAlias(input: string): string | undefined {
+  if (!AREA_LOCATION.test(input)) return undefined;
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: input }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+  if (resolved.toLowerCase() === input.toLowerCase()) return resolved;
+  return input === input.toLowerCase() ? input.replace(/(^|[/_])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase()) : input;
+}
+
 /**
  * The canonical spelling of an IANA zone ("asia/seoul" → "Asia/Seoul"), or a BAD_TIME_ZONE
  * error that suggests the closest ones.
@@ -41,6 +62,8 @@ export function parseTimeZone(input: string): string {
   const trimmed = input.trim();
   const known = zones().get(trimmed.toLowerCase().replace(/\s+/g, '_'));
   if (known) return known;
+  const alias = zoneAlias(trimmed.replace(/\s+/g, '_'));
+  if (alias) return alias;
   const shown = trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed;
   const near = suggestTimeZones(trimmed);
   const hint = near.length ? `; did you mean ${near.join(' or ')}?` : '. Use an IANA zone such as Europe/London or Asia/Seoul.';
