@@ -16,11 +16,17 @@ export default {
     ],
   },
   async execute(ctx, args) {
-    const tag = typeof args.tag === 'string' ? args.tag.toLowerCase() : undefined;
+    let tag = typeof args.tag === 'string' ? args.tag.toLowerCase() : undefined;
+    let wantedPage = args.page;
     const all = await ctx.library.list();
+    // "/briefing list 2" (the Next button's own line) reads 2 as the tag; it is the page unless a briefing has that tag.
+    if (tag !== undefined && wantedPage === undefined && /^\d{1,6}$/.test(tag) && !all.some((e) => e.briefing.tags.includes(tag as string))) {
+      wantedPage = Number(tag);
+      tag = undefined;
+    }
     const entries = tag ? all.filter((e) => e.briefing.tags.includes(tag)) : all;
     const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
-    const page = Math.min(Math.max(1, Number(args.page ?? 1)), pages);
+    const page = Math.min(Math.max(1, Number(wantedPage ?? 1)), pages);
     const shown = entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     const base = `/briefing list${tag ? ` ${tag}` : ''}`;
     const actions: Action[] = [];

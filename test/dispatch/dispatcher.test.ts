@@ -67,6 +67,19 @@ describe('Dispatcher', () => {
     expect(tagged).not.toContain('Central bank');
   });
 
+  it('GIVEN /briefing list 2 and no briefing tagged "2" THEN the number is the page, as on the Next button; a tag that is a number still filters', async () => {
+    const { dispatcher, source } = await setup();
+    for (let n = 0; n < 12; n++) source.add({ slug: `story-${n}`, title: `Story ${n}`, tags: n === 0 ? ['2024'] : [], body: `Story number ${n} text.` }, new Date(Date.UTC(2025, 0, n + 1)));
+    const next = (await dispatcher.runLine('/briefing list', { actor: member, channel })).actions.find((a) => a.label.startsWith('Next'));
+    expect(next?.command).toBe('/briefing list 2');
+    const page2 = await dispatcher.runLine(next?.command ?? '', { actor: member, channel });
+    expect(page2.tone).not.toBe('error');
+    expect(page2.footer).toMatch(/^Page 2 of 2 · 14 briefings/);
+    const tagged = await dispatcher.runLine('/briefing list 2024', { actor: member, channel });
+    expect(tagged.footer).toMatch(/^Page 1 of 1 · 1 briefing /);
+    expect(documentText(tagged)).toContain('Story 0');
+  });
+
   it('GIVEN /briefing search THEN the matching briefing is listed with a snippet', async () => {
     const { dispatcher } = await setup();
     const text = documentText(await dispatcher.runLine('/briefing search rates', { actor: member, channel }));
