@@ -1,4 +1,5 @@
 import type { Action } from '../src/core/render/document.js';
+import { asWord } from '../src/core/commands/parse-command-line.js';
 import { subtitleOf } from '../src/core/render/briefing-card.js';
 import type { Command } from '../src/ports/command.js';
 
@@ -28,7 +29,7 @@ export default {
     const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
     const page = Math.min(Math.max(1, Number(wantedPage ?? 1)), pages);
     const shown = entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-    const base = `/briefing list${tag ? ` ${tag}` : ''}`;
+    const base = `/briefing list${tag ? ` ${asWord(tag)}` : ''}`;
     const actions: Action[] = [];
     if (page > 1) actions.push({ label: '◀ Previous', command: `${base} ${page - 1}` });
     if (page < pages) actions.push({ label: 'Next ▶', command: `${base} ${page + 1}` });

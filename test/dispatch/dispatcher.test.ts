@@ -80,6 +80,19 @@ describe('Dispatcher', () => {
     expect(documentText(tagged)).toContain('Story 0');
   });
 
+  it('GIVEN a tag of two words on more than one page THEN its Next button keeps the tag whole and opens page 2', async () => {
+    const { dispatcher, source } = await setup();
+    for (let n = 0; n < 12; n++) source.add({ slug: `story-${n}`, title: `Story ${n}`, tags: ['north korea'], body: `Story number ${n} text.` }, new Date(Date.UTC(2025, 0, n + 1)));
+    const first = await dispatcher.runLine('/briefing list "north korea"', { actor: member, channel });
+    const next = first.actions.find((a) => a.label.startsWith('Next'));
+    const page2 = await dispatcher.runLine(next?.command ?? '', { actor: member, channel });
+    expect(page2.tone).not.toBe('error');
+    expect(page2.title).toBe('Briefings tagged "north korea"');
+    expect(page2.footer).toMatch(/^Page 2 of 2 · 12 briefings/);
+    const back = page2.actions.find((a) => a.label.includes('Previous'));
+    expect((await dispatcher.runLine(back?.command ?? '', { actor: member, channel })).footer).toMatch(/^Page 1 of 2/);
+  });
+
   it('GIVEN /briefing search THEN the matching briefing is listed with a snippet', async () => {
     const { dispatcher } = await setup();
     const text = documentText(await dispatcher.runLine('/briefing search rates', { actor: member, channel }));

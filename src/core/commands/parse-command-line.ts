@@ -18,6 +18,12 @@ export function tokenize(line: string): string[] {
   return out;
 }
 
+/** A value as one word of a command line (the inverse of `tokenize`): quoted when it has spaces. */
+export function asWord(value: string): string {
+  if (!/\s/.test(value) && !/^["“]/.test(value)) return value;
+  return value.includes('"') ? `“${value}”` : `"${value}"`;
+}
+
 function convert(option: CommandOption, raw: string, data: CommandData): ArgValue | undefined {
   const max = option.maxLength ?? DEFAULT_MAX_LENGTH;
   if (raw.length > max) throw bad(data, `${option.name} is too long (${raw.length} characters; at most ${max})`);

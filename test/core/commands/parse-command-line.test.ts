@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandData } from '../../../src/core/commands/command-data.js';
-import { parseCommandLine, tokenize } from '../../../src/core/commands/parse-command-line.js';
+import { asWord, parseCommandLine, tokenize } from '../../../src/core/commands/parse-command-line.js';
 import { BriefbotError } from '../../../src/core/errors.js';
 
 const show: CommandData = {
@@ -94,5 +94,9 @@ describe('parseCommandLine', () => {
 
   it('GIVEN double quotes THEN spaces stay inside one word', () => {
     expect(tokenize('subscribe "my channel" at 08:00')).toEqual(['subscribe', 'my channel', 'at', '08:00']);
+  });
+
+  it.each(['diplomacy', 'north korea', 'say "no" twice', '"quoted'])('GIVEN the value %s written with asWord THEN tokenize reads it back as one word', (value) => {
+    expect(tokenize(`list ${asWord(value)} 2`)).toEqual(['list', value, '2']);
   });
 });
