@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import { type ArgValue, type Args, type CommandData, commandKey } from '../../core/commands/command-data.js';
 import { type ReplyDocument, textReply } from '../../core/render/document.js';
+import { zonesMatching } from '../../core/digest/schedule-input.js';
 import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
 import type { Actor } from '../../ports/actor.js';
 import type { Attachment } from '../../ports/command.js';
@@ -121,11 +122,7 @@ export class InteractionHandler {
         value: b.slug.slice(0, CHOICE_MAX),
       }));
     } else if (option?.autocomplete === 'time-zone') {
-      const wanted = typed.toLowerCase().replace(/\s+/g, '_');
-      choices = Intl.supportedValuesOf('timeZone')
-        .filter((z) => z.toLowerCase().includes(wanted))
-        .slice(0, AUTOCOMPLETE_MAX)
-        .map((z) => ({ name: z, value: z }));
+      choices = zonesMatching(typed, AUTOCOMPLETE_MAX).map((z) => ({ name: z, value: z }));
     }
     await respondWithChoices(i, choices);
   }

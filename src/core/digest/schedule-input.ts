@@ -20,6 +20,23 @@ function zones(): Map<string, string> {
   return zoneIndex;
 }
 
+/**
+ * Zones for a time-zone menu as someone types: the zone they typed in full when it is one (even
+ * one Node lists only under an older name, such as Asia/Kolkata), then the listed zones and UTC
+ * that contain the typed text.
+ */
+export function zonesMatching(typed: string, limit: number): string[] {
+  const wanted = typed.trim().toLowerCase().replace(/\s+/g, '_');
+  let exact: string | undefined;
+  try {
+    exact = wanted ? parseTimeZone(typed) : undefined;
+  } catch {
+    exact = undefined;
+  }
+  const listed = [...zones().values()].filter((z) => z !== exact && z.toLowerCase().includes(wanted));
+  return [...(exact ? [exact] : []), ...listed].slice(0, limit);
+}
+
 /** The closest known zones to a misspelt one, best first. */
 export function suggestTimeZones(input: string, limit = 3): string[] {
   const wanted = input.toLowerCase().replace(/\s+/g, '_');

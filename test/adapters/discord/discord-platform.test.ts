@@ -219,6 +219,16 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(cb.body.data.choices).toContainEqual({ name: 'Asia/Seoul', value: 'Asia/Seoul' });
   });
 
+  it.each([
+    ['utc', 'UTC'],
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['europe/kyiv', 'Europe/Kyiv'],
+  ])('GIVEN %s typed in the time-zone option THEN autocomplete offers %s, which subscribe accepts', async (typed, zone) => {
+    const i = app.fake.autocomplete('digest-admin', [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'tz', value: typed, focused: true }] }], alice);
+    const cb = await callbackOf(i);
+    expect(cb.body.data.choices[0]).toEqual({ name: zone, value: zone });
+  });
+
   it('GIVEN a moderator attaches a .md file THEN a preview comes first, and Confirm saves it', async () => {
     const file = app.fake.serveFile('ferry.md', '---\ntitle: Ferry route reopens\nslug: ferry-route\ntags: [transport]\n---\n\nThe ferry route reopened today.\n');
     const resolved = { attachments: { '700000000000000001': { id: '700000000000000001', filename: 'ferry.md', size: file.size, url: file.url, proxy_url: file.url, content_type: 'text/markdown' } } };
