@@ -4,17 +4,28 @@ import type { Writable } from 'node:stream';
 import { type BriefingProblem, DEFAULT_MAX_BODY_BYTES, parseBriefing } from '../core/briefing/parse-briefing.js';
 import { loadBriefingDir } from '../library/load-briefing-dir.js';
 
-const HELP = `briefbot check [DIR|FILE]: validate every briefing file in DIR (default ./briefings), or one file.
+const HELP = `briefbot check [DIR|FILE]: validate every briefing file in DIR (default BRIEFINGS_DIR, ./briefings), or one file.
 
 Prints each problem as "file: field: message" and exits 1 when there is any, 0 otherwise.
---max-bytes N   the body size limit (default ${DEFAULT_MAX_BODY_BYTES}, as BRIEFING_MAX_BYTES)`;
+--max-bytes N   the body size limit (default BRIEFING_MAX_BYTES, ${DEFAULT_MAX_BODY_BYTES})`;
 
-export async function runCheck(args: readonly string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
+/** What the bot itself is configured with, so check judges files as the bot will. */
+export interface CheckSettings {
+  briefingsDir: string;
+  maxBodyBytes: number;
+}
+
+/** `briefbot check`: returns the exit code. `settings` is read only when an option does not say. */
+export async function runCheck(
+  args: readonly string[],
+  io: { stdout: Writable; stderr: Writable },
+  settings: () => Promise<CheckSettings | undefined> = async () => ({ briefingsDir: './briefings', maxBodyBytes: DEFAULT_MAX_BODY_BYTES }),
+): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(`${HELP}\n`);
     return 0;
   }
-  let maxBytes = DEFAULT_MAX_BODY_BYTES;
+  let maxBytes: number | undefined;
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -29,7 +40,13 @@ export async function runCheck(args: readonly string[], io: { stdout: Writable; 
       return 2;
     } else positional.push(a);
   }
-  const dir = positional[0] ?? './briefings';
+  let configured: CheckSettings | undefined;
+  if (maxBytes === undefined || positional[0] === undefined) {
+    configured = await settings();
+    if (!configured) return 2;
+  }
+  const dir = positional[0] ?? (configured as CheckSettings).briefingsDir;
+  maxBytes ??= (configured as CheckSettings).maxBodyBytes;
   // A mistyped folder must not pass as "0 briefings, all valid" in an editor's CI.
   const kind = await stat(dir).then(
     (st) => (st.isDirectory() ? 'folder' : 'file'),
