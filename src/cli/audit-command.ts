@@ -67,7 +67,11 @@ export async function runAudit(
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    const value = () => args[++i] ?? '';
+    if (['--slug', '--channel', '--since', '--limit'].includes(a) && (args[i + 1] === undefined || args[i + 1]?.startsWith('--'))) {
+      io.stderr.write(`${a} needs a value\n${HELP}\n`);
+      return 2;
+    }
+    const value = () => args[++i] as string;
     if (a === '--slug') filter.slug = value();
     else if (a === '--channel') filter.channelId = value();
     else if (a === '--since') {

@@ -75,6 +75,18 @@ describe('briefbot audit', () => {
     expect(one.text()).not.toContain('C42');
   });
 
+  it.each([['--slug'], ['--channel'], ['--slug', '--json'], ['--since', '--json']])('GIVEN %s without its value THEN it exits 2 instead of printing an empty log', async (...args) => {
+    const out = capture();
+    let opened = false;
+    const code = await runAudit(args, { stdout: out.stream, stderr: out.stream }, () => {
+      opened = true;
+      return undefined;
+    });
+    expect(code).toBe(2);
+    expect(opened).toBe(false);
+    expect(out.text()).toMatch(new RegExp(`^${args[0]} needs a value`));
+  });
+
   it('GIVEN a bad option THEN it exits 2 before opening any database', async () => {
     const out = capture();
     let opened = false;
