@@ -24,7 +24,9 @@ export default {
     const analysis = await ctx.library.analysisOf(entry);
     const card = buildBriefingCard({ briefing: entry.briefing, analysis, section, page: Number(args.page ?? 1) });
     if (args.public === true) return { ...card, visibility: 'public' };
-    const sectionWord = section === 'card' ? '' : ` ${section}`;
+    // The page being read is the one to post: without it, "Post to channel" on page 2 posted page 1.
+    const page = Number(args.page ?? 1);
+    const sectionWord = section === 'card' ? '' : ` ${section}${page > 1 ? ` ${page}` : ''}`;
     return { ...card, actions: [...card.actions, { label: 'Post to channel', command: `/briefing ${entry.briefing.slug}${sectionWord} public`, style: 'primary' }] };
   },
 } satisfies Command;

@@ -93,6 +93,20 @@ describe('Dispatcher', () => {
     expect((await dispatcher.runLine(back?.command ?? '', { actor: member, channel })).footer).toMatch(/^Page 1 of 2/);
   });
 
+  it('GIVEN page 2 of a long full text THEN "Post to channel" posts page 2, the page being read, not page 1', async () => {
+    const { dispatcher, source, analyze } = await setup();
+    const body = Array.from({ length: 80 }, (_, k) => `Paragraph ${k} of the long report says the talks went on.`).join('\n\n');
+    source.add({ slug: 'long-report', title: 'Long report', tags: [], body }, new Date('2025-01-01'));
+    analyze.mockImplementation(() => fakeAnalysis({ cleanedText: body }));
+    const page2 = await dispatcher.runLine('/briefing long-report full 2', { actor: member, channel });
+    expect(page2.footer).toMatch(/Page 2 of/);
+    const post = page2.actions.find((a) => a.label === 'Post to channel');
+    const posted = await dispatcher.runLine(post?.command ?? '', { actor: member, channel });
+    expect(posted.visibility).toBe('public');
+    expect(posted.footer).toMatch(/Page 2 of/);
+    expect(documentText(posted)).toBe(documentText({ ...page2, actions: posted.actions, visibility: 'public' }));
+  });
+
   it('GIVEN /briefing search THEN the matching briefing is listed with a snippet', async () => {
     const { dispatcher } = await setup();
     const text = documentText(await dispatcher.runLine('/briefing search rates', { actor: member, channel }));
