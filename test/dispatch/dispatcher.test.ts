@@ -107,6 +107,19 @@ describe('Dispatcher', () => {
     expect(documentText(posted)).toBe(documentText({ ...page2, actions: posted.actions, visibility: 'public' }));
   });
 
+  it('GIVEN /help with a family and subcommand, or a subcommand alone THEN just that command is explained', async () => {
+    const { dispatcher } = await setup();
+    const fields = (d: Awaited<ReturnType<typeof dispatcher.runLine>>) =>
+      d.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'fields' ? b.fields.map((f) => f.label) : []));
+    const one = await dispatcher.runLine('/help briefing list', { actor: member, channel });
+    expect(one.tone).not.toBe('error');
+    expect(fields(one)).toEqual(['/briefing list [<tag>] [<page>]']);
+    expect(fields(await dispatcher.runLine('/help search', { actor: member, channel }))).toEqual(['/briefing search <query>']);
+    const unknown = await dispatcher.runLine('/help frobnicate', { actor: member, channel });
+    expect(documentText(unknown)).toContain('There is no /frobnicate command');
+    expect(fields(unknown)).toContain('/briefing search <query>');
+  });
+
   it('GIVEN /briefing search THEN the matching briefing is listed with a snippet', async () => {
     const { dispatcher } = await setup();
     const text = documentText(await dispatcher.runLine('/briefing search rates', { actor: member, channel }));
