@@ -117,3 +117,21 @@ describe('/briefing moderation commands', () => {
     expect(text(reply)).toMatch(/not available here/);
   });
 });
+
+describe('/briefing commands that take an exact slug', () => {
+  it.each(['/briefing history korea-japn', '/briefing remove korea-japn', '/briefing export korea-japn', '/briefing revert korea-japn 0', '/briefing restore koreajapan'])(
+    'GIVEN a near-miss slug in "%s" THEN the refusal names the closest briefing, and nothing changes',
+    async (line) => {
+      const w = world();
+      const reply = await w.run(line);
+      expect(reply.tone).toBe('error');
+      expect(text(reply)).toMatch(/^There is no briefing "korea-?japa?n"\. Did you mean korea-japan\?/);
+      expect(await w.store.version()).toBe('0');
+    },
+  );
+
+  it('GIVEN a slug like no briefing THEN the refusal points to the list, as before', async () => {
+    const reply = await world().run('/briefing history zzzz-qqqq');
+    expect(text(reply)).toMatch(/^There is no briefing "zzzz-qqqq"\. Try \/briefing list/);
+  });
+});
