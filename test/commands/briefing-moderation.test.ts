@@ -97,6 +97,24 @@ describe('/briefing moderation commands', () => {
     expect(text(exported)).toContain('title: Korea-Japan talks\nslug: korea-japan');
   });
 
+  it('GIVEN more revisions than one page shows THEN history pages back to revision 0 with Previous and Next', async () => {
+    const w = world();
+    for (let k = 0; k < 15; k++) {
+      await w.run('/briefing remove korea-japan');
+      await w.run('/briefing restore korea-japan');
+    }
+    const first = await w.run('/briefing history korea-japan', { isModerator: false });
+    expect(text(first)).toMatch(/r30 \(current\) · restore/);
+    expect(text(first)).not.toMatch(/r0 · add/);
+    expect(first.footer).toMatch(/^31 revisions · page 1 of 2/);
+    const next = first.actions.find((a) => a.label.startsWith('Next'));
+    expect(next?.command).toBe('/briefing history korea-japan 2');
+    const second = await w.run(next?.command ?? '', { isModerator: false });
+    expect(text(second)).toMatch(/r0 · add/);
+    expect(text(second)).not.toMatch(/r30/);
+    expect(second.actions.map((a) => a.label)).toEqual(['◀ Previous']);
+  });
+
   it('GIVEN export to a path from Slack THEN it is refused: only the shell writes files', async () => {
     const w = world();
     const reply = await w.run('/briefing export korea-japan to /tmp/x.md', { platform: 'slack' });
