@@ -116,7 +116,7 @@ describe('Dispatcher', () => {
     expect(fields(one)).toEqual(['/briefing list [<tag>] [<page>]']);
     expect(fields(await dispatcher.runLine('/help search', { actor: member, channel }))).toEqual(['/briefing search <query>']);
     const unknown = await dispatcher.runLine('/help frobnicate', { actor: member, channel });
-    expect(documentText(unknown)).toContain('There is no /frobnicate command');
+    expect(documentText(unknown)).toContain('"frobnicate" is not a command; these are all of them:');
     expect(fields(unknown)).toContain('/briefing search <query>');
   });
 

@@ -19,7 +19,7 @@ export function buildHelp(commands: readonly CommandData[], topic?: string): Rep
   const found = topic ? commandsOf(commands, topic) : undefined;
   const sorted = [...(found?.shown ?? commands)].sort((a, b) => commandKey(a).localeCompare(commandKey(b)));
   const blocks: Block[] = [];
-  if (topic && !found) blocks.push({ kind: 'text', text: `There is no /${topic.replace(/^\//, '').slice(0, 40)} command. These are all of them:` });
+  if (topic && !found) blocks.push({ kind: 'text', text: `"${topic.replace(/^\//, '').slice(0, 40)}" is not a command; these are all of them:` });
   blocks.push({
     kind: 'fields',
     fields: sorted.map((c) => ({
