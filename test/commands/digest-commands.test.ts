@@ -71,6 +71,24 @@ describe('/digest commands', () => {
     expect(await w.store.listSubscriptions()).toEqual([]);
   });
 
+  it.each([
+    ['days Mon, Wed', { days: [1, 3], tags: [] }],
+    ['days mon, tue, fri tags economy, climate', { days: [1, 2, 5], tags: ['economy', 'climate'] }],
+  ])('GIVEN a list written with spaces after its commas (%s) THEN the whole list is read and the digest stays in this channel', async (words, expected) => {
+    const w = world();
+    const reply = await w.run(`/digest subscribe at 08:00 ${words}`);
+    expect(reply.tone).not.toBe('error');
+    expect(await w.store.listSubscriptions()).toEqual([expect.objectContaining({ channelId: 'C0CURRENT', ...expected })]);
+  });
+
+  it.each(['days mon wed', 'tags economy climate'])('GIVEN a stray word after a keyword (%s) THEN it is not taken for a channel, and nothing is saved', async (words) => {
+    const w = world();
+    const reply = await w.run(`/digest subscribe at 08:00 ${words}`);
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toMatch(/is not a channel/);
+    expect(await w.store.listSubscriptions()).toEqual([]);
+  });
+
   it.each(['24:00', '8', '08:60', 'noon'])('GIVEN the time %s THEN the reply explains the HH:MM format', async (time) => {
     const reply = await world().run(`/digest subscribe at ${time}`);
     expect(reply.tone).toBe('error');

@@ -136,6 +136,8 @@ export function parseChannelMention(input: string): string | undefined {
   const text = input.trim();
   const mention = /^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(text);
   if (mention) return mention[1];
-  const bare = /^#?([A-Za-z0-9_-]{1,64})$/.exec(text);
+  // Without a mention, "#name" or an id (Slack's C0123ABCD, a Discord snowflake: letters and
+  // digits); a plain word such as "wed" is far more often a stray piece of "days mon wed".
+  const bare = /^#([A-Za-z0-9_-]{1,64})$/.exec(text) ?? /^((?=[A-Za-z0-9]*\d)[A-Za-z0-9]{1,64}|shell)$/.exec(text);
   return bare ? bare[1] : undefined;
 }

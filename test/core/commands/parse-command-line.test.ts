@@ -67,6 +67,11 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/digest subscribe tz Asia/Seoul #news at 08:00', commands).args).toEqual({ time: '08:00', zone: 'Asia/Seoul', channel: '#news' });
   });
 
+  it('GIVEN a keyword value that is a list with spaces after its commas THEN the whole list is the value, up to the next keyword', () => {
+    expect(parseCommandLine('/digest subscribe tz Asia/Seoul, at 08:00', commands).args).toEqual({ time: '08:00', zone: 'Asia/Seoul,' });
+    expect(parseCommandLine('/digest subscribe at 08:00 tz Europe/Paris, Europe/Rome #news', commands).args).toEqual({ time: '08:00', zone: 'Europe/Paris, Europe/Rome', channel: '#news' });
+  });
+
   it('GIVEN a missing required option THEN the error shows the usage', () => {
     const e = errorOf('/digest subscribe');
     expect(e.code).toBe('BAD_ARGUMENTS');
