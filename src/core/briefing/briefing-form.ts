@@ -28,7 +28,8 @@ export interface SubmittedFile {
 
 const SUBMISSION = 'submission';
 
-function splitTags(tags: BriefingForm['tags']): string[] {
+/** Tags as typed in a form: split at commas, or at spaces when there is no comma, so "north korea, diplomacy" keeps a two-word tag. */
+export function splitTags(tags: BriefingForm['tags']): string[] {
   if (tags === undefined) return [];
   const list = typeof tags === 'string' ? (tags.includes(',') ? tags.split(',') : tags.split(/\s+/)) : [...tags];
   return list.map((t) => t.trim().replace(/^#/, '')).filter(Boolean);
