@@ -81,6 +81,12 @@ describe('/digest commands', () => {
     expect(await w.store.listSubscriptions()).toEqual([expect.objectContaining({ channelId: 'C0CURRENT', ...expected })]);
   });
 
+  it('GIVEN a quoted tag list with a two-word tag THEN that tag is kept whole, as briefings may carry it', async () => {
+    const w = world();
+    expect((await w.run('/digest subscribe at 08:00 tags "North Korea, climate"')).tone).not.toBe('error');
+    expect((await w.store.listSubscriptions())[0]?.tags).toEqual(['north korea', 'climate']);
+  });
+
   it.each(['days mon wed', 'tags economy climate'])('GIVEN a stray word after a keyword (%s) THEN it is not taken for a channel, and nothing is saved', async (words) => {
     const w = world();
     const reply = await w.run(`/digest subscribe at 08:00 ${words}`);

@@ -1,3 +1,4 @@
+import { splitTags } from '../briefing/briefing-form.js';
 import { editDistance } from '../briefing/find-briefing.js';
 import { BriefbotError } from '../errors.js';
 import { parseTimeOfDay } from './slots.js';
@@ -125,7 +126,8 @@ export function describeDays(days: readonly number[]): string {
 
 /** "tech, Asia ,tech" → ["tech", "asia"]. */
 export function parseTags(input: string): string[] {
-  return [...new Set(input.split(/[\s,]+/).map((t) => t.trim().toLowerCase().replace(/^#/, '')).filter(Boolean))];
+  // The rule of the add/edit forms: a tag may hold a space ("north korea") when commas separate them.
+  return [...new Set(splitTags(input).map((t) => t.toLowerCase()))];
 }
 
 /**
