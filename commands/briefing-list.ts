@@ -12,7 +12,7 @@ export default {
     description: 'List the briefings, newest first, optionally with one tag',
     permission: 'everyone',
     options: [
-      { name: 'tag', description: 'Only briefings with this tag', type: 'string', maxLength: 40 },
+      { name: 'tag', description: 'Only briefings with this tag', type: 'string', maxLength: 40, rest: true },
       { name: 'page', description: 'Page number', type: 'integer', minValue: 1, maxValue: 100_000 },
     ],
   },
@@ -20,10 +20,10 @@ export default {
     let tag = typeof args.tag === 'string' ? args.tag.toLowerCase() : undefined;
     let wantedPage = args.page;
     const all = await ctx.library.list();
-    // "/briefing list 2" (the Next button's own line) reads 2 as the tag; it is the page unless a briefing has that tag.
-    if (tag !== undefined && wantedPage === undefined && /^\d{1,6}$/.test(tag) && !all.some((e) => e.briefing.tags.includes(tag as string))) {
-      wantedPage = Number(tag);
-      tag = undefined;
+    // A lone number ("/briefing list 2", the Next button's own line) is the page, unless a briefing has it as a tag.
+    if (tag === undefined && typeof wantedPage === 'number' && all.some((e) => e.briefing.tags.includes(String(wantedPage)))) {
+      tag = String(wantedPage);
+      wantedPage = undefined;
     }
     const entries = tag ? all.filter((e) => e.briefing.tags.includes(tag)) : all;
     const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));

@@ -83,6 +83,8 @@ describe('Dispatcher', () => {
   it('GIVEN a tag of two words on more than one page THEN its Next button keeps the tag whole and opens page 2', async () => {
     const { dispatcher, source } = await setup();
     for (let n = 0; n < 12; n++) source.add({ slug: `story-${n}`, title: `Story ${n}`, tags: ['north korea'], body: `Story number ${n} text.` }, new Date(Date.UTC(2025, 0, n + 1)));
+    const unquoted = await dispatcher.runLine('/briefing list north korea', { actor: member, channel });
+    expect(unquoted.title).toBe('Briefings tagged "north korea"');
     const first = await dispatcher.runLine('/briefing list "north korea"', { actor: member, channel });
     const next = first.actions.find((a) => a.label.startsWith('Next'));
     const page2 = await dispatcher.runLine(next?.command ?? '', { actor: member, channel });
