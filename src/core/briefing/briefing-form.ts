@@ -54,6 +54,11 @@ export function briefingFromForm(form: BriefingForm, options: SubmissionOptions)
   const text = `---\n${stringify(frontMatter, { lineWidth: 0 }).trimEnd()}\n---\n\n${form.text}`;
   const result = parseBriefing(text, { maxBodyBytes: options.maxBodyBytes });
   if (!result.ok && !title) result.problems.unshift({ file: SUBMISSION, field: 'title', message: 'a title is required' });
+  if (!result.ok && !slug && title) {
+    // "a slug cannot be empty" would puzzle someone who left the slug to the title, as the form invites.
+    const message = `the title "${title.slice(0, 80)}" has no letters a-z or digits to make a slug from; give a slug (lowercase a-z, 0-9 and hyphens), in the form's Slug field or a .md file's slug: line`;
+    return { ok: false, problems: result.problems.map((p) => (p.field === 'slug' ? { ...p, message } : p)) };
+  }
   return result;
 }
 
