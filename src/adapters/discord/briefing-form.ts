@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import type { Briefing } from '../../core/briefing/briefing.js';
 import type { ParseResult } from '../../core/briefing/parse-briefing.js';
-import { type ReplyDocument, trimAtSentence } from '../../core/render/document.js';
+import { type ReplyDocument, sliceWhole, trimAtSentence } from '../../core/render/document.js';
 import { cancelCustomId, confirmCustomId, formCustomId } from './custom-id.js';
 
 /** The commands that take a briefing document; Discord gives them a form or a file upload. */
@@ -32,7 +32,7 @@ export interface FormValues {
 export function briefingModal(pendingId: string, heading: string, prefill?: Briefing): APIModalInteractionResponseCallbackData {
   const input = (id: keyof FormValues, style: TextInputStyle, required: boolean, max: number, value?: string, placeholder?: string) => {
     const t = new TextInputBuilder().setCustomId(id).setStyle(style).setRequired(required).setMaxLength(max);
-    if (value) t.setValue(value.slice(0, max));
+    if (value) t.setValue(sliceWhole(value, max));
     if (placeholder) t.setPlaceholder(placeholder);
     return t;
   };

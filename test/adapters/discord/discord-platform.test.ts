@@ -10,6 +10,9 @@ import { type DiscordTestApp, MOD_ROLE, startDiscordTestApp } from './discord-te
 const alice = { id: '800000000000000001', username: 'alice' };
 const bob = { id: '800000000000000002', username: 'bob' };
 
+/** Half of a UTF-16 pair on its own: not representable in UTF-8, so Discord refuses it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const EPHEMERAL = 64;
 const CALLBACK = { reply: 4, deferredReply: 5, deferredUpdate: 6, update: 7, autocomplete: 8, modal: 9 } as const;
 
@@ -27,6 +30,8 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
         { slug: 'fisheries-talks', title: 'Fisheries talks stall', url: 'https://news.example/fish', source: 'Example News', body: 'Talks stalled. Both sides left.' },
         { slug: 'budget-vote', title: 'Budget vote delayed', body: 'The vote was delayed.' },
         { slug: 'mention-trap', title: 'Party @everyone', body: 'Text.' },
+        // The emoji straddles the 99th and 100th UTF-16 units of the autocomplete choice's name.
+        { slug: 'emoji-edge', title: `Zz ${'x'.repeat(95)}🎉 party`, body: 'Text.' },
       ],
       analysis: (title) =>
         title.startsWith('Party')
@@ -79,6 +84,15 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(cb.body.type).toBe(CALLBACK.autocomplete);
     expect(cb.body.data.choices[0]).toEqual({ name: 'Budget vote delayed (budget-vote)', value: 'budget-vote' });
     expect(cb.body.data.choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it('GIVEN a title whose emoji falls where a choice name is cut THEN the choice is cut before the emoji, never through it (Discord refuses half a character)', async () => {
+    const i = app.fake.autocomplete('briefing', [{ type: 3, name: 'topic', value: 'zz', focused: true }], alice);
+    const cb = await callbackOf(i);
+    const choice = cb.body.data.choices.find((c: { value: string }) => c.value === 'emoji-edge');
+    expect(choice.name.length).toBeLessThanOrEqual(100);
+    expect(choice.name).not.toMatch(LONE_SURROGATE);
+    expect(choice.name).toBe(`Zz ${'x'.repeat(95)}…`);
   });
 
   it('GIVEN the asker presses Quotes on their private card THEN the message is updated in place with the quotes', async () => {
