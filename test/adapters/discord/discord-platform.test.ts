@@ -32,6 +32,7 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
         { slug: 'mention-trap', title: 'Party @everyone', body: 'Text.' },
         // The emoji straddles the 99th and 100th UTF-16 units of the autocomplete choice's name.
         { slug: 'emoji-edge', title: `Zz ${'x'.repeat(95)}🎉 party`, body: 'Text.' },
+        { slug: 'tag-rich', title: 'Tag rich', tags: Array.from({ length: 40 }, (_, k) => `regional-policy-${k}`), body: 'Many tags.' },
       ],
       analysis: (title) =>
         title.startsWith('Party')
@@ -225,6 +226,15 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(saved?.title).toBe('Fisheries talks resume');
     expect(saved?.body).toBe('Talks resumed on Friday.');
     expect(saved?.source).toBe('Example News');
+  });
+
+  it('GIVEN a briefing with many tags THEN the edit form holds all of them, so saving it unchanged loses none', async () => {
+    const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'edit', options: [{ type: 3, name: 'slug', value: 'tag-rich' }] }], alice, { permissions: MANAGE_GUILD });
+    const modal = await callbackOf(i);
+    const tags = modal.body.data.components.map((c: any) => c.component).find((c: any) => c.custom_id === 'tags');
+    const all = Array.from({ length: 40 }, (_, k) => `regional-policy-${k}`).join(', ');
+    expect(tags.value).toBe(all);
+    expect(tags.max_length).toBeGreaterThanOrEqual(all.length);
   });
 
   it('GIVEN a time-zone option being typed THEN autocomplete offers matching IANA zones', async () => {
