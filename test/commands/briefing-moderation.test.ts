@@ -136,6 +136,23 @@ describe('/briefing moderation commands', () => {
   });
 });
 
+describe('slugs that are command words', () => {
+  it.each(['list', 'help', 'search', 'history', 'digest'])('GIVEN a briefing whose slug would be "%s" THEN adding it is refused: /briefing followed by that word runs a command, never the briefing', async (slug) => {
+    const w = world();
+    const reply = await w.run('/briefing add', {}, [{ name: `${slug}.md`, content: enc(`---\ntitle: A story\nslug: ${slug}\n---\nThe text of the story.`) }]);
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toContain(`"${slug}" is a command word (/briefing ${slug} runs that command); choose another slug`);
+    expect(await w.store.version()).toBe('0');
+  });
+
+  it('GIVEN every /briefing subcommand and every command family THEN each name is refused as a slug', async () => {
+    const { slugProblem } = await import('../../src/core/briefing/slug.js');
+    const words = [...commands.values()].flatMap((c) => (c.data.name === 'briefing' ? (c.data.subcommand ? [c.data.subcommand] : []) : [c.data.name]));
+    expect(words.length).toBeGreaterThan(10);
+    for (const word of new Set(words)) expect(slugProblem(word), word).toMatch(/command word/);
+  });
+});
+
 describe('/briefing commands that take an exact slug', () => {
   it.each(['/briefing history korea-japn', '/briefing remove korea-japn', '/briefing export korea-japn', '/briefing revert korea-japn 0', '/briefing restore koreajapan'])(
     'GIVEN a near-miss slug in "%s" THEN the refusal names the closest briefing, and nothing changes',
