@@ -28,6 +28,10 @@ export function parseSince(text: string, now: Date): Date | undefined {
   // A date alone, or a time without a zone, is read as UTC so the answer does not depend on the server.
   const iso = /T|\s/.test(text.trim()) ? text.trim().replace(' ', 'T') : `${text.trim()}T00:00Z`;
   const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`;
+  // Date() rolls "2026-02-30" over to 2 March; a day the month does not have is a typo to report.
+  const [y, m, d] = text.trim().slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return undefined;
   const date = new Date(withZone);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }

@@ -24,7 +24,8 @@ describe('parseSince', () => {
   });
 
   it('GIVEN words or impossible dates THEN it is undefined', () => {
-    for (const bad of ['yesterday', '7 days', '2026-13-45', '']) expect(parseSince(bad, now), bad).toBeUndefined();
+    for (const bad of ['yesterday', '7 days', '2026-13-45', '', '2026-02-30', '2026-04-31T08:00', '2025-02-29']) expect(parseSince(bad, now), bad).toBeUndefined();
+    expect(parseSince('2028-02-29', now)?.toISOString()).toBe('2028-02-29T00:00:00.000Z');
   });
 });
 
