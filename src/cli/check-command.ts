@@ -1,10 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
+import { parseSubmission } from '../core/briefing/briefing-form.js';
 import { type BriefingProblem, DEFAULT_MAX_BODY_BYTES, parseBriefing } from '../core/briefing/parse-briefing.js';
 import { loadBriefingDir } from '../library/load-briefing-dir.js';
 
-const HELP = `briefbot check [DIR|FILE]: validate every briefing file in DIR (default BRIEFINGS_DIR, ./briefings), or one file.
+const HELP = `briefbot check [DIR|FILE]: validate every briefing file in DIR (default BRIEFINGS_DIR, ./briefings), or one file
+(a .md, or a .txt read as /briefing add reads it: first line the title).
 
 Prints each problem as "file: field: message" and exits 1 when there is any, 0 otherwise.
 --max-bytes N   the body size limit (default BRIEFING_MAX_BYTES, ${DEFAULT_MAX_BODY_BYTES})`;
@@ -67,8 +69,11 @@ export async function runCheck(
   return problems.length ? 1 : 0;
 }
 
-/** One briefing file, checked as the library would read it. */
+/** One briefing file, checked as the library would read it, or a .txt as /briefing add reads one. */
 async function checkFile(path: string, maxBytes: number): Promise<{ entries: unknown[]; problems: BriefingProblem[] }> {
-  const parsed = parseBriefing(await readFile(path), { fileName: basename(path), maxBodyBytes: maxBytes });
+  const content = await readFile(path);
+  const parsed = /\.txt$/i.test(path)
+    ? parseSubmission({ name: basename(path), content }, { maxBodyBytes: maxBytes })
+    : parseBriefing(content, { fileName: basename(path), maxBodyBytes: maxBytes });
   return parsed.ok ? { entries: [parsed.briefing], problems: [] } : { entries: [], problems: parsed.problems };
 }

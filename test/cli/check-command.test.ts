@@ -53,6 +53,17 @@ describe('briefbot check', () => {
     expect(strict.stdout).toMatch(/long\.md: body: the text is 229 KB; the limit is 200 KB/);
   });
 
+  it('GIVEN one .txt file, as /briefing add takes THEN it is checked as add reads it: first line the title', async () => {
+    await writeFile(join(dir, 'story.txt'), 'Port reopens after storm\nShips sailed again on Monday.\n');
+    await writeFile(join(dir, 'empty.txt'), 'Only a title\n');
+    const good = await check([join(dir, 'story.txt')]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toBe(`1 briefing in ${join(dir, 'story.txt')}, all valid.\n`);
+    const bad = await check([join(dir, 'empty.txt')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^empty\.txt: body: the text of the briefing is empty/);
+  });
+
   it('GIVEN a folder THEN every file in it is checked', async () => {
     const run = await check([join(dir, 'lib')]);
     expect(run.code).toBe(1);
