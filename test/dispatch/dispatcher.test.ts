@@ -122,6 +122,19 @@ describe('Dispatcher', () => {
     expect(fields(unknown)).toContain('/briefing search <query>');
   });
 
+  it('GIVEN a briefing whose slug starts with "public" THEN /briefing public inquiry opens it, while "public" before another topic still posts for the channel', async () => {
+    const { dispatcher, source } = await setup();
+    source.add({ slug: 'public-inquiry', title: 'Public inquiry opens into the ferry fire', tags: [], body: 'The inquiry opened on Monday.' }, new Date('2025-01-01'));
+    const opened = await dispatcher.runLine('/briefing public inquiry', { actor: member, channel });
+    expect(opened.title).toBe('Public inquiry opens into the ferry fire');
+    expect(opened.visibility).toBe('private');
+    const byTitle = await dispatcher.runLine('/briefing Public inquiry opens into the ferry fire', { actor: member, channel });
+    expect(byTitle.title).toBe('Public inquiry opens into the ferry fire');
+    const posted = await dispatcher.runLine('/briefing public korea-japan', { actor: member, channel });
+    expect(posted.title).toBe('Korea-Japan talks');
+    expect(posted.visibility).toBe('public');
+  });
+
   it('GIVEN /briefing search THEN the matching briefing is listed with a snippet', async () => {
     const { dispatcher } = await setup();
     const text = documentText(await dispatcher.runLine('/briefing search rates', { actor: member, channel }));
