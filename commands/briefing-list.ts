@@ -17,7 +17,8 @@ export default {
     ],
   },
   async execute(ctx, args) {
-    let tag = typeof args.tag === 'string' ? args.tag.toLowerCase() : undefined;
+    // Tags are shown as "#diplomacy", and Slack sends a "#word" that names a channel as <#C123|word>.
+    let tag = typeof args.tag === 'string' ? args.tag.replace(/^<#[A-Za-z0-9]+\|([^>]*)>$/, '$1').replace(/^#/, '').toLowerCase() || undefined : undefined;
     let wantedPage = args.page;
     const all = await ctx.library.list();
     // A lone number ("/briefing list 2", the Next button's own line) is the page, unless a briefing has it as a tag.

@@ -135,6 +135,13 @@ describe('Dispatcher', () => {
     expect(posted.visibility).toBe('public');
   });
 
+  it.each(['#diplomacy', '<#C0DIPLO|diplomacy>'])('GIVEN the tag written %s, as the card shows it or as Slack sends a #word that names a channel THEN the list filters by that tag', async (typed) => {
+    const { dispatcher } = await setup();
+    const tagged = await dispatcher.runLine(`/briefing list ${typed}`, { actor: member, channel });
+    expect(tagged.title).toBe('Briefings tagged "diplomacy"');
+    expect(documentText(tagged)).toContain('Korea-Japan talks');
+  });
+
   it('GIVEN /briefing search THEN the matching briefing is listed with a snippet', async () => {
     const { dispatcher } = await setup();
     const text = documentText(await dispatcher.runLine('/briefing search rates', { actor: member, channel }));
