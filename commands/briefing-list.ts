@@ -1,4 +1,5 @@
 import type { Action } from '../src/core/render/document.js';
+import { typedTag } from '../src/core/briefing/briefing-form.js';
 import { asWord } from '../src/core/commands/parse-command-line.js';
 import { subtitleOf } from '../src/core/render/briefing-card.js';
 import type { Command } from '../src/ports/command.js';
@@ -17,8 +18,7 @@ export default {
     ],
   },
   async execute(ctx, args) {
-    // Tags are shown as "#diplomacy", and Slack sends a "#word" that names a channel as <#C123|word>.
-    let tag = typeof args.tag === 'string' ? args.tag.replace(/^<#[A-Za-z0-9]+\|([^>]*)>$/, '$1').replace(/^#/, '').toLowerCase() || undefined : undefined;
+    let tag = typeof args.tag === 'string' ? typedTag(args.tag).toLowerCase() || undefined : undefined;
     let wantedPage = args.page;
     const all = await ctx.library.list();
     // A lone number ("/briefing list 2", the Next button's own line) is the page, unless a briefing has it as a tag.

@@ -87,6 +87,12 @@ describe('/digest commands', () => {
     expect((await w.store.listSubscriptions())[0]?.tags).toEqual(['north korea', 'climate']);
   });
 
+  it('GIVEN tags written as the card shows them, or as Slack sends a #word that names a channel THEN the tag names are kept', async () => {
+    const w = world();
+    expect((await w.run('/digest subscribe at 08:00 tags "#asia, <#C0SPORT|sport>"')).tone).not.toBe('error');
+    expect((await w.store.listSubscriptions())[0]?.tags).toEqual(['asia', 'sport']);
+  });
+
   it.each(['days mon wed', 'tags economy climate'])('GIVEN a stray word after a keyword (%s) THEN it is not taken for a channel, and nothing is saved', async (words) => {
     const w = world();
     const reply = await w.run(`/digest subscribe at 08:00 ${words}`);

@@ -28,11 +28,19 @@ export interface SubmittedFile {
 
 const SUBMISSION = 'submission';
 
+/**
+ * One tag as people type it: "#diplomacy" as cards show tags, or "<#C123|diplomacy>", which is
+ * how Slack sends a "#word" that is also a channel's name.
+ */
+export function typedTag(text: string): string {
+  return text.trim().replace(/^<#[A-Za-z0-9]+\|([^>]*)>$/, '$1').replace(/^#/, '');
+}
+
 /** Tags as typed in a form: split at commas, or at spaces when there is no comma, so "north korea, diplomacy" keeps a two-word tag. */
 export function splitTags(tags: BriefingForm['tags']): string[] {
   if (tags === undefined) return [];
   const list = typeof tags === 'string' ? (tags.includes(',') ? tags.split(',') : tags.split(/\s+/)) : [...tags];
-  return list.map((t) => t.trim().replace(/^#/, '')).filter(Boolean);
+  return list.map(typedTag).filter(Boolean);
 }
 
 function slugMismatch(file: string, declared: string, wanted: string): BriefingProblem {
