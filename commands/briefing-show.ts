@@ -17,14 +17,29 @@ export default {
   },
   async execute(ctx, args) {
     const topic = String(args.topic ?? '');
-    const found = await ctx.library.resolve(topic);
+    let found = await ctx.library.resolve(topic);
+    let isPublic = args.public === true;
+    // "public" is also a word of slugs and titles ("public-inquiry"): when the line took it for the
+    // flag and the rest names nothing, it was part of the topic.
+    if (found.kind === 'not-found' && isPublic) {
+      for (const whole of [`public ${topic}`, `${topic} public`]) {
+        const again = await ctx.library.resolve(whole);
+        if (again.kind === 'found') {
+          found = again;
+          isPublic = false;
+          break;
+        }
+      }
+    }
     if (found.kind === 'not-found') throw new BriefbotError('UNKNOWN_BRIEFING', unknownBriefingMessage(topic, found.suggestions));
     const { entry } = found;
     const section = (args.section as CardSection | undefined) ?? 'card';
     const analysis = await ctx.library.analysisOf(entry);
     const card = buildBriefingCard({ briefing: entry.briefing, analysis, section, page: Number(args.page ?? 1) });
-    if (args.public === true) return { ...card, visibility: 'public' };
-    const sectionWord = section === 'card' ? '' : ` ${section}`;
+    if (isPublic) return { ...card, visibility: 'public' };
+    // The page being read is the one to post: without it, "Post to channel" on page 2 posted page 1.
+    const page = Number(args.page ?? 1);
+    const sectionWord = section === 'card' ? '' : ` ${section}${page > 1 ? ` ${page}` : ''}`;
     return { ...card, actions: [...card.actions, { label: 'Post to channel', command: `/briefing ${entry.briefing.slug}${sectionWord} public`, style: 'primary' }] };
   },
 } satisfies Command;

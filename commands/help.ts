@@ -6,10 +6,9 @@ export default {
     name: 'help',
     description: 'What briefbot can do',
     permission: 'everyone',
-    options: [{ name: 'command', description: 'Only this command family, e.g. briefing', type: 'string', maxLength: 40 }],
+    options: [{ name: 'command', description: 'A command family or one command, e.g. briefing or digest subscribe', type: 'string', maxLength: 40, rest: true }],
   },
   async execute(ctx, args) {
-    const family = typeof args.command === 'string' ? args.command.replace(/^\//, '').toLowerCase() : undefined;
-    return buildHelp(ctx.commands, family);
+    return buildHelp(ctx.commands, typeof args.command === 'string' ? args.command : undefined);
   },
 } satisfies Command;

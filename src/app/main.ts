@@ -6,7 +6,7 @@ const USAGE = `briefbot: a news-briefing bot for Discord, Slack and the terminal
 
 Usage:
   briefbot [start]            serve the configured platforms (the terminal shell when none is)
-  briefbot check [DIR|FILE]   validate a folder of briefings (default ./briefings) or one file; exit 1 on problems
+  briefbot check [DIR|FILE]   validate a folder of briefings (default BRIEFINGS_DIR) or one file; exit 1 on problems
   briefbot analyze FILE|-     analyse a briefing or plain text (--format json, --sentences N, --jsonl)
   briefbot audit              print the moderation log (--slug S, --since 7d|2026-11-01, --json)
   briefbot COMMAND --help     help for one command
@@ -85,7 +85,10 @@ export async function main(argv: readonly string[], io: AppIO): Promise<number> 
       return 0;
     }
     case 'check':
-      return (await import('../cli/check-command.js')).runCheck(args, io);
+      return (await import('../cli/check-command.js')).runCheck(args, io, async () => {
+        const config = await readConfig(io);
+        return config && { briefingsDir: config.env.BRIEFINGS_DIR, maxBodyBytes: config.env.BRIEFING_MAX_BYTES };
+      });
     case 'audit':
       return (await import('../cli/audit-command.js')).runAudit(args, io, () => readConfig(io));
     case 'analyze':

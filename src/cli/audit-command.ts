@@ -28,6 +28,10 @@ export function parseSince(text: string, now: Date): Date | undefined {
   // A date alone, or a time without a zone, is read as UTC so the answer does not depend on the server.
   const iso = /T|\s/.test(text.trim()) ? text.trim().replace(' ', 'T') : `${text.trim()}T00:00Z`;
   const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? iso : `${iso}Z`;
+  // Date() rolls "2026-02-30" over to 2 March; a day the month does not have is a typo to report.
+  const [y, m, d] = text.trim().slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return undefined;
   const date = new Date(withZone);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
@@ -67,7 +71,11 @@ export async function runAudit(
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    const value = () => args[++i] ?? '';
+    if (['--slug', '--channel', '--since', '--limit'].includes(a) && (args[i + 1] === undefined || args[i + 1]?.startsWith('--'))) {
+      io.stderr.write(`${a} needs a value\n${HELP}\n`);
+      return 2;
+    }
+    const value = () => args[++i] as string;
     if (a === '--slug') filter.slug = value();
     else if (a === '--channel') filter.channelId = value();
     else if (a === '--since') {

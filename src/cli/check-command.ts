@@ -1,20 +1,33 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
+import { parseSubmission } from '../core/briefing/briefing-form.js';
 import { type BriefingProblem, DEFAULT_MAX_BODY_BYTES, parseBriefing } from '../core/briefing/parse-briefing.js';
 import { loadBriefingDir } from '../library/load-briefing-dir.js';
 
-const HELP = `briefbot check [DIR|FILE]: validate every briefing file in DIR (default ./briefings), or one file.
+const HELP = `briefbot check [DIR|FILE]: validate every briefing file in DIR (default BRIEFINGS_DIR, ./briefings), or one file
+(a .md, or a .txt read as /briefing add reads it: first line the title).
 
 Prints each problem as "file: field: message" and exits 1 when there is any, 0 otherwise.
---max-bytes N   the body size limit (default ${DEFAULT_MAX_BODY_BYTES}, as BRIEFING_MAX_BYTES)`;
+--max-bytes N   the body size limit (default BRIEFING_MAX_BYTES, ${DEFAULT_MAX_BODY_BYTES})`;
 
-export async function runCheck(args: readonly string[], io: { stdout: Writable; stderr: Writable }): Promise<number> {
+/** What the bot itself is configured with, so check judges files as the bot will. */
+export interface CheckSettings {
+  briefingsDir: string;
+  maxBodyBytes: number;
+}
+
+/** `briefbot check`: returns the exit code. `settings` is read only when an option does not say. */
+export async function runCheck(
+  args: readonly string[],
+  io: { stdout: Writable; stderr: Writable },
+  settings: () => Promise<CheckSettings | undefined> = async () => ({ briefingsDir: './briefings', maxBodyBytes: DEFAULT_MAX_BODY_BYTES }),
+): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(`${HELP}\n`);
     return 0;
   }
-  let maxBytes = DEFAULT_MAX_BODY_BYTES;
+  let maxBytes: number | undefined;
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -29,7 +42,13 @@ export async function runCheck(args: readonly string[], io: { stdout: Writable; 
       return 2;
     } else positional.push(a);
   }
-  const dir = positional[0] ?? './briefings';
+  let configured: CheckSettings | undefined;
+  if (maxBytes === undefined || positional[0] === undefined) {
+    configured = await settings();
+    if (!configured) return 2;
+  }
+  const dir = positional[0] ?? (configured as CheckSettings).briefingsDir;
+  maxBytes ??= (configured as CheckSettings).maxBodyBytes;
   // A mistyped folder must not pass as "0 briefings, all valid" in an editor's CI.
   const kind = await stat(dir).then(
     (st) => (st.isDirectory() ? 'folder' : 'file'),
@@ -50,8 +69,11 @@ export async function runCheck(args: readonly string[], io: { stdout: Writable; 
   return problems.length ? 1 : 0;
 }
 
-/** One briefing file, checked as the library would read it. */
+/** One briefing file, checked as the library would read it, or a .txt as /briefing add reads one. */
 async function checkFile(path: string, maxBytes: number): Promise<{ entries: unknown[]; problems: BriefingProblem[] }> {
-  const parsed = parseBriefing(await readFile(path), { fileName: basename(path), maxBodyBytes: maxBytes });
+  const content = await readFile(path);
+  const parsed = /\.txt$/i.test(path)
+    ? parseSubmission({ name: basename(path), content }, { maxBodyBytes: maxBytes })
+    : parseBriefing(content, { fileName: basename(path), maxBodyBytes: maxBytes });
   return parsed.ok ? { entries: [parsed.briefing], problems: [] } : { entries: [], problems: parsed.problems };
 }

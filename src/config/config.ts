@@ -104,7 +104,8 @@ export class ConfigError extends Error {
 
 /** Reads and validates the whole environment once; lists every problem at once. */
 export function loadConfig(source: RawEnv): Config {
-  const parsed = envSchema.safeParse(source);
+  // "LOG_LEVEL=" in a .env means unset, for every variable, not an invalid or empty value.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v === undefined || v.trim() !== '')));
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`)),
     ...crossProblems(source),

@@ -1,4 +1,5 @@
-import { type Args, commandKey, type PlatformName } from '../core/commands/command-data.js';
+import { unknownBriefingMessage } from '../core/briefing/find-briefing.js';
+import { type Args, type CommandOption, commandKey, type PlatformName } from '../core/commands/command-data.js';
 import { parseCommandLine } from '../core/commands/parse-command-line.js';
 import { BriefbotError, isBriefbotError } from '../core/errors.js';
 import { type ReplyDocument, textReply } from '../core/render/document.js';
@@ -83,7 +84,24 @@ export class Dispatcher {
       attachments: invocation.attachments ?? [],
       services: deps.services,
     };
-    return command.execute(ctx, args);
+    try {
+      return await command.execute(ctx, args);
+    } catch (error) {
+      throw await this.withSuggestions(error, command.data.options, args);
+    }
+  }
+
+  /**
+   * A command that takes an exact slug (history, remove, revert...) and found no such briefing:
+   * the refusal names the closest ones, as /briefing does for a topic.
+   */
+  private async withSuggestions(error: unknown, options: readonly CommandOption[], args: Args): Promise<unknown> {
+    if (!isBriefbotError(error) || error.code !== 'UNKNOWN_BRIEFING') return error;
+    const option = options.find((o) => o.autocomplete === 'briefing' && !o.rest);
+    const typed = option && args[option.name];
+    if (typeof typed !== 'string' || !typed.trim()) return error;
+    const near = (await this.deps.library.suggest(typed, 4)).map((e) => e.briefing.slug).filter((slug) => slug !== typed);
+    return near.length ? new BriefbotError('UNKNOWN_BRIEFING', unknownBriefingMessage(typed, near.slice(0, 3)), { cause: error }) : error;
   }
 
   private async guard(invocation: Invocation, keyOf: () => string, work: () => Promise<ReplyDocument>): Promise<ReplyDocument> {

@@ -11,6 +11,8 @@ const CHECK_BACKOFF = 100;
 /** Parses in the store that no file of this replica uses are deleted once they are this old. */
 const KEEP_UNUSED_PARSES_MS = 7 * 24 * 3600_000;
 const PRUNE_EVERY_MS = 24 * 3600_000;
+/** The key that warns once about a missing folder, beside the problems reported once per file. */
+const MISSING_FOLDER = '\u0000missing folder';
 
 export interface FileBriefingSourceOptions {
   /**
@@ -108,6 +110,11 @@ export class FileBriefingSource implements BriefingSource {
       await cache.putParsedFiles(parsedNow).catch((err: unknown) => this.logger.warn({ err }, 'could not keep parsed briefing files in the store'));
     }
     this.pruneCache(new Set(parses.keys()));
+    // A mistyped BRIEFINGS_DIR would otherwise start a bot with an empty library and no word why.
+    if (scan.token === 'missing' && !this.reported.has(MISSING_FOLDER)) {
+      this.reported.add(MISSING_FOLDER);
+      this.logger.warn({ dir: this.dir }, 'the briefings folder does not exist (BRIEFINGS_DIR): no briefings from files');
+    }
     this.reportOnce(problems);
     this.loaded = { token: scan.token, entries };
     this.logger.debug({ files: scan.files.length, parsed: parsedNow.length, problems: problems.length }, 'briefing files loaded');

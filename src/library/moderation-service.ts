@@ -193,7 +193,7 @@ export class ModerationService implements ModerationPort {
   }
 
   private notFound(slug: string): BriefbotError {
-    return new BriefbotError('NOT_FOUND', `There is no briefing "${slug}". Try /briefing list.`);
+    return new BriefbotError('UNKNOWN_BRIEFING', `There is no briefing "${slug}". Try /briefing list.`);
   }
 
   private async current(slug: string): Promise<Current> {

@@ -24,7 +24,8 @@ describe('parseSince', () => {
   });
 
   it('GIVEN words or impossible dates THEN it is undefined', () => {
-    for (const bad of ['yesterday', '7 days', '2026-13-45', '']) expect(parseSince(bad, now), bad).toBeUndefined();
+    for (const bad of ['yesterday', '7 days', '2026-13-45', '', '2026-02-30', '2026-04-31T08:00', '2025-02-29']) expect(parseSince(bad, now), bad).toBeUndefined();
+    expect(parseSince('2028-02-29', now)?.toISOString()).toBe('2028-02-29T00:00:00.000Z');
   });
 });
 
@@ -73,6 +74,18 @@ describe('briefbot audit', () => {
     expect(one.text()).toContain(' old ');
     expect(one.text()).not.toContain(' new ');
     expect(one.text()).not.toContain('C42');
+  });
+
+  it.each([['--slug'], ['--channel'], ['--slug', '--json'], ['--since', '--json']])('GIVEN %s without its value THEN it exits 2 instead of printing an empty log', async (...args) => {
+    const out = capture();
+    let opened = false;
+    const code = await runAudit(args, { stdout: out.stream, stderr: out.stream }, () => {
+      opened = true;
+      return undefined;
+    });
+    expect(code).toBe(2);
+    expect(opened).toBe(false);
+    expect(out.text()).toMatch(new RegExp(`^${args[0]} needs a value`));
   });
 
   it('GIVEN a bad option THEN it exits 2 before opening any database', async () => {

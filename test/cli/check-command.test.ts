@@ -41,6 +41,29 @@ describe('briefbot check', () => {
     expect(bad.stdout).toMatch(/1 problem in 1 file; 0 briefings valid\.\n$/);
   });
 
+  it('GIVEN BRIEFING_MAX_BYTES and BRIEFINGS_DIR configured THEN check applies the limit the bot applies and checks that folder by default', async () => {
+    await mkdir(join(dir, 'big'));
+    await writeFile(join(dir, 'big', 'long.md'), `---\ntitle: Long\n---\n${'The minister said the plan would work. '.repeat(6000)}`);
+    const settings = async () => ({ briefingsDir: join(dir, 'big'), maxBodyBytes: 400 * 1024 });
+    const stdout = capture();
+    const stderr = capture();
+    expect(await runCheck([], { stdout: stdout.stream, stderr: stderr.stream }, settings)).toBe(0);
+    expect(stdout.text()).toBe(`1 briefing in ${join(dir, 'big')}, all valid.\n`);
+    const strict = await check(['--max-bytes', '204800', join(dir, 'big')]);
+    expect(strict.stdout).toMatch(/long\.md: body: the text is 229 KB; the limit is 200 KB/);
+  });
+
+  it('GIVEN one .txt file, as /briefing add takes THEN it is checked as add reads it: first line the title', async () => {
+    await writeFile(join(dir, 'story.txt'), 'Port reopens after storm\nShips sailed again on Monday.\n');
+    await writeFile(join(dir, 'empty.txt'), 'Only a title\n');
+    const good = await check([join(dir, 'story.txt')]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toBe(`1 briefing in ${join(dir, 'story.txt')}, all valid.\n`);
+    const bad = await check([join(dir, 'empty.txt')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/^empty\.txt: body: the text of the briefing is empty/);
+  });
+
   it('GIVEN a folder THEN every file in it is checked', async () => {
     const run = await check([join(dir, 'lib')]);
     expect(run.code).toBe(1);

@@ -97,6 +97,24 @@ describe('/briefing moderation commands', () => {
     expect(text(exported)).toContain('title: Korea-Japan talks\nslug: korea-japan');
   });
 
+  it('GIVEN more revisions than one page shows THEN history pages back to revision 0 with Previous and Next', async () => {
+    const w = world();
+    for (let k = 0; k < 15; k++) {
+      await w.run('/briefing remove korea-japan');
+      await w.run('/briefing restore korea-japan');
+    }
+    const first = await w.run('/briefing history korea-japan', { isModerator: false });
+    expect(text(first)).toMatch(/r30 \(current\) · restore/);
+    expect(text(first)).not.toMatch(/r0 · add/);
+    expect(first.footer).toMatch(/^31 revisions · page 1 of 2/);
+    const next = first.actions.find((a) => a.label.startsWith('Next'));
+    expect(next?.command).toBe('/briefing history korea-japan 2');
+    const second = await w.run(next?.command ?? '', { isModerator: false });
+    expect(text(second)).toMatch(/r0 · add/);
+    expect(text(second)).not.toMatch(/r30/);
+    expect(second.actions.map((a) => a.label)).toEqual(['◀ Previous']);
+  });
+
   it('GIVEN export to a path from Slack THEN it is refused: only the shell writes files', async () => {
     const w = world();
     const reply = await w.run('/briefing export korea-japan to /tmp/x.md', { platform: 'slack' });
@@ -115,5 +133,40 @@ describe('/briefing moderation commands', () => {
     const reply = await w.run('/briefing remove korea-japan');
     expect(reply.tone).toBe('error');
     expect(text(reply)).toMatch(/not available here/);
+  });
+});
+
+describe('slugs that are command words', () => {
+  it.each(['list', 'help', 'search', 'history', 'digest'])('GIVEN a briefing whose slug would be "%s" THEN adding it is refused: /briefing followed by that word runs a command, never the briefing', async (slug) => {
+    const w = world();
+    const reply = await w.run('/briefing add', {}, [{ name: `${slug}.md`, content: enc(`---\ntitle: A story\nslug: ${slug}\n---\nThe text of the story.`) }]);
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toContain(`"${slug}" is a command word (/briefing ${slug} runs that command); choose another slug`);
+    expect(await w.store.version()).toBe('0');
+  });
+
+  it('GIVEN every /briefing subcommand and every command family THEN each name is refused as a slug', async () => {
+    const { slugProblem } = await import('../../src/core/briefing/slug.js');
+    const words = [...commands.values()].flatMap((c) => (c.data.name === 'briefing' ? (c.data.subcommand ? [c.data.subcommand] : []) : [c.data.name]));
+    expect(words.length).toBeGreaterThan(10);
+    for (const word of new Set(words)) expect(slugProblem(word), word).toMatch(/command word/);
+  });
+});
+
+describe('/briefing commands that take an exact slug', () => {
+  it.each(['/briefing history korea-japn', '/briefing remove korea-japn', '/briefing export korea-japn', '/briefing revert korea-japn 0', '/briefing restore koreajapan'])(
+    'GIVEN a near-miss slug in "%s" THEN the refusal names the closest briefing, and nothing changes',
+    async (line) => {
+      const w = world();
+      const reply = await w.run(line);
+      expect(reply.tone).toBe('error');
+      expect(text(reply)).toMatch(/^There is no briefing "korea-?japa?n"\. Did you mean korea-japan\?/);
+      expect(await w.store.version()).toBe('0');
+    },
+  );
+
+  it('GIVEN a slug like no briefing THEN the refusal points to the list, as before', async () => {
+    const reply = await world().run('/briefing history zzzz-qqqq');
+    expect(text(reply)).toMatch(/^There is no briefing "zzzz-qqqq"\. Try \/briefing list/);
   });
 });

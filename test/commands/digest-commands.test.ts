@@ -51,6 +51,56 @@ describe('/digest commands', () => {
     expect(await w.store.listSubscriptions()).toEqual([]);
   });
 
+  it('GIVEN a current IANA name that Node lists only under its older alias (Asia/Kolkata, Europe/Kyiv) THEN it is accepted as typed and runs at its local time', async () => {
+    const w = world();
+    const reply = await w.run('/digest subscribe at 08:00 tz Asia/Kolkata');
+    expect(reply.tone).not.toBe('error');
+    expect((await w.store.listSubscriptions())[0]?.timeZone).toBe('Asia/Kolkata');
+    // 08:00 in India (UTC+05:30) is 02:30 UTC, before the clock's 10:00 UTC: tomorrow.
+    expect(text(await w.run('/digest status'))).toContain('Next run: Tue 2 Jun 2026, 08:00 (Asia/Kolkata)');
+    expect((await w.run('/digest subscribe at 08:00 tz europe/kyiv')).tone).not.toBe('error');
+    expect((await w.store.listSubscriptions())[0]?.timeZone).toBe('Europe/Kyiv');
+    expect((await w.run('/digest subscribe at 08:00 tz US/Eastern')).tone).not.toBe('error');
+  });
+
+  it.each(['EST', '+09:00', 'Etc/GMT+25'])('GIVEN %s, which is not an Area/Location zone, THEN it is refused', async (zone) => {
+    const w = world();
+    const reply = await w.run(`/digest subscribe at 08:00 tz ${zone}`);
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toContain(`${zone} is not a time zone`);
+    expect(await w.store.listSubscriptions()).toEqual([]);
+  });
+
+  it.each([
+    ['days Mon, Wed', { days: [1, 3], tags: [] }],
+    ['days mon, tue, fri tags economy, climate', { days: [1, 2, 5], tags: ['economy', 'climate'] }],
+  ])('GIVEN a list written with spaces after its commas (%s) THEN the whole list is read and the digest stays in this channel', async (words, expected) => {
+    const w = world();
+    const reply = await w.run(`/digest subscribe at 08:00 ${words}`);
+    expect(reply.tone).not.toBe('error');
+    expect(await w.store.listSubscriptions()).toEqual([expect.objectContaining({ channelId: 'C0CURRENT', ...expected })]);
+  });
+
+  it('GIVEN a quoted tag list with a two-word tag THEN that tag is kept whole, as briefings may carry it', async () => {
+    const w = world();
+    expect((await w.run('/digest subscribe at 08:00 tags "North Korea, climate"')).tone).not.toBe('error');
+    expect((await w.store.listSubscriptions())[0]?.tags).toEqual(['north korea', 'climate']);
+  });
+
+  it('GIVEN tags written as the card shows them, or as Slack sends a #word that names a channel THEN the tag names are kept', async () => {
+    const w = world();
+    expect((await w.run('/digest subscribe at 08:00 tags "#asia, <#C0SPORT|sport>"')).tone).not.toBe('error');
+    expect((await w.store.listSubscriptions())[0]?.tags).toEqual(['asia', 'sport']);
+  });
+
+  it.each(['days mon wed', 'tags economy climate'])('GIVEN a stray word after a keyword (%s) THEN it is not taken for a channel, and nothing is saved', async (words) => {
+    const w = world();
+    const reply = await w.run(`/digest subscribe at 08:00 ${words}`);
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toMatch(/is not a channel/);
+    expect(await w.store.listSubscriptions()).toEqual([]);
+  });
+
   it.each(['24:00', '8', '08:60', 'noon'])('GIVEN the time %s THEN the reply explains the HH:MM format', async (time) => {
     const reply = await world().run(`/digest subscribe at ${time}`);
     expect(reply.tone).toBe('error');

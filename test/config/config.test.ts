@@ -25,6 +25,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ DISCORD_TOKEN: 'abc', DISCORD_APP_ID: '1', BRIEFBOT_SHELL: 'on' }).shell).toBe(true);
   });
 
+  it('GIVEN variables left empty in .env (LOG_LEVEL=, SHELL_USER=) THEN each takes its default, as the numeric ones already did', () => {
+    const c = loadConfig({ LOG_LEVEL: '', LOG_FORMAT: ' ', SHELL_USER: '', BRIEFBOT_SHELL: '', BRIEFINGS_DIR: '', SQLITE_PATH: '', HTTP_HOST: '', DIGESTS: '', PORT: '' });
+    expect(c.env).toMatchObject({ LOG_LEVEL: 'info', LOG_FORMAT: 'auto', SHELL_USER: 'local', BRIEFBOT_SHELL: 'auto', BRIEFINGS_DIR: './briefings', SQLITE_PATH: './data/briefbot.db', HTTP_HOST: '0.0.0.0', DIGESTS: 'on', PORT: 3000 });
+    expect(c.shell).toBe(true);
+  });
+
   it('GIVEN several mistakes THEN every one is listed with its variable', () => {
     const list = problems({ PORT: 'eighty', DISCORD_TOKEN: 'abc', SLACK_APP_TOKEN: 'xapp', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(list.join('\n')).toMatch(/PORT: must be a whole number/);

@@ -67,6 +67,81 @@ describe('Dispatcher', () => {
     expect(tagged).not.toContain('Central bank');
   });
 
+  it('GIVEN /briefing list 2 and no briefing tagged "2" THEN the number is the page, as on the Next button; a tag that is a number still filters', async () => {
+    const { dispatcher, source } = await setup();
+    for (let n = 0; n < 12; n++) source.add({ slug: `story-${n}`, title: `Story ${n}`, tags: n === 0 ? ['2024'] : [], body: `Story number ${n} text.` }, new Date(Date.UTC(2025, 0, n + 1)));
+    const next = (await dispatcher.runLine('/briefing list', { actor: member, channel })).actions.find((a) => a.label.startsWith('Next'));
+    expect(next?.command).toBe('/briefing list 2');
+    const page2 = await dispatcher.runLine(next?.command ?? '', { actor: member, channel });
+    expect(page2.tone).not.toBe('error');
+    expect(page2.footer).toMatch(/^Page 2 of 2 · 14 briefings/);
+    const tagged = await dispatcher.runLine('/briefing list 2024', { actor: member, channel });
+    expect(tagged.footer).toMatch(/^Page 1 of 1 · 1 briefing /);
+    expect(documentText(tagged)).toContain('Story 0');
+  });
+
+  it('GIVEN a tag of two words on more than one page THEN its Next button keeps the tag whole and opens page 2', async () => {
+    const { dispatcher, source } = await setup();
+    for (let n = 0; n < 12; n++) source.add({ slug: `story-${n}`, title: `Story ${n}`, tags: ['north korea'], body: `Story number ${n} text.` }, new Date(Date.UTC(2025, 0, n + 1)));
+    const unquoted = await dispatcher.runLine('/briefing list north korea', { actor: member, channel });
+    expect(unquoted.title).toBe('Briefings tagged "north korea"');
+    const first = await dispatcher.runLine('/briefing list "north korea"', { actor: member, channel });
+    const next = first.actions.find((a) => a.label.startsWith('Next'));
+    const page2 = await dispatcher.runLine(next?.command ?? '', { actor: member, channel });
+    expect(page2.tone).not.toBe('error');
+    expect(page2.title).toBe('Briefings tagged "north korea"');
+    expect(page2.footer).toMatch(/^Page 2 of 2 · 12 briefings/);
+    const back = page2.actions.find((a) => a.label.includes('Previous'));
+    expect((await dispatcher.runLine(back?.command ?? '', { actor: member, channel })).footer).toMatch(/^Page 1 of 2/);
+  });
+
+  it('GIVEN page 2 of a long full text THEN "Post to channel" posts page 2, the page being read, not page 1', async () => {
+    const { dispatcher, source, analyze } = await setup();
+    const body = Array.from({ length: 80 }, (_, k) => `Paragraph ${k} of the long report says the talks went on.`).join('\n\n');
+    source.add({ slug: 'long-report', title: 'Long report', tags: [], body }, new Date('2025-01-01'));
+    analyze.mockImplementation(() => fakeAnalysis({ cleanedText: body }));
+    const page2 = await dispatcher.runLine('/briefing long-report full 2', { actor: member, channel });
+    expect(page2.footer).toMatch(/Page 2 of/);
+    const post = page2.actions.find((a) => a.label === 'Post to channel');
+    const posted = await dispatcher.runLine(post?.command ?? '', { actor: member, channel });
+    expect(posted.visibility).toBe('public');
+    expect(posted.footer).toMatch(/Page 2 of/);
+    expect(documentText(posted)).toBe(documentText({ ...page2, actions: posted.actions, visibility: 'public' }));
+  });
+
+  it('GIVEN /help with a family and subcommand, or a subcommand alone THEN just that command is explained', async () => {
+    const { dispatcher } = await setup();
+    const fields = (d: Awaited<ReturnType<typeof dispatcher.runLine>>) =>
+      d.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'fields' ? b.fields.map((f) => f.label) : []));
+    const one = await dispatcher.runLine('/help briefing list', { actor: member, channel });
+    expect(one.tone).not.toBe('error');
+    expect(fields(one)).toEqual(['/briefing list [<tag>] [<page>]']);
+    expect(fields(await dispatcher.runLine('/help search', { actor: member, channel }))).toEqual(['/briefing search <query>']);
+    const unknown = await dispatcher.runLine('/help frobnicate', { actor: member, channel });
+    expect(documentText(unknown)).toContain('"frobnicate" is not a command; these are all of them:');
+    expect(fields(unknown)).toContain('/briefing search <query>');
+  });
+
+  it('GIVEN a briefing whose slug starts with "public" THEN /briefing public inquiry opens it, while "public" before another topic still posts for the channel', async () => {
+    const { dispatcher, source } = await setup();
+    source.add({ slug: 'public-inquiry', title: 'Public inquiry opens into the ferry fire', tags: [], body: 'The inquiry opened on Monday.' }, new Date('2025-01-01'));
+    const opened = await dispatcher.runLine('/briefing public inquiry', { actor: member, channel });
+    expect(opened.title).toBe('Public inquiry opens into the ferry fire');
+    expect(opened.visibility).toBe('private');
+    const byTitle = await dispatcher.runLine('/briefing Public inquiry opens into the ferry fire', { actor: member, channel });
+    expect(byTitle.title).toBe('Public inquiry opens into the ferry fire');
+    const posted = await dispatcher.runLine('/briefing public korea-japan', { actor: member, channel });
+    expect(posted.title).toBe('Korea-Japan talks');
+    expect(posted.visibility).toBe('public');
+  });
+
+  it.each(['#diplomacy', '<#C0DIPLO|diplomacy>'])('GIVEN the tag written %s, as the card shows it or as Slack sends a #word that names a channel THEN the list filters by that tag', async (typed) => {
+    const { dispatcher } = await setup();
+    const tagged = await dispatcher.runLine(`/briefing list ${typed}`, { actor: member, channel });
+    expect(tagged.title).toBe('Briefings tagged "diplomacy"');
+    expect(documentText(tagged)).toContain('Korea-Japan talks');
+  });
+
   it('GIVEN /briefing search THEN the matching briefing is listed with a snippet', async () => {
     const { dispatcher } = await setup();
     const text = documentText(await dispatcher.runLine('/briefing search rates', { actor: member, channel }));

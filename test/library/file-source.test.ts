@@ -187,3 +187,14 @@ describe('FileBriefingSource while running', () => {
     expect(await storedTitles()).toEqual(['New', 'Other']);
   });
 });
+
+describe('FileBriefingSource and a folder that is not there', () => {
+  it('GIVEN BRIEFINGS_DIR naming no folder THEN the library is empty and the log says why, once', async () => {
+    const warnings: { obj: object; msg?: string }[] = [];
+    const logger = { ...silentLogger, warn: (obj: object, msg?: string) => void warnings.push({ obj, ...(msg !== undefined && { msg }) }), child: () => logger };
+    const source = new FileBriefingSource(join(dir, 'briefngs'), 10_000, logger);
+    expect(await source.entries()).toEqual([]);
+    await source.entries();
+    expect(warnings).toEqual([{ obj: { dir: join(dir, 'briefngs') }, msg: 'the briefings folder does not exist (BRIEFINGS_DIR): no briefings from files' }]);
+  });
+});

@@ -180,7 +180,7 @@ for (const factory of factories) {
       const version = await store.version();
       expect(await codeOf(service.edit('same', story('same', 'Same text.'), mod))).toBe('CONFLICT');
       expect(await codeOf(service.edit('same', story('renamed', 'Other text.'), mod))).toBe('INVALID_BRIEFING');
-      expect(await codeOf(service.edit('missing', story('missing', 'Text.'), mod))).toBe('NOT_FOUND');
+      expect(await codeOf(service.edit('missing', story('missing', 'Text.'), mod))).toBe('UNKNOWN_BRIEFING');
       expect(await store.version()).toBe(version);
     });
 

@@ -11,8 +11,8 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import type { Briefing } from '../../core/briefing/briefing.js';
-import type { ParseResult } from '../../core/briefing/parse-briefing.js';
-import { type ReplyDocument, trimAtSentence } from '../../core/render/document.js';
+import { MAX_TAG_LENGTH, MAX_TAGS, type ParseResult } from '../../core/briefing/parse-briefing.js';
+import { type ReplyDocument, sliceWhole, trimAtSentence } from '../../core/render/document.js';
 import { cancelCustomId, confirmCustomId, formCustomId } from './custom-id.js';
 
 /** The commands that take a briefing document; Discord gives them a form or a file upload. */
@@ -20,6 +20,9 @@ export const FORM_COMMANDS: ReadonlySet<string> = new Set(['briefing add', 'brie
 
 /** Discord's longest text input, so the longest text a form can carry. */
 export const FORM_TEXT_MAX = 4000;
+
+/** Every tag a briefing may have, comma-separated: a shorter input would cut tags off an edit. */
+const TAGS_TEXT_MAX = MAX_TAGS * (MAX_TAG_LENGTH + 2);
 
 export interface FormValues {
   title: string;
@@ -32,7 +35,7 @@ export interface FormValues {
 export function briefingModal(pendingId: string, heading: string, prefill?: Briefing): APIModalInteractionResponseCallbackData {
   const input = (id: keyof FormValues, style: TextInputStyle, required: boolean, max: number, value?: string, placeholder?: string) => {
     const t = new TextInputBuilder().setCustomId(id).setStyle(style).setRequired(required).setMaxLength(max);
-    if (value) t.setValue(value.slice(0, max));
+    if (value) t.setValue(sliceWhole(value, max));
     if (placeholder) t.setPlaceholder(placeholder);
     return t;
   };
@@ -49,7 +52,7 @@ export function briefingModal(pendingId: string, heading: string, prefill?: Brie
   }
   return modal
     .addLabelComponents(
-      new LabelBuilder().setLabel('Tags').setDescription('Separated by commas').setTextInputComponent(input('tags', TextInputStyle.Short, false, 400, prefill?.tags.join(', '))),
+      new LabelBuilder().setLabel('Tags').setDescription('Separated by commas').setTextInputComponent(input('tags', TextInputStyle.Short, false, TAGS_TEXT_MAX, prefill?.tags.join(', '))),
       new LabelBuilder().setLabel('Text').setDescription('The story or transcript, as published').setTextInputComponent(input('text', TextInputStyle.Paragraph, true, FORM_TEXT_MAX, prefill?.body)),
     )
     .toJSON();

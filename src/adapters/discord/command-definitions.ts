@@ -7,6 +7,7 @@ import {
   SlashCommandSubcommandBuilder,
 } from 'discord.js';
 import { type CommandData, type CommandOption, commandKey } from '../../core/commands/command-data.js';
+import { sliceWhole } from '../../core/render/document.js';
 
 /** The Discord option that carries an uploaded briefing file on commands that take one. */
 export const FILE_OPTION = 'file';
@@ -37,7 +38,7 @@ export interface DiscordCommandSet {
 }
 
 const pluralOf = (name: string) => (name.endsWith('s') ? `${name}-commands` : `${name}s`);
-const clip = (s: string, max = DESCRIPTION_MAX) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const clip = (s: string, max = DESCRIPTION_MAX) => (s.length <= max ? s : `${sliceWhole(s, max - 1)}…`);
 
 /**
  * Places every command on a Discord slash command. Discord forbids options beside subcommands and

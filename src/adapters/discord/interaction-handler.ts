@@ -7,7 +7,8 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { type ArgValue, type Args, type CommandData, commandKey } from '../../core/commands/command-data.js';
-import { type ReplyDocument, textReply } from '../../core/render/document.js';
+import { type ReplyDocument, sliceWhole, textReply } from '../../core/render/document.js';
+import { zonesMatching } from '../../core/digest/schedule-input.js';
 import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
 import type { Actor } from '../../ports/actor.js';
 import type { Attachment } from '../../ports/command.js';
@@ -50,7 +51,7 @@ const DISCORD_TYPE = {
 const AUTOCOMPLETE_MAX = 25;
 const CHOICE_MAX = 100;
 
-const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const clip = (s: string, max: number) => (s.length <= max ? s : `${sliceWhole(s, max - 1)}…`);
 
 /**
  * Answers every Discord interaction: slash commands through the dispatcher, autocomplete from the
@@ -121,11 +122,7 @@ export class InteractionHandler {
         value: b.slug.slice(0, CHOICE_MAX),
       }));
     } else if (option?.autocomplete === 'time-zone') {
-      const wanted = typed.toLowerCase().replace(/\s+/g, '_');
-      choices = Intl.supportedValuesOf('timeZone')
-        .filter((z) => z.toLowerCase().includes(wanted))
-        .slice(0, AUTOCOMPLETE_MAX)
-        .map((z) => ({ name: z, value: z }));
+      choices = zonesMatching(typed, AUTOCOMPLETE_MAX).map((z) => ({ name: z, value: z }));
     }
     await respondWithChoices(i, choices);
   }

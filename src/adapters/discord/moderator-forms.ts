@@ -4,7 +4,7 @@ import { normaliseSlugInput } from '../../core/briefing/find-briefing.js';
 import { briefingFromForm, parseSubmission } from '../../core/briefing/briefing-form.js';
 import { type ParseResult, serializeBriefing } from '../../core/briefing/parse-briefing.js';
 import type { Args, CommandData } from '../../core/commands/command-data.js';
-import { type ReplyDocument, textReply } from '../../core/render/document.js';
+import { type ReplyDocument, sliceWhole, textReply } from '../../core/render/document.js';
 import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
 import type { Actor } from '../../ports/actor.js';
 import type { Attachment } from '../../ports/command.js';
@@ -36,7 +36,7 @@ export interface FormContext {
 // Front-matter and room for Markdown overhead on top of the body limit.
 const FILE_SLACK_BYTES = 64 * 1024;
 
-const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const clip = (s: string, max: number) => (s.length <= max ? s : `${sliceWhole(s, max - 1)}…`);
 
 /**
  * The moderators' add/edit flow: a form (or an uploaded file), then a private preview with

@@ -8,7 +8,7 @@ import {
   EmbedBuilder,
 } from 'discord.js';
 import { paginateText } from '../../core/render/briefing-card.js';
-import { type Action, type Block, documentText, type ReplyDocument, trimAtSentence } from '../../core/render/document.js';
+import { type Action, type Block, documentText, type ReplyDocument, sliceWhole, trimAtSentence } from '../../core/render/document.js';
 
 /** Discord's documented limits; a message over any of them is rejected whole. */
 export const DISCORD_LIMITS = {
@@ -260,7 +260,7 @@ export function buttonRows(actions: readonly Action[], customIdOf: (line: string
     if (seen.has(id)) continue;
     seen.add(id);
     const style = a.style === 'primary' ? ButtonStyle.Primary : a.style === 'danger' ? ButtonStyle.Danger : ButtonStyle.Secondary;
-    const label = a.label.length > DISCORD_LIMITS.buttonLabel ? `${a.label.slice(0, DISCORD_LIMITS.buttonLabel - 1)}…` : a.label;
+    const label = a.label.length > DISCORD_LIMITS.buttonLabel ? `${sliceWhole(a.label, DISCORD_LIMITS.buttonLabel - 1)}…` : a.label;
     buttons.push({ type: ComponentType.Button, custom_id: id, label: label || '…', style });
   }
   const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
@@ -327,7 +327,7 @@ function splitToFit(text: string, render: (t: string) => string, max: number): s
   if (render(text).length <= max) return [text];
   const pages = paginateText(text, Math.max(1, Math.floor(text.length / 2)));
   if (pages.length < 2) {
-    const half = Math.ceil(text.length / 2);
+    const half = sliceWhole(text, Math.ceil(text.length / 2)).length || 1;
     return [...splitToFit(text.slice(0, half), render, max), ...splitToFit(text.slice(half), render, max)];
   }
   return pages.flatMap((p) => splitToFit(p, render, max));
@@ -355,7 +355,7 @@ export function toDiscordMessages(doc: ReplyDocument, customIdOf: (line: string)
   for (const section of doc.sections) {
     let first = true;
     if (section.title) {
-      pushText(piece(section.title.slice(0, 200), (t) => `**${escapeForDiscord(t)}**`), true);
+      pushText(piece(sliceWhole(section.title, 200), (t) => `**${escapeForDiscord(t)}**`), true);
       first = false;
     }
     for (const block of section.blocks) {

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Briefing } from '../../core/briefing/briefing.js';
-import { briefingFromForm } from '../../core/briefing/briefing-form.js';
+import { briefingFromForm, splitTags } from '../../core/briefing/briefing-form.js';
 import { serializeBriefing } from '../../core/briefing/parse-briefing.js';
 import type { ReplyDocument } from '../../core/render/document.js';
 import type { Attachment } from '../../ports/command.js';
@@ -81,7 +81,7 @@ export function readForm(values: StateValues): FormFields {
   return {
     title: get(BLOCK.title),
     slug: get(BLOCK.slug).toLowerCase(),
-    tags: [...new Set(get(BLOCK.tags).split(/[,\s#]+/).map((t) => t.toLowerCase()).filter(Boolean))],
+    tags: [...new Set(splitTags(get(BLOCK.tags)).map((t) => t.toLowerCase()))],
     text: get(BLOCK.text),
   };
 }

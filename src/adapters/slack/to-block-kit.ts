@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { type Action, type ReplyDocument, trimAtSentence } from '../../core/render/document.js';
+import { type Action, type ReplyDocument, sliceWhole, trimAtSentence } from '../../core/render/document.js';
 import { escapeMrkdwn, mrkdwnLink } from './escape-mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;
@@ -165,7 +165,7 @@ export function escapedWithin(text: string, max: number): string {
   let room = max;
   for (;;) {
     const out = escapeMrkdwn(trimAtSentence(text, room));
-    if (out.length <= max || room <= 4) return out.slice(0, max);
+    if (out.length <= max || room <= 4) return sliceWhole(out, max);
     room -= out.length - max;
   }
 }
@@ -280,7 +280,7 @@ export function renderPage(doc: ReplyDocument, options: PageOptions): RenderedPa
 }
 
 function trimFallback(text: string): string {
-  return text.length <= SLACK_LIMITS.fallbackText ? text : `${text.slice(0, SLACK_LIMITS.fallbackText - 1)}…`;
+  return text.length <= SLACK_LIMITS.fallbackText ? text : `${sliceWhole(text, SLACK_LIMITS.fallbackText - 1)}…`;
 }
 
 /** A whole document as consecutive messages (for channel posts, which have no "Show more"). */

@@ -128,6 +128,7 @@ export class BriefingFinder<T> {
   private readonly itemsOfCompact: number[];
   private readonly bySlug = new Map<string, number>();
   private readonly byCompact = new Map<string, number[]>();
+  private readonly byTitle = new Map<string, number[]>();
   /**
    * Letter masks of each compact slug's first 0..MASKED_PREFIX characters, a row a length (the
    * mask of length `len` for item `i` at `len * size + i`), so that the near-miss scan of every
@@ -165,6 +166,7 @@ export class BriefingFinder<T> {
       for (const w of k.hayWords) push(itemsOf, w, i);
       if (!this.bySlug.has(k.slug)) this.bySlug.set(k.slug, i);
       push(this.byCompact, k.compactSlug, i);
+      push(this.byTitle, k.titleKey, i);
       let mask = 0;
       for (let len = 1; len <= MASKED_PREFIX; len++) {
         if (len <= k.compactSlug.length) mask |= letterBit(k.compactSlug.charCodeAt(len - 1));
@@ -215,6 +217,8 @@ export class BriefingFinder<T> {
     const squeezed = compactSlug(wanted);
     const compactMatches = this.byCompact.get(squeezed) ?? [];
     if (compactMatches.length === 1) return { kind: 'found', slug: (this.keys[compactMatches[0] as number] as FindKeys).slug };
+    const titleMatches = this.byTitle.get(wanted) ?? [];
+    if (titleMatches.length === 1) return { kind: 'found', slug: (this.keys[titleMatches[0] as number] as FindKeys).slug };
 
     const budget = typoBudget(squeezed.length);
     const wantedMask = letterMask(squeezed);

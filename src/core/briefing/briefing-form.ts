@@ -28,10 +28,19 @@ export interface SubmittedFile {
 
 const SUBMISSION = 'submission';
 
-function splitTags(tags: BriefingForm['tags']): string[] {
+/**
+ * One tag as people type it: "#diplomacy" as cards show tags, or "<#C123|diplomacy>", which is
+ * how Slack sends a "#word" that is also a channel's name.
+ */
+export function typedTag(text: string): string {
+  return text.trim().replace(/^<#[A-Za-z0-9]+\|([^>]*)>$/, '$1').replace(/^#/, '');
+}
+
+/** Tags as typed in a form: split at commas, or at spaces when there is no comma, so "north korea, diplomacy" keeps a two-word tag. */
+export function splitTags(tags: BriefingForm['tags']): string[] {
   if (tags === undefined) return [];
   const list = typeof tags === 'string' ? (tags.includes(',') ? tags.split(',') : tags.split(/\s+/)) : [...tags];
-  return list.map((t) => t.trim().replace(/^#/, '')).filter(Boolean);
+  return list.map(typedTag).filter(Boolean);
 }
 
 function slugMismatch(file: string, declared: string, wanted: string): BriefingProblem {
@@ -53,6 +62,11 @@ export function briefingFromForm(form: BriefingForm, options: SubmissionOptions)
   const text = `---\n${stringify(frontMatter, { lineWidth: 0 }).trimEnd()}\n---\n\n${form.text}`;
   const result = parseBriefing(text, { maxBodyBytes: options.maxBodyBytes });
   if (!result.ok && !title) result.problems.unshift({ file: SUBMISSION, field: 'title', message: 'a title is required' });
+  if (!result.ok && !slug && title) {
+    // "a slug cannot be empty" would puzzle someone who left the slug to the title, as the form invites.
+    const message = `the title "${title.slice(0, 80)}" has no letters a-z or digits to make a slug from; give a slug (lowercase a-z, 0-9 and hyphens), in the form's Slug field or a .md file's slug: line`;
+    return { ok: false, problems: result.problems.map((p) => (p.field === 'slug' ? { ...p, message } : p)) };
+  }
   return result;
 }
 

@@ -71,6 +71,9 @@ export function resolveSlug(input: string, candidates: readonly Findable[]): Slu
   const squeezed = compactSlug(wanted);
   const compactMatches = candidates.filter((c) => compactSlug(c.slug) === squeezed);
   if (compactMatches.length === 1) return { kind: 'found', slug: (compactMatches[0] as Findable).slug };
+  // The whole title, as the list shows it, opens its briefing when no other has that title.
+  const titleMatches = candidates.filter((c) => normaliseSlugInput(c.title) === wanted);
+  if (titleMatches.length === 1) return { kind: 'found', slug: (titleMatches[0] as Findable).slug };
 
   const budget = typoBudget(squeezed.length);
   const close = candidates
@@ -91,11 +94,14 @@ export interface FindKeys {
   hay: string;
   hayWords: ReadonlySet<string>;
   compactSlug: string;
+  /** The normalised title: "s-korea-japan-foreign-ministers-hold-talks". */
+  titleKey: string;
 }
 
 export function findKeysOf(c: Findable): FindKeys {
-  const hay = `${c.slug}-${normaliseSlugInput(c.title)}`;
-  return { slug: c.slug, title: c.title, hay, hayWords: new Set(hay.split('-')), compactSlug: compactSlug(c.slug) };
+  const titleKey = normaliseSlugInput(c.title);
+  const hay = `${c.slug}-${titleKey}`;
+  return { slug: c.slug, title: c.title, hay, hayWords: new Set(hay.split('-')), compactSlug: compactSlug(c.slug), titleKey };
 }
 
 /** What someone typed, normalised once for scoring every candidate. */

@@ -34,7 +34,8 @@ export const BRIEFING_FORMAT_VERSION = 1;
 export const DEFAULT_MAX_BODY_BYTES = 200 * 1024;
 /** Front-matter is a few lines; a huge one is an attack or an accident. */
 const MAX_FRONT_MATTER_BYTES = 64 * 1024;
-const MAX_TAGS = 50;
+export const MAX_TAGS = 50;
+export const MAX_TAG_LENGTH = 40;
 const MAX_PARTICIPANTS = 100;
 
 // Zero-width and bidirectional controls make two different strings look alike in chat.
@@ -54,7 +55,7 @@ const cleanLine = (max: number, what: string) =>
         .refine((s) => !CONTROL.test(s), `${what} cannot contain control characters`),
     );
 
-const tagSchema = cleanLine(40, 'a tag').transform((s) => s.toLowerCase());
+const tagSchema = cleanLine(MAX_TAG_LENGTH, 'a tag').transform((s) => s.toLowerCase());
 
 const participantSchema = z.strictObject(
   {

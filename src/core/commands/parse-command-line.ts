@@ -18,6 +18,12 @@ export function tokenize(line: string): string[] {
   return out;
 }
 
+/** A value as one word of a command line (the inverse of `tokenize`): quoted when it has spaces. */
+export function asWord(value: string): string {
+  if (!/\s/.test(value) && !/^["“]/.test(value)) return value;
+  return value.includes('"') ? `“${value}”` : `"${value}"`;
+}
+
 function convert(option: CommandOption, raw: string, data: CommandData): ArgValue | undefined {
   const max = option.maxLength ?? DEFAULT_MAX_LENGTH;
   if (raw.length > max) throw bad(data, `${option.name} is too long (${raw.length} characters; at most ${max})`);
@@ -71,15 +77,19 @@ function bindOptions(data: CommandData, input: string[]): Args {
   const args: Record<string, ArgValue> = {};
   let words = [...input];
 
+  const keywords = new Set(data.options.flatMap((o) => (o.keyword ? [o.keyword] : [])));
   for (const o of data.options.filter((o) => o.keyword)) {
     const at = words.findIndex((w) => w.toLowerCase() === o.keyword);
     if (at === -1) continue;
-    const raw = words[at + 1];
-    if (raw === undefined) throw bad(data, `"${o.keyword}" needs a value`);
+    if (words[at + 1] === undefined) throw bad(data, `"${o.keyword}" needs a value`);
+    // A list typed with spaces after its commas ("days mon, wed") is one value, not a value and a stray word.
+    let end = at + 2;
+    while ((words[end - 1] as string).endsWith(',') && words[end] !== undefined && !keywords.has((words[end] as string).toLowerCase())) end++;
+    const raw = words.slice(at + 1, end).join(' ');
     const value = convert(o, raw, data);
     if (value === undefined) throw bad(data, `"${raw.slice(0, 50)}" is not a valid ${o.name}`);
     args[o.name] = value;
-    words.splice(at, 2);
+    words.splice(at, end - at);
   }
   for (const o of data.options.filter((o) => o.type === 'boolean' && !o.keyword)) {
     const at = words.findIndex((w) => w.toLowerCase() === o.name);

@@ -1,3 +1,4 @@
+import { splitTags } from '../briefing/briefing-form.js';
 import { editDistance } from '../briefing/find-briefing.js';
 import { BriefbotError } from '../errors.js';
 import { parseTimeOfDay } from './slots.js';
@@ -20,6 +21,23 @@ function zones(): Map<string, string> {
   return zoneIndex;
 }
 
+/**
+ * Zones for a time-zone menu as someone types: the zone they typed in full when it is one (even
+ * one Node lists only under an older name, such as Asia/Kolkata), then the listed zones and UTC
+ * that contain the typed text.
+ */
+export function zonesMatching(typed: string, limit: number): string[] {
+  const wanted = typed.trim().toLowerCase().replace(/\s+/g, '_');
+  let exact: string | undefined;
+  try {
+    exact = wanted ? parseTimeZone(typed) : undefined;
+  } catch {
+    exact = undefined;
+  }
+  const listed = [...zones().values()].filter((z) => z !== exact && z.toLowerCase().includes(wanted));
+  return [...(exact ? [exact] : []), ...listed].slice(0, limit);
+}
+
 /** The closest known zones to a misspelt one, best first. */
 export function suggestTimeZones(input: string, limit = 3): string[] {
   const wanted = input.toLowerCase().replace(/\s+/g, '_');
@@ -33,6 +51,27 @@ export function suggestTimeZones(input: string, limit = 3): string[] {
     .map((s) => s.zone);
 }
 
+// An IANA Area/Location name ("Asia/Kolkata", "America/Argentina/Buenos_Aires", "US/Eastern"):
+// offsets ("+09:00") and bare abbreviations ("EST", a fixed UTC-5 with no summer time) are not.
+const AREA_LOCATION = /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/;
+
+/**
+ * A zone Intl accepts but does not list. Node's ICU lists some zones only under their older
+ * names (Asia/Calcutta, Europe/Kiev), so the current ones people type would otherwise be
+ * refused. Kept as typed, or with each word capitalised when typed all in lower case.
+ */
+function zoneAlias(input: string): string | undefined {
+  if (!AREA_LOCATION.test(input)) return undefined;
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone: input }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+  if (resolved.toLowerCase() === input.toLowerCase()) return resolved;
+  return input === input.toLowerCase() ? input.replace(/(^|[/_])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase()) : input;
+}
+
 /**
  * The canonical spelling of an IANA zone ("asia/seoul" → "Asia/Seoul"), or a BAD_TIME_ZONE
  * error that suggests the closest ones.
@@ -41,6 +80,8 @@ export function parseTimeZone(input: string): string {
   const trimmed = input.trim();
   const known = zones().get(trimmed.toLowerCase().replace(/\s+/g, '_'));
   if (known) return known;
+  const alias = zoneAlias(trimmed.replace(/\s+/g, '_'));
+  if (alias) return alias;
   const shown = trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed;
   const near = suggestTimeZones(trimmed);
   const hint = near.length ? `; did you mean ${near.join(' or ')}?` : '. Use an IANA zone such as Europe/London or Asia/Seoul.';
@@ -85,7 +126,8 @@ export function describeDays(days: readonly number[]): string {
 
 /** "tech, Asia ,tech" → ["tech", "asia"]. */
 export function parseTags(input: string): string[] {
-  return [...new Set(input.split(/[\s,]+/).map((t) => t.trim().toLowerCase().replace(/^#/, '')).filter(Boolean))];
+  // The rule of the add/edit forms: a tag may hold a space ("north korea") when commas separate them.
+  return [...new Set(splitTags(input).map((t) => t.toLowerCase()))];
 }
 
 /**
@@ -96,6 +138,8 @@ export function parseChannelMention(input: string): string | undefined {
   const text = input.trim();
   const mention = /^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(text);
   if (mention) return mention[1];
-  const bare = /^#?([A-Za-z0-9_-]{1,64})$/.exec(text);
+  // Without a mention, "#name" or an id (Slack's C0123ABCD, a Discord snowflake: letters and
+  // digits); a plain word such as "wed" is far more often a stray piece of "days mon wed".
+  const bare = /^#([A-Za-z0-9_-]{1,64})$/.exec(text) ?? /^((?=[A-Za-z0-9]*\d)[A-Za-z0-9]{1,64}|shell)$/.exec(text);
   return bare ? bare[1] : undefined;
 }

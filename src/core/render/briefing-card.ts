@@ -1,7 +1,7 @@
 import { readableSentence } from '../analysis/clean-text.js';
 import type { Analysis, Issue, Quote, Stance } from '../analysis/types.js';
 import type { Briefing } from '../briefing/briefing.js';
-import type { Action, Block, ReplyDocument, Section } from './document.js';
+import { type Action, type Block, type ReplyDocument, type Section, sliceWhole } from './document.js';
 
 export const CARD_SECTIONS = ['card', 'summary', 'quotes', 'issues', 'full'] as const;
 export type CardSection = (typeof CARD_SECTIONS)[number];
@@ -78,10 +78,10 @@ function splitLong(p: string, max: number): string[] {
   const out: string[] = [];
   let rest = p;
   while (rest.length > max) {
-    const head = rest.slice(0, max);
+    const head = sliceWhole(rest, max);
     let cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! '));
     if (cut < max / 3) cut = head.lastIndexOf(' ');
-    if (cut < max / 3) cut = max - 1;
+    if (cut < max / 3) cut = head.length - 1;
     out.push(rest.slice(0, cut + 1).trim());
     rest = rest.slice(cut + 1).trim();
   }

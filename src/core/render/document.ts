@@ -78,13 +78,22 @@ export function documentText(doc: ReplyDocument): string {
 }
 
 /**
+ * The first `end` UTF-16 units of a text, one fewer when the cut would keep half of an emoji or
+ * other surrogate pair: Discord and Slack refuse a message holding half a character.
+ */
+export function sliceWhole(text: string, end: number): string {
+  const last = text.charCodeAt(end - 1);
+  return text.slice(0, end > 0 && end < text.length && last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
+}
+
+/**
  * Shortens text to at most `max` characters, at the end of a sentence if one ends in the last
  * half, otherwise at a word, and marks the cut with "...".
  */
 export function trimAtSentence(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = Math.max(0, max - 3);
-  const head = text.slice(0, room);
+  const head = sliceWhole(text, room);
   const sentenceEnd = Math.max(head.lastIndexOf('. '), head.lastIndexOf('! '), head.lastIndexOf('? '), head.lastIndexOf('.\n'));
   if (sentenceEnd >= room / 2) return `${head.slice(0, sentenceEnd + 1)}...`;
   const space = head.lastIndexOf(' ');

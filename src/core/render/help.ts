@@ -1,26 +1,35 @@
 import { type CommandData, commandKey, usageOf } from '../commands/command-data.js';
-import type { ReplyDocument } from './document.js';
+import type { Block, ReplyDocument } from './document.js';
 
-/** The help page: every command this platform serves, or one command family's. */
-export function buildHelp(commands: readonly CommandData[], family?: string): ReplyDocument {
-  const shown = family ? commands.filter((c) => c.name === family) : commands;
-  const list = shown.length ? shown : commands;
-  const sorted = [...list].sort((a, b) => commandKey(a).localeCompare(commandKey(b)));
+/** The commands a help topic names: a family ("digest"), one command ("digest subscribe") or a subcommand alone ("search"). */
+function commandsOf(commands: readonly CommandData[], topic: string): { title: string; shown: readonly CommandData[] } | undefined {
+  const [name = '', sub] = topic.replace(/^\//, '').toLowerCase().split(/\s+/);
+  const family = commands.filter((c) => c.name === name);
+  if (family.length && sub !== undefined) {
+    const one = family.filter((c) => c.subcommand === sub);
+    if (one.length) return { title: `/${name} ${sub}`, shown: one };
+  }
+  if (family.length) return { title: `/${name} commands`, shown: family };
+  const bySub = commands.filter((c) => c.subcommand === name);
+  return bySub.length ? { title: bySub.length === 1 ? `/${commandKey(bySub[0] as CommandData)}` : `/… ${name}`, shown: bySub } : undefined;
+}
+
+/** The help page: every command this platform serves, or those a topic names. */
+export function buildHelp(commands: readonly CommandData[], topic?: string): ReplyDocument {
+  const found = topic ? commandsOf(commands, topic) : undefined;
+  const sorted = [...(found?.shown ?? commands)].sort((a, b) => commandKey(a).localeCompare(commandKey(b)));
+  const blocks: Block[] = [];
+  if (topic && !found) blocks.push({ kind: 'text', text: `"${topic.replace(/^\//, '').slice(0, 40)}" is not a command; these are all of them:` });
+  blocks.push({
+    kind: 'fields',
+    fields: sorted.map((c) => ({
+      label: usageOf(c),
+      value: `${c.description}${c.permission === 'moderator' ? ' (moderators)' : ''}`,
+    })),
+  });
   return {
-    title: family && shown.length ? `/${family} commands` : 'briefbot commands',
-    sections: [
-      {
-        blocks: [
-          {
-            kind: 'fields',
-            fields: sorted.map((c) => ({
-              label: usageOf(c),
-              value: `${c.description}${c.permission === 'moderator' ? ' (moderators)' : ''}`,
-            })),
-          },
-        ],
-      },
-    ],
+    title: found?.title ?? 'briefbot commands',
+    sections: [{ blocks }],
     actions: [],
     visibility: 'private',
   };

@@ -55,14 +55,26 @@ export function revisionReply(r: RevisionView): ReplyDocument {
   };
 }
 
-const HISTORY_SHOWN = 25;
+// Discord shows at most 25 fields in an embed.
+export const HISTORY_PAGE_SIZE = 25;
 
-/** A briefing's revisions, newest first: who, when, what changed. */
-export function historyReply(slug: string, revisions: readonly RevisionView[], canRevert: boolean): ReplyDocument {
+/** A briefing's revisions, newest first, a page at a time: who, when, what changed. */
+export function historyReply(slug: string, revisions: readonly RevisionView[], canRevert: boolean, page = 1): ReplyDocument {
   const newest = [...revisions].reverse();
-  const shown = newest.slice(0, HISTORY_SHOWN);
+  const pages = Math.max(1, Math.ceil(newest.length / HISTORY_PAGE_SIZE));
+  const p = Math.min(Math.max(1, page), pages);
+  const shown = newest.slice((p - 1) * HISTORY_PAGE_SIZE, p * HISTORY_PAGE_SIZE);
   const current = newest[0]?.revision;
-  const more = newest.length > shown.length ? ` (the newest ${shown.length} shown)` : '';
+  const pager: Action[] = [];
+  if (p > 1) pager.push({ label: '◀ Previous', command: `/briefing history ${slug} ${p - 1}` });
+  if (p < pages) pager.push({ label: 'Next ▶', command: `/briefing history ${slug} ${p + 1}` });
+  const reverts: Action[] = canRevert
+    ? shown
+        .filter((r) => r.revision !== current && r.action !== 'remove')
+        .slice(0, 3)
+        .map((r) => ({ label: `Revert to r${r.revision}`, command: `/briefing revert ${slug} ${r.revision}`, style: 'secondary' as const }))
+    : [];
+  const paging = pages > 1 ? ` · page ${p} of ${pages}` : '';
   return {
     title: `History of "${slug}"`,
     sections: [
@@ -78,13 +90,8 @@ export function historyReply(slug: string, revisions: readonly RevisionView[], c
         ],
       },
     ],
-    actions: canRevert
-      ? shown
-          .filter((r) => r.revision !== current && r.action !== 'remove')
-          .slice(0, 3)
-          .map((r) => ({ label: `Revert to r${r.revision}`, command: `/briefing revert ${slug} ${r.revision}`, style: 'secondary' as const }))
-      : [],
-    footer: `${newest.length} revision${newest.length === 1 ? '' : 's'}${more} · /briefing revert ${slug} <revision> brings an old text back`,
+    actions: [...pager, ...reverts],
+    footer: `${newest.length} revision${newest.length === 1 ? '' : 's'}${paging} · /briefing revert ${slug} <revision> brings an old text back`,
     visibility: 'private',
   };
 }

@@ -10,6 +10,9 @@ import { type DiscordTestApp, MOD_ROLE, startDiscordTestApp } from './discord-te
 const alice = { id: '800000000000000001', username: 'alice' };
 const bob = { id: '800000000000000002', username: 'bob' };
 
+/** Half of a UTF-16 pair on its own: not representable in UTF-8, so Discord refuses it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const EPHEMERAL = 64;
 const CALLBACK = { reply: 4, deferredReply: 5, deferredUpdate: 6, update: 7, autocomplete: 8, modal: 9 } as const;
 
@@ -27,6 +30,9 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
         { slug: 'fisheries-talks', title: 'Fisheries talks stall', url: 'https://news.example/fish', source: 'Example News', body: 'Talks stalled. Both sides left.' },
         { slug: 'budget-vote', title: 'Budget vote delayed', body: 'The vote was delayed.' },
         { slug: 'mention-trap', title: 'Party @everyone', body: 'Text.' },
+        // The emoji straddles the 99th and 100th UTF-16 units of the autocomplete choice's name.
+        { slug: 'emoji-edge', title: `Zz ${'x'.repeat(95)}🎉 party`, body: 'Text.' },
+        { slug: 'tag-rich', title: 'Tag rich', tags: Array.from({ length: 40 }, (_, k) => `regional-policy-${k}`), body: 'Many tags.' },
       ],
       analysis: (title) =>
         title.startsWith('Party')
@@ -79,6 +85,15 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(cb.body.type).toBe(CALLBACK.autocomplete);
     expect(cb.body.data.choices[0]).toEqual({ name: 'Budget vote delayed (budget-vote)', value: 'budget-vote' });
     expect(cb.body.data.choices.length).toBeLessThanOrEqual(25);
+  });
+
+  it('GIVEN a title whose emoji falls where a choice name is cut THEN the choice is cut before the emoji, never through it (Discord refuses half a character)', async () => {
+    const i = app.fake.autocomplete('briefing', [{ type: 3, name: 'topic', value: 'zz', focused: true }], alice);
+    const cb = await callbackOf(i);
+    const choice = cb.body.data.choices.find((c: { value: string }) => c.value === 'emoji-edge');
+    expect(choice.name.length).toBeLessThanOrEqual(100);
+    expect(choice.name).not.toMatch(LONE_SURROGATE);
+    expect(choice.name).toBe(`Zz ${'x'.repeat(95)}…`);
   });
 
   it('GIVEN the asker presses Quotes on their private card THEN the message is updated in place with the quotes', async () => {
@@ -213,10 +228,29 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(saved?.source).toBe('Example News');
   });
 
+  it('GIVEN a briefing with many tags THEN the edit form holds all of them, so saving it unchanged loses none', async () => {
+    const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'edit', options: [{ type: 3, name: 'slug', value: 'tag-rich' }] }], alice, { permissions: MANAGE_GUILD });
+    const modal = await callbackOf(i);
+    const tags = modal.body.data.components.map((c: any) => c.component).find((c: any) => c.custom_id === 'tags');
+    const all = Array.from({ length: 40 }, (_, k) => `regional-policy-${k}`).join(', ');
+    expect(tags.value).toBe(all);
+    expect(tags.max_length).toBeGreaterThanOrEqual(all.length);
+  });
+
   it('GIVEN a time-zone option being typed THEN autocomplete offers matching IANA zones', async () => {
     const i = app.fake.autocomplete('digest-admin', [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'tz', value: 'seoul', focused: true }] }], alice);
     const cb = await callbackOf(i);
     expect(cb.body.data.choices).toContainEqual({ name: 'Asia/Seoul', value: 'Asia/Seoul' });
+  });
+
+  it.each([
+    ['utc', 'UTC'],
+    ['Asia/Kolkata', 'Asia/Kolkata'],
+    ['europe/kyiv', 'Europe/Kyiv'],
+  ])('GIVEN %s typed in the time-zone option THEN autocomplete offers %s, which subscribe accepts', async (typed, zone) => {
+    const i = app.fake.autocomplete('digest-admin', [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'tz', value: typed, focused: true }] }], alice);
+    const cb = await callbackOf(i);
+    expect(cb.body.data.choices[0]).toEqual({ name: zone, value: zone });
   });
 
   it('GIVEN a moderator attaches a .md file THEN a preview comes first, and Confirm saves it', async () => {

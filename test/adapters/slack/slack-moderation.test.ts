@@ -17,6 +17,7 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
         body: 'Ministers met on Tuesday. They agreed to resume talks.',
       },
       { slug: 'long-read', title: 'A long read', body: 'A sentence that fills the page. '.repeat(120) },
+      { slug: 'peninsula-talks', title: 'Peninsula talks', tags: ['north korea', 'diplomacy'], body: 'Envoys met at the border. They spoke for an hour.' },
     ],
   });
   beforeAll(async () => {
@@ -154,6 +155,17 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
     const edit = h.moderation.edited.at(-1);
     expect(edit?.slug).toBe('border-talks');
     expect(edit?.briefing).toMatchObject({ title: 'Border talks resume in May', source: 'Wire', participants: [{ name: 'Ana Ruiz', role: 'Minister' }] });
+  });
+
+  it('GIVEN a briefing with a tag of two words THEN an edit through the form that leaves the tags alone keeps that tag whole', async () => {
+    const form = await openedForm((await h.slash('edit peninsula-talks', { user: 'U0ADMIN' })).triggerId);
+    const tags = form.blocks.find((b) => b.block_id === 'tags')?.element?.initial_value;
+    expect(tags).toBe('north korea, diplomacy');
+    const preview = await h.submitView(form, { title: 'Peninsula talks', tags: tags ?? '', text: 'Envoys met at the border. They spoke for two hours.' }, 'U0ADMIN');
+    await h.submitView(preview.ack.view as View, {}, 'U0ADMIN');
+    const edit = h.moderation.edited.at(-1);
+    expect(edit?.slug).toBe('peninsula-talks');
+    expect(edit?.briefing.tags).toEqual(['north korea', 'diplomacy']);
   });
 
   it('GIVEN a briefing longer than a Slack form holds THEN editing it says so instead of opening a form that would cut it', async () => {

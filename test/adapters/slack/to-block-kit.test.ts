@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ReplyDocument } from '../../../src/core/render/document.js';
-import { parseMoreValue, renderAllPages, renderPage } from '../../../src/adapters/slack/to-block-kit.js';
+import { escapedWithin, parseMoreValue, renderAllPages, renderPage } from '../../../src/adapters/slack/to-block-kit.js';
 import { expectWithinSlackLimits } from './slack-limits.js';
 import { textOfBlocks } from './slack-test-kit.js';
 
@@ -78,5 +78,18 @@ describe('renderPage progress', () => {
     const pages = renderAllPages(d, 10);
     expect(pages).toHaveLength(1);
     expect(textOfBlocks(pages[0]?.blocks)).toContain('Body text.');
+  });
+});
+
+describe('escapedWithin', () => {
+  it('GIVEN a title of emoji with no space where a menu option or button label is cut THEN no emoji is cut in half (Slack refuses invalid UTF-8)', () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const title of ['🎉'.repeat(100), `a${'🎉'.repeat(100)}`, `&${'😀'.repeat(60)}`]) {
+      for (const max of [30, 75, 76, 150]) {
+        const cut = escapedWithin(title, max);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(cut).not.toMatch(lone);
+      }
+    }
   });
 });

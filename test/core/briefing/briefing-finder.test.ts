@@ -61,7 +61,7 @@ describe('BriefingFinder', () => {
   });
 
   it('GIVEN a generated library THEN it resolves every input exactly as the scan does', () => {
-    for (const q of [...queries(library, 11), ...library.slice(0, 50).map((c) => c.slug)]) {
+    for (const q of [...queries(library, 11), ...library.slice(0, 50).map((c) => c.slug), ...library.slice(50, 100).map((c) => c.title)]) {
       expect(finder.resolve(q), JSON.stringify(q)).toEqual(resolveSlug(q, library));
     }
   });

@@ -29,6 +29,13 @@ describe('briefingFromForm', () => {
     expect(fields({ title: 'Two\nlines', text: 'Body.' })).toContain('title');
   });
 
+  it.each(['東京サミット開幕', '🎉🎉🎉', 'Встреча в Москве'])('GIVEN the title %s, which gives no slug, and no slug THEN the problem says so and how to give one', (title) => {
+    const r = briefingFromForm({ title, text: 'Body.' }, opts);
+    expect(r.ok).toBe(false);
+    const problem = r.ok ? undefined : r.problems.find((p) => p.field === 'slug');
+    expect(problem?.message).toBe(`the title "${title}" has no letters a-z or digits to make a slug from; give a slug (lowercase a-z, 0-9 and hyphens), in the form's Slug field or a .md file's slug: line`);
+  });
+
   it('GIVEN an edit slug THEN a form naming another slug is refused', () => {
     const r = briefingFromForm({ title: 'T', slug: 'other', text: 'Body.' }, { ...opts, slug: 'mine' });
     expect(r.ok).toBe(false);

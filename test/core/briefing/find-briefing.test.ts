@@ -27,6 +27,18 @@ describe('resolveSlug', () => {
     expect(r).toEqual({ kind: 'not-found', suggestions: ['eu-chip-ruling'] });
   });
 
+  it.each(['EU court upholds fine against chipmaker', 'eu court upholds fine against chipmaker!', 'S. Korea-Japan foreign ministers hold talks'])(
+    'GIVEN the whole title %j, as the topic option invites ("its slug or title") THEN that briefing opens',
+    (title) => {
+      expect(resolveSlug(title, library)).toMatchObject({ kind: 'found' });
+    },
+  );
+
+  it('GIVEN a title two briefings share THEN neither is guessed', () => {
+    const twins = [...library, { slug: 'chip-fine-2', title: 'EU court upholds fine against chipmaker' }];
+    expect(resolveSlug('EU court upholds fine against chipmaker', twins).kind).toBe('not-found');
+  });
+
   it('GIVEN nonsense THEN there are no suggestions', () => {
     expect(resolveSlug('zzzzqqq', library)).toEqual({ kind: 'not-found', suggestions: [] });
   });

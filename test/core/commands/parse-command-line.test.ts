@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandData } from '../../../src/core/commands/command-data.js';
-import { parseCommandLine, tokenize } from '../../../src/core/commands/parse-command-line.js';
+import { asWord, parseCommandLine, tokenize } from '../../../src/core/commands/parse-command-line.js';
 import { BriefbotError } from '../../../src/core/errors.js';
 
 const show: CommandData = {
@@ -67,6 +67,11 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/digest subscribe tz Asia/Seoul #news at 08:00', commands).args).toEqual({ time: '08:00', zone: 'Asia/Seoul', channel: '#news' });
   });
 
+  it('GIVEN a keyword value that is a list with spaces after its commas THEN the whole list is the value, up to the next keyword', () => {
+    expect(parseCommandLine('/digest subscribe tz Asia/Seoul, at 08:00', commands).args).toEqual({ time: '08:00', zone: 'Asia/Seoul,' });
+    expect(parseCommandLine('/digest subscribe at 08:00 tz Europe/Paris, Europe/Rome #news', commands).args).toEqual({ time: '08:00', zone: 'Europe/Paris, Europe/Rome', channel: '#news' });
+  });
+
   it('GIVEN a missing required option THEN the error shows the usage', () => {
     const e = errorOf('/digest subscribe');
     expect(e.code).toBe('BAD_ARGUMENTS');
@@ -94,5 +99,9 @@ describe('parseCommandLine', () => {
 
   it('GIVEN double quotes THEN spaces stay inside one word', () => {
     expect(tokenize('subscribe "my channel" at 08:00')).toEqual(['subscribe', 'my channel', 'at', '08:00']);
+  });
+
+  it.each(['diplomacy', 'north korea', 'say "no" twice', '"quoted'])('GIVEN the value %s written with asWord THEN tokenize reads it back as one word', (value) => {
+    expect(tokenize(`list ${asWord(value)} 2`)).toEqual(['list', value, '2']);
   });
 });

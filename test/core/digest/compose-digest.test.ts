@@ -72,5 +72,8 @@ describe('schedule input', () => {
     expect(parseChannelMention('<#C0123ABC|general>')).toBe('C0123ABC');
     expect(parseChannelMention('#C0123ABC')).toBe('C0123ABC');
     expect(parseChannelMention('not a channel')).toBeUndefined();
+    expect(parseChannelMention('wed')).toBeUndefined();
+    expect(parseChannelMention('#news')).toBe('news');
+    expect(parseChannelMention('shell')).toBe('shell');
   });
 });

@@ -86,4 +86,20 @@ describe('paginateText and trimAtSentence', () => {
     expect(trimAtSentence('One two three. Four five six. Seven eight nine.', 35)).toBe('One two three. Four five six....');
     expect(trimAtSentence('short', 35)).toBe('short');
   });
+
+  it('GIVEN text with no space to cut at and emoji or rare CJK at the limit THEN no character is cut in half, on any page', () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (const text of ['🎉'.repeat(300), `x${'𠀋'.repeat(300)}`, `${'東京'.repeat(40)}😀😀😀${'京'.repeat(200)}`]) {
+      for (let max = 4; max < 120; max++) {
+        const cut = trimAtSentence(text, max);
+        expect(cut.length, `${max}`).toBeLessThanOrEqual(max);
+        expect(cut, `${max}`).not.toMatch(lone);
+      }
+      for (const size of [50, 51, 77]) {
+        const pages = paginateText(text, size);
+        expect(pages.some((p) => lone.test(p)), `${size}`).toBe(false);
+        expect(pages.join('')).toBe(text);
+      }
+    }
+  });
 });
