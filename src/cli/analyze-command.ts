@@ -115,8 +115,14 @@ export async function runAnalyze(args: readonly string[], io: Io): Promise<numbe
     if (a === '--format') format = args[++i] ?? '';
     else if (a === '--sentences') sentences = Number(args[++i]);
     else if (a === '--jsonl') jsonl = true;
-    else if (a === '-' || !a.startsWith('-')) file = a;
-    else {
+    else if (a === '-' || !a.startsWith('-')) {
+      // One story a run: a second name used to replace the first without a word.
+      if (file !== undefined) {
+        io.stderr.write(`analyze reads one FILE (or - for standard input); got ${file} and ${a}. Analyse several stories with --jsonl.\n`);
+        return 2;
+      }
+      file = a;
+    } else {
       io.stderr.write(`unknown option ${a}\n${HELP}\n`);
       return 2;
     }
@@ -130,6 +136,10 @@ export async function runAnalyze(args: readonly string[], io: Io): Promise<numbe
     return 2;
   }
   const options = { summarySentences: sentences };
+  if (jsonl && file !== undefined && file !== '-') {
+    io.stderr.write(`--jsonl reads JSON Lines on standard input; leave out ${file} (briefbot analyze --jsonl < stories.jsonl)\n`);
+    return 2;
+  }
   if (jsonl) {
     const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
     let n = 0;

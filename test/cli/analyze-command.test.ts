@@ -32,6 +32,21 @@ describe('briefbot analyze FILE|-', () => {
     expect(run.stdout).toContain('— Jane Smith');
   });
 
+  it('GIVEN two files, or a file with --jsonl THEN it refuses with exit 2 instead of silently analysing one of them', async () => {
+    const a = join(dir, 'a.txt');
+    const b = join(dir, 'b.txt');
+    await writeFile(a, STORY);
+    await writeFile(b, 'The council met on Tuesday. It approved the budget.');
+    const two = await analyzeCli([a, b]);
+    expect(two.code).toBe(2);
+    expect(two.stdout).toBe('');
+    expect(two.stderr).toContain(`got ${a} and ${b}`);
+    const withJsonl = await analyzeCli([a, '--jsonl'], '{"id":"x","text":"Hello there."}\n');
+    expect(withJsonl.code).toBe(2);
+    expect(withJsonl.stderr).toContain('--jsonl reads JSON Lines on standard input');
+    expect((await analyzeCli(['-', '--jsonl'], '{"id":"x","text":"The council met."}\n')).code).toBe(0);
+  });
+
   it('GIVEN a missing file or a folder THEN the error says so in words and the exit code is 1', async () => {
     const missing = await analyzeCli([join(dir, 'nope.md')]);
     expect(missing.code).toBe(1);
