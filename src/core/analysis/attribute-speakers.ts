@@ -1139,17 +1139,38 @@ const PREPOSITION_BEFORE_RE = /\b(?:to|at|with|for|from|about|of|by|on|in|agains
 
 /** A verb that takes someone's words as its object, right before the quote: "condemned the '", "described it as '". */
 const REPORTED_OBJECT_RE =
-  /^\s+(?:(?:also|later|then|publicly|openly|swiftly|angrily)\s+)?(?:condemned|condemns|described|describes|called|calls|branded|brands|dismissed|dismisses|labelled|labeled|hailed|hails|denounced|denounces|derided|derides|mocked|mocks)\s+(?:(?:it|them|him|her|this|that|the\s+\w+)\s+as\s+|as\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?$/;
+  /^(?:\s+\((?:pictured|above|below|left|right|centre|center|top|bottom|inset)\))?\s+(?:(?:also|later|then|publicly|openly|swiftly|angrily)\s+)?(?:condemned|condemns|described|describes|called|calls|branded|brands|dismissed|dismisses|labelled|labeled|hailed|hails|denounced|denounces|derided|derides|mocked|mocks)\s+(?:(?:it|them|him|her|this|that|the\s+\w+)\s+as\s+|as\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?$/;
 
 /**
  * "As Mr Cameron condemned the 'brutal and barbaric murder', Foreign Secretary Philip Hammond said ...": a partial quote that
- * is the object of a verb of judging, right after its named subject, is that subject's, whatever speech follows in the sentence.
+ * is the object of a verb of judging, right after its named subject (a photo pointer such as "(above)" may stand between),
+ * is that subject's, whatever speech follows in the sentence.
  */
 function reportedObject(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
   const sStart = sentenceStartBefore(ctx.text, q.start, floor);
   const m = mentionsBetween(ctx.speakers, sStart, q.start).pop();
   if (!m || !REPORTED_OBJECT_RE.test(ctx.text.slice(m.end, q.start))) return null;
   return fromMention(ctx, m, 'said-before', 0.8);
+}
+
+/** A sentence opened by a clause of contrast and its subject: "While the BBC ", "Although Mr Smith ". */
+const CONTRAST_OPENING_RE = /^\s*(?:(?:but|and|yet),?\s+)?(?:while|whilst|although|though|whereas)\s+(?:the\s+)?$/i;
+/** The subject's reporting verb right after it: " claimed", " has insisted", " previously said". */
+const CONTRAST_VERB_RE = new RegExp(`^\\s+(?:(?:has|had|have)\\s+)?(?:\\w+ly\\s+)?(?:${SPEECH}|maintained|maintains|believes|believed|described|describes|called|calls)\\b`, 'i');
+
+/**
+ * "While the BBC claimed the plate was an 'unhappy coincidence', Maria Cristina Barrionuevo said ...": a partial quote that
+ * ends the opening clause of contrast is the words of that clause's subject, not of the speaker of the main clause after it.
+ */
+function contrastClauseSubject(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
+  if (!/^[\s'’"”]*,/.test(ctx.text.slice(q.end, q.end + 4)) && !q.text.endsWith(',')) return null;
+  const sStart = sentenceStartBefore(ctx.text, q.start, floor);
+  const m = mentionsBetween(ctx.speakers, sStart, q.start)[0];
+  if (!m || !CONTRAST_OPENING_RE.test(ctx.text.slice(sStart, m.start)) || isPossessive(ctx.text, m.end)) return null;
+  // (A quote set off by a comma or colon, "While Smith said nothing, 'we are fine,' Jones said", is the main clause's.)
+  const between = ctx.text.slice(m.end, q.start);
+  if (!CONTRAST_VERB_RE.test(between) || /[,:]\s*$/.test(between)) return null;
+  return fromMention(ctx, m, 'said-before', 0.7);
 }
 
 /** Verbs that report or judge what someone said, around a partial quote in their clause: "accused X of having '...'". */
@@ -1407,7 +1428,7 @@ export function attributeSpeakers(
     const nextStart = k + 1 < quotes.length ? quotes[k + 1]!.start : text.length;
     // "X said: '...'" right before the quote is the strongest cue; otherwise the words after the quote come first.
     const strongBefore = STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
-    let a = reportedObject(ctx, q, prevEnd) ?? (strongBefore
+    let a = reportedObject(ctx, q, prevEnd) ?? contrastClauseSubject(ctx, q, prevEnd) ?? (strongBefore
       ? (attributeBefore(ctx, q, prevEnd) ?? attributeAfter(ctx, q, nextStart))
       : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd)));
     if (!a && k > 0 && out[k - 1]!.cue !== 'side-reasoning' && !excludedBySide(q, out[k - 1]!.speaker, options.participants ?? [])) {

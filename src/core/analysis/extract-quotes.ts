@@ -41,6 +41,8 @@ const SPEECH_VERB_RE_SRC = `(?:${SPEECH_VERBS})`;
 const CUE_AFTER_RE = new RegExp(`^[ \\t,;:—–-]*(?:[^.!?"“”‘’\\n]{0,80}?\\b)?${SPEECH_VERB_RE_SRC}\\b`, 'iu');
 /** A speech verb (or a colon) shortly before an opening mark: `Mr Wang said: '`, `according to X, "`. */
 const CUE_BEFORE_RE = new RegExp(`(?:\\b${SPEECH_VERB_RE_SRC}\\b[^.!?"“”‘’\\n]{0,60}|\\baccording to [^.!?"“”‘’\\n]{1,80}|:\\s*)$`, 'iu');
+/** "with the headline ", "ran the headline: ", "the subject line reading ": what follows is a title. */
+const HEADLINE_BEFORE_RE = /\b(?:headlines?|subject line|strapline)\s*(?::|,|reading|read|which read|that read)?\s*$/i;
 /** Words right before a quotation that make it a name or a scare quote: the alternatives of `/\b(?:...)\s*$/i`. */
 const NAMING_WORDS = ['dubbed', 'called', 'named', 'so-called', 'known as', 'labelled', 'labeled', 'branded', 'termed', 'titled', 'entitled', 'nicknamed'];
 const SCARE_WORDS = [
@@ -300,6 +302,8 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   const ownParagraph = /(?:^|\n)\s*$/.test(before) && (/^\s*(?:\n|$)/.test(after) || !span.closed);
   // "a kite dubbed '...'", "the so-called '...'": naming, not speech, whatever verb is near.
   if (!personal && endsWithWord(before, NAMING_WORDS)) return false;
+  // "They ran the headline: '...'", "under the subject line: '...'": a title printed over a text, not speech.
+  if (HEADLINE_BEFORE_RE.test(before)) return false;
   // A lower-case phrase of two or more words in a sentence that a reporting verb and its subject opened reports that
   // speaker's words ("Patricia Hewitt said the cost was being evaluated, but it was an "increasingly high priority""), unless
   // the words after it name it as a term ("pay a 'special tax' known as jizya").

@@ -1342,3 +1342,22 @@ describe('attributeSpeakers: well-known companies named by one word (session 8)'
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Google' });
   });
 });
+
+describe('attributeSpeakers: partial quotes in clauses of contrast and after photo pointers (session 8, quotes8b)', () => {
+  it('GIVEN "While X claimed ... was an \'...\', Y said ..." THEN X, whose clause the quote ends', () => {
+    const courts = "While the BBC claimed the number plate was an 'unhappy coincidence', Maria Lopez said it was a deliberate insult.";
+    expect(attribute(courts)[0]).toMatchObject({ speaker: 'BBC' });
+    const politics = 'Although Michael Howard has insisted the plans were "fully costed", Gordon Brown said they did not add up.';
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Michael Howard' });
+    // A quote set off by a comma after the clause is the main clause's.
+    const sport = "While Arsene Wenger said nothing, 'we will fight to the end,' Thierry Henry told reporters.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Thierry Henry' });
+  });
+
+  it('GIVEN "X (above) dismissed as \'...\'" THEN X: a photo pointer does not hide the subject', () => {
+    const arts = "Last year his predecessor Roger Wright (above) dismissed as 'complete nonsense' claims that the station was losing listeners.";
+    expect(attribute(arts)[0]).toMatchObject({ speaker: 'Roger Wright' });
+    const politics = "Home Secretary Theresa May (pictured) condemned the 'appalling and cowardly attack' on the officers, police said.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Theresa May' });
+  });
+});

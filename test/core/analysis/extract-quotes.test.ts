@@ -194,3 +194,15 @@ describe('terms that only look like partial quotes in a reported sentence (sessi
     ]);
   });
 });
+
+describe('a headline or subject line in quotation marks (session 8, quotes8b)', () => {
+  it('GIVEN "with the headline", "ran the headline:" or "the subject line:" THEN a title, not a quote', () => {
+    expect(extractQuotes("The magazine's cover shows the Queen with the headline 'World Exclusive - Queen dying!' in red letters.")).toEqual([]);
+    expect(extractQuotes("Last year the tabloid ran the headline: 'Star quits show in tears!'")).toEqual([]);
+    expect(extractQuotes('The professor sent the email under the subject line: "Great article on legal writing."')).toEqual([]);
+    // The editor's own words about the headline stay a quote.
+    expect(extractQuotes('The editor defended the headline, saying: "We stand by every word of it."').map((q) => q.text)).toEqual([
+      'We stand by every word of it.',
+    ]);
+  });
+});
