@@ -836,7 +836,11 @@ function salientPerson(ctx: Context, at: number): Mention | null {
   if (last) return last;
   const s0 = sentenceStartBefore(ctx.text, at, 0);
   const s1 = s0 > 0 ? sentenceStartBefore(ctx.text, s0 - 1, 0) : s0;
-  return sentenceSubjects(ctx, s0, at).pop() ?? (s1 < s0 ? sentenceSubjects(ctx, s1, s0).pop() : undefined) ?? lastPersonBefore(ctx, at);
+  // ("Gordon Brown has warned that the Scottish nationalists want ... The former prime minister said that Nicola Sturgeon's
+  // answers": a name after "the" or with "'s" modifies a noun; it is no one a description points back to.)
+  const subjects = (from: number, to: number): Mention[] =>
+    sentenceSubjects(ctx, from, to).filter((m) => !attributive(ctx.text, m) && !isPossessive(ctx.text, m.end));
+  return subjects(s0, at).pop() ?? (s1 < s0 ? subjects(s1, s0).pop() : undefined) ?? lastPersonBefore(ctx, at);
 }
 
 /** The mention sits in a photo caption pasted between paragraphs ("Boente was held at HMP Birmingham (pictured) when ..."). */
@@ -1074,7 +1078,8 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     const after = TOLD_RE.test(verb[0]) ? null : firstSpeakerIn(ctx, verbAt, q.start);
     // ("said that Adeli felt '", "prosecutors said Barrientos married men ... 'red flags'": a name that opens the reported
     // clause, followed by its own verb, is talked about, not speaking.)
-    if (after && after.start - verbAt <= 14 && !/^\s+that\b/i.test(text.slice(verbAt + verb[0].length, after.start)) && !/^\s+(?:[a-z]+ed|[a-z]+s|was|is|had|has|felt|would|will|could)\b/.test(text.slice(after.end, after.end + 16))) {
+    // ("said that Nicola Sturgeon's answers are '": a possessive name is talked about too.)
+    if (after && after.start - verbAt <= 14 && !isPossessive(text, after.end) && !/^\s+that\b/i.test(text.slice(verbAt + verb[0].length, after.start)) && !/^\s+(?:[a-z]+ed|[a-z]+s|was|is|had|has|felt|would|will|could)\b/.test(text.slice(after.end, after.end + 16))) {
       return fromMention(ctx, after, 'said-before', 0.85);
     }
     if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);

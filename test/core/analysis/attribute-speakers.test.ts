@@ -1361,3 +1361,14 @@ describe('attributeSpeakers: partial quotes in clauses of contrast and after pho
     expect(attribute(politics)[0]).toMatchObject({ speaker: 'Theresa May' });
   });
 });
+
+describe('attributeSpeakers: a description points past names that modify a noun (session 8, quotes8b)', () => {
+  it('GIVEN "X has warned that the Scottish nationalists want ... The former prime minister said ... \'...\'" THEN X', () => {
+    const politics =
+      "Gordon Brown has warned that the Scottish nationalists want a second referendum on independence. The former prime minister said that Nicola Sturgeon's answers on the issue are 'all evasion'.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Gordon Brown' });
+    const sport =
+      "Sir Alex Ferguson has claimed that the Spanish clubs were given an easy ride by referees. The veteran manager said the decisions were 'a disgrace to the game'.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Alex Ferguson' });
+  });
+});
