@@ -1158,6 +1158,8 @@ function reportedObject(ctx: Context, q: QuoteSpan, floor: number): Attribution 
   return fromMention(ctx, m, 'said-before', 0.8);
 }
 
+/** Words after a quote that carry its sentence on: a lower-case word that is no pronoun or speech verb. */
+const EMBEDDED_AFTER_RE = new RegExp(`^[ \\t]+(?!(?:he|she|it|they|we|i|${SPEECH_VERBS})\\b)\\p{Ll}`, 'u');
 /** A sentence opened by a clause of contrast and its subject: "While the BBC ", "Although Mr Smith ". */
 const CONTRAST_OPENING_RE = /^\s*(?:(?:but|and|yet),?\s+)?(?:while|whilst|although|though|whereas)\s+(?:the\s+)?$/i;
 /** The subject's reporting verb right after it: " claimed", " has insisted", " previously said". */
@@ -1432,7 +1434,10 @@ export function attributeSpeakers(
     const prevEnd = k > 0 ? quotes[k - 1]!.end : 0;
     const nextStart = k + 1 < quotes.length ? quotes[k + 1]!.start : text.length;
     // "X said: '...'" right before the quote is the strongest cue; otherwise the words after the quote come first.
-    const strongBefore = STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
+    // A partial quote that the sentence runs on from ("... and urged 'patriotic Scots' to vote Labour") is the words of
+    // the sentence's own speaker, before it, more often than of a name after it.
+    const embedded = !/[.,;:!?…—–-]$/.test(q.text) && EMBEDDED_AFTER_RE.test(text.slice(q.end, q.end + 40));
+    const strongBefore = embedded || STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
     let a = reportedObject(ctx, q, prevEnd) ?? contrastClauseSubject(ctx, q, prevEnd) ?? (strongBefore
       ? (attributeBefore(ctx, q, prevEnd) ?? attributeAfter(ctx, q, nextStart))
       : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd)));

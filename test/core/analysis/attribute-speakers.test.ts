@@ -1372,3 +1372,19 @@ describe('attributeSpeakers: a description points past names that modify a noun 
     expect(attribute(sport)[0]).toMatchObject({ speaker: 'Alex Ferguson' });
   });
 });
+
+describe('attributeSpeakers: a partial quote the sentence runs on from (session 8, quotes8b)', () => {
+  it('GIVEN "X told MPs that \'...\' from the IMF to the OECD agreed" THEN X, not a body named after the quote', () => {
+    const politics = "Mr Howard told MPs that 'every serious economist' from the Bank of England to the Institute for Fiscal Studies said the sums were wrong.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Howard' });
+    const music = "Singer Chester Bennington described the award as 'quite an honour' while Muse said their own prize was a surprise.";
+    expect(attribute(music)[0]).toMatchObject({ speaker: 'Chester Bennington' });
+    const campaign = "Gordon Brown, pictured campaigning in Fife, has warned the SNP wants chaos and urged 'patriotic Scots' to vote Labour And he warned voters.";
+    expect(attribute(campaign)[0]).toMatchObject({ speaker: 'Gordon Brown' });
+  });
+
+  it('GIVEN a quote closed by its own punctuation THEN the words after it still name its speaker', () => {
+    const t = "Police arrived within minutes. 'We did everything we could,' paramedic Sarah Jones said later.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Sarah Jones' });
+  });
+});
