@@ -1083,6 +1083,10 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
       return fromMention(ctx, after, 'said-before', 0.85);
     }
     if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
+    // "The young jihadist, who describes himself on Twitter as a '": the verb of an aside speaks for the description it follows.
+    const aside = DESCRIPTION_ASIDE_RE.exec(lead);
+    const described = aside ? `t${aside[1]!.slice(1)}` : '';
+    if (aside && isDescription(`${described} `)) return fromMention(ctx, resolveDescription(ctx, described, q.start), 'description', 0.5);
   } else if (colon) {
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
     if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);
@@ -1098,6 +1102,12 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
   }
   return writtenStatement(ctx, headStart, q.start) ?? ownClaim(ctx, headStart, q.start) ?? judgingParticiple(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
+
+/** A description, then "who" or "which" opening an aside, up to the aside's verb: "The young jihadist, who ". */
+const DESCRIPTION_ASIDE_RE = /^\s*(?:(?:but|and|meanwhile),?\s+)?(the\s+[^,.;:!?"“”‘’\n]{1,60}?),\s+(?:who|which)\s+(?:(?:also|has|had|often|now|\w+ly)\s+)?$/i;
+
+/** A sentence opened by a description and an aside that runs up to a quote: "The young jihadist, who describes himself as a ". */
+const DESCRIPTION_ASIDE_HEAD_RE = /^\s*(?:(?:but|and|meanwhile),?\s+)?the\s+[^,.;:!?"“”‘’\n]{1,60}?,\s+(?:who|which)\s+[^,.;:!?"“”‘’\n]{1,100}$/i;
 
 /** "Dencia's claim that Lancome is a '", "Mr Smith's insistence that the plan was '": the words claimed, up to the quote. */
 const OWN_CLAIM_RE =
@@ -1437,7 +1447,10 @@ export function attributeSpeakers(
     // A partial quote that the sentence runs on from ("... and urged 'patriotic Scots' to vote Labour") is the words of
     // the sentence's own speaker, before it, more often than of a name after it.
     const embedded = !/[.,;:!?…—–-]$/.test(q.text) && EMBEDDED_AFTER_RE.test(text.slice(q.end, q.end + 40));
-    const strongBefore = embedded || STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
+    // So is one inside an aside after a description ("The young jihadist, who describes himself as a '...', said"): the
+    // verb after the aside has the description for its subject, not a name after it.
+    const inAside = DESCRIPTION_ASIDE_HEAD_RE.test(text.slice(sentenceStartBefore(text, q.start, prevEnd), q.start));
+    const strongBefore = embedded || inAside || STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
     let a = reportedObject(ctx, q, prevEnd) ?? contrastClauseSubject(ctx, q, prevEnd) ?? (strongBefore
       ? (attributeBefore(ctx, q, prevEnd) ?? attributeAfter(ctx, q, nextStart))
       : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd)));

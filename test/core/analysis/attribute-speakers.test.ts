@@ -1388,3 +1388,14 @@ describe('attributeSpeakers: a partial quote the sentence runs on from (session 
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Sarah Jones' });
   });
 });
+
+describe('attributeSpeakers: a partial quote inside an aside after a description (session 8, quotes8b)', () => {
+  it('GIVEN "The young jihadist, who describes himself as a \'...\', said ..." THEN the person the description points to', () => {
+    const terror =
+      "Abu Salim, 20, left Cardiff last year. The young fighter, who describes himself online as a 'soldier of the caliphate', said last month that Britain should be afraid.";
+    expect(attribute(terror)[0]).toMatchObject({ speaker: 'Abu Salim' });
+    const sport =
+      "Jenson Button finished fourth in Bahrain. The British driver, who described the new rules as 'a complete lottery', said he would speak to the stewards.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Jenson Button' });
+  });
+});
