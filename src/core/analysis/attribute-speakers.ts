@@ -601,7 +601,9 @@ function namedAfterRole(ctx: Context, from: number, tailEnd: number): Mention | 
 function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution | null {
   if (!/^\w+ing\b/i.test(verb.trim())) return null;
   // "criticism poured in, with one person tweeting:", "and another fan writing:": an unnamed person, not the sentence's subject.
-  if (INDEFINITE_GERUND_SUBJECT_RE.test(ctx.text.slice(Math.max(0, verbAt - 60), verbAt))) return { speaker: null, confidence: 0, cue: 'unnamed' };
+  // ("you can hear one of the officers saying", "with two of his neighbours telling": one of a group, unnamed.)
+  const near = ctx.text.slice(Math.max(0, verbAt - 60), verbAt);
+  if (INDEFINITE_GERUND_SUBJECT_RE.test(near) || ONE_OF_GROUP_BEFORE_RE.test(near)) return { speaker: null, confidence: 0, cue: 'unnamed' };
   const sStart = sentenceStartBefore(ctx.text, verbAt, Math.max(0, verbAt - 600));
   const lead = ctx.text.slice(sStart, verbAt);
   const sp = /^\s*(?:(?:and|but|so|yet|then|now|still|also|however|later),?\s+)?(he|she)\b/i.exec(lead);
@@ -629,6 +631,8 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
   return null;
 }
 
+/** One of a group, unnamed, right before a participle: "one of the officers ", "two of his neighbours ". */
+const ONE_OF_GROUP_BEFORE_RE = /\b(?:one|another|some|many|several|two|three|four)\s+of\s+(?:the|his|her|their|its|our)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+$/i;
 /** An indefinite subject right before a participle: "with one person ", "and another angry fan ", "with others ". */
 const INDEFINITE_GERUND_SUBJECT_RE = /\b(?:with|and|as|while)\s+(?:(?:one|another|some|many)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+|others|one|another|someone|somebody)\s+$/i;
 

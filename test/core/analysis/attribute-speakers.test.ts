@@ -1399,3 +1399,13 @@ describe('attributeSpeakers: a partial quote inside an aside after a description
     expect(attribute(sport)[0]).toMatchObject({ speaker: 'Jenson Button' });
   });
 });
+
+describe('attributeSpeakers: one of a group before a participle (session 8, quotes8b)', () => {
+  it('GIVEN "you can hear one of the officers saying ... \'...\'" THEN an unnamed speaker, not the force named before', () => {
+    const police =
+      "The Arizona Department of Public Safety released the footage. During the video, you can hear one of the officers saying they needed to 'calm everyone down' before the arrest.";
+    expect(attribute(police)[0]).toMatchObject({ speaker: null });
+    const court = "Judge Mary Lane heard the evidence on Monday, with two of the jurors telling the clerk they felt 'deeply uncomfortable' with it.";
+    expect(attribute(court)[0]).toMatchObject({ speaker: null });
+  });
+});
