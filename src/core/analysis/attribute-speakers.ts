@@ -1172,6 +1172,35 @@ function reportedObject(ctx: Context, q: QuoteSpan, floor: number): Attribution 
   return fromMention(ctx, m, 'said-before', 0.8);
 }
 
+/** A passive verb of judging or naming before a quote in its clause: "was described by Jobs as the ", "has been branded a ". */
+const PASSIVE_JUDGING_RE =
+  /\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?(?:described|called|branded|praised|criticised|criticized|hailed|dismissed|labelled|labeled|accused|condemned|slammed|attacked)\b[^.!?;"“”‘’\n]{0,80}$/i;
+/** "by " and the agent, right after the verb or the quote: " by the film's director Marc Forster" ("by depriving" is no agent). */
+const BY_AGENT_RE = /^(?:[^.!?;"“”‘’\n]{0,50}?\s)?by\s+(?!\p{L}+ing\b)((?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}'’-]+\s+){0,4})/u;
+
+/**
+ * "Reports of a snap election have been described as 'idle speculation' by Downing Street", "he was called the 'fifth child of
+ * the group' by the film's director Marc Forster": in a passive the agent after "by" is the speaker, not the subject; an agent
+ * no name is given for ("by MPs", "by scouts who saw them") is an unnamed speaker.
+ */
+function passiveAgent(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
+  const { text } = ctx;
+  const sStart = sentenceStartBefore(text, q.start, floor);
+  const verb = PASSIVE_JUDGING_RE.exec(text.slice(sStart, q.start));
+  if (!verb) return null;
+  const verbEnd = sStart + verb.index + verb[0].length;
+  const inside = BY_AGENT_RE.exec(text.slice(sStart + verb.index, q.start));
+  const afterQuote = inside ? null : BY_AGENT_RE.exec(text.slice(q.end, Math.min(text.length, q.end + 120)));
+  const by = inside ?? afterQuote;
+  if (!by) return null;
+  const agentAt = inside ? sStart + verb.index + by.index + by[0].length : q.end + by.index + by[0].length;
+  if (inside && agentAt > verbEnd) return null;
+  const m = ctx.speakers.find((x) => x.start === agentAt);
+  if (m) return fromMention(ctx, m, 'said-after', 0.8);
+  // ("by MPs", "by scouts who saw them live", "by television campaigners": a group or a person not named.)
+  return /^\p{Lu}/u.test(text.slice(agentAt, agentAt + 2)) && !/^(?:MPs|MEPs|MSPs|Tories|Tory)\b/.test(text.slice(agentAt, agentAt + 6)) ? null : { speaker: null, confidence: 0, cue: 'unnamed' };
+}
+
 /** Words after a quote that carry its sentence on: a lower-case word that is no pronoun or speech verb. */
 const EMBEDDED_AFTER_RE = new RegExp(`^[ \\t]+(?!(?:he|she|it|they|we|i|${SPEECH_VERBS})\\b)\\p{Ll}`, 'u');
 /** A sentence opened by a clause of contrast and its subject: "While the BBC ", "Although Mr Smith ". */
@@ -1455,7 +1484,7 @@ export function attributeSpeakers(
     // verb after the aside has the description for its subject, not a name after it.
     const inAside = DESCRIPTION_ASIDE_HEAD_RE.test(text.slice(sentenceStartBefore(text, q.start, prevEnd), q.start));
     const strongBefore = embedded || inAside || STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
-    let a = reportedObject(ctx, q, prevEnd) ?? contrastClauseSubject(ctx, q, prevEnd) ?? (strongBefore
+    let a = reportedObject(ctx, q, prevEnd) ?? contrastClauseSubject(ctx, q, prevEnd) ?? passiveAgent(ctx, q, prevEnd) ?? (strongBefore
       ? (attributeBefore(ctx, q, prevEnd) ?? attributeAfter(ctx, q, nextStart))
       : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd)));
     if (!a && k > 0 && out[k - 1]!.cue !== 'side-reasoning' && !excludedBySide(q, out[k - 1]!.speaker, options.participants ?? [])) {

@@ -1409,3 +1409,21 @@ describe('attributeSpeakers: one of a group before a participle (session 8, quot
     expect(attribute(court)[0]).toMatchObject({ speaker: null });
   });
 });
+
+describe('attributeSpeakers: the agent of a passive verb of judging (session 8, quotes8b)', () => {
+  it('GIVEN "was described by X as the \'...\'" or "was called the \'...\' by X" THEN X, not the one described', () => {
+    const tech = "Steve Jobs unveiled the machine in San Francisco. The cheaper model was described by Jobs as the 'most affordable Mac' ever made.";
+    expect(attribute(tech)[0]).toMatchObject({ speaker: 'Steve Jobs' });
+    const film = "Freddie Highmore charmed the crew, and he was called the 'heart of the whole film' by the film's director Marc Forster.";
+    expect(attribute(film)[0]).toMatchObject({ speaker: 'Marc Forster' });
+    const obituary = "Cyril Fletcher died on Monday. Fletcher was described as a 'true gentleman of comedy' by his friend and fellow broadcaster Michael Pointon.";
+    expect(attribute(obituary)[0]).toMatchObject({ speaker: 'Michael Pointon' });
+  });
+
+  it('GIVEN an agent with no name ("by police", "by scouts") THEN an unnamed speaker; "by depriving" names no agent', () => {
+    const crime = "Rock star Ozzy Osbourne has been praised by police for 'very bravely' tackling a burglar at his home.";
+    expect(attribute(crime)[0]).toMatchObject({ speaker: null });
+    const business = "Bernard Ebbers and the board are accused of breaching their duties by depriving MCI shareholders 'of full value' in the deal.";
+    expect(attribute(business)[0]?.speaker ?? null).not.toBe('MCI');
+  });
+});
