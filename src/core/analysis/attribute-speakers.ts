@@ -1201,6 +1201,27 @@ function passiveAgent(ctx: Context, q: QuoteSpan, floor: number): Attribution | 
   return /^\p{Lu}/u.test(text.slice(agentAt, agentAt + 2)) && !/^(?:MPs|MEPs|MSPs|Tories|Tory)\b/.test(text.slice(agentAt, agentAt + 6)) ? null : { speaker: null, confidence: 0, cue: 'unnamed' };
 }
 
+/** After a name: "who" and a verb that reports or judges, then the words up to the quote: ", who called Marie Leroi's work ". */
+const WHO_REPORTED_RE = new RegExp(
+  `^,?\\s+who\\s+(?:(?:also|later|has|had|then)\\s+)?(?:\\w+ly\\s+)?(?:${SPEECH}|called|calls|described|describes|branded|brands|labelled|labeled|dismissed|dismisses|hailed|hails|praised|praises|criticised|criticized|condemned|condemns)\\b[^.!?;"“”‘’\\n]{0,100}$`,
+  'i',
+);
+
+/**
+ * "Her words were echoed by Iris director Sir Richard Eyre who called Marie Leroi's work '...'": a quote in a relative clause
+ * whose "who" reports or judges is the words of the person the clause hangs on.
+ */
+function relativeSpeaker(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
+  const sStart = sentenceStartBefore(ctx.text, q.start, floor);
+  for (const m of mentionsBetween(ctx.speakers, sStart, q.start)) {
+    // ("students Ryan Crabbe and Gordon Rennie, who observed": a pair says it together; left to the other rules.)
+    if (m.kind === 'person' && WHO_REPORTED_RE.test(ctx.text.slice(m.end, q.start)) && !/\b(?:and|or|&)\s+$/.test(ctx.text.slice(Math.max(0, m.start - 5), m.start))) {
+      return fromMention(ctx, m, 'said-before', 0.75);
+    }
+  }
+  return null;
+}
+
 /** Words after a quote that carry its sentence on: a lower-case word that is no pronoun or speech verb. */
 const EMBEDDED_AFTER_RE = new RegExp(`^[ \\t]+(?!(?:he|she|it|they|we|i|${SPEECH_VERBS})\\b)\\p{Ll}`, 'u');
 /** A sentence opened by a clause of contrast and its subject: "While the BBC ", "Although Mr Smith ". */
@@ -1484,7 +1505,7 @@ export function attributeSpeakers(
     // verb after the aside has the description for its subject, not a name after it.
     const inAside = DESCRIPTION_ASIDE_HEAD_RE.test(text.slice(sentenceStartBefore(text, q.start, prevEnd), q.start));
     const strongBefore = embedded || inAside || STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
-    let a = reportedObject(ctx, q, prevEnd) ?? contrastClauseSubject(ctx, q, prevEnd) ?? passiveAgent(ctx, q, prevEnd) ?? (strongBefore
+    let a = reportedObject(ctx, q, prevEnd) ?? contrastClauseSubject(ctx, q, prevEnd) ?? passiveAgent(ctx, q, prevEnd) ?? relativeSpeaker(ctx, q, prevEnd) ?? (strongBefore
       ? (attributeBefore(ctx, q, prevEnd) ?? attributeAfter(ctx, q, nextStart))
       : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd)));
     if (!a && k > 0 && out[k - 1]!.cue !== 'side-reasoning' && !excludedBySide(q, out[k - 1]!.speaker, options.participants ?? [])) {

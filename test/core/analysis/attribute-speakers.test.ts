@@ -1427,3 +1427,12 @@ describe('attributeSpeakers: the agent of a passive verb of judging (session 8, 
     expect(attribute(business)[0]?.speaker ?? null).not.toBe('MCI');
   });
 });
+
+describe('attributeSpeakers: a quote in a "who said" clause after a name (session 8, quotes8b)', () => {
+  it('GIVEN "... echoed by X who called the book \'...\'" THEN X, not the one spoken about', () => {
+    const books = "Her praise was echoed by director Sir Richard Eyre who called Anna Leroi's novel 'extraordinarily moving' on Tuesday.";
+    expect(attribute(books)[0]).toMatchObject({ speaker: 'Richard Eyre' });
+    const music = "The warmest tribute to Ray Charles came from the producer Quincy Jones, who described him as a 'brother in every sense of the word'.";
+    expect(attribute(music)[0]).toMatchObject({ speaker: 'Quincy Jones' });
+  });
+});
