@@ -1436,3 +1436,12 @@ describe('attributeSpeakers: a quote in a "who said" clause after a name (sessio
     expect(attribute(music)[0]).toMatchObject({ speaker: 'Quincy Jones' });
   });
 });
+
+describe('attributeSpeakers: more nouns that describe an organisation (session 8, quotes8b)', () => {
+  it('GIVEN "The corporation said ... \'...\'" or "The watchdog said" THEN the organisation named before', () => {
+    const media = "The BBC is to replace its chart show. The corporation said the new programme 'aims to reach a younger audience' of viewers.";
+    expect(attribute(media)[0]).toMatchObject({ speaker: 'BBC' });
+    const money = "The Financial Services Authority fined the bank on Monday. The watchdog said the failings were 'serious and widespread' across its branches.";
+    expect(attribute(money)[0]).toMatchObject({ speaker: 'Financial Services Authority' });
+  });
+});
