@@ -1181,18 +1181,21 @@ const BY_AGENT_RE = /^(?:[^.!?;"“”‘’\n]{0,50}?\s)?by\s+(?!\p{L}+ing\b)((
 /**
  * "Reports of a snap election have been described as 'idle speculation' by Downing Street", "he was called the 'fifth child of
  * the group' by the film's director Marc Forster": in a passive the agent after "by" is the speaker, not the subject; an agent
- * no name is given for ("by MPs", "by scouts who saw them") is an unnamed speaker.
+ * no name is given for ("by MPs", "by scouts who saw them"), or none, is an unnamed speaker.
  */
 function passiveAgent(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
   const { text } = ctx;
   const sStart = sentenceStartBefore(text, q.start, floor);
   const verb = PASSIVE_JUDGING_RE.exec(text.slice(sStart, q.start));
-  if (!verb) return null;
+  // ("He has been called the Johnny Carson of podcasting which, he says, '...'": a speech verb after the passive decides.)
+  if (!verb || SPEECH_IN_SPAN_RE.test(verb[0].replace(/^\S+\s+(?:\w+ly\s+)?\S+/, ''))) return null;
   const verbEnd = sStart + verb.index + verb[0].length;
   const inside = BY_AGENT_RE.exec(text.slice(sStart + verb.index, q.start));
   const afterQuote = inside ? null : BY_AGENT_RE.exec(text.slice(q.end, Math.min(text.length, q.end + 120)));
   const by = inside ?? afterQuote;
-  if (!by) return null;
+  // ("David Blunkett has been accused of using the 'politics of confusion' to ...": with no agent the one judged is still no
+  // speaker; unless the rest of the sentence names one ("..., his manager said"), the speaker is not given.)
+  if (!by) return SPEECH_IN_SPAN_RE.test(text.slice(q.end, sentenceEndAfter(text, q.end, Math.min(text.length, q.end + 300)))) ? null : { speaker: null, confidence: 0, cue: 'unnamed' };
   const agentAt = inside ? sStart + verb.index + by.index + by[0].length : q.end + by.index + by[0].length;
   if (inside && agentAt > verbEnd) return null;
   const m = ctx.speakers.find((x) => x.start === agentAt);

@@ -1445,3 +1445,19 @@ describe('attributeSpeakers: more nouns that describe an organisation (session 8
     expect(attribute(money)[0]).toMatchObject({ speaker: 'Financial Services Authority' });
   });
 });
+
+describe('attributeSpeakers: a passive verb of judging with no agent (session 8, quotes8b)', () => {
+  it('GIVEN "X has been accused of using the \'...\'" and no speaker in the sentence THEN not X', () => {
+    const politics = "David Blunkett has been accused of using the 'politics of confusion' to hide new immigration rules.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: null });
+    const health = "Professor Al Green studied in London and Oxford. He is described as 'a devoted grandfather' of four.";
+    expect(attribute(health)[0]).toMatchObject({ speaker: null });
+  });
+
+  it('GIVEN a speech verb after the passive ("which, he says, \'...\'") or after the quote THEN that speaker', () => {
+    const tech = "Adam Curry hosts a daily show. He has been called the Johnny Carson of podcasting which, he says, 'is a badge I will wear with pride'.";
+    expect(attribute(tech)[0]).toMatchObject({ speaker: 'Adam Curry' });
+    const sport = "Wayne Rooney has been described as 'the best young player in the world', Sven-Goran Eriksson said.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Sven-Goran Eriksson' });
+  });
+});
