@@ -8,7 +8,8 @@
  *   tsx bench/quote-eval.ts --labels bench/quotes/outside.jsonl --texts-from-git <clone of codelucas/newspaper>
  *   tsx bench/quote-eval.ts --eval dm-train.jsonl --labels bench/quotes/dmtrain.jsonl --lines odd --verbose
  *
- * --verbose adds one line per gold quote whose text was missed or whose speaker is wrong. It is refused on
+ * --verbose adds one line per gold quote whose text was missed or whose speaker is wrong, and per extracted quote that
+ * matches no gold quote (with the words before it). It is refused on
  * the sets and halves that are never read for errors (bench/quotes/README.md): the even lines of heldout2,
  * outside.jsonl, cnnval.jsonl, bbc.jsonl and any dmfresh* file. Both halves of dmtrain are development data (session 6).
  *
@@ -43,6 +44,8 @@ interface Labelled {
 interface Predicted {
   text: string;
   speaker: string | null;
+  /** The engine's sentence index (the baseline has none). */
+  sentence?: number;
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -132,7 +135,7 @@ export function isUnread(labelsPath: string, lines: 'odd' | 'even' | undefined):
   return UNREAD.some(([name, half]) => file === name && (half === undefined || lines === undefined || lines === half));
 }
 
-function score(gold: readonly GoldQuote[], predicted: readonly Predicted[], t: Tally, errors?: string[]): void {
+function score(gold: readonly GoldQuote[], predicted: readonly Predicted[], t: Tally, errors?: string[], context?: (p: Predicted) => string): void {
   t.gold += gold.length;
   t.predicted += predicted.length;
   const used = new Set<number>();
@@ -167,7 +170,20 @@ function score(gold: readonly GoldQuote[], predicted: readonly Predicted[], t: T
       if (sameSpeaker(g.speaker, p.speaker)) t.attributedRight++;
     }
   }
-  for (const p of predicted) if (gold.some((g) => textMatches(g.text, p.text))) t.correctPredicted++;
+  for (const p of predicted) {
+    if (gold.some((g) => textMatches(g.text, p.text))) t.correctPredicted++;
+    else errors?.push(`  extra   ${JSON.stringify(p.text.slice(0, 70))} (${p.speaker ?? 'null'})${context ? ` after ${JSON.stringify(context(p))}` : ''}`);
+  }
+}
+
+/** The 70 characters before a quote in the cleaned text, for reading an extra quote (one no gold quote matches). */
+function wordsBefore(analysis: { cleanedText: string; sentences: ReadonlyArray<{ start: number; end: number }> }): (p: Predicted) => string {
+  return (p) => {
+    const sentence = p.sentence === undefined ? undefined : analysis.sentences[p.sentence];
+    const from = sentence?.start ?? 0;
+    const at = analysis.cleanedText.indexOf(p.text, from);
+    return at < 0 ? '' : analysis.cleanedText.slice(Math.max(0, at - 71), at - 1).replace(/\s+/g, ' ');
+  };
 }
 
 function pct(n: number, d: number): string {
@@ -221,7 +237,7 @@ export async function evaluateQuotes(
     const { text } = article;
     const analysis = analyze(article);
     const mine: string[] = [];
-    score(l.quotes, analysis.quotes, ours, verbose ? mine : undefined);
+    score(l.quotes, analysis.quotes, ours, verbose ? mine : undefined, wordsBefore(analysis));
     if (mine.length > 0) errors.push(`${l.id}:`, ...mine);
     score(l.quotes, baseline(text), base);
   }

@@ -34,7 +34,7 @@ const SPEECH_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b(?:${NO_STOP}{0,60})[:,]?\\s
 /** A pronoun right before its speech verb, maybe with a modal and an adverb: "he said", "she later told", "He will also say". */
 const PRONOUN_BEFORE_VERB_RE = new RegExp(`\\b(he|she|it|they|i|we)\\s+(?:(?:will|would|may|might|could|can|should|must|is to|was to|are to)\\s+)?${ADVERB}$`, 'i');
 const ACCORDING_TO_RE = /\baccording to\s+/i;
-const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|newspaper|magazine|broadcaster|network|channel|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
+const DESCRIPTION_RE = /\bthe\s+(?:[\w’'-]+\s+){0,3}?(?:group|company|firm|corporation|retailer|supermarket|carmaker|insurer|lender|regulator|watchdog|organi[sz]ation|club|union|agency|charity|department|ministry|force|council|authority|campaign|association|federation|league|government|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|newspaper|magazine|broadcaster|network|channel|\d+-year-old|star|player|manager|boss|singer|actor|actress|mother|father|mum|dad|officer|minister|president|leader|chief|coach|striker|veteran|pensioner|teenager|girl|boy|man|woman|victim|businessman|businesswoman|politician|mp|senator|lawyer|doctor|driver|pilot|midfielder|defender|goalkeeper|keeper|winger|forward|captain|skipper|batsman|bowler|pundit|presenter|host|jockey|trainer|rider|boxer|fighter|golfer|cyclist|swimmer|athlete|runner|spokesman|spokeswoman|detective|inspector|superintendent|judge|prosecutor|teacher|student|nurse|author|writer|director|founder|owner|chairman|executive|latter|former|[\w-]+-of-[\w-]+)\s*,?\s*$/i;
 const SUBJECT_FOLLOW_RE = /^(?:,\s|\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|says|will|would|can|could|did|does|made|went|took|gave|got|came|felt|thought|knew|saw|wrote|spoke|met|led|left|won|lost|began|became|held|kept|put|ran|sat|set|stood|also|later|then|once|previously|recently)\b)/;
 /** "Leonard Ellerbe, CEO of Mayweather Promotions, disagreed": a name, an appositive, then its verb. */
 const APPOSITIVE_THEN_VERB_RE = /^,\s[^,.;:!?]{1,90},\s+(?:[a-z]+ed|[a-z]+s|said|told|has|had|was|is|will|would)\b/;
@@ -47,7 +47,7 @@ const ROLE_DESCRIPTION_RE =
 const ORG_POSSESSIVE_RE = /\bthe\s+(?:[\w-]+\s+)?(?:magazine|newspaper|paper|publication|website|site|broadcaster|station|channel|network|company|firm|club|group|organi[sz]ation|charity|agency)['’]s\s/i;
 /** Organisation nouns that their proper names spell out ("the medical center": "California Pacific Medical Center"). */
 const NAMED_ORG_HEADS = new Set(['center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'embassy', 'museum', 'clinic', 'foundation', 'airline', 'bank', 'zoo', 'academy']);
-const ORG_DESCRIPTION_RE = /\b(group|company|firm|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|magazine|broadcaster)\s*,?\s*$/i;
+const ORG_DESCRIPTION_RE = /\b(group|company|firm|corporation|retailer|supermarket|carmaker|insurer|lender|regulator|watchdog|organi[sz]ation|club|union|agency|charity|party|department|ministry|force|council|authority|campaign|association|federation|league|network|channel|newspaper|paper|team|side|government|administration|office|service|board|commission|committee|body|center|centre|hospital|university|college|school|institute|embassy|museum|clinic|foundation|airline|bank|zoo|academy|magazine|broadcaster)\s*,?\s*$/i;
 const STRONG_BEFORE_RE = new RegExp(`\\b${SPEECH}\\b${NO_STOP}{0,40}:\\s*$`, 'i');
 /** "continued to try", "went on to win": the verb is not one of speaking. */
 const NOT_SPEECH_RE = /^(?:continu(?:ed|es)|went on)\s+to\s/i;
@@ -601,7 +601,9 @@ function namedAfterRole(ctx: Context, from: number, tailEnd: number): Mention | 
 function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution | null {
   if (!/^\w+ing\b/i.test(verb.trim())) return null;
   // "criticism poured in, with one person tweeting:", "and another fan writing:": an unnamed person, not the sentence's subject.
-  if (INDEFINITE_GERUND_SUBJECT_RE.test(ctx.text.slice(Math.max(0, verbAt - 60), verbAt))) return { speaker: null, confidence: 0, cue: 'unnamed' };
+  // ("you can hear one of the officers saying", "with two of his neighbours telling": one of a group, unnamed.)
+  const near = ctx.text.slice(Math.max(0, verbAt - 60), verbAt);
+  if (INDEFINITE_GERUND_SUBJECT_RE.test(near) || ONE_OF_GROUP_BEFORE_RE.test(near)) return { speaker: null, confidence: 0, cue: 'unnamed' };
   const sStart = sentenceStartBefore(ctx.text, verbAt, Math.max(0, verbAt - 600));
   const lead = ctx.text.slice(sStart, verbAt);
   const sp = /^\s*(?:(?:and|but|so|yet|then|now|still|also|however|later),?\s+)?(he|she)\b/i.exec(lead);
@@ -629,6 +631,8 @@ function gerundSubject(ctx: Context, verb: string, verbAt: number): Attribution 
   return null;
 }
 
+/** One of a group, unnamed, right before a participle: "one of the officers ", "two of his neighbours ". */
+const ONE_OF_GROUP_BEFORE_RE = /\b(?:one|another|some|many|several|two|three|four)\s+of\s+(?:the|his|her|their|its|our)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+$/i;
 /** An indefinite subject right before a participle: "with one person ", "and another angry fan ", "with others ". */
 const INDEFINITE_GERUND_SUBJECT_RE = /\b(?:with|and|as|while)\s+(?:(?:one|another|some|many)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+|others|one|another|someone|somebody)\s+$/i;
 
@@ -836,7 +840,11 @@ function salientPerson(ctx: Context, at: number): Mention | null {
   if (last) return last;
   const s0 = sentenceStartBefore(ctx.text, at, 0);
   const s1 = s0 > 0 ? sentenceStartBefore(ctx.text, s0 - 1, 0) : s0;
-  return sentenceSubjects(ctx, s0, at).pop() ?? (s1 < s0 ? sentenceSubjects(ctx, s1, s0).pop() : undefined) ?? lastPersonBefore(ctx, at);
+  // ("Gordon Brown has warned that the Scottish nationalists want ... The former prime minister said that Nicola Sturgeon's
+  // answers": a name after "the" or with "'s" modifies a noun; it is no one a description points back to.)
+  const subjects = (from: number, to: number): Mention[] =>
+    sentenceSubjects(ctx, from, to).filter((m) => !attributive(ctx.text, m) && !isPossessive(ctx.text, m.end));
+  return subjects(s0, at).pop() ?? (s1 < s0 ? subjects(s1, s0).pop() : undefined) ?? lastPersonBefore(ctx, at);
 }
 
 /** The mention sits in a photo caption pasted between paragraphs ("Boente was held at HMP Birmingham (pictured) when ..."). */
@@ -1074,10 +1082,15 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     const after = TOLD_RE.test(verb[0]) ? null : firstSpeakerIn(ctx, verbAt, q.start);
     // ("said that Adeli felt '", "prosecutors said Barrientos married men ... 'red flags'": a name that opens the reported
     // clause, followed by its own verb, is talked about, not speaking.)
-    if (after && after.start - verbAt <= 14 && !/^\s+that\b/i.test(text.slice(verbAt + verb[0].length, after.start)) && !/^\s+(?:[a-z]+ed|[a-z]+s|was|is|had|has|felt|would|will|could)\b/.test(text.slice(after.end, after.end + 16))) {
+    // ("said that Nicola Sturgeon's answers are '": a possessive name is talked about too.)
+    if (after && after.start - verbAt <= 14 && !isPossessive(text, after.end) && !/^\s+that\b/i.test(text.slice(verbAt + verb[0].length, after.start)) && !/^\s+(?:[a-z]+ed|[a-z]+s|was|is|had|has|felt|would|will|could)\b/.test(text.slice(after.end, after.end + 16))) {
       return fromMention(ctx, after, 'said-before', 0.85);
     }
     if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
+    // "The young jihadist, who describes himself on Twitter as a '": the verb of an aside speaks for the description it follows.
+    const aside = DESCRIPTION_ASIDE_RE.exec(lead);
+    const described = aside ? `t${aside[1]!.slice(1)}` : '';
+    if (aside && isDescription(`${described} `)) return fromMention(ctx, resolveDescription(ctx, described, q.start), 'description', 0.5);
   } else if (colon) {
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
     if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);
@@ -1093,6 +1106,12 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
   }
   return writtenStatement(ctx, headStart, q.start) ?? ownClaim(ctx, headStart, q.start) ?? judgingParticiple(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
+
+/** A description, then "who" or "which" opening an aside, up to the aside's verb: "The young jihadist, who ". */
+const DESCRIPTION_ASIDE_RE = /^\s*(?:(?:but|and|meanwhile),?\s+)?(the\s+[^,.;:!?"“”‘’\n]{1,60}?),\s+(?:who|which)\s+(?:(?:also|has|had|often|now|\w+ly)\s+)?$/i;
+
+/** A sentence opened by a description and an aside that runs up to a quote: "The young jihadist, who describes himself as a ". */
+const DESCRIPTION_ASIDE_HEAD_RE = /^\s*(?:(?:but|and|meanwhile),?\s+)?the\s+[^,.;:!?"“”‘’\n]{1,60}?,\s+(?:who|which)\s+[^,.;:!?"“”‘’\n]{1,100}$/i;
 
 /** "Dencia's claim that Lancome is a '", "Mr Smith's insistence that the plan was '": the words claimed, up to the quote. */
 const OWN_CLAIM_RE =
@@ -1139,17 +1158,93 @@ const PREPOSITION_BEFORE_RE = /\b(?:to|at|with|for|from|about|of|by|on|in|agains
 
 /** A verb that takes someone's words as its object, right before the quote: "condemned the '", "described it as '". */
 const REPORTED_OBJECT_RE =
-  /^\s+(?:(?:also|later|then|publicly|openly|swiftly|angrily)\s+)?(?:condemned|condemns|described|describes|called|calls|branded|brands|dismissed|dismisses|labelled|labeled|hailed|hails|denounced|denounces|derided|derides|mocked|mocks)\s+(?:(?:it|them|him|her|this|that|the\s+\w+)\s+as\s+|as\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?$/;
+  /^(?:\s+\((?:pictured|above|below|left|right|centre|center|top|bottom|inset)\))?\s+(?:(?:also|later|then|publicly|openly|swiftly|angrily)\s+)?(?:condemned|condemns|described|describes|called|calls|branded|brands|dismissed|dismisses|labelled|labeled|hailed|hails|denounced|denounces|derided|derides|mocked|mocks)\s+(?:(?:it|them|him|her|this|that|the\s+\w+)\s+as\s+|as\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?$/;
 
 /**
  * "As Mr Cameron condemned the 'brutal and barbaric murder', Foreign Secretary Philip Hammond said ...": a partial quote that
- * is the object of a verb of judging, right after its named subject, is that subject's, whatever speech follows in the sentence.
+ * is the object of a verb of judging, right after its named subject (a photo pointer such as "(above)" may stand between),
+ * is that subject's, whatever speech follows in the sentence.
  */
 function reportedObject(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
   const sStart = sentenceStartBefore(ctx.text, q.start, floor);
   const m = mentionsBetween(ctx.speakers, sStart, q.start).pop();
   if (!m || !REPORTED_OBJECT_RE.test(ctx.text.slice(m.end, q.start))) return null;
   return fromMention(ctx, m, 'said-before', 0.8);
+}
+
+/** A passive verb of judging or naming before a quote in its clause: "was described by Jobs as the ", "has been branded a ". */
+const PASSIVE_JUDGING_RE =
+  /\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?(?:described|called|branded|praised|criticised|criticized|hailed|dismissed|labelled|labeled|accused|condemned|slammed|attacked)\b[^.!?;"“”‘’\n]{0,80}$/i;
+/** "by " and the agent, right after the verb or the quote: " by the film's director Marc Forster" ("by depriving" is no agent). */
+const BY_AGENT_RE = /^(?:[^.!?;"“”‘’\n]{0,50}?\s)?by\s+(?!\p{L}+ing\b)((?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}'’-]+\s+){0,4})/u;
+
+/**
+ * "Reports of a snap election have been described as 'idle speculation' by Downing Street", "he was called the 'fifth child of
+ * the group' by the film's director Marc Forster": in a passive the agent after "by" is the speaker, not the subject; an agent
+ * no name is given for ("by MPs", "by scouts who saw them"), or none, is an unnamed speaker.
+ */
+function passiveAgent(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
+  const { text } = ctx;
+  const sStart = sentenceStartBefore(text, q.start, floor);
+  const verb = PASSIVE_JUDGING_RE.exec(text.slice(sStart, q.start));
+  // ("He has been called the Johnny Carson of podcasting which, he says, '...'": a speech verb after the passive decides.)
+  if (!verb || SPEECH_IN_SPAN_RE.test(verb[0].replace(/^\S+\s+(?:\w+ly\s+)?\S+/, ''))) return null;
+  const verbEnd = sStart + verb.index + verb[0].length;
+  const inside = BY_AGENT_RE.exec(text.slice(sStart + verb.index, q.start));
+  const afterQuote = inside ? null : BY_AGENT_RE.exec(text.slice(q.end, Math.min(text.length, q.end + 120)));
+  const by = inside ?? afterQuote;
+  // ("David Blunkett has been accused of using the 'politics of confusion' to ...": with no agent the one judged is still no
+  // speaker; unless the rest of the sentence names one ("..., his manager said"), the speaker is not given.)
+  if (!by) return SPEECH_IN_SPAN_RE.test(text.slice(q.end, sentenceEndAfter(text, q.end, Math.min(text.length, q.end + 300)))) ? null : { speaker: null, confidence: 0, cue: 'unnamed' };
+  const agentAt = inside ? sStart + verb.index + by.index + by[0].length : q.end + by.index + by[0].length;
+  if (inside && agentAt > verbEnd) return null;
+  const m = ctx.speakers.find((x) => x.start === agentAt);
+  if (m) return fromMention(ctx, m, 'said-after', 0.8);
+  // ("by MPs", "by scouts who saw them live", "by television campaigners": a group or a person not named.)
+  return /^\p{Lu}/u.test(text.slice(agentAt, agentAt + 2)) && !/^(?:MPs|MEPs|MSPs|Tories|Tory)\b/.test(text.slice(agentAt, agentAt + 6)) ? null : { speaker: null, confidence: 0, cue: 'unnamed' };
+}
+
+/** After a name: "who" and a verb that reports or judges, then the words up to the quote: ", who called Marie Leroi's work ". */
+const WHO_REPORTED_RE = new RegExp(
+  `^,?\\s+who\\s+(?:(?:also|later|has|had|then)\\s+)?(?:\\w+ly\\s+)?(?:${SPEECH}|called|calls|described|describes|branded|brands|labelled|labeled|dismissed|dismisses|hailed|hails|praised|praises|criticised|criticized|condemned|condemns)\\b[^.!?;"“”‘’\\n]{0,100}$`,
+  'i',
+);
+
+/**
+ * "Her words were echoed by Iris director Sir Richard Eyre who called Marie Leroi's work '...'": a quote in a relative clause
+ * whose "who" reports or judges is the words of the person the clause hangs on.
+ */
+function relativeSpeaker(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
+  const sStart = sentenceStartBefore(ctx.text, q.start, floor);
+  for (const m of mentionsBetween(ctx.speakers, sStart, q.start)) {
+    // ("students Ryan Crabbe and Gordon Rennie, who observed": a pair says it together; left to the other rules.)
+    if (m.kind === 'person' && WHO_REPORTED_RE.test(ctx.text.slice(m.end, q.start)) && !/\b(?:and|or|&)\s+$/.test(ctx.text.slice(Math.max(0, m.start - 5), m.start))) {
+      return fromMention(ctx, m, 'said-before', 0.75);
+    }
+  }
+  return null;
+}
+
+/** Words after a quote that carry its sentence on: a lower-case word that is no pronoun or speech verb. */
+const EMBEDDED_AFTER_RE = new RegExp(`^[ \\t]+(?!(?:he|she|it|they|we|i|${SPEECH_VERBS})\\b)\\p{Ll}`, 'u');
+/** A sentence opened by a clause of contrast and its subject: "While the BBC ", "Although Mr Smith ". */
+const CONTRAST_OPENING_RE = /^\s*(?:(?:but|and|yet),?\s+)?(?:while|whilst|although|though|whereas)\s+(?:the\s+)?$/i;
+/** The subject's reporting verb right after it: " claimed", " has insisted", " previously said". */
+const CONTRAST_VERB_RE = new RegExp(`^\\s+(?:(?:has|had|have)\\s+)?(?:\\w+ly\\s+)?(?:${SPEECH}|maintained|maintains|believes|believed|described|describes|called|calls)\\b`, 'i');
+
+/**
+ * "While the BBC claimed the plate was an 'unhappy coincidence', Maria Cristina Barrionuevo said ...": a partial quote that
+ * ends the opening clause of contrast is the words of that clause's subject, not of the speaker of the main clause after it.
+ */
+function contrastClauseSubject(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
+  if (!/^[\s'’"”]*,/.test(ctx.text.slice(q.end, q.end + 4)) && !q.text.endsWith(',')) return null;
+  const sStart = sentenceStartBefore(ctx.text, q.start, floor);
+  const m = mentionsBetween(ctx.speakers, sStart, q.start)[0];
+  if (!m || !CONTRAST_OPENING_RE.test(ctx.text.slice(sStart, m.start)) || isPossessive(ctx.text, m.end)) return null;
+  // (A quote set off by a comma or colon, "While Smith said nothing, 'we are fine,' Jones said", is the main clause's.)
+  const between = ctx.text.slice(m.end, q.start);
+  if (!CONTRAST_VERB_RE.test(between) || /[,:]\s*$/.test(between)) return null;
+  return fromMention(ctx, m, 'said-before', 0.7);
 }
 
 /** Verbs that report or judge what someone said, around a partial quote in their clause: "accused X of having '...'". */
@@ -1406,8 +1501,14 @@ export function attributeSpeakers(
     const prevEnd = k > 0 ? quotes[k - 1]!.end : 0;
     const nextStart = k + 1 < quotes.length ? quotes[k + 1]!.start : text.length;
     // "X said: '...'" right before the quote is the strongest cue; otherwise the words after the quote come first.
-    const strongBefore = STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
-    let a = reportedObject(ctx, q, prevEnd) ?? (strongBefore
+    // A partial quote that the sentence runs on from ("... and urged 'patriotic Scots' to vote Labour") is the words of
+    // the sentence's own speaker, before it, more often than of a name after it.
+    const embedded = !/[.,;:!?…—–-]$/.test(q.text) && EMBEDDED_AFTER_RE.test(text.slice(q.end, q.end + 40));
+    // So is one inside an aside after a description ("The young jihadist, who describes himself as a '...', said"): the
+    // verb after the aside has the description for its subject, not a name after it.
+    const inAside = DESCRIPTION_ASIDE_HEAD_RE.test(text.slice(sentenceStartBefore(text, q.start, prevEnd), q.start));
+    const strongBefore = embedded || inAside || STRONG_BEFORE_RE.test(text.slice(Math.max(prevEnd, q.start - 80), q.start));
+    let a = reportedObject(ctx, q, prevEnd) ?? contrastClauseSubject(ctx, q, prevEnd) ?? passiveAgent(ctx, q, prevEnd) ?? relativeSpeaker(ctx, q, prevEnd) ?? (strongBefore
       ? (attributeBefore(ctx, q, prevEnd) ?? attributeAfter(ctx, q, nextStart))
       : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd)));
     if (!a && k > 0 && out[k - 1]!.cue !== 'side-reasoning' && !excludedBySide(q, out[k - 1]!.speaker, options.participants ?? [])) {

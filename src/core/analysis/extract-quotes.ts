@@ -41,6 +41,8 @@ const SPEECH_VERB_RE_SRC = `(?:${SPEECH_VERBS})`;
 const CUE_AFTER_RE = new RegExp(`^[ \\t,;:—–-]*(?:[^.!?"“”‘’\\n]{0,80}?\\b)?${SPEECH_VERB_RE_SRC}\\b`, 'iu');
 /** A speech verb (or a colon) shortly before an opening mark: `Mr Wang said: '`, `according to X, "`. */
 const CUE_BEFORE_RE = new RegExp(`(?:\\b${SPEECH_VERB_RE_SRC}\\b[^.!?"“”‘’\\n]{0,60}|\\baccording to [^.!?"“”‘’\\n]{1,80}|:\\s*)$`, 'iu');
+/** "with the headline ", "ran the headline: ", "the subject line reading ": what follows is a title. */
+const HEADLINE_BEFORE_RE = /\b(?:headlines?|subject line|strapline)\s*(?::|,|reading|read|which read|that read)?\s*$/i;
 /** Words right before a quotation that make it a name or a scare quote: the alternatives of `/\b(?:...)\s*$/i`. */
 const NAMING_WORDS = ['dubbed', 'called', 'named', 'so-called', 'known as', 'labelled', 'labeled', 'branded', 'termed', 'titled', 'entitled', 'nicknamed'];
 const SCARE_WORDS = [
@@ -300,17 +302,21 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   const ownParagraph = /(?:^|\n)\s*$/.test(before) && (/^\s*(?:\n|$)/.test(after) || !span.closed);
   // "a kite dubbed '...'", "the so-called '...'": naming, not speech, whatever verb is near.
   if (!personal && endsWithWord(before, NAMING_WORDS)) return false;
+  // "They ran the headline: '...'", "under the subject line: '...'": a title printed over a text, not speech.
+  if (HEADLINE_BEFORE_RE.test(before)) return false;
+  // A lower-case phrase of two or more words in a sentence that a reporting verb and its subject opened reports that
+  // speaker's words ("Patricia Hewitt said the cost was being evaluated, but it was an "increasingly high priority""), unless
+  // the words after it name it as a term ("pay a 'special tax' known as jizya").
+  const reportedPhrase = words >= 2 && !startsUpper && !isTitleCase(inner) && !NAMED_AFTER_RE.test(after) && reportedInSentence(text, span.start);
   if (hasCue) {
     // ("said he thought the comments were 'well justified'": a short lower-case phrase in a reported sentence is no scare quote.)
-    if (words >= 2 && !startsUpper && !isTitleCase(inner) && reportedInSentence(text, span.start)) return true;
+    if (reportedPhrase) return true;
     if (words <= 3 && !endsWithPunct && !personal && (isTitleCase(inner) || endsWithWord(before, SCARE_WORDS))) return false;
     // "he attempted to 'bribe' voters": a word or two without punctuation is a scare quote even near a verb.
     if (words <= 2 && !endsWithPunct && !personal) return false;
     return true;
   }
-  // "Patricia Hewitt said the cost was being evaluated, but it was an "increasingly high priority"": a lower-case phrase of
-  // two or more words in a sentence that a reporting verb and its subject opened reports that speaker's words.
-  if (words >= 2 && !startsUpper && !isTitleCase(inner) && reportedInSentence(text, span.start)) return true;
+  if (reportedPhrase) return true;
   if (words < 4) return false;
   if (!personal && endsWithWord(before, SCARE_WORDS)) return false;
   if (isTitleCase(inner) && words <= 10 && !personal) return false;
@@ -321,11 +327,20 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
 
 /** Verbs that report or judge someone's words, in the sentence before a partial quote. */
 const REPORTING_IN_SENTENCE_RE = new RegExp(
-  `(?<![\\p{L}'’-])(?:${SPEECH_VERBS}|accused|accuses|branded|brands|called|calls|criticised|criticized|dismissed|denied|denies|believes|believed|pledged|welcomed|welcomes|praised|labelled|labeled|hailed)(?![\\p{L}'’-])`,
+  `(?<![\\p{L}'’-])(?:${SPEECH_VERBS}|accused|accuses|branded|brands|called|calls|criticised|criticized|dismissed|denied|denies|believes|believed|pledged|welcomed|welcomes|praised|labelled|labeled|hailed|testified|testifies)(?![\\p{L}'’-])`,
   'u',
 );
-/** "what it describes as ", "what he calls ", "what critics term ": naming a thing right before the phrase. */
-const WHAT_NAMING_RE = /\bwhat\s+(?:[\p{L}'’-]+\s+){1,3}(?:describe[sd]?|call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|label(?:s|led)?|brand(?:s|ed)?)\s+(?:as\s+)?(?:an?\s+|the\s+)?$/u;
+/** "what it describes as ", "what he calls ", "what critics term ", "what Millan calls its ": naming a thing right before the phrase. */
+const WHAT_NAMING_RE =
+  /\bwhat\s+(?:[\p{L}'’-]+\s+){1,3}(?:describe[sd]?|call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|label(?:s|led)?|brand(?:s|ed)?)\s+(?:as\s+)?(?:(?:an?|the|its|his|her|their|our)\s+)?$/u;
+/** Words right after a phrase that name it: "a 'special tax' known as jizya", "'fair trade', also called ...". */
+const NAMED_AFTER_RE = /^[ \t]*,?[ \t]*(?:also\s+|now\s+|sometimes\s+|often\s+)?(?:known as|called|dubbed|nicknamed|referred to as)\b/u;
+/** A reporting verb used as an adjective: "any agreed standards", "the stated aim", "his promised reforms". */
+const DETERMINER_BEFORE_RE = /(?:^|[\s(])(?:a|an|the|any|no|some|every|each|its|his|her|their|our|my|your|this|these|those)\s*,?\s+$/iu;
+/** "Giggs was asked whether ...": the subject of a passive "asked" is the one questioned, not the one speaking. */
+const PASSIVE_BEFORE_RE = /\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$/iu;
+/** "sweets which say simply ", "a banner that reads ": words printed on a thing, a label rather than speech. */
+const THING_SAYS_RE = /\b(?:which|that)\s+(?:\w+ly\s+)?(?:say|says|read|reads)\s+(?:\w+ly\s+)?$/iu;
 /** The end of the last sentence before a point: a full stop, ! or ? and a space, or a line break. */
 const SENTENCE_BREAK_RE = /(?:[.!?]["”’']?\s+|\n)(?=\S)/g;
 
@@ -343,9 +358,22 @@ export function reportedInSentence(text: string, at: number): boolean {
   SENTENCE_BREAK_RE.lastIndex = 0;
   for (let m = SENTENCE_BREAK_RE.exec(window); m; m = SENTENCE_BREAK_RE.exec(window)) cut = m.index + m[0].length;
   const head = window.slice(cut);
-  const verb = REPORTING_IN_SENTENCE_RE.exec(head);
+  if (THING_SAYS_RE.test(head)) return false;
+  const verb = reportingVerb(head);
   if (!verb) return false;
   return /(?:^|[\s(])(?:\p{Lu}[\p{L}'’-]+|he|she|they|it)\b/u.test(head.slice(0, verb.index));
+}
+
+/** The first reporting verb of `head` that is a verb of the speaker: not an adjective after a determiner nor a passive "asked". */
+function reportingVerb(head: string): RegExpExecArray | null {
+  const re = new RegExp(REPORTING_IN_SENTENCE_RE.source, 'gu');
+  for (let m = re.exec(head); m; m = re.exec(head)) {
+    const before = head.slice(Math.max(0, m.index - 40), m.index);
+    if (DETERMINER_BEFORE_RE.test(before)) continue;
+    if (m[0] === 'asked' && PASSIVE_BEFORE_RE.test(before)) continue;
+    return m;
+  }
+  return null;
 }
 
 /** Direct quotations in document order. */

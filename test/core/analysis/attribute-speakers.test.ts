@@ -1342,3 +1342,122 @@ describe('attributeSpeakers: well-known companies named by one word (session 8)'
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Google' });
   });
 });
+
+describe('attributeSpeakers: partial quotes in clauses of contrast and after photo pointers (session 8, quotes8b)', () => {
+  it('GIVEN "While X claimed ... was an \'...\', Y said ..." THEN X, whose clause the quote ends', () => {
+    const courts = "While the BBC claimed the number plate was an 'unhappy coincidence', Maria Lopez said it was a deliberate insult.";
+    expect(attribute(courts)[0]).toMatchObject({ speaker: 'BBC' });
+    const politics = 'Although Michael Howard has insisted the plans were "fully costed", Gordon Brown said they did not add up.';
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Michael Howard' });
+    // A quote set off by a comma after the clause is the main clause's.
+    const sport = "While Arsene Wenger said nothing, 'we will fight to the end,' Thierry Henry told reporters.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Thierry Henry' });
+  });
+
+  it('GIVEN "X (above) dismissed as \'...\'" THEN X: a photo pointer does not hide the subject', () => {
+    const arts = "Last year his predecessor Roger Wright (above) dismissed as 'complete nonsense' claims that the station was losing listeners.";
+    expect(attribute(arts)[0]).toMatchObject({ speaker: 'Roger Wright' });
+    const politics = "Home Secretary Theresa May (pictured) condemned the 'appalling and cowardly attack' on the officers, police said.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Theresa May' });
+  });
+});
+
+describe('attributeSpeakers: a description points past names that modify a noun (session 8, quotes8b)', () => {
+  it('GIVEN "X has warned that the Scottish nationalists want ... The former prime minister said ... \'...\'" THEN X', () => {
+    const politics =
+      "Gordon Brown has warned that the Scottish nationalists want a second referendum on independence. The former prime minister said that Nicola Sturgeon's answers on the issue are 'all evasion'.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Gordon Brown' });
+    const sport =
+      "Sir Alex Ferguson has claimed that the Spanish clubs were given an easy ride by referees. The veteran manager said the decisions were 'a disgrace to the game'.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Alex Ferguson' });
+  });
+});
+
+describe('attributeSpeakers: a partial quote the sentence runs on from (session 8, quotes8b)', () => {
+  it('GIVEN "X told MPs that \'...\' from the IMF to the OECD agreed" THEN X, not a body named after the quote', () => {
+    const politics = "Mr Howard told MPs that 'every serious economist' from the Bank of England to the Institute for Fiscal Studies said the sums were wrong.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: 'Howard' });
+    const music = "Singer Chester Bennington described the award as 'quite an honour' while Muse said their own prize was a surprise.";
+    expect(attribute(music)[0]).toMatchObject({ speaker: 'Chester Bennington' });
+    const campaign = "Gordon Brown, pictured campaigning in Fife, has warned the SNP wants chaos and urged 'patriotic Scots' to vote Labour And he warned voters.";
+    expect(attribute(campaign)[0]).toMatchObject({ speaker: 'Gordon Brown' });
+  });
+
+  it('GIVEN a quote closed by its own punctuation THEN the words after it still name its speaker', () => {
+    const t = "Police arrived within minutes. 'We did everything we could,' paramedic Sarah Jones said later.";
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Sarah Jones' });
+  });
+});
+
+describe('attributeSpeakers: a partial quote inside an aside after a description (session 8, quotes8b)', () => {
+  it('GIVEN "The young jihadist, who describes himself as a \'...\', said ..." THEN the person the description points to', () => {
+    const terror =
+      "Abu Salim, 20, left Cardiff last year. The young fighter, who describes himself online as a 'soldier of the caliphate', said last month that Britain should be afraid.";
+    expect(attribute(terror)[0]).toMatchObject({ speaker: 'Abu Salim' });
+    const sport =
+      "Jenson Button finished fourth in Bahrain. The British driver, who described the new rules as 'a complete lottery', said he would speak to the stewards.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Jenson Button' });
+  });
+});
+
+describe('attributeSpeakers: one of a group before a participle (session 8, quotes8b)', () => {
+  it('GIVEN "you can hear one of the officers saying ... \'...\'" THEN an unnamed speaker, not the force named before', () => {
+    const police =
+      "The Arizona Department of Public Safety released the footage. During the video, you can hear one of the officers saying they needed to 'calm everyone down' before the arrest.";
+    expect(attribute(police)[0]).toMatchObject({ speaker: null });
+    const court = "Judge Mary Lane heard the evidence on Monday, with two of the jurors telling the clerk they felt 'deeply uncomfortable' with it.";
+    expect(attribute(court)[0]).toMatchObject({ speaker: null });
+  });
+});
+
+describe('attributeSpeakers: the agent of a passive verb of judging (session 8, quotes8b)', () => {
+  it('GIVEN "was described by X as the \'...\'" or "was called the \'...\' by X" THEN X, not the one described', () => {
+    const tech = "Steve Jobs unveiled the machine in San Francisco. The cheaper model was described by Jobs as the 'most affordable Mac' ever made.";
+    expect(attribute(tech)[0]).toMatchObject({ speaker: 'Steve Jobs' });
+    const film = "Freddie Highmore charmed the crew, and he was called the 'heart of the whole film' by the film's director Marc Forster.";
+    expect(attribute(film)[0]).toMatchObject({ speaker: 'Marc Forster' });
+    const obituary = "Cyril Fletcher died on Monday. Fletcher was described as a 'true gentleman of comedy' by his friend and fellow broadcaster Michael Pointon.";
+    expect(attribute(obituary)[0]).toMatchObject({ speaker: 'Michael Pointon' });
+  });
+
+  it('GIVEN an agent with no name ("by police", "by scouts") THEN an unnamed speaker; "by depriving" names no agent', () => {
+    const crime = "Rock star Ozzy Osbourne has been praised by police for 'very bravely' tackling a burglar at his home.";
+    expect(attribute(crime)[0]).toMatchObject({ speaker: null });
+    const business = "Bernard Ebbers and the board are accused of breaching their duties by depriving MCI shareholders 'of full value' in the deal.";
+    expect(attribute(business)[0]?.speaker ?? null).not.toBe('MCI');
+  });
+});
+
+describe('attributeSpeakers: a quote in a "who said" clause after a name (session 8, quotes8b)', () => {
+  it('GIVEN "... echoed by X who called the book \'...\'" THEN X, not the one spoken about', () => {
+    const books = "Her praise was echoed by director Sir Richard Eyre who called Anna Leroi's novel 'extraordinarily moving' on Tuesday.";
+    expect(attribute(books)[0]).toMatchObject({ speaker: 'Richard Eyre' });
+    const music = "The warmest tribute to Ray Charles came from the producer Quincy Jones, who described him as a 'brother in every sense of the word'.";
+    expect(attribute(music)[0]).toMatchObject({ speaker: 'Quincy Jones' });
+  });
+});
+
+describe('attributeSpeakers: more nouns that describe an organisation (session 8, quotes8b)', () => {
+  it('GIVEN "The corporation said ... \'...\'" or "The watchdog said" THEN the organisation named before', () => {
+    const media = "The BBC is to replace its chart show. The corporation said the new programme 'aims to reach a younger audience' of viewers.";
+    expect(attribute(media)[0]).toMatchObject({ speaker: 'BBC' });
+    const money = "The Financial Services Authority fined the bank on Monday. The watchdog said the failings were 'serious and widespread' across its branches.";
+    expect(attribute(money)[0]).toMatchObject({ speaker: 'Financial Services Authority' });
+  });
+});
+
+describe('attributeSpeakers: a passive verb of judging with no agent (session 8, quotes8b)', () => {
+  it('GIVEN "X has been accused of using the \'...\'" and no speaker in the sentence THEN not X', () => {
+    const politics = "David Blunkett has been accused of using the 'politics of confusion' to hide new immigration rules.";
+    expect(attribute(politics)[0]).toMatchObject({ speaker: null });
+    const health = "Professor Al Green studied in London and Oxford. He is described as 'a devoted grandfather' of four.";
+    expect(attribute(health)[0]).toMatchObject({ speaker: null });
+  });
+
+  it('GIVEN a speech verb after the passive ("which, he says, \'...\'") or after the quote THEN that speaker', () => {
+    const tech = "Adam Curry hosts a daily show. He has been called the Johnny Carson of podcasting which, he says, 'is a badge I will wear with pride'.";
+    expect(attribute(tech)[0]).toMatchObject({ speaker: 'Adam Curry' });
+    const sport = "Wayne Rooney has been described as 'the best young player in the world', Sven-Goran Eriksson said.";
+    expect(attribute(sport)[0]).toMatchObject({ speaker: 'Sven-Goran Eriksson' });
+  });
+});

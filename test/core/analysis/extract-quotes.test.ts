@@ -151,3 +151,58 @@ describe('a thing named with "what X calls" (session 8)', () => {
     expect(extractQuotes('Mr Howard said last week that the party had in the end adopted what its critics call "the masochism strategy".')).toEqual([]);
   });
 });
+
+describe('terms that only look like partial quotes in a reported sentence (session 8, quotes8b)', () => {
+  it('GIVEN "what X calls its \'...\'" THEN a name for a thing, not words reported', () => {
+    expect(extractQuotes('Music fans say the genre is in what Millan calls its "infant stage" this year.')).toEqual([]);
+    expect(extractQuotes('The chancellor said the economy was entering what he calls their "golden period" of growth.')).toEqual([]);
+    // What someone says something is stays a quote.
+    expect(extractQuotes('He set out grants to tackle what he says are "crippling skills shortages" in the regions.').map((q) => q.text)).toEqual([
+      'crippling skills shortages',
+    ]);
+  });
+
+  it('GIVEN a phrase named by "known as" or "called" right after it THEN a term, not a partial quote', () => {
+    expect(extractQuotes("The militants demanded that Christians living under their rule pay a 'special tax' known as jizya.")).toEqual([]);
+    expect(extractQuotes('The minister said farmers would join a "green payment", also called stewardship, next year.')).toEqual([]);
+    expect(extractQuotes('Mr Brown said the economy was in a "soft patch" but would recover.').map((q) => q.text)).toEqual(['soft patch']);
+  });
+
+  it('GIVEN a reporting verb used as an adjective after a determiner THEN it opens no reported sentence', () => {
+    expect(extractQuotes("There are few, if any, agreed standards about what should be counted, and the smaller and 'less important' regions get ignored.")).toEqual([]);
+    expect(extractQuotes('The stated aim of the scheme is to help the "hard to reach" families first.')).toEqual([]);
+    // A real verb later in the sentence still counts.
+    expect(extractQuotes('The promised reforms stalled, and Mr Kennedy said they were a "wasted opportunity" for voters.').map((q) => q.text)).toEqual([
+      'wasted opportunity',
+    ]);
+  });
+
+  it('GIVEN a passive "was asked" THEN the one asked is no speaker of the phrase', () => {
+    expect(extractQuotes("After admitting the offence, Giggs was asked whether he would like to pursue an 'exceptional hardship' application.")).toEqual([]);
+    expect(extractQuotes('The witness was asked if the car had been in a "roadworthy condition" at the time.')).toEqual([]);
+    expect(extractQuotes('The judge asked whether the defendant had shown "genuine remorse" for the attack.').map((q) => q.text)).toEqual(['genuine remorse']);
+  });
+
+  it('GIVEN words printed on a thing ("which say", "that reads") THEN a label, not a quote', () => {
+    expect(extractQuotes("Shops stocked special edition sweets which say simply 'royal baby' on the wrapper.")).toEqual([]);
+    expect(extractQuotes('Protesters carried a banner that reads "no more cuts" outside the town hall.')).toEqual([]);
+  });
+
+  it('GIVEN "testified that" THEN the witness opens a reported sentence', () => {
+    expect(extractQuotes('One of the victims has testified that the charges are baseless and "she does not deserve this".').map((q) => q.text)).toEqual([
+      'she does not deserve this',
+    ]);
+  });
+});
+
+describe('a headline or subject line in quotation marks (session 8, quotes8b)', () => {
+  it('GIVEN "with the headline", "ran the headline:" or "the subject line:" THEN a title, not a quote', () => {
+    expect(extractQuotes("The magazine's cover shows the Queen with the headline 'World Exclusive - Queen dying!' in red letters.")).toEqual([]);
+    expect(extractQuotes("Last year the tabloid ran the headline: 'Star quits show in tears!'")).toEqual([]);
+    expect(extractQuotes('The professor sent the email under the subject line: "Great article on legal writing."')).toEqual([]);
+    // The editor's own words about the headline stay a quote.
+    expect(extractQuotes('The editor defended the headline, saying: "We stand by every word of it."').map((q) => q.text)).toEqual([
+      'We stand by every word of it.',
+    ]);
+  });
+});
