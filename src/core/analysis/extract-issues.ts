@@ -774,6 +774,8 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
         const verb = m[1]!.toLowerCase();
         const space = verb.indexOf(' ');
         if (!COORDINATED_VERBS.has(verb) && (space < 0 || !COORDINATED_VERBS.has(verb.slice(0, space)))) continue;
+        // "..., said council leader Margaret Hughes": the speaker closing the clause is not a verb phrase of its own.
+        if (INVERTED_SAYING.has(verb) && invertedAttribution(narrative.slice(m.index))?.index === 0) continue;
       }
       const after = narrative.slice(m.index + m[0].length - (re === COORDINATED_VERB_RE ? m[1]!.length : 0), m.index + m[0].length + 12).toLowerCase();
       const baseVerb = re === COORDINATED_VERB_RE && !/^\w+ed\b/.test(after) && !/^(?:said|held|built|kept|sought|met|led|ran|took|made|gave|got|went|came|brought|thought|knew|saw|won|lost|fought|found|struck)\b/.test(after);
@@ -876,14 +878,39 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
  */
 const TRAILING_ATTRIBUTION_RE = /,["”’']?\s+((?:[^,;:"“”]){2,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|claimed|claims|warned|warns|argued|argues|insisted|insists|added|admitted|stressed|suggested|believes|told\s+[^,;:"“”]{1,40})\s*[.!?]?["”’']?\s*$/i;
 
-/** The party of a clause's closing "..., X has said" (`TRAILING_ATTRIBUTION_RE`) and where the words it holds end, or null. */
-function trailingSpeaker(clauseText: string, clauseStart: number, ctx: IssueContext): { party: string; contentEnd: number } | null {
+/**
+ * The same with the verb first, as news writes it as often: "The levy will fund repairs to the bus station, said
+ * council leader Margaret Hughes, who proposed it", "Turnout fell in every region, says the Electoral Commission".
+ * What follows the verb is the speaker (and who they are), not a pronoun and its verb ("..., said he would go").
+ */
+const INVERTED_SAYING = new Set(['said', 'says', 'added', 'claimed', 'warned', 'argued', 'insisted', 'explained']);
+const INVERTED_ATTRIBUTION_RE = /,["”’']?\s+(?:said|says|added|claimed|warned|argued|insisted|explained)\s+(?!(?:he|she|it|they|we|i|that|this|there|to)\b)((?:[^,;:"“”]){2,90}?)(?:,\s+(?:who|whose|which)\b[^;:"“”]*)?\s*[.!?]?["”’']?\s*$/i;
+
+/**
+ * `INVERTED_ATTRIBUTION_RE`'s match when what follows the verb reads as a speaker: a capitalised name or title in it
+ * and no auxiliary ("..., insisted the ban was unfair" is a stand, not a speaker).
+ */
+function invertedAttribution(text: string): RegExpExecArray | null {
+  const m = INVERTED_ATTRIBUTION_RE.exec(text);
+  if (!m || !/\p{Lu}/u.test(m[1]!) || tokenize(m[1]!).some((t) => t.kind === 'aux')) return null;
+  return m;
+}
+
+/**
+ * The party of a clause's closing "..., X has said" (`TRAILING_ATTRIBUTION_RE`) or "..., said X"
+ * (`INVERTED_ATTRIBUTION_RE`) and where the words it holds end, or null.
+ */
+function trailingSpeaker(clauseText: string, clauseStart: number, ctx: IssueContext): { party: string; contentEnd: number; inverted: boolean } | null {
   if (clauseText.length < 30) return null;
   const m = TRAILING_ATTRIBUTION_RE.exec(clauseText);
-  if (!m) return null;
-  const tail = clauseText.slice(m.index + m[0].indexOf(m[1]!));
-  const party = subjectParty(tokenize(tail), tail, clauseStart + (clauseText.length - tail.length), ctx);
-  return party === null ? null : { party, contentEnd: m.index };
+  const inverted = m === null ? invertedAttribution(clauseText) : null;
+  const found = m ?? inverted;
+  if (!found) return null;
+  const at = found.index + found[0].lastIndexOf(found[1]!);
+  const tail = inverted ? clauseText.slice(at, at + found[1]!.length) : clauseText.slice(found.index + found[0].indexOf(found[1]!));
+  const tokens = tokenize(tail);
+  const party = subjectParty(tokens, tail, clauseStart + (inverted ? at : clauseText.length - tail.length), ctx, { verbless: inverted !== null });
+  return party === null ? null : { party, contentEnd: found.index, inverted: inverted !== null };
 }
 
 /** Common nouns for a body that the story names in full elsewhere ("the university" for "Drexel University"). */
@@ -1316,7 +1343,10 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
       const scored: Array<{ c: Chunk; score: number }> = [];
+      // A closing speaker ("..., said council leader Margaret Hughes") is who holds the clause, not what it is about.
+      const labelEnd = reporter?.inverted ? tokenize(clause.text.slice(0, reporter.contentEnd)).length : tokens.length;
       for (const whole of chunks(tokens)) {
+        if (whole.at >= labelEnd) continue;
         for (const c of [whole, ...namesThenPhrase(whole, ctx, named)]) {
           const words = countContentWords(c.tokens, ctx, named);
           if (words === 0) continue;
@@ -1425,7 +1455,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   const merged = mergeTopics(topics);
   for (const t of merged) t.sentences.sort((a, b) => a - b);
   const postings = sentencePostings(sentences);
-  const debate = isDebate(merged.length, merged.filter((t) => t.worded).length);
+  const debate = isDebate(merged.length, merged.filter((t) => t.cued > 0).length);
   const listed = mostSalient(merged, postings, sentences.length, titleStems(ctx.title, named));
   addMentioningSentences(listed, postings);
   placeStrayPositions(topics, listed, sentences);
@@ -1622,8 +1652,9 @@ function titleStems(title: string | undefined, named: ReadonlySet<string>): Read
 
 function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount: number, headline: ReadonlySet<string> = new Set()): Topic[] {
   const withCue = topics.filter((t) => t.worded).length;
-  const keep = Math.min(topicBudget(topics.length, withCue), topics.filter((t) => !t.weak).length);
-  const settle = (list: Topic[]): Topic[] => settleStances(list, topics.length, withCue);
+  const held = topics.filter((t) => t.cued > 0).length;
+  const keep = Math.min(topicBudget(topics.length, withCue, held), topics.filter((t) => !t.weak).length);
+  const settle = (list: Topic[]): Topic[] => settleStances(list, topics.length, held);
   if (topics.length <= keep) return settle([...topics]);
   const scored = topics.map((t) => {
     let used = 0;

@@ -207,6 +207,31 @@ describe('extractIssues (session 8): a clause that closes on its speaker ("..., 
   });
 });
 
+describe('extractIssues (session 8b): a clause that closes on "said <speaker>" is the speaker\'s stand', () => {
+  it('GIVEN "<stand>, said <speaker>" THEN the speaker holds the stand and is not taken for the topic (science, transport, health, courts)', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['Typically, a prior agreement between the couple decides who controls the embryos, said fertility specialist Dr. Alan Pryce.', 'Alan Pryce', /controls the embryos/],
+      ['The new parking levy will pay for repairs to the bus station, said council leader Margaret Hughes, who proposed it last year.', 'Margaret Hughes', /repairs to the bus station/],
+      ['Waiting times at the hospital have fallen for the third month in a row, says health minister Sarah Holt.', 'Sarah Holt', /third month in a row/],
+      ['The evidence against the three men was never strong enough to bring to trial, added defence lawyer Peter Mason.', 'Peter Mason', /trial/],
+    ];
+    for (const [text, speaker, stand] of cases) {
+      const issues = issuesOf(text);
+      const held = issues.flatMap((i) => i.positions);
+      expect(held.map((p) => p.party), text).toEqual([speaker]);
+      expect(held[0]!.position, text).toMatch(stand);
+      expect(held[0]!.position, text).not.toMatch(/\bsaid\b|\bsays\b|\badded\b/);
+      // The speaker is who, not what: no topic is labelled by the name.
+      expect(issues.map((i) => i.topic).join(' | '), text).not.toContain(speaker.split(' ').pop()!);
+    }
+  });
+
+  it('GIVEN "..., said he/she/it ..." or a verb phrase after "said" THEN no speaker is read from it', () => {
+    expect(parties('The bridge over the river will close for repairs next month, said officials in the town.')).toEqual([]);
+    expect(parties('The bridge over the river will close for repairs next month, said it would be the first closure since 1990.')).toEqual([]);
+  });
+});
+
 describe('extractIssues (session 8): a named party\'s outspoken act on a topic of reported news shows that stance', () => {
   it('GIVEN one clause in which a named councillor criticises the plan THEN the topic is a disagreement, with her stand', () => {
     const story = [
