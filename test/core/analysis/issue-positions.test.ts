@@ -106,6 +106,20 @@ describe('extractIssues: verbs that answer or weigh a claim state a stand', () =
     }
   });
 
+  it('GIVEN announced after a named subject (politics, business, sport) THEN that party\'s position; "was announced" gives none', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['Senator Maria Quint announced her support for the assisted dying bill on Tuesday.', 'Maria Quint', /^announced her support/],
+      ['Chief executive Paul Dorne announced that the Hull factory would close with the loss of 300 jobs.', 'Paul Dorne', /^announced that the Hull factory/],
+      ['Coach Ian Reyes announced a ban on mobile phones in the dressing room before matches.', 'Ian Reyes', /^announced a ban/],
+    ];
+    for (const [text, party, position] of cases) {
+      const found = positions(text);
+      expect(found.map((p) => p.party), text).toEqual([party]);
+      expect(found[0]!.position).toMatch(position);
+    }
+    expect(parties('The closure of the Hull factory was announced by the firm on Tuesday morning.')).toEqual([]);
+  });
+
   it('GIVEN those verbs in the passive ("was questioned by police") THEN the subject acted on has no position', () => {
     expect(parties('Candidate Kevin Lowe was questioned by police over the leaflets handed out at the market.')).toEqual([]);
   });
