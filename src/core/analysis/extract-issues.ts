@@ -126,11 +126,11 @@ export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'a
  * Verbs by which a clause's subject states where it stands, so the clause is its position: saying
  * and believing, and the stands news reports in court and politics (claimed, argued, admitted,
  * pleaded, ordered, ruled, promised, pledged, warned, told), and the verbs that answer or weigh a claim
- * (questioned, maintained, stressed, acknowledged, conceded, recommended), and announced (a stand made public: "announced
- * his support for gay marriage"); not in the passive ("was ordered to
+ * (questioned, maintained, stressed, acknowledged, conceded, recommended), announced (a stand made public: "announced
+ * his support for gay marriage") and a verdict ("jurors found him guilty"); not in the passive ("was ordered to
  * repay", "was told to leave"), where the subject is the one acted on.
  */
-const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?)\b/g;
+const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?|found(?=\s(?:[^.,;]{0,40}\s)?guilty\b))\b/g;
 const PASSIVE_AUXILIARIES = ['is', 'are', 'was', 'were', 'be', 'been', 'being'];
 
 /**
@@ -869,7 +869,23 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
   if (personOnly) return null;
   const parties = partiesMentioned(subject);
   if (parties.length === 1) return parties[0]!;
-  return organisation ?? institutionNamed(subject, mentions, ctx);
+  return organisation ?? institutionNamed(subject, mentions, ctx) ?? roleGroup(subject);
+}
+
+/**
+ * Bodies that court and crime news cites by role alone, each one side of the story: "prosecutors said she married men from
+ * ...", "jurors found him guilty", "Police said they did not support the group's actions".
+ */
+const ROLE_GROUPS = new Set(['police', 'prosecutors', 'prosecution', 'jurors', 'jury', 'detectives', 'investigators']);
+
+/**
+ * The role a subject of one role-group noun, with "the" at most, names ("the jury", "Prosecutors"), or null; a phrase
+ * fronted with a comma is not the subject ("In court today, prosecutors said ...").
+ */
+function roleGroup(subject: string): string | null {
+  const m = /^(?:the\s+)?([a-z]+)$/i.exec(subject.slice(subject.lastIndexOf(',') + 1).trim());
+  const word = m?.[1]!.toLowerCase();
+  return word !== undefined && ROLE_GROUPS.has(word) ? word : null;
 }
 
 /**

@@ -120,6 +120,23 @@ describe('extractIssues: verbs that answer or weigh a claim state a stand', () =
     expect(parties('The closure of the Hull factory was announced by the firm on Tuesday morning.')).toEqual([]);
   });
 
+  it('GIVEN a body cited by its role alone ("prosecutors said", "the jury found him guilty"), after a fronted phrase too THEN the role holds the stand (court, crime)', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['In court on Tuesday, prosecutors said the bridge contractor had forged the safety certificates.', 'prosecutors', /forged the safety certificates/],
+      ['After deliberating for two days, jurors found the former mayor guilty of taking bribes from developers.', 'jurors', /^found the former mayor guilty/],
+      ['The jury found the nurse not guilty of poisoning patients at the care home.', 'jury', /^found the nurse not guilty/],
+      ['Detectives said the stolen paintings had been moved to a warehouse in Antwerp.', 'detectives', /stolen paintings/],
+    ];
+    for (const [text, party, position] of cases) {
+      const found = positions(text);
+      expect(found.map((p) => p.party.toLowerCase()), text).toEqual([party]);
+      expect(found[0]!.position).toMatch(position);
+    }
+    // "found" is a verdict only with "guilty", and not in the passive.
+    expect(parties('After a long search, detectives found the stolen paintings in a warehouse in Antwerp.')).toEqual([]);
+    expect(parties('The former mayor was found guilty of taking bribes from developers.')).toEqual([]);
+  });
+
   it('GIVEN those verbs in the passive ("was questioned by police") THEN the subject acted on has no position', () => {
     expect(parties('Candidate Kevin Lowe was questioned by police over the leaflets handed out at the market.')).toEqual([]);
   });
