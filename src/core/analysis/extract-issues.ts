@@ -893,7 +893,7 @@ function roleGroup(subject: string): string | null {
  * has said", "Labour has broken its promise, the Tories have claimed". The words before the comma are what the
  * speaker holds; their subject is who it is about.
  */
-const TRAILING_ATTRIBUTION_RE = /,["”’']?\s+((?:[^,;:"“”]){2,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|claimed|claims|warned|warns|argued|argues|insisted|insists|added|admitted|stressed|suggested|believes|told\s+[^,;:"“”]{1,40})\s*[.!?]?["”’']?\s*$/i;
+const TRAILING_ATTRIBUTION_RE = /,["”’']?\s+((?:[^,;:"“”]){2,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says?|claimed|claims?|warned|warns?|argued|argues?|insisted|insists?|added|admitted|stressed|suggested|believes?|told\s+[^,;:"“”]{1,40})\s*[.!?]?["”’']?\s*$/i;
 
 /**
  * The same with the verb first, as news writes it as often: "The levy will fund repairs to the bus station, said

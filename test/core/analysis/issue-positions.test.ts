@@ -257,6 +257,19 @@ describe('extractIssues (session 8b): a clause that closes on "said <speaker>" i
     }
   });
 
+  it('GIVEN a plural closing speaker ("..., police say", "..., prosecutors claim") THEN the speaker holds the stand (crime, courts, art theft)', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['The bridge over the river is unsafe for heavy lorries, police say.', 'police', /unsafe for heavy lorries/],
+      ['The former mayor hid the bribes from developers in an offshore account, prosecutors claim.', 'prosecutors', /offshore account/],
+      ['The stolen paintings were moved to a warehouse in Antwerp within days, detectives believe.', 'detectives', /warehouse in Antwerp/],
+    ];
+    for (const [text, party, stand] of cases) {
+      const held = positions(text);
+      expect(held.map((p) => p.party), text).toContain(party);
+      expect(held.find((p) => p.party === party)!.position, text).toMatch(stand);
+    }
+  });
+
   it('GIVEN "..., said he/she/it ..." or a verb phrase after "said" THEN no speaker is read from it', () => {
     expect(parties('The bridge over the river will close for repairs next month, said officials in the town.')).toEqual([]);
     expect(parties('The bridge over the river will close for repairs next month, said it would be the first closure since 1990.')).toEqual([]);
