@@ -893,7 +893,7 @@ function roleGroup(subject: string): string | null {
  * has said", "Labour has broken its promise, the Tories have claimed". The words before the comma are what the
  * speaker holds; their subject is who it is about.
  */
-const TRAILING_ATTRIBUTION_RE = /,["”’']?\s+((?:[^,;:"“”]){2,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says?|claimed|claims?|warned|warns?|argued|argues?|insisted|insists?|added|admitted|stressed|suggested|believes?|told\s+[^,;:"“”]{1,40})\s*[.!?]?["”’']?\s*$/i;
+const TRAILING_ATTRIBUTION_RE = /,["”’']?\s+((?:[^,;:"“”]){2,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says?|claimed|claims?|warned|warns?|argued|argues?|insisted|insists?|added|admitted|stressed|suggested|announced|believes?|told\s+[^,;:"“”]{1,40})\s*[.!?]?["”’']?\s*$/i;
 
 /**
  * The same with the verb first, as news writes it as often: "The levy will fund repairs to the bus station, said
@@ -915,9 +915,11 @@ function invertedAttribution(text: string): RegExpExecArray | null {
 
 /**
  * The party of a clause's closing "..., X has said" (`TRAILING_ATTRIBUTION_RE`) or "..., said X"
- * (`INVERTED_ATTRIBUTION_RE`) and where the words it holds end, or null.
+ * (`INVERTED_ATTRIBUTION_RE`) and where the words it holds end, or null when the clause has none. The party is null
+ * when the speaker is named by no party ("..., his family has announced"): the clause's own subject
+ * ("Former minister Nicholas Scott died ...") is then still not the one who says it.
  */
-function trailingSpeaker(clauseText: string, clauseStart: number, ctx: IssueContext): { party: string; contentEnd: number; inverted: boolean } | null {
+function trailingSpeaker(clauseText: string, clauseStart: number, ctx: IssueContext): { party: string | null; contentEnd: number; inverted: boolean } | null {
   if (clauseText.length < 30) return null;
   const m = TRAILING_ATTRIBUTION_RE.exec(clauseText);
   const inverted = m === null ? invertedAttribution(clauseText) : null;
@@ -927,7 +929,9 @@ function trailingSpeaker(clauseText: string, clauseStart: number, ctx: IssueCont
   const tail = inverted ? clauseText.slice(at, at + found[1]!.length) : clauseText.slice(found.index + found[0].indexOf(found[1]!));
   const tokens = tokenize(tail);
   const party = subjectParty(tokens, tail, clauseStart + (inverted ? at : clauseText.length - tail.length), ctx, { verbless: inverted !== null });
-  return party === null ? null : { party, contentEnd: found.index, inverted: inverted !== null };
+  // "..., she said": the pronoun points back, most often at the clause's own subject, who then holds it as before.
+  if (party === null && /^(?:he|she|they|it|we|i)\s/i.test(tail)) return null;
+  return { party, contentEnd: found.index, inverted: inverted !== null };
 }
 
 /** Common nouns for a body that the story names in full elsewhere ("the university" for "Drexel University"). */
@@ -1354,7 +1358,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       const from = speaker !== null ? participleAt(tokens, clause.text) : 0;
       const reporter = speaker === null ? trailingSpeaker(clause.text, clause.start, ctx) : null;
       // What a closing speaker holds is the clause before the comma, not the attribution.
-      const stand = reporter !== null ? written.slice(0, reporter.contentEnd) : written;
+      const stand = reporter?.party ? written.slice(0, reporter.contentEnd) : written;
       const party = speaker !== null ? speaker : reporter !== null ? reporter.party : !stating && naming !== 'verb' ? null : opening === 'verb' ? carriedSubject(subjectBefore, ctx) : opening === 'he' || opening === 'she' ? pointedSubject(subjectBefore ?? lastOpener, opening, ctx) : subjectParty(tokens, clause.text, clause.start, ctx);
       let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.

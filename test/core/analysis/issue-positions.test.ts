@@ -270,6 +270,13 @@ describe('extractIssues (session 8b): a clause that closes on "said <speaker>" i
     }
   });
 
+  it('GIVEN a closing speaker named by no party ("..., his family has announced") THEN the clause\'s subject is not given the stand', () => {
+    expect(parties('Former health minister Nicholas Brandt died at a London hospice on Sunday, his family has announced.')).toEqual([]);
+    expect(parties('Chancellor Ruth Askew will deliver her Budget to the Commons on 16 March, a spokesman has announced.')).toEqual([]);
+    // A pronoun points back at the subject, who holds it.
+    expect(parties('Chancellor Ruth Askew will deliver her first Budget to the Commons on 16 March, she said.')).toEqual(['Ruth Askew']);
+  });
+
   it('GIVEN "..., said he/she/it ..." or a verb phrase after "said" THEN no speaker is read from it', () => {
     expect(parties('The bridge over the river will close for repairs next month, said officials in the town.')).toEqual([]);
     expect(parties('The bridge over the river will close for repairs next month, said it would be the first closure since 1990.')).toEqual([]);
