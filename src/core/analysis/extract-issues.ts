@@ -929,8 +929,9 @@ function trailingSpeaker(clauseText: string, clauseStart: number, ctx: IssueCont
   const tail = inverted ? clauseText.slice(at, at + found[1]!.length) : clauseText.slice(found.index + found[0].indexOf(found[1]!));
   const tokens = tokenize(tail);
   const party = subjectParty(tokens, tail, clauseStart + (inverted ? at : clauseText.length - tail.length), ctx, { verbless: inverted !== null });
-  // "..., she said": the pronoun points back, most often at the clause's own subject, who then holds it as before.
-  if (party === null && /^(?:he|she|they|it|we|i)\s/i.test(tail)) return null;
+  // "..., she said", "..., its chief executive has said": the pronoun points back, most often at the clause's own
+  // subject, who then holds it as before (a firm's officer speaks for the firm).
+  if (party === null && /^(?:he|she|they|it|we|i|its|their)\s/i.test(tail)) return null;
   return { party, contentEnd: found.index, inverted: inverted !== null };
 }
 

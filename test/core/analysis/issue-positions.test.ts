@@ -275,6 +275,7 @@ describe('extractIssues (session 8b): a clause that closes on "said <speaker>" i
     expect(parties('Chancellor Ruth Askew will deliver her Budget to the Commons on 16 March, a spokesman has announced.')).toEqual([]);
     // A pronoun points back at the subject, who holds it.
     expect(parties('Chancellor Ruth Askew will deliver her first Budget to the Commons on 16 March, she said.')).toEqual(['Ruth Askew']);
+    expect(parties('Carmaker Volvo will cut 4,000 jobs at its Swedish plants over the next two years, its chief executive has said.')).toEqual([expect.stringContaining('Volvo')]);
   });
 
   it('GIVEN "..., said he/she/it ..." or a verb phrase after "said" THEN no speaker is read from it', () => {
