@@ -126,10 +126,11 @@ export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'a
  * Verbs by which a clause's subject states where it stands, so the clause is its position: saying
  * and believing, and the stands news reports in court and politics (claimed, argued, admitted,
  * pleaded, ordered, ruled, promised, pledged, warned, told), and the verbs that answer or weigh a claim
- * (questioned, maintained, stressed, acknowledged, conceded, recommended); not in the passive ("was ordered to
+ * (questioned, maintained, stressed, acknowledged, conceded, recommended), announced (a stand made public: "announced
+ * his support for gay marriage") and a verdict ("jurors found him guilty"); not in the passive ("was ordered to
  * repay", "was told to leave"), where the subject is the one acted on.
  */
-const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed))\b/g;
+const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?|found(?=\s(?:[^.,;]{0,40}\s)?guilty\b))\b/g;
 const PASSIVE_AUXILIARIES = ['is', 'are', 'was', 'were', 'be', 'been', 'being'];
 
 /**
@@ -774,6 +775,8 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
         const verb = m[1]!.toLowerCase();
         const space = verb.indexOf(' ');
         if (!COORDINATED_VERBS.has(verb) && (space < 0 || !COORDINATED_VERBS.has(verb.slice(0, space)))) continue;
+        // "..., said council leader Margaret Hughes": the speaker closing the clause is not a verb phrase of its own.
+        if (INVERTED_SAYING.has(verb) && invertedAttribution(narrative.slice(m.index))?.index === 0) continue;
       }
       const after = narrative.slice(m.index + m[0].length - (re === COORDINATED_VERB_RE ? m[1]!.length : 0), m.index + m[0].length + 12).toLowerCase();
       const baseVerb = re === COORDINATED_VERB_RE && !/^\w+ed\b/.test(after) && !/^(?:said|held|built|kept|sought|met|led|ran|took|made|gave|got|went|came|brought|thought|knew|saw|won|lost|fought|found|struck)\b/.test(after);
@@ -866,7 +869,23 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
   if (personOnly) return null;
   const parties = partiesMentioned(subject);
   if (parties.length === 1) return parties[0]!;
-  return organisation ?? institutionNamed(subject, mentions, ctx);
+  return organisation ?? institutionNamed(subject, mentions, ctx) ?? roleGroup(subject);
+}
+
+/**
+ * Bodies that court and crime news cites by role alone, each one side of the story: "prosecutors said she married men from
+ * ...", "jurors found him guilty", "Police said they did not support the group's actions".
+ */
+const ROLE_GROUPS = new Set(['police', 'prosecutors', 'prosecution', 'jurors', 'jury', 'detectives', 'investigators']);
+
+/**
+ * The role a subject of one role-group noun, with "the" at most, names ("the jury", "Prosecutors"), or null; a phrase
+ * fronted with a comma is not the subject ("In court today, prosecutors said ...").
+ */
+function roleGroup(subject: string): string | null {
+  const m = /^(?:the\s+)?([a-z]+)$/i.exec(subject.slice(subject.lastIndexOf(',') + 1).trim());
+  const word = m?.[1]!.toLowerCase();
+  return word !== undefined && ROLE_GROUPS.has(word) ? word : null;
 }
 
 /**
@@ -874,16 +893,46 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
  * has said", "Labour has broken its promise, the Tories have claimed". The words before the comma are what the
  * speaker holds; their subject is who it is about.
  */
-const TRAILING_ATTRIBUTION_RE = /,["”’']?\s+((?:[^,;:"“”]){2,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says|claimed|claims|warned|warns|argued|argues|insisted|insists|added|admitted|stressed|suggested|believes|told\s+[^,;:"“”]{1,40})\s*[.!?]?["”’']?\s*$/i;
+const TRAILING_ATTRIBUTION_RE = /,["”’']?\s+((?:[^,;:"“”]){2,90}?)\s+(?:has\s+|have\s+|had\s+)?(?:said|says?|claimed|claims?|warned|warns?|argued|argues?|insisted|insists?|added|admitted|stressed|suggested|announced|believes?|told\s+[^,;:"“”]{1,40})\s*[.!?]?["”’']?\s*$/i;
 
-/** The party of a clause's closing "..., X has said" (`TRAILING_ATTRIBUTION_RE`) and where the words it holds end, or null. */
-function trailingSpeaker(clauseText: string, clauseStart: number, ctx: IssueContext): { party: string; contentEnd: number } | null {
+/**
+ * The same with the verb first, as news writes it as often: "The levy will fund repairs to the bus station, said
+ * council leader Margaret Hughes, who proposed it", "Turnout fell in every region, says the Electoral Commission".
+ * What follows the verb is the speaker (and who they are), not a pronoun and its verb ("..., said he would go").
+ */
+const INVERTED_SAYING = new Set(['said', 'says', 'added', 'claimed', 'warned', 'argued', 'insisted', 'explained']);
+const INVERTED_ATTRIBUTION_RE = /,["”’']?\s+(?:said|says|added|claimed|warned|argued|insisted|explained)\s+(?!(?:he|she|it|they|we|i|that|this|there|to)\b)((?:[^,;:"“”]){2,90}?)(?:,\s+(?:who|whose|which)\b[^;:"“”]*)?\s*[.!?]?["”’']?\s*$/i;
+
+/**
+ * `INVERTED_ATTRIBUTION_RE`'s match when what follows the verb reads as a speaker: a capitalised name or title in it
+ * and no auxiliary ("..., insisted the ban was unfair" is a stand, not a speaker).
+ */
+function invertedAttribution(text: string): RegExpExecArray | null {
+  const m = INVERTED_ATTRIBUTION_RE.exec(text);
+  if (!m || !/\p{Lu}/u.test(m[1]!) || tokenize(m[1]!).some((t) => t.kind === 'aux')) return null;
+  return m;
+}
+
+/**
+ * The party of a clause's closing "..., X has said" (`TRAILING_ATTRIBUTION_RE`) or "..., said X"
+ * (`INVERTED_ATTRIBUTION_RE`) and where the words it holds end, or null when the clause has none. The party is null
+ * when the speaker is named by no party ("..., his family has announced"): the clause's own subject
+ * ("Former minister Nicholas Scott died ...") is then still not the one who says it.
+ */
+function trailingSpeaker(clauseText: string, clauseStart: number, ctx: IssueContext): { party: string | null; contentEnd: number; inverted: boolean } | null {
   if (clauseText.length < 30) return null;
   const m = TRAILING_ATTRIBUTION_RE.exec(clauseText);
-  if (!m) return null;
-  const tail = clauseText.slice(m.index + m[0].indexOf(m[1]!));
-  const party = subjectParty(tokenize(tail), tail, clauseStart + (clauseText.length - tail.length), ctx);
-  return party === null ? null : { party, contentEnd: m.index };
+  const inverted = m === null ? invertedAttribution(clauseText) : null;
+  const found = m ?? inverted;
+  if (!found) return null;
+  const at = found.index + found[0].lastIndexOf(found[1]!);
+  const tail = inverted ? clauseText.slice(at, at + found[1]!.length) : clauseText.slice(found.index + found[0].indexOf(found[1]!));
+  const tokens = tokenize(tail);
+  const party = subjectParty(tokens, tail, clauseStart + (inverted ? at : clauseText.length - tail.length), ctx, { verbless: inverted !== null });
+  // "..., she said", "..., its chief executive has said": the pronoun points back, most often at the clause's own
+  // subject, who then holds it as before (a firm's officer speaks for the firm).
+  if (party === null && /^(?:he|she|they|it|we|i|its|their)\s/i.test(tail)) return null;
+  return { party, contentEnd: found.index, inverted: inverted !== null };
 }
 
 /** Common nouns for a body that the story names in full elsewhere ("the university" for "Drexel University"). */
@@ -1310,13 +1359,16 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       const from = speaker !== null ? participleAt(tokens, clause.text) : 0;
       const reporter = speaker === null ? trailingSpeaker(clause.text, clause.start, ctx) : null;
       // What a closing speaker holds is the clause before the comma, not the attribution.
-      const stand = reporter !== null ? written.slice(0, reporter.contentEnd) : written;
+      const stand = reporter?.party ? written.slice(0, reporter.contentEnd) : written;
       const party = speaker !== null ? speaker : reporter !== null ? reporter.party : !stating && naming !== 'verb' ? null : opening === 'verb' ? carriedSubject(subjectBefore, ctx) : opening === 'he' || opening === 'she' ? pointedSubject(subjectBefore ?? lastOpener, opening, ctx) : subjectParty(tokens, clause.text, clause.start, ctx);
       let best: { label: string; shown: readonly Token[]; anaphoric: boolean; score: number; phrase: readonly Token[] } | null = null;
       // Score every chunk cheaply; build labels only for the best until one reads as a topic.
       const firstVerb = tokens.findIndex((t) => t.kind === 'verb');
       const scored: Array<{ c: Chunk; score: number }> = [];
+      // A closing speaker ("..., said council leader Margaret Hughes") is who holds the clause, not what it is about.
+      const labelEnd = reporter?.inverted ? tokenize(clause.text.slice(0, reporter.contentEnd)).length : tokens.length;
       for (const whole of chunks(tokens)) {
+        if (whole.at >= labelEnd) continue;
         for (const c of [whole, ...namesThenPhrase(whole, ctx, named)]) {
           const words = countContentWords(c.tokens, ctx, named);
           if (words === 0) continue;
@@ -1425,7 +1477,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   const merged = mergeTopics(topics);
   for (const t of merged) t.sentences.sort((a, b) => a - b);
   const postings = sentencePostings(sentences);
-  const debate = isDebate(merged.length, merged.filter((t) => t.worded).length);
+  const debate = isDebate(merged.length, merged.filter((t) => t.cued > 0).length);
   const listed = mostSalient(merged, postings, sentences.length, titleStems(ctx.title, named));
   addMentioningSentences(listed, postings);
   placeStrayPositions(topics, listed, sentences);
@@ -1622,8 +1674,9 @@ function titleStems(title: string | undefined, named: ReadonlySet<string>): Read
 
 function mostSalient(topics: readonly Topic[], postings: Postings, sentenceCount: number, headline: ReadonlySet<string> = new Set()): Topic[] {
   const withCue = topics.filter((t) => t.worded).length;
-  const keep = Math.min(topicBudget(topics.length, withCue), topics.filter((t) => !t.weak).length);
-  const settle = (list: Topic[]): Topic[] => settleStances(list, topics.length, withCue);
+  const held = topics.filter((t) => t.cued > 0).length;
+  const keep = Math.min(topicBudget(topics.length, withCue, held), topics.filter((t) => !t.weak).length);
+  const settle = (list: Topic[]): Topic[] => settleStances(list, topics.length, held);
   if (topics.length <= keep) return settle([...topics]);
   const scored = topics.map((t) => {
     let used = 0;

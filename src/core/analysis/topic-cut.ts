@@ -29,14 +29,14 @@ export const DEBATE_TOPICS = 6;
 export const MAX_TOPICS = 10;
 
 /**
- * How many of `candidates` topics to list, `withCue` of them with a stance cue. In a story of debate
- * (a readout of talks: at least half the candidates are agreed, differed on or asked for) each cue
- * topic is a subject of its own, so the list grows by one per cue topic. In reported news, cues are
- * incidental ("denied", "said he wanted"), a candidate is found in nearly every clause and a
- * reader lists a handful of subjects: a few topics, and one more for every few cue topics.
+ * How many of `candidates` topics to list, `withCue` of them with a stance cue word, `held` of them with a cue that
+ * holds in its clause (`CutTopic.cued`). In a story of debate (a readout of talks: at least half the candidates are
+ * agreed, differed on or asked for, `isDebate` over `held`) each cue topic is a subject of its own, so the list grows
+ * by one per cue topic. In reported news, cues are incidental ("denied", "said he wanted"), a candidate is found in
+ * nearly every clause and a reader lists a handful of subjects: a few topics, and one more for every few cue topics.
  */
-export function topicBudget(candidates: number, withCue: number): number {
-  const budget = isDebate(candidates, withCue) ? DEBATE_TOPICS + withCue : NEWS_TOPICS + Math.floor(withCue / CUES_PER_EXTRA_TOPIC);
+export function topicBudget(candidates: number, withCue: number, held: number = withCue): number {
+  const budget = isDebate(candidates, held) ? DEBATE_TOPICS + withCue : NEWS_TOPICS + Math.floor(withCue / CUES_PER_EXTRA_TOPIC);
   return Math.min(MAX_TOPICS, budget);
 }
 
@@ -77,9 +77,14 @@ export function promoteLateTopic<T extends Pick<CutTopic, 'sentences'>>(ranked: 
   ranked.splice(keep - 1, 0, late!);
 }
 
-/** A story of debate (a readout of talks): at least half its candidate topics carry a stance cue. */
-export function isDebate(candidates: number, withCue: number): boolean {
-  return candidates > 0 && withCue * 2 >= candidates;
+/**
+ * A story of debate (a readout of talks): at least half its candidate topics carry a stance cue that holds in its
+ * clause. Count the cues that hold (`CutTopic.cued`), not every cue word: an opinion piece or a court story is full of
+ * "wanted to", "asked about", "would like to", "in a row" that say nothing about who agrees with whom, and counted
+ * as cues they made a personal essay a readout of ten agreed and disputed points.
+ */
+export function isDebate(candidates: number, held: number): boolean {
+  return candidates > 0 && held * 2 >= candidates;
 }
 
 /** Cue clauses a topic of reported news needs before it is listed with their stance rather than as a statement. */
@@ -99,8 +104,8 @@ export const NEWS_STANCE_MIN_CUES = 2;
  * "Mr Lishman urged the next government to ...": the party whose position the clause gives is the one
  * who criticises or asks, so the stance is the story's, not an aside's.
  */
-export function settleStances<T extends Pick<CutTopic, 'label' | 'stance' | 'cued' | 'twoSided' | 'positions'>>(listed: T[], candidates: number, withCue: number): T[] {
-  if (isDebate(candidates, withCue)) return listed;
+export function settleStances<T extends Pick<CutTopic, 'label' | 'stance' | 'cued' | 'twoSided' | 'positions'>>(listed: T[], candidates: number, held: number): T[] {
+  if (isDebate(candidates, held)) return listed;
   // A lone two-sided cue shows which topic is disputed only when it falls on one listed topic.
   const lone = listed.filter((t) => t.twoSided > 0).length === 1;
   for (const t of listed) {

@@ -106,6 +106,37 @@ describe('extractIssues: verbs that answer or weigh a claim state a stand', () =
     }
   });
 
+  it('GIVEN announced after a named subject (politics, business, sport) THEN that party\'s position; "was announced" gives none', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['Senator Maria Quint announced her support for the assisted dying bill on Tuesday.', 'Maria Quint', /^announced her support/],
+      ['Chief executive Paul Dorne announced that the Hull factory would close with the loss of 300 jobs.', 'Paul Dorne', /^announced that the Hull factory/],
+      ['Coach Ian Reyes announced a ban on mobile phones in the dressing room before matches.', 'Ian Reyes', /^announced a ban/],
+    ];
+    for (const [text, party, position] of cases) {
+      const found = positions(text);
+      expect(found.map((p) => p.party), text).toEqual([party]);
+      expect(found[0]!.position).toMatch(position);
+    }
+    expect(parties('The closure of the Hull factory was announced by the firm on Tuesday morning.')).toEqual([]);
+  });
+
+  it('GIVEN a body cited by its role alone ("prosecutors said", "the jury found him guilty"), after a fronted phrase too THEN the role holds the stand (court, crime)', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['In court on Tuesday, prosecutors said the bridge contractor had forged the safety certificates.', 'prosecutors', /forged the safety certificates/],
+      ['After deliberating for two days, jurors found the former mayor guilty of taking bribes from developers.', 'jurors', /^found the former mayor guilty/],
+      ['The jury found the nurse not guilty of poisoning patients at the care home.', 'jury', /^found the nurse not guilty/],
+      ['Detectives said the stolen paintings had been moved to a warehouse in Antwerp.', 'detectives', /stolen paintings/],
+    ];
+    for (const [text, party, position] of cases) {
+      const found = positions(text);
+      expect(found.map((p) => p.party.toLowerCase()), text).toEqual([party]);
+      expect(found[0]!.position).toMatch(position);
+    }
+    // "found" is a verdict only with "guilty", and not in the passive.
+    expect(parties('After a long search, detectives found the stolen paintings in a warehouse in Antwerp.')).toEqual([]);
+    expect(parties('The former mayor was found guilty of taking bribes from developers.')).toEqual([]);
+  });
+
   it('GIVEN those verbs in the passive ("was questioned by police") THEN the subject acted on has no position', () => {
     expect(parties('Candidate Kevin Lowe was questioned by police over the leaflets handed out at the market.')).toEqual([]);
   });
@@ -204,6 +235,52 @@ describe('extractIssues (session 8): a clause that closes on its speaker ("..., 
   it('GIVEN a closing attribution that names no party, or a clause without one THEN no speaker is made up', () => {
     expect(parties('The bridge over the river will close for repairs next month, officials in the town have said.')).toEqual([]);
     expect(parties('Mayor Jane Holloway said the bridge over the river would close for repairs next month.')).toEqual(['Jane Holloway']);
+  });
+});
+
+describe('extractIssues (session 8b): a clause that closes on "said <speaker>" is the speaker\'s stand', () => {
+  it('GIVEN "<stand>, said <speaker>" THEN the speaker holds the stand and is not taken for the topic (science, transport, health, courts)', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['Typically, a prior agreement between the couple decides who controls the embryos, said fertility specialist Dr. Alan Pryce.', 'Alan Pryce', /controls the embryos/],
+      ['The new parking levy will pay for repairs to the bus station, said council leader Margaret Hughes, who proposed it last year.', 'Margaret Hughes', /repairs to the bus station/],
+      ['Waiting times at the hospital have fallen for the third month in a row, says health minister Sarah Holt.', 'Sarah Holt', /third month in a row/],
+      ['The evidence against the three men was never strong enough to bring to trial, added defence lawyer Peter Mason.', 'Peter Mason', /trial/],
+    ];
+    for (const [text, speaker, stand] of cases) {
+      const issues = issuesOf(text);
+      const held = issues.flatMap((i) => i.positions);
+      expect(held.map((p) => p.party), text).toEqual([speaker]);
+      expect(held[0]!.position, text).toMatch(stand);
+      expect(held[0]!.position, text).not.toMatch(/\bsaid\b|\bsays\b|\badded\b/);
+      // The speaker is who, not what: no topic is labelled by the name.
+      expect(issues.map((i) => i.topic).join(' | '), text).not.toContain(speaker.split(' ').pop()!);
+    }
+  });
+
+  it('GIVEN a plural closing speaker ("..., police say", "..., prosecutors claim") THEN the speaker holds the stand (crime, courts, art theft)', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['The bridge over the river is unsafe for heavy lorries, police say.', 'police', /unsafe for heavy lorries/],
+      ['The former mayor hid the bribes from developers in an offshore account, prosecutors claim.', 'prosecutors', /offshore account/],
+      ['The stolen paintings were moved to a warehouse in Antwerp within days, detectives believe.', 'detectives', /warehouse in Antwerp/],
+    ];
+    for (const [text, party, stand] of cases) {
+      const held = positions(text);
+      expect(held.map((p) => p.party), text).toContain(party);
+      expect(held.find((p) => p.party === party)!.position, text).toMatch(stand);
+    }
+  });
+
+  it('GIVEN a closing speaker named by no party ("..., his family has announced") THEN the clause\'s subject is not given the stand', () => {
+    expect(parties('Former health minister Nicholas Brandt died at a London hospice on Sunday, his family has announced.')).toEqual([]);
+    expect(parties('Chancellor Ruth Askew will deliver her Budget to the Commons on 16 March, a spokesman has announced.')).toEqual([]);
+    // A pronoun points back at the subject, who holds it.
+    expect(parties('Chancellor Ruth Askew will deliver her first Budget to the Commons on 16 March, she said.')).toEqual(['Ruth Askew']);
+    expect(parties('Carmaker Volvo will cut 4,000 jobs at its Swedish plants over the next two years, its chief executive has said.')).toEqual([expect.stringContaining('Volvo')]);
+  });
+
+  it('GIVEN "..., said he/she/it ..." or a verb phrase after "said" THEN no speaker is read from it', () => {
+    expect(parties('The bridge over the river will close for repairs next month, said officials in the town.')).toEqual([]);
+    expect(parties('The bridge over the river will close for repairs next month, said it would be the first closure since 1990.')).toEqual([]);
   });
 });
 

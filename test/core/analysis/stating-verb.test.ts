@@ -5,8 +5,8 @@ import { tokenText } from './token-pieces.js';
 
 describe('hasStatingVerb', () => {
   it('GIVEN any text THEN it agrees with the lookbehind regex it replaces', () => {
-    const spec = /(?<!\b(?:is|are|was|were|be|been|being)\s+)\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed))\b/;
-    const pieces = fc.constantFrom('said', 'says', 'say', 'told', 'questioned', 'maintains', 'stressed', 'acknowledges', 'conceded', 'recommend', 'recommends', 'tells', 'pled', 'ordered', 'order', 'ruled', 'warn', 'is', 'was', 'be', 'been', 'being', 'are', 'were', 'this', 'maybe', 'obeing', 'x', '_', '1', 'é', ' ', '  ', '\n', '\u00a0', '\u3000', '\ufeff', ',', '.', "'", 'Said', 'IS');
+    const spec = /(?<!\b(?:is|are|was|were|be|been|being)\s+)\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?|found(?=\s(?:[^.,;]{0,40}\s)?guilty\b))\b/;
+    const pieces = fc.constantFrom('said', 'says', 'say', 'told', 'questioned', 'maintains', 'stressed', 'acknowledges', 'conceded', 'recommend', 'recommends', 'announced', 'announces', 'announcement', 'found', 'guilty', 'not', 'him', 'tells', 'pled', 'ordered', 'order', 'ruled', 'warn', 'is', 'was', 'be', 'been', 'being', 'are', 'were', 'this', 'maybe', 'obeing', 'x', '_', '1', 'é', ' ', '  ', '\n', '\u00a0', '\u3000', '\ufeff', ',', '.', "'", 'Said', 'IS');
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 10 }), (parts) => {
         const text = parts.join('');

@@ -35,6 +35,18 @@ describe('topicBudget', () => {
     expect(topicBudget(35, 6)).toBeLessThan(topicBudget(10, 9));
   });
 
+  it('GIVEN half the candidates with a cue word but few cues that hold in their clause THEN reported news, not a story of debate', () => {
+    // An op-ed on a custody fight (14 candidates: "wanted to", "asked about", "hoped to" and 4 real disputes), a
+    // court story (12: "when asked", "sought to", 2 denials), a council row (8: "in a row", "would like to", 2 rejections).
+    expect(topicBudget(14, 7, 4)).toBe(NEWS_TOPICS + 2);
+    expect(topicBudget(12, 6, 2)).toBe(NEWS_TOPICS + 2);
+    expect(topicBudget(8, 4, 2)).toBe(NEWS_TOPICS + 1);
+    expect(isDebate(14, 4)).toBe(false);
+    // A readout of talks keeps its cues in context: the seed's 9 of 10, a two-party summit's 5 of 8.
+    expect(topicBudget(10, 9, 9)).toBe(MAX_TOPICS);
+    expect(topicBudget(8, 5, 5)).toBe(Math.min(MAX_TOPICS, DEBATE_TOPICS + 5));
+  });
+
   it('GIVEN any counts THEN never more than the maximum, and a story with no candidates lists none beyond them', () => {
     expect(topicBudget(200, 90)).toBe(MAX_TOPICS);
     expect(topicBudget(200, 99)).toBe(MAX_TOPICS);
