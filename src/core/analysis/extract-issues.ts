@@ -776,7 +776,7 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
         const space = verb.indexOf(' ');
         if (!COORDINATED_VERBS.has(verb) && (space < 0 || !COORDINATED_VERBS.has(verb.slice(0, space)))) continue;
         // "..., said council leader Margaret Hughes": the speaker closing the clause is not a verb phrase of its own.
-        if (INVERTED_SAYING.has(verb) && invertedAttribution(narrative.slice(m.index))?.index === 0) continue;
+        if (INVERTED_SAYING.has(verb) && invertedAttributionAt(narrative, m.index)) continue;
       }
       const after = narrative.slice(m.index + m[0].length - (re === COORDINATED_VERB_RE ? m[1]!.length : 0), m.index + m[0].length + 12).toLowerCase();
       const baseVerb = re === COORDINATED_VERB_RE && !/^\w+ed\b/.test(after) && !/^(?:said|held|built|kept|sought|met|led|ran|took|made|gave|got|went|came|brought|thought|knew|saw|won|lost|fought|found|struck)\b/.test(after);
@@ -907,10 +907,24 @@ const INVERTED_ATTRIBUTION_RE = /,["”’']?\s+(?:said|says|added|claimed|warne
  * `INVERTED_ATTRIBUTION_RE`'s match when what follows the verb reads as a speaker: a capitalised name or title in it
  * and no auxiliary ("..., insisted the ban was unfair" is a stand, not a speaker).
  */
-function invertedAttribution(text: string): RegExpExecArray | null {
+export function invertedAttribution(text: string): RegExpExecArray | null {
   const m = INVERTED_ATTRIBUTION_RE.exec(text);
   if (!m || !/\p{Lu}/u.test(m[1]!) || tokenize(m[1]!).some((t) => t.kind === 'aux')) return null;
   return m;
+}
+
+/** `INVERTED_ATTRIBUTION_RE` tried at one position only (sticky). */
+const INVERTED_ATTRIBUTION_AT_RE = new RegExp(INVERTED_ATTRIBUTION_RE.source, 'iy');
+
+/**
+ * Whether `text` from `at` to its end is a closing "..., said X" that reads as a speaker (`invertedAttribution` of
+ * `text.slice(at)` matching at its start), tried at `at` alone: searching the rest of the text from every such verb made
+ * a long sentence of them quadratic.
+ */
+export function invertedAttributionAt(text: string, at: number): boolean {
+  INVERTED_ATTRIBUTION_AT_RE.lastIndex = at;
+  const m = INVERTED_ATTRIBUTION_AT_RE.exec(text);
+  return m !== null && /\p{Lu}/u.test(m[1]!) && !tokenize(m[1]!).some((t) => t.kind === 'aux');
 }
 
 /**

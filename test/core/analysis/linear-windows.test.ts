@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sentenceStartBefore } from '../../../src/core/analysis/attribute-speakers.js';
-import { narrativeOf } from '../../../src/core/analysis/extract-issues.js';
+import { invertedAttribution, invertedAttributionAt, narrativeOf } from '../../../src/core/analysis/extract-issues.js';
 import { narrativeOf as referenceNarrative, sentenceStartBefore as referenceStart } from './reference/text-windows.js';
 
 /** Text from the pieces sentence ends are made of: stops, marks, white space, capitals, titles. */
@@ -38,5 +38,25 @@ describe('narrativeOf blanks quotes in one pass', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('a closing "..., said X" is tried where the verb is, not searched for in the rest of the text', () => {
+  const part = fc.constantFrom(', said ', ', says ', ' and said ', ', added ', 'Mr Smith', 'council leader Ann Lee', 'he', 'the ban was unfair', ', who chairs it', '.', '"', ' ', 'x', 'Kang');
+  it('GIVEN random text and a position THEN it agrees with matching the text from that position on', () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 14 }), fc.nat(), (parts, rawAt) => {
+        const t = parts.join('');
+        const at = t.length === 0 ? 0 : rawAt % t.length;
+        expect(invertedAttributionAt(t, at)).toBe(invertedAttribution(t.slice(at))?.index === 0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('GIVEN "..., said council leader Ann Lee" at the end THEN it is found at its comma and nowhere earlier', () => {
+    const t = 'The levy will fund repairs, said council leader Ann Lee';
+    expect(invertedAttributionAt(t, t.indexOf(','))).toBe(true);
+    expect(invertedAttributionAt(t, 0)).toBe(false);
   });
 });
