@@ -3,7 +3,7 @@ import { attributeSpeakers, rankKeyQuotes } from './attribute-speakers.js';
 import { cleanText, readableSentence } from './clean-text.js';
 import { extractEntities } from './extract-entities.js';
 import { extractIssues } from './extract-issues.js';
-import { extractQuotes } from './extract-quotes.js';
+import { extractQuotes, quoteKind } from './extract-quotes.js';
 import { extractKeywords } from './keywords.js';
 import { findMentions, NameIndex } from './mentions.js';
 import { splitSentences } from './split-sentences.js';
@@ -14,7 +14,7 @@ import type { Analysis, AnalysisInput, AnalyzeOptions, Quote, Sentence } from '.
  * Bump whenever the analysis of the same input may come out differently, so cached analyses
  * made by an older engine are recomputed.
  */
-export const ENGINE_VERSION = 46;
+export const ENGINE_VERSION = 47;
 
 const DEFAULT_SUMMARY_SENTENCES = 3;
 const DEFAULT_KEY_QUOTES = 3;
@@ -44,7 +44,17 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
   }));
   for (const i of rankKeyQuotes(quotes, options.keyQuotes ?? DEFAULT_KEY_QUOTES)) quotes[i]!.key = true;
 
-  const issues = extractIssues(sentences, { participants, quotes: spans, mentions, names, quoteSpeakers: quotes.map((q) => q.speaker), title: input.title });
+  // The issue breakdown reads speech as the speakers' positions and the rest as the story's narrative; a phrase quoted inside
+  // a reported sentence ("dismissed the plan as 'desperate'") is part of that sentence's narrative, so the tagger sees it so.
+  const speech = spans.map((span) => quoteKind(cleanedText, span) === 'speech');
+  const issues = extractIssues(sentences, {
+    participants,
+    quotes: spans.filter((_, i) => speech[i]),
+    mentions,
+    names,
+    quoteSpeakers: quotes.filter((_, i) => speech[i]).map((q) => q.speaker),
+    title: input.title,
+  });
   const entities = extractEntities(cleanedText, mentions, names, participants);
   const keywords = extractKeywords(sentences, KEYWORD_COUNT);
 

@@ -281,9 +281,19 @@ function isTitleCase(s: string): boolean {
 
 /** Whether a scanned span reads as something someone said, not a title, a nickname or a scare quote. */
 export function isDirectQuote(text: string, span: QuoteSpan): boolean {
+  return quoteKind(text, span) !== null;
+}
+
+/**
+ * What a scanned span is: `speech` (someone's words, by a cue, its length, its own paragraph), `reported` (a lower-case
+ * phrase of two or more words in a sentence a reporting verb and its subject opened, quoted only by that sentence: "Patricia
+ * Hewitt said the cost was being evaluated, but it was an 'increasingly high priority'"), or null (a title, a nickname, a
+ * scare quote). A reported phrase is the speaker's words and part of the narrative sentence that carries it.
+ */
+export function quoteKind(text: string, span: QuoteSpan): 'speech' | 'reported' | null {
   const words = wordCount(span.text);
-  if (words === 0) return false;
-  if (span.parts.length > 1) return true;
+  if (words === 0) return null;
+  if (span.parts.length > 1) return 'speech';
   const beforeStart = Math.max(0, span.start - 120);
   const afterEnd = Math.min(text.length, span.end + 120);
   const before = text.slice(beforeStart, span.start);
@@ -301,22 +311,26 @@ export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   const startsUpper = /^["“‘']?[\p{Lu}\p{N}]/u.test(inner);
   const ownParagraph = /(?:^|\n)\s*$/.test(before) && (/^\s*(?:\n|$)/.test(after) || !span.closed);
   // "a kite dubbed '...'", "the so-called '...'": naming, not speech, whatever verb is near.
-  if (!personal && endsWithWord(before, NAMING_WORDS)) return false;
+  if (!personal && endsWithWord(before, NAMING_WORDS)) return null;
   // "They ran the headline: '...'", "under the subject line: '...'": a title printed over a text, not speech.
-  if (HEADLINE_BEFORE_RE.test(before)) return false;
+  if (HEADLINE_BEFORE_RE.test(before)) return null;
   // A lower-case phrase of two or more words in a sentence that a reporting verb and its subject opened reports that
   // speaker's words ("Patricia Hewitt said the cost was being evaluated, but it was an "increasingly high priority""), unless
   // the words after it name it as a term ("pay a 'special tax' known as jizya").
   const reportedPhrase = words >= 2 && !startsUpper && !isTitleCase(inner) && !NAMED_AFTER_RE.test(after) && reportedInSentence(text, span.start);
+  // Speech by the tests that do not need the reported phrase; failing them, such a phrase is a quote of its own kind.
+  if (speechByCues(words, inner, before, hasCue, personal, startsUpper, endsWithPunct, ownParagraph)) return 'speech';
+  return reportedPhrase ? 'reported' : null;
+}
+
+/** `quoteKind`'s tests of a span that is not a reported phrase. */
+function speechByCues(words: number, inner: string, before: string, hasCue: boolean, personal: boolean, startsUpper: boolean, endsWithPunct: boolean, ownParagraph: boolean): boolean {
   if (hasCue) {
-    // ("said he thought the comments were 'well justified'": a short lower-case phrase in a reported sentence is no scare quote.)
-    if (reportedPhrase) return true;
     if (words <= 3 && !endsWithPunct && !personal && (isTitleCase(inner) || endsWithWord(before, SCARE_WORDS))) return false;
     // "he attempted to 'bribe' voters": a word or two without punctuation is a scare quote even near a verb.
     if (words <= 2 && !endsWithPunct && !personal) return false;
     return true;
   }
-  if (reportedPhrase) return true;
   if (words < 4) return false;
   if (!personal && endsWithWord(before, SCARE_WORDS)) return false;
   if (isTitleCase(inner) && words <= 10 && !personal) return false;

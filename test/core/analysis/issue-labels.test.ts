@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analysis/analyze.js';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
 import { chunks, extractIssues, labelOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
-import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
+import { extractQuotes, quoteKind } from '../../../src/core/analysis/extract-quotes.js';
 import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
 import type { Issue } from '../../../src/core/analysis/types.js';
@@ -215,3 +215,25 @@ describe('labelOf (session 8): a generic head addressed to a name is about what 
     expect(label('The health board drew up plans for the funding of the new hospital')).toContain('funding of the new hospital');
   });
 });
+
+describe('a phrase quoted inside a reported sentence stays in the narrative the tagger reads', () => {
+  const stories = [
+    'Lord Butler said the intelligence on Iraq had been "seriously flawed" in the run-up to the war. He said ministers had ignored warnings. The Conservatives called for an inquiry into the dossier. Labour rejected the call for an inquiry.',
+    'The council leader said the library closures were a "false economy" for the town. Residents said the closures would hurt children. Campaigners urged the council to reverse the library closures.',
+  ];
+
+  it('GIVEN "X said Y had been \'seriously flawed\'" THEN the phrase is a quote, and the topic is still named from the whole sentence', () => {
+    const [iraq, library] = stories.map((t) => analyze({ text: t }));
+    expect(iraq!.quotes.map((q) => q.text)).toContain('seriously flawed');
+    expect(iraq!.issues.map((i) => i.topic)).toContain('intelligence on Iraq');
+    expect(library!.quotes.map((q) => q.text)).toContain('false economy');
+    expect(library!.issues.map((i) => i.topic)).toContain('library closures');
+  });
+
+  it('GIVEN a reported phrase and a sentence of speech THEN quoteKind tells them apart', () => {
+    const text = 'The council leader said the library closures were a "false economy" for the town. "We will not back down," she said.';
+    const kinds = extractQuotes(text).map((span) => quoteKind(text, span));
+    expect(kinds).toEqual(['reported', 'speech']);
+  });
+});
+
