@@ -56,7 +56,7 @@ import { contentStems } from '../src/core/analysis/tokenize.js';
 import type { Analysis, AnalysisInput, Issue, Stance } from '../src/core/analysis/types.js';
 import { parseBriefing } from '../src/core/briefing/parse-briefing.js';
 import { argValue, pathArg } from './args.js';
-import { readSourceText } from './git-texts.js';
+import { readSourceText, splitHeadline } from './git-texts.js';
 import { articleTextsById, readJsonLines } from './jsonl.js';
 
 export interface GoldPosition {
@@ -318,12 +318,6 @@ function briefingInput(file: string): AnalysisInput {
   return { text: parsed.briefing.body, title: parsed.briefing.title, participants: parsed.briefing.participants };
 }
 
-/** A file of a title line, a blank line and the body -> title and text; any other text is all text. */
-export function titledText(raw: string): AnalysisInput {
-  const m = /^([^\n]+)\n[ \t]*\n([\s\S]*)$/.exec(raw);
-  return m ? { title: m[1]!.trim(), text: m[2]! } : { text: raw };
-}
-
 function pct(n: number, d: number, width = 6): string {
   return (d === 0 ? 'n/a' : ((100 * n) / d).toFixed(1)).padStart(width);
 }
@@ -369,7 +363,8 @@ export function evaluateIssues(evalPath: string = DEFAULT_EVAL, labelsPath: stri
       return text === undefined ? undefined : { text };
     }
     const raw = typeof l.source === 'string' ? readSourceText(gitDir, l.source) : undefined;
-    return raw === undefined ? undefined : titledText(raw);
+    // A held-out set's file is a title line, a blank line and the body; any other text is all text.
+    return raw === undefined ? undefined : splitHeadline(raw);
   };
   const ours = emptyTally();
   const base = emptyTally();

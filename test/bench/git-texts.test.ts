@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasCommit, parseSourceRef, readSourceArticle, readSourceText, splitHeadline } from '../../bench/git-texts.js';
 import { outsideSetMissing } from '../../bench/quality.js';
-import { evaluateIssues, titledText } from '../../bench/issue-eval.js';
+import { evaluateIssues } from '../../bench/issue-eval.js';
 import { evaluateQuotes } from '../../bench/quote-eval.js';
 
 const ARTICLE = [
@@ -92,14 +92,6 @@ describe('bench/git-texts', () => {
     expect(table).toContain('1 labelled ids not in the clone');
     expect(table).toMatch(/\| briefbot \(extract \+ attribute\)\s+\| 100\.0 \| 100\.0 \| 100\.0 \|/);
     expect(table).not.toContain('story.txt');
-  });
-
-  it('GIVEN a BBC file (title, blank line, body) THEN the title is the title and the body the text; other texts stay whole', () => {
-    expect(titledText('Mayor vows to rebuild bridge\n\nThe mayor spoke.\n\nResidents were not convinced.')).toEqual({
-      title: 'Mayor vows to rebuild bridge',
-      text: 'The mayor spoke.\n\nResidents were not convinced.',
-    });
-    expect(titledText('The mayor spoke.\nResidents were not convinced.')).toEqual({ text: 'The mayor spoke.\nResidents were not convinced.' });
   });
 
   it('GIVEN issue labels with sources and --texts-from-git THEN issues are scored on the committed body, its title apart', () => {
