@@ -296,10 +296,18 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   if (subject) return subject;
   // "One Wolves fan, who lives in Telford, was travelling home. He said:": the sentence before introduced someone unnamed.
   if (s1 < s0 && UNNAMED_OPENING_RE.test(text.slice(s1, s0))) return null;
+  // "People here are no fans of the EU, says Frederic Sawicki, a lecturer at Lille. '...,' he says": someone named after an
+  // inverted speech verb in the sentence before (or the pronoun's own) was brought in to speak there; the pronoun goes on with
+  // them, not with an earlier speaker. (Of that gender, or of none the story gives.)
+  const introduced = mentionsBetween(ctx.speakers, s1, at)
+    .filter((m) => m.kind === 'person' && (compatible(m) || unknown(m)) && !attributive(text, m) && !isPossessive(text, m.end) && INVERTED_BEFORE_NAME_RE.test(text.slice(Math.max(s1, m.start - 80), m.start)))
+    .pop();
+  if (introduced) return introduced;
   // "Telegraph executive Murdoch MacLennan said the papers would grow. '...,' he said": the sentence before opened with a
   // person of unknown gender and their own speech verb, so the pronoun goes on with them, not with an earlier speaker.
   // (Only when no one else is named there: "Google Maps claims ..., but Jerry Brotton isn't so sure. He argues".)
-  const speaking = first !== undefined && mentionsBetween(ctx.speakers, s1, s0).filter((m) => m.kind === 'person').length === 1 && unknown(first) && !embedded(first) && OWN_VERB_AFTER_SUBJECT_RE.test(text.slice(first.end, first.end + 160)) ? first : undefined;
+  // ("Telegraph executive Murdoch MacLennan": a name before a post and a person's name is their employer, no second person.)
+  const speaking = first !== undefined && namedPeople(text, mentionsBetween(ctx.speakers, s1, s0)).length === 1 && unknown(first) && !embedded(first) && OWN_VERB_AFTER_SUBJECT_RE.test(text.slice(first.end, first.end + 160)) ? first : undefined;
   if (speaking) return speaking;
   const last = lastSpeakerMention(ctx, at);
   if (last && compatible(last)) return last;
@@ -324,6 +332,23 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
     if (fallback === null && m.start >= s1 && unknown(m)) fallback = m;
   }
   return possessive ?? fallback;
+}
+
+/**
+ * An inverted speech verb right before a name, after a comma or a closing quotation mark: ", says ", ",' said energy analyst Mr ".
+ * (Not "told": ", told Agence France Presse" names whom the subject before it told.)
+ */
+const INVERTED_BEFORE_NAME_RE = new RegExp(
+  `[,"”'’]\\s*(?:\\p{Ll}+ly\\s+)?(?!told\\b|tells?\\b)${SPEECH}\\s+(?:the\\s+)?(?:\\p{Ll}[\\p{Ll}'’-]*\\s+){0,4}(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lady|Lord|Dame)\\.?\\s+)?$`,
+  'u',
+);
+
+/** A post and a person's name right after a name: " executive Murdoch", " spokesman Doug": that name is the person's employer. */
+const POST_THEN_NAME_RE = /^\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
+
+/** The people among mentions in order, leaving out a name that is only the employer of the person after it ("Valve spokesman Doug Lombardi"). */
+function namedPeople(text: string, list: readonly Mention[]): Mention[] {
+  return list.filter((m, i) => m.kind === 'person' && !(list[i + 1]?.kind === 'person' && POST_THEN_NAME_RE.test(text.slice(m.end, list[i + 1]!.start))));
 }
 
 /** A person's post after an organisation's name: "the UCI president", "the FA's chairman", "the BBC boss", "the Labour peer" (not "spokesman"). */

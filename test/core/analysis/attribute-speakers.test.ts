@@ -1461,3 +1461,40 @@ describe('attributeSpeakers: a passive verb of judging with no agent (session 8,
     expect(attribute(sport)[0]).toMatchObject({ speaker: 'Sven-Goran Eriksson' });
   });
 });
+
+describe('attributeSpeakers: a speaker brought in by an inverted verb in the sentence before (session 8, speakers8c)', () => {
+  it('GIVEN "..., says Frederic Sawicki, a lecturer at Lille. \'...,\' he says" THEN the lecturer, not the factory boss quoted before', () => {
+    const t = 'Factory boss Hugues Charbonnier runs 350 staff. "Our market is global," says Mr Charbonnier.\n\nVoters here are wary of Brussels, says Frederic Sawicki, a politics lecturer at the University of Lille. "They do not see what Europe does for them," he says.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Frederic Sawicki', cue: 'pronoun' });
+  });
+
+  it('GIVEN "Also, said Mr Flynn, Vodafone cut off ten sellers. \'...,\' he said" THEN Mr Flynn, not the analyst quoted earlier', () => {
+    const t = 'Jeremy Flynn runs the network\'s content team. Analyst Christian Harris said: "Consumers were confused."\n\nAlso, said Mr Flynn, Vodafone had cut off ten content sellers. "We have tough contracts with firms," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Jeremy Flynn' });
+  });
+
+  it('GIVEN "..., said principal security consultant Paul King. \'...,\' he said" THEN the consultant (role words between verb and name)', () => {
+    const t = '"Phishing is growing fast," said Pete Simpson of Clearswift. E-mail is the least likely route for such attacks, said principal security consultant Paul King. "Most of us have firewalls now," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Paul King' });
+  });
+
+  it('GIVEN "..., Glenn Maguire told Agence France Presse. \'...,\' he said" THEN the one who told, not the agency told', () => {
+    const t = 'The wave will hit growth, Glenn Maguire, chief economist at Societe Generale, told Agence France Presse. "It should not derail the region," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Glenn Maguire' });
+  });
+
+  it('GIVEN "..., said Sun\'s chief operating officer Jonathan Schwartz. \'...?\' he asked" THEN the officer, not the firm named in the possessive', () => {
+    const t = 'Computing will be sold like electricity, said Sun\'s chief operating officer Jonathan Schwartz. "Why build your own grid when you can use ours?" he asked.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Jonathan Schwartz' });
+  });
+
+  it('GIVEN a woman named after the inverted verb THEN "he said" keeps the man quoted before', () => {
+    const t = '"Prices will rise," said Mark Lewis, an analyst at Barclays. The outlook is mixed, says Mrs Anne Ward. "Demand is still strong in Asia," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Mark Lewis' });
+  });
+
+  it('GIVEN "Valve spokesman Doug Lombardi said ..." before "he said" THEN the spokesman: the employer before a post is no second person', () => {
+    const t = 'Valve said it had banned 20,000 players. "The method was easy to trace," Mr Gabe Newell said. Valve spokesman Doug Lombardi said sales figures would not be released.\n\n"We will not say how many players were banned," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Doug Lombardi' });
+  });
+});
