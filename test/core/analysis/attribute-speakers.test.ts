@@ -1498,3 +1498,28 @@ describe('attributeSpeakers: a speaker brought in by an inverted verb in the sen
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Doug Lombardi' });
   });
 });
+
+describe('attributeSpeakers: he/she for more common given names (session 8, speakers8c)', () => {
+  it('GIVEN "Christiane Amanpour pressed the point. \'...,\' she said" after another woman was quoted THEN the one just named', () => {
+    const t = '"We will not talk to them," said Ms Leyla Rahimi, a government spokeswoman. Christiane Amanpour pressed the point in the interview. "That is not an answer," she said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Christiane Amanpour' });
+  });
+
+  it('GIVEN "Thea Henderson, 24, wore a wedding dress. \'...,\' she said" after a neighbour was quoted THEN the daughter', () => {
+    const t = '"He has always loved Christmas," said Mrs Lisa Wood, a neighbour. Thea Henderson, 24, wore a donated wedding dress for the photoshoot. "That was his time to let it all out," she said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Thea Henderson' });
+  });
+
+  it('GIVEN "Bernard McAlinden agreed. \'...,\' he told Reuters" after another man was quoted THEN the one just named', () => {
+    const t = '"Rates will stay low," said Mr Roy Asher of Davy. Bernard McAlinden, head of equity research at a stockbroker, agreed. "It is still looking good," he told Reuters.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Bernard McAlinden' });
+  });
+
+  it('GIVEN "Greg Abbott" and "Marc Morin" THEN both are read as people with a gender', () => {
+    const names = findMentions('"Illegal spam must be stopped," said Greg Abbott. Sandvine officer Marc Morin agreed.', []).filter((m) => m.kind === 'person');
+    expect(names.map((m) => [m.name, m.gender])).toEqual([
+      ['Greg Abbott', 'm'],
+      ['Marc Morin', 'm'],
+    ]);
+  });
+});
