@@ -533,7 +533,12 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (unnamed) return unnamed;
     const afterRole = namedAfterRole(ctx, from, tailEnd);
     if (afterRole) return fromMention(ctx, afterRole, 'said-after', 0.85);
-    const found = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
+    const first = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
+    // "said Kidman's publicist Wendy Day", "said Aston's chief executive Ulrich Bez": the possessive names whose post the person
+    // after it holds; that person speaks.
+    const holder = first && isPossessive(text, first.end) ? postHolderAfter(ctx, first, tailEnd) : null;
+    if (holder && first!.start - from <= 12) return fromMention(ctx, holder, 'said-after', 0.9);
+    const found = first;
     // "added the UCI president": an organisation naming a person's post describes that person (read below), it does not speak.
     const m = found && found.kind === 'organization' && ORG_POST_AFTER_RE.test(text.slice(found.end, found.end + 24)) ? null : found;
     // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
@@ -576,6 +581,15 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (isDescription(core)) return fromMention(ctx, resolveDescription(ctx, core, q.start), 'description', 0.5);
   }
   return null;
+}
+
+/** A possessive, then a post in lower case, then the name: "'s publicist ", "’s chief executive ". */
+const POSSESSIVE_POST_RE = /^['’]s?\s+(?:[a-z][a-z-]*\s+){1,4}$/;
+
+/** The person named right after a possessive and a post ("Kidman's publicist Wendy Day"), or null. */
+function postHolderAfter(ctx: Context, owner: Mention, tailEnd: number): Mention | null {
+  const next = mentionsBetween(ctx.speakers, owner.end, Math.min(tailEnd, owner.end + 60)).find((m) => m.kind === 'person');
+  return next && POSSESSIVE_POST_RE.test(ctx.text.slice(owner.end, next.start)) ? next : null;
 }
 
 /** ", who is white," / ", which runs the site," closing a subject before its verb. */

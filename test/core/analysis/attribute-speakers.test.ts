@@ -1523,3 +1523,25 @@ describe('attributeSpeakers: he/she for more common given names (session 8, spea
     ]);
   });
 });
+
+describe('attributeSpeakers: "said X\'s <post> Y" (session 8, speakers8c)', () => {
+  it('GIVEN "said Kidman\'s publicist Wendy Day" THEN the publicist, not the star', () => {
+    const t = 'Nicole Kidman has taken out orders against two photographers. "She respects that reporters have a job to do," said Kidman\'s publicist Wendy Day.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Wendy Day', cue: 'said-after' });
+  });
+
+  it('GIVEN "declared Kasabian\'s singer Tom Meighan" THEN the singer, not the band', () => {
+    const t = 'Kasabian are nominated for two Brit awards. "British music needs a kick," declared Kasabian\'s singer Tom Meighan.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Tom Meighan' });
+  });
+
+  it('GIVEN a partial quote "..., said Aston\'s chief executive Ulrich Bez" THEN the chief executive, not the firm', () => {
+    const t = 'Aston Martin will build the V8 Vantage at Gaydon. The Vantage is "the most important car in the history of our company", said Aston\'s chief executive Ulrich Bez.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Ulrich Bez' });
+  });
+
+  it('GIVEN "said GE\'s chief executive Jeff Immelt" THEN still the chief executive', () => {
+    const t = '"We are ready for the next cycle," said GE\'s chief executive Jeff Immelt.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Jeff Immelt' });
+  });
+});
