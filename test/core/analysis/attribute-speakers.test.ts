@@ -1545,3 +1545,16 @@ describe('attributeSpeakers: "said X\'s <post> Y" (session 8, speakers8c)', () =
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Jeff Immelt' });
   });
 });
+
+describe('attributeSpeakers: a newspaper that speaks (session 8, speakers8c)', () => {
+  it('GIVEN "The Economist called her policy \'...\'" THEN the paper, not left unnamed', () => {
+    const t = 'Hillary Clinton campaigned in Iowa on Tuesday. The Economist called her trade policy "cautious to the point of cowardice".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Economist' });
+  });
+
+  it('GIVEN "The Times said in a leader: \'...\'" THEN the paper, not a person called Times', () => {
+    const t = 'Ministers defended the plan. The Times said in a leader: "This is a tax on aspiration and it will not last."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Times' });
+    expect(findMentions(t, []).find((m) => m.name === 'Times')?.kind).toBe('organization');
+  });
+});
