@@ -875,10 +875,14 @@ const GENERIC_HEADS = new Set(['man', 'woman', 'person', 'people', 'girl', 'boy'
  * last person named.
  */
 function salientPerson(ctx: Context, at: number): Mention | null {
-  const last = lastSpeakerMention(ctx, at);
-  if (last) return last;
   const s0 = sentenceStartBefore(ctx.text, at, 0);
   const s1 = s0 > 0 ? sentenceStartBefore(ctx.text, s0 - 1, 0) : s0;
+  // "Simon Le Bon said the group were not trying to update their sound. '...,' the singer said": the first subject of the
+  // sentence before, with its own speech verb, is whom the description points back to, not an earlier speaker.
+  const opener = s1 < s0 ? sentenceSubjects(ctx, s1, s0)[0] : undefined;
+  if (opener && !attributive(ctx.text, opener) && !isPossessive(ctx.text, opener.end) && !embeddedSubject(ctx.text, opener) && OWN_VERB_AFTER_SUBJECT_RE.test(ctx.text.slice(opener.end, opener.end + 160))) return opener;
+  const last = lastSpeakerMention(ctx, at);
+  if (last) return last;
   // ("Gordon Brown has warned that the Scottish nationalists want ... The former prime minister said that Nicola Sturgeon's
   // answers": a name after "the" or with "'s" modifies a noun; it is no one a description points back to.)
   const subjects = (from: number, to: number): Mention[] =>

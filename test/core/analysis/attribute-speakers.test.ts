@@ -1558,3 +1558,20 @@ describe('attributeSpeakers: a newspaper that speaks (session 8, speakers8c)', (
     expect(findMentions(t, []).find((m) => m.name === 'Times')?.kind).toBe('organization');
   });
 });
+
+describe('attributeSpeakers: a description after a sentence that brought someone in with their own verb (session 8, speakers8c)', () => {
+  it('GIVEN "Simon Le Bon said ... \'...,\' the singer said" after the keyboard player was quoted THEN the singer', () => {
+    const t = '"We just wanted to make a great album," said keyboard player Nick Rhodes. Simon Le Bon said earlier this year that the group were not trying to update their sound. "We would not want to lose older fans," the singer said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Simon Le Bon', cue: 'description' });
+  });
+
+  it('GIVEN "Jeremy Irons, ..., said he had wondered ... \'...,\' the British actor said" after a festival official was quoted THEN the actor', () => {
+    const t = '"The festival goes on," said organiser Christine Rush. Jeremy Irons, who won a lifetime award, said he had wondered whether to attend. "I questioned whether I should come," the British actor said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Jeremy Irons' });
+  });
+
+  it('GIVEN a sentence before that names someone only after "that" THEN the description keeps the earlier speaker', () => {
+    const t = '"We will appeal," said coach Tom Hart. Reports claimed that Sam Reid said the club was for sale. "The club is not for sale," the coach said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Tom Hart' });
+  });
+});
