@@ -296,10 +296,18 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   if (subject) return subject;
   // "One Wolves fan, who lives in Telford, was travelling home. He said:": the sentence before introduced someone unnamed.
   if (s1 < s0 && UNNAMED_OPENING_RE.test(text.slice(s1, s0))) return null;
+  // "People here are no fans of the EU, says Frederic Sawicki, a lecturer at Lille. '...,' he says": someone named after an
+  // inverted speech verb in the sentence before (or the pronoun's own) was brought in to speak there; the pronoun goes on with
+  // them, not with an earlier speaker. (Of that gender, or of none the story gives.)
+  const introduced = mentionsBetween(ctx.speakers, s1, at)
+    .filter((m) => m.kind === 'person' && (compatible(m) || unknown(m)) && !attributive(text, m) && !isPossessive(text, m.end) && INVERTED_BEFORE_NAME_RE.test(text.slice(Math.max(s1, m.start - 80), m.start)))
+    .pop();
+  if (introduced) return introduced;
   // "Telegraph executive Murdoch MacLennan said the papers would grow. '...,' he said": the sentence before opened with a
   // person of unknown gender and their own speech verb, so the pronoun goes on with them, not with an earlier speaker.
   // (Only when no one else is named there: "Google Maps claims ..., but Jerry Brotton isn't so sure. He argues".)
-  const speaking = first !== undefined && mentionsBetween(ctx.speakers, s1, s0).filter((m) => m.kind === 'person').length === 1 && unknown(first) && !embedded(first) && OWN_VERB_AFTER_SUBJECT_RE.test(text.slice(first.end, first.end + 160)) ? first : undefined;
+  // ("Telegraph executive Murdoch MacLennan": a name before a post and a person's name is their employer, no second person.)
+  const speaking = first !== undefined && namedPeople(text, mentionsBetween(ctx.speakers, s1, s0)).length === 1 && unknown(first) && !embedded(first) && OWN_VERB_AFTER_SUBJECT_RE.test(text.slice(first.end, first.end + 160)) ? first : undefined;
   if (speaking) return speaking;
   const last = lastSpeakerMention(ctx, at);
   if (last && compatible(last)) return last;
@@ -324,6 +332,23 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
     if (fallback === null && m.start >= s1 && unknown(m)) fallback = m;
   }
   return possessive ?? fallback;
+}
+
+/**
+ * An inverted speech verb right before a name, after a comma or a closing quotation mark: ", says ", ",' said energy analyst Mr ".
+ * (Not "told": ", told Agence France Presse" names whom the subject before it told.)
+ */
+const INVERTED_BEFORE_NAME_RE = new RegExp(
+  `[,"”'’]\\s*(?:\\p{Ll}+ly\\s+)?(?!told\\b|tells?\\b)${SPEECH}\\s+(?:the\\s+)?(?:\\p{Ll}[\\p{Ll}'’-]*\\s+){0,4}(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lady|Lord|Dame)\\.?\\s+)?$`,
+  'u',
+);
+
+/** A post and a person's name right after a name: " executive Murdoch", " spokesman Doug": that name is the person's employer. */
+const POST_THEN_NAME_RE = /^\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
+
+/** The people among mentions in order, leaving out a name that is only the employer of the person after it ("Valve spokesman Doug Lombardi"). */
+function namedPeople(text: string, list: readonly Mention[]): Mention[] {
+  return list.filter((m, i) => m.kind === 'person' && !(list[i + 1]?.kind === 'person' && POST_THEN_NAME_RE.test(text.slice(m.end, list[i + 1]!.start))));
 }
 
 /** A person's post after an organisation's name: "the UCI president", "the FA's chairman", "the BBC boss", "the Labour peer" (not "spokesman"). */
@@ -508,7 +533,12 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (unnamed) return unnamed;
     const afterRole = namedAfterRole(ctx, from, tailEnd);
     if (afterRole) return fromMention(ctx, afterRole, 'said-after', 0.85);
-    const found = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
+    const first = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 60));
+    // "said Kidman's publicist Wendy Day", "said Aston's chief executive Ulrich Bez": the possessive names whose post the person
+    // after it holds; that person speaks.
+    const holder = first && isPossessive(text, first.end) ? postHolderAfter(ctx, first, tailEnd) : null;
+    if (holder && first!.start - from <= 12) return fromMention(ctx, holder, 'said-after', 0.9);
+    const found = first;
     // "added the UCI president": an organisation naming a person's post describes that person (read below), it does not speak.
     const m = found && found.kind === 'organization' && ORG_POST_AFTER_RE.test(text.slice(found.end, found.end + 24)) ? null : found;
     // "said goalkeeping coach Tony Parks": only lower-case role words may sit between the verb and the name.
@@ -551,6 +581,15 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     if (isDescription(core)) return fromMention(ctx, resolveDescription(ctx, core, q.start), 'description', 0.5);
   }
   return null;
+}
+
+/** A possessive, then a post in lower case, then the name: "'s publicist ", "’s chief executive ". */
+const POSSESSIVE_POST_RE = /^['’]s?\s+(?:[a-z][a-z-]*\s+){1,4}$/;
+
+/** The person named right after a possessive and a post ("Kidman's publicist Wendy Day"), or null. */
+function postHolderAfter(ctx: Context, owner: Mention, tailEnd: number): Mention | null {
+  const next = mentionsBetween(ctx.speakers, owner.end, Math.min(tailEnd, owner.end + 60)).find((m) => m.kind === 'person');
+  return next && POSSESSIVE_POST_RE.test(ctx.text.slice(owner.end, next.start)) ? next : null;
 }
 
 /** ", who is white," / ", which runs the site," closing a subject before its verb. */
@@ -836,10 +875,14 @@ const GENERIC_HEADS = new Set(['man', 'woman', 'person', 'people', 'girl', 'boy'
  * last person named.
  */
 function salientPerson(ctx: Context, at: number): Mention | null {
-  const last = lastSpeakerMention(ctx, at);
-  if (last) return last;
   const s0 = sentenceStartBefore(ctx.text, at, 0);
   const s1 = s0 > 0 ? sentenceStartBefore(ctx.text, s0 - 1, 0) : s0;
+  // "Simon Le Bon said the group were not trying to update their sound. '...,' the singer said": the first subject of the
+  // sentence before, with its own speech verb, is whom the description points back to, not an earlier speaker.
+  const opener = s1 < s0 ? sentenceSubjects(ctx, s1, s0)[0] : undefined;
+  if (opener && !attributive(ctx.text, opener) && !isPossessive(ctx.text, opener.end) && !embeddedSubject(ctx.text, opener) && OWN_VERB_AFTER_SUBJECT_RE.test(ctx.text.slice(opener.end, opener.end + 160))) return opener;
+  const last = lastSpeakerMention(ctx, at);
+  if (last) return last;
   // ("Gordon Brown has warned that the Scottish nationalists want ... The former prime minister said that Nicola Sturgeon's
   // answers": a name after "the" or with "'s" modifies a noun; it is no one a description points back to.)
   const subjects = (from: number, to: number): Mention[] =>

@@ -24,7 +24,13 @@ giuseppe giovanni marco luca paolo pablo carlos luis miguel diego javier alejand
 roberto antonio francesco hiroshi takeshi kenji yoshihide fumio narendra rahul sanjay arjun vijay raj shinji jong-un jae-in yoon
 suk-yeol joko recep tayyip binyamin yitzhak shimon ehud naftali volodymyr petro rishi keir nadhim sadiq kwasi elon jeff tiger rafa
 novak lionel cristiano arsene pep brendan gareth raheem jadon kobe lebron shaquille kareem peyton eli drew floyd manny conor
-khabib usain mo graeme alf jordan kim joey shay caleb bill sterling irving channing`.split(/\s+/),
+khabib usain mo graeme alf jordan kim joey shay caleb bill sterling irving channing
+bernie gerhard geoff eliot elliot werner adrian antony glenn ken jon dan dominic rene marc enrico gerry ulrich bernard vincenzo
+alain eduard herbert juergen andreas noel franklin hugo herve anil sunil leonid marvin julio emilio gianni brett ron damien
+alastair curt linus fred greg ted todd kurt rudolf olivier gilles jonas florian ravi amit rohit frederic frederick hugues gabe
+gerard roland ralf rolf horst gunter ludwig jens lars sven nils karl otto fritz heinz bernd uwe joachim johannes markus tobias
+lukas felix mathias matthias christoph christophe laurent fabien sebastien julien guillaume yves andre antoine bruno marcel
+gunther`.split(/\s+/),
 );
 
 export const FEMALE_FIRST_NAMES: ReadonlySet<string> = new Set(
@@ -45,7 +51,11 @@ camilla bridget bonnie beth belinda audrey annie annette anne angie alicia alexa
 tessa sylvia stella sienna serena selena scarlett savannah priya pooja anjali sunita fatima aisha amina leila layla yasmine mariam
 noor zainab olga svetlana natalia tatiana irina yulia elena anastasia ekaterina marina galina ludmila ursula marine segolene
 brigitte francoise isabelle sylvie nathalie giorgia ines lucia carmen dolores pilar rocio paloma yuko yoko keiko akiko mei ling
-xiaoming hui kyung jacinda kamala melania ivanka sheryl oprah madonna miley kourtney khloe kendall venus taylor sofia sofía`.split(/\s+/),
+xiaoming hui kyung jacinda kamala melania ivanka sheryl oprah madonna miley kourtney khloe kendall venus taylor sofia sofía
+christiane thea ellen clara carly cara helena lillian lilian lana jeannie francesca kristin kirsten meghan shauna jemima dina
+annika birgit sabine ulrike petra monika renate heidi greta astrid karin kristina katarina marta martina silvia simona elisa
+elisabeth beatrice beatriz adriana gabriela gabrielle juliet juliette colette nadine corinne celine chantal gisela carrie becky
+jodie kimberley marianne maxine myra philippa rosalind rowena sheena siobhan tamsin tara trudy`.split(/\s+/),
 );
 
 /** A lower-case word is a common given name of either list ("margaret", "dougie"). */

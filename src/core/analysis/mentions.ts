@@ -775,7 +775,7 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
     }
   }
   for (const m of raw) {
-    if (speaksAsOrganisation(text, m)) m.kind = 'organization';
+    if (speaksAsOrganisation(text, m) || publicationTitle(text, m)) m.kind = 'organization';
     else if (speaksAsPerson(text, m)) m.kind = 'person';
   }
   const out: Mention[] = [];
@@ -850,6 +850,18 @@ function speaksAsOrganisation(text: string, m: RawMention): boolean {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   if (PREPOSITION_THE_BEFORE_RE.test(before)) return false;
   return (mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40))) || SAID_BEFORE_NAME_RE.test(before);
+}
+
+/** Newspapers and journals whose name is one common word after "The": "The Economist", "the Guardian", "The Lancet". */
+const PUBLICATION_WORDS = new Set(['economist', 'spectator', 'observer', 'guardian', 'times', 'telegraph', 'independent', 'mirror', 'lancet', 'scotsman']);
+
+/**
+ * "The Economist called her 'cautious'", "the Guardian said": one of those words alone after "the" is the publication, not a
+ * role ("Economist Jim O'Neill") or a person ("Times said"); a name of more words ("The Times Educational Supplement") is read
+ * on its own.
+ */
+function publicationTitle(text: string, m: RawMention): boolean {
+  return m.single && PUBLICATION_WORDS.has(m.plan.lower) && /(?:^|[^\p{L}])[Tt]he $/u.test(text.slice(Math.max(0, m.start - 5), m.start));
 }
 
 /** "said Chief Warrant Officer 5 ": a speech verb and a rank or role, right before a name. */

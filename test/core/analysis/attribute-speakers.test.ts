@@ -1461,3 +1461,117 @@ describe('attributeSpeakers: a passive verb of judging with no agent (session 8,
     expect(attribute(sport)[0]).toMatchObject({ speaker: 'Sven-Goran Eriksson' });
   });
 });
+
+describe('attributeSpeakers: a speaker brought in by an inverted verb in the sentence before (session 8, speakers8c)', () => {
+  it('GIVEN "..., says Frederic Sawicki, a lecturer at Lille. \'...,\' he says" THEN the lecturer, not the factory boss quoted before', () => {
+    const t = 'Factory boss Hugues Charbonnier runs 350 staff. "Our market is global," says Mr Charbonnier.\n\nVoters here are wary of Brussels, says Frederic Sawicki, a politics lecturer at the University of Lille. "They do not see what Europe does for them," he says.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Frederic Sawicki', cue: 'pronoun' });
+  });
+
+  it('GIVEN "Also, said Mr Flynn, Vodafone cut off ten sellers. \'...,\' he said" THEN Mr Flynn, not the analyst quoted earlier', () => {
+    const t = 'Jeremy Flynn runs the network\'s content team. Analyst Christian Harris said: "Consumers were confused."\n\nAlso, said Mr Flynn, Vodafone had cut off ten content sellers. "We have tough contracts with firms," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Jeremy Flynn' });
+  });
+
+  it('GIVEN "..., said principal security consultant Paul King. \'...,\' he said" THEN the consultant (role words between verb and name)', () => {
+    const t = '"Phishing is growing fast," said Pete Simpson of Clearswift. E-mail is the least likely route for such attacks, said principal security consultant Paul King. "Most of us have firewalls now," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Paul King' });
+  });
+
+  it('GIVEN "..., Glenn Maguire told Agence France Presse. \'...,\' he said" THEN the one who told, not the agency told', () => {
+    const t = 'The wave will hit growth, Glenn Maguire, chief economist at Societe Generale, told Agence France Presse. "It should not derail the region," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Glenn Maguire' });
+  });
+
+  it('GIVEN "..., said Sun\'s chief operating officer Jonathan Schwartz. \'...?\' he asked" THEN the officer, not the firm named in the possessive', () => {
+    const t = 'Computing will be sold like electricity, said Sun\'s chief operating officer Jonathan Schwartz. "Why build your own grid when you can use ours?" he asked.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Jonathan Schwartz' });
+  });
+
+  it('GIVEN a woman named after the inverted verb THEN "he said" keeps the man quoted before', () => {
+    const t = '"Prices will rise," said Mark Lewis, an analyst at Barclays. The outlook is mixed, says Mrs Anne Ward. "Demand is still strong in Asia," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Mark Lewis' });
+  });
+
+  it('GIVEN "Valve spokesman Doug Lombardi said ..." before "he said" THEN the spokesman: the employer before a post is no second person', () => {
+    const t = 'Valve said it had banned 20,000 players. "The method was easy to trace," Mr Gabe Newell said. Valve spokesman Doug Lombardi said sales figures would not be released.\n\n"We will not say how many players were banned," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Doug Lombardi' });
+  });
+});
+
+describe('attributeSpeakers: he/she for more common given names (session 8, speakers8c)', () => {
+  it('GIVEN "Christiane Amanpour pressed the point. \'...,\' she said" after another woman was quoted THEN the one just named', () => {
+    const t = '"We will not talk to them," said Ms Leyla Rahimi, a government spokeswoman. Christiane Amanpour pressed the point in the interview. "That is not an answer," she said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Christiane Amanpour' });
+  });
+
+  it('GIVEN "Thea Henderson, 24, wore a wedding dress. \'...,\' she said" after a neighbour was quoted THEN the daughter', () => {
+    const t = '"He has always loved Christmas," said Mrs Lisa Wood, a neighbour. Thea Henderson, 24, wore a donated wedding dress for the photoshoot. "That was his time to let it all out," she said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Thea Henderson' });
+  });
+
+  it('GIVEN "Bernard McAlinden agreed. \'...,\' he told Reuters" after another man was quoted THEN the one just named', () => {
+    const t = '"Rates will stay low," said Mr Roy Asher of Davy. Bernard McAlinden, head of equity research at a stockbroker, agreed. "It is still looking good," he told Reuters.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Bernard McAlinden' });
+  });
+
+  it('GIVEN "Greg Abbott" and "Marc Morin" THEN both are read as people with a gender', () => {
+    const names = findMentions('"Illegal spam must be stopped," said Greg Abbott. Sandvine officer Marc Morin agreed.', []).filter((m) => m.kind === 'person');
+    expect(names.map((m) => [m.name, m.gender])).toEqual([
+      ['Greg Abbott', 'm'],
+      ['Marc Morin', 'm'],
+    ]);
+  });
+});
+
+describe('attributeSpeakers: "said X\'s <post> Y" (session 8, speakers8c)', () => {
+  it('GIVEN "said Kidman\'s publicist Wendy Day" THEN the publicist, not the star', () => {
+    const t = 'Nicole Kidman has taken out orders against two photographers. "She respects that reporters have a job to do," said Kidman\'s publicist Wendy Day.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Wendy Day', cue: 'said-after' });
+  });
+
+  it('GIVEN "declared Kasabian\'s singer Tom Meighan" THEN the singer, not the band', () => {
+    const t = 'Kasabian are nominated for two Brit awards. "British music needs a kick," declared Kasabian\'s singer Tom Meighan.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Tom Meighan' });
+  });
+
+  it('GIVEN a partial quote "..., said Aston\'s chief executive Ulrich Bez" THEN the chief executive, not the firm', () => {
+    const t = 'Aston Martin will build the V8 Vantage at Gaydon. The Vantage is "the most important car in the history of our company", said Aston\'s chief executive Ulrich Bez.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Ulrich Bez' });
+  });
+
+  it('GIVEN "said GE\'s chief executive Jeff Immelt" THEN still the chief executive', () => {
+    const t = '"We are ready for the next cycle," said GE\'s chief executive Jeff Immelt.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Jeff Immelt' });
+  });
+});
+
+describe('attributeSpeakers: a newspaper that speaks (session 8, speakers8c)', () => {
+  it('GIVEN "The Economist called her policy \'...\'" THEN the paper, not left unnamed', () => {
+    const t = 'Hillary Clinton campaigned in Iowa on Tuesday. The Economist called her trade policy "cautious to the point of cowardice".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Economist' });
+  });
+
+  it('GIVEN "The Times said in a leader: \'...\'" THEN the paper, not a person called Times', () => {
+    const t = 'Ministers defended the plan. The Times said in a leader: "This is a tax on aspiration and it will not last."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Times' });
+    expect(findMentions(t, []).find((m) => m.name === 'Times')?.kind).toBe('organization');
+  });
+});
+
+describe('attributeSpeakers: a description after a sentence that brought someone in with their own verb (session 8, speakers8c)', () => {
+  it('GIVEN "Simon Le Bon said ... \'...,\' the singer said" after the keyboard player was quoted THEN the singer', () => {
+    const t = '"We just wanted to make a great album," said keyboard player Nick Rhodes. Simon Le Bon said earlier this year that the group were not trying to update their sound. "We would not want to lose older fans," the singer said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Simon Le Bon', cue: 'description' });
+  });
+
+  it('GIVEN "Jeremy Irons, ..., said he had wondered ... \'...,\' the British actor said" after a festival official was quoted THEN the actor', () => {
+    const t = '"The festival goes on," said organiser Christine Rush. Jeremy Irons, who won a lifetime award, said he had wondered whether to attend. "I questioned whether I should come," the British actor said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Jeremy Irons' });
+  });
+
+  it('GIVEN a sentence before that names someone only after "that" THEN the description keeps the earlier speaker', () => {
+    const t = '"We will appeal," said coach Tom Hart. Reports claimed that Sam Reid said the club was for sale. "The club is not for sale," the coach said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Tom Hart' });
+  });
+});

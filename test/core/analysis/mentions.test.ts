@@ -286,3 +286,13 @@ describe('findMentions: a role held by several people', () => {
     expect(holders(t, 'President').pop()).toBe('Francois Hollande');
   });
 });
+
+describe('findMentions: a newspaper named by one word after "the" (session 8, speakers8c)', () => {
+  it('GIVEN "The Economist", "the Guardian", "The Lancet" THEN organisations, while "Economist Jim Smith" keeps its role', () => {
+    const kinds = (t: string) => findMentions(t, []).map((m) => [m.name, m.kind]);
+    expect(kinds('Hillary Clinton spoke in Iowa. The Economist called her "cautious to the point of cowardice".')).toContainEqual(['Economist', 'organization']);
+    expect(kinds('The row deepened when the Guardian said ministers had been warned.')).toContainEqual(['Guardian', 'organization']);
+    expect(kinds('A study in The Lancet found the drug halved deaths.')).toContainEqual(['Lancet', 'organization']);
+    expect(kinds('Economist Jim Smith said rates would rise.')).toContainEqual(['Jim Smith', 'person']);
+  });
+});
