@@ -48,7 +48,7 @@ function bad(data: CommandData, message: string): BriefbotError {
 /**
  * Reads "/briefing korea japan quotes 2" into the command it names and its arguments, by the
  * one grammar the shell and Slack share: subcommand word, keyword options anywhere, boolean
- * flags by name, then positional options, where a `rest` option takes every word left over
+ * flags by name (only as the first or last word when there is a `rest` option), then positional options, where a `rest` option takes every word left over
  * except optional choices that match at the end.
  */
 export function parseCommandLine(line: string, commands: readonly CommandData[]): ParsedCommand {
@@ -91,11 +91,27 @@ function bindOptions(data: CommandData, input: string[]): Args {
     args[o.name] = value;
     words.splice(at, end - at);
   }
-  for (const o of data.options.filter((o) => o.type === 'boolean' && !o.keyword)) {
-    const at = words.findIndex((w) => w.toLowerCase() === o.name);
-    if (at !== -1) {
+  const flags = data.options.filter((o) => o.type === 'boolean' && !o.keyword);
+  const flagOf = (w: string | undefined) => flags.find((o) => o.name === w?.toLowerCase());
+  if (data.options.some((o) => o.rest)) {
+    // A flag's name is also an ordinary word of topics and titles ("the public inquiry"), so next to
+    // a `rest` option only a first or last word is the flag; elsewhere it belongs to the text.
+    let o: CommandOption | undefined;
+    while ((o = flagOf(words[0]))) {
       args[o.name] = true;
-      words.splice(at, 1);
+      words.shift();
+    }
+    while ((o = flagOf(words.at(-1)))) {
+      args[o.name] = true;
+      words.pop();
+    }
+  } else {
+    for (const o of flags) {
+      const at = words.findIndex((w) => w.toLowerCase() === o.name);
+      if (at !== -1) {
+        args[o.name] = true;
+        words.splice(at, 1);
+      }
     }
   }
 

@@ -59,6 +59,11 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/briefing public korea-japan', commands).args).toEqual({ topic: 'korea-japan', public: true });
   });
 
+  it('GIVEN a flag word in the middle of a topic THEN it is a word of the topic, and only a first or last flag word counts', () => {
+    expect(parseCommandLine('/briefing the public inquiry', commands).args).toEqual({ topic: 'the public inquiry' });
+    expect(parseCommandLine('/briefing the public inquiry quotes 2 public', commands).args).toEqual({ topic: 'the public inquiry', section: 'quotes', page: 2, public: true });
+  });
+
   it('GIVEN a subcommand word THEN that command is chosen', () => {
     expect(parseCommandLine('briefing list diplomacy 3', commands)).toEqual({ data: list, args: { tag: 'diplomacy', page: 3 } });
   });
