@@ -73,6 +73,23 @@ export function parseCommandLine(line: string, commands: readonly CommandData[])
   return { data, args: bindOptions(data, words) };
 }
 
+/**
+ * "korea-japan issues 0": a choice followed by a number is plainly a section and a page, so a page
+ * out of range is an error to explain, not a reason to read the whole line as the topic.
+ */
+function checkNumberAfterChoice(data: CommandData, trailing: readonly CommandOption[], words: readonly string[]): void {
+  const [choiceWord, numberWord] = words.slice(-2);
+  if (words.length < 3 || choiceWord === undefined || numberWord === undefined || !/^[-+]?\d+$/.test(numberWord)) return;
+  for (let j = 0; j + 1 < trailing.length; j++) {
+    const choice = trailing[j] as CommandOption;
+    const number = trailing[j + 1] as CommandOption;
+    if (!choice.choices || number.type !== 'integer' || convert(choice, choiceWord, data) === undefined) continue;
+    if (convert(number, numberWord, data) !== undefined) return;
+    const range = number.minValue !== undefined && Number(numberWord) < number.minValue ? `${number.name}s start at ${number.minValue}` : `at most ${number.maxValue ?? 999_999_999}`;
+    throw bad(data, `"${numberWord.slice(0, 20)}" is not a valid ${number.name}: ${range}`);
+  }
+}
+
 function bindOptions(data: CommandData, input: string[]): Args {
   const args: Record<string, ArgValue> = {};
   let words = [...input];
@@ -120,6 +137,7 @@ function bindOptions(data: CommandData, input: string[]): Args {
     const o = positional[i] as CommandOption;
     if (o.rest) {
       const trailing = positional.slice(i + 1);
+      checkNumberAfterChoice(data, trailing, words);
       let k = Math.min(trailing.length, words.length);
       for (; k > 0; k--) {
         const tail = words.slice(words.length - k);
