@@ -243,6 +243,13 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(saved?.source).toBe('Example News');
   });
 
+  it('GIVEN a moderator edits a mistyped slug THEN no form opens and the answer names the closest briefing, as every other command does', async () => {
+    const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'edit', options: [{ type: 3, name: 'slug', value: 'fisheries-talk' }] }], alice, { permissions: MANAGE_GUILD });
+    const cb = await callbackOf(i);
+    expect(cb.body.type).toBe(CALLBACK.reply);
+    expect(cb.body.data.embeds[0].description).toMatch(/There is no briefing "fisheries-talk"\. Did you mean fisheries-talks/);
+  });
+
   it('GIVEN a briefing with many tags THEN the edit form holds all of them, so saving it unchanged loses none', async () => {
     const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'edit', options: [{ type: 3, name: 'slug', value: 'tag-rich' }] }], alice, { permissions: MANAGE_GUILD });
     const modal = await callbackOf(i);
