@@ -48,8 +48,9 @@ function bad(data: CommandData, message: string): BriefbotError {
 /**
  * Reads "/briefing korea japan quotes 2" into the command it names and its arguments, by the
  * one grammar the shell and Slack share: subcommand word, keyword options anywhere, boolean
- * flags by name (only as the first or last word when there is a `rest` option), then positional options, where a `rest` option takes every word left over
- * except optional choices that match at the end.
+ * flags by name (only as the first or last word when there is a `rest` option), then positional
+ * options, where a `rest` option takes every word left over except optional choices that match
+ * at the end.
  */
 export function parseCommandLine(line: string, commands: readonly CommandData[]): ParsedCommand {
   if (line.length > MAX_LINE) throw new BriefbotError('BAD_ARGUMENTS', `That command is too long (${line.length} characters; at most ${MAX_LINE}).`);
