@@ -6,7 +6,7 @@ export default {
     name: 'help',
     description: 'What briefbot can do',
     permission: 'everyone',
-    options: [{ name: 'command', description: 'A command family or one command, e.g. briefing or digest subscribe', type: 'string', maxLength: 40, rest: true }],
+    options: [{ name: 'command', description: 'A command family or one command, e.g. briefing or digest subscribe', type: 'string', maxLength: 40, rest: true, namesCommand: true }],
   },
   async execute(ctx, args) {
     return buildHelp(ctx.commands, typeof args.command === 'string' ? args.command : undefined);

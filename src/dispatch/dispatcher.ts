@@ -27,6 +27,18 @@ export interface Invocation {
 }
 
 /**
+ * The slugs closest to one that names no briefing (at most three, never the typed slug itself),
+ * for "Did you mean ...?": the commands here, and the adapters' edit forms, which look a slug up
+ * before any command runs.
+ */
+export async function nearSlugs(library: BriefingLibrary, typed: string): Promise<string[]> {
+  return (await library.suggest(typed, 4))
+    .map((e) => e.briefing.slug)
+    .filter((slug) => slug !== typed)
+    .slice(0, 3);
+}
+
+/**
  * The one place commands run: it parses or receives arguments, checks permission, executes, and
  * turns every failure into one reply: expected ones with their message, unexpected ones logged
  * once with their cause and answered politely and privately.
@@ -100,8 +112,8 @@ export class Dispatcher {
     const option = options.find((o) => o.autocomplete === 'briefing' && !o.rest);
     const typed = option && args[option.name];
     if (typeof typed !== 'string' || !typed.trim()) return error;
-    const near = (await this.deps.library.suggest(typed, 4)).map((e) => e.briefing.slug).filter((slug) => slug !== typed);
-    return near.length ? new BriefbotError('UNKNOWN_BRIEFING', unknownBriefingMessage(typed, near.slice(0, 3)), { cause: error }) : error;
+    const near = await nearSlugs(this.deps.library, typed);
+    return near.length ? new BriefbotError('UNKNOWN_BRIEFING', unknownBriefingMessage(typed, near), { cause: error }) : error;
   }
 
   private async guard(invocation: Invocation, keyOf: () => string, work: () => Promise<ReplyDocument>): Promise<ReplyDocument> {

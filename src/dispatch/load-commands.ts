@@ -13,6 +13,7 @@ const optionSchema = z.strictObject({
   choices: z.array(z.string().min(1)).max(25).optional(),
   rest: z.boolean().optional(),
   keyword: z.string().regex(/^[a-z]+$/).optional(),
+  namesCommand: z.boolean().optional(),
   autocomplete: z.enum(['briefing', 'time-zone']).optional(),
   maxLength: z.number().int().positive().max(6000).optional(),
   minValue: z.number().int().optional(),

@@ -1,5 +1,6 @@
 import { BriefingFinder } from '../core/briefing/briefing-finder.js';
 import { normaliseSlugInput } from '../core/briefing/find-briefing.js';
+import { cleanText } from '../core/analysis/clean-text.js';
 import { Bm25Builder, type Bm25Index } from '../core/search/bm25.js';
 import type { Analysis, AnalysisInput } from '../core/analysis/types.js';
 import type { Briefing } from '../core/briefing/briefing.js';
@@ -55,7 +56,8 @@ const INDEX_AHEAD_THRESHOLD = 500;
 async function buildIndex(entries: readonly LibraryEntry[], previous?: Promise<Bm25Index>): Promise<Bm25Index> {
   const docs = entries.map((e) => ({ id: e.briefing.slug, title: e.briefing.title, tags: e.briefing.tags, text: e.briefing.body }));
   const prior = await previous?.catch(() => undefined);
-  const builder = new Bm25Builder(docs, prior);
+  // Indexed and quoted as the card shows the text, without the leftovers of a pasted web page.
+  const builder = new Bm25Builder(docs, prior, { clean: cleanText });
   let sliceStart = performance.now();
   while (builder.step()) {
     if (performance.now() - sliceStart > INDEX_SLICE_MS) {

@@ -39,6 +39,16 @@ function toInfo(r: StoredRevision): RevisionInfo {
 }
 
 /**
+ * Whether making `target` current (null: follow the file in briefings/) would leave the briefing
+ * as it is: the same text, and following the file exactly when it does now.
+ */
+function revertChangesNothing(current: Current, target: Briefing | null): boolean {
+  const targetText = target ?? current.file?.briefing;
+  if (!targetText || !current.briefing) return false;
+  return describeChange(current.briefing, targetText) === 'no change to the text' && (target === null) === (current.head?.briefing == null);
+}
+
+/**
  * The moderation rules on top of a BriefingStore: permission (again, behind the dispatcher),
  * validation, one slug space shared with the files, duplicate text, and one revision plus one
  * audit entry per change.
@@ -120,7 +130,7 @@ export class ModerationService implements ModerationPort {
     if (revision === current.revision) throw new BriefbotError('CONFLICT', `"${slug}" is already at revision ${revision}. Nothing was changed.`);
     const targetText = target ?? (current.file as LibraryEntry).briefing;
     const difference = current.briefing ? describeChange(current.briefing, targetText) : describeChange(undefined, targetText);
-    if (difference === 'no change to the text' && (target === null) === (current.head?.briefing == null)) {
+    if (revertChangesNothing(current, target)) {
       throw new BriefbotError('CONFLICT', `"${slug}" already has the text of revision ${revision}. Nothing was changed.`);
     }
     await this.refuseDuplicate(targetText, slug);
@@ -130,7 +140,7 @@ export class ModerationService implements ModerationPort {
   async history(slug: string): Promise<RevisionInfo[]> {
     const current = await this.current(slug);
     if (!current.head && !current.file) throw this.notFound(slug);
-    const stored = (await this.deps.store.revisions(slug)).map(toInfo);
+    const stored = (await this.deps.store.revisions(slug)).map((r) => ({ ...toInfo(r), sameAsCurrent: r.action !== 'remove' && revertChangesNothing(current, r.briefing) }));
     const fileOrigin = current.file !== undefined || current.head?.origin === 'file';
     if (!fileOrigin) return stored;
     const file = current.file;
@@ -143,6 +153,7 @@ export class ModerationService implements ModerationPort {
       userName: `briefings/${slug}.md`,
       at: file?.updatedAt ?? current.head?.createdAt ?? new Date(0),
       change: file ? 'the text of the file in briefings/' : 'the text of the file in briefings/ (the file is gone)',
+      sameAsCurrent: file !== undefined && revertChangesNothing(current, null),
     };
     return [zero, ...stored];
   }

@@ -24,6 +24,8 @@ export interface RevisionInfo {
   at: Date;
   /** What changed, for people: "title changed; body +120/-30 characters". */
   change: string;
+  /** True when this revision's text is the briefing's text now, so reverting to it would change nothing. */
+  sameAsCurrent?: boolean;
 }
 
 export type { BriefingForm } from '../core/briefing/briefing-form.js';

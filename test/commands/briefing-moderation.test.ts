@@ -97,6 +97,18 @@ describe('/briefing moderation commands', () => {
     expect(text(exported)).toContain('title: Korea-Japan talks\nslug: korea-japan');
   });
 
+  it('GIVEN revisions whose text is already the current text THEN history offers no button to revert to them', async () => {
+    const w = world();
+    await w.run('/briefing edit korea-japan', {}, [{ name: 'fix.md', content: enc('---\ntitle: Korea-Japan talks resume\n---\nThe ministers met again in Tokyo.') }]);
+    await w.run('/briefing remove korea-japan');
+    await w.run('/briefing restore korea-japan');
+    await w.run('/briefing revert korea-japan 0');
+    // r4 (current) and r0 are the file's text; r3 and r1 are the edit; r2 is the removal.
+    const history = await w.run('/briefing history korea-japan');
+    expect(history.actions.map((a) => a.label)).toEqual(['Revert to r3', 'Revert to r1']);
+    expect((await w.run(history.actions[0]?.command ?? '')).title).toBe('Reverted "korea-japan" (now revision 5)');
+  });
+
   it('GIVEN more revisions than one page shows THEN history pages back to revision 0 with Previous and Next', async () => {
     const w = world();
     for (let k = 0; k < 15; k++) {

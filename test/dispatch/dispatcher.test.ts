@@ -135,6 +135,16 @@ describe('Dispatcher', () => {
     expect(posted.visibility).toBe('public');
   });
 
+  it('GIVEN "public" in the middle of a title THEN it is part of the topic and the card stays private', async () => {
+    const { dispatcher, source } = await setup();
+    source.add({ slug: 'ferry-public-inquiry', title: 'Ferry public inquiry opens', tags: [], body: 'The inquiry opened on Monday.' }, new Date('2025-01-01'));
+    const opened = await dispatcher.runLine('/briefing ferry public inquiry', { actor: member, channel });
+    expect(opened.title).toBe('Ferry public inquiry opens');
+    expect(opened.visibility).toBe('private');
+    const posted = await dispatcher.runLine('/briefing ferry public inquiry public', { actor: member, channel });
+    expect(posted.visibility).toBe('public');
+  });
+
   it.each(['#diplomacy', '<#C0DIPLO|diplomacy>'])('GIVEN the tag written %s, as the card shows it or as Slack sends a #word that names a channel THEN the list filters by that tag', async (typed) => {
     const { dispatcher } = await setup();
     const tagged = await dispatcher.runLine(`/briefing list ${typed}`, { actor: member, channel });

@@ -38,4 +38,21 @@ describe('Library search on a large library', () => {
     expect((await library.search('volcano', 5)).map((h) => h.entry.briefing.slug)).toEqual(['story-5']);
     expect((await library.search('workers', 600)).map((h) => h.entry.briefing.slug)).not.toContain('story-5');
   });
+
+  it('GIVEN a briefing pasted with web-page leftovers THEN its search snippet reads like the card, without them, and they are not searched', async () => {
+    const source = new MemorySource();
+    const body = [
+      '• 6 years ago',
+      'Share this with Email Facebook Twitter Pinterest',
+      'The ferry operator froze fares for a year after the harbour strike ended on Friday, the city council said.',
+      'Recommended',
+      'Workers returned to the docks on Saturday morning, and the first ferry left the harbour at dawn without delays.',
+    ].join('\n');
+    source.add({ slug: 'ferry-fares', title: 'Ferry fares frozen', body });
+    const library = new Library({ source, analyze: () => fakeAnalysis(), cacheKey: (i) => i.text, logger: silentLogger });
+    const [hit] = await library.search('harbour strike', 5);
+    expect(hit?.snippet).toContain('harbour strike');
+    expect(hit?.snippet).not.toMatch(/years ago|Facebook|Recommended/);
+    expect(await library.search('pinterest', 5)).toEqual([]);
+  });
 });

@@ -35,6 +35,11 @@ export interface DiscordCommandSet {
   resolve(commandName: string, subcommand: string | null): CommandData | undefined;
   /** "/briefings list" for the briefbot key "briefing list": how a Discord user types it. */
   discordUsage(key: string): string | undefined;
+  /**
+   * The briefbot command or family a name as Discord users type it stands for: "briefing-admin add"
+   * → "briefing add", "briefings" → "briefing". Any other text comes back as it was.
+   */
+  briefbotName(typed: string): string;
 }
 
 const pluralOf = (name: string) => (name.endsWith('s') ? `${name}-commands` : `${name}s`);
@@ -79,6 +84,7 @@ export function buildDiscordCommands(commands: readonly CommandData[], options: 
 
   const routes = new Map<string, CommandData>();
   const usage = new Map<string, string>();
+  const names = new Map<string, string>();
   const definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [];
   for (const g of [...groups.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     const builder = new SlashCommandBuilder().setName(g.name);
@@ -100,6 +106,8 @@ export function buildDiscordCommands(commands: readonly CommandData[], options: 
         builder.addSubcommand(sb);
         routes.set(`${g.name} ${sub.subcommand}`, sub);
         usage.set(commandKey(sub), `/${g.name} ${sub.subcommand}`);
+        names.set(`${g.name} ${sub.subcommand}`, commandKey(sub));
+        names.set(g.name, sub.name);
       }
     }
     definitions.push(builder.toJSON());
@@ -108,6 +116,10 @@ export function buildDiscordCommands(commands: readonly CommandData[], options: 
     definitions,
     resolve: (commandName, subcommand) => routes.get(`${commandName} ${subcommand ?? ''}`),
     discordUsage: (key) => usage.get(key),
+    briefbotName: (typed) => {
+      const words = typed.trim().replace(/^\//, '').toLowerCase().split(/\s+/);
+      return names.get(words.join(' ')) ?? names.get(words[0] ?? '') ?? typed;
+    },
   };
 }
 

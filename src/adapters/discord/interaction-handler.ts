@@ -134,7 +134,8 @@ export class InteractionHandler {
       // Only values of the declared type: an upload named like a text option is not its text.
       if (option?.type !== DISCORD_TYPE[o.type]) continue;
       const value = option.value;
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') args[o.name] = value;
+      if (typeof value === 'string' && o.namesCommand) args[o.name] = this.deps.commands.briefbotName(value);
+      else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') args[o.name] = value;
     }
     return args;
   }

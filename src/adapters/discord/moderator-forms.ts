@@ -1,11 +1,11 @@
 import type { ButtonInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction } from 'discord.js';
 import { MessageFlags } from 'discord.js';
-import { normaliseSlugInput } from '../../core/briefing/find-briefing.js';
+import { normaliseSlugInput, unknownBriefingMessage } from '../../core/briefing/find-briefing.js';
 import { briefingFromForm, parseSubmission } from '../../core/briefing/briefing-form.js';
 import { type ParseResult, serializeBriefing } from '../../core/briefing/parse-briefing.js';
 import type { Args, CommandData } from '../../core/commands/command-data.js';
 import { type ReplyDocument, sliceWhole, textReply } from '../../core/render/document.js';
-import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
+import { type Dispatcher, type Invocation, nearSlugs } from '../../dispatch/dispatcher.js';
 import type { Actor } from '../../ports/actor.js';
 import type { Attachment } from '../../ports/command.js';
 import type { BriefingLibrary } from '../../ports/library.js';
@@ -59,7 +59,9 @@ export class ModeratorForms {
     const slugArg = slugOption ? args[slugOption.name] : undefined;
     const base = typeof slugArg === 'string' ? (await this.deps.library.get(normaliseSlugInput(slugArg)))?.briefing : undefined;
     if (typeof slugArg === 'string' && !base) {
-      await deliver(i, 'none', await this.ctx.render(textReply(`There is no briefing "${clip(slugArg, 60)}". Nothing was changed.`, { tone: 'error' })));
+      const near = await nearSlugs(this.deps.library, slugArg);
+      const unknown = near.length ? unknownBriefingMessage(slugArg, near) : `There is no briefing "${clip(slugArg, 60)}".`;
+      await deliver(i, 'none', await this.ctx.render(textReply(`${unknown} Nothing was changed.`, { tone: 'error' })));
       return;
     }
     const file = i.options.getAttachment(FILE_OPTION);

@@ -1,10 +1,10 @@
 import type { types, ViewResponseAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Briefing } from '../../core/briefing/briefing.js';
-import { normaliseSlugInput } from '../../core/briefing/find-briefing.js';
+import { normaliseSlugInput, unknownBriefingMessage } from '../../core/briefing/find-briefing.js';
 import { buildBriefingCard } from '../../core/render/briefing-card.js';
 import { type ReplyDocument, textReply } from '../../core/render/document.js';
-import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
+import { type Dispatcher, type Invocation, nearSlugs } from '../../dispatch/dispatcher.js';
 import type { Attachment } from '../../ports/command.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
@@ -85,7 +85,12 @@ export class FormFlow {
     for (const value of Object.values(args)) {
       if (typeof value === 'string') initial ??= (await this.deps.library.get(normaliseSlugInput(value)))?.briefing;
     }
-    if (!initial) return { reply: textReply(`There is no briefing "${String(Object.values(args)[0] ?? '')}" to edit. Try /briefing list.`, { tone: 'error' }) };
+    if (!initial) {
+      const typed = String(Object.values(args)[0] ?? '');
+      const near = await nearSlugs(this.deps.library, typed);
+      const unknown = near.length ? unknownBriefingMessage(typed, near) : `There is no briefing "${typed}" to edit. Try /briefing list.`;
+      return { reply: textReply(unknown, { tone: 'error' }) };
+    }
     if (initial.body.length > FORM_TEXT_MAX) {
       const msg = `"${initial.title}" is ${initial.body.length} characters long; Slack's form holds ${FORM_TEXT_MAX}. Edit it with a Markdown file in Discord or the shell.`;
       return { reply: textReply(msg, { tone: 'error' }) };

@@ -11,6 +11,11 @@ export interface CommandOption {
   rest?: boolean;
   /** Written as a keyword and a value anywhere in the line: "at 08:00", "tz Asia/Seoul". */
   keyword?: string;
+  /**
+   * The value names a command ("digest subscribe"), as the user's platform spells it: adapters
+   * whose command names differ from briefbot's (Discord's "/briefing-admin add") translate it.
+   */
+  namesCommand?: boolean;
   /** What Discord autocompletes this option from. */
   autocomplete?: 'briefing' | 'time-zone';
   /** Longest accepted value, in characters (default 200). */

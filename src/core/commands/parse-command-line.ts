@@ -48,8 +48,9 @@ function bad(data: CommandData, message: string): BriefbotError {
 /**
  * Reads "/briefing korea japan quotes 2" into the command it names and its arguments, by the
  * one grammar the shell and Slack share: subcommand word, keyword options anywhere, boolean
- * flags by name, then positional options, where a `rest` option takes every word left over
- * except optional choices that match at the end.
+ * flags by name (only as the first or last word when there is a `rest` option), then positional
+ * options, where a `rest` option takes every word left over except optional choices that match
+ * at the end.
  */
 export function parseCommandLine(line: string, commands: readonly CommandData[]): ParsedCommand {
   if (line.length > MAX_LINE) throw new BriefbotError('BAD_ARGUMENTS', `That command is too long (${line.length} characters; at most ${MAX_LINE}).`);
@@ -73,6 +74,23 @@ export function parseCommandLine(line: string, commands: readonly CommandData[])
   return { data, args: bindOptions(data, words) };
 }
 
+/**
+ * "korea-japan issues 0": a choice followed by a number is plainly a section and a page, so a page
+ * out of range is an error to explain, not a reason to read the whole line as the topic.
+ */
+function checkNumberAfterChoice(data: CommandData, trailing: readonly CommandOption[], words: readonly string[]): void {
+  const [choiceWord, numberWord] = words.slice(-2);
+  if (words.length < 3 || choiceWord === undefined || numberWord === undefined || !/^[-+]?\d+$/.test(numberWord)) return;
+  for (let j = 0; j + 1 < trailing.length; j++) {
+    const choice = trailing[j] as CommandOption;
+    const number = trailing[j + 1] as CommandOption;
+    if (!choice.choices || number.type !== 'integer' || convert(choice, choiceWord, data) === undefined) continue;
+    if (convert(number, numberWord, data) !== undefined) return;
+    const range = number.minValue !== undefined && Number(numberWord) < number.minValue ? `${number.name}s start at ${number.minValue}` : `at most ${number.maxValue ?? 999_999_999}`;
+    throw bad(data, `"${numberWord.slice(0, 20)}" is not a valid ${number.name}: ${range}`);
+  }
+}
+
 function bindOptions(data: CommandData, input: string[]): Args {
   const args: Record<string, ArgValue> = {};
   let words = [...input];
@@ -91,11 +109,27 @@ function bindOptions(data: CommandData, input: string[]): Args {
     args[o.name] = value;
     words.splice(at, end - at);
   }
-  for (const o of data.options.filter((o) => o.type === 'boolean' && !o.keyword)) {
-    const at = words.findIndex((w) => w.toLowerCase() === o.name);
-    if (at !== -1) {
+  const flags = data.options.filter((o) => o.type === 'boolean' && !o.keyword);
+  const flagOf = (w: string | undefined) => flags.find((o) => o.name === w?.toLowerCase());
+  if (data.options.some((o) => o.rest)) {
+    // A flag's name is also an ordinary word of topics and titles ("the public inquiry"), so next to
+    // a `rest` option only a first or last word is the flag; elsewhere it belongs to the text.
+    let o: CommandOption | undefined;
+    while ((o = flagOf(words[0]))) {
       args[o.name] = true;
-      words.splice(at, 1);
+      words.shift();
+    }
+    while ((o = flagOf(words.at(-1)))) {
+      args[o.name] = true;
+      words.pop();
+    }
+  } else {
+    for (const o of flags) {
+      const at = words.findIndex((w) => w.toLowerCase() === o.name);
+      if (at !== -1) {
+        args[o.name] = true;
+        words.splice(at, 1);
+      }
     }
   }
 
@@ -104,6 +138,7 @@ function bindOptions(data: CommandData, input: string[]): Args {
     const o = positional[i] as CommandOption;
     if (o.rest) {
       const trailing = positional.slice(i + 1);
+      checkNumberAfterChoice(data, trailing, words);
       let k = Math.min(trailing.length, words.length);
       for (; k > 0; k--) {
         const tail = words.slice(words.length - k);

@@ -11,6 +11,7 @@ export interface RevisionView {
   userName: string;
   at: Date;
   change: string;
+  sameAsCurrent?: boolean;
 }
 
 /** "2026-11-29 09:10 UTC": the same on every platform and replica, whatever the server's zone. */
@@ -70,7 +71,8 @@ export function historyReply(slug: string, revisions: readonly RevisionView[], c
   if (p < pages) pager.push({ label: 'Next ▶', command: `/briefing history ${slug} ${p + 1}` });
   const reverts: Action[] = canRevert
     ? shown
-        .filter((r) => r.revision !== current && r.action !== 'remove')
+        // A revision whose text is current would only answer "Nothing was changed".
+        .filter((r) => r.revision !== current && r.action !== 'remove' && !r.sameAsCurrent)
         .slice(0, 3)
         .map((r) => ({ label: `Revert to r${r.revision}`, command: `/briefing revert ${slug} ${r.revision}`, style: 'secondary' as const }))
     : [];

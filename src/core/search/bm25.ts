@@ -7,6 +7,17 @@ export interface SearchDocument {
   text: string;
 }
 
+/** Options of an index. */
+export interface IndexOptions {
+  /**
+   * The text as readers see it (pasted web-page leftovers removed), indexed and quoted in snippets
+   * instead of the text as stored; must give the same answer for the same text every time.
+   */
+  clean?: (text: string) => string;
+}
+
+const asStored = (text: string) => text;
+
 export interface SearchHit {
   id: string;
   score: number;
@@ -51,6 +62,7 @@ interface IndexParts {
   lengths: Int32Array;
   runs: WordRuns[];
   docs: SearchDocument[];
+  clean: (text: string) => string;
 }
 
 /** What a builder fills in as it reads, and what an index carries over into it. */
@@ -102,7 +114,11 @@ export class Bm25Builder {
   /** Each word's term number, so that a word repeated across the library costs one lookup. */
   private readonly wordIds = new Map<string, number>();
 
-  constructor(docs: readonly SearchDocument[], previous?: Bm25Index) {
+  private readonly clean: (text: string) => string;
+
+  /** `previous`, an index of an earlier version of the library, must have been built with the same `clean`. */
+  constructor(docs: readonly SearchDocument[], previous?: Bm25Index, options: IndexOptions = {}) {
+    this.clean = options.clean ?? asStored;
     this.state = { docs: [...docs], lengths: new Int32Array(docs.length), runs: new Array<WordRuns>(docs.length).fill(NO_RUNS), termIds: new Map(), lists: [] };
     this.pending = previous ? previous.carryOver(this.state) : docs.map((_, i) => i);
     this.counts = new Int32Array(Math.max(1024, 2 * this.state.termIds.size));
@@ -153,7 +169,7 @@ export class Bm25Builder {
     };
     for (const t of terms(doc.title)) add(this.idOf(t), FIELD_WEIGHT.title);
     for (const t of terms(doc.tags.join(' '))) add(this.idOf(t), FIELD_WEIGHT.tags);
-    this.state.runs[i] = this.readText(doc.text, (id) => add(id, FIELD_WEIGHT.text));
+    this.state.runs[i] = this.readText(this.clean(doc.text), (id) => add(id, FIELD_WEIGHT.text));
     for (const id of seen) {
       const list = (this.state.lists[id] ??= { docs: [], tfs: [] });
       list.docs.push(i);
@@ -221,7 +237,7 @@ export class Bm25Builder {
       tfs.set(list.tfs, start[t]);
     });
     this.state.lists = [];
-    return { termIds, start, postedDocs, tfs, lengths, runs, docs };
+    return { termIds, start, postedDocs, tfs, lengths, runs, docs, clean: this.clean };
   }
 }
 
@@ -239,8 +255,8 @@ export class Bm25Index {
    */
   private readonly scores: Float64Array;
 
-  constructor(source: readonly SearchDocument[] | IndexParts) {
-    this.parts = 'termIds' in source ? source : new Bm25Builder(source).finish();
+  constructor(source: readonly SearchDocument[] | IndexParts, options: IndexOptions = {}) {
+    this.parts = 'termIds' in source ? source : new Bm25Builder(source, undefined, options).finish();
     const { lengths } = this.parts;
     const n = lengths.length;
     let total = 0;
@@ -292,7 +308,7 @@ export class Bm25Index {
   search(query: string, limit = 10): SearchHit[] {
     const queryTerms = [...new Set(terms(query))];
     if (queryTerms.length === 0 || limit <= 0) return [];
-    const { termIds, start, postedDocs, tfs, docs, runs } = this.parts;
+    const { termIds, start, postedDocs, tfs, docs, runs, clean } = this.parts;
     const { scores, lengthNorms } = this;
     const n = docs.length;
     const wanted: number[] = [];
@@ -319,7 +335,8 @@ export class Bm25Index {
     }
     return best.map(({ doc, score }) => {
       const { id, text } = docs[doc] as SearchDocument;
-      return { id, score, snippet: snippetOf(flatten(text), runs[doc] as WordRuns, wanted) };
+      // Cleaned again for the few hits rather than kept cleaned: that would be a second copy of the library's text.
+      return { id, score, snippet: snippetOf(flatten(clean(text)), runs[doc] as WordRuns, wanted) };
     });
   }
 }

@@ -162,6 +162,21 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(names).toEqual(expect.arrayContaining(['Fisheries talks stall', 'Budget vote delayed']));
   });
 
+  it.each([
+    ['briefing-admin', '/briefing-admin add'],
+    ['briefings list', '/briefings list'],
+    ['/briefing-admin remove', '/briefing-admin remove'],
+  ])('GIVEN /help command:%s, a name as Discord shows it THEN help explains that command, not "is not a command"', async (typed, usage) => {
+    const i = app.fake.slashCommand('help', [{ type: 3, name: 'command', value: typed }], alice);
+    const cb = await callbackOf(i);
+    const embed = cb.body.data.embeds[0];
+    expect(embed.description ?? '').not.toContain('is not a command');
+    // A group name ("briefing-admin") shows its family, in Discord's spelling.
+    const names: string[] = embed.fields.map((f: any) => f.name as string);
+    expect(names.some((n) => n.startsWith(usage))).toBe(true);
+    expect(names.every((n) => n.startsWith('/briefing'))).toBe(true);
+  });
+
   it('GIVEN a moderator runs /briefing-admin add, fills the form and confirms THEN the briefing is saved through the moderation service', async () => {
     const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'add', options: [] }], alice, { permissions: MANAGE_GUILD });
     const modal = await callbackOf(i);
@@ -226,6 +241,13 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(saved?.title).toBe('Fisheries talks resume');
     expect(saved?.body).toBe('Talks resumed on Friday.');
     expect(saved?.source).toBe('Example News');
+  });
+
+  it('GIVEN a moderator edits a mistyped slug THEN no form opens and the answer names the closest briefing, as every other command does', async () => {
+    const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'edit', options: [{ type: 3, name: 'slug', value: 'fisheries-talk' }] }], alice, { permissions: MANAGE_GUILD });
+    const cb = await callbackOf(i);
+    expect(cb.body.type).toBe(CALLBACK.reply);
+    expect(cb.body.data.embeds[0].description).toMatch(/There is no briefing "fisheries-talk"\. Did you mean fisheries-talks/);
   });
 
   it('GIVEN a briefing with many tags THEN the edit form holds all of them, so saving it unchanged loses none', async () => {

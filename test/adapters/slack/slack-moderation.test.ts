@@ -168,6 +168,13 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
     expect(edit?.briefing.tags).toEqual(['north korea', 'diplomacy']);
   });
 
+  it('GIVEN an edit of a mistyped slug THEN no form opens and the answer names the closest briefing, as every other command does', async () => {
+    const opened = h.fake.callsTo('views.open').length;
+    const reply = await h.reply((await h.slash('edit border-talk', { user: 'U0ADMIN' })).responseUrl);
+    expect(textOfBlocks(reply.blocks)).toMatch(/There is no briefing "border-talk"\. Did you mean border-talks/);
+    expect(h.fake.callsTo('views.open').length).toBe(opened);
+  });
+
   it('GIVEN a briefing longer than a Slack form holds THEN editing it says so instead of opening a form that would cut it', async () => {
     const opened = h.fake.callsTo('views.open').length;
     const reply = await h.reply((await h.slash('edit long-read', { user: 'U0ADMIN' })).responseUrl);

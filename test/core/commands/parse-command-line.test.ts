@@ -59,6 +59,20 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/briefing public korea-japan', commands).args).toEqual({ topic: 'korea-japan', public: true });
   });
 
+  it('GIVEN a flag word in the middle of a topic THEN it is a word of the topic, and only a first or last flag word counts', () => {
+    expect(parseCommandLine('/briefing the public inquiry', commands).args).toEqual({ topic: 'the public inquiry' });
+    expect(parseCommandLine('/briefing the public inquiry quotes 2 public', commands).args).toEqual({ topic: 'the public inquiry', section: 'quotes', page: 2, public: true });
+  });
+
+  it('GIVEN a section and then a page number out of range THEN the error says pages start at 1, instead of reading it all as the topic', () => {
+    for (const line of ['/briefing korea-japan issues 0', '/briefing korea japan quotes -2']) {
+      const e = errorOf(line);
+      expect(e.code).toBe('BAD_ARGUMENTS');
+      expect(e.userMessage).toMatch(/is not a valid page: pages start at 1/);
+    }
+    expect(parseCommandLine('/briefing apollo 0', commands).args).toEqual({ topic: 'apollo 0' });
+  });
+
   it('GIVEN a subcommand word THEN that command is chosen', () => {
     expect(parseCommandLine('briefing list diplomacy 3', commands)).toEqual({ data: list, args: { tag: 'diplomacy', page: 3 } });
   });

@@ -99,4 +99,17 @@ describe('snippet', () => {
     const [hit] = new Bm25Index([doc]).search('sanctions', 5);
     expect(hit?.snippet).toContain('for now, but talks go on');
   });
+
+  it('GIVEN a clean function THEN the cleaned text is searched and quoted, also by an index updated from it', () => {
+    const clean = (text: string) => text.replace(/^Share on Facebook Twitter$/gm, '');
+    const filler = 'Ferries ran late all week. '.repeat(8);
+    const docs = [{ id: 'a', title: 'Ferries', tags: [], text: `Share on Facebook Twitter\n${filler}The strike ended on Friday.` }];
+    const index = new Bm25Index(docs, { clean });
+    expect(index.search('twitter', 5)).toEqual([]);
+    const [hit] = index.search('strike', 5);
+    expect(hit?.snippet).toContain('The strike ended on Friday.');
+    const updated = new Bm25Builder([...docs, { id: 'b', title: 'Buses', tags: [], text: 'Share on Facebook Twitter\nBuses ran.' }], index, { clean }).build();
+    expect(updated.search('twitter', 5)).toEqual([]);
+    expect(updated.search('strike', 5)[0]?.snippet).toBe(hit?.snippet);
+  });
 });
