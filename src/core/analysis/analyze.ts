@@ -3,7 +3,7 @@ import { attributeSpeakers, rankKeyQuotes } from './attribute-speakers.js';
 import { cleanText, readableSentence } from './clean-text.js';
 import { extractEntities } from './extract-entities.js';
 import { extractIssues } from './extract-issues.js';
-import { extractQuotes, quoteKind } from './extract-quotes.js';
+import { classifyQuotes } from './extract-quotes.js';
 import { extractKeywords } from './keywords.js';
 import { findMentions, NameIndex } from './mentions.js';
 import { splitSentences } from './split-sentences.js';
@@ -32,7 +32,7 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
 
   const mentions = findMentions(cleanedText, participants);
   const names = new NameIndex(mentions, participants);
-  const spans = extractQuotes(cleanedText);
+  const { spans, speech } = classifyQuotes(cleanedText);
   const attributions = attributeSpeakers(cleanedText, spans, mentions, names, { participants });
   const quotes: Quote[] = spans.map((span, i) => ({
     text: span.text,
@@ -46,7 +46,6 @@ export function analyze(input: AnalysisInput, options: AnalyzeOptions = {}): Ana
 
   // The issue breakdown reads speech as the speakers' positions and the rest as the story's narrative; a phrase quoted inside
   // a reported sentence ("dismissed the plan as 'desperate'") is part of that sentence's narrative, so the tagger sees it so.
-  const speech = spans.map((span) => quoteKind(cleanedText, span) === 'speech');
   const issues = extractIssues(sentences, {
     participants,
     quotes: spans.filter((_, i) => speech[i]),

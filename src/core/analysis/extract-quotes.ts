@@ -342,7 +342,7 @@ function speechByCues(words: number, inner: string, before: string, hasCue: bool
 /** Verbs that report or judge someone's words, in the sentence before a partial quote. */
 const REPORTING_IN_SENTENCE_RE = new RegExp(
   `(?<![\\p{L}'’-])(?:${SPEECH_VERBS}|accused|accuses|branded|brands|called|calls|criticised|criticized|dismissed|denied|denies|believes|believed|pledged|welcomed|welcomes|praised|labelled|labeled|hailed|testified|testifies)(?![\\p{L}'’-])`,
-  'u',
+  'gu',
 );
 /** "what it describes as ", "what he calls ", "what critics term ", "what Millan calls its ": naming a thing right before the phrase. */
 const WHAT_NAMING_RE =
@@ -380,7 +380,9 @@ export function reportedInSentence(text: string, at: number): boolean {
 
 /** The first reporting verb of `head` that is a verb of the speaker: not an adjective after a determiner nor a passive "asked". */
 function reportingVerb(head: string): RegExpExecArray | null {
-  const re = new RegExp(REPORTING_IN_SENTENCE_RE.source, 'gu');
+  // One global pattern reused (it was compiled again for every quote): the caller holds no match across calls.
+  const re = REPORTING_IN_SENTENCE_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(head); m; m = re.exec(head)) {
     const before = head.slice(Math.max(0, m.index - 40), m.index);
     if (DETERMINER_BEFORE_RE.test(before)) continue;
@@ -392,5 +394,18 @@ function reportingVerb(head: string): RegExpExecArray | null {
 
 /** Direct quotations in document order. */
 export function extractQuotes(text: string): QuoteSpan[] {
-  return scanQuoteSpans(text).filter((s) => isDirectQuote(text, s));
+  return classifyQuotes(text).spans;
+}
+
+/** Direct quotations in document order, and which of them are speech rather than a reported phrase (`quoteKind`). */
+export function classifyQuotes(text: string): { spans: QuoteSpan[]; speech: boolean[] } {
+  const spans: QuoteSpan[] = [];
+  const speech: boolean[] = [];
+  for (const span of scanQuoteSpans(text)) {
+    const kind = quoteKind(text, span);
+    if (kind === null) continue;
+    spans.push(span);
+    speech.push(kind === 'speech');
+  }
+  return { spans, speech };
 }
