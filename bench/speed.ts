@@ -134,8 +134,8 @@ function buildText(articles: readonly string[], bytes: number): string {
 /**
  * Texts built to find super-linear work: one pattern repeated to a size, with no sentence end, or quotes, names or party names
  * packed into one sentence. News never looks like this, but a pasted transcript or a malformed file can, and a step that is
- * quadratic in a sentence's length shows here first (session 8 found four: party names and quotes in one long clause, and
- * quotes with no sentence end after them).
+ * quadratic in a sentence's length shows here first (session 8 found five: party names and quotes in one long clause, quotes
+ * with no sentence end after them, a closing "..., said X", and lost line breaks inside names).
  */
 export const WORST_CASE_SHAPES: Readonly<Record<string, string>> = {
   'one sentence, no stop': 'the minister said that the talks would go on ',
@@ -148,6 +148,7 @@ export const WORST_CASE_SHAPES: Readonly<Record<string, string>> = {
   'names and commas': 'Kang, Kono, Kim, Lee, Park, Abe, ',
   'stance cues in one clause': 'they agreed on sanctions but differed over trade and asked for talks, ',
   'line breaks': 'Word\n\n',
+  'lost line breaks in names': 'Deborah . Hargreaves met Paul . Smith and ',
 };
 
 function repeatTo(pattern: string, chars: number): string {

@@ -1,7 +1,7 @@
 import type { Participant } from '../briefing/briefing.js';
 import { blankLostBreaks, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
-import { ABBREV_TITLES, firstMentionFrom, isTitleWord, lostBreaksInNames, type Mention, type NameIndex } from './mentions.js';
+import { ABBREV_TITLES, firstMentionFrom, isTitleWord, lostBreaksInNames, mendLostBreaks, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
 import { isGivenName } from './first-names.js';
 
@@ -1509,8 +1509,7 @@ export function attributeSpeakers(
   options: AttributeOptions = {},
 ): Attribution[] {
   // "said Deborah . Hargreaves, of the ...": a line break lost inside a name ends no sentence (the mentions read it as one name).
-  let text = original;
-  for (const b of lostBreaksInNames(original)) text = `${text.slice(0, b.start)}${text.slice(b.start, b.end).replace(' . ', '   ')}${text.slice(b.end)}`;
+  let text = mendLostBreaks(original, lostBreaksInNames(original), (b) => original.slice(b.start, b.end).replace(' . ', '   '));
   // "A QuickenLoans spokesman . said:", "a Sleep Number . spokesman said": a lost break before a lower-case word ends no
   // sentence either; blanked for every cue, not only the quote's own head.
   text = blankLostBreaks(text);

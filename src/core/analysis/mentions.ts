@@ -390,10 +390,10 @@ export function findMentions(text: string, participants: readonly Participant[] 
   const breaks = lostBreaksInNames(text);
   if (breaks.length === 0) return findMentionsIn(text, participants);
   // Read the names as if the break were not there ("  Deborah Hargreaves"), then give each name its start in the real text.
-  let scan = text;
-  for (const b of breaks) scan = scan.slice(0, b.start) + b.joined + scan.slice(b.end);
-  const mentions = findMentionsIn(scan, participants);
-  for (const m of mentions) for (const b of breaks) if (m.start === b.start + 2) m.start = b.start;
+  const mentions = findMentionsIn(mendLostBreaks(text, breaks, (b) => b.joined), participants);
+  // A map, not a look through every break for each name: a text full of them was quadratic.
+  const startOf = new Map(breaks.map((b) => [b.start + 2, b.start]));
+  for (const m of mentions) m.start = startOf.get(m.start) ?? m.start;
   return mentions;
 }
 
@@ -414,6 +414,22 @@ export function lostBreaksInNames(text: string): Array<{ start: number; end: num
     out.push({ start: m.index, end: m.index + m[0].length, joined: `  ${first} ${second}` });
   }
   return out;
+}
+
+/**
+ * `text` with each of `breaks` (from `lostBreaksInNames`: in order, apart) written as `form` gives it, of the same length, in
+ * one pass: a copy of the whole text for each break made a text full of them quadratic.
+ */
+export function mendLostBreaks(text: string, breaks: ReturnType<typeof lostBreaksInNames>, form: (b: ReturnType<typeof lostBreaksInNames>[number]) => string): string {
+  if (breaks.length === 0) return text;
+  const pieces: string[] = [];
+  let from = 0;
+  for (const b of breaks) {
+    pieces.push(text.slice(from, b.start), form(b));
+    from = b.end;
+  }
+  pieces.push(text.slice(from));
+  return pieces.join('');
 }
 
 function findMentionsIn(text: string, participants: readonly Participant[]): Mention[] {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sentenceStartBefore } from '../../../src/core/analysis/attribute-speakers.js';
+import { lostBreaksInNames, mendLostBreaks } from '../../../src/core/analysis/mentions.js';
 import { invertedAttribution, invertedAttributionAt, narrativeOf } from '../../../src/core/analysis/extract-issues.js';
 import { narrativeOf as referenceNarrative, sentenceStartBefore as referenceStart } from './reference/text-windows.js';
 
@@ -60,3 +61,20 @@ describe('a closing "..., said X" is tried where the verb is, not searched for i
     expect(invertedAttributionAt(t, 0)).toBe(false);
   });
 });
+
+describe('lost line breaks inside names are mended in one pass', () => {
+  const part = fc.constantFrom('Deborah . Hargreaves', 'Nancy . Pelosi', 'Paul . Smith', ' . ', 'He . said', ' and ', ', of the ', 'Centre', ' ', '.');
+  it('GIVEN random text THEN mending every break at once gives what mending them one copy at a time gave', () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        const breaks = lostBreaksInNames(text);
+        let oneByOne = text;
+        for (const b of breaks) oneByOne = oneByOne.slice(0, b.start) + b.joined + oneByOne.slice(b.end);
+        expect(mendLostBreaks(text, breaks, (b) => b.joined)).toBe(oneByOne);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
