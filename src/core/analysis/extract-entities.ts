@@ -22,6 +22,7 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
 
   for (const p of participants) people.set(p.name, { name: p.name, role: p.role ?? null });
   const lowerWords = new LowerWords(text);
+  const works = namedAsThings(text, mentions, names);
 
   /** Mentions (by index) taken for people: a list item next to one may be a person named by one word. */
   const listed = new Set<number>();
@@ -43,7 +44,7 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
       // A role is title words before the name ("Foreign Minister"); "Shares of General Electric" gives none.
       const stated = m.role !== null && isTitleWord(m.role.slice(m.role.lastIndexOf(' ') + 1)) ? m.role : null;
       const name = trimName(names.canonical(m.name, m.start));
-      if (name === null || namesAThing(name) || quotedTitle(text, m.start, m.end)) continue;
+      if (name === null || namesAThing(name) || works.has(name) || quotedTitle(text, m.start, m.end)) continue;
       const inList = m.single && !stated && listedWithPeople(text, mentions, k, listed);
       // A lone surname the text never expands may still be a stray capitalised word: keep only people with a full name.
       if (!name.includes(' ') && !name.includes('-') && !people.has(name)) {
@@ -130,7 +131,9 @@ const THING_LAST_WORDS = new Set(
   `electric electrics motors rights fm sport sports central procedure pictures ambulance plains falls heights springs house
 act code control card flight patrol monastery temple mosque cathedral canal creek garden gardens theatre theater quarter shuttle
 solutions products distribution films corps relations adventures report startups spa pc pcs dvd dvds xp ds portable explorer messenger
-show conference events live fever idol factor invaders soldiers digest paper investigation`.split(/\s+/),
+show conference events live fever idol factor invaders soldiers digest paper investigation
+analytics graphics megastores syndication retail interactive software resources funds distributor stockbrokers brokers consultants
+consulting industry rally advance movies episode`.split(/\s+/),
 );
 
 /** Words that open the name of a storm, never a person's: "Hurricane Isaac", "Tropical Cyclone Pam", "Typhoon Haiyan". */
@@ -326,6 +329,92 @@ function listedWithPeople(text: string, mentions: readonly Mention[], k: number,
   return after !== null && fullPerson(next) && (before !== null || after === 'and');
 }
 
+/**
+ * Nouns that name a work, a band or a firm when they stand right before a name: "the drama Vera Drake", "hit song Jailhouse
+ * Rock", "New York band Scissor Sisters", "the BBC programme Go Digital", "confectionery firm, Cadbury Schweppes", "shares in
+ * Biogen Idec", "the premiere of Lemony Snicket". Verbs that take a person ("show", "play", "hit") are left out: "polls show
+ * Tony Blair ahead", "to play Ray Charles".
+ */
+const THING_BEFORE_RE =
+  /(?:^|[^\p{L}])(?:film|films|movie|movies|drama|comedy|thriller|musical|sitcom|documentary|biopic|blockbuster|album|song|band|programme|program|(?:firm|company|bank|carrier|retailer|broker)(,)?|shares in|shares of|stake in|takeover of|bid for|(?:premiere|star|stars|director|adaptation|sequel|remake|makers?|producers?) (of|to))\s+(?:The\s+)?$/iu;
+
+/**
+ * Nouns that name a work, a band or a firm when they stand right after one: "Vera Drake director Mike Leigh", "Franz
+ * Ferdinand singer Alex Kapranos", "Deutsche Boerse investors", "Time Warner's chief executive". A person does not have a
+ * star, a frontman or shareholders; "Tony Blair's director of communications" keeps the possessive out of the people nouns.
+ */
+const THING_AFTER_RE =
+  /^(?:\s+(?:star|co-star|director|producer|actress|actor|premiere|soundtrack|sequel|frontman|frontwoman|singer|guitarist|drummer|bassist|programme|shares|shareholders|investors|chief executive|boss|bosses|chairman|board)|['’]s?\s+(?:shares|share price|shareholders|investors|chief executive|profits?|board))(?![\p{L}])/iu;
+
+/** A verb after the name makes it the subject of a relative clause: "the company Bill Gates founded", "the film Tom Hanks made". */
+const PERSON_DOES_AFTER_RE =
+  /^\s+(?:has\s+|had\s+|once\s+)?(?:said|says|told|tells|added|adds|founded|co-founded|ran|runs|joined|set|created|started|built|owns|owned|led|leads|heads|headed|bought|sold|left|chairs|chaired|works|worked|made|makes|directed|directs|wrote|writes|starred|stars|produced|produces|sang|sings|played|plays|released|recorded|fronts|fronted|formed|advises|advised)(?![\p{L}])/u;
+
+/** How far before and after a name the nouns above are looked for. */
+const THING_CONTEXT = 40;
+
+/**
+ * The canonical names that some mention in the text shows to be a work, a band or a firm by the noun right before or after it
+ * (above), by a short form in brackets made of its initials ("Hewlett Packard (HP)"), or by a capitalised article or
+ * preposition inside it ("Meet The Fockers", "Lord Of The Rings"), or a number word first ("Million Dollar Baby"). One
+ * look around each mention: linear in the text.
+ */
+function namedAsThings(text: string, mentions: readonly Mention[], names: NameIndex): Set<string> {
+  const found = new Set<string>();
+  for (const m of mentions) {
+    if (m.kind !== 'person' || !m.name.includes(' ')) continue;
+    const before = text.slice(Math.max(0, m.start - THING_CONTEXT), m.start);
+    const after = text.slice(m.end, m.end + THING_CONTEXT);
+    if (thingBefore(m.name, before, after) || THING_AFTER_RE.test(after) || initialsAfter(m.name, after) || titleShaped(m.name)) {
+      const name = trimName(names.canonical(m.name, m.start));
+      if (name !== null) found.add(name);
+    }
+  }
+  return found;
+}
+
+/**
+ * A noun before the name makes it a thing (THING_BEFORE_RE), unless the name goes on as a person's: a verb of theirs ("the
+ * company Bill Gates founded", "the company, Yury Boyko, said"), a possessive or a work of theirs ("an adaptation of Bill
+ * Cosby's TV cartoon", "the sequel to Ben Stiller comedy Meet The Parents"); after "star of", "adaptation of" and the like,
+ * any noun after the name ("an adaptation of the Robert Harris best-seller"). After a comma only a firm's noun counts, and not
+ * before a given name: "the firm, Cadbury Schweppes," but "the two earlier films, Alfonso Cuaron brings".
+ */
+function thingBefore(name: string, before: string, after: string): boolean {
+  const m = THING_BEFORE_RE.exec(before);
+  if (m === null || PERSON_DOES_AFTER_RE.test(after) || OWN_WORK_AFTER_RE.test(after)) return false;
+  // "the company, Yury Boyko, said": an appositive that speaks is a person (", said X" after a film's name is someone else's).
+  if (m[1] !== undefined && /^,\s+(?:said|says|told|added)(?![\p{L}])/u.test(after)) return false;
+  // "the star of Elvis Presley musical Jailhouse Rock", "an adaptation of the Robert Harris best-seller": the name qualifies a noun.
+  if (m[2] !== undefined && NOUN_AFTER_RE.test(after)) return false;
+  return m[1] === undefined || !isGivenName(name.slice(0, name.indexOf(' ')).toLowerCase());
+}
+
+/** A lower-case word after a name that is no preposition, conjunction or verb of being: a noun the name qualifies. */
+const NOUN_AFTER_RE = /^\s+(?!(?:in|at|on|of|and|or|but|was|is|were|are|has|had|have|will|with|for|to|from|by|as|which|that|who|when|where|last|this|next|earlier|later)(?![\p{L}]))\p{Ll}/u;
+
+/** A possessive or a kind of work right after a name: the work is the person's ("Ice Cube's road-trip comedy"). */
+const OWN_WORK_AFTER_RE = /^(?:['’]s?(?![\p{L}])|\s+(?:comedy|film|films|movie|musical|novel|novels|cartoon|show|series|drama|album|song|play|book|books)(?![\p{L}]))/u;
+
+/** " (HP)" after "Hewlett Packard": a short form in brackets made of the name's initials names a body, not a person. */
+function initialsAfter(name: string, after: string): boolean {
+  const m = /^\s+\((\p{Lu}{2,6})\)/u.exec(after);
+  if (m === null) return false;
+  const initials = name.split(' ').map((w) => w.charAt(0)).join('');
+  return m[1] === initials;
+}
+
+/** Words a person's name never has inside it capitalised, or first: "Meet The Fockers", "Million Dollar Baby", "The Holocaust" ("A" is left out: a middle initial, "Charles A Blixt"). */
+const TITLE_INNER_WORDS = new Set(['The', 'Of', 'And', 'An', 'In', 'On', 'For', 'With', 'To', 'At', 'From', 'My', 'Your', 'Our', 'Me', 'Is', 'Are']);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'hundred', 'thousand', 'million', 'billion', 'dollar', 'dollars', 'pound', 'pounds']);
+
+function titleShaped(name: string): boolean {
+  const words = name.split(' ');
+  if (words[0] === 'The' || NUMBER_WORDS.has(words[0]!.toLowerCase())) return true;
+  for (let i = 1; i < words.length - 1; i++) if (TITLE_INNER_WORDS.has(words[i]!)) return true;
+  return false;
+}
+
 /** A one-word name that may be a person's alone: no place, party, organisation or common word, not in capitals. */
 function mayBeMononym(lowerWords: LowerWords, name: string): boolean {
   if (name.length < 3 || name.toUpperCase() === name || isOrganisationHead(name)) return false;
@@ -360,6 +449,8 @@ function notAPersonUncached(name: string): boolean {
   if (words.length < 2 || isGivenName(first)) return false;
   // "West African", "Latin American": a name does not end on a people's adjective (a given name keeps "Bill English").
   const last = name.split(' ').pop()!;
+  // "South Koreans": a people of a party the gazetteer knows, no person.
+  if (partyOf(name) !== null && placeOf(name) === null) return true;
   if (CONTINENTAL.has(words[words.length - 1]!) || (partyOf(last) !== null && placeOf(last) === null && gazetteerOrganisation(last) === null)) return true;
   // "Syria Sparks", "Scottish Labour", "Labour Brown": a place, nationality or party is no given name.
   const opening = name.split(' ')[0]!;

@@ -169,3 +169,47 @@ describe('people list: Emeritus and Consort are titles', () => {
     expect(people.map((p) => p.name)).not.toContain('Consort Camilla Parker');
   });
 });
+
+describe('people list: works, bands and firms named like people, told by the words around them', () => {
+  it('GIVEN a film, a song and a show after the noun that names them THEN none is a person', () => {
+    expect(peopleOf('Imelda Staunton won for the drama Vera Drake, said critic Anne Lowe.')).toEqual(['Imelda Staunton', 'Anne Lowe']);
+    expect(peopleOf('The re-release of hit song Jailhouse Rock outsold everything, said Paul Mead.')).toEqual(['Paul Mead']);
+    expect(peopleOf('Maria Chen told the BBC programme Go Digital about the project.')).toEqual(['Maria Chen']);
+    expect(peopleOf('Carrey attended the premiere of Lemony Snicket in London with Meryl Streep.')).toEqual(['Meryl Streep']);
+  });
+
+  it('GIVEN a band or a film before "singer", "director" or "star" THEN it is no person, the person after it is', () => {
+    expect(peopleOf('Franz Ferdinand singer Alex Kapranos thanked the fans.')).toEqual(['Alex Kapranos']);
+    expect(peopleOf('Harry Potter star Daniel Radcliffe arrived with Vera Drake director Mike Leigh.')).toEqual(['Daniel Radcliffe', 'Mike Leigh']);
+    expect(peopleOf('New York band Scissor Sisters won, ahead of Joss Stone.')).toEqual(['Joss Stone']);
+  });
+
+  it('GIVEN a firm named like a person, by its shares, its investors, its boss or a comma after "firm" THEN it is no person', () => {
+    expect(peopleOf('Shares in Biogen Idec plunged on Monday, said Ian Hunter.')).toEqual(['Ian Hunter']);
+    expect(peopleOf('Deutsche Boerse investors are unhappy, said Clara Furse.')).toEqual(['Clara Furse']);
+    expect(peopleOf("The world's biggest confectionery firm, Cadbury Schweppes, made a profit, said Todd Stitzer.")).toEqual(['Todd Stitzer']);
+    expect(peopleOf('Time Warner boss Richard Parsons spoke.')).toEqual(['Richard Parsons']);
+  });
+
+  it('GIVEN a name with its initials in brackets, a capitalised "The" or "Of" inside or first, or a number word first THEN it is a title or a body', () => {
+    expect(peopleOf('A woman is suing Hewlett Packard (HP), said lawyer Kim Ross.')).toEqual(['Kim Ross']);
+    expect(peopleOf('Meet The Fockers beat Million Dollar Baby and The Holocaust drama, said Paul Dergarabedian.')).toEqual(['Paul Dergarabedian']);
+    expect(peopleOf('Sales of Knights Of The Old Republic rose, said Ian Fogg.')).toEqual(['Ian Fogg']);
+  });
+
+  it('GIVEN a person after such a noun who acts, owns a work or qualifies a noun THEN the person stays', () => {
+    expect(peopleOf('It is the company Bill Gates founded.')).toEqual(['Bill Gates']);
+    expect(peopleOf('The head of the state company, Yury Boyko, said he was happy.')).toEqual(['Yury Boyko']);
+    expect(peopleOf("The film is an adaptation of Bill Cosby's TV cartoon.")).toEqual(['Bill Cosby']);
+    expect(peopleOf('The show turned to the star of Elvis Presley musical Jailhouse Rock.')).toEqual(['Elvis Presley']);
+    expect(peopleOf('Archangel is an adaptation of the Robert Harris best-seller.')).toEqual(['Robert Harris']);
+    expect(peopleOf('The film is the sequel to Ben Stiller comedy Meet The Parents.')).toEqual(['Ben Stiller']);
+    expect(peopleOf('Polls show Tony Blair ahead, and Jamie Foxx will play Ray Charles.')).toEqual(['Tony Blair', 'Jamie Foxx', 'Ray Charles']);
+    expect(peopleOf('He signed the deal, said Charles A Blixt, general counsel.')).toEqual(['Charles A Blixt']);
+  });
+
+  it('GIVEN a people of a country ("South Koreans") or a firm ending on Stockbrokers or Analytics THEN it is no person', () => {
+    expect(peopleOf('South Koreans protested, said Kim Min-jun.')).toEqual(['Kim Min-jun']);
+    expect(peopleOf('Most of the value was there, said Ian Hunter at Goodbody Stockbrokers, and Neil Mawston of Strategy Analytics.')).toEqual(['Ian Hunter', 'Neil Mawston']);
+  });
+});
