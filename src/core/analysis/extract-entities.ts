@@ -58,7 +58,8 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
       else if (!existing.role && role) existing.role = role;
     } else if (m.kind === 'place') {
       const name = placeName(m.name);
-      if (name === null) continue;
+      // "Million Dollar Baby", "A Nightmare On Elm Street", "the film Twin Peaks": a work's title, no place.
+      if (name === null || (works.has(m.name) && placeOf(name) === null)) continue;
       // "New Labour" reads as a place ("New ...") but is a party.
       const party = partyOrganisation(name);
       if (party !== null) {
@@ -364,11 +365,12 @@ const THING_CONTEXT = 40;
 function namedAsThings(text: string, mentions: readonly Mention[], names: NameIndex): Set<string> {
   const found = new Set<string>();
   for (const m of mentions) {
-    if (m.kind !== 'person' || !m.name.includes(' ')) continue;
+    if ((m.kind !== 'person' && m.kind !== 'place') || !m.name.includes(' ')) continue;
     const before = text.slice(Math.max(0, m.start - THING_CONTEXT), m.start);
     const after = text.slice(m.end, m.end + THING_CONTEXT);
-    if (thingBefore(m.name, before, after) || THING_AFTER_RE.test(after) || initialsAfter(m.name, after) || titleShaped(m.name)) {
-      const name = trimName(names.canonical(m.name, m.start));
+    // After a place, "director" or "singer" says where someone is from ("New Zealand director Peter Jackson").
+    if (thingBefore(m.name, before, after) || (m.kind === 'person' && THING_AFTER_RE.test(after)) || initialsAfter(m.name, after) || titleShaped(m.name)) {
+      const name = m.kind === 'person' ? trimName(names.canonical(m.name, m.start)) : m.name;
       if (name !== null) found.add(name);
     }
   }

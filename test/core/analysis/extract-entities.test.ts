@@ -100,3 +100,15 @@ describe('extractEntities: short forms of terms are no organisations', () => {
     expect(e.organizations).toEqual(['Nokia']);
   });
 });
+
+describe('extractEntities: works and firms are no places', () => {
+  it('GIVEN film titles and firms read as places THEN they are not places, while a place before "director" stays one', () => {
+    const e = entitiesOf(
+      'Clint Eastwood won for Million Dollar Baby, shot near A Nightmare On Elm Street sets. Shares in Krispy Kreme fell in Chicago. New Zealand director Peter Jackson flew to Wellington.',
+    );
+    expect(e.places).not.toContain('Million Dollar Baby');
+    expect(e.places).not.toContain('Nightmare On Elm Street');
+    expect(e.places).not.toContain('Krispy Kreme');
+    expect(e.places).toEqual(expect.arrayContaining(['Chicago', 'New Zealand', 'Wellington']));
+  });
+});
