@@ -58,7 +58,8 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
       else if (!existing.role && role) existing.role = role;
     } else if (m.kind === 'place') {
       const name = placeName(m.name);
-      if (name === null) continue;
+      // "Million Dollar Baby", "A Nightmare On Elm Street", "the film Twin Peaks": a work's title, no place.
+      if (name === null || (works.has(m.name) && placeOf(name) === null)) continue;
       // "New Labour" reads as a place ("New ...") but is a party.
       const party = partyOrganisation(name);
       if (party !== null) {
@@ -206,6 +207,8 @@ const COMMON_ACRONYMS = new Set(
   `tv ceo ceos cfo coo cto mvp asap pdf lgbt lgbtq ptsd dj djs lsd potus flotus ad bc pe cte hov idp idps foi add adhd dna gdp gps hiv
 aids icu er iq ok pr pc cv vip vips mp mps qc suv suvs atm ai it id url faq rsvp pin sim sms led lcd dvd dvds cd cds mri ct ecg ekg ivf
 std stds ufo ufos bmi mma wmd wmds ied ieds rpg hq pow pows mia awol cpr vpn diy bbq eta tba tbc ps
+gprs umts gsm cdma wcdma hsdpa wap wifi vhs usb mms drm adsl dsl rss hd hdtv pvr pvrs ip voip os rfid pda pdas iptv uwb uv mp3 mp3s
+html http www cpu gpu ram rom lan wlan sdk gui dab
 gmt bst utc edt est pst pm am mep meps msp msps bse sars mrsa vat cpi rpi ipo ipos
 al ak az ar ca co ct de fl ga hi ia ks ky la md ma mi mn ms mo mt ne nv nh nj nm nc nd oh or pa ri sc sd tn tx ut vt wa wv wi wy`.split(/\s+/),
 );
@@ -216,7 +219,7 @@ al ak az ar ca co ct de fl ga hi ia ks ky la md ma mi mn ms mo mt ne nv nh nj nm
  */
 function notAnOrganisationAcronym(text: LowerWords, name: string): boolean {
   const lower = name.toLowerCase();
-  if (COMMON_ACRONYMS.has(lower)) return true;
+  if (COMMON_ACRONYMS.has(lower) || text.definedAsTerm(name)) return true;
   return name === name.toUpperCase() && name.length > 3 && occursInLowerCase(text, name);
 }
 
@@ -362,11 +365,12 @@ const THING_CONTEXT = 40;
 function namedAsThings(text: string, mentions: readonly Mention[], names: NameIndex): Set<string> {
   const found = new Set<string>();
   for (const m of mentions) {
-    if (m.kind !== 'person' || !m.name.includes(' ')) continue;
+    if ((m.kind !== 'person' && m.kind !== 'place') || !m.name.includes(' ')) continue;
     const before = text.slice(Math.max(0, m.start - THING_CONTEXT), m.start);
     const after = text.slice(m.end, m.end + THING_CONTEXT);
-    if (thingBefore(m.name, before, after) || THING_AFTER_RE.test(after) || initialsAfter(m.name, after) || titleShaped(m.name)) {
-      const name = trimName(names.canonical(m.name, m.start));
+    // After a place, "director" or "singer" says where someone is from ("New Zealand director Peter Jackson").
+    if (thingBefore(m.name, before, after) || (m.kind === 'person' && THING_AFTER_RE.test(after)) || initialsAfter(m.name, after) || titleShaped(m.name)) {
+      const name = m.kind === 'person' ? trimName(names.canonical(m.name, m.start)) : m.name;
       if (name !== null) found.add(name);
     }
   }
@@ -475,7 +479,25 @@ function commonWordName(text: LowerWords, name: string): boolean {
  */
 class LowerWords {
   private words: Set<string> | null = null;
+  private terms: Set<string> | null = null;
   constructor(readonly text: string) {}
+
+  /**
+   * The short form is defined in brackets after lower-case words whose initials it is: a term, not a body ("progressive
+   * multifocal leukoencephalopathy (PML)", "digital rights management (DRM)"); "the Office for National Statistics (ONS)"
+   * is written in capitals and stays a body. The text's definitions are collected in one pass, on first use.
+   */
+  definedAsTerm(acronym: string): boolean {
+    if (this.terms === null) {
+      this.terms = new Set();
+      for (const m of this.text.matchAll(DEFINED_SHORT_FORM_RE)) {
+        const short = m[1]!;
+        const words = this.text.slice(Math.max(0, m.index - 20 * short.length), m.index).trimEnd().split(/\s+/).slice(-short.length);
+        if (words.length === short.length && words.every((w, i) => w.charAt(0) === short.charAt(i).toLowerCase())) this.terms.add(short);
+      }
+    }
+    return this.terms.has(acronym);
+  }
 
   has(word: string): boolean {
     // A short text is searched directly: building the set costs more than a few searches.
@@ -496,6 +518,9 @@ class LowerWords {
     return this.words.has(word);
   }
 }
+
+/** A short form in brackets: "(PML)", "(HSDPA)". */
+const DEFINED_SHORT_FORM_RE = /\((\p{Lu}{2,6})\)/gu;
 
 /** The word also occurs in lower case in the text, as a whole word: a common noun, not only a name. */
 function occursInLowerCase(text: LowerWords, word: string): boolean {

@@ -84,3 +84,31 @@ describe('extractEntities: people a reader would list', () => {
     expect(people).toEqual(['Gordon Brown', 'Anas Sarwar', 'Johann Lamont']);
   });
 });
+
+describe('extractEntities: short forms of terms are no organisations', () => {
+  it('GIVEN a short form defined after lower-case words whose initials it is THEN it is a term, while one defined after capitals stays a body', () => {
+    const e = entitiesOf(
+      'No case of progressive multifocal leukoencephalopathy (PML) was seen, the Office for National Statistics (ONS) said. PML is rare. Ministers backed qualified majority voting (QMV) and the ONS agreed.',
+    );
+    expect(e.organizations).toContain('ONS');
+    expect(e.organizations).not.toContain('PML');
+    expect(e.organizations).not.toContain('QMV');
+  });
+
+  it('GIVEN technology short forms (GPRS, USB, RSS, HDTV) THEN none is an organisation, and a firm beside them is', () => {
+    const e = entitiesOf('Phones with GPRS and USB ports, RSS feeds and HDTV sets were shown by Nokia, said analyst Ian Fogg.');
+    expect(e.organizations).toEqual(['Nokia']);
+  });
+});
+
+describe('extractEntities: works and firms are no places', () => {
+  it('GIVEN film titles and firms read as places THEN they are not places, while a place before "director" stays one', () => {
+    const e = entitiesOf(
+      'Clint Eastwood won for Million Dollar Baby, shot near A Nightmare On Elm Street sets. Shares in Krispy Kreme fell in Chicago. New Zealand director Peter Jackson flew to Wellington.',
+    );
+    expect(e.places).not.toContain('Million Dollar Baby');
+    expect(e.places).not.toContain('Nightmare On Elm Street');
+    expect(e.places).not.toContain('Krispy Kreme');
+    expect(e.places).toEqual(expect.arrayContaining(['Chicago', 'New Zealand', 'Wellington']));
+  });
+});
