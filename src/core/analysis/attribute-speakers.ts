@@ -3,6 +3,7 @@ import { blankLostBreaks, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
 import { ABBREV_TITLES, firstMentionFrom, isTitleWord, lostBreaksInNames, mendLostBreaks, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
+import { impliedParticipants } from './implied-sides.js';
 import { isGivenName } from './first-names.js';
 
 /** Who said a quote, how sure we are, and which evidence decided it. */
@@ -1466,9 +1467,9 @@ function mentionsName(quote: string, p: Participant): boolean {
 /**
  * With no speech verb, reasons from what the quote says: a speaker does not name themself in the
  * third person, and speaks of the other side (not their own) by name. Returns null unless exactly
- * one participant survives.
+ * one participant survives. `implied`: the sides are the story's (implied-sides.ts), not the editor's.
  */
-function attributeBySide(quote: QuoteSpan, participants: readonly Participant[]): Attribution | null {
+function attributeBySide(quote: QuoteSpan, participants: readonly Participant[], implied = false): Attribution | null {
   const candidates = participants.filter((p) => p.side);
   if (candidates.length < 2) return null;
   const parties = partiesMentioned(quote.text);
@@ -1481,7 +1482,9 @@ function attributeBySide(quote: QuoteSpan, participants: readonly Participant[])
   }
   for (const p of candidates) if (!remaining.includes(p)) positive++;
   if (remaining.length !== 1 || positive === 0) return null;
-  return { speaker: remaining[0]!.name, confidence: candidates.length === 2 ? 0.65 : 0.55, cue: 'side-reasoning' };
+  // Sides the story only implies (implied-sides.ts) are weaker evidence than the editor's participants.
+  const confidence = (candidates.length === 2 ? 0.65 : 0.55) - (implied ? 0.15 : 0);
+  return { speaker: remaining[0]!.name, confidence: Math.round(confidence * 100) / 100, cue: 'side-reasoning' };
 }
 
 /** Whether what a quote says rules out a participant as its speaker (they are named, or their side is). */
@@ -1538,6 +1541,10 @@ export function attributeSpeakers(
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
   const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, lastOrganisation: null, nameAt: new Map(), organisations: new Set() };
   const out: Attribution[] = [];
+  // With no participants from the editor, the sides a two-sided story implies (implied-sides.ts), worked out once and only
+  // for a quote no cue attributes.
+  let sides: readonly Participant[] | null = options.participants !== undefined && options.participants.length > 0 ? options.participants : null;
+  const sideParticipants = (): readonly Participant[] => (sides ??= impliedParticipants(text, quotes, mentions, names));
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;
     const prevEnd = k > 0 ? quotes[k - 1]!.end : 0;
@@ -1584,7 +1591,7 @@ export function attributeSpeakers(
       }
     }
     a ??= attributeFromPreviousSentence(ctx, q, prevEnd);
-    a ??= attributeBySide(q, options.participants ?? []);
+    a ??= attributeBySide(q, sideParticipants(), sides !== options.participants);
     out.push(a ?? { ...UNKNOWN });
     // Organisations speak too, but only a person is the "he" or "she" of a later quote.
     if (a?.speaker) ctx.lastOrganisation = ctx.organisations.has(a.speaker) ? a.speaker : null;

@@ -47,11 +47,11 @@ describe('analyze', () => {
     expect(analysisCacheKey({ text: `${seed} ` , participants: ministers })).not.toBe(key);
   });
 
-  it('GIVEN no participants THEN the transcript quotes stay unattributed rather than guessed', () => {
+  it('GIVEN no participants THEN the transcript quotes go to the ministers the story itself sides ("asked for Japan\'s cooperation"), with less confidence than an editor\'s participants give', () => {
     const bare = analyze({ text: seed });
     expect(bare.quotes.map((q) => [q.speaker, q.cue, q.confidence])).toEqual([
-      [null, 'none', 0],
-      [null, 'none', 0],
+      ['Kang', 'side-reasoning', 0.5],
+      ['Kono', 'side-reasoning', 0.5],
     ]);
   });
 
