@@ -338,7 +338,7 @@ function listedWithPeople(text: string, mentions: readonly Mention[], k: number,
  * Biogen Idec", "the premiere of Lemony Snicket". Verbs that take a person ("show", "play", "hit") are left out: "polls show
  * Tony Blair ahead", "to play Ray Charles".
  */
-const THING_BEFORE_RE =
+export const THING_BEFORE_RE =
   /(?:^|[^\p{L}])(?:film|films|movie|movies|drama|comedy|thriller|musical|sitcom|documentary|biopic|blockbuster|album|song|band|programme|program|(?:firm|company|bank|carrier|retailer|broker)(,)?|shares in|shares of|stake in|takeover of|bid for|(?:premiere|star|stars|director|adaptation|sequel|remake|makers?|producers?) (of|to))\s+(?:The\s+)?$/iu;
 
 /**
@@ -353,6 +353,43 @@ const THING_AFTER_RE =
 const PERSON_DOES_AFTER_RE =
   /^\s+(?:has\s+|had\s+|once\s+)?(?:said|says|told|tells|added|adds|founded|co-founded|ran|runs|joined|set|created|started|built|owns|owned|led|leads|heads|headed|bought|sold|left|chairs|chaired|works|worked|made|makes|directed|directs|wrote|writes|starred|stars|produced|produces|sang|sings|played|plays|released|recorded|fronts|fronted|formed|advises|advised)(?![\p{L}])/u;
 
+/** The nouns THING_BEFORE_RE ends on, and the words before the "in", "of", "for" or "to" of its phrases. */
+const THING_NOUNS = new Set('film films movie movies drama comedy thriller musical sitcom documentary biopic blockbuster album song band programme program firm company bank carrier retailer broker'.split(' '));
+const THING_PHRASES = new Set(
+  'shares in|shares of|stake in|takeover of|bid for|premiere of|premiere to|star of|star to|stars of|stars to|director of|director to|adaptation of|adaptation to|sequel of|sequel to|remake of|remake to|maker of|maker to|makers of|makers to|producer of|producer to|producers of|producers to'.split('|'),
+);
+
+/**
+ * Whether the words before `at` can be what THING_BEFORE_RE ends on (a noun of it, or a phrase of it, then perhaps "the"):
+ * a test by the words themselves, so that the pattern runs only where it may match (most names follow none of them).
+ */
+export function thingCueBefore(text: string, at: number): boolean {
+  let w = wordBefore(text, at);
+  if (w.word === 'the') w = wordBefore(text, w.start);
+  if (THING_NOUNS.has(w.word)) return true;
+  if (w.word !== 'in' && w.word !== 'of' && w.word !== 'for' && w.word !== 'to') return false;
+  return THING_PHRASES.has(`${wordBefore(text, w.start).word} ${w.word}`);
+}
+
+/** The word that ends right before `at` (over spaces and one comma), in lower case, and where it starts; "" when none. */
+function wordBefore(text: string, at: number): { word: string; start: number } {
+  let end = at;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 44) end--;
+  let start = end;
+  while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  return { word: end - start > 12 ? '' : text.slice(start, end).toLowerCase(), start };
+}
+
+/** A space, tab, line break or no-break space: what `\s` matches in news text. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /** How far before and after a name the nouns above are looked for. */
 const THING_CONTEXT = 40;
 
@@ -366,10 +403,11 @@ function namedAsThings(text: string, mentions: readonly Mention[], names: NameIn
   const found = new Set<string>();
   for (const m of mentions) {
     if ((m.kind !== 'person' && m.kind !== 'place') || !m.name.includes(' ')) continue;
-    const before = text.slice(Math.max(0, m.start - THING_CONTEXT), m.start);
     const after = text.slice(m.end, m.end + THING_CONTEXT);
+    // The pattern before a name is tried only after one of its last words (most names follow none).
+    const cued = thingCueBefore(text, m.start);
     // After a place, "director" or "singer" says where someone is from ("New Zealand director Peter Jackson").
-    if (thingBefore(m.name, before, after) || (m.kind === 'person' && THING_AFTER_RE.test(after)) || initialsAfter(m.name, after) || titleShaped(m.name)) {
+    if ((cued && thingBefore(m.name, text.slice(Math.max(0, m.start - THING_CONTEXT), m.start), after)) || (m.kind === 'person' && THING_AFTER_RE.test(after)) || initialsAfter(m.name, after) || titleShaped(m.name)) {
       const name = m.kind === 'person' ? trimName(names.canonical(m.name, m.start)) : m.name;
       if (name !== null) found.add(name);
     }
@@ -402,6 +440,7 @@ const OWN_WORK_AFTER_RE = /^(?:['’]s?(?![\p{L}])|\s+(?:comedy|film|films|movie
 
 /** " (HP)" after "Hewlett Packard": a short form in brackets made of the name's initials names a body, not a person. */
 function initialsAfter(name: string, after: string): boolean {
+  if (after.charCodeAt(1) !== 40) return false;
   const m = /^\s+\((\p{Lu}{2,6})\)/u.exec(after);
   if (m === null) return false;
   const initials = name.split(' ').map((w) => w.charAt(0)).join('');
@@ -412,7 +451,11 @@ function initialsAfter(name: string, after: string): boolean {
 const TITLE_INNER_WORDS = new Set(['The', 'Of', 'And', 'An', 'In', 'On', 'For', 'With', 'To', 'At', 'From', 'My', 'Your', 'Our', 'Me', 'Is', 'Are']);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve', 'twenty', 'hundred', 'thousand', 'million', 'billion', 'dollar', 'dollars', 'pound', 'pounds']);
 
+/** A cheap first test for titleShaped: "The" first, a number word first, or a capitalised function word inside. */
+const TITLE_SHAPE_HINT_RE = /^(?:The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Twenty|Hundred|Thousand|Million|Billion|Dollars?|Pounds?) | (?:The|Of|And|An|In|On|For|With|To|At|From|My|Your|Our|Me|Is|Are) /i;
+
 function titleShaped(name: string): boolean {
+  if (!TITLE_SHAPE_HINT_RE.test(name)) return false;
   const words = name.split(' ');
   if (words[0] === 'The' || NUMBER_WORDS.has(words[0]!.toLowerCase())) return true;
   for (let i = 1; i < words.length - 1; i++) if (TITLE_INNER_WORDS.has(words[i]!)) return true;

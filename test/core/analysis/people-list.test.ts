@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities } from '../../../src/core/analysis/extract-entities.js';
+import { extractEntities, THING_BEFORE_RE, thingCueBefore } from '../../../src/core/analysis/extract-entities.js';
 import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
 
 /** The people list as a briefing card shows it. */
@@ -211,5 +211,27 @@ describe('people list: works, bands and firms named like people, told by the wor
   it('GIVEN a people of a country ("South Koreans") or a firm ending on Stockbrokers or Analytics THEN it is no person', () => {
     expect(peopleOf('South Koreans protested, said Kim Min-jun.')).toEqual(['Kim Min-jun']);
     expect(peopleOf('Most of the value was there, said Ian Hunter at Goodbody Stockbrokers, and Neil Mawston of Strategy Analytics.')).toEqual(['Ian Hunter', 'Neil Mawston']);
+  });
+});
+
+describe('people list: the quick test before the pattern of nouns before a name', () => {
+  it('GIVEN random runs of cue words, "the", "of", commas and spaces before a name THEN the quick test never refuses where the pattern matches', () => {
+    const words = ['film', 'Film', 'the', 'The', 'shares', 'in', 'of', 'to', 'for', 'star', 'stake', 'bid', 'takeover', 'company', 'firm', 'x', 'filmx', 'é', 'band', 'makers', 'director', 'adaptation', 'premiere'];
+    const seps = [' ', '  ', ', ', ',', '\n', '\t', '.', ' , ', '\u00a0'];
+    let seed = 7;
+    const pick = <T,>(xs: readonly T[]): T => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return xs[seed % xs.length]!;
+    };
+    let matched = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let s = '';
+      for (let k = 0, n = 1 + (i % 4); k < n; k++) s += pick(words) + pick(seps);
+      const text = `${s}Vera Drake`;
+      if (!THING_BEFORE_RE.test(text.slice(Math.max(0, s.length - 40), s.length))) continue;
+      matched++;
+      expect(thingCueBefore(text, s.length), JSON.stringify(s)).toBe(true);
+    }
+    expect(matched).toBeGreaterThan(1000);
   });
 });
