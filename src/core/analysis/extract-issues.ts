@@ -130,7 +130,7 @@ export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'a
  * his support for gay marriage") and a verdict ("jurors found him guilty"); not in the passive ("was ordered to
  * repay", "was told to leave"), where the subject is the one acted on.
  */
-const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?|found(?=\s(?:[^.,;]{0,40}\s)?guilty\b))\b/g;
+const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|rule(?=\s+out\b)|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?|found(?=\s(?:[^.,;]{0,40}\s)?guilty\b))\b/g;
 const PASSIVE_AUXILIARIES = ['is', 'are', 'was', 'were', 'be', 'been', 'being'];
 
 /**
@@ -644,8 +644,11 @@ function countContentWords(tokens: readonly Token[], ctx: IssueContext, named: R
   return n;
 }
 
-/** The label a chunk gives: generic heads give way to their complement, modifiers and possessors are dropped. */
-export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token[]; shown: Token[]; anaphoric: boolean } {
+/**
+ * The label a chunk gives: generic heads give way to their complement, modifiers and possessors are dropped.
+ * With `changeIn`, a change noun keeps what changes ("rise in national insurance": `CHANGE_NOUNS`).
+ */
+export function labelOf(chunk: readonly Token[], changeIn = false): { label: string; tokens: Token[]; shown: Token[]; anaphoric: boolean } {
   let toks = [...chunk];
   let anaphoric = false;
   for (;;) {
@@ -693,7 +696,7 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const purpose = t.lower === 'to' && toks[i + 1]?.kind === 'verb' && out.length <= 3;
-    const defining = t.lower === 'for' && out.length === 1;
+    const defining = (t.lower === 'for' && out.length === 1) || (changeIn && t.lower === 'in' && out.length > 0 && CHANGE_NOUNS.has(out[out.length - 1]!.lower));
     if (t.kind === 'prep' && !purpose && !defining && !LABEL_PREPOSITIONS.has(t.lower) && !(t.lower === 'by' && out.length > 0 && out[out.length - 1]!.lower.endsWith('ed'))) break;
     if (t.kind === 'prep' && out.length >= 5) break;
     // A long quoted title after "of" makes a label unreadable: "joint declaration of '...'" -> "joint declaration".
@@ -717,6 +720,15 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     .replace(/\s+,/g, ',');
   return { label, tokens: out, shown, anaphoric };
 }
+
+/**
+ * Nouns of a change in an amount: what changes follows "in" and is the topic's substance ("a rise in national
+ * insurance", "cuts in public spending", "a fall in unemployment"), so a lone "rise" is relabelled with it
+ * (`fullerLabel`). Only there: as a candidate's own label the longer phrase changes which topics are listed.
+ */
+const CHANGE_NOUNS = new Set(
+  'rise rises increase increases cut cuts fall falls drop drops reduction reductions decline declines hike hikes jump surge slump slowdown growth boost change changes'.split(' '),
+);
 
 /** Prepositions that say what a statement, letter or question is about. */
 const ABOUT_PREPOSITIONS = new Set(['about', 'over', 'on', 'regarding', 'concerning']);
@@ -1499,7 +1511,80 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   shareStands(topics, listed);
   settleDisputes(listed, sentences, debate, postings);
   if (!debate) for (const t of listed) voiceStance(t);
+  for (const t of listed) fullerLabel(t, ctx, named);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
+}
+
+/** How many of a topic's clauses `fullerLabel` reads: bounded work per listed topic on long texts. */
+const FULLER_LABEL_CLAUSES = 64;
+
+/**
+ * A listed topic labelled by one lower-case word ("figures", "tweet", "scheme") is named by the fullest phrase its own
+ * clauses use with that word as their head ("food bank figures", "the identity card scheme" -> "identity card scheme",
+ * "a rise in national insurance"):
+ * the phrase two or more content words long that they use most (the first of equals), when they use one. Runs after
+ * every rule that reads labels, so only the label's words change.
+ */
+function fullerLabel(t: Topic, ctx: IssueContext, named: ReadonlySet<string>): void {
+  if (t.label.includes(' ') || !/^\p{Ll}/u.test(t.label)) return;
+  const word = t.label.toLowerCase();
+  const seen = new Map<string, number>();
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const clause of t.clauses.slice(0, FULLER_LABEL_CLAUSES)) {
+    if (!clause.toLowerCase().includes(word)) continue;
+    const tokens = tokenize(clause);
+    for (const c of chunks(tokens)) {
+      if (!c.tokens.some((x) => x.lower === word)) continue;
+      const l = labelOf(c.tokens, true);
+      if (!l.label.includes(' ') || !nounHeaded(l.tokens) || headOf(l.tokens)?.lower !== word || !nounModifiers(l.tokens, word) || countContentWords(l.tokens, ctx, named) < 2) continue;
+      // "Food bank figures showed ...": a capital that only opens the sentence is not part of the phrase.
+      const first = l.tokens[0]!;
+      const label = first === tokens[0] && !named.has(first.text) && !partyOf(first.text) ? l.label.charAt(0).toLowerCase() + l.label.slice(1) : l.label;
+      const n = (seen.get(label) ?? 0) + 1;
+      seen.set(label, n);
+      if (n > bestCount) {
+        best = label;
+        bestCount = n;
+      }
+    }
+  }
+  if (best !== null) t.label = best;
+}
+
+/** Words before a head that say which one, not what it is: ordinals and recency. */
+const WHICH_MODIFIERS = new Set('first second third fourth fifth last next latest new old own other same'.split(' '));
+
+/**
+ * The words before `head` in a label are names or nouns that make a compound with it ("food bank figures",
+ * "call centres"), not adjectives ("famous sale", "costly scheme"), participles ("producing the chip"), ordinals
+ * ("fourth novel"), a quoted word ("'courageous' leadership"), a name's verb ("Trust counts numbers") or a
+ * coordination ("competitive and providers"), and the head is not followed by a purpose ("parties to ring"): an adjective says what the story thinks of
+ * the thing, a compound says which thing it is.
+ */
+function nounModifiers(tokens: readonly Token[], head: string): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.lower === head) return tokens[i + 1]?.lower !== 'to';
+    if (t.kind !== 'np' || t.facts.capitalised) {
+      if (t.kind === 'conj') return false;
+      continue;
+    }
+    // "The Trussell Trust counts numbers": after a name, a lower-case word in -s is the name's verb.
+    const afterName = i > 0 && tokens[i - 1]!.facts.capitalised && !tokens[i - 1]!.facts.possessiveText && /[^s]s$/.test(t.lower);
+    if (afterName || isQuoteMark(t.text.charCodeAt(0)) || WHICH_MODIFIERS.has(t.lower) || lexicalOf(t.facts) !== undefined || endsWithAny(t.lower, MODIFIER_SUFFIXES)) return false;
+  }
+  return true;
+}
+
+/** The last noun-phrase word before a label's first preposition: what the label is headed by. */
+function headOf(tokens: readonly Token[]): Token | undefined {
+  let head: Token | undefined;
+  for (const t of tokens) {
+    if (t.kind === 'prep' || (t.lower === 'to' && head !== undefined)) break;
+    if (t.kind === 'np') head = t;
+  }
+  return head;
 }
 
 const QUOTED_POSITION_WORDS = 24;

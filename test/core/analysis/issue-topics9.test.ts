@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/analysis/analyze.js';
+import type { Issue } from '../../../src/core/analysis/types.js';
+
+// Session 9 ("issues9"): topic labels and stands. Examples are made up, from several kinds of news.
+
+function issuesOf(text: string): Issue[] {
+  return analyze({ text }).issues;
+}
+
+function positionsOf(issues: readonly Issue[]): string[] {
+  return issues.flatMap((i) => i.positions.map((p) => `${p.party}: ${p.position}`));
+}
+
+describe('labels: a titled name followed by its verb is the clause, not the topic', () => {
+  it('GIVEN "Mr Howard laughing", "Sir Edward Heath quit", "Mr Clarke telling ..." THEN no label keeps the name and its verb', () => {
+    const stories = [
+      'A photograph of Mr Howard laughing with pensioners was used in the Tory campaign leaflets. The party wants to cut council tax for older voters.',
+      'Sir Edward Heath quit as party leader in 1975 after the miners strike. The Liberals had refused to join a coalition with the Conservatives.',
+      'The film showed Mr Clarke telling Labour activists about his police reforms. The home secretary wants more officers on the streets.',
+    ];
+    for (const story of stories) {
+      for (const label of issuesOf(story).map((i) => i.topic)) expect(label, story).not.toMatch(/\b(?:Howard laughing|Heath quit|Clarke telling)\b/);
+    }
+  });
+});
+
+describe('stands: "took a swipe at" and "refused to rule out"', () => {
+  it('GIVEN "X took a swipe at Y over Z" THEN X holds a stand and the topic is a disagreement', () => {
+    const issues = issuesOf('Tory leader Michael Howard took a swipe at the government over its plans for identity cards on Monday. He said the scheme would cost billions of pounds.');
+    expect(positionsOf(issues).some((p) => p.startsWith('Michael Howard: took a swipe at the government'))).toBe(true);
+    expect(issues.find((i) => /identity cards/.test(i.topic))?.stance).toBe('disagreement');
+  });
+
+  it('GIVEN "X refused to rule out Z" THEN X holds a stand on Z and it is no disagreement', () => {
+    // A budget story and a football club's manager.
+    const budget = issuesOf('Chancellor Gordon Brown refused to rule out a rise in national insurance after the election. Economists expect borrowing to grow next year.');
+    expect(positionsOf(budget)).toContain('Gordon Brown: refused to rule out a rise in national insurance after the election');
+    expect(budget.every((i) => i.stance !== 'disagreement')).toBe(true);
+    const club = issuesOf('The manager, Tom Price, refused to rule out a January move for the striker. The club has been linked with several forwards this season.');
+    expect(club.every((i) => i.stance !== 'disagreement')).toBe(true);
+  });
+});
+
+describe('labels: a topic named by one lower-case word takes the compound its clauses use', () => {
+  it('GIVEN a one-word topic whose clauses say "call centres", "food bank figures" THEN the label is that phrase', () => {
+    // A bank's job cuts and a poverty report.
+    const jobs = issuesOf(
+      'The bank is to shut its centres in Leeds and Hull, with the loss of 900 jobs. Staff at the centres were told of the closures on Monday, the union said. The bank said its call centres in India would take the work. Unions said the call centres abroad gave poor service.',
+    );
+    expect(jobs.map((i) => i.topic)).toContain('call centres');
+    expect(jobs.map((i) => i.topic)).not.toContain('centres');
+    const poverty = issuesOf(
+      'The government will publish the figures on Thursday. Ministers questioned the figures, saying they counted visits, not people. The food bank figures show a rise of 20%, the charity said. Labour said the food bank figures were a disgrace.',
+    );
+    expect(poverty[0]?.topic).toBe('food bank figures');
+  });
+
+  it('GIVEN only adjectives, ordinals or a quoted word before the word THEN the one word stays', () => {
+    const novel = issuesOf(
+      'The author published the novel in March. Her fourth novel sold 200,000 copies in a week, the publisher said. Critics praised the novel for its pace. The famous novel will be filmed next year.',
+    );
+    for (const label of novel.map((i) => i.topic)) expect(label).not.toMatch(/^(?:fourth|famous) novel$/);
+  });
+});
