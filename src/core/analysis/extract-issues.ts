@@ -749,6 +749,8 @@ interface Clause {
   dependent: boolean;
   /** A coordinated verb phrase ("..., work to settle Y"): it shares the stance of the verb that governs it. */
   coordinated: boolean;
+  /** Its length in the sentence up to the next clause, with the quotation blanked out at its end ("says that: \"...\""). */
+  span: number;
 }
 
 const ATTRIBUTION_RE = /\b(?:said|says|told|tells|added|adds|according to|explained|insisted|warned|asked|wrote)\b/i;
@@ -805,18 +807,44 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
     if (comma) cuts.push({ at: comma.index + (/^,["”’']/.test(comma[0]) ? 2 : 0), end: comma.index + comma[0].length, dependent: false, coordinated: false });
   }
   cuts.sort((a, b) => a.at - b.at);
+  // "promised a \"firm but fair\" policy": a short quoted phrase left in the narrative is one phrase, not two clauses.
+  const phrases = shortQuotedPhrases(narrative);
+  let p = 0;
   for (const c of cuts) {
     if (c.at < last) continue;
+    while (p < phrases.length && phrases[p]![1] <= c.at) p++;
+    if (p < phrases.length && phrases[p]![0] < c.at) continue;
     const raw = narrative.slice(last, c.at);
     const text = raw.trim();
-    if (text) out.push({ text, start: s.start + last + (raw.length - raw.trimStart().length), sentence: s.index, dependent, coordinated });
+    const lead = raw.length - raw.trimStart().length;
+    if (text) out.push({ text, start: s.start + last + lead, sentence: s.index, dependent, coordinated, span: raw.length - lead });
     last = c.end;
     dependent = c.dependent;
     coordinated = c.coordinated;
   }
   const restRaw = narrative.slice(last);
   const rest = restRaw.trim();
-  if (rest) out.push({ text: rest, start: s.start + last + (restRaw.length - restRaw.trimStart().length), sentence: s.index, dependent, coordinated });
+  const lead = restRaw.length - restRaw.trimStart().length;
+  if (rest) out.push({ text: rest, start: s.start + last + lead, sentence: s.index, dependent, coordinated, span: restRaw.length - lead });
+  return out;
+}
+
+/** A quoted phrase this long or shorter (in characters, marks included) is a phrase of the sentence, not speech. */
+const SHORT_QUOTED_PHRASE = 60;
+
+/** The [start, end) of the short phrases between double quote marks in `text`, in order: one pass. */
+function shortQuotedPhrases(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x22 && c !== 0x201c && c !== 0x201d) continue;
+    if (open < 0 && c !== 0x201d) open = i;
+    else if (open >= 0 && c !== 0x201c) {
+      if (i + 1 - open <= SHORT_QUOTED_PHRASE) out.push([open, i + 1]);
+      open = -1;
+    } else open = i;
+  }
   return out;
 }
 
@@ -1364,7 +1392,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       }
       // The clause as written, its quotation included: a position reads "would 'watch every roster' to make sure",
       // not "would to make sure".
-      const written = s.text.slice(clause.start - s.start, clause.start - s.start + clause.text.length);
+      const written = s.text.slice(clause.start - s.start, clause.start - s.start + clause.span).trimEnd();
       // What is left of a sentence once its quotation is removed is mostly "X told reporters".
       if (hadQuote && ATTRIBUTION_RE.test(clause.text) && tokens.filter((t) => t.kind !== 'punct').length <= 12) continue;
       if (!tokens.some((t) => t.kind === 'verb' || t.kind === 'aux') && tokens.length < 4) continue;

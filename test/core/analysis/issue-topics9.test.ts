@@ -63,3 +63,21 @@ describe('labels: a topic named by one lower-case word takes the compound its cl
     for (const label of novel.map((i) => i.topic)) expect(label).not.toMatch(/^(?:fourth|famous) novel$/);
   });
 });
+
+describe('positions: a stand is not cut inside a short quoted phrase, nor before the quotation that ends its clause', () => {
+  it('GIVEN "promised a \\"firm but fair\\" policy", "criticised the \\"slow but costly\\" scheme and said" THEN the stand keeps the phrase', () => {
+    // A party launch and a council budget.
+    const launch = positionsOf(issuesOf('Mr Kilroy-Silk promised a "firm but fair" policy on immigration and said the party hoped to contest most seats at the election.'));
+    expect(launch).toContain('Kilroy-Silk: promised a "firm but fair" policy on immigration');
+    const council = issuesOf('Councillor Jane Hill criticised the "slow but costly" bypass scheme and said the money should go to buses instead.');
+    expect(council.map((i) => i.topic)).toContain("'slow but costly' bypass scheme");
+  });
+
+  it('GIVEN "X says that: \\"...\\"" THEN the stand reads the quotation, not "says that"', () => {
+    const tech = positionsOf(
+      issuesOf('The new network may be more than users need today, but Christoph Caselitz, head of the mobile networks division at the firm says that: "By 2015 the need for capacity in mobile networks will rise by a factor of ten." Rivals are working on similar plans.'),
+    );
+    expect(tech.some((p) => p.startsWith('Christoph Caselitz: says that: "By 2015'))).toBe(true);
+    expect(tech).not.toContain('Christoph Caselitz: says that');
+  });
+});
