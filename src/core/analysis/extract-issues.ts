@@ -885,9 +885,16 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
     }
   }
   const subjectEnd = found < 0 ? clauseStart + clauseText.length : clauseStart + clauseText.indexOf(tokens[verb]!.text);
+  // "Ms Robinson revealed that Mr Howard was much loved - although she denied ...": "he"/"she" just before the verb
+  // (past an adverb) is its subject: when the last person named has the other gender, it is the last one named of its own.
+  let pron = verb - 1;
+  while (pron > 0 && tokens[pron]!.kind === 'adv') pron--;
+  const pronoun = found > 0 && pron > 0 ? tokens[pron]!.lower : '';
+  const pointed: 'm' | 'f' | undefined = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
   const mentions = ctx.mentions ?? [];
   let organisation: string | null = null;
   let person: Mention | null = null;
+  let pronounPerson: Mention | null = null;
   // Mentions come in text order: start at the first one in the clause, stop after the subject (a scan of all
   // of them for every clause grew with the square of the text's length).
   for (let k = firstMentionFrom(mentions, clauseStart); k < mentions.length && mentions[k]!.start < subjectEnd; k++) {
@@ -903,8 +910,10 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
     // common noun modifies the subject's head (an organisation's own kind or spokesman still speaks for it).
     if (modifiesNoun(clauseText.slice(after, after + 24), m.kind === 'organization', found < 0 ? '' : tokens[found]!.lower)) continue;
     if (m.kind === 'person' && !(how.gender && m.gender && m.gender !== how.gender)) person = m;
+    if (m.kind === 'person' && pointed && m.gender === pointed) pronounPerson = m;
     if (m.kind === 'organization' && organisation === null) organisation = m.name;
   }
+  if (pronounPerson !== null && person !== null && person.gender !== pointed) person = pronounPerson;
   if (person !== null) return ctx.names ? ctx.names.canonical(person.name, person.start) : person.name;
   if (personOnly) return null;
   const parties = partiesMentioned(subject);

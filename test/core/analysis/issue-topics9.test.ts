@@ -81,3 +81,20 @@ describe('positions: a stand is not cut inside a short quoted phrase, nor before
     expect(tech).not.toContain('Christoph Caselitz: says that');
   });
 });
+
+describe('positions: "he"/"she" just before the verb', () => {
+  it('GIVEN "Ms X revealed that Mr Y was ... - although she denied ..." THEN the stand is X\'s, not Y\'s', () => {
+    // A television host on a party leader, a council row, a film set.
+    const host = positionsOf(issuesOf('Ms Robinson, a friend of the party leader, revealed that as a student Mr Howard was much loved by women - although she denied having personal experience.'));
+    expect(host.some((p) => p.startsWith('Robinson: denied having personal experience'))).toBe(true);
+    expect(host.some((p) => p.startsWith('Howard: denied'))).toBe(false);
+    const council = positionsOf(issuesOf('Mr Patel said that his rival Mrs Jones had misled voters over the housing plan - though he later denied calling her a liar.'));
+    expect(council.some((p) => p.startsWith('Jones:'))).toBe(false);
+  });
+
+  it('GIVEN the pronoun agrees with the last person named THEN that person keeps the stand', () => {
+    // A sports club: "she" agrees with Mrs Lee, named last, not with Mr Reed.
+    const club = positionsOf(issuesOf('Mr Reed, a colleague of the coach, revealed that as a player Mrs Lee was much admired by fans - although she denied any row with the club.'));
+    expect(club).toContain('Lee: denied any row with the club');
+  });
+});
