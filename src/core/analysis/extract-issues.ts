@@ -130,7 +130,13 @@ export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'a
  * his support for gay marriage") and a verdict ("jurors found him guilty"); not in the passive ("was ordered to
  * repay", "was told to leave"), where the subject is the one acted on.
  */
-const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|rule(?=\s+out\b)|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?|found(?=\s(?:[^.,;]{0,40}\s)?guilty\b))\b/g;
+const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|rule(?=\s+out\b)|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?|defend(?:s|ed)|found(?=\s(?:[^.,;]{0,40}\s)?guilty\b))\b/g;
+/**
+ * One party's outspoken backing of another's stance or plan ("the Cardinal backed Mr Howard's stance", "the Tories
+ * welcomed the report"): a stand, where "agreed", "signed", "settled" are mostly what both sides did together; "backed by
+ * the government" is a participle, someone else's act.
+ */
+const VOICED_AGREEMENT_RE = /\b(?:back(?:s|ed|ing)|welcom(?:es|ed|ing)|endors(?:es|ed|ing)|prais(?:es|ed|ing)|support(?:s|ed|ing))\b(?!\s+by\b)/i;
 const PASSIVE_AUXILIARIES = ['is', 'are', 'was', 'were', 'be', 'been', 'being'];
 
 /**
@@ -1415,7 +1421,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       }
       // A clause whose first verb is passive ("Barrientos is accused of accepting money, prosecutors say") is about
       // its subject, not by it: a cue or a later saying verb is someone else's.
-      const stating = !passiveVerb(tokens) && (stance === 'request' || stance === 'disagreement' || hasStatingVerb(clause.text));
+      const stating = !passiveVerb(tokens) && (stance === 'request' || stance === 'disagreement' || (stance === 'agreement' && VOICED_AGREEMENT_RE.test(clause.text)) || hasStatingVerb(clause.text));
       const naming = namesItQuoted(tokens);
       // A stand carried by a participle reads from it: "calling the plate 'malicious mockery' ...".
       const speaker = naming === 'participle' ? participleSpeaker(tokens, clause.text, clause.start, ctx) : null;

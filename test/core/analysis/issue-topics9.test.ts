@@ -98,3 +98,26 @@ describe('positions: "he"/"she" just before the verb', () => {
     expect(club).toContain('Lee: denied any row with the club');
   });
 });
+
+describe('stands: backing, welcoming, defending, "has attacked"', () => {
+  it('GIVEN "X backed Y\'s stance", "X welcomed the report", "X defended the plans" THEN X holds a stand', () => {
+    // A church leader in an election, a party on a report, a council leader.
+    expect(positionsOf(issuesOf('Cardinal Cormac Murphy O\'Connor backed Mr Howard\'s stance on abortion limits during the election campaign.'))).toContain(
+      "Cormac Murphy O'Connor: backed Mr Howard's stance on abortion limits during the election campaign",
+    );
+    expect(positionsOf(issuesOf('The Conservatives welcomed the report on quangos, which found dozens of bodies had no clear purpose.')).some((p) => p.startsWith('Conservatives: welcomed the report'))).toBe(true);
+    expect(positionsOf(issuesOf('Council leader Margaret Hughes defended the plans for a new bypass around the town centre.')).some((p) => p.startsWith('Margaret Hughes: defended the plans'))).toBe(true);
+  });
+
+  it('GIVEN "backed by the government", "welcomed by MPs" THEN the participle gives the subject no stand', () => {
+    const positions = positionsOf(issuesOf('Students across the UK will take part in a mock general election backed by the government and the Electoral Commission next month.'));
+    expect(positions).toEqual([]);
+  });
+
+  it('GIVEN "X has attacked Y" THEN a disagreement and a stand; GIVEN "X attacked a man" in a crime story THEN no stance', () => {
+    const issues = issuesOf('Foreign Secretary Jack Straw has attacked the ruling by the law lords on the detention of terror suspects.');
+    expect(positionsOf(issues).some((p) => p.startsWith('Jack Straw: has attacked the ruling') || p.startsWith('Jack Straw: attacked the ruling'))).toBe(true);
+    const crime = issuesOf('Police said a 22-year-old man attacked a shop worker with a knife in the town centre on Saturday night.');
+    expect(crime.every((i) => i.stance === 'statement')).toBe(true);
+  });
+});

@@ -14,7 +14,7 @@ appealed against blocked violates violated violating violate discriminate discri
 blistering verbal attack hit hits hitting lash lashes lashed slam slams slammed blast blasts blasted backlash outrage feud spat war of
 words blame game diplomatic incident deny denies denied den ask asks asked urge urges urged call calls called for demand demands demanded
 request requests requested hope hopes hoped want wants wanted seek seeks souk souks sought press presses pressed say says said insist
-insists insisted believe believes not n't never no failed fail to refused without took take takes taking taken swipe rule comment`.split(/\s+/);
+insists insisted believe believes not n't never no failed fail to refused without took take takes taking taken swipe rule comment has have attacked`.split(/\s+/);
 const VARIANTS = CUE_WORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1), `${w}s`, w.slice(0, -1), `${w}_`, `_${w}`, `${w}1`, `${w}é`]);
 const SEPARATORS = [' ', ' ', ' ', '  ', '\n', ',', ', ', '.', '-', "'", '’', '(', 'é', 'İ', 'K', '\u00a0', '9', ''];
 
