@@ -130,7 +130,7 @@ export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'a
  * his support for gay marriage") and a verdict ("jurors found him guilty"); not in the passive ("was ordered to
  * repay", "was told to leave"), where the subject is the one acted on.
  */
-const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|rule(?=\s+out\b)|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?|defend(?:s|ed)|found(?=\s(?:[^.,;]{0,40}\s)?guilty\b))\b/g;
+const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|rule(?=\s+out\b)|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?|defend(?:s|ed)|add(?:ed|s)(?=\s+that\b)|repl(?:ied|ies)|suggest(?:s|ed)|point(?:s|ed)(?=\s+out\b)|outline[sd]|complain(?:s|ed)|derided|derides|describe[sd]|found(?=\s(?:[^.,;]{0,40}\s)?guilty\b))\b/g;
 /**
  * One party's outspoken backing of another's stance or plan ("the Cardinal backed Mr Howard's stance", "the Tories
  * welcomed the report"): a stand, where "agreed", "signed", "settled" are mostly what both sides did together; "backed by

@@ -121,3 +121,14 @@ describe('stands: backing, welcoming, defending, "has attacked"', () => {
     expect(crime.every((i) => i.stance === 'statement')).toBe(true);
   });
 });
+
+describe('stands: "added that", "suggested", "outlined", "complained", "described"', () => {
+  it('GIVEN a named subject with one of these verbs THEN it holds a stand; GIVEN "added 146,000 jobs" THEN no stand', () => {
+    // A former party leader, a central bank, a minister on the press, a campaign chief.
+    expect(positionsOf(issuesOf('Mr Hague added that he may have misjudged his own ambition to be prime minister.')).some((p) => p.startsWith('Hague: added that he may have misjudged'))).toBe(true);
+    expect(positionsOf(issuesOf('Governor Mervyn King suggested that interest rates may have to rise again this year.')).some((p) => p.startsWith('Mervyn King: suggested that interest rates'))).toBe(true);
+    expect(positionsOf(issuesOf('Tessa Jowell complained of the scale of misrepresentation in the media over the gambling bill.')).some((p) => p.startsWith('Tessa Jowell: complained of the scale'))).toBe(true);
+    expect(positionsOf(issuesOf('Gordon Brown outlined the key themes of the party\'s next general election campaign.')).some((p) => p.startsWith('Gordon Brown: outlined the key themes'))).toBe(true);
+    expect(positionsOf(issuesOf('Retailer Tesco added 146,000 jobs in January, the fastest rise in hiring for a decade.'))).toEqual([]);
+  });
+});
