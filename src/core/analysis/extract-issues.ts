@@ -381,9 +381,28 @@ export function tokenize(clause: string): Token[] {
       const before = out[out.length - 2]!;
       if (prev.kind === 'verb' && prev.facts.isVerbWord && !prev.facts.endsEdOrEs && !prev.lower.endsWith('s') && (before.kind === 'np' || before.kind === 'det')) prev.kind = 'np';
     }
+    if (kind === 'punct' || kind === 'conj' || (kind === 'prep' && facts.lower !== 'to')) compoundHead(out);
     out.push({ text, lower: facts.lower, kind, facts });
   }
+  compoundHead(out);
   return out;
+}
+
+/**
+ * "a second independence vote if ...", "a pay cut after ...", "the government ban on ...": a verb's base form
+ * after a singular common noun of a noun phrase, with nothing after it but a preposition, a conjunction, a comma
+ * or the clause's end, is the phrase's head (a singular subject would take "votes", and a verb here has no object).
+ * Looks at the last three tokens of `out` only.
+ */
+function compoundHead(out: Token[]): void {
+  const n = out.length;
+  if (n < 3) return;
+  const w = out[n - 1]!;
+  const prev = out[n - 2]!;
+  const before = out[n - 3]!;
+  if (w.kind !== 'verb' || !w.facts.isVerbWord || !w.facts.startsLowerAscii || w.facts.endsEdOrEs || w.lower.endsWith('s')) return;
+  if (prev.kind !== 'np' || !prev.facts.startsLowerAscii || prev.lower.endsWith('s') || prev.facts.possessiveText) return;
+  if (before.kind === 'det' || before.kind === 'np') w.kind = 'np';
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analysis/analyze.js';
+import { tokenize } from '../../../src/core/analysis/extract-issues.js';
 import type { Issue } from '../../../src/core/analysis/types.js';
 
 // Session 9 ("issues9"): topic labels and stands. Examples are made up, from several kinds of news.
@@ -130,5 +131,22 @@ describe('stands: "added that", "suggested", "outlined", "complained", "describe
     expect(positionsOf(issuesOf('Tessa Jowell complained of the scale of misrepresentation in the media over the gambling bill.')).some((p) => p.startsWith('Tessa Jowell: complained of the scale'))).toBe(true);
     expect(positionsOf(issuesOf('Gordon Brown outlined the key themes of the party\'s next general election campaign.')).some((p) => p.startsWith('Gordon Brown: outlined the key themes'))).toBe(true);
     expect(positionsOf(issuesOf('Retailer Tesco added 146,000 jobs in January, the fastest rise in hiring for a decade.'))).toEqual([]);
+  });
+});
+
+describe('tokens: a verb form that heads a compound noun', () => {
+  const kindOf = (clause: string, word: string): string | undefined => tokenize(clause).find((t) => t.lower === word)?.kind;
+  it('GIVEN "a second independence vote if", "a pay cut after", "the government ban on", "a hunger strike." THEN the word is a noun', () => {
+    // A referendum, a pay dispute, a smoking ban, a detainee's protest.
+    expect(kindOf('She refused to rule out staging a second independence vote if the SNP wins', 'vote')).toBe('np');
+    expect(kindOf('He faces a pay cut after the crash', 'cut')).toBe('np');
+    expect(kindOf('Critics attacked the government ban on smoking in pubs', 'ban')).toBe('np');
+    expect(kindOf('The former spy has been on a hunger strike.', 'strike')).toBe('np');
+  });
+
+  it('GIVEN a plural subject, an object after the word or a past tense THEN it stays a verb', () => {
+    expect(kindOf('The union members strike over pay', 'strike')).toBe('verb');
+    expect(kindOf('The firm cut jobs after the crash', 'cut')).toBe('verb');
+    expect(kindOf('The council plans to sell the land', 'plans')).toBe('verb');
   });
 });
