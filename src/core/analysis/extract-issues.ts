@@ -735,7 +735,9 @@ export function labelOf(chunk: readonly Token[], changeIn = false): { label: str
   if (from > 0) out.splice(0, from);
   while (out.length > 0 && out[out.length - 1]!.kind !== 'np') out.pop();
   // "the ruling", "the deal": a definite event noun on its own points back to the topic before.
-  if (out.length === 1 && EVENT_NOUNS.has(out[0]!.lower) && chunk[chunk.indexOf(out[0]!) - 1]?.lower === 'the') anaphoric = true;
+  // "The decision by the law lords on detention" names its own event: a complement saying what it is about says which
+  // one ("the agreement by the G8" only says whose, and still points back).
+  if (out.length === 1 && EVENT_NOUNS.has(out[0]!.lower) && chunk[chunk.indexOf(out[0]!) - 1]?.lower === 'the' && !chunk.slice(chunk.indexOf(out[0]!) + 1).some((t) => t.kind === 'prep' && ABOUT_PREPOSITIONS.has(t.lower))) anaphoric = true;
   // "quotas on its steel exports" -> "quotas on steel exports".
   const shown = out.filter((t, i) => !(t.kind === 'det' && POSSESSIVE_DETERMINERS.has(t.lower) && i > 0 && out[i - 1]!.kind === 'prep'));
   const label = shown

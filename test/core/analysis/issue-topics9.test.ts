@@ -150,3 +150,16 @@ describe('tokens: a verb form that heads a compound noun', () => {
     expect(kindOf('The council plans to sell the land', 'plans')).toBe('verb');
   });
 });
+
+describe('labels: a definite event noun with what it is about is a new topic, not the one before', () => {
+  it('GIVEN "the decision by the law lords on detention" after another topic THEN it is not folded into that topic', () => {
+    const issues = issuesOf('The Tories welcomed the report on quangos. Jack Straw has attacked the decision by the law lords on detention. The Lib Dems defended their plans.');
+    const report = issues.find((i) => i.topic === 'report on quangos');
+    expect(report?.sentences).toEqual([0]);
+  });
+
+  it('GIVEN "the agreement by the G8" after a deal THEN it still points back to the deal', () => {
+    const issues = issuesOf('Gordon Brown hopes to announce a deal to suspend debt repayments by poor nations on Friday. The agreement by the G8 group of wealthy nations would save them billions a year, he said.');
+    expect(issues[0]?.sentences).toEqual([0, 1]);
+  });
+});
