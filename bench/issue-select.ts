@@ -8,6 +8,7 @@
  *   npx tsx bench/issue-select.ts --eval <dm-train.jsonl>
  *   npx tsx bench/issue-select.ts --set heldout5 --eval <cnn-val.jsonl>
  *   npx tsx bench/issue-select.ts --set heldout6 --git <git dir of DokahlSoZoor/DieNeueKrone>
+ *   npx tsx bench/issue-select.ts --set heldout7 --git <git dir of DokahlSoZoor/DieNeueKrone>
  *
  * Set 5 applies the same rule with `HELDOUT5`: rows 891-1000, at most 600 words, no id that any file under
  * bench/quotes, bench/issues or bench/entities names, 8 issue-rich and 3 ordinary.
@@ -19,6 +20,9 @@
  * ranking (ties by file number); ordinary: of the rest, the 3 with the fewest distinct cue stems, then the fewest
  * occurrences, then the smallest number (BBC politics has almost no story with at most 3 distinct stems, so the
  * "at most 3" cut of the earlier sets would leave this part empty; this keeps its meaning: the least issue-laden).
+ *
+ * Set 7 (`HELDOUT7`, session 9) is set 6's rule over the politics files whose number ends in 0 (reserved for the
+ * issue sets in session 9; nobody had read them): at most 600 words, 9 issue-rich and 3 ordinary, same ranking.
  *
  * Rule (written down and committed before any candidate article was read):
  * - rows 44-100 (1-based) only; rows 1-43 hold the fresh Daily Mail quote set and the rows read to choose it;
@@ -86,6 +90,9 @@ export interface BbcRule {
   ordinary: number;
 }
 export const HELDOUT6: BbcRule = { folder: 'data/bbc/politics', lastDigit: '5', maxWords: 600, issueRich: 9, ordinary: 3 };
+/** Set 7: set 6's rule over the politics files whose number ends in 0. */
+export const HELDOUT7: BbcRule = { ...HELDOUT6, lastDigit: '0' };
+const BBC_SETS: Readonly<Record<string, BbcRule>> = { heldout6: HELDOUT6, heldout7: HELDOUT7 };
 
 /** The `source` a label line gives a BBC file ("owner/name@commit:path", bench/git-texts.ts). */
 export function bbcSource(path: string): string {
@@ -186,9 +193,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const path = argValue(process.argv.slice(2), '--eval');
   const set = argValue(process.argv.slice(2), '--set') ?? 'heldout4';
   const gitDir = argValue(process.argv.slice(2), '--git');
-  if (set === 'heldout6') {
-    if (gitDir === undefined) throw new Error('usage: npx tsx bench/issue-select.ts --set heldout6 --git <git dir of DokahlSoZoor/DieNeueKrone>');
-    for (const c of selectBbc(gitFolder(resolve(process.cwd(), gitDir), BBC_COMMIT, HELDOUT6.folder))) {
+  const bbcRule = BBC_SETS[set];
+  if (bbcRule !== undefined) {
+    if (gitDir === undefined) throw new Error(`usage: npx tsx bench/issue-select.ts --set ${set} --git <git dir of DokahlSoZoor/DieNeueKrone>`);
+    for (const c of selectBbc(gitFolder(resolve(process.cwd(), gitDir), BBC_COMMIT, bbcRule.folder), bbcRule)) {
       console.log(`${c.id} ${c.kind} stems ${c.distinct}/${c.total} words ${c.words}`);
     }
     process.exit(0);

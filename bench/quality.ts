@@ -15,7 +15,7 @@
  * data/train_sample.zip (bench/quotes/README.md says how), the texts of the fresh Daily Mail quote set
  * bench/quotes/dmtrain.jsonl: its odd lines and even lines (both read to tune rules in session 6: development data).
  * --bbc-git names a clone of DokahlSoZoor/DieNeueKrone, whose BBC News stories the session-8 held-out sets read
- * (bench/quotes/bbc.jsonl, bench/issues/heldout6.jsonl; the people set has `npm run bench:people -- --bbc-git`).
+ * (bench/quotes/bbc.jsonl, bench/issues/heldout6.jsonl and session 9's heldout7.jsonl; the people set has `npm run bench:people -- --bbc-git`).
  * Without the file those sections are skipped with a note; nothing fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -52,8 +52,10 @@ const OUTSIDE_TITLE = 'Quote attribution, outside CNN/DM (25 other outlets, labe
 const OUTSIDE_LABELS = 'quotes/outside.jsonl';
 const BBC_QUOTE_LABELS = 'quotes/bbc.jsonl';
 const BBC_QUOTES_TITLE = 'Quote attribution, BBC News (20 politics stories, labelled before the engine ran on them; totals only):';
-const HELDOUT6_LABELS = 'issues/heldout6.jsonl';
-const HELDOUT6_TITLE = 'Issue breakdown, held-out set 6 (12 BBC News politics stories, labelled before the engine ran on them; totals only):';
+const BBC_ISSUE_SETS: ReadonlyArray<readonly [string, string]> = [
+  ['issues/heldout6.jsonl', 'Issue breakdown, held-out set 6 (12 BBC News politics stories, labelled before the engine ran on them; totals only):'],
+  ['issues/heldout7.jsonl', 'Issue breakdown, held-out set 7 (12 more BBC News politics stories, session 9, labelled before the engine ran on them; totals only):'],
+];
 
 /**
  * Why a set whose texts live in a public repository (the outside set, the BBC sets) cannot be scored with the clone
@@ -400,10 +402,11 @@ async function main(): Promise<void> {
   // BBC News held-out sets (session 8): texts read from a clone of the public repository that keeps them.
   const bbcGiven = argValue(process.argv.slice(2), '--bbc-git');
   const bbcGit = bbcGiven === undefined ? undefined : resolve(process.cwd(), bbcGiven);
-  const heldout6Labels = resolve(benchDir, HELDOUT6_LABELS);
-  if (existsSync(heldout6Labels)) {
-    const missing = outsideSetMissing(heldout6Labels, bbcGit, '--bbc-git');
-    console.log(`\n${HELDOUT6_TITLE}\n${missing ?? issueEval.evaluateIssues(path, heldout6Labels, { totalsOnly: true, textsFromGit: bbcGit })}`);
+  for (const [file, title] of BBC_ISSUE_SETS) {
+    const labels = resolve(benchDir, file);
+    if (!existsSync(labels)) continue;
+    const missing = outsideSetMissing(labels, bbcGit, '--bbc-git');
+    console.log(`\n${title}\n${missing ?? issueEval.evaluateIssues(path, labels, { totalsOnly: true, textsFromGit: bbcGit })}`);
   }
   const quoteEval = resolve(benchDir, 'quote-eval.ts');
   if (existsSync(quoteEval)) {

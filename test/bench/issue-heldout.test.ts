@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateIssues, isHeldOut } from '../../bench/issue-eval.js';
-import { HELDOUT5, bbcSource, selectBbc, selectHeldout, stemCounts } from '../../bench/issue-select.js';
+import { HELDOUT5, HELDOUT7, bbcSource, selectBbc, selectHeldout, stemCounts } from '../../bench/issue-select.js';
 import { heldout4Section } from '../../bench/quality.js';
 
 describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
@@ -72,6 +72,7 @@ describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
     expect(isHeldOut('bench/issues/heldout4.jsonl')).toBe(true);
     expect(isHeldOut('/x/bench/issues/heldout3.jsonl')).toBe(true);
     expect(isHeldOut('bench/issues/heldout6.jsonl')).toBe(true);
+    expect(isHeldOut('bench/issues/heldout7.jsonl')).toBe(true);
     expect(isHeldOut('bench/issues/heldout2.jsonl')).toBe(false);
     const dir = mkdtempSync(join(tmpdir(), 'heldout4-'));
     const labels = join(dir, 'heldout4.jsonl');
@@ -101,6 +102,11 @@ describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
     expect(selectBbc(files, { folder: 'data/bbc/politics', lastDigit: '5', maxWords: 600, issueRich: 1, ordinary: 2 }).map((c) => c.id)).toEqual(
       ['025', '035', '005'].map((n) => `data/bbc/politics/${n}.txt`),
     );
+    // Set 7 is the same rule over the files ending in 0.
+    files[29] = { path: 'data/bbc/politics/030.txt', text: 'Rich\n\nThe minister urged a vote in parliament; the court heard the charge and the judge.' };
+    const seven = selectBbc(files, HELDOUT7);
+    expect(seven.every((c) => /^data\/bbc\/politics\/\d\d0\.txt$/.test(c.id))).toBe(true);
+    expect(seven[0]).toMatchObject({ id: 'data/bbc/politics/030.txt', kind: 'issue-rich' });
     expect(bbcSource('data/bbc/politics/005.txt')).toBe('DokahlSoZoor/DieNeueKrone@4abe2d2ac2eb677e40bc2d770b7484b9745d4094:data/bbc/politics/005.txt');
   });
 });

@@ -130,7 +130,13 @@ export type Kind = 'np' | 'det' | 'prep' | 'verb' | 'aux' | 'pron' | 'conj' | 'a
  * his support for gay marriage") and a verdict ("jurors found him guilty"); not in the passive ("was ordered to
  * repay", "was told to leave"), where the subject is the one acted on.
  */
-const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?|found(?=\s(?:[^.,;]{0,40}\s)?guilty\b))\b/g;
+const STATING_WORD_RE = /\b(?:says?|said|insist(?:s|ed)?|believes?|wants?|claim(?:s|ed)?|argue[sd]?|admit(?:s|ted)?|plead(?:s|ed)?|pled|order(?:s|ed)|rule[sd]|rule(?=\s+out\b)|promise[sd]?|pledge[sd]?|warn(?:s|ed)?|told|tells?|questioned|maintain(?:s|ed)|stress(?:es|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|recommend(?:s|ed)|announce[sd]?|defend(?:s|ed)|add(?:ed|s)(?=\s+that\b)|repl(?:ied|ies)|suggest(?:s|ed)|point(?:s|ed)(?=\s+out\b)|outline[sd]|complain(?:s|ed)|derided|derides|describe[sd]|found(?=\s(?:[^.,;]{0,40}\s)?guilty\b))\b/g;
+/**
+ * One party's outspoken backing of another's stance or plan ("the Cardinal backed Mr Howard's stance", "the Tories
+ * welcomed the report"): a stand, where "agreed", "signed", "settled" are mostly what both sides did together; "backed by
+ * the government" is a participle, someone else's act.
+ */
+const VOICED_AGREEMENT_RE = /\b(?:back(?:s|ed|ing)|welcom(?:es|ed|ing)|endors(?:es|ed|ing)|prais(?:es|ed|ing)|support(?:s|ed|ing))\b(?!\s+by\b)/i;
 const PASSIVE_AUXILIARIES = ['is', 'are', 'was', 'were', 'be', 'been', 'being'];
 
 /**
@@ -375,9 +381,28 @@ export function tokenize(clause: string): Token[] {
       const before = out[out.length - 2]!;
       if (prev.kind === 'verb' && prev.facts.isVerbWord && !prev.facts.endsEdOrEs && !prev.lower.endsWith('s') && (before.kind === 'np' || before.kind === 'det')) prev.kind = 'np';
     }
+    if (kind === 'punct' || kind === 'conj' || (kind === 'prep' && facts.lower !== 'to')) compoundHead(out);
     out.push({ text, lower: facts.lower, kind, facts });
   }
+  compoundHead(out);
   return out;
+}
+
+/**
+ * "a second independence vote if ...", "a pay cut after ...", "the government ban on ...": a verb's base form
+ * after a singular common noun of a noun phrase, with nothing after it but a preposition, a conjunction, a comma
+ * or the clause's end, is the phrase's head (a singular subject would take "votes", and a verb here has no object).
+ * Looks at the last three tokens of `out` only.
+ */
+function compoundHead(out: Token[]): void {
+  const n = out.length;
+  if (n < 3) return;
+  const w = out[n - 1]!;
+  const prev = out[n - 2]!;
+  const before = out[n - 3]!;
+  if (w.kind !== 'verb' || !w.facts.isVerbWord || !w.facts.startsLowerAscii || w.facts.endsEdOrEs || w.lower.endsWith('s')) return;
+  if (prev.kind !== 'np' || !prev.facts.startsLowerAscii || prev.lower.endsWith('s') || prev.facts.possessiveText) return;
+  if (before.kind === 'det' || before.kind === 'np') w.kind = 'np';
 }
 
 /**
@@ -644,8 +669,11 @@ function countContentWords(tokens: readonly Token[], ctx: IssueContext, named: R
   return n;
 }
 
-/** The label a chunk gives: generic heads give way to their complement, modifiers and possessors are dropped. */
-export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token[]; shown: Token[]; anaphoric: boolean } {
+/**
+ * The label a chunk gives: generic heads give way to their complement, modifiers and possessors are dropped.
+ * With `changeIn`, a change noun keeps what changes ("rise in national insurance": `CHANGE_NOUNS`).
+ */
+export function labelOf(chunk: readonly Token[], changeIn = false): { label: string; tokens: Token[]; shown: Token[]; anaphoric: boolean } {
   let toks = [...chunk];
   let anaphoric = false;
   for (;;) {
@@ -693,7 +721,7 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const purpose = t.lower === 'to' && toks[i + 1]?.kind === 'verb' && out.length <= 3;
-    const defining = t.lower === 'for' && out.length === 1;
+    const defining = (t.lower === 'for' && out.length === 1) || (changeIn && t.lower === 'in' && out.length > 0 && CHANGE_NOUNS.has(out[out.length - 1]!.lower));
     if (t.kind === 'prep' && !purpose && !defining && !LABEL_PREPOSITIONS.has(t.lower) && !(t.lower === 'by' && out.length > 0 && out[out.length - 1]!.lower.endsWith('ed'))) break;
     if (t.kind === 'prep' && out.length >= 5) break;
     // A long quoted title after "of" makes a label unreadable: "joint declaration of '...'" -> "joint declaration".
@@ -707,7 +735,9 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
   if (from > 0) out.splice(0, from);
   while (out.length > 0 && out[out.length - 1]!.kind !== 'np') out.pop();
   // "the ruling", "the deal": a definite event noun on its own points back to the topic before.
-  if (out.length === 1 && EVENT_NOUNS.has(out[0]!.lower) && chunk[chunk.indexOf(out[0]!) - 1]?.lower === 'the') anaphoric = true;
+  // "The decision by the law lords on detention" names its own event: a complement saying what it is about says which
+  // one ("the agreement by the G8" only says whose, and still points back).
+  if (out.length === 1 && EVENT_NOUNS.has(out[0]!.lower) && chunk[chunk.indexOf(out[0]!) - 1]?.lower === 'the' && !chunk.slice(chunk.indexOf(out[0]!) + 1).some((t) => t.kind === 'prep' && ABOUT_PREPOSITIONS.has(t.lower))) anaphoric = true;
   // "quotas on its steel exports" -> "quotas on steel exports".
   const shown = out.filter((t, i) => !(t.kind === 'det' && POSSESSIVE_DETERMINERS.has(t.lower) && i > 0 && out[i - 1]!.kind === 'prep'));
   const label = shown
@@ -717,6 +747,15 @@ export function labelOf(chunk: readonly Token[]): { label: string; tokens: Token
     .replace(/\s+,/g, ',');
   return { label, tokens: out, shown, anaphoric };
 }
+
+/**
+ * Nouns of a change in an amount: what changes follows "in" and is the topic's substance ("a rise in national
+ * insurance", "cuts in public spending", "a fall in unemployment"), so a lone "rise" is relabelled with it
+ * (`fullerLabel`). Only there: as a candidate's own label the longer phrase changes which topics are listed.
+ */
+const CHANGE_NOUNS = new Set(
+  'rise rises increase increases cut cuts fall falls drop drops reduction reductions decline declines hike hikes jump surge slump slowdown growth boost change changes'.split(' '),
+);
 
 /** Prepositions that say what a statement, letter or question is about. */
 const ABOUT_PREPOSITIONS = new Set(['about', 'over', 'on', 'regarding', 'concerning']);
@@ -737,6 +776,8 @@ interface Clause {
   dependent: boolean;
   /** A coordinated verb phrase ("..., work to settle Y"): it shares the stance of the verb that governs it. */
   coordinated: boolean;
+  /** Its length in the sentence up to the next clause, with the quotation blanked out at its end ("says that: \"...\""). */
+  span: number;
 }
 
 const ATTRIBUTION_RE = /\b(?:said|says|told|tells|added|adds|according to|explained|insisted|warned|asked|wrote)\b/i;
@@ -793,18 +834,44 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
     if (comma) cuts.push({ at: comma.index + (/^,["”’']/.test(comma[0]) ? 2 : 0), end: comma.index + comma[0].length, dependent: false, coordinated: false });
   }
   cuts.sort((a, b) => a.at - b.at);
+  // "promised a \"firm but fair\" policy": a short quoted phrase left in the narrative is one phrase, not two clauses.
+  const phrases = shortQuotedPhrases(narrative);
+  let p = 0;
   for (const c of cuts) {
     if (c.at < last) continue;
+    while (p < phrases.length && phrases[p]![1] <= c.at) p++;
+    if (p < phrases.length && phrases[p]![0] < c.at) continue;
     const raw = narrative.slice(last, c.at);
     const text = raw.trim();
-    if (text) out.push({ text, start: s.start + last + (raw.length - raw.trimStart().length), sentence: s.index, dependent, coordinated });
+    const lead = raw.length - raw.trimStart().length;
+    if (text) out.push({ text, start: s.start + last + lead, sentence: s.index, dependent, coordinated, span: raw.length - lead });
     last = c.end;
     dependent = c.dependent;
     coordinated = c.coordinated;
   }
   const restRaw = narrative.slice(last);
   const rest = restRaw.trim();
-  if (rest) out.push({ text: rest, start: s.start + last + (restRaw.length - restRaw.trimStart().length), sentence: s.index, dependent, coordinated });
+  const lead = restRaw.length - restRaw.trimStart().length;
+  if (rest) out.push({ text: rest, start: s.start + last + lead, sentence: s.index, dependent, coordinated, span: restRaw.length - lead });
+  return out;
+}
+
+/** A quoted phrase this long or shorter (in characters, marks included) is a phrase of the sentence, not speech. */
+const SHORT_QUOTED_PHRASE = 60;
+
+/** The [start, end) of the short phrases between double quote marks in `text`, in order: one pass. */
+function shortQuotedPhrases(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x22 && c !== 0x201c && c !== 0x201d) continue;
+    if (open < 0 && c !== 0x201d) open = i;
+    else if (open >= 0 && c !== 0x201c) {
+      if (i + 1 - open <= SHORT_QUOTED_PHRASE) out.push([open, i + 1]);
+      open = -1;
+    } else open = i;
+  }
   return out;
 }
 
@@ -845,9 +912,16 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
     }
   }
   const subjectEnd = found < 0 ? clauseStart + clauseText.length : clauseStart + clauseText.indexOf(tokens[verb]!.text);
+  // "Ms Robinson revealed that Mr Howard was much loved - although she denied ...": "he"/"she" just before the verb
+  // (past an adverb) is its subject: when the last person named has the other gender, it is the last one named of its own.
+  let pron = verb - 1;
+  while (pron > 0 && tokens[pron]!.kind === 'adv') pron--;
+  const pronoun = found > 0 && pron > 0 ? tokens[pron]!.lower : '';
+  const pointed: 'm' | 'f' | undefined = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
   const mentions = ctx.mentions ?? [];
   let organisation: string | null = null;
   let person: Mention | null = null;
+  let pronounPerson: Mention | null = null;
   // Mentions come in text order: start at the first one in the clause, stop after the subject (a scan of all
   // of them for every clause grew with the square of the text's length).
   for (let k = firstMentionFrom(mentions, clauseStart); k < mentions.length && mentions[k]!.start < subjectEnd; k++) {
@@ -863,8 +937,10 @@ function subjectParty(tokens: readonly Token[], clauseText: string, clauseStart:
     // common noun modifies the subject's head (an organisation's own kind or spokesman still speaks for it).
     if (modifiesNoun(clauseText.slice(after, after + 24), m.kind === 'organization', found < 0 ? '' : tokens[found]!.lower)) continue;
     if (m.kind === 'person' && !(how.gender && m.gender && m.gender !== how.gender)) person = m;
+    if (m.kind === 'person' && pointed && m.gender === pointed) pronounPerson = m;
     if (m.kind === 'organization' && organisation === null) organisation = m.name;
   }
+  if (pronounPerson !== null && person !== null && person.gender !== pointed) person = pronounPerson;
   if (person !== null) return ctx.names ? ctx.names.canonical(person.name, person.start) : person.name;
   if (personOnly) return null;
   const parties = partiesMentioned(subject);
@@ -1352,7 +1428,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       }
       // The clause as written, its quotation included: a position reads "would 'watch every roster' to make sure",
       // not "would to make sure".
-      const written = s.text.slice(clause.start - s.start, clause.start - s.start + clause.text.length);
+      const written = s.text.slice(clause.start - s.start, clause.start - s.start + clause.span).trimEnd();
       // What is left of a sentence once its quotation is removed is mostly "X told reporters".
       if (hadQuote && ATTRIBUTION_RE.test(clause.text) && tokens.filter((t) => t.kind !== 'punct').length <= 12) continue;
       if (!tokens.some((t) => t.kind === 'verb' || t.kind === 'aux') && tokens.length < 4) continue;
@@ -1366,7 +1442,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       }
       // A clause whose first verb is passive ("Barrientos is accused of accepting money, prosecutors say") is about
       // its subject, not by it: a cue or a later saying verb is someone else's.
-      const stating = !passiveVerb(tokens) && (stance === 'request' || stance === 'disagreement' || hasStatingVerb(clause.text));
+      const stating = !passiveVerb(tokens) && (stance === 'request' || stance === 'disagreement' || (stance === 'agreement' && VOICED_AGREEMENT_RE.test(clause.text)) || hasStatingVerb(clause.text));
       const naming = namesItQuoted(tokens);
       // A stand carried by a participle reads from it: "calling the plate 'malicious mockery' ...".
       const speaker = naming === 'participle' ? participleSpeaker(tokens, clause.text, clause.start, ctx) : null;
@@ -1499,7 +1575,80 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   shareStands(topics, listed);
   settleDisputes(listed, sentences, debate, postings);
   if (!debate) for (const t of listed) voiceStance(t);
+  for (const t of listed) fullerLabel(t, ctx, named);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
+}
+
+/** How many of a topic's clauses `fullerLabel` reads: bounded work per listed topic on long texts. */
+const FULLER_LABEL_CLAUSES = 64;
+
+/**
+ * A listed topic labelled by one lower-case word ("figures", "tweet", "scheme") is named by the fullest phrase its own
+ * clauses use with that word as their head ("food bank figures", "the identity card scheme" -> "identity card scheme",
+ * "a rise in national insurance"):
+ * the phrase two or more content words long that they use most (the first of equals), when they use one. Runs after
+ * every rule that reads labels, so only the label's words change.
+ */
+function fullerLabel(t: Topic, ctx: IssueContext, named: ReadonlySet<string>): void {
+  if (t.label.includes(' ') || !/^\p{Ll}/u.test(t.label)) return;
+  const word = t.label.toLowerCase();
+  const seen = new Map<string, number>();
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const clause of t.clauses.slice(0, FULLER_LABEL_CLAUSES)) {
+    if (!clause.toLowerCase().includes(word)) continue;
+    const tokens = tokenize(clause);
+    for (const c of chunks(tokens)) {
+      if (!c.tokens.some((x) => x.lower === word)) continue;
+      const l = labelOf(c.tokens, true);
+      if (!l.label.includes(' ') || !nounHeaded(l.tokens) || headOf(l.tokens)?.lower !== word || !nounModifiers(l.tokens, word) || countContentWords(l.tokens, ctx, named) < 2) continue;
+      // "Food bank figures showed ...": a capital that only opens the sentence is not part of the phrase.
+      const first = l.tokens[0]!;
+      const label = first === tokens[0] && !named.has(first.text) && !partyOf(first.text) ? l.label.charAt(0).toLowerCase() + l.label.slice(1) : l.label;
+      const n = (seen.get(label) ?? 0) + 1;
+      seen.set(label, n);
+      if (n > bestCount) {
+        best = label;
+        bestCount = n;
+      }
+    }
+  }
+  if (best !== null) t.label = best;
+}
+
+/** Words before a head that say which one, not what it is: ordinals and recency. */
+const WHICH_MODIFIERS = new Set('first second third fourth fifth last next latest new old own other same'.split(' '));
+
+/**
+ * The words before `head` in a label are names or nouns that make a compound with it ("food bank figures",
+ * "call centres"), not adjectives ("famous sale", "costly scheme"), participles ("producing the chip"), ordinals
+ * ("fourth novel"), a quoted word ("'courageous' leadership"), a name's verb ("Trust counts numbers") or a
+ * coordination ("competitive and providers"), and the head is not followed by a purpose ("parties to ring"): an adjective says what the story thinks of
+ * the thing, a compound says which thing it is.
+ */
+function nounModifiers(tokens: readonly Token[], head: string): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.lower === head) return tokens[i + 1]?.lower !== 'to';
+    if (t.kind !== 'np' || t.facts.capitalised) {
+      if (t.kind === 'conj') return false;
+      continue;
+    }
+    // "The Trussell Trust counts numbers": after a name, a lower-case word in -s is the name's verb.
+    const afterName = i > 0 && tokens[i - 1]!.facts.capitalised && !tokens[i - 1]!.facts.possessiveText && /[^s]s$/.test(t.lower);
+    if (afterName || isQuoteMark(t.text.charCodeAt(0)) || WHICH_MODIFIERS.has(t.lower) || lexicalOf(t.facts) !== undefined || endsWithAny(t.lower, MODIFIER_SUFFIXES)) return false;
+  }
+  return true;
+}
+
+/** The last noun-phrase word before a label's first preposition: what the label is headed by. */
+function headOf(tokens: readonly Token[]): Token | undefined {
+  let head: Token | undefined;
+  for (const t of tokens) {
+    if (t.kind === 'prep' || (t.lower === 'to' && head !== undefined)) break;
+    if (t.kind === 'np') head = t;
+  }
+  return head;
 }
 
 const QUOTED_POSITION_WORDS = 24;

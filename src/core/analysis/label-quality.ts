@@ -84,6 +84,26 @@ accepts denies recalls recounts wonders reckons concedes acknowledges maintains`
 /** Currency words written before a sum ("pounds 2bn", "dollars 300m"): with the sum they are a figure, not a topic. */
 export const CURRENCY_WORDS = new Set(['pounds', 'dollars', 'euros', 'yen', 'pence', 'cents', 'francs', 'rupees', 'yuan']);
 
+/** Titles that make the capitalised words after them a person's name ("Mr Howard", "Sir Edward Heath"). */
+const PERSON_TITLES = new Set('mr mrs ms miss dr sir lord lady dame baroness'.split(' '));
+/** Words that may follow a person's name inside a topic label: a coordination or a preposition of the label. */
+const AFTER_NAME = new Set('and or of with on over against between versus v'.split(' '));
+
+/**
+ * Whether `words[i]` (lower case) follows a person's titled name that it is not part of ("Mr Howard laughing",
+ * "Mr Brown to deny reports", "Sir Edward Heath quit"): after a name, a lower-case word other than a coordination
+ * or a label's preposition is the clause's verb (or an adverb of it), so the name was the clause's subject,
+ * not a topic's head. A possessive name ("Mr Blair's speech") is a modifier and goes on.
+ */
+function afterTitledName(words: readonly string[], i: number): boolean {
+  const w = words[i]!;
+  if (!/^\p{Ll}/u.test(w) || AFTER_NAME.has(w)) return false;
+  let j = i - 1;
+  if (j < 0 || !isCapitalisedWord(words[j]!) || /['’]s?$/.test(words[j]!)) return false;
+  while (j >= 0 && isCapitalisedWord(words[j]!) && !PERSON_TITLES.has(words[j]!.toLowerCase().replace(/\.$/, ''))) j--;
+  return j >= 0 && j < i - 1 && PERSON_TITLES.has(words[j]!.toLowerCase().replace(/\.$/, ''));
+}
+
 /** Participles that open a reported clause ("saying police numbers had fallen"): lower case, as written. */
 const REPORTING_PARTICIPLES = new Set('saying telling arguing claiming insisting suggesting adding explaining stating noting accusing'.split(' '));
 
@@ -96,7 +116,11 @@ const REPORTING_PARTICIPLES = new Set('saying telling arguing claiming insisting
  * opens on a preposition and an everyday verb's -ing form ("accused of trying to ..."); a leading lone
  * letter ("s right to ...", the tail of a split possessive) goes; so does a leading reporting participle ("saying Tory
  * attitudes" -> "Tory attitudes"); the label stops before a present tense of `PRESENT_VERBS` ("paint on the naked
- * bodies means" -> "paint on the naked bodies"). Returns [from, to).
+ * bodies means" -> "paint on the naked bodies"); and it stops after a person's titled name followed by a lower-case
+ * word that is no coordination or preposition ("Mr Howard laughing" -> "Mr Howard", a name the clause's other
+ * phrases then replace: `afterTitledName`), or starts after that verb when words follow it ("Mr Clarke telling Labour
+ * activists" -> "Labour activists", "Mr Brown to deny reports of a rift" -> "reports of a rift").
+ * Returns [from, to).
  */
 export function labelSpan(words: readonly string[]): [number, number] {
   let from = 0;
@@ -113,6 +137,17 @@ export function labelSpan(words: readonly string[]): [number, number] {
     }
     // "motive weren't", "scam they've": a contraction is always a clause's verb.
     const contraction = /(?:n['’]t|['’](?:ve|re|ll|d))$/.test(lower);
+    // "Mr Clarke telling Labour activists": what the named person's verb is about, when the label goes on past it.
+    if (afterTitledName(words, i)) {
+      const next = i + (lower === 'to' ? 2 : 1);
+      if (next < to) {
+        from = next;
+        i = next;
+        continue;
+      }
+      to = i;
+      break;
+    }
     if (contraction || (PAST_TENSES.has(lower) && !isCapitalisedWord(words[i]!) && (isCapitalisedWord(words[i - 1]!) || i < to - 1))) {
       to = i;
       break;

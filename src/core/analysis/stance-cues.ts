@@ -5,7 +5,7 @@ import type { Stance } from './types.js';
  * are these patterns, read in the lower-cased clause.
  */
 export const AGREEMENT_RE = /\b(?:agree[sd]?|agreement|reaffirm(?:s|ed)?|shared the same view|share the same view|same view|consensus|accord|signed|welcomed|endorsed|backed|approved|pledged|committed|settled|deal was reached|reached a deal)\b/;
-export const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|divided (?:over|on)|split over|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed)|(?:furious|scathing|stinging|fierce|bitter|blistering|verbal) attack|hit(?:s|ting)? out|lash(?:es|ed)? out|slam(?:s|med)?|blast(?:s|ed)?|backlash|outrage|feud|spat|war of words|blame game|diplomatic (?:incident|row|spat)|den(?:y|ies|ied)|denying|accuses|accusing|criticising|criticizing|condemning|rejecting|opposing|disputing|protesting|slamming|blasting|dismissing|branded|rebut(?:s|ted)?|rubbished|hit(?:s|ting)? back|brush(?:es|ed)? (?:off|aside)|poured scorn)\b/;
+export const DISAGREEMENT_RE = /\b(?:differences?|disagree(?:s|d|ment)?|disputes?|disputed|clash(?:ed|es)?|reject(?:s|ed)?|oppos(?:e|es|ed)|refus(?:e|es|ed)|object(?:s|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|protest(?:s|ed)?|repeated their (?:stances|positions)|at odds|divided (?:over|on)|split over|deadlock(?:ed)?|stalled|rift|row|walked out|strike|dismissed|accused|appeal(?:s|ed)? (?:the|against)|blocked|violat(?:es|ed|ing)|discriminat(?:e|es|ed)|(?:furious|scathing|stinging|fierce|bitter|blistering|verbal) attack|hit(?:s|ting)? out|lash(?:es|ed)? out|slam(?:s|med)?|blast(?:s|ed)?|backlash|outrage|feud|spat|war of words|blame game|diplomatic (?:incident|row|spat)|den(?:y|ies|ied)|denying|accuses|accusing|criticising|criticizing|condemning|rejecting|opposing|disputing|protesting|slamming|blasting|dismissing|branded|rebut(?:s|ted)?|rubbished|hit(?:s|ting)? back|brush(?:es|ed)? (?:off|aside)|poured scorn|(?:take|takes|took|taking|taken) a swipe|ha(?:s|ve) attacked)\b/;
 export const REQUEST_RE = /\b(?:ask(?:s|ed)?|urg(?:e|es|ed)|call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|request(?:s|ed)?|hop(?:e|es|ed)|want(?:s|ed)?|s(?:ee|ou)k(?:s)?|sought|press(?:es|ed)? for|appeal(?:s|ed)? for|call(?:s|ed)? for|urging|demanding|calling (?:for|on)|pressing for|appealing for|warn(?:s|ed|ing)? against)\b/;
 const NEGATION_BEFORE_RE = /\b(?:not|n't|never|no|failed to|fail to|refused to|without)\s+(?:\w+\s+){0,2}$/;
 
@@ -33,7 +33,7 @@ const PHRASES: ReadonlyArray<readonly [number, string]> = [
   [AGREE, 'shared the same view|share the same view|same view|deal was reached|reached a deal'],
   [
     DISAGREE,
-    `repeated their stances|repeated their positions|at odds|divided over|divided on|split over|walked out|appeal the|appeals the|appealed the|appeal against|appeals against|appealed against|furious attack|scathing attack|stinging attack|fierce attack|bitter attack|blistering attack|verbal attack|hit out|hits out|hitting out|lash out|lashes out|lashed out|war of words|blame game|diplomatic incident|diplomatic row|diplomatic spat|hit back|hits back|hitting back|brushed off|brushes off|brush off|brushed aside|brushes aside|brush aside|poured scorn`,
+    `repeated their stances|repeated their positions|at odds|divided over|divided on|split over|walked out|appeal the|appeals the|appealed the|appeal against|appeals against|appealed against|furious attack|scathing attack|stinging attack|fierce attack|bitter attack|blistering attack|verbal attack|hit out|hits out|hitting out|lash out|lashes out|lashed out|war of words|blame game|diplomatic incident|diplomatic row|diplomatic spat|hit back|hits back|hitting back|brushed off|brushes off|brush off|brushed aside|brushes aside|brush aside|poured scorn|take a swipe|takes a swipe|took a swipe|taking a swipe|taken a swipe|has attacked|have attacked`,
   ],
   [
     REQUEST,
@@ -116,6 +116,9 @@ const ASKING = new Set(['ask', 'asks', 'asked'].map(cueId));
 const AIMING = new Set(['want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought'].map(cueId));
 const DENYING = new Set(['deny', 'denies', 'denied', 'denying'].map(cueId));
 const ROW = cueId('row');
+const REFUSING = new Set(['refuse', 'refuses', 'refused'].map(cueId));
+/** After "refused to": a non-answer, not a refusal of anything ("refused to rule out a rise", "refused to comment"). */
+const NON_ANSWERS = ['rule', 'comment', 'say', 'confirm', 'be'];
 /** Words that name both sides of a difference by themselves: the one who differs and the one differed with. */
 const TWO_SIDED = new Set(
   `difference differences disagree disagrees disagreed disagreement dispute disputes disputed reject rejects rejected clash clashed clashes
@@ -148,7 +151,7 @@ export interface ClauseCues {
    * The clause's stance cue once the words around each cue are read: a negated disagreement or request
    * ("did not oppose", "never asked for") is none; "asked about", "when asked" put a question, not a
    * request; "wants to", "hoped to", "sought to" tell the subject's own aim, not what it asks of another;
-   * "in a row" (not followed by what it is over) is no row; a clause opening on "if" or "unless" states a hypothesis, and has none.
+   * "in a row" (not followed by what it is over) is no row; "refused to rule out", "refused to comment" are non-answers, no refusal; a clause opening on "if" or "unless" states a hypothesis, and has none.
    */
   stance: Stance | null;
   /** What the cue patterns alone give (`stanceOfByPatterns`), word by word. */
@@ -227,7 +230,7 @@ export function clauseCues(clause: string): ClauseCues {
     // The context rules read single-word cues; a phrase ("appealed against", "call for") is a cue as it stands.
     let kept = kinds;
     const negated = negatedAt(clause, k);
-    if (single & DISAGREE && !phraseTwoSided && (negated || (id === ROW && inARow(clause, k, n)))) kept &= ~DISAGREE;
+    if (single & DISAGREE && !phraseTwoSided && (negated || (id === ROW && inARow(clause, k, n)) || (REFUSING.has(id) && nonAnswerAfter(clause, k, n)))) kept &= ~DISAGREE;
     if (single & REQUEST) {
       if (negated) kept &= ~REQUEST;
       else if (ASKING.has(id) && (questionAfter(clause, k, n) || (k >= 1 && (runIs(clause, k - 1, 'when') || runIs(clause, k - 1, 'if'))))) kept &= ~REQUEST;
@@ -263,6 +266,11 @@ function notGuiltyPleaAt(clause: string, k: number, n: number): boolean {
 function inARow(clause: string, k: number, n: number): boolean {
   if (k < 2 || !runIs(clause, k - 1, 'a') || !runIs(clause, k - 2, 'in')) return false;
   return !(k + 1 < n && ROW_OBJECTS.some((w) => runIs(clause, k + 1, w)));
+}
+
+/** "refused to rule out", "refused to comment", "refused to be drawn": "to" and a verb of answering after run `k`. */
+function nonAnswerAfter(clause: string, k: number, n: number): boolean {
+  return k + 2 < n && runIs(clause, k + 1, 'to') && NON_ANSWERS.some((w) => runIs(clause, k + 2, w));
 }
 
 /** "asked about", "asked him whether": a question word one or two runs after run `k`. */

@@ -9,6 +9,22 @@ const span = (label: string): string => {
 };
 
 describe('label quality: what a topic label may be', () => {
+  it('GIVEN a titled name followed by its verb THEN the label stops at the name, or starts after the verb when words follow', () => {
+    // A campaign photo, a party history, a strike story, a ministerial visit.
+    expect(span('Mr Howard laughing')).toBe('Mr Howard');
+    expect(span('Sir Edward Heath quit')).toBe('Sir Edward Heath');
+    expect(span('Dr Ahmed to resign')).toBe('Dr Ahmed');
+    expect(span('Mr Clarke telling Labour activists')).toBe('Labour activists');
+    expect(span('Mr Brown to deny reports of a rift')).toBe('reports of a rift');
+    expect(span('Lady Smith first')).toBe('Lady Smith');
+    // A possessive name, a coordination or a label preposition after the name goes on; an untitled name is left alone.
+    expect(span("Mr Blair's speech")).toBe("Mr Blair's speech");
+    expect(span('Mr Blair and Mr Brown')).toBe('Mr Blair and Mr Brown');
+    expect(span('letter from Lord Falconer of Thoroton')).toBe('letter from Lord Falconer of Thoroton');
+    expect(span('Labour spending plans')).toBe('Labour spending plans');
+    expect(span('Microsoft licensing deal')).toBe('Microsoft licensing deal');
+  });
+
   it('GIVEN a lone relational, all-purpose or actor noun THEN it names no topic; GIVEN a modifier or a news issue THEN it does', () => {
     for (const w of ['father', 'man', 'place', 'world', 'show', 'use', 'daughter', 'police', 'victims', "mother's"]) expect(isWeakAlone([w])).toBe(true);
     expect(isWeakAlone(['satire', 'show'])).toBe(false);

@@ -14,7 +14,7 @@ appealed against blocked violates violated violating violate discriminate discri
 blistering verbal attack hit hits hitting lash lashes lashed slam slams slammed blast blasts blasted backlash outrage feud spat war of
 words blame game diplomatic incident deny denies denied den ask asks asked urge urges urged call calls called for demand demands demanded
 request requests requested hope hopes hoped want wants wanted seek seeks souk souks sought press presses pressed say says said insist
-insists insisted believe believes not n't never no failed fail to refused without`.split(/\s+/);
+insists insisted believe believes not n't never no failed fail to refused without took take takes taking taken swipe rule comment has have attacked`.split(/\s+/);
 const VARIANTS = CUE_WORDS.flatMap((w) => [w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1), `${w}s`, w.slice(0, -1), `${w}_`, `_${w}`, `${w}1`, `${w}é`]);
 const SEPARATORS = [' ', ' ', ' ', '  ', '\n', ',', ', ', '.', '-', "'", '’', '(', 'é', 'İ', 'K', '\u00a0', '9', ''];
 
@@ -151,6 +151,19 @@ describe('clauseCues in context', () => {
     expect(read('The startup sought to raise money from investors')).toBeNull();
     expect(read('Farmers want the government to lift the export ban')).toBe('request');
     expect(read('The charity hopes ministers will act before winter')).toBe('request');
+  });
+
+  it('GIVEN "refused to rule out", "refused to comment", "refused to be drawn" THEN a non-answer, no refusal; GIVEN "took a swipe at" THEN a disagreement', () => {
+    // A budget story, a takeover, a party leadership story, a football club.
+    expect(read('The chancellor refused to rule out a rise in national insurance')).toBeNull();
+    expect(read('The bank refused to comment on the takeover talks')).toBeNull();
+    expect(read('She refused to be drawn on whether she would stand for the leadership')).toBeNull();
+    expect(read('The club refused to say how much the striker had cost')).toBeNull();
+    expect(read('The union refused the pay offer tabled on Monday')).toBe('disagreement');
+    expect(read('The council refused to grant planning permission for the stadium')).toBe('disagreement');
+    expect(read('The Tory leader took a swipe at the government over its identity card plans')).toBe('disagreement');
+    expect(read('The singer takes a swipe at her former label in the new album')).toBe('disagreement');
+    expect(clauseCues('The Tory leader took a swipe at the government').patterns).toBe('disagreement');
   });
 
   it('GIVEN "in a row" THEN no row; a row over something is one', () => {
