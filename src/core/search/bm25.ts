@@ -1,4 +1,4 @@
-import { firstTerm, hasAsciiWords, termOfWord, terms } from './text-terms.js';
+import { hasAsciiWords, runTerms, termOfWord, terms } from './text-terms.js';
 
 export interface SearchDocument {
   id: string;
@@ -194,8 +194,9 @@ export class Bm25Builder {
       const pairs: number[] = [];
       const re = /[\p{L}\p{N}]+/gu;
       for (let m = re.exec(flat); m; m = re.exec(flat)) {
-        const t = firstTerm(m[0]);
-        if (t !== undefined) pairs.push(m.index, this.idOf(t));
+        // A CJK run's character pairs start one character apart (near enough where NFKD changed its length).
+        const ts = runTerms(m[0]);
+        for (let k = 0; k < ts.length; k++) pairs.push(m.index + Math.min(k, m[0].length - 1), this.idOf(ts[k] as string));
       }
       return Int32Array.from(pairs);
     }
@@ -366,8 +367,8 @@ export function snippet(text: string, queryTerms: readonly string[]): string {
   const pairs: number[] = [];
   const re = /[\p{L}\p{N}]+/gu;
   for (let m = re.exec(flat); m; m = re.exec(flat)) {
-    const t = firstTerm(m[0]);
-    if (t !== undefined) pairs.push(m.index, queryTerms.indexOf(t));
+    const ts = runTerms(m[0]);
+    for (let k = 0; k < ts.length; k++) pairs.push(m.index + Math.min(k, m[0].length - 1), queryTerms.indexOf(ts[k] as string));
   }
   return snippetOf(flat, Int32Array.from(pairs), queryTerms.map((_, i) => i));
 }
