@@ -109,6 +109,22 @@ describe('/briefing moderation commands', () => {
     expect((await w.run(history.actions[0]?.command ?? '')).title).toBe('Reverted "korea-japan" (now revision 5)');
   });
 
+  it('GIVEN a removed briefing THEN its history offers a moderator Restore instead of revert buttons (revert is refused until it is restored), and says so to everyone', async () => {
+    const w = world();
+    await w.run('/briefing edit korea-japan', {}, [{ name: 'fix.md', content: enc('---\ntitle: Korea-Japan talks resume\n---\nThe ministers met again in Tokyo.') }]);
+    await w.run('/briefing remove korea-japan');
+    const history = await w.run('/briefing history korea-japan');
+    expect(history.actions.map((a) => a.label)).toEqual(['Restore']);
+    expect(history.actions[0]?.command).toBe('/briefing restore korea-japan');
+    expect(history.footer).toContain('removed');
+    expect(history.footer).not.toContain('/briefing revert');
+    const reader = await w.run('/briefing history korea-japan', { isModerator: false });
+    expect(reader.actions).toEqual([]);
+    expect(reader.footer).toContain('removed');
+    expect((await w.run(history.actions[0]?.command ?? '')).title).toBe('Restored "korea-japan" (revision 3)');
+    expect((await w.run('/briefing history korea-japan')).actions.map((a) => a.label)).toEqual(['Revert to r0']);
+  });
+
   it('GIVEN more revisions than one page shows THEN history pages back to revision 0 with Previous and Next', async () => {
     const w = world();
     for (let k = 0; k < 15; k++) {
