@@ -80,6 +80,25 @@ describe('Dispatcher', () => {
     expect(documentText(tagged)).toContain('Story 0');
   });
 
+  it.each([
+    ['/briefing list diplomacy 0', /"0" is not a valid page: pages start at 1/],
+    ['/briefing list diplomacy -3', /"-3" is not a valid page: pages start at 1/],
+    ['/briefing list 0', /"0" is not a valid page: pages start at 1/],
+    ['/briefing list diplomacy 100001', /"100001" is not a valid page: at most 100000/],
+  ])('GIVEN %s, a tag and a page out of range THEN the error says what pages are, rather than looking for a tag with the number in it', async (line, message) => {
+    const { dispatcher } = await setup();
+    const reply = await dispatcher.runLine(line, { actor: member, channel });
+    expect(reply.tone).toBe('error');
+    expect(documentText(reply)).toMatch(message);
+  });
+
+  it('GIVEN a tag that really ends in a number THEN the list still filters by it', async () => {
+    const { dispatcher, source } = await setup();
+    source.add({ slug: 'g-0', title: 'Ground zero', tags: ['ground 0'], body: 'A story.' }, new Date('2025-01-01'));
+    const reply = await dispatcher.runLine('/briefing list ground 0', { actor: member, channel });
+    expect(reply.title).toBe('Briefings tagged "ground 0"');
+  });
+
   it('GIVEN a tag of two words on more than one page THEN its Next button keeps the tag whole and opens page 2', async () => {
     const { dispatcher, source } = await setup();
     for (let n = 0; n < 12; n++) source.add({ slug: `story-${n}`, title: `Story ${n}`, tags: ['north korea'], body: `Story number ${n} text.` }, new Date(Date.UTC(2025, 0, n + 1)));
