@@ -7,7 +7,7 @@ import { BriefbotError } from '../core/errors.js';
 import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../ports/briefing-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { BriefingSource, LibraryEntry } from '../ports/library.js';
-import type { ActingUser, AuditEntry, AuditFilter, ModerationPort, RevisionInfo } from '../ports/moderation.js';
+import type { ActingUser, AuditEntry, AuditFilter, EditOptions, ModerationPort, RevisionInfo } from '../ports/moderation.js';
 
 export interface ModerationDeps {
   store: BriefingStore;
@@ -73,13 +73,22 @@ export class ModerationService implements ModerationPort {
     return this.commit(current, 'add', actor, { state: 'active', briefing, change: describeChange(undefined, briefing) });
   }
 
-  async edit(slug: string, input: Briefing, actor: ActingUser): Promise<RevisionInfo> {
+  async edit(slug: string, input: Briefing, actor: ActingUser, options: EditOptions = {}): Promise<RevisionInfo> {
     this.requireModerator(actor, 'edit briefings');
     const briefing = this.revalidate(input);
     if (briefing.slug !== slug) {
       throw new BriefbotError('INVALID_BRIEFING', `The new text names the slug "${briefing.slug}", but you are editing "${slug}". Slugs cannot be renamed; add it as a new briefing instead.`);
     }
     const current = await this.requireActive(slug, 'edit');
+    if (options.basedOn !== undefined && options.basedOn !== current.revision) {
+      // Saving would silently replace someone's change the editor never saw.
+      const latest = current.revision > 0 ? await this.deps.store.revision(slug, current.revision) : undefined;
+      const by = latest ? `, by ${latest.userName}` : '';
+      throw new BriefbotError(
+        'CONFLICT',
+        `"${slug}" changed since you started: it is at revision ${current.revision} now${by}, and your text starts from revision ${options.basedOn}. Nothing was saved. See /briefing history ${slug}, then edit the current text again.`,
+      );
+    }
     const change = current.briefing ? describeChange(current.briefing, briefing) : describeChange(undefined, briefing);
     if (current.briefing && change === 'no change to the text') {
       throw new BriefbotError('CONFLICT', `That is the text "${slug}" already has (revision ${current.revision}). Nothing was changed.`);

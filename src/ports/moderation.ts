@@ -14,6 +14,11 @@ export interface ActingUser {
 }
 
 /** One revision in a history. Revision 0 of a file briefing is the file itself: platform "file", user its path. */
+export interface EditOptions {
+  /** The revision the new text was made from (what the edit form showed). */
+  basedOn?: number;
+}
+
 export interface RevisionInfo {
   slug: string;
   revision: number;
@@ -37,7 +42,8 @@ export type { BriefingForm } from '../core/briefing/briefing-form.js';
  */
 export interface ModerationPort {
   add(briefing: Briefing, actor: ActingUser): Promise<RevisionInfo>;
-  edit(slug: string, briefing: Briefing, actor: ActingUser): Promise<RevisionInfo>;
+  /** With `basedOn`, refused (CONFLICT) unless the briefing is still at that revision: the editor saw every change. */
+  edit(slug: string, briefing: Briefing, actor: ActingUser, options?: EditOptions): Promise<RevisionInfo>;
   remove(slug: string, actor: ActingUser): Promise<RevisionInfo>;
   restore(slug: string, actor: ActingUser): Promise<RevisionInfo>;
   /** Makes the text of `revision` current again, as a new revision; 0 is the file's text. */

@@ -109,6 +109,17 @@ describe('/briefing moderation commands', () => {
     expect((await w.run(history.actions[0]?.command ?? '')).title).toBe('Reverted "korea-japan" (now revision 5)');
   });
 
+  it('GIVEN an edit that says which revision it started from AND another moderator changed the briefing since THEN it is refused and the other change stays current', async () => {
+    const w = world();
+    const edit = (text: string) => [{ name: 'fix.md', content: enc(`---\ntitle: Korea-Japan talks\n---\n${text}`) }];
+    expect((await w.run('/briefing edit korea-japan from 0', { userId: 'B', userName: 'bea' }, edit('Bea fixed a name.'))).title).toBe('Saved "korea-japan" as revision 1');
+    const late = await w.run('/briefing edit korea-japan from 0', {}, edit('Dora rewrote the lead.'));
+    expect(late.tone).toBe('error');
+    expect(text(late)).toMatch(/changed since you started: it is at revision 1 now, by bea.*Nothing was saved/s);
+    expect((await w.library.get('korea-japan'))?.briefing.body).toBe('Bea fixed a name.');
+    expect((await w.run('/briefing edit korea-japan from 1', {}, edit('Dora rewrote the lead.'))).title).toBe('Saved "korea-japan" as revision 2');
+  });
+
   it('GIVEN a removed briefing THEN its history offers a moderator Restore instead of revert buttons (revert is refused until it is restored), and says so to everyone', async () => {
     const w = world();
     await w.run('/briefing edit korea-japan', {}, [{ name: 'fix.md', content: enc('---\ntitle: Korea-Japan talks resume\n---\nThe ministers met again in Tokyo.') }]);

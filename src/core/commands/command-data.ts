@@ -54,3 +54,12 @@ export function usageOf(data: CommandData): string {
   }
   return parts.join(' ');
 }
+
+/**
+ * The option through which a command that saves a text learns the revision the text was made from
+ * (`/briefing edit <slug> from 3`): the edit forms fill it in, so a change saved meanwhile by
+ * someone else is not silently replaced.
+ */
+export const BASED_ON_OPTION = 'revision';
+/** The keyword that introduces it in a command line. */
+export const BASED_ON_KEYWORD = 'from';

@@ -243,6 +243,21 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(saved?.source).toBe('Example News');
   });
 
+  it('GIVEN two moderators edit one briefing AND the second saves first THEN the first one\'s Confirm is refused instead of silently replacing the change they never saw', async () => {
+    const open = (user: typeof alice) => callbackOf(app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'edit', options: [{ type: 3, name: 'slug', value: 'budget-vote' }] }], user, { permissions: MANAGE_GUILD }));
+    const confirm = async (user: typeof alice, modalId: string, text: string) => {
+      const preview = await callbackOf(app.fake.submitModal(modalId, { title: 'Budget vote delayed', tags: '', text }, user, { permissions: MANAGE_GUILD }));
+      const c = app.fake.pressButton(preview.body.data.components[0].components[0].custom_id, { embeds: [], components: [], ephemeral: true, asker: user }, user, { permissions: MANAGE_GUILD });
+      return app.fake.waitFor(() => app.fake.answersTo(c).find((r) => r.method === 'PATCH'));
+    };
+    const aliceForm = await open(alice);
+    const bobForm = await open(bob);
+    await confirm(bob, bobForm.body.data.custom_id, 'The vote was delayed to March.');
+    const refused = await confirm(alice, aliceForm.body.data.custom_id, 'The vote was delayed again.');
+    expect(JSON.stringify(refused?.body)).toMatch(/changed since you started: it is at revision 1 now, by bob/);
+    expect((await app.library.get('budget-vote'))?.briefing.body).toBe('The vote was delayed to March.');
+  });
+
   it('GIVEN a moderator edits a mistyped slug THEN no form opens and the answer names the closest briefing, as every other command does', async () => {
     const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'edit', options: [{ type: 3, name: 'slug', value: 'fisheries-talk' }] }], alice, { permissions: MANAGE_GUILD });
     const cb = await callbackOf(i);
