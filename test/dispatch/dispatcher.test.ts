@@ -178,6 +178,13 @@ describe('Dispatcher', () => {
     expect(text).not.toContain('Korea-Japan talks');
   });
 
+  it.each(['the', 'of the and', '"?!', '***'])('GIVEN a search for %j, only common words or punctuation THEN the reply says those are not searched, rather than that nothing matches', async (query) => {
+    const { dispatcher } = await setup();
+    const text = documentText(await dispatcher.runLine(`/briefing search ${query}`, { actor: member, channel }));
+    expect(text).toMatch(/has no word to search for: common words such as "the" and "of", and punctuation, are left out/);
+    expect(text).not.toMatch(/No briefing matches/);
+  });
+
   it('GIVEN /help and /briefing help THEN commands are listed with their usage', async () => {
     const { dispatcher } = await setup();
     expect(documentText(await dispatcher.runLine('/help', { actor: member, channel }))).toContain('/briefing search <query>');
