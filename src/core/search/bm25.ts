@@ -373,6 +373,13 @@ export function snippet(text: string, queryTerms: readonly string[]): string {
   return snippetOf(flat, Int32Array.from(pairs), queryTerms.map((_, i) => i));
 }
 
+/** How far a snippet's end may move to reach a space. */
+const SNAP = 25;
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /** The snippet of a flattened text from its word runs, for the terms numbered `wanted`. */
 function snippetOf(flat: string, runs: WordRuns, wanted: readonly number[]): string {
   if (flat.length <= SNIPPET_LENGTH) return flat;
@@ -389,15 +396,19 @@ function snippetOf(flat: string, runs: WordRuns, wanted: readonly number[]): str
       best = hits[j] ?? 0;
     }
   }
+  // Cut at a space near each end; text without spaces nearby (Chinese, Japanese) is cut where it
+  // stands, or the snippet would slide to a distant space and past the hit.
   let start = Math.max(0, best - 30);
   if (start > 0) {
     const space = flat.indexOf(' ', start);
-    start = space === -1 ? start : space + 1;
+    start = space !== -1 && space - start <= SNAP ? space + 1 : start;
+    if (isLowSurrogate(flat.charCodeAt(start))) start += 1;
   }
   let end = Math.min(flat.length, start + SNIPPET_LENGTH);
   if (end < flat.length) {
     const space = flat.lastIndexOf(' ', end);
-    end = space > start ? space : end;
+    end = space > start && end - space <= SNAP ? space : end;
+    if (isLowSurrogate(flat.charCodeAt(end))) end -= 1;
   }
   return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
 }

@@ -58,6 +58,13 @@ describe('Chinese and Japanese text, written without spaces', () => {
     expect(new Bm25Index(long).search('防衛費', 10)[0]?.snippet).toContain('防衛費');
   });
 
+  it('GIVEN a long CJK text with a space only far from the hit THEN the snippet still shows the hit (it is not moved to that space)', () => {
+    const text = `${'会議の前に記者団に話した。'.repeat(20)}最後に防衛費の増額について合意した。${'会議の後に記者団に話した。'.repeat(20)} Reuters 2024`;
+    const hit = new Bm25Index([{ id: 'a', title: 'x', tags: [], text }]).search('防衛費', 1)[0];
+    expect(hit?.snippet).toContain('防衛費');
+    expect(hit?.snippet.length).toBeLessThanOrEqual(162);
+  });
+
   it('GIVEN a CJK word beside Latin letters THEN both are words of their own', () => {
     const mixed = new Bm25Index([{ id: 'g7', title: 'G7外相会合', tags: [], text: '本文' }]);
     expect(mixed.search('g7', 10).map((h) => h.id)).toEqual(['g7']);
