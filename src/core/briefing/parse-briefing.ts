@@ -57,7 +57,10 @@ const cleanLine = (max: number, what: string) =>
         .refine((s) => !CONTROL.test(s), `${what} cannot contain control characters`),
     );
 
-const tagSchema = cleanLine(MAX_TAG_LENGTH, 'a tag').transform((s) => s.toLowerCase());
+// Forms and digest filters separate tags by commas: a tag holding one could not be typed back.
+const tagSchema = cleanLine(MAX_TAG_LENGTH, 'a tag')
+  .refine((s) => !s.includes(','), 'a tag cannot contain a comma: tags are separated by commas; make it two tags')
+  .transform((s) => s.toLowerCase());
 
 const participantSchema = z.strictObject(
   {

@@ -41,6 +41,11 @@ describe('parseBriefing', () => {
     expect(r.briefing.source).toBe('Two lines');
   });
 
+  it('GIVEN a tag with a comma THEN it is refused, since forms and digest filters separate tags by commas (an edit form would split it in two)', () => {
+    const problems = problemsOf('---\ntitle: T\ntags: ["north korea", "trade,tariffs"]\n---\nText');
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'tags[1]', message: expect.stringMatching(/a tag cannot contain a comma/) }));
+  });
+
   it('GIVEN no title THEN the problem names the file and the field', () => {
     const problems = problemsOf('---\nsource: X\n---\nText');
     expect(problems).toContainEqual(expect.objectContaining({ file: 'story.md', field: 'title' }));
