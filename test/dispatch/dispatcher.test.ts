@@ -136,6 +136,10 @@ describe('Dispatcher', () => {
     expect(one.tone).not.toBe('error');
     expect(fields(one)).toEqual(['/briefing list [<tag>] [<page>]']);
     expect(fields(await dispatcher.runLine('/help search', { actor: member, channel }))).toEqual(['/briefing search <query>']);
+    // "/briefing help list" is how people ask about one /briefing command, as "/briefing help" suggests.
+    const within = await dispatcher.runLine('/briefing help list', { actor: member, channel });
+    expect(within.tone).not.toBe('error');
+    expect(fields(within)).toEqual(['/briefing list [<tag>] [<page>]']);
     const unknown = await dispatcher.runLine('/help frobnicate', { actor: member, channel });
     expect(documentText(unknown)).toContain('"frobnicate" is not a command; these are all of them:');
     expect(fields(unknown)).toContain('/briefing search <query>');
