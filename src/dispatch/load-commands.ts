@@ -14,6 +14,7 @@ const optionSchema = z.strictObject({
   rest: z.boolean().optional(),
   keyword: z.string().regex(/^[a-z]+$/).optional(),
   namesCommand: z.boolean().optional(),
+  namesChannel: z.boolean().optional(),
   autocomplete: z.enum(['briefing', 'time-zone']).optional(),
   maxLength: z.number().int().positive().max(6000).optional(),
   minValue: z.number().int().optional(),

@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import { type ArgValue, type Args, type CommandData, commandKey } from '../../core/commands/command-data.js';
 import { type ReplyDocument, sliceWhole, textReply } from '../../core/render/document.js';
-import { zonesMatching } from '../../core/digest/schedule-input.js';
+import { parseChannelMention, zonesMatching } from '../../core/digest/schedule-input.js';
 import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
 import type { Actor } from '../../ports/actor.js';
 import type { Attachment } from '../../ports/command.js';
@@ -140,6 +140,26 @@ export class InteractionHandler {
     return args;
   }
 
+  /**
+   * Whether an option names a channel outside the server the command came from: the bot may sit
+   * in many servers, and a moderator of one must not subscribe, stop or post digests in another's
+   * channels by typing its id. Asked of Discord (the bot's cache, else GET /channels/:id).
+   */
+  private async namesChannelElsewhere(i: ChatInputCommandInteraction, data: CommandData, args: Args): Promise<boolean> {
+    for (const o of data.options) {
+      const value = args[o.name];
+      if (!o.namesChannel || typeof value !== 'string') continue;
+      const id = parseChannelMention(value);
+      // Not a channel at all: the command itself explains; this channel: nothing to check.
+      if (id === undefined || id === i.channelId) continue;
+      if (!i.guildId) return true;
+      // allowUnknownGuild: over HTTP interactions the client caches no server, and would make nothing of the answer.
+      const channel = await i.client.channels.fetch(id, { allowUnknownGuild: true }).catch(() => null);
+      if (!channel || !('guildId' in channel) || channel.guildId !== i.guildId) return true;
+    }
+    return false;
+  }
+
   private async command(i: ChatInputCommandInteraction): Promise<void> {
     const data = this.deps.commands.resolve(i.commandName, i.options.getSubcommand(false));
     if (!data) {
@@ -148,6 +168,11 @@ export class InteractionHandler {
     }
     const key = commandKey(data);
     const args = this.argsOf(i, data);
+    if (await this.namesChannelElsewhere(i, data, args)) {
+      const why = "That channel is not one of this server's, so nothing about it can be changed or shown from here. Name a channel of this server, or leave the channel out for this one. Nothing was changed.";
+      await deliver(i, 'none', await this.render(textReply(why, { tone: 'error' })));
+      return;
+    }
     if (FORM_COMMANDS.has(key)) {
       await this.forms.open(i, key, args, data);
       return;

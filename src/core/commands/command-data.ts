@@ -16,6 +16,11 @@ export interface CommandOption {
    * whose command names differ from briefbot's (Discord's "/briefing-admin add") translate it.
    */
   namesCommand?: boolean;
+  /**
+   * The value names a channel (a mention or an id) the command acts on: adapters whose users can
+   * name channels of other servers (Discord) refuse one outside the server the command came from.
+   */
+  namesChannel?: boolean;
   /** What Discord autocompletes this option from. */
   autocomplete?: 'briefing' | 'time-zone';
   /** Longest accepted value, in characters (default 200). */

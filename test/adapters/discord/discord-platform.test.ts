@@ -274,6 +274,26 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(tags.max_length).toBeGreaterThanOrEqual(all.length);
   });
 
+  it('GIVEN a moderator names a channel of another server the bot is in THEN no digest is subscribed there; a channel of their own server works', async () => {
+    const subscribe = (channel: string) =>
+      callbackOf(
+        app.fake.slashCommand(
+          'digest-admin',
+          [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'channel', value: channel }, { type: 3, name: 'at', value: '08:00' }] }],
+          alice,
+          { permissions: MANAGE_GUILD },
+        ),
+      );
+    const foreign = await subscribe(`<#${app.fake.foreignChannelId}>`);
+    expect(foreign.body.data.embeds[0].description).toMatch(/not one of this server's.*Nothing was changed/s);
+    expect(await app.digestStore.listSubscriptions()).toEqual([]);
+    const unknown = await subscribe('900000000000000999');
+    expect(unknown.body.data.embeds[0].description).toMatch(/not one of this server's/);
+    const sibling = await subscribe(`<#${app.fake.siblingChannelId}>`);
+    expect(sibling.body.data.embeds[0].description ?? '').not.toMatch(/not one of this server's/);
+    expect((await app.digestStore.listSubscriptions()).map((s) => s.channelId)).toEqual([app.fake.siblingChannelId]);
+  });
+
   it('GIVEN a time-zone option being typed THEN autocomplete offers matching IANA zones', async () => {
     const i = app.fake.autocomplete('digest-admin', [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'tz', value: 'seoul', focused: true }] }], alice);
     const cb = await callbackOf(i);
