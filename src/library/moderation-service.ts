@@ -80,15 +80,7 @@ export class ModerationService implements ModerationPort {
       throw new BriefbotError('INVALID_BRIEFING', `The new text names the slug "${briefing.slug}", but you are editing "${slug}". Slugs cannot be renamed; add it as a new briefing instead.`);
     }
     const current = await this.requireActive(slug, 'edit');
-    if (options.basedOn !== undefined && options.basedOn !== current.revision) {
-      // Saving would silently replace someone's change the editor never saw.
-      const latest = current.revision > 0 ? await this.deps.store.revision(slug, current.revision) : undefined;
-      const by = latest ? `, by ${latest.userName}` : '';
-      throw new BriefbotError(
-        'CONFLICT',
-        `"${slug}" changed since you started: it is at revision ${current.revision} now${by}, and your text starts from revision ${options.basedOn}. Nothing was saved. See /briefing history ${slug}, then edit the current text again.`,
-      );
-    }
+    await this.requireUnchanged(current, options.basedOn, 'your text starts from', 'edit the current text again');
     const change = current.briefing ? describeChange(current.briefing, briefing) : describeChange(undefined, briefing);
     if (current.briefing && change === 'no change to the text') {
       throw new BriefbotError('CONFLICT', `That is the text "${slug}" already has (revision ${current.revision}). Nothing was changed.`);
@@ -119,10 +111,11 @@ export class ModerationService implements ModerationPort {
     return this.commit(current, 'restore', actor, { state: 'active', briefing: head.briefing, change: 'restored the text it had before it was removed' });
   }
 
-  async revert(slug: string, revision: number, actor: ActingUser): Promise<RevisionInfo> {
+  async revert(slug: string, revision: number, actor: ActingUser, options: EditOptions = {}): Promise<RevisionInfo> {
     this.requireModerator(actor, 'revert briefings');
     if (!Number.isInteger(revision) || revision < 0) throw new BriefbotError('BAD_ARGUMENTS', 'A revision is a whole number, 0 or more (see /briefing history).');
     const current = await this.requireActive(slug, 'revert');
+    await this.requireUnchanged(current, options.basedOn, 'you chose the revert when it was at', 'choose again');
     let target: Briefing | null;
     if (revision === 0) {
       if (!current.file) {
@@ -227,6 +220,18 @@ export class ModerationService implements ModerationPort {
       archived: head?.state === 'archived',
       revision: head?.revision ?? 0,
     };
+  }
+
+  /** Refuses a change made from a revision that is no longer current: it would silently replace someone's change its author never saw. */
+  private async requireUnchanged(current: Current, basedOn: number | undefined, madeFrom: string, retry: string): Promise<void> {
+    if (basedOn === undefined || basedOn === current.revision) return;
+    const { slug } = current;
+    const latest = current.revision > 0 ? await this.deps.store.revision(slug, current.revision) : undefined;
+    const by = latest ? `, by ${latest.userName}` : '';
+    throw new BriefbotError(
+      'CONFLICT',
+      `"${slug}" changed since you started: it is at revision ${current.revision} now${by}, and ${madeFrom} revision ${basedOn}. Nothing was saved. See /briefing history ${slug}, then ${retry}.`,
+    );
   }
 
   private async requireActive(slug: string, verb: string): Promise<Current> {

@@ -120,6 +120,20 @@ describe('/briefing moderation commands', () => {
     expect((await w.run('/briefing edit korea-japan from 1', {}, edit('Dora rewrote the lead.'))).title).toBe('Saved "korea-japan" as revision 2');
   });
 
+  it('GIVEN a Revert button pressed after another moderator changed the briefing THEN it is refused instead of silently undoing that change', async () => {
+    const w = world();
+    const edit = (text: string) => [{ name: 'fix.md', content: enc(`---\ntitle: Korea-Japan talks\n---\n${text}`) }];
+    await w.run('/briefing edit korea-japan', {}, edit('First fix.'));
+    const history = await w.run('/briefing history korea-japan');
+    const button = history.actions.find((a) => a.label === 'Revert to r0');
+    expect(button?.command).toBe('/briefing revert korea-japan 0 from 1');
+    await w.run('/briefing edit korea-japan', { userId: 'B', userName: 'bea' }, edit('Bea fixed a name.'));
+    const late = await w.run(button?.command ?? '');
+    expect(late.tone).toBe('error');
+    expect(text(late)).toMatch(/changed since you started: it is at revision 2 now, by bea/);
+    expect((await w.library.get('korea-japan'))?.briefing.body).toBe('Bea fixed a name.');
+  });
+
   it('GIVEN a removed briefing THEN its history offers a moderator Restore instead of revert buttons (revert is refused until it is restored), and says so to everyone', async () => {
     const w = world();
     await w.run('/briefing edit korea-japan', {}, [{ name: 'fix.md', content: enc('---\ntitle: Korea-Japan talks resume\n---\nThe ministers met again in Tokyo.') }]);

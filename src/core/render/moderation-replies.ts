@@ -77,7 +77,8 @@ export function historyReply(slug: string, revisions: readonly RevisionView[], c
         // A revision whose text is current would only answer "Nothing was changed".
         .filter((r) => r.revision !== current && r.action !== 'remove' && !r.sameAsCurrent)
         .slice(0, 3)
-        .map((r) => ({ label: `Revert to r${r.revision}`, command: `/briefing revert ${slug} ${r.revision}`, style: 'secondary' as const }))
+        // "from": a button pressed after someone else's change is refused rather than silently undoing it.
+        .map((r) => ({ label: `Revert to r${r.revision}`, command: `/briefing revert ${slug} ${r.revision} from ${current}`, style: 'secondary' as const }))
     : [];
   const paging = pages > 1 ? ` · page ${p} of ${pages}` : '';
   return {
