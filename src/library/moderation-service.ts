@@ -237,6 +237,8 @@ export class ModerationService implements ModerationPort {
   private async requireActive(slug: string, verb: string): Promise<Current> {
     const current = await this.current(slug);
     if (!current.head && !current.file) throw this.notFound(slug);
+    // Removed twice (a second press, or two moderators): "restore it before you remove it" would read as nonsense.
+    if (current.archived && verb === 'remove') throw new BriefbotError('CONFLICT', `"${slug}" is already removed (revision ${current.revision}). Nothing was changed; /briefing restore ${slug} brings it back.`);
     if (current.archived) throw new BriefbotError('CONFLICT', `"${slug}" is removed. Bring it back with /briefing restore ${slug} before you ${verb} it.`);
     if (!current.briefing) throw new BriefbotError('NOT_FOUND', `"${slug}" followed the file briefings/${slug}.md, which is gone.`);
     return current;

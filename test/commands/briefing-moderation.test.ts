@@ -134,6 +134,14 @@ describe('/briefing moderation commands', () => {
     expect((await w.library.get('korea-japan'))?.briefing.body).toBe('Bea fixed a name.');
   });
 
+  it('GIVEN a briefing removed twice THEN the second says it is already removed, not to restore it before removing it', async () => {
+    const w = world();
+    await w.run('/briefing remove korea-japan');
+    const again = await w.run('/briefing remove korea-japan');
+    expect(again.tone).toBe('error');
+    expect(text(again)).toMatch(/^"korea-japan" is already removed \(revision 1\)\. Nothing was changed; \/briefing restore korea-japan brings it back\./);
+  });
+
   it('GIVEN a removed briefing THEN its history offers a moderator Restore instead of revert buttons (revert is refused until it is restored), and says so to everyone', async () => {
     const w = world();
     await w.run('/briefing edit korea-japan', {}, [{ name: 'fix.md', content: enc('---\ntitle: Korea-Japan talks resume\n---\nThe ministers met again in Tokyo.') }]);
