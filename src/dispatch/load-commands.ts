@@ -15,7 +15,7 @@ const optionSchema = z.strictObject({
   keyword: z.string().regex(/^[a-z]+$/).optional(),
   namesCommand: z.boolean().optional(),
   namesChannel: z.boolean().optional(),
-  autocomplete: z.enum(['briefing', 'time-zone']).optional(),
+  autocomplete: z.enum(['briefing', 'removed-briefing', 'time-zone']).optional(),
   maxLength: z.number().int().positive().max(6000).optional(),
   minValue: z.number().int().optional(),
   maxValue: z.number().int().optional(),

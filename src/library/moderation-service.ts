@@ -139,6 +139,15 @@ export class ModerationService implements ModerationPort {
     return this.commit(current, 'revert', actor, { state: 'active', briefing: target, change: `reverted to revision ${revision}${revision === 0 ? ' (the file)' : ''}: ${difference}` });
   }
 
+  async removedBriefings(): Promise<{ slug: string; title: string }[]> {
+    const [heads, files] = await Promise.all([this.deps.store.heads(), this.deps.files.entries()]);
+    const fileTitles = new Map(files.map((e) => [e.briefing.slug, e.briefing.title]));
+    return heads.filter((h) => h.state === 'archived').flatMap((h) => {
+      const title = h.briefing?.title ?? fileTitles.get(h.slug);
+      return title === undefined ? [] : [{ slug: h.slug, title }];
+    });
+  }
+
   async history(slug: string): Promise<RevisionInfo[]> {
     const current = await this.current(slug);
     if (!current.head && !current.file) throw this.notFound(slug);

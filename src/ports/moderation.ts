@@ -47,6 +47,8 @@ export interface ModerationPort {
   remove(slug: string, actor: ActingUser): Promise<RevisionInfo>;
   restore(slug: string, actor: ActingUser): Promise<RevisionInfo>;
   /** Makes the text of `revision` current again, as a new revision; 0 is the file's text. */
+  /** The removed briefings (slug and title), which only restore can reach. */
+  removedBriefings(): Promise<{ slug: string; title: string }[]>;
   /** With `basedOn`, refused (CONFLICT) unless the briefing is still at that revision (a history button pressed late). */
   revert(slug: string, revision: number, actor: ActingUser, options?: EditOptions): Promise<RevisionInfo>;
   /** Oldest first; a file briefing starts with revision 0, the file's text. */

@@ -247,8 +247,8 @@ export class FakeDiscord {
     return this.dispatchInteraction(commandInteraction(2, this.context(), user, name, options, member, resolved));
   }
 
-  autocomplete(name: string, options: any[], user: FakeUser): { id: string; token: string } {
-    return this.dispatchInteraction(commandInteraction(4, this.context(), user, name, options));
+  autocomplete(name: string, options: any[], user: FakeUser, member: MemberOptions | null = {}): { id: string; token: string } {
+    return this.dispatchInteraction(commandInteraction(4, this.context(), user, name, options, member));
   }
 
   /**

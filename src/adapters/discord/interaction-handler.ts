@@ -6,6 +6,7 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
+import { rankBriefings } from '../../core/briefing/find-briefing.js';
 import { type ArgValue, type Args, type CommandData, commandKey } from '../../core/commands/command-data.js';
 import { type ReplyDocument, sliceWhole, textReply } from '../../core/render/document.js';
 import { parseChannelMention, zonesMatching } from '../../core/digest/schedule-input.js';
@@ -14,6 +15,7 @@ import type { Actor } from '../../ports/actor.js';
 import type { Attachment } from '../../ports/command.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
+import type { ModerationPort } from '../../ports/moderation.js';
 import { FORM_COMMANDS } from './briefing-form.js';
 import type { DiscordCommandSet } from './command-definitions.js';
 import type { ButtonLines } from './button-lines.js';
@@ -34,6 +36,8 @@ export interface InteractionHandlerDeps {
   lines: ButtonLines;
   pending: PendingSteps;
   moderatorRoleId?: string;
+  /** Removed briefings, for restore's autocomplete. */
+  moderation?: Pick<ModerationPort, 'removedBriefings'>;
   /** Answers slower than this are deferred first; Discord drops an interaction not answered in 3 s. */
   deferAfterMs: number;
   maxBriefingBytes: number;
@@ -121,6 +125,10 @@ export class InteractionHandler {
         name: clip(`${b.title} (${b.slug})`, CHOICE_MAX),
         value: b.slug.slice(0, CHOICE_MAX),
       }));
+    } else if (option?.autocomplete === 'removed-briefing') {
+      // Removed briefings are hidden from the library; only moderators, who can restore them, see their titles.
+      const removed = this.actorOf(i).isModerator && this.deps.moderation ? await this.deps.moderation.removedBriefings() : [];
+      choices = rankBriefings(typed, removed, AUTOCOMPLETE_MAX).map((b) => ({ name: clip(`${b.title} (${b.slug})`, CHOICE_MAX), value: b.slug.slice(0, CHOICE_MAX) }));
     } else if (option?.autocomplete === 'time-zone') {
       choices = zonesMatching(typed, AUTOCOMPLETE_MAX).map((z) => ({ name: z, value: z }));
     }

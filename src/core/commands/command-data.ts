@@ -22,7 +22,7 @@ export interface CommandOption {
    */
   namesChannel?: boolean;
   /** What Discord autocompletes this option from. */
-  autocomplete?: 'briefing' | 'time-zone';
+  autocomplete?: 'briefing' | 'removed-briefing' | 'time-zone';
   /** Longest accepted value, in characters (default 200). */
   maxLength?: number;
   minValue?: number;

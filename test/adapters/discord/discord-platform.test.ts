@@ -87,6 +87,15 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(cb.body.data.choices.length).toBeLessThanOrEqual(25);
   });
 
+  it('GIVEN a removed briefing THEN restore autocompletes it for moderators (the library hides it), and offers members nothing', async () => {
+    await app.moderation.remove('mention-trap', { platform: 'discord', userId: alice.id, userName: 'alice', isModerator: true });
+    const typed = (user: typeof alice, member: object) => callbackOf(app.fake.autocomplete('briefing-admin', [{ type: 1, name: 'restore', options: [{ type: 3, name: 'slug', value: 'party', focused: true }] }], user, member));
+    const mod = await typed(alice, { permissions: MANAGE_GUILD });
+    expect(mod.body.data.choices).toEqual([{ name: 'Party @everyone (mention-trap)', value: 'mention-trap' }]);
+    expect((await typed(bob, {})).body.data.choices).toEqual([]);
+    await app.moderation.restore('mention-trap', { platform: 'discord', userId: alice.id, userName: 'alice', isModerator: true });
+  });
+
   it('GIVEN a title whose emoji falls where a choice name is cut THEN the choice is cut before the emoji, never through it (Discord refuses half a character)', async () => {
     const i = app.fake.autocomplete('briefing', [{ type: 3, name: 'topic', value: 'zz', focused: true }], alice);
     const cb = await callbackOf(i);

@@ -24,6 +24,7 @@ export interface DiscordTestApp {
   library: Library;
   files: MemorySource;
   digestStore: MemoryDigestStore;
+  moderation: ModerationService;
   stop(): Promise<void>;
 }
 
@@ -67,6 +68,7 @@ export async function startDiscordTestApp(options: {
   const dispatcher = new Dispatcher({ commands, library, clock, logger: silentLogger, services: { moderation, digests } });
   const platform = new DiscordPlatform({
     token: 'fake-bot-token',
+    moderation,
     apiUrl: fake.apiUrl,
     moderatorRoleId: MOD_ROLE,
     dispatcher,
@@ -84,6 +86,7 @@ export async function startDiscordTestApp(options: {
     library,
     files,
     digestStore,
+    moderation,
     async stop() {
       await platform.stop();
       await fake.stop();

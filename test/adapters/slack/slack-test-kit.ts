@@ -70,6 +70,9 @@ export class RecordingModeration implements ModerationPort {
     this.added.push({ briefing, actor });
     return this.info(briefing.slug, 'add', actor);
   }
+  async removedBriefings() {
+    return [];
+  }
   async edit(slug: string, briefing: Briefing, actor: Actor, options: EditOptions = {}) {
     this.check(actor);
     this.edited.push({ slug, briefing, actor, ...options });
