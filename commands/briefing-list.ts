@@ -1,4 +1,4 @@
-import type { Action } from '../src/core/render/document.js';
+import { type Action, pageNote } from '../src/core/render/document.js';
 import { typedTag } from '../src/core/briefing/briefing-form.js';
 import { asWord } from '../src/core/commands/parse-command-line.js';
 import { subtitleOf } from '../src/core/render/briefing-card.js';
@@ -70,7 +70,7 @@ export default {
         },
       ],
       actions,
-      footer: `Page ${page} of ${pages} · ${entries.length} briefing${entries.length === 1 ? '' : 's'} · open one with /briefing <slug>`,
+      footer: `${Number(wantedPage ?? 1) > pages ? `${pageNote(Number(wantedPage), page, pages)} ` : ''}Page ${page} of ${pages} · ${entries.length} briefing${entries.length === 1 ? '' : 's'} · open one with /briefing <slug>`,
       visibility: 'private',
     };
   },

@@ -172,6 +172,7 @@ describe('/briefing moderation commands', () => {
     expect(next?.command).toBe('/briefing history korea-japan 2');
     const second = await w.run(next?.command ?? '', { isModerator: false });
     expect(text(second)).toMatch(/r0 · add/);
+    expect((await w.run('/briefing history korea-japan 7', { isModerator: false })).footer).toMatch(/^31 revisions · There is no page 7: this is the last, page 2 of 2\./);
     expect(text(second)).not.toMatch(/r30/);
     expect(second.actions.map((a) => a.label)).toEqual(['◀ Previous']);
   });

@@ -92,6 +92,15 @@ describe('Dispatcher', () => {
     expect(documentText(reply)).toMatch(message);
   });
 
+  it('GIVEN a page past the end of a list or a section THEN the reply says there is no such page, not only which one it shows', async () => {
+    const { dispatcher } = await setup();
+    const list = await dispatcher.runLine('/briefing list 9', { actor: member, channel });
+    expect(list.footer).toMatch(/^There is no page 9: this is the only page\. Page 1 of 1/);
+    const quotes = await dispatcher.runLine('/briefing korea-japan quotes 4', { actor: member, channel });
+    expect(quotes.footer).toBe('There is no page 4: this is the only page.');
+    expect((await dispatcher.runLine('/briefing korea-japan quotes', { actor: member, channel })).footer).toBeUndefined();
+  });
+
   it('GIVEN a tag that really ends in a number THEN the list still filters by it', async () => {
     const { dispatcher, source } = await setup();
     source.add({ slug: 'g-0', title: 'Ground zero', tags: ['ground 0'], body: 'A story.' }, new Date('2025-01-01'));

@@ -1,5 +1,5 @@
 import { BriefbotError } from '../errors.js';
-import type { Action, ReplyDocument } from './document.js';
+import { type Action, pageNote, type ReplyDocument } from './document.js';
 
 /** A revision as the moderation replies show it (the port's RevisionInfo has this shape). */
 export interface RevisionView {
@@ -80,7 +80,7 @@ export function historyReply(slug: string, revisions: readonly RevisionView[], c
         // "from": a button pressed after someone else's change is refused rather than silently undoing it.
         .map((r) => ({ label: `Revert to r${r.revision}`, command: `/briefing revert ${slug} ${r.revision} from ${current}`, style: 'secondary' as const }))
     : [];
-  const paging = pages > 1 ? ` · page ${p} of ${pages}` : '';
+  const paging = page > pages ? ` · ${pageNote(page, p, pages)}` : pages > 1 ? ` · page ${p} of ${pages}` : '';
   return {
     title: `History of "${slug}"`,
     sections: [
