@@ -1,3 +1,4 @@
+import { BASED_ON_KEYWORD, BASED_ON_OPTION } from '../src/core/commands/command-data.js';
 import { normaliseSlugInput } from '../src/core/briefing/find-briefing.js';
 import { BriefbotError } from '../src/core/errors.js';
 import { moderationUnavailable, revisionReply } from '../src/core/render/moderation-replies.js';
@@ -12,6 +13,14 @@ export default {
     options: [
       { name: 'slug', description: 'The briefing to change', type: 'string', required: true, autocomplete: 'briefing', maxLength: 64 },
       { name: 'file', description: 'Path of a .md or .txt file (shell only); elsewhere attach the file', type: 'string', rest: true, maxLength: 1000 },
+      {
+        name: BASED_ON_OPTION,
+        description: 'The revision your text starts from (see history): refused if the briefing has changed since',
+        type: 'integer',
+        keyword: BASED_ON_KEYWORD,
+        minValue: 0,
+        maxValue: 1_000_000_000,
+      },
     ],
   },
   async execute(ctx, args) {
@@ -25,6 +34,6 @@ export default {
       throw new BriefbotError('BAD_ARGUMENTS', `${how}. /briefing export ${slug} gives the current file to start from.`);
     }
     const briefing = await moderation.readSubmission(attachment ? { attachment } : { path: path as string }, ctx.actor, slug);
-    return revisionReply(await moderation.edit(slug, briefing, ctx.actor));
+    return revisionReply(await moderation.edit(slug, briefing, ctx.actor, typeof args[BASED_ON_OPTION] === 'number' ? { basedOn: args[BASED_ON_OPTION] } : {}));
   },
 } satisfies Command;

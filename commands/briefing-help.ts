@@ -7,9 +7,9 @@ export default {
     subcommand: 'help',
     description: 'How to use /briefing',
     permission: 'everyone',
-    options: [],
+    options: [{ name: 'command', description: 'One /briefing command, e.g. list or add', type: 'string', maxLength: 40, rest: true }],
   },
-  async execute(ctx) {
-    return buildHelp(ctx.commands, 'briefing');
+  async execute(ctx, args) {
+    return buildHelp(ctx.commands, typeof args.command === 'string' ? `briefing ${args.command}` : 'briefing');
   },
 } satisfies Command;

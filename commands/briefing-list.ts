@@ -1,22 +1,28 @@
-import type { Action } from '../src/core/render/document.js';
+import { type Action, pageNote } from '../src/core/render/document.js';
 import { typedTag } from '../src/core/briefing/briefing-form.js';
 import { asWord } from '../src/core/commands/parse-command-line.js';
 import { subtitleOf } from '../src/core/render/briefing-card.js';
+import { type CommandData, usageOf } from '../src/core/commands/command-data.js';
+import { BriefbotError } from '../src/core/errors.js';
 import type { Command } from '../src/ports/command.js';
 
 const PAGE_SIZE = 10;
 
+const MAX_PAGE = 100_000;
+
+const data = {
+  name: 'briefing',
+  subcommand: 'list',
+  description: 'List the briefings, newest first, optionally with one tag',
+  permission: 'everyone',
+  options: [
+    { name: 'tag', description: 'Only briefings with this tag', type: 'string', maxLength: 40, rest: true },
+    { name: 'page', description: 'Page number', type: 'integer', minValue: 1, maxValue: MAX_PAGE },
+  ],
+} satisfies CommandData;
+
 export default {
-  data: {
-    name: 'briefing',
-    subcommand: 'list',
-    description: 'List the briefings, newest first, optionally with one tag',
-    permission: 'everyone',
-    options: [
-      { name: 'tag', description: 'Only briefings with this tag', type: 'string', maxLength: 40, rest: true },
-      { name: 'page', description: 'Page number', type: 'integer', minValue: 1, maxValue: 100_000 },
-    ],
-  },
+  data,
   async execute(ctx, args) {
     let tag = typeof args.tag === 'string' ? typedTag(args.tag).toLowerCase() || undefined : undefined;
     let wantedPage = args.page;
@@ -27,6 +33,13 @@ export default {
       wantedPage = undefined;
     }
     const entries = tag ? all.filter((e) => e.briefing.tags.includes(tag)) : all;
+    // "/briefing list diplomacy 0": a page out of range is read as part of the tag by the grammar; when no
+    // briefing has that tag, the number was plainly meant as the page.
+    const outOfRange = tag !== undefined && entries.length === 0 ? /^(?:.*\S\s+)?([-+]?\d+)$/.exec(tag)?.[1] : undefined;
+    if (outOfRange !== undefined && (Number(outOfRange) < 1 || Number(outOfRange) > MAX_PAGE)) {
+      const range = Number(outOfRange) < 1 ? 'pages start at 1' : `at most ${MAX_PAGE}`;
+      throw new BriefbotError('BAD_ARGUMENTS', `"${outOfRange.slice(0, 20)}" is not a valid page: ${range}.\nUsage: ${usageOf(data)}`);
+    }
     const pages = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
     const page = Math.min(Math.max(1, Number(wantedPage ?? 1)), pages);
     const shown = entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -57,7 +70,7 @@ export default {
         },
       ],
       actions,
-      footer: `Page ${page} of ${pages} · ${entries.length} briefing${entries.length === 1 ? '' : 's'} · open one with /briefing <slug>`,
+      footer: `${Number(wantedPage ?? 1) > pages ? `${pageNote(Number(wantedPage), page, pages)} ` : ''}Page ${page} of ${pages} · ${entries.length} briefing${entries.length === 1 ? '' : 's'} · open one with /briefing <slug>`,
       visibility: 'private',
     };
   },

@@ -8,7 +8,7 @@ export default {
     subcommand: 'restore',
     description: 'Bring back a removed briefing',
     permission: 'moderator',
-    options: [{ name: 'slug', description: 'The briefing', type: 'string', required: true, autocomplete: 'briefing', maxLength: 64 }],
+    options: [{ name: 'slug', description: 'The briefing', type: 'string', required: true, autocomplete: 'removed-briefing', maxLength: 64 }],
   },
   async execute(ctx, args) {
     const moderation = ctx.services.moderation;

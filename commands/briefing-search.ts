@@ -1,3 +1,4 @@
+import { terms } from '../src/core/search/text-terms.js';
 import type { Command } from '../src/ports/command.js';
 
 const LIMIT = 10;
@@ -15,9 +16,14 @@ export default {
     const hits = await ctx.library.search(query, LIMIT);
     const title = `Search: ${query.length > 80 ? `${query.slice(0, 80)}…` : query}`;
     if (hits.length === 0) {
+      // "No briefing matches" would be untrue of "the": it is simply not searched.
+      const none =
+        terms(query).length === 0
+          ? `"${query.slice(0, 80)}" has no word to search for: common words such as "the" and "of", and punctuation, are left out. Try a name, a place or another word you expect in the story.`
+          : 'No briefing matches those words. Try fewer or different words, or /briefing list.';
       return {
         title,
-        sections: [{ blocks: [{ kind: 'text', text: 'No briefing matches those words. Try fewer or different words, or /briefing list.' }] }],
+        sections: [{ blocks: [{ kind: 'text', text: none }] }],
         actions: [],
         visibility: 'private',
       };

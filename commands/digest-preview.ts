@@ -7,7 +7,7 @@ export default {
     subcommand: 'preview',
     description: "Show only you what a channel's digest would post now",
     permission: 'everyone',
-    options: [{ name: 'channel', description: 'The channel (default: this one)', type: 'string', maxLength: 100 }],
+    options: [{ name: 'channel', description: 'The channel (default: this one)', type: 'string', maxLength: 100, namesChannel: true }],
   },
   async execute(ctx, args) {
     const doc = await digestsOf(ctx).preview(targetChannel(ctx, args.channel));

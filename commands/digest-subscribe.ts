@@ -10,7 +10,7 @@ export default {
     description: 'Post a daily digest of new briefings in a channel at a local time',
     permission: 'moderator',
     options: [
-      { name: 'channel', description: 'The channel (default: this one)', type: 'string', maxLength: 100 },
+      { name: 'channel', description: 'The channel (default: this one)', type: 'string', maxLength: 100, namesChannel: true },
       { name: 'at', description: 'Local time, HH:MM on a 24-hour clock', type: 'string', keyword: 'at', required: true, maxLength: 5 },
       { name: 'tz', description: 'IANA time zone, e.g. Europe/London (default UTC)', type: 'string', keyword: 'tz', autocomplete: 'time-zone', maxLength: 64 },
       { name: 'days', description: 'daily, weekdays, or days like mon,wed,fri', type: 'string', keyword: 'days', maxLength: 60 },

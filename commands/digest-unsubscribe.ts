@@ -9,7 +9,7 @@ export default {
     subcommand: 'unsubscribe',
     description: "Stop a channel's daily digest",
     permission: 'moderator',
-    options: [{ name: 'channel', description: 'The channel (default: this one)', type: 'string', maxLength: 100 }],
+    options: [{ name: 'channel', description: 'The channel (default: this one)', type: 'string', maxLength: 100, namesChannel: true }],
   },
   async execute(ctx, args) {
     const channel = targetChannel(ctx, args.channel);

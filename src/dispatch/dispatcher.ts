@@ -109,7 +109,7 @@ export class Dispatcher {
    */
   private async withSuggestions(error: unknown, options: readonly CommandOption[], args: Args): Promise<unknown> {
     if (!isBriefbotError(error) || error.code !== 'UNKNOWN_BRIEFING') return error;
-    const option = options.find((o) => o.autocomplete === 'briefing' && !o.rest);
+    const option = options.find((o) => (o.autocomplete === 'briefing' || o.autocomplete === 'removed-briefing') && !o.rest);
     const typed = option && args[option.name];
     if (typeof typed !== 'string' || !typed.trim()) return error;
     const near = await nearSlugs(this.deps.library, typed);

@@ -7,7 +7,7 @@ import { BriefbotError } from '../core/errors.js';
 import type { BriefingStore, ChangeRequest, StoredHead, StoredRevision } from '../ports/briefing-store.js';
 import type { Clock } from '../ports/clock.js';
 import type { BriefingSource, LibraryEntry } from '../ports/library.js';
-import type { ActingUser, AuditEntry, AuditFilter, ModerationPort, RevisionInfo } from '../ports/moderation.js';
+import type { ActingUser, AuditEntry, AuditFilter, EditOptions, ModerationPort, RevisionInfo } from '../ports/moderation.js';
 
 export interface ModerationDeps {
   store: BriefingStore;
@@ -73,13 +73,14 @@ export class ModerationService implements ModerationPort {
     return this.commit(current, 'add', actor, { state: 'active', briefing, change: describeChange(undefined, briefing) });
   }
 
-  async edit(slug: string, input: Briefing, actor: ActingUser): Promise<RevisionInfo> {
+  async edit(slug: string, input: Briefing, actor: ActingUser, options: EditOptions = {}): Promise<RevisionInfo> {
     this.requireModerator(actor, 'edit briefings');
     const briefing = this.revalidate(input);
     if (briefing.slug !== slug) {
       throw new BriefbotError('INVALID_BRIEFING', `The new text names the slug "${briefing.slug}", but you are editing "${slug}". Slugs cannot be renamed; add it as a new briefing instead.`);
     }
     const current = await this.requireActive(slug, 'edit');
+    await this.requireUnchanged(current, options.basedOn, 'your text starts from', 'edit the current text again');
     const change = current.briefing ? describeChange(current.briefing, briefing) : describeChange(undefined, briefing);
     if (current.briefing && change === 'no change to the text') {
       throw new BriefbotError('CONFLICT', `That is the text "${slug}" already has (revision ${current.revision}). Nothing was changed.`);
@@ -110,10 +111,11 @@ export class ModerationService implements ModerationPort {
     return this.commit(current, 'restore', actor, { state: 'active', briefing: head.briefing, change: 'restored the text it had before it was removed' });
   }
 
-  async revert(slug: string, revision: number, actor: ActingUser): Promise<RevisionInfo> {
+  async revert(slug: string, revision: number, actor: ActingUser, options: EditOptions = {}): Promise<RevisionInfo> {
     this.requireModerator(actor, 'revert briefings');
     if (!Number.isInteger(revision) || revision < 0) throw new BriefbotError('BAD_ARGUMENTS', 'A revision is a whole number, 0 or more (see /briefing history).');
     const current = await this.requireActive(slug, 'revert');
+    await this.requireUnchanged(current, options.basedOn, 'you chose the revert when it was at', 'choose again');
     let target: Briefing | null;
     if (revision === 0) {
       if (!current.file) {
@@ -135,6 +137,15 @@ export class ModerationService implements ModerationPort {
     }
     await this.refuseDuplicate(targetText, slug);
     return this.commit(current, 'revert', actor, { state: 'active', briefing: target, change: `reverted to revision ${revision}${revision === 0 ? ' (the file)' : ''}: ${difference}` });
+  }
+
+  async removedBriefings(): Promise<{ slug: string; title: string }[]> {
+    const [heads, files] = await Promise.all([this.deps.store.heads(), this.deps.files.entries()]);
+    const fileTitles = new Map(files.map((e) => [e.briefing.slug, e.briefing.title]));
+    return heads.filter((h) => h.state === 'archived').flatMap((h) => {
+      const title = h.briefing?.title ?? fileTitles.get(h.slug);
+      return title === undefined ? [] : [{ slug: h.slug, title }];
+    });
   }
 
   async history(slug: string): Promise<RevisionInfo[]> {
@@ -220,9 +231,23 @@ export class ModerationService implements ModerationPort {
     };
   }
 
+  /** Refuses a change made from a revision that is no longer current: it would silently replace someone's change its author never saw. */
+  private async requireUnchanged(current: Current, basedOn: number | undefined, madeFrom: string, retry: string): Promise<void> {
+    if (basedOn === undefined || basedOn === current.revision) return;
+    const { slug } = current;
+    const latest = current.revision > 0 ? await this.deps.store.revision(slug, current.revision) : undefined;
+    const by = latest ? `, by ${latest.userName}` : '';
+    throw new BriefbotError(
+      'CONFLICT',
+      `"${slug}" changed since you started: it is at revision ${current.revision} now${by}, and ${madeFrom} revision ${basedOn}. Nothing was saved. See /briefing history ${slug}, then ${retry}.`,
+    );
+  }
+
   private async requireActive(slug: string, verb: string): Promise<Current> {
     const current = await this.current(slug);
     if (!current.head && !current.file) throw this.notFound(slug);
+    // Removed twice (a second press, or two moderators): "restore it before you remove it" would read as nonsense.
+    if (current.archived && verb === 'remove') throw new BriefbotError('CONFLICT', `"${slug}" is already removed (revision ${current.revision}). Nothing was changed; /briefing restore ${slug} brings it back.`);
     if (current.archived) throw new BriefbotError('CONFLICT', `"${slug}" is removed. Bring it back with /briefing restore ${slug} before you ${verb} it.`);
     if (!current.briefing) throw new BriefbotError('NOT_FOUND', `"${slug}" followed the file briefings/${slug}.md, which is gone.`);
     return current;

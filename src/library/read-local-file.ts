@@ -1,4 +1,6 @@
 import { open, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { BriefbotError } from '../core/errors.js';
 
 /**
@@ -8,7 +10,7 @@ import { BriefbotError } from '../core/errors.js';
 export async function readLocalFile(path: string, maxBytes: number): Promise<Uint8Array> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(expandHome(path), 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'permission denied' : `cannot open it (${code ?? 'error'})`;
@@ -27,11 +29,16 @@ export async function readLocalFile(path: string, maxBytes: number): Promise<Uin
 /** Writes a new file for a shell user; an existing file is never replaced. */
 export async function writeNewLocalFile(path: string, content: string): Promise<void> {
   try {
-    await writeFile(path, content, { flag: 'wx' });
+    await writeFile(expandHome(path), content, { flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new BriefbotError('CONFLICT', `${path} already exists; choose another file name. Nothing was written.`);
     const why = code === 'ENOENT' ? 'the folder does not exist' : code === 'EACCES' ? 'permission denied' : `cannot write it (${code ?? 'error'})`;
     throw new BriefbotError('BAD_ARGUMENTS', `Cannot write ${path}: ${why}.`);
   }
+}
+
+/** "~" and "~/story.txt" as a shell would read them (the command line reaches us unexpanded); "~bob/x" stays as typed. */
+function expandHome(path: string): string {
+  return path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path;
 }

@@ -14,6 +14,11 @@ export interface ActingUser {
 }
 
 /** One revision in a history. Revision 0 of a file briefing is the file itself: platform "file", user its path. */
+export interface EditOptions {
+  /** The revision the change was made from (what the edit form or the history showed). */
+  basedOn?: number;
+}
+
 export interface RevisionInfo {
   slug: string;
   revision: number;
@@ -37,11 +42,15 @@ export type { BriefingForm } from '../core/briefing/briefing-form.js';
  */
 export interface ModerationPort {
   add(briefing: Briefing, actor: ActingUser): Promise<RevisionInfo>;
-  edit(slug: string, briefing: Briefing, actor: ActingUser): Promise<RevisionInfo>;
+  /** With `basedOn`, refused (CONFLICT) unless the briefing is still at that revision: the editor saw every change. */
+  edit(slug: string, briefing: Briefing, actor: ActingUser, options?: EditOptions): Promise<RevisionInfo>;
   remove(slug: string, actor: ActingUser): Promise<RevisionInfo>;
   restore(slug: string, actor: ActingUser): Promise<RevisionInfo>;
   /** Makes the text of `revision` current again, as a new revision; 0 is the file's text. */
-  revert(slug: string, revision: number, actor: ActingUser): Promise<RevisionInfo>;
+  /** The removed briefings (slug and title), which only restore can reach. */
+  removedBriefings(): Promise<{ slug: string; title: string }[]>;
+  /** With `basedOn`, refused (CONFLICT) unless the briefing is still at that revision (a history button pressed late). */
+  revert(slug: string, revision: number, actor: ActingUser, options?: EditOptions): Promise<RevisionInfo>;
   /** Oldest first; a file briefing starts with revision 0, the file's text. */
   history(slug: string): Promise<RevisionInfo[]>;
   /** The Markdown file, front-matter and body, of the current text (archived too). */

@@ -61,7 +61,7 @@ describe('briefbot check', () => {
     expect(good.stdout).toBe(`1 briefing in ${join(dir, 'story.txt')}, all valid.\n`);
     const bad = await check([join(dir, 'empty.txt')]);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/^empty\.txt: body: the text of the briefing is empty/);
+    expect(bad.stdout).toMatch(/^empty\.txt: body: the text is empty: in a \.txt file the first line is the title \("Only a title"\)/);
   });
 
   it('GIVEN a folder THEN every file in it is checked', async () => {

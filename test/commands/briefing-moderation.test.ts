@@ -109,6 +109,55 @@ describe('/briefing moderation commands', () => {
     expect((await w.run(history.actions[0]?.command ?? '')).title).toBe('Reverted "korea-japan" (now revision 5)');
   });
 
+  it('GIVEN an edit that says which revision it started from AND another moderator changed the briefing since THEN it is refused and the other change stays current', async () => {
+    const w = world();
+    const edit = (text: string) => [{ name: 'fix.md', content: enc(`---\ntitle: Korea-Japan talks\n---\n${text}`) }];
+    expect((await w.run('/briefing edit korea-japan from 0', { userId: 'B', userName: 'bea' }, edit('Bea fixed a name.'))).title).toBe('Saved "korea-japan" as revision 1');
+    const late = await w.run('/briefing edit korea-japan from 0', {}, edit('Dora rewrote the lead.'));
+    expect(late.tone).toBe('error');
+    expect(text(late)).toMatch(/changed since you started: it is at revision 1 now, by bea.*Nothing was saved/s);
+    expect((await w.library.get('korea-japan'))?.briefing.body).toBe('Bea fixed a name.');
+    expect((await w.run('/briefing edit korea-japan from 1', {}, edit('Dora rewrote the lead.'))).title).toBe('Saved "korea-japan" as revision 2');
+  });
+
+  it('GIVEN a Revert button pressed after another moderator changed the briefing THEN it is refused instead of silently undoing that change', async () => {
+    const w = world();
+    const edit = (text: string) => [{ name: 'fix.md', content: enc(`---\ntitle: Korea-Japan talks\n---\n${text}`) }];
+    await w.run('/briefing edit korea-japan', {}, edit('First fix.'));
+    const history = await w.run('/briefing history korea-japan');
+    const button = history.actions.find((a) => a.label === 'Revert to r0');
+    expect(button?.command).toBe('/briefing revert korea-japan 0 from 1');
+    await w.run('/briefing edit korea-japan', { userId: 'B', userName: 'bea' }, edit('Bea fixed a name.'));
+    const late = await w.run(button?.command ?? '');
+    expect(late.tone).toBe('error');
+    expect(text(late)).toMatch(/changed since you started: it is at revision 2 now, by bea/);
+    expect((await w.library.get('korea-japan'))?.briefing.body).toBe('Bea fixed a name.');
+  });
+
+  it('GIVEN a briefing removed twice THEN the second says it is already removed, not to restore it before removing it', async () => {
+    const w = world();
+    await w.run('/briefing remove korea-japan');
+    const again = await w.run('/briefing remove korea-japan');
+    expect(again.tone).toBe('error');
+    expect(text(again)).toMatch(/^"korea-japan" is already removed \(revision 1\)\. Nothing was changed; \/briefing restore korea-japan brings it back\./);
+  });
+
+  it('GIVEN a removed briefing THEN its history offers a moderator Restore instead of revert buttons (revert is refused until it is restored), and says so to everyone', async () => {
+    const w = world();
+    await w.run('/briefing edit korea-japan', {}, [{ name: 'fix.md', content: enc('---\ntitle: Korea-Japan talks resume\n---\nThe ministers met again in Tokyo.') }]);
+    await w.run('/briefing remove korea-japan');
+    const history = await w.run('/briefing history korea-japan');
+    expect(history.actions.map((a) => a.label)).toEqual(['Restore']);
+    expect(history.actions[0]?.command).toBe('/briefing restore korea-japan');
+    expect(history.footer).toContain('removed');
+    expect(history.footer).not.toContain('/briefing revert');
+    const reader = await w.run('/briefing history korea-japan', { isModerator: false });
+    expect(reader.actions).toEqual([]);
+    expect(reader.footer).toContain('removed');
+    expect((await w.run(history.actions[0]?.command ?? '')).title).toBe('Restored "korea-japan" (revision 3)');
+    expect((await w.run('/briefing history korea-japan')).actions.map((a) => a.label)).toEqual(['Revert to r0']);
+  });
+
   it('GIVEN more revisions than one page shows THEN history pages back to revision 0 with Previous and Next', async () => {
     const w = world();
     for (let k = 0; k < 15; k++) {
@@ -123,6 +172,7 @@ describe('/briefing moderation commands', () => {
     expect(next?.command).toBe('/briefing history korea-japan 2');
     const second = await w.run(next?.command ?? '', { isModerator: false });
     expect(text(second)).toMatch(/r0 · add/);
+    expect((await w.run('/briefing history korea-japan 7', { isModerator: false })).footer).toMatch(/^31 revisions · There is no page 7: this is the last, page 2 of 2\./);
     expect(text(second)).not.toMatch(/r30/);
     expect(second.actions.map((a) => a.label)).toEqual(['◀ Previous']);
   });

@@ -80,6 +80,34 @@ describe('Dispatcher', () => {
     expect(documentText(tagged)).toContain('Story 0');
   });
 
+  it.each([
+    ['/briefing list diplomacy 0', /"0" is not a valid page: pages start at 1/],
+    ['/briefing list diplomacy -3', /"-3" is not a valid page: pages start at 1/],
+    ['/briefing list 0', /"0" is not a valid page: pages start at 1/],
+    ['/briefing list diplomacy 100001', /"100001" is not a valid page: at most 100000/],
+  ])('GIVEN %s, a tag and a page out of range THEN the error says what pages are, rather than looking for a tag with the number in it', async (line, message) => {
+    const { dispatcher } = await setup();
+    const reply = await dispatcher.runLine(line, { actor: member, channel });
+    expect(reply.tone).toBe('error');
+    expect(documentText(reply)).toMatch(message);
+  });
+
+  it('GIVEN a page past the end of a list or a section THEN the reply says there is no such page, not only which one it shows', async () => {
+    const { dispatcher } = await setup();
+    const list = await dispatcher.runLine('/briefing list 9', { actor: member, channel });
+    expect(list.footer).toMatch(/^There is no page 9: this is the only page\. Page 1 of 1/);
+    const quotes = await dispatcher.runLine('/briefing korea-japan quotes 4', { actor: member, channel });
+    expect(quotes.footer).toBe('There is no page 4: this is the only page.');
+    expect((await dispatcher.runLine('/briefing korea-japan quotes', { actor: member, channel })).footer).toBeUndefined();
+  });
+
+  it('GIVEN a tag that really ends in a number THEN the list still filters by it', async () => {
+    const { dispatcher, source } = await setup();
+    source.add({ slug: 'g-0', title: 'Ground zero', tags: ['ground 0'], body: 'A story.' }, new Date('2025-01-01'));
+    const reply = await dispatcher.runLine('/briefing list ground 0', { actor: member, channel });
+    expect(reply.title).toBe('Briefings tagged "ground 0"');
+  });
+
   it('GIVEN a tag of two words on more than one page THEN its Next button keeps the tag whole and opens page 2', async () => {
     const { dispatcher, source } = await setup();
     for (let n = 0; n < 12; n++) source.add({ slug: `story-${n}`, title: `Story ${n}`, tags: ['north korea'], body: `Story number ${n} text.` }, new Date(Date.UTC(2025, 0, n + 1)));
@@ -117,6 +145,10 @@ describe('Dispatcher', () => {
     expect(one.tone).not.toBe('error');
     expect(fields(one)).toEqual(['/briefing list [<tag>] [<page>]']);
     expect(fields(await dispatcher.runLine('/help search', { actor: member, channel }))).toEqual(['/briefing search <query>']);
+    // "/briefing help list" is how people ask about one /briefing command, as "/briefing help" suggests.
+    const within = await dispatcher.runLine('/briefing help list', { actor: member, channel });
+    expect(within.tone).not.toBe('error');
+    expect(fields(within)).toEqual(['/briefing list [<tag>] [<page>]']);
     const unknown = await dispatcher.runLine('/help frobnicate', { actor: member, channel });
     expect(documentText(unknown)).toContain('"frobnicate" is not a command; these are all of them:');
     expect(fields(unknown)).toContain('/briefing search <query>');
@@ -157,6 +189,13 @@ describe('Dispatcher', () => {
     const text = documentText(await dispatcher.runLine('/briefing search rates', { actor: member, channel }));
     expect(text).toContain('Central bank holds rates (central-bank)');
     expect(text).not.toContain('Korea-Japan talks');
+  });
+
+  it.each(['the', 'of the and', '"?!', '***'])('GIVEN a search for %j, only common words or punctuation THEN the reply says those are not searched, rather than that nothing matches', async (query) => {
+    const { dispatcher } = await setup();
+    const text = documentText(await dispatcher.runLine(`/briefing search ${query}`, { actor: member, channel }));
+    expect(text).toMatch(/has no word to search for: common words such as "the" and "of", and punctuation, are left out/);
+    expect(text).not.toMatch(/No briefing matches/);
   });
 
   it('GIVEN /help and /briefing help THEN commands are listed with their usage', async () => {

@@ -34,6 +34,11 @@ export class FakeDiscord {
   readonly botId = '900000000000000002';
   readonly guildId = '900000000000000003';
   readonly channelId = '900000000000000004';
+  /** Another text channel of the same server. */
+  readonly siblingChannelId = '900000000000000005';
+  /** A channel of a server the interactions do not come from (the bot is in both). */
+  readonly foreignGuildId = '900000000000000006';
+  readonly foreignChannelId = '900000000000000007';
   readonly requests: RecordedRequest[] = [];
   readonly identified: any[] = [];
   readonly files = new Map<string, Uint8Array>();
@@ -136,6 +141,13 @@ export class FakeDiscord {
       if (this.goneChannels.has(path.split('/')[2] as string)) return json(404, { message: 'Unknown Channel', code: 10003 });
       return json(200, this.message(body ?? {}));
     }
+    if (req.method === 'GET' && /^\/channels\/\d+$/.test(path)) {
+      const id = path.split('/')[2] as string;
+      const guildOf: Record<string, string> = { [this.channelId]: this.guildId, [this.siblingChannelId]: this.guildId, [this.foreignChannelId]: this.foreignGuildId };
+      const guild = guildOf[id];
+      if (!guild) return json(404, { message: 'Unknown Channel', code: 10003 });
+      return json(200, { id, type: 0, guild_id: guild, name: `channel-${id.slice(-2)}`, position: 0, permission_overwrites: [], parent_id: null, nsfw: false });
+    }
     if (req.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       return json(200, (body as any[]).map((c) => ({ ...c, id: nextSnowflake(), application_id: this.appId, version: nextSnowflake() })));
     }
@@ -235,8 +247,8 @@ export class FakeDiscord {
     return this.dispatchInteraction(commandInteraction(2, this.context(), user, name, options, member, resolved));
   }
 
-  autocomplete(name: string, options: any[], user: FakeUser): { id: string; token: string } {
-    return this.dispatchInteraction(commandInteraction(4, this.context(), user, name, options));
+  autocomplete(name: string, options: any[], user: FakeUser, member: MemberOptions | null = {}): { id: string; token: string } {
+    return this.dispatchInteraction(commandInteraction(4, this.context(), user, name, options, member));
   }
 
   /**

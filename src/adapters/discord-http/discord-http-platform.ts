@@ -101,6 +101,7 @@ export class DiscordHttpPlatform implements ChatPlatform, IdempotentPost {
       lines: this.lines,
       pending: new PendingSteps(options.pending ?? new MemoryPendingStore()),
       ...(options.moderatorRoleId !== undefined && { moderatorRoleId: options.moderatorRoleId }),
+      ...(options.moderation && { moderation: options.moderation }),
       deferAfterMs: options.deferAfterMs ?? 1500,
       maxBriefingBytes: options.maxBriefingBytes,
       fetchFile: (url, max) => fetchAttachment(url, max, options.apiUrl),

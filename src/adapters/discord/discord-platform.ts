@@ -8,6 +8,7 @@ import type { ChatPlatform } from '../../ports/chat-platform.js';
 import type { IdempotentPost } from '../../ports/delivery-errors.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
+import type { ModerationPort } from '../../ports/moderation.js';
 import type { ButtonLineStore } from '../../ports/button-lines.js';
 import type { PendingSubmissionStore } from '../../ports/pending-submissions.js';
 import { MemoryPendingStore } from '../../store/memory-pending-store.js';
@@ -41,6 +42,8 @@ export interface DiscordAdapterOptions {
    * the database's, so a button works on any replica; the default keeps them in this process.
    */
   buttonLines?: ButtonLineStore;
+  /** Where restore's autocomplete finds removed briefings (for moderators); without it, it offers none. */
+  moderation?: ModerationPort;
 }
 
 export interface DiscordPlatformOptions extends DiscordAdapterOptions {
@@ -91,6 +94,7 @@ export class DiscordPlatform implements ChatPlatform, IdempotentPost {
       lines: this.lines,
       pending: new PendingSteps(options.pending ?? new MemoryPendingStore()),
       ...(options.moderatorRoleId !== undefined && { moderatorRoleId: options.moderatorRoleId }),
+      ...(options.moderation && { moderation: options.moderation }),
       deferAfterMs: options.deferAfterMs ?? 2000,
       maxBriefingBytes: options.maxBriefingBytes,
       fetchFile: (url, max) => fetchAttachment(url, max, this.options.apiUrl),

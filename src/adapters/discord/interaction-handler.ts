@@ -6,14 +6,16 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
+import { rankBriefings } from '../../core/briefing/find-briefing.js';
 import { type ArgValue, type Args, type CommandData, commandKey } from '../../core/commands/command-data.js';
 import { type ReplyDocument, sliceWhole, textReply } from '../../core/render/document.js';
-import { zonesMatching } from '../../core/digest/schedule-input.js';
+import { parseChannelMention, zonesMatching } from '../../core/digest/schedule-input.js';
 import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
 import type { Actor } from '../../ports/actor.js';
 import type { Attachment } from '../../ports/command.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
+import type { ModerationPort } from '../../ports/moderation.js';
 import { FORM_COMMANDS } from './briefing-form.js';
 import type { DiscordCommandSet } from './command-definitions.js';
 import type { ButtonLines } from './button-lines.js';
@@ -34,6 +36,8 @@ export interface InteractionHandlerDeps {
   lines: ButtonLines;
   pending: PendingSteps;
   moderatorRoleId?: string;
+  /** Removed briefings, for restore's autocomplete. */
+  moderation?: Pick<ModerationPort, 'removedBriefings'>;
   /** Answers slower than this are deferred first; Discord drops an interaction not answered in 3 s. */
   deferAfterMs: number;
   maxBriefingBytes: number;
@@ -121,6 +125,10 @@ export class InteractionHandler {
         name: clip(`${b.title} (${b.slug})`, CHOICE_MAX),
         value: b.slug.slice(0, CHOICE_MAX),
       }));
+    } else if (option?.autocomplete === 'removed-briefing') {
+      // Removed briefings are hidden from the library; only moderators, who can restore them, see their titles.
+      const removed = this.actorOf(i).isModerator && this.deps.moderation ? await this.deps.moderation.removedBriefings() : [];
+      choices = rankBriefings(typed, removed, AUTOCOMPLETE_MAX).map((b) => ({ name: clip(`${b.title} (${b.slug})`, CHOICE_MAX), value: b.slug.slice(0, CHOICE_MAX) }));
     } else if (option?.autocomplete === 'time-zone') {
       choices = zonesMatching(typed, AUTOCOMPLETE_MAX).map((z) => ({ name: z, value: z }));
     }
@@ -140,6 +148,26 @@ export class InteractionHandler {
     return args;
   }
 
+  /**
+   * Whether an option names a channel outside the server the command came from: the bot may sit
+   * in many servers, and a moderator of one must not subscribe, stop or post digests in another's
+   * channels by typing its id. Asked of Discord (the bot's cache, else GET /channels/:id).
+   */
+  private async namesChannelElsewhere(i: ChatInputCommandInteraction, data: CommandData, args: Args): Promise<boolean> {
+    for (const o of data.options) {
+      const value = args[o.name];
+      if (!o.namesChannel || typeof value !== 'string') continue;
+      const id = parseChannelMention(value);
+      // Not a channel at all: the command itself explains; this channel: nothing to check.
+      if (id === undefined || id === i.channelId) continue;
+      if (!i.guildId) return true;
+      // allowUnknownGuild: over HTTP interactions the client caches no server, and would make nothing of the answer.
+      const channel = await i.client.channels.fetch(id, { allowUnknownGuild: true }).catch(() => null);
+      if (!channel || !('guildId' in channel) || channel.guildId !== i.guildId) return true;
+    }
+    return false;
+  }
+
   private async command(i: ChatInputCommandInteraction): Promise<void> {
     const data = this.deps.commands.resolve(i.commandName, i.options.getSubcommand(false));
     if (!data) {
@@ -148,6 +176,11 @@ export class InteractionHandler {
     }
     const key = commandKey(data);
     const args = this.argsOf(i, data);
+    if (await this.namesChannelElsewhere(i, data, args)) {
+      const why = "That channel is not one of this server's, so nothing about it can be changed or shown from here. Name a channel of this server, or leave the channel out for this one. Nothing was changed.";
+      await deliver(i, 'none', await this.render(textReply(why, { tone: 'error' })));
+      return;
+    }
     if (FORM_COMMANDS.has(key)) {
       await this.forms.open(i, key, args, data);
       return;

@@ -3,7 +3,7 @@ import { MessageFlags } from 'discord.js';
 import { normaliseSlugInput, unknownBriefingMessage } from '../../core/briefing/find-briefing.js';
 import { briefingFromForm, parseSubmission } from '../../core/briefing/briefing-form.js';
 import { type ParseResult, serializeBriefing } from '../../core/briefing/parse-briefing.js';
-import type { Args, CommandData } from '../../core/commands/command-data.js';
+import { type Args, BASED_ON_OPTION, type CommandData } from '../../core/commands/command-data.js';
 import { type ReplyDocument, sliceWhole, textReply } from '../../core/render/document.js';
 import { type Dispatcher, type Invocation, nearSlugs } from '../../dispatch/dispatcher.js';
 import type { Actor } from '../../ports/actor.js';
@@ -57,13 +57,17 @@ export class ModeratorForms {
     }
     const slugOption = data.options.find((o) => o.autocomplete === 'briefing');
     const slugArg = slugOption ? args[slugOption.name] : undefined;
-    const base = typeof slugArg === 'string' ? (await this.deps.library.get(normaliseSlugInput(slugArg)))?.briefing : undefined;
+    const entry = typeof slugArg === 'string' ? await this.deps.library.get(normaliseSlugInput(slugArg)) : undefined;
+    const base = entry?.briefing;
     if (typeof slugArg === 'string' && !base) {
       const near = await nearSlugs(this.deps.library, slugArg);
       const unknown = near.length ? unknownBriefingMessage(slugArg, near) : `There is no briefing "${clip(slugArg, 60)}".`;
       await deliver(i, 'none', await this.ctx.render(textReply(`${unknown} Nothing was changed.`, { tone: 'error' })));
       return;
     }
+    // The revision the moderator starts from, for a command that can refuse a change made since
+    // (edit's `from`): Confirm may come 15 minutes later, after another moderator's save.
+    if (entry && data.options.some((o) => o.name === BASED_ON_OPTION) && args[BASED_ON_OPTION] === undefined) args = { ...args, [BASED_ON_OPTION]: entry.revision };
     const file = i.options.getAttachment(FILE_OPTION);
     if (file) {
       const max = this.deps.maxBriefingBytes + FILE_SLACK_BYTES;

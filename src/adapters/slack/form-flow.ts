@@ -2,11 +2,12 @@ import type { types, ViewResponseAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { Briefing } from '../../core/briefing/briefing.js';
 import { normaliseSlugInput, unknownBriefingMessage } from '../../core/briefing/find-briefing.js';
+import { BASED_ON_KEYWORD, BASED_ON_OPTION } from '../../core/commands/command-data.js';
 import { buildBriefingCard } from '../../core/render/briefing-card.js';
 import { type ReplyDocument, textReply } from '../../core/render/document.js';
 import { type Dispatcher, type Invocation, nearSlugs } from '../../dispatch/dispatcher.js';
 import type { Attachment } from '../../ports/command.js';
-import type { BriefingLibrary } from '../../ports/library.js';
+import type { BriefingLibrary, LibraryEntry } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
 import type { PendingSubmissionStore } from '../../ports/pending-submissions.js';
 import { FORM_TEXT_MAX, type FormFields, type FormMeta, formView, previewView, replyView, submissionOf } from './form-views.js';
@@ -81,10 +82,11 @@ export class FormFlow {
   /** The form for `/briefing add` or `/briefing edit <slug>`; `args` are the parsed command's. */
   async open(meta: FormMeta, args: Readonly<Record<string, unknown>>): Promise<FormOpening> {
     if (meta.mode === 'add') return { view: formView(meta) };
-    let initial: Briefing | undefined;
+    let entry: LibraryEntry | undefined;
     for (const value of Object.values(args)) {
-      if (typeof value === 'string') initial ??= (await this.deps.library.get(normaliseSlugInput(value)))?.briefing;
+      if (typeof value === 'string') entry ??= await this.deps.library.get(normaliseSlugInput(value));
     }
+    const initial: Briefing | undefined = entry?.briefing;
     if (!initial) {
       const typed = String(Object.values(args)[0] ?? '');
       const near = await nearSlugs(this.deps.library, typed);
@@ -95,7 +97,9 @@ export class FormFlow {
       const msg = `"${initial.title}" is ${initial.body.length} characters long; Slack's form holds ${FORM_TEXT_MAX}. Edit it with a Markdown file in Discord or the shell.`;
       return { reply: textReply(msg, { tone: 'error' }) };
     }
-    return { view: formView({ ...meta, slug: initial.slug }, initial) };
+    // Save runs the line with the revision the form shows, so a change saved meanwhile is refused, not replaced.
+    const line = args[BASED_ON_OPTION] === undefined && entry ? `${meta.line} ${BASED_ON_KEYWORD} ${entry.revision}` : meta.line;
+    return { view: formView({ ...meta, line, slug: initial.slug }, initial) };
   }
 
   /** The form was submitted: check who and what, then push the preview (or show the problems). */

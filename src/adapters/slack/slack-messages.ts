@@ -2,7 +2,7 @@ import type { RespondArguments, types } from '@slack/bolt';
 import type { ReplyDocument } from '../../core/render/document.js';
 import type { LibraryEntry } from '../../ports/library.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { escapedWithin, renderPage, RUN_ACTION_PREFIX, type SlackMessage } from './to-block-kit.js';
+import { plainWithin, renderPage, RUN_ACTION_PREFIX, type SlackMessage } from './to-block-kit.js';
 
 export const PICK_ACTION_PREFIX = 'briefbot:pick:';
 export const CANCEL_ACTION_ID = 'briefbot:cancel';
@@ -23,7 +23,7 @@ export function replyMessage(doc: ReplyDocument, options: { line?: string; repla
 
 /** A menu option per briefing. */
 export function briefingOptions(entries: readonly LibraryEntry[]): types.PlainTextOption[] {
-  return entries.slice(0, PICKER_MAX_OPTIONS).map((e) => ({ text: { type: 'plain_text', text: escapedWithin(e.briefing.title, 75) }, value: e.briefing.slug }));
+  return entries.slice(0, PICKER_MAX_OPTIONS).map((e) => ({ text: { type: 'plain_text', text: plainWithin(e.briefing.title, 75) }, value: e.briefing.slug }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { type Action, type ReplyDocument, sliceWhole, trimAtSentence } from '../../core/render/document.js';
-import { escapeMrkdwn, mrkdwnLink } from './escape-mrkdwn.js';
+import { escapeMrkdwn, mrkdwnLink, neutraliseBroadcasts } from './escape-mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -74,8 +74,8 @@ function quoteLines(escaped: string): string {
 function unitsOf(doc: ReplyDocument): Unit[] {
   const units: Unit[] = [];
   const warn = doc.tone === 'error' ? ':warning: ' : '';
-  // Slack decodes entities in plain_text too; escaping the header keeps "<!channel>" inert there as well.
-  if (doc.title) units.push({ kind: 'header', text: doc.title, render: (t) => escapeMrkdwn(t), trimmable: true });
+  // A header is plain_text: Slack shows it as written (no entities decoded, no mentions or links parsed).
+  if (doc.title) units.push({ kind: 'header', text: doc.title, render: (t) => neutraliseBroadcasts(t), trimmable: true });
   const meta = [doc.subtitle ? escapeMrkdwn(doc.subtitle) : undefined, doc.url ? mrkdwnLink(doc.url, 'Source') : undefined].filter(Boolean).join(' · ');
   if (meta) units.push({ kind: 'context', text: meta, render: (t) => t, trimmable: false });
   let first = true;
@@ -160,7 +160,21 @@ function blockOf(kind: Unit['kind'], text: string): KnownBlock {
   }
 }
 
-/** Escaped text cut to at most `max` characters after escaping. */
+/**
+ * Text for a plain_text object (a header, a button, a menu option), cut at a sentence to at most
+ * `max` characters. Slack shows plain_text as written: it decodes no entities (an escaped "&"
+ * would read "&amp;") and parses no mention or link, so only "@channel" and the like are defused.
+ */
+export function plainWithin(text: string, max: number): string {
+  let room = max;
+  for (;;) {
+    const out = neutraliseBroadcasts(trimAtSentence(text, room));
+    if (out.length <= max || room <= 4) return sliceWhole(out, max);
+    room -= out.length - max;
+  }
+}
+
+/** Escaped text cut to at most `max` characters after escaping: for mrkdwn. */
 export function escapedWithin(text: string, max: number): string {
   let room = max;
   for (;;) {
@@ -175,15 +189,15 @@ function buttonOf(action: Action, index: number): Button | undefined {
   const button: Button = {
     type: 'button',
     action_id: `${RUN_ACTION_PREFIX}${index}`,
-    text: { type: 'plain_text', text: escapedWithin(action.label, SLACK_LIMITS.buttonText), emoji: true },
+    text: { type: 'plain_text', text: plainWithin(action.label, SLACK_LIMITS.buttonText), emoji: true },
     value: action.command,
   };
   if (action.style === 'primary' || action.style === 'danger') button.style = action.style;
   if (action.style === 'danger') {
     button.confirm = {
       title: { type: 'plain_text', text: 'Are you sure?' },
-      text: { type: 'plain_text', text: `${escapedWithin(action.label, 200)}: this cannot be undone from this message.` },
-      confirm: { type: 'plain_text', text: escapedWithin(action.label, 30) },
+      text: { type: 'plain_text', text: `${plainWithin(action.label, 200)}: this cannot be undone from this message.` },
+      confirm: { type: 'plain_text', text: plainWithin(action.label, 30) },
       deny: { type: 'plain_text', text: 'Cancel' },
       style: 'danger',
     };
@@ -233,7 +247,7 @@ export function renderPage(doc: ReplyDocument, options: PageOptions): RenderedPa
   let fallback = '';
 
   if (from.unit > 0 && doc.title) {
-    const title = escapedWithin(`${doc.title} (continued)`, SLACK_LIMITS.header);
+    const title = plainWithin(`${doc.title} (continued)`, SLACK_LIMITS.header);
     blocks.push(blockOf('header', title));
     chars += title.length;
   }
@@ -262,7 +276,8 @@ export function renderPage(doc: ReplyDocument, options: PageOptions): RenderedPa
     placed++;
     if (forced.rendered || unit.kind === 'divider') blocks.push(blockOf(unit.kind, forced.rendered));
     chars += forced.rendered.length;
-    if (!fallback && unit.kind !== 'divider') fallback = forced.rendered;
+    // The fallback `text` is mrkdwn (and the notification): a plain_text header is escaped for it.
+    if (!fallback && unit.kind !== 'divider') fallback = unit.kind === 'header' ? escapeMrkdwn(forced.rendered) : forced.rendered;
     // A long title is simply cut: continuing mid-title would help nobody.
     if (!forced.complete && unit.kind !== 'header') {
       const base = u === from.unit ? from.offset + (unit.text.slice(from.offset).length - raw.length) : 0;

@@ -8,6 +8,7 @@ import {
   NEAR_MISS_MAX,
   nearMissScore,
   normaliseSlugInput,
+  normaliseTitleKey,
   rankQueryOf,
   type SlugResolution,
   typoBudget,
@@ -211,14 +212,16 @@ export class BriefingFinder<T> {
   /** The same answer as `resolveSlug(input, items)`. */
   resolve(input: string): SlugResolution {
     const wanted = normaliseSlugInput(input);
-    if (!wanted) return { kind: 'not-found', suggestions: [] };
-    const exact = this.bySlug.get(wanted);
+    const titleWanted = normaliseTitleKey(input);
+    if (!titleWanted) return { kind: 'not-found', suggestions: [] };
+    const exact = wanted ? this.bySlug.get(wanted) : undefined;
     if (exact !== undefined) return { kind: 'found', slug: (this.keys[exact] as FindKeys).slug };
     const squeezed = compactSlug(wanted);
-    const compactMatches = this.byCompact.get(squeezed) ?? [];
+    const compactMatches = wanted ? (this.byCompact.get(squeezed) ?? []) : [];
     if (compactMatches.length === 1) return { kind: 'found', slug: (this.keys[compactMatches[0] as number] as FindKeys).slug };
-    const titleMatches = this.byTitle.get(wanted) ?? [];
+    const titleMatches = this.byTitle.get(titleWanted) ?? [];
     if (titleMatches.length === 1) return { kind: 'found', slug: (this.keys[titleMatches[0] as number] as FindKeys).slug };
+    if (!wanted) return { kind: 'not-found', suggestions: this.ranked(input, 3).map((i) => (this.keys[i] as FindKeys).slug) };
 
     const budget = typoBudget(squeezed.length);
     const wantedMask = letterMask(squeezed);

@@ -109,8 +109,12 @@ export function parseSubmission(file: SubmittedFile, options: SubmissionOptions)
     }
     const lines = text.replace(/^\s*\n/, '').split(/\r?\n/);
     const title = (lines.shift() ?? '').trim().replace(/^#+\s*/, '');
-    const result = briefingFromForm({ title, text: lines.join('\n'), ...(options.slug !== undefined && { slug: options.slug }) }, options);
-    return result.ok ? result : { ok: false, problems: result.problems.map((p) => ({ ...p, file: name })) };
+    const body = lines.join('\n');
+    const result = briefingFromForm({ title, text: body, ...(options.slug !== undefined && { slug: options.slug }) }, options);
+    if (result.ok) return result;
+    // A one-line file's line became the title: "the text is empty" alone would puzzle its sender.
+    const emptyBody = `the text is empty: in a .txt file the first line is the title ("${title.slice(0, 80)}"), and the text follows it on the next lines`;
+    return { ok: false, problems: result.problems.map((p) => ({ ...p, file: name, ...(p.field === 'body' && title && !body.trim() && { message: emptyBody }) })) };
   }
   return { ok: false, problems: [{ file: name, field: 'file', message: 'send a .md file (front-matter and text) or a .txt file (first line the title, then the text)' }] };
 }

@@ -17,6 +17,22 @@ export function normaliseSlugInput(input: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/**
+ * A title or what someone typed as one, normalised as `normaliseSlugInput` does but keeping the
+ * letters and digits of every script: "日韓外相会談" and "Переговоры в Сеуле" have no a-z to keep.
+ * The same as `normaliseSlugInput` for ASCII.
+ */
+export function normaliseTitleKey(input: string): string {
+  if (!NOT_ASCII.test(input)) return normaliseSlugInput(input);
+  return input
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
 export const compactSlug = (s: string) => s.replace(/-/g, '');
 
 /**
@@ -65,15 +81,18 @@ export function typoBudget(length: number): number {
  */
 export function resolveSlug(input: string, candidates: readonly Findable[]): SlugResolution {
   const wanted = normaliseSlugInput(input);
-  if (!wanted) return { kind: 'not-found', suggestions: [] };
-  const exact = candidates.find((c) => c.slug === wanted);
+  const titleWanted = normaliseTitleKey(input);
+  if (!titleWanted) return { kind: 'not-found', suggestions: [] };
+  const exact = wanted ? candidates.find((c) => c.slug === wanted) : undefined;
   if (exact) return { kind: 'found', slug: exact.slug };
   const squeezed = compactSlug(wanted);
-  const compactMatches = candidates.filter((c) => compactSlug(c.slug) === squeezed);
+  const compactMatches = wanted ? candidates.filter((c) => compactSlug(c.slug) === squeezed) : [];
   if (compactMatches.length === 1) return { kind: 'found', slug: (compactMatches[0] as Findable).slug };
   // The whole title, as the list shows it, opens its briefing when no other has that title.
-  const titleMatches = candidates.filter((c) => normaliseSlugInput(c.title) === wanted);
+  const titleMatches = candidates.filter((c) => normaliseTitleKey(c.title) === titleWanted);
   if (titleMatches.length === 1) return { kind: 'found', slug: (titleMatches[0] as Findable).slug };
+  // Nothing a slug could be made of was typed (a title in another script): only the ranking can help.
+  if (!wanted) return { kind: 'not-found', suggestions: rankBriefings(input, candidates, 3).map((c) => c.slug) };
 
   const budget = typoBudget(squeezed.length);
   const close = candidates
@@ -99,7 +118,7 @@ export interface FindKeys {
 }
 
 export function findKeysOf(c: Findable): FindKeys {
-  const titleKey = normaliseSlugInput(c.title);
+  const titleKey = normaliseTitleKey(c.title);
   const hay = `${c.slug}-${titleKey}`;
   return { slug: c.slug, title: c.title, hay, hayWords: new Set(hay.split('-')), compactSlug: compactSlug(c.slug), titleKey };
 }
@@ -114,7 +133,7 @@ export interface RankQuery {
 
 /** The query to rank with, or undefined when nothing searchable was typed. */
 export function rankQueryOf(query: string): RankQuery | undefined {
-  const text = normaliseSlugInput(query);
+  const text = normaliseTitleKey(query);
   return text ? { text, words: text.split('-'), compact: compactSlug(text) } : undefined;
 }
 

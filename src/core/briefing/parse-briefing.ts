@@ -29,7 +29,7 @@ export interface ParseOptions {
  * Bump when parseBriefing can return a different briefing for the same file: parsed files are
  * kept in the store under a key that includes this number (and the yaml and zod versions).
  */
-export const BRIEFING_FORMAT_VERSION = 1;
+export const BRIEFING_FORMAT_VERSION = 2;
 
 export const DEFAULT_MAX_BODY_BYTES = 200 * 1024;
 /** Front-matter is a few lines; a huge one is an attack or an accident. */
@@ -46,7 +46,9 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const cleanLine = (max: number, what: string) =>
   z
     .string({ error: `${what} must be text` })
-    .transform((s) => s.replace(INVISIBLE, '').normalize('NFC').trim())
+    // One line with single spaces: chat shows a title or a name on one line, and a tab or a
+    // YAML block's line break would show as a gap or break an embed's title.
+    .transform((s) => s.replace(INVISIBLE, '').normalize('NFC').replace(/\s+/g, ' ').trim())
     .pipe(
       z
         .string()
@@ -55,7 +57,10 @@ const cleanLine = (max: number, what: string) =>
         .refine((s) => !CONTROL.test(s), `${what} cannot contain control characters`),
     );
 
-const tagSchema = cleanLine(MAX_TAG_LENGTH, 'a tag').transform((s) => s.toLowerCase());
+// Forms and digest filters separate tags by commas: a tag holding one could not be typed back.
+const tagSchema = cleanLine(MAX_TAG_LENGTH, 'a tag')
+  .refine((s) => !s.includes(','), 'a tag cannot contain a comma: tags are separated by commas; make it two tags')
+  .transform((s) => s.toLowerCase());
 
 const participantSchema = z.strictObject(
   {

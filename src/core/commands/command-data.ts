@@ -16,8 +16,13 @@ export interface CommandOption {
    * whose command names differ from briefbot's (Discord's "/briefing-admin add") translate it.
    */
   namesCommand?: boolean;
+  /**
+   * The value names a channel (a mention or an id) the command acts on: adapters whose users can
+   * name channels of other servers (Discord) refuse one outside the server the command came from.
+   */
+  namesChannel?: boolean;
   /** What Discord autocompletes this option from. */
-  autocomplete?: 'briefing' | 'time-zone';
+  autocomplete?: 'briefing' | 'removed-briefing' | 'time-zone';
   /** Longest accepted value, in characters (default 200). */
   maxLength?: number;
   minValue?: number;
@@ -54,3 +59,12 @@ export function usageOf(data: CommandData): string {
   }
   return parts.join(' ');
 }
+
+/**
+ * The option through which a command that saves a text learns the revision the text was made from
+ * (`/briefing edit <slug> from 3`): the edit forms fill it in, so a change saved meanwhile by
+ * someone else is not silently replaced.
+ */
+export const BASED_ON_OPTION = 'revision';
+/** The keyword that introduces it in a command line. */
+export const BASED_ON_KEYWORD = 'from';

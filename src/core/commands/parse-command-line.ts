@@ -41,6 +41,15 @@ function convert(option: CommandOption, raw: string, data: CommandData): ArgValu
   return raw;
 }
 
+/** Why a word is not a valid value of an option, as the user should read it: "\"0\" is not a valid page: pages start at 1". */
+function notValid(option: CommandOption, raw: string): string {
+  const said = `"${raw.slice(0, 50)}" is not a valid ${option.name}`;
+  if (option.type !== 'integer' || option.choices) return said;
+  if (!/^[-+]?\d+$/.test(raw)) return `${said}: a whole number`;
+  if (option.minValue !== undefined && Number(raw) < option.minValue) return `${said}: ${option.name}s start at ${option.minValue}`;
+  return `${said}: at most ${option.maxValue ?? 999_999_999}`;
+}
+
 function bad(data: CommandData, message: string): BriefbotError {
   return new BriefbotError('BAD_ARGUMENTS', `${message}.\nUsage: ${usageOf(data)}`);
 }
@@ -86,8 +95,7 @@ function checkNumberAfterChoice(data: CommandData, trailing: readonly CommandOpt
     const number = trailing[j + 1] as CommandOption;
     if (!choice.choices || number.type !== 'integer' || convert(choice, choiceWord, data) === undefined) continue;
     if (convert(number, numberWord, data) !== undefined) return;
-    const range = number.minValue !== undefined && Number(numberWord) < number.minValue ? `${number.name}s start at ${number.minValue}` : `at most ${number.maxValue ?? 999_999_999}`;
-    throw bad(data, `"${numberWord.slice(0, 20)}" is not a valid ${number.name}: ${range}`);
+    throw bad(data, notValid(number, numberWord.slice(0, 20)));
   }
 }
 
@@ -105,7 +113,7 @@ function bindOptions(data: CommandData, input: string[]): Args {
     while ((words[end - 1] as string).endsWith(',') && words[end] !== undefined && !keywords.has((words[end] as string).toLowerCase())) end++;
     const raw = words.slice(at + 1, end).join(' ');
     const value = convert(o, raw, data);
-    if (value === undefined) throw bad(data, `"${raw.slice(0, 50)}" is not a valid ${o.name}`);
+    if (value === undefined) throw bad(data, notValid(o, raw));
     args[o.name] = value;
     words.splice(at, end - at);
   }
@@ -162,7 +170,7 @@ function bindOptions(data: CommandData, input: string[]): Args {
     if (raw === undefined) break;
     const value = convert(o, raw, data);
     if (value === undefined) {
-      if (o.required || o.choices === undefined) throw bad(data, `"${raw.slice(0, 50)}" is not a valid ${o.name}`);
+      if (o.required || o.choices === undefined) throw bad(data, notValid(o, raw));
       continue;
     }
     args[o.name] = value;

@@ -1,7 +1,7 @@
 import { splitTags } from '../briefing/briefing-form.js';
 import { editDistance } from '../briefing/find-briefing.js';
 import { BriefbotError } from '../errors.js';
-import { parseTimeOfDay } from './slots.js';
+import { offsetAt, parseTimeOfDay } from './slots.js';
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export const ALL_DAYS: readonly number[] = [0, 1, 2, 3, 4, 5, 6];
@@ -83,9 +83,96 @@ export function parseTimeZone(input: string): string {
   const alias = zoneAlias(trimmed.replace(/\s+/g, '_'));
   if (alias) return alias;
   const shown = trimmed.length > 60 ? `${trimmed.slice(0, 60)}…` : trimmed;
+  // "EST" is a few letters from "GMT", a zone five hours away: name the zones it stands for instead.
+  const abbreviated = ABBREVIATIONS[trimmed.toLowerCase()];
+  if (abbreviated) {
+    throw new BriefbotError('BAD_TIME_ZONE', `${shown} is an abbreviation, not a time zone: it does not say when summer time starts or ends. Use the zone of a place, such as ${abbreviated.join(' or ')}.`);
+  }
+  const offset = offsetMinutesOf(trimmed);
+  if (offset !== undefined) {
+    const fitting = zonesAtOffset(offset);
+    const such = fitting.length ? `, such as ${fitting.join(' or ')}` : ' such as Europe/London or Asia/Seoul';
+    throw new BriefbotError('BAD_TIME_ZONE', `${shown} is an offset, not a time zone: it does not follow summer time. Use the zone of a place${such}.`);
+  }
   const near = suggestTimeZones(trimmed);
   const hint = near.length ? `; did you mean ${near.join(' or ')}?` : '. Use an IANA zone such as Europe/London or Asia/Seoul.';
   throw new BriefbotError('BAD_TIME_ZONE', `${shown} is not a time zone${hint}`);
+}
+
+/** Common abbreviations and the zones of the places that use them, the most populous first. */
+const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  est: ['America/New_York', 'America/Toronto'],
+  edt: ['America/New_York', 'America/Toronto'],
+  cst: ['America/Chicago', 'America/Mexico_City'],
+  cdt: ['America/Chicago'],
+  mst: ['America/Denver', 'America/Phoenix'],
+  mdt: ['America/Denver'],
+  pst: ['America/Los_Angeles', 'America/Vancouver'],
+  pdt: ['America/Los_Angeles', 'America/Vancouver'],
+  akst: ['America/Anchorage'],
+  hst: ['Pacific/Honolulu'],
+  bst: ['Europe/London'],
+  wet: ['Europe/Lisbon'],
+  cet: ['Europe/Paris', 'Europe/Berlin'],
+  cest: ['Europe/Paris', 'Europe/Berlin'],
+  eet: ['Europe/Athens', 'Europe/Helsinki'],
+  eest: ['Europe/Athens', 'Europe/Helsinki'],
+  msk: ['Europe/Moscow'],
+  ist: ['Asia/Kolkata', 'Europe/Dublin'],
+  pkt: ['Asia/Karachi'],
+  sgt: ['Asia/Singapore'],
+  hkt: ['Asia/Hong_Kong'],
+  jst: ['Asia/Tokyo'],
+  kst: ['Asia/Seoul'],
+  awst: ['Australia/Perth'],
+  aest: ['Australia/Sydney', 'Australia/Brisbane'],
+  aedt: ['Australia/Sydney'],
+  nzst: ['Pacific/Auckland'],
+  nzdt: ['Pacific/Auckland'],
+};
+
+/** "+09:00", "UTC-5", "GMT+5:30" as minutes east of UTC; undefined when it is no offset. */
+function offsetMinutesOf(text: string): number | undefined {
+  const m = /^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(text);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return minutes > 14 * 60 ? undefined : m[1] === '+' ? minutes : -minutes;
+}
+
+/** Zones of large places, in the order a suggestion names them when several share an offset. */
+const WELL_KNOWN = [
+  ...new Set([
+    ...Object.values(ABBREVIATIONS).flat(),
+    'Asia/Shanghai', 'Asia/Jakarta', 'Asia/Manila', 'Asia/Dhaka', 'Asia/Bangkok', 'Asia/Dubai', 'Asia/Tehran', 'Asia/Kathmandu',
+    'Europe/Istanbul', 'Africa/Lagos', 'Africa/Cairo', 'Africa/Johannesburg', 'Africa/Nairobi', 'America/Sao_Paulo',
+    'America/Argentina/Buenos_Aires', 'America/Bogota', 'America/Lima', 'America/Caracas', 'America/Halifax', 'America/St_Johns',
+    'Atlantic/Azores', 'Atlantic/Cape_Verde', 'Pacific/Guam', 'Pacific/Fiji', 'Pacific/Pago_Pago', 'Pacific/Kiritimati', 'Asia/Kabul',
+  ]),
+];
+
+/** Up to two zones of large places that keep this offset for at least part of the year. */
+function zonesAtOffset(minutes: number): string[] {
+  // Mid-January and mid-July: standard and summer time on either side of the equator (fixed instants: no clock is read).
+  const instants = [Date.UTC(2026, 0, 15), Date.UTC(2026, 6, 15)];
+  const fits = (zone: string) => {
+    try {
+      return instants.some((at) => offsetAt(at, zone) === minutes * 60_000);
+    } catch {
+      return false;
+    }
+  };
+  const out: string[] = [];
+  for (const zone of WELL_KNOWN) {
+    if (out.length === 2) break;
+    const canonical = parseZoneQuietly(zone);
+    if (canonical && fits(canonical) && !out.includes(canonical)) out.push(canonical);
+  }
+  return out;
+}
+
+/** A zone's spelling as this runtime accepts it (Asia/Kolkata may be listed as Asia/Calcutta), or undefined. */
+function parseZoneQuietly(zone: string): string | undefined {
+  return zones().get(zone.toLowerCase()) ?? zoneAlias(zone);
 }
 
 export function parseTime(input: string): number {

@@ -4,7 +4,8 @@
  *
  * Daylight saving: a local time that does not exist on a day (inside the spring-forward gap)
  * runs at the first valid local time after the gap that day (02:30 in New York on the March
- * change runs at 03:00); a local time that happens twice (the fall-back overlap) runs once, at
+ * change runs at 03:00), or, when the gap runs to midnight (America/Nuuk changes at 23:00), in
+ * the last minute before it (23:30 runs at 22:59 that Saturday, not at Sunday's midnight); a local time that happens twice (the fall-back overlap) runs once, at
  * its first occurrence. A slot is identified by its instant, and there is at most one per local
  * date, so "once" holds by construction.
  */
@@ -124,6 +125,10 @@ function computeInstant(date: LocalDate, minuteOfDay: number, timeZone: string):
     if (offsetAt(mid, timeZone) === atLo) lo = mid;
     else hi = mid;
   }
+  // A gap that runs to midnight (Nuuk springs from 23:00 on a Saturday to Sunday 00:00) has no
+  // valid time after it that day: the slot keeps its date and runs in the last minute before it.
+  const end = wallTimeAt(hi, timeZone);
+  if (end.year !== date.year || end.month !== date.month || end.day !== date.day) return lo;
   return hi;
 }
 

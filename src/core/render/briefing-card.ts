@@ -1,7 +1,7 @@
 import { readableSentence } from '../analysis/clean-text.js';
 import type { Analysis, Issue, Quote, Stance } from '../analysis/types.js';
 import type { Briefing } from '../briefing/briefing.js';
-import { type Action, type Block, type ReplyDocument, type Section, sliceWhole } from './document.js';
+import { type Action, type Block, pageNote, type ReplyDocument, type Section, sliceWhole } from './document.js';
 
 export const CARD_SECTIONS = ['card', 'summary', 'quotes', 'issues', 'full'] as const;
 export type CardSection = (typeof CARD_SECTIONS)[number];
@@ -145,7 +145,7 @@ export function buildBriefingCard(input: CardInput): ReplyDocument {
     const p = pageOf(pages, requestedPage, 1);
     sections.push({ title: 'Full text', blocks: [{ kind: 'text', text: p.items[0] ?? '' }] });
     pager = pagerActions(b.slug, 'full', p.page, p.pages);
-    if (p.pages > 1) footer = `Page ${p.page} of ${p.pages}`;
+    footer = pageNote(requestedPage, p.page, p.pages);
   } else {
     if (section === 'card' || section === 'summary') {
       const blocks: Block[] = [];
@@ -160,7 +160,7 @@ export function buildBriefingCard(input: CardInput): ReplyDocument {
       sections.push({ title: section === 'card' ? 'Key quotes' : 'Quotes', blocks });
       if (section === 'quotes') {
         pager = pagerActions(b.slug, 'quotes', p.page, p.pages);
-        if (p.pages > 1) footer = `Page ${p.page} of ${p.pages}`;
+        footer = pageNote(requestedPage, p.page, p.pages);
       }
     }
     if (section === 'card' || section === 'issues') {
@@ -174,7 +174,7 @@ export function buildBriefingCard(input: CardInput): ReplyDocument {
       }
       if (section === 'issues') {
         pager = pagerActions(b.slug, 'issues', p.page, p.pages);
-        if (p.pages > 1) footer = `Page ${p.page} of ${p.pages}`;
+        footer = pageNote(requestedPage, p.page, p.pages);
       }
     }
   }

@@ -99,3 +99,12 @@ export function trimAtSentence(text: string, max: number): string {
   const space = head.lastIndexOf(' ');
   return `${space >= room / 2 ? head.slice(0, space) : head}...`;
 }
+
+/**
+ * Where a paged reply stands: "Page 2 of 3", nothing for the only page, and, when the page asked
+ * for is past the end (which shows the last), that it does not exist rather than silently another.
+ */
+export function pageNote(requested: number, page: number, pages: number): string | undefined {
+  if (requested > pages) return `There is no page ${requested}: ${pages === 1 ? 'this is the only page' : `this is the last, page ${page} of ${pages}`}.`;
+  return pages > 1 ? `Page ${page} of ${pages}` : undefined;
+}

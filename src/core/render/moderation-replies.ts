@@ -1,5 +1,5 @@
 import { BriefbotError } from '../errors.js';
-import type { Action, ReplyDocument } from './document.js';
+import { type Action, pageNote, type ReplyDocument } from './document.js';
 
 /** A revision as the moderation replies show it (the port's RevisionInfo has this shape). */
 export interface RevisionView {
@@ -69,14 +69,18 @@ export function historyReply(slug: string, revisions: readonly RevisionView[], c
   const pager: Action[] = [];
   if (p > 1) pager.push({ label: '◀ Previous', command: `/briefing history ${slug} ${p - 1}` });
   if (p < pages) pager.push({ label: 'Next ▶', command: `/briefing history ${slug} ${p + 1}` });
-  const reverts: Action[] = canRevert
+  // A removed briefing takes no revert (restore it first): its moderators are offered the restore.
+  const removed = newest[0]?.action === 'remove';
+  const restore: Action[] = removed && canRevert ? [{ label: 'Restore', command: `/briefing restore ${slug}`, style: 'primary' }] : [];
+  const reverts: Action[] = canRevert && !removed
     ? shown
         // A revision whose text is current would only answer "Nothing was changed".
         .filter((r) => r.revision !== current && r.action !== 'remove' && !r.sameAsCurrent)
         .slice(0, 3)
-        .map((r) => ({ label: `Revert to r${r.revision}`, command: `/briefing revert ${slug} ${r.revision}`, style: 'secondary' as const }))
+        // "from": a button pressed after someone else's change is refused rather than silently undoing it.
+        .map((r) => ({ label: `Revert to r${r.revision}`, command: `/briefing revert ${slug} ${r.revision} from ${current}`, style: 'secondary' as const }))
     : [];
-  const paging = pages > 1 ? ` · page ${p} of ${pages}` : '';
+  const paging = page > pages ? ` · ${pageNote(page, p, pages)}` : pages > 1 ? ` · page ${p} of ${pages}` : '';
   return {
     title: `History of "${slug}"`,
     sections: [
@@ -92,8 +96,10 @@ export function historyReply(slug: string, revisions: readonly RevisionView[], c
         ],
       },
     ],
-    actions: [...pager, ...reverts],
-    footer: `${newest.length} revision${newest.length === 1 ? '' : 's'}${paging} · /briefing revert ${slug} <revision> brings an old text back`,
+    actions: [...pager, ...restore, ...reverts],
+    footer: `${newest.length} revision${newest.length === 1 ? '' : 's'}${paging} · ${
+      removed ? `removed: a moderator's /briefing restore ${slug} brings it back, and then any revision can be reverted to` : `/briefing revert ${slug} <revision> brings an old text back`
+    }`,
     visibility: 'private',
   };
 }

@@ -1,4 +1,4 @@
-import { firstTerm, hasAsciiWords, termOfWord, terms } from './text-terms.js';
+import { hasAsciiWords, runTerms, termOfWord, terms } from './text-terms.js';
 
 export interface SearchDocument {
   id: string;
@@ -194,8 +194,9 @@ export class Bm25Builder {
       const pairs: number[] = [];
       const re = /[\p{L}\p{N}]+/gu;
       for (let m = re.exec(flat); m; m = re.exec(flat)) {
-        const t = firstTerm(m[0]);
-        if (t !== undefined) pairs.push(m.index, this.idOf(t));
+        // A CJK run's character pairs start one character apart (near enough where NFKD changed its length).
+        const ts = runTerms(m[0]);
+        for (let k = 0; k < ts.length; k++) pairs.push(m.index + Math.min(k, m[0].length - 1), this.idOf(ts[k] as string));
       }
       return Int32Array.from(pairs);
     }
@@ -366,10 +367,17 @@ export function snippet(text: string, queryTerms: readonly string[]): string {
   const pairs: number[] = [];
   const re = /[\p{L}\p{N}]+/gu;
   for (let m = re.exec(flat); m; m = re.exec(flat)) {
-    const t = firstTerm(m[0]);
-    if (t !== undefined) pairs.push(m.index, queryTerms.indexOf(t));
+    const ts = runTerms(m[0]);
+    for (let k = 0; k < ts.length; k++) pairs.push(m.index + Math.min(k, m[0].length - 1), queryTerms.indexOf(ts[k] as string));
   }
   return snippetOf(flat, Int32Array.from(pairs), queryTerms.map((_, i) => i));
+}
+
+/** How far a snippet's end may move to reach a space. */
+const SNAP = 25;
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** The snippet of a flattened text from its word runs, for the terms numbered `wanted`. */
@@ -388,15 +396,19 @@ function snippetOf(flat: string, runs: WordRuns, wanted: readonly number[]): str
       best = hits[j] ?? 0;
     }
   }
+  // Cut at a space near each end; text without spaces nearby (Chinese, Japanese) is cut where it
+  // stands, or the snippet would slide to a distant space and past the hit.
   let start = Math.max(0, best - 30);
   if (start > 0) {
     const space = flat.indexOf(' ', start);
-    start = space === -1 ? start : space + 1;
+    start = space !== -1 && space - start <= SNAP ? space + 1 : start;
+    if (isLowSurrogate(flat.charCodeAt(start))) start += 1;
   }
   let end = Math.min(flat.length, start + SNIPPET_LENGTH);
   if (end < flat.length) {
     const space = flat.lastIndexOf(' ', end);
-    end = space > start ? space : end;
+    end = space > start && end - space <= SNAP ? space : end;
+    if (isLowSurrogate(flat.charCodeAt(end))) end -= 1;
   }
   return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
 }

@@ -7,11 +7,46 @@ const STOP = new Set(
 const NOT_ASCII = /[^\x00-\x7f]/;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Lowercased, accent-folded word tokens of a text (letters and digits only: quotes, stars and SQL are just noise). */
+/** Han, hiragana and katakana (with the long-vowel mark and 々): scripts written without spaces between words. */
+const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u;
+const CJK_RUN = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]+|[^\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]+/gu;
+/** Kana voicing marks as NFKD leaves them: folded back into their kana, or "が" would split a word in two. */
+const KANA_MARK = /[\u3099\u309a]/;
+
+/**
+ * Lowercased, accent-folded word tokens of a text (letters and digits only: quotes, stars and SQL
+ * are just noise). Chinese and Japanese put no spaces between words and no dictionary is at hand,
+ * so a run of their characters gives its overlapping pairs ("外務大臣" gives 外務, 務大, 大臣; one
+ * character alone gives itself), as Lucene's CJK analyzer does: a query of two or more characters
+ * finds them anywhere in a run.
+ */
 export function words(text: string): string[] {
-  // ASCII is already in NFKD form with no accents to strip; most of a news text is.
-  const folded = NOT_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
-  return folded.toLowerCase().match(WORD) ?? [];
+  if (!NOT_ASCII.test(text)) return text.toLowerCase().match(WORD) ?? [];
+  let folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  if (KANA_MARK.test(folded)) folded = folded.normalize('NFC');
+  const runs = folded.toLowerCase().match(WORD) ?? [];
+  if (!CJK.test(folded)) return runs;
+  return runs.flatMap((run) => (CJK.test(run) ? splitCjk(run) : [run]));
+}
+
+/** A run of letters and digits with CJK characters in it: its other parts as words, each CJK stretch as its pairs. */
+function splitCjk(run: string): string[] {
+  const out: string[] = [];
+  for (const part of run.match(CJK_RUN) ?? []) {
+    if (!CJK.test(part)) {
+      out.push(part);
+      continue;
+    }
+    const chars = [...part];
+    if (chars.length === 1) out.push(part);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
+  }
+  return out;
+}
+
+/** Whether a word is a CJK character pair (or one character) from `words`: a term as it stands, never stemmed. */
+function isCjkWord(word: string): boolean {
+  return CJK.test(word);
 }
 
 /**
@@ -25,7 +60,7 @@ const termCache = new Map<string, string | null>();
 export function termOfWord(word: string): string | null {
   let term = termCache.get(word);
   if (term === undefined) {
-    term = STOP.has(word) || word.length > 40 ? null : porterStem(word);
+    term = STOP.has(word) || word.length > 40 ? null : isCjkWord(word) ? word : porterStem(word);
     if (termCache.size < 200_000) termCache.set(word, term);
   }
   return term;
@@ -82,4 +117,25 @@ export function firstTerm(run: string): string | undefined {
     if (runCache.size < 200_000) runCache.set(run, term);
   }
   return term ?? undefined;
+}
+
+/** runTerms' answers by the run as written. */
+const runTermsCache = new Map<string, readonly string[]>();
+const NONE: readonly string[] = [];
+
+/**
+ * Every search term of a run of letters and digits as it stands in a text, in order: one for most
+ * runs, each character pair of a Chinese or Japanese run (which is a whole sentence, often).
+ */
+export function runTerms(run: string): readonly string[] {
+  if (!CJK.test(run)) {
+    const t = firstTerm(run);
+    return t === undefined ? NONE : [t];
+  }
+  let out = runTermsCache.get(run);
+  if (out === undefined) {
+    out = terms(run);
+    if (runTermsCache.size < 20_000) runTermsCache.set(run, out);
+  }
+  return out;
 }

@@ -114,6 +114,18 @@ describe('Discord HTTP interactions', () => {
     expect(JSON.stringify(member.body.data.embeds)).toMatch(/Only moderators/);
   });
 
+  it('GIVEN a digest command naming a channel THEN Discord is asked (REST, bot token) whose server it is, and one of another server is refused', async () => {
+    const subscribe = (channel: string) =>
+      send(discordPayload.command(ctx(), ann, 'digest-admin', [{ name: 'subscribe', type: 1, options: [{ name: 'channel', type: 3, value: channel }, { name: 'at', type: 3, value: '08:00' }] }], { permissions: MANAGE_GUILD }));
+    const foreign = await subscribe(fake.foreignChannelId);
+    expect(JSON.stringify(foreign.body.data.embeds)).toMatch(/not one of this server's/);
+    const sibling = await subscribe(`<#${fake.siblingChannelId}>`);
+    // This app runs without digests: the command itself answers, past the check.
+    expect(JSON.stringify(sibling.body.data.embeds)).toMatch(/Digests are turned off/);
+    const asked = fake.requests.filter((r) => r.method === 'GET' && r.path === `/channels/${fake.siblingChannelId}`);
+    expect(asked.length).toBeGreaterThan(0);
+  });
+
   it('GIVEN a digest post THEN it goes to the channel through REST with the bot token', async () => {
     await platform.post(fake.channelId, textReply('Your morning digest.'));
     const posted = fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`);

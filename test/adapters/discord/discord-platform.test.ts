@@ -87,6 +87,15 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(cb.body.data.choices.length).toBeLessThanOrEqual(25);
   });
 
+  it('GIVEN a removed briefing THEN restore autocompletes it for moderators (the library hides it), and offers members nothing', async () => {
+    await app.moderation.remove('mention-trap', { platform: 'discord', userId: alice.id, userName: 'alice', isModerator: true });
+    const typed = (user: typeof alice, member: object) => callbackOf(app.fake.autocomplete('briefing-admin', [{ type: 1, name: 'restore', options: [{ type: 3, name: 'slug', value: 'party', focused: true }] }], user, member));
+    const mod = await typed(alice, { permissions: MANAGE_GUILD });
+    expect(mod.body.data.choices).toEqual([{ name: 'Party @everyone (mention-trap)', value: 'mention-trap' }]);
+    expect((await typed(bob, {})).body.data.choices).toEqual([]);
+    await app.moderation.restore('mention-trap', { platform: 'discord', userId: alice.id, userName: 'alice', isModerator: true });
+  });
+
   it('GIVEN a title whose emoji falls where a choice name is cut THEN the choice is cut before the emoji, never through it (Discord refuses half a character)', async () => {
     const i = app.fake.autocomplete('briefing', [{ type: 3, name: 'topic', value: 'zz', focused: true }], alice);
     const cb = await callbackOf(i);
@@ -243,6 +252,21 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(saved?.source).toBe('Example News');
   });
 
+  it('GIVEN two moderators edit one briefing AND the second saves first THEN the first one\'s Confirm is refused instead of silently replacing the change they never saw', async () => {
+    const open = (user: typeof alice) => callbackOf(app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'edit', options: [{ type: 3, name: 'slug', value: 'budget-vote' }] }], user, { permissions: MANAGE_GUILD }));
+    const confirm = async (user: typeof alice, modalId: string, text: string) => {
+      const preview = await callbackOf(app.fake.submitModal(modalId, { title: 'Budget vote delayed', tags: '', text }, user, { permissions: MANAGE_GUILD }));
+      const c = app.fake.pressButton(preview.body.data.components[0].components[0].custom_id, { embeds: [], components: [], ephemeral: true, asker: user }, user, { permissions: MANAGE_GUILD });
+      return app.fake.waitFor(() => app.fake.answersTo(c).find((r) => r.method === 'PATCH'));
+    };
+    const aliceForm = await open(alice);
+    const bobForm = await open(bob);
+    await confirm(bob, bobForm.body.data.custom_id, 'The vote was delayed to March.');
+    const refused = await confirm(alice, aliceForm.body.data.custom_id, 'The vote was delayed again.');
+    expect(JSON.stringify(refused?.body)).toMatch(/changed since you started: it is at revision 1 now, by bob/);
+    expect((await app.library.get('budget-vote'))?.briefing.body).toBe('The vote was delayed to March.');
+  });
+
   it('GIVEN a moderator edits a mistyped slug THEN no form opens and the answer names the closest briefing, as every other command does', async () => {
     const i = app.fake.slashCommand('briefing-admin', [{ type: 1, name: 'edit', options: [{ type: 3, name: 'slug', value: 'fisheries-talk' }] }], alice, { permissions: MANAGE_GUILD });
     const cb = await callbackOf(i);
@@ -257,6 +281,26 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     const all = Array.from({ length: 40 }, (_, k) => `regional-policy-${k}`).join(', ');
     expect(tags.value).toBe(all);
     expect(tags.max_length).toBeGreaterThanOrEqual(all.length);
+  });
+
+  it('GIVEN a moderator names a channel of another server the bot is in THEN no digest is subscribed there; a channel of their own server works', async () => {
+    const subscribe = (channel: string) =>
+      callbackOf(
+        app.fake.slashCommand(
+          'digest-admin',
+          [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'channel', value: channel }, { type: 3, name: 'at', value: '08:00' }] }],
+          alice,
+          { permissions: MANAGE_GUILD },
+        ),
+      );
+    const foreign = await subscribe(`<#${app.fake.foreignChannelId}>`);
+    expect(foreign.body.data.embeds[0].description).toMatch(/not one of this server's.*Nothing was changed/s);
+    expect(await app.digestStore.listSubscriptions()).toEqual([]);
+    const unknown = await subscribe('900000000000000999');
+    expect(unknown.body.data.embeds[0].description).toMatch(/not one of this server's/);
+    const sibling = await subscribe(`<#${app.fake.siblingChannelId}>`);
+    expect(sibling.body.data.embeds[0].description ?? '').not.toMatch(/not one of this server's/);
+    expect((await app.digestStore.listSubscriptions()).map((s) => s.channelId)).toEqual([app.fake.siblingChannelId]);
   });
 
   it('GIVEN a time-zone option being typed THEN autocomplete offers matching IANA zones', async () => {

@@ -1,6 +1,10 @@
 import type { Analysis } from '../../../src/core/analysis/types.js';
 import type { Briefing } from '../../../src/core/briefing/briefing.js';
 import { DiscordPlatform } from '../../../src/adapters/discord/discord-platform.js';
+import { DeliveryQueue } from '../../../src/digest/delivery-queue.js';
+import { DigestScheduler } from '../../../src/digest/digest-scheduler.js';
+import { DigestService } from '../../../src/digest/digest-service.js';
+import { MemoryDigestStore } from '../../../src/digest/memory-digest-store.js';
 import { Dispatcher } from '../../../src/dispatch/dispatcher.js';
 import { loadCommands } from '../../../src/dispatch/load-commands.js';
 import { Library } from '../../../src/library/library.js';
@@ -19,6 +23,8 @@ export interface DiscordTestApp {
   platform: DiscordPlatform;
   library: Library;
   files: MemorySource;
+  digestStore: MemoryDigestStore;
+  moderation: ModerationService;
   stop(): Promise<void>;
 }
 
@@ -54,9 +60,15 @@ export async function startDiscordTestApp(options: {
   });
   const commands = await loadCommands();
   for (const c of options.extraCommands ?? []) commands.set(c.data.subcommand ? `${c.data.name} ${c.data.subcommand}` : c.data.name, c);
-  const dispatcher = new Dispatcher({ commands, library, clock: { now: () => new Date() }, logger: silentLogger, services: { moderation } });
+  const clock = { now: () => new Date() };
+  // Digests, for the commands that name a channel: nothing is ever delivered (no platform in the queue).
+  const digestStore = new MemoryDigestStore();
+  const scheduler = new DigestScheduler({ store: digestStore, queue: new DeliveryQueue({ platforms: [], logger: silentLogger }), library, clock, logger: silentLogger, catchupHours: 6 });
+  const digests = new DigestService({ store: digestStore, scheduler, library, clock });
+  const dispatcher = new Dispatcher({ commands, library, clock, logger: silentLogger, services: { moderation, digests } });
   const platform = new DiscordPlatform({
     token: 'fake-bot-token',
+    moderation,
     apiUrl: fake.apiUrl,
     moderatorRoleId: MOD_ROLE,
     dispatcher,
@@ -73,6 +85,8 @@ export async function startDiscordTestApp(options: {
     platform,
     library,
     files,
+    digestStore,
+    moderation,
     async stop() {
       await platform.stop();
       await fake.stop();

@@ -155,6 +155,8 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
     const edit = h.moderation.edited.at(-1);
     expect(edit?.slug).toBe('border-talks');
     expect(edit?.briefing).toMatchObject({ title: 'Border talks resume in May', source: 'Wire', participants: [{ name: 'Ana Ruiz', role: 'Minister' }] });
+    // The revision the form showed goes with the save, so a change saved meanwhile is not silently replaced.
+    expect(edit?.basedOn).toBe(0);
   });
 
   it('GIVEN a briefing with a tag of two words THEN an edit through the form that leaves the tags alone keeps that tag whole', async () => {

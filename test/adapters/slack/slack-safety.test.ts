@@ -39,6 +39,7 @@ describe('Slack safety: escaping, Block Kit limits, signatures, rate limits', ()
       { slug: 'hostile', title: 'Alert <!channel> & @here', source: '<!here> Wire', url: 'https://news.example/a|b>c', body: HOSTILE_BODY },
       { slug: 'huge', title: `A very long title ${'that goes on '.repeat(20)}`, body: HUGE_BODY },
       { slug: 'plain', title: 'Plain', body: 'Nothing special happened. Then it ended.' },
+      { slug: 'q-and-a', title: 'Q&A: Tom & Jerry <live> at 3>2', body: 'Tom & Jerry met. Then it ended.' },
     ],
   });
   beforeAll(async () => {
@@ -48,10 +49,24 @@ describe('Slack safety: escaping, Block Kit limits, signatures, rate limits', ()
     await h.stop();
   });
 
+  it('GIVEN a title with &, < and > THEN the header, buttons and menu show it as written (plain_text is not decoded) and mrkdwn escapes it', async () => {
+    const card = await h.answer(await h.slash('q-and-a'));
+    const plain = textObjects(card.blocks).filter((t) => t.type === 'plain_text');
+    expect(plain[0]?.text).toBe('Q&A: Tom & Jerry <live> at 3>2');
+    for (const t of plain) expect(t.text).not.toMatch(/&(amp|lt|gt);/);
+    // The notification text is mrkdwn: escaped there.
+    expect(card.text).toBe('Q&amp;A: Tom &amp; Jerry &lt;live&gt; at 3&gt;2');
+    expect(textObjects(card.blocks).filter((t) => t.type === 'mrkdwn').map((t) => t.text).join('\n')).toContain('Tom &amp; Jerry met.');
+    const menu = await h.answer(await h.slash(''));
+    expect(JSON.stringify(menu.blocks)).toContain('"text":"Q&A: Tom & Jerry <live> at 3>2"');
+  });
+
   it('GIVEN hostile text in a briefing THEN nothing in the reply can ping, mention or forge a link', async () => {
     for (const section of ['', ' quotes', ' issues', ' full']) {
       const reply = await h.answer(await h.slash(`hostile${section}`));
-      const texts = [String(reply.text), ...textObjects(reply.blocks).map((t) => t.text)];
+      // plain_text is shown as written: Slack parses no mention or link in it (the header shows "<!channel>").
+      const texts = [String(reply.text), ...textObjects(reply.blocks).filter((t) => t.type === 'mrkdwn').map((t) => t.text)];
+      for (const t of textObjects(reply.blocks).filter((o) => o.type === 'plain_text')) expect(t.text).not.toMatch(/@(channel|here|everyone)\b/);
       for (const t of texts) {
         // The only link is the one built from the briefing's own URL, percent-encoded.
         const links = t.match(/<[^>]*>/g) ?? [];

@@ -10,7 +10,7 @@ import { Library } from '../../../src/library/library.js';
 import { systemClock } from '../../../src/ports/clock.js';
 import type { Actor, Attachment } from '../../../src/ports/command.js';
 import { silentLogger } from '../../../src/ports/logger.js';
-import type { ModerationPort, RevisionInfo } from '../../../src/ports/moderation.js';
+import type { EditOptions, ModerationPort, RevisionInfo } from '../../../src/ports/moderation.js';
 import { FakeSlack, type FakeSlackUser } from '../../fakes/fake-slack.js';
 import { MemorySource, fakeAnalysis } from '../../fakes/memory-library.js';
 
@@ -48,7 +48,7 @@ export async function sendSigned(url: string, body: string, options: SendOptions
 /** A ModerationPort that keeps what it is asked to do, with the real validation and permission rule. */
 export class RecordingModeration implements ModerationPort {
   readonly added: { briefing: Briefing; actor: Actor }[] = [];
-  readonly edited: { slug: string; briefing: Briefing; actor: Actor }[] = [];
+  readonly edited: { slug: string; briefing: Briefing; actor: Actor; basedOn?: number }[] = [];
   readonly removed: { slug: string; actor: Actor }[] = [];
   /** Slugs already in use: adding one fails as the real service does. */
   readonly taken = new Set<string>();
@@ -70,9 +70,12 @@ export class RecordingModeration implements ModerationPort {
     this.added.push({ briefing, actor });
     return this.info(briefing.slug, 'add', actor);
   }
-  async edit(slug: string, briefing: Briefing, actor: Actor) {
+  async removedBriefings() {
+    return [];
+  }
+  async edit(slug: string, briefing: Briefing, actor: Actor, options: EditOptions = {}) {
     this.check(actor);
-    this.edited.push({ slug, briefing, actor });
+    this.edited.push({ slug, briefing, actor, ...options });
     return this.info(slug, 'edit', actor);
   }
   async remove(slug: string, actor: Actor) {

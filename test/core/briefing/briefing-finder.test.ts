@@ -17,7 +17,15 @@ function generatedLibrary(count: number, seed: number): Findable[] {
     const titleWords = Array.from({ length: 2 + Math.floor(rnd() * 6) }, pick);
     const decorate = rnd();
     const title =
-      decorate < 0.1 ? `S. ${titleWords.join(' ').toUpperCase()}!` : decorate < 0.15 ? `Café «${titleWords.join(' ')}» – Zürich` : decorate < 0.17 ? '!!!' : titleWords.join(' ');
+      decorate < 0.1
+        ? `S. ${titleWords.join(' ').toUpperCase()}!`
+        : decorate < 0.15
+          ? `Café «${titleWords.join(' ')}» – Zürich`
+          : decorate < 0.17
+            ? '!!!'
+            : decorate < 0.2
+              ? `${['日韓外相会談', '北朝鮮の核問題', 'Переговоры в Сеуле', 'Σύνοδος κορυφής'][i % 4]} ${i % 3 ? titleWords[0] : ''}`.trim()
+              : titleWords.join(' ');
     library.push({ slug, title });
   }
   return library;
@@ -25,7 +33,7 @@ function generatedLibrary(count: number, seed: number): Findable[] {
 
 function queries(library: readonly Findable[], seed: number): string[] {
   const rnd = random(seed);
-  const out = ['', ' ', 'k', 'b', '1', 'b1', 'kor', 'KOREA JAPAN', 'korea_japan', 'koreajapan', 'inister', 'ministr', 'chip fine', 'zzzzqqq', 'zurich', 'cafe', 'b12tal', 'talks-9'];
+  const out = ['', ' ', 'k', 'b', '1', 'b1', 'kor', '日韓', '核問題', 'переговоры', 'Σύνοδος κορυφής', '日韓外相会談', 'KOREA JAPAN', 'korea_japan', 'koreajapan', 'inister', 'ministr', 'chip fine', 'zzzzqqq', 'zurich', 'cafe', 'b12tal', 'talks-9'];
   for (let i = 0; i < 150; i++) {
     const c = library[Math.floor(rnd() * library.length)] as Findable;
     const w = WORDS[Math.floor(rnd() * WORDS.length)] as string;

@@ -44,6 +44,12 @@ describe('briefingFromForm', () => {
 });
 
 describe('parseSubmission', () => {
+  it('GIVEN a .txt file of one line THEN the refusal says that line became the title and the text must follow it', () => {
+    const r = parseSubmission({ name: 'x.txt', content: enc('  \n\nThe port reopened on Sunday after the storm.\n') }, opts);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => p.message).join('; ')).toMatch(/first line is the title \("The port reopened on Sunday after the storm\."\), and the text follows it/);
+  });
+
   it('GIVEN a .txt file THEN the first line is the title (a Markdown heading mark dropped) and the rest the body', () => {
     const r = parseSubmission({ name: 'x.txt', content: enc('\n# Port reopens after storm\n\nShips sailed again.\nSecond line.') }, opts);
     expect(r.ok && r.briefing).toMatchObject({ slug: 'port-reopens-after-storm', title: 'Port reopens after storm', body: 'Ships sailed again.\nSecond line.' });

@@ -8,6 +8,23 @@ const library = [
   { slug: 'eu-chip-ruling', title: 'EU court upholds fine against chipmaker' },
 ];
 
+describe('titles in scripts other than Latin', () => {
+  const world = [...library, { slug: 'nikkan', title: '日韓外相会談' }, { slug: 'seoul-talks', title: 'Переговоры в Сеуле' }];
+
+  it.each([
+    ['日韓外相会談', 'nikkan'],
+    ['переговоры в сеуле', 'seoul-talks'],
+  ])('GIVEN the whole title %j, as the list shows it THEN it opens its briefing', (input, slug) => {
+    expect(resolveSlug(input, world)).toEqual({ kind: 'found', slug });
+  });
+
+  it('GIVEN part of such a title THEN it is suggested and ranked for autocomplete', () => {
+    expect(resolveSlug('外相会談', world)).toEqual({ kind: 'not-found', suggestions: ['nikkan'] });
+    expect(rankBriefings('日韓', world, 5).map((c) => c.slug)).toEqual(['nikkan']);
+    expect(rankBriefings('Перегов', world, 5).map((c) => c.slug)).toEqual(['seoul-talks']);
+  });
+});
+
 describe('resolveSlug', () => {
   it.each(['korea-japan', 'korea japan', 'Korea-Japan', 'koreajapan', 'korea-japn', '  KOREA_JAPAN '])(
     'GIVEN %j THEN it finds korea-japan',

@@ -32,6 +32,20 @@ describe('parseBriefing', () => {
     expect(r.briefing.body).toBe('Negotiators met on Monday.');
   });
 
+  it('GIVEN a title, tag or name with tabs, line breaks or runs of spaces THEN each is one line with single spaces, as chat shows titles', () => {
+    const r = parseBriefing('---\ntitle: "Tabs\\tand  spaces"\ntags: ["north\\tkorea"]\nsource: |\n  Two\n  lines\n---\nText', { fileName: 'x.md' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.briefing.title).toBe('Tabs and spaces');
+    expect(r.briefing.tags).toEqual(['north korea']);
+    expect(r.briefing.source).toBe('Two lines');
+  });
+
+  it('GIVEN a tag with a comma THEN it is refused, since forms and digest filters separate tags by commas (an edit form would split it in two)', () => {
+    const problems = problemsOf('---\ntitle: T\ntags: ["north korea", "trade,tariffs"]\n---\nText');
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'tags[1]', message: expect.stringMatching(/a tag cannot contain a comma/) }));
+  });
+
   it('GIVEN no title THEN the problem names the file and the field', () => {
     const problems = problemsOf('---\nsource: X\n---\nText');
     expect(problems).toContainEqual(expect.objectContaining({ file: 'story.md', field: 'title' }));

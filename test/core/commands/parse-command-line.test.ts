@@ -73,6 +73,25 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine('/briefing apollo 0', commands).args).toEqual({ topic: 'apollo 0' });
   });
 
+  it('GIVEN a number out of range for a positional or keyword number THEN the error says the range, not only that it is invalid', () => {
+    const all = [...commands];
+    const history = { name: 'briefing', subcommand: 'history', description: 'x', permission: 'everyone', options: [{ name: 'slug', description: 's', type: 'string', required: true }, { name: 'page', description: 'p', type: 'integer', minValue: 1, maxValue: 100 }] } satisfies CommandData;
+    const revert = { name: 'briefing', subcommand: 'revert', description: 'x', permission: 'everyone', options: [{ name: 'slug', description: 's', type: 'string', required: true }, { name: 'revision', description: 'r', type: 'integer', required: true, minValue: 0 }] } satisfies CommandData;
+    all.push(history, revert);
+    const messageOf = (line: string) => {
+      try {
+        parseCommandLine(line, all);
+      } catch (e) {
+        return (e as BriefbotError).userMessage;
+      }
+      return 'no error';
+    };
+    expect(messageOf('/briefing history korea-japan 0')).toMatch(/^"0" is not a valid page: pages start at 1\./);
+    expect(messageOf('/briefing history korea-japan 101')).toMatch(/^"101" is not a valid page: at most 100\./);
+    expect(messageOf('/briefing revert korea-japan -1')).toMatch(/^"-1" is not a valid revision: revisions start at 0\./);
+    expect(messageOf('/briefing revert korea-japan abc')).toMatch(/^"abc" is not a valid revision: a whole number\./);
+  });
+
   it('GIVEN a subcommand word THEN that command is chosen', () => {
     expect(parseCommandLine('briefing list diplomacy 3', commands)).toEqual({ data: list, args: { tag: 'diplomacy', page: 3 } });
   });

@@ -60,6 +60,24 @@ describe('schedule input', () => {
     }
   });
 
+  it.each([
+    ['EST', /^EST is an abbreviation, not a time zone: .*America\/New_York/],
+    ['pdt', /^pdt is an abbreviation, not a time zone: .*America\/Los_Angeles/],
+    ['KST', /Asia\/Seoul/],
+    ['+09:00', /^\+09:00 is an offset, not a time zone: .*Asia\/Tokyo/],
+    ['UTC-5', /^UTC-5 is an offset, not a time zone: .*America\/New_York/],
+    ['GMT+5:30', /Asia\/(Kolkata|Calcutta)/],
+  ])('GIVEN %s, an abbreviation or an offset THEN the refusal says so and names zones that fit, not a zone far away', (typed, message) => {
+    try {
+      parseTimeZone(typed);
+      expect.unreachable();
+    } catch (e) {
+      expect(isBriefbotError(e) && e.code).toBe('BAD_TIME_ZONE');
+      expect(isBriefbotError(e) && e.userMessage).toMatch(message);
+      expect(isBriefbotError(e) && e.userMessage).not.toMatch(/did you mean GMT/);
+    }
+  });
+
   it('GIVEN day lists THEN names, plurals and shortcuts map to weekday numbers, and nonsense is refused', () => {
     expect(parseDays('weekdays')).toEqual([1, 2, 3, 4, 5]);
     expect(parseDays('mon,wed,fri')).toEqual([1, 3, 5]);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type DigestSchedule,
+  formatLocal,
   latestSlotAtOrBefore,
   localToInstant,
   nextSlotAfter,
@@ -52,6 +53,23 @@ describe('slotsBetween', () => {
     expect(slots.map(iso)).toEqual(['2026-03-07T07:30:00.000Z', '2026-03-08T07:00:00.000Z', '2026-03-09T06:30:00.000Z']);
   });
 
+  it('GIVEN Nuuk, whose clocks skip from 23:00 on the last Saturday of March to midnight, AND a digest at 23:30 THEN Saturday\'s runs on Saturday, before the change, not at midnight', () => {
+    const slots = slotsBetween(daily('23:30', 'America/Nuuk'), at('2026-03-27T12:00:00Z'), at('2026-03-31T12:00:00Z'));
+    expect(slots.map((s) => formatLocal(s, 'America/Nuuk'))).toEqual([
+      'Fri 27 Mar 2026, 23:30 (America/Nuuk)',
+      'Sat 28 Mar 2026, 22:59 (America/Nuuk)',
+      'Sun 29 Mar 2026, 23:30 (America/Nuuk)',
+      'Mon 30 Mar 2026, 23:30 (America/Nuuk)',
+    ]);
+    const saturdays: DigestSchedule = { minuteOfDay: parseTimeOfDay('23:00') as number, timeZone: 'America/Nuuk', days: [6] };
+    expect(formatLocal(nextSlotAfter(saturdays, at('2026-03-25T00:00:00Z')) as number, 'America/Nuuk')).toBe('Sat 28 Mar 2026, 22:59 (America/Nuuk)');
+  });
+
+  it('GIVEN Nuuk on the last Saturday of October AND 23:30, which happens twice THEN it runs once, at the first', () => {
+    const slots = slotsBetween(daily('23:30', 'America/Nuuk'), at('2026-10-24T12:00:00Z'), at('2026-10-25T12:00:00Z'));
+    expect(slots.map(iso)).toEqual(['2026-10-25T00:30:00.000Z']);
+  });
+
   it('GIVEN weekdays only THEN Saturday and Sunday have no slot', () => {
     const schedule: DigestSchedule = { minuteOfDay: 9 * 60, timeZone: 'Europe/London', days: [1, 2, 3, 4, 5] };
     // 2026-03-06 is a Friday.
@@ -60,7 +78,8 @@ describe('slotsBetween', () => {
   });
 
   it('GIVEN any of four zones, a time and a 40-day window THEN there is exactly one slot per scheduled local date, strictly increasing, at the asked local time unless it falls in a gap', () => {
-    const zones = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Seoul'];
+    // Nuuk changes at 23:00 local, Santiago and Havana at midnight: gaps and overlaps at a day's edge.
+    const zones = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Seoul', 'America/Nuuk', 'America/Santiago', 'America/Havana'];
     fc.assert(
       fc.property(
         fc.constantFrom(...zones),
@@ -81,8 +100,13 @@ describe('slotsBetween', () => {
           for (const s of slots) {
             const w = wallTimeAt(s, zone);
             const local = w.hour * 60 + w.minute;
-            // Off the asked time only inside a gap, and then later by at most the gap (one hour here).
-            if (local !== minuteOfDay) {
+            // Off the asked time only inside a gap, and then later by at most the gap (one hour here),
+            // or, when the gap runs to midnight, in the last minute before it, on the same date.
+            const next = wallTimeAt(s + 60_000, zone);
+            if (local !== minuteOfDay && next.day !== w.day) {
+              expect(local).toBeLessThan(minuteOfDay);
+              expect(minuteOfDay - local).toBeLessThanOrEqual(60);
+            } else if (local !== minuteOfDay) {
               expect(local).toBeGreaterThan(minuteOfDay);
               expect(local - minuteOfDay).toBeLessThanOrEqual(60);
             }

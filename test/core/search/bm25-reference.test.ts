@@ -60,15 +60,19 @@ function referenceSnippet(text: string, queryTerms: readonly string[]): string {
       best = hits[from] as number;
     }
   });
+  // Ends move to a space at most 25 characters away, and never split a surrogate pair.
+  const low = (at: number) => /[\udc00-\udfff]/.test(flat[at] ?? '');
   let start = Math.max(0, best - 30);
   if (start > 0) {
     const space = flat.indexOf(' ', start);
-    start = space === -1 ? start : space + 1;
+    start = space !== -1 && space - start <= 25 ? space + 1 : start;
+    if (low(start)) start += 1;
   }
   let end = Math.min(flat.length, start + 160);
   if (end < flat.length) {
     const space = flat.lastIndexOf(' ', end);
-    end = space > start ? space : end;
+    end = space > start && end - space <= 25 ? space : end;
+    if (low(end)) end -= 1;
   }
   return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
 }

@@ -37,6 +37,41 @@ describe('Bm25Index', () => {
   });
 });
 
+describe('Chinese and Japanese text, written without spaces', () => {
+  const cjk = [
+    { id: 'zh', title: '韩日外长会谈', tags: [], text: '韩国外交部长官康京和与日本外务大臣河野太郎在首尔举行会谈，双方讨论了朝鲜核问题。' },
+    { id: 'ja', title: '日韓外相会談', tags: [], text: '河野太郎外務大臣は、ソウルで康京和外交部長官と会談し、北朝鮮の核問題について話し合った。' },
+    { id: 'en', title: 'Fishing quota talks', tags: [], text: 'Ministers agreed to settle the issue of fishing quotas.' },
+  ];
+  const index = new Bm25Index(cjk);
+
+  it('GIVEN a word inside a run of Han characters THEN the briefing is found', () => {
+    expect(index.search('核问题', 10).map((h) => h.id)).toEqual(['zh']);
+    expect(index.search('外務大臣', 10)[0]?.id).toBe('ja');
+    expect(index.search('北朝鮮', 10).map((h) => h.id)).toEqual(['ja']);
+  });
+
+  it('GIVEN a word in katakana or with voiced kana THEN it is found, and its snippet shows it', () => {
+    expect(index.search('ソウル', 10).map((h) => h.id)).toEqual(['ja']);
+    expect(index.search('話し合った', 10).map((h) => h.id)).toEqual(['ja']);
+    const long = [{ id: 'long', title: 'x', tags: [], text: `${'会議の前に記者団に話した。'.repeat(20)}最後に防衛費の増額について合意した。${'会議の後に記者団に話した。'.repeat(20)}` }];
+    expect(new Bm25Index(long).search('防衛費', 10)[0]?.snippet).toContain('防衛費');
+  });
+
+  it('GIVEN a long CJK text with a space only far from the hit THEN the snippet still shows the hit (it is not moved to that space)', () => {
+    const text = `${'会議の前に記者団に話した。'.repeat(20)}最後に防衛費の増額について合意した。${'会議の後に記者団に話した。'.repeat(20)} Reuters 2024`;
+    const hit = new Bm25Index([{ id: 'a', title: 'x', tags: [], text }]).search('防衛費', 1)[0];
+    expect(hit?.snippet).toContain('防衛費');
+    expect(hit?.snippet.length).toBeLessThanOrEqual(162);
+  });
+
+  it('GIVEN a CJK word beside Latin letters THEN both are words of their own', () => {
+    const mixed = new Bm25Index([{ id: 'g7', title: 'G7外相会合', tags: [], text: '本文' }]);
+    expect(mixed.search('g7', 10).map((h) => h.id)).toEqual(['g7']);
+    expect(mixed.search('外相', 10).map((h) => h.id)).toEqual(['g7']);
+  });
+});
+
 describe('Updating an index for the next version of the library', () => {
   const WORDS = 'harbour workers strike talks minister rates bank court ruling climate summit river treaty port union budget vote police report'.split(' ');
   let seed = 3;
