@@ -315,7 +315,10 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   // no one of that gender is named in these two sentences.
   const named = mentionsBetween(ctx.speakers, s1, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !attributive(text, m)).pop();
   if (named) return named;
-  const found = subjects.find(unknown) ?? (last && unknown(last) ? last : undefined);
+  // "Valve said ... Rob Fahey, editor of a games site, said ... Before now, he said, ... '...,' he said": a last speaker of
+  // unknown gender yields to a person of the pronoun's gender named after them.
+  const since = last && unknown(last) ? mentionsBetween(ctx.speakers, last.end, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !attributive(text, m)).pop() : undefined;
+  const found = subjects.find(unknown) ?? since ?? (last && unknown(last) ? last : undefined);
   if (found) return found;
   // Nearest of that gender in the story so far; of unknown gender only in these two sentences (else no one).
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);

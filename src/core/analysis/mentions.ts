@@ -958,6 +958,16 @@ export function pronounGender(text: string, end: number, nextStart: number): Gen
   return he ? 'm' : she ? 'f' : null;
 }
 
+/** Offsets of the double quotation marks (" “ ”) in `text`, in order. */
+function doubleMarkPositions(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) out.push(i);
+  }
+  return out;
+}
+
 /**
  * Gives people the gender the text implies: a sentence about one person that uses only "he/his"
  * (or only "she/her") tells us which. Names resolved later to the same person share it.
@@ -980,11 +990,16 @@ function learnGenders(text: string, mentions: Mention[]): void {
     const g = m.single && !byName.has(m.name) && genderOf(m.name, []) === null ? bySurname.get(m.name) : undefined;
     if (g === 'm' || g === 'f') byName.set(m.name, g);
   }
+  // A double quotation mark ends the pronouns' reach: "'... Valve is taking real steps,' he said" - the pronoun after a
+  // closing mark is the speaker's, and one after an opening mark is in someone's speech, not about the name before it.
+  const marks = doubleMarkPositions(text);
+  let mark = 0;
   for (let k = 0; k < people.length; k++) {
     const m = people[k]!;
     if (byName.has(m.name)) continue;
+    while (mark < marks.length && marks[mark]! < m.end) mark++;
     const nextPerson = people[k + 1];
-    const g = pronounGender(text, m.end, nextPerson ? nextPerson.start : Infinity);
+    const g = pronounGender(text, m.end, Math.min(nextPerson ? nextPerson.start : Infinity, marks[mark] ?? Infinity));
     if (g !== null) byName.set(m.name, g);
   }
   // "Okafor said she ..." tells the gender of "Jo Okafor" too, when she is the only full name with that surname.

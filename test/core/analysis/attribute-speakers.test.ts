@@ -1575,3 +1575,30 @@ describe('attributeSpeakers: a description after a sentence that brought someone
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Tom Hart' });
   });
 });
+
+describe('attributeSpeakers: genders not taken across quotation marks (session 9, quotes9)', () => {
+  it('GIVEN a company named inside a quote followed by "he said" THEN the company gets no gender and "he" is the man named before', () => {
+    const t =
+      'Game maker Valve said the system worked. "The method was easy for Valve to trace," read the statement. Rob Fahey, editor of a games site, said the ban showed its power. Before now, he said, it was hard to act. "But with this, Valve is taking really effective steps against pirates," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Rob Fahey', cue: 'pronoun' });
+    expect(findMentions(t, []).filter((m) => m.name === 'Valve').every((m) => m.gender === null)).toBe(true);
+  });
+
+  it('GIVEN a partial quote after a company name followed by "his" THEN the company is not made a man', () => {
+    const t =
+      'Fiat lost money again. Mr Marchionne, who only joined the group last year, said Fiat Auto was now the "principal focus" of his attention. "I have taken the post to speed up the recovery," he said. "A profound change is under way," he said.';
+    expect(attribute(t).slice(1).map((a) => a.speaker)).toEqual(['Marchionne', 'Marchionne']);
+  });
+
+  it('GIVEN "A spokesman for US Immigration, Customs and Enforcement, Dean Boyd, said" THEN a later "He told" is the spokesman', () => {
+    const t =
+      '"We will appeal," said a lawyer for Alex Bell. A spokesman for US Immigration, Customs and Enforcement, Dean Boyd, said the group did not seem to be after money. Their motive was the kudos. He told the BBC News website: "Primarily they were interested in how fast they could crack the code."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Dean Boyd' });
+  });
+
+  it('GIVEN a last speaker of unknown gender and then a woman introduced before a title with dots THEN "she said" is the woman', () => {
+    const t =
+      'Chris Hawkins, host of a radio chart show, said the band had "great guitars". "The Bravery are proof that New York is still home to new talent," he said. Alison Howe, producer of TV show Later... With Jools Holland, booked the group. "They played like they were headlining the main stage," she said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Alison Howe' });
+  });
+});
