@@ -453,7 +453,8 @@ function findMentionsIn(text: string, participants: readonly Participant[]): Men
       const strongSingle =
         participantTokens.has(e.lower) ||
         (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40)) && !/,\s+of\s+$/.test(text.slice(Math.max(0, s - 6), s))) ||
-        givenNameAfterVerb(text, e.lower, s);
+        givenNameAfterVerb(text, e.lower, s) ||
+        nameAfterRelation(text, s);
       // (A transcript's label names its speaker there only: "Titus:" says nothing of "Titus" elsewhere, a role in a show.)
       const label = !strongSingle && text.charCodeAt(end) === 58 && (transcript ??= transcriptSpeakers(text)).has(e.name);
       if (!strongSingle && !label) {
@@ -504,6 +505,15 @@ const MEMBER_AFTER_RE = /^\s+(?:MP|MSP|MEP|AM)\b/;
 
 /** An inverted speech verb and maybe a short description before a name: "said ", "says Brazilian fan ", "wrote reader ". */
 const INVERTED_VERB_BEFORE_RE = /\b(?:said|says|added|adds|asked|asks|wrote|writes|explained|explains|recalled|recalls|tweeted)\s+(?:(?:[a-z’'-]+|\p{Lu}\p{Ll}+)\s+){0,3}$/u;
+
+/** A relation named through someone before a name: "His brother ", "her late husband ", "Mr Ambani's son ". */
+const RELATION_BEFORE_RE =
+  /(?:\b(?:his|her|their|my|our)|\p{Lu}[\p{L}-]*['’]s?)\s+(?:(?:elder|younger|older|eldest|youngest|late|twin|estranged|former|new)\s+)?(?:brother|sister|wife|husband|son|daughter|father|mother|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter|stepfather|stepmother|widow|widower|fianc[ée]e?|girlfriend|boyfriend)\s*,?\s+$/iu;
+
+/** "His brother Anil, the vice-chairman, said": one word after a relation named through someone is that relative's name. */
+function nameAfterRelation(text: string, start: number): boolean {
+  return RELATION_BEFORE_RE.test(text.slice(Math.max(0, start - 60), start));
+}
 
 /** "said Toni, visiting from Switzerland", "says Brazilian fan Melissa": a given name alone after an inverted verb is a person. */
 function givenNameAfterVerb(text: string, lower: string, start: number): boolean {

@@ -1602,3 +1602,22 @@ describe('attributeSpeakers: genders not taken across quotation marks (session 9
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Alison Howe' });
   });
 });
+
+describe('attributeSpeakers: a relative named by one word (session 9, quotes9)', () => {
+  it('GIVEN "His brother Anil, the vice-chairman, said ... \'...\'" THEN the brother, not the chairman named before', () => {
+    const t =
+      'The buy-back is a victory for chairman Mukesh Ambani, whose idea it was. His brother Anil, the vice-chairman, said he had not been consulted and that it was "completely inappropriate and unnecessary".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Anil' });
+  });
+
+  it('GIVEN "\'...,\' said his wife, Sheila" THEN the wife', () => {
+    const t = 'Hailey died in his sleep on Wednesday. "He had a wonderful life and he certainly achieved his ambition," said his wife, Sheila.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Sheila' });
+  });
+
+  it('GIVEN "Edwards\' sister Rachel makes an appeal. \'...,\' she said" THEN the sister', () => {
+    const t =
+      'A fan says she saw Edwards in Goa. Edwards\' sister Rachel makes an emotional TV appeal five years later. "We do love him very much and we would like him to come back," she said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Rachel' });
+  });
+});
