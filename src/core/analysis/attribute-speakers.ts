@@ -415,6 +415,8 @@ function isSubject(ctx: Context, m: Mention): boolean {
   if (ctx.verbSubjects.has(m.start)) return true;
   const after = ctx.text.slice(m.end, m.end + 160);
   if (ADVERB_THEN_VERB_RE.test(after) || APPOSITIVE_OPENING_RE.test(after) || DASH_APPOSITIVE_RE.test(after)) return true;
+  // "the Liberal Democrats' shadow home secretary, Mark Oaten, accused Mr Clarke": a name set off after its role, then the verb.
+  if (NAMED_AFTER_ROLE_VERB_RE.test(after) && ROLE_THEN_COMMA_RE.test(ctx.text.slice(Math.max(0, m.start - 40), m.start))) return true;
   // "Nick Van den Brul of BNP Paribas described ...", "The report was welcomed by shadow minister David Willetts."
   return EMPLOYER_THEN_VERB_RE.test(after) || PASSIVE_AGENT_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.start - 80), m.start));
 }
@@ -429,6 +431,9 @@ const PASSIVE_AGENT_BEFORE_RE = /\b(?:was|were|has been|have been|had been)\s+(?
  */
 const ADVERB_THEN_VERB_RE =
   /^\s+(?:now|still|yesterday|today|tonight|also|later|then|once|previously|recently|however,?|first|again|initially|originally|repeatedly|publicly|privately|openly|quickly|immediately|briefly|finally|eventually|swiftly|angrily|flatly|strongly|twice|already|never|always|often|reportedly|allegedly)\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|will|would|can|could)\b/;
+/** A comma and a verb after a name ("Mark Oaten, accused"), and a role noun and a comma before it ("shadow home secretary, "). */
+const NAMED_AFTER_ROLE_VERB_RE = /^,\s+(?:(?:also|later|then|\w+ly)\s+)?(?:[a-z]+ed|said|told|says|tells|warned|argued|insisted|added)\b/;
+const ROLE_THEN_COMMA_RE = /\b\p{Ll}[\p{Ll}-]+,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady|Dame)\.?\s+)?$/u;
 const APPOSITIVE_OPENING_RE = /^,\s+(?:(?:who|whose|the|a|an|another|his|her|[\w-]+-year-old|[\w-]+-of-[\w-]+)\b|\d{1,3}\s*,)/;
 /** Words that open a sentence and never name a speaker. */
 const SENTENCE_OPENER_RE = /^\s+(?:However|But|And|The|A|An|This|That|These|Those|It|In|On|At|After|Before|Meanwhile|Yet|So|Then|When|While|As|Despite|Although|Last|Earlier|Later)\b/;

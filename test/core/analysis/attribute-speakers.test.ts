@@ -1621,3 +1621,17 @@ describe('attributeSpeakers: a relative named by one word (session 9, quotes9)',
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Rachel' });
   });
 });
+
+describe('attributeSpeakers: a name set off after its role, then the verb (session 9, quotes9)', () => {
+  it('GIVEN "the shadow home secretary, Mark Oaten, accused Mr Clarke ... \'...,\' he told" THEN the accuser, not the accused', () => {
+    const t =
+      'Mr Clarke said he was seeking "memorandums of understanding" with other governments. But the Liberal Democrat\'s shadow home secretary, Mark Oaten, accused Mr Clarke of avoiding the main issue. "The critical issue that the home secretary is dodging is the principle," he told BBC News.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Mark Oaten' });
+  });
+
+  it('GIVEN "Ms Jowell\'s deputy, Richard Caborn, said ... \'...,\' he said" after another man was quoted THEN the deputy', () => {
+    const t =
+      'Shadow culture secretary John Whittingdale said the plans were "a mess". Ms Jowell\'s deputy, Richard Caborn, said the government had adopted a cautious approach to the issue. "Limiting the number of regional casinos to eight is a cautious move," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Richard Caborn' });
+  });
+});
