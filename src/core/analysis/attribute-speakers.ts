@@ -563,7 +563,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     // "said the video maker", "said United's head coach".
     const described = text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.;]/)[0]!;
     if (/^(?:the\s|\p{Lu}[\p{L}.-]*['’]s\s)/u.test(described) && isDescription(described + ' ')) {
-      return fromMention(ctx, resolveDescription(ctx, described, q.start), 'description', 0.5);
+      return describedSpeaker(ctx, described, q.start);
     }
     return { ...UNKNOWN };
   }
@@ -586,7 +586,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
     const core = descriptionCore(lead);
-    if (isDescription(core)) return fromMention(ctx, resolveDescription(ctx, core, q.start), 'description', 0.5);
+    if (isDescription(core)) return describedSpeaker(ctx, core, q.start);
   }
   return null;
 }
@@ -747,13 +747,35 @@ function demonymDescription(phrase: string): boolean {
   return /\p{Ll}(?:ian|ean|can)$/u.test(word) || /^(?:French|Dutch|English|Irish|Scots|Welsh)(?:wo)?man$/.test(word);
 }
 
+/**
+ * The body a description names when the story names no organisation for it: "the government said" -> `Government`, "the
+ * Scottish government" -> `Scottish government`, "The Commons education select committee called this" -> `Commons education
+ * select committee` (a committee or commission only with a capitalised word that names whose it is).
+ */
+const BODY_DESCRIPTION_RE = /\bthe\s+((?:(?:\p{Lu}[\p{L}'’-]*|[a-z-]+)\s+){0,4}?)(government|committee|commission)\s*,?\s*$/iu;
+
+/** The speaker a description gives: whom it points back to, else the body it names (`BODY_DESCRIPTION_RE`), else no one. */
+function describedSpeaker(ctx: Context, description: string, at: number): Attribution | null {
+  const found = fromMention(ctx, resolveDescription(ctx, description, at), 'description', 0.5);
+  if (found) return found;
+  const body = BODY_DESCRIPTION_RE.exec(description);
+  if (!body) return null;
+  const modifiers = body[1]!.trim();
+  const head = body[2]!.toLowerCase();
+  if (head !== 'government' && !/\p{Lu}/u.test(modifiers)) return null;
+  const name = `${modifiers} ${head}`.trim();
+  ctx.organisations.add(name.charAt(0).toUpperCase() + name.slice(1));
+  return { speaker: name.charAt(0).toUpperCase() + name.slice(1), confidence: 0.5, cue: 'description' };
+}
+
 /** "the advocacy group said" names an organisation, "the 45-year-old said" a person. */
 function resolveDescription(ctx: Context, description: string, at: number): Mention | null {
   const which = /\bthe\s+(latter|former)\s*,?\s*$/i.exec(description);
   if (which) return oneOfPair(ctx, at, which[1]!.toLowerCase() === 'latter');
   // "the magazine's US columnist wrote": someone writing for an organisation, which speaks.
   const org = ORG_DESCRIPTION_RE.exec(description);
-  if (org) return lastOrganisationBefore(ctx, at, org[1]!.toLowerCase(), NAMED_ORG_HEADS.has(org[1]!.toLowerCase()));
+  // ("the government said" after "the Conservatives": a party or a firm named last is not the government.)
+  if (org) return lastOrganisationBefore(ctx, at, org[1]!.toLowerCase(), NAMED_ORG_HEADS.has(org[1]!.toLowerCase()) || org[1]!.toLowerCase() === 'government');
   if (ORG_POSSESSIVE_RE.test(description)) return lastOrganisationBefore(ctx, at);
   // "said the Chelsea boss" after "Chelsea boss Jose Mourinho": the person introduced in that role.
   const byRole = personIntroducedAs(ctx, roleHead(description), at);
@@ -1137,11 +1159,11 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     if (after && after.start - verbAt <= 14 && !isPossessive(text, after.end) && !/^\s+that\b/i.test(text.slice(verbAt + verb[0].length, after.start)) && !/^\s+(?:[a-z]+ed|[a-z]+s|was|is|had|has|felt|would|will|could)\b/.test(text.slice(after.end, after.end + 16))) {
       return fromMention(ctx, after, 'said-before', 0.85);
     }
-    if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
+    if (isDescription(lead)) return describedSpeaker(ctx, lead, q.start);
     // "The young jihadist, who describes himself on Twitter as a '": the verb of an aside speaks for the description it follows.
     const aside = DESCRIPTION_ASIDE_RE.exec(lead);
     const described = aside ? `t${aside[1]!.slice(1)}` : '';
-    if (aside && isDescription(`${described} `)) return fromMention(ctx, resolveDescription(ctx, described, q.start), 'description', 0.5);
+    if (aside && isDescription(`${described} `)) return describedSpeaker(ctx, described, q.start);
   } else if (colon) {
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
     if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);
@@ -1329,11 +1351,12 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   // "The Prime Minister said Labour had left people in a system which '...'": a description opening the sentence, then its verb.
   const described = CLAUSE_DESCRIPTION_RE.exec(lead);
   if (described && (!first || first.start >= headStart + described.index + described[0].length - 1 || first.kind !== 'person') && isDescription(described[1]! + ' ')) {
-    const m = resolveDescription(ctx, described[1]!, headStart);
-    if (m) return fromMention(ctx, m, 'description', 0.5);
+    const m = describedSpeaker(ctx, described[1]!, headStart);
+    if (m) return m;
   }
   // "The Economist called Clinton's stance '...'": an organisation right before its verb speaks as one.
-  if (first && first.kind === 'organization' && /^\s+(?:\w+ly\s+)?$/.test(ctx.text.slice(first.end, verbAt)) && /^\s*(?:the\s+)?$/i.test(ctx.text.slice(headStart, first.start))) {
+  // ("The Liberal Democrats have argued for ... '...'": and after "has" or "have".)
+  if (first && first.kind === 'organization' && /^\s+(?:(?:has|have|had|also|\w+ly)\s+){0,2}$/.test(ctx.text.slice(first.end, verbAt)) && /^\s*(?:the\s+)?$/i.test(ctx.text.slice(headStart, first.start))) {
     return fromMention(ctx, first, 'said-before', 0.6);
   }
   // ("Liberal Democrat deputy leader Menzies Campbell said": a party or a place may modify the role before the name.)

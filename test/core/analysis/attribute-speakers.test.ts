@@ -1635,3 +1635,32 @@ describe('attributeSpeakers: a name set off after its role, then the verb (sessi
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Richard Caborn' });
   });
 });
+
+describe('attributeSpeakers: bodies that speak as one in a reported sentence (session 9, quotes9)', () => {
+  it('GIVEN "The government says ... \'like property\'" after a party was quoted THEN the government, not the party', () => {
+    const t =
+      'The Conservatives want a "radical reform" of the family courts. The government says children cannot simply be divided up "like property" when a marriage collapses.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Government', cue: 'description' });
+  });
+
+  it('GIVEN "The Liberal Democrats have argued for ... \'rigid targets\'" THEN the party', () => {
+    const t = 'Theresa May spoke first. The Liberal Democrats have argued for flexibility in deciding access rules, rather than having "rigid targets".';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Liberal Democrats' });
+  });
+
+  it('GIVEN "The Commons education select committee called this \'...\' but the government said ... \'...\'" THEN the committee and the government', () => {
+    const t =
+      'The chief executive was paid a bonus of £44,914. The Commons education select committee called this "morally indefensible" but the government said the project had "improved understanding".';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Commons education select committee', 'Government']);
+  });
+
+  it('GIVEN "the government said" after a ministry was named THEN the government, not the ministry named last', () => {
+    const t = 'The Finance Ministry met the banks on Monday. The government said it will ask firms to "roll over loans that come due this year".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Government' });
+  });
+
+  it('GIVEN "the committee said" with a named committee THEN that committee, and a bare "the committee" names no new body', () => {
+    const t = 'The Public Accounts Committee met. The committee said the scheme was "a disgraceful waste of money".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Public Accounts Committee' });
+  });
+});
