@@ -1248,8 +1248,8 @@ function reportedObject(ctx: Context, q: QuoteSpan, floor: number): Attribution 
 /** A passive verb of judging or naming before a quote in its clause: "was described by Jobs as the ", "has been branded a ". */
 const PASSIVE_JUDGING_RE =
   /\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?(?:described|called|branded|praised|criticised|criticized|hailed|dismissed|labelled|labeled|accused|condemned|slammed|attacked)\b[^.!?;"“”‘’\n]{0,80}$/i;
-/** "by " and the agent, right after the verb or the quote: " by the film's director Marc Forster" ("by depriving" is no agent). */
-const BY_AGENT_RE = /^(?:[^.!?;"“”‘’\n]{0,50}?\s)?by\s+(?!\p{L}+ing\b)((?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}'’-]+\s+){0,4})/u;
+/** "by " and the agent, right after the verb or the quote: " by the film's director Marc Forster" ("by depriving" is no agent; "by Downing Street" is). */
+const BY_AGENT_RE = /^(?:[^.!?;"“”‘’\n]{0,50}?\s)?by\s+(?!\p{Ll}+ing\b)((?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}'’-]+\s+){0,4})/u;
 
 /**
  * "Reports of a snap election have been described as 'idle speculation' by Downing Street", "he was called the 'fifth child of

@@ -592,7 +592,8 @@ function planRun(run: string): PlannedMention[] {
     // when a caption runs into the next sentence ("... Armenians In her book").
     // "Concluding Top Gear chiefs ...", "Interestingly, ...": a word that is never a noun (by the POS lexicon) opens no name.
     // ... but a given name opens one ("Peter Gaver", though "peter" is only ever a verb).
-    while (tokens.length > 1 && (COMMON_CAPITALISED.has(tokens[0]!.toLowerCase()) || (opensNoName(tokens[0]!.toLowerCase()) && !isGivenName(tokens[0]!.toLowerCase()))) && !HONORIFICS.has(tokens[0]!.toLowerCase())) {
+    // ("Downing Street": unless the first two words are an institution the gazetteer knows.)
+    while (tokens.length > 1 && (COMMON_CAPITALISED.has(tokens[0]!.toLowerCase()) || (opensNoName(tokens[0]!.toLowerCase()) && !isGivenName(tokens[0]!.toLowerCase()) && gazetteerOrganisation(`${tokens[0]} ${tokens[1]}`) === null)) && !HONORIFICS.has(tokens[0]!.toLowerCase())) {
       start += tokens[0]!.length + 1;
       tokens = tokens.slice(1);
     }

@@ -1664,3 +1664,16 @@ describe('attributeSpeakers: bodies that speak as one in a reported sentence (se
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Public Accounts Committee' });
   });
 });
+
+describe('attributeSpeakers: Downing Street speaks (session 9, quotes9)', () => {
+  it('GIVEN "described as \'idle speculation\' by Downing Street" THEN Downing Street, an agent whose name ends in -ing', () => {
+    const t = 'Reports that Tony Blair is planning a snap election have been described as "idle speculation" by Downing Street. A spokesman said he had "no idea" where they came from.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Downing Street' });
+  });
+
+  it('GIVEN "Downing Street said ..." THEN the institution, not a person called Street', () => {
+    const t = 'Downing Street said the claims were "complete and utter nonsense" on Sunday.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Downing Street' });
+    expect(findMentions(t, []).some((m) => m.name === 'Street')).toBe(false);
+  });
+});
