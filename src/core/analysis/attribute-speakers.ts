@@ -984,7 +984,8 @@ const SPOKES_SUBJECT_RE =
 
 /**
  * "A Home Office spokesman said the system had been tightened. He added: '...'": "he" or "she" after a sentence (or a
- * clause) opened by an unnamed spokesman, with no one named since, is that spokesman, who speaks for the organisation.
+ * clause) opened by an unnamed spokesman, up to two sentences back, with no one named since, is that spokesman, who speaks
+ * for the organisation.
  */
 function spokesmanBefore(ctx: Context, pronoun: string, at: number): Attribution | null {
   const p = pronoun.toLowerCase();
@@ -992,7 +993,10 @@ function spokesmanBefore(ctx: Context, pronoun: string, at: number): Attribution
   const { text } = ctx;
   const s0 = sentenceStartBefore(text, at, 0);
   const s1 = s0 > 0 ? sentenceStartBefore(text, s0 - 1, 0) : s0;
-  for (const [from, to] of [[s0, at], [s1, s0]] as const) {
+  // ("A spokesman for the Casino Association said ... He said ... '...,' he said": two sentences back, when no one is named
+  // since; the check below holds for every span.)
+  const s2 = s1 > 0 ? sentenceStartBefore(text, s1 - 1, 0) : s1;
+  for (const [from, to] of [[s0, at], [s1, s0], [s2, s1]] as const) {
     if (to <= from) continue;
     const m = SPOKES_SUBJECT_RE.exec(text.slice(from, to));
     if (!m) continue;

@@ -1677,3 +1677,24 @@ describe('attributeSpeakers: Downing Street speaks (session 9, quotes9)', () => 
     expect(findMentions(t, []).some((m) => m.name === 'Street')).toBe(false);
   });
 });
+
+describe('attributeSpeakers: an unnamed spokesman two sentences back (session 9, quotes9)', () => {
+  it('GIVEN "A Labour Party spokesman told ... But that did not happen for ... \'...,\' he said" THEN the party', () => {
+    const t =
+      'A Labour Party spokesman told the BBC News website the party avoided those on the lists when telephoning people. But that did not happen for identification calls. "When we ask which party they will vote for, that is not marketing," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Labour Party' });
+  });
+
+  it('GIVEN "A spokesman for the Business Software Alliance said ... He said ... He said ... \'...\'" THEN the Alliance, not the man quoted before', () => {
+    const t =
+      'Mr Boyd said: "It was truly global in scope." A spokesman for the Business Software Alliance said: "Members claim they did not profit. But they did." He said the groups were fostering a "culture of piracy" on the internet. He said 29% of software in Britain was pirated. "It may seem like a victimless crime but it touches more people than you might believe."';
+    expect(attribute(t).slice(2).map((a) => a.speaker)).toEqual(['Business Software Alliance', 'Business Software Alliance']);
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Business Software Alliance' });
+  });
+
+  it('GIVEN someone named between the spokesman and the pronoun THEN not the spokesman', () => {
+    const t =
+      'A Labour Party spokesman told the BBC the party avoided those lists. Alan Milburn, the campaign chief, disagreed with the plan. "We will call everyone we can," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Alan Milburn' });
+  });
+});
