@@ -84,6 +84,8 @@ interface Context {
   nationalities?: Map<string, Set<string>>;
   /** Speaker names given to organisations so far. */
   organisations: Set<string>;
+  /** Countries (and their capitals and metonyms, by the gazetteer) named outside quotes, in order: they may speak as one. */
+  countries: Mention[];
 }
 
 function firstSpeakerIn(ctx: Context, from: number, to: number): Mention | null {
@@ -1363,6 +1365,16 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   if (first && first.kind === 'organization' && /^\s+(?:(?:has|have|had|also|\w+ly)\s+){0,2}$/.test(ctx.text.slice(first.end, verbAt)) && /^\s*(?:the\s+)?$/i.test(ctx.text.slice(headStart, first.start))) {
     return fromMention(ctx, first, 'said-before', 0.6);
   }
+  // "Despite ..., the US said the meeting was '...'", "And Australia said it was '...'": a country or an organisation that
+  // opens its clause right before the verb speaks as one.
+  const body = [mentionsBetween(ctx.speakers, headStart, verbAt).pop(), mentionsBetween(ctx.countries, headStart, verbAt).pop()]
+    .filter((m): m is Mention => m !== undefined && m.kind !== 'person')
+    .sort((a, b) => b.end - a.end)[0];
+  if (body && BODY_BEFORE_VERB_RE.test(ctx.text.slice(body.end, verbAt)) && CLAUSE_OPENING_RE.test(ctx.text.slice(headStart, body.start))) {
+    if (body.kind === 'organization') return fromMention(ctx, body, 'said-before', 0.6);
+    ctx.organisations.add(body.name);
+    return { speaker: body.name, confidence: 0.5, cue: 'said-before' };
+  }
   // ("Liberal Democrat deputy leader Menzies Campbell said": a party or a place may modify the role before the name.)
   const person = first && first.kind !== 'person' ? mentionsBetween(ctx.speakers, first.end, verbAt).find((m) => m.kind === 'person') : first;
   if (!person || person.kind !== 'person' || !ctx.subjects.has(person.start)) return null;
@@ -1372,6 +1384,10 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 5) return null;
   return fromMention(ctx, person, 'said-before', 0.6);
 }
+/** Only adverbs or "has"/"have" between a body and its verb. */
+const BODY_BEFORE_VERB_RE = /^\s+(?:(?:has|have|had|also|\w+ly)\s+){0,2}$/;
+/** What may stand before a clause's subject: the sentence's start, a comma, or a conjunction, then maybe "the". */
+const CLAUSE_OPENING_RE = /(?:^\s*|[,;]\s+|\b(?:and|but|while|whereas|although)\s+)(?:the\s+)?$/i;
 /** A description alone before the verb: "The Prime Minister ", "But the former minister ". */
 const CLAUSE_DESCRIPTION_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?(the\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:(?:also|later|then|\w+ly)\s+)?(?:has\s+|had\s+)?$/i;
 /** A time phrase and its comma opening a sentence: "On Sunday, ", "Last week, ", "Earlier this month, ". */
@@ -1571,7 +1587,8 @@ export function attributeSpeakers(
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
-  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, lastOrganisation: null, nameAt: new Map(), organisations: new Set() };
+  const countries = mentions.filter((m) => m.kind === 'place' && partyOf(m.name) !== null && !inQuote(m));
+  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, lastOrganisation: null, nameAt: new Map(), organisations: new Set(), countries };
   const out: Attribution[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;

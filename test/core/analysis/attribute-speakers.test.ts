@@ -1698,3 +1698,16 @@ describe('attributeSpeakers: an unnamed spokesman two sentences back (session 9,
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Alan Milburn' });
   });
 });
+
+describe('attributeSpeakers: a country that speaks as one in a reported clause (session 9, quotes9)', () => {
+  it('GIVEN "..., the US said the meeting was \'...\'. And Australia said it was \'...\'" THEN each country', () => {
+    const t =
+      'While pointing to difficulties in the work with Russia, the US said the meeting was "much more efficient than we have seen for some time". And Australia said it was "one of the best meetings we can recall".';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['US', 'Australia']);
+  });
+
+  it('GIVEN a country after a preposition ("critics of the US said") THEN not the country', () => {
+    const t = 'Critics of the US said the plan was "a recipe for disaster in the region".';
+    expect(attribute(t)[0]?.speaker).not.toBe('US');
+  });
+});
