@@ -1341,9 +1341,11 @@ const REPORTING_VERB_RE = new RegExp(
 function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Attribution | null {
   const head = ctx.text.slice(headStart, quoteStart);
   if (!/\p{L}/u.test(head) || /["“”‘’']\s/.test(head) || /\s['‘"“]/.test(head)) return null;
-  const verb = REPORTING_VERB_RE.exec(head);
+  // ("The firm, which is to receive pounds 24.5m, said it is '...'": a verb inside an aside after the subject is not its verb.)
+  const skip = DESCRIPTION_THEN_ASIDE_RE.exec(head)?.[0].length ?? 0;
+  const verb = REPORTING_VERB_RE.exec(skip > 0 ? head.slice(skip) : head);
   if (!verb) return null;
-  const verbAt = headStart + verb.index;
+  const verbAt = headStart + skip + verb.index;
   const lead = ctx.text.slice(headStart, verbAt);
   if (groupOrDocument(lead)) return { speaker: null, confidence: 0, cue: 'unnamed' };
   const pronoun = /^\s*(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+)?(he|she)\s+(?:[a-z]+\s+)?$/i.exec(lead);
@@ -1355,7 +1357,9 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   }
   const first = mentionsBetween(ctx.speakers, headStart, verbAt)[0];
   // "The Prime Minister said Labour had left people in a system which '...'": a description opening the sentence, then its verb.
-  const described = CLAUSE_DESCRIPTION_RE.exec(lead);
+  // ("The club, which has posted record losses, said last week that it was in '...'": past a relative aside.)
+  const aside = RELATIVE_ASIDE_TAIL_RE.exec(lead);
+  const described = CLAUSE_DESCRIPTION_RE.exec(aside ? `${lead.slice(0, aside.index)} ` : lead);
   if (described && (!first || first.start >= headStart + described.index + described[0].length - 1 || first.kind !== 'person') && isDescription(described[1]! + ' ')) {
     const m = describedSpeaker(ctx, described[1]!, headStart);
     if (m) return m;
@@ -1384,6 +1388,10 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 5) return null;
   return fromMention(ctx, person, 'said-before', 0.6);
 }
+/** A description opening a sentence and a relative aside after it: "The club, which has posted record losses,". */
+const DESCRIPTION_THEN_ASIDE_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?the\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+,\s+(?:which|who)\s[^,.;:!?"“”‘’\n]{1,140},/i;
+/** A relative aside closing the words before a verb: ", which has posted record losses, ". */
+const RELATIVE_ASIDE_TAIL_RE = /,\s+(?:which|who)\s[^,.;:!?"“”‘’\n]{1,140},\s*(?:(?:also|later|then|\w+ly)\s+)?$/i;
 /** Only adverbs or "has"/"have" between a body and its verb. */
 const BODY_BEFORE_VERB_RE = /^\s+(?:(?:has|have|had|also|\w+ly)\s+){0,2}$/;
 /** What may stand before a clause's subject: the sentence's start, a comma, or a conjunction, then maybe "the". */
