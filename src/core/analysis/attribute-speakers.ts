@@ -1389,9 +1389,9 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   return fromMention(ctx, person, 'said-before', 0.6);
 }
 /** A description opening a sentence and a relative aside after it: "The club, which has posted record losses,". */
-const DESCRIPTION_THEN_ASIDE_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?the\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+,\s+(?:which|who)\s[^,.;:!?"“”‘’\n]{1,140},/i;
+const DESCRIPTION_THEN_ASIDE_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?the\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+,\s+(?:which|who)\s(?:[^,.;:!?"“”‘’\n]|\.(?=\d)){1,140},/i;
 /** A relative aside closing the words before a verb: ", which has posted record losses, ". */
-const RELATIVE_ASIDE_TAIL_RE = /,\s+(?:which|who)\s[^,.;:!?"“”‘’\n]{1,140},\s*(?:(?:also|later|then|\w+ly)\s+)?$/i;
+const RELATIVE_ASIDE_TAIL_RE = /,\s+(?:which|who)\s(?:[^,.;:!?"“”‘’\n]|\.(?=\d)){1,140},\s*(?:(?:also|later|then|\w+ly)\s+)?$/i;
 /** Only adverbs or "has"/"have" between a body and its verb. */
 const BODY_BEFORE_VERB_RE = /^\s+(?:(?:has|have|had|also|\w+ly)\s+){0,2}$/;
 /** What may stand before a clause's subject: the sentence's start, a comma, or a conjunction, then maybe "the". */

@@ -854,8 +854,30 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
       m.name = holder.name;
     } else m.kind = 'other';
   }
+  learnCompanies(text, out, participants);
   learnGenders(text, out);
   return out;
+}
+
+/** After a one-word name: ", which" (a person takes "who"), or a verb and "its" ("Umbro announced its sponsorship"). */
+const COMPANY_AFTER_RE = /^(?:,\s+which\s|\s+(?:\w+ly\s+)?(?:has\s+|had\s+|have\s+)?\p{Ll}+\s+its\s)/u;
+
+/**
+ * "Umbro, which lost its deals ...", "Valve ... Umbro announced its sponsorship": a one-word name that no given name, title
+ * or pronoun makes a person, and that once takes "which" or a verb and "its" after it, names a company wherever it stands.
+ */
+function learnCompanies(text: string, mentions: Mention[], participants: readonly Participant[]): void {
+  const companies = new Set<string>();
+  const people = new Set<string>();
+  for (const m of mentions) {
+    if (m.kind !== 'person') continue;
+    // (The surname of a full name is a person's: "Manuel Millan ... Millan, which ...".)
+    if (!m.single || m.gender || m.role || isGivenName(m.name.toLowerCase())) for (const t of [m.name, ...m.name.split(' ')]) people.add(t);
+    else if (COMPANY_AFTER_RE.test(text.slice(m.end, m.end + 40))) companies.add(m.name);
+  }
+  for (const p of participants) for (const n of [p.name, ...p.aliases]) people.add(n);
+  if (companies.size === 0) return;
+  for (const m of mentions) if (m.kind === 'person' && m.single && companies.has(m.name) && !people.has(m.name)) m.kind = 'organization';
 }
 
 /** "said United Kingdom-based International Animal Rescue", "according to the World Vision": an inverted verb before a name. */

@@ -1711,3 +1711,23 @@ describe('attributeSpeakers: a country that speaks as one in a reported clause (
     expect(attribute(t)[0]?.speaker).not.toBe('US');
   });
 });
+
+describe('attributeSpeakers: one-word company names (session 9, quotes9)', () => {
+  it('GIVEN "Umbro, which lost deals ... The firm, which is to receive pounds 24.5m, said it is \'...\'" THEN the company', () => {
+    const t =
+      'Umbro, which recently lost sponsorship deals with Chelsea, saw sales rise. In January, Umbro announced its deal with Chelsea would end early. The firm, which is to receive a payment of pounds 24.5m, said it is "appraising a number of additional investment opportunities".';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Umbro' });
+    expect(findMentions(t, []).filter((m) => m.name === 'Umbro').every((m) => m.kind === 'organization')).toBe(true);
+  });
+
+  it('GIVEN "Shell restated its reserves. Shell said ... She was leaving \'...\', the firm said" THEN the firm', () => {
+    const t =
+      'Judy Boynton left the firm on 31 December. In January 2004, Shell restated its reserves for the fourth time. Shell said the pay-off was in line with her contract. She was leaving "by mutual agreement to pursue other career opportunities", the firm said in a statement.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Shell' });
+  });
+
+  it('GIVEN the surname of a full name followed by ", which" THEN still the person', () => {
+    const t = 'DJ Manuel Millan runs the station. Millan, which is his real name, plays hip-hop. "He is the Eminem of Argentina," Millan says.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Manuel Millan' });
+  });
+});
