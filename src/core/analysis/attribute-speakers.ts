@@ -770,10 +770,16 @@ function describedSpeaker(ctx: Context, description: string, at: number): Attrib
   return { speaker: name.charAt(0).toUpperCase() + name.slice(1), confidence: 0.5, cue: 'description' };
 }
 
+/** A group's spokesman: "the band's spokesman", "the club's official spokeswoman". */
+const GROUP_SPOKESMAN_RE = /\bthe\s+(band|group|club|team|company|firm|party|union|charity|campaign|organi[sz]ation|association|council|government|ministry|department|agency)['’]s?\s+(?:official\s+)?(?:spokes(?:man|woman|person)|representative)\s*,?\s*$/i;
+
 /** "the advocacy group said" names an organisation, "the 45-year-old said" a person. */
 function resolveDescription(ctx: Context, description: string, at: number): Mention | null {
   const which = /\bthe\s+(latter|former)\s*,?\s*$/i.exec(description);
   if (which) return oneOfPair(ctx, at, which[1]!.toLowerCase() === 'latter');
+  // "The band's spokesman said": a group's spokesman speaks for it, the organisation of that kind named last, not a member.
+  const spokes = GROUP_SPOKESMAN_RE.exec(description);
+  if (spokes) return lastOrganisationBefore(ctx, at, spokes[1]!.toLowerCase());
   // "the magazine's US columnist wrote": someone writing for an organisation, which speaks.
   const org = ORG_DESCRIPTION_RE.exec(description);
   // ("the government said" after "the Conservatives": a party or a firm named last is not the government.)
@@ -1004,7 +1010,10 @@ function spokesmanBefore(ctx: Context, pronoun: string, at: number): Attribution
     if (!m) continue;
     if ((m[1]!.toLowerCase() === 'man' && p === 'she') || (m[1]!.toLowerCase() === 'woman' && p === 'he')) return null;
     const verbAt = from + m.index + m[0].length - m[2]!.length;
-    if (mentionsBetween(ctx.speakers, verbAt, at).some((x) => x.kind === 'person')) return null;
+    // (A person named since stops it, unless after a preposition: "based on doctors' advice to Mills".)
+    if (mentionsBetween(ctx.speakers, verbAt, at).some((x) => x.kind === 'person' && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, x.start - 12), x.start)))) return null;
+    const group = GROUP_SPOKESMAN_RE.exec(text.slice(from + m.index, verbAt).trimEnd());
+    if (group) return fromMention(ctx, lastOrganisationBefore(ctx, from + m.index, group[1]!.toLowerCase()), 'spokesman', 0.5);
     return unnamedSpeaker(ctx, from + m.index, verbAt, false);
   }
   return null;

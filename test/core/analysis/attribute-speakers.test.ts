@@ -1731,3 +1731,17 @@ describe('attributeSpeakers: one-word company names (session 9, quotes9)', () =>
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Manuel Millan' });
   });
 });
+
+describe('attributeSpeakers: a group\'s spokesman speaks for the group (session 9, quotes9)', () => {
+  it('GIVEN "The band\'s spokesman said ... based on advice to Mills. \'...,\' he said" THEN the band, not the member', () => {
+    const t =
+      'US rock band REM cancelled concerts after bass player Mike Mills was taken to hospital. The band\'s spokesman said that they would review their dates on a "day-to-day basis", based on doctors\' advice to Mills. "Obviously we all want Mike to get better," he said.';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['REM', 'REM']);
+  });
+
+  it('GIVEN "\'...,\' the council\'s spokesperson said" THEN the council named before, not the man quoted before', () => {
+    const t =
+      'Figures from the UK Film Council showed a drop. "It was a good year," said producer Marc Samuelson. "The drop was expected," the council\'s spokesperson said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'UK Film Council' });
+  });
+});
