@@ -626,7 +626,7 @@ function rankGap(gap: string): boolean {
 }
 
 /** "said study author, Dr. ", "said the club's captain, ": lower-case role words set off from the name by a comma. */
-const ROLE_COMMA_GAP_RE = /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){0,3}[a-z’'-]+,\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?$/;
+const ROLE_COMMA_GAP_RE = /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){0,3}[a-z’'-]+,\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|MP|MEP|MSP)\.?\s+)?$/;
 
 /** Between an inverted verb and its subject, where the subject is based: "the London-based ", "United Kingdom-based aid group ". */
 const BASED_GAP_RE = /^(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}?[\p{L}.]+-(?:based|headquartered)\s+(?:[a-z’'-]+\s+){0,3}$/u;
