@@ -1135,6 +1135,14 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
       head = blankLostBreaks(text.slice(headStart, floor + before.length));
     }
   }
+  // "Asked if she enjoys ping pong she confesses: '": he or she, its own verb (one that is no speech verb) and a colon, as
+  // "Rodgers reflected:" with a name.
+  const pv = PRONOUN_VERB_COLON_RE.exec(head);
+  if (pv && !SPEECH_IN_SPAN_RE.test(pv[0])) {
+    const at = q.start - pv[0].length;
+    const r = spokesmanBefore(ctx, pv[1]!, at) ?? fromMention(ctx, resolvePronoun(ctx, pv[1]!, at), 'pronoun', 0.6);
+    if (r) return r;
+  }
   const acc = ACCORDING_TO_RE.exec(head);
   if (acc) {
     const from = headStart + acc.index + acc[0].length;
@@ -1194,6 +1202,9 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
   }
   return writtenStatement(ctx, headStart, q.start) ?? ownClaim(ctx, headStart, q.start) ?? judgingParticiple(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
+
+/** He or she, a verb that is no auxiliary, a colon: "she confesses: ", "he later reflected: ". */
+const PRONOUN_VERB_COLON_RE = /\b(he|she)\s+(?:(?:also|later|then|simply|once|\w+ly)\s+)?(?!(?:has|was|is|does|goes|gets|needed|wanted)\b)\p{Ll}+(?:ed|s)\s*:\s*$/iu;
 
 /** A description, then "who" or "which" opening an aside, up to the aside's verb: "The young jihadist, who ". */
 const DESCRIPTION_ASIDE_RE = /^\s*(?:(?:but|and|meanwhile),?\s+)?(the\s+[^,.;:!?"“”‘’\n]{1,60}?),\s+(?:who|which)\s+(?:(?:also|has|had|often|now|\w+ly)\s+)?$/i;

@@ -1745,3 +1745,16 @@ describe('attributeSpeakers: a group\'s spokesman speaks for the group (session 
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'UK Film Council' });
   });
 });
+
+describe('attributeSpeakers: he or she, a verb of any kind and a colon (session 9, quotes9)', () => {
+  it('GIVEN "his wife, ex-model Sandra. Asked if she enjoys ping pong she confesses: \'...\'" THEN the wife', () => {
+    const t =
+      'The film shows the Tory leader playing table tennis with his wife, ex-model Sandra. Asked if she enjoys a game of ping pong she confesses: "Yeah, it would be more enjoyable if I could win occasionally too."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Sandra', cue: 'pronoun' });
+  });
+
+  it('GIVEN "He later reflected: \'...\'" after a named man THEN that man', () => {
+    const t = 'Gordon Brown left the room. He later reflected: "It was the hardest decision of my career."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Gordon Brown' });
+  });
+});
