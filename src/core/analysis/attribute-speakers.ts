@@ -312,7 +312,19 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   const speaking = first !== undefined && namedPeople(text, mentionsBetween(ctx.speakers, s1, s0)).length === 1 && unknown(first) && !embedded(first) && OWN_VERB_AFTER_SUBJECT_RE.test(text.slice(first.end, first.end + 160)) ? first : undefined;
   if (speaking) return speaking;
   const last = lastSpeakerMention(ctx, at);
-  if (last && compatible(last)) return last;
+  // "'...,' Andrei Illarionov told a press conference. Mr Gref, an opponent of nationalisation, was keen to distance himself.
+  // The privatisation had been badly handled, he said. But he stressed ... '...,' he said": a subject of that gender brought
+  // in after the last speaker was last named, and not on the same side of a pronoun chain, is who the pronoun goes on with.
+  if (last && compatible(last)) {
+    // (Not when the sentence before has a subject of unknown gender, whom the steps below weigh; not a passive agent.)
+    const newer = before.some(unknown)
+      ? undefined
+      : mentionsBetween(ctx.speakers, last.end, s1)
+          .filter((m) => m.kind === 'person' && compatible(m) && nameOf(ctx, m) !== nameOf(ctx, last) && isSubject(ctx, m) && !isPossessive(text, m.end) && !attributive(text, m) && !embeddedSubject(text, m) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) && !PASSIVE_AGENT_BEFORE_RE.test(text.slice(Math.max(0, m.start - 80), m.start)) && !THAT_TITLE_BEFORE_RE.test(text.slice(Math.max(0, m.start - 16), m.start)))
+          .pop();
+    // (Not past a sentence a description opens with its own verb: "The prime minister on Sunday said ... But he rejected".)
+    return newer && !DESCRIBED_SPEAKER_RE.test(text.slice(newer.end, at)) ? newer : last;
+  }
   // A person of unknown gender ("Google Maps claims ..., but Jerry Brotton isn't so sure. He argues ...") is "he" only when
   // no one of that gender is named in these two sentences.
   const named = mentionsBetween(ctx.speakers, s1, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !attributive(text, m)).pop();
@@ -338,6 +350,12 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   }
   return possessive ?? fallback;
 }
+
+/** "that" (and a title) before a name: the name opens a reported clause ("explained that Mrs Meyer is"). */
+const THAT_TITLE_BEFORE_RE = /\b(?:that|whether)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prof)\.?\s+)?$/;
+
+/** A sentence opened by a description and its speech verb: ". The prime minister on Sunday said", ". But the minister added". */
+const DESCRIBED_SPEAKER_RE = new RegExp(`[.!?]["”'’]?\\s+(?:(?:But|And|However|Meanwhile),?\\s+)?[Tt]he\\s+(?:[\\w'’-]+\\s+){0,3}?[a-z][\\w-]*\\s+(?:(?:on|last|this)\\s+\\w+\\s+)?(?:\\w+ly\\s+)?(?:has\\s+|had\\s+)?${SPEECH}\\b`);
 
 /**
  * An inverted speech verb right before a name, after a comma or a closing quotation mark: ", says ", ",' said energy analyst Mr ".

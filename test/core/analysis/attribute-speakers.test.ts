@@ -1758,3 +1758,23 @@ describe('attributeSpeakers: he or she, a verb of any kind and a colon (session 
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Gordon Brown' });
   });
 });
+
+describe('attributeSpeakers: a subject brought in after the last speaker (session 9, quotes9)', () => {
+  it('GIVEN "\'...,\' Andrei Illarionov told ... Mr Gref, an opponent, was keen to distance himself ... he said. But he stressed ... \'...,\' he said" THEN Gref', () => {
+    const t =
+      'Economy minister German Gref spoke first. "We used to see street hustlers do this kind of thing," Andrei Illarionov told a press conference. Mr Gref, a well-known opponent of nationalisation, was keen to distance himself from the comments. The privatisation had been badly handled, he said. But he stressed that the government needed to get out of oil. "I think that Rosneft must be privatized," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'German Gref' });
+  });
+
+  it('GIVEN "But Mr Hirsch from Retail Banking Research said ... Currently, he said, ... \'...,\' he said" after Mr Thiemann was quoted THEN Hirsch', () => {
+    const t =
+      '"Banks need to consider protection," Mr Todd Thiemann told BBC News Online. But Mr Dominic Hirsch from Retail Banking Research said the number of machines at risk was low. Currently, he said, a cash machine has a lifetime of up to 10 years. "Windows cash machines have been around for several years," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Dominic Hirsch' });
+  });
+
+  it('GIVEN a sentence opened by "The prime minister ... said" after the newer man THEN not that man', () => {
+    const t =
+      '"We will act," said Tony Blair. Mr Clarke is expected to announce an end to the automatic right to settle. The prime minister on Sunday said immigration would be "toughened up" this year. But he rejected the call for a quota, saying no "arbitrary figure" could work.';
+    expect(attribute(t).at(-1)?.speaker).not.toBe('Clarke');
+  });
+});
