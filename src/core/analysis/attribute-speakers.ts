@@ -1422,7 +1422,8 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   if (!person || person.kind !== 'person' || !ctx.subjects.has(person.start)) return null;
   if (person !== first && !/^(?:['’]s)?(?:\s+(?:[\p{L}-]+))*\s+$/u.test(ctx.text.slice(first!.end, person.start))) return null;
   // ("On Sunday, Israeli Prime Minister Benjamin Netanyahu accused Iran of trying to '...'": a time phrase may open it.)
-  const before = ctx.text.slice(headStart, person.start).replace(INTRODUCTORY_TIME_RE, '');
+  // ("In an e-mail, Dan Lane calls it '...'", "In a statement, ...": so may a short phrase of where it was said.)
+  const before = ctx.text.slice(headStart, person.start).replace(INTRODUCTORY_TIME_RE, '').replace(INTRODUCTORY_MEDIUM_RE, '');
   if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 5) return null;
   return fromMention(ctx, person, 'said-before', 0.6);
 }
@@ -1437,6 +1438,8 @@ const CLAUSE_OPENING_RE = /(?:^\s*|[,;]\s+|\b(?:and|but|while|whereas|although)\
 /** A description alone before the verb: "The Prime Minister ", "But the former minister ". */
 const CLAUSE_DESCRIPTION_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?(the\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:(?:also|later|then|\w+ly)\s+)?(?:has\s+|had\s+)?$/i;
 /** A time phrase and its comma opening a sentence: "On Sunday, ", "Last week, ", "Earlier this month, ". */
+/** A phrase of where words were said or written, and its comma, opening a sentence: "In an e-mail, ", "In a statement on Monday, ". */
+const INTRODUCTORY_MEDIUM_RE = /^\s*(?:(?:but|and),?\s+)?(?:in|on)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:e-?mail|statement|letter|interview|speech|message|blog|post|memoirs?|book|article|column|tweet|note|report)\b[^,.;:!?"“”‘’\n]{0,30},\s+/i;
 const INTRODUCTORY_TIME_RE = /^\s*(?:(?:on|last|earlier|later|in|this|by|after|before|during)\s+)?(?:(?:this|last|next|the|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|weekend|today|yesterday|earlier|later|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+(?:morning|afternoon|evening|night))?,\s+/i;
 
 /** "A statement from UEFA read:", "The message read:" (after "the college issued an apology"). */

@@ -443,6 +443,12 @@ function findMentionsIn(text: string, participants: readonly Participant[]): Men
     for (const e of runPlan(run)) {
       const s = start + e.start;
       const end = start + e.end;
+      if (e.kind === 'place' && personNamedLikePlace(text, e.name, end)) {
+        const lowerTokens = e.lower.split(' ');
+        const plan: PlannedMention = { ...e, kind: 'person', gender: genderOf(e.name.split(' ')[0], []), single: false, lowerTokens };
+        raw.push({ start: s, end, name: e.name, kind: 'person', role: null, gender: plan.gender, single: false, unknown: false, plan });
+        continue;
+      }
       if (!e.singleNeedsCue) {
         const kind = e.kind === 'person' ? (notAPersonHere(text, e, s, end) ?? e.kind) : e.kind;
         raw.push({ start: s, end, name: e.name, kind, role: e.role, gender: e.gender, single: e.single, unknown: e.unknown, plan: e });
@@ -505,6 +511,19 @@ const MEMBER_AFTER_RE = /^\s+(?:MP|MSP|MEP|AM)\b/;
 
 /** An inverted speech verb and maybe a short description before a name: "said ", "says Brazilian fan ", "wrote reader ". */
 const INVERTED_VERB_BEFORE_RE = /\b(?:said|says|added|adds|asked|asks|wrote|writes|explained|explains|recalled|recalls|tweeted)\s+(?:(?:[a-z’'-]+|\p{Lu}\p{Ll}+)\s+){0,3}$/u;
+
+/**
+ * "Dan Lane calls it", "Rachel Street said": a given name and one word that reads as a street or a place, followed by a
+ * speech verb, is a person's name.
+ */
+function personNamedLikePlace(text: string, name: string, end: number): boolean {
+  const space = name.indexOf(' ');
+  if (space < 0 || name.indexOf(' ', space + 1) >= 0 || !isGivenName(name.slice(0, space).toLowerCase())) return false;
+  const after = text.slice(end, end + 40);
+  return SPEECH_VERB_AFTER_RE.test(after) || REPORTING_AFTER_RE.test(after);
+}
+/** Verbs of reporting and judging that do not open SPEECH_VERB_AFTER_RE: " calls it", " described". */
+const REPORTING_AFTER_RE = /^\s+(?:\w+ly\s+)?(?:calls|called|describes|described|believes|believed|thinks|thought|argues|argued|insists|warns|urges|urged)\b/;
 
 /** A relation named through someone before a name: "His brother ", "her late husband ", "Mr Ambani's son ", "his wife, ex-model ". */
 const RELATION_BEFORE_RE =

@@ -1778,3 +1778,20 @@ describe('attributeSpeakers: a subject brought in after the last speaker (sessio
     expect(attribute(t).at(-1)?.speaker).not.toBe('Clarke');
   });
 });
+
+describe('attributeSpeakers: "In an e-mail, X calls it \'...\'" (session 9, quotes9)', () => {
+  it('GIVEN a phrase of where it was written before the subject, and a name that reads like a street THEN that person', () => {
+    const t = 'Paul Saffo said the wiki was a new dimension. It is still very early days. In an e-mail, Dan Lane calls it "an early proof of concept."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Dan Lane' });
+    expect(findMentions(t, []).find((m) => m.name === 'Dan Lane')?.kind).toBe('person');
+  });
+
+  it('GIVEN "In a statement on Monday, Jo Smith described the plan as \'...\'" THEN the person', () => {
+    const t = 'The council met. In a statement on Monday, Jo Smith described the plan as "a betrayal of local people".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Jo Smith' });
+  });
+
+  it('GIVEN a street with no verb of saying after it THEN still a place', () => {
+    expect(findMentions('The shop on Penny Lane closed on Monday.', []).find((m) => m.name === 'Penny Lane')?.kind).toBe('place');
+  });
+});
