@@ -1795,3 +1795,11 @@ describe('attributeSpeakers: "In an e-mail, X calls it \'...\'" (session 9, quot
     expect(findMentions('The shop on Penny Lane closed on Monday.', []).find((m) => m.name === 'Penny Lane')?.kind).toBe('place');
   });
 });
+
+describe('attributeSpeakers: a spokesman for a body with a long name (session 9, quotes9)', () => {
+  it('GIVEN "A spokesman for the Association of Payment and Clearing Services (Apacs) which represents ... said ... \'...,\' he said" THEN the whole name', () => {
+    const t =
+      '"Banks are not hugely concerned," said Dominic Hirsch. A spokesman for the Association of Payment and Clearing Services (Apacs) which represents the UK\'s payments industry said the risk was minimal. "There\'s no concern that a virus will hit the UK networks," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Association of Payment and Clearing Services' });
+  });
+});
