@@ -263,7 +263,7 @@ const NAME_PARTICLES = new Set(['abu', 'abd', 'abdul', 'al', 'el', 'bin', 'ben',
  */
 function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): Mention | null {
   const p = pronoun.toLowerCase();
-  if (p === 'it') return lastOrganisationBefore(ctx, at);
+  if (p === 'it') return itsSubject(ctx, at) ?? lastOrganisationBefore(ctx, at);
   // "The ASA ruled: '...' They added: '...'": "they" goes on with an organisation that was just quoted.
   if (p === 'they') return ctx.lastOrganisation === null ? null : organisationMention(ctx, ctx.lastOrganisation, at);
   if (p !== 'he' && p !== 'she') return null;
@@ -356,6 +356,27 @@ const THAT_TITLE_BEFORE_RE = /\b(?:that|whether)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|L
 
 /** A sentence opened by a description and its speech verb: ". The prime minister on Sunday said", ". But the minister added". */
 const DESCRIBED_SPEAKER_RE = new RegExp(`[.!?]["”'’]?\\s+(?:(?:But|And|However|Meanwhile),?\\s+)?[Tt]he\\s+(?:[\\w'’-]+\\s+){0,3}?[a-z][\\w-]*\\s+(?:(?:on|last|this)\\s+\\w+\\s+)?(?:\\w+ly\\s+)?(?:has\\s+|had\\s+)?${SPEECH}\\b`);
+
+/**
+ * "Wimpey said the market had proved 'challenging'. '...,' it added": "it" goes on with the subject of its own sentence or the
+ * one before that can be an "it": an organisation, or a one-word name that nothing makes a person's (no given name, title or
+ * gender), followed by its verb. Otherwise the caller takes the organisation named last.
+ */
+function itsSubject(ctx: Context, at: number): Mention | null {
+  const { text } = ctx;
+  const s0 = sentenceStartBefore(text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(text, s0 - 1, 0) : s0;
+  const candidates = mentionsBetween(ctx.speakers, s1, at).filter(
+    (m) =>
+      (m.kind === 'organization' || (m.single && (m.gender ?? ctx.genderOf(m)) === null && !m.role && !isGivenName(m.name.toLowerCase()))) &&
+      IT_SUBJECT_VERB_RE.test(text.slice(m.end, m.end + 40)) &&
+      !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) &&
+      !isPossessive(text, m.end),
+  );
+  return candidates.pop() ?? null;
+}
+/** A subject's verb right after it: " said", " will have to", " has confirmed". */
+const IT_SUBJECT_VERB_RE = new RegExp(`^\\s+(?:\\w+ly\\s+)?(?:(?:has|have|had|will|would|is|was|also)\\s+)?(?:${SPEECH}|[a-z]+ed)\\b`, 'i');
 
 /**
  * An inverted speech verb right before a name, after a comma or a closing quotation mark: ", says ", ",' said energy analyst Mr ".

@@ -895,9 +895,22 @@ function learnCompanies(text: string, mentions: Mention[], participants: readonl
     else if (COMPANY_AFTER_RE.test(text.slice(m.end, m.end + 40))) companies.add(m.name);
   }
   for (const p of participants) for (const n of [p.name, ...p.aliases]) people.add(n);
-  if (companies.size === 0) return;
-  for (const m of mentions) if (m.kind === 'person' && m.single && companies.has(m.name) && !people.has(m.name)) m.kind = 'organization';
+  // "Multiplex Group, which is building the stadium ... Multiplex will have to win legal claims": the first word of a company's
+  // name and a corporate suffix, alone, is that company.
+  const byFirstWord = new Set<string>();
+  for (const m of mentions) {
+    if (m.kind !== 'organization') continue;
+    const words = m.name.split(' ');
+    if (words.length === 2 && CORPORATE_SUFFIXES.has(words[1]!.toLowerCase()) && !people.has(words[0]!)) byFirstWord.add(words[0]!);
+  }
+  for (const m of mentions) {
+    if (!m.single || (m.kind !== 'person' && m.kind !== 'other')) continue;
+    // (It keeps the name written: a story's "Multiplex" is what readers call the company.)
+    if (byFirstWord.has(m.name) && m.gender === null && !people.has(m.name)) m.kind = 'organization';
+    else if (m.kind === 'person' && companies.has(m.name) && !people.has(m.name)) m.kind = 'organization';
+  }
 }
+const CORPORATE_SUFFIXES = new Set(['group', 'holdings', 'plc', 'inc', 'corp', 'corporation', 'ltd', 'limited', 'co', 'company', 'airlines', 'airways', 'motors', 'industries', 'international', 'systems', 'technologies', 'communications', 'entertainment', 'pharmaceuticals', 'bank']);
 
 /** "said United Kingdom-based International Animal Rescue", "according to the World Vision": an inverted verb before a name. */
 const SAID_BEFORE_NAME_RE = /\b(?:said|says|added|adds|according to)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}.]*\s+){0,3}?[\p{L}.]+-(?:based|headquartered)\s+)?$/u;

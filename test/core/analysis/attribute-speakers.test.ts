@@ -1803,3 +1803,17 @@ describe('attributeSpeakers: a spokesman for a body with a long name (session 9,
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Association of Payment and Clearing Services' });
   });
 });
+
+describe('attributeSpeakers: "it said" goes on with the company that is the subject (session 9, quotes9)', () => {
+  it('GIVEN "Multiplex Group ... Multiplex will have to win claims. \'...,\' it said" after another body was named THEN the company', () => {
+    const t =
+      'Shares in Multiplex Group, which is building the stadium, fell. Its UK projects, which include the White City scheme, were doing well. Multiplex will have to win legal claims against subcontractors. "Multiplex believes its claims are sound," it said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Multiplex' });
+  });
+
+  it('GIVEN "DrKW said the cuts could indicate a change at M&S. \'...,\' it added" THEN the firm that said it', () => {
+    const t =
+      'Marks & Spencer cut prices. DrKW said the cuts could indicate a longer term "step change in pricing" at the retailer. "Either way, this cannot be good news for margins," it added.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'DrKW' });
+  });
+});
