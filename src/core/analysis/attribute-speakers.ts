@@ -319,8 +319,8 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
     // (Not when the sentence before has a subject of unknown gender, whom the steps below weigh; not a passive agent.)
     const newer = before.some(unknown)
       ? undefined
-      : mentionsBetween(ctx.speakers, last.end, s1)
-          .filter((m) => m.kind === 'person' && compatible(m) && nameOf(ctx, m) !== nameOf(ctx, last) && isSubject(ctx, m) && !isPossessive(text, m.end) && !attributive(text, m) && !embeddedSubject(text, m) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) && !PASSIVE_AGENT_BEFORE_RE.test(text.slice(Math.max(0, m.start - 80), m.start)) && !THAT_TITLE_BEFORE_RE.test(text.slice(Math.max(0, m.start - 16), m.start)))
+      : mentionsBetween(ctx.speakers, last.end, s0)
+          .filter((m) => m.kind === 'person' && compatible(m) && nameOf(ctx, m) !== nameOf(ctx, last) && (isSubject(ctx, m) || ROLE_APPOSITIVE_AFTER_RE.test(text.slice(m.end, m.end + 60))) && !isPossessive(text, m.end) && !attributive(text, m) && !embeddedSubject(text, m) && (!PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) || ROLE_APPOSITIVE_AFTER_RE.test(text.slice(m.end, m.end + 60))) && !PASSIVE_AGENT_BEFORE_RE.test(text.slice(Math.max(0, m.start - 80), m.start)) && !THAT_TITLE_BEFORE_RE.test(text.slice(Math.max(0, m.start - 16), m.start)))
           .pop();
     // (Not past a sentence a description opens with its own verb: "The prime minister on Sunday said ... But he rejected".)
     return newer && !DESCRIBED_SPEAKER_RE.test(text.slice(newer.end, at)) ? newer : last;
@@ -350,6 +350,9 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   }
   return possessive ?? fallback;
 }
+
+/** A role set off after a name: ", vice-president of research at", ", a lecturer at Lille". */
+const ROLE_APPOSITIVE_AFTER_RE = /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?[a-z-]*(?:er|or|ist|ian|ent|ant|ee|man|woman|chief|head)\b/;
 
 /** "that" (and a title) before a name: the name opens a reported clause ("explained that Mrs Meyer is"). */
 const THAT_TITLE_BEFORE_RE = /\b(?:that|whether)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prof)\.?\s+)?$/;

@@ -627,6 +627,14 @@ function planRun(run: string): PlannedMention[] {
       tokens = tokens.slice(1);
     }
     if (tokens.length === 0) continue;
+    // "Speaking in Harrogate Mr Kennedy said": Mr, Mrs, Ms or Miss inside a run opens a person's name; the words before it are
+    // something else (unless they are all a role: "Home Secretary Mr Clarke").
+    const honorific = tokens.findIndex((t, k) => k > 0 && k < tokens.length - 1 && SURNAME_HONORIFICS.has(t.toLowerCase()));
+    if (honorific > 0 && !tokens.slice(0, honorific).every((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))) {
+      const restStart = start + tokens.slice(0, honorific).join(' ').length + 1;
+      pending.splice(p + 1, 0, { tokens: tokens.slice(0, honorific), start }, { tokens: tokens.slice(honorific), start: restStart });
+      continue;
+    }
     // "United Kingdom-based International Animal Rescue", "London-based Oxfam": the words up to "-based" say where the
     // organisation (or person) after them is; they are a place (or nothing), not part of the name.
     const based = tokens.findIndex((t, k) => k < tokens.length - 1 && BASED_RE.test(t));

@@ -1817,3 +1817,27 @@ describe('attributeSpeakers: "it said" goes on with the company that is the subj
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'DrKW' });
   });
 });
+
+describe('attributeSpeakers: a title inside a capitalised run (session 9, quotes9)', () => {
+  it('GIVEN "Speaking in Harrogate Mr Kennedy said: \'...\'" after a party was quoted THEN Kennedy, not a place', () => {
+    const t =
+      'Charles Kennedy unveiled the slogan. The Conservatives insisted theirs was the party of the "forgotten majority". Speaking in Harrogate Mr Kennedy said: "People want a credible, principled political party."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Charles Kennedy' });
+  });
+
+  it('GIVEN "Said Mr Fogg: \'...\'" THEN the analyst named before', () => {
+    const t = 'Analyst Ian Fogg was not convinced. Said Mr Fogg: "It\'s very much a computer."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Ian Fogg' });
+  });
+
+  it('GIVEN "Home Secretary Mr Clarke said" THEN the role stays with the name', () => {
+    const m = findMentions('Home Secretary Mr Clarke said the plan would go ahead.', []).find((x) => x.kind === 'person');
+    expect(m).toMatchObject({ name: 'Clarke', role: 'Home Secretary' });
+  });
+
+  it('GIVEN "One dissenting opinion came from Brian Gammage, vice-president of research at Gartner. He said: \'...\'" THEN Gammage, not the analyst quoted before', () => {
+    const t =
+      'Said Mr Ian Fogg: "It\'s very much a computer." One dissenting opinion came from Brian Gammage, vice-president of research at analysts Gartner. He said: "I don\'t think it changes the world."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Brian Gammage' });
+  });
+});
