@@ -590,6 +590,11 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     // after it holds; that person speaks.
     const holder = first && isPossessive(text, first.end) ? postHolderAfter(ctx, first, tailEnd) : null;
     if (holder && first!.start - from <= 12) return fromMention(ctx, holder, 'said-after', 0.9);
+    // "said Prebon Yamane economist Lena Komileva": a name, a post in lower case, then a person: the employer and its employee.
+    // (Not "said Ian Hunter at Goodbody": the first name must be no person's full name, the words between a post's.)
+    const employer = first && first.start - from <= 12 && (first.kind === 'organization' || !isGivenName(first.name.split(' ')[0]!.toLowerCase())) ? first : undefined;
+    const employee = employer ? mentionsBetween(ctx.speakers, employer.end, tailEnd).find((x) => x.kind === 'person') : undefined;
+    if (employee && POST_WORDS_RE.test(text.slice(employer!.end, employee.start))) return fromMention(ctx, employee, 'said-after', 0.9);
     const found = first;
     // "added the UCI president": an organisation naming a person's post describes that person (read below), it does not speak.
     const m = found && found.kind === 'organization' && ORG_POST_AFTER_RE.test(text.slice(found.end, found.end + 24)) ? null : found;
@@ -634,6 +639,9 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   }
   return null;
 }
+
+/** One to three lower-case words of a post between an employer and a name: " economist ", " chief executive ". */
+const POST_WORDS_RE = /^\s+(?:(?!(?:at|of|the|a|an|from|for|in|with|and|on|to|who|which|said|says|told|added)\b)\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
 
 /** A possessive, then a post in lower case, then the name: "'s publicist ", "’s chief executive ". */
 const POSSESSIVE_POST_RE = /^['’]s?\s+(?:[a-z][a-z-]*\s+){1,4}$/;

@@ -1841,3 +1841,20 @@ describe('attributeSpeakers: a title inside a capitalised run (session 9, quotes
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Brian Gammage' });
   });
 });
+
+describe('attributeSpeakers: "said <employer> <post> <name>" (session 9, quotes9)', () => {
+  it('GIVEN "\'...,\' said Prebon Yamane economist Lena Komileva" THEN the economist, not her employer', () => {
+    const t = 'Analysts were gloomy. "It appears that the UK is in a two-tier economy again," said Prebon Yamane economist Lena Komileva.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Lena Komileva' });
+  });
+
+  it('GIVEN "\'...,\' said Credit Suisse First Boston analyst Vadim Mitroshin" THEN the analyst', () => {
+    const t = 'Yukos is bullish. "The litigation risks are real," said Credit Suisse First Boston analyst Vadim Mitroshin.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Vadim Mitroshin' });
+  });
+
+  it('GIVEN "\'...,\' said Ian Hunter at Goodbody Stockbrokers" THEN the person, not the firm after him', () => {
+    const t = 'Shares fell. "Most of the value in the company was in Tysabri," said Ian Hunter at Goodbody Stockbrokers in Dublin.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Ian Hunter' });
+  });
+});
