@@ -1420,7 +1420,8 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   const verbAt = headStart + skip + verb.index;
   const lead = ctx.text.slice(headStart, verbAt);
   if (groupOrDocument(lead)) return { speaker: null, confidence: 0, cue: 'unnamed' };
-  const pronoun = /^\s*(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+)?(he|she)\s+(?:[a-z]+\s+)?$/i.exec(lead);
+  // ("After his sacking, he bitterly said that ... '...'": a short phrase and its comma may open the clause.)
+  const pronoun = /^\s*(?:(?:after|before|during|on|in|at|asked|speaking|writing)\b[^,.;:!?"“”‘’\n]{1,50},\s+)?(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+)?(he|she)\s+(?:[a-z]+\s+)?$/i.exec(lead);
   if (pronoun) {
     const spokesman = spokesmanBefore(ctx, pronoun[1]!, headStart);
     if (spokesman) return spokesman;
@@ -1452,12 +1453,15 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
     return { speaker: body.name, confidence: 0.5, cue: 'said-before' };
   }
   // ("Liberal Democrat deputy leader Menzies Campbell said": a party or a place may modify the role before the name.)
-  const person = first && first.kind !== 'person' ? mentionsBetween(ctx.speakers, first.end, verbAt).find((m) => m.kind === 'person') : first;
+  // ("On the issue of the unpaid invoices, Sir John said ... '...'": past a short opening phrase and its comma.)
+  const opening = INTRODUCTORY_PHRASE_RE.exec(lead)?.[0].length ?? 0;
+  const lead0 = opening > 0 ? mentionsBetween(ctx.speakers, headStart + opening, verbAt)[0] : first;
+  const person = lead0 && lead0.kind !== 'person' ? mentionsBetween(ctx.speakers, lead0.end, verbAt).find((m) => m.kind === 'person') : lead0;
   if (!person || person.kind !== 'person' || !ctx.subjects.has(person.start)) return null;
-  if (person !== first && !/^(?:['’]s)?(?:\s+(?:[\p{L}-]+))*\s+$/u.test(ctx.text.slice(first!.end, person.start))) return null;
+  if (person !== lead0 && !/^(?:['’]s)?(?:\s+(?:[\p{L}-]+))*\s+$/u.test(ctx.text.slice(lead0!.end, person.start))) return null;
   // ("On Sunday, Israeli Prime Minister Benjamin Netanyahu accused Iran of trying to '...'": a time phrase may open it.)
   // ("In an e-mail, Dan Lane calls it '...'", "In a statement, ...": so may a short phrase of where it was said.)
-  const before = ctx.text.slice(headStart, person.start).replace(INTRODUCTORY_TIME_RE, '').replace(INTRODUCTORY_MEDIUM_RE, '');
+  const before = ctx.text.slice(headStart + opening, person.start).replace(INTRODUCTORY_TIME_RE, '').replace(INTRODUCTORY_MEDIUM_RE, '');
   if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 5) return null;
   return fromMention(ctx, person, 'said-before', 0.6);
 }
@@ -1472,6 +1476,8 @@ const CLAUSE_OPENING_RE = /(?:^\s*|[,;]\s+|\b(?:and|but|while|whereas|although)\
 /** A description alone before the verb: "The Prime Minister ", "But the former minister ". */
 const CLAUSE_DESCRIPTION_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?(the\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:(?:also|later|then|\w+ly)\s+)?(?:has\s+|had\s+)?$/i;
 /** A time phrase and its comma opening a sentence: "On Sunday, ", "Last week, ", "Earlier this month, ". */
+/** A short prepositional phrase and its comma opening a sentence: "On the issue of the unpaid invoices, ", "After the vote, ". */
+const INTRODUCTORY_PHRASE_RE = /^\s*(?:(?:but|and),?\s+)?(?:on|in|at|after|before|during|asked about|speaking|with|for|of|about|following|despite)\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?"“”‘’\n]{1,50},\s+/i;
 /** A phrase of where words were said or written, and its comma, opening a sentence: "In an e-mail, ", "In a statement on Monday, ". */
 const INTRODUCTORY_MEDIUM_RE = /^\s*(?:(?:but|and),?\s+)?(?:in|on)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:e-?mail|statement|letter|interview|speech|message|blog|post|memoirs?|book|article|column|tweet|note|report)\b[^,.;:!?"“”‘’\n]{0,30},\s+/i;
 const INTRODUCTORY_TIME_RE = /^\s*(?:(?:on|last|earlier|later|in|this|by|after|before|during)\s+)?(?:(?:this|last|next|the|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|weekend|today|yesterday|earlier|later|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+(?:morning|afternoon|evening|night))?,\s+/i;

@@ -1858,3 +1858,22 @@ describe('attributeSpeakers: "said <employer> <post> <name>" (session 9, quotes9
     expect(attribute(t)[0]).toMatchObject({ speaker: 'Ian Hunter' });
   });
 });
+
+describe('attributeSpeakers: a short opening phrase before a reported clause (session 9, quotes9)', () => {
+  it('GIVEN "After his sacking, he bitterly said that ... were \'...\'" THEN the man named before', () => {
+    const t =
+      'Sir Nicholas Scott was deselected in 1996. Sir Nicholas claimed painkillers had reacted badly with alcohol. After his sacking, he bitterly said that despite the support of Cabinet ministers, the Eurosceptics in his constituency were "absolutely determined to get rid of me".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Nicholas Scott' });
+  });
+
+  it('GIVEN "On the issue of the unpaid invoices, Sir John said ..., \'...\'" THEN Sir John', () => {
+    const t =
+      'The UK had valued the animals at between "two and three times" the market value. National Audit Office chief Sir John Bourn said a new scheme was being looked at. On the issue of the unpaid invoices, Sir John said Defra had paid 97% of the pounds 1.3bn submitted by contractors since 2001, "but has not agreed a final settlement with 57 contractors".';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'John Bourn' });
+  });
+
+  it('GIVEN a name inside the opening phrase ("After meeting the Smith family, Jones said") THEN not that name', () => {
+    const t = 'After a meeting with Alan Smith, Tom Jones said the deal was "dead in the water".';
+    expect(attribute(t)[0]?.speaker).not.toBe('Alan Smith');
+  });
+});
