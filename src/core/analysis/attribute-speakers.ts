@@ -1035,7 +1035,24 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   if (described || /\b(?:for|from|of)\s+the\s+[a-z]/.test(words)) {
     return fromMention(ctx, lastOrganisationBefore(ctx, from, described?.[1]), 'spokesman', 0.5) ?? { speaker: null, confidence: 0, cue: 'unnamed' };
   }
+  // "The Justice Department refused to say if it would appeal. '...,' a spokeswoman said": a bare spokesman speaks for the
+  // organisation that is the subject of the sentence before (or of this one).
+  if (/^(?:an?|the)\s+spokes(?:man|woman|person)$/i.test(words)) {
+    const subject = organisationSubjectBefore(ctx, npStart);
+    if (subject) return fromMention(ctx, subject, 'spokesman', 0.6);
+  }
   return { speaker: null, confidence: 0, cue: 'unnamed' };
+}
+
+/** The organisation that is the subject (followed by its verb) of the sentence holding `at` or of the one before, the last one. */
+function organisationSubjectBefore(ctx: Context, at: number): Mention | null {
+  const { text } = ctx;
+  const s0 = sentenceStartBefore(text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(text, s0 - 1, 0) : s0;
+  const found = mentionsBetween(ctx.speakers, s1, at).filter(
+    (m) => m.kind === 'organization' && IT_SUBJECT_VERB_RE.test(text.slice(m.end, m.end + 40)) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) && !isPossessive(text, m.end),
+  );
+  return found.pop() ?? null;
 }
 
 /** An unnamed spokesman opening a clause with their verb: "A Home Office spokesman said", "a spokeswoman for Royal Mail told". */

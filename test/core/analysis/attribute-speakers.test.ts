@@ -1877,3 +1877,16 @@ describe('attributeSpeakers: a short opening phrase before a reported clause (se
     expect(attribute(t)[0]?.speaker).not.toBe('Alan Smith');
   });
 });
+
+describe('attributeSpeakers: a bare spokesman after a sentence an organisation opens (session 9, quotes9)', () => {
+  it('GIVEN "The Justice Department refused to say ... \'...,\' a spokeswoman said" THEN the department', () => {
+    const t =
+      '"The law does not allow it," Judge David Sentelle wrote. The Justice Department refused to say if it would appeal. "All we\'re saying today is that we have received the ruling," a spokeswoman said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Justice Department' });
+  });
+
+  it('GIVEN "AOL backed the cuts but said ... \'...,\' a spokesman said" THEN AOL', () => {
+    const t = 'AOL backed the price cuts but said regulation was still needed. "This is a reminder to Ofcom that competition remains fragile," a spokesman said.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'AOL' });
+  });
+});
