@@ -320,7 +320,7 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
     const newer = before.some(unknown)
       ? undefined
       : mentionsBetween(ctx.speakers, last.end, s0)
-          .filter((m) => m.kind === 'person' && compatible(m) && nameOf(ctx, m) !== nameOf(ctx, last) && (isSubject(ctx, m) || ROLE_APPOSITIVE_AFTER_RE.test(text.slice(m.end, m.end + 60))) && !isPossessive(text, m.end) && !attributive(text, m) && !embeddedSubject(text, m) && (!PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) || ROLE_APPOSITIVE_AFTER_RE.test(text.slice(m.end, m.end + 60))) && !PASSIVE_AGENT_BEFORE_RE.test(text.slice(Math.max(0, m.start - 80), m.start)) && !THAT_TITLE_BEFORE_RE.test(text.slice(Math.max(0, m.start - 16), m.start)))
+          .filter((m) => compatible(m) && nameOf(ctx, m) !== nameOf(ctx, last) && freshSubject(ctx, m) && broughtInToSpeak(text, m))
           .pop();
     // (Not past a sentence a description opens with its own verb: "The prime minister on Sunday said ... But he rejected".)
     return newer && !DESCRIBED_SPEAKER_RE.test(text.slice(newer.end, at)) ? newer : last;
@@ -330,8 +330,9 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   const named = mentionsBetween(ctx.speakers, s1, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !attributive(text, m)).pop();
   if (named) return named;
   // "Valve said ... Rob Fahey, editor of a games site, said ... Before now, he said, ... '...,' he said": a last speaker of
-  // unknown gender yields to a person of the pronoun's gender named after them.
-  const since = last && unknown(last) ? mentionsBetween(ctx.speakers, last.end, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !attributive(text, m)).pop() : undefined;
+  // unknown gender yields to a person of the pronoun's gender named after them (by a given name or a title: not "Tibetan
+  // Buddhism", a thing's name read as a person's).
+  const since = last && unknown(last) ? mentionsBetween(ctx.speakers, last.end, at).filter((m) => compatible(m) && freshSubject(ctx, m, false) && (m.role !== null || isGivenName(m.name.split(' ')[0]!.toLowerCase()))).pop() : undefined;
   const found = subjects.find(unknown) ?? since ?? (last && unknown(last) ? last : undefined);
   if (found) return found;
   // Nearest of that gender in the story so far; of unknown gender only in these two sentences (else no one).
@@ -351,8 +352,41 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   return possessive ?? fallback;
 }
 
+/**
+ * A person brought in as a sentence's subject: followed by a verb or an appositive, or by a role after a comma (unless
+ * `needSubject` is false: then any mention will do); not a
+ * possessive, a name after "the", a subject after "that", a passive agent, nor a name after a preposition (unless a role
+ * follows it: "came from Brian Gammage, vice-president of research").
+ */
+function freshSubject(ctx: Context, m: Mention, needSubject = true): boolean {
+  const { text } = ctx;
+  const role = ROLE_APPOSITIVE_AFTER_RE.test(text.slice(m.end, m.end + 60));
+  const before = text.slice(Math.max(0, m.start - 80), m.start);
+  return (
+    m.kind === 'person' &&
+    (!needSubject || isSubject(ctx, m) || role) &&
+    !isPossessive(text, m.end) &&
+    !attributive(text, m) &&
+    !embeddedSubject(text, m) &&
+    (role || !PREPOSITION_BEFORE_RE.test(before.slice(-12))) &&
+    !PASSIVE_AGENT_BEFORE_RE.test(before) &&
+    !THAT_TITLE_BEFORE_RE.test(before.slice(-16))
+  );
+}
+
+/**
+ * A name introduced as a speaker: with a role or an aside after it ("Mr Gref, a well-known opponent of ...", "Brian Gammage,
+ * vice-president of ..."), or with its own speech verb ("Mr Hirsch from Retail Banking Research said"); not a name that only
+ * does something ("Germanwings is the budget carrier", "anything Dylan did").
+ */
+function broughtInToSpeak(text: string, m: Mention): boolean {
+  const after = text.slice(m.end, m.end + 160);
+  return ROLE_APPOSITIVE_AFTER_RE.test(after) || APPOSITIVE_OPENING_RE.test(after) || EMPLOYER_THEN_VERB_RE.test(after) || OWN_SPEECH_AFTER_RE.test(after);
+}
+const OWN_SPEECH_AFTER_RE = new RegExp(`^\\s+(?:\\w+ly\\s+)?(?:(?:has|had|have|also|later|then)\\s+)?${SPEECH}\\b`, 'i');
+
 /** A role set off after a name: ", vice-president of research at", ", a lecturer at Lille". */
-const ROLE_APPOSITIVE_AFTER_RE = /^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?[a-z-]*(?:er|or|ist|ian|ent|ant|ee|man|woman|chief|head)\b/;
+const ROLE_APPOSITIVE_AFTER_RE = /^,\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){0,3}?[a-z-]*(?:er|or|ist|ian|ent|ant|ee|man|woman|chief|head)\b|(?:[a-z][\w-]*\s+){1,3}(?:at|of|for|with|from)\s+\p{Lu})/u;
 
 /** "that" (and a title) before a name: the name opens a reported clause ("explained that Mrs Meyer is"). */
 const THAT_TITLE_BEFORE_RE = /\b(?:that|whether)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prof)\.?\s+)?$/;

@@ -1890,3 +1890,17 @@ describe('attributeSpeakers: a bare spokesman after a sentence an organisation o
     expect(attribute(t)[0]).toMatchObject({ speaker: 'AOL' });
   });
 });
+
+describe('attributeSpeakers: who does not take over a pronoun (session 9, quotes9)', () => {
+  it('GIVEN "But Faily suggested ... that Obama is naively fiddling. \'...,\' he responded" THEN Faily, not the man in his that-clause', () => {
+    const t =
+      'Barack Obama said on Friday that he would help. Lukman Faily, the Iraqi ambassador, warned on Monday. But Faily suggested in an interview that Obama is naively fiddling while Baghdad burns. "These are all nice to have discussions," he said. "But do you not feel this is an immediate threat?" Amanpour interrupted. "We\'re not saying we\'re not happy to have a discussion," he responded.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Lukman Faily' });
+  });
+
+  it('GIVEN a company that only does something after the speaker ("Germanwings is the budget carrier") THEN "he said" stays with the speaker', () => {
+    const t =
+      '"All these safety nets have not worked in this case," Carsten Spohr said. Lubitz had been with Germanwings since 2013. Germanwings is the budget carrier for Lufthansa. After the attacks, cockpit doors were made stronger, so there was "no way to get back to the cockpit for the captain," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Carsten Spohr' });
+  });
+});
