@@ -15,7 +15,7 @@
  * data/train_sample.zip (bench/quotes/README.md says how), the texts of the fresh Daily Mail quote set
  * bench/quotes/dmtrain.jsonl: its odd lines and even lines (both read to tune rules in session 6: development data).
  * --bbc-git names a clone of DokahlSoZoor/DieNeueKrone, whose BBC News stories the session-8 held-out sets read
- * (bench/quotes/bbc.jsonl and bbc2.jsonl, bench/issues/heldout6.jsonl; the people set has `npm run bench:people -- --bbc-git`).
+ * (bench/quotes/bbc.jsonl, bench/issues/heldout6.jsonl; the people set has `npm run bench:people -- --bbc-git`).
  * Without the file those sections are skipped with a note; nothing fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -51,8 +51,6 @@ const QUOTE_LABEL_SETS: ReadonlyArray<readonly [string, string, ('odd' | 'even')
 const OUTSIDE_TITLE = 'Quote attribution, outside CNN/DM (25 other outlets, labelled before the engine ran on them; never read: totals only):';
 const OUTSIDE_LABELS = 'quotes/outside.jsonl';
 const BBC_QUOTE_LABELS = 'quotes/bbc.jsonl';
-const BBC2_QUOTE_LABELS = 'quotes/bbc2.jsonl';
-const BBC2_QUOTES_TITLE = 'Quote attribution, BBC News set 2 (20 more politics stories, labelled before the engine ran on them; totals only):';
 const BBC_QUOTES_TITLE = 'Quote attribution, BBC News (20 politics stories, labelled before the engine ran on them; totals only):';
 const HELDOUT6_LABELS = 'issues/heldout6.jsonl';
 const HELDOUT6_TITLE = 'Issue breakdown, held-out set 6 (12 BBC News politics stories, labelled before the engine ran on them; totals only):';
@@ -443,11 +441,12 @@ async function main(): Promise<void> {
         const missing = outsideSetMissing(bbcQuotes, bbcGit, '--bbc-git');
         console.log(`\n${BBC_QUOTES_TITLE}\n${missing ?? (await mod.evaluateQuotes(path, bbcQuotes, undefined, bbcGit))}`);
       }
-      // Its second set (session 9), from files no one had read, with the same rule and the same clone.
-      const bbc2Quotes = resolve(benchDir, BBC2_QUOTE_LABELS);
+      // Its second set (session 9, bench/quotes/bbc2.jsonl), from files no one had read, with the same rule and the same clone.
+      const bbc2Quotes = resolve(benchDir, 'quotes/bbc2.jsonl');
       if (existsSync(bbc2Quotes)) {
         const missing = outsideSetMissing(bbc2Quotes, bbcGit, '--bbc-git');
-        console.log(`\n${BBC2_QUOTES_TITLE}\n${missing ?? (await mod.evaluateQuotes(path, bbc2Quotes, undefined, bbcGit))}`);
+        const title = 'Quote attribution, BBC News set 2 (20 more politics stories, labelled before the engine ran on them; totals only):';
+        console.log(`\n${title}\n${missing ?? (await mod.evaluateQuotes(path, bbc2Quotes, undefined, bbcGit))}`);
       }
       return;
     }
