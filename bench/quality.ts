@@ -444,6 +444,13 @@ async function main(): Promise<void> {
         const missing = outsideSetMissing(bbcQuotes, bbcGit, '--bbc-git');
         console.log(`\n${BBC_QUOTES_TITLE}\n${missing ?? (await mod.evaluateQuotes(path, bbcQuotes, undefined, bbcGit))}`);
       }
+      // Its second set (session 9, bench/quotes/bbc2.jsonl), from files no one had read, with the same rule and the same clone.
+      const bbc2Quotes = resolve(benchDir, 'quotes/bbc2.jsonl');
+      if (existsSync(bbc2Quotes)) {
+        const missing = outsideSetMissing(bbc2Quotes, bbcGit, '--bbc-git');
+        const title = 'Quote attribution, BBC News set 2 (20 more politics stories, labelled before the engine ran on them; totals only):';
+        console.log(`\n${title}\n${missing ?? (await mod.evaluateQuotes(path, bbc2Quotes, undefined, bbcGit))}`);
+      }
       return;
     }
   }

@@ -81,6 +81,7 @@ describe('bench/quality helpers', () => {
     expect(isUnread('bench/quotes/dmfresh.jsonl', 'odd')).toBe(true);
     expect(isUnread('/x/bench/quotes/dmfresh2.jsonl', undefined)).toBe(true);
     expect(isUnread('bench/quotes/outside.jsonl', undefined)).toBe(true);
+    expect(isUnread('bench/quotes/bbc2.jsonl', undefined)).toBe(true);
     expect(isUnread('bench/quotes/heldout2.jsonl', undefined)).toBe(true);
     expect(isUnread('bench/quotes/heldout2.jsonl', 'odd')).toBe(false);
     expect(isUnread('bench/quotes/heldout2.jsonl', 'even')).toBe(true);

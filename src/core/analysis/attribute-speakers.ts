@@ -85,6 +85,8 @@ interface Context {
   nationalities?: Map<string, Set<string>>;
   /** Speaker names given to organisations so far. */
   organisations: Set<string>;
+  /** Countries (and their capitals and metonyms, by the gazetteer) named outside quotes, in order: they may speak as one. */
+  countries: Mention[];
 }
 
 function firstSpeakerIn(ctx: Context, from: number, to: number): Mention | null {
@@ -262,7 +264,7 @@ const NAME_PARTICLES = new Set(['abu', 'abd', 'abdul', 'al', 'el', 'bin', 'ben',
  */
 function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): Mention | null {
   const p = pronoun.toLowerCase();
-  if (p === 'it') return lastOrganisationBefore(ctx, at);
+  if (p === 'it') return itsSubject(ctx, at) ?? lastOrganisationBefore(ctx, at);
   // "The ASA ruled: '...' They added: '...'": "they" goes on with an organisation that was just quoted.
   if (p === 'they') return ctx.lastOrganisation === null ? null : organisationMention(ctx, ctx.lastOrganisation, at);
   if (p !== 'he' && p !== 'she') return null;
@@ -311,12 +313,28 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   const speaking = first !== undefined && namedPeople(text, mentionsBetween(ctx.speakers, s1, s0)).length === 1 && unknown(first) && !embedded(first) && OWN_VERB_AFTER_SUBJECT_RE.test(text.slice(first.end, first.end + 160)) ? first : undefined;
   if (speaking) return speaking;
   const last = lastSpeakerMention(ctx, at);
-  if (last && compatible(last)) return last;
+  // "'...,' Andrei Illarionov told a press conference. Mr Gref, an opponent of nationalisation, was keen to distance himself.
+  // The privatisation had been badly handled, he said. But he stressed ... '...,' he said": a subject of that gender brought
+  // in after the last speaker was last named, and not on the same side of a pronoun chain, is who the pronoun goes on with.
+  if (last && compatible(last)) {
+    // (Not when the sentence before has a subject of unknown gender, whom the steps below weigh; not a passive agent.)
+    const newer = before.some(unknown)
+      ? undefined
+      : mentionsBetween(ctx.speakers, last.end, s0)
+          .filter((m) => compatible(m) && nameOf(ctx, m) !== nameOf(ctx, last) && freshSubject(ctx, m) && broughtInToSpeak(text, m))
+          .pop();
+    // (Not past a sentence a description opens with its own verb: "The prime minister on Sunday said ... But he rejected".)
+    return newer && !DESCRIBED_SPEAKER_RE.test(text.slice(newer.end, at)) ? newer : last;
+  }
   // A person of unknown gender ("Google Maps claims ..., but Jerry Brotton isn't so sure. He argues ...") is "he" only when
   // no one of that gender is named in these two sentences.
   const named = mentionsBetween(ctx.speakers, s1, at).filter((m) => m.kind === 'person' && compatible(m) && !isPossessive(text, m.end) && !attributive(text, m)).pop();
   if (named) return named;
-  const found = subjects.find(unknown) ?? (last && unknown(last) ? last : undefined);
+  // "Valve said ... Rob Fahey, editor of a games site, said ... Before now, he said, ... '...,' he said": a last speaker of
+  // unknown gender yields to a person of the pronoun's gender named after them (by a given name or a title: not "Tibetan
+  // Buddhism", a thing's name read as a person's).
+  const since = last && unknown(last) ? mentionsBetween(ctx.speakers, last.end, at).filter((m) => compatible(m) && freshSubject(ctx, m, false) && (m.role !== null || isGivenName(m.name.split(' ')[0]!.toLowerCase()))).pop() : undefined;
+  const found = subjects.find(unknown) ?? since ?? (last && unknown(last) ? last : undefined);
   if (found) return found;
   // Nearest of that gender in the story so far; of unknown gender only in these two sentences (else no one).
   const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
@@ -334,6 +352,69 @@ function resolvePronoun(ctx: Context, pronoun: string, at: number, depth = 0): M
   }
   return possessive ?? fallback;
 }
+
+/**
+ * A person brought in as a sentence's subject: followed by a verb or an appositive, or by a role after a comma (unless
+ * `needSubject` is false: then any mention will do); not a
+ * possessive, a name after "the", a subject after "that", a passive agent, nor a name after a preposition (unless a role
+ * follows it: "came from Brian Gammage, vice-president of research").
+ */
+function freshSubject(ctx: Context, m: Mention, needSubject = true): boolean {
+  const { text } = ctx;
+  const role = ROLE_APPOSITIVE_AFTER_RE.test(text.slice(m.end, m.end + 60));
+  const before = text.slice(Math.max(0, m.start - 80), m.start);
+  return (
+    m.kind === 'person' &&
+    (!needSubject || isSubject(ctx, m) || role) &&
+    !isPossessive(text, m.end) &&
+    !attributive(text, m) &&
+    !embeddedSubject(text, m) &&
+    (role || !PREPOSITION_BEFORE_RE.test(before.slice(-12))) &&
+    !PASSIVE_AGENT_BEFORE_RE.test(before) &&
+    !THAT_TITLE_BEFORE_RE.test(before.slice(-16))
+  );
+}
+
+/**
+ * A name introduced as a speaker: with a role or an aside after it ("Mr Gref, a well-known opponent of ...", "Brian Gammage,
+ * vice-president of ..."), or with its own speech verb ("Mr Hirsch from Retail Banking Research said"); not a name that only
+ * does something ("Germanwings is the budget carrier", "anything Dylan did").
+ */
+function broughtInToSpeak(text: string, m: Mention): boolean {
+  const after = text.slice(m.end, m.end + 160);
+  return ROLE_APPOSITIVE_AFTER_RE.test(after) || APPOSITIVE_OPENING_RE.test(after) || EMPLOYER_THEN_VERB_RE.test(after) || OWN_SPEECH_AFTER_RE.test(after);
+}
+const OWN_SPEECH_AFTER_RE = new RegExp(`^\\s+(?:\\w+ly\\s+)?(?:(?:has|had|have|also|later|then)\\s+)?${SPEECH}\\b`, 'i');
+
+/** A role set off after a name: ", vice-president of research at", ", a lecturer at Lille". */
+const ROLE_APPOSITIVE_AFTER_RE = /^,\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w-]+\s+){0,3}?[a-z-]*(?:er|or|ist|ian|ent|ant|ee|man|woman|chief|head)\b|(?:[a-z][\w-]*\s+){1,3}(?:at|of|for|with|from)\s+\p{Lu})/u;
+
+/** "that" (and a title) before a name: the name opens a reported clause ("explained that Mrs Meyer is"). */
+const THAT_TITLE_BEFORE_RE = /\b(?:that|whether)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lady|Lord|Prof)\.?\s+)?$/;
+
+/** A sentence opened by a description and its speech verb: ". The prime minister on Sunday said", ". But the minister added". */
+const DESCRIBED_SPEAKER_RE = new RegExp(`[.!?]["”'’]?\\s+(?:(?:But|And|However|Meanwhile),?\\s+)?[Tt]he\\s+(?:[\\w'’-]+\\s+){0,3}?[a-z][\\w-]*\\s+(?:(?:on|last|this)\\s+\\w+\\s+)?(?:\\w+ly\\s+)?(?:has\\s+|had\\s+)?${SPEECH}\\b`);
+
+/**
+ * "Wimpey said the market had proved 'challenging'. '...,' it added": "it" goes on with the subject of its own sentence or the
+ * one before that can be an "it": an organisation, or a one-word name that nothing makes a person's (no given name, title or
+ * gender), followed by its verb. Otherwise the caller takes the organisation named last.
+ */
+function itsSubject(ctx: Context, at: number): Mention | null {
+  const { text } = ctx;
+  const s0 = sentenceStartBefore(text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(text, s0 - 1, 0) : s0;
+  const candidates = mentionsBetween(ctx.speakers, s1, at).filter(
+    (m) =>
+      (m.kind === 'organization' || (m.single && (m.gender ?? ctx.genderOf(m)) === null && !m.role && !isGivenName(m.name.toLowerCase()))) &&
+      IT_SUBJECT_VERB_RE.test(text.slice(m.end, m.end + 40)) &&
+      !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) &&
+      !isPossessive(text, m.end),
+  );
+  return candidates.pop() ?? null;
+}
+/** A subject's verb right after it: " said", " will have to", " has confirmed". */
+const IT_SUBJECT_VERB_RE = new RegExp(`^\\s+(?:\\w+ly\\s+)?(?:(?:has|have|had|will|would|is|was|also)\\s+)?(?:${SPEECH}|[a-z]+ed)\\b`, 'i');
 
 /**
  * An inverted speech verb right before a name, after a comma or a closing quotation mark: ", says ", ",' said energy analyst Mr ".
@@ -413,6 +494,8 @@ function isSubject(ctx: Context, m: Mention): boolean {
   if (ctx.verbSubjects.has(m.start)) return true;
   const after = ctx.text.slice(m.end, m.end + 160);
   if (ADVERB_THEN_VERB_RE.test(after) || APPOSITIVE_OPENING_RE.test(after) || DASH_APPOSITIVE_RE.test(after)) return true;
+  // "the Liberal Democrats' shadow home secretary, Mark Oaten, accused Mr Clarke": a name set off after its role, then the verb.
+  if (NAMED_AFTER_ROLE_VERB_RE.test(after) && ROLE_THEN_COMMA_RE.test(ctx.text.slice(Math.max(0, m.start - 40), m.start))) return true;
   // "Nick Van den Brul of BNP Paribas described ...", "The report was welcomed by shadow minister David Willetts."
   return EMPLOYER_THEN_VERB_RE.test(after) || PASSIVE_AGENT_BEFORE_RE.test(ctx.text.slice(Math.max(0, m.start - 80), m.start));
 }
@@ -427,6 +510,9 @@ const PASSIVE_AGENT_BEFORE_RE = /\b(?:was|were|has been|have been|had been)\s+(?
  */
 const ADVERB_THEN_VERB_RE =
   /^\s+(?:now|still|yesterday|today|tonight|also|later|then|once|previously|recently|however,?|first|again|initially|originally|repeatedly|publicly|privately|openly|quickly|immediately|briefly|finally|eventually|swiftly|angrily|flatly|strongly|twice|already|never|always|often|reportedly|allegedly)\s+(?:[a-z]+ed|[a-z]+s|has|had|was|is|said|told|will|would|can|could)\b/;
+/** A comma and a verb after a name ("Mark Oaten, accused"), and a role noun and a comma before it ("shadow home secretary, "). */
+const NAMED_AFTER_ROLE_VERB_RE = /^,\s+(?:(?:also|later|then|\w+ly)\s+)?(?:[a-z]+ed|said|told|says|tells|warned|argued|insisted|added)\b/;
+const ROLE_THEN_COMMA_RE = /\b\p{Ll}[\p{Ll}-]+,\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Lord|Lady|Dame)\.?\s+)?$/u;
 const APPOSITIVE_OPENING_RE = /^,\s+(?:(?:who|whose|the|a|an|another|his|her|[\w-]+-year-old|[\w-]+-of-[\w-]+)\b|\d{1,3}\s*,)/;
 /** Words that open a sentence and never name a speaker. */
 const SENTENCE_OPENER_RE = /^\s+(?:However|But|And|The|A|An|This|That|These|Those|It|In|On|At|After|Before|Meanwhile|Yet|So|Then|When|While|As|Despite|Although|Last|Earlier|Later)\b/;
@@ -539,6 +625,11 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     // after it holds; that person speaks.
     const holder = first && isPossessive(text, first.end) ? postHolderAfter(ctx, first, tailEnd) : null;
     if (holder && first!.start - from <= 12) return fromMention(ctx, holder, 'said-after', 0.9);
+    // "said Prebon Yamane economist Lena Komileva": a name, a post in lower case, then a person: the employer and its employee.
+    // (Not "said Ian Hunter at Goodbody": the first name must be no person's full name, the words between a post's.)
+    const employer = first && first.start - from <= 12 && (first.kind === 'organization' || !isGivenName(first.name.split(' ')[0]!.toLowerCase())) ? first : undefined;
+    const employee = employer ? mentionsBetween(ctx.speakers, employer.end, tailEnd).find((x) => x.kind === 'person') : undefined;
+    if (employee && POST_WORDS_RE.test(text.slice(employer!.end, employee.start))) return fromMention(ctx, employee, 'said-after', 0.9);
     const found = first;
     // "added the UCI president": an organisation naming a person's post describes that person (read below), it does not speak.
     const m = found && found.kind === 'organization' && ORG_POST_AFTER_RE.test(text.slice(found.end, found.end + 24)) ? null : found;
@@ -556,7 +647,7 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     // "said the video maker", "said United's head coach".
     const described = text.slice(from, Math.min(tailEnd, from + 50)).split(/[,.;]/)[0]!;
     if (/^(?:the\s|\p{Lu}[\p{L}.-]*['’]s\s)/u.test(described) && isDescription(described + ' ')) {
-      return fromMention(ctx, resolveDescription(ctx, described, q.start), 'description', 0.5);
+      return describedSpeaker(ctx, described, q.start);
     }
     return { ...UNKNOWN };
   }
@@ -579,10 +670,13 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
     const core = descriptionCore(lead);
-    if (isDescription(core)) return fromMention(ctx, resolveDescription(ctx, core, q.start), 'description', 0.5);
+    if (isDescription(core)) return describedSpeaker(ctx, core, q.start);
   }
   return null;
 }
+
+/** One to three lower-case words of a post between an employer and a name: " economist ", " chief executive ". */
+const POST_WORDS_RE = /^\s+(?:(?!(?:at|of|the|a|an|from|for|in|with|and|on|to|who|which|said|says|told|added)\b)\p{Ll}[\p{Ll}-]*\s+){1,3}$/u;
 
 /** A possessive, then a post in lower case, then the name: "'s publicist ", "’s chief executive ". */
 const POSSESSIVE_POST_RE = /^['’]s?\s+(?:[a-z][a-z-]*\s+){1,4}$/;
@@ -617,7 +711,7 @@ function rankGap(gap: string): boolean {
 }
 
 /** "said study author, Dr. ", "said the club's captain, ": lower-case role words set off from the name by a comma. */
-const ROLE_COMMA_GAP_RE = /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){0,3}[a-z’'-]+,\s+(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?$/;
+const ROLE_COMMA_GAP_RE = /^(?:the\s+|a\s+|an\s+)?(?:[a-z’'-]+\s+){0,3}[a-z’'-]+,\s+(?:(?:Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|MP|MEP|MSP)\.?\s+)?$/;
 
 /** Between an inverted verb and its subject, where the subject is based: "the London-based ", "United Kingdom-based aid group ". */
 const BASED_GAP_RE = /^(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}.]*\s+){0,3}?[\p{L}.]+-(?:based|headquartered)\s+(?:[a-z’'-]+\s+){0,3}$/u;
@@ -740,13 +834,41 @@ function demonymDescription(phrase: string): boolean {
   return /\p{Ll}(?:ian|ean|can)$/u.test(word) || /^(?:French|Dutch|English|Irish|Scots|Welsh)(?:wo)?man$/.test(word);
 }
 
+/**
+ * The body a description names when the story names no organisation for it: "the government said" -> `Government`, "the
+ * Scottish government" -> `Scottish government`, "The Commons education select committee called this" -> `Commons education
+ * select committee` (a committee or commission only with a capitalised word that names whose it is).
+ */
+const BODY_DESCRIPTION_RE = /\bthe\s+((?:(?:\p{Lu}[\p{L}'’-]*|[a-z-]+)\s+){0,4}?)(government|committee|commission)\s*,?\s*$/iu;
+
+/** The speaker a description gives: whom it points back to, else the body it names (`BODY_DESCRIPTION_RE`), else no one. */
+function describedSpeaker(ctx: Context, description: string, at: number): Attribution | null {
+  const found = fromMention(ctx, resolveDescription(ctx, description, at), 'description', 0.5);
+  if (found) return found;
+  const body = BODY_DESCRIPTION_RE.exec(description);
+  if (!body) return null;
+  const modifiers = body[1]!.trim();
+  const head = body[2]!.toLowerCase();
+  if (head !== 'government' && !/\p{Lu}/u.test(modifiers)) return null;
+  const name = `${modifiers} ${head}`.trim();
+  ctx.organisations.add(name.charAt(0).toUpperCase() + name.slice(1));
+  return { speaker: name.charAt(0).toUpperCase() + name.slice(1), confidence: 0.5, cue: 'description' };
+}
+
+/** A group's spokesman: "the band's spokesman", "the club's official spokeswoman". */
+const GROUP_SPOKESMAN_RE = /\bthe\s+(band|group|club|team|company|firm|party|union|charity|campaign|organi[sz]ation|association|council|government|ministry|department|agency)['’]s?\s+(?:official\s+)?(?:spokes(?:man|woman|person)|representative)\s*,?\s*$/i;
+
 /** "the advocacy group said" names an organisation, "the 45-year-old said" a person. */
 function resolveDescription(ctx: Context, description: string, at: number): Mention | null {
   const which = /\bthe\s+(latter|former)\s*,?\s*$/i.exec(description);
   if (which) return oneOfPair(ctx, at, which[1]!.toLowerCase() === 'latter');
+  // "The band's spokesman said": a group's spokesman speaks for it, the organisation of that kind named last, not a member.
+  const spokes = GROUP_SPOKESMAN_RE.exec(description);
+  if (spokes) return lastOrganisationBefore(ctx, at, spokes[1]!.toLowerCase());
   // "the magazine's US columnist wrote": someone writing for an organisation, which speaks.
   const org = ORG_DESCRIPTION_RE.exec(description);
-  if (org) return lastOrganisationBefore(ctx, at, org[1]!.toLowerCase(), NAMED_ORG_HEADS.has(org[1]!.toLowerCase()));
+  // ("the government said" after "the Conservatives": a party or a firm named last is not the government.)
+  if (org) return lastOrganisationBefore(ctx, at, org[1]!.toLowerCase(), NAMED_ORG_HEADS.has(org[1]!.toLowerCase()) || org[1]!.toLowerCase() === 'government');
   if (ORG_POSSESSIVE_RE.test(description)) return lastOrganisationBefore(ctx, at);
   // "said the Chelsea boss" after "Chelsea boss Jose Mourinho": the person introduced in that role.
   const byRole = personIntroducedAs(ctx, roleHead(description), at);
@@ -937,8 +1059,10 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   const before = /^(?:[Aa]n?\s+|[Tt]he\s+)?(?!(?:An?|The)\s)(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:(?:for|of|and|&)\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*)*)\s+(?:spokes|representative|statement)/u.exec(words);
   // "A Department for Education and Skills spokeswoman": the whole name written before the noun, not a part of it.
   if (before && /\s(?:for|of|and|&)\s/.test(before[1]!) && (!org || (before[1]!.length > org.name.length && before[1]!.includes(org.name)))) return organisationNamed(ctx, before[1]!);
-  if (org) return fromMention(ctx, org, 'spokesman', 0.85);
   const forName = /\b(?:for|from|at|of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?\p{Lu}[\p{L}\p{N}&.'’-]*)*)/u.exec(words);
+  // ("A spokesman for the Association of Payment and Clearing Services": the whole name after "for", as before the noun.)
+  if (org && forName && /\s(?:and|&)\s/.test(forName[1]!) && forName[1]!.length > org.name.length && forName[1]!.startsWith(org.name)) return organisationNamed(ctx, forName[1]!);
+  if (org) return fromMention(ctx, org, 'spokesman', 0.85);
   if (forName) return organisationNamed(ctx, forName[1]!);
   if (before) return organisationNamed(ctx, before[1]!);
   // "a spokeswoman for the trust": the organisation whose name has that noun ("Royal Collection Trust"), else the last one named.
@@ -946,16 +1070,34 @@ function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolea
   if (described || /\b(?:for|from|of)\s+the\s+[a-z]/.test(words)) {
     return fromMention(ctx, lastOrganisationBefore(ctx, from, described?.[1]), 'spokesman', 0.5) ?? { speaker: null, confidence: 0, cue: 'unnamed' };
   }
+  // "The Justice Department refused to say if it would appeal. '...,' a spokeswoman said": a bare spokesman speaks for the
+  // organisation that is the subject of the sentence before (or of this one).
+  if (/^(?:an?|the)\s+spokes(?:man|woman|person)$/i.test(words)) {
+    const subject = organisationSubjectBefore(ctx, npStart);
+    if (subject) return fromMention(ctx, subject, 'spokesman', 0.6);
+  }
   return { speaker: null, confidence: 0, cue: 'unnamed' };
+}
+
+/** The organisation that is the subject (followed by its verb) of the sentence holding `at` or of the one before, the last one. */
+function organisationSubjectBefore(ctx: Context, at: number): Mention | null {
+  const { text } = ctx;
+  const s0 = sentenceStartBefore(text, at, 0);
+  const s1 = s0 > 0 ? sentenceStartBefore(text, s0 - 1, 0) : s0;
+  const found = mentionsBetween(ctx.speakers, s1, at).filter(
+    (m) => m.kind === 'organization' && IT_SUBJECT_VERB_RE.test(text.slice(m.end, m.end + 40)) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) && !isPossessive(text, m.end),
+  );
+  return found.pop() ?? null;
 }
 
 /** An unnamed spokesman opening a clause with their verb: "A Home Office spokesman said", "a spokeswoman for Royal Mail told". */
 const SPOKES_SUBJECT_RE =
-  /(?:^\s*|[,;]\s+|\b(?:but|and)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}&.'’-]+\s+){0,6}?spokes(man|woman|person)(?:\s+(?:for|from|at)\s+(?:the\s+)?[^,.;:!?"“”‘’\n]{1,60}?)?\s+(?:\w+ly\s+)?(?:has\s+|had\s+)?(said|says|told|tells|added|adds|confirmed|insisted|stressed|denied|explained|warned)\b/iu;
+  /(?:^\s*|[,;]\s+|\b(?:but|and)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}&.'’-]+\s+){0,6}?spokes(man|woman|person)(?:\s+(?:for|from|at)\s+(?:the\s+)?[^,.;:!?"“”‘’\n]{1,120}?)?\s+(?:\w+ly\s+)?(?:has\s+|had\s+)?(said|says|told|tells|added|adds|confirmed|insisted|stressed|denied|explained|warned)\b/iu;
 
 /**
  * "A Home Office spokesman said the system had been tightened. He added: '...'": "he" or "she" after a sentence (or a
- * clause) opened by an unnamed spokesman, with no one named since, is that spokesman, who speaks for the organisation.
+ * clause) opened by an unnamed spokesman, up to two sentences back, with no one named since, is that spokesman, who speaks
+ * for the organisation.
  */
 function spokesmanBefore(ctx: Context, pronoun: string, at: number): Attribution | null {
   const p = pronoun.toLowerCase();
@@ -963,13 +1105,19 @@ function spokesmanBefore(ctx: Context, pronoun: string, at: number): Attribution
   const { text } = ctx;
   const s0 = sentenceStartBefore(text, at, 0);
   const s1 = s0 > 0 ? sentenceStartBefore(text, s0 - 1, 0) : s0;
-  for (const [from, to] of [[s0, at], [s1, s0]] as const) {
+  // ("A spokesman for the Casino Association said ... He said ... '...,' he said": two sentences back, when no one is named
+  // since; the check below holds for every span.)
+  const s2 = s1 > 0 ? sentenceStartBefore(text, s1 - 1, 0) : s1;
+  for (const [from, to] of [[s0, at], [s1, s0], [s2, s1]] as const) {
     if (to <= from) continue;
     const m = SPOKES_SUBJECT_RE.exec(text.slice(from, to));
     if (!m) continue;
     if ((m[1]!.toLowerCase() === 'man' && p === 'she') || (m[1]!.toLowerCase() === 'woman' && p === 'he')) return null;
     const verbAt = from + m.index + m[0].length - m[2]!.length;
-    if (mentionsBetween(ctx.speakers, verbAt, at).some((x) => x.kind === 'person')) return null;
+    // (A person named since stops it, unless after a preposition: "based on doctors' advice to Mills".)
+    if (mentionsBetween(ctx.speakers, verbAt, at).some((x) => x.kind === 'person' && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(0, x.start - 12), x.start)))) return null;
+    const group = GROUP_SPOKESMAN_RE.exec(text.slice(from + m.index, verbAt).trimEnd());
+    if (group) return fromMention(ctx, lastOrganisationBefore(ctx, from + m.index, group[1]!.toLowerCase()), 'spokesman', 0.5);
     return unnamedSpeaker(ctx, from + m.index, verbAt, false);
   }
   return null;
@@ -986,7 +1134,7 @@ const UNNAMED_HEAD =
   "(?:spokes(?:man|woman|person)|representative|statement|source|sources|official|officials|officer|officers|witness|witnesses|friend|neighbou?r|insider|resident|relative|member|director|employee|worker|colleague|onlooker|passer-by|customer|commenter|commentator|eyewitness|investigator|aide|staffer|diplomat|analyst)";
 /** The subject just before the verb: "an FBI source", "A Sandown spokesman", "a spokesman for Mobile4all", "Racing team managing director". */
 const UNNAMED_BEFORE_RE = new RegExp(
-  `(?:(?:\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:of\\s+(?:the|his|her|their)\\s+)?)(?:[\\p{L}\\p{N}&.’'-]+\\s+){0,6}?|(?<![\\p{L},]\\s?)(?!(?:The|A|An|His|Her|Their|Its|This|That|One|Another|Our|My)\\s)(?:\\p{Lu}[\\p{L}\\p{N}&.’'-]*\\s+){1,4}(?:[a-z-]+\\s+){0,2})${UNNAMED_HEAD}(?:\\s+(?:for|from|at|of|with)\\s+(?:the\\s+)?[^,.;:!?"“”‘’]{1,60}?)?\\s*,?\\s*$`,
+  `(?:(?:\\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\\s+(?:of\\s+(?:the|his|her|their)\\s+)?)(?:[\\p{L}\\p{N}&.’'-]+\\s+){0,6}?|(?<![\\p{L},]\\s?)(?!(?:The|A|An|His|Her|Their|Its|This|That|One|Another|Our|My)\\s)(?:\\p{Lu}[\\p{L}\\p{N}&.’'-]*\\s+){1,4}(?:[a-z-]+\\s+){0,2})${UNNAMED_HEAD}(?:\\s+(?:for|from|at|of|with)\\s+(?:the\\s+)?[^,.;:!?"“”‘’]{1,120}?)?\\s*,?\\s*$`,
   'u',
 );
 /** The subject just after an inverted verb: "said a spokesman for the club", "said one witness". */
@@ -1091,6 +1239,14 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
       head = blankLostBreaks(text.slice(headStart, floor + before.length));
     }
   }
+  // "Asked if she enjoys ping pong she confesses: '": he or she, its own verb (one that is no speech verb) and a colon, as
+  // "Rodgers reflected:" with a name.
+  const pv = PRONOUN_VERB_COLON_RE.exec(head);
+  if (pv && !SPEECH_IN_SPAN_RE.test(pv[0])) {
+    const at = q.start - pv[0].length;
+    const r = spokesmanBefore(ctx, pv[1]!, at) ?? fromMention(ctx, resolvePronoun(ctx, pv[1]!, at), 'pronoun', 0.6);
+    if (r) return r;
+  }
   const acc = ACCORDING_TO_RE.exec(head);
   if (acc) {
     const from = headStart + acc.index + acc[0].length;
@@ -1130,11 +1286,11 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     if (after && after.start - verbAt <= 14 && !isPossessive(text, after.end) && !/^\s+that\b/i.test(text.slice(verbAt + verb[0].length, after.start)) && !/^\s+(?:[a-z]+ed|[a-z]+s|was|is|had|has|felt|would|will|could)\b/.test(text.slice(after.end, after.end + 16))) {
       return fromMention(ctx, after, 'said-before', 0.85);
     }
-    if (isDescription(lead)) return fromMention(ctx, resolveDescription(ctx, lead, q.start), 'description', 0.5);
+    if (isDescription(lead)) return describedSpeaker(ctx, lead, q.start);
     // "The young jihadist, who describes himself on Twitter as a '": the verb of an aside speaks for the description it follows.
     const aside = DESCRIPTION_ASIDE_RE.exec(lead);
     const described = aside ? `t${aside[1]!.slice(1)}` : '';
-    if (aside && isDescription(`${described} `)) return fromMention(ctx, resolveDescription(ctx, described, q.start), 'description', 0.5);
+    if (aside && isDescription(`${described} `)) return describedSpeaker(ctx, described, q.start);
   } else if (colon) {
     const m = mentionsBetween(ctx.speakers, headStart, q.start).pop();
     if (m && text.slice(m.end, q.start).trim() === ':') return fromMention(ctx, m, 'colon', 0.85);
@@ -1150,6 +1306,9 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
   }
   return writtenStatement(ctx, headStart, q.start) ?? ownClaim(ctx, headStart, q.start) ?? judgingParticiple(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
+
+/** He or she, a verb that is no auxiliary, a colon: "she confesses: ", "he later reflected: ". */
+const PRONOUN_VERB_COLON_RE = /\b(he|she)\s+(?:(?:also|later|then|simply|once|\w+ly)\s+)?(?!(?:has|was|is|does|goes|gets|needed|wanted)\b)\p{Ll}+(?:ed|s)\s*:\s*$/iu;
 
 /** A description, then "who" or "which" opening an aside, up to the aside's verb: "The young jihadist, who ". */
 const DESCRIPTION_ASIDE_RE = /^\s*(?:(?:but|and|meanwhile),?\s+)?(the\s+[^,.;:!?"“”‘’\n]{1,60}?),\s+(?:who|which)\s+(?:(?:also|has|had|often|now|\w+ly)\s+)?$/i;
@@ -1219,8 +1378,8 @@ function reportedObject(ctx: Context, q: QuoteSpan, floor: number): Attribution 
 /** A passive verb of judging or naming before a quote in its clause: "was described by Jobs as the ", "has been branded a ". */
 const PASSIVE_JUDGING_RE =
   /\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?(?:described|called|branded|praised|criticised|criticized|hailed|dismissed|labelled|labeled|accused|condemned|slammed|attacked)\b[^.!?;"“”‘’\n]{0,80}$/i;
-/** "by " and the agent, right after the verb or the quote: " by the film's director Marc Forster" ("by depriving" is no agent). */
-const BY_AGENT_RE = /^(?:[^.!?;"“”‘’\n]{0,50}?\s)?by\s+(?!\p{L}+ing\b)((?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}'’-]+\s+){0,4})/u;
+/** "by " and the agent, right after the verb or the quote: " by the film's director Marc Forster" ("by depriving" is no agent; "by Downing Street" is). */
+const BY_AGENT_RE = /^(?:[^.!?;"“”‘’\n]{0,50}?\s)?by\s+(?!\p{Ll}+ing\b)((?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\p{Ll}'’-]+\s+){0,4})/u;
 
 /**
  * "Reports of a snap election have been described as 'idle speculation' by Downing Street", "he was called the 'fifth child of
@@ -1306,12 +1465,15 @@ const REPORTING_VERB_RE = new RegExp(
 function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Attribution | null {
   const head = ctx.text.slice(headStart, quoteStart);
   if (!/\p{L}/u.test(head) || /["“”‘’']\s/.test(head) || /\s['‘"“]/.test(head)) return null;
-  const verb = REPORTING_VERB_RE.exec(head);
+  // ("The firm, which is to receive pounds 24.5m, said it is '...'": a verb inside an aside after the subject is not its verb.)
+  const skip = DESCRIPTION_THEN_ASIDE_RE.exec(head)?.[0].length ?? 0;
+  const verb = REPORTING_VERB_RE.exec(skip > 0 ? head.slice(skip) : head);
   if (!verb) return null;
-  const verbAt = headStart + verb.index;
+  const verbAt = headStart + skip + verb.index;
   const lead = ctx.text.slice(headStart, verbAt);
   if (groupOrDocument(lead)) return { speaker: null, confidence: 0, cue: 'unnamed' };
-  const pronoun = /^\s*(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+)?(he|she)\s+(?:[a-z]+\s+)?$/i.exec(lead);
+  // ("After his sacking, he bitterly said that ... '...'": a short phrase and its comma may open the clause.)
+  const pronoun = /^\s*(?:(?:after|before|during|on|in|at|asked|speaking|writing)\b[^,.;:!?"“”‘’\n]{1,50},\s+)?(?:(?:but|and|however|now|then|yet|so|still|later|also|meanwhile),?\s+)?(he|she)\s+(?:[a-z]+\s+)?$/i.exec(lead);
   if (pronoun) {
     const spokesman = spokesmanBefore(ctx, pronoun[1]!, headStart);
     if (spokesman) return spokesman;
@@ -1320,27 +1482,56 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   }
   const first = mentionsBetween(ctx.speakers, headStart, verbAt)[0];
   // "The Prime Minister said Labour had left people in a system which '...'": a description opening the sentence, then its verb.
-  const described = CLAUSE_DESCRIPTION_RE.exec(lead);
+  // ("The club, which has posted record losses, said last week that it was in '...'": past a relative aside.)
+  const aside = RELATIVE_ASIDE_TAIL_RE.exec(lead);
+  const described = CLAUSE_DESCRIPTION_RE.exec(aside ? `${lead.slice(0, aside.index)} ` : lead);
   if (described && (!first || first.start >= headStart + described.index + described[0].length - 1 || first.kind !== 'person') && isDescription(described[1]! + ' ')) {
-    const m = resolveDescription(ctx, described[1]!, headStart);
-    if (m) return fromMention(ctx, m, 'description', 0.5);
+    const m = describedSpeaker(ctx, described[1]!, headStart);
+    if (m) return m;
   }
   // "The Economist called Clinton's stance '...'": an organisation right before its verb speaks as one.
-  if (first && first.kind === 'organization' && /^\s+(?:\w+ly\s+)?$/.test(ctx.text.slice(first.end, verbAt)) && /^\s*(?:the\s+)?$/i.test(ctx.text.slice(headStart, first.start))) {
+  // ("The Liberal Democrats have argued for ... '...'": and after "has" or "have".)
+  if (first && first.kind === 'organization' && /^\s+(?:(?:has|have|had|also|\w+ly)\s+){0,2}$/.test(ctx.text.slice(first.end, verbAt)) && /^\s*(?:the\s+)?$/i.test(ctx.text.slice(headStart, first.start))) {
     return fromMention(ctx, first, 'said-before', 0.6);
   }
+  // "Despite ..., the US said the meeting was '...'", "And Australia said it was '...'": a country or an organisation that
+  // opens its clause right before the verb speaks as one.
+  const body = [mentionsBetween(ctx.speakers, headStart, verbAt).pop(), mentionsBetween(ctx.countries, headStart, verbAt).pop()]
+    .filter((m): m is Mention => m !== undefined && m.kind !== 'person')
+    .sort((a, b) => b.end - a.end)[0];
+  if (body && BODY_BEFORE_VERB_RE.test(ctx.text.slice(body.end, verbAt)) && CLAUSE_OPENING_RE.test(ctx.text.slice(headStart, body.start))) {
+    if (body.kind === 'organization') return fromMention(ctx, body, 'said-before', 0.6);
+    ctx.organisations.add(body.name);
+    return { speaker: body.name, confidence: 0.5, cue: 'said-before' };
+  }
   // ("Liberal Democrat deputy leader Menzies Campbell said": a party or a place may modify the role before the name.)
-  const person = first && first.kind !== 'person' ? mentionsBetween(ctx.speakers, first.end, verbAt).find((m) => m.kind === 'person') : first;
+  // ("On the issue of the unpaid invoices, Sir John said ... '...'": past a short opening phrase and its comma.)
+  const opening = INTRODUCTORY_PHRASE_RE.exec(lead)?.[0].length ?? 0;
+  const lead0 = opening > 0 ? mentionsBetween(ctx.speakers, headStart + opening, verbAt)[0] : first;
+  const person = lead0 && lead0.kind !== 'person' ? mentionsBetween(ctx.speakers, lead0.end, verbAt).find((m) => m.kind === 'person') : lead0;
   if (!person || person.kind !== 'person' || !ctx.subjects.has(person.start)) return null;
-  if (person !== first && !/^(?:['’]s)?(?:\s+(?:[\p{L}-]+))*\s+$/u.test(ctx.text.slice(first!.end, person.start))) return null;
+  if (person !== lead0 && !/^(?:['’]s)?(?:\s+(?:[\p{L}-]+))*\s+$/u.test(ctx.text.slice(lead0!.end, person.start))) return null;
   // ("On Sunday, Israeli Prime Minister Benjamin Netanyahu accused Iran of trying to '...'": a time phrase may open it.)
-  const before = ctx.text.slice(headStart, person.start).replace(INTRODUCTORY_TIME_RE, '');
+  // ("In an e-mail, Dan Lane calls it '...'", "In a statement, ...": so may a short phrase of where it was said.)
+  const before = ctx.text.slice(headStart + opening, person.start).replace(INTRODUCTORY_TIME_RE, '').replace(INTRODUCTORY_MEDIUM_RE, '');
   if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 5) return null;
   return fromMention(ctx, person, 'said-before', 0.6);
 }
+/** A description opening a sentence and a relative aside after it: "The club, which has posted record losses,". */
+const DESCRIPTION_THEN_ASIDE_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?the\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+,\s+(?:which|who)\s(?:[^,.;:!?"“”‘’\n]|\.(?=\d)){1,140},/i;
+/** A relative aside closing the words before a verb: ", which has posted record losses, ". */
+const RELATIVE_ASIDE_TAIL_RE = /,\s+(?:which|who)\s(?:[^,.;:!?"“”‘’\n]|\.(?=\d)){1,140},\s*(?:(?:also|later|then|\w+ly)\s+)?$/i;
+/** Only adverbs or "has"/"have" between a body and its verb. */
+const BODY_BEFORE_VERB_RE = /^\s+(?:(?:has|have|had|also|\w+ly)\s+){0,2}$/;
+/** What may stand before a clause's subject: the sentence's start, a comma, or a conjunction, then maybe "the". */
+const CLAUSE_OPENING_RE = /(?:^\s*|[,;]\s+|\b(?:and|but|while|whereas|although)\s+)(?:the\s+)?$/i;
 /** A description alone before the verb: "The Prime Minister ", "But the former minister ". */
 const CLAUSE_DESCRIPTION_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?(the\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:(?:also|later|then|\w+ly)\s+)?(?:has\s+|had\s+)?$/i;
 /** A time phrase and its comma opening a sentence: "On Sunday, ", "Last week, ", "Earlier this month, ". */
+/** A short prepositional phrase and its comma opening a sentence: "On the issue of the unpaid invoices, ", "After the vote, ". */
+const INTRODUCTORY_PHRASE_RE = /^\s*(?:(?:but|and),?\s+)?(?:on|in|at|after|before|during|asked about|speaking|with|for|of|about|following|despite)\s+(?:the|a|an|his|her|their|its)\s+[^,.;:!?"“”‘’\n]{1,50},\s+/i;
+/** A phrase of where words were said or written, and its comma, opening a sentence: "In an e-mail, ", "In a statement on Monday, ". */
+const INTRODUCTORY_MEDIUM_RE = /^\s*(?:(?:but|and),?\s+)?(?:in|on)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:e-?mail|statement|letter|interview|speech|message|blog|post|memoirs?|book|article|column|tweet|note|report)\b[^,.;:!?"“”‘’\n]{0,30},\s+/i;
 const INTRODUCTORY_TIME_RE = /^\s*(?:(?:on|last|earlier|later|in|this|by|after|before|during)\s+)?(?:(?:this|last|next|the|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night|weekend|today|yesterday|earlier|later|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})(?:\s+(?:morning|afternoon|evening|night))?,\s+/i;
 
 /** "A statement from UEFA read:", "The message read:" (after "the college issued an apology"). */
@@ -1539,7 +1730,8 @@ export function attributeSpeakers(
   }
   const genders = new Map<string, 'm' | 'f'>();
   for (const m of mentions) if (m.kind === 'person' && m.gender) genders.set(names.canonical(m.name, m.start), m.gender);
-  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, lastOrganisation: null, nameAt: new Map(), organisations: new Set() };
+  const countries = mentions.filter((m) => m.kind === 'place' && partyOf(m.name) !== null && !inQuote(m));
+  const ctx: Context = { text, quotes, speakers, names, subjects, verbSubjects, genderOf: (m) => genders.get(names.canonical(m.name, m.start)) ?? null, lastSpeaker: null, lastOrganisation: null, nameAt: new Map(), organisations: new Set(), countries };
   const out: Attribution[] = [];
   // With no participants from the editor, the sides a two-sided story implies (implied-sides.ts), worked out once and only
   // for a quote no cue attributes.

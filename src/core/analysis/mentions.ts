@@ -443,6 +443,12 @@ function findMentionsIn(text: string, participants: readonly Participant[]): Men
     for (const e of runPlan(run)) {
       const s = start + e.start;
       const end = start + e.end;
+      if (e.kind === 'place' && personNamedLikePlace(text, e.name, end)) {
+        const lowerTokens = e.lower.split(' ');
+        const plan: PlannedMention = { ...e, kind: 'person', gender: genderOf(e.name.split(' ')[0], []), single: false, lowerTokens };
+        raw.push({ start: s, end, name: e.name, kind: 'person', role: null, gender: plan.gender, single: false, unknown: false, plan });
+        continue;
+      }
       if (!e.singleNeedsCue) {
         const kind = e.kind === 'person' ? (notAPersonHere(text, e, s, end) ?? e.kind) : e.kind;
         raw.push({ start: s, end, name: e.name, kind, role: e.role, gender: e.gender, single: e.single, unknown: e.unknown, plan: e });
@@ -453,7 +459,8 @@ function findMentionsIn(text: string, participants: readonly Participant[]): Men
       const strongSingle =
         participantTokens.has(e.lower) ||
         (mayOpenCue(text, end) && cueAfter(text.slice(end, end + 40)) && !/,\s+of\s+$/.test(text.slice(Math.max(0, s - 6), s))) ||
-        givenNameAfterVerb(text, e.lower, s);
+        givenNameAfterVerb(text, e.lower, s) ||
+        nameAfterRelation(text, s);
       // (A transcript's label names its speaker there only: "Titus:" says nothing of "Titus" elsewhere, a role in a show.)
       const label = !strongSingle && text.charCodeAt(end) === 58 && (transcript ??= transcriptSpeakers(text)).has(e.name);
       if (!strongSingle && !label) {
@@ -504,6 +511,28 @@ const MEMBER_AFTER_RE = /^\s+(?:MP|MSP|MEP|AM)\b/;
 
 /** An inverted speech verb and maybe a short description before a name: "said ", "says Brazilian fan ", "wrote reader ". */
 const INVERTED_VERB_BEFORE_RE = /\b(?:said|says|added|adds|asked|asks|wrote|writes|explained|explains|recalled|recalls|tweeted)\s+(?:(?:[a-z’'-]+|\p{Lu}\p{Ll}+)\s+){0,3}$/u;
+
+/**
+ * "Dan Lane calls it", "Rachel Street said": a given name and one word that reads as a street or a place, followed by a
+ * speech verb, is a person's name.
+ */
+function personNamedLikePlace(text: string, name: string, end: number): boolean {
+  const space = name.indexOf(' ');
+  if (space < 0 || name.indexOf(' ', space + 1) >= 0 || !isGivenName(name.slice(0, space).toLowerCase())) return false;
+  const after = text.slice(end, end + 40);
+  return SPEECH_VERB_AFTER_RE.test(after) || REPORTING_AFTER_RE.test(after);
+}
+/** Verbs of reporting and judging that do not open SPEECH_VERB_AFTER_RE: " calls it", " described". */
+const REPORTING_AFTER_RE = /^\s+(?:\w+ly\s+)?(?:calls|called|describes|described|believes|believed|thinks|thought|argues|argued|insists|warns|urges|urged)\b/;
+
+/** A relation named through someone before a name: "His brother ", "her late husband ", "Mr Ambani's son ", "his wife, ex-model ". */
+const RELATION_BEFORE_RE =
+  /(?:\b(?:his|her|their|my|our)|\p{Lu}[\p{L}-]*['’]s?)\s+(?:(?:elder|younger|older|eldest|youngest|late|twin|estranged|former|new)\s+)?(?:brother|sister|wife|husband|son|daughter|father|mother|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter|stepfather|stepmother|widow|widower|fianc[ée]e?|girlfriend|boyfriend)(?:\s*,\s*(?:[a-z-]+\s+){1,3}|\s*,?\s+)$/iu;
+
+/** "His brother Anil, the vice-chairman, said": one word after a relation named through someone is that relative's name. */
+function nameAfterRelation(text: string, start: number): boolean {
+  return RELATION_BEFORE_RE.test(text.slice(Math.max(0, start - 60), start));
+}
 
 /** "said Toni, visiting from Switzerland", "says Brazilian fan Melissa": a given name alone after an inverted verb is a person. */
 function givenNameAfterVerb(text: string, lower: string, start: number): boolean {
@@ -582,7 +611,8 @@ function planRun(run: string): PlannedMention[] {
     // when a caption runs into the next sentence ("... Armenians In her book").
     // "Concluding Top Gear chiefs ...", "Interestingly, ...": a word that is never a noun (by the POS lexicon) opens no name.
     // ... but a given name opens one ("Peter Gaver", though "peter" is only ever a verb).
-    while (tokens.length > 1 && (COMMON_CAPITALISED.has(tokens[0]!.toLowerCase()) || (opensNoName(tokens[0]!.toLowerCase()) && !isGivenName(tokens[0]!.toLowerCase()))) && !HONORIFICS.has(tokens[0]!.toLowerCase())) {
+    // ("Downing Street": unless the first two words are an institution the gazetteer knows.)
+    while (tokens.length > 1 && (COMMON_CAPITALISED.has(tokens[0]!.toLowerCase()) || (opensNoName(tokens[0]!.toLowerCase()) && !isGivenName(tokens[0]!.toLowerCase()) && gazetteerOrganisation(`${tokens[0]} ${tokens[1]}`) === null)) && !HONORIFICS.has(tokens[0]!.toLowerCase())) {
       start += tokens[0]!.length + 1;
       tokens = tokens.slice(1);
     }
@@ -597,6 +627,14 @@ function planRun(run: string): PlannedMention[] {
       tokens = tokens.slice(1);
     }
     if (tokens.length === 0) continue;
+    // "Speaking in Harrogate Mr Kennedy said": Mr, Mrs, Ms or Miss inside a run opens a person's name; the words before it are
+    // something else (unless they are all a role: "Home Secretary Mr Clarke").
+    const honorific = tokens.findIndex((t, k) => k > 0 && k < tokens.length - 1 && SURNAME_HONORIFICS.has(t.toLowerCase()));
+    if (honorific > 0 && !tokens.slice(0, honorific).every((t) => TITLE_WORDS.has(t.toLowerCase()) || HONORIFICS.has(t.toLowerCase()))) {
+      const restStart = start + tokens.slice(0, honorific).join(' ').length + 1;
+      pending.splice(p + 1, 0, { tokens: tokens.slice(0, honorific), start }, { tokens: tokens.slice(honorific), start: restStart });
+      continue;
+    }
     // "United Kingdom-based International Animal Rescue", "London-based Oxfam": the words up to "-based" say where the
     // organisation (or person) after them is; they are a place (or nothing), not part of the name.
     const based = tokens.findIndex((t, k) => k < tokens.length - 1 && BASED_RE.test(t));
@@ -843,9 +881,44 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
       m.name = holder.name;
     } else m.kind = 'other';
   }
+  learnCompanies(text, out, participants);
   learnGenders(text, out);
   return out;
 }
+
+/** After a one-word name: ", which" (a person takes "who"), or a verb and "its" ("Umbro announced its sponsorship"). */
+const COMPANY_AFTER_RE = /^(?:,\s+which\s|\s+(?:\w+ly\s+)?(?:has\s+|had\s+|have\s+)?\p{Ll}+\s+its\s)/u;
+
+/**
+ * "Umbro, which lost its deals ...", "Valve ... Umbro announced its sponsorship": a one-word name that no given name, title
+ * or pronoun makes a person, and that once takes "which" or a verb and "its" after it, names a company wherever it stands.
+ */
+function learnCompanies(text: string, mentions: Mention[], participants: readonly Participant[]): void {
+  const companies = new Set<string>();
+  const people = new Set<string>();
+  for (const m of mentions) {
+    if (m.kind !== 'person') continue;
+    // (The surname of a full name is a person's: "Manuel Millan ... Millan, which ...".)
+    if (!m.single || m.gender || m.role || isGivenName(m.name.toLowerCase())) for (const t of [m.name, ...m.name.split(' ')]) people.add(t);
+    else if (COMPANY_AFTER_RE.test(text.slice(m.end, m.end + 40))) companies.add(m.name);
+  }
+  for (const p of participants) for (const n of [p.name, ...p.aliases]) people.add(n);
+  // "Multiplex Group, which is building the stadium ... Multiplex will have to win legal claims": the first word of a company's
+  // name and a corporate suffix, alone, is that company.
+  const byFirstWord = new Set<string>();
+  for (const m of mentions) {
+    if (m.kind !== 'organization') continue;
+    const words = m.name.split(' ');
+    if (words.length === 2 && CORPORATE_SUFFIXES.has(words[1]!.toLowerCase()) && !people.has(words[0]!)) byFirstWord.add(words[0]!);
+  }
+  for (const m of mentions) {
+    if (!m.single || (m.kind !== 'person' && m.kind !== 'other')) continue;
+    // (It keeps the name written: a story's "Multiplex" is what readers call the company.)
+    if (byFirstWord.has(m.name) && m.gender === null && !people.has(m.name)) m.kind = 'organization';
+    else if (m.kind === 'person' && companies.has(m.name) && !people.has(m.name)) m.kind = 'organization';
+  }
+}
+const CORPORATE_SUFFIXES = new Set(['group', 'holdings', 'plc', 'inc', 'corp', 'corporation', 'ltd', 'limited', 'co', 'company', 'airlines', 'airways', 'motors', 'industries', 'international', 'systems', 'technologies', 'communications', 'entertainment', 'pharmaceuticals', 'bank']);
 
 /** "said United Kingdom-based International Animal Rescue", "according to the World Vision": an inverted verb before a name. */
 const SAID_BEFORE_NAME_RE = /\b(?:said|says|added|adds|according to)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}.]*\s+){0,3}?[\p{L}.]+-(?:based|headquartered)\s+)?$/u;
@@ -958,6 +1031,16 @@ export function pronounGender(text: string, end: number, nextStart: number): Gen
   return he ? 'm' : she ? 'f' : null;
 }
 
+/** Offsets of the double quotation marks (" “ ”) in `text`, in order. */
+function doubleMarkPositions(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) out.push(i);
+  }
+  return out;
+}
+
 /**
  * Gives people the gender the text implies: a sentence about one person that uses only "he/his"
  * (or only "she/her") tells us which. Names resolved later to the same person share it.
@@ -980,11 +1063,16 @@ function learnGenders(text: string, mentions: Mention[]): void {
     const g = m.single && !byName.has(m.name) && genderOf(m.name, []) === null ? bySurname.get(m.name) : undefined;
     if (g === 'm' || g === 'f') byName.set(m.name, g);
   }
+  // A double quotation mark ends the pronouns' reach: "'... Valve is taking real steps,' he said" - the pronoun after a
+  // closing mark is the speaker's, and one after an opening mark is in someone's speech, not about the name before it.
+  const marks = doubleMarkPositions(text);
+  let mark = 0;
   for (let k = 0; k < people.length; k++) {
     const m = people[k]!;
     if (byName.has(m.name)) continue;
+    while (mark < marks.length && marks[mark]! < m.end) mark++;
     const nextPerson = people[k + 1];
-    const g = pronounGender(text, m.end, nextPerson ? nextPerson.start : Infinity);
+    const g = pronounGender(text, m.end, Math.min(nextPerson ? nextPerson.start : Infinity, marks[mark] ?? Infinity));
     if (g !== null) byName.set(m.name, g);
   }
   // "Okafor said she ..." tells the gender of "Jo Okafor" too, when she is the only full name with that surname.

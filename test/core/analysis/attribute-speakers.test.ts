@@ -1575,3 +1575,332 @@ describe('attributeSpeakers: a description after a sentence that brought someone
     expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Tom Hart' });
   });
 });
+
+describe('attributeSpeakers: genders not taken across quotation marks (session 9, quotes9)', () => {
+  it('GIVEN a company named inside a quote followed by "he said" THEN the company gets no gender and "he" is the man named before', () => {
+    const t =
+      'Game maker Valve said the system worked. "The method was easy for Valve to trace," read the statement. Rob Fahey, editor of a games site, said the ban showed its power. Before now, he said, it was hard to act. "But with this, Valve is taking really effective steps against pirates," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Rob Fahey', cue: 'pronoun' });
+    expect(findMentions(t, []).filter((m) => m.name === 'Valve').every((m) => m.gender === null)).toBe(true);
+  });
+
+  it('GIVEN a partial quote after a company name followed by "his" THEN the company is not made a man', () => {
+    const t =
+      'Fiat lost money again. Mr Marchionne, who only joined the group last year, said Fiat Auto was now the "principal focus" of his attention. "I have taken the post to speed up the recovery," he said. "A profound change is under way," he said.';
+    expect(attribute(t).slice(1).map((a) => a.speaker)).toEqual(['Marchionne', 'Marchionne']);
+  });
+
+  it('GIVEN "A spokesman for US Immigration, Customs and Enforcement, Dean Boyd, said" THEN a later "He told" is the spokesman', () => {
+    const t =
+      '"We will appeal," said a lawyer for Alex Bell. A spokesman for US Immigration, Customs and Enforcement, Dean Boyd, said the group did not seem to be after money. Their motive was the kudos. He told the BBC News website: "Primarily they were interested in how fast they could crack the code."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Dean Boyd' });
+  });
+
+  it('GIVEN a last speaker of unknown gender and then a woman introduced before a title with dots THEN "she said" is the woman', () => {
+    const t =
+      'Chris Hawkins, host of a radio chart show, said the band had "great guitars". "The Bravery are proof that New York is still home to new talent," he said. Alison Howe, producer of TV show Later... With Jools Holland, booked the group. "They played like they were headlining the main stage," she said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Alison Howe' });
+  });
+});
+
+describe('attributeSpeakers: a relative named by one word (session 9, quotes9)', () => {
+  it('GIVEN "His brother Anil, the vice-chairman, said ... \'...\'" THEN the brother, not the chairman named before', () => {
+    const t =
+      'The buy-back is a victory for chairman Mukesh Ambani, whose idea it was. His brother Anil, the vice-chairman, said he had not been consulted and that it was "completely inappropriate and unnecessary".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Anil' });
+  });
+
+  it('GIVEN "\'...,\' said his wife, Sheila" THEN the wife', () => {
+    const t = 'Hailey died in his sleep on Wednesday. "He had a wonderful life and he certainly achieved his ambition," said his wife, Sheila.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Sheila' });
+  });
+
+  it('GIVEN "Edwards\' sister Rachel makes an appeal. \'...,\' she said" THEN the sister', () => {
+    const t =
+      'A fan says she saw Edwards in Goa. Edwards\' sister Rachel makes an emotional TV appeal five years later. "We do love him very much and we would like him to come back," she said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Rachel' });
+  });
+});
+
+describe('attributeSpeakers: a name set off after its role, then the verb (session 9, quotes9)', () => {
+  it('GIVEN "the shadow home secretary, Mark Oaten, accused Mr Clarke ... \'...,\' he told" THEN the accuser, not the accused', () => {
+    const t =
+      'Mr Clarke said he was seeking "memorandums of understanding" with other governments. But the Liberal Democrat\'s shadow home secretary, Mark Oaten, accused Mr Clarke of avoiding the main issue. "The critical issue that the home secretary is dodging is the principle," he told BBC News.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Mark Oaten' });
+  });
+
+  it('GIVEN "Ms Jowell\'s deputy, Richard Caborn, said ... \'...,\' he said" after another man was quoted THEN the deputy', () => {
+    const t =
+      'Shadow culture secretary John Whittingdale said the plans were "a mess". Ms Jowell\'s deputy, Richard Caborn, said the government had adopted a cautious approach to the issue. "Limiting the number of regional casinos to eight is a cautious move," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Richard Caborn' });
+  });
+});
+
+describe('attributeSpeakers: bodies that speak as one in a reported sentence (session 9, quotes9)', () => {
+  it('GIVEN "The government says ... \'like property\'" after a party was quoted THEN the government, not the party', () => {
+    const t =
+      'The Conservatives want a "radical reform" of the family courts. The government says children cannot simply be divided up "like property" when a marriage collapses.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Government', cue: 'description' });
+  });
+
+  it('GIVEN "The Liberal Democrats have argued for ... \'rigid targets\'" THEN the party', () => {
+    const t = 'Theresa May spoke first. The Liberal Democrats have argued for flexibility in deciding access rules, rather than having "rigid targets".';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Liberal Democrats' });
+  });
+
+  it('GIVEN "The Commons education select committee called this \'...\' but the government said ... \'...\'" THEN the committee and the government', () => {
+    const t =
+      'The chief executive was paid a bonus of £44,914. The Commons education select committee called this "morally indefensible" but the government said the project had "improved understanding".';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['Commons education select committee', 'Government']);
+  });
+
+  it('GIVEN "the government said" after a ministry was named THEN the government, not the ministry named last', () => {
+    const t = 'The Finance Ministry met the banks on Monday. The government said it will ask firms to "roll over loans that come due this year".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Government' });
+  });
+
+  it('GIVEN "the committee said" with a named committee THEN that committee, and a bare "the committee" names no new body', () => {
+    const t = 'The Public Accounts Committee met. The committee said the scheme was "a disgraceful waste of money".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Public Accounts Committee' });
+  });
+});
+
+describe('attributeSpeakers: Downing Street speaks (session 9, quotes9)', () => {
+  it('GIVEN "described as \'idle speculation\' by Downing Street" THEN Downing Street, an agent whose name ends in -ing', () => {
+    const t = 'Reports that Tony Blair is planning a snap election have been described as "idle speculation" by Downing Street. A spokesman said he had "no idea" where they came from.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Downing Street' });
+  });
+
+  it('GIVEN "Downing Street said ..." THEN the institution, not a person called Street', () => {
+    const t = 'Downing Street said the claims were "complete and utter nonsense" on Sunday.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Downing Street' });
+    expect(findMentions(t, []).some((m) => m.name === 'Street')).toBe(false);
+  });
+});
+
+describe('attributeSpeakers: an unnamed spokesman two sentences back (session 9, quotes9)', () => {
+  it('GIVEN "A Labour Party spokesman told ... But that did not happen for ... \'...,\' he said" THEN the party', () => {
+    const t =
+      'A Labour Party spokesman told the BBC News website the party avoided those on the lists when telephoning people. But that did not happen for identification calls. "When we ask which party they will vote for, that is not marketing," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Labour Party' });
+  });
+
+  it('GIVEN "A spokesman for the Business Software Alliance said ... He said ... He said ... \'...\'" THEN the Alliance, not the man quoted before', () => {
+    const t =
+      'Mr Boyd said: "It was truly global in scope." A spokesman for the Business Software Alliance said: "Members claim they did not profit. But they did." He said the groups were fostering a "culture of piracy" on the internet. He said 29% of software in Britain was pirated. "It may seem like a victimless crime but it touches more people than you might believe."';
+    expect(attribute(t).slice(2).map((a) => a.speaker)).toEqual(['Business Software Alliance', 'Business Software Alliance']);
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Business Software Alliance' });
+  });
+
+  it('GIVEN someone named between the spokesman and the pronoun THEN not the spokesman', () => {
+    const t =
+      'A Labour Party spokesman told the BBC the party avoided those lists. Alan Milburn, the campaign chief, disagreed with the plan. "We will call everyone we can," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Alan Milburn' });
+  });
+});
+
+describe('attributeSpeakers: a country that speaks as one in a reported clause (session 9, quotes9)', () => {
+  it('GIVEN "..., the US said the meeting was \'...\'. And Australia said it was \'...\'" THEN each country', () => {
+    const t =
+      'While pointing to difficulties in the work with Russia, the US said the meeting was "much more efficient than we have seen for some time". And Australia said it was "one of the best meetings we can recall".';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['US', 'Australia']);
+  });
+
+  it('GIVEN a country after a preposition ("critics of the US said") THEN not the country', () => {
+    const t = 'Critics of the US said the plan was "a recipe for disaster in the region".';
+    expect(attribute(t)[0]?.speaker).not.toBe('US');
+  });
+});
+
+describe('attributeSpeakers: one-word company names (session 9, quotes9)', () => {
+  it('GIVEN "Umbro, which lost deals ... The firm, which is to receive pounds 24.5m, said it is \'...\'" THEN the company', () => {
+    const t =
+      'Umbro, which recently lost sponsorship deals with Chelsea, saw sales rise. In January, Umbro announced its deal with Chelsea would end early. The firm, which is to receive a payment of pounds 24.5m, said it is "appraising a number of additional investment opportunities".';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Umbro' });
+    expect(findMentions(t, []).filter((m) => m.name === 'Umbro').every((m) => m.kind === 'organization')).toBe(true);
+  });
+
+  it('GIVEN "Shell restated its reserves. Shell said ... She was leaving \'...\', the firm said" THEN the firm', () => {
+    const t =
+      'Judy Boynton left the firm on 31 December. In January 2004, Shell restated its reserves for the fourth time. Shell said the pay-off was in line with her contract. She was leaving "by mutual agreement to pursue other career opportunities", the firm said in a statement.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Shell' });
+  });
+
+  it('GIVEN the surname of a full name followed by ", which" THEN still the person', () => {
+    const t = 'DJ Manuel Millan runs the station. Millan, which is his real name, plays hip-hop. "He is the Eminem of Argentina," Millan says.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Manuel Millan' });
+  });
+});
+
+describe('attributeSpeakers: a group\'s spokesman speaks for the group (session 9, quotes9)', () => {
+  it('GIVEN "The band\'s spokesman said ... based on advice to Mills. \'...,\' he said" THEN the band, not the member', () => {
+    const t =
+      'US rock band REM cancelled concerts after bass player Mike Mills was taken to hospital. The band\'s spokesman said that they would review their dates on a "day-to-day basis", based on doctors\' advice to Mills. "Obviously we all want Mike to get better," he said.';
+    expect(attribute(t).map((a) => a.speaker)).toEqual(['REM', 'REM']);
+  });
+
+  it('GIVEN "\'...,\' the council\'s spokesperson said" THEN the council named before, not the man quoted before', () => {
+    const t =
+      'Figures from the UK Film Council showed a drop. "It was a good year," said producer Marc Samuelson. "The drop was expected," the council\'s spokesperson said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'UK Film Council' });
+  });
+});
+
+describe('attributeSpeakers: he or she, a verb of any kind and a colon (session 9, quotes9)', () => {
+  it('GIVEN "his wife, ex-model Sandra. Asked if she enjoys ping pong she confesses: \'...\'" THEN the wife', () => {
+    const t =
+      'The film shows the Tory leader playing table tennis with his wife, ex-model Sandra. Asked if she enjoys a game of ping pong she confesses: "Yeah, it would be more enjoyable if I could win occasionally too."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Sandra', cue: 'pronoun' });
+  });
+
+  it('GIVEN "He later reflected: \'...\'" after a named man THEN that man', () => {
+    const t = 'Gordon Brown left the room. He later reflected: "It was the hardest decision of my career."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Gordon Brown' });
+  });
+});
+
+describe('attributeSpeakers: a subject brought in after the last speaker (session 9, quotes9)', () => {
+  it('GIVEN "\'...,\' Andrei Illarionov told ... Mr Gref, an opponent, was keen to distance himself ... he said. But he stressed ... \'...,\' he said" THEN Gref', () => {
+    const t =
+      'Economy minister German Gref spoke first. "We used to see street hustlers do this kind of thing," Andrei Illarionov told a press conference. Mr Gref, a well-known opponent of nationalisation, was keen to distance himself from the comments. The privatisation had been badly handled, he said. But he stressed that the government needed to get out of oil. "I think that Rosneft must be privatized," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'German Gref' });
+  });
+
+  it('GIVEN "But Mr Hirsch from Retail Banking Research said ... Currently, he said, ... \'...,\' he said" after Mr Thiemann was quoted THEN Hirsch', () => {
+    const t =
+      '"Banks need to consider protection," Mr Todd Thiemann told BBC News Online. But Mr Dominic Hirsch from Retail Banking Research said the number of machines at risk was low. Currently, he said, a cash machine has a lifetime of up to 10 years. "Windows cash machines have been around for several years," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Dominic Hirsch' });
+  });
+
+  it('GIVEN a sentence opened by "The prime minister ... said" after the newer man THEN not that man', () => {
+    const t =
+      '"We will act," said Tony Blair. Mr Clarke is expected to announce an end to the automatic right to settle. The prime minister on Sunday said immigration would be "toughened up" this year. But he rejected the call for a quota, saying no "arbitrary figure" could work.';
+    expect(attribute(t).at(-1)?.speaker).not.toBe('Clarke');
+  });
+});
+
+describe('attributeSpeakers: "In an e-mail, X calls it \'...\'" (session 9, quotes9)', () => {
+  it('GIVEN a phrase of where it was written before the subject, and a name that reads like a street THEN that person', () => {
+    const t = 'Paul Saffo said the wiki was a new dimension. It is still very early days. In an e-mail, Dan Lane calls it "an early proof of concept."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Dan Lane' });
+    expect(findMentions(t, []).find((m) => m.name === 'Dan Lane')?.kind).toBe('person');
+  });
+
+  it('GIVEN "In a statement on Monday, Jo Smith described the plan as \'...\'" THEN the person', () => {
+    const t = 'The council met. In a statement on Monday, Jo Smith described the plan as "a betrayal of local people".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Jo Smith' });
+  });
+
+  it('GIVEN a street with no verb of saying after it THEN still a place', () => {
+    expect(findMentions('The shop on Penny Lane closed on Monday.', []).find((m) => m.name === 'Penny Lane')?.kind).toBe('place');
+  });
+});
+
+describe('attributeSpeakers: a spokesman for a body with a long name (session 9, quotes9)', () => {
+  it('GIVEN "A spokesman for the Association of Payment and Clearing Services (Apacs) which represents ... said ... \'...,\' he said" THEN the whole name', () => {
+    const t =
+      '"Banks are not hugely concerned," said Dominic Hirsch. A spokesman for the Association of Payment and Clearing Services (Apacs) which represents the UK\'s payments industry said the risk was minimal. "There\'s no concern that a virus will hit the UK networks," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Association of Payment and Clearing Services' });
+  });
+});
+
+describe('attributeSpeakers: "it said" goes on with the company that is the subject (session 9, quotes9)', () => {
+  it('GIVEN "Multiplex Group ... Multiplex will have to win claims. \'...,\' it said" after another body was named THEN the company', () => {
+    const t =
+      'Shares in Multiplex Group, which is building the stadium, fell. Its UK projects, which include the White City scheme, were doing well. Multiplex will have to win legal claims against subcontractors. "Multiplex believes its claims are sound," it said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Multiplex' });
+  });
+
+  it('GIVEN "DrKW said the cuts could indicate a change at M&S. \'...,\' it added" THEN the firm that said it', () => {
+    const t =
+      'Marks & Spencer cut prices. DrKW said the cuts could indicate a longer term "step change in pricing" at the retailer. "Either way, this cannot be good news for margins," it added.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'DrKW' });
+  });
+});
+
+describe('attributeSpeakers: a title inside a capitalised run (session 9, quotes9)', () => {
+  it('GIVEN "Speaking in Harrogate Mr Kennedy said: \'...\'" after a party was quoted THEN Kennedy, not a place', () => {
+    const t =
+      'Charles Kennedy unveiled the slogan. The Conservatives insisted theirs was the party of the "forgotten majority". Speaking in Harrogate Mr Kennedy said: "People want a credible, principled political party."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Charles Kennedy' });
+  });
+
+  it('GIVEN "Said Mr Fogg: \'...\'" THEN the analyst named before', () => {
+    const t = 'Analyst Ian Fogg was not convinced. Said Mr Fogg: "It\'s very much a computer."';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Ian Fogg' });
+  });
+
+  it('GIVEN "Home Secretary Mr Clarke said" THEN the role stays with the name', () => {
+    const m = findMentions('Home Secretary Mr Clarke said the plan would go ahead.', []).find((x) => x.kind === 'person');
+    expect(m).toMatchObject({ name: 'Clarke', role: 'Home Secretary' });
+  });
+
+  it('GIVEN "One dissenting opinion came from Brian Gammage, vice-president of research at Gartner. He said: \'...\'" THEN Gammage, not the analyst quoted before', () => {
+    const t =
+      'Said Mr Ian Fogg: "It\'s very much a computer." One dissenting opinion came from Brian Gammage, vice-president of research at analysts Gartner. He said: "I don\'t think it changes the world."';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Brian Gammage' });
+  });
+});
+
+describe('attributeSpeakers: "said <employer> <post> <name>" (session 9, quotes9)', () => {
+  it('GIVEN "\'...,\' said Prebon Yamane economist Lena Komileva" THEN the economist, not her employer', () => {
+    const t = 'Analysts were gloomy. "It appears that the UK is in a two-tier economy again," said Prebon Yamane economist Lena Komileva.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Lena Komileva' });
+  });
+
+  it('GIVEN "\'...,\' said Credit Suisse First Boston analyst Vadim Mitroshin" THEN the analyst', () => {
+    const t = 'Yukos is bullish. "The litigation risks are real," said Credit Suisse First Boston analyst Vadim Mitroshin.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Vadim Mitroshin' });
+  });
+
+  it('GIVEN "\'...,\' said Ian Hunter at Goodbody Stockbrokers" THEN the person, not the firm after him', () => {
+    const t = 'Shares fell. "Most of the value in the company was in Tysabri," said Ian Hunter at Goodbody Stockbrokers in Dublin.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Ian Hunter' });
+  });
+});
+
+describe('attributeSpeakers: a short opening phrase before a reported clause (session 9, quotes9)', () => {
+  it('GIVEN "After his sacking, he bitterly said that ... were \'...\'" THEN the man named before', () => {
+    const t =
+      'Sir Nicholas Scott was deselected in 1996. Sir Nicholas claimed painkillers had reacted badly with alcohol. After his sacking, he bitterly said that despite the support of Cabinet ministers, the Eurosceptics in his constituency were "absolutely determined to get rid of me".';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'Nicholas Scott' });
+  });
+
+  it('GIVEN "On the issue of the unpaid invoices, Sir John said ..., \'...\'" THEN Sir John', () => {
+    const t =
+      'The UK had valued the animals at between "two and three times" the market value. National Audit Office chief Sir John Bourn said a new scheme was being looked at. On the issue of the unpaid invoices, Sir John said Defra had paid 97% of the pounds 1.3bn submitted by contractors since 2001, "but has not agreed a final settlement with 57 contractors".';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'John Bourn' });
+  });
+
+  it('GIVEN a name inside the opening phrase ("After meeting the Smith family, Jones said") THEN not that name', () => {
+    const t = 'After a meeting with Alan Smith, Tom Jones said the deal was "dead in the water".';
+    expect(attribute(t)[0]?.speaker).not.toBe('Alan Smith');
+  });
+});
+
+describe('attributeSpeakers: a bare spokesman after a sentence an organisation opens (session 9, quotes9)', () => {
+  it('GIVEN "The Justice Department refused to say ... \'...,\' a spokeswoman said" THEN the department', () => {
+    const t =
+      '"The law does not allow it," Judge David Sentelle wrote. The Justice Department refused to say if it would appeal. "All we\'re saying today is that we have received the ruling," a spokeswoman said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Justice Department' });
+  });
+
+  it('GIVEN "AOL backed the cuts but said ... \'...,\' a spokesman said" THEN AOL', () => {
+    const t = 'AOL backed the price cuts but said regulation was still needed. "This is a reminder to Ofcom that competition remains fragile," a spokesman said.';
+    expect(attribute(t)[0]).toMatchObject({ speaker: 'AOL' });
+  });
+});
+
+describe('attributeSpeakers: who does not take over a pronoun (session 9, quotes9)', () => {
+  it('GIVEN "But Faily suggested ... that Obama is naively fiddling. \'...,\' he responded" THEN Faily, not the man in his that-clause', () => {
+    const t =
+      'Barack Obama said on Friday that he would help. Lukman Faily, the Iraqi ambassador, warned on Monday. But Faily suggested in an interview that Obama is naively fiddling while Baghdad burns. "These are all nice to have discussions," he said. "But do you not feel this is an immediate threat?" Amanpour interrupted. "We\'re not saying we\'re not happy to have a discussion," he responded.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Lukman Faily' });
+  });
+
+  it('GIVEN a company that only does something after the speaker ("Germanwings is the budget carrier") THEN "he said" stays with the speaker', () => {
+    const t =
+      '"All these safety nets have not worked in this case," Carsten Spohr said. Lubitz had been with Germanwings since 2013. Germanwings is the budget carrier for Lufthansa. After the attacks, cockpit doors were made stronger, so there was "no way to get back to the cockpit for the captain," he said.';
+    expect(attribute(t).at(-1)).toMatchObject({ speaker: 'Carsten Spohr' });
+  });
+});
