@@ -171,3 +171,33 @@ export function labelSpan(words: readonly string[]): [number, number] {
   }
   return [from, to];
 }
+
+/**
+ * Verbs that frame an event without saying what it is about ("hitting a high", "following a dispute", "launching a
+ * service", "reaching a deal"); with `LIGHT_VERBS` their gerund goes from a label's front. A verb that is the topic's
+ * substance ("denuclearizing the peninsula", "increasing the minimum wage", "selling the firm") keeps it.
+ */
+const FRAMING_VERBS = new Set('follow hit reach top launch offer receive bring open win lose join enter host stage spark prompt'.split(' '));
+
+/** Determiners that open a gerund's object ("hitting a seven-month high", "launching its own drink"). */
+const OBJECT_DETERMINERS = new Set('a an the its their his her our my your'.split(' '));
+
+/**
+ * A label that opens on an everyday or framing verb's gerund with its object ("hitting a seven-month high", "following
+ * a trademark dispute", "launching its own broadband telephony service") is a clause; what the gerund acts on is the topic
+ * ("seven-month high", "trademark dispute", "own broadband telephony service"). Only a lower-case -ing word
+ * right before a determiner counts ("ruling on the appeal", "rising prices" have none), and the label keeps at least two words.
+ * Applied to a listed topic's finished label only, so which topics are found and merged does not change.
+ */
+export function withoutLeadingGerund(label: string): string {
+  const first = label.indexOf(' ');
+  if (first < 0) return label;
+  const gerund = label.slice(0, first);
+  if (!/^[a-z][a-z-]{2,}ing$/.test(gerund) || namesNewsIssue(gerund) || !ingBases(gerund).some((b) => LIGHT_VERBS.has(b) || FRAMING_VERBS.has(b))) return label;
+  const second = label.indexOf(' ', first + 1);
+  if (second < 0 || !OBJECT_DETERMINERS.has(label.slice(first + 1, second).toLowerCase())) return label;
+  let rest = label.slice(second + 1);
+  // "launching its own broadband service": "own" only stressed whose, and the possessor went with the gerund.
+  if (rest.startsWith('own ')) rest = rest.slice(4);
+  return rest.includes(' ') ? rest : label;
+}
