@@ -79,3 +79,33 @@ describe('a label that opens on a framing gerund with its object names the objec
     for (const story of stories) for (const label of labelsOf(story)) expect(label, story).not.toMatch(/^(?:hitting|following) (?:a|the)\b/);
   });
 });
+
+describe('who a party is, is no topic', () => {
+  it('GIVEN "Name, (once) the X of Y, verb ..." THEN the appositive is not the clause\'s label', () => {
+    // A drug maker, a technology firm, a theatre.
+    const stories = [
+      'Shares in Elan fell sharply on Monday after the suspension of its new drug. Elan, once the biggest firm on the Irish stock exchange, had expected strong sales of the treatment.',
+      'Apple, the maker of the iPod music player, has lowered the price of its laptops. Analysts said the price cut would hurt rival manufacturers.',
+      'The Old Vic, the oldest theatre in the city, has planned a new season of Shakespeare plays. Tickets for the season go on sale next month.',
+    ];
+    for (const story of stories) {
+      for (const label of labelsOf(story)) expect(label, story).not.toMatch(/\b(?:biggest firm|maker of the iPod|oldest theatre)\b/);
+    }
+  });
+
+  it('GIVEN a fronted place ("In London, the biggest protest in years, ...") THEN the phrase may still be a label', () => {
+    const story = 'In London, the biggest protest in a decade, organised by the unions, drew 100,000 people on Saturday. The unions oppose the pension reforms.';
+    expect(labelsOf(story).some((l) => /protest/.test(l))).toBe(true);
+  });
+
+  it('GIVEN a label that is only a placed company name or a person\'s role THEN it is not listed', () => {
+    // A stock exchange, an insurer, a toy fair (an event stays).
+    const stories = [
+      'Shares in Frankfurt-based Deutsche Boerse rose 3% on Friday. The exchange has dropped its bid for the London Stock Exchange after shareholders opposed the takeover.',
+      'The managing director of the insurer said the company would close its final salary pension scheme to new members. Unions said they would fight the closure.',
+    ];
+    for (const story of stories) {
+      for (const label of labelsOf(story)) expect(label, story).not.toMatch(/^(?:Frankfurt-based Deutsche Boerse|managing director)/);
+    }
+  });
+});
