@@ -73,12 +73,13 @@ wrote became seemed wanted tried turned called asked looked`.split(/\s+/),
 
 /**
  * Present tenses of saying, thinking and linking verbs that no topic label ends or turns on ("paint on the
- * naked bodies means", "Mr Blair recalls", "sector means a massive demand"); nouns in -s that are also verbs
+ * naked bodies means", "Mr Blair recalls", "sector means a massive demand", "employer contributions mean"; a few plural
+ * forms that are never a noun too); nouns in -s that are also verbs
  * ("claims", "reports", "plans", "hopes", "shows") are not here.
  */
 const PRESENT_VERBS = new Set(
   `means says adds insists believes thinks knows seems appears remains becomes argues explains suggests admits warns tells feels agrees
-accepts denies recalls recounts wonders reckons concedes acknowledges maintains`.split(/\s+/),
+accepts denies recalls recounts wonders reckons concedes acknowledges maintains mean believe insist seem appear reckon`.split(/\s+/),
 );
 
 /** Currency words written before a sum ("pounds 2bn", "dollars 300m"): with the sum they are a figure, not a topic. */
