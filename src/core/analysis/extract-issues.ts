@@ -1709,7 +1709,8 @@ function isAppositive(tokens: readonly Token[], c: Chunk): boolean {
 /**
  * A label that only names a party: its words are all capitalised and its head is a person or party the story names, or
  * an organisation placed by a "-based" modifier ("Ireland-based Elan", "Actor Christian Slater", "William Corr of the
- * Campaign"), or its head is one
+ * Campaign"), or it is a gerund with a named party for its object ("operating Shadowcrew.com", "attacking the Tories";
+ * "winning Academy Awards" names an event and stays), or its head is one
  * person's role ("managing director of the insurer", "Commerce and Industry Minister", "Vice President of Deutsche
  * Securities"). Who acts is no topic; the clause's next phrase may be one. A name with lower-case words before it
  * ("security chief Joe Sullivan") stays: a story may be about that person (demoting all person-headed labels lost
@@ -1720,12 +1721,15 @@ function namesAParty(label: readonly Token[], ctx: IssueContext, named: Readonly
   if (head === undefined) return false;
   if (PERSON_ROLES.has(stripPossessive(head.lower))) return true;
   if (!head.facts.capitalised) return false;
+  // "operating Shadowcrew.com", "suing Microsoft": a gerund whose object is a name is a clause, and names no topic.
+  const first = label[0]!;
+  const gerundOfName = label.length > 1 && isIngWord(first) && first !== head;
   const name = stripPossessive(head.text);
-  // An organisation's name is a party when a "-based" modifier says where it is ("Ireland-based Elan"): an award, a
-  // show or a product the mentions may also take for an organisation ("Promising Newcomer Award") stays.
-  const party = isPartyOrPerson(head, ctx) || personTokens(ctx).has(name) || (named.has(name) && label.some((t) => t.lower.endsWith('-based')));
+  // A name placed by a "-based" modifier ("Ireland-based Elan") is an organisation's: an award, a show or a product the
+  // mentions may also take for an organisation ("Promising Newcomer Award") stays.
+  const party = isPartyOrPerson(head, ctx) || personTokens(ctx).has(name) || (gerundOfName && named.has(name)) || label.some((t) => t.lower.endsWith('-based') && t.facts.capitalised);
   if (!party) return false;
-  for (const t of label) if (t.kind === 'np' && !t.facts.capitalised) return false;
+  for (const t of label) if (t.kind === 'np' && !t.facts.capitalised && !(gerundOfName && t === first)) return false;
   return true;
 }
 
