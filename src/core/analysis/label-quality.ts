@@ -105,6 +105,17 @@ function afterTitledName(words: readonly string[], i: number): boolean {
   return j >= 0 && j < i - 1 && PERSON_TITLES.has(words[j]!.toLowerCase().replace(/\.$/, ''));
 }
 
+/** Plurals that do head compounds with an -ing noun ("arms dealing", "drugs smuggling", "news gathering"). */
+const PLURAL_MODIFIERS = new Set('news arms drugs goods sports arts'.split(' '));
+
+/** -ing nouns that head a compound after a plural ("shareholders meeting", "members hearing"). */
+const ING_NOUNS = new Set('meeting meetings hearing hearings building buildings wedding briefing gathering'.split(' '));
+
+/** A lower-case plural noun followed by a lower-case -ing word that names no news issue. */
+function pluralThenParticiple(noun: string, ing: string): boolean {
+  return /^[a-z][a-z-]*ing$/.test(ing) && ing.length > 5 && !namesNewsIssue(ing) && !ING_NOUNS.has(ing) && /^[a-z][a-z-]*[^siu']s$/.test(noun) && !PLURAL_MODIFIERS.has(noun);
+}
+
 /** Participles that open a reported clause ("saying police numbers had fallen"): lower case, as written. */
 const REPORTING_PARTICIPLES = new Set('saying telling arguing claiming insisting suggesting adding explaining stating noting accusing'.split(' '));
 
@@ -163,6 +174,9 @@ export function labelSpan(words: readonly string[]): [number, number] {
   }
   // "boats carrying", "checkup following", "holidays costing": an everyday verb's -ing form at the end lost its object ("drug smuggling" stays).
   if (to - from > 1 && isLightGerund(words[to - 1]!)) to--;
+  // "shares closing", "people voting", "big parties battling": an -ing word at the end after a plural noun is that
+  // noun's verb (a compound takes a singular or mass noun first: "mortgage lending", "money laundering").
+  if (to - from > 1 && pluralThenParticiple(words[to - 2]!, words[to - 1]!)) to--;
   // "accused of trying to extort": from "of" + an everyday verb's -ing form on, the label is a clause.
   for (let i = from + 1; i < to - 1; i++) {
     if (/^(?:of|for|by|about)$/i.test(words[i]!) && isLightGerund(words[i + 1]!)) {

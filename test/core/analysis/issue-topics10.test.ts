@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analysis/analyze.js';
 import { chunks, tokenize } from '../../../src/core/analysis/extract-issues.js';
-import { withoutLeadingGerund } from '../../../src/core/analysis/label-quality.js';
+import { labelSpan, withoutLeadingGerund } from '../../../src/core/analysis/label-quality.js';
 
 // Session 9, second issues round ("issues10"): topic labels on everyday business, technology and arts news.
 // Examples are made up, from several kinds of news.
@@ -132,5 +132,22 @@ describe('a name with its verb, or a gerund with a named object', () => {
   it('GIVEN "attacking the Tories" THEN a gerund whose object is a named party is no label', () => {
     const story = 'Labour leader Ed Miliband spent the day attacking the Tories over the NHS. He said waiting times had risen.';
     for (const label of labelsOf(story)) expect(label).not.toMatch(/attacking/);
+  });
+});
+
+describe('an -ing word after a plural noun at a label\'s end', () => {
+  it('GIVEN "shares closing", "big parties battling", "students joining" THEN the -ing word goes', () => {
+    const cut = (label: string): string => {
+      const words = label.split(' ');
+      const [from, to] = labelSpan(words);
+      return words.slice(from, to).join(' ');
+    };
+    expect(cut('shares closing')).toBe('shares');
+    expect(cut('big parties battling')).toBe('big parties');
+    expect(cut('quarter of a million students joining')).toBe('quarter of a million students');
+    // Compounds stay: a singular or mass noun first, a plural that heads such compounds, an -ing noun.
+    expect(cut('mortgage lending')).toBe('mortgage lending');
+    expect(cut('illegal arms dealing')).toBe('illegal arms dealing');
+    expect(cut('extraordinary shareholders meeting')).toBe('extraordinary shareholders meeting');
   });
 });
