@@ -788,7 +788,11 @@ export function labelOf(chunk: readonly Token[], changeIn = false): { label: str
   const out: Token[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    const purpose = t.lower === 'to' && toks[i + 1]?.kind === 'verb' && out.length <= 3;
+    // "a task force to boost exchanges", "a fund to compensate victims": a purpose defines its noun. Not after a name,
+    // whose "to" is its verb's future ("President Kirchner to suspend gas exports", "Microsoft to gather intelligence"),
+    // nor with a passive or an adjective after "be" ("software to be patented", "users to be wary"): those are clauses
+    // ("ambition to be leader" stays).
+    const purpose = t.lower === 'to' && toks[i + 1]?.kind === 'verb' && out.length <= 3 && !passiveAfterBe(toks[i + 1]!, toks[i + 2]) && !(out.length > 0 && out[out.length - 1]!.facts.capitalised);
     const defining = (t.lower === 'for' && out.length === 1) || (changeIn && t.lower === 'in' && out.length > 0 && CHANGE_NOUNS.has(out[out.length - 1]!.lower));
     if (t.kind === 'prep' && !purpose && !defining && !LABEL_PREPOSITIONS.has(t.lower) && !(t.lower === 'by' && out.length > 0 && out[out.length - 1]!.lower.endsWith('ed'))) break;
     if (t.kind === 'prep' && out.length >= 5) break;
@@ -814,6 +818,12 @@ export function labelOf(chunk: readonly Token[], changeIn = false): { label: str
     .replace(/["“”]/g, "'")
     .replace(/\s+,/g, ',');
   return { label, tokens: out, shown, anaphoric };
+}
+
+/** "be patented", "be wary", "be directed by": "be" with a participle or a word the lexicon never has as a noun. */
+function passiveAfterBe(be: Token, next: Token | undefined): boolean {
+  if (be.lower !== 'be' || next === undefined) return false;
+  return next.facts.endsEd || /en$/.test(next.lower) || (next.facts.startsLowerAscii && lexicalOf(next.facts) !== undefined);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analysis/analyze.js';
-import { chunks, tokenize } from '../../../src/core/analysis/extract-issues.js';
+import { chunks, labelOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
 import { labelSpan, withoutLeadingGerund } from '../../../src/core/analysis/label-quality.js';
 
 // Session 9, second issues round ("issues10"): topic labels on everyday business, technology and arts news.
@@ -149,5 +149,20 @@ describe('an -ing word after a plural noun at a label\'s end', () => {
     expect(cut('mortgage lending')).toBe('mortgage lending');
     expect(cut('illegal arms dealing')).toBe('illegal arms dealing');
     expect(cut('extraordinary shareholders meeting')).toBe('extraordinary shareholders meeting');
+  });
+});
+
+describe('"to" + verb after a name or with a passive is a clause, not a purpose', () => {
+  const labelOfChunk = (clause: string): string[] => chunks(tokenize(clause)).map((c) => labelOf(c.tokens).label);
+
+  it('GIVEN "President X to suspend gas exports", "software to be patented" THEN the label stops before "to"', () => {
+    expect(labelOfChunk('they feared President Kirchner to suspend gas exports')).not.toContain('President Kirchner to suspend gas exports');
+    expect(labelOfChunk('the directive would allow software to be patented in Europe')).toContain('software');
+    expect(labelOfChunk('the agency warned users to be wary of unexpected e-mail messages')).toContain('users');
+  });
+
+  it('GIVEN a purpose after a common noun or "to be" + a noun THEN it stays', () => {
+    expect(labelOfChunk('ministers set up a fund to compensate asbestos victims')).toContain('fund to compensate asbestos victims');
+    expect(labelOf(tokenize('his ambition to be leader')).label).toBe('ambition to be leader');
   });
 });
