@@ -748,7 +748,9 @@ export function labelOf(chunk: readonly Token[], changeIn = false): { label: str
     if (possessive >= 0 && (firstPrep < 0 || possessive < firstPrep) && possessive < toks.length - 1) toks = toks.slice(possessive + 1);
     // "to allay fears of the closure", "plans to extend paid maternity leave": a verb's base form that the lexicon never
     // has as a noun, left at a label's front, is the clause's verb; its object is the topic.
-    while (toks.length > 1 && toks[0]!.facts.startsLowerAscii && !toks[0]!.facts.endsEd && lexicalOf(toks[0]!.facts) === 'verb' && toks.slice(1).some((t) => t.kind === 'np')) toks = toks.slice(1);
+    let verbs = 0;
+    while (verbs < toks.length - 1 && toks[verbs]!.facts.startsLowerAscii && !toks[verbs]!.facts.endsEd && lexicalOf(toks[verbs]!.facts) === 'verb') verbs++;
+    if (verbs > 0 && toks.some((t, k) => k >= verbs && t.kind === 'np')) toks = toks.slice(verbs);
     while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || (DROPPED_MODIFIERS.has(toks[0]!.lower) && !startsName(toks)) || startsWithDigit(toks[0]!.lower) || NUMBER_WORDS.has(toks[0]!.lower) || toks[0]!.lower === 'and' || (CURRENCY_WORDS.has(toks[0]!.lower) && startsWithDigit(toks[1]!.lower)))) {
       if (toks[0]!.kind === 'det' && ANAPHORIC.has(toks[0]!.lower)) anaphoric = true;
       toks = toks.slice(1);
