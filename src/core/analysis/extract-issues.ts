@@ -1539,8 +1539,6 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       const labelEnd = reporter?.inverted ? tokenize(clause.text.slice(0, reporter.contentEnd)).length : tokens.length;
       for (const whole of chunks(tokens)) {
         if (whole.at >= labelEnd) continue;
-        // "Elan, once the biggest firm on the Irish stock exchange, was ...": an appositive says who a party is.
-        if (isAppositive(tokens, whole)) continue;
         for (const c of [whole, ...namesThenPhrase(whole, ctx, named)]) {
           const words = countContentWords(c.tokens, ctx, named);
           if (words === 0) continue;
@@ -1552,7 +1550,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
       scored.sort((a, b) => b.score - a.score || a.c.at - b.c.at);
       for (const { c, score } of scored) {
         const l = labelOf(c.tokens);
-        if (!l.label || countContentWords(l.tokens, ctx, named) === 0 || !nounHeaded(l.tokens) || namesAParty(l.tokens, ctx, named)) continue;
+        if (!l.label || countContentWords(l.tokens, ctx, named) === 0 || !nounHeaded(l.tokens)) continue;
         // "a relationship that looks towards the future": a one-word label keeps its relative clause.
         let label = l.label;
         let shown = l.shown;
@@ -1700,66 +1698,6 @@ function fullerLabel(t: Topic, ctx: IssueContext, named: ReadonlySet<string>): v
   }
   if (best !== null) t.label = best;
 }
-
-/**
- * "Elan, once the biggest firm on the Irish stock exchange, was ...", "Apple, the maker of the iPod, said ...": a phrase
- * opening on a determiner between commas right after a name (an adverb such as "once" or "now" may come first) says who
- * that party is, not what the story is about. A name after a preposition ("In London, the biggest march ...") is no
- * subject, so the phrase after it is no appositive.
- */
-function isAppositive(tokens: readonly Token[], c: Chunk): boolean {
-  if (c.tokens[0]!.kind !== 'det' || tokens[c.at + c.tokens.length]?.text !== ',') return false;
-  let k = c.at - 1;
-  if (tokens[k]?.kind === 'adv') k--;
-  if (tokens[k]?.text !== ',') return false;
-  let n = k - 1;
-  if (n < 0 || tokens[n]!.kind !== 'np' || !tokens[n]!.facts.capitalised) return false;
-  while (n > 0 && tokens[n - 1]!.kind === 'np' && tokens[n - 1]!.facts.capitalised) n--;
-  return n === 0 || tokens[n - 1]!.kind !== 'prep';
-}
-
-/**
- * A label that only names a party: its words are all capitalised and its head is a person or party the story names, or
- * an organisation placed by a "-based" modifier ("Ireland-based Elan", "Actor Christian Slater", "William Corr of the
- * Campaign"), or it is a gerund with a named party for its object ("operating Shadowcrew.com", "attacking the Tories";
- * "winning Academy Awards" names an event and stays), or its head is one
- * person's role ("managing director of the insurer", "Commerce and Industry Minister", "Vice President of Deutsche
- * Securities"). Who acts is no topic; the clause's next phrase may be one. A name with lower-case words before it
- * ("security chief Joe Sullivan") stays: a story may be about that person (demoting all person-headed labels lost
- * matches in session 8 and again here).
- */
-function namesAParty(label: readonly Token[], ctx: IssueContext, named: ReadonlySet<string>): boolean {
-  const head = headOf(label);
-  if (head === undefined) return false;
-  if (PERSON_ROLES.has(stripPossessive(head.lower))) return true;
-  if (!head.facts.capitalised) return false;
-  // "operating Shadowcrew.com", "suing Microsoft": a gerund whose object is a name is a clause, and names no topic.
-  const first = label[0]!;
-  const gerundOfName = label.length > 1 && isIngWord(first) && first !== head;
-  const name = stripPossessive(head.text);
-  // A name placed by a "-based" modifier ("Ireland-based Elan") is an organisation's: an award, a show or a product the
-  // mentions may also take for an organisation ("Promising Newcomer Award") stays.
-  const party = isPartyOrPerson(head, ctx) || personTokens(ctx).has(name) || (gerundOfName && named.has(name)) || label.some((t) => t.lower.endsWith('-based') && t.facts.capitalised);
-  if (!party) return false;
-  for (const t of label) if (t.kind === 'np' && !t.facts.capitalised && !(gerundOfName && t === first)) return false;
-  return true;
-}
-
-const PERSON_TOKENS = new WeakMap<object, Set<string>>();
-/** Tokens of the names of people the story mentions. */
-function personTokens(ctx: IssueContext): Set<string> {
-  const key = ctx.mentions ?? ctx;
-  let set = PERSON_TOKENS.get(key);
-  if (!set) {
-    set = new Set();
-    for (const m of ctx.mentions ?? []) if (m.kind === 'person') for (const t of m.name.split(' ')) set.add(t);
-    PERSON_TOKENS.set(key, set);
-  }
-  return set;
-}
-
-/** Role words for one person ("director", "minister", "officer"); a body of people ("staff", "union", "group") may head a topic. */
-const PERSON_ROLES = new Set([...ROLE_WORDS].filter((w) => !'union state states company firm group workers staff members side sides leaders officials'.split(' ').includes(w)));
 
 /** Words before a head that say which one, not what it is: ordinals and recency. */
 const WHICH_MODIFIERS = new Set('first second third fourth fifth last next latest new old own other same'.split(' '));

@@ -67,7 +67,7 @@ export function isWeakAlone(words: readonly string[]): boolean {
 const PAST_TENSES = new Set(
   `fell saw shot let left told said took gave got made came went felt kept held met led sent spent stood thought knew found brought bought
 caught taught began broke chose drove flew forgot froze grew hid hung rode rose shook sang sank sat slept spoke stole swore threw wore
-wrote became seemed wanted tried turned called asked looked shed lost sold paid`.split(/\s+/),
+wrote became seemed wanted tried turned called asked looked`.split(/\s+/),
 );
 
 
