@@ -6,7 +6,7 @@ import { codePointAt, isCapitalisedWord, isLetter, isLetterOrNumber, isNumber, i
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
 import { firstMentionFrom, type Mention, type NameIndex } from './mentions.js';
 import { BoundedMemo } from './bounded-memo.js';
-import { CURRENCY_WORDS, isWeakAlone, labelSpan } from './label-quality.js';
+import { CURRENCY_WORDS, isWeakAlone, labelSpan, withoutLeadingGerund } from './label-quality.js';
 import { clauseCues } from './stance-cues.js';
 import { STOPWORDS, contentStems, sentenceTokens, stem } from './tokenize.js';
 import { type NonNounClass, nonNounClass } from './word-classes.js';
@@ -528,16 +528,28 @@ export function chunks(tokens: readonly Token[]): Chunk[] {
     }
     const start = i;
     const body: Token[] = [];
+    // Tokens after the phrase that are a clause's verb, which no phrase starts on ("owning the rest", "and used computers").
+    let skip = 0;
     while (i < tokens.length) {
       const t = tokens[i]!;
       const next = tokens[i + 1];
       const prevTok = body[body.length - 1];
       // "ten men 38-year-old Lianna Barrientos": an age opens a new noun phrase (the sentence's subject, or an apposition).
       if (t.kind === 'np' && prevTok?.kind === 'np' && AGE_RE.test(t.text)) break;
+      // "with its share price increasing by ...", "a case centring around ...": a participle after a noun, with its
+      // complement after it, is the verb of a clause about that noun, not the noun phrase's head.
+      if (t.kind === 'np' && prevTok?.kind === 'np' && trailingParticiple(t, next, tokens[start - 1]?.lower === 'with')) {
+        skip = 1;
+        break;
+      }
       if (t.kind === 'np' || (t.kind === 'det' && (body.length === 0 || prevTok!.kind === 'prep' || afterGerund(body)))) {
         body.push(t);
         i++;
       } else if (t.kind === 'conj' && t.lower === 'and' && body.length > 0 && body[body.length - 1]!.kind === 'np' && next && next.kind === 'np' && !(next.facts.capitalised && partyOf(next.text))) {
+        if (verbWithObject(next, tokens[i + 2], tokens[start - 1])) {
+          skip = 2;
+          break;
+        }
         body.push(t);
         i++;
       } else if (t.kind === 'prep' && body.length > 0 && (body[body.length - 1]!.kind === 'np' || (t.lower === 'by' && body[body.length - 1]!.kind === 'verb')) && next && (next.kind === 'np' || next.kind === 'det') && body.length < 14) {
@@ -554,11 +566,64 @@ export function chunks(tokens: readonly Token[]): Chunk[] {
     while (body.length > 0 && (body[body.length - 1]!.kind !== 'np')) body.pop();
     if (body.length > 0) out.push({ tokens: body, at: start });
     if (i === start) i++;
+    i += skip;
   }
   return out;
 }
 
 const AGE_RE = /^\d+-(?:year|month|week|day)s?-old$/i;
+
+/** A lower-case -ing word (not a news issue such as "ruling" or "killing"): a verb's participle or a gerund. */
+function isIngWord(t: Token): boolean {
+  return t.facts.startsLowerAscii && t.lower.length > 5 && t.lower.endsWith('ing') && !namesNewsIssue(t.lower);
+}
+
+/** Particles that go with a verb, not a noun: "pushing up prices", "selling off assets". */
+const VERB_PARTICLES = new Set(['up', 'out', 'off', 'down', 'away', 'back']);
+
+/**
+ * Words that open a verb's complement, never a noun's: a determiner, a pronoun, an adverb in -ly, a particle
+ * (a time word, "spending last year", opens no complement).
+ */
+function opensComplement(t: Token | undefined): boolean {
+  return t !== undefined && (t.kind === 'det' || t.kind === 'pron' || (t.kind === 'adv' && (t.facts.lyAdverb || VERB_PARTICLES.has(t.lower))));
+}
+
+/**
+ * "stole people's identities and used computers and websites", "selling shares and focusing on its brands",
+ * "prompting an auction and pushing the sale price higher": after "and", a past tense or an -ing word followed by
+ * what it acts on (a determiner, pronoun or adverb; for an -ing word also a preposition of `PARTICIPLE_PREPOSITIONS`)
+ * opens a second verb phrase, so the noun phrase before "and" ends there ("profits and capital spending",
+ * "fraud and money laundering", "spending and rising household savings" go on); a past tense also before a noun when
+ * the lexicon never has it as a noun and the phrase before "and" is a verb's object ("stole identities and used
+ * computers"; "technical and automated trading" goes on).
+ */
+function verbWithObject(t: Token, after: Token | undefined, beforePhrase: Token | undefined): boolean {
+  if (after === undefined || !t.facts.startsLowerAscii) return false;
+  if (isIngWord(t)) return opensComplement(after) || (after.kind === 'prep' && PARTICIPLE_PREPOSITIONS.has(after.lower));
+  return t.facts.endsEd && t.lower.length >= 4 && (opensComplement(after) || (after.kind === 'np' && beforePhrase?.kind === 'verb' && lexicalOf(t.facts) !== undefined));
+}
+
+/**
+ * Prepositions a participle takes but a gerund-noun seldom does: "centring around", "pushing through", "moving into"
+ * ("spending by households", "lending from banks" are a noun's, so "by" and "from" are not here).
+ */
+const PARTICIPLE_PREPOSITIONS = new Set(['around', 'through', 'into', 'towards', 'toward', 'across', 'behind', 'up', 'down', 'off', 'out']);
+
+/**
+ * An -ing word after a noun is a participle (the verb of a clause about that noun) when what follows it is a
+ * complement: a determiner, pronoun or adverb ("firm owning the rest", "companies filling vacancies quickly"), or a
+ * preposition a verb takes ("a case centring around ..."); after "with" ("with its share price increasing by ...",
+ * "with growth falling from 3%", the absolute construction) "by" and "from" do too ("charged with fraud and money
+ * laundering in 2003" stays). "consumer spending", "mortgage lending in the UK" stay; so does
+ * a saying participle ("Alicia Castro calling the plate ..."), which `participleSpeaker` reads as its speaker's stand.
+ */
+function trailingParticiple(t: Token, next: Token | undefined, afterWith: boolean): boolean {
+  if (!isIngWord(t) || next === undefined || SAYING_PARTICIPLES.has(t.lower)) return false;
+  if (opensComplement(next)) return true;
+  if (next.kind === 'prep') return PARTICIPLE_PREPOSITIONS.has(next.lower) || (afterWith && (next.lower === 'by' || next.lower === 'from'));
+  return false;
+}
 
 /** The chunk so far is a gerund alone or after a preposition ("for removing the ..."): a determiner may follow. */
 function afterGerund(body: readonly Token[]): boolean {
@@ -681,6 +746,11 @@ export function labelOf(chunk: readonly Token[], changeIn = false): { label: str
     const possessive = toks.findIndex((t) => t.facts.possessiveText && t.kind === 'np');
     const firstPrep = toks.findIndex((t) => t.kind === 'prep');
     if (possessive >= 0 && (firstPrep < 0 || possessive < firstPrep) && possessive < toks.length - 1) toks = toks.slice(possessive + 1);
+    // "to allay fears of the closure", "plans to extend paid maternity leave": a verb's base form that the lexicon never
+    // has as a noun, left at a label's front, is the clause's verb; its object is the topic.
+    let verbs = 0;
+    while (verbs < toks.length - 1 && toks[verbs]!.facts.startsLowerAscii && !toks[verbs]!.facts.endsEd && lexicalOf(toks[verbs]!.facts) === 'verb') verbs++;
+    if (verbs > 0 && toks.some((t, k) => k >= verbs && t.kind === 'np')) toks = toks.slice(verbs);
     while (toks.length > 1 && (toks[0]!.kind === 'det' || toks[0]!.kind === 'prep' || (DROPPED_MODIFIERS.has(toks[0]!.lower) && !startsName(toks)) || startsWithDigit(toks[0]!.lower) || NUMBER_WORDS.has(toks[0]!.lower) || toks[0]!.lower === 'and' || (CURRENCY_WORDS.has(toks[0]!.lower) && startsWithDigit(toks[1]!.lower)))) {
       if (toks[0]!.kind === 'det' && ANAPHORIC.has(toks[0]!.lower)) anaphoric = true;
       toks = toks.slice(1);
@@ -720,7 +790,11 @@ export function labelOf(chunk: readonly Token[], changeIn = false): { label: str
   const out: Token[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    const purpose = t.lower === 'to' && toks[i + 1]?.kind === 'verb' && out.length <= 3;
+    // "a task force to boost exchanges", "a fund to compensate victims": a purpose defines its noun. Not after a name,
+    // whose "to" is its verb's future ("President Kirchner to suspend gas exports", "Microsoft to gather intelligence"),
+    // nor with a passive or an adjective after "be" ("software to be patented", "users to be wary"): those are clauses
+    // ("ambition to be leader" stays).
+    const purpose = t.lower === 'to' && toks[i + 1]?.kind === 'verb' && out.length <= 3 && !passiveAfterBe(toks[i + 1]!, toks[i + 2]) && !(out.length > 0 && out[out.length - 1]!.facts.capitalised);
     const defining = (t.lower === 'for' && out.length === 1) || (changeIn && t.lower === 'in' && out.length > 0 && CHANGE_NOUNS.has(out[out.length - 1]!.lower));
     if (t.kind === 'prep' && !purpose && !defining && !LABEL_PREPOSITIONS.has(t.lower) && !(t.lower === 'by' && out.length > 0 && out[out.length - 1]!.lower.endsWith('ed'))) break;
     if (t.kind === 'prep' && out.length >= 5) break;
@@ -746,6 +820,12 @@ export function labelOf(chunk: readonly Token[], changeIn = false): { label: str
     .replace(/["“”]/g, "'")
     .replace(/\s+,/g, ',');
   return { label, tokens: out, shown, anaphoric };
+}
+
+/** "be patented", "be wary", "be directed by": "be" with a participle or a word the lexicon never has as a noun. */
+function passiveAfterBe(be: Token, next: Token | undefined): boolean {
+  if (be.lower !== 'be' || next === undefined) return false;
+  return next.facts.endsEd || /en$/.test(next.lower) || (next.facts.startsLowerAscii && lexicalOf(next.facts) !== undefined);
 }
 
 /**
@@ -1575,7 +1655,10 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   shareStands(topics, listed);
   settleDisputes(listed, sentences, debate, postings);
   if (!debate) for (const t of listed) voiceStance(t);
-  for (const t of listed) fullerLabel(t, ctx, named);
+  for (const t of listed) {
+    fullerLabel(t, ctx, named);
+    t.label = withoutLeadingGerund(t.label);
+  }
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
 

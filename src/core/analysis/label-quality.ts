@@ -73,12 +73,13 @@ wrote became seemed wanted tried turned called asked looked`.split(/\s+/),
 
 /**
  * Present tenses of saying, thinking and linking verbs that no topic label ends or turns on ("paint on the
- * naked bodies means", "Mr Blair recalls", "sector means a massive demand"); nouns in -s that are also verbs
+ * naked bodies means", "Mr Blair recalls", "sector means a massive demand", "employer contributions mean"; a few plural
+ * forms that are never a noun too); nouns in -s that are also verbs
  * ("claims", "reports", "plans", "hopes", "shows") are not here.
  */
 const PRESENT_VERBS = new Set(
   `means says adds insists believes thinks knows seems appears remains becomes argues explains suggests admits warns tells feels agrees
-accepts denies recalls recounts wonders reckons concedes acknowledges maintains`.split(/\s+/),
+accepts denies recalls recounts wonders reckons concedes acknowledges maintains mean believe insist seem appear reckon`.split(/\s+/),
 );
 
 /** Currency words written before a sum ("pounds 2bn", "dollars 300m"): with the sum they are a figure, not a topic. */
@@ -102,6 +103,17 @@ function afterTitledName(words: readonly string[], i: number): boolean {
   if (j < 0 || !isCapitalisedWord(words[j]!) || /['’]s?$/.test(words[j]!)) return false;
   while (j >= 0 && isCapitalisedWord(words[j]!) && !PERSON_TITLES.has(words[j]!.toLowerCase().replace(/\.$/, ''))) j--;
   return j >= 0 && j < i - 1 && PERSON_TITLES.has(words[j]!.toLowerCase().replace(/\.$/, ''));
+}
+
+/** Plurals that do head compounds with an -ing noun ("arms dealing", "drugs smuggling", "news gathering"). */
+const PLURAL_MODIFIERS = new Set('news arms drugs goods sports arts'.split(' '));
+
+/** -ing nouns that head a compound after a plural ("shareholders meeting", "members hearing"). */
+const ING_NOUNS = new Set('meeting meetings hearing hearings building buildings wedding briefing gathering'.split(' '));
+
+/** A lower-case plural noun followed by a lower-case -ing word that names no news issue. */
+function pluralThenParticiple(noun: string, ing: string): boolean {
+  return /^[a-z][a-z-]*ing$/.test(ing) && ing.length > 5 && !namesNewsIssue(ing) && !ING_NOUNS.has(ing) && /^[a-z][a-z-]*[^siu']s$/.test(noun) && !PLURAL_MODIFIERS.has(noun);
 }
 
 /** Participles that open a reported clause ("saying police numbers had fallen"): lower case, as written. */
@@ -162,6 +174,9 @@ export function labelSpan(words: readonly string[]): [number, number] {
   }
   // "boats carrying", "checkup following", "holidays costing": an everyday verb's -ing form at the end lost its object ("drug smuggling" stays).
   if (to - from > 1 && isLightGerund(words[to - 1]!)) to--;
+  // "shares closing", "people voting", "big parties battling": an -ing word at the end after a plural noun is that
+  // noun's verb (a compound takes a singular or mass noun first: "mortgage lending", "money laundering").
+  if (to - from > 1 && pluralThenParticiple(words[to - 2]!, words[to - 1]!)) to--;
   // "accused of trying to extort": from "of" + an everyday verb's -ing form on, the label is a clause.
   for (let i = from + 1; i < to - 1; i++) {
     if (/^(?:of|for|by|about)$/i.test(words[i]!) && isLightGerund(words[i + 1]!)) {
@@ -170,4 +185,34 @@ export function labelSpan(words: readonly string[]): [number, number] {
     }
   }
   return [from, to];
+}
+
+/**
+ * Verbs that frame an event without saying what it is about ("hitting a high", "following a dispute", "launching a
+ * service", "reaching a deal"); with `LIGHT_VERBS` their gerund goes from a label's front. A verb that is the topic's
+ * substance ("denuclearizing the peninsula", "increasing the minimum wage", "selling the firm") keeps it.
+ */
+const FRAMING_VERBS = new Set('follow hit reach top launch offer receive bring open win lose join enter host stage spark prompt'.split(' '));
+
+/** Determiners that open a gerund's object ("hitting a seven-month high", "launching its own drink"). */
+const OBJECT_DETERMINERS = new Set('a an the its their his her our my your'.split(' '));
+
+/**
+ * A label that opens on an everyday or framing verb's gerund with its object ("hitting a seven-month high", "following
+ * a trademark dispute", "launching its own broadband telephony service") is a clause; what the gerund acts on is the topic
+ * ("seven-month high", "trademark dispute", "own broadband telephony service"). Only a lower-case -ing word
+ * right before a determiner counts ("ruling on the appeal", "rising prices" have none), and the label keeps at least two words.
+ * Applied to a listed topic's finished label only, so which topics are found and merged does not change.
+ */
+export function withoutLeadingGerund(label: string): string {
+  const first = label.indexOf(' ');
+  if (first < 0) return label;
+  const gerund = label.slice(0, first);
+  if (!/^[a-z][a-z-]{2,}ing$/.test(gerund) || namesNewsIssue(gerund) || !ingBases(gerund).some((b) => LIGHT_VERBS.has(b) || FRAMING_VERBS.has(b))) return label;
+  const second = label.indexOf(' ', first + 1);
+  if (second < 0 || !OBJECT_DETERMINERS.has(label.slice(first + 1, second).toLowerCase())) return label;
+  let rest = label.slice(second + 1);
+  // "launching its own broadband service": "own" only stressed whose, and the possessor went with the gerund.
+  if (rest.startsWith('own ')) rest = rest.slice(4);
+  return rest.includes(' ') ? rest : label;
 }

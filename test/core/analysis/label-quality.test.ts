@@ -83,7 +83,8 @@ describe('label quality: what a topic label may be', () => {
     expect(span('pre-tax profit of pounds 75m')).toBe('pre-tax profit');
     expect(span('annual surcharge revenues pounds 160m')).toBe('annual surcharge revenues');
     expect(span('cigarette firms to surrender dollars 280bn')).toBe('cigarette firms to surrender');
-    expect(span('fees rising to 3,000')).toBe('fees rising');
+    // The sum goes, and so does the participle it leaves after a plural ("fees rising": issues10).
+    expect(span('fees rising to 3,000')).toBe('fees');
     expect(isWeakAlone(['pounds'])).toBe(true);
     expect(isWeakAlone(['euros'])).toBe(true);
   });
