@@ -529,9 +529,22 @@ const REPORTING_AFTER_RE = /^\s+(?:\w+ly\s+)?(?:calls|called|describes|described
 const RELATION_BEFORE_RE =
   /(?:\b(?:his|her|their|my|our)|\p{Lu}[\p{L}-]*['’]s?)\s+(?:(?:elder|younger|older|eldest|youngest|late|twin|estranged|former|new)\s+)?(?:brother|sister|wife|husband|son|daughter|father|mother|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter|stepfather|stepmother|widow|widower|fianc[ée]e?|girlfriend|boyfriend)(?:\s*,\s*(?:[a-z-]+\s+){1,3}|\s*,?\s+)$/iu;
 
-/** "His brother Anil, the vice-chairman, said": one word after a relation named through someone is that relative's name. */
-function nameAfterRelation(text: string, start: number): boolean {
-  return RELATION_BEFORE_RE.test(text.slice(Math.max(0, start - 60), start));
+/** A relation's noun somewhere before the name: the quick test before RELATION_BEFORE_RE, which must hold one. */
+const RELATION_WORD_RE = /brother|sister|wife|husband|son|daughter|father|mother|uncle|aunt|cousin|nephew|niece|widow|fianc|friend/i;
+
+/**
+ * "His brother Anil, the vice-chairman, said": one word after a relation named through someone is that relative's name.
+ * Most single words follow a sentence's end or no relation at all, so two quick tests come first: whitespace right before
+ * the name after a letter, comma or hyphen (what the pattern's end can be), and a relation's noun in the window.
+ */
+export function nameAfterRelation(text: string, start: number): boolean {
+  let j = start - 1;
+  while (j >= 0 && isWhitespace(text.charCodeAt(j))) j--;
+  if (j === start - 1 || j < 0) return false;
+  const c = text.charCodeAt(j);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 127 || c === 44 || c === 45)) return false;
+  const window = text.slice(Math.max(0, start - 60), start);
+  return RELATION_WORD_RE.test(window) && RELATION_BEFORE_RE.test(window);
 }
 
 /** "said Toni, visiting from Switzerland", "says Brazilian fan Melissa": a given name alone after an inverted verb is a person. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sentenceStartBefore } from '../../../src/core/analysis/attribute-speakers.js';
-import { lostBreaksInNames, mendLostBreaks } from '../../../src/core/analysis/mentions.js';
+import { lostBreaksInNames, mendLostBreaks, nameAfterRelation } from '../../../src/core/analysis/mentions.js';
 import { invertedAttribution, invertedAttributionAt, narrativeOf } from '../../../src/core/analysis/extract-issues.js';
 import { narrativeOf as referenceNarrative, sentenceStartBefore as referenceStart } from './reference/text-windows.js';
 
@@ -78,3 +78,36 @@ describe('lost line breaks inside names are mended in one pass', () => {
   });
 });
 
+
+/** The relation pattern as session 9's quotes9 wrote it, tried on the whole 60-character window before a name. */
+const REFERENCE_RELATION_BEFORE_RE =
+  /(?:\b(?:his|her|their|my|our)|\p{Lu}[\p{L}-]*['’]s?)\s+(?:(?:elder|younger|older|eldest|youngest|late|twin|estranged|former|new)\s+)?(?:brother|sister|wife|husband|son|daughter|father|mother|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter|stepfather|stepmother|widow|widower|fianc[ée]e?|girlfriend|boyfriend)(?:\s*,\s*(?:[a-z-]+\s+){1,3}|\s*,?\s+)$/iu;
+
+describe('nameAfterRelation tries its pattern only after two quick tests', () => {
+  const relationPiece = fc.constantFrom('His', 'his', 'her', "Ambani's", 'brother', 'wife', 'late', 'son', 'ex-model', 'the', ',', ', ', ' ', '  ', '\n', '.', '. ', 'x', 'é', '-', 'fiancée', 'friend', 'Anil');
+  it('GIVEN random words about relatives before a name THEN it answers as the pattern does', () => {
+    fc.assert(
+      fc.property(fc.array(relationPiece, { maxLength: 12 }), (pieces) => {
+        const before = pieces.join('');
+        const t = `${before}Anil said`;
+        expect(nameAfterRelation(t, before.length)).toBe(REFERENCE_RELATION_BEFORE_RE.test(t.slice(Math.max(0, before.length - 60), before.length)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('GIVEN relations built as the pattern reads them, with and without the right spaces and commas THEN it answers as the pattern does', () => {
+    const opener = fc.constantFrom('his', 'His', 'her', 'their', "Mr Ambani's", 'the', 'x.', '');
+    const adjective = fc.constantFrom('', 'late ', 'elder ', 'former ');
+    const relation = fc.constantFrom('brother', 'wife', 'son', 'fiancée', 'friend', 'boyfriend', 'stepmother', 'cat');
+    const gap = fc.constantFrom(' ', ', ', ',', ', ex-model ', ', the  ', ' , ', '\n', '', '. ', ',\u00a0');
+    fc.assert(
+      fc.property(opener, fc.constantFrom(' ', '', '  '), adjective, relation, gap, (o, sp, a, r, g) => {
+        const before = `${o}${sp}${a}${r}${g}`;
+        const t = `${before}Anil said`;
+        expect(nameAfterRelation(t, before.length)).toBe(REFERENCE_RELATION_BEFORE_RE.test(t.slice(Math.max(0, before.length - 60), before.length)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
