@@ -39,7 +39,7 @@ describe('sides a two-sided story implies, when the editor names no participants
   });
 
   it('GIVEN the Korea-Japan transcript with no front-matter THEN Kang and Kono are told apart by whom they ask ("asked for Japan\'s cooperation", "asked Seoul")', () => {
-    const text = cleanText(readFileSync(new URL('../../../../shared/corpus/korea-japan-foreign-ministers.txt', import.meta.url), 'utf8'));
+    const text = cleanText(readFileSync(new URL('../../fixtures/korea-japan.txt', import.meta.url), 'utf8'));
     expect(implied(text)).toEqual(
       expect.arrayContaining([
         { name: 'Kono', side: 'Japan' },
