@@ -27,7 +27,7 @@ function world(withDigests = true) {
   const run = (line: string, actor: Partial<Actor> = {}, channel = 'C0CURRENT') =>
     dispatcher.runLine(line, {
       actor: { platform: 'slack', userId: 'U1', userName: 'mod', isModerator: true, ...actor },
-      channel: { platform: 'slack', id: channel },
+      channel: { platform: 'slack', id: channel, scope: 'T0FAKE' },
     });
   return { clock, store, slack, run, scheduler };
 }

@@ -27,6 +27,7 @@ const sub = (channelId: string, over: Partial<NewSubscription> = {}): NewSubscri
   noteWhenEmpty: false,
   createdBy: 'mod',
   createdById: 'U-MOD',
+  scope: 'shell',
   ...over,
 });
 
@@ -145,8 +146,8 @@ function contract(name: string, make: () => Promise<MadeDigestStore>) {
       await store.upsertSubscription(sub('c-pause'), later(2));
       expect((await store.getSubscription('shell', 'c-pause'))?.pausedAt).toBeUndefined();
       await store.recordSkipped(subscription.id, t0, 'x', t0);
-      expect(await store.removeSubscription('shell', 'c-pause', kim, later(3))).toBe(true);
-      expect(await store.removeSubscription('shell', 'c-pause', kim, later(4))).toBe(false);
+      expect(await store.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-pause', kim, later(3))).toBe(true);
+      expect(await store.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-pause', kim, later(4))).toBe(false);
       expect(await store.recentDeliveries(subscription.id, 5)).toEqual([]);
     });
 
@@ -156,8 +157,8 @@ function contract(name: string, make: () => Promise<MadeDigestStore>) {
       await other.upsertSubscription(sub('c-audit', { createdBy: 'Kim', createdById: 'U-KIM', minuteOfDay: 600, timeZone: 'Asia/Seoul', tags: [], style: 'full' }), later(1000));
       expect(await store.getSubscription('shell', 'c-audit')).toMatchObject({ createdBy: 'Kim', createdById: 'U-KIM' });
       await store.upsertSubscription(sub('c-audit', { createdBy: 'Kim', createdById: 'U-KIM', minuteOfDay: 600, timeZone: 'Asia/Seoul', tags: [], style: 'full' }), later(1500));
-      expect(await store.removeSubscription('shell', 'c-audit', kim, later(2000))).toBe(true);
-      expect(await other.removeSubscription('shell', 'c-audit', kim, later(3000))).toBe(false);
+      expect(await store.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-audit', kim, later(2000))).toBe(true);
+      expect(await other.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-audit', kim, later(3000))).toBe(false);
       const expected = [
         'digest-unsubscribe by shell:U-KIM (Kim) on c-audit: stopped: 10:00 Asia/Seoul · weekdays · full',
         'digest-subscribe by shell:U-KIM (Kim) on c-audit: unchanged: 10:00 Asia/Seoul · weekdays · full',
@@ -201,7 +202,7 @@ function contract(name: string, make: () => Promise<MadeDigestStore>) {
       const refused = { platform: 'shell', userId: 'U-REFUSED', userName: 'Refused' };
       await expect(store.upsertSubscription(sub('c-atomic', { minuteOfDay: 900, createdById: 'U-REFUSED' }), later(1))).rejects.toThrow(/audit refused/);
       await expect(store.upsertSubscription(sub('c-atomic-new', { createdById: 'U-REFUSED' }), later(1))).rejects.toThrow(/audit refused/);
-      await expect(store.removeSubscription('shell', 'c-atomic', refused, later(2))).rejects.toThrow(/audit refused/);
+      await expect(store.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-atomic', refused, later(2))).rejects.toThrow(/audit refused/);
       await expect(store.claim({ subscriptionId: subscription.id, slotAt: later(3), manual: true, owner: 'a', now: later(3), leaseMs: 1000, requestedBy: refused })).rejects.toThrow(/audit refused/);
       expect((await store.getSubscription('shell', 'c-atomic'))?.minuteOfDay).toBe(480);
       expect(await store.getSubscription('shell', 'c-atomic-new')).toBeUndefined();
@@ -224,7 +225,7 @@ function contract(name: string, make: () => Promise<MadeDigestStore>) {
       expect(v3).not.toBe(v2);
       await store.recordSkipped(subscription.id, t0, 'missed', later(7000));
       expect(await other.subscriptionsVersion()).toBe(v3);
-      await store.removeSubscription('shell', 'c-version', kim, later(8000));
+      await store.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-version', kim, later(8000));
       expect(await other.subscriptionsVersion()).not.toBe(v3);
     });
 
