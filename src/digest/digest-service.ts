@@ -1,4 +1,4 @@
-import { belongsTo, otherScopeError } from '../core/digest/digest-scope.js';
+import { otherScopeError } from '../core/digest/digest-scope.js';
 import { nextSlotAfter } from '../core/digest/slots.js';
 import { BriefbotError } from '../core/errors.js';
 import type { ReplyDocument } from '../core/render/document.js';
@@ -27,6 +27,7 @@ export class DigestService implements DigestPort {
   constructor(private readonly deps: DigestServiceDeps) {}
 
   async subscribe(request: SubscribeRequest, actor: Actor): Promise<{ subscription: DigestSubscription; created: boolean; nextRun?: Date }> {
+    await this.mine(request.channel);
     const now = this.deps.clock.now();
     const { subscription, created } = await this.deps.store.upsertSubscription(
       {
@@ -48,7 +49,8 @@ export class DigestService implements DigestPort {
     return { subscription, created, ...(next !== undefined && { nextRun: new Date(next) }) };
   }
 
-  unsubscribe(channel: ChannelRef, actor: Actor): Promise<boolean> {
+  async unsubscribe(channel: ChannelRef, actor: Actor): Promise<boolean> {
+    await this.mine(channel);
     return this.deps.store.removeSubscription(channel, channel.id, authorOf(actor), this.deps.clock.now());
   }
 
@@ -58,17 +60,25 @@ export class DigestService implements DigestPort {
   }
 
   /**
-   * The channel's subscription, if the caller's server or workspace may see it; one made before
-   * scopes were recorded is adopted by it (the adapter has checked the channel is the caller's).
+   * The channel's subscription, if the caller's server or workspace may see it (undefined when
+   * there is none). One made before scopes were recorded is adopted by a command run in its own
+   * channel, which the platform vouches for; named from another channel, it is refused until then
+   * (on Slack nothing checks that a named channel is of the caller's workspace).
    */
-  private async require(channel: ChannelRef): Promise<DigestSubscription> {
+  private async mine(channel: ChannelRef): Promise<DigestSubscription | undefined> {
     const sub = await this.deps.store.getSubscription(channel.platform, channel.id);
-    if (!sub) throw new BriefbotError('NOT_FOUND', `${channelLabel(channel)} has no digest. A moderator can start one with /digest subscribe at 08:00.`);
-    if (!belongsTo(sub, channel.scope)) throw otherScopeError();
-    if (sub.scope !== undefined) return sub;
+    if (!sub || sub.scope === channel.scope) return sub;
+    if (sub.scope !== undefined) throw otherScopeError();
+    if (channel.named) throw unclaimedError();
     const adopted = await this.deps.store.adoptSubscription(sub.id, channel.scope);
-    if (!adopted || !belongsTo(adopted, channel.scope)) throw otherScopeError();
+    if (adopted && adopted.scope !== channel.scope) throw otherScopeError();
     return adopted;
+  }
+
+  private async require(channel: ChannelRef): Promise<DigestSubscription> {
+    const sub = await this.mine(channel);
+    if (!sub) throw new BriefbotError('NOT_FOUND', `${channelLabel(channel)} has no digest. A moderator can start one with /digest subscribe at 08:00.`);
+    return sub;
   }
 
   /**
@@ -77,7 +87,7 @@ export class DigestService implements DigestPort {
    */
   private async adoptHere(channel: ChannelRef): Promise<void> {
     const sub = await this.deps.store.getSubscription(channel.platform, channel.id);
-    if (sub && sub.scope === undefined) await this.deps.store.adoptSubscription(sub.id, channel.scope);
+    if (sub && sub.scope === undefined && !channel.named) await this.deps.store.adoptSubscription(sub.id, channel.scope);
   }
 
   async preview(channel: ChannelRef): Promise<ReplyDocument> {
@@ -113,6 +123,13 @@ export class DigestService implements DigestPort {
     }
     return out;
   }
+}
+
+function unclaimedError(): BriefbotError {
+  return new BriefbotError(
+    'FORBIDDEN',
+    "That channel's digest was set up before briefbot recorded which server or workspace a digest belongs to. Run /digest status in that channel once; from then on it can be managed from anywhere in this server or workspace. Nothing was changed.",
+  );
 }
 
 export function channelLabel(channel: ChannelRef): string {

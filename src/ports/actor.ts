@@ -18,5 +18,10 @@ export interface ChannelRef {
    * scope's channel refuse it first (options with `namesChannel`).
    */
   scope: string;
+  /**
+   * Named in the command (a mention or an id) rather than the channel it was run in: only the
+   * adapter's check (Discord's `namesChannel`), not the platform, says it is of `scope`.
+   */
+  named?: boolean;
   name?: string;
 }

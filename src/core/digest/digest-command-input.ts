@@ -6,6 +6,7 @@ interface ChannelLike {
   platform: PlatformName;
   id: string;
   scope: string;
+  named?: boolean;
   name?: string;
 }
 
@@ -32,5 +33,5 @@ export function targetChannel<D>(ctx: DigestCommandContext<D>, arg: ArgValue | u
   if (typeof arg !== 'string' || arg.trim() === '') return ctx.channel;
   const id = parseChannelMention(arg);
   if (!id) throw new BriefbotError('BAD_ARGUMENTS', `"${arg.slice(0, 40)}" is not a channel; mention it (#channel) or leave it out for this channel.`);
-  return id === ctx.channel.id ? ctx.channel : { platform: ctx.actor.platform, id, scope: ctx.channel.scope };
+  return id === ctx.channel.id ? ctx.channel : { platform: ctx.actor.platform, id, scope: ctx.channel.scope, named: true };
 }
