@@ -1,4 +1,4 @@
-import { otherScopeError } from '../core/digest/digest-scope.js';
+import { otherScopeError, unclaimedError } from '../core/digest/digest-scope.js';
 import { nextSlotAfter } from '../core/digest/slots.js';
 import { BriefbotError } from '../core/errors.js';
 import type { ReplyDocument } from '../core/render/document.js';
@@ -123,13 +123,6 @@ export class DigestService implements DigestPort {
     }
     return out;
   }
-}
-
-function unclaimedError(): BriefbotError {
-  return new BriefbotError(
-    'FORBIDDEN',
-    "That channel's digest was set up before briefbot recorded which server or workspace a digest belongs to. Run /digest status in that channel once; from then on it can be managed from anywhere in this server or workspace. Nothing was changed.",
-  );
 }
 
 export function channelLabel(channel: ChannelRef): string {

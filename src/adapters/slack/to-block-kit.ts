@@ -97,7 +97,8 @@ function unitsOf(doc: ReplyDocument): Unit[] {
           break;
         case 'quote': {
           const by = b.attribution ? `*${escapeMrkdwn(b.attribution, { wrapped: true })}*` : '_speaker not identified_';
-          units.push({ kind: 'section', text: b.text, render: (t) => `${quoteLines(`“${escapeMrkdwn(t)}”`)}\n> — ${by}`, trimmable: true });
+          // The speaker's marks share the block: a lone mark of the quote could pair with them.
+          units.push({ kind: 'section', text: b.text, render: (t) => `${quoteLines(`“${escapeMrkdwn(t, { wrapped: true })}”`)}\n> — ${by}`, trimmable: true });
           break;
         }
         case 'list': {
@@ -108,7 +109,7 @@ function unitsOf(doc: ReplyDocument): Unit[] {
         case 'fields':
           for (const f of b.fields) {
             const label = `*${escapeMrkdwn(f.label, { wrapped: true })}*\n`;
-            units.push({ kind: 'section', text: f.value, render: (t) => label + escapeMrkdwn(t), trimmable: true });
+            units.push({ kind: 'section', text: f.value, render: (t) => label + escapeMrkdwn(t, { wrapped: true }), trimmable: true });
           }
           break;
       }
