@@ -11,6 +11,6 @@ export default {
     options: [],
   },
   async execute(ctx) {
-    return listReply(await digestsOf(ctx).list(ctx.actor.platform));
+    return listReply(await digestsOf(ctx).list(ctx.channel));
   },
 } satisfies Command;

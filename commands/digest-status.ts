@@ -11,6 +11,6 @@ export default {
     options: [],
   },
   async execute(ctx) {
-    return statusReply(await digestsOf(ctx).status(ctx.actor.platform));
+    return statusReply(await digestsOf(ctx).status(ctx.channel));
   },
 } satisfies Command;

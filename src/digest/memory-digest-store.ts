@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { PlatformName } from '../core/commands/command-data.js';
 import { describeSubscriptionChange, describeSubscriptionRemoval, SEND_NOW_CHANGE } from '../core/digest/describe-digest.js';
+import { belongsTo, otherScopeError } from '../core/digest/digest-scope.js';
 import type { AuditAuthor, DigestAuditEntry } from '../ports/audit.js';
-import type { ClaimRequest, DeliveryRecord, DigestStore, DigestSubscription, FinishedDelivery, NewSubscription } from '../ports/digests.js';
+import type { ClaimRequest, DeliveryRecord, DigestScope, DigestStore, DigestSubscription, FinishedDelivery, NewSubscription } from '../ports/digests.js';
 import { MemoryAuditLog } from '../store/memory-audit-log.js';
 
 interface Row extends DeliveryRecord {
@@ -29,6 +30,7 @@ export class MemoryDigestStore implements DigestStore {
 
   async upsertSubscription(input: NewSubscription, now: Date): Promise<{ subscription: DigestSubscription; created: boolean }> {
     const existing = await this.getSubscription(input.platform, input.channelId);
+    if (existing && !belongsTo(existing, input.scope)) throw otherScopeError();
     const subscription: DigestSubscription = {
       ...input,
       days: [...input.days],
@@ -51,9 +53,10 @@ export class MemoryDigestStore implements DigestStore {
     return { subscription: { ...subscription }, created: !existing };
   }
 
-  async removeSubscription(platform: PlatformName, channelId: string, by: AuditAuthor, now: Date): Promise<boolean> {
-    const existing = await this.getSubscription(platform, channelId);
+  async removeSubscription(where: DigestScope, channelId: string, by: AuditAuthor, now: Date): Promise<boolean> {
+    const existing = await this.getSubscription(where.platform, channelId);
     if (!existing) return false;
+    if (!belongsTo(existing, where.scope)) throw otherScopeError();
     this.subs.delete(existing.id);
     this.version++;
     for (const [k, row] of this.ledger) if (row.subscriptionId === existing.id) this.ledger.delete(k);
@@ -70,9 +73,21 @@ export class MemoryDigestStore implements DigestStore {
     return found && { ...found };
   }
 
-  async listSubscriptions(platform?: PlatformName): Promise<DigestSubscription[]> {
+  async adoptSubscription(id: string, scope: string): Promise<DigestSubscription | undefined> {
+    const found = this.subs.get(id);
+    if (found && found.scope === undefined) found.scope = scope;
+    return found && { ...found };
+  }
+
+  /** Puts a subscription as it was before scopes were recorded (tests of the adoption of old rows). */
+  forgetScope(id: string): void {
+    const found = this.subs.get(id);
+    if (found) delete found.scope;
+  }
+
+  async listSubscriptions(platform?: PlatformName, scope?: string): Promise<DigestSubscription[]> {
     return [...this.subs.values()]
-      .filter((s) => !platform || s.platform === platform)
+      .filter((s) => (!platform || s.platform === platform) && (scope === undefined || s.scope === scope))
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
       .map((s) => ({ ...s }));
   }

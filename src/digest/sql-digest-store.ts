@@ -2,19 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { PlatformName } from '../core/commands/command-data.js';
 import { describeSubscriptionChange, describeSubscriptionRemoval, SEND_NOW_CHANGE } from '../core/digest/describe-digest.js';
+import { belongsTo, otherScopeError } from '../core/digest/digest-scope.js';
 import type { AuditAuthor, DigestAuditEntry } from '../ports/audit.js';
-import type { ClaimRequest, DeliveryRecord, DeliveryStatus, DigestStore, DigestStyle, DigestSubscription, FinishedDelivery, NewSubscription } from '../ports/digests.js';
+import type { ClaimRequest, DeliveryRecord, DeliveryStatus, DigestScope, DigestStore, DigestStyle, DigestSubscription, FinishedDelivery, NewSubscription } from '../ports/digests.js';
 import { type AuditLogTables, digestAuditRow, selectAudit } from '../store/audit-log.js';
 
 /**
  * The digest tables as kysely sees them (created by migration 0003-digests, with created_by_id
- * from 0006), and the shared audit log, where digest changes are recorded in their own transaction.
+ * from 0006 and scope from 0008), and the shared audit log, where digest changes are recorded in their own transaction.
  */
 export type DigestTables = AuditLogTables & {
   digest_subscriptions: {
     id: string;
     platform: string;
     channel_id: string;
+    /** The guild, team or 'shell' it belongs to; null for rows made before 0008 until adopted. */
+    scope: string | null;
     minute_of_day: number;
     time_zone: string;
     /** Comma-separated weekday numbers. */
@@ -59,6 +62,7 @@ function toSubscription(r: SubRow): DigestSubscription {
     id: r.id,
     platform: r.platform as PlatformName,
     channelId: r.channel_id,
+    ...(r.scope !== null && { scope: r.scope }),
     minuteOfDay: Number(r.minute_of_day),
     timeZone: r.time_zone,
     days: r.days ? r.days.split(',').map(Number) : [],
@@ -146,16 +150,25 @@ export class SqlDigestStore implements DigestStore {
     return this.db.transaction().execute(async (trx) => {
       const find = () => trx.selectFrom('digest_subscriptions').selectAll().where('platform', '=', input.platform).where('channel_id', '=', input.channelId).executeTakeFirst();
       let before = await find();
+      if (before && !belongsTo(toSubscription(before), input.scope)) throw otherScopeError();
       const inserted = await trx
         .insertInto('digest_subscriptions')
-        .values({ id: randomUUID(), platform: input.platform, channel_id: input.channelId, created_at: iso(now), ...values })
+        .values({ id: randomUUID(), platform: input.platform, channel_id: input.channelId, scope: input.scope, created_at: iso(now), ...values })
         .onConflict((oc) => oc.columns(['platform', 'channel_id']).doNothing())
         .executeTakeFirst();
       const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
       if (!created) {
         // PostgreSQL: another replica may have created it since our first read; it is committed now.
         before ??= await find();
-        await trx.updateTable('digest_subscriptions').set(values).where('platform', '=', input.platform).where('channel_id', '=', input.channelId).execute();
+        // The scope condition holds even against a row another scope created meanwhile.
+        const updated = await trx
+          .updateTable('digest_subscriptions')
+          .set({ ...values, scope: input.scope })
+          .where('platform', '=', input.platform)
+          .where('channel_id', '=', input.channelId)
+          .where((eb) => eb.or([eb('scope', 'is', null), eb('scope', '=', input.scope)]))
+          .executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) throw otherScopeError();
       }
       const after = await find();
       if (!after) throw new Error('digest subscription vanished while being saved');
@@ -169,12 +182,17 @@ export class SqlDigestStore implements DigestStore {
     });
   }
 
-  async removeSubscription(platform: PlatformName, channelId: string, by: AuditAuthor, now: Date): Promise<boolean> {
+  async removeSubscription(where: DigestScope, channelId: string, by: AuditAuthor, now: Date): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('digest_subscriptions').selectAll().where('platform', '=', platform).where('channel_id', '=', channelId).executeTakeFirst();
+      const row = await trx.selectFrom('digest_subscriptions').selectAll().where('platform', '=', where.platform).where('channel_id', '=', channelId).executeTakeFirst();
       if (!row) return false;
+      if (!belongsTo(toSubscription(row), where.scope)) throw otherScopeError();
       await trx.deleteFrom('digest_deliveries').where('subscription_id', '=', row.id).execute();
-      const deleted = await trx.deleteFrom('digest_subscriptions').where('id', '=', row.id).executeTakeFirst();
+      const deleted = await trx
+        .deleteFrom('digest_subscriptions')
+        .where('id', '=', row.id)
+        .where((eb) => eb.or([eb('scope', 'is', null), eb('scope', '=', where.scope)]))
+        .executeTakeFirst();
       // Another replica removed it at the same moment: that one is the change to audit.
       if (Number(deleted.numDeletedRows) !== 1) return false;
       await trx
@@ -195,9 +213,16 @@ export class SqlDigestStore implements DigestStore {
     return row && toSubscription(row);
   }
 
-  async listSubscriptions(platform?: PlatformName): Promise<DigestSubscription[]> {
+  async adoptSubscription(id: string, scope: string): Promise<DigestSubscription | undefined> {
+    await this.db.updateTable('digest_subscriptions').set({ scope }).where('id', '=', id).where('scope', 'is', null).execute();
+    const row = await this.db.selectFrom('digest_subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toSubscription(row);
+  }
+
+  async listSubscriptions(platform?: PlatformName, scope?: string): Promise<DigestSubscription[]> {
     let q = this.db.selectFrom('digest_subscriptions').selectAll();
     if (platform) q = q.where('platform', '=', platform);
+    if (scope !== undefined) q = q.where('scope', '=', scope);
     const rows = await q.orderBy('created_at').orderBy('id').execute();
     return rows.map(toSubscription);
   }

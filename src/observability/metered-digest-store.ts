@@ -13,10 +13,11 @@ export class MeteredDigestStore implements DigestStore {
   ) {}
 
   upsertSubscription: DigestStore['upsertSubscription'] = (input, now) => this.inner.upsertSubscription(input, now);
-  removeSubscription: DigestStore['removeSubscription'] = (platform, channelId, by, now) => this.inner.removeSubscription(platform, channelId, by, now);
+  removeSubscription: DigestStore['removeSubscription'] = (where, channelId, by, now) => this.inner.removeSubscription(where, channelId, by, now);
+  adoptSubscription: DigestStore['adoptSubscription'] = (id, scope) => this.inner.adoptSubscription(id, scope);
   changes: DigestStore['changes'] = (platform, channelId, limit) => this.inner.changes(platform, channelId, limit);
   getSubscription: DigestStore['getSubscription'] = (platform, channelId) => this.inner.getSubscription(platform, channelId);
-  listSubscriptions: DigestStore['listSubscriptions'] = (platform) => this.inner.listSubscriptions(platform);
+  listSubscriptions: DigestStore['listSubscriptions'] = (platform, scope) => this.inner.listSubscriptions(platform, scope);
   subscriptionsVersion: DigestStore['subscriptionsVersion'] = () => this.inner.subscriptionsVersion();
   pauseSubscription: DigestStore['pauseSubscription'] = (id, reason, now) => this.inner.pauseSubscription(id, reason, now);
   lastSlots: DigestStore['lastSlots'] = (...args) => this.inner.lastSlots(...args);

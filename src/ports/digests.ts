@@ -10,6 +10,13 @@ export interface DigestSubscription {
   id: string;
   platform: PlatformName;
   channelId: string;
+  /**
+   * The server or workspace it belongs to (see `ChannelRef.scope`): only commands from there may
+   * see or change it. Undefined for a subscription made before scopes were recorded (migration
+   * 0008): it is still delivered, shown in no server's list, and adopted by the first digest
+   * command about its channel from that channel's server.
+   */
+  scope?: string;
   /** Minutes after local midnight. */
   minuteOfDay: number;
   timeZone: string;
@@ -33,7 +40,16 @@ export interface DigestSubscription {
 }
 
 /** A subscription to create or replace; `createdBy`/`createdById` are also the author of its audit entry. */
-export type NewSubscription = Omit<DigestSubscription, 'id' | 'createdAt' | 'updatedAt' | 'pausedAt' | 'pausedReason' | 'createdById'> & { createdById: string };
+export type NewSubscription = Omit<DigestSubscription, 'id' | 'createdAt' | 'updatedAt' | 'pausedAt' | 'pausedReason' | 'createdById' | 'scope'> & {
+  createdById: string;
+  scope: string;
+};
+
+/** The digests one server or workspace may see and change. */
+export interface DigestScope {
+  platform: PlatformName;
+  scope: string;
+}
 
 /** Where a slot ended: posted on time, posted late (catch-up), given up, or deliberately not posted. */
 export type DeliveryOutcome = 'delivered' | 'late' | 'failed' | 'skipped';
@@ -85,17 +101,26 @@ export interface DigestStore {
   /**
    * Creates or replaces the channel's subscription (one per channel); clears a pause. Writes a
    * `digest-subscribe` audit entry (by `createdBy`/`createdById`, saying what changed) with it.
+   * A subscription of another scope is refused (`FORBIDDEN`, nothing written); one without a
+   * scope (made before scopes were recorded) takes `input.scope`.
    */
   upsertSubscription(input: NewSubscription, now: Date): Promise<{ subscription: DigestSubscription; created: boolean }>;
   /**
    * Removes the channel's subscription and its ledger, with a `digest-unsubscribe` audit entry by
-   * `by`; false (and nothing written) when there was none.
+   * `by`; false (and nothing written) when there was none. A subscription of another scope is
+   * refused (`FORBIDDEN`, nothing written); one without a scope may be removed from any.
    */
-  removeSubscription(platform: PlatformName, channelId: string, by: AuditAuthor, now: Date): Promise<boolean>;
+  removeSubscription(where: DigestScope, channelId: string, by: AuditAuthor, now: Date): Promise<boolean>;
+  /**
+   * Gives a subscription made before scopes were recorded its scope; a subscription that has one
+   * keeps it. Returns the subscription as it now is (undefined when there is none).
+   */
+  adoptSubscription(id: string, scope: string): Promise<DigestSubscription | undefined>;
   /** The audit entries about one channel's digest, newest first. */
   changes(platform: PlatformName, channelId: string, limit: number): Promise<DigestAuditEntry[]>;
   getSubscription(platform: PlatformName, channelId: string): Promise<DigestSubscription | undefined>;
-  listSubscriptions(platform?: PlatformName): Promise<DigestSubscription[]>;
+  /** Every subscription (the scheduler), or one platform's, or one scope's (what its users may see). */
+  listSubscriptions(platform?: PlatformName, scope?: string): Promise<DigestSubscription[]>;
   /**
    * A value that changes when a subscription is added, changed, paused or removed, so the
    * scheduler can keep its list between scans instead of reading thousands of rows every tick.
@@ -163,10 +188,12 @@ export interface SendResult {
 export interface DigestPort {
   subscribe(request: SubscribeRequest, actor: Actor): Promise<{ subscription: DigestSubscription; created: boolean; nextRun?: Date }>;
   unsubscribe(channel: ChannelRef, actor: Actor): Promise<boolean>;
-  list(platform: PlatformName): Promise<DigestSubscription[]>;
+  /** The subscriptions of the caller's server or workspace (`channel.scope`), the only ones they may see. */
+  list(channel: ChannelRef): Promise<DigestSubscription[]>;
   /** The digest the channel would get if it were posted now (nothing is recorded). */
   preview(channel: ChannelRef): Promise<ReplyDocument>;
   /** Posts the digest now, through the delivery queue, outside the schedule. */
   sendNow(channel: ChannelRef, actor: Actor): Promise<SendResult>;
-  status(platform: PlatformName): Promise<SubscriptionStatus[]>;
+  /** The status of each subscription of the caller's server or workspace (`channel.scope`). */
+  status(channel: ChannelRef): Promise<SubscriptionStatus[]>;
 }

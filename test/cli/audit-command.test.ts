@@ -40,8 +40,8 @@ describe('briefbot audit', () => {
     await store.commit({ ...base, slug: 'new', basedOn: 0, action: 'add', at: new Date('2026-11-29T11:00:00Z') });
     await store.commit({ ...base, slug: 'new', basedOn: 1, action: 'remove', state: 'archived', at: new Date('2026-11-29T11:30:00Z') });
     const subscription = { platform: 'slack' as const, channelId: 'C42', minuteOfDay: 480, timeZone: 'Asia/Seoul', days: [1, 2, 3, 4, 5], tags: [], style: 'compact' as const, noteWhenEmpty: false };
-    await digests.upsertSubscription({ ...subscription, createdBy: 'sam', createdById: 'U9' }, new Date('2026-11-29T11:40:00Z'));
-    await digests.upsertSubscription({ ...subscription, minuteOfDay: 540, createdBy: 'kim', createdById: 'U7' }, new Date('2026-11-29T11:45:00Z'));
+    await digests.upsertSubscription({ ...subscription, createdBy: 'sam', createdById: 'U9', scope: 'T0FAKE' }, new Date('2026-11-29T11:40:00Z'));
+    await digests.upsertSubscription({ ...subscription, minuteOfDay: 540, createdBy: 'kim', createdById: 'U7', scope: 'T0FAKE' }, new Date('2026-11-29T11:45:00Z'));
     await store.close();
     const config = () => loadConfig({ SQLITE_PATH: sqlitePath });
 

@@ -41,7 +41,7 @@ function world(withModeration = true) {
   const run = (line: string, actor: Partial<Actor> = {}, attachments: Attachment[] = []) =>
     dispatcher.runLine(line, {
       actor: { platform: 'discord', userId: 'D1', userName: 'dora', isModerator: true, ...actor },
-      channel: { platform: 'discord', id: 'C1' },
+      channel: { platform: 'discord', id: 'C1', scope: '900000000000000003' },
       attachments,
     });
   return { store, run, library };

@@ -24,10 +24,10 @@ function world(withDigests = true) {
   const scheduler = new DigestScheduler({ store, queue, library, clock, logger: silentLogger, catchupHours: 6 });
   const digests = new DigestService({ store, scheduler, library, clock });
   const dispatcher = new Dispatcher({ commands, library, clock, logger: silentLogger, services: withDigests ? { digests } : {} });
-  const run = (line: string, actor: Partial<Actor> = {}, channel = 'C0CURRENT') =>
+  const run = (line: string, actor: Partial<Actor> = {}, channel = 'C0CURRENT', scope = 'T0FAKE') =>
     dispatcher.runLine(line, {
       actor: { platform: 'slack', userId: 'U1', userName: 'mod', isModerator: true, ...actor },
-      channel: { platform: 'slack', id: channel },
+      channel: { platform: 'slack', id: channel, scope },
     });
   return { clock, store, slack, run, scheduler };
 }
@@ -179,5 +179,52 @@ describe('/digest commands', () => {
     const reply = await world(false).run('/digest subscribe at 08:00');
     expect(reply.tone).toBe('error');
     expect(text(reply)).toMatch(/Digests are turned off/);
+  });
+
+  describe('one server or workspace, its own digests', () => {
+    it("GIVEN digests set up in two workspaces THEN each one's list and status show only its own channels, times and moderators", async () => {
+      const w = world();
+      expect((await w.run('/digest subscribe at 07:15', { userName: 'Zelda' }, 'C0ALPHA', 'T0ONE')).tone).not.toBe('error');
+      expect((await w.run('/digest subscribe at 09:45', { userName: 'Quentin' }, 'C0BRAVO', 'T0TWO')).tone).not.toBe('error');
+      const one = text(await w.run('/digest list', { isModerator: false }, 'C0ELSE', 'T0ONE'));
+      expect(one).toContain('C0ALPHA');
+      expect(one).toContain('Zelda');
+      expect(one).not.toContain('C0BRAVO');
+      expect(one).not.toContain('Quentin');
+      expect(one).not.toContain('09:45');
+      const two = text(await w.run('/digest status', { isModerator: false }, 'C0ELSE', 'T0TWO'));
+      expect(two).toContain('C0BRAVO');
+      expect(two).not.toContain('C0ALPHA');
+      expect(two).not.toContain('Zelda');
+    });
+
+    it("GIVEN another workspace's channel THEN its moderator can neither replace, stop, send nor preview its digest, and it stays as it was", async () => {
+      const w = world();
+      await w.run('/digest subscribe at 07:15', { userName: 'Zelda' }, 'C0ALPHA', 'T0ONE');
+      for (const line of ['/digest subscribe <#C0ALPHA> at 03:00', '/digest unsubscribe <#C0ALPHA>', '/digest send-now <#C0ALPHA>', '/digest preview <#C0ALPHA>']) {
+        const reply = await w.run(line, { userName: 'mallory' }, 'C0MINE', 'T0TWO');
+        expect(reply.tone, line).toBe('error');
+        expect(text(reply), line).toContain('another server or workspace');
+      }
+      expect(await w.store.listSubscriptions()).toMatchObject([{ channelId: 'C0ALPHA', scope: 'T0ONE', minuteOfDay: 7 * 60 + 15, createdBy: 'Zelda' }]);
+      expect(w.slack.posts).toEqual([]);
+    });
+
+    it('GIVEN a digest set up before scopes were recorded THEN no list shows it until a command is run in its channel, and naming it from elsewhere is refused until then', async () => {
+      const w = world();
+      await w.run('/digest subscribe at 07:15', { userName: 'Zelda' }, 'C0OLD', 'T0ONE');
+      const [old] = await w.store.listSubscriptions();
+      w.store.forgetScope(old!.id);
+      expect(text(await w.run('/digest list', {}, 'C0ELSE', 'T0TWO'))).not.toContain('C0OLD');
+      expect(text(await w.run('/digest list', {}, 'C0ELSE', 'T0ONE'))).not.toContain('C0OLD');
+      const named = await w.run('/digest unsubscribe <#C0OLD>', {}, 'C0ELSE', 'T0TWO');
+      expect(named.tone).toBe('error');
+      expect(text(named)).toContain('Run /digest status in that channel once');
+      expect(text(await w.run('/digest status', { isModerator: false }, 'C0OLD', 'T0ONE'))).toContain('C0OLD');
+      expect((await w.store.getSubscription('slack', 'C0OLD'))?.scope).toBe('T0ONE');
+      expect(text(await w.run('/digest list', {}, 'C0ELSE', 'T0ONE'))).toContain('C0OLD');
+      expect((await w.run('/digest unsubscribe <#C0OLD>', {}, 'C0ELSE', 'T0TWO')).tone).toBe('error');
+      expect((await w.run('/digest unsubscribe <#C0OLD>', {}, 'C0ELSE', 'T0ONE')).tone).not.toBe('error');
+    });
   });
 });

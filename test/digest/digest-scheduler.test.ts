@@ -38,6 +38,7 @@ const sub = (over: Partial<NewSubscription> = {}): NewSubscription => ({
   noteWhenEmpty: true,
   createdBy: 'mod',
   createdById: 'U-MOD',
+  scope: 'shell',
   ...over,
 });
 

@@ -27,6 +27,7 @@ const sub = (channelId: string, over: Partial<NewSubscription> = {}): NewSubscri
   noteWhenEmpty: false,
   createdBy: 'mod',
   createdById: 'U-MOD',
+  scope: 'shell',
   ...over,
 });
 
@@ -42,6 +43,8 @@ interface MadeDigestStore {
   audit: (filter: AuditFilter) => Promise<AuditEntry[]>;
   /** Makes the database refuse audit entries by this user id (a trigger), to show a change and its entry commit together. */
   refuseAuditBy?: (userId: string) => Promise<void>;
+  /** Puts a subscription as it was before migration 0008 recorded scopes. */
+  forgetScope: (id: string) => Promise<void>;
   done?: () => Promise<void>;
 }
 
@@ -145,8 +148,8 @@ function contract(name: string, make: () => Promise<MadeDigestStore>) {
       await store.upsertSubscription(sub('c-pause'), later(2));
       expect((await store.getSubscription('shell', 'c-pause'))?.pausedAt).toBeUndefined();
       await store.recordSkipped(subscription.id, t0, 'x', t0);
-      expect(await store.removeSubscription('shell', 'c-pause', kim, later(3))).toBe(true);
-      expect(await store.removeSubscription('shell', 'c-pause', kim, later(4))).toBe(false);
+      expect(await store.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-pause', kim, later(3))).toBe(true);
+      expect(await store.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-pause', kim, later(4))).toBe(false);
       expect(await store.recentDeliveries(subscription.id, 5)).toEqual([]);
     });
 
@@ -156,8 +159,8 @@ function contract(name: string, make: () => Promise<MadeDigestStore>) {
       await other.upsertSubscription(sub('c-audit', { createdBy: 'Kim', createdById: 'U-KIM', minuteOfDay: 600, timeZone: 'Asia/Seoul', tags: [], style: 'full' }), later(1000));
       expect(await store.getSubscription('shell', 'c-audit')).toMatchObject({ createdBy: 'Kim', createdById: 'U-KIM' });
       await store.upsertSubscription(sub('c-audit', { createdBy: 'Kim', createdById: 'U-KIM', minuteOfDay: 600, timeZone: 'Asia/Seoul', tags: [], style: 'full' }), later(1500));
-      expect(await store.removeSubscription('shell', 'c-audit', kim, later(2000))).toBe(true);
-      expect(await other.removeSubscription('shell', 'c-audit', kim, later(3000))).toBe(false);
+      expect(await store.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-audit', kim, later(2000))).toBe(true);
+      expect(await other.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-audit', kim, later(3000))).toBe(false);
       const expected = [
         'digest-unsubscribe by shell:U-KIM (Kim) on c-audit: stopped: 10:00 Asia/Seoul · weekdays · full',
         'digest-subscribe by shell:U-KIM (Kim) on c-audit: unchanged: 10:00 Asia/Seoul · weekdays · full',
@@ -201,7 +204,7 @@ function contract(name: string, make: () => Promise<MadeDigestStore>) {
       const refused = { platform: 'shell', userId: 'U-REFUSED', userName: 'Refused' };
       await expect(store.upsertSubscription(sub('c-atomic', { minuteOfDay: 900, createdById: 'U-REFUSED' }), later(1))).rejects.toThrow(/audit refused/);
       await expect(store.upsertSubscription(sub('c-atomic-new', { createdById: 'U-REFUSED' }), later(1))).rejects.toThrow(/audit refused/);
-      await expect(store.removeSubscription('shell', 'c-atomic', refused, later(2))).rejects.toThrow(/audit refused/);
+      await expect(store.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-atomic', refused, later(2))).rejects.toThrow(/audit refused/);
       await expect(store.claim({ subscriptionId: subscription.id, slotAt: later(3), manual: true, owner: 'a', now: later(3), leaseMs: 1000, requestedBy: refused })).rejects.toThrow(/audit refused/);
       expect((await store.getSubscription('shell', 'c-atomic'))?.minuteOfDay).toBe(480);
       expect(await store.getSubscription('shell', 'c-atomic-new')).toBeUndefined();
@@ -224,7 +227,7 @@ function contract(name: string, make: () => Promise<MadeDigestStore>) {
       expect(v3).not.toBe(v2);
       await store.recordSkipped(subscription.id, t0, 'missed', later(7000));
       expect(await other.subscriptionsVersion()).toBe(v3);
-      await store.removeSubscription('shell', 'c-version', kim, later(8000));
+      await store.removeSubscription({ platform: 'shell', scope: 'shell' }, 'c-version', kim, later(8000));
       expect(await other.subscriptionsVersion()).not.toBe(v3);
     });
 
@@ -238,16 +241,63 @@ function contract(name: string, make: () => Promise<MadeDigestStore>) {
       await other.leave('h2');
       expect(await store.heartbeat('h1', later(day + 22_000), 15_000)).toBe(1);
     });
+
+    it("GIVEN digests of two servers THEN a server's list holds only its own, and the scheduler's holds both", async () => {
+      await store.upsertSubscription(sub('scope-a1', { platform: 'discord', scope: 'G-A' }), t0);
+      await other.upsertSubscription(sub('scope-a2', { platform: 'discord', scope: 'G-A' }), later(1));
+      await store.upsertSubscription(sub('scope-b1', { platform: 'discord', scope: 'G-B' }), later(2));
+      const ids = (subs: readonly { channelId: string }[]) => subs.map((s) => s.channelId).filter((c) => c.startsWith('scope-')).sort();
+      expect(ids(await other.listSubscriptions('discord', 'G-A'))).toEqual(['scope-a1', 'scope-a2']);
+      expect(ids(await store.listSubscriptions('discord', 'G-B'))).toEqual(['scope-b1']);
+      expect(ids(await store.listSubscriptions('slack', 'G-A'))).toEqual([]);
+      expect(ids(await store.listSubscriptions())).toEqual(['scope-a1', 'scope-a2', 'scope-b1']);
+      expect((await store.getSubscription('discord', 'scope-b1'))?.scope).toBe('G-B');
+    });
+
+    it("GIVEN a channel's digest of one server THEN another server can neither replace nor stop it, and nothing is audited", async () => {
+      await store.upsertSubscription(sub('scope-owned', { platform: 'discord', scope: 'G-A' }), t0);
+      const before = (await made.audit({ channelId: 'scope-owned' })).length;
+      await expect(other.upsertSubscription(sub('scope-owned', { platform: 'discord', scope: 'G-B', minuteOfDay: 60 }), later(1))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(other.removeSubscription({ platform: 'discord', scope: 'G-B' }, 'scope-owned', kim, later(2))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      expect(await store.getSubscription('discord', 'scope-owned')).toMatchObject({ scope: 'G-A', minuteOfDay: 480 });
+      expect(await made.audit({ channelId: 'scope-owned' })).toHaveLength(before);
+      expect(await store.removeSubscription({ platform: 'discord', scope: 'G-A' }, 'scope-owned', kim, later(3))).toBe(true);
+    });
+
+    it('GIVEN a digest made before scopes were recorded THEN no server lists it, the first to adopt it keeps it, and another cannot take it', async () => {
+      const { subscription } = await store.upsertSubscription(sub('scope-old', { platform: 'slack', scope: 'T-ONE' }), t0);
+      await made.forgetScope(subscription.id);
+      expect((await store.getSubscription('slack', 'scope-old'))?.scope).toBeUndefined();
+      expect((await store.listSubscriptions('slack', 'T-ONE')).map((s) => s.channelId)).not.toContain('scope-old');
+      expect((await store.listSubscriptions()).map((s) => s.channelId)).toContain('scope-old');
+      expect((await other.adoptSubscription(subscription.id, 'T-ONE'))?.scope).toBe('T-ONE');
+      expect((await store.adoptSubscription(subscription.id, 'T-TWO'))?.scope).toBe('T-ONE');
+      expect((await store.listSubscriptions('slack', 'T-ONE')).map((s) => s.channelId)).toContain('scope-old');
+      expect(await store.adoptSubscription('no-such-id', 'T-ONE')).toBeUndefined();
+    });
+
+    it('GIVEN a digest made before scopes were recorded THEN subscribing it again gives it the scope, keeping its id and history', async () => {
+      const { subscription } = await store.upsertSubscription(sub('scope-resub', { platform: 'slack', scope: 'T-ONE' }), t0);
+      await store.recordSkipped(subscription.id, t0, 'kept', t0);
+      await made.forgetScope(subscription.id);
+      const again = await other.upsertSubscription(sub('scope-resub', { platform: 'slack', scope: 'T-ONE', minuteOfDay: 540 }), later(1));
+      expect(again).toMatchObject({ created: false, subscription: { id: subscription.id, scope: 'T-ONE', minuteOfDay: 540 } });
+      expect(await store.recentDeliveries(subscription.id, 5)).toHaveLength(1);
+    });
   });
 }
 
 contract('memory', async () => {
   const store = new MemoryDigestStore();
-  return { store, audit: async (filter) => store.auditLog.list(filter) };
+  return { store, audit: async (filter) => store.auditLog.list(filter), forgetScope: async (id) => store.forgetScope(id) };
 });
 
 /** The whole audit log through the briefing store, as `briefbot audit` reads it (not closed: the test closes the database). */
 const auditThrough = (open: OpenDatabase) => (filter: AuditFilter) => new SqlBriefingStore(open).audit(filter);
+
+const forgetScopeIn = (open: OpenDatabase) => async (id: string) => {
+  await sql`update digest_subscriptions set scope = null where id = ${id}`.execute(open.db);
+};
 
 contract('SQLite (two connections to one file)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'briefbot-digest-'));
@@ -259,6 +309,7 @@ contract('SQLite (two connections to one file)', async () => {
     store: new SqlDigestStore(a.db),
     other: new SqlDigestStore(b.db),
     audit: auditThrough(a),
+    forgetScope: forgetScopeIn(a),
     async refuseAuditBy(userId) {
       await sql
         .raw(`create trigger refuse_audit before insert on audit_log when new.user_id = '${userId}' begin select raise(abort, 'audit refused'); end`)
@@ -283,6 +334,7 @@ if (pgUrl) {
       store: new SqlDigestStore(a.db),
       other: new SqlDigestStore(b.db),
       audit: auditThrough(a),
+      forgetScope: forgetScopeIn(a),
       async refuseAuditBy(userId) {
         await sql
           .raw(

@@ -22,7 +22,7 @@ async function race(a: OpenDatabase, b: OpenDatabase, c: OpenDatabase) {
   const seedStore = new SqlDigestStore(a.db);
   for (let i = 0; i < SUBSCRIPTIONS; i++) {
     await seedStore.upsertSubscription(
-      { platform: 'slack', channelId: `C${i}`, minuteOfDay: 8 * 60, timeZone: 'Europe/London', days: [0, 1, 2, 3, 4, 5, 6], tags: [], style: 'compact', noteWhenEmpty: false, createdBy: 't', createdById: 't' },
+      { platform: 'slack', channelId: `C${i}`, minuteOfDay: 8 * 60, timeZone: 'Europe/London', days: [0, 1, 2, 3, 4, 5, 6], tags: [], style: 'compact', noteWhenEmpty: false, createdBy: 't', createdById: 't', scope: 'T0FAKE' },
       new Date('2026-05-31T00:00:00Z'),
     );
   }

@@ -27,7 +27,7 @@ function recordingLogger() {
 }
 
 const member: Actor = { platform: 'shell', userId: 'u1', userName: 'Ann', isModerator: false };
-const channel = { platform: 'shell' as const, id: 'c1' };
+const channel = { platform: 'shell' as const, id: 'c1', scope: 'shell' };
 
 async function setup(extra: Command[] = []) {
   const commands = await loadCommands();

@@ -63,7 +63,7 @@ async function subscribe(platform: 'discord' | 'slack', channels: string[], minu
   const ids: string[] = [];
   for (const channelId of channels) {
     const { subscription } = await digests.upsertSubscription(
-      { platform, channelId, minuteOfDay: slot.getUTCHours() * 60 + slot.getUTCMinutes(), timeZone: 'UTC', days: [0, 1, 2, 3, 4, 5, 6], tags: [], style: 'compact', noteWhenEmpty: true, createdBy: 'test', createdById: 'test' },
+      { platform, channelId, minuteOfDay: slot.getUTCHours() * 60 + slot.getUTCMinutes(), timeZone: 'UTC', days: [0, 1, 2, 3, 4, 5, 6], tags: [], style: 'compact', noteWhenEmpty: true, createdBy: 'test', createdById: 'test', scope: 'replicas' },
       new Date(now - 3 * 3_600_000),
     );
     ids.push(subscription.id);

@@ -247,6 +247,12 @@ export class FakeDiscord {
     return this.dispatchInteraction(commandInteraction(2, this.context(), user, name, options, member, resolved));
   }
 
+  /** A slash command run in the other server the bot is in (its channel `foreignChannelId`), by one of its members. */
+  slashCommandInForeignServer(name: string, options: any[], user: FakeUser, member: MemberOptions = {}): { id: string; token: string } {
+    const ctx = { appId: this.appId, guildId: this.foreignGuildId, channelId: this.foreignChannelId };
+    return this.dispatchInteraction(commandInteraction(2, ctx, user, name, options, member));
+  }
+
   autocomplete(name: string, options: any[], user: FakeUser, member: MemberOptions | null = {}): { id: string; token: string } {
     return this.dispatchInteraction(commandInteraction(4, this.context(), user, name, options, member));
   }

@@ -94,10 +94,13 @@ describe('the Discord renderer, on hostile documents', () => {
 
 // --- Slack ----------------------------------------------------------------------------------
 
+const LITERAL_MARK = /^<!date\^00000000\^\{_\}\|[*_~`]>$/;
+
 /** What Slack reads as a mention, a broadcast or a link in mrkdwn or a notification's text. */
 function slackDangers(text: string, allowedLink: string | undefined): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(/<[^>]*>/g)) if (m[0] !== allowedLink) found.push(m[0]);
+  // The one other markup allowed: a formatting mark shown as written (a date token's fallback, exactly as escapeMrkdwn builds it).
+  for (const m of text.matchAll(/<[^>]*>/g)) if (m[0] !== allowedLink && !LITERAL_MARK.test(m[0])) found.push(m[0]);
   for (const m of text.matchAll(/@(channel|here|everyone)\b/gi)) found.push(m[0]);
   return found;
 }

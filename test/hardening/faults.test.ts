@@ -160,7 +160,7 @@ describe('PostgreSQL restarted while running (pg_terminate_backend)', () => {
       last = await stack.run('/digest subscribe at 09:45', mod);
     }
     expect(last.tone, textOf(last)).not.toBe('error');
-    const subs = await stack.digests.port.list('slack');
+    const subs = await stack.subscriptions('slack');
     expect(subs).toHaveLength(1);
     expect(subs[0]?.minuteOfDay).toBe(9 * 60 + 45);
     // Every successful edit is a revision, in order; nothing was lost or doubled.
@@ -241,9 +241,9 @@ describe('Slack failing, timing out or rate limiting digests', () => {
   });
 
   const subscribe = async (channel: string) => {
-    const r = await stack.dispatcher.runLine('/digest subscribe at 07:00 note', { actor: mod, channel: { platform: 'slack', id: channel } });
+    const r = await stack.dispatcher.runLine('/digest subscribe at 07:00 note', { actor: mod, channel: { platform: 'slack', id: channel, scope: 'T0HARD' } });
     expect(r.tone, textOf(r)).not.toBe('error');
-    return (await stack.digests.port.list('slack')).find((s) => s.channelId === channel)!;
+    return (await stack.subscriptions('slack')).find((s) => s.channelId === channel)!;
   };
   const store = () => new SqlDigestStore(stack.database.db);
   const postsTo = (channel: string) => slack.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);

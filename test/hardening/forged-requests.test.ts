@@ -57,12 +57,12 @@ describe('forged and replayed Slack requests', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(runLine).not.toHaveBeenCalled();
     expect(slack.fake.responses.length).toBe(responsesBefore);
-    expect(await stack.digests.port.list('slack')).toEqual([]);
+    expect(await stack.subscriptions('slack')).toEqual([]);
 
     // The same request, validly signed, does run: the refusals were about the signatures.
     const ok = await slack.send(valid());
     expect(ok.status).toBe(200);
-    await vi.waitFor(async () => expect(await stack.digests.port.list('slack')).toHaveLength(1), { timeout: 8000 });
+    await vi.waitFor(async () => expect(await stack.subscriptions('slack')).toHaveLength(1), { timeout: 8000 });
     runLine.mockRestore();
   });
 

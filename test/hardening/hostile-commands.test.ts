@@ -79,7 +79,7 @@ function stackSuite(name: string, pgUrl: () => string | undefined, skip: () => b
     const snapshot = async () => ({
       audit: (await stack.store.audit({})).length,
       list: (await stack.library.list()).map((e) => `${e.briefing.slug}@${e.revision}`).sort(),
-      subscriptions: (await stack.digests.port.list('slack')).length,
+      subscriptions: (await stack.subscriptions('slack')).length,
     });
 
     it.skipIf(skip())('GIVEN every hostile line from a moderator, a member and the shell THEN each gets an answer, no unexpected error, and nothing changes', async () => {
@@ -117,11 +117,11 @@ function stackSuite(name: string, pgUrl: () => string | undefined, skip: () => b
         expect(reply.tone, line).toBe('error');
         expect(textOf(reply), line).toMatch(/time|zone|day/i);
       }
-      expect(await stack.digests.port.list('slack')).toEqual([]);
+      expect(await stack.subscriptions('slack')).toEqual([]);
       // And a valid one still works afterwards: the process is alive and well.
       const ok = await stack.run('/digest subscribe at 07:30 tz Europe/London', mod);
       expect(ok.tone, textOf(ok)).not.toBe('error');
-      expect(await stack.digests.port.list('slack')).toHaveLength(1);
+      expect(await stack.subscriptions('slack')).toHaveLength(1);
       await stack.run('/digest unsubscribe', mod);
     });
   });

@@ -53,7 +53,7 @@ afterAll(async () => {
 const snapshot = async () => ({
   audit: (await stack.store.audit({})).length,
   list: (await stack.library.list()).map((e) => `${e.briefing.slug}@${e.revision}`).sort(),
-  subs: (await Promise.all((['shell', 'slack', 'discord'] as const).map((p) => stack.digests.port.list(p)))).flat().length,
+  subs: (await Promise.all((['shell', 'slack', 'discord'] as const).map((p) => stack.subscriptions(p)))).flat().length,
 });
 
 /** Digest audit entries about one channel, oldest first, as "action by platform:id (name): what changed". */
@@ -216,7 +216,7 @@ describe('the permission matrix: moderators change things, and the audit log nam
     expect(await auditOf('from-shell')).toEqual(['add by shell:operator']);
     expect(await auditOf('on-shell')).toEqual(['add by shell:operator', 'edit by shell:operator', 'remove by shell:operator', 'restore by shell:operator', 'revert by shell:operator']);
     expect((await stack.library.get('on-shell'))?.briefing.body).toBe('The first text of on-shell. It is short.');
-    expect(await stack.digests.port.list('shell')).toEqual([]);
+    expect(await stack.subscriptions('shell')).toEqual([]);
     expect(await digestAuditOf('shell')).toEqual(digestChangesBy('shell:operator (operator)'));
   }, 90_000);
 
@@ -244,11 +244,11 @@ describe('the permission matrix: moderators change things, and the audit log nam
       const sent = await slack.slash(text, SLACK_MOD, command);
       expect(slackText(await slack.answer(sent)), text).not.toMatch(/Only moderators|went wrong/);
     }
-    const subs = await stack.digests.port.list('slack');
+    const subs = await stack.subscriptions('slack');
     expect(subs.map((s) => [s.createdBy, s.createdById])).toEqual([[SLACK_MOD.toLowerCase(), SLACK_MOD]]);
     const unsub = await slack.slash('unsubscribe', SLACK_MOD, '/digest');
     expect(slackText(await slack.answer(unsub))).not.toMatch(/Only moderators/);
-    expect(await stack.digests.port.list('slack')).toEqual([]);
+    expect(await stack.subscriptions('slack')).toEqual([]);
     expect(await digestAuditOf('C0HARD')).toEqual(digestChangesBy(`slack:${SLACK_MOD} (${SLACK_MOD.toLowerCase()})`));
     const by = `slack:${SLACK_MOD}`;
     expect(await auditOf('from-slack')).toEqual([`add by ${by}`]);
@@ -279,9 +279,9 @@ describe('the permission matrix: moderators change things, and the audit log nam
       const answer = await discordAnswer(discord.fake.slashCommand(name, options, discordMod, { permissions: MANAGE_GUILD }));
       expect(answer, `${name} ${options[0]?.name}`).not.toMatch(/Only moderators|went wrong/);
     }
-    expect((await stack.digests.port.list('discord')).map((s) => [s.createdBy, s.createdById])).toEqual([[discordMod.username, discordMod.id]]);
+    expect((await stack.subscriptions('discord')).map((s) => [s.createdBy, s.createdById])).toEqual([[discordMod.username, discordMod.id]]);
     expect(await discordAnswer(discord.fake.slashCommand('digest-admin', sub('unsubscribe'), discordMod, { permissions: MANAGE_GUILD }))).not.toMatch(/Only moderators/);
-    expect(await stack.digests.port.list('discord')).toEqual([]);
+    expect(await stack.subscriptions('discord')).toEqual([]);
     expect(await digestAuditOf(discord.fake.channelId)).toEqual(digestChangesBy(`discord:${discordMod.id} (${discordMod.username})`));
     const by = `discord:${discordMod.id}`;
     expect(await auditOf('from-discord')).toEqual([`add by ${by}`]);

@@ -5,6 +5,8 @@ import type { Analysis, AnalysisInput } from '../../src/core/analysis/types.js';
 import type { PlatformName } from '../../src/core/commands/command-data.js';
 import type { ReplyDocument } from '../../src/core/render/document.js';
 import { createDigests, type Digests } from '../../src/digest/create-digests.js';
+import { SqlDigestStore } from '../../src/digest/sql-digest-store.js';
+import type { DigestSubscription } from '../../src/ports/digests.js';
 import { Dispatcher } from '../../src/dispatch/dispatcher.js';
 import { loadCommands } from '../../src/dispatch/load-commands.js';
 import { FileBriefingSource } from '../../src/library/file-source.js';
@@ -69,8 +71,13 @@ export interface Stack {
   dispatcher: Dispatcher;
   logger: Logger;
   run(line: string, actor: Actor, attachments?: Attachment[]): Promise<ReplyDocument>;
+  /** Every digest subscription of a platform, whichever server or workspace set it up (what the database holds). */
+  subscriptions(platform: PlatformName): Promise<DigestSubscription[]>;
   close(): Promise<void>;
 }
+
+/** The server or workspace the hardening platforms' requests come from (Slack's team T0HARD, the fake Discord's guild). */
+export const HARD_SCOPES: Readonly<Record<PlatformName, string>> = { shell: 'shell', slack: 'T0HARD', discord: '900000000000000003' };
 
 export const actorOf = (platform: PlatformName, userId: string, isModerator: boolean): Actor => ({ platform, userId, userName: `${userId}-name`, isModerator });
 
@@ -128,7 +135,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     digests,
     dispatcher,
     logger,
-    run: (line, actor, attachments = []) => dispatcher.runLine(line, { actor, channel: { platform: actor.platform, id: 'C-HARD' }, attachments }),
+    run: (line, actor, attachments = []) => dispatcher.runLine(line, { actor, channel: { platform: actor.platform, id: 'C-HARD', scope: HARD_SCOPES[actor.platform] }, attachments }),
+    subscriptions: (platform) => new SqlDigestStore(database.db).listSubscriptions(platform),
     async close() {
       await store.close().catch(() => {});
       if (options.pgUrl && pgSchema) await dropSchema(options.pgUrl, pgSchema).catch(() => {});

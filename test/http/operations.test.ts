@@ -81,7 +81,7 @@ describe('health, readiness and metrics over HTTP', () => {
     const { ops, base } = await serve({ librarySize: async () => (await library.list()).length });
     const dispatcher = new Dispatcher({ commands: await loadCommands(), library, clock: systemClock, logger: silentLogger, services: {}, ...ops.dispatcherHooks() });
     const actor = { platform: 'slack' as const, userId: 'U1', userName: 'ann', isModerator: false };
-    const channel = { platform: 'slack' as const, id: 'C1' };
+    const channel = { platform: 'slack' as const, id: 'C1', scope: 'T0FAKE' };
     await dispatcher.runLine('/briefing korea-japan', { actor, channel });
     await dispatcher.runLine('/briefing korea-japan', { actor, channel });
     await dispatcher.runLine('/briefing list', { actor, channel });

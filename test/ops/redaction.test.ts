@@ -54,7 +54,7 @@ describe('secrets never reach the logs or the replies', () => {
     const source = new MemorySource();
     const library = new Library({ source, analyze: () => fakeAnalysis(), cacheKey: (i) => i.text, logger });
     const dispatcher = new Dispatcher({ commands: new Map([['leaky', leaky]]), library, clock: { now: () => new Date() }, logger, services: {} });
-    const reply = await dispatcher.runLine('/leaky', { actor: { platform: 'discord', userId: 'u', userName: 'ann', isModerator: false }, channel: { platform: 'discord', id: 'c' } });
+    const reply = await dispatcher.runLine('/leaky', { actor: { platform: 'discord', userId: 'u', userName: 'ann', isModerator: false }, channel: { platform: 'discord', id: 'c', scope: '900000000000000003' } });
     expect(reply.tone).toBe('error');
     expect(documentText(reply)).toMatch(/something went wrong/);
     expect(documentText(reply)).not.toContain(DISCORD_TOKEN);

@@ -63,7 +63,7 @@ for (const target of targets) {
         expect(old).toMatchObject({ createdBy: 'sam', minuteOfDay: 480 });
         expect(old?.createdById).toBeUndefined();
 
-        await digests.removeSubscription('slack', 'C1', { platform: 'slack', userId: 'U2', userName: 'kim' }, new Date('2026-02-01T00:00:00.000Z'));
+        await digests.removeSubscription({ platform: 'slack', scope: 'T0FAKE' }, 'C1', { platform: 'slack', userId: 'U2', userName: 'kim' }, new Date('2026-02-01T00:00:00.000Z'));
         await briefings.commit({
           slug: 'new-one',
           origin: 'store',

@@ -111,7 +111,9 @@ export class InteractionHandler {
   }
 
   private invocationOf(i: Interaction, attachments?: readonly Attachment[]): Invocation {
-    return { actor: this.actorOf(i), channel: { platform: 'discord', id: i.channelId ?? 'dm' }, ...(attachments && { attachments }) };
+    // The scope is the server the command came from: its digests are the only ones it may see or change.
+    const scope = i.guildId ?? `dm:${i.user.id}`;
+    return { actor: this.actorOf(i), channel: { platform: 'discord', id: i.channelId ?? 'dm', scope }, ...(attachments && { attachments }) };
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {

@@ -59,7 +59,7 @@ export class ShellPlatform implements ChatPlatform {
           return;
         }
         const command = line.startsWith('/') ? line : `/${line}`;
-        const reply = await this.options.dispatcher.runLine(command, { actor, channel: { platform: 'shell', id: SHELL_CHANNEL } });
+        const reply = await this.options.dispatcher.runLine(command, { actor, channel: { platform: 'shell', id: SHELL_CHANNEL, scope: SHELL_CHANNEL } });
         output.write(renderText(reply));
         if (interactive) {
           output.write('\n');

@@ -57,7 +57,8 @@ export interface FormFlowDeps {
   library: BriefingLibrary;
   logger: Logger;
   /** Who is acting, with their moderator status, as the platform decides it. */
-  invocation: (user: { id: string; name?: string; username?: string }, channelId: string) => Promise<Invocation>;
+  /** `user.team_id` is the workspace the form was submitted from (the request's scope). */
+  invocation: (user: { id: string; name?: string; username?: string; team_id?: string }, channelId: string) => Promise<Invocation>;
   maxBodyBytes: number;
   /** Where previews wait for Save: the shared database's, so any replica can save them. */
   pending: PendingSubmissionStore;
@@ -103,7 +104,7 @@ export class FormFlow {
   }
 
   /** The form was submitted: check who and what, then push the preview (or show the problems). */
-  async submitForm(meta: FormMeta, fields: FormFields, user: { id: string; name?: string }): Promise<ViewResponseAction> {
+  async submitForm(meta: FormMeta, fields: FormFields, user: { id: string; name?: string; team_id?: string }): Promise<ViewResponseAction> {
     const invocation = await this.deps.invocation(user, meta.channelId);
     if (!invocation.actor.isModerator) {
       // The dispatcher words the refusal, as everywhere else, and changes nothing.
@@ -127,7 +128,7 @@ export class FormFlow {
    * replaces the preview (Back returns to the form, to preview again); success closes the modal
    * and the outcome goes to the moderator privately.
    */
-  async submitPreview(id: string, user: { id: string; name?: string }, ack: (response: ViewResponseAction) => Promise<void>): Promise<void> {
+  async submitPreview(id: string, user: { id: string; name?: string; team_id?: string }, ack: (response: ViewResponseAction) => Promise<void>): Promise<void> {
     const taken = await this.deps.pending.take(id, ownerOf(user.id));
     if (taken.status === 'not-owner') {
       await ack({ response_action: 'update', view: replyView(textReply('Only the moderator who made this preview can save it. Nothing was changed.', { tone: 'error' })) });

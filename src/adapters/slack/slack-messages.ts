@@ -1,7 +1,7 @@
 import type { RespondArguments, types } from '@slack/bolt';
 import type { ReplyDocument } from '../../core/render/document.js';
 import type { LibraryEntry } from '../../ports/library.js';
-import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { escapeEntities, escapeMrkdwn } from './escape-mrkdwn.js';
 import { plainWithin, renderPage, RUN_ACTION_PREFIX, type SlackMessage } from './to-block-kit.js';
 
 export const PICK_ACTION_PREFIX = 'briefbot:pick:';
@@ -48,10 +48,11 @@ export interface Confirmation {
 
 /** "Really run ...?" with a danger button that runs the line and a Cancel that removes the question. */
 export function confirmationMessage(line: string, what: Confirmation): RespondMessage {
-  const command = escapeMrkdwn(line);
+  // In a code span Slack shows the marks as they are, and would show a date token as markup.
+  const command = escapeEntities(line);
   return {
     response_type: 'ephemeral',
-    text: `Really run ${command}?`,
+    text: `Really run ${escapeMrkdwn(line)}?`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `Really run \`${command}\`? ${escapeMrkdwn(what.consequence)}`, verbatim: true } },
       {

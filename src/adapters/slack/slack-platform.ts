@@ -91,6 +91,17 @@ const DEFAULT_CLIENT_OPTIONS: webApi.WebClientOptions = {
 /** The action ids of briefbot's buttons and menus (command lines, "Show the rest", briefing menus, Cancel). */
 const ACTION_IDS = new RegExp(`^(${escapeRegExp(RUN_ACTION_PREFIX)}|${escapeRegExp(PICK_ACTION_PREFIX)}|${escapeRegExp(MORE_ACTION_ID)}$|${escapeRegExp(CANCEL_ACTION_ID)}$)`);
 
+/** Who sent a request, as Slack's payloads name them (`team_id`: their workspace, where Slack gives it). */
+export interface SlackUserRef {
+  id: string;
+  name?: string;
+  username?: string;
+  team_id?: string;
+}
+
+/** The scope of a request that names no workspace (Slack always names one; this keeps such a request apart). */
+const UNKNOWN_TEAM = 'slack:unknown-team';
+
 const SORRY = 'Sorry, something went wrong on my side while answering that. It has been logged; please try again later.';
 
 /**
@@ -263,11 +274,15 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     }
   }
 
-  private async invocation(user: { id: string; name?: string; username?: string }, channelId: string, channelName?: string): Promise<Invocation> {
+  /**
+   * Who asked, where. The scope is the workspace (team) the request came from, so a process that
+   * serves several workspaces shows and changes only that workspace's digests.
+   */
+  private async invocation(user: SlackUserRef, channelId: string, channelName?: string, teamId?: string): Promise<Invocation> {
     const isModerator = (await this.moderators?.isModerator(user.id)) ?? false;
     return {
       actor: { platform: 'slack', userId: user.id, userName: user.username ?? user.name ?? user.id, isModerator },
-      channel: { platform: 'slack', id: channelId, ...(channelName && { name: channelName }) },
+      channel: { platform: 'slack', id: channelId, scope: teamId ?? user.team_id ?? UNKNOWN_TEAM, ...(channelName && { name: channelName }) },
     };
   }
 
@@ -305,7 +320,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
   private async onSlash(command: SlashCommand, reply: SlashReply, client: App['client']): Promise<void> {
     const family = command.command.replace(/^\//, '');
     const text = unescapeSlackText(command.text ?? '').trim();
-    const invocation = await this.invocation({ id: command.user_id, name: command.user_name }, command.channel_id, command.channel_name);
+    const invocation = await this.invocation({ id: command.user_id, name: command.user_name }, command.channel_id, command.channel_name, command.team_id);
     if (!text && this.offersPicker(family)) {
       const entries = await this.options.library.list();
       await reply.send(entries.length ? pickerMessage(family, entries) : replyMessage(textReply('The library is empty. Moderators can add a briefing with /briefing add.')));
@@ -360,7 +375,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
   }
 
   private async onRun(line: string, body: BlockAction, respond: RespondFn): Promise<void> {
-    const invocation = await this.invocation(body.user, body.channel?.id ?? body.user.id, body.channel?.name);
+    const invocation = await this.invocation(body.user, body.channel?.id ?? body.user.id, body.channel?.name, body.team?.id);
     const doc = await this.options.dispatcher.runLine(line, invocation);
     // Pressing a button on your own (ephemeral) card changes it in place; on a card posted for
     // the channel, the answer is for the presser alone, and the channel's card stays as it was.
@@ -371,7 +386,7 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
   private async onMore(value: string, body: BlockAction, respond: RespondFn): Promise<void> {
     const more = parseMoreValue(value);
     if (!more) return;
-    const invocation = await this.invocation(body.user, body.channel?.id ?? body.user.id, body.channel?.name);
+    const invocation = await this.invocation(body.user, body.channel?.id ?? body.user.id, body.channel?.name, body.team?.id);
     const doc = await this.options.dispatcher.runLine(more.line, invocation);
     const page = renderPage(doc, { from: { unit: more.unit, offset: more.offset }, withActions: false, moreLine: more.line });
     await respond({ response_type: 'ephemeral', replace_original: false, ...page.message });

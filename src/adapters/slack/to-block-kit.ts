@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { type Action, type ReplyDocument, sliceWhole, trimAtSentence } from '../../core/render/document.js';
-import { escapeMrkdwn, mrkdwnLink, neutraliseBroadcasts } from './escape-mrkdwn.js';
+import { escapeMrkdwn, mrkdwnLink, neutraliseBroadcasts, sliceMrkdwn } from './escape-mrkdwn.js';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -83,7 +83,7 @@ function unitsOf(doc: ReplyDocument): Unit[] {
     if (i > 0) units.push({ kind: 'divider', text: '', render: () => '', trimmable: false });
     if (section.title) {
       const title = section.title;
-      units.push({ kind: 'section', text: title, render: (t) => `*${escapeMrkdwn(t)}*`, trimmable: true });
+      units.push({ kind: 'section', text: title, render: (t) => `*${escapeMrkdwn(t, { wrapped: true })}*`, trimmable: true });
     }
     for (const b of section.blocks) {
       const lead = first ? warn : '';
@@ -96,8 +96,9 @@ function unitsOf(doc: ReplyDocument): Unit[] {
           units.push({ kind: 'context', text: b.text, render: (t) => lead + escapeMrkdwn(t), trimmable: true });
           break;
         case 'quote': {
-          const by = b.attribution ? `*${escapeMrkdwn(b.attribution)}*` : '_speaker not identified_';
-          units.push({ kind: 'section', text: b.text, render: (t) => `${quoteLines(`“${escapeMrkdwn(t)}”`)}\n> — ${by}`, trimmable: true });
+          const by = b.attribution ? `*${escapeMrkdwn(b.attribution, { wrapped: true })}*` : '_speaker not identified_';
+          // The speaker's marks share the block: a lone mark of the quote could pair with them.
+          units.push({ kind: 'section', text: b.text, render: (t) => `${quoteLines(`“${escapeMrkdwn(t, { wrapped: true })}”`)}\n> — ${by}`, trimmable: true });
           break;
         }
         case 'list': {
@@ -107,8 +108,8 @@ function unitsOf(doc: ReplyDocument): Unit[] {
         }
         case 'fields':
           for (const f of b.fields) {
-            const label = `*${escapeMrkdwn(f.label)}*\n`;
-            units.push({ kind: 'section', text: f.value, render: (t) => label + escapeMrkdwn(t), trimmable: true });
+            const label = `*${escapeMrkdwn(f.label, { wrapped: true })}*\n`;
+            units.push({ kind: 'section', text: f.value, render: (t) => label + escapeMrkdwn(t, { wrapped: true }), trimmable: true });
           }
           break;
       }
@@ -127,18 +128,19 @@ interface Fit {
 
 /**
  * Fits a unit's text into `limit` rendered characters. Escaping lengthens text (`&` becomes
- * `&amp;`), so the raw budget shrinks until the escaped result fits.
+ * `&amp;`, a formatting mark a 22-character literal), so the raw budget shrinks, in proportion to
+ * how much the text grew, until the escaped result fits.
  */
 function fit(unit: Unit, raw: string, limit: number): Fit | undefined {
   const whole = unit.render(raw);
   if (whole.length <= limit) return { rendered: whole, used: raw.length, complete: true };
   if (!unit.trimmable) return undefined;
-  let max = Math.min(raw.length, limit - (whole.length - raw.length));
+  let max = Math.min(raw.length - 1, Math.floor((raw.length * limit) / whole.length));
   while (max >= 20) {
     const cut = trimAtSentence(raw, max);
     const rendered = unit.render(cut);
     if (rendered.length <= limit) return { rendered, used: cut.length - 3, complete: false };
-    max -= rendered.length - limit + 1;
+    max = Math.min(max - 1, Math.floor((max * limit) / rendered.length));
   }
   return undefined;
 }
@@ -179,8 +181,8 @@ export function escapedWithin(text: string, max: number): string {
   let room = max;
   for (;;) {
     const out = escapeMrkdwn(trimAtSentence(text, room));
-    if (out.length <= max || room <= 4) return sliceWhole(out, max);
-    room -= out.length - max;
+    if (out.length <= max || room <= 4) return sliceMrkdwn(out, max);
+    room = Math.min(room - 1, Math.floor((room * max) / out.length));
   }
 }
 
@@ -295,7 +297,7 @@ export function renderPage(doc: ReplyDocument, options: PageOptions): RenderedPa
 }
 
 function trimFallback(text: string): string {
-  return text.length <= SLACK_LIMITS.fallbackText ? text : `${sliceWhole(text, SLACK_LIMITS.fallbackText - 1)}…`;
+  return text.length <= SLACK_LIMITS.fallbackText ? text : `${sliceMrkdwn(text, SLACK_LIMITS.fallbackText - 1)}…`;
 }
 
 /** A whole document as consecutive messages (for channel posts, which have no "Show more"). */

@@ -5,6 +5,8 @@ import { parseChannelMention } from './schedule-input.js';
 interface ChannelLike {
   platform: PlatformName;
   id: string;
+  scope: string;
+  named?: boolean;
   name?: string;
 }
 
@@ -22,10 +24,14 @@ export function digestsOf<D>(ctx: DigestCommandContext<D>): D {
   return digests;
 }
 
-/** The channel a /digest command is about: the one named (a mention or an id), or the current one. */
+/**
+ * The channel a /digest command is about: the one named (a mention or an id), or the current one.
+ * A named channel is taken to be of the caller's server or workspace (adapters refuse one that is
+ * not, before the command runs), so the command acts within that scope.
+ */
 export function targetChannel<D>(ctx: DigestCommandContext<D>, arg: ArgValue | undefined): ChannelLike {
   if (typeof arg !== 'string' || arg.trim() === '') return ctx.channel;
   const id = parseChannelMention(arg);
   if (!id) throw new BriefbotError('BAD_ARGUMENTS', `"${arg.slice(0, 40)}" is not a channel; mention it (#channel) or leave it out for this channel.`);
-  return id === ctx.channel.id ? ctx.channel : { platform: ctx.actor.platform, id };
+  return id === ctx.channel.id ? ctx.channel : { platform: ctx.actor.platform, id, scope: ctx.channel.scope, named: true };
 }

@@ -5,6 +5,7 @@ import { briefingFileCacheMigration } from './0004-briefing-file-cache.js';
 import { pendingSubmissionsMigration } from './0005-pending-submissions.js';
 import { digestAuditMigration } from './0006-digest-audit.js';
 import { buttonLinesMigration } from './0007-button-lines.js';
+import { digestScopeMigration } from './0008-digest-scope.js';
 import type { StoreMigration } from './migration.js';
 
 /**
@@ -19,4 +20,5 @@ export const migrations: readonly StoreMigration[] = [
   pendingSubmissionsMigration,
   digestAuditMigration,
   buttonLinesMigration,
+  digestScopeMigration,
 ];

@@ -9,6 +9,7 @@ import { type DiscordTestApp, MOD_ROLE, startDiscordTestApp } from './discord-te
 
 const alice = { id: '800000000000000001', username: 'alice' };
 const bob = { id: '800000000000000002', username: 'bob' };
+const carol = { id: '800000000000000003', username: 'carol' };
 
 /** Half of a UTF-16 pair on its own: not representable in UTF-8, so Discord refuses it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -301,6 +302,41 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     const sibling = await subscribe(`<#${app.fake.siblingChannelId}>`);
     expect(sibling.body.data.embeds[0].description ?? '').not.toMatch(/not one of this server's/);
     expect((await app.digestStore.listSubscriptions()).map((s) => s.channelId)).toEqual([app.fake.siblingChannelId]);
+  });
+
+  it("GIVEN digests in two servers the bot is in THEN /digest list and status in each show only that server's channels, times and moderators", async () => {
+    const admin = (user: typeof alice, foreign: boolean, sub: string, options: unknown[] = []) => {
+      const payload = [{ type: 1, name: sub, options }];
+      return callbackOf(foreign ? app.fake.slashCommandInForeignServer('digest-admin', payload, user, { permissions: MANAGE_GUILD }) : app.fake.slashCommand('digest-admin', payload, user, { permissions: MANAGE_GUILD }));
+    };
+    const read = async (foreign: boolean, sub: 'list' | 'status') => {
+      const payload = [{ type: 1, name: sub }];
+      const cb = await callbackOf(foreign ? app.fake.slashCommandInForeignServer('digest', payload, carol) : app.fake.slashCommand('digest', payload, carol));
+      return JSON.stringify(cb.body.data);
+    };
+    expect(JSON.stringify((await admin(alice, false, 'subscribe', [{ type: 3, name: 'at', value: '06:10' }])).body.data)).not.toMatch(/not one of this server's/);
+    expect(JSON.stringify((await admin(bob, true, 'subscribe', [{ type: 3, name: 'at', value: '21:50' }])).body.data)).not.toMatch(/not one of this server's/);
+    const scopes = (await app.digestStore.listSubscriptions()).map((s) => [s.channelId, s.scope]);
+    expect(scopes).toContainEqual([app.fake.channelId, app.fake.guildId]);
+    expect(scopes).toContainEqual([app.fake.foreignChannelId, app.fake.foreignGuildId]);
+    for (const sub of ['list', 'status'] as const) {
+      const foreign = await read(true, sub);
+      expect(foreign, sub).toContain(app.fake.foreignChannelId);
+      expect(foreign, sub).toContain('21:50');
+      expect(foreign, sub).not.toContain(app.fake.channelId);
+      expect(foreign, sub).not.toContain('06:10');
+      expect(foreign, sub).not.toContain('alice');
+      const home = await read(false, sub);
+      expect(home, sub).toContain(app.fake.channelId);
+      expect(home, sub).toContain('06:10');
+      expect(home, sub).not.toContain(app.fake.foreignChannelId);
+      expect(home, sub).not.toContain('21:50');
+      expect(home, sub).not.toContain('bob');
+    }
+    // Stopping from the other server changes nothing here; each server stops its own.
+    expect(JSON.stringify((await admin(bob, true, 'unsubscribe')).body.data)).toMatch(/no longer gets a digest/);
+    expect((await app.digestStore.listSubscriptions()).map((s) => s.channelId)).toContain(app.fake.channelId);
+    expect((await app.digestStore.listSubscriptions()).map((s) => s.channelId)).not.toContain(app.fake.foreignChannelId);
   });
 
   it('GIVEN a time-zone option being typed THEN autocomplete offers matching IANA zones', async () => {

@@ -48,7 +48,7 @@ beforeAll(async () => {
   for (let k = 0; k < 30; k++) source.add({ slug: `item-${k}`, title: `Item ${k} about rates`, tags: ['economy'], body: `Rates stay at ${k} percent, the bank said.` });
   const library = new Library({ source, analyze, cacheKey: (i) => i.text, logger: silentLogger });
   const dispatcher = new Dispatcher({ commands: await loadCommands(), library, clock: { now: () => new Date('2026-11-29T12:00:00Z') }, logger: silentLogger, services: {} });
-  const who: Invocation = { actor: { platform: 'discord', userId: ann.id, userName: 'ann', isModerator: false }, channel: { platform: 'discord', id: ctx.channelId } };
+  const who: Invocation = { actor: { platform: 'discord', userId: ann.id, userName: 'ann', isModerator: false }, channel: { platform: 'discord', id: ctx.channelId, scope: '900000000000000003' } };
   const docs: { name: string; doc: ReplyDocument }[] = [
     { name: 'briefing card', doc: await dispatcher.run('briefing', { topic: 'korea-japan' }, who) },
     { name: 'shortened card with buttons', doc: await dispatcher.run('briefing', { topic: 'long-read' }, who) },

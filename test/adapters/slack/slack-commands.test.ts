@@ -144,6 +144,34 @@ describe('Slack slash commands through the real Bolt app', () => {
     expect(answer.replace_original).toBe(false);
   });
 
+  it("GIVEN one app serving two workspaces THEN each workspace's /digest list and status show only its own channels, times and moderators", async () => {
+    const digest = async (text: string, team: string, channel: string, user = 'U0ADMIN', userName = 'admin') =>
+      textOfBlocks((await h.answer(await h.slash(text, { command: '/digest', team, channel, user, userName }))).blocks);
+    expect(await digest('subscribe at 06:10', 'T0ONE', 'C0ONE')).not.toMatch(/another server or workspace/);
+    expect(await digest('subscribe at 21:50', 'T0TWO', 'C0TWO')).not.toMatch(/another server or workspace/);
+    expect((await h.digestStore.listSubscriptions()).map((s) => [s.channelId, s.scope])).toEqual([
+      ['C0ONE', 'T0ONE'],
+      ['C0TWO', 'T0TWO'],
+    ]);
+    for (const sub of ['list', 'status']) {
+      const two = await digest(sub, 'T0TWO', 'C0ELSE', 'U0READER', 'reader');
+      expect(two, sub).toContain('C0TWO');
+      expect(two, sub).toContain('21:50');
+      expect(two, sub).not.toContain('C0ONE');
+      expect(two, sub).not.toContain('06:10');
+      const one = await digest(sub, 'T0ONE', 'C0ELSE', 'U0READER', 'reader');
+      expect(one, sub).toContain('C0ONE');
+      expect(one, sub).not.toContain('C0TWO');
+      expect(one, sub).not.toContain('21:50');
+    }
+    // A moderator of the second workspace naming the first one's channel changes nothing there.
+    for (const text of ['unsubscribe <#C0ONE>', 'subscribe <#C0ONE> at 03:00', 'send-now <#C0ONE>']) {
+      expect(await digest(text, 'T0TWO', 'C0TWO'), text).toMatch(/another server or workspace.*Nothing was changed/s);
+    }
+    expect(await h.digestStore.getSubscription('slack', 'C0ONE')).toMatchObject({ scope: 'T0ONE', minuteOfDay: 6 * 60 + 10 });
+    for (const [team, channel] of [['T0ONE', 'C0ONE'], ['T0TWO', 'C0TWO']] as const) await digest('unsubscribe', team, channel);
+  });
+
   it('GIVEN "/briefing digest status" THEN it reaches the /digest family, as "/digest status" does', async () => {
     const viaBriefing = textOfBlocks((await h.answer(await h.slash('digest status'))).blocks);
     const direct = textOfBlocks((await h.answer(await h.slash('status', { command: '/digest' }))).blocks);

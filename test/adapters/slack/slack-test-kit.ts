@@ -4,6 +4,10 @@ import type { Analysis, AnalysisInput } from '../../../src/core/analysis/types.j
 import type { Briefing } from '../../../src/core/briefing/briefing.js';
 import { briefingFromForm, parseSubmission, requireValid } from '../../../src/core/briefing/briefing-form.js';
 import { BriefbotError } from '../../../src/core/errors.js';
+import { DeliveryQueue } from '../../../src/digest/delivery-queue.js';
+import { DigestScheduler } from '../../../src/digest/digest-scheduler.js';
+import { DigestService } from '../../../src/digest/digest-service.js';
+import { MemoryDigestStore } from '../../../src/digest/memory-digest-store.js';
 import { Dispatcher } from '../../../src/dispatch/dispatcher.js';
 import { loadCommands } from '../../../src/dispatch/load-commands.js';
 import { Library } from '../../../src/library/library.js';
@@ -142,6 +146,8 @@ export interface SlashOptions {
   userName?: string;
   channel?: string;
   command?: string;
+  /** The workspace the command comes from (default T0FAKE). */
+  team?: string;
   timestamp?: number;
   secret?: string;
   signature?: string;
@@ -155,6 +161,8 @@ export class SlackHarness {
   readonly fake = new FakeSlack();
   readonly source = new MemorySource();
   readonly moderation = new RecordingModeration();
+  /** Digests in memory; nothing is delivered (no platform in the queue). */
+  readonly digestStore = new MemoryDigestStore();
   platform!: SlackPlatform;
   library!: Library;
   url = '';
@@ -170,7 +178,9 @@ export class SlackHarness {
     for (const [id, user] of Object.entries(this.options.users ?? {})) this.fake.users.set(id, user);
     for (const b of this.options.briefings ?? []) this.source.add(b);
     this.library = new Library({ source: this.source, analyze: this.options.analyze ?? sentencesAnalysis, cacheKey: (i) => `${i.title ?? ''}\n${i.text}`, logger: silentLogger, recheckMs: 0 });
-    const dispatcher = new Dispatcher({ commands: await loadCommands(), library: this.library, clock: systemClock, logger: silentLogger, services: { moderation: this.moderation } });
+    const scheduler = new DigestScheduler({ store: this.digestStore, queue: new DeliveryQueue({ platforms: [], logger: silentLogger }), library: this.library, clock: systemClock, logger: silentLogger, catchupHours: 6 });
+    const digests = new DigestService({ store: this.digestStore, scheduler, library: this.library, clock: systemClock });
+    const dispatcher = new Dispatcher({ commands: await loadCommands(), library: this.library, clock: systemClock, logger: silentLogger, services: { moderation: this.moderation, digests } });
     this.platform = new SlackPlatform({
       settings: {
         botToken: BOT_TOKEN,
@@ -204,7 +214,7 @@ export class SlackHarness {
     const triggerId = `trigger-${++this.triggers}`;
     const body = new URLSearchParams({
       token: 'legacy-verification-token',
-      team_id: 'T0FAKE',
+      team_id: options.team ?? 'T0FAKE',
       team_domain: 'fake',
       channel_id: options.channel ?? 'C0NEWS',
       channel_name: 'news',

@@ -93,3 +93,56 @@ describe('escapedWithin', () => {
     }
   });
 });
+
+describe('formatting marks in briefing text', () => {
+  const LITERAL = /<!date\^00000000\^\{_\}\|([*_~`])>/g;
+  /** What Slack shows: a literal mark's fallback as the mark itself, entities decoded, soft hyphens invisible. */
+  const shown = (mrkdwn: string) => mrkdwn.replace(LITERAL, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\u00ad/g, '');
+
+  it('GIVEN a card whose text, quote, speaker and fields hold * _ ~ and ` THEN Slack is sent each as a literal mark, so it shows the text as the editor wrote it', () => {
+    const d = doc({
+      title: 'Rates *up* again',
+      sections: [
+        {
+          title: 'Summary of *all* the _news_',
+          blocks: [
+            { kind: 'text', text: 'Output rose 2 * 3 * 4 times; the new_tax_rule passed; ~5% to ~7% expected; run `make`.' },
+            { kind: 'quote', text: 'We want *real* change', attribution: 'Ana_Ruiz' },
+            { kind: 'fields', fields: [{ label: 'Who *agreed*', value: '_nobody_ said ~no~' }] },
+          ],
+        },
+      ],
+    });
+    const page = renderPage(d, { withActions: false });
+    const sections = page.message.blocks.filter((b) => b.type === 'section').map((b) => (b as { text: { text: string } }).text.text);
+    // Our own marks (the bold section title and speaker) stay; every mark of the briefing is a literal.
+    expect(sections.map(shown)).toEqual([
+      '*Summary of *all* the _news_*',
+      'Output rose 2 * 3 * 4 times; the new_tax_rule passed; ~5% to ~7% expected; run `make`.',
+      '> “We want *real* change”\n> — *Ana_Ruiz*',
+      '*Who *agreed**\n_nobody_ said ~no~',
+    ]);
+    for (const s of sections) {
+      const withoutOurs = s.replace(LITERAL, '').replace(/^\*|\*$/g, '').replace(/\n> — \*|\*\n|\*$/g, '');
+      expect(withoutOurs, s).not.toMatch(/[*_~`]/);
+    }
+    // The header is plain_text, shown as written without any help.
+    expect(JSON.stringify(page.message.blocks[0])).toContain('Rates *up* again');
+  });
+
+  it('GIVEN long text full of marks THEN every page fits, no literal mark is cut in half, and all pages show the whole text (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a_b', '*', '~x~', '`c`', 'word.', 'Two * three.'), { minLength: 200, maxLength: 1200 }), (words) => {
+        const text = words.join(' ');
+        const pages = renderAllPages(doc({ sections: [{ blocks: [{ kind: 'text', text }] }] }), 50);
+        for (const p of pages) {
+          expectWithinSlackLimits(p);
+          for (const t of [p.text, textOfBlocks(p.blocks)]) expect(t.replace(LITERAL, '')).not.toMatch(/<|>/);
+        }
+        const all = pages.map((p) => shown(textOfBlocks(p.blocks))).join(' ');
+        for (const piece of text.split(/(?<=\.) /)) expect(all).toContain(piece.slice(0, 20));
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
