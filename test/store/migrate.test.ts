@@ -1,22 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type DatabaseOptions, openDatabase } from '../../src/store/database.js';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import type { StoreMigration } from '../../src/store/migrations/migration.js';
-import { postgresForTests, uniqueSchema } from '../support/postgres.js';
-import { dropSchema } from './store-factories.js';
+import { databaseTargets } from './database-targets.js';
 
-const pgUrl = await postgresForTests();
-const dir = mkdtempSync(join(tmpdir(), 'briefbot-migrate-'));
-const schemas: string[] = [];
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const s of schemas) await dropSchema(pgUrl as string, s);
-});
+const { targets, dir } = await databaseTargets('migrate');
 
 const extra: StoreMigration = {
   name: '9999-test-extra',
@@ -25,18 +16,6 @@ const extra: StoreMigration = {
   },
 };
 
-const targets: { name: string; skip: boolean; options: () => DatabaseOptions }[] = [
-  { name: 'sqlite', skip: false, options: () => ({ sqlitePath: join(dir, `${Math.random().toString(36).slice(2)}`, 'db.sqlite') }) },
-  {
-    name: 'postgres',
-    skip: !pgUrl,
-    options: () => {
-      const pgSchema = uniqueSchema('bb_migrate');
-      schemas.push(pgSchema);
-      return { databaseUrl: pgUrl as string, pgSchema, sqlitePath: '' };
-    },
-  },
-];
 
 for (const target of targets) {
   describe.skipIf(target.skip)(`migrations on ${target.name}`, () => {

@@ -1,40 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeliveryQueue } from '../../src/digest/delivery-queue.js';
 import { DigestScheduler } from '../../src/digest/digest-scheduler.js';
 import { DigestService } from '../../src/digest/digest-service.js';
 import { SqlDigestStore } from '../../src/digest/sql-digest-store.js';
 import { silentLogger } from '../../src/ports/logger.js';
-import { type DatabaseOptions, openDatabase } from '../../src/store/database.js';
+import { openDatabase } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 import { migrations } from '../../src/store/migrations/index.js';
-import { postgresForTests, uniqueSchema } from '../support/postgres.js';
 import { FakeClock, FakeLibrary, RecordingPlatform } from '../digest/fakes.js';
-import { dropSchema } from './store-factories.js';
+import { databaseTargets } from './database-targets.js';
 
-const pgUrl = await postgresForTests();
-const dir = mkdtempSync(join(tmpdir(), 'briefbot-0008-'));
-const schemas: string[] = [];
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const s of schemas) await dropSchema(pgUrl as string, s);
-});
+const { targets } = await databaseTargets('0008');
 
-const targets: { name: string; skip: boolean; options: () => DatabaseOptions }[] = [
-  { name: 'sqlite', skip: false, options: () => ({ sqlitePath: join(dir, `${Math.random().toString(36).slice(2)}`, 'db.sqlite') }) },
-  {
-    name: 'postgres',
-    skip: !pgUrl,
-    options: () => {
-      const pgSchema = uniqueSchema('bb_0008');
-      schemas.push(pgSchema);
-      return { databaseUrl: pgUrl as string, pgSchema, sqlitePath: '' };
-    },
-  },
-];
 
 const before0008 = migrations.filter((m) => m.name < '0008');
 
