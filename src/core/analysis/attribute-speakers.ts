@@ -1,5 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
-import { blankLostBreaks, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
+import { blankLostBreaks, quoteHolding, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
 import { ABBREV_TITLES, firstMentionFrom, isTitleWord, lostBreaksInNames, mendLostBreaks, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
@@ -1707,17 +1707,7 @@ export function attributeSpeakers(
   // "A QuickenLoans spokesman . said:", "a Sleep Number . spokesman said": a lost break before a lower-case word ends no
   // sentence either; blanked for every cue, not only the quote's own head.
   text = blankLostBreaks(text);
-  const inQuote = (m: Mention): boolean => {
-    let lo = 0;
-    let hi = quotes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (quotes[mid]!.end <= m.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const q = quotes[lo];
-    return q !== undefined && q.start <= m.start && m.end <= q.end;
-  };
+  const inQuote = (m: Mention): boolean => quoteHolding(quotes, m.start, m.end) !== undefined;
   const speakers = mentions.filter((m) => (m.kind === 'person' || m.kind === 'organization') && !inQuote(m) && !inQuotedTitle(text, m));
   // Likely subjects: a name followed by a verb ("Billy Payne talked") or an appositive ("Simon Danczuk, the MP who...").
   const subjects = new Set<number>();

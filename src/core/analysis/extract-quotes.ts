@@ -154,6 +154,22 @@ function trimmedPart(text: string, start: number, end: number): { start: number;
   return { start, end };
 }
 
+/**
+ * The quote of `quotes` (sorted and disjoint, as the scan gives them) that holds all of [start, end), or undefined: a binary
+ * search by end, so a lookup per name stays logarithmic in the number of quotes.
+ */
+export function quoteHolding(quotes: readonly QuoteSpan[], start: number, end = start + 1): QuoteSpan | undefined {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const q = quotes[lo];
+  return q !== undefined && q.start <= start && end <= q.end ? q : undefined;
+}
+
 /** Finds every quoted span (before judging whether it is a direct quotation). */
 export function scanQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];

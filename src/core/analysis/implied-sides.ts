@@ -1,5 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
-import type { QuoteSpan } from './extract-quotes.js';
+import { quoteHolding, type QuoteSpan } from './extract-quotes.js';
 import { partyMentions } from './gazetteer.js';
 import type { Mention, NameIndex } from './mentions.js';
 
@@ -20,7 +20,7 @@ import type { Mention, NameIndex } from './mentions.js';
  * stays unknown. Linear in the text: one pass over its party names, one look around each person's mention.
  */
 export function impliedParticipants(text: string, quotes: readonly QuoteSpan[], mentions: readonly Mention[], names: NameIndex): Participant[] {
-  const inQuote = quoteTest(quotes);
+  const inQuote = (at: number): boolean => quoteHolding(quotes, at) !== undefined;
   const parties = partyMentions(text).filter((p) => !inQuote(p.start));
   const sides = twoSides(text, parties);
   if (sides === null) return [];
@@ -47,21 +47,6 @@ export function impliedParticipants(text: string, quotes: readonly QuoteSpan[], 
   }
   const taken = new Set(out.map((p) => p.side));
   return taken.size === 2 ? out : [];
-}
-
-/** Binary search over the quote spans (sorted, disjoint): whether `at` is inside one. */
-function quoteTest(quotes: readonly QuoteSpan[]): (at: number) => boolean {
-  return (at) => {
-    let lo = 0;
-    let hi = quotes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (quotes[mid]!.end <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    const q = quotes[lo];
-    return q !== undefined && q.start <= at && at < q.end;
-  };
 }
 
 type PartyMention = ReturnType<typeof partyMentions>[number];
