@@ -915,7 +915,7 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
   }
   cuts.sort((a, b) => a.at - b.at);
   // "promised a \"firm but fair\" policy": a short quoted phrase left in the narrative is one phrase, not two clauses.
-  const phrases = shortQuotedPhrases(narrative);
+  const phrases = cuts.length > 0 ? shortQuotedPhrases(narrative) : NO_PHRASES;
   let p = 0;
   for (const c of cuts) {
     if (c.at < last) continue;
@@ -939,8 +939,11 @@ function splitClauses(s: Sentence, narrative: string): Clause[] {
 /** A quoted phrase this long or shorter (in characters, marks included) is a phrase of the sentence, not speech. */
 const SHORT_QUOTED_PHRASE = 60;
 
-/** The [start, end) of the short phrases between double quote marks in `text`, in order: one pass. */
-function shortQuotedPhrases(text: string): Array<[number, number]> {
+const NO_PHRASES: ReadonlyArray<readonly [number, number]> = [];
+
+/** The [start, end) of the short phrases between double quote marks in `text`, in order: one pass, after a native search for any mark. */
+function shortQuotedPhrases(text: string): ReadonlyArray<readonly [number, number]> {
+  if (text.indexOf('"') < 0 && text.indexOf('\u201c') < 0 && text.indexOf('\u201d') < 0) return NO_PHRASES;
   const out: Array<[number, number]> = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
