@@ -912,7 +912,10 @@ function learnCompanies(text: string, mentions: Mention[], participants: readonl
   for (const m of mentions) {
     if (m.kind !== 'person') continue;
     // (The surname of a full name is a person's: "Manuel Millan ... Millan, which ...".)
-    if (!m.single || m.gender || m.role || isGivenName(m.name.toLowerCase())) for (const t of [m.name, ...m.name.split(' ')]) people.add(t);
+    if (!m.single || m.gender || m.role || isGivenName(m.name.toLowerCase())) {
+      people.add(m.name);
+      if (m.name.includes(' ')) for (const t of m.name.split(' ')) people.add(t);
+    }
     else if (COMPANY_AFTER_RE.test(text.slice(m.end, m.end + 40))) companies.add(m.name);
   }
   for (const p of participants) for (const n of [p.name, ...p.aliases]) people.add(n);
@@ -1044,14 +1047,11 @@ export function pronounGender(text: string, end: number, nextStart: number): Gen
   return he ? 'm' : she ? 'f' : null;
 }
 
-/** Offsets of the double quotation marks (" “ ”) in `text`, in order. */
+/** Offsets of the double quotation marks (" “ ”) in `text`, in order: each mark found by the native search, then merged. */
 function doubleMarkPositions(text: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 || c === 0x201c || c === 0x201d) out.push(i);
-  }
-  return out;
+  for (const mark of ['"', '\u201c', '\u201d']) for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) out.push(i);
+  return out.sort((a, b) => a - b);
 }
 
 /**
