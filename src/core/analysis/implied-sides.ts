@@ -21,12 +21,8 @@ import type { Mention, NameIndex } from './mentions.js';
  */
 export function impliedParticipants(text: string, quotes: readonly QuoteSpan[], mentions: readonly Mention[], names: NameIndex): Participant[] {
   const inQuote = (at: number): boolean => quoteHolding(quotes, at) !== undefined;
-  const parties = partyMentions(text).filter((p) => !inQuote(p.start));
-  const sides = twoSides(text, parties);
-  if (sides === null) return [];
-
   // People named outside quotes, and how often: a sentence-initial "Swaraj and Qureshi agreed" counts, whatever kind the
-  // mention finder gave the first word.
+  // mention finder gave the first word. Fewer than two people named twice imply nothing, and the party names are not read.
   const byName = new Map<string, Mention[]>();
   for (const m of mentions) if (m.kind === 'person' && !inQuote(m.start)) byName.set(names.canonical(m.name, m.start), []);
   const counts = new Map<string, number>();
@@ -38,6 +34,13 @@ export function impliedParticipants(text: string, quotes: readonly QuoteSpan[], 
     counts.set(name, (counts.get(name) ?? 0) + 1);
     list.push(m);
   }
+  let namedTwice = 0;
+  for (const n of counts.values()) if (n >= 2) namedTwice++;
+  if (namedTwice < 2) return [];
+
+  const parties = partyMentions(text).filter((p) => !inQuote(p.start));
+  const sides = twoSides(text, parties);
+  if (sides === null) return [];
   const personStarts = mentions.filter((m) => m.kind === 'person').map((m) => m.start);
   const out: Participant[] = [];
   for (const [name, list] of byName) {
