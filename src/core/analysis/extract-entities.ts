@@ -1,4 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
+import { isWhitespace } from './char-class.js';
 import { isGivenName } from './first-names.js';
 import { gazetteerOrganisation, partyOf, partyOrganisation, placeOf } from './gazetteer.js';
 import { BoundedMemo } from './bounded-memo.js';
@@ -374,16 +375,11 @@ export function thingCueBefore(text: string, at: number): boolean {
 /** The word that ends right before `at` (over spaces and one comma), in lower case, and where it starts; "" when none. */
 function wordBefore(text: string, at: number): { word: string; start: number } {
   let end = at;
-  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isWhitespace(text.charCodeAt(end - 1))) end--;
   if (end > 0 && text.charCodeAt(end - 1) === 44) end--;
   let start = end;
   while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
   return { word: end - start > 12 ? '' : text.slice(start, end).toLowerCase(), start };
-}
-
-/** A space, tab, line break or no-break space: what `\s` matches in news text. */
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
 }
 
 function isAsciiLetter(c: number): boolean {
