@@ -2,7 +2,7 @@
 /**
  * Writes src/core/analysis/lexicon/never-nouns.ts from natural's English POS lexicon (the pos-js
  * lexicon natural's Brill tagger ships with): the lower-case words the lexicon never tags as a noun,
- * in three classes. The analysis uses them to tell a noun phrase from a verb or an adverb without
+ * in three classes, and the words that can be nouns but are usually something else. The analysis uses them to tell a noun phrase from a verb or an adverb without
  * parsing a 3.9 MB JSON file (about half a second) at start-up.
  *
  *   npx tsx scripts/derive-word-classes.ts   (run again after upgrading natural; the output is committed)
@@ -16,15 +16,32 @@ export interface WordClassLists {
   adjectives: string[];
   /** Adverbs, prepositions, pronouns and the like: "however", "himself", "throughout". */
   others: string[];
+  /** Words that can be nouns but whose first (likeliest) tag is a verb's: "hit", "saw", "raising", "help". */
+  usuallyVerbs: string[];
+  /** Words that can be nouns but whose first tag is an adjective's, adverb's or the like: "former", "top", "down". */
+  usuallyOthers: string[];
+  /** Words usually nouns that are also a verb's base form or past tense: "use", "deal", "work", "rose". */
+  nounsAlsoVerbs: string[];
 }
 
 /** Words never tagged as a noun: those always tagged as a verb, those that can be an adjective, and the rest. */
 export function deriveWordClasses(lexicon: Readonly<Record<string, readonly string[]>>): WordClassLists {
-  const out: WordClassLists = { verbs: [], adjectives: [], others: [] };
+  const out: WordClassLists = { verbs: [], adjectives: [], others: [], usuallyVerbs: [], usuallyOthers: [], nounsAlsoVerbs: [] };
   for (const [word, entries] of Object.entries(lexicon)) {
     // Some entries are ambiguity classes ("VBG|NN|JJ"): each of their tags counts.
     const tags = entries.flatMap((e) => e.split('|'));
-    if (!/^[a-z]+$/.test(word) || tags.length === 0 || tags.some((t) => t.startsWith('NN'))) continue;
+    if (!/^[a-z]+$/.test(word) || tags.length === 0) continue;
+    if (tags.some((t) => t.startsWith('NN'))) {
+      // The lexicon lists a word's tags likeliest first; an ambiguity class's first member leads it.
+      const first = tags[0]!;
+      if (first.startsWith('NN')) {
+        if (tags.some((t) => t === 'VB' || t === 'VBP' || t === 'VBD')) out.nounsAlsoVerbs.push(word);
+        continue;
+      }
+      if (first.startsWith('VB') || first === 'MD') out.usuallyVerbs.push(word);
+      else out.usuallyOthers.push(word);
+      continue;
+    }
     if (tags.every((t) => t.startsWith('VB'))) out.verbs.push(word);
     else if (tags.some((t) => t.startsWith('JJ'))) out.adjectives.push(word);
     else out.others.push(word);
@@ -44,10 +61,15 @@ function main(): void {
     `export const VERB_ONLY_WORDS = '${lists.verbs.join(' ')}';`,
     `export const ADJECTIVE_NOT_NOUN_WORDS = '${lists.adjectives.join(' ')}';`,
     `export const OTHER_NOT_NOUN_WORDS = '${lists.others.join(' ')}';`,
+    '// Words that can be nouns but whose likeliest tag is not a noun\'s: first a verb\'s, then anything else\'s.',
+    `export const USUALLY_VERB_WORDS = '${lists.usuallyVerbs.join(' ')}';`,
+    `export const USUALLY_OTHER_WORDS = '${lists.usuallyOthers.join(' ')}';`,
+    '// Words usually nouns that are also a verb\'s base form or past tense.',
+    `export const NOUN_ALSO_VERB_WORDS = '${lists.nounsAlsoVerbs.join(' ')}';`,
     '',
   ].join('\n');
   writeFileSync(target, body);
-  process.stdout.write(`${target}: ${lists.verbs.length} verbs, ${lists.adjectives.length} adjectives, ${lists.others.length} others\n`);
+  process.stdout.write(`${target}: ${lists.verbs.length} verbs, ${lists.adjectives.length} adjectives, ${lists.others.length} others, ${lists.usuallyVerbs.length} usually verbs, ${lists.usuallyOthers.length} usually others, ${lists.nounsAlsoVerbs.length} nouns also verbs\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,5 +1,5 @@
 import { sentenceStems, type TextToken } from './tokenize.js';
-import { nonNounClass } from './word-classes.js';
+import { ADJECTIVE_WORD, isNounAlsoVerb, nonNounClass, OTHER_WORD, usualNonNounClass, VERB_WORD } from './word-classes.js';
 import type { Sentence } from './types.js';
 
 const MAX_PHRASE_WORDS = 4;
@@ -24,6 +24,12 @@ interface PhraseStats {
   surfaceAt: number;
   weight: number;
   surfaces: Map<string, number> | null;
+  /** Some occurrence stands where a noun phrase does: after a determiner, a possessive or an adjective, up to its run's end or a verb. */
+  nounContext: boolean;
+  /** Some occurrence does not open its sentence, so its capitals are its own, not grammar's. */
+  seenInside: boolean;
+  /** Some occurrence opens its run right after "to", a modal, a subject pronoun or "not": where a verb stands ("to use"). */
+  verbContext: boolean;
 }
 
 /**
@@ -59,13 +65,20 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
       if (token !== undefined && token.word) {
         const initial = !seenWord;
         seenWord = true;
-        if (token.stem !== null && !token.digits) {
+        // Prepositions, adverbs and pronouns that are no stopwords ("against", "whose", "widely") end a run as stopwords do.
+        if (token.stem !== null && !token.digits && (token.capitalised || (token.classBits & OTHER_WORD) === 0)) {
           inRun = true;
           if (runStart < 0) {
             runStart = k;
             runStartsSentence = initial;
           }
           stemFrequency[ids[k]!] += 1;
+          // A possessive ends its run: "the world's biggest", "Ireland's biggest company" give no "world biggest".
+          if (token.possessive) {
+            addRunPhrases(phrases, found, keys, tokens, ids, runStart, k + 1, sentenceIndex, runStartsSentence);
+            runStart = -1;
+            continue;
+          }
         }
       }
       if (inRun || runStart < 0) continue;
@@ -99,7 +112,7 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
   for (let phrase = best.next(); phrase !== undefined; phrase = best.next()) {
     if (chosen.length >= n) break;
     const stems = stemsOf(phrase);
-    if (stems.length === 1 && !standsAlone(phrase)) continue;
+    if (stems.length === 1 ? !standsAlone(phrase) : !isNounPhrase(phrase)) continue;
     const key = ` ${stems.join(' ')} `;
     // Skip variants of what is already there: "kite flying festival" after "kite flying".
     if (chosenStems.some((c, i) => c.length > 1 && key.includes(chosenKeys[i]!))) continue;
@@ -134,15 +147,47 @@ november december today yesterday tomorrow week weeks month months year years da
 pound euros euro million millions billion billions trillion`.split(/\s+/),
 );
 
-/** A single word that can be a keyword: a noun or a name, not a verb, adjective or adverb ("remain", "recent"), nor a date or amount ("0.2"). */
+/**
+ * A single word that can be a keyword: a noun or a name, not a verb, adjective or adverb ("remain", "recent"), nor a date or
+ * amount ("0.2"). A word usually something else ("hit", "former", "raising") is a noun only where the story uses it as one
+ * ("the launch", "a boost"); a usual noun that is also a verb ("use", "say") is none where the story uses it only as a verb.
+ */
 function standsAlone(phrase: PhraseStats): boolean {
   // The form written most (a form seen only opening a sentence weighs half): "Bush" stays a name, "Recent" is "recent".
   const word = bestSurface(phrase);
   const lower = word.toLowerCase();
   if (NO_KEYWORD_ALONE.has(lower) || /\d/.test(word)) return false;
-  // A capitalised word inside a sentence is a name, whatever the lexicon says of its lower-case form ("Bush", "Will").
-  return word !== lower || nonNounClass(lower) === undefined;
+  // A capitalised word inside a sentence is a name, whatever the lexicon says of its lower-case form ("Bush", "Will"); one
+  // only ever opening a sentence may be any word ("Excluding").
+  if (word !== lower && phrase.seenInside) return true;
+  if (nonNounClass(lower) !== undefined) return false;
+  if (phrase.nounContext) return true;
+  // A usual noun that is also a verb ("use", "work", "say") stands unless the story only ever uses it as a verb ("to use").
+  if (isNounAlsoVerb(lower)) return !phrase.verbContext;
+  return usualNonNounClass(lower) === undefined;
 }
+
+/**
+ * A phrase of several words that can be a keyword: a noun phrase, not a clause or a verb's phrase. Its last word is a noun
+ * or a name ("customers trying", "survey found", "world biggest", "sources close" are not), and a first word that is
+ * usually a verb starts it only where the story uses the phrase as a noun ("its operating costs", not "by cutting
+ * subsidies", "regain momentum"). Names ("Sir Cameron Mackintosh") pass.
+ */
+function isNounPhrase(phrase: PhraseStats): boolean {
+  // Read from the words first seen (the surface most written differs at most in a sentence's opening capital).
+  const last = phrase.surfaceTokens[phrase.surfaceAt + phrase.size - 1]!;
+  if (!last.capitalised && last.classBits !== 0) return false;
+  const first = phrase.surfaceTokens[phrase.surfaceAt]!;
+  if (phrase.nounContext || (first.classBits & VERB_WORD) === 0) return true;
+  // A verb's form opens a name only where it is capitalised inside a sentence too ("Finding Neverland", not "Using ...").
+  return first.capitalised && phrase.seenInside && CAPITALISED.test(bestSurface(phrase));
+}
+
+/** Words after which a word stands as a verb: "to", modals, subject pronouns, "not". */
+const VERB_OPENERS = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'cannot', 'not', "n't", 'i', 'we', 'they', 'you', 'he', 'she', 'did', 'does', 'do']);
+
+/** Words after which a run of content words stands as a noun phrase: determiners and possessive pronouns. */
+const NOUN_PHRASE_OPENERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'these', 'those', 'no', 'any', 'some', 'each', 'every']);
 
 /**
  * Map keys for phrases of up to MAX_PHRASE_WORDS stems, from their numbers: one number per phrase
@@ -245,6 +290,10 @@ function addRunPhrases(
   sentence: number,
   startsSentence: boolean,
 ): void {
+  // What the word before the run says of the phrases that open it: a noun phrase follows "the" or "its", a verb "to" or "will".
+  const opener = start > 0 ? tokens[start - 1]! : undefined;
+  const opensNoun = opener !== undefined && opener.word && (opener.possessive || NOUN_PHRASE_OPENERS.has(opener.lower));
+  const opensVerb = opener !== undefined && VERB_OPENERS.has(opener.lower);
   for (let size = 1; size <= Math.min(MAX_PHRASE_WORDS, end - start); size += 1) {
     for (let at = start; at + size <= end; at += 1) {
       // Never cut a name in two: "SNP leader Nicola" out of "SNP leader Nicola Sturgeon".
@@ -253,7 +302,14 @@ function addRunPhrases(
       if (cutsStart || cutsEnd) continue;
       if (size > MAX_COMMON_PHRASE_WORDS && !allCapitalised(tokens, at, size)) continue;
       if (size > 1 && !isWellFormed(tokens, at, size)) continue;
-      addPhrase(phrases, found, keys.of(ids, tokens, at, size), tokens, ids, at, size, sentence, startsSentence && at === start);
+      // Where a noun phrase stands: after a determiner or a possessive ("the launch", "its operating costs", "Japan's
+      // growth") or after an adjective in the run ("higher operating costs"), and up to the run's end or a verb ("costs
+      // fell"); not after a verb, a noun or a preposition ("began cutting subsidies", "the film won", "by cutting subsidies").
+      const nounContext =
+        (at === start ? opensNoun : (tokens[at - 1]!.classBits & ADJECTIVE_WORD) !== 0) &&
+        (at + size === end || (tokens[at + size]!.classBits & VERB_WORD) !== 0);
+      const verbContext = at === start && opensVerb;
+      addPhrase(phrases, found, keys.of(ids, tokens, at, size), tokens, ids, at, size, sentence, startsSentence && at === start, nounContext, verbContext);
     }
   }
 }
@@ -296,12 +352,18 @@ function addPhrase(
   size: number,
   sentence: number,
   sentenceInitial: boolean,
+  nounContext: boolean,
+  verbContext: boolean,
 ): void {
   let stats = phrases.get(key);
   if (stats === undefined) {
-    stats = { size, runIds: ids, stems: null, count: 0, firstSentence: sentence, surfaceTokens: tokens, surfaceAt: at, weight: 0, surfaces: null };
+    stats = { size, runIds: ids, stems: null, count: 0, firstSentence: sentence, surfaceTokens: tokens, surfaceAt: at, weight: 0, surfaces: null, nounContext, seenInside: !sentenceInitial, verbContext };
     phrases.set(key, stats);
     found.push(stats);
+  } else {
+    if (nounContext) stats.nounContext = true;
+    if (!sentenceInitial) stats.seenInside = true;
+    if (verbContext) stats.verbContext = true;
   }
   stats.count += 1;
   const weight = sentenceInitial ? 0.5 : 1;

@@ -2,6 +2,7 @@ import naturalStopwords from 'natural/lib/natural/util/stopwords.js';
 import { codePointAt, isLetterOrNumber, isWhitespace, widthOf } from './char-class.js';
 import { porterStem } from './porter-stemmer.js';
 import { BoundedMemo } from './bounded-memo.js';
+import { wordClassBits } from './word-classes.js';
 
 /** natural's English stopword list plus contractions and reporting fillers its list lacks. */
 export const STOPWORDS: ReadonlySet<string> = new Set([
@@ -74,6 +75,10 @@ export interface TextToken {
   readonly digits: boolean;
   /** The text starts with an upper-case letter. */
   readonly capitalised: boolean;
+  /** A word written with a possessive "'s" ("Korea's"), which `text` and `lower` leave out. */
+  readonly possessive: boolean;
+  /** `wordClassBits` of `lower` (0 for punctuation): never a noun, usually a verb, an adjective. */
+  readonly classBits: number;
   /** The shared record of `stem` (null when `stem` is), by which sentenceStems numbers stems without a string lookup. */
   readonly stemRef: StemRef | null;
 }
@@ -363,7 +368,7 @@ function wordToken(raw: string): TextToken {
   if (possessive) lower = lower.slice(0, -2);
   const text = possessive ? raw.slice(0, -2) : raw;
   const stemmed = STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower);
-  return { text, word: true, lower, stem: stemmed, digits: isAllDigits(lower), capitalised: startsUpperCase(text), stemRef: stemmed === null ? null : stemRefOf(stemmed) };
+  return { text, word: true, lower, stem: stemmed, digits: isAllDigits(lower), capitalised: startsUpperCase(text), possessive, classBits: wordClassBits(lower), stemRef: stemmed === null ? null : stemRefOf(stemmed) };
 }
 
 /** /^\d+$/ */
@@ -384,7 +389,7 @@ function startsUpperCase(s: string): boolean {
 }
 
 function punctuationToken(text: string): TextToken {
-  return { text, word: false, lower: '', stem: null, digits: false, capitalised: false, stemRef: null };
+  return { text, word: false, lower: '', stem: null, digits: false, capitalised: false, possessive: false, classBits: 0, stemRef: null };
 }
 
 /** Punctuation other than one ASCII character: “ ” ‘ ’ … and spaced dashes (" - "), shared like words. */

@@ -1,4 +1,4 @@
-import { ADJECTIVE_NOT_NOUN_WORDS, OTHER_NOT_NOUN_WORDS, VERB_ONLY_WORDS } from './lexicon/never-nouns.js';
+import { ADJECTIVE_NOT_NOUN_WORDS, NOUN_ALSO_VERB_WORDS, OTHER_NOT_NOUN_WORDS, USUALLY_OTHER_WORDS, USUALLY_VERB_WORDS, VERB_ONLY_WORDS } from './lexicon/never-nouns.js';
 
 /**
  * What an English word is, by natural's POS lexicon, when it can never be a noun: always a verb
@@ -25,4 +25,54 @@ function table(): Map<string, NonNounClass> {
  */
 export function nonNounClass(lower: string): NonNounClass | undefined {
   return table().get(lower);
+}
+
+let usual: Map<string, 'verb' | 'other' | 'noun-or-verb'> | undefined;
+
+function usualTable(): Map<string, 'verb' | 'other' | 'noun-or-verb'> {
+  if (usual === undefined) {
+    usual = new Map();
+    for (const w of USUALLY_VERB_WORDS.split(' ')) usual.set(w, 'verb');
+    for (const w of USUALLY_OTHER_WORDS.split(' ')) usual.set(w, 'other');
+    for (const w of NOUN_ALSO_VERB_WORDS.split(' ')) usual.set(w, 'noun-or-verb');
+  }
+  return usual;
+}
+
+/**
+ * What a lower-case word that can be a noun usually is, by the lexicon's likeliest tag, when that is not a noun: a verb
+ * ("hit", "saw", "raising", "help") or something else ("former", "top", "down", "annual"). Undefined for a word usually
+ * a noun, for a word never a noun (`nonNounClass`) and for a word the lexicon does not know.
+ */
+export function usualNonNounClass(lower: string): 'verb' | 'other' | undefined {
+  const c = usualTable().get(lower);
+  return c === 'noun-or-verb' ? undefined : c;
+}
+
+/** A word usually a noun that is also a verb's base form or past tense, by the lexicon: "use", "deal", "work", "rose". */
+export function isNounAlsoVerb(lower: string): boolean {
+  return usualTable().get(lower) === 'noun-or-verb';
+}
+
+/** `wordClassBits`: the word is never a noun and no verb or adjective either ("against", "whose", "widely"). */
+export const OTHER_WORD = 1;
+/** `wordClassBits`: the word is always or usually a verb ("fell", "hit", "raising"). */
+export const VERB_WORD = 2;
+/** `wordClassBits`: the word is never a noun and can be an adjective ("higher", "impressive"). */
+export const ADJECTIVE_WORD = 4;
+
+/** `wordClassBits`: the word can be a noun but is usually an adjective, adverb or the like ("former", "top", "worth"). */
+export const USUALLY_OTHER_WORD = 8;
+
+/**
+ * The classes of a lower-case word as bits (OTHER_WORD, VERB_WORD, ADJECTIVE_WORD, USUALLY_OTHER_WORD), for tokens to carry
+ * once per distinct word; 0 for a word usually a noun or unknown to the lexicon.
+ */
+export function wordClassBits(lower: string): number {
+  const never = nonNounClass(lower);
+  if (never === 'other') return OTHER_WORD;
+  if (never === 'adjective') return ADJECTIVE_WORD;
+  if (never === 'verb') return VERB_WORD;
+  const usually = usualNonNounClass(lower);
+  return usually === 'verb' ? VERB_WORD : usually === 'other' ? USUALLY_OTHER_WORD : 0;
 }

@@ -3,16 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { contentStems, isStopword, scanTextTokens, sentenceStems, sentenceTokens, STOPWORDS, stem, tokenizeText, tokenizeWords } from '../../../src/core/analysis/tokenize.js';
 import { tokenText } from './token-pieces.js';
+import { wordClassBits } from '../../../src/core/analysis/word-classes.js';
 
 /** What tokenizeText must return: its tokens as the regexes that specify them define them, one token at a time. */
 function referenceTokens(text: string) {
   return scanTextTokens(text).map((raw) => {
-    if (!/^[\p{L}\p{N}]/u.test(raw)) return { text: raw, word: false, lower: '', stem: null, digits: false, capitalised: /^\p{Lu}/u.test(raw) };
+    if (!/^[\p{L}\p{N}]/u.test(raw)) return { text: raw, word: false, lower: '', stem: null, digits: false, capitalised: /^\p{Lu}/u.test(raw), possessive: false, classBits: 0 };
     let lower = raw.toLowerCase().replace(/’/g, "'");
     const possessive = lower.endsWith("'s");
     if (possessive) lower = lower.slice(0, -2);
     const text = possessive ? raw.slice(0, -2) : raw;
-    return { text, word: true, lower, stem: STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower), digits: /^\d+$/.test(lower), capitalised: /^\p{Lu}/u.test(text) };
+    return { text, word: true, lower, stem: STOPWORDS.has(lower) || lower.length < 2 ? null : stem(lower), digits: /^\d+$/.test(lower), capitalised: /^\p{Lu}/u.test(text), possessive, classBits: wordClassBits(lower) };
   });
 }
 
