@@ -63,7 +63,8 @@ export function extractKeywords(sentences: readonly Sentence[], n = 10): string[
       const token = tokens[k];
       let inRun = false;
       if (token !== undefined && token.word) {
-        const initial = !seenWord;
+        // Grammar capitalises a sentence's first word and a quotation's ('she said: "Nothing is ruled out"').
+        const initial = !seenWord || (k > 0 && OPENS_QUOTED_SENTENCE.has(tokens[k - 1]!.text));
         seenWord = true;
         // Prepositions, adverbs and pronouns that are no stopwords ("against", "whose", "widely") end a run as stopwords do.
         if (token.stem !== null && !token.digits && (token.capitalised || (token.classBits & OTHER_WORD) === 0)) {
@@ -147,6 +148,9 @@ november december today yesterday tomorrow week weeks month months year years da
 pound euros euro million millions billion billions trillion`.split(/\s+/),
 );
 
+/** Pronouns the lexicon tags as nouns ("nothing is ruled out"). */
+const INDEFINITE_PRONOUNS = new Set('nothing something anything everything nobody somebody anybody everybody someone anyone everyone none'.split(' '));
+
 /**
  * A single word that can be a keyword: a noun or a name, not a verb, adjective or adverb ("remain", "recent"), nor a date or
  * amount ("0.2"). A word usually something else ("hit", "former", "raising") is a noun only where the story uses it as one
@@ -156,7 +160,7 @@ function standsAlone(phrase: PhraseStats): boolean {
   // The form written most (a form seen only opening a sentence weighs half): "Bush" stays a name, "Recent" is "recent".
   const word = bestSurface(phrase);
   const lower = word.toLowerCase();
-  if (NO_KEYWORD_ALONE.has(lower) || /\d/.test(word)) return false;
+  if (NO_KEYWORD_ALONE.has(lower) || INDEFINITE_PRONOUNS.has(lower) || /\d/.test(word)) return false;
   // A capitalised word inside a sentence is a name, whatever the lexicon says of its lower-case form ("Bush", "Will"); one
   // only ever opening a sentence may be any word ("Excluding").
   if (word !== lower && phrase.seenInside) return true;
@@ -171,17 +175,30 @@ function standsAlone(phrase: PhraseStats): boolean {
  * A phrase of several words that can be a keyword: a noun phrase, not a clause or a verb's phrase. Its last word is a noun
  * or a name ("customers trying", "survey found", "world biggest", "sources close" are not), and a first word that is
  * usually a verb starts it only where the story uses the phrase as a noun ("its operating costs", not "by cutting
- * subsidies", "regain momentum"). Names ("Sir Cameron Mackintosh") pass.
+ * subsidies", "regain momentum"). Names ("Sir Cameron Mackintosh") pass; amounts and dates ("per cent") do not.
  */
 function isNounPhrase(phrase: PhraseStats): boolean {
   // Read from the words first seen (the surface most written differs at most in a sentence's opening capital).
   const last = phrase.surfaceTokens[phrase.surfaceAt + phrase.size - 1]!;
   if (!last.capitalised && last.classBits !== 0) return false;
+  if (onlyWhenOrHowMuch(phrase)) return false;
   const first = phrase.surfaceTokens[phrase.surfaceAt]!;
   if (phrase.nounContext || (first.classBits & VERB_WORD) === 0) return true;
   // A verb's form opens a name only where it is capitalised inside a sentence too ("Finding Neverland", not "Using ...").
   return first.capitalised && phrase.seenInside && CAPITALISED.test(bestSurface(phrase));
 }
+
+/** A phrase of words that only say when or how much ("per cent", "million dollars", "Friday week"). */
+function onlyWhenOrHowMuch(phrase: PhraseStats): boolean {
+  for (let k = phrase.surfaceAt; k < phrase.surfaceAt + phrase.size; k += 1) {
+    const lower = phrase.surfaceTokens[k]!.lower;
+    if (lower !== 'per' && !NO_KEYWORD_ALONE.has(lower)) return false;
+  }
+  return true;
+}
+
+/** Punctuation after which a word is capitalised by grammar: quotation marks and a colon. */
+const OPENS_QUOTED_SENTENCE = new Set(['"', '“', "'", '‘', ':']);
 
 /** Words after which a word stands as a verb: "to", modals, subject pronouns, "not". */
 const VERB_OPENERS = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'cannot', 'not', "n't", 'i', 'we', 'they', 'you', 'he', 'she', 'did', 'does', 'do']);
