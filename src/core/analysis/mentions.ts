@@ -254,7 +254,9 @@ regiment squad team institute laboratory labs systems technologies agency watch 
 yard online today post advocates promotions productions entertainment media pictures records trains railway railways rail buses transport energy foods stores airport circuit
 chamber chambers local rescue relief aid
 securities exchange capital communications brothers bros economics statistics management laboratories consortium investments networks
-electronics pharmaceuticals wholesale telekom telecom research unit`.split(/\s+/),
+electronics pharmaceuticals wholesale telekom telecom research unit petroleum aeronautics aerospace distributors enterprises ventures
+instruments dynamics automotive logistics chemicals semiconductor semiconductors pharma biotech mining shipping insurance assurance
+engineering construction breweries brewery textiles`.split(/\s+/),
 );
 /** A word that says where something is based: "London-based", "Kingdom-based", "US-headquartered". */
 const BASED_RE = /-(?:based|headquartered)$/i;
@@ -283,6 +285,7 @@ const ORG_LEADS = new Set(['university', 'bank', 'ministry', 'department', 'hous
 const PLACE_HEADS = new Set(
   `street road avenue lane square stadium airport station bridge river lake mountain mountains island islands county province state
 valley beach bay coast peninsula sea ocean desert forest creek hill hills park arena palace castle tower prison square district region
+strait straits
 st. ave ave. blvd blvd. rd. boulevard highway hwy parkway`.split(/\s+/),
 );
 /** Words that mark a run as neither a person nor a place (events, documents, periods). */
@@ -350,6 +353,8 @@ function classifyUncached(tokens: readonly string[], name: string): MentionKind 
   if (partyOf(name)) return 'other';
   if (name.includes('-') && name.split(/[- ]/).every((part) => partyOf(part) || placeOf(part) || /^(?:Korea|[A-Z]\.?)$/.test(part))) return 'other';
   if ((tokens.length > 1 && (ORG_HEADS.has(last) || ORG_HEADS.has(last.split('-').pop()!))) || (tokens.length > 1 && ORG_LEADS.has(first) && lower.includes('of'))) return 'organization';
+  // An airline: "Air France", "Air Deccan", "Air India".
+  if (tokens.length === 2 && first === 'air' && !placeOf(tokens[1]!)) return 'organization';
   if (/^[A-Z]{2,6}$/.test(name) && !/^[IVXLC]+$/.test(name)) return 'organization';
   // "Planned Parenthood Advocates of Kansas", "Federation of Small Businesses".
   for (let i = 0; i + 1 < lower.length; i++) if (lower[i + 1] === 'of' && ORG_HEADS.has(lower[i]!) && i > 0) return 'organization';

@@ -52,6 +52,19 @@ describe('people list: names of things', () => {
     expect(extractEntities(texts[0]!, mentions, new NameIndex(mentions)).organizations).toEqual(expect.arrayContaining(['Daiwa Securities', 'Barclays Capital']));
   });
 
+  it('GIVEN firms named for an industry (Petroleum, Aeronautics, Instruments, Distributors, Breweries, Insurance) THEN no person, and each is an organisation; so is an airline named "Air ..."', () => {
+    const texts = [
+      'The deal was backed by Woodside Petroleum, trade minister Mark Vaile said.',
+      'Hindustan Aeronautics will build the jets, defence minister Pranab Mukherjee said.',
+      'Texas Instruments and Asahi Breweries reported profits, analyst Joan Reed said.',
+      'The fund was sold through BACAP Distributors and Cooperative Insurance, according to lawyer Erik Gustafson.',
+      'Air Deccan and Air Shamrock ordered planes, founder Gorur Gopinath said.',
+    ];
+    expect(texts.map(peopleOf)).toEqual([['Mark Vaile'], ['Pranab Mukherjee'], ['Joan Reed'], ['Erik Gustafson'], ['Gorur Gopinath']]);
+    const mentions = findMentions(texts[2]!);
+    expect(extractEntities(texts[2]!, mentions, new NameIndex(mentions)).organizations).toEqual(expect.arrayContaining(['Texas Instruments', 'Asahi Breweries']));
+  });
+
   it('GIVEN products, shows and events ("Windows XP", "Nintendo DS", "Pop Idol", "X Factor", "Internet Explorer") THEN no person', () => {
     expect(peopleOf('The flaw affects Windows XP and Internet Explorer, said Graham Cluley.')).toEqual(['Graham Cluley']);
     expect(peopleOf('Sales of the Nintendo DS beat the PlayStation Portable, analyst Ben Keen said.')).toEqual(['Ben Keen']);
