@@ -72,7 +72,7 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
     } else if (m.kind === 'organization') {
       const known = gazetteerOrganisation(m.name);
       if (known === null && !m.name.includes(' ') && notAnOrganisationAcronym(lowerWords, m.name)) continue;
-      const canonical = known ?? partyOrganisation(m.name) ?? m.name;
+      const canonical = known ?? partyOrganisation(m.name) ?? joinedOrganisationName(text, mentions, k) ?? m.name;
       if (!organizations.has(canonical.toLowerCase())) organizations.set(canonical.toLowerCase(), canonical);
     }
   }
@@ -102,6 +102,51 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
     places: [...places.values()],
     organizations: orgs.filter((o) => !prefixes.has(o)),
   };
+}
+
+/** Words that open an organisation's name before "for": "Institute for Fiscal Studies", "Campaign for Nuclear Disarmament". */
+const ORGANISATION_BEFORE_FOR = new Set(
+  'institute centre center department commission council society association foundation office campaign coalition alliance fund trust agency ministry committee movement league federation union'.split(' '),
+);
+/**
+ * Last words of public bodies' names, which often hold "and" ("Food and Drug Administration", "Travel and Tourism Council"); a
+ * firm's ("Continental and American Airlines", "Ford and General Motors") more often follows another firm's name.
+ */
+const PUBLIC_BODY_HEADS = new Set(
+  'commission administration organisation organization ministry council office department agency authority board institute association service executive committee federation corporation'.split(' '),
+);
+const JOINED_BEFORE_RE = /(?:^|[^\p{L}\p{N}'’-])((?:\p{Lu}[\p{L}-]*\s){0,2}\p{Lu}[\p{L}-]*)\s(and|for)\s$/u;
+
+/**
+ * The whole name of an organisation that a name run cut at "and" or "for" ("Securities and Exchange Commission" was read as
+ * "Exchange Commission", "Institute for Supply Management" as "Supply Management"), or null when the words before it are
+ * another name. "and" joins one word ("Securities", "Food") to a name ending on a public body's word; "for" joins
+ * the words of an organisation ("Institute", "Campaign") to any name after it.
+ */
+function joinedOrganisationName(text: string, mentions: readonly Mention[], k: number): string | null {
+  const m = mentions[k]!;
+  const words = m.name.split(' ');
+  if (m.start < 6 || text.charCodeAt(m.start - 1) !== 32) return null;
+  const match = JOINED_BEFORE_RE.exec(text.slice(Math.max(0, m.start - 60), m.start));
+  if (match === null) return null;
+  const before = match[1]!.split(/\s/);
+  const from = m.start - match[0].length + (match[0].length - match[1]!.length - match[2]!.length - 2);
+  // Words another mention holds (a person, a place, a firm: "Microsoft and Exchange ...") are no part of this name.
+  // (Mentions are in text order, and the words before are at most three: the two mentions before this one are all that can hold them.)
+  for (let j = Math.max(0, k - 2); j < k; j++) {
+    const o = mentions[j]!;
+    if (o.start < m.start && o.end > from && (o.kind === 'person' || o.kind === 'place' || o.kind === 'organization')) return null;
+  }
+  if (match[2] === 'and') {
+    const word = before[before.length - 1]!;
+    if (!PUBLIC_BODY_HEADS.has(words[words.length - 1]!.toLowerCase()) || placeOf(word) !== null || isGivenName(word.toLowerCase())) return null;
+    return `${word} and ${m.name}`;
+  }
+  const at = before.findIndex((w) => ORGANISATION_BEFORE_FOR.has(w.toLowerCase()));
+  if (at < 0 || at !== before.length - 1) return null;
+  // "Institute", "the National Institute": the capitalised words that end on the organisation's word, not a sentence's first.
+  const own = before.filter((w, k) => k === at || !['The', 'A', 'An'].includes(w));
+  return `${own.join(' ')} for ${m.name}`;
 }
 
 /** The points of the compass as adjectives of a region ("Middle Eastern", "Western"): a people's or region's word, no name. */

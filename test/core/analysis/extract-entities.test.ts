@@ -112,3 +112,31 @@ describe('extractEntities: works and firms are no places', () => {
     expect(e.places).toEqual(expect.arrayContaining(['Chicago', 'New Zealand', 'Wellington']));
   });
 });
+
+describe('extractEntities: names of bodies that hold "and" or "for"', () => {
+  it('GIVEN a public body named "X and Y <body word>" THEN the whole name is listed, not the part after "and"', () => {
+    const texts = [
+      'The US Securities and Exchange Commission fined the bank, analyst Joan Reed said.',
+      'The Food and Drug Administration approved the pill on Monday.',
+      'The Food and Agriculture Organisation warned of famine, and the Travel and Tourism Council agreed.',
+    ];
+    expect(texts.map((t) => entitiesOf(t).organizations)).toEqual([
+      ['Securities and Exchange Commission'],
+      ['Food and Drug Administration'],
+      ['Food and Agriculture Organisation', 'Travel and Tourism Council'],
+    ]);
+  });
+
+  it('GIVEN an organisation named "<Institute> for Y" THEN the whole name is listed', () => {
+    expect(entitiesOf('The Institute for Supply Management index fell, said economist Ian Shepherdson.').organizations).toEqual(['Institute for Supply Management']);
+    expect(entitiesOf('Figures from the Office for National Statistics (ONS) show a rise.').organizations).toEqual(['Office for National Statistics', 'ONS']);
+    expect(entitiesOf('A report by the Centre for Economic Policy Research was cited.').organizations).toEqual(['Centre for Economic Policy Research']);
+  });
+
+  it('GIVEN two firms joined by "and" THEN each keeps its own name', () => {
+    const e = entitiesOf('Ford and General Motors cut jobs, while Continental and American Airlines cut fares.');
+    expect(e.organizations).toContain('General Motors');
+    expect(e.organizations).toContain('American Airlines');
+    expect(e.organizations.some((o) => o.includes(' and '))).toBe(false);
+  });
+});
