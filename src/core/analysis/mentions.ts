@@ -355,6 +355,8 @@ function classifyUncached(tokens: readonly string[], name: string): MentionKind 
   if ((tokens.length > 1 && (ORG_HEADS.has(last) || ORG_HEADS.has(last.split('-').pop()!))) || (tokens.length > 1 && ORG_LEADS.has(first) && lower.includes('of'))) return 'organization';
   // An airline: "Air France", "Air Deccan", "Air India".
   if (tokens.length === 2 && first === 'air' && !placeOf(tokens[1]!)) return 'organization';
+  // A firm's or broadcaster's branch in a country: "AOL UK", "BBC Scotland", "IBM Japan".
+  if (tokens.length === 2 && /^[A-Z]{3,6}$/.test(tokens[0]!) && placeOf(tokens[1]!) !== null) return 'organization';
   if (/^[A-Z]{2,6}$/.test(name) && !/^[IVXLC]+$/.test(name)) return 'organization';
   // "Planned Parenthood Advocates of Kansas", "Federation of Small Businesses".
   for (let i = 0; i + 1 < lower.length; i++) if (lower[i + 1] === 'of' && ORG_HEADS.has(lower[i]!) && i > 0) return 'organization';

@@ -65,6 +65,13 @@ describe('people list: names of things', () => {
     expect(extractEntities(texts[2]!, mentions, new NameIndex(mentions)).organizations).toEqual(expect.arrayContaining(['Texas Instruments', 'Asahi Breweries']));
   });
 
+  it('GIVEN a firm\'s branch in a country ("AOL UK", "BBC Scotland") after a person\'s role THEN it is an organisation, not a person with that role', () => {
+    const text = '"It is part of home life," said Karen Thomson, Chief Executive of AOL UK. BBC Scotland and IBM Japan agreed.';
+    expect(peopleOf(text)).toEqual(['Karen Thomson']);
+    const mentions = findMentions(text);
+    expect(extractEntities(text, mentions, new NameIndex(mentions)).organizations).toEqual(expect.arrayContaining(['AOL UK', 'BBC Scotland', 'IBM Japan']));
+  });
+
   it('GIVEN products, shows and events ("Windows XP", "Nintendo DS", "Pop Idol", "X Factor", "Internet Explorer") THEN no person', () => {
     expect(peopleOf('The flaw affects Windows XP and Internet Explorer, said Graham Cluley.')).toEqual(['Graham Cluley']);
     expect(peopleOf('Sales of the Nintendo DS beat the PlayStation Portable, analyst Ben Keen said.')).toEqual(['Ben Keen']);
