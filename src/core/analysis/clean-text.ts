@@ -33,11 +33,23 @@ export function cleanText(raw: string): string {
     const unheaded = stripPageHeader(line);
     const kept = stripLeadingDateline(unheaded);
     if (kept !== unheaded && datelineParagraph < 0 && current.length === 0 && paragraphs.length <= MAX_LEAD_FURNITURE) datelineParagraph = paragraphs.length;
-    if (kept !== '') current.push(kept);
+    const unlabelled = stripLostLabel(kept);
+    if (unlabelled !== '') current.push(unlabelled);
   }
   flush();
   const cleaned = separateHeadline(dropTrailingCredits(dropLeadFurniture(paragraphs, datelineParagraph)));
   return cleaned.join('\n\n');
+}
+
+/**
+ * A line that opens on a colon lost its label (a crosshead or a speaker's name the copy dropped: ": The album came out in
+ * 1977."): the colon goes, the words stay.
+ */
+function stripLostLabel(line: string): string {
+  if (line.charCodeAt(0) !== 58) return line;
+  let k = 1;
+  while (k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9)) k += 1;
+  return k > 1 ? line.slice(k) : line;
 }
 
 /**

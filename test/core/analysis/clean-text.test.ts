@@ -34,6 +34,14 @@ describe('cleanText', () => {
     expect(cleanText('Floods hit the north.\nMaria Lopez reports.')).toBe('Floods hit the north.');
   });
 
+  it('GIVEN paragraphs that open on a colon whose label the copy lost THEN the colon goes and the words stay', () => {
+    expect(cleanText('He joined the label in 1977.\n\n: The album Exodus came out in 1977.\n\n: "I saw him many times."')).toBe(
+      'He joined the label in 1977.\n\nThe album Exodus came out in 1977.\n\n"I saw him many times."',
+    );
+    // A colon inside a line, or one not followed by a space, is left as written.
+    expect(cleanText('The minister said: the talks go on.\n:-) was the reply.')).toBe('The minister said: the talks go on.\n:-) was the reply.');
+  });
+
   it('GIVEN a story line that starts like a share prompt THEN it is kept', () => {
     const text = 'Share this moment with your family, the mayor told residents.\nShare on Facebook and Twitter';
     expect(cleanText(text)).toBe('Share this moment with your family, the mayor told residents.');
