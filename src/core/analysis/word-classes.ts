@@ -7,17 +7,23 @@ import { ADJECTIVE_NOT_NOUN_WORDS, NOUN_ALSO_VERB_WORDS, OTHER_NOT_NOUN_WORDS, U
  */
 export type NonNounClass = 'verb' | 'adjective' | 'other';
 
-let classes: Map<string, NonNounClass> | undefined;
-
-function table(): Map<string, NonNounClass> {
-  if (classes === undefined) {
-    classes = new Map();
-    for (const w of VERB_ONLY_WORDS.split(' ')) classes.set(w, 'verb');
-    for (const w of ADJECTIVE_NOT_NOUN_WORDS.split(' ')) classes.set(w, 'adjective');
-    for (const w of OTHER_NOT_NOUN_WORDS.split(' ')) classes.set(w, 'other');
-  }
-  return classes;
+/** A lazily built map from the words of space-separated lists to each list's class. */
+function lazyTable<T>(lists: ReadonlyArray<readonly [string, T]>): () => Map<string, T> {
+  let map: Map<string, T> | undefined;
+  return () => {
+    if (map === undefined) {
+      map = new Map();
+      for (const [words, cls] of lists) for (const w of words.split(' ')) map.set(w, cls);
+    }
+    return map;
+  };
 }
+
+const table = lazyTable<NonNounClass>([
+  [VERB_ONLY_WORDS, 'verb'],
+  [ADJECTIVE_NOT_NOUN_WORDS, 'adjective'],
+  [OTHER_NOT_NOUN_WORDS, 'other'],
+]);
 
 /**
  * The class of a lower-case word that the lexicon never tags as a noun, or undefined for a word
@@ -27,17 +33,11 @@ export function nonNounClass(lower: string): NonNounClass | undefined {
   return table().get(lower);
 }
 
-let usual: Map<string, 'verb' | 'other' | 'noun-or-verb'> | undefined;
-
-function usualTable(): Map<string, 'verb' | 'other' | 'noun-or-verb'> {
-  if (usual === undefined) {
-    usual = new Map();
-    for (const w of USUALLY_VERB_WORDS.split(' ')) usual.set(w, 'verb');
-    for (const w of USUALLY_OTHER_WORDS.split(' ')) usual.set(w, 'other');
-    for (const w of NOUN_ALSO_VERB_WORDS.split(' ')) usual.set(w, 'noun-or-verb');
-  }
-  return usual;
-}
+const usualTable = lazyTable<'verb' | 'other' | 'noun-or-verb'>([
+  [USUALLY_VERB_WORDS, 'verb'],
+  [USUALLY_OTHER_WORDS, 'other'],
+  [NOUN_ALSO_VERB_WORDS, 'noun-or-verb'],
+]);
 
 /**
  * What a lower-case word that can be a noun usually is, by the lexicon's likeliest tag, when that is not a noun: a verb
