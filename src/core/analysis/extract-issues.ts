@@ -795,6 +795,13 @@ export function labelOf(chunk: readonly Token[], changeIn = false): { label: str
     // nor with a passive or an adjective after "be" ("software to be patented", "users to be wary"): those are clauses
     // ("ambition to be leader" stays).
     const purpose = t.lower === 'to' && toks[i + 1]?.kind === 'verb' && out.length <= 3 && !passiveAfterBe(toks[i + 1]!, toks[i + 2]) && !(out.length > 0 && out[out.length - 1]!.facts.capitalised);
+    // "Traders expect the Federal Reserve to raise interest rates": a name whose "to" is its verb's future names who acts;
+    // what the clause is about is the infinitive's object ("interest rates"), when it has one.
+    if (t.lower === 'to' && toks[i + 1]?.kind === 'verb' && toks[i + 1]!.lower !== 'be' && !NUMBER_WORDS.has(toks[i + 1]!.lower) && !SMALL_NUMBERS.has(toks[i + 1]!.lower) && out.length > 0 && out.every((x) => x.kind === 'det' || x.facts.capitalised) && lexicalOf(out[out.length - 1]!.facts) === undefined) {
+      const object = labelOf(toks.slice(i + 2), changeIn);
+      const head = object.tokens[object.tokens.length - 1];
+      if (head !== undefined && !head.facts.capitalised && lexicalOf(head.facts) === undefined) return object;
+    }
     const defining = (t.lower === 'for' && out.length === 1) || (changeIn && t.lower === 'in' && out.length > 0 && CHANGE_NOUNS.has(out[out.length - 1]!.lower));
     if (t.kind === 'prep' && !purpose && !defining && !LABEL_PREPOSITIONS.has(t.lower) && !(t.lower === 'by' && out.length > 0 && out[out.length - 1]!.lower.endsWith('ed'))) break;
     if (t.kind === 'prep' && out.length >= 5) break;
@@ -841,6 +848,7 @@ const CHANGE_NOUNS = new Set(
 const ABOUT_PREPOSITIONS = new Set(['about', 'over', 'on', 'regarding', 'concerning']);
 
 /** Counts in words, dropped from a label's front like a figure ("eight holidays" -> "holidays"). */
+const SMALL_NUMBERS = new Set(['one', 'two', 'three']);
 const NUMBER_WORDS = new Set('four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds dozen dozens'.split(' '));
 
 /** "New York Toy Fair", "Top Gear": a capitalised modifier before another capitalised word begins a name, kept whole. */
