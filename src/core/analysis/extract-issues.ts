@@ -1,6 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
-import { absorbDropped, includesSorted, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateTopic, settleDisputes, settleStances, voicedStance, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
+import { absorbDropped, includesSorted, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateTopic, settleDisputes, settleStances, voicedStance, addMentioningSentences, mergeSorted, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isCapitalisedWord, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
@@ -1670,7 +1670,49 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
     fullerLabel(t, ctx, named);
     t.label = withoutLeadingGerund(t.label);
   }
+  addHeadSentences(listed, postings);
   return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
+}
+
+/**
+ * A listed topic is supported by every sentence that names its head noun ("wife on the ground" by "Copeland and his wife
+ * were stabbed ..."; "charges of lying" by each sentence about the charges), not only by the clauses it was found in and
+ * the sentences holding all its label's words (`addMentioningSentences`): a story names its subject by that noun again and
+ * again in other words around it, as a keyword does. Only sentences after the topic's first: the first, which a briefing
+ * card shows, and the list's document order stay as found. Not when the head is a vague or generic word ("plans", "officials":
+ * `GENERIC`, role words), which says nothing of which subject a sentence is on, nor when another listed topic has the same
+ * head ("second referendum", "EU referendum"), where the noun cannot tell them apart. Runs after stances and positions are
+ * settled, so it only adds supporting sentences.
+ */
+export function addHeadSentences(listed: ReadonlyArray<{ label: string; sentences: number[] }>, postings: Postings): void {
+  const heads = listed.map((t): string | null => {
+    const head = labelHead(t.label);
+    if (head === undefined) return null;
+    const f = wordFacts(head);
+    if (f.generic || f.neverContent) return null;
+    for (const x of stemsOf(head)) return x;
+    return null;
+  });
+  listed.forEach((t, i) => {
+    const h = heads[i];
+    if (h === null || heads.some((o, j) => j !== i && o === h)) return;
+    const list = postings.get(h);
+    // From the topic's first sentence on: a story names a subject by its noun once it has told it, and the topic's first
+    // sentence (the one a briefing card shows) and the list's order stay as found.
+    const from = t.sentences[0] ?? 0;
+    if (list !== undefined) t.sentences = mergeSorted(t.sentences, list.filter((n) => n > from));
+  });
+}
+
+/** The last word of a label before its first preposition ("bus lane on the high street" -> "lane"), read from its words alone. */
+export function labelHead(label: string): string | undefined {
+  let head: string | undefined;
+  for (const w of label.split(/\s+/)) {
+    const word = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (head !== undefined && (PREPOSITIONS.has(word.toLowerCase()) || word.toLowerCase() === 'to')) break;
+    if (word !== '') head = word;
+  }
+  return head;
 }
 
 /** How many of a topic's clauses `fullerLabel` reads: bounded work per listed topic on long texts. */

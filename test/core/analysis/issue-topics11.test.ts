@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analysis/analyze.js';
-import { labelOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
+import { cleanText } from '../../../src/core/analysis/clean-text.js';
+import { addHeadSentences, labelHead, labelOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
+import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
+import { sentencePostings } from '../../../src/core/analysis/topic-cut.js';
 
 // Session 10, topic finding ("topics10"). Examples are made up, from several kinds of news.
 
@@ -35,5 +38,48 @@ describe('a name whose "to" is its verb\'s future: the infinitive\'s object is t
     expect(labelOfPhrase('Montgomery to feel victorious')).toBe('Montgomery');
     // "to be" + participle is no verb with an object.
     expect(labelOfPhrase('Microsoft to be fined')).not.toMatch(/fined/);
+  });
+});
+
+describe('a listed topic is supported by the later sentences that name its head noun', () => {
+  const postingsOf = (text: string) => sentencePostings(splitSentences(cleanText(text)));
+
+  it('GIVEN a topic told again by its head noun alone THEN those sentences support it (a council, a court)', () => {
+    // A council's bus lane: "the lane" in the objections and in the council leader's answer.
+    const lane = analyze({ text: 'The city council has approved a new bus lane on the high street. Shopkeepers said the lane would drive away customers. The council leader said the lane would cut journey times for thousands of commuters. Cyclists will also be allowed to use it. Work begins in March.' });
+    const bus = lane.issues.find((i) => /lane/.test(i.topic))!;
+    expect(bus.sentences).toEqual([0, 1, 2]);
+    // A fraud trial: "The manager took money ..." speaks of the convicted bank manager.
+    const fraud = analyze({ text: 'A jury has convicted a former bank manager of stealing from elderly customers. The manager took money from 40 accounts over six years, prosecutors said. Several of the victims gave evidence at the trial. The money has not been recovered. He will be sentenced next month, and the bank said it had repaid every victim.' });
+    expect(fraud.issues.find((i) => /manager/.test(i.topic))!.sentences).toContain(1);
+  });
+
+  it('GIVEN the head noun before the topic\'s first sentence THEN the first sentence stays the one found (a briefing card shows it)', () => {
+    const text = 'The strike began at dawn. Drivers walked out. Union leaders demanded a new pay deal for drivers. The strike will last two days.';
+    const topics = [{ label: 'new pay deal', sentences: [2] }, { label: 'strike', sentences: [0] }];
+    addHeadSentences(topics, postingsOf(text));
+    expect(topics[0]!.sentences).toEqual([2]);
+    expect(topics[1]!.sentences).toEqual([0, 3]);
+  });
+
+  it('GIVEN two listed topics with one head noun, or a generic head THEN neither takes the noun\'s sentences', () => {
+    // Two referendums (independence, EU), and "plans" that could be anyone's.
+    const text = 'The SNP wants a second referendum on independence. Labour said a referendum would divide the country. The Tories promised an EU referendum. Ministers set out plans for schools. The plans were welcomed by teachers.';
+    const topics = [
+      { label: 'second referendum on independence', sentences: [0] },
+      { label: 'EU referendum', sentences: [2] },
+      { label: 'plans', sentences: [3] },
+    ];
+    addHeadSentences(topics, postingsOf(text));
+    expect(topics.map((t) => t.sentences)).toEqual([[0], [2], [3]]);
+  });
+});
+
+describe('labelHead', () => {
+  it('GIVEN a label THEN its last word before the first preposition', () => {
+    expect(labelHead('bus lane on the high street')).toBe('lane');
+    expect(labelHead('strike')).toBe('strike');
+    expect(labelHead("Tories of 'running scared' of debate")).toBe('Tories');
+    expect(labelHead('fund to compensate victims')).toBe('fund');
   });
 });
