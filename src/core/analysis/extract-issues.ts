@@ -1671,7 +1671,10 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
     t.label = withoutLeadingGerund(t.label);
   }
   addHeadSentences(listed, postings);
-  return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
+  let lead = Infinity;
+  for (const t of topics) lead = Math.min(lead, t.sentences[0] ?? Infinity);
+  const out = creditLead(listed, lead, postings);
+  return out.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
 }
 
 /**
@@ -1702,6 +1705,29 @@ export function addHeadSentences(listed: ReadonlyArray<{ label: string; sentence
     const from = t.sentences[0] ?? 0;
     if (list !== undefined) t.sentences = mergeSorted(t.sentences, list.filter((n) => n > from));
   });
+}
+
+/**
+ * The lead names what a story is about, yet its own clause often gives a detail as the candidate ("during an early-morning
+ * argument") and the subject is listed from a later sentence ("wife on the ground", "huge fraud"). When no listed topic
+ * has the lead (`lead`, the first sentence a topic was found in), the first listed topic whose lower-case head noun the
+ * lead names is supported by it and moves to the front of the list, which stays in document order; a name as head says
+ * who, not what, and a vague head anything. Returns the list in its new order.
+ */
+export function creditLead<T extends { label: string; sentences: number[] }>(listed: readonly T[], lead: number, postings: Postings): T[] {
+  if (!Number.isFinite(lead) || listed.some((t) => t.sentences.includes(lead))) return [...listed];
+  const k = listed.findIndex((t) => {
+    const head = labelHead(t.label);
+    if (head === undefined) return false;
+    const f = wordFacts(head);
+    if (f.capitalised || f.generic || f.neverContent) return false;
+    for (const x of stemsOf(head)) return includesSorted(postings.get(x) ?? [], lead);
+    return false;
+  });
+  if (k < 0) return [...listed];
+  const t = listed[k]!;
+  t.sentences = mergeSorted([lead], t.sentences);
+  return [t, ...listed.filter((_, i) => i !== k)];
 }
 
 /** The last word of a label before its first preposition ("bus lane on the high street" -> "lane"), read from its words alone. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analysis/analyze.js';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { addHeadSentences, labelHead, labelOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
+import { addHeadSentences, creditLead, labelHead, labelOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
 import { sentencePostings } from '../../../src/core/analysis/topic-cut.js';
 
@@ -81,5 +81,29 @@ describe('labelHead', () => {
     expect(labelHead('strike')).toBe('strike');
     expect(labelHead("Tories of 'running scared' of debate")).toBe('Tories');
     expect(labelHead('fund to compensate victims')).toBe('fund');
+  });
+});
+
+describe('the lead supports the listed topic whose head noun it names, when no listed topic has it', () => {
+  const postingsOf = (text: string) => sentencePostings(splitSentences(cleanText(text)));
+
+  it('GIVEN a lead naming a listed topic\'s head noun THEN that topic takes the lead and comes first (a virus, company results)', () => {
+    const virus = 'Security firms are warning about a Windows virus disguising itself as an electronic Christmas card. The e-mail carries an attachment. Experts said the Zafi virus had spread to 20 countries. Users should delete the message.';
+    const listed = [{ label: 'attachment', sentences: [1] }, { label: 'Zafi virus', sentences: [2] }];
+    const out = creditLead(listed, 0, postingsOf(virus));
+    expect(out.map((t) => t.label)).toEqual(['Zafi virus', 'attachment']);
+    expect(out[0]!.sentences).toEqual([0, 2]);
+    const results = 'Quarterly profits at the media giant jumped 76% to $1.13bn. Fourth quarter sales rose 6.4%. Its underlying profit fell slightly, it said.';
+    expect(creditLead([{ label: 'fourth quarter sales', sentences: [1] }, { label: 'underlying profit', sentences: [2] }], 0, postingsOf(results))[0]).toEqual({ label: 'underlying profit', sentences: [0, 2] });
+  });
+
+  it('GIVEN a lead already listed, a name or a vague word as head THEN nothing moves (a strike, a campaign)', () => {
+    const strike = 'The strike began at dawn as drivers walked out. Union leaders demanded a new pay deal. The strike will last two days.';
+    const covered = [{ label: 'strike', sentences: [0, 2] }, { label: 'new pay deal', sentences: [1] }];
+    expect(creditLead(covered, 0, postingsOf(strike))).toEqual(covered);
+    const campaign = 'Mr Blair has told Labour officials the campaign will focus on the economy. The party said officials would meet on Monday. Mr Blair will speak in Gateshead.';
+    const named = [{ label: 'Mr Blair', sentences: [2] }, { label: 'officials', sentences: [1] }];
+    expect(creditLead(named, 0, postingsOf(campaign))).toEqual(named);
+    expect(named.map((t) => t.sentences)).toEqual([[2], [1]]);
   });
 });
