@@ -1667,7 +1667,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   settleDisputes(listed, sentences, debate, postings);
   if (!debate) for (const t of listed) voiceStance(t);
   for (const t of listed) {
-    fullerLabel(t, ctx, named);
+    fullerLabel(t, ctx, named, { sentences, postings });
     t.label = withoutLeadingGerund(t.label);
   }
   addHeadSentences(listed, postings);
@@ -1748,16 +1748,33 @@ const FULLER_LABEL_CLAUSES = 64;
  * A listed topic labelled by one lower-case word ("figures", "tweet", "scheme") is named by the fullest phrase its own
  * clauses use with that word as their head ("food bank figures", "the identity card scheme" -> "identity card scheme",
  * "a rise in national insurance"):
- * the phrase two or more content words long that they use most (the first of equals), when they use one. Runs after
- * every rule that reads labels, so only the label's words change.
+ * the phrase two or more content words long that they use most (the first of equals), when they use one; when they use
+ * none, the one the story's sentences with the word use most, if they use it `STORY_PHRASE_USES` times ("browser" ->
+ * "Firefox browser", "report" -> "Demos report"). Runs after every rule that reads labels, so only the label's words change.
  */
-function fullerLabel(t: Topic, ctx: IssueContext, named: ReadonlySet<string>): void {
+function fullerLabel(t: Topic, ctx: IssueContext, named: ReadonlySet<string>, story?: { sentences: readonly Sentence[]; postings: Postings }): void {
   if (t.label.includes(' ') || !/^\p{Ll}/u.test(t.label)) return;
   const word = t.label.toLowerCase();
+  let best = mostUsedPhrase(word, t.clauses.slice(0, FULLER_LABEL_CLAUSES), ctx, named);
+  // "figures" whose own clauses say no more: the phrase the rest of the story uses with the word, when it uses it twice
+  // ("food bank figures", "software patents", "election campaign").
+  if (best === null && story !== undefined) {
+    const texts: string[] = [];
+    for (const x of stemsOf(word)) for (const i of (story.postings.get(x) ?? []).slice(0, FULLER_LABEL_CLAUSES)) texts.push(story.sentences[i]!.text);
+    best = mostUsedPhrase(word, texts, ctx, named, STORY_PHRASE_USES);
+  }
+  if (best !== null) t.label = best;
+}
+
+/** How often the rest of the story must use a phrase before a lone word listed as a topic takes it. */
+const STORY_PHRASE_USES = 2;
+
+/** The phrase two or more content words long, headed by `word`, that `texts` use most (the first of equals), used at least `min` times. */
+export function mostUsedPhrase(word: string, texts: readonly string[], ctx: IssueContext = {}, named: ReadonlySet<string> = namedTokens(ctx), min = 1): string | null {
   const seen = new Map<string, number>();
   let best: string | null = null;
   let bestCount = 0;
-  for (const clause of t.clauses.slice(0, FULLER_LABEL_CLAUSES)) {
+  for (const clause of texts) {
     if (!clause.toLowerCase().includes(word)) continue;
     const tokens = tokenize(clause);
     for (const c of chunks(tokens)) {
@@ -1775,7 +1792,7 @@ function fullerLabel(t: Topic, ctx: IssueContext, named: ReadonlySet<string>): v
       }
     }
   }
-  if (best !== null) t.label = best;
+  return bestCount >= min ? best : null;
 }
 
 /** Words before a head that say which one, not what it is: ordinals and recency. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/analysis/analyze.js';
 import { cleanText } from '../../../src/core/analysis/clean-text.js';
-import { addHeadSentences, creditLead, labelHead, labelOf, tokenize } from '../../../src/core/analysis/extract-issues.js';
+import { addHeadSentences, creditLead, labelHead, labelOf, mostUsedPhrase, tokenize } from '../../../src/core/analysis/extract-issues.js';
 import { splitSentences } from '../../../src/core/analysis/split-sentences.js';
 import { sentencePostings } from '../../../src/core/analysis/topic-cut.js';
 
@@ -105,5 +105,21 @@ describe('the lead supports the listed topic whose head noun it names, when no l
     const named = [{ label: 'Mr Blair', sentences: [2] }, { label: 'officials', sentences: [1] }];
     expect(creditLead(named, 0, postingsOf(campaign))).toEqual(named);
     expect(named.map((t) => t.sentences)).toEqual([[2], [1]]);
+  });
+});
+
+describe('a lone word listed as a topic takes the phrase the rest of the story uses with it twice', () => {
+  it('GIVEN the story\'s sentences with the word THEN the phrase headed by it that they use most, when they use it twice (software, a think-tank, a hospital)', () => {
+    const browser = ['Microsoft said its current browser was a target.', 'The Firefox browser has been winning fans.', 'Rivals say the Firefox browser is safer.'];
+    expect(mostUsedPhrase('browser', browser, {}, undefined, 2)).toBe('Firefox browser');
+    const report = ['Ministers said the report was unfair.', 'The Demos report found that voters distrust ministers.', 'Councils will answer the Demos report in May.'];
+    expect(mostUsedPhrase('report', report, {}, undefined, 2)).toBe('Demos report');
+    const tumor = ['Doctors found a brain tumor last year.', 'The brain tumor was removed in March.', 'The tumor had not spread.'];
+    expect(mostUsedPhrase('tumor', tumor, {}, undefined, 2)).toBe('brain tumor');
+  });
+
+  it('GIVEN a phrase used once, or a word no phrase heads THEN none', () => {
+    expect(mostUsedPhrase('report', ['Ministers said the report was unfair.', 'A Demos report last year found the same.'], {}, undefined, 2)).toBeNull();
+    expect(mostUsedPhrase('report', ['Ministers said the report was unfair.', 'The report was late.'], {}, undefined, 2)).toBeNull();
   });
 });
