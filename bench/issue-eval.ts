@@ -333,7 +333,7 @@ function totalsRow(name: string, t: Tally): string {
 }
 
 /** Label files whose per-article output is never printed (bench/issues/README.md): totals only. */
-const UNREAD_SETS = ['heldout3.jsonl', 'heldout4.jsonl', 'heldout5.jsonl', 'heldout6.jsonl', 'heldout7.jsonl'];
+const UNREAD_SETS = ['heldout3.jsonl', 'heldout4.jsonl', 'heldout5.jsonl', 'heldout6.jsonl', 'heldout7.jsonl', 'heldout8.jsonl'];
 
 /** True when `labelsPath` is a held-out set whose per-article results must not be read. */
 export function isHeldOut(labelsPath: string): boolean {

@@ -9,6 +9,7 @@
  *   npx tsx bench/issue-select.ts --set heldout5 --eval <cnn-val.jsonl>
  *   npx tsx bench/issue-select.ts --set heldout6 --git <git dir of DokahlSoZoor/DieNeueKrone>
  *   npx tsx bench/issue-select.ts --set heldout7 --git <git dir of DokahlSoZoor/DieNeueKrone>
+ *   npx tsx bench/issue-select.ts --set heldout8 --git <git dir of DokahlSoZoor/DieNeueKrone>
  *
  * Set 5 applies the same rule with `HELDOUT5`: rows 891-1000, at most 600 words, no id that any file under
  * bench/quotes, bench/issues or bench/entities names, 8 issue-rich and 3 ordinary.
@@ -23,6 +24,9 @@
  *
  * Set 7 (`HELDOUT7`, session 9) is set 6's rule over the politics files whose number ends in 0 (reserved for the
  * issue sets in session 9; nobody had read them): at most 600 words, 9 issue-rich and 3 ordinary, same ranking.
+ *
+ * Set 8 (`HELDOUT8`, session 10) is set 7's rule exactly, over the politics files whose number ends in 4 (reserved
+ * for the issue helper in session 10; nobody had read them).
  *
  * Rule (written down and committed before any candidate article was read):
  * - rows 44-100 (1-based) only; rows 1-43 hold the fresh Daily Mail quote set and the rows read to choose it;
@@ -92,7 +96,9 @@ export interface BbcRule {
 export const HELDOUT6: BbcRule = { folder: 'data/bbc/politics', lastDigit: '5', maxWords: 600, issueRich: 9, ordinary: 3 };
 /** Set 7: set 6's rule over the politics files whose number ends in 0. */
 export const HELDOUT7: BbcRule = { ...HELDOUT6, lastDigit: '0' };
-const BBC_SETS: Readonly<Record<string, BbcRule>> = { heldout6: HELDOUT6, heldout7: HELDOUT7 };
+/** Set 8: set 7's rule over the politics files whose number ends in 4. */
+export const HELDOUT8: BbcRule = { ...HELDOUT7, lastDigit: '4' };
+const BBC_SETS: Readonly<Record<string, BbcRule>> = { heldout6: HELDOUT6, heldout7: HELDOUT7, heldout8: HELDOUT8 };
 
 /** The `source` a label line gives a BBC file ("owner/name@commit:path", bench/git-texts.ts). */
 export function bbcSource(path: string): string {

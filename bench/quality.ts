@@ -15,7 +15,8 @@
  * data/train_sample.zip (bench/quotes/README.md says how), the texts of the fresh Daily Mail quote set
  * bench/quotes/dmtrain.jsonl: its odd lines and even lines (both read to tune rules in session 6: development data).
  * --bbc-git names a clone of DokahlSoZoor/DieNeueKrone, whose BBC News stories the session-8 held-out sets read
- * (bench/quotes/bbc.jsonl, bench/issues/heldout6.jsonl and session 9's heldout7.jsonl; the people set has `npm run bench:people -- --bbc-git`).
+ * (bench/quotes/bbc.jsonl, bench/issues/heldout6.jsonl, session 9's heldout7.jsonl and session 10's heldout8.jsonl; the people set has
+ * `npm run bench:people -- --bbc-git`).
  * Without the file those sections are skipped with a note; nothing fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -55,6 +56,7 @@ const BBC_QUOTES_TITLE = 'Quote attribution, BBC News (20 politics stories, labe
 const BBC_ISSUE_SETS: ReadonlyArray<readonly [string, string]> = [
   ['issues/heldout6.jsonl', 'Issue breakdown, held-out set 6 (12 BBC News politics stories, labelled before the engine ran on them; totals only):'],
   ['issues/heldout7.jsonl', 'Issue breakdown, held-out set 7 (12 more BBC News politics stories, session 9, labelled before the engine ran on them; totals only):'],
+  ['issues/heldout8.jsonl', 'Issue breakdown, held-out set 8 (12 more BBC News politics stories, session 10, labelled before the engine ran on them; totals only):'],
 ];
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateIssues, isHeldOut } from '../../bench/issue-eval.js';
-import { HELDOUT5, HELDOUT7, bbcSource, selectBbc, selectHeldout, stemCounts } from '../../bench/issue-select.js';
+import { HELDOUT5, HELDOUT7, HELDOUT8, bbcSource, selectBbc, selectHeldout, stemCounts } from '../../bench/issue-select.js';
 import { heldout4Section } from '../../bench/quality.js';
 
 describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
@@ -73,6 +73,7 @@ describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
     expect(isHeldOut('/x/bench/issues/heldout3.jsonl')).toBe(true);
     expect(isHeldOut('bench/issues/heldout6.jsonl')).toBe(true);
     expect(isHeldOut('bench/issues/heldout7.jsonl')).toBe(true);
+    expect(isHeldOut('bench/issues/heldout8.jsonl')).toBe(true);
     expect(isHeldOut('bench/issues/heldout2.jsonl')).toBe(false);
     const dir = mkdtempSync(join(tmpdir(), 'heldout4-'));
     const labels = join(dir, 'heldout4.jsonl');
@@ -107,6 +108,12 @@ describe('issue held-out set 4 (bench/issue-select, --dm-train)', () => {
     const seven = selectBbc(files, HELDOUT7);
     expect(seven.every((c) => /^data\/bbc\/politics\/\d\d0\.txt$/.test(c.id))).toBe(true);
     expect(seven[0]).toMatchObject({ id: 'data/bbc/politics/030.txt', kind: 'issue-rich' });
+    // Set 8 is set 7's rule over the files ending in 4.
+    expect(HELDOUT8).toEqual({ ...HELDOUT7, lastDigit: '4' });
+    files[33] = { path: 'data/bbc/politics/034.txt', text: 'Rich\n\nThe minister urged a vote in parliament; the court heard the charge and the judge.' };
+    const eight = selectBbc(files, HELDOUT8);
+    expect(eight.every((c) => /^data\/bbc\/politics\/\d\d4\.txt$/.test(c.id))).toBe(true);
+    expect(eight[0]).toMatchObject({ id: 'data/bbc/politics/034.txt', kind: 'issue-rich' });
     expect(bbcSource('data/bbc/politics/005.txt')).toBe('DokahlSoZoor/DieNeueKrone@4abe2d2ac2eb677e40bc2d770b7484b9745d4094:data/bbc/politics/005.txt');
   });
 });

@@ -1,6 +1,6 @@
 import type { Participant } from '../briefing/briefing.js';
 import { pointsAtPhoto } from './clean-text.js';
-import { absorbDropped, includesSorted, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateTopic, settleDisputes, settleStances, voicedStance, addMentioningSentences, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
+import { absorbDropped, includesSorted, ISSUE_NOUN_BONUS, isDebate, namesNewsIssue, promoteLateTopic, settleDisputes, settleStances, voicedStance, addMentioningSentences, mergeSorted, type Postings, quotedWithin, sentencePostings, topicBudget } from './topic-cut.js';
 import type { QuoteSpan } from './extract-quotes.js';
 import { codePointAt, isCapitalisedWord, isLetter, isLetterOrNumber, isNumber, isWhitespace, widthOf } from './char-class.js';
 import { partiesMentioned, partyMentions, partyOf } from './gazetteer.js';
@@ -795,6 +795,13 @@ export function labelOf(chunk: readonly Token[], changeIn = false): { label: str
     // nor with a passive or an adjective after "be" ("software to be patented", "users to be wary"): those are clauses
     // ("ambition to be leader" stays).
     const purpose = t.lower === 'to' && toks[i + 1]?.kind === 'verb' && out.length <= 3 && !passiveAfterBe(toks[i + 1]!, toks[i + 2]) && !(out.length > 0 && out[out.length - 1]!.facts.capitalised);
+    // "Traders expect the Federal Reserve to raise interest rates": a name whose "to" is its verb's future names who acts;
+    // what the clause is about is the infinitive's object ("interest rates"), when it has one.
+    if (t.lower === 'to' && toks[i + 1]?.kind === 'verb' && toks[i + 1]!.lower !== 'be' && !NUMBER_WORDS.has(toks[i + 1]!.lower) && !SMALL_NUMBERS.has(toks[i + 1]!.lower) && out.length > 0 && out.every((x) => x.kind === 'det' || x.facts.capitalised) && lexicalOf(out[out.length - 1]!.facts) === undefined) {
+      const object = labelOf(toks.slice(i + 2), changeIn);
+      const head = object.tokens[object.tokens.length - 1];
+      if (head !== undefined && !head.facts.capitalised && lexicalOf(head.facts) === undefined) return object;
+    }
     const defining = (t.lower === 'for' && out.length === 1) || (changeIn && t.lower === 'in' && out.length > 0 && CHANGE_NOUNS.has(out[out.length - 1]!.lower));
     if (t.kind === 'prep' && !purpose && !defining && !LABEL_PREPOSITIONS.has(t.lower) && !(t.lower === 'by' && out.length > 0 && out[out.length - 1]!.lower.endsWith('ed'))) break;
     if (t.kind === 'prep' && out.length >= 5) break;
@@ -841,6 +848,7 @@ const CHANGE_NOUNS = new Set(
 const ABOUT_PREPOSITIONS = new Set(['about', 'over', 'on', 'regarding', 'concerning']);
 
 /** Counts in words, dropped from a label's front like a figure ("eight holidays" -> "holidays"). */
+const SMALL_NUMBERS = new Set(['one', 'two', 'three']);
 const NUMBER_WORDS = new Set('four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred hundreds dozen dozens'.split(' '));
 
 /** "New York Toy Fair", "Top Gear": a capitalised modifier before another capitalised word begins a name, kept whole. */
@@ -1659,10 +1667,78 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
   settleDisputes(listed, sentences, debate, postings);
   if (!debate) for (const t of listed) voiceStance(t);
   for (const t of listed) {
-    fullerLabel(t, ctx, named);
+    fullerLabel(t, ctx, named, { sentences, postings });
     t.label = withoutLeadingGerund(t.label);
   }
-  return listed.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
+  addHeadSentences(listed, postings);
+  let lead = Infinity;
+  for (const t of topics) lead = Math.min(lead, t.sentences[0] ?? Infinity);
+  const out = creditLead(listed, lead, postings);
+  return out.map((t) => ({ topic: t.label, stance: t.stance, positions: t.positions, sentences: t.sentences }));
+}
+
+/**
+ * A listed topic is supported by every sentence that names its head noun ("wife on the ground" by "Copeland and his wife
+ * were stabbed ..."; "charges of lying" by each sentence about the charges), not only by the clauses it was found in and
+ * the sentences holding all its label's words (`addMentioningSentences`): a story names its subject by that noun again and
+ * again in other words around it, as a keyword does. Only sentences after the topic's first: the first, which a briefing
+ * card shows, and the list's document order stay as found. Not when the head is a vague or generic word ("plans", "officials":
+ * `GENERIC`, role words), which says nothing of which subject a sentence is on, nor when another listed topic has the same
+ * head ("second referendum", "EU referendum"), where the noun cannot tell them apart. Runs after stances and positions are
+ * settled, so it only adds supporting sentences.
+ */
+export function addHeadSentences(listed: ReadonlyArray<{ label: string; sentences: number[] }>, postings: Postings): void {
+  const heads = listed.map((t): string | null => {
+    const head = labelHead(t.label);
+    if (head === undefined) return null;
+    const f = wordFacts(head);
+    if (f.generic || f.neverContent) return null;
+    for (const x of stemsOf(head)) return x;
+    return null;
+  });
+  listed.forEach((t, i) => {
+    const h = heads[i];
+    if (h === null || heads.some((o, j) => j !== i && o === h)) return;
+    const list = postings.get(h);
+    // From the topic's first sentence on: a story names a subject by its noun once it has told it, and the topic's first
+    // sentence (the one a briefing card shows) and the list's order stay as found.
+    const from = t.sentences[0] ?? 0;
+    if (list !== undefined) t.sentences = mergeSorted(t.sentences, list.filter((n) => n > from));
+  });
+}
+
+/**
+ * The lead names what a story is about, yet its own clause often gives a detail as the candidate ("during an early-morning
+ * argument") and the subject is listed from a later sentence ("wife on the ground", "huge fraud"). When no listed topic
+ * has the lead (`lead`, the first sentence a topic was found in), the first listed topic whose lower-case head noun the
+ * lead names is supported by it and moves to the front of the list, which stays in document order; a name as head says
+ * who, not what, and a vague head anything. Returns the list in its new order.
+ */
+export function creditLead<T extends { label: string; sentences: number[] }>(listed: readonly T[], lead: number, postings: Postings): T[] {
+  if (!Number.isFinite(lead) || listed.some((t) => t.sentences.includes(lead))) return [...listed];
+  const k = listed.findIndex((t) => {
+    const head = labelHead(t.label);
+    if (head === undefined) return false;
+    const f = wordFacts(head);
+    if (f.capitalised || f.generic || f.neverContent) return false;
+    for (const x of stemsOf(head)) return includesSorted(postings.get(x) ?? [], lead);
+    return false;
+  });
+  if (k < 0) return [...listed];
+  const t = listed[k]!;
+  t.sentences = mergeSorted([lead], t.sentences);
+  return [t, ...listed.filter((_, i) => i !== k)];
+}
+
+/** The last word of a label before its first preposition ("bus lane on the high street" -> "lane"), read from its words alone. */
+export function labelHead(label: string): string | undefined {
+  let head: string | undefined;
+  for (const w of label.split(/\s+/)) {
+    const word = w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (head !== undefined && (PREPOSITIONS.has(word.toLowerCase()) || word.toLowerCase() === 'to')) break;
+    if (word !== '') head = word;
+  }
+  return head;
 }
 
 /** How many of a topic's clauses `fullerLabel` reads: bounded work per listed topic on long texts. */
@@ -1672,16 +1748,33 @@ const FULLER_LABEL_CLAUSES = 64;
  * A listed topic labelled by one lower-case word ("figures", "tweet", "scheme") is named by the fullest phrase its own
  * clauses use with that word as their head ("food bank figures", "the identity card scheme" -> "identity card scheme",
  * "a rise in national insurance"):
- * the phrase two or more content words long that they use most (the first of equals), when they use one. Runs after
- * every rule that reads labels, so only the label's words change.
+ * the phrase two or more content words long that they use most (the first of equals), when they use one; when they use
+ * none, the one the story's sentences with the word use most, if they use it `STORY_PHRASE_USES` times ("browser" ->
+ * "Firefox browser", "report" -> "Demos report"). Runs after every rule that reads labels, so only the label's words change.
  */
-function fullerLabel(t: Topic, ctx: IssueContext, named: ReadonlySet<string>): void {
+function fullerLabel(t: Topic, ctx: IssueContext, named: ReadonlySet<string>, story?: { sentences: readonly Sentence[]; postings: Postings }): void {
   if (t.label.includes(' ') || !/^\p{Ll}/u.test(t.label)) return;
   const word = t.label.toLowerCase();
+  let best = mostUsedPhrase(word, t.clauses.slice(0, FULLER_LABEL_CLAUSES), ctx, named);
+  // "figures" whose own clauses say no more: the phrase the rest of the story uses with the word, when it uses it twice
+  // ("food bank figures", "software patents", "election campaign").
+  if (best === null && story !== undefined) {
+    const texts: string[] = [];
+    for (const x of stemsOf(word)) for (const i of (story.postings.get(x) ?? []).slice(0, FULLER_LABEL_CLAUSES)) texts.push(story.sentences[i]!.text);
+    best = mostUsedPhrase(word, texts, ctx, named, STORY_PHRASE_USES);
+  }
+  if (best !== null) t.label = best;
+}
+
+/** How often the rest of the story must use a phrase before a lone word listed as a topic takes it. */
+const STORY_PHRASE_USES = 2;
+
+/** The phrase two or more content words long, headed by `word`, that `texts` use most (the first of equals), used at least `min` times. */
+export function mostUsedPhrase(word: string, texts: readonly string[], ctx: IssueContext = {}, named: ReadonlySet<string> = namedTokens(ctx), min = 1): string | null {
   const seen = new Map<string, number>();
   let best: string | null = null;
   let bestCount = 0;
-  for (const clause of t.clauses.slice(0, FULLER_LABEL_CLAUSES)) {
+  for (const clause of texts) {
     if (!clause.toLowerCase().includes(word)) continue;
     const tokens = tokenize(clause);
     for (const c of chunks(tokens)) {
@@ -1699,7 +1792,7 @@ function fullerLabel(t: Topic, ctx: IssueContext, named: ReadonlySet<string>): v
       }
     }
   }
-  if (best !== null) t.label = best;
+  return bestCount >= min ? best : null;
 }
 
 /** Words before a head that say which one, not what it is: ordinals and recency. */

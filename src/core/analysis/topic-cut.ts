@@ -275,7 +275,7 @@ export function includesSorted(list: readonly number[], value: number): boolean 
 }
 
 /** The union of two sorted lists of sentence indices, sorted. */
-function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+export function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;
