@@ -1,4 +1,4 @@
-import { hasAsciiWords, runTerms, termOfWord, terms } from './text-terms.js';
+import { hasAsciiWords, indexTerms, runTerms, termOfWord, terms } from './text-terms.js';
 
 export interface SearchDocument {
   id: string;
@@ -167,8 +167,8 @@ export class Bm25Builder {
       this.counts[id] += weight;
       length += weight;
     };
-    for (const t of terms(doc.title)) add(this.idOf(t), FIELD_WEIGHT.title);
-    for (const t of terms(doc.tags.join(' '))) add(this.idOf(t), FIELD_WEIGHT.tags);
+    for (const t of indexTerms(doc.title)) add(this.idOf(t), FIELD_WEIGHT.title);
+    for (const t of indexTerms(doc.tags.join(' '))) add(this.idOf(t), FIELD_WEIGHT.tags);
     this.state.runs[i] = this.readText(this.clean(doc.text), (id) => add(id, FIELD_WEIGHT.text));
     for (const id of seen) {
       const list = (this.state.lists[id] ??= { docs: [], tfs: [] });
@@ -189,14 +189,13 @@ export class Bm25Builder {
     const flat = flatten(text);
     const long = flat.length > SNIPPET_LENGTH;
     if (!hasAsciiWords(text)) {
-      for (const t of terms(text)) add(this.idOf(t));
+      for (const t of indexTerms(text)) add(this.idOf(t));
       if (!long) return NO_RUNS;
       const pairs: number[] = [];
       const re = /[\p{L}\p{N}]+/gu;
       for (let m = re.exec(flat); m; m = re.exec(flat)) {
-        // A CJK run's character pairs start one character apart (near enough where NFKD changed its length).
         const ts = runTerms(m[0]);
-        for (let k = 0; k < ts.length; k++) pairs.push(m.index + Math.min(k, m[0].length - 1), this.idOf(ts[k] as string));
+        for (let k = 0; k < ts.length; k++) pairs.push(m.index + offsetInRun(k, ts.length, m[0].length), this.idOf(ts[k] as string));
       }
       return Int32Array.from(pairs);
     }
@@ -368,9 +367,19 @@ export function snippet(text: string, queryTerms: readonly string[]): string {
   const re = /[\p{L}\p{N}]+/gu;
   for (let m = re.exec(flat); m; m = re.exec(flat)) {
     const ts = runTerms(m[0]);
-    for (let k = 0; k < ts.length; k++) pairs.push(m.index + Math.min(k, m[0].length - 1), queryTerms.indexOf(ts[k] as string));
+    for (let k = 0; k < ts.length; k++) pairs.push(m.index + offsetInRun(k, ts.length, m[0].length), queryTerms.indexOf(ts[k] as string));
   }
   return snippetOf(flat, Int32Array.from(pairs), queryTerms.map((_, i) => i));
+}
+
+/**
+ * Where the k-th of a run's `count` terms (see runTerms) starts in the run: a CJK run's character
+ * pairs start one character apart, and so do its single characters after them (near enough where
+ * NFKD changed its length, or Latin letters stand in the run).
+ */
+function offsetInRun(k: number, count: number, length: number): number {
+  const chars = count - length;
+  return Math.min(chars > 0 && k >= chars ? k - chars : k, length - 1);
 }
 
 /** How far a snippet's end may move to reach a space. */

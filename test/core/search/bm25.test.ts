@@ -65,6 +65,20 @@ describe('Chinese and Japanese text, written without spaces', () => {
     expect(hit?.snippet.length).toBeLessThanOrEqual(162);
   });
 
+  it('GIVEN one character that stands inside a longer run THEN the briefings that hold it are found, with the character in the snippet', () => {
+    expect(index.search('核', 10).map((h) => h.id).sort()).toEqual(['ja', 'zh']);
+    expect(index.search('韓', 10).map((h) => h.id)).toEqual(['ja']);
+    expect(index.search('ソ', 10).map((h) => h.id)).toEqual(['ja']);
+    const text = `${'会議の前に記者団に話した。'.repeat(20)}最後に防衛費の増額について合意した。${'会議の後に記者団に話した。'.repeat(20)}`;
+    expect(new Bm25Index([{ id: 'a', title: 'x', tags: [], text }]).search('額', 1)[0]?.snippet).toContain('増額');
+  });
+
+  it('GIVEN a query of two or more characters THEN it is searched by its pairs only, not by each of its characters', () => {
+    // 核问题 shares 核 with the Japanese text and 问 with neither: a character-by-character match would find both.
+    expect(index.search('核问题', 10).map((h) => h.id)).toEqual(['zh']);
+    expect(index.search('会見', 10)).toEqual([]);
+  });
+
   it('GIVEN a CJK word beside Latin letters THEN both are words of their own', () => {
     const mixed = new Bm25Index([{ id: 'g7', title: 'G7外相会合', tags: [], text: '本文' }]);
     expect(mixed.search('g7', 10).map((h) => h.id)).toEqual(['g7']);
