@@ -140,6 +140,17 @@ describe('/digest commands', () => {
     expect(text(await w.run('/digest status'))).toMatch(/delivered \(sent on request, 1 briefing\)/);
   });
 
+  it('GIVEN a digest that posts a note when nothing is new THEN an empty preview says that note would be posted, not that nothing would', async () => {
+    const w = world();
+    await w.run('/digest subscribe at 08:00 tags economy note');
+    const preview = text(await w.run('/digest preview'));
+    expect(preview).toContain('No new briefings since the last digest · #economy.');
+    expect(preview).not.toMatch(/nothing would be posted/);
+    expect(preview).toMatch(/only you see this; at this time the channel would get this note/);
+    await w.run('/digest subscribe at 08:00 tags economy');
+    expect(text(await w.run('/digest preview'))).toMatch(/nothing would be posted now/);
+  });
+
   it('GIVEN an unsubscribed channel THEN preview and send-now say there is no digest, and unsubscribe changes nothing', async () => {
     const w = world();
     expect(text(await w.run('/digest preview'))).toMatch(/has no digest/);

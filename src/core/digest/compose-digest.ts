@@ -61,7 +61,10 @@ export function composeDigest(items: readonly DigestItem[], options: DigestOptio
       title: `Digest · ${when}`,
       sections: [{ blocks: [{ kind: 'context', text: `No new briefings since the last digest${tagNote}.` }] }],
       actions: [],
-      ...(options.preview && { footer: 'Preview: only you see this; nothing would be posted now.' }),
+      // A subscription with a note posts this very note; one without posts nothing at all.
+      ...(options.preview && {
+        footer: options.noteWhenEmpty ? 'Preview: only you see this; at this time the channel would get this note.' : 'Preview: only you see this; nothing would be posted now.',
+      }),
       visibility,
     };
   }
