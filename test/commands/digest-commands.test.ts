@@ -151,6 +151,19 @@ describe('/digest commands', () => {
     expect(text(await w.run('/digest preview'))).toMatch(/nothing would be posted now/);
   });
 
+  it('GIVEN tags no briefing has (a typo) THEN the digest is saved, and the moderator is told it stays empty until one has them, with the nearest tag', async () => {
+    const w = world();
+    const reply = text(await w.run('/digest subscribe at 08:00 tags asai,economy'));
+    expect(reply).toContain('gets a digest of new briefings at 08:00 UTC · daily · #asai #economy');
+    expect(reply).toMatch(/No briefing is tagged #asai \(did you mean #asia\?\) or #economy yet/);
+    expect((await w.store.listSubscriptions())[0]?.tags).toEqual(['asai', 'economy']);
+    const some = text(await w.run('/digest subscribe at 08:00 tags asia,economy'));
+    expect(some).toMatch(/No briefing is tagged #economy yet/);
+    expect(some).not.toMatch(/#asia[^a-z]*yet/);
+    expect(text(await w.run('/digest subscribe at 08:00 tags ASIA, sport'))).not.toMatch(/No briefing is tagged/);
+    expect(text(await w.run('/digest subscribe at 08:00'))).not.toMatch(/No briefing is tagged/);
+  });
+
   it('GIVEN an unsubscribed channel THEN preview and send-now say there is no digest, and unsubscribe changes nothing', async () => {
     const w = world();
     expect(text(await w.run('/digest preview'))).toMatch(/has no digest/);

@@ -117,7 +117,8 @@ export function describeOutcome(d: DeliveryView, timeZone: string): string {
   }
 }
 
-export function subscribedReply(s: SubscriptionView, created: boolean, nextRun: Date | undefined): ReplyDocument {
+/** The reply to a subscribe; `tagNote` warns of tags no briefing has (see unmatchedTagsNote). */
+export function subscribedReply(s: SubscriptionView, created: boolean, nextRun: Date | undefined, tagNote?: string): ReplyDocument {
   const where = channelName(s.platform, s.channelId);
   const next = nextRun ? `Next digest: ${formatLocal(nextRun.getTime(), s.timeZone)}.` : 'No digest is scheduled: the days list is empty.';
   return {
@@ -126,6 +127,7 @@ export function subscribedReply(s: SubscriptionView, created: boolean, nextRun: 
       {
         blocks: [
           { kind: 'text', text: `${where} gets a digest of new briefings at ${describeSchedule(s)}.` },
+          ...(tagNote ? [{ kind: 'text' as const, text: tagNote }] : []),
           { kind: 'context', text: next },
         ],
       },
