@@ -73,6 +73,19 @@ describe('/digest commands', () => {
   });
 
   it.each([
+    ['Etc/GMT+5', /5 hours behind UTC/, /America\/(New_York|Bogota|Lima|Chicago|Toronto)/],
+    ['etc/gmt-9', /9 hours ahead of UTC/, /Asia\/(Tokyo|Seoul)/],
+  ])('GIVEN %s, a fixed offset whose sign reads backwards, THEN it is refused with what it really means and zones of places that fit', async (zone, means, fits) => {
+    const w = world();
+    const reply = await w.run(`/digest subscribe at 08:00 tz ${zone}`);
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toMatch(means);
+    expect(text(reply)).toMatch(fits);
+    expect(await w.store.listSubscriptions()).toEqual([]);
+    expect((await w.run('/digest subscribe at 08:00 tz Etc/UTC')).tone).not.toBe('error');
+  });
+
+  it.each([
     ['days Mon, Wed', { days: [1, 3], tags: [] }],
     ['days mon, tue, fri tags economy, climate', { days: [1, 2, 5], tags: ['economy', 'climate'] }],
   ])('GIVEN a list written with spaces after its commas (%s) THEN the whole list is read and the digest stays in this channel', async (words, expected) => {
