@@ -205,7 +205,7 @@ describe('/digest commands', () => {
     await w.run('/digest send-now', { userId: 'U1', userName: 'sam' });
     await w.run('/digest unsubscribe', { userId: 'U3', userName: 'member', isModerator: false });
     const status = text(await w.run('/digest status'));
-    const lines = ['Sent on request by sam, Mon 1 Jun 2026, 19:02 (Asia/Seoul): asked to post the digest now', 'Subscribed by kim, Mon 1 Jun 2026, 19:01 (Asia/Seoul): time 08:00 → 09:15; zone UTC → Asia/Seoul', 'Subscribed by sam, Mon 1 Jun 2026, 19:00 (Asia/Seoul): new: 08:00 UTC · daily · compact'];
+    const lines = ['Sent on request by sam, Mon 1 Jun 2026, 19:02 (Asia/Seoul): asked to post the digest now', 'Changed by kim, Mon 1 Jun 2026, 19:01 (Asia/Seoul): time 08:00 → 09:15; zone UTC → Asia/Seoul', 'Subscribed by sam, Mon 1 Jun 2026, 19:00 (Asia/Seoul): new: 08:00 UTC · daily · compact'];
     for (const line of lines) expect(status).toContain(line);
     expect(status.indexOf(lines[0] as string)).toBeLessThan(status.indexOf(lines[2] as string));
     expect(status).not.toContain('member');

@@ -49,9 +49,16 @@ const CHANGE_VERBS: Record<DigestChangeView['action'], string> = {
   'digest-send-now': 'Sent on request',
 };
 
-/** "Subscribed by sam, Mon 30 Nov 2026, 08:00 (Europe/London): time 07:00 → 08:00". */
+/** How describeSubscriptionChange begins the change of a channel that had no digest. */
+const NEW_SUBSCRIPTION = 'new: ';
+
+/**
+ * "Subscribed by sam, Mon 30 Nov 2026, 08:00 (Europe/London): new: 08:00 ...", or "Changed by"
+ * for a subscribe that replaced a digest the channel had ("time 07:00 → 08:00").
+ */
 export function describeDigestChange(c: DigestChangeView, timeZone: string): string {
-  return `${CHANGE_VERBS[c.action]} by ${c.userName}, ${formatLocal(c.at.getTime(), timeZone)}: ${c.change}`;
+  const verb = c.action === 'digest-subscribe' && !c.change.startsWith(NEW_SUBSCRIPTION) ? 'Changed' : CHANGE_VERBS[c.action];
+  return `${verb} by ${c.userName}, ${formatLocal(c.at.getTime(), timeZone)}: ${c.change}`;
 }
 
 /** "channel C123", "the shell": plain text, since renderers escape mention syntax. */
@@ -77,7 +84,7 @@ const tagList = (tags: readonly string[]) => (tags.length ? `#${tags.join(' #')}
  * zone UTC → Asia/Seoul"), or "unchanged".
  */
 export function describeSubscriptionChange(before: SubscriptionView | undefined, after: SubscriptionView): string {
-  if (!before) return `new: ${describeSchedule(after)}`;
+  if (!before) return `${NEW_SUBSCRIPTION}${describeSchedule(after)}`;
   const changes: string[] = [];
   const compare = (what: string, from: string, to: string) => {
     if (from !== to) changes.push(`${what} ${from} → ${to}`);
