@@ -28,6 +28,8 @@ export interface DigestOptions {
 const MAX_FULL_ITEMS = 10;
 const MAX_COMPACT_ITEMS = 25;
 const MAX_BUTTONS = 5;
+/** Slugs named on the line about the briefings past those shown; more are only counted. */
+const MAX_NAMED_REST = 20;
 const TLDR_CHARS = 280;
 const QUOTE_CHARS = 300;
 
@@ -96,7 +98,11 @@ export function composeDigest(items: readonly DigestItem[], options: DigestOptio
   }
   const rest = items.slice(max);
   if (rest.length) {
-    sections.push({ blocks: [{ kind: 'context', text: `And ${rest.length} more: ${rest.map((i) => i.briefing.slug).join(', ')}` }] });
+    // A library imported at once puts hundreds of briefings in one digest: naming them all filled several messages with slugs.
+    const named = rest.slice(0, MAX_NAMED_REST).map((i) => i.briefing.slug).join(', ');
+    const others = rest.length - MAX_NAMED_REST;
+    const text = others > 0 ? `And ${rest.length} more: ${named} and ${others} others (/briefing list shows them all, newest first).` : `And ${rest.length} more: ${named}`;
+    sections.push({ blocks: [{ kind: 'context', text }] });
   }
   const actions: Action[] = shown.slice(0, MAX_BUTTONS).map((item) => ({ label: trimAtSentence(item.briefing.title, 60), command: openCommand(item.briefing.slug) }));
   const count = `${items.length} new briefing${items.length === 1 ? '' : 's'}`;
