@@ -120,6 +120,17 @@ describe('/briefing moderation commands', () => {
     expect((await w.run('/briefing edit korea-japan from 1', {}, edit('Dora rewrote the lead.'))).title).toBe('Saved "korea-japan" as revision 2');
   });
 
+  it('GIVEN an edit or revert "from" a revision the briefing has not reached (a typo) THEN it says there is no such revision yet, not that someone changed it since', async () => {
+    const w = world();
+    const edit = [{ name: 'fix.md', content: enc('---\ntitle: Korea-Japan talks\n---\nA new lead.') }];
+    const ahead = await w.run('/briefing edit korea-japan from 9', {}, edit);
+    expect(ahead.tone).toBe('error');
+    expect(text(ahead)).toMatch(/"korea-japan" has no revision 9 yet: it is at revision 0\. Nothing was saved/);
+    expect(text(ahead)).not.toMatch(/changed since/);
+    expect(text(await w.run('/briefing revert korea-japan 0 from 4'))).toMatch(/has no revision 4 yet: it is at revision 0/);
+    expect((await w.run('/briefing edit korea-japan from 0', {}, edit)).title).toBe('Saved "korea-japan" as revision 1');
+  });
+
   it('GIVEN a Revert button pressed after another moderator changed the briefing THEN it is refused instead of silently undoing that change', async () => {
     const w = world();
     const edit = (text: string) => [{ name: 'fix.md', content: enc(`---\ntitle: Korea-Japan talks\n---\n${text}`) }];
