@@ -1,4 +1,4 @@
-import { hasAsciiWords, indexTerms, runTerms, termOfWord, terms } from './text-terms.js';
+import { hasAsciiWords, indexTerms, isCjkChar, runTerms, termOfWord, terms } from './text-terms.js';
 
 export interface SearchDocument {
   id: string;
@@ -195,7 +195,8 @@ export class Bm25Builder {
       const re = /[\p{L}\p{N}]+/gu;
       for (let m = re.exec(flat); m; m = re.exec(flat)) {
         const ts = runTerms(m[0]);
-        for (let k = 0; k < ts.length; k++) pairs.push(m.index + offsetInRun(k, ts.length, m[0].length), this.idOf(ts[k] as string));
+        // A CJK run's character pairs start one character apart (near enough where NFKD changed its length).
+        for (let k = 0; k < ts.length; k++) pairs.push(m.index + Math.min(k, m[0].length - 1), this.idOf(ts[k] as string));
       }
       return Int32Array.from(pairs);
     }
@@ -308,6 +309,7 @@ export class Bm25Index {
   search(query: string, limit = 10): SearchHit[] {
     const queryTerms = [...new Set(terms(query))];
     if (queryTerms.length === 0 || limit <= 0) return [];
+    const chars = queryTerms.filter(isCjkChar);
     const { termIds, start, postedDocs, tfs, docs, runs, clean } = this.parts;
     const { scores, lengthNorms } = this;
     const n = docs.length;
@@ -336,7 +338,7 @@ export class Bm25Index {
     return best.map(({ doc, score }) => {
       const { id, text } = docs[doc] as SearchDocument;
       // Cleaned again for the few hits rather than kept cleaned: that would be a second copy of the library's text.
-      return { id, score, snippet: snippetOf(flatten(clean(text)), runs[doc] as WordRuns, wanted) };
+      return { id, score, snippet: snippetOf(flatten(clean(text)), runs[doc] as WordRuns, wanted, chars) };
     });
   }
 }
@@ -367,19 +369,18 @@ export function snippet(text: string, queryTerms: readonly string[]): string {
   const re = /[\p{L}\p{N}]+/gu;
   for (let m = re.exec(flat); m; m = re.exec(flat)) {
     const ts = runTerms(m[0]);
-    for (let k = 0; k < ts.length; k++) pairs.push(m.index + offsetInRun(k, ts.length, m[0].length), queryTerms.indexOf(ts[k] as string));
+    for (let k = 0; k < ts.length; k++) pairs.push(m.index + Math.min(k, m[0].length - 1), queryTerms.indexOf(ts[k] as string));
   }
-  return snippetOf(flat, Int32Array.from(pairs), queryTerms.map((_, i) => i));
+  return snippetOf(flat, Int32Array.from(pairs), queryTerms.map((_, i) => i), queryTerms.filter(isCjkChar));
 }
 
-/**
- * Where the k-th of a run's `count` terms (see runTerms) starts in the run: a CJK run's character
- * pairs start one character apart, and so do its single characters after them (near enough where
- * NFKD changed its length, or Latin letters stand in the run).
- */
-function offsetInRun(k: number, count: number, length: number): number {
-  const chars = count - length;
-  return Math.min(chars > 0 && k >= chars ? k - chars : k, length - 1);
+/** `hits` and the places of `chars` in the text, in order (at most about 200, as for word runs). */
+function withCharHits(flat: string, hits: readonly number[], chars: readonly string[]): number[] {
+  const found: number[] = [];
+  for (const c of chars) {
+    for (let at = flat.indexOf(c); at !== -1 && found.length <= 200; at = flat.indexOf(c, at + c.length)) found.push(at);
+  }
+  return found.length ? [...hits, ...found].sort((a, b) => a - b).slice(0, 201) : [...hits];
 }
 
 /** How far a snippet's end may move to reach a space. */
@@ -389,13 +390,17 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** The snippet of a flattened text from its word runs, for the terms numbered `wanted`. */
-function snippetOf(flat: string, runs: WordRuns, wanted: readonly number[]): string {
+/**
+ * The snippet of a flattened text from its word runs, for the terms numbered `wanted` and the
+ * single CJK characters `chars` (which word runs, holding pairs, do not list: found in the text).
+ */
+function snippetOf(flat: string, runs: WordRuns, wanted: readonly number[], chars: readonly string[] = []): string {
   if (flat.length <= SNIPPET_LENGTH) return flat;
-  const hits: number[] = [];
+  let hits: number[] = [];
   for (let r = 0; r < runs.length && hits.length <= 200; r += 2) {
     if (wanted.includes(runs[r + 1] as number)) hits.push(runs[r] as number);
   }
+  if (chars.length) hits = withCharHits(flat, hits, chars);
   let best = 0;
   let bestCount = 0;
   for (let i = 0, j = 0; i < hits.length; i++) {

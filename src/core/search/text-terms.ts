@@ -142,9 +142,10 @@ const runTermsCache = new Map<string, readonly string[]>();
 const NONE: readonly string[] = [];
 
 /**
- * Every term an index stores for a run of letters and digits as it stands in a text, in order: one
- * for most runs; each character pair of a Chinese or Japanese run (which is a whole sentence,
- * often), then each of its characters (see `indexTerms`).
+ * Every search term of a run of letters and digits as it stands in a text, in order: one for most
+ * runs, each character pair of a Chinese or Japanese run (which is a whole sentence, often). The
+ * single characters an index also stores (see `indexTerms`) are not among them: a snippet finds
+ * one of those in the text itself (see `isCjkChar`).
  */
 export function runTerms(run: string): readonly string[] {
   if (!CJK.test(run)) {
@@ -153,8 +154,13 @@ export function runTerms(run: string): readonly string[] {
   }
   let out = runTermsCache.get(run);
   if (out === undefined) {
-    out = indexTerms(run);
+    out = terms(run);
     if (runTermsCache.size < 20_000) runTermsCache.set(run, out);
   }
   return out;
+}
+
+/** Whether a search term is one Chinese or Japanese character (a one-character query's term). */
+export function isCjkChar(term: string): boolean {
+  return [...term].length === 1 && CJK.test(term);
 }
