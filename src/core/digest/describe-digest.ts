@@ -1,4 +1,4 @@
-import type { ReplyDocument } from '../render/document.js';
+import { type Action, pageNote, type ReplyDocument } from '../render/document.js';
 import { describeDays } from './schedule-input.js';
 import { formatLocal, formatTimeOfDay } from './slots.js';
 
@@ -147,7 +147,10 @@ export function subscribedReply(s: SubscriptionView, created: boolean, nextRun: 
   };
 }
 
-export function listReply(subs: readonly SubscriptionView[]): ReplyDocument {
+/** Subscriptions a /digest list page shows: Discord holds 25 fields in an embed, and the rest were only counted. */
+export const LIST_PAGE_SIZE = 20;
+
+export function listReply(subs: readonly SubscriptionView[], page = 1): ReplyDocument {
   if (subs.length === 0) {
     return {
       title: 'Digests',
@@ -156,6 +159,13 @@ export function listReply(subs: readonly SubscriptionView[]): ReplyDocument {
       visibility: 'private',
     };
   }
+  const pages = Math.ceil(subs.length / LIST_PAGE_SIZE);
+  const p = Math.min(Math.max(1, page), pages);
+  const shown = subs.slice((p - 1) * LIST_PAGE_SIZE, p * LIST_PAGE_SIZE);
+  const pager: Action[] = [];
+  if (p > 1) pager.push({ label: '◀ Previous', command: `/digest list ${p - 1}` });
+  if (p < pages) pager.push({ label: 'Next ▶', command: `/digest list ${p + 1}` });
+  const where = pageNote(page, p, pages);
   return {
     title: 'Digests',
     sections: [
@@ -163,7 +173,7 @@ export function listReply(subs: readonly SubscriptionView[]): ReplyDocument {
         blocks: [
           {
             kind: 'fields',
-            fields: subs.map((s) => ({
+            fields: shown.map((s) => ({
               label: channelName(s.platform, s.channelId),
               value: `${describeSchedule(s)}${s.pausedAt ? ` · PAUSED: ${s.pausedReason ?? ''}` : ''} · by ${s.createdBy}`,
             })),
@@ -171,8 +181,8 @@ export function listReply(subs: readonly SubscriptionView[]): ReplyDocument {
         ],
       },
     ],
-    actions: [{ label: 'Status', command: '/digest status' }],
-    footer: `${subs.length} subscription${subs.length === 1 ? '' : 's'}`,
+    actions: [...pager, { label: 'Status', command: '/digest status' }],
+    footer: `${subs.length} subscription${subs.length === 1 ? '' : 's'}${where ? ` · ${where}` : ''}`,
     visibility: 'private',
   };
 }
