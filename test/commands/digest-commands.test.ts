@@ -8,6 +8,7 @@ import { Dispatcher } from '../../src/dispatch/dispatcher.js';
 import { loadCommands } from '../../src/dispatch/load-commands.js';
 import type { Actor, Command } from '../../src/ports/command.js';
 import { silentLogger } from '../../src/ports/logger.js';
+import { ChannelGoneError } from '../../src/ports/delivery-errors.js';
 import { entry, FakeClock, FakeLibrary, RecordingPlatform } from '../digest/fakes.js';
 
 let commands: Map<string, Command>;
@@ -175,6 +176,24 @@ describe('/digest commands', () => {
     expect(some).not.toMatch(/#asia[^a-z]*yet/);
     expect(text(await w.run('/digest subscribe at 08:00 tags ASIA, sport'))).not.toMatch(/No briefing is tagged/);
     expect(text(await w.run('/digest subscribe at 08:00'))).not.toMatch(/No briefing is tagged/);
+  });
+
+  it('GIVEN a digest that fails for an unexpected reason THEN send-now and status say so without the internal error (addresses, database text), which only the log keeps', async () => {
+    const w = world();
+    await w.run('/digest subscribe at 08:00');
+    const internal = 'connect ECONNREFUSED 10.20.30.40:5432 (password authentication failed for user "briefbot")';
+    w.slack.fail = () => Object.assign(new Error(internal), { code: 'XX000' });
+    const sent = text(await w.run('/digest send-now'));
+    expect(sent).toMatch(/could not be posted in channel C0CURRENT: an unexpected error \(it has been logged\)/);
+    const status = text(await w.run('/digest status'));
+    expect(status).toMatch(/failed — an unexpected error \(it has been logged\)/);
+    for (const shown of [sent, status]) {
+      expect(shown).not.toContain('10.20.30.40');
+      expect(shown).not.toContain('password');
+    }
+    w.clock.advance(60_000);
+    w.slack.fail = () => new ChannelGoneError('C0CURRENT', 'channel_not_found');
+    expect(text(await w.run('/digest send-now'))).toContain('channel_not_found');
   });
 
   it('GIVEN an unsubscribed channel THEN preview and send-now say there is no digest, and unsubscribe changes nothing', async () => {
