@@ -145,6 +145,12 @@ describe('/briefing moderation commands', () => {
     expect((await w.library.get('korea-japan'))?.briefing.body).toBe('Bea fixed a name.');
   });
 
+  it('GIVEN a briefing removed THEN the reply says once that restore brings it back', async () => {
+    const w = world();
+    const removed = text(await w.run('/briefing remove korea-japan'));
+    expect(removed.match(/brings it back/g)).toHaveLength(1);
+  });
+
   it('GIVEN a briefing removed twice THEN the second says it is already removed, not to restore it before removing it', async () => {
     const w = world();
     await w.run('/briefing remove korea-japan');
