@@ -7,11 +7,18 @@ const STOP = new Set(
 const NOT_ASCII = /[^\x00-\x7f]/;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Han, hiragana and katakana (with the long-vowel mark and 々): scripts written without spaces between words. */
-const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u;
-const CJK_RUN = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]+|[^\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]+/gu;
-/** Kana voicing marks as NFKD leaves them: folded back into their kana, or "が" would split a word in two. */
-const KANA_MARK = /[\u3099\u309a]/;
+/**
+ * Han, hiragana and katakana (with the long-vowel mark and 々), scripts written without spaces
+ * between words, and Hangul, whose words carry their particles (북한의, 북한은: "North Korea's",
+ * "North Korea" as topic): all searched by character pairs, as Lucene's CJK analyzer does.
+ */
+const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
+const CJK_RUN = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]+|[^\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]+/gu;
+/**
+ * Kana voicing marks and Hangul jamo as NFKD leaves them: folded back into their kana and
+ * syllables, or "が" would split a word in two and 북 would be three letters.
+ */
+const RECOMPOSE = /[\u3099\u309a\u1100-\u11ff]/;
 
 /**
  * Lowercased, accent-folded word tokens of a text (letters and digits only: quotes, stars and SQL
@@ -24,7 +31,7 @@ const KANA_MARK = /[\u3099\u309a]/;
 export function words(text: string, chars = false): string[] {
   if (!NOT_ASCII.test(text)) return text.toLowerCase().match(WORD) ?? [];
   let folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  if (KANA_MARK.test(folded)) folded = folded.normalize('NFC');
+  if (RECOMPOSE.test(folded)) folded = folded.normalize('NFC');
   const runs = folded.toLowerCase().match(WORD) ?? [];
   if (!CJK.test(folded)) return runs;
   return runs.flatMap((run) => (CJK.test(run) ? splitCjk(run, chars) : [run]));

@@ -86,6 +86,28 @@ describe('Chinese and Japanese text, written without spaces', () => {
   });
 });
 
+describe('Korean text, whose words carry their particles', () => {
+  const ko = [
+    { id: 'ko', title: '남북 정상회담', tags: [], text: '북한의 핵 문제에 대해 두 정상은 한반도 비핵화에 합의했다.' },
+    { id: 'ko2', title: '경제 뉴스', tags: [], text: '한국은행은 기준금리를 동결했다.' },
+    { id: 'en', title: 'North Korea talks', tags: [], text: 'The leaders met.' },
+  ];
+  const index = new Bm25Index(ko);
+
+  it('GIVEN a noun written with a particle (북한의, 비핵화에, 정상은) THEN a search for the noun alone finds it, and its snippet shows it', () => {
+    expect(index.search('북한', 10).map((h) => h.id)).toEqual(['ko']);
+    expect(index.search('비핵화', 10).map((h) => h.id)).toEqual(['ko']);
+    expect(index.search('정상', 10).map((h) => h.id)).toEqual(['ko']);
+    expect(index.search('한국은행', 10).map((h) => h.id)).toEqual(['ko2']);
+    const long = [{ id: 'long', title: 'x', tags: [], text: `${'회의 전에 기자들에게 말했다. '.repeat(20)}마지막으로 방위비 증액에 합의했다. ${'회의 후에 기자들에게 말했다. '.repeat(20)}` }];
+    expect(new Bm25Index(long).search('방위비', 10)[0]?.snippet).toContain('방위비');
+  });
+
+  it('GIVEN a Korean word no briefing has THEN nothing matches', () => {
+    expect(index.search('대통령', 10)).toEqual([]);
+  });
+});
+
 describe('Updating an index for the next version of the library', () => {
   const WORDS = 'harbour workers strike talks minister rates bank court ruling climate summit river treaty port union budget vote police report'.split(' ');
   let seed = 3;
