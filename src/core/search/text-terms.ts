@@ -1,8 +1,11 @@
 import { porterStem } from '../analysis/porter-stemmer.js';
 
-const STOP = new Set(
-  'a an and are as at be but by for from has have he her his i in is it its of on or she that the their them they this to was were will with not no'.split(' '),
-);
+const STOP = new Set([
+  ...'a an and are as at be but by for from has have he her his i in is it its of on or she that the their them they this to was were will with not no'.split(' '),
+  // What an apostrophe or a full stop leaves of a possessive, a contraction or an initial ("Kang's",
+  // "don't", "U.S."): as words they matched nearly every briefing, so "Kang's" found them all.
+  ...'s t d m ll re ve'.split(' '),
+]);
 
 const NOT_ASCII = /[^\x00-\x7f]/;
 const WORD = /[\p{L}\p{N}]+/gu;

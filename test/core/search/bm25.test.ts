@@ -32,6 +32,18 @@ describe('Bm25Index', () => {
     expect(new Bm25Index(withBest).search('harbour', 2).map((h) => h.id)).toEqual(['best', 'd0']);
   });
 
+  it("GIVEN a possessive or a contraction in the query (Kang's, U.S., don't) THEN the split-off letter matches nothing on its own: only briefings with the word come back", () => {
+    const talk = new Bm25Index([
+      { id: 'kang', title: 'Talks', tags: [], text: "Kang's visit to Tokyo went ahead, with U.S. support." },
+      { id: 'bank', title: 'Rates', tags: [], text: "The bank's rate held. Ministers don't expect cuts." },
+      { id: 'fish', title: 'Quotas', tags: [], text: 'Fishing quotas were settled.' },
+    ]);
+    expect(talk.search("Kang's", 10).map((h) => h.id)).toEqual(['kang']);
+    expect(talk.search('Kang’s', 10).map((h) => h.id)).toEqual(['kang']);
+    expect(talk.search('U.S.', 10).map((h) => h.id)).toEqual(['kang']);
+    expect(talk.search("don't", 10).map((h) => h.id)).toEqual(['bank']);
+  });
+
   it('GIVEN no matching words THEN there are no hits', () => {
     expect(index.search('volcano', 10)).toEqual([]);
   });
