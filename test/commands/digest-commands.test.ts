@@ -44,6 +44,13 @@ describe('/digest commands', () => {
     expect(await w.store.listSubscriptions()).toEqual([]);
   });
 
+  it('GIVEN a time typed with full-width digits (０８：３０, as a Japanese or Chinese keyboard writes them) THEN it is read as 08:30', async () => {
+    const w = world();
+    const reply = await w.run('/digest subscribe at ０８：３０ tz Asia/Tokyo');
+    expect(reply.tone).not.toBe('error');
+    expect((await w.store.listSubscriptions())[0]?.minuteOfDay).toBe(8 * 60 + 30);
+  });
+
   it('GIVEN a time zone with no near spelling THEN the reply says how to write one, as a sentence of its own', async () => {
     const w = world();
     const reply = await w.run('/digest subscribe at 08:00 tz Mars/Olympus');
