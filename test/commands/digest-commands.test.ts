@@ -203,6 +203,18 @@ describe('/digest commands', () => {
     expect(text(await w.run('/digest send-now'))).toContain('channel_not_found');
   });
 
+  it('GIVEN a digest paused because its channel is gone THEN preview says it is paused and nothing is posted until a moderator subscribes again', async () => {
+    const w = world();
+    await w.run('/digest subscribe at 08:00');
+    const [sub] = await w.store.listSubscriptions();
+    await w.store.pauseSubscription(sub!.id, 'channel gone: channel_not_found', w.clock.now());
+    const preview = text(await w.run('/digest preview'));
+    expect(preview).toContain('Title of summit-talks');
+    expect(preview).toMatch(/This digest is paused \(channel gone: channel_not_found\): nothing is posted until a moderator runs \/digest subscribe again\./);
+    await w.run('/digest subscribe at 08:00');
+    expect(text(await w.run('/digest preview'))).not.toMatch(/paused/);
+  });
+
   it('GIVEN an unsubscribed channel THEN preview and send-now say there is no digest, and unsubscribe changes nothing', async () => {
     const w = world();
     expect(text(await w.run('/digest preview'))).toMatch(/has no digest/);

@@ -22,6 +22,8 @@ export interface DigestOptions {
   tags: readonly string[];
   /** Marks a preview, which only the asker sees. */
   preview?: boolean;
+  /** Why the subscription is paused, when it is: a preview says nothing would be posted. */
+  pausedReason?: string;
 }
 
 /** Items shown in full; the rest are named in one line so a digest stays a few messages long. */
@@ -57,11 +59,16 @@ export function composeDigest(items: readonly DigestItem[], options: DigestOptio
   const when = formatLocal(options.at.getTime(), options.timeZone).replace(/, \d\d:\d\d \(.*\)$/, '');
   const tagNote = options.tags.length ? ` · #${options.tags.join(' #')}` : '';
   const visibility = options.preview ? 'private' : 'public';
+  // A moderator previewing a paused digest would otherwise think it will be posted.
+  const paused: Section[] =
+    options.preview && options.pausedReason !== undefined
+      ? [{ blocks: [{ kind: 'context', text: `This digest is paused (${options.pausedReason}): nothing is posted until a moderator runs /digest subscribe again.` }] }]
+      : [];
   if (items.length === 0) {
     if (!options.noteWhenEmpty && !options.preview) return null;
     return {
       title: `Digest · ${when}`,
-      sections: [{ blocks: [{ kind: 'context', text: `No new briefings since the last digest${tagNote}.` }] }],
+      sections: [...paused, { blocks: [{ kind: 'context', text: `No new briefings since the last digest${tagNote}.` }] }],
       actions: [],
       // A subscription with a note posts this very note; one without posts nothing at all.
       ...(options.preview && {
@@ -71,7 +78,7 @@ export function composeDigest(items: readonly DigestItem[], options: DigestOptio
     };
   }
 
-  const sections: Section[] = [];
+  const sections: Section[] = [...paused];
   const max = options.style === 'full' ? MAX_FULL_ITEMS : MAX_COMPACT_ITEMS;
   const shown = items.slice(0, max);
   if (options.style === 'full') {
