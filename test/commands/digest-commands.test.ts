@@ -250,6 +250,15 @@ describe('/digest commands', () => {
     expect((await w.store.changes('slack', 'C0CURRENT', 10)).map((c) => `${c.action} ${c.userId}`)).toEqual(['digest-send-now U1', 'digest-subscribe U2', 'digest-subscribe U1']);
   });
 
+  it('GIVEN a moderator subscribes again with the same settings THEN status says they subscribed again, not that they changed it', async () => {
+    const w = world();
+    await w.run('/digest subscribe at 08:00', { userId: 'U1', userName: 'sam' });
+    w.clock.advance(60_000);
+    await w.run('/digest subscribe at 08:00', { userId: 'U2', userName: 'kim' });
+    const status = text(await w.run('/digest status'));
+    expect(status).toContain('Subscribed again by kim, Mon 1 Jun 2026, 10:01 (UTC): unchanged: 08:00 UTC · daily · compact');
+  });
+
   it('GIVEN digests are turned off THEN the commands say so politely', async () => {
     const reply = await world(false).run('/digest subscribe at 08:00');
     expect(reply.tone).toBe('error');

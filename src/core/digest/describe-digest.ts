@@ -49,15 +49,17 @@ const CHANGE_VERBS: Record<DigestChangeView['action'], string> = {
   'digest-send-now': 'Sent on request',
 };
 
-/** How describeSubscriptionChange begins the change of a channel that had no digest. */
+/** How describeSubscriptionChange begins the change of a channel that had no digest, and of one subscribed again as it was. */
 const NEW_SUBSCRIPTION = 'new: ';
+const SAME_SUBSCRIPTION = 'unchanged: ';
 
 /**
  * "Subscribed by sam, Mon 30 Nov 2026, 08:00 (Europe/London): new: 08:00 ...", or "Changed by"
  * for a subscribe that replaced a digest the channel had ("time 07:00 → 08:00").
  */
 export function describeDigestChange(c: DigestChangeView, timeZone: string): string {
-  const verb = c.action === 'digest-subscribe' && !c.change.startsWith(NEW_SUBSCRIPTION) ? 'Changed' : CHANGE_VERBS[c.action];
+  const resubscribed = c.action === 'digest-subscribe' && c.change.startsWith(SAME_SUBSCRIPTION);
+  const verb = resubscribed ? 'Subscribed again' : c.action === 'digest-subscribe' && !c.change.startsWith(NEW_SUBSCRIPTION) ? 'Changed' : CHANGE_VERBS[c.action];
   return `${verb} by ${c.userName}, ${formatLocal(c.at.getTime(), timeZone)}: ${c.change}`;
 }
 
@@ -96,7 +98,7 @@ export function describeSubscriptionChange(before: SubscriptionView | undefined,
   compare('style', before.style, after.style);
   compare('note when empty', before.noteWhenEmpty ? 'on' : 'off', after.noteWhenEmpty ? 'on' : 'off');
   if (before.pausedAt) changes.push(`resumed (was paused: ${before.pausedReason ?? 'unknown reason'})`);
-  return changes.length ? changes.join('; ') : `unchanged: ${describeSchedule(after)}`;
+  return changes.length ? changes.join('; ') : `${SAME_SUBSCRIPTION}${describeSchedule(after)}`;
 }
 
 /** An unsubscribe, for the audit log: the schedule that stopped. */
