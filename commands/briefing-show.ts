@@ -35,11 +35,7 @@ export default {
     const { entry } = found;
     const section = (args.section as CardSection | undefined) ?? 'card';
     const analysis = await ctx.library.analysisOf(entry);
-    const card = buildBriefingCard({ briefing: entry.briefing, analysis, section, page: Number(args.page ?? 1) });
-    if (isPublic) return { ...card, visibility: 'public' };
-    // The page being read is the one to post: without it, "Post to channel" on page 2 posted page 1.
-    const page = Number(args.page ?? 1);
-    const sectionWord = section === 'card' ? '' : ` ${section}${page > 1 ? ` ${page}` : ''}`;
-    return { ...card, actions: [...card.actions, { label: 'Post to channel', command: `/briefing ${entry.briefing.slug}${sectionWord} public`, style: 'primary' }] };
+    const card = buildBriefingCard({ briefing: entry.briefing, analysis, section, page: Number(args.page ?? 1), postToChannel: !isPublic });
+    return isPublic ? { ...card, visibility: 'public' } : card;
   },
 } satisfies Command;

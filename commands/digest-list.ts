@@ -8,9 +8,9 @@ export default {
     subcommand: 'list',
     description: 'List the channels that get a daily digest, with their times and tags',
     permission: 'everyone',
-    options: [],
+    options: [{ name: 'page', description: 'Page number', type: 'integer', minValue: 1, maxValue: 10_000 }],
   },
-  async execute(ctx) {
-    return listReply(await digestsOf(ctx).list(ctx.channel));
+  async execute(ctx, args) {
+    return listReply(await digestsOf(ctx).list(ctx.channel), Number(args.page ?? 1));
   },
 } satisfies Command;

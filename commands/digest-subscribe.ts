@@ -1,4 +1,5 @@
 import { subscribedReply } from '../src/core/digest/describe-digest.js';
+import { unmatchedTagsNote } from '../src/core/digest/unmatched-tags.js';
 import { parseDays, parseTags, parseTime, parseTimeZone } from '../src/core/digest/schedule-input.js';
 import type { Command } from '../src/ports/command.js';
 import { digestsOf, targetChannel } from '../src/core/digest/digest-command-input.js';
@@ -31,6 +32,7 @@ export default {
       { channel, minuteOfDay, timeZone, days, tags, style, noteWhenEmpty: args.note === true },
       ctx.actor,
     );
-    return subscribedReply(subscription, created, nextRun);
+    const tagNote = tags.length ? unmatchedTagsNote(tags, (await ctx.library.list()).flatMap((e) => e.briefing.tags)) : undefined;
+    return subscribedReply(subscription, created, nextRun, tagNote);
   },
 } satisfies Command;

@@ -68,6 +68,7 @@ export async function startApp(config: Config, io: AppIO): Promise<RunningApp> {
     sqlitePath: config.env.SQLITE_PATH,
     onIdleError: (err) => logger.warn({ err }, 'a database connection failed; it will be replaced'),
     onRetry: (err, attempt, delayMs) => logger.warn({ err, attempt, retryInMs: delayMs }, 'the database is not reachable yet; retrying'),
+    onNewer: (migrations) => logger.warn({ migrations }, 'a newer release has migrated the database; this one runs on it unchanged (migrations only add)'),
   });
   step('store');
   // Parsed files are kept in the store: a restart hashes the files but parses only new ones.

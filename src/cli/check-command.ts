@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseSubmission } from '../core/briefing/briefing-form.js';
@@ -59,6 +59,7 @@ export async function runCheck(
     return 1;
   }
   const { entries, problems } = kind === 'folder' ? await loadBriefingDir(dir, maxBytes) : await checkFile(dir, maxBytes);
+  if (kind === 'folder') problems.push(...(await unreadStories(dir)));
   for (const p of problems) io.stdout.write(`${p.file}: ${p.field}: ${p.message}\n`);
   const files = new Set(problems.map((p) => p.file)).size;
   io.stdout.write(
@@ -76,4 +77,20 @@ async function checkFile(path: string, maxBytes: number): Promise<{ entries: unk
     ? parseSubmission({ name: basename(path), content }, { maxBodyBytes: maxBytes })
     : parseBriefing(content, { fileName: basename(path), maxBodyBytes: maxBytes });
   return parsed.ok ? { entries: [parsed.briefing], problems: [] } : { entries: [], problems: parsed.problems };
+}
+
+/** Stories the bot will never read: in a folder it takes only .md, though /briefing add also takes .txt and .markdown. */
+const UNREAD_STORY = /\.(txt|markdown)$/i;
+
+/**
+ * Text files in the folder that look like briefings but are not .md: the bot skips them, so an
+ * editor's CI passed a folder whose new story was never published.
+ */
+async function unreadStories(dir: string): Promise<BriefingProblem[]> {
+  const names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && !e.name.startsWith('.') && UNREAD_STORY.test(e.name)).map((e) => e.name);
+  return names.sort().map((file) => ({
+    file,
+    field: 'file',
+    message: 'only .md files in a folder are briefings; the bot does not read this one (give it front-matter and a .md name, or add it with /briefing add)',
+  }));
 }

@@ -30,7 +30,17 @@ const url = (what: string) =>
     }
   }, `must be a URL (${what})`);
 
-const idList = optionalText.transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : []));
+/** A Discord id (a snowflake): a name or a mention in its place would simply never match. */
+const snowflake = (what: string) => optionalText.refine((v) => v === undefined || /^\d{15,21}$/.test(v), `must be a ${what} id, the number Discord copies with Developer Mode on (Copy ID)`);
+
+/** Slack user ids (U0123ABCD, or W... in Enterprise Grid), comma- or space-separated. */
+const idList = optionalText
+  .transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : []))
+  .superRefine((ids, ctx) => {
+    for (const id of ids) {
+      if (!/^[UW][A-Z0-9]{2,}$/.test(id)) ctx.addIssue({ code: 'custom', message: `"${id.slice(0, 40)}" is not a Slack user id such as U0123ABCD (profile → ⋮ → Copy member ID)` });
+    }
+  });
 
 const envSchema = z
   .object({
@@ -47,10 +57,10 @@ const envSchema = z
     DISCORD_GATEWAY: z.enum(['auto', 'on', 'off']).default('auto'),
     DISCORD_TOKEN: optionalText,
     DISCORD_APP_ID: optionalText,
-    DISCORD_GUILD_ID: optionalText,
+    DISCORD_GUILD_ID: snowflake('server'),
     DISCORD_PUBLIC_KEY: optionalText.refine((v) => v === undefined || /^[0-9a-f]{64}$/i.test(v), 'must be the 64 hex digits shown as "Public Key" in the Discord developer portal'),
     DISCORD_API_URL: url('Discord REST base, e.g. https://discord.com/api'),
-    DISCORD_MODERATOR_ROLE_ID: optionalText,
+    DISCORD_MODERATOR_ROLE_ID: snowflake('role'),
     SLACK_BOT_TOKEN: optionalText,
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: optionalText,

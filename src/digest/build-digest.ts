@@ -39,6 +39,7 @@ export async function buildDigest(
     at: window.at,
     tags: subscription.tags,
     ...(window.preview && { preview: true }),
+    ...(subscription.pausedAt && { pausedReason: subscription.pausedReason ?? 'no reason recorded' }),
   });
   return { doc, items: items.length, until: window.until };
 }

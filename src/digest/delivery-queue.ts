@@ -1,9 +1,12 @@
 import type { PlatformName } from '../core/commands/command-data.js';
 import type { ReplyDocument } from '../core/render/document.js';
 import type { ChatPlatform } from '../ports/chat-platform.js';
-import { ChannelGoneError, type IdempotentPost, RateLimitedError, TransientDeliveryError } from '../ports/delivery-errors.js';
+import { ChannelGoneError, type IdempotentPost, isDeliveryError, RateLimitedError, TransientDeliveryError } from '../ports/delivery-errors.js';
 import type { Logger } from '../ports/logger.js';
 import { PLATFORM_RATE_LIMITS, RateLimiter, type RateLimitPolicy, realTimer, type Timer } from './rate-limiter.js';
+
+/** What a failure no platform explained is shown as; the error itself is in the log. */
+export const UNEXPECTED = 'an unexpected error (it has been logged)';
 
 export type DeliveryResult =
   | { ok: true; attempts: number; rateLimited: number }
@@ -94,7 +97,9 @@ export class DeliveryQueue {
           return { ok: false, attempts, rateLimited, error: error.reason, channelGone: true };
         }
         const transient = error instanceof TransientDeliveryError || error instanceof PostTimeout;
-        const message = error instanceof Error ? error.message : String(error);
+        // Shown in /digest status to the whole server: a typed error's message is written for it;
+        // anything else (a bug, a database or network failure) may carry addresses or credentials.
+        const message = isDeliveryError(error) || error instanceof PostTimeout ? error.message : UNEXPECTED;
         if (!transient || attempts >= maxAttempts) {
           this.options.logger.warn({ err: error, platform, channelId, attempts }, 'digest delivery failed');
           return { ok: false, attempts, rateLimited, error: message, channelGone: false };

@@ -6,7 +6,7 @@ import type { DeliveryOutcome, DigestStore, DigestSubscription, SendResult } fro
 import type { BriefingLibrary } from '../ports/library.js';
 import type { Logger } from '../ports/logger.js';
 import { type BuiltDigest, buildDigest } from './build-digest.js';
-import type { DeliveryQueue } from './delivery-queue.js';
+import { type DeliveryQueue, UNEXPECTED } from './delivery-queue.js';
 
 /** What calls the scheduler once a minute: node-cron in production, the test itself in tests. */
 export interface Ticker {
@@ -365,7 +365,8 @@ export class DigestScheduler {
       }
       built = await pending;
     } catch (error) {
-      await store.finish(sub.id, slot, this.replicaId, { status: 'failed', attempts: 0, error: `could not build the digest: ${(error as Error).message}` }, clock.now());
+      // The error itself is logged where it is caught; /digest status shows the whole server only this.
+      await store.finish(sub.id, slot, this.replicaId, { status: 'failed', attempts: 0, error: `could not build the digest: ${UNEXPECTED}` }, clock.now());
       throw error;
     }
     if (!built.doc) {

@@ -235,6 +235,10 @@ export class ModerationService implements ModerationPort {
   private async requireUnchanged(current: Current, basedOn: number | undefined, madeFrom: string, retry: string): Promise<void> {
     if (basedOn === undefined || basedOn === current.revision) return;
     const { slug } = current;
+    if (basedOn > current.revision) {
+      // A revision from the future is a typo, not someone else's change.
+      throw new BriefbotError('BAD_ARGUMENTS', `"${slug}" has no revision ${basedOn} yet: it is at revision ${current.revision}. Nothing was saved. See /briefing history ${slug} for the revision to start from.`);
+    }
     const latest = current.revision > 0 ? await this.deps.store.revision(slug, current.revision) : undefined;
     const by = latest ? `, by ${latest.userName}` : '';
     throw new BriefbotError(

@@ -14,13 +14,18 @@ import type { ReplyDocument } from '../core/render/document.js';
  * | Discord 10003 Unknown Channel, 50001 Missing Access, 404 on the channel | `ChannelGoneError`                 |
  * | Slack `channel_not_found`, `is_archived`, `not_in_channel`, `channel_is_archived` | `ChannelGoneError`         |
  * | HTTP 5xx, 408, connection reset, timeout; Slack `internal_error`, `fatal_error`, `request_timeout`, `service_unavailable` | `TransientDeliveryError` |
+ * | Any other answer of the platform's API (Discord 400 Invalid Form Body, Slack `invalid_auth`, `msg_too_long`) | `RefusedPostError` |
+ *
+ * The messages of these errors are shown in `/digest status` and `/digest send-now`: write them for
+ * the server's members (what the platform said, never an address or a stack). Any other error is
+ * shown only as "an unexpected error", and logged.
  *
  * When discord.js or the Slack WebClient retries rate limits by itself, either turn that off for
  * `post()` or let it be: the queue only sees what reaches it. Always pass the original error as
  * `cause` so the log keeps it.
  */
 
-export type DeliveryErrorCode = 'CHANNEL_GONE' | 'RATE_LIMITED' | 'TRANSIENT_DELIVERY';
+export type DeliveryErrorCode = 'CHANNEL_GONE' | 'RATE_LIMITED' | 'TRANSIENT_DELIVERY' | 'REFUSED_POST';
 
 abstract class DeliveryError extends Error {
   abstract readonly code: DeliveryErrorCode;
@@ -65,8 +70,21 @@ export class TransientDeliveryError extends DeliveryError {
   readonly status: number | undefined;
 }
 
-export function isDeliveryError(e: unknown): e is ChannelGoneError | RateLimitedError | TransientDeliveryError {
-  return e instanceof ChannelGoneError || e instanceof RateLimitedError || e instanceof TransientDeliveryError;
+/** The platform answered and refused the post for a reason of its own: recorded as failed, not retried. */
+export class RefusedPostError extends DeliveryError {
+  override readonly name = 'RefusedPostError';
+  readonly code = 'REFUSED_POST' as const;
+  constructor(
+    /** What the platform said, for /digest status ("Slack answered invalid_auth"). */
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isDeliveryError(e: unknown): e is ChannelGoneError | RateLimitedError | TransientDeliveryError | RefusedPostError {
+  return e instanceof ChannelGoneError || e instanceof RateLimitedError || e instanceof TransientDeliveryError || e instanceof RefusedPostError;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { DEFAULT_MIGRATION_TABLE, Migrator, type Migration, type MigrationProvider, sql } from 'kysely';
 import type { OpenDatabase } from './database.js';
 import { migrations as allMigrations } from './migrations/index.js';
 import type { StoreMigration } from './migrations/migration.js';
@@ -36,6 +36,26 @@ async function appliedCount(migrator: Migrator): Promise<number> {
   }
 }
 
+/** The names of the migrations the database records as applied (none before the first start). */
+async function appliedNames(open: OpenDatabase): Promise<string[]> {
+  const table = open.schema ? sql.id(open.schema, DEFAULT_MIGRATION_TABLE) : sql.id(DEFAULT_MIGRATION_TABLE);
+  try {
+    const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(open.db);
+    return rows.map((r) => r.name);
+  } catch {
+    return [];
+  }
+}
+
+export interface MigrateOptions {
+  /**
+   * Told the migrations a newer release applied that this one does not know. Migrations only add
+   * (a shipped one is never edited), so this release works on such a database: a replica of the
+   * previous release restarting during a rolling deploy, or a rollback.
+   */
+  onNewer?: (names: string[]) => void;
+}
+
 /**
  * Brings the schema up to date; safe when several replicas start at once. On PostgreSQL kysely's
  * Migrator holds a session advisory lock while it migrates and runs each migration in a
@@ -43,7 +63,22 @@ async function appliedCount(migrator: Migrator): Promise<number> {
  * process on the same file can meet SQLITE_BUSY or find the work done under it; it tries again.
  * Returns the names of the migrations this call applied.
  */
-export async function migrateToLatest(open: OpenDatabase, list: readonly StoreMigration[] = allMigrations): Promise<string[]> {
+export async function migrateToLatest(open: OpenDatabase, list: readonly StoreMigration[] = allMigrations, options: MigrateOptions = {}): Promise<string[]> {
+  // kysely refuses a database with an applied migration it is not given ("corrupted migrations"),
+  // which kept an older release from starting on a database a newer one had migrated.
+  const applied = await appliedNames(open);
+  const known = new Set(list.map((m) => m.name));
+  const newer = applied.filter((name) => !known.has(name));
+  if (newer.length > 0) {
+    const missing = list.filter((m) => !applied.includes(m.name)).map((m) => m.name);
+    if (missing.length === 0) {
+      options.onNewer?.(newer);
+      return [];
+    }
+    throw new MigrationError(
+      `the database has migrations this release does not know (${newer.join(', ')}) and lacks some it needs (${missing.join(', ')}): it was migrated by a release that is neither older nor newer than this one`,
+    );
+  }
   const migrator = new Migrator({
     db: open.db,
     provider: providerFor(open, list),

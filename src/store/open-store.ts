@@ -1,5 +1,5 @@
 import { type DatabaseOptions, type OpenDatabase, openDatabase } from './database.js';
-import { migrateToLatest } from './migrate.js';
+import { type MigrateOptions, migrateToLatest } from './migrate.js';
 import type { StoreMigration } from './migrations/migration.js';
 import { SqlBriefingStore } from './sql-store.js';
 
@@ -27,10 +27,10 @@ const MAX_RETRY_DELAY_MS = 8000;
  * on it. Closing the store closes the database. PostgreSQL that is not reachable yet (it often
  * starts after the bot in a compose file or a cluster) is retried with exponential backoff.
  */
-export async function openStore(options: DatabaseOptions & OpenRetryOptions & { migrations?: readonly StoreMigration[] }): Promise<OpenedStore> {
+export async function openStore(options: DatabaseOptions & OpenRetryOptions & MigrateOptions & { migrations?: readonly StoreMigration[] }): Promise<OpenedStore> {
   const database = await openWithRetry(options);
   try {
-    const applied = await migrateToLatest(database, options.migrations);
+    const applied = await migrateToLatest(database, options.migrations, { ...(options.onNewer && { onNewer: options.onNewer }) });
     return { store: new SqlBriefingStore(database), database, applied };
   } catch (error) {
     await database.close();

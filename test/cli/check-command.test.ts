@@ -31,6 +31,21 @@ describe('briefbot check', () => {
     expect(run.stderr).toBe(`cannot check ${join(dir, 'briefngs')}: no such folder or file\n`);
   });
 
+  it('GIVEN a story saved as .txt or .markdown in the folder THEN check says the bot will not read it, instead of passing the folder as all valid', async () => {
+    const lib = join(dir, 'with-txt');
+    await mkdir(lib);
+    await writeFile(join(lib, 'ok.md'), '---\ntitle: Fine\n---\nText.');
+    await writeFile(join(lib, 'story.txt'), 'A title\n\nThe text.');
+    await writeFile(join(lib, 'other.markdown'), '---\ntitle: Other\n---\nText.');
+    await writeFile(join(lib, '.gitkeep'), '');
+    const run = await check([lib]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^other\.markdown: file: only \.md files in a folder are briefings; the bot does not read this one/m);
+    expect(run.stdout).toMatch(/^story\.txt: file: only \.md files/m);
+    expect(run.stdout).not.toContain('gitkeep');
+    expect(run.stdout).toMatch(/2 problems in 2 files; 1 briefing valid\.$/m);
+  });
+
   it('GIVEN one briefing file THEN that file alone is checked, as the library would read it', async () => {
     const good = await check([join(dir, 'lib', 'ok.md')]);
     expect(good.code).toBe(0);

@@ -120,6 +120,17 @@ describe('/briefing moderation commands', () => {
     expect((await w.run('/briefing edit korea-japan from 1', {}, edit('Dora rewrote the lead.'))).title).toBe('Saved "korea-japan" as revision 2');
   });
 
+  it('GIVEN an edit or revert "from" a revision the briefing has not reached (a typo) THEN it says there is no such revision yet, not that someone changed it since', async () => {
+    const w = world();
+    const edit = [{ name: 'fix.md', content: enc('---\ntitle: Korea-Japan talks\n---\nA new lead.') }];
+    const ahead = await w.run('/briefing edit korea-japan from 9', {}, edit);
+    expect(ahead.tone).toBe('error');
+    expect(text(ahead)).toMatch(/"korea-japan" has no revision 9 yet: it is at revision 0\. Nothing was saved/);
+    expect(text(ahead)).not.toMatch(/changed since/);
+    expect(text(await w.run('/briefing revert korea-japan 0 from 4'))).toMatch(/has no revision 4 yet: it is at revision 0/);
+    expect((await w.run('/briefing edit korea-japan from 0', {}, edit)).title).toBe('Saved "korea-japan" as revision 1');
+  });
+
   it('GIVEN a Revert button pressed after another moderator changed the briefing THEN it is refused instead of silently undoing that change', async () => {
     const w = world();
     const edit = (text: string) => [{ name: 'fix.md', content: enc(`---\ntitle: Korea-Japan talks\n---\n${text}`) }];
@@ -132,6 +143,12 @@ describe('/briefing moderation commands', () => {
     expect(late.tone).toBe('error');
     expect(text(late)).toMatch(/changed since you started: it is at revision 2 now, by bea/);
     expect((await w.library.get('korea-japan'))?.briefing.body).toBe('Bea fixed a name.');
+  });
+
+  it('GIVEN a briefing removed THEN the reply says once that restore brings it back', async () => {
+    const w = world();
+    const removed = text(await w.run('/briefing remove korea-japan'));
+    expect(removed.match(/brings it back/g)).toHaveLength(1);
   });
 
   it('GIVEN a briefing removed twice THEN the second says it is already removed, not to restore it before removing it', async () => {

@@ -8,6 +8,7 @@ import { Dispatcher } from '../../src/dispatch/dispatcher.js';
 import { loadCommands } from '../../src/dispatch/load-commands.js';
 import type { Actor, Command } from '../../src/ports/command.js';
 import { silentLogger } from '../../src/ports/logger.js';
+import { ChannelGoneError } from '../../src/ports/delivery-errors.js';
 import { entry, FakeClock, FakeLibrary, RecordingPlatform } from '../digest/fakes.js';
 
 let commands: Map<string, Command>;
@@ -43,6 +44,13 @@ describe('/digest commands', () => {
     expect(await w.store.listSubscriptions()).toEqual([]);
   });
 
+  it('GIVEN a time typed with full-width digits (０８：３０, as a Japanese or Chinese keyboard writes them) THEN it is read as 08:30', async () => {
+    const w = world();
+    const reply = await w.run('/digest subscribe at ０８：３０ tz Asia/Tokyo');
+    expect(reply.tone).not.toBe('error');
+    expect((await w.store.listSubscriptions())[0]?.minuteOfDay).toBe(8 * 60 + 30);
+  });
+
   it('GIVEN a time zone with no near spelling THEN the reply says how to write one, as a sentence of its own', async () => {
     const w = world();
     const reply = await w.run('/digest subscribe at 08:00 tz Mars/Olympus');
@@ -70,6 +78,19 @@ describe('/digest commands', () => {
     expect(text(reply)).toContain(zone);
     expect(text(reply)).toMatch(/is (an abbreviation, |an offset, )?not a time zone/);
     expect(await w.store.listSubscriptions()).toEqual([]);
+  });
+
+  it.each([
+    ['Etc/GMT+5', /5 hours behind UTC/, /America\/(New_York|Bogota|Lima|Chicago|Toronto)/],
+    ['etc/gmt-9', /9 hours ahead of UTC/, /Asia\/(Tokyo|Seoul)/],
+  ])('GIVEN %s, a fixed offset whose sign reads backwards, THEN it is refused with what it really means and zones of places that fit', async (zone, means, fits) => {
+    const w = world();
+    const reply = await w.run(`/digest subscribe at 08:00 tz ${zone}`);
+    expect(reply.tone).toBe('error');
+    expect(text(reply)).toMatch(means);
+    expect(text(reply)).toMatch(fits);
+    expect(await w.store.listSubscriptions()).toEqual([]);
+    expect((await w.run('/digest subscribe at 08:00 tz Etc/UTC')).tone).not.toBe('error');
   });
 
   it.each([
@@ -140,6 +161,60 @@ describe('/digest commands', () => {
     expect(text(await w.run('/digest status'))).toMatch(/delivered \(sent on request, 1 briefing\)/);
   });
 
+  it('GIVEN a digest that posts a note when nothing is new THEN an empty preview says that note would be posted, not that nothing would', async () => {
+    const w = world();
+    await w.run('/digest subscribe at 08:00 tags economy note');
+    const preview = text(await w.run('/digest preview'));
+    expect(preview).toContain('No new briefings since the last digest · #economy.');
+    expect(preview).not.toMatch(/nothing would be posted/);
+    expect(preview).toMatch(/only you see this; at this time the channel would get this note/);
+    await w.run('/digest subscribe at 08:00 tags economy');
+    expect(text(await w.run('/digest preview'))).toMatch(/nothing would be posted now/);
+  });
+
+  it('GIVEN tags no briefing has (a typo) THEN the digest is saved, and the moderator is told it stays empty until one has them, with the nearest tag', async () => {
+    const w = world();
+    const reply = text(await w.run('/digest subscribe at 08:00 tags asai,economy'));
+    expect(reply).toContain('gets a digest of new briefings at 08:00 UTC · daily · #asai #economy');
+    expect(reply).toMatch(/No briefing is tagged #asai \(did you mean #asia\?\) or #economy yet/);
+    expect((await w.store.listSubscriptions())[0]?.tags).toEqual(['asai', 'economy']);
+    const some = text(await w.run('/digest subscribe at 08:00 tags asia,economy'));
+    expect(some).toMatch(/No briefing is tagged #economy yet/);
+    expect(some).not.toMatch(/#asia[^a-z]*yet/);
+    expect(text(await w.run('/digest subscribe at 08:00 tags ASIA, sport'))).not.toMatch(/No briefing is tagged/);
+    expect(text(await w.run('/digest subscribe at 08:00'))).not.toMatch(/No briefing is tagged/);
+  });
+
+  it('GIVEN a digest that fails for an unexpected reason THEN send-now and status say so without the internal error (addresses, database text), which only the log keeps', async () => {
+    const w = world();
+    await w.run('/digest subscribe at 08:00');
+    const internal = 'connect ECONNREFUSED 10.20.30.40:5432 (password authentication failed for user "briefbot")';
+    w.slack.fail = () => Object.assign(new Error(internal), { code: 'XX000' });
+    const sent = text(await w.run('/digest send-now'));
+    expect(sent).toMatch(/could not be posted in channel C0CURRENT: an unexpected error \(it has been logged\)/);
+    const status = text(await w.run('/digest status'));
+    expect(status).toMatch(/failed — an unexpected error \(it has been logged\)/);
+    for (const shown of [sent, status]) {
+      expect(shown).not.toContain('10.20.30.40');
+      expect(shown).not.toContain('password');
+    }
+    w.clock.advance(60_000);
+    w.slack.fail = () => new ChannelGoneError('C0CURRENT', 'channel_not_found');
+    expect(text(await w.run('/digest send-now'))).toContain('channel_not_found');
+  });
+
+  it('GIVEN a digest paused because its channel is gone THEN preview says it is paused and nothing is posted until a moderator subscribes again', async () => {
+    const w = world();
+    await w.run('/digest subscribe at 08:00');
+    const [sub] = await w.store.listSubscriptions();
+    await w.store.pauseSubscription(sub!.id, 'channel gone: channel_not_found', w.clock.now());
+    const preview = text(await w.run('/digest preview'));
+    expect(preview).toContain('Title of summit-talks');
+    expect(preview).toMatch(/This digest is paused \(channel gone: channel_not_found\): nothing is posted until a moderator runs \/digest subscribe again\./);
+    await w.run('/digest subscribe at 08:00');
+    expect(text(await w.run('/digest preview'))).not.toMatch(/paused/);
+  });
+
   it('GIVEN an unsubscribed channel THEN preview and send-now say there is no digest, and unsubscribe changes nothing', async () => {
     const w = world();
     expect(text(await w.run('/digest preview'))).toMatch(/has no digest/);
@@ -168,11 +243,20 @@ describe('/digest commands', () => {
     await w.run('/digest send-now', { userId: 'U1', userName: 'sam' });
     await w.run('/digest unsubscribe', { userId: 'U3', userName: 'member', isModerator: false });
     const status = text(await w.run('/digest status'));
-    const lines = ['Sent on request by sam, Mon 1 Jun 2026, 19:02 (Asia/Seoul): asked to post the digest now', 'Subscribed by kim, Mon 1 Jun 2026, 19:01 (Asia/Seoul): time 08:00 → 09:15; zone UTC → Asia/Seoul', 'Subscribed by sam, Mon 1 Jun 2026, 19:00 (Asia/Seoul): new: 08:00 UTC · daily · compact'];
+    const lines = ['Sent on request by sam, Mon 1 Jun 2026, 19:02 (Asia/Seoul): asked to post the digest now', 'Changed by kim, Mon 1 Jun 2026, 19:01 (Asia/Seoul): time 08:00 → 09:15; zone UTC → Asia/Seoul', 'Subscribed by sam, Mon 1 Jun 2026, 19:00 (Asia/Seoul): new: 08:00 UTC · daily · compact'];
     for (const line of lines) expect(status).toContain(line);
     expect(status.indexOf(lines[0] as string)).toBeLessThan(status.indexOf(lines[2] as string));
     expect(status).not.toContain('member');
     expect((await w.store.changes('slack', 'C0CURRENT', 10)).map((c) => `${c.action} ${c.userId}`)).toEqual(['digest-send-now U1', 'digest-subscribe U2', 'digest-subscribe U1']);
+  });
+
+  it('GIVEN a moderator subscribes again with the same settings THEN status says they subscribed again, not that they changed it', async () => {
+    const w = world();
+    await w.run('/digest subscribe at 08:00', { userId: 'U1', userName: 'sam' });
+    w.clock.advance(60_000);
+    await w.run('/digest subscribe at 08:00', { userId: 'U2', userName: 'kim' });
+    const status = text(await w.run('/digest status'));
+    expect(status).toContain('Subscribed again by kim, Mon 1 Jun 2026, 10:01 (UTC): unchanged: 08:00 UTC · daily · compact');
   });
 
   it('GIVEN digests are turned off THEN the commands say so politely', async () => {

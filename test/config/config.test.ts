@@ -31,6 +31,16 @@ describe('loadConfig', () => {
     expect(c.shell).toBe(true);
   });
 
+  it('GIVEN a moderator role, server or user written as a name or a mention instead of an id THEN start-up lists it, rather than no one ever matching', () => {
+    const list = problems({ DISCORD_TOKEN: 'abc', DISCORD_APP_ID: '900000000000000001', DISCORD_MODERATOR_ROLE_ID: 'Editors', DISCORD_GUILD_ID: '<#123>', SLACK_MODERATOR_IDS: 'U0123ABCD, @alice' }).join('\n');
+    expect(list).toMatch(/DISCORD_MODERATOR_ROLE_ID: must be a role id/);
+    expect(list).toMatch(/DISCORD_GUILD_ID: must be a server id/);
+    expect(list).toMatch(/SLACK_MODERATOR_IDS: "@alice" is not a Slack user id/);
+    const ok = loadConfig({ DISCORD_TOKEN: 'abc', DISCORD_APP_ID: '900000000000000001', DISCORD_MODERATOR_ROLE_ID: ' 900000000000000123 ', SLACK_BOT_TOKEN: 'x', SLACK_SIGNING_SECRET: 'y', SLACK_MODERATOR_IDS: 'U0123ABCD,W0456EFGH' });
+    expect(ok.discord?.moderatorRoleId).toBe('900000000000000123');
+    expect(ok.slack?.moderatorIds).toEqual(['U0123ABCD', 'W0456EFGH']);
+  });
+
   it('GIVEN several mistakes THEN every one is listed with its variable', () => {
     const list = problems({ PORT: 'eighty', DISCORD_TOKEN: 'abc', SLACK_APP_TOKEN: 'xapp', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(list.join('\n')).toMatch(/PORT: must be a whole number/);

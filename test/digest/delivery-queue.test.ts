@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { textReply } from '../../src/core/render/document.js';
-import { DeliveryQueue } from '../../src/digest/delivery-queue.js';
+import { DeliveryQueue, UNEXPECTED } from '../../src/digest/delivery-queue.js';
 import { RateLimiter, type Timer } from '../../src/digest/rate-limiter.js';
-import { ChannelGoneError, RateLimitedError, TransientDeliveryError } from '../../src/ports/delivery-errors.js';
+import { ChannelGoneError, RateLimitedError, RefusedPostError, TransientDeliveryError } from '../../src/ports/delivery-errors.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { RecordingPlatform } from './fakes.js';
 
@@ -164,15 +164,27 @@ describe('DeliveryQueue', () => {
     expect(calls).toBe(1);
   });
 
-  it('GIVEN an unexpected error THEN it is recorded as a failure without retrying', async () => {
+  it('GIVEN an unexpected error THEN it is recorded as a failure without retrying, and without its text, which the log keeps', async () => {
     const platform = new RecordingPlatform('slack');
     let calls = 0;
     platform.fail = () => {
       calls++;
-      return new Error('invalid_blocks');
+      return new Error('connect ECONNREFUSED 10.0.0.5:443');
     };
     const queue = new DeliveryQueue({ platforms: [platform], logger: silentLogger, timer: new VirtualTimer() });
-    expect(await queue.deliver('slack', 'C1', doc)).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(await queue.deliver('slack', 'C1', doc)).toMatchObject({ ok: false, error: UNEXPECTED });
+    expect(calls).toBe(1);
+  });
+
+  it("GIVEN the platform refuses the post (RefusedPostError) THEN it is recorded as a failure with what the platform said, without retrying", async () => {
+    const platform = new RecordingPlatform('slack');
+    let calls = 0;
+    platform.fail = () => {
+      calls++;
+      return new RefusedPostError('Slack answered invalid_blocks');
+    };
+    const queue = new DeliveryQueue({ platforms: [platform], logger: silentLogger, timer: new VirtualTimer() });
+    expect(await queue.deliver('slack', 'C1', doc)).toMatchObject({ ok: false, error: 'Slack answered invalid_blocks' });
     expect(calls).toBe(1);
   });
 

@@ -137,6 +137,35 @@ describe('Dispatcher', () => {
     expect(documentText(posted)).toBe(documentText({ ...page2, actions: posted.actions, visibility: 'public' }));
   });
 
+  it('GIVEN a page past the end THEN "Post to channel" posts the page shown, not a card that tells the channel there is no such page', async () => {
+    const { dispatcher, source, analyze } = await setup();
+    const body = Array.from({ length: 80 }, (_, k) => `Paragraph ${k} of the long report says the talks went on.`).join('\n\n');
+    source.add({ slug: 'long-report', title: 'Long report', tags: [], body }, new Date('2025-01-01'));
+    analyze.mockImplementation(() => fakeAnalysis({ cleanedText: body }));
+    const past = await dispatcher.runLine('/briefing long-report full 99', { actor: member, channel });
+    expect(past.footer).toMatch(/^There is no page 99: this is the last, page (\d+) of \1\.$/);
+    const last = Number(/page (\d+) of/.exec(past.footer ?? '')?.[1]);
+    const post = past.actions.find((a) => a.label === 'Post to channel');
+    expect(post?.command).toBe(`/briefing long-report full ${last} public`);
+    const posted = await dispatcher.runLine(post?.command ?? '', { actor: member, channel });
+    expect(posted.visibility).toBe('public');
+    expect(posted.footer).toBe(`Page ${last} of ${last}`);
+
+    const quotes = await dispatcher.runLine('/briefing korea-japan quotes 5', { actor: member, channel });
+    expect(quotes.footer).toBe('There is no page 5: this is the only page.');
+    expect(quotes.actions.find((a) => a.label === 'Post to channel')?.command).toBe('/briefing korea-japan quotes public');
+  });
+
+  it('GIVEN help for a family with a subcommand it does not have THEN it says so before listing the family', async () => {
+    const { dispatcher } = await setup();
+    for (const line of ['/briefing help nosuch', '/help digest nosuch', '/help briefing nosuch']) {
+      const reply = await dispatcher.runLine(line, { actor: member, channel });
+      expect(documentText(reply), line).toMatch(/"nosuch" is not one of the (briefing|digest) commands; these are/);
+    }
+    const known = await dispatcher.runLine('/briefing help list', { actor: member, channel });
+    expect(documentText(known)).not.toMatch(/is not a/);
+  });
+
   it('GIVEN /help with a family and subcommand, or a subcommand alone THEN just that command is explained', async () => {
     const { dispatcher } = await setup();
     const fields = (d: Awaited<ReturnType<typeof dispatcher.runLine>>) =>

@@ -45,6 +45,29 @@ for (const target of targets) {
         await db.close();
       }
     });
+
+    it('GIVEN a database a newer release migrated (a migration this release does not know) THEN this release still starts and changes nothing: a replica of the previous release restarting during a rolling deploy, or a rollback', async () => {
+      const db = await openDatabase(target.options());
+      try {
+        await migrateToLatest(db, [...migrations, extra]);
+        const newer: string[][] = [];
+        expect(await migrateToLatest(db, migrations, { onNewer: (names) => newer.push(names) })).toEqual([]);
+        expect(newer).toEqual([['9999-test-extra']]);
+        await sql`insert into extra_things (id) values (1)`.execute(db.db);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('GIVEN a database with a migration this release does not know AND one of its own not applied THEN start-up fails saying so (the two releases diverged)', async () => {
+      const db = await openDatabase(target.options());
+      try {
+        await migrateToLatest(db, [...migrations.slice(0, -1), extra]);
+        await expect(migrateToLatest(db, migrations)).rejects.toThrow(/9999-test-extra/);
+      } finally {
+        await db.close();
+      }
+    });
   });
 }
 

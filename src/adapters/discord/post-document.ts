@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, type REST, Routes } from 'discord.js';
 import type { ReplyDocument } from '../../core/render/document.js';
-import { ChannelGoneError, TransientDeliveryError } from '../../ports/delivery-errors.js';
+import { ChannelGoneError, RefusedPostError, TransientDeliveryError } from '../../ports/delivery-errors.js';
 import type { ButtonLines } from './button-lines.js';
 import { toDiscordMessages } from './to-discord-message.js';
 
@@ -40,11 +40,13 @@ export function deliveryError(channelId: string, error: unknown): unknown {
     if ([UNKNOWN_CHANNEL, MISSING_ACCESS, MISSING_PERMISSIONS].includes(Number(error.code)) || error.status === 404) {
       return new ChannelGoneError(channelId, `${error.message} (${error.code})`, { cause: error });
     }
-    if (error.status >= 500 || error.status === 408) return new TransientDeliveryError(error.message, { cause: error, status: error.status });
+    if (error.status >= 500 || error.status === 408) return new TransientDeliveryError(`Discord answered HTTP ${error.status}`, { cause: error, status: error.status });
+    return new RefusedPostError(`Discord refused the post: ${error.message} (${error.code})`, { cause: error });
   }
-  if (error instanceof HTTPError) return new TransientDeliveryError(error.message, { cause: error, status: error.status });
+  if (error instanceof HTTPError) return new TransientDeliveryError(`Discord answered HTTP ${error.status}`, { cause: error, status: error.status });
+  // The message of a network error names addresses (connect ECONNREFUSED 10.0.0.5:443): /digest status gets a plain sentence.
   if (error instanceof Error && /ECONNRESET|ETIMEDOUT|ECONNREFUSED|aborted|timeout/i.test(`${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? '')}`)) {
-    return new TransientDeliveryError(error.message, { cause: error });
+    return new TransientDeliveryError('Discord could not be reached', { cause: error });
   }
   return error;
 }

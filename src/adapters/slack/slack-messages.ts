@@ -44,6 +44,8 @@ export interface Confirmation {
   /** What happens, for the person about to confirm. */
   consequence: string;
   button: string;
+  /** What the command acts on, as people know it (a briefing's title). */
+  subject?: string;
 }
 
 /** "Really run ...?" with a danger button that runs the line and a Cancel that removes the question. */
@@ -54,7 +56,7 @@ export function confirmationMessage(line: string, what: Confirmation): RespondMe
     response_type: 'ephemeral',
     text: `Really run ${escapeMrkdwn(line)}?`,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `Really run \`${command}\`? ${escapeMrkdwn(what.consequence)}`, verbatim: true } },
+      { type: 'section', text: { type: 'mrkdwn', text: `Really run \`${command}\`${what.subject ? ` (“${escapeMrkdwn(what.subject)}”)` : ''}? ${escapeMrkdwn(what.consequence)}`, verbatim: true } },
       {
         type: 'actions',
         elements: [

@@ -10,12 +10,13 @@ import {
   type ViewSubmitAction,
   type webApi,
 } from '@slack/bolt';
+import { normaliseSlugInput, unknownBriefingMessage } from '../../core/briefing/find-briefing.js';
 import { type CommandData, commandKey } from '../../core/commands/command-data.js';
 import { parseCommandLine } from '../../core/commands/parse-command-line.js';
 import { BriefbotError } from '../../core/errors.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../../core/briefing/parse-briefing.js';
 import { type ReplyDocument, textReply } from '../../core/render/document.js';
-import type { Dispatcher, Invocation } from '../../dispatch/dispatcher.js';
+import { type Dispatcher, type Invocation, nearSlugs } from '../../dispatch/dispatcher.js';
 import type { HttpRoute, RouteHost } from '../../http/http-server.js';
 import type { ChatPlatform } from '../../ports/chat-platform.js';
 import type { BriefingLibrary } from '../../ports/library.js';
@@ -341,7 +342,16 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
       }
       const confirm = CONFIRM_FIRST[parsed.key];
       if (confirm) {
-        await reply.send(confirmationMessage(line, confirm));
+        // Asking to confirm the removal of a mistyped slug would only end in "no such briefing".
+        const typed = typeof parsed.args.slug === 'string' ? parsed.args.slug : '';
+        const entry = await this.options.library.get(normaliseSlugInput(typed));
+        if (!entry) {
+          const near = await nearSlugs(this.options.library, typed);
+          const unknown = near.length ? unknownBriefingMessage(typed, near) : `There is no briefing "${typed.slice(0, 60)}". Try /briefing list.`;
+          await reply.send(replyMessage(textReply(`${unknown} Nothing was changed.`, { tone: 'error' })));
+          return;
+        }
+        await reply.send(confirmationMessage(line, { ...confirm, subject: entry.briefing.title }));
         return;
       }
     }

@@ -29,7 +29,17 @@ export interface ParseOptions {
  * Bump when parseBriefing can return a different briefing for the same file: parsed files are
  * kept in the store under a key that includes this number (and the yaml and zod versions).
  */
-export const BRIEFING_FORMAT_VERSION = 2;
+export const BRIEFING_FORMAT_VERSION = 3;
+
+/**
+ * Whether YYYY-MM-DD names a day of the calendar. Date.parse rolls 2026-02-30 over to 2 March
+ * instead of refusing it, so the file would be listed under a date it does not show.
+ */
+function isCalendarDate(ymd: string): boolean {
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(y, m - 1, d));
+  return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
+}
 
 export const DEFAULT_MAX_BODY_BYTES = 200 * 1024;
 /** Front-matter is a few lines; a huge one is an attack or an accident. */
@@ -95,7 +105,13 @@ const frontMatterSchema = z.strictObject({
     .optional(),
   published: z
     .string({ error: 'published must be a date such as 2018-04-11' })
-    .refine((s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)), 'published must be a date such as 2018-04-11')
+    .superRefine((s, ctx) => {
+      if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) || Number.isNaN(Date.parse(s))) {
+        ctx.addIssue({ code: 'custom', message: 'published must be a date such as 2018-04-11' });
+      } else if (!isCalendarDate(s.slice(0, 10))) {
+        ctx.addIssue({ code: 'custom', message: `there is no such day as ${s.slice(0, 10)}; published must be a real date such as 2018-04-11` });
+      }
+    })
     .optional(),
   tags: z
     .array(tagSchema, { error: 'tags must be a list, such as [diplomacy, japan]' })

@@ -22,12 +22,16 @@ export interface DigestOptions {
   tags: readonly string[];
   /** Marks a preview, which only the asker sees. */
   preview?: boolean;
+  /** Why the subscription is paused, when it is: a preview says nothing would be posted. */
+  pausedReason?: string;
 }
 
 /** Items shown in full; the rest are named in one line so a digest stays a few messages long. */
 const MAX_FULL_ITEMS = 10;
 const MAX_COMPACT_ITEMS = 25;
 const MAX_BUTTONS = 5;
+/** Slugs named on the line about the briefings past those shown; more are only counted. */
+const MAX_NAMED_REST = 20;
 const TLDR_CHARS = 280;
 const QUOTE_CHARS = 300;
 
@@ -55,18 +59,26 @@ export function composeDigest(items: readonly DigestItem[], options: DigestOptio
   const when = formatLocal(options.at.getTime(), options.timeZone).replace(/, \d\d:\d\d \(.*\)$/, '');
   const tagNote = options.tags.length ? ` · #${options.tags.join(' #')}` : '';
   const visibility = options.preview ? 'private' : 'public';
+  // A moderator previewing a paused digest would otherwise think it will be posted.
+  const paused: Section[] =
+    options.preview && options.pausedReason !== undefined
+      ? [{ blocks: [{ kind: 'context', text: `This digest is paused (${options.pausedReason}): nothing is posted until a moderator runs /digest subscribe again.` }] }]
+      : [];
   if (items.length === 0) {
     if (!options.noteWhenEmpty && !options.preview) return null;
     return {
       title: `Digest · ${when}`,
-      sections: [{ blocks: [{ kind: 'context', text: `No new briefings since the last digest${tagNote}.` }] }],
+      sections: [...paused, { blocks: [{ kind: 'context', text: `No new briefings since the last digest${tagNote}.` }] }],
       actions: [],
-      ...(options.preview && { footer: 'Preview: only you see this; nothing would be posted now.' }),
+      // A subscription with a note posts this very note; one without posts nothing at all.
+      ...(options.preview && {
+        footer: options.noteWhenEmpty ? 'Preview: only you see this; at this time the channel would get this note.' : 'Preview: only you see this; nothing would be posted now.',
+      }),
       visibility,
     };
   }
 
-  const sections: Section[] = [];
+  const sections: Section[] = [...paused];
   const max = options.style === 'full' ? MAX_FULL_ITEMS : MAX_COMPACT_ITEMS;
   const shown = items.slice(0, max);
   if (options.style === 'full') {
@@ -93,7 +105,11 @@ export function composeDigest(items: readonly DigestItem[], options: DigestOptio
   }
   const rest = items.slice(max);
   if (rest.length) {
-    sections.push({ blocks: [{ kind: 'context', text: `And ${rest.length} more: ${rest.map((i) => i.briefing.slug).join(', ')}` }] });
+    // A library imported at once puts hundreds of briefings in one digest: naming them all filled several messages with slugs.
+    const named = rest.slice(0, MAX_NAMED_REST).map((i) => i.briefing.slug).join(', ');
+    const others = rest.length - MAX_NAMED_REST;
+    const text = others > 0 ? `And ${rest.length} more: ${named} and ${others} others (/briefing list shows them all, newest first).` : `And ${rest.length} more: ${named}`;
+    sections.push({ blocks: [{ kind: 'context', text }] });
   }
   const actions: Action[] = shown.slice(0, MAX_BUTTONS).map((item) => ({ label: trimAtSentence(item.briefing.title, 60), command: openCommand(item.briefing.slug) }));
   const count = `${items.length} new briefing${items.length === 1 ? '' : 's'}`;

@@ -1,4 +1,4 @@
-import type { ReplyDocument } from '../render/document.js';
+import { type Action, pageNote, type ReplyDocument } from '../render/document.js';
 import { describeDays } from './schedule-input.js';
 import { formatLocal, formatTimeOfDay } from './slots.js';
 
@@ -49,9 +49,18 @@ const CHANGE_VERBS: Record<DigestChangeView['action'], string> = {
   'digest-send-now': 'Sent on request',
 };
 
-/** "Subscribed by sam, Mon 30 Nov 2026, 08:00 (Europe/London): time 07:00 → 08:00". */
+/** How describeSubscriptionChange begins the change of a channel that had no digest, and of one subscribed again as it was. */
+const NEW_SUBSCRIPTION = 'new: ';
+const SAME_SUBSCRIPTION = 'unchanged: ';
+
+/**
+ * "Subscribed by sam, Mon 30 Nov 2026, 08:00 (Europe/London): new: 08:00 ...", or "Changed by"
+ * for a subscribe that replaced a digest the channel had ("time 07:00 → 08:00").
+ */
 export function describeDigestChange(c: DigestChangeView, timeZone: string): string {
-  return `${CHANGE_VERBS[c.action]} by ${c.userName}, ${formatLocal(c.at.getTime(), timeZone)}: ${c.change}`;
+  const resubscribed = c.action === 'digest-subscribe' && c.change.startsWith(SAME_SUBSCRIPTION);
+  const verb = resubscribed ? 'Subscribed again' : c.action === 'digest-subscribe' && !c.change.startsWith(NEW_SUBSCRIPTION) ? 'Changed' : CHANGE_VERBS[c.action];
+  return `${verb} by ${c.userName}, ${formatLocal(c.at.getTime(), timeZone)}: ${c.change}`;
 }
 
 /** "channel C123", "the shell": plain text, since renderers escape mention syntax. */
@@ -77,7 +86,7 @@ const tagList = (tags: readonly string[]) => (tags.length ? `#${tags.join(' #')}
  * zone UTC → Asia/Seoul"), or "unchanged".
  */
 export function describeSubscriptionChange(before: SubscriptionView | undefined, after: SubscriptionView): string {
-  if (!before) return `new: ${describeSchedule(after)}`;
+  if (!before) return `${NEW_SUBSCRIPTION}${describeSchedule(after)}`;
   const changes: string[] = [];
   const compare = (what: string, from: string, to: string) => {
     if (from !== to) changes.push(`${what} ${from} → ${to}`);
@@ -89,7 +98,7 @@ export function describeSubscriptionChange(before: SubscriptionView | undefined,
   compare('style', before.style, after.style);
   compare('note when empty', before.noteWhenEmpty ? 'on' : 'off', after.noteWhenEmpty ? 'on' : 'off');
   if (before.pausedAt) changes.push(`resumed (was paused: ${before.pausedReason ?? 'unknown reason'})`);
-  return changes.length ? changes.join('; ') : `unchanged: ${describeSchedule(after)}`;
+  return changes.length ? changes.join('; ') : `${SAME_SUBSCRIPTION}${describeSchedule(after)}`;
 }
 
 /** An unsubscribe, for the audit log: the schedule that stopped. */
@@ -117,7 +126,8 @@ export function describeOutcome(d: DeliveryView, timeZone: string): string {
   }
 }
 
-export function subscribedReply(s: SubscriptionView, created: boolean, nextRun: Date | undefined): ReplyDocument {
+/** The reply to a subscribe; `tagNote` warns of tags no briefing has (see unmatchedTagsNote). */
+export function subscribedReply(s: SubscriptionView, created: boolean, nextRun: Date | undefined, tagNote?: string): ReplyDocument {
   const where = channelName(s.platform, s.channelId);
   const next = nextRun ? `Next digest: ${formatLocal(nextRun.getTime(), s.timeZone)}.` : 'No digest is scheduled: the days list is empty.';
   return {
@@ -126,6 +136,7 @@ export function subscribedReply(s: SubscriptionView, created: boolean, nextRun: 
       {
         blocks: [
           { kind: 'text', text: `${where} gets a digest of new briefings at ${describeSchedule(s)}.` },
+          ...(tagNote ? [{ kind: 'text' as const, text: tagNote }] : []),
           { kind: 'context', text: next },
         ],
       },
@@ -138,7 +149,10 @@ export function subscribedReply(s: SubscriptionView, created: boolean, nextRun: 
   };
 }
 
-export function listReply(subs: readonly SubscriptionView[]): ReplyDocument {
+/** Subscriptions a /digest list page shows: Discord holds 25 fields in an embed, and the rest were only counted. */
+export const LIST_PAGE_SIZE = 20;
+
+export function listReply(subs: readonly SubscriptionView[], page = 1): ReplyDocument {
   if (subs.length === 0) {
     return {
       title: 'Digests',
@@ -147,6 +161,13 @@ export function listReply(subs: readonly SubscriptionView[]): ReplyDocument {
       visibility: 'private',
     };
   }
+  const pages = Math.ceil(subs.length / LIST_PAGE_SIZE);
+  const p = Math.min(Math.max(1, page), pages);
+  const shown = subs.slice((p - 1) * LIST_PAGE_SIZE, p * LIST_PAGE_SIZE);
+  const pager: Action[] = [];
+  if (p > 1) pager.push({ label: '◀ Previous', command: `/digest list ${p - 1}` });
+  if (p < pages) pager.push({ label: 'Next ▶', command: `/digest list ${p + 1}` });
+  const where = pageNote(page, p, pages);
   return {
     title: 'Digests',
     sections: [
@@ -154,7 +175,7 @@ export function listReply(subs: readonly SubscriptionView[]): ReplyDocument {
         blocks: [
           {
             kind: 'fields',
-            fields: subs.map((s) => ({
+            fields: shown.map((s) => ({
               label: channelName(s.platform, s.channelId),
               value: `${describeSchedule(s)}${s.pausedAt ? ` · PAUSED: ${s.pausedReason ?? ''}` : ''} · by ${s.createdBy}`,
             })),
@@ -162,8 +183,8 @@ export function listReply(subs: readonly SubscriptionView[]): ReplyDocument {
         ],
       },
     ],
-    actions: [{ label: 'Status', command: '/digest status' }],
-    footer: `${subs.length} subscription${subs.length === 1 ? '' : 's'}`,
+    actions: [...pager, { label: 'Status', command: '/digest status' }],
+    footer: `${subs.length} subscription${subs.length === 1 ? '' : 's'}${where ? ` · ${where}` : ''}`,
     visibility: 'private',
   };
 }

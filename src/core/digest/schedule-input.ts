@@ -78,6 +78,16 @@ function zoneAlias(input: string): string | undefined {
  */
 export function parseTimeZone(input: string): string {
   const trimmed = input.trim();
+  const etc = ETC_OFFSET.exec(trimmed);
+  if (etc && Number(etc[2]) <= 14) {
+    // POSIX signs: Etc/GMT+5 is five hours *behind* UTC, the opposite of what most people read in it.
+    const hours = Number(etc[2]);
+    const east = etc[1] === '-' ? hours : -hours;
+    const means = `${hours} hour${hours === 1 ? '' : 's'} ${east > 0 ? 'ahead of' : 'behind'} UTC`;
+    const fitting = zonesAtOffset(east * 60);
+    const such = fitting.length ? `, such as ${fitting.join(' or ')}` : ' such as Europe/London or Asia/Seoul';
+    throw new BriefbotError('BAD_TIME_ZONE', `${trimmed} is a fixed offset (${means}: these names reverse the sign), not a place's time zone, and it does not follow summer time. Use the zone of a place${such}.`);
+  }
   const known = zones().get(trimmed.toLowerCase().replace(/\s+/g, '_'));
   if (known) return known;
   const alias = zoneAlias(trimmed.replace(/\s+/g, '_'));
@@ -98,6 +108,9 @@ export function parseTimeZone(input: string): string {
   const hint = near.length ? `; did you mean ${near.join(' or ')}?` : '. Use an IANA zone such as Europe/London or Asia/Seoul.';
   throw new BriefbotError('BAD_TIME_ZONE', `${shown} is not a time zone${hint}`);
 }
+
+/** IANA's fixed-offset zones with a sign (Etc/GMT+5, Etc/GMT-9); Etc/GMT, Etc/UTC and Etc/GMT+0 stay accepted. */
+const ETC_OFFSET = /^etc\/gmt([+-])([1-9]\d?)$/i;
 
 /** Common abbreviations and the zones of the places that use them, the most populous first. */
 const ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {

@@ -185,7 +185,8 @@ export function slotsBetween(schedule: DigestSchedule, fromExclusive: number, to
 
 /** "08:00" → 480; undefined when it is not a 24-hour time. Accepts "8:00" and "0800". */
 export function parseTimeOfDay(text: string): number | undefined {
-  const m = /^([01]?\d|2[0-3]):?([0-5]\d)$/.exec(text.trim());
+  // NFKC: a Japanese or Chinese keyboard writes ０８：３０.
+  const m = /^([01]?\d|2[0-3]):?([0-5]\d)$/.exec(text.normalize('NFKC').trim());
   if (!m) return undefined;
   return Number(m[1]) * 60 + Number(m[2]);
 }

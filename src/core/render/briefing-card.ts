@@ -26,6 +26,8 @@ export interface CardInput {
   analysis: Analysis | null;
   section?: CardSection;
   page?: number;
+  /** Add a "Post to channel" button that posts the page shown (not the one asked for, which may not exist). */
+  postToChannel?: boolean;
 }
 
 export function subtitleOf(b: Briefing): string | undefined {
@@ -113,6 +115,12 @@ function sectionActions(slug: string, current: CardSection): Action[] {
   return all.filter(([s]) => s !== current).map(([s, label]) => ({ label, command: `/briefing ${slug}${s === 'card' ? '' : ` ${s}`}` }));
 }
 
+/** Posts for the channel the page being read: without it, "Post to channel" on page 2 posted page 1. */
+function postAction(slug: string, section: CardSection, page: number): Action {
+  const sectionWord = section === 'card' ? '' : ` ${section}${page > 1 ? ` ${page}` : ''}`;
+  return { label: 'Post to channel', command: `/briefing ${slug}${sectionWord} public`, style: 'primary' };
+}
+
 /** The first action for each command line: two buttons that do the same thing confuse people. */
 function uniqueByCommand(actions: Action[]): Action[] {
   const seen = new Set<string>();
@@ -130,6 +138,8 @@ export function buildBriefingCard(input: CardInput): ReplyDocument {
   const sections: Section[] = [];
   let pager: Action[] = [];
   let footer: string | undefined;
+  /** The page of the paged section shown: past the end, the last one. */
+  let shownPage = 1;
 
   if (a === null && section !== 'full') {
     const first = paginateText(b.body)[0] ?? '';
@@ -145,6 +155,7 @@ export function buildBriefingCard(input: CardInput): ReplyDocument {
     const p = pageOf(pages, requestedPage, 1);
     sections.push({ title: 'Full text', blocks: [{ kind: 'text', text: p.items[0] ?? '' }] });
     pager = pagerActions(b.slug, 'full', p.page, p.pages);
+    shownPage = p.page;
     footer = pageNote(requestedPage, p.page, p.pages);
   } else {
     if (section === 'card' || section === 'summary') {
@@ -160,6 +171,7 @@ export function buildBriefingCard(input: CardInput): ReplyDocument {
       sections.push({ title: section === 'card' ? 'Key quotes' : 'Quotes', blocks });
       if (section === 'quotes') {
         pager = pagerActions(b.slug, 'quotes', p.page, p.pages);
+        shownPage = p.page;
         footer = pageNote(requestedPage, p.page, p.pages);
       }
     }
@@ -174,6 +186,7 @@ export function buildBriefingCard(input: CardInput): ReplyDocument {
       }
       if (section === 'issues') {
         pager = pagerActions(b.slug, 'issues', p.page, p.pages);
+        shownPage = p.page;
         footer = pageNote(requestedPage, p.page, p.pages);
       }
     }
@@ -185,7 +198,7 @@ export function buildBriefingCard(input: CardInput): ReplyDocument {
     ...(b.url !== undefined && { url: b.url }),
     ...(subtitle !== undefined && { subtitle }),
     sections,
-    actions: uniqueByCommand([...pager, ...sectionActions(b.slug, section)]),
+    actions: uniqueByCommand([...pager, ...sectionActions(b.slug, section), ...(input.postToChannel ? [postAction(b.slug, section, shownPage)] : [])]),
     ...(footer !== undefined && { footer }),
     visibility: 'private',
   };

@@ -46,10 +46,10 @@ export function revisionReply(r: RevisionView): ReplyDocument {
           { label: 'Open', command: `/briefing ${r.slug}`, style: 'primary' },
           { label: 'History', command: `/briefing history ${r.slug}` },
         ];
-  const note = r.action === 'remove' ? `It is hidden, not deleted: /briefing restore ${r.slug} brings it back.` : undefined;
+  // A removal's change already says it is hidden and how to bring it back ("removed (hidden; /briefing restore ...)").
   return {
     title: (HEADLINES[r.action] ?? HEADLINES.edit!)(r.slug, r.revision),
-    sections: [{ blocks: [{ kind: 'text', text: r.change }, ...(note ? [{ kind: 'context' as const, text: note }] : [])] }],
+    sections: [{ blocks: [{ kind: 'text', text: r.change }] }],
     actions,
     footer: `${who(r)} · ${formatUtc(r.at)}`,
     visibility: 'private',

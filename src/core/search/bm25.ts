@@ -1,4 +1,4 @@
-import { hasAsciiWords, runTerms, termOfWord, terms } from './text-terms.js';
+import { hasAsciiWords, indexTerms, isCjkChar, runTerms, termOfWord, terms } from './text-terms.js';
 
 export interface SearchDocument {
   id: string;
@@ -167,8 +167,8 @@ export class Bm25Builder {
       this.counts[id] += weight;
       length += weight;
     };
-    for (const t of terms(doc.title)) add(this.idOf(t), FIELD_WEIGHT.title);
-    for (const t of terms(doc.tags.join(' '))) add(this.idOf(t), FIELD_WEIGHT.tags);
+    for (const t of indexTerms(doc.title)) add(this.idOf(t), FIELD_WEIGHT.title);
+    for (const t of indexTerms(doc.tags.join(' '))) add(this.idOf(t), FIELD_WEIGHT.tags);
     this.state.runs[i] = this.readText(this.clean(doc.text), (id) => add(id, FIELD_WEIGHT.text));
     for (const id of seen) {
       const list = (this.state.lists[id] ??= { docs: [], tfs: [] });
@@ -189,13 +189,13 @@ export class Bm25Builder {
     const flat = flatten(text);
     const long = flat.length > SNIPPET_LENGTH;
     if (!hasAsciiWords(text)) {
-      for (const t of terms(text)) add(this.idOf(t));
+      for (const t of indexTerms(text)) add(this.idOf(t));
       if (!long) return NO_RUNS;
       const pairs: number[] = [];
       const re = /[\p{L}\p{N}]+/gu;
       for (let m = re.exec(flat); m; m = re.exec(flat)) {
-        // A CJK run's character pairs start one character apart (near enough where NFKD changed its length).
         const ts = runTerms(m[0]);
+        // A CJK run's character pairs start one character apart (near enough where NFKD changed its length).
         for (let k = 0; k < ts.length; k++) pairs.push(m.index + Math.min(k, m[0].length - 1), this.idOf(ts[k] as string));
       }
       return Int32Array.from(pairs);
@@ -309,6 +309,7 @@ export class Bm25Index {
   search(query: string, limit = 10): SearchHit[] {
     const queryTerms = [...new Set(terms(query))];
     if (queryTerms.length === 0 || limit <= 0) return [];
+    const chars = queryTerms.filter(isCjkChar);
     const { termIds, start, postedDocs, tfs, docs, runs, clean } = this.parts;
     const { scores, lengthNorms } = this;
     const n = docs.length;
@@ -337,7 +338,7 @@ export class Bm25Index {
     return best.map(({ doc, score }) => {
       const { id, text } = docs[doc] as SearchDocument;
       // Cleaned again for the few hits rather than kept cleaned: that would be a second copy of the library's text.
-      return { id, score, snippet: snippetOf(flatten(clean(text)), runs[doc] as WordRuns, wanted) };
+      return { id, score, snippet: snippetOf(flatten(clean(text)), runs[doc] as WordRuns, wanted, chars) };
     });
   }
 }
@@ -370,7 +371,16 @@ export function snippet(text: string, queryTerms: readonly string[]): string {
     const ts = runTerms(m[0]);
     for (let k = 0; k < ts.length; k++) pairs.push(m.index + Math.min(k, m[0].length - 1), queryTerms.indexOf(ts[k] as string));
   }
-  return snippetOf(flat, Int32Array.from(pairs), queryTerms.map((_, i) => i));
+  return snippetOf(flat, Int32Array.from(pairs), queryTerms.map((_, i) => i), queryTerms.filter(isCjkChar));
+}
+
+/** `hits` and the places of `chars` in the text, in order (at most about 200, as for word runs). */
+function withCharHits(flat: string, hits: readonly number[], chars: readonly string[]): number[] {
+  const found: number[] = [];
+  for (const c of chars) {
+    for (let at = flat.indexOf(c); at !== -1 && found.length <= 200; at = flat.indexOf(c, at + c.length)) found.push(at);
+  }
+  return found.length ? [...hits, ...found].sort((a, b) => a - b).slice(0, 201) : [...hits];
 }
 
 /** How far a snippet's end may move to reach a space. */
@@ -380,13 +390,17 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** The snippet of a flattened text from its word runs, for the terms numbered `wanted`. */
-function snippetOf(flat: string, runs: WordRuns, wanted: readonly number[]): string {
+/**
+ * The snippet of a flattened text from its word runs, for the terms numbered `wanted` and the
+ * single CJK characters `chars` (which word runs, holding pairs, do not list: found in the text).
+ */
+function snippetOf(flat: string, runs: WordRuns, wanted: readonly number[], chars: readonly string[] = []): string {
   if (flat.length <= SNIPPET_LENGTH) return flat;
-  const hits: number[] = [];
+  let hits: number[] = [];
   for (let r = 0; r < runs.length && hits.length <= 200; r += 2) {
     if (wanted.includes(runs[r + 1] as number)) hits.push(runs[r] as number);
   }
+  if (chars.length) hits = withCharHits(flat, hits, chars);
   let best = 0;
   let bestCount = 0;
   for (let i = 0, j = 0; i < hits.length; i++) {

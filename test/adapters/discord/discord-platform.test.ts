@@ -339,6 +339,27 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect((await app.digestStore.listSubscriptions()).map((s) => s.channelId)).not.toContain(app.fake.foreignChannelId);
   });
 
+  it('GIVEN more digests in a server than one embed has fields for THEN /digest list pages through them, so every channel can be seen', async () => {
+    const ids = Array.from({ length: 30 }, (_, k) => `91000000000000${String(k).padStart(4, '0')}`);
+    for (const channelId of ids) {
+      await app.digestStore.upsertSubscription(
+        { platform: 'discord', channelId, scope: app.fake.guildId, minuteOfDay: 480, timeZone: 'UTC', days: [0, 1, 2, 3, 4, 5, 6], tags: [], style: 'compact', noteWhenEmpty: false, createdBy: 'alice', createdById: alice.id },
+        new Date(),
+      );
+    }
+    const seen = new Set<string>();
+    const first = (await callbackOf(app.fake.slashCommand('digest', [{ type: 1, name: 'list' }], carol))).body.data;
+    const text = (data: any) => JSON.stringify(data.embeds);
+    for (const id of ids) if (text(first).includes(id)) seen.add(id);
+    expect(text(first)).not.toMatch(/and \d+ more/);
+    const next = first.components.flatMap((r: any) => r.components).find((c: any) => /Next/.test(c.label));
+    expect(next?.custom_id).toBe('l:digest list 2');
+    const second = await callbackOf(app.fake.pressButton(next.custom_id, { embeds: first.embeds, components: first.components, ephemeral: true, asker: carol }, carol));
+    for (const id of ids) if (text(second.body.data).includes(id)) seen.add(id);
+    expect([...seen].sort()).toEqual(ids);
+    for (const id of ids) await app.digestStore.removeSubscription({ platform: 'discord', scope: app.fake.guildId }, id, { platform: 'discord', userId: alice.id, userName: 'alice' }, new Date());
+  });
+
   it('GIVEN a time-zone option being typed THEN autocomplete offers matching IANA zones', async () => {
     const i = app.fake.autocomplete('digest-admin', [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'tz', value: 'seoul', focused: true }] }], alice);
     const cb = await callbackOf(i);

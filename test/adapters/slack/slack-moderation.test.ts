@@ -199,6 +199,16 @@ describe('Slack moderation: forms with a preview, confirmation, and who may use 
     expect(h.moderation.removed).toEqual([expect.objectContaining({ slug: 'border-talks' })]);
   });
 
+  it('GIVEN an admin removes a slug that names no briefing (a typo) THEN they are told at once, with the nearest slug, instead of confirming a removal that can only fail', async () => {
+    const count = h.moderation.removed.length;
+    const typo = await h.answer(await h.slash('remove border-talsk', { user: 'U0ADMIN' }));
+    expect(buttonsOf(typo.blocks)).toEqual([]);
+    expect(textOfBlocks(typo.blocks)).toMatch(/There is no briefing "border-talsk"\. Did you mean border-talks\?/);
+    const ask = await h.answer(await h.slash('remove peninsula-talks', { user: 'U0ADMIN' }));
+    expect(textOfBlocks(ask.blocks)).toContain('Peninsula talks');
+    expect(h.moderation.removed.length).toBe(count);
+  });
+
   it('GIVEN a plain member presses a Remove button THEN nothing is removed', async () => {
     const count = h.moderation.removed.length;
     const pressed = await h.press({ type: 'button', action_id: 'briefbot:run:confirm', value: '/briefing remove border-talks' }, { user: 'U0READER' });

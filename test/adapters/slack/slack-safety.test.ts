@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisInput } from '../../../src/core/analysis/types.js';
 import { textReply } from '../../../src/core/render/document.js';
-import { ChannelGoneError, TransientDeliveryError } from '../../../src/ports/delivery-errors.js';
+import { ChannelGoneError, RefusedPostError, TransientDeliveryError } from '../../../src/ports/delivery-errors.js';
 import { fakeAnalysis } from '../../fakes/memory-library.js';
 import { expectWithinSlackLimits, textObjects } from './slack-limits.js';
 import { buttonsOf, SIGNING_SECRET, SlackHarness, sendSigned, sentencesAnalysis, signatureOf, textOfBlocks } from './slack-test-kit.js';
@@ -159,5 +159,8 @@ describe('Slack safety: escaping, Block Kit limits, signatures, rate limits', ()
     const other = await h.platform.post('C0NEWS', textReply('x')).catch((e: unknown) => e);
     expect(other).not.toBeInstanceOf(ChannelGoneError);
     expect(other).not.toBeInstanceOf(TransientDeliveryError);
+    // What /digest status shows the channel's members: Slack's own word, not the client's error text.
+    expect(other).toBeInstanceOf(RefusedPostError);
+    expect((other as Error).message).toBe('Slack answered invalid_blocks');
   });
 });

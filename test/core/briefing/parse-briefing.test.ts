@@ -22,6 +22,17 @@ function problemsOf(text: string | Uint8Array, fileName = 'story.md', maxBodyByt
 }
 
 describe('parseBriefing', () => {
+  it.each(['2026-02-30', '2025-02-29', '2026-04-31', '2026-02-30T10:00:00Z'])('GIVEN a published date no calendar has (%s) THEN it is refused, not read as a day of the next month', (date) => {
+    const problems = problemsOf(`---\ntitle: Talks\npublished: ${date}\n---\nText`);
+    expect(problems.map((p) => p.field)).toEqual(['published']);
+    expect(problems[0]?.message).toMatch(/no such day/);
+  });
+
+  it.each(['2024-02-29', '2026-12-31', '2026-04-30T23:59:59+09:00'])('GIVEN a real date (%s) THEN it is kept as written', (date) => {
+    const r = parseBriefing(`---\ntitle: Talks\npublished: ${date}\n---\nText`, { fileName: 'talks.md' });
+    expect(r.ok && r.briefing.published).toBe(date);
+  });
+
   it('GIVEN a valid file THEN the slug defaults to the file name and tags are lowercased', () => {
     const r = parseBriefing(good, { fileName: 'river-talks.md' });
     expect(r.ok).toBe(true);

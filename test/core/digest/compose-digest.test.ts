@@ -37,6 +37,15 @@ describe('composeDigest', () => {
     expect(documentText(composeDigest([], { ...opts, noteWhenEmpty: true })!)).toMatch(/No new briefings/);
   });
 
+  it('GIVEN hundreds more briefings than a digest shows (a library imported at once) THEN the line naming the rest stays short: twenty of them, and how many others, with where to find them', () => {
+    const many = Array.from({ length: 400 }, (_, i) => item(`story-number-${i}-about-the-harbour-ferry`, '2026-06-01T01:00:00Z'));
+    const text = documentText(composeDigest(many, { ...opts, style: 'compact' })!);
+    const rest = text.split('\n').find((l) => l.startsWith('And 375 more')) ?? '';
+    expect(rest).toMatch(/^And 375 more: story-number-25-about-the-harbour-ferry, .*story-number-44-about-the-harbour-ferry and 355 others \(\/briefing list shows them all, newest first\)\.$/);
+    expect(rest).not.toContain('story-number-45-');
+    expect(rest.length).toBeLessThan(1000);
+  });
+
   it('GIVEN more briefings than a digest shows THEN the rest are named in one line and buttons stay within five', () => {
     const many = Array.from({ length: 30 }, (_, i) => item(`s${i}`, '2026-06-01T01:00:00Z'));
     const doc = composeDigest(many, opts)!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Builder, Bm25Index, type SearchDocument, type SearchHit } from '../../../src/core/search/bm25.js';
-import { firstTerm, terms } from '../../../src/core/search/text-terms.js';
+import { firstTerm, indexTerms, terms } from '../../../src/core/search/text-terms.js';
 
 /**
  * Okapi BM25 the straightforward way: every document scored for every query, a full sort, and
@@ -13,7 +13,7 @@ function referenceSearch(docs: readonly SearchDocument[], query: string, limit: 
     const tf = new Map<string, number>();
     let length = 0;
     for (const [field, weight] of [[d.title, 3], [d.tags.join(' '), 2], [d.text, 1]] as const) {
-      for (const t of terms(field)) {
+      for (const t of indexTerms(field)) {
         tf.set(t, (tf.get(t) ?? 0) + weight);
         length += weight;
       }

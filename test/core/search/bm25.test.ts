@@ -32,6 +32,18 @@ describe('Bm25Index', () => {
     expect(new Bm25Index(withBest).search('harbour', 2).map((h) => h.id)).toEqual(['best', 'd0']);
   });
 
+  it("GIVEN a possessive or a contraction in the query (Kang's, U.S., don't) THEN the split-off letter matches nothing on its own: only briefings with the word come back", () => {
+    const talk = new Bm25Index([
+      { id: 'kang', title: 'Talks', tags: [], text: "Kang's visit to Tokyo went ahead, with U.S. support." },
+      { id: 'bank', title: 'Rates', tags: [], text: "The bank's rate held. Ministers don't expect cuts." },
+      { id: 'fish', title: 'Quotas', tags: [], text: 'Fishing quotas were settled.' },
+    ]);
+    expect(talk.search("Kang's", 10).map((h) => h.id)).toEqual(['kang']);
+    expect(talk.search('Kang’s', 10).map((h) => h.id)).toEqual(['kang']);
+    expect(talk.search('U.S.', 10).map((h) => h.id)).toEqual(['kang']);
+    expect(talk.search("don't", 10).map((h) => h.id)).toEqual(['bank']);
+  });
+
   it('GIVEN no matching words THEN there are no hits', () => {
     expect(index.search('volcano', 10)).toEqual([]);
   });
@@ -65,10 +77,46 @@ describe('Chinese and Japanese text, written without spaces', () => {
     expect(hit?.snippet.length).toBeLessThanOrEqual(162);
   });
 
+  it('GIVEN one character that stands inside a longer run THEN the briefings that hold it are found, with the character in the snippet', () => {
+    expect(index.search('核', 10).map((h) => h.id).sort()).toEqual(['ja', 'zh']);
+    expect(index.search('韓', 10).map((h) => h.id)).toEqual(['ja']);
+    expect(index.search('ソ', 10).map((h) => h.id)).toEqual(['ja']);
+    const text = `${'会議の前に記者団に話した。'.repeat(20)}最後に防衛費の増額について合意した。${'会議の後に記者団に話した。'.repeat(20)}`;
+    expect(new Bm25Index([{ id: 'a', title: 'x', tags: [], text }]).search('額', 1)[0]?.snippet).toContain('増額');
+  });
+
+  it('GIVEN a query of two or more characters THEN it is searched by its pairs only, not by each of its characters', () => {
+    // 核问题 shares 核 with the Japanese text and 问 with neither: a character-by-character match would find both.
+    expect(index.search('核问题', 10).map((h) => h.id)).toEqual(['zh']);
+    expect(index.search('会見', 10)).toEqual([]);
+  });
+
   it('GIVEN a CJK word beside Latin letters THEN both are words of their own', () => {
     const mixed = new Bm25Index([{ id: 'g7', title: 'G7外相会合', tags: [], text: '本文' }]);
     expect(mixed.search('g7', 10).map((h) => h.id)).toEqual(['g7']);
     expect(mixed.search('外相', 10).map((h) => h.id)).toEqual(['g7']);
+  });
+});
+
+describe('Korean text, whose words carry their particles', () => {
+  const ko = [
+    { id: 'ko', title: '남북 정상회담', tags: [], text: '북한의 핵 문제에 대해 두 정상은 한반도 비핵화에 합의했다.' },
+    { id: 'ko2', title: '경제 뉴스', tags: [], text: '한국은행은 기준금리를 동결했다.' },
+    { id: 'en', title: 'North Korea talks', tags: [], text: 'The leaders met.' },
+  ];
+  const index = new Bm25Index(ko);
+
+  it('GIVEN a noun written with a particle (북한의, 비핵화에, 정상은) THEN a search for the noun alone finds it, and its snippet shows it', () => {
+    expect(index.search('북한', 10).map((h) => h.id)).toEqual(['ko']);
+    expect(index.search('비핵화', 10).map((h) => h.id)).toEqual(['ko']);
+    expect(index.search('정상', 10).map((h) => h.id)).toEqual(['ko']);
+    expect(index.search('한국은행', 10).map((h) => h.id)).toEqual(['ko2']);
+    const long = [{ id: 'long', title: 'x', tags: [], text: `${'회의 전에 기자들에게 말했다. '.repeat(20)}마지막으로 방위비 증액에 합의했다. ${'회의 후에 기자들에게 말했다. '.repeat(20)}` }];
+    expect(new Bm25Index(long).search('방위비', 10)[0]?.snippet).toContain('방위비');
+  });
+
+  it('GIVEN a Korean word no briefing has THEN nothing matches', () => {
+    expect(index.search('대통령', 10)).toEqual([]);
   });
 });
 
