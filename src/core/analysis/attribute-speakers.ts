@@ -1463,7 +1463,9 @@ const REPORTING_VERB_RE = new RegExp(
  * must be the first in the sentence.
  */
 function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Attribution | null {
-  const head = ctx.text.slice(headStart, quoteStart);
+  // ("Jon Belmar said the shootings were an "ambush" intended '...'", "The airline said it was "embarrassed" and '...'": a short
+  // phrase quoted and closed earlier in the sentence is part of the same report, and the sentence's subject still opens it.)
+  const head = blankShortQuotes(ctx.text.slice(headStart, quoteStart));
   if (!/\p{L}/u.test(head) || /["“”‘’']\s/.test(head) || /\s['‘"“]/.test(head)) return null;
   // ("The firm, which is to receive pounds 24.5m, said it is '...'": a verb inside an aside after the subject is not its verb.)
   const skip = DESCRIPTION_THEN_ASIDE_RE.exec(head)?.[0].length ?? 0;
@@ -1516,6 +1518,15 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   const before = ctx.text.slice(headStart + opening, person.start).replace(INTRODUCTORY_TIME_RE, '').replace(INTRODUCTORY_MEDIUM_RE, '');
   if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 5) return null;
   return fromMention(ctx, person, 'said-before', 0.6);
+}
+/** A phrase of one to eight words quoted and closed inside a sentence: `an "ambush" `, `the 'challenge' of `. */
+const SHORT_QUOTE_RE = /(?<=^|[\s(])(["“‘'])((?:[\p{L}\p{N}’'-]+[ ,]{1,2}){0,7}[\p{L}\p{N}’'-]+[,!?]?)(["”’'])(?=[\s,;:)])/gu;
+
+/** `head` with each short closed quotation (marks and words) blanked, its length unchanged: what is left is the sentence's own words. */
+function blankShortQuotes(head: string): string {
+  if (!/["“‘']/.test(head)) return head;
+  const single = (c: string): boolean => c === "'" || c === '‘' || c === '’';
+  return head.replace(SHORT_QUOTE_RE, (m, open: string, _inner: string, close: string) => (single(open) === single(close) ? ' '.repeat(m.length) : m));
 }
 /** A description opening a sentence and a relative aside after it: "The club, which has posted record losses,". */
 const DESCRIPTION_THEN_ASIDE_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?the\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+,\s+(?:which|who)\s(?:[^,.;:!?"“”‘’\n]|\.(?=\d)){1,140},/i;
