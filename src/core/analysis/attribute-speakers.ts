@@ -843,6 +843,8 @@ const BODY_DESCRIPTION_RE = /\bthe\s+((?:(?:\p{Lu}[\p{L}'’-]*|[a-z-]+)\s+){0,4
 
 /** The speaker a description gives: whom it points back to, else the body it names (`BODY_DESCRIPTION_RE`), else no one. */
 function describedSpeaker(ctx: Context, description: string, at: number): Attribution | null {
+  const owned = ownerOfSpokesman(ctx, description, at);
+  if (owned) return owned;
   const found = fromMention(ctx, resolveDescription(ctx, description, at), 'description', 0.5);
   if (found) return found;
   const body = BODY_DESCRIPTION_RE.exec(description);
@@ -1031,6 +1033,13 @@ function inCaption(text: string, at: number): boolean {
  * Returns null when the phrase names a person or is not such a description.
  */
 function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolean): Attribution | null {
+  if (!inverted) {
+    // ("A spokesman for the British Casino Association, which represents the UK industry, said": the aside is not the subject.)
+    const aside = RELATIVE_ASIDE_TAIL_RE.exec(ctx.text.slice(Math.max(from, to - 320), to));
+    if (aside && SPOKES_RE.test(ctx.text.slice(Math.max(from, to - 320), to).slice(0, aside.index))) to = Math.max(from, to - 320) + aside.index;
+    const owned = ownerOfSpokesman(ctx, ctx.text.slice(Math.max(from, to - 160), to), to);
+    if (owned) return owned;
+  }
   // The subject phrase is at most an article, five words, a role noun and a short complement.
   if (!inverted) from = Math.max(from, to - 160);
   const phrase = ctx.text.slice(from, inverted ? Math.min(to, from + 160) : to);
@@ -1092,7 +1101,7 @@ function organisationSubjectBefore(ctx: Context, at: number): Mention | null {
 
 /** An unnamed spokesman opening a clause with their verb: "A Home Office spokesman said", "a spokeswoman for Royal Mail told". */
 const SPOKES_SUBJECT_RE =
-  /(?:^\s*|[,;]\s+|\b(?:but|and)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}&.'’-]+\s+){0,6}?spokes(man|woman|person)(?:\s+(?:for|from|at)\s+(?:the\s+)?[^,.;:!?"“”‘’\n]{1,120}?)?\s+(?:\w+ly\s+)?(?:has\s+|had\s+)?(said|says|told|tells|added|adds|confirmed|insisted|stressed|denied|explained|warned)\b/iu;
+  /(?:^\s*|[,;]\s+|\b(?:but|and)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}&.'’-]+\s+){0,6}?spokes(man|woman|person)(?:\s+(?:for|from|at)\s+(?:the\s+)?[^,.;:!?"“”‘’\n]{1,120}?)?(?:,\s+(?:which|who)\s[^,.;:!?"“”‘’\n]{1,140},)?\s+(?:\w+ly\s+)?(?:has\s+|had\s+)?(said|says|told|tells|added|adds|confirmed|insisted|stressed|denied|explained|warned|described|admitted|claimed|argued|suggested)\b/iu;
 
 /**
  * "A Home Office spokesman said the system had been tightened. He added: '...'": "he" or "she" after a sentence (or a
@@ -1128,6 +1137,33 @@ function organisationNamed(ctx: Context, written: string): Attribution {
   const name = written.replace(/['’]s?$/, '');
   ctx.organisations.add(name);
   return { speaker: name, confidence: 0.7, cue: 'spokesman' };
+}
+
+/** "The Ofcom spokesman", "the prime minister's official spokesman", "the rapper's spokesperson": whose spokesman, after "the". */
+const OWNER_SPOKESMAN_RE = /(?:^|[\s,;(])[Tt]he\s+((?:[\p{L}\p{N}&.'’-]+\s+){0,3}?[\p{L}\p{N}&.-]+)(['’]s?)?\s+(?:official\s+)?spokes(?:man|woman|person)\s*,?\s*$/u;
+
+/**
+ * Whom an unnamed spokesman introduced by "the" and an owner speaks for: an organisation or person named there ("The Ofcom
+ * spokesman" -> Ofcom), or the one a description in the possessive points back to ("the prime minister's official spokesman"
+ * -> the prime minister; "the rapper's spokesperson" -> the rapper). A person's spokesman speaks for that person, as an
+ * organisation's unnamed spokesman speaks for it (bench/quotes/README.md, conventions).
+ */
+function ownerOfSpokesman(ctx: Context, phrase: string, at: number): Attribution | null {
+  const m = OWNER_SPOKESMAN_RE.exec(phrase);
+  // ("The band's spokesman": a group's, which GROUP_SPOKESMAN_RE's callers give to the group.)
+  if (!m || GROUP_SPOKESMAN_RE.test(phrase)) return null;
+  const owner = m[1]!;
+  if (/^\p{Lu}/u.test(owner) && owner.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]|^(?:of|for|and|&)$/u.test(w))) {
+    const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
+    for (let i = window.length - 1; i >= 0; i--) if (window[i]!.name === owner || nameOf(ctx, window[i]!) === owner) return fromMention(ctx, window[i]!, 'spokesman', 0.85);
+    return /^(?:The|A|An|His|Her|Their|Its)$/.test(owner) ? null : organisationNamed(ctx, owner);
+  }
+  if (m[2] === undefined || !/^[\p{Ll}\s-]+$/u.test(owner)) return null;
+  const description = `the ${owner} `;
+  const org = ORG_DESCRIPTION_RE.exec(description);
+  if (org) return fromMention(ctx, lastOrganisationBefore(ctx, at, org[1]!.toLowerCase()), 'spokesman', 0.5);
+  const person = resolveDescription(ctx, description, at);
+  return person?.kind === 'person' ? fromMention(ctx, person, 'spokesman', 0.5) : null;
 }
 
 const UNNAMED_HEAD =

@@ -34,3 +34,46 @@ describe('a short quoted phrase earlier in the sentence does not hide its subjec
     expect(speakerOf(t, 'complete u-turn')).toBe('Age Concern');
   });
 });
+
+describe('unnamed spokesmen after "the" and whose they are (quotes10)', () => {
+  it('GIVEN "The Ofcom spokesman said ... \'...,\' he said" THEN Ofcom', () => {
+    const t = 'Ofcom is reviewing the band. The Ofcom spokesman said it was considering a mask. "We would want these devices to have very strict controls," he said.';
+    expect(speakerOf(t, 'very strict controls')).toBe('Ofcom');
+  });
+
+  it('GIVEN "The Trafford Centre spokeswoman said ... \'...,\' she added" THEN the centre, not an earlier body', () => {
+    const t =
+      'The Regent Street Association said trade was brisk. Queues formed at the Trafford Centre. The Trafford Centre spokeswoman said 8,500 vehicles had arrived by 1130 GMT. "We predict that the next week will continue the same trend," she added.';
+    expect(speakerOf(t, 'We predict')).toBe('Trafford Centre');
+  });
+
+  it('GIVEN "The BPI spokesman described ... as "a great success" ... \'...,\' he said" THEN the BPI for both', () => {
+    const t =
+      'Downloads doubled in a year. The BPI spokesman described the download chart as having been "a great success" since its launch. "It has provided a focus for the industry and has really driven interest in downloads," he said.';
+    expect(speakerOf(t, 'a great success')).toBe('BPI');
+    expect(speakerOf(t, 'It has provided a focus')).toBe('BPI');
+  });
+
+  it('GIVEN "A spokesman for the X Association, which represents ..., said ... He said ... \'...,\' he said" THEN the association', () => {
+    const t =
+      'Casinos offer free food. A spokesman for the Casino Association, which represents the UK industry, said the government was trying to allay fears. He said the licences were unfair. "The UK industry is one of the world\'s most respected," he said.';
+    expect(speakerOf(t, 'most respected')).toBe('Casino Association');
+  });
+
+  it('GIVEN "The prime minister\'s official spokesman said" after "Prime Minister Tony Blair" THEN Tony Blair (a person\'s spokesman speaks for that person)', () => {
+    const t =
+      'Prime Minister Tony Blair met union leaders on Monday. Lord Butler said he had bypassed the Cabinet. The prime minister\'s official spokesman said: "The Cabinet is still used to reach a consensus."';
+    expect(speakerOf(t, 'The Cabinet is still used')).toBe('Tony Blair');
+  });
+
+  it('GIVEN "The president\'s spokesman said" after "The US president George Bush" THEN George Bush', () => {
+    const t = 'The US president George Bush flew to Brussels. The president\'s spokesman said: "He looks forward to the talks with the European leaders."';
+    expect(speakerOf(t, 'He looks forward')).toBe('George Bush');
+  });
+
+  it('GIVEN "The band\'s spokesman said" THEN still the band, not a member named since', () => {
+    const t =
+      'REM cancelled the concert after bassist Mike Mills fell ill. The band\'s spokesman said that they would review their dates on a "day-to-day basis", based on doctors\' advice to Mills.';
+    expect(speakerOf(t, 'day-to-day basis')).toBe('REM');
+  });
+});
