@@ -1054,6 +1054,9 @@ function doubleMarkPositions(text: string): number[] {
   return out.sort((a, b) => a - b);
 }
 
+/** ", his ", ", her " (maybe after an age: ", 54, his "): a possessive that opens an appositive after a name. */
+const POSSESSIVE_APPOSITIVE_RE = /^,\s+(?:\d{1,3},\s+)?(?:his|her)\b/i;
+
 /**
  * Gives people the gender the text implies: a sentence about one person that uses only "he/his"
  * (or only "she/her") tells us which. Names resolved later to the same person share it.
@@ -1085,7 +1088,10 @@ function learnGenders(text: string, mentions: Mention[]): void {
     if (byName.has(m.name)) continue;
     while (mark < marks.length && marks[mark]! < m.end) mark++;
     const nextPerson = people[k + 1];
-    const g = pronounGender(text, m.end, Math.min(nextPerson ? nextPerson.start : Infinity, marks[mark] ?? Infinity));
+    // ("Joanna Shuter, his former head teacher,", "Janie Hendrix, her stepsister,": a possessive opening an appositive after
+    // the name is someone else's, whose teacher or sister the person is; the pronouns after it still count.)
+    const owner = POSSESSIVE_APPOSITIVE_RE.exec(text.slice(m.end, m.end + 16));
+    const g = pronounGender(text, m.end + (owner ? owner[0].length : 0), Math.min(nextPerson ? nextPerson.start : Infinity, marks[mark] ?? Infinity));
     if (g !== null) byName.set(m.name, g);
   }
   // "Okafor said she ..." tells the gender of "Jo Okafor" too, when she is the only full name with that surname.

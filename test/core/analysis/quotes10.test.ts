@@ -77,3 +77,17 @@ describe('unnamed spokesmen after "the" and whose they are (quotes10)', () => {
     expect(speakerOf(t, 'day-to-day basis')).toBe('REM');
   });
 });
+
+describe('a possessive opening an appositive gives the name before it no gender (quotes10)', () => {
+  it('GIVEN "Joanna Shuter, his former head teacher" ... "she said" THEN Joanna Shuter', () => {
+    const t =
+      'Mohammed Emwazi was a quiet pupil, according to Joanna Shuter, his former head teacher. Shuter sees social media as the greatest danger to young people. "I think social media is terrifying because it has the power to influence them," she said.';
+    expect(speakerOf(t, 'social media is terrifying')).toBe('Joanna Shuter');
+  });
+
+  it('GIVEN "Dana Okafor, 54, his lawyer" ... "she added" THEN Dana Okafor', () => {
+    const t =
+      'The driver was arrested on Sunday, said Dana Okafor, 54, his lawyer. Okafor filed an appeal on Monday. "He is a good man and the charges will not stand," she added.';
+    expect(speakerOf(t, 'He is a good man')).toBe('Dana Okafor');
+  });
+});
