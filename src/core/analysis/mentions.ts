@@ -1054,6 +1054,9 @@ function doubleMarkPositions(text: string): number[] {
   return out.sort((a, b) => a - b);
 }
 
+/** A gendered title right before a name: "Mr ", "Mrs. ", "Lady ". */
+const TITLE_BEFORE_RE = /\b(?:Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)\.?\s+$/;
+
 /** ", his ", ", her " (maybe after an age: ", 54, his "): a possessive that opens an appositive after a name. */
 const POSSESSIVE_APPOSITIVE_RE = /^,\s+(?:\d{1,3},\s+)?(?:his|her)\b/i;
 
@@ -1073,6 +1076,13 @@ function learnGenders(text: string, mentions: Mention[]): void {
     const last = p.name.split(' ').pop()!;
     const seen = bySurname.get(last);
     bySurname.set(last, seen === undefined || seen === p.gender ? p.gender : 'mixed');
+  }
+  // "Andrea Arnold ... Arnold said she": a surname alone that is also a given name ("Arnold", "Isaac") takes the gender of the
+  // full name it shortens, not the given name's (a title before it, "Mr Arnold", still decides).
+  for (const m of people) {
+    if (!m.single || !m.gender || TITLE_BEFORE_RE.test(text.slice(Math.max(0, m.start - 6), m.start))) continue;
+    const g = bySurname.get(m.name);
+    if ((g === 'm' || g === 'f') && g !== m.gender) m.gender = g;
   }
   for (const m of people) {
     // (Not a given name alone: "Charlotte" after a run "Harry Potter Charlotte" is no surname.)

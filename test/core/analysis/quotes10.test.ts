@@ -91,3 +91,24 @@ describe('a possessive opening an appositive gives the name before it no gender 
     expect(speakerOf(t, 'He is a good man')).toBe('Dana Okafor');
   });
 });
+
+describe('a surname alone takes its full name\'s gender, not a given name\'s it happens to spell (quotes10)', () => {
+  it('GIVEN "John Kerry ... Kerry said" and "Christina Lee ... Lee said" THEN the surname alone has the full name\'s gender', () => {
+    const t = 'Secretary of State John Kerry met Iran\'s foreign minister in Geneva. Kerry said progress had been made.';
+    expect(findMentions(t, []).filter((m) => m.name === 'Kerry').map((m) => m.gender)).toEqual(['m']);
+    const u = 'Professor Dick Lee retired in May. His successor, Christina Lee, spoke next. Lee said the text was new.';
+    expect(findMentions(u, []).find((m) => m.name === 'Christina Lee')?.gender).toBe('f');
+  });
+
+  it('GIVEN "Isaac Herzog ... with Herzog insisting ... Netanyahu" and a man\'s given name in the list THEN the run-on partial quote is Herzog\'s', () => {
+    const t =
+      'Isaac Herzog called Benjamin Netanyahu to concede defeat. But he and Tzipi Livni will not go away, with Herzog insisting that "nothing has changed" for his party.';
+    expect(speakerOf(t, 'nothing has changed')).toBe('Isaac Herzog');
+  });
+
+  it('GIVEN "Janie Hendrix, the guitarist\'s stepsister, said ... \'...,\' she said" THEN Janie Hendrix (a woman\'s given name)', () => {
+    const t =
+      'Jimi Hendrix grew up in Seattle. Janie Hendrix, the guitarist\'s stepsister, said the family still hoped for a road named after him. "That\'s something my father really wanted to see," she said.';
+    expect(speakerOf(t, 'my father really wanted')).toBe('Janie Hendrix');
+  });
+});
