@@ -841,8 +841,11 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
       fullNameTokens.add(w);
     }
   }
+  // "attorney Jerryl Christmas said", "'Mama' June Shannon ... June said": a month or holiday word that is someone's name.
+  const calendarNames = calendarPeople(text, raw);
   for (const m of raw) {
-    if (speaksAsOrganisation(text, m) || publicationTitle(text, m)) m.kind = 'organization';
+    if (calendarNames.has(m)) m.kind = 'person';
+    else if (speaksAsOrganisation(text, m) || publicationTitle(text, m)) m.kind = 'organization';
     else if (speaksAsPerson(text, m)) m.kind = 'person';
   }
   const out: Mention[] = [];
@@ -955,6 +958,40 @@ function speaksAsOrganisation(text: string, m: RawMention): boolean {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   if (PREPOSITION_THE_BEFORE_RE.test(before)) return false;
   return (mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40))) || SAID_BEFORE_NAME_RE.test(before);
+}
+
+/** Months (not "May", a surname too often) and holidays that are also given names or surnames ("June", "Christmas"). */
+const CALENDAR_NAME_WORDS = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas', 'easter']);
+/** Words before a month or holiday that make it a date: "in June", "last Christmas", "early March". */
+const DATE_BEFORE_RE = /\b(?:in|on|of|since|until|till|by|last|next|this|early|late|mid|from|through|during|before|after|between|every|each|for|over|at|to|since|that|the|a|merry|happy)\s+$/i;
+
+/**
+ * Two-word names that hold a month or a holiday ("June Shannon", "Jerryl Christmas"), read as no name by NOT_A_NAME, that are
+ * a person's: the other word is a plain word (no event, title, place or organisation word), no number follows, and the run
+ * or its calendar word alone is followed by a speech verb somewhere in the text ("Christmas said", "June said"), not after a
+ * date word. Returns those runs and the lone calendar words, outside a date, that stand for them.
+ */
+function calendarPeople(text: string, raw: readonly RawMention[]): Set<RawMention> {
+  const found = new Set<RawMention>();
+  const words = new Set<string>();
+  const notDate = (m: RawMention): boolean => !DATE_BEFORE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) && !/^\s*,?\s*\d/.test(text.slice(m.end, m.end + 4));
+  const speaks = (m: RawMention): boolean => mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40));
+  for (const m of raw) {
+    if (m.kind === 'person' || m.kind === 'place' || m.single) continue;
+    const lower = m.plan.lower.split(' ');
+    if (lower.length !== 2) continue;
+    const at = CALENDAR_NAME_WORDS.has(lower[0]!) ? 0 : CALENDAR_NAME_WORDS.has(lower[1]!) ? 1 : -1;
+    const other = lower[1 - at];
+    if (at < 0 || other === undefined || !/^[a-z][a-z'’-]+$/.test(other) || NOT_A_NAME.has(other) || TITLE_WORDS.has(other) || HONORIFICS.has(other)) continue;
+    if (ORG_HEADS.has(other) || ORG_LEADS.has(other) || PLACE_HEADS.has(other) || COMMON_CAPITALISED.has(other) || placeOf(m.name.split(' ')[1 - at]!) || !notDate(m)) continue;
+    const word = lower[at]!;
+    if (speaks(m) || raw.some((x) => x.single && x.plan.lower === word && notDate(x) && speaks(x))) {
+      found.add(m);
+      words.add(word);
+    }
+  }
+  if (words.size > 0) for (const m of raw) if (m.single && m.kind !== 'person' && words.has(m.plan.lower) && notDate(m)) found.add(m);
+  return found;
 }
 
 /** Newspapers and journals whose name is one common word after "The": "The Economist", "the Guardian", "The Lancet". */
@@ -1093,9 +1130,22 @@ function learnGenders(text: string, mentions: Mention[]): void {
   // closing mark is the speaker's, and one after an opening mark is in someone's speech, not about the name before it.
   const marks = doubleMarkPositions(text);
   let mark = 0;
+  // "June Shannon and her husband ... June's oldest daughter ... him": a word alone that is a word of one full name the
+  // pronouns have already given a gender (a given name the lists do not know) takes it, before the pronouns after it.
+  const fullByWord = new Map<string, string | null>();
+  for (const p of people) {
+    if (p.single) continue;
+    for (const w of p.name.split(' ')) fullByWord.set(w, fullByWord.has(w) && fullByWord.get(w) !== p.name ? null : p.name);
+  }
   for (let k = 0; k < people.length; k++) {
     const m = people[k]!;
     if (byName.has(m.name)) continue;
+    const full = m.single ? fullByWord.get(m.name) : undefined;
+    const known = full ? byName.get(full) : undefined;
+    if (known) {
+      byName.set(m.name, known);
+      continue;
+    }
     while (mark < marks.length && marks[mark]! < m.end) mark++;
     const nextPerson = people[k + 1];
     // ("Joanna Shuter, his former head teacher,", "Janie Hendrix, her stepsister,": a possessive opening an appositive after

@@ -112,3 +112,28 @@ describe('a surname alone takes its full name\'s gender, not a given name\'s it 
     expect(speakerOf(t, 'my father really wanted')).toBe('Janie Hendrix');
   });
 });
+
+describe('months and holidays that are names (quotes10)', () => {
+  it('GIVEN "attorney Jerryl Christmas said ... \'...,\' Christmas said" THEN Jerryl Christmas, not an organisation or no one', () => {
+    const t =
+      '"This is a nightmare for him," attorney Jerryl Christmas said about his client on Monday. Police deny it. "I clearly think that we don\'t have the right person in custody," Christmas said.';
+    expect(speakerOf(t, 'right person in custody')).toBe('Jerryl Christmas');
+    expect(findMentions(t, []).filter((m) => m.name.includes('Christmas')).map((m) => m.kind)).toEqual(['person', 'person']);
+  });
+
+  it('GIVEN "Country singer June Carter ... June said" THEN June Carter; "in June 2013" stays a date', () => {
+    const t = 'Country singer June Carter toured Europe in June 1968. "We played every single night and never once got tired," June said.';
+    expect(speakerOf(t, 'We played every single night')).toBe('June Carter');
+    expect(findMentions(t, []).filter((m) => m.kind === 'person').map((m) => m.start)).not.toContain(t.indexOf('June 1968'));
+  });
+
+  it('GIVEN a month in a date and no one called by it THEN no person', () => {
+    const t = 'The Easter Rising began in April 1916. "It changed everything," said historian Mark Doyle.';
+    expect(findMentions(t, []).some((m) => m.kind === 'person' && /April|Easter/.test(m.name))).toBe(false);
+  });
+
+  it('GIVEN "Dwayne Okoro and his wife ... Dwayne\'s son gave her" THEN the word alone keeps the full name\'s gender', () => {
+    const t = 'Dwayne Okoro and his wife moved to Ferguson in 2010. Dwayne\'s son gave her a car last year. Dwayne said it was fine.';
+    expect(findMentions(t, []).filter((m) => m.name === 'Dwayne').map((m) => m.gender)).toEqual(['m', 'm']);
+  });
+});
