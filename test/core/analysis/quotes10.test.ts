@@ -137,3 +137,25 @@ describe('months and holidays that are names (quotes10)', () => {
     expect(findMentions(t, []).filter((m) => m.name === 'Dwayne').map((m) => m.gender)).toEqual(['m', 'm']);
   });
 });
+
+describe('verbs of manner and of testimony after a quote are speech verbs (quotes10)', () => {
+  it('GIVEN "\'...,\' he smiled" THEN the man named before', () => {
+    const t = 'Lewis Hamilton thanked his fans after the race. "I always say we win and lose together," he smiled.';
+    expect(speakerOf(t, 'win and lose together')).toBe('Lewis Hamilton');
+  });
+
+  it('GIVEN "\'...,\' she giggles" THEN the girl named before', () => {
+    const t = 'Esther Okade started the course in January. "It\'s so interesting. It has the type of maths I love," she giggles.';
+    expect(speakerOf(t, 'type of maths I love')).toBe('Esther Okade');
+  });
+
+  it('GIVEN "\'He was trembling,\' Nickerson testified" THEN the officer, and the two-word quote is found', () => {
+    const t = 'Cambridge police Officer Michael Nickerson found Meng in a storage room. "He was trembling," Nickerson testified. "He was very scared."';
+    expect(speakerOf(t, 'He was trembling')).toBe('Michael Nickerson');
+  });
+
+  it('GIVEN "I wondered" after a quote closed by a full stop THEN the earlier speaker keeps it (no manner verb of the narrator)', () => {
+    const t = 'Buddy Elias remembered his cousin. "Anne," he said, "was always good at hiding." I wondered whether he caught the irony.';
+    expect(speakerOf(t, 'always good at hiding')).toBe('Buddy Elias');
+  });
+});
