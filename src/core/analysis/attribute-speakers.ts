@@ -1653,10 +1653,14 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
   const prev = text.slice(prevStart, thisStart);
   // Across a paragraph break only a sentence that itself quotes its subject's words carries on into the quote ("Jim Parton
   // said the proposals 'lacked compulsion'.\n\n'We would like ...'"); a plain narrative paragraph may be anyone's.
+  // ("Ian Harris, deputy editor of Mac Format, said the machine would appeal to iPod owners.\n\n'They want a further taste of
+  // Mac ...'": nor does a paragraph of a named person's reported speech, opened by them and their speech verb, when the
+  // quote opens the next paragraph with a capital; its words go on with that person.)
   const acrossParagraph = /\n\s*$/.test(prev) && !/:\s*$/.test(prev);
-  if (acrossParagraph && !PARTIAL_QUOTE_END_RE.test(prev)) return null;
+  const reportedParagraph = acrossParagraph && !PARTIAL_QUOTE_END_RE.test(prev);
+  if (reportedParagraph && !/^[\p{Lu}]/u.test(q.text)) return null;
   // ("Writing in the Guardian, Mr Brown outlined his view.": a participle with no subject before it yields to the next verb.)
-  for (const verb of [SPEECH_IN_SPAN_RE.exec(prev), JUDGING_VERB_RE.exec(prev)]) {
+  for (const verb of reportedParagraph ? [SPEECH_IN_SPAN_RE.exec(prev)] : [SPEECH_IN_SPAN_RE.exec(prev), JUDGING_VERB_RE.exec(prev)]) {
     if (!verb) continue;
     const verbAt = prevStart + verb.index;
     const lead = text.slice(prevStart, verbAt);
@@ -1665,11 +1669,14 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
       const r = resolvePronoun(ctx, pb[1]!, prevStart);
       return r ? fromMention(ctx, r, 'said-before', 0.6) : null;
     }
-    const m = subjectBefore(ctx, prevStart, verbAt) ?? invertedSubject(ctx, verbAt, verb[0], thisStart);
-    if (m || /\p{L}/u.test(lead)) return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
+    if (reportedParagraph && !REPORTED_PARAGRAPH_VERB_RE.test(verb[0])) return null;
+    const m = subjectBefore(ctx, prevStart, verbAt) ?? (reportedParagraph ? null : invertedSubject(ctx, verbAt, verb[0], thisStart));
+    if (m || /\p{L}/u.test(lead)) return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', reportedParagraph ? 0.5 : 0.6) : null;
   }
   return null;
 }
+/** The verbs of a paragraph of reported speech whose subject the next paragraph's quote goes on with. */
+const REPORTED_PARAGRAPH_VERB_RE = /^(?:said|says|told|tells|added|adds|explained|explains|argued|argues|insisted|insists|warned|warns|believes|predicted|predicts|suggested|suggests)$/i;
 /** A sentence that ends with a short quoted phrase: `... the proposals "lacked compulsion".`, `... as 'very important'.` */
 const PARTIAL_QUOTE_END_RE = /\s["“‘'][^"“”‘’\n]{2,80}["”’'][.!?]?\s*$/;
 /** Verbs of judging or setting out with a person as subject, whose next sentence quotes that person: "X criticised the system. '...'" */

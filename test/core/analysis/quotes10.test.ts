@@ -159,3 +159,22 @@ describe('verbs of manner and of testimony after a quote are speech verbs (quote
     expect(speakerOf(t, 'always good at hiding')).toBe('Buddy Elias');
   });
 });
+
+describe('a paragraph of a named person\'s reported speech carries on into an unattributed quote opening the next (quotes10)', () => {
+  it('GIVEN "Ian Harris, deputy editor of Mac Format, said ...\\n\\n\'They want ...\'" THEN Ian Harris', () => {
+    const t =
+      'Apple unveiled the Mac mini on Tuesday.\n\nIan Harris, deputy editor of UK magazine Mac Format, said the machine would appeal to PC-owning consumers who had bought an iPod.\n\n"They want a further taste of Mac because they like what they have seen with the iPod." The new iPod shuffle went on sale on Tuesday.';
+    expect(speakerOf(t, 'further taste of Mac')).toBe('Ian Harris');
+  });
+
+  it('GIVEN "The film\'s director Peter Chelsom said he was disappointed ...\\n\\n\'It\'s a shame ...\'" THEN Peter Chelsom', () => {
+    const t =
+      'Richard Gere arrived at the premiere in Leicester Square.\n\nThe film\'s director Peter Chelsom said he was disappointed that Lopez did not attend.\n\n"It\'s a shame. I know it\'s true that she\'s not well because she has cancelled her tour." Gere signed autographs.';
+    expect(speakerOf(t, "It's a shame")).toBe('Peter Chelsom');
+  });
+
+  it('GIVEN a narrative paragraph whose verb judges ("X criticised the plan.") and no quoted phrase THEN the next paragraph\'s quote stays unattributed', () => {
+    const t = 'The council met on Monday.\n\nMark Ellis criticised the plan for the park.\n\n"Nobody asked the people who live here what they wanted." The vote is on Friday.';
+    expect(speakerOf(t, 'Nobody asked the people')).toBeNull();
+  });
+});
