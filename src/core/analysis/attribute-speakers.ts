@@ -598,7 +598,9 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   // "'... not to touch them.' 'Very bulky': Dog walker Jane Hill ... said": a photo caption's quoted heading starts something else.
   if (CAPTION_HEADING_RE.test(tail)) return null;
   const acc = ACCORDING_TO_RE.exec(tail);
-  if (acc && acc.index <= 4) {
+  // ("The band have done 'everything in their considerable powers' to stay the biggest band, according to Q magazine editor
+  // Paul Rees.": an "according to" set off by a comma at the end of the quote's sentence attributes all of it.)
+  if (acc && (acc.index <= 4 || (/,\s*$/.test(tail.slice(0, acc.index)) && !/["“”‘’]/.test(tail.slice(0, acc.index)) && !SPEECH_IN_SPAN_RE.test(tail.slice(0, acc.index)) && mentionsBetween(ctx.speakers, q.end, q.end + acc.index).length === 0 && SENTENCE_CLOSING_NAME_RE.test(tail.slice(acc.index))))) {
     const from = q.end + acc.index + acc[0].length;
     if (DOCUMENT_SOURCE_RE.test(text.slice(from, Math.min(tailEnd, from + 80)))) return { speaker: null, confidence: 0, cue: 'document' };
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 80));
@@ -1339,10 +1341,23 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     if (m && ISSUED_WRITING_COLON_RE.test(text.slice(m.end, q.start)) && !isPossessive(text, m.end) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(headStart, m.start - 12), m.start))) {
       return fromMention(ctx, m, 'statement', 0.75);
     }
+    // "Drummer Larry Mullen Jr echoed those sentiments: '", "Mr Dean is confident though: '", "As Gavin Cox of the
+    // buildyourown website put it: '": a sentence its only person opens, with their own verb, introduces their words.
+    const named = mentionsBetween(ctx.speakers, headStart, q.start).filter((x) => x.kind === 'person');
+    const opener = named[0];
+    if (opener && named.every((x) => nameOf(ctx, x) === nameOf(ctx, opener)) && COLON_OPENER_RE.test(text.slice(headStart, opener.start)) && !isPossessive(text, opener.end) && (!opener.single || GENDERED_TITLE_RE.test(text.slice(Math.max(0, opener.start - 6), opener.start)))) {
+      // (A word alone only with a title: "Mr Dean is confident though:", not "Merriam-Webster defines a blog as:".)
+      const rest = text.slice(opener.end, q.start);
+      if (COLON_OPENER_VERB_RE.test(rest) && !/["“”]/.test(rest)) return fromMention(ctx, opener, 'colon', 0.7);
+    }
   }
   return writtenStatement(ctx, headStart, q.start) ?? ownClaim(ctx, headStart, q.start) ?? judgingParticiple(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
 
+/** Before the person who opens a sentence that ends in a colon: a conjunction or "as", then at most three role words ("Drummer "). */
+const COLON_OPENER_RE = /^\s*(?:(?:but|and|as|so|yet|however|meanwhile),?\s+)?(?:(?!(?:by|of|for|with|to|from|in|on|at|about|the|a|an|his|her|their|its)\b)[\p{L}'’-]+\s+){0,3}$/iu;
+/** The person's own verb right after the name (or after where they work): " echoed", " is confident", " of the X website put". */
+const COLON_OPENER_VERB_RE = /^(?:\s+(?:Jr|Sr)\.?)?(?:,[^,:]{1,80},)?(?:\s+(?:of|from|at)\s+[^:;]{1,80}?)?\s+(?:(?:also|then|later|too|\w+ly)\s+)?(?:is|was|has|had|[a-z]+ed|[a-z]+s|put|put it)\b[^:]{0,80}:\s*$/;
 /** He or she, a verb that is no auxiliary, a colon: "she confesses: ", "he later reflected: ". */
 const PRONOUN_VERB_COLON_RE = /\b(he|she)\s+(?:(?:also|later|then|simply|once|\w+ly)\s+)?(?!(?:has|was|is|does|goes|gets|needed|wanted)\b)\p{Ll}+(?:ed|s)\s*:\s*$/iu;
 
@@ -1564,6 +1579,8 @@ function blankShortQuotes(head: string): string {
   const single = (c: string): boolean => c === "'" || c === '‘' || c === '’';
   return head.replace(SHORT_QUOTE_RE, (m, open: string, _inner: string, close: string) => (single(open) === single(close) ? ' '.repeat(m.length) : m));
 }
+/** "according to Q magazine editor Paul Rees." closing a sentence: at most eight words, then its end. */
+const SENTENCE_CLOSING_NAME_RE = /^according to\s+(?:[\p{L}\p{N}.'’&-]+\s+){0,7}[\p{L}\p{N}'’&-]+\s*[.!?]?\s*$/u;
 /** A description opening a sentence and a relative aside after it: "The club, which has posted record losses,". */
 const DESCRIPTION_THEN_ASIDE_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?the\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+,\s+(?:which|who)\s(?:[^,.;:!?"“”‘’\n]|\.(?=\d)){1,140},/i;
 /** A relative aside closing the words before a verb: ", which has posted record losses, ". */

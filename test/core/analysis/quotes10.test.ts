@@ -178,3 +178,42 @@ describe('a paragraph of a named person\'s reported speech carries on into an un
     expect(speakerOf(t, 'Nobody asked the people')).toBeNull();
   });
 });
+
+describe('a sentence its only person opens and a colon closes introduces their words (quotes10)', () => {
+  it('GIVEN "Drummer Larry Mullen Jr echoed those sentiments: \'...\'" THEN Larry Mullen', () => {
+    const t = '"We want to make records the whole world will listen to," Bono said. Drummer Larry Mullen Jr echoed those sentiments: "We\'re very competitive - we want to be on the radio."';
+    expect(speakerOf(t, "We're very competitive")).toMatch(/^Larry Mullen/);
+  });
+
+  it('GIVEN "Mr Dean is confident though: \'...\'" after "Rick Dean" THEN Rick Dean', () => {
+    const t = 'Rick Dean of THX said buyers may have to replace their players. Consumers may balk at the cost. Mr Dean is confident though: "I think if they see real HD there is such a remarkable difference."';
+    expect(speakerOf(t, 'real HD')).toBe('Rick Dean');
+  });
+
+  it('GIVEN "As Gavin Cox of the buildyourown website put it: \'...\'" THEN Gavin Cox', () => {
+    const t = 'The Mac mini is small. As Gavin Cox of the excellent buildyourown.org.uk website put it: "It will be tough to build a PC to ever be as compact and charming as the Mac mini."';
+    expect(speakerOf(t, 'compact and charming')).toBe('Gavin Cox');
+  });
+
+  it('GIVEN "Merriam-Webster defines a blog as: \'...\'" THEN no person (a word alone without a title)', () => {
+    const t = 'Blog was the word of the year. Merriam-Webster defines a blog as: "a Web site that contains an online personal journal with reflections and comments".';
+    expect(speakerOf(t, 'online personal journal')).not.toBe('Merriam-Webster');
+  });
+});
+
+describe('"according to X" closing the sentence of a partial quote (quotes10)', () => {
+  it('GIVEN "The band have done \'...\' to ensure ..., according to Q magazine editor Paul Rees." THEN Paul Rees', () => {
+    const t = 'U2 played London. The band have done "everything in their considerable powers" to ensure they remain the biggest band in the world, according to Q magazine editor Paul Rees.';
+    expect(speakerOf(t, 'everything in their considerable powers')).toBe('Paul Rees');
+  });
+
+  it('GIVEN "\'...,\' Cheryl Smith texted to her daughter, according to a police affidavit" THEN the person at the quote, not the document', () => {
+    const t = 'The mother found out in March. "He is not coming to this house," Cheryl Smith texted to her daughter, according to a police affidavit.';
+    expect(speakerOf(t, 'not coming to this house')).toBe('Cheryl Smith');
+  });
+
+  it('GIVEN "\'...,\' Soglin said, according to WKOW." THEN the speaker, not the outlet', () => {
+    const t = 'Mayor Paul Soglin spoke to reporters. "We\'ve got a family that\'s really hurting," Soglin said, according to WKOW.';
+    expect(speakerOf(t, 'really hurting')).toBe('Paul Soglin');
+  });
+});
