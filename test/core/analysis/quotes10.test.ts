@@ -217,3 +217,21 @@ describe('"according to X" closing the sentence of a partial quote (quotes10)', 
     expect(speakerOf(t, 'really hurting')).toBe('Paul Soglin');
   });
 });
+
+describe('verbs of agreeing and insisting are speech verbs (quotes10)', () => {
+  it('GIVEN "X concurred. Over the past decade \'...,\' he said" THEN X, not the earlier speaker', () => {
+    const t =
+      '"It is a question of culture," said Christian Gourcuff. Former official Jean-Michel Moutier concurred. Over the past decade "girls have significantly increased the level of play," he said.';
+    expect(speakerOf(t, 'increased the level of play')).toBe('Jean-Michel Moutier');
+  });
+
+  it('GIVEN "\'...\' Netanyahu maintained in his Congress speech" THEN Netanyahu', () => {
+    const t = 'Jim Walsh of MIT said a deal was close. "If Iran threatens to walk away from the table, call their bluff," Benjamin Netanyahu maintained in his speech.';
+    expect(speakerOf(t, 'call their bluff')).toBe('Benjamin Netanyahu');
+  });
+
+  it('GIVEN "Boren emphasized that \'there is no room for racists\'" THEN the partial quote is found and is Boren\'s', () => {
+    const t = 'David Boren expelled two students. Boren emphasized that "there is no room for racists and bigots" at Oklahoma.';
+    expect(speakerOf(t, 'no room for racists')).toBe('David Boren');
+  });
+});
