@@ -606,6 +606,9 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 80));
     if (m) return fromMention(ctx, m, 'according-to', 0.8);
   }
+  // "'...,' said Le Figaro newspaper", "wrote the influential Edge magazine": a publication named by its kind speaks as one.
+  const outletAfter = OUTLET_AFTER_RE.exec(tail);
+  if (outletAfter && !NOT_OUTLET_NAME_RE.test(outletAfter[1]!)) return { ...organisationNamed(ctx, outletAfter[1]!.trim()), cue: 'said-after' };
   const pron = PRONOUN_AFTER_RE.exec(tail);
   if (pron) {
     const spokesman = spokesmanBefore(ctx, pron[1]!, q.start);
@@ -1311,6 +1314,12 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
       const r = resolvePronoun(ctx, pb[1]!, headStart + pb.index);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
+    // ("Broadcast magazine said: '", "Us magazine was unrepentant ..., saying: '": the publication, as after the quote.)
+    const outletBefore = OUTLET_SUBJECT_RE.exec(lead);
+    // (Not "Q magazine reviews editor Ted Kessler said": a person named there speaks.)
+    if (outletBefore && !NOT_OUTLET_NAME_RE.test(outletBefore[1]!) && !mentionsBetween(ctx.speakers, headStart, verbAt).some((m) => m.kind === 'person')) {
+      return { ...organisationNamed(ctx, outletBefore[1]!.trim()), cue: 'said-before' };
+    }
     const unnamed = unnamedSpeaker(ctx, headStart, verbAt, false) ?? groupOrDocument(lead);
     if (unnamed) return unnamed;
     const m = subjectBefore(ctx, headStart, verbAt);
@@ -1581,6 +1590,13 @@ function blankShortQuotes(head: string): string {
 }
 /** "according to Q magazine editor Paul Rees." closing a sentence: at most eight words, then its end. */
 const SENTENCE_CLOSING_NAME_RE = /^according to\s+(?:[\p{L}\p{N}.'’&-]+\s+){0,7}[\p{L}\p{N}'’&-]+\s*[.!?]?\s*$/u;
+/** After a quote, an inverted verb and a publication named with its kind, and no person after it: " said Le Figaro newspaper." */
+const OUTLET_AFTER_RE =
+  /^[ \t,;:—–-]*(?:said|says|wrote|writes|added|adds|reported|reports)\s+(?:the\s+)?(?:[a-z]+\s+)?((?:\p{Lu}[\p{L}'’.&-]*\s+){1,4})(?:magazine|newspaper|paper|daily|weekly)\b(?!\s+(?:[\p{Ll}-]+\s+){1,3}\p{Lu})/u;
+/** Capitalised words that open a sentence rather than name a publication: "The newspaper said", "His paper". */
+const NOT_OUTLET_NAME_RE = /^(?:The|A|An|His|Her|Their|Its|This|That|Our|One|Another|Local|Sunday|Daily)\s/;
+/** A sentence opened by a publication named with its kind, before its own verb: "Broadcast magazine ", "Us magazine was unrepentant ..., ". */
+const OUTLET_SUBJECT_RE = /^\s*(?:(?:but|and|however),?\s+)?(?:the\s+)?((?:\p{Lu}[\p{L}'’.&-]*\s+){1,4})(?:magazine|newspaper|paper)\s+(?![\p{Ll}-]+\s+\p{Lu})(?:[^.!?"“”‘’\n]{0,100}?[,\s])?$/u;
 /** A description opening a sentence and a relative aside after it: "The club, which has posted record losses,". */
 const DESCRIPTION_THEN_ASIDE_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?the\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+,\s+(?:which|who)\s(?:[^,.;:!?"“”‘’\n]|\.(?=\d)){1,140},/i;
 /** A relative aside closing the words before a verb: ", which has posted record losses, ". */

@@ -235,3 +235,20 @@ describe('verbs of agreeing and insisting are speech verbs (quotes10)', () => {
     expect(speakerOf(t, 'no room for racists')).toBe('David Boren');
   });
 });
+
+describe('a publication named with its kind speaks as one (quotes10)', () => {
+  it('GIVEN "\'...,\' said Le Figaro newspaper" THEN Le Figaro', () => {
+    const t = 'Depardieu made 3.35m euros in 2004. "His name is no longer sufficient to guarantee the success of a film," said Le Figaro newspaper.';
+    expect(speakerOf(t, 'no longer sufficient')).toBe('Le Figaro');
+  });
+
+  it('GIVEN "Broadcast magazine said: \'...\'" and "wrote the influential Edge magazine" THEN the magazines', () => {
+    expect(speakerOf('The show came sixth. Broadcast magazine said: "British TV never realised how low it could go."', 'how low it could go')).toBe('Broadcast');
+    expect(speakerOf('Halo was a launch title. "Halo is the most important launch game for any console ever," wrote the influential Edge magazine in its review.', 'most important launch game')).toBe('Edge');
+  });
+
+  it('GIVEN "Q magazine reviews editor Ted Kessler said they were \'...\'" THEN still the editor, and "The newspaper said" names no publication "The"', () => {
+    expect(speakerOf('The band topped the poll. Q magazine reviews editor Ted Kessler said they were "pretty-boy New York clothes horses".', 'clothes horses')).toBe('Ted Kessler');
+    expect(speakerOf('Arab News reported the story. The newspaper said many women found his explanation "a pitiful excuse for not employing women".', 'pitiful excuse')).not.toBe('The');
+  });
+});
