@@ -15,8 +15,8 @@
  * data/train_sample.zip (bench/quotes/README.md says how), the texts of the fresh Daily Mail quote set
  * bench/quotes/dmtrain.jsonl: its odd lines and even lines (both read to tune rules in session 6: development data).
  * --bbc-git names a clone of DokahlSoZoor/DieNeueKrone, whose BBC News stories the session-8 held-out sets read
- * (bench/quotes/bbc.jsonl, bench/issues/heldout6.jsonl, session 9's heldout7.jsonl and session 10's heldout8.jsonl; the people set has
- * `npm run bench:people -- --bbc-git`).
+ * (bench/quotes/bbc.jsonl, bbc2.jsonl, bbc3.jsonl, bench/issues/heldout6.jsonl, session 9's heldout7.jsonl and session 10's heldout8.jsonl; the
+ * people set has `npm run bench:people -- --bbc-git`).
  * Without the file those sections are skipped with a note; nothing fails.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -446,12 +446,14 @@ async function main(): Promise<void> {
         const missing = outsideSetMissing(bbcQuotes, bbcGit, '--bbc-git');
         console.log(`\n${BBC_QUOTES_TITLE}\n${missing ?? (await mod.evaluateQuotes(path, bbcQuotes, undefined, bbcGit))}`);
       }
-      // Its second set (session 9, bench/quotes/bbc2.jsonl), from files no one had read, with the same rule and the same clone.
-      const bbc2Quotes = resolve(benchDir, 'quotes/bbc2.jsonl');
-      if (existsSync(bbc2Quotes)) {
-        const missing = outsideSetMissing(bbc2Quotes, bbcGit, '--bbc-git');
-        const title = 'Quote attribution, BBC News set 2 (20 more politics stories, labelled before the engine ran on them; totals only):';
-        console.log(`\n${title}\n${missing ?? (await mod.evaluateQuotes(path, bbc2Quotes, undefined, bbcGit))}`);
+      // Its second and third sets (sessions 9 and 10, bench/quotes/bbc2.jsonl and bbc3.jsonl), from files no one had read,
+      // with the same rule (bench/quote-select.ts) and the same clone.
+      for (const [file, nth] of [['quotes/bbc2.jsonl', '2'], ['quotes/bbc3.jsonl', '3']] as const) {
+        const labels = resolve(benchDir, file);
+        if (!existsSync(labels)) continue;
+        const missing = outsideSetMissing(labels, bbcGit, '--bbc-git');
+        const title = `Quote attribution, BBC News set ${nth} (20 more politics stories, labelled before the engine ran on them; totals only):`;
+        console.log(`\n${title}\n${missing ?? (await mod.evaluateQuotes(path, labels, undefined, bbcGit))}`);
       }
       return;
     }

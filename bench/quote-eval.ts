@@ -11,7 +11,7 @@
  * --verbose adds one line per gold quote whose text was missed or whose speaker is wrong, and per extracted quote that
  * matches no gold quote (with the words before it). It is refused on
  * the sets and halves that are never read for errors (bench/quotes/README.md): the even lines of heldout2,
- * outside.jsonl, cnnval.jsonl, bbc.jsonl, bbc2.jsonl and any dmfresh* file. Both halves of dmtrain are development data (session 6).
+ * outside.jsonl, cnnval.jsonl, bbc.jsonl, bbc2.jsonl, bbc3.jsonl and any dmfresh* file. Both halves of dmtrain are development data (session 6).
  *
  * With --texts-from-git the articles are not read from the eval file but from the clone, at the commit
  * and path each label line names in its `source` (bench/git-texts.ts); a BBC News file's first line is its
@@ -127,6 +127,7 @@ const UNREAD: ReadonlyArray<readonly [string, 'odd' | 'even' | undefined]> = [
   ['dmfresh.jsonl', undefined],
   ['bbc.jsonl', undefined],
   ['bbc2.jsonl', undefined],
+  ['bbc3.jsonl', undefined],
 ];
 
 /** True when `labelsPath` (with `lines`) covers a set that is never read for errors; any `dmfresh*` file is one. */

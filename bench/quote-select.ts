@@ -1,12 +1,14 @@
 /**
  * The deterministic rule that chooses the BBC News quote held-out sets (bench/quotes/README.md): `bbc.jsonl`
  * (session 8, politics files whose number ends in 1; that rule was written down and applied by an uncommitted
- * script) and `bbc2.jsonl` (session 9, politics files whose number ends in 2). It prints file names only, never
- * text, so it can be run before anyone reads a candidate.
+ * script), `bbc2.jsonl` (session 9, politics files whose number ends in 2) and `bbc3.jsonl` (session 10, politics
+ * files whose number ends in 6, the same rule with that digit). It prints file names only, never text, so it can be
+ * run before anyone reads a candidate.
  *
- *   npx tsx bench/quote-select.ts --git <git dir of DokahlSoZoor/DieNeueKrone> [--set bbc|bbc2]
+ *   npx tsx bench/quote-select.ts --git <git dir of DokahlSoZoor/DieNeueKrone> [--set bbc|bbc2|bbc3]
  *
- * Rule (written down and committed before any candidate of `bbc2` was read):
+ * Rule (written down and committed before any candidate of `bbc2` was read, and for `bbc3` before any of its candidates
+ * was read):
  * 1. the files of `data/bbc/politics` at `BBC_COMMIT` whose number ends in the set's digit, in path order
  *    (`git ls-tree` order: 002, 012, 022, ...);
  * 2. keeping those whose body (the text after the headline line and its blank line, `splitHeadline`) has a span of
@@ -31,6 +33,7 @@ export interface QuoteSetRule {
 export const QUOTE_SETS: Readonly<Record<string, QuoteSetRule>> = {
   bbc: { folder: 'data/bbc/politics', lastDigit: '1', size: 20 },
   bbc2: { folder: 'data/bbc/politics', lastDigit: '2', size: 20 },
+  bbc3: { folder: 'data/bbc/politics', lastDigit: '6', size: 20 },
 };
 
 const OPEN = String.raw`(?:^|(?<=[\s(\[]))`;
@@ -61,7 +64,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const gitDir = argValue(argv, '--git');
   const rule = QUOTE_SETS[argValue(argv, '--set') ?? 'bbc2'];
   if (gitDir === undefined || rule === undefined) {
-    throw new Error('usage: npx tsx bench/quote-select.ts --git <git dir of DokahlSoZoor/DieNeueKrone> [--set bbc|bbc2]');
+    throw new Error('usage: npx tsx bench/quote-select.ts --git <git dir of DokahlSoZoor/DieNeueKrone> [--set bbc|bbc2|bbc3]');
   }
   const dir = resolve(process.cwd(), gitDir);
   const names = execFileSync('git', ['-C', dir, 'ls-tree', '--name-only', `${BBC_COMMIT}:${rule.folder}`], { encoding: 'utf8' })

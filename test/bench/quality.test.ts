@@ -82,6 +82,7 @@ describe('bench/quality helpers', () => {
     expect(isUnread('/x/bench/quotes/dmfresh2.jsonl', undefined)).toBe(true);
     expect(isUnread('bench/quotes/outside.jsonl', undefined)).toBe(true);
     expect(isUnread('bench/quotes/bbc2.jsonl', undefined)).toBe(true);
+    expect(isUnread('bench/quotes/bbc3.jsonl', undefined)).toBe(true);
     expect(isUnread('bench/quotes/heldout2.jsonl', undefined)).toBe(true);
     expect(isUnread('bench/quotes/heldout2.jsonl', 'odd')).toBe(false);
     expect(isUnread('bench/quotes/heldout2.jsonl', 'even')).toBe(true);

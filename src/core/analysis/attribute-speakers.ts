@@ -598,12 +598,17 @@ function attributeAfter(ctx: Context, q: QuoteSpan, limit: number): Attribution 
   // "'... not to touch them.' 'Very bulky': Dog walker Jane Hill ... said": a photo caption's quoted heading starts something else.
   if (CAPTION_HEADING_RE.test(tail)) return null;
   const acc = ACCORDING_TO_RE.exec(tail);
-  if (acc && acc.index <= 4) {
+  // ("The band have done 'everything in their considerable powers' to stay the biggest band, according to Q magazine editor
+  // Paul Rees.": an "according to" set off by a comma at the end of the quote's sentence attributes all of it.)
+  if (acc && (acc.index <= 4 || (/,\s*$/.test(tail.slice(0, acc.index)) && !/["“”‘’]/.test(tail.slice(0, acc.index)) && !SPEECH_IN_SPAN_RE.test(tail.slice(0, acc.index)) && mentionsBetween(ctx.speakers, q.end, q.end + acc.index).length === 0 && SENTENCE_CLOSING_NAME_RE.test(tail.slice(acc.index))))) {
     const from = q.end + acc.index + acc[0].length;
     if (DOCUMENT_SOURCE_RE.test(text.slice(from, Math.min(tailEnd, from + 80)))) return { speaker: null, confidence: 0, cue: 'document' };
     const m = firstSpeakerIn(ctx, from, Math.min(tailEnd, from + 80));
     if (m) return fromMention(ctx, m, 'according-to', 0.8);
   }
+  // "'...,' said Le Figaro newspaper", "wrote the influential Edge magazine": a publication named by its kind speaks as one.
+  const outletAfter = OUTLET_AFTER_RE.exec(tail);
+  if (outletAfter && !NOT_OUTLET_NAME_RE.test(outletAfter[1]!)) return { ...organisationNamed(ctx, outletAfter[1]!.trim()), cue: 'said-after' };
   const pron = PRONOUN_AFTER_RE.exec(tail);
   if (pron) {
     const spokesman = spokesmanBefore(ctx, pron[1]!, q.start);
@@ -843,6 +848,8 @@ const BODY_DESCRIPTION_RE = /\bthe\s+((?:(?:\p{Lu}[\p{L}'’-]*|[a-z-]+)\s+){0,4
 
 /** The speaker a description gives: whom it points back to, else the body it names (`BODY_DESCRIPTION_RE`), else no one. */
 function describedSpeaker(ctx: Context, description: string, at: number): Attribution | null {
+  const owned = ownerOfSpokesman(ctx, description, at);
+  if (owned) return owned;
   const found = fromMention(ctx, resolveDescription(ctx, description, at), 'description', 0.5);
   if (found) return found;
   const body = BODY_DESCRIPTION_RE.exec(description);
@@ -1031,6 +1038,13 @@ function inCaption(text: string, at: number): boolean {
  * Returns null when the phrase names a person or is not such a description.
  */
 function unnamedSpeaker(ctx: Context, from: number, to: number, inverted: boolean): Attribution | null {
+  if (!inverted) {
+    // ("A spokesman for the British Casino Association, which represents the UK industry, said": the aside is not the subject.)
+    const aside = RELATIVE_ASIDE_TAIL_RE.exec(ctx.text.slice(Math.max(from, to - 320), to));
+    if (aside && SPOKES_RE.test(ctx.text.slice(Math.max(from, to - 320), to).slice(0, aside.index))) to = Math.max(from, to - 320) + aside.index;
+    const owned = ownerOfSpokesman(ctx, ctx.text.slice(Math.max(from, to - 160), to), to);
+    if (owned) return owned;
+  }
   // The subject phrase is at most an article, five words, a role noun and a short complement.
   if (!inverted) from = Math.max(from, to - 160);
   const phrase = ctx.text.slice(from, inverted ? Math.min(to, from + 160) : to);
@@ -1092,7 +1106,7 @@ function organisationSubjectBefore(ctx: Context, at: number): Mention | null {
 
 /** An unnamed spokesman opening a clause with their verb: "A Home Office spokesman said", "a spokeswoman for Royal Mail told". */
 const SPOKES_SUBJECT_RE =
-  /(?:^\s*|[,;]\s+|\b(?:but|and)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}&.'’-]+\s+){0,6}?spokes(man|woman|person)(?:\s+(?:for|from|at)\s+(?:the\s+)?[^,.;:!?"“”‘’\n]{1,120}?)?\s+(?:\w+ly\s+)?(?:has\s+|had\s+)?(said|says|told|tells|added|adds|confirmed|insisted|stressed|denied|explained|warned)\b/iu;
+  /(?:^\s*|[,;]\s+|\b(?:but|and)\s+)(?:an?|the)\s+(?:[\p{L}\p{N}&.'’-]+\s+){0,6}?spokes(man|woman|person)(?:\s+(?:for|from|at)\s+(?:the\s+)?[^,.;:!?"“”‘’\n]{1,120}?)?(?:,\s+(?:which|who)\s[^,.;:!?"“”‘’\n]{1,140},)?\s+(?:\w+ly\s+)?(?:has\s+|had\s+)?(said|says|told|tells|added|adds|confirmed|insisted|stressed|denied|explained|warned|described|admitted|claimed|argued|suggested)\b/iu;
 
 /**
  * "A Home Office spokesman said the system had been tightened. He added: '...'": "he" or "she" after a sentence (or a
@@ -1128,6 +1142,33 @@ function organisationNamed(ctx: Context, written: string): Attribution {
   const name = written.replace(/['’]s?$/, '');
   ctx.organisations.add(name);
   return { speaker: name, confidence: 0.7, cue: 'spokesman' };
+}
+
+/** "The Ofcom spokesman", "the prime minister's official spokesman", "the rapper's spokesperson": whose spokesman, after "the". */
+const OWNER_SPOKESMAN_RE = /(?:^|[\s,;(])[Tt]he\s+((?:[\p{L}\p{N}&.'’-]+\s+){0,3}?[\p{L}\p{N}&.-]+)(['’]s?)?\s+(?:official\s+)?spokes(?:man|woman|person)\s*,?\s*$/u;
+
+/**
+ * Whom an unnamed spokesman introduced by "the" and an owner speaks for: an organisation or person named there ("The Ofcom
+ * spokesman" -> Ofcom), or the one a description in the possessive points back to ("the prime minister's official spokesman"
+ * -> the prime minister; "the rapper's spokesperson" -> the rapper). A person's spokesman speaks for that person, as an
+ * organisation's unnamed spokesman speaks for it (bench/quotes/README.md, conventions).
+ */
+function ownerOfSpokesman(ctx: Context, phrase: string, at: number): Attribution | null {
+  const m = OWNER_SPOKESMAN_RE.exec(phrase);
+  // ("The band's spokesman": a group's, which GROUP_SPOKESMAN_RE's callers give to the group.)
+  if (!m || GROUP_SPOKESMAN_RE.test(phrase)) return null;
+  const owner = m[1]!;
+  if (/^\p{Lu}/u.test(owner) && owner.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]|^(?:of|for|and|&)$/u.test(w))) {
+    const window = mentionsBetween(ctx.speakers, Math.max(0, at - 2500), at);
+    for (let i = window.length - 1; i >= 0; i--) if (window[i]!.name === owner || nameOf(ctx, window[i]!) === owner) return fromMention(ctx, window[i]!, 'spokesman', 0.85);
+    return /^(?:The|A|An|His|Her|Their|Its)$/.test(owner) ? null : organisationNamed(ctx, owner);
+  }
+  if (m[2] === undefined || !/^[\p{Ll}\s-]+$/u.test(owner)) return null;
+  const description = `the ${owner} `;
+  const org = ORG_DESCRIPTION_RE.exec(description);
+  if (org) return fromMention(ctx, lastOrganisationBefore(ctx, at, org[1]!.toLowerCase()), 'spokesman', 0.5);
+  const person = resolveDescription(ctx, description, at);
+  return person?.kind === 'person' ? fromMention(ctx, person, 'spokesman', 0.5) : null;
 }
 
 const UNNAMED_HEAD =
@@ -1273,6 +1314,12 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
       const r = resolvePronoun(ctx, pb[1]!, headStart + pb.index);
       return r ? fromMention(ctx, r, 'pronoun', 0.7) : { ...UNKNOWN };
     }
+    // ("Broadcast magazine said: '", "Us magazine was unrepentant ..., saying: '": the publication, as after the quote.)
+    const outletBefore = OUTLET_SUBJECT_RE.exec(lead);
+    // (Not "Q magazine reviews editor Ted Kessler said": a person named there speaks.)
+    if (outletBefore && !NOT_OUTLET_NAME_RE.test(outletBefore[1]!) && !mentionsBetween(ctx.speakers, headStart, verbAt).some((m) => m.kind === 'person')) {
+      return { ...organisationNamed(ctx, outletBefore[1]!.trim()), cue: 'said-before' };
+    }
     const unnamed = unnamedSpeaker(ctx, headStart, verbAt, false) ?? groupOrDocument(lead);
     if (unnamed) return unnamed;
     const m = subjectBefore(ctx, headStart, verbAt);
@@ -1303,10 +1350,23 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
     if (m && ISSUED_WRITING_COLON_RE.test(text.slice(m.end, q.start)) && !isPossessive(text, m.end) && !PREPOSITION_BEFORE_RE.test(text.slice(Math.max(headStart, m.start - 12), m.start))) {
       return fromMention(ctx, m, 'statement', 0.75);
     }
+    // "Drummer Larry Mullen Jr echoed those sentiments: '", "Mr Dean is confident though: '", "As Gavin Cox of the
+    // buildyourown website put it: '": a sentence its only person opens, with their own verb, introduces their words.
+    const named = mentionsBetween(ctx.speakers, headStart, q.start).filter((x) => x.kind === 'person');
+    const opener = named[0];
+    if (opener && named.every((x) => nameOf(ctx, x) === nameOf(ctx, opener)) && COLON_OPENER_RE.test(text.slice(headStart, opener.start)) && !isPossessive(text, opener.end) && (!opener.single || GENDERED_TITLE_RE.test(text.slice(Math.max(0, opener.start - 6), opener.start)))) {
+      // (A word alone only with a title: "Mr Dean is confident though:", not "Merriam-Webster defines a blog as:".)
+      const rest = text.slice(opener.end, q.start);
+      if (COLON_OPENER_VERB_RE.test(rest) && !/["“”]/.test(rest)) return fromMention(ctx, opener, 'colon', 0.7);
+    }
   }
   return writtenStatement(ctx, headStart, q.start) ?? ownClaim(ctx, headStart, q.start) ?? judgingParticiple(ctx, headStart, q.start) ?? clauseSubject(ctx, headStart, q.start);
 }
 
+/** Before the person who opens a sentence that ends in a colon: a conjunction or "as", then at most three role words ("Drummer "). */
+const COLON_OPENER_RE = /^\s*(?:(?:but|and|as|so|yet|however|meanwhile),?\s+)?(?:(?!(?:by|of|for|with|to|from|in|on|at|about|the|a|an|his|her|their|its)\b)[\p{L}'’-]+\s+){0,3}$/iu;
+/** The person's own verb right after the name (or after where they work): " echoed", " is confident", " of the X website put". */
+const COLON_OPENER_VERB_RE = /^(?:\s+(?:Jr|Sr)\.?)?(?:,[^,:]{1,80},)?(?:\s+(?:of|from|at)\s+[^:;]{1,80}?)?\s+(?:(?:also|then|later|too|\w+ly)\s+)?(?:is|was|has|had|[a-z]+ed|[a-z]+s|put|put it)\b[^:]{0,80}:\s*$/;
 /** He or she, a verb that is no auxiliary, a colon: "she confesses: ", "he later reflected: ". */
 const PRONOUN_VERB_COLON_RE = /\b(he|she)\s+(?:(?:also|later|then|simply|once|\w+ly)\s+)?(?!(?:has|was|is|does|goes|gets|needed|wanted)\b)\p{Ll}+(?:ed|s)\s*:\s*$/iu;
 
@@ -1463,7 +1523,9 @@ const REPORTING_VERB_RE = new RegExp(
  * must be the first in the sentence.
  */
 function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Attribution | null {
-  const head = ctx.text.slice(headStart, quoteStart);
+  // ("Jon Belmar said the shootings were an "ambush" intended '...'", "The airline said it was "embarrassed" and '...'": a short
+  // phrase quoted and closed earlier in the sentence is part of the same report, and the sentence's subject still opens it.)
+  const head = blankShortQuotes(ctx.text.slice(headStart, quoteStart));
   if (!/\p{L}/u.test(head) || /["“”‘’']\s/.test(head) || /\s['‘"“]/.test(head)) return null;
   // ("The firm, which is to receive pounds 24.5m, said it is '...'": a verb inside an aside after the subject is not its verb.)
   const skip = DESCRIPTION_THEN_ASIDE_RE.exec(head)?.[0].length ?? 0;
@@ -1517,6 +1579,24 @@ function clauseSubject(ctx: Context, headStart: number, quoteStart: number): Att
   if (before.includes(',') || before.trim().split(/\s+/).filter(Boolean).length > 5) return null;
   return fromMention(ctx, person, 'said-before', 0.6);
 }
+/** A phrase of one to eight words quoted and closed inside a sentence: `an "ambush" `, `the 'challenge' of `. */
+const SHORT_QUOTE_RE = /(?<=^|[\s(])(["“‘'])((?:[\p{L}\p{N}’'-]+[ ,]{1,2}){0,7}[\p{L}\p{N}’'-]+[,!?]?)(["”’'])(?=[\s,;:)])/gu;
+
+/** `head` with each short closed quotation (marks and words) blanked, its length unchanged: what is left is the sentence's own words. */
+function blankShortQuotes(head: string): string {
+  if (!/["“‘']/.test(head)) return head;
+  const single = (c: string): boolean => c === "'" || c === '‘' || c === '’';
+  return head.replace(SHORT_QUOTE_RE, (m, open: string, _inner: string, close: string) => (single(open) === single(close) ? ' '.repeat(m.length) : m));
+}
+/** "according to Q magazine editor Paul Rees." closing a sentence: at most eight words, then its end. */
+const SENTENCE_CLOSING_NAME_RE = /^according to\s+(?:[\p{L}\p{N}.'’&-]+\s+){0,7}[\p{L}\p{N}'’&-]+\s*[.!?]?\s*$/u;
+/** After a quote, an inverted verb and a publication named with its kind, and no person after it: " said Le Figaro newspaper." */
+const OUTLET_AFTER_RE =
+  /^[ \t,;:—–-]*(?:said|says|wrote|writes|added|adds|reported|reports)\s+(?:the\s+)?(?:[a-z]+\s+)?((?:\p{Lu}[\p{L}'’.&-]*\s+){1,4})(?:magazine|newspaper|paper|daily|weekly)\b(?!\s+(?:[\p{Ll}-]+\s+){1,3}\p{Lu})/u;
+/** Capitalised words that open a sentence rather than name a publication: "The newspaper said", "His paper". */
+const NOT_OUTLET_NAME_RE = /^(?:The|A|An|His|Her|Their|Its|This|That|Our|One|Another|Local|Sunday|Daily)\s/;
+/** A sentence opened by a publication named with its kind, before its own verb: "Broadcast magazine ", "Us magazine was unrepentant ..., ". */
+const OUTLET_SUBJECT_RE = /^\s*(?:(?:but|and|however),?\s+)?(?:the\s+)?((?:\p{Lu}[\p{L}'’.&-]*\s+){1,4})(?:magazine|newspaper|paper)\s+(?![\p{Ll}-]+\s+\p{Lu})(?:[^.!?"“”‘’\n]{0,100}?[,\s])?$/u;
 /** A description opening a sentence and a relative aside after it: "The club, which has posted record losses,". */
 const DESCRIPTION_THEN_ASIDE_RE = /^\s*(?:(?:but|and|however|meanwhile),?\s+)?the\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+,\s+(?:which|who)\s(?:[^,.;:!?"“”‘’\n]|\.(?=\d)){1,140},/i;
 /** A relative aside closing the words before a verb: ", which has posted record losses, ". */
@@ -1606,10 +1686,14 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
   const prev = text.slice(prevStart, thisStart);
   // Across a paragraph break only a sentence that itself quotes its subject's words carries on into the quote ("Jim Parton
   // said the proposals 'lacked compulsion'.\n\n'We would like ...'"); a plain narrative paragraph may be anyone's.
+  // ("Ian Harris, deputy editor of Mac Format, said the machine would appeal to iPod owners.\n\n'They want a further taste of
+  // Mac ...'": nor does a paragraph of a named person's reported speech, opened by them and their speech verb, when the
+  // quote opens the next paragraph with a capital; its words go on with that person.)
   const acrossParagraph = /\n\s*$/.test(prev) && !/:\s*$/.test(prev);
-  if (acrossParagraph && !PARTIAL_QUOTE_END_RE.test(prev)) return null;
+  const reportedParagraph = acrossParagraph && !PARTIAL_QUOTE_END_RE.test(prev);
+  if (reportedParagraph && !/^[\p{Lu}]/u.test(q.text)) return null;
   // ("Writing in the Guardian, Mr Brown outlined his view.": a participle with no subject before it yields to the next verb.)
-  for (const verb of [SPEECH_IN_SPAN_RE.exec(prev), JUDGING_VERB_RE.exec(prev)]) {
+  for (const verb of reportedParagraph ? [SPEECH_IN_SPAN_RE.exec(prev)] : [SPEECH_IN_SPAN_RE.exec(prev), JUDGING_VERB_RE.exec(prev)]) {
     if (!verb) continue;
     const verbAt = prevStart + verb.index;
     const lead = text.slice(prevStart, verbAt);
@@ -1618,11 +1702,14 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
       const r = resolvePronoun(ctx, pb[1]!, prevStart);
       return r ? fromMention(ctx, r, 'said-before', 0.6) : null;
     }
-    const m = subjectBefore(ctx, prevStart, verbAt) ?? invertedSubject(ctx, verbAt, verb[0], thisStart);
-    if (m || /\p{L}/u.test(lead)) return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', 0.6) : null;
+    if (reportedParagraph && !REPORTED_PARAGRAPH_VERB_RE.test(verb[0])) return null;
+    const m = subjectBefore(ctx, prevStart, verbAt) ?? (reportedParagraph ? null : invertedSubject(ctx, verbAt, verb[0], thisStart));
+    if (m || /\p{L}/u.test(lead)) return m && m.kind === 'person' ? fromMention(ctx, m, 'said-before', reportedParagraph ? 0.5 : 0.6) : null;
   }
   return null;
 }
+/** The verbs of a paragraph of reported speech whose subject the next paragraph's quote goes on with. */
+const REPORTED_PARAGRAPH_VERB_RE = /^(?:said|says|told|tells|added|adds|explained|explains|argued|argues|insisted|insists|warned|warns|believes|predicted|predicts|suggested|suggests)$/i;
 /** A sentence that ends with a short quoted phrase: `... the proposals "lacked compulsion".`, `... as 'very important'.` */
 const PARTIAL_QUOTE_END_RE = /\s["“‘'][^"“”‘’\n]{2,80}["”’'][.!?]?\s*$/;
 /** Verbs of judging or setting out with a person as subject, whose next sentence quotes that person: "X criticised the system. '...'" */

@@ -30,7 +30,9 @@ alain eduard herbert juergen andreas noel franklin hugo herve anil sunil leonid 
 alastair curt linus fred greg ted todd kurt rudolf olivier gilles jonas florian ravi amit rohit frederic frederick hugues gabe
 gerard roland ralf rolf horst gunter ludwig jens lars sven nils karl otto fritz heinz bernd uwe joachim johannes markus tobias
 lukas felix mathias matthias christoph christophe laurent fabien sebastien julien guillaume yves andre antoine bruno marcel
-gunther`.split(/\s+/),
+gunther rick clint leonardo johnny brad hugh dick kanye elton keanu eddie isaac osama felipe doug tommy mitch mitt
+freddie carsten anton josh chuck jenson frederik henri rodrigo cory saddam jeb mario tamerlan dzhokhar rafik mohammad
+shane carlo elvis`.split(/\s+/),
 );
 
 export const FEMALE_FIRST_NAMES: ReadonlySet<string> = new Set(
@@ -55,7 +57,8 @@ xiaoming hui kyung jacinda kamala melania ivanka sheryl oprah madonna miley kour
 christiane thea ellen clara carly cara helena lillian lilian lana jeannie francesca kristin kirsten meghan shauna jemima dina
 annika birgit sabine ulrike petra monika renate heidi greta astrid karin kristina katarina marta martina silvia simona elisa
 elisabeth beatrice beatriz adriana gabriela gabrielle juliet juliette colette nadine corinne celine chantal gisela carrie becky
-jodie kimberley marianne maxine myra philippa rosalind rowena sheena siobhan tamsin tara trudy`.split(/\s+/),
+jodie kimberley marianne maxine myra philippa rosalind rowena sheena siobhan tamsin tara trudy imelda angelina britney
+courtney letitia joanna janie`.split(/\s+/),
 );
 
 /** A lower-case word is a common given name of either list ("margaret", "dougie"). */

@@ -848,8 +848,11 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
       fullNameTokens.add(w);
     }
   }
+  // "attorney Jerryl Christmas said", "'Mama' June Shannon ... June said": a month or holiday word that is someone's name.
+  const calendarNames = calendarPeople(text, raw);
   for (const m of raw) {
-    if (speaksAsOrganisation(text, m) || publicationTitle(text, m)) m.kind = 'organization';
+    if (calendarNames.has(m)) m.kind = 'person';
+    else if (speaksAsOrganisation(text, m) || publicationTitle(text, m)) m.kind = 'organization';
     else if (speaksAsPerson(text, m)) m.kind = 'person';
   }
   const out: Mention[] = [];
@@ -964,6 +967,40 @@ function speaksAsOrganisation(text: string, m: RawMention): boolean {
   return (mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40))) || SAID_BEFORE_NAME_RE.test(before);
 }
 
+/** Months (not "May", a surname too often) and holidays that are also given names or surnames ("June", "Christmas"). */
+const CALENDAR_NAME_WORDS = new Set(['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'christmas', 'easter']);
+/** Words before a month or holiday that make it a date: "in June", "last Christmas", "early March". */
+const DATE_BEFORE_RE = /\b(?:in|on|of|since|until|till|by|last|next|this|early|late|mid|from|through|during|before|after|between|every|each|for|over|at|to|since|that|the|a|merry|happy)\s+$/i;
+
+/**
+ * Two-word names that hold a month or a holiday ("June Shannon", "Jerryl Christmas"), read as no name by NOT_A_NAME, that are
+ * a person's: the other word is a plain word (no event, title, place or organisation word), no number follows, and the run
+ * or its calendar word alone is followed by a speech verb somewhere in the text ("Christmas said", "June said"), not after a
+ * date word. Returns those runs and the lone calendar words, outside a date, that stand for them.
+ */
+function calendarPeople(text: string, raw: readonly RawMention[]): Set<RawMention> {
+  const found = new Set<RawMention>();
+  const words = new Set<string>();
+  const notDate = (m: RawMention): boolean => !DATE_BEFORE_RE.test(text.slice(Math.max(0, m.start - 12), m.start)) && !/^\s*,?\s*\d/.test(text.slice(m.end, m.end + 4));
+  const speaks = (m: RawMention): boolean => mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40));
+  for (const m of raw) {
+    if (m.kind === 'person' || m.kind === 'place' || m.single) continue;
+    const lower = m.plan.lower.split(' ');
+    if (lower.length !== 2) continue;
+    const at = CALENDAR_NAME_WORDS.has(lower[0]!) ? 0 : CALENDAR_NAME_WORDS.has(lower[1]!) ? 1 : -1;
+    const other = lower[1 - at];
+    if (at < 0 || other === undefined || !/^[a-z][a-z'’-]+$/.test(other) || NOT_A_NAME.has(other) || TITLE_WORDS.has(other) || HONORIFICS.has(other)) continue;
+    if (ORG_HEADS.has(other) || ORG_LEADS.has(other) || PLACE_HEADS.has(other) || COMMON_CAPITALISED.has(other) || placeOf(m.name.split(' ')[1 - at]!) || !notDate(m)) continue;
+    const word = lower[at]!;
+    if (speaks(m) || raw.some((x) => x.single && x.plan.lower === word && notDate(x) && speaks(x))) {
+      found.add(m);
+      words.add(word);
+    }
+  }
+  if (words.size > 0) for (const m of raw) if (m.single && m.kind !== 'person' && words.has(m.plan.lower) && notDate(m)) found.add(m);
+  return found;
+}
+
 /** Newspapers and journals whose name is one common word after "The": "The Economist", "the Guardian", "The Lancet". */
 const PUBLICATION_WORDS = new Set(['economist', 'spectator', 'observer', 'guardian', 'times', 'telegraph', 'independent', 'mirror', 'lancet', 'scotsman']);
 
@@ -1061,6 +1098,12 @@ function doubleMarkPositions(text: string): number[] {
   return out.sort((a, b) => a - b);
 }
 
+/** A gendered title right before a name: "Mr ", "Mrs. ", "Lady ". */
+const TITLE_BEFORE_RE = /\b(?:Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Dame)\.?\s+$/;
+
+/** ", his ", ", her " (maybe after an age: ", 54, his "): a possessive that opens an appositive after a name. */
+const POSSESSIVE_APPOSITIVE_RE = /^,\s+(?:\d{1,3},\s+)?(?:his|her)\b/i;
+
 /**
  * Gives people the gender the text implies: a sentence about one person that uses only "he/his"
  * (or only "she/her") tells us which. Names resolved later to the same person share it.
@@ -1078,6 +1121,13 @@ function learnGenders(text: string, mentions: Mention[]): void {
     const seen = bySurname.get(last);
     bySurname.set(last, seen === undefined || seen === p.gender ? p.gender : 'mixed');
   }
+  // "Andrea Arnold ... Arnold said she": a surname alone that is also a given name ("Arnold", "Isaac") takes the gender of the
+  // full name it shortens, not the given name's (a title before it, "Mr Arnold", still decides).
+  for (const m of people) {
+    if (!m.single || !m.gender || TITLE_BEFORE_RE.test(text.slice(Math.max(0, m.start - 6), m.start))) continue;
+    const g = bySurname.get(m.name);
+    if ((g === 'm' || g === 'f') && g !== m.gender) m.gender = g;
+  }
   for (const m of people) {
     // (Not a given name alone: "Charlotte" after a run "Harry Potter Charlotte" is no surname.)
     const g = m.single && !byName.has(m.name) && genderOf(m.name, []) === null ? bySurname.get(m.name) : undefined;
@@ -1087,12 +1137,28 @@ function learnGenders(text: string, mentions: Mention[]): void {
   // closing mark is the speaker's, and one after an opening mark is in someone's speech, not about the name before it.
   const marks = doubleMarkPositions(text);
   let mark = 0;
+  // "June Shannon and her husband ... June's oldest daughter ... him": a word alone that is a word of one full name the
+  // pronouns have already given a gender (a given name the lists do not know) takes it, before the pronouns after it.
+  const fullByWord = new Map<string, string | null>();
+  for (const p of people) {
+    if (p.single) continue;
+    for (const w of p.name.split(' ')) fullByWord.set(w, fullByWord.has(w) && fullByWord.get(w) !== p.name ? null : p.name);
+  }
   for (let k = 0; k < people.length; k++) {
     const m = people[k]!;
     if (byName.has(m.name)) continue;
+    const full = m.single ? fullByWord.get(m.name) : undefined;
+    const known = full ? byName.get(full) : undefined;
+    if (known) {
+      byName.set(m.name, known);
+      continue;
+    }
     while (mark < marks.length && marks[mark]! < m.end) mark++;
     const nextPerson = people[k + 1];
-    const g = pronounGender(text, m.end, Math.min(nextPerson ? nextPerson.start : Infinity, marks[mark] ?? Infinity));
+    // ("Joanna Shuter, his former head teacher,", "Janie Hendrix, her stepsister,": a possessive opening an appositive after
+    // the name is someone else's, whose teacher or sister the person is; the pronouns after it still count.)
+    const owner = POSSESSIVE_APPOSITIVE_RE.exec(text.slice(m.end, m.end + 16));
+    const g = pronounGender(text, m.end + (owner ? owner[0].length : 0), Math.min(nextPerson ? nextPerson.start : Infinity, marks[mark] ?? Infinity));
     if (g !== null) byName.set(m.name, g);
   }
   // "Okafor said she ..." tells the gender of "Jo Okafor" too, when she is the only full name with that surname.
