@@ -1,7 +1,7 @@
 import type { PlatformName } from '../core/commands/command-data.js';
 import type { ReplyDocument } from '../core/render/document.js';
 import type { ChatPlatform } from '../ports/chat-platform.js';
-import { ChannelGoneError, type IdempotentPost, isDeliveryError, RateLimitedError, TransientDeliveryError } from '../ports/delivery-errors.js';
+import { ChannelGoneError, type IdempotentPost, isDeliveryError, POST_TIMEOUT_MS, RateLimitedError, TransientDeliveryError } from '../ports/delivery-errors.js';
 import type { Logger } from '../ports/logger.js';
 import { PLATFORM_RATE_LIMITS, RateLimiter, type RateLimitPolicy, realTimer, type Timer } from './rate-limiter.js';
 
@@ -111,7 +111,7 @@ export class DeliveryQueue {
   }
 
   private async withTimeout(work: Promise<void>): Promise<void> {
-    const ms = this.options.timeoutMs ?? 15_000;
+    const ms = this.options.timeoutMs ?? POST_TIMEOUT_MS;
     // A post abandoned for its timeout may still fail later; that late failure is not news.
     work.catch(() => {});
     let timer: NodeJS.Timeout | undefined;

@@ -88,6 +88,13 @@ export function isDeliveryError(e: unknown): e is ChannelGoneError | RateLimited
 }
 
 /**
+ * How long the digest queue waits for one post before it abandons it and retries it as a transient failure. A platform
+ * must be done with a post by then, its own retries included: a post still running after the queue gave up on it could
+ * be shown beside its retry.
+ */
+export const POST_TIMEOUT_MS = 15_000;
+
+/**
  * A platform that can make a post idempotent (Discord: `nonce` with `enforce_nonce: true`), so
  * a post retried after a crash between "sent" and "recorded" is not shown twice. Optional: the
  * queue uses it when the platform has it.

@@ -34,6 +34,7 @@ export class FakeSlack {
   readonly users = new Map<string, FakeSlackUser>();
   private readonly rateLimits = new Map<string, number[]>();
   private readonly failures = new Map<string, { error?: string; status?: number }[]>();
+  private readonly delays = new Map<string, number[]>();
   /** What Socket Mode clients sent back: one ack per envelope. */
   readonly socketAcks: { envelope_id: string; payload?: unknown }[] = [];
   private server: Server | undefined;
@@ -107,7 +108,15 @@ export class FakeSlack {
     this.rateLimits.set(method, [...(this.rateLimits.get(method) ?? []), ...retryAfterSeconds]);
   }
 
-  /** The next `times` calls to `method` fail: `{ ok: false, error }` as Slack's API answers, or an HTTP status. */
+  /** The next calls to `method` are answered only after these waits (ms), whatever the answer: a slow Slack. */
+  delay(method: string, ...ms: number[]): void {
+    this.delays.set(method, [...(this.delays.get(method) ?? []), ...ms]);
+  }
+
+  /**
+   * The next `times` calls to `method` fail: `{ ok: false, error }` as Slack's API answers, or an HTTP status. An answer
+   * with neither (`{}`) lets that call through, so that a later one fails ("the second page fails").
+   */
   fail(method: string, answer: { error?: string; status?: number }, times = 1): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array.from({ length: times }, () => answer)]);
   }
@@ -151,13 +160,16 @@ export class FakeSlack {
     const args = decodeArgs(raw, req.headers['content-type'] ?? '');
     const auth = req.headers.authorization;
     this.calls.push({ method, args, token: auth?.replace(/^Bearer /, ''), at });
+    // The answer is decided as the call arrives (in order), then given after any delay.
+    const wait = this.delays.get(method)?.shift();
     const limited = this.rateLimits.get(method);
-    if (limited?.length) {
-      const seconds = limited.shift() as number;
+    const seconds = limited?.length ? (limited.shift() as number) : undefined;
+    const failure = seconds === undefined ? this.failures.get(method)?.shift() : undefined;
+    if (wait !== undefined) await new Promise((r) => setTimeout(r, wait));
+    if (seconds !== undefined) {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(seconds) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    const failure = this.failures.get(method)?.shift();
     if (failure?.status) {
       res.writeHead(failure.status, { 'content-type': 'text/plain' }).end('upstream trouble');
       return;

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisInput } from '../../src/core/analysis/types.js';
+import { textReply } from '../../src/core/render/document.js';
 import { DeliveryQueue } from '../../src/digest/delivery-queue.js';
 import { DigestScheduler } from '../../src/digest/digest-scheduler.js';
 import { SqlDigestStore } from '../../src/digest/sql-digest-store.js';
@@ -224,14 +225,16 @@ describe('Slack failing, timing out or rate limiting digests', () => {
   let stack: Stack;
   let slack: SlackOnStack;
   let scheduler: DigestScheduler;
+  let queue: DeliveryQueue;
   const logger = new RecordingLogger();
   const mod = actorOf('slack', 'UMOD', true);
   beforeAll(async () => {
     stack = await startStack({ logger });
-    slack = await slackOnStack(stack, { moderatorIds: ['UMOD'] });
+    // The platform is told the queue's wait, as the composition root tells it (both default to POST_TIMEOUT_MS).
+    slack = await slackOnStack(stack, { moderatorIds: ['UMOD'], postTimeoutMs: 3000 });
     await stack.run('/briefing add', mod, [{ name: 'd.md', content: enc(fm('digest-story', 'Something happened today.')) }]);
     // The production scheduler and queue on the real SQL digest store, with short waits.
-    const queue = new DeliveryQueue({ logger, maxAttempts: 3, backoffMs: 20, maxRateLimited: 1, timeoutMs: 3000, platforms: [slack.platform] });
+    queue = new DeliveryQueue({ logger, maxAttempts: 3, backoffMs: 20, maxRateLimited: 1, timeoutMs: 3000, platforms: [slack.platform] });
     scheduler = new DigestScheduler({ store: new SqlDigestStore(stack.database.db), queue, library: stack.library, clock: { now: () => new Date() }, logger, catchupHours: 0, ticker: { start() {}, stop() {} } });
   });
   afterAll(async () => {
@@ -250,11 +253,11 @@ describe('Slack failing, timing out or rate limiting digests', () => {
 
   it('GIVEN Slack answers 500 every time THEN the digest is retried, then recorded as failed with the error, and never posted twice', async () => {
     const sub = await subscribe('C0FAIL500');
-    // 3 queue attempts, each one call plus one retry inside Slack's Web API client.
-    slack.fake.fail('chat.postMessage', { status: 500 }, 6);
+    // 3 queue attempts, one call each: posts are not retried inside Slack's Web API client (the queue retries them).
+    slack.fake.fail('chat.postMessage', { status: 500 }, 3);
     const result = await scheduler.sendNow(sub);
     expect(result.status).toBe('failed');
-    expect(postsTo('C0FAIL500')).toHaveLength(6);
+    expect(postsTo('C0FAIL500')).toHaveLength(3);
     const records = await store().recentDeliveries(sub.id, 10);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ status: 'failed', attempts: 3 });
@@ -266,9 +269,39 @@ describe('Slack failing, timing out or rate limiting digests', () => {
     slack.fake.fail('chat.postMessage', { status: 500 }, 2);
     const result = await scheduler.sendNow(sub);
     expect(result.status).toBe('delivered');
+    // Two failed calls and the third, which posts it.
     expect(postsTo('C0FLAKY')).toHaveLength(3);
     const records = await store().recentDeliveries(sub.id, 10);
     expect(records.map((r) => r.status)).toEqual(['delivered']);
+  }, 30_000);
+
+  it('GIVEN Slack answers a post slowly, then with a 500 THEN nothing still runs after the queue gives up: the retry posts it, exactly once', async () => {
+    const sub = await subscribe('C0SLOW');
+    // The first call is answered after 3.5 s (past the queue's 3 s wait) with a 500. Before, the Web API client retried
+    // it on its own once it came, and posted it, while the queue had already posted it again on its own retry.
+    slack.fake.delay('chat.postMessage', 3500);
+    slack.fake.fail('chat.postMessage', { status: 500 }, 1);
+    const result = await scheduler.sendNow(sub);
+    expect(result.status).toBe('delivered');
+    // Wait past the slow answer: no call may follow it.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(postsTo('C0SLOW')).toHaveLength(2);
+    const records = await store().recentDeliveries(sub.id, 10);
+    expect(records.map((r) => r.status)).toEqual(['delivered']);
+  }, 30_000);
+
+  it('GIVEN a long post whose second message fails THEN the retry goes on from the second: the first is not posted twice', async () => {
+    const doc = textReply(Array.from({ length: 120 }, (_, i) => `Paragraph ${i}: something happened today, and it goes on for a while so that the page fills up.`).join('\n\n'));
+    slack.fake.fail('chat.postMessage', {}, 1);
+    slack.fake.fail('chat.postMessage', { status: 500 }, 1);
+    const result = await queue.deliver('slack', 'C0LONG', doc, 'digest:long:slot-1');
+    expect(result).toMatchObject({ ok: true, attempts: 2 });
+    const shown = postsTo('C0LONG').map((c) => JSON.stringify(c.args.blocks));
+    // The first message, the failed second, then the second again and the rest: each message shown once.
+    expect(shown.length).toBeGreaterThanOrEqual(4);
+    expect(shown[2]).toBe(shown[1]);
+    const delivered = [shown[0]!, ...shown.slice(2)];
+    expect(new Set(delivered).size).toBe(delivered.length);
   }, 30_000);
 
   it('GIVEN Slack rate-limits for longer than the queue tolerates THEN the digest is recorded as failed, not dropped and not duplicated', async () => {

@@ -64,7 +64,7 @@ export interface SlackOnStack {
 }
 
 /** The real SlackPlatform (Bolt, HTTP receiver) on loopback, serving the stack's dispatcher. */
-export async function slackOnStack(stack: Stack, options: { users?: Record<string, FakeSlackUser>; moderatorIds?: string[] } = {}): Promise<SlackOnStack> {
+export async function slackOnStack(stack: Stack, options: { users?: Record<string, FakeSlackUser>; moderatorIds?: string[]; postTimeoutMs?: number } = {}): Promise<SlackOnStack> {
   const fake = new FakeSlack();
   await fake.start();
   for (const [id, u] of Object.entries(options.users ?? {})) fake.users.set(id, u);
@@ -76,6 +76,7 @@ export async function slackOnStack(stack: Stack, options: { users?: Record<strin
     port: 0,
     host: '127.0.0.1',
     clientOptions: { retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20, factor: 1 } },
+    ...(options.postTimeoutMs !== undefined && { postTimeoutMs: options.postTimeoutMs }),
   });
   await platform.start();
   const url = `http://127.0.0.1:${platform.port()}/slack/events`;

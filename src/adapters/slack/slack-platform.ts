@@ -8,7 +8,7 @@ import {
   type SlashCommand,
   SocketModeReceiver,
   type ViewSubmitAction,
-  type webApi,
+  webApi,
 } from '@slack/bolt';
 import { normaliseSlugInput, unknownBriefingMessage } from '../../core/briefing/find-briefing.js';
 import { type CommandData, commandKey } from '../../core/commands/command-data.js';
@@ -19,6 +19,7 @@ import { type ReplyDocument, textReply } from '../../core/render/document.js';
 import { type Dispatcher, type Invocation, nearSlugs } from '../../dispatch/dispatcher.js';
 import type { HttpRoute, RouteHost } from '../../http/http-server.js';
 import type { ChatPlatform } from '../../ports/chat-platform.js';
+import { type IdempotentPost, POST_TIMEOUT_MS, TransientDeliveryError } from '../../ports/delivery-errors.js';
 import type { BriefingLibrary } from '../../ports/library.js';
 import type { Logger } from '../../ports/logger.js';
 import type { PendingSubmissionStore } from '../../ports/pending-submissions.js';
@@ -53,6 +54,12 @@ export interface SlackPlatformOptions {
   host?: string;
   /** Extra Web API client options, e.g. retry timing. */
   clientOptions?: Omit<webApi.WebClientOptions, 'slackApiUrl' | 'logger'>;
+  /**
+   * The digest queue's wait for one post (its `timeoutMs`; default POST_TIMEOUT_MS). Posts are made to end within it: their
+   * requests are not retried inside the Web API client and each gives up after 60% of it, and no page of a long post is
+   * begun after 30% of it (the queue's retry goes on from there), so a post the queue abandons is never still running.
+   */
+  postTimeoutMs?: number;
   /** BRIEFING_MAX_BYTES, for validating forms before the preview. */
   maxBodyBytes?: number;
   /**
@@ -89,6 +96,9 @@ const DEFAULT_CLIENT_OPTIONS: webApi.WebClientOptions = {
   timeout: 15_000,
 };
 
+/** How many posts' progress (pages already shown) `postOnce` remembers for their retries. */
+const MAX_POSTS_IN_PROGRESS = 1000;
+
 /** The action ids of briefbot's buttons and menus (command lines, "Show the rest", briefing menus, Cancel). */
 const ACTION_IDS = new RegExp(`^(${escapeRegExp(RUN_ACTION_PREFIX)}|${escapeRegExp(PICK_ACTION_PREFIX)}|${escapeRegExp(MORE_ACTION_ID)}$|${escapeRegExp(CANCEL_ACTION_ID)}$)`);
 
@@ -111,10 +121,14 @@ const SORRY = 'Sorry, something went wrong on my side while answering that. It h
  * line they carry; moderators add and edit briefings in a modal with a preview.
  * HTTP mode serves `/slack/events` and any routes added with `addRoute` on one port.
  */
-export class SlackPlatform implements ChatPlatform, RouteHost {
+export class SlackPlatform implements ChatPlatform, IdempotentPost, RouteHost {
   readonly name = 'slack' as const;
   private readonly routes: HttpRoute[] = [];
   private app: App | undefined;
+  /** The client posts go through: no retries of its own (the digest queue retries), a request timeout within the queue's. */
+  private postClient: webApi.WebClient | undefined;
+  /** Pages already posted of a post that failed part-way, by its idempotency key, so that its retry goes on from there. */
+  private readonly pagesPosted = new Map<string, number>();
   private server: Server | undefined;
   private ready = false;
   private stopping = false;
@@ -180,6 +194,15 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
     // briefbot does not subscribe to): both are global middleware that every request would pass.
     const app = new App({ token: settings.botToken, receiver, logger, clientOptions, deferInitialization: true, convoStore: false, ignoreSelf: false });
     this.app = app;
+    const postTimeout = this.options.postTimeoutMs ?? POST_TIMEOUT_MS;
+    this.postClient = new webApi.WebClient(settings.botToken, {
+      ...clientOptions,
+      logger,
+      // A 429 goes back to the queue, which waits the Retry-After within the platform's limits.
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      timeout: Math.floor(postTimeout * 0.6),
+    });
     this.moderators = new SlackModerators({ listed: settings.moderatorIds, usersInfo: (args) => app.client.users.info(args), logger: this.log });
     this.register(app);
     // auth.test: a wrong token fails here, at start-up, rather than on the first command.
@@ -198,15 +221,43 @@ export class SlackPlatform implements ChatPlatform, RouteHost {
 
   /** Posts a document to a channel as one or more messages (never truncated). */
   async post(channelId: string, doc: ReplyDocument): Promise<void> {
-    const app = this.app;
-    if (!app) throw new BriefbotError('UNAVAILABLE', 'Slack is not connected.');
-    try {
-      for (const message of renderAllPages(doc)) {
-        await app.client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+    await this.postPages(channelId, doc, undefined);
+  }
+
+  /**
+   * The same post, each page shown once while this process lives: Slack has no idempotency key, so a retry after a
+   * failure part-way goes on after the pages already posted instead of posting them again.
+   */
+  async postOnce(channelId: string, doc: ReplyDocument, key: string): Promise<void> {
+    await this.postPages(channelId, doc, key);
+  }
+
+  private async postPages(channelId: string, doc: ReplyDocument, key: string | undefined): Promise<void> {
+    const client = this.postClient;
+    if (!client) throw new BriefbotError('UNAVAILABLE', 'Slack is not connected.');
+    const messages = renderAllPages(doc);
+    const startedAt = Date.now();
+    const lastStart = startedAt + (this.options.postTimeoutMs ?? POST_TIMEOUT_MS) * 0.3;
+    const from = key === undefined ? 0 : (this.pagesPosted.get(key) ?? 0);
+    for (let i = from; i < messages.length; i++) {
+      // A page begun now ends within the queue's wait (each request gives up after 60% of it): later ones wait for the retry.
+      if (i > from && Date.now() > lastStart) throw new TransientDeliveryError(`posted ${i} of ${messages.length} messages; the rest follow on the next attempt`);
+      const message = messages[i]!;
+      try {
+        await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+      } catch (error) {
+        throw toDeliveryError(error, channelId);
       }
-    } catch (error) {
-      throw toDeliveryError(error, channelId);
+      if (key !== undefined) this.remember(key, i + 1);
     }
+    if (key !== undefined) this.pagesPosted.delete(key);
+  }
+
+  private remember(key: string, pages: number): void {
+    this.pagesPosted.delete(key);
+    this.pagesPosted.set(key, pages);
+    // The oldest entries go first (a Map keeps insertion order): a post left unfinished long ago is not retried any more.
+    if (this.pagesPosted.size > MAX_POSTS_IN_PROGRESS) this.pagesPosted.delete(this.pagesPosted.keys().next().value!);
   }
 
   private register(app: App): void {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisInput } from '../../../src/core/analysis/types.js';
 import { textReply } from '../../../src/core/render/document.js';
-import { ChannelGoneError, RefusedPostError, TransientDeliveryError } from '../../../src/ports/delivery-errors.js';
+import { ChannelGoneError, RateLimitedError, RefusedPostError, TransientDeliveryError } from '../../../src/ports/delivery-errors.js';
 import { fakeAnalysis } from '../../fakes/memory-library.js';
 import { expectWithinSlackLimits, textObjects } from './slack-limits.js';
 import { buttonsOf, SIGNING_SECRET, SlackHarness, sendSigned, sentencesAnalysis, signatureOf, textOfBlocks } from './slack-test-kit.js';
@@ -122,14 +122,16 @@ describe('Slack safety: escaping, Block Kit limits, signatures, rate limits', ()
     expect((await sendSigned(h.url, body)).status).toBe(200);
   });
 
-  it('GIVEN Slack answers 429 with Retry-After THEN the Web API client waits that long and retries', async () => {
-    h.fake.rateLimit('chat.postMessage', 1);
+  it('GIVEN Slack answers a post 429 with Retry-After THEN post() hands the wait to the delivery queue at once, and posts nothing twice', async () => {
+    h.fake.rateLimit('chat.postMessage', 2);
     const before = h.fake.callsTo('chat.postMessage').length;
+    const limited = await h.platform.post('C0DIGEST', textReply('Today in briefings.', { title: 'Digest' })).catch((e: unknown) => e);
+    // The queue waits the Retry-After within the platform's limits and tries again (its own tests); the client does not.
+    expect(limited).toBeInstanceOf(RateLimitedError);
+    expect(limited).toMatchObject({ retryAfterMs: 2000 });
+    expect(h.fake.callsTo('chat.postMessage').slice(before)).toHaveLength(1);
     await h.platform.post('C0DIGEST', textReply('Today in briefings.', { title: 'Digest' }));
-    const calls = h.fake.callsTo('chat.postMessage').slice(before);
-    expect(calls).toHaveLength(2);
-    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
-    expect(calls[1]?.args).toMatchObject({ channel: 'C0DIGEST' });
+    expect(h.fake.callsTo('chat.postMessage').slice(before)).toHaveLength(2);
   });
 
   it('GIVEN a digest too long for one message THEN post() sends several messages, all within limits, losing nothing', async () => {
@@ -151,8 +153,8 @@ describe('Slack safety: escaping, Block Kit limits, signatures, rate limits', ()
     expect(gone).toBeInstanceOf(ChannelGoneError);
     expect(gone).toMatchObject({ channelId: 'C0GONE', reason: 'channel_not_found' });
 
-    // More failures than the client's retries (two in the harness): the queue retries later.
-    h.fake.fail('chat.postMessage', { status: 503 }, 3);
+    // An outage: posts are not retried inside the Web API client; the queue retries later.
+    h.fake.fail('chat.postMessage', { status: 503 }, 1);
     expect(await h.platform.post('C0NEWS', textReply('x')).catch((e: unknown) => e)).toBeInstanceOf(TransientDeliveryError);
 
     h.fake.fail('chat.postMessage', { error: 'invalid_blocks' });
