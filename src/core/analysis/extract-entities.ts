@@ -125,8 +125,9 @@ const JOINED_BEFORE_RE = /(?:^|[^\p{L}\p{N}'’-])((?:\p{Lu}[\p{L}-]*\s){0,2}\p{
  */
 function joinedOrganisationName(text: string, mentions: readonly Mention[], k: number): string | null {
   const m = mentions[k]!;
+  // Most organisations follow neither word: a look at the four characters before comes first.
+  if (m.start < 6 || !(text.endsWith(' and ', m.start) || text.endsWith(' for ', m.start))) return null;
   const words = m.name.split(' ');
-  if (m.start < 6 || text.charCodeAt(m.start - 1) !== 32) return null;
   const match = JOINED_BEFORE_RE.exec(text.slice(Math.max(0, m.start - 60), m.start));
   if (match === null) return null;
   const before = match[1]!.split(/\s/);

@@ -7,37 +7,37 @@ import { ADJECTIVE_NOT_NOUN_WORDS, NOUN_ALSO_VERB_WORDS, OTHER_NOT_NOUN_WORDS, U
  */
 export type NonNounClass = 'verb' | 'adjective' | 'other';
 
-/** A lazily built map from the words of space-separated lists to each list's class. */
-function lazyTable<T>(lists: ReadonlyArray<readonly [string, T]>): () => Map<string, T> {
-  let map: Map<string, T> | undefined;
-  return () => {
-    if (map === undefined) {
-      map = new Map();
-      for (const [words, cls] of lists) for (const w of words.split(' ')) map.set(w, cls);
-    }
-    return map;
-  };
+/** A map from the words of space-separated lists to each list's class. */
+function tableOf<T>(lists: ReadonlyArray<readonly [string, T]>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const [words, cls] of lists) for (const w of words.split(' ')) map.set(w, cls);
+  return map;
 }
 
-const table = lazyTable<NonNounClass>([
-  [VERB_ONLY_WORDS, 'verb'],
-  [ADJECTIVE_NOT_NOUN_WORDS, 'adjective'],
-  [OTHER_NOT_NOUN_WORDS, 'other'],
-]);
+// Built on first use, not at start-up (the command line's other commands never need them).
+let neverNouns: Map<string, NonNounClass> | undefined;
+let usualClasses: Map<string, 'verb' | 'other' | 'noun-or-verb'> | undefined;
+
+function usualTable(): Map<string, 'verb' | 'other' | 'noun-or-verb'> {
+  return (usualClasses ??= tableOf<'verb' | 'other' | 'noun-or-verb'>([
+    [USUALLY_VERB_WORDS, 'verb'],
+    [USUALLY_OTHER_WORDS, 'other'],
+    [NOUN_ALSO_VERB_WORDS, 'noun-or-verb'],
+  ]));
+}
 
 /**
  * The class of a lower-case word that the lexicon never tags as a noun, or undefined for a word
  * that can be a noun or that the lexicon does not know (names, new words): those stay nouns.
  */
 export function nonNounClass(lower: string): NonNounClass | undefined {
-  return table().get(lower);
+  return (neverNouns ??= tableOf<NonNounClass>([
+    [VERB_ONLY_WORDS, 'verb'],
+    [ADJECTIVE_NOT_NOUN_WORDS, 'adjective'],
+    [OTHER_NOT_NOUN_WORDS, 'other'],
+  ])).get(lower);
 }
 
-const usualTable = lazyTable<'verb' | 'other' | 'noun-or-verb'>([
-  [USUALLY_VERB_WORDS, 'verb'],
-  [USUALLY_OTHER_WORDS, 'other'],
-  [NOUN_ALSO_VERB_WORDS, 'noun-or-verb'],
-]);
 
 /**
  * What a lower-case word that can be a noun usually is, by the lexicon's likeliest tag, when that is not a noun: a verb
