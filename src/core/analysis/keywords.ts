@@ -1,5 +1,5 @@
 import { sentenceStems, type TextToken } from './tokenize.js';
-import { ADJECTIVE_WORD, isNounAlsoVerb, nonNounClass, OTHER_WORD, usualNonNounClass, VERB_WORD } from './word-classes.js';
+import { ADJECTIVE_WORD, DETERMINER_WORD, isNounAlsoVerb, nonNounClass, OTHER_WORD, USUALLY_OTHER_WORD, usualNonNounClass, VERB_OPENER_WORD, VERB_WORD } from './word-classes.js';
 import type { Sentence } from './types.js';
 
 const MAX_PHRASE_WORDS = 4;
@@ -180,7 +180,7 @@ function standsAlone(phrase: PhraseStats): boolean {
 function isNounPhrase(phrase: PhraseStats): boolean {
   // Read from the words first seen (the surface most written differs at most in a sentence's opening capital).
   const last = phrase.surfaceTokens[phrase.surfaceAt + phrase.size - 1]!;
-  if (!last.capitalised && last.classBits !== 0) return false;
+  if (!last.capitalised && (last.classBits & (OTHER_WORD | VERB_WORD | ADJECTIVE_WORD | USUALLY_OTHER_WORD)) !== 0) return false;
   if (onlyWhenOrHowMuch(phrase)) return false;
   const first = phrase.surfaceTokens[phrase.surfaceAt]!;
   if (phrase.nounContext || (first.classBits & VERB_WORD) === 0) return true;
@@ -200,11 +200,6 @@ function onlyWhenOrHowMuch(phrase: PhraseStats): boolean {
 /** Punctuation after which a word is capitalised by grammar: quotation marks and a colon. */
 const OPENS_QUOTED_SENTENCE = new Set(['"', '“', "'", '‘', ':']);
 
-/** Words after which a word stands as a verb: "to", modals, subject pronouns, "not". */
-const VERB_OPENERS = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'cannot', 'not', "n't", 'i', 'we', 'they', 'you', 'he', 'she', 'did', 'does', 'do']);
-
-/** Words after which a run of content words stands as a noun phrase: determiners and possessive pronouns. */
-const NOUN_PHRASE_OPENERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'these', 'those', 'no', 'any', 'some', 'each', 'every']);
 
 /**
  * Map keys for phrases of up to MAX_PHRASE_WORDS stems, from their numbers: one number per phrase
@@ -309,8 +304,8 @@ function addRunPhrases(
 ): void {
   // What the word before the run says of the phrases that open it: a noun phrase follows "the" or "its", a verb "to" or "will".
   const opener = start > 0 ? tokens[start - 1]! : undefined;
-  const opensNoun = opener !== undefined && opener.word && (opener.possessive || NOUN_PHRASE_OPENERS.has(opener.lower));
-  const opensVerb = opener !== undefined && VERB_OPENERS.has(opener.lower);
+  const opensNoun = opener !== undefined && opener.word && (opener.possessive || (opener.classBits & DETERMINER_WORD) !== 0);
+  const opensVerb = opener !== undefined && (opener.classBits & VERB_OPENER_WORD) !== 0;
   for (let size = 1; size <= Math.min(MAX_PHRASE_WORDS, end - start); size += 1) {
     for (let at = start; at + size <= end; at += 1) {
       // Never cut a name in two: "SNP leader Nicola" out of "SNP leader Nicola Sturgeon".

@@ -64,15 +64,28 @@ export const ADJECTIVE_WORD = 4;
 /** `wordClassBits`: the word can be a noun but is usually an adjective, adverb or the like ("former", "top", "worth"). */
 export const USUALLY_OTHER_WORD = 8;
 
+/** `wordClassBits`: a determiner or possessive pronoun, after which a noun phrase stands ("the", "its", "every"). */
+export const DETERMINER_WORD = 16;
+/** `wordClassBits`: a word after which a verb stands: "to", modals, subject pronouns, "not" ("to use", "they say"). */
+export const VERB_OPENER_WORD = 32;
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'this', 'these', 'those', 'no', 'any', 'some', 'each', 'every']);
+const VERB_OPENERS = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'cannot', 'not', "n't", 'i', 'we', 'they', 'you', 'he', 'she', 'did', 'does', 'do']);
+
 /**
- * The classes of a lower-case word as bits (OTHER_WORD, VERB_WORD, ADJECTIVE_WORD, USUALLY_OTHER_WORD), for tokens to carry
- * once per distinct word; 0 for a word usually a noun or unknown to the lexicon.
+ * The classes of a lower-case word as bits (OTHER_WORD, VERB_WORD, ADJECTIVE_WORD, USUALLY_OTHER_WORD, DETERMINER_WORD,
+ * VERB_OPENER_WORD), for tokens to carry once per distinct word; 0 for a word usually a noun or unknown to the lexicon.
  */
 export function wordClassBits(lower: string): number {
+  let bits = (DETERMINERS.has(lower) ? DETERMINER_WORD : 0) | (VERB_OPENERS.has(lower) ? VERB_OPENER_WORD : 0);
   const never = nonNounClass(lower);
-  if (never === 'other') return OTHER_WORD;
-  if (never === 'adjective') return ADJECTIVE_WORD;
-  if (never === 'verb') return VERB_WORD;
-  const usually = usualNonNounClass(lower);
-  return usually === 'verb' ? VERB_WORD : usually === 'other' ? USUALLY_OTHER_WORD : 0;
+  if (never === 'other') bits |= OTHER_WORD;
+  else if (never === 'adjective') bits |= ADJECTIVE_WORD;
+  else if (never === 'verb') bits |= VERB_WORD;
+  else {
+    const usually = usualNonNounClass(lower);
+    if (usually === 'verb') bits |= VERB_WORD;
+    else if (usually === 'other') bits |= USUALLY_OTHER_WORD;
+  }
+  return bits;
 }
