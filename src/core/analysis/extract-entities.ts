@@ -166,7 +166,7 @@ const GROUP_HEADS = new Set(
  * "Commonwealth Games", "Davis Cup", "Brit Awards", "Chess Olympiad", "La Liga".
  */
 const EVENT_LAST_WORDS = new Set(
-  'spring summer autumn winter war wars revolution revolutions uprising uprisings games cup awards award olympiad olympics championship championships tournament festival crisis liga league'.split(' '),
+  'spring summer autumn winter war wars revolution revolutions uprising uprisings games cup awards award olympiad olympics championship championships tournament festival crisis liga league hashanah kippur hanukkah chanukah diwali passover purim navratri vesak'.split(' '),
 );
 
 /**
@@ -196,6 +196,8 @@ const RANKS = new Set(['major', 'corporal', 'brigadier', 'marshal', 'commodore',
  */
 function namesAThing(name: string): boolean {
   const last = name.slice(name.lastIndexOf(' ') + 1).toLowerCase();
+  // Holy days named by two words: "Rosh Hashanah", "Yom Kippur", "Eid al-Fitr".
+  if (name.startsWith('Eid ')) return true;
   // "St James' Park", "St Louis": a saint's name is a place's or a church's.
   if (name.startsWith('St ') || name.startsWith('St. ')) return true;
   if (EVENT_LAST_WORDS.has(last) || THING_LAST_WORDS.has(last)) return true;

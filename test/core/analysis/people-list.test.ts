@@ -31,6 +31,11 @@ describe('people list: names of things', () => {
     expect(peopleOf(text)).toEqual(['Sarah Lund']);
   });
 
+  it('GIVEN holy days named by two words (Rosh Hashanah, Yom Kippur, Eid al-Fitr) THEN none is a person', () => {
+    const text = 'Schools close for Rosh Hashanah and Yom Kippur, and now for Eid al-Fitr and Eid al-Adha, Mayor Bill de Blasio said.';
+    expect(peopleOf(text)).toEqual(['Bill de Blasio']);
+  });
+
   it('GIVEN a region and a demonym ("Middle Eastern", "West African") THEN no person is listed', () => {
     expect(peopleOf('Middle Eastern leaders met West African envoys, said Paul Okoro.')).toEqual(['Paul Okoro']);
   });
