@@ -46,6 +46,7 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
       const stated = m.role !== null && isTitleWord(m.role.slice(m.role.lastIndexOf(' ') + 1)) ? m.role : null;
       const name = trimName(names.canonical(m.name, m.start));
       if (name === null || namesAThing(name) || works.has(name) || quotedTitle(text, m.start, m.end)) continue;
+      if (!stated && (listedWithOrganisations(text, mentions, k) || opensAnOrganisation(name, mentions))) continue;
       const inList = m.single && !stated && listedWithPeople(text, mentions, k, listed);
       // A lone surname the text never expands may still be a stray capitalised word: keep only people with a full name.
       if (!name.includes(' ') && !name.includes('-') && !people.has(name)) {
@@ -379,6 +380,31 @@ function listedWithPeople(text: string, mentions: readonly Mention[], k: number,
   const after = listSeparator(next !== undefined && next.start - m.end <= 12 ? text.slice(m.end, next.start) : null);
   if (before !== null && listed.has(k - 1) && (after !== null || before === 'and')) return true;
   return after !== null && fullPerson(next) && (before !== null || after === 'and');
+}
+
+/**
+ * A name in a list between organisations is one too: "ChevronTexaco, Exxon Mobil and British Petroleum", "as well as Lockheed
+ * Martin and France's Snecma", "Bank of America, UBS, Credit Suisse First Boston". Both neighbours joined by a list's comma or
+ * "and" must be organisations (one is not enough: "Rod Eddington, BA's chief executive" is an appositive).
+ */
+function listedWithOrganisations(text: string, mentions: readonly Mention[], k: number): boolean {
+  const m = mentions[k]!;
+  const prev = mentions[k - 1];
+  const next = mentions[k + 1];
+  const before = prev !== undefined && m.start - prev.end <= 12 ? listSeparator(text.slice(prev.end, m.start)) : null;
+  const after = next !== undefined && next.start - m.end <= 12 ? listSeparator(text.slice(m.end, next.start)) : null;
+  const orgBefore = before !== null && prev!.kind === 'organization';
+  const orgAfter = after !== null && next!.kind === 'organization';
+  if ((before !== null && prev!.kind === 'person') || (after !== null && next!.kind === 'person')) return false;
+  return orgBefore && orgAfter;
+}
+
+/** "Standard Life" in a story that also names "Standard Life Investments": a firm's name, the start of another's. */
+function opensAnOrganisation(name: string, mentions: readonly Mention[]): boolean {
+  if (isGivenName(name.slice(0, name.indexOf(' ')).toLowerCase())) return false;
+  const prefix = `${name} `;
+  for (const o of mentions) if (o.kind === 'organization' && o.name.startsWith(prefix) && isOrganisationHead(o.name.slice(o.name.lastIndexOf(' ') + 1))) return true;
+  return false;
 }
 
 /**

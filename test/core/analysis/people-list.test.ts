@@ -36,6 +36,13 @@ describe('people list: names of things', () => {
     expect(peopleOf(text)).toEqual(['Bill de Blasio']);
   });
 
+  it('GIVEN a firm in a list between organisations, or a firm named as the start of another organisation THEN no person', () => {
+    expect(peopleOf('Banks named include UBS, Credit Suisse First Boston and Deutsche Bank, said lawyer William Lerach.')).toEqual(['William Lerach']);
+    expect(peopleOf('Standard Life has cut bonus rates. David Cummings of Standard Life Investments said more cuts would follow.')).toEqual(['David Cummings']);
+    // One organisation beside a name is an appositive, not a list: the person stays.
+    expect(peopleOf('Rod Eddington, BA\'s chief executive, said fuel costs rose.')).toEqual(['Rod Eddington']);
+  });
+
   it('GIVEN a region and a demonym ("Middle Eastern", "West African") THEN no person is listed', () => {
     expect(peopleOf('Middle Eastern leaders met West African envoys, said Paul Okoro.')).toEqual(['Paul Okoro']);
   });
