@@ -1,5 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
-import { blankLostBreaks, quoteHolding, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
+import { blankLostBreaks, blankWorkTitles, quoteHolding, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
 import { ABBREV_TITLES, firstMentionFrom, isTitleWord, lostBreaksInNames, mendLostBreaks, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
@@ -1270,7 +1270,8 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
   const { text } = ctx;
   let headStart = sentenceStartBefore(text, q.start, floor);
   // ("Vince Cable ... said . bosses are finally being '": a lost line break, blanked; offsets are unchanged.)
-  let head = blankLostBreaks(text.slice(headStart, q.start));
+  // ("John Ormsby ... wrote of "Don Quixote," '...'": a work's title between the verb and the quote is blanked too.)
+  let head = blankWorkTitles(blankLostBreaks(text.slice(headStart, q.start)));
   // "X said:" may end the paragraph before a quote that opens its own paragraph.
   if (/^\s*$/.test(head) && headStart > floor) {
     const prevEnd = headStart;
