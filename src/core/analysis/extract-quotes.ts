@@ -310,7 +310,7 @@ const WORK_BEFORE_RE =
  * a work by the words before it ("the 1984 hit "I Want a New Drug"", "Marley's "No Woman No Cry"", "told CNN's "The
  * Situation Room"") and with no speech verb after it. "I", "My", "You" in a title do not make it someone's words.
  */
-function isWorkTitle(inner: string, before: string, hasCueAfter: boolean): boolean {
+export function isWorkTitle(inner: string, before: string, hasCueAfter: boolean): boolean {
   if (hasCueAfter) return false;
   const words = inner.replace(/[.,!?…:;]+$/, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length < 2 || words.length > 10) return false;

@@ -195,6 +195,9 @@ recommended editor note getty images ap reuters afp monday tuesday wednesday thu
 have has had do does did is are was were would could should shall`.split(/\s+/),
 );
 
+/** Title words that end the name of a post ("Cabinet Secretary", "Industry Minister") and are hardly ever surnames. */
+const POST_HEADS = new Set(['secretary', 'minister', 'president', 'chancellor', 'speaker', 'premier', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman']);
+
 /** Title words that may precede a name; the part that is a role is kept, honorifics are not. */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'madam', 'prof', 'prof.', 'professor', 'rev', 'rev.', 'reverend']);
 /** Honorifics that only ever stand before a surname, so the word after them is one even when it is a title ("Ms Bishop"). */
@@ -759,7 +762,9 @@ function planRun(run: string): PlannedMention[] {
     const bodyStart = start + tokens.slice(0, bStart).reduce((n, t) => n + t.length + 1, 0);
     const name = body.join(' ');
     // "U.S. Ambassador": a name cannot end in a title word.
-    if (body.length > 1 && TITLE_WORDS.has(body[body.length - 1]!.toLowerCase()) && (partyOf(body[0]!) || placeOf(body[0]!))) continue;
+    // ("Cabinet Secretary", "Industry Minister", "Commons Speaker": a post, not a person's name, unless a given name opens it.)
+    const last = body[body.length - 1]!.toLowerCase();
+    if (body.length > 1 && TITLE_WORDS.has(last) && (partyOf(body[0]!) || placeOf(body[0]!) || (POST_HEADS.has(last) && !isGivenName(body[0]!.toLowerCase()) && !body.every((t) => TITLE_WORDS.has(t.toLowerCase()))))) continue;
     const roleWords = titles.filter((t) => !HONORIFICS.has(t.toLowerCase()));
     while (roleWords.length > 0 && CONNECTOR_WORDS.has(roleWords[0]!)) roleWords.shift();
     while (roleWords.length > 0 && CONNECTOR_WORDS.has(roleWords[roleWords.length - 1]!)) roleWords.pop();

@@ -64,3 +64,61 @@ describe('titles of works in double marks are no quotes (quotes11)', () => {
     expect(speakerOf(t, 'If we just keep going')).toBe('Howard Schultz');
   });
 });
+
+describe('a post is no person\'s name (quotes11)', () => {
+  it('GIVEN "the first woman to be Commons Speaker, said she ..." THEN the woman, not "Commons Speaker"', () => {
+    const t = 'Baroness Boothroyd, who was the first woman to be Commons Speaker, said she believed reforms had gone too far. "Now we have to make the best of it," she told the BBC.';
+    expect(speakerOf(t, 'Now we have to make')).toMatch(/Boothroyd$/);
+  });
+
+  it('GIVEN "as Cabinet Secretary, Lord Armstrong" THEN no person "Cabinet Secretary"', () => {
+    const t = 'The view was backed by his predecessor as Cabinet Secretary, Lord Armstrong. The minister was unmoved. "We will not change course," he said.';
+    const names = findMentions(t, []).filter((m) => m.kind === 'person').map((m) => m.name);
+    expect(names).not.toContain('Cabinet Secretary');
+  });
+
+  it('GIVEN "Senate President pro Tempore Kevin de León said ..." THEN Kevin de León', () => {
+    const t = 'Senate President pro Tempore Kevin de León said the bills will speed up funds to "manage the drought and strengthen our infrastructure."';
+    expect(speakerOf(t, 'manage the drought')).toBe('Kevin de León');
+  });
+});
+
+describe('an office is held by whom the story introduces in it (quotes11)', () => {
+  it('GIVEN "Deputy Prime Minister John Prescott" and "the prime minister said ..." THEN not Prescott', () => {
+    const t = 'At a dinner hosted by Deputy Prime Minister John Prescott he told Mr Brown of his plans. Prescott denied it. But the prime minister said he had dismissed the claims as a "load of nonsense".';
+    expect(speakerOf(t, 'load of nonsense')).not.toBe('John Prescott');
+  });
+
+  it('GIVEN "Home Secretary Charles Clarke" as the only one near and "The prime minister told MPs: ..." THEN not Clarke', () => {
+    const t = 'Home Secretary Charles Clarke said the plans would cut migration. The prime minister told MPs: "The abusers will be weeded out, and the numbers will fall."';
+    expect(speakerOf(t, 'The abusers will be weeded out')).not.toBe('Charles Clarke');
+  });
+
+  it('GIVEN "Prime Minister Tony Blair" introduced earlier THEN "the prime minister said" is Blair', () => {
+    const t = 'Prime Minister Tony Blair met union leaders on Monday. Home Secretary Charles Clarke said the plans would cut migration. The prime minister said: "The numbers will fall."';
+    expect(speakerOf(t, 'The numbers will fall')).toBe('Tony Blair');
+  });
+
+  it('GIVEN "Russian President Vladimir Putin ... the President said" THEN Putin', () => {
+    const t = 'Russian President Vladimir Putin spoke in Red Square. "Crimea has come home," the President said on Wednesday.';
+    expect(speakerOf(t, 'Crimea has come home')).toBe('Vladimir Putin');
+  });
+});
+
+describe('a description opening the sentence before a quote (quotes11)', () => {
+  it('GIVEN "The foreign secretary meanwhile said ... \'...\'" after another speaker THEN the foreign secretary', () => {
+    const t = 'Earlier Foreign Secretary Jack Straw said the UK was prepared to veto any bid. Shadow Europe minister Graham Brady said: "I believe it is essential that Britain keeps the rebate." The foreign secretary meanwhile said the "justice" of the rebate remained. "We have one of the lowest net receipts of any EU country."';
+    expect(speakerOf(t, 'We have one of the lowest')).toBe('Jack Straw');
+  });
+
+  it('GIVEN "Chancellor Gordon Brown ... The chancellor also said ... \'...\'" after another speaker THEN Brown', () => {
+    const t = 'Chancellor Gordon Brown set out his plans on Monday. Tory spokesman Oliver Letwin said: "This is a tax con." The chancellor also said the economy was growing. "Our debt is the lowest of the big economies."';
+    expect(speakerOf(t, 'Our debt is the lowest')).toBe('Gordon Brown');
+  });
+
+  it('GIVEN the previous quote\'s own attribution ("\'...,\' the Frenchman said in a statement. \'...\'") THEN unchanged', () => {
+    const t = 'McLaren boss Eric Boullier praised the drivers. Jenson Button was fifth. "We have a mountain to climb," the Frenchman said in a statement. "In two weeks we will be racing in Sepang."';
+    const a = attribute(t);
+    expect(a[1]!.speaker).toBe(a[0]!.speaker);
+  });
+});
