@@ -854,6 +854,11 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
     }
   }
   // "attorney Jerryl Christmas said", "'Mama' June Shannon ... June said": a month or holiday word that is someone's name.
+  // "Shares in UK Coal", "Game maker Valve", "Vodafone's chief executive": a name the story shows to be a firm is one
+  // wherever it recurs.
+  const firms = new Set<string>();
+  for (const m of raw) if (m.kind !== 'organization' && firmByContext(text, m)) firms.add(m.name);
+  for (const m of raw) if (firms.has(m.name) && !m.role && !isGivenName(m.plan.lower.split(' ')[0]!)) m.kind = 'organization';
   const calendarNames = calendarPeople(text, raw);
   for (const m of raw) {
     if (calendarNames.has(m)) m.kind = 'person';
@@ -970,6 +975,26 @@ function speaksAsOrganisation(text: string, m: RawMention): boolean {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   if (PREPOSITION_THE_BEFORE_RE.test(before)) return false;
   return (mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40))) || SAID_BEFORE_NAME_RE.test(before);
+}
+
+/** Before a name, words that make it a firm: "shares in ", "game maker ", "the retailer ", "rival carmaker ". */
+const FIRM_BEFORE_RE =
+  /(?:\bshares\s+in|\b(?:maker|makers|retailer|carmaker|manufacturer|airline|carrier|lender|insurer|supermarket|chain|conglomerate)|\b(?:firm|company|group|giant|bank)\s+(?!of\b))\s+$/i;
+/** After a name, words that make it a firm: "'s shares", " shares fell", "'s chief executive", " chief executive Gerry Spindler". */
+const FIRM_AFTER_RE = /^(?:['’]s?\s+(?:shares|share price|profits?|chief executive|chairman|board|shareholders|stores|customers)|\s+(?:shares|stock)\s+(?:fell|rose|dropped|slipped|climbed|jumped|closed|were|have)|\s+(?:plc|Inc|Ltd)\b)/u;
+
+/**
+ * A name its context shows to be a firm: after "shares in" or an industry's noun ("Game maker Valve"), before "'s shares",
+ * "'s chief executive", "shares fell". Not a name with a title or opened by a known given name (a person's), nor
+ * one after a person's possessive ("the retailer's founder").
+ */
+function firmByContext(text: string, m: RawMention): boolean {
+  // (Not a letter cut from a name such as "M&S".)
+  if (m.role || m.kind === 'organization' || m.name.length < 3) return false;
+  const first = m.plan.lower.split(' ')[0]!;
+  if (isGivenName(first) || HONORIFICS.has(first)) return false;
+  if (HONORIFICS.has(text.slice(Math.max(0, m.start - 5), m.start).trim().toLowerCase())) return false;
+  return FIRM_BEFORE_RE.test(text.slice(Math.max(0, m.start - 30), m.start)) || FIRM_AFTER_RE.test(text.slice(m.end, m.end + 40));
 }
 
 /** Months (not "May", a surname too often) and holidays that are also given names or surnames ("June", "Christmas"). */

@@ -122,3 +122,28 @@ describe('a description opening the sentence before a quote (quotes11)', () => {
     expect(a[1]!.speaker).toBe(a[0]!.speaker);
   });
 });
+
+describe('a name its context shows to be a firm is an organisation (quotes11)', () => {
+  const kindOf = (t: string, name: string): string | undefined => findMentions(t, []).find((m) => m.name === name)?.kind;
+
+  it('GIVEN "Shares in UK Coal have fallen ... The company said ..." THEN UK Coal speaks', () => {
+    const t = 'Shares in UK Coal have fallen after losses deepened. UK Coal said it was making "significant progress". The company said these actions should "significantly uplift earnings".';
+    expect(kindOf(t, 'UK Coal')).toBe('organization');
+    expect(speakerOf(t, 'significantly uplift earnings')).toBe('UK Coal');
+  });
+
+  it('GIVEN "Game maker Valve ... The company said: \'...\'" THEN Valve', () => {
+    const t = 'Game maker Valve shut down the accounts of 20,000 players. Rumours spread online. The company said: "The hack came from the community, as do they all."';
+    expect(kindOf(t, 'Valve')).toBe('organization');
+    expect(speakerOf(t, 'The hack came from')).toBe('Valve');
+  });
+
+  it('GIVEN "Borussia Dortmund\'s shares tumbled after it said ..." THEN an organisation', () => {
+    expect(kindOf("Borussia Dortmund's shares tumbled after it said it faced a crisis.", 'Borussia Dortmund')).toBe('organization');
+  });
+
+  it('GIVEN a person with a given name ("broadcaster Pam Shriver", "Link\'s shares") THEN still a person', () => {
+    expect(kindOf('Former champion and broadcaster Pam Shriver said the crowd was hostile.', 'Pam Shriver')).toBe('person');
+    expect(kindOf("William Link said the seals were calm. William Link's shares in the venture were sold.", 'William Link')).toBe('person');
+  });
+});
