@@ -442,6 +442,25 @@ export function mendLostBreaks(text: string, breaks: ReturnType<typeof lostBreak
   return pieces.join('');
 }
 
+/** A performer's noun right before a name: "US rapper ", "pop star ", "comedian ". */
+const PERFORMER_BEFORE_RE = /\b(?:rapper|singer|star|actor|actress|comedian|musician|rocker|songwriter|DJ|presenter|artist)\s+$/;
+
+/**
+ * "US rapper Snoop Dogg", "singer Kid Rock": two plain capitalised words after a performer's noun are a (stage) name, even
+ * when the first is a word that opens no name ("snoop", "kid"), which the run's own reading drops. Null for any other run.
+ */
+function stageName(text: string, run: string, start: number): PlannedMention | null {
+  const words = run.split(' ');
+  if (words.length !== 2 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return null;
+  if (!PERFORMER_BEFORE_RE.test(text.slice(Math.max(0, start - 20), start))) return null;
+  const plans = runPlan(run);
+  // (Only where the reading dropped the first word: a name it reads whole is left to it.)
+  if (plans.length !== 1 || plans[0]!.start === 0) return null;
+  const lower = words.map((w) => w.toLowerCase());
+  if (lower.some((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w) || COMMON_CAPITALISED.has(w) || NOT_A_NAME.has(w) || ORG_HEADS.has(w) || PLACE_HEADS.has(w))) return null;
+  return { start: 0, end: run.length, name: run, kind: 'person', role: null, gender: genderOf(words[0], []), single: false, unknown: false, singleNeedsCue: false, lower: run.toLowerCase(), lowerTokens: lower };
+}
+
 function findMentionsIn(text: string, participants: readonly Participant[]): Mention[] {
   const participantTokens = new Map<string, string>();
   for (const p of participants) {
@@ -450,6 +469,11 @@ function findMentionsIn(text: string, participants: readonly Participant[]): Men
   const raw: RawMention[] = [];
   let transcript: Set<string> | undefined;
   for (const { run, start } of nameRuns(text)) {
+    const stage = stageName(text, run, start);
+    if (stage) {
+      raw.push({ start, end: start + run.length, name: run, kind: 'person', role: null, gender: stage.gender, single: false, unknown: false, plan: stage });
+      continue;
+    }
     for (const e of runPlan(run)) {
       const s = start + e.start;
       const end = start + e.end;

@@ -147,3 +147,22 @@ describe('a name its context shows to be a firm is an organisation (quotes11)', 
     expect(kindOf("William Link said the seals were calm. William Link's shares in the venture were sold.", 'William Link')).toBe('person');
   });
 });
+
+describe('a stage name after a performer\'s noun (quotes11)', () => {
+  const people = (t: string): string[] => findMentions(t, []).filter((m) => m.kind === 'person').map((m) => m.name);
+
+  it('GIVEN "US rapper Snoop Dogg ... The rapper\'s spokesperson said: \'...\'" THEN Snoop Dogg, whole', () => {
+    const t = 'US rapper Snoop Dogg has been sued by a make-up artist. ABC said the claims had no merit. The rapper\'s spokesperson said: "Snoop will have the opportunity to prove in a court of law that the claims are false."';
+    expect(people(t)).toContain('Snoop Dogg');
+    expect(speakerOf(t, 'Snoop will have the opportunity')).toBe('Snoop Dogg');
+  });
+
+  it('GIVEN "reggae singer Skip Marley said" THEN the whole name, not "Marley" alone', () => {
+    expect(people('The reggae singer Skip Marley said the tour would go ahead.')).toContain('Skip Marley');
+  });
+
+  it('GIVEN a name its reading keeps whole ("rapper Bow Wow") or no performer\'s noun ("Skip Marley" after "on") THEN as before', () => {
+    expect(people('The rapper Bow Wow said he would retire.')).toEqual(['Bow Wow']);
+    expect(people('A documentary on Skip Marley aired. Marley said he was moved.')).not.toContain('Skip Marley');
+  });
+});
