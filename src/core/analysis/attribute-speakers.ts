@@ -1,5 +1,5 @@
 import type { Participant } from '../briefing/briefing.js';
-import { blankLostBreaks, quoteHolding, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
+import { blankLostBreaks, blankWorkTitles, quoteHolding, SPEECH_VERBS, type QuoteSpan } from './extract-quotes.js';
 import { gazetteerOrganisation, partiesMentioned, partyOf, placeOf } from './gazetteer.js';
 import { ABBREV_TITLES, firstMentionFrom, isTitleWord, lostBreaksInNames, mendLostBreaks, type Mention, type NameIndex } from './mentions.js';
 import { pointsAtPhoto } from './clean-text.js';
@@ -819,7 +819,7 @@ function organisationMention(ctx: Context, name: string, at: number): Mention | 
 function isDescription(phrase: string): boolean {
   // Both patterns end the phrase and start at "the" or a possessive within its last few words.
   const tail = phrase.slice(-90);
-  return /\bthe\s|['’]s\s/i.test(tail) && (DESCRIPTION_RE.test(tail) || ROLE_DESCRIPTION_RE.test(tail) || demonymDescription(tail));
+  return /\bthe\s|['’]s\s/i.test(tail) && (DESCRIPTION_RE.test(tail) || ROLE_DESCRIPTION_RE.test(tail) || OFFICE_DESCRIPTION_RE.test(tail) || demonymDescription(tail));
 }
 
 /** "the Italian", "the Slovenian", "the Frenchman", "the Iranian-Polish-American": one person named by nationality. */
@@ -877,6 +877,10 @@ function resolveDescription(ctx: Context, description: string, at: number): Ment
   // ("the government said" after "the Conservatives": a party or a firm named last is not the government.)
   if (org) return lastOrganisationBefore(ctx, at, org[1]!.toLowerCase(), NAMED_ORG_HEADS.has(org[1]!.toLowerCase()) || org[1]!.toLowerCase() === 'government');
   if (ORG_POSSESSIVE_RE.test(description)) return lastOrganisationBefore(ctx, at);
+  // "the prime minister", "the foreign secretary": an office, held by whoever the story introduces in it, not by a deputy
+  // ("Deputy Prime Minister John Prescott") nor by the holder of another office ("Home Secretary Charles Clarke").
+  const office = OFFICE_DESCRIPTION_RE.exec(description);
+  if (office) return officeHolder(ctx, office[1]!.toLowerCase().split(/\s+/), at);
   // "said the Chelsea boss" after "Chelsea boss Jose Mourinho": the person introduced in that role.
   const byRole = personIntroducedAs(ctx, roleHead(description), at);
   if (byRole) return byRole;
@@ -995,6 +999,47 @@ function introductionPatterns(head: string): { before: RegExp; after: RegExp } {
   return patterns;
 }
 const INTRODUCTION_PATTERNS = new Map<string, { before: RegExp; after: RegExp }>();
+
+/** A description that is a public office: "the prime minister", "the foreign secretary", "the chancellor", "the president". */
+const OFFICE_DESCRIPTION_RE = /\bthe\s+((?:(?:deputy|vice|shadow|prime|foreign|home|defence|defense|health|culture|education|trade|industry|environment|transport|justice|work and pensions|northern ireland|scottish|welsh|chief|first)\s+)*(?:minister|secretary|chancellor|president|premier))\s*,?\s*$/i;
+const OFFICE_HEADS = new Set(['minister', 'secretary', 'chancellor', 'president', 'premier']);
+/** Words that make an office another one: the deputy prime minister is not the prime minister. */
+const OTHER_OFFICE_WORDS = new Set(['deputy', 'vice', 'shadow', 'former', 'ex', 'acting', 'junior', 'assistant', 'under']);
+
+/**
+ * Who holds the office a description names (`words`, lower case: ["prime", "minister"]): the last person the story
+ * introduces in it ("Prime Minister Tony Blair", "Jack Straw, the foreign secretary"), else the salient person unless the
+ * story gives them another office ("Home Secretary Charles Clarke" is not "the prime minister"); null when neither.
+ */
+function officeHolder(ctx: Context, words: string[], at: number): Mention | null {
+  const office = words.join('\\s+');
+  const before = new RegExp(`(?:^|[^\\p{L}-])((?:[\\p{L}-]+\\s+)?)${office}s?\\s*,?\\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\\.?\\s+)?$`, 'iu');
+  const after = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:the|his|her|their|a|an|\\p{Lu}[\\p{L}'’.-]*['’]s?)\\s+((?:[\\p{L}'’-]+\\s+){0,3}?)${office}\\b`, 'iu');
+  const otherWord = (lead: string): boolean => {
+    const w = /([\p{L}-]+)\s*$/u.exec(lead)?.[1]?.toLowerCase();
+    return w !== undefined && OTHER_OFFICE_WORDS.has(w.replace(/-$/, '')) && !words.includes(w);
+  };
+  const window = mentionsBetween(ctx.speakers, Math.max(0, at - 3000), at);
+  for (let i = window.length - 1; i >= 0; i--) {
+    const m = window[i]!;
+    if (m.kind !== 'person') continue;
+    const b = before.exec(ctx.text.slice(Math.max(0, m.start - 60), m.start));
+    if (b && !otherWord(b[1]!)) return m;
+    const a = after.exec(ctx.text.slice(m.end, m.end + 90));
+    if (a && !otherWord(a[1]!)) return m;
+  }
+  const salient = salientPerson(ctx, at);
+  if (!salient) return null;
+  const name = nameOf(ctx, salient);
+  const phrase = words.join(' ');
+  for (const m of ctx.speakers) {
+    if (m.kind !== 'person' || !m.role || nameOf(ctx, m) !== name) continue;
+    const role = m.role.toLowerCase();
+    const head = /([\p{L}-]+)$/u.exec(role)?.[1] ?? '';
+    if (OFFICE_HEADS.has(head) && (!role.endsWith(phrase) || otherWord(role.slice(0, role.length - phrase.length)))) return null;
+  }
+  return salient;
+}
 
 /** Heads that say too little to pick out one person. */
 const GENERIC_HEADS = new Set(['man', 'woman', 'person', 'people', 'girl', 'boy', 'star', 'former', 'latter', 'one', 'other']);
@@ -1270,7 +1315,8 @@ function attributeBefore(ctx: Context, q: QuoteSpan, floor: number): Attribution
   const { text } = ctx;
   let headStart = sentenceStartBefore(text, q.start, floor);
   // ("Vince Cable ... said . bosses are finally being '": a lost line break, blanked; offsets are unchanged.)
-  let head = blankLostBreaks(text.slice(headStart, q.start));
+  // ("John Ormsby ... wrote of "Don Quixote," '...'": a work's title between the verb and the quote is blanked too.)
+  let head = blankWorkTitles(blankLostBreaks(text.slice(headStart, q.start)));
   // "X said:" may end the paragraph before a quote that opens its own paragraph.
   if (/^\s*$/.test(head) && headStart > floor) {
     const prevEnd = headStart;
@@ -1677,6 +1723,29 @@ function postedWriting(ctx: Context, from: number, to: number): Attribution | nu
   return m && m.kind === 'person' && ctx.verbSubjects.has(m.start) ? fromMention(ctx, m, 'statement', 0.6) : null;
 }
 
+/**
+ * "The foreign secretary meanwhile said the 'justice' of the rebate remained. '...'": a quote opening its sentence right after
+ * a sentence (in the same paragraph) that a description and its speech verb open goes on with whom that description is, found
+ * as the description is ("Foreign Secretary Jack Straw"), not with the last speaker quoted.
+ */
+function describedPreviousSentence(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
+  const { text } = ctx;
+  const thisStart = sentenceStartBefore(text, q.start, floor);
+  if (text.slice(thisStart, q.start).trim().length > 0 || thisStart <= floor) return null;
+  const prevStart = sentenceStartBefore(text, thisStart - 1, floor);
+  const prev = text.slice(prevStart, thisStart);
+  if (/\n\s*$/.test(prev)) return null;
+  // ("'...,' the Frenchman said in a statement. '...'": not the previous quote's own attribution.)
+  if (!/\S/.test(text.slice(floor, prevStart)) && floor > 0 && !/[.!?…]["”’']?\s*$/.test(text.slice(Math.max(0, floor - 3), floor))) return null;
+  const verb = SPEECH_IN_SPAN_RE.exec(prev);
+  if (!verb) return null;
+  const lead = DESCRIPTION_LEAD_RE.exec(prev.slice(0, verb.index));
+  const described = lead ? `${lead[1]!.replace(/^The/, 'the')} ` : '';
+  if (!lead || !isDescription(described)) return null;
+  const r = describedSpeaker(ctx, described, prevStart);
+  return r?.speaker ? { ...r, cue: 'description' } : null;
+}
+
 /** "Kang said it was vital... 'We will work on it.'" — the previous sentence names the speaker. */
 function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
   const { text } = ctx;
@@ -1708,6 +1777,9 @@ function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number
   }
   return null;
 }
+/** A sentence opened by a description and its verb, maybe past an adverb: "The foreign secretary meanwhile ", "But the minister ". */
+const DESCRIPTION_LEAD_RE = /^\s*(?:(?:but|and|however|meanwhile|earlier|later),?\s+)?([Tt]he\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)\s+(?:(?:meanwhile|also|later|then|however|now|too|again|previously|earlier|has|had|have)\s+)?$/u;
+
 /** The verbs of a paragraph of reported speech whose subject the next paragraph's quote goes on with. */
 const REPORTED_PARAGRAPH_VERB_RE = /^(?:said|says|told|tells|added|adds|explained|explains|argued|argues|insisted|insists|warned|warns|believes|predicted|predicts|suggested|suggests)$/i;
 /** A sentence that ends with a short quoted phrase: `... the proposals "lacked compulsion".`, `... as 'very important'.` */
@@ -1829,6 +1901,7 @@ export function attributeSpeakers(
     let a = reportedObject(ctx, q, prevEnd) ?? contrastClauseSubject(ctx, q, prevEnd) ?? passiveAgent(ctx, q, prevEnd) ?? relativeSpeaker(ctx, q, prevEnd) ?? (strongBefore
       ? (attributeBefore(ctx, q, prevEnd) ?? attributeAfter(ctx, q, nextStart))
       : (attributeAfter(ctx, q, nextStart) ?? attributeBefore(ctx, q, prevEnd)));
+    if (!a && k > 0) a = describedPreviousSentence(ctx, q, prevEnd);
     if (!a && k > 0 && out[k - 1]!.cue !== 'side-reasoning' && !excludedBySide(q, out[k - 1]!.speaker, options.participants ?? [])) {
       const prev = out[k - 1]!;
       const gap = text.slice(prevEnd, q.start);

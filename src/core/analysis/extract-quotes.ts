@@ -295,6 +295,50 @@ function isTitleCase(s: string): boolean {
   return caps / words.length >= 0.7;
 }
 
+/** Words a title may keep in lower case: "Love is a Wonderful Thing", "Lady and the Tramp". */
+const TITLE_SMALL_WORDS = new Set('a an the of in on at to for from by with and or nor but as is vs'.split(' '));
+/**
+ * Right before an opening mark, words that make what follows the name of a work: a kind of work ("the 1984 hit ", "his
+ * song ", "the documentary "), its owner's possessive ("Marley's ", "CNN's "), a list or a preposition that takes a title
+ * ("such as ", "including ", "starred in ", "told CNN's ", "a cover of "), or "and" after an earlier title.
+ */
+const WORK_BEFORE_RE =
+  /(?:\b(?:song|songs|hit|hits|single|album|track|tune|anthem|ballad|film|films|movie|movies|documentary|doc|book|books|novel|memoir|biography|play|musical|show|shows|series|sitcom|programme|program|episode|finale|drama|comedy|opera|poem|video|sermons?|sequel|spinoff|spin-off|franchise|season|such as|including|starred in|star of|stars in|directed|released|cover of|version of|on|in|of|for|from)|\p{L}['’]s?|["”]\s*(?:,\s*)?(?:and|or))\s*$/iu;
+
+/**
+ * A span that is the title of a work, not speech: at most ten words, every word capitalised but the small ones, named as
+ * a work by the words before it ("the 1984 hit "I Want a New Drug"", "Marley's "No Woman No Cry"", "told CNN's "The
+ * Situation Room"") and with no speech verb after it. "I", "My", "You" in a title do not make it someone's words.
+ */
+export function isWorkTitle(inner: string, before: string, hasCueAfter: boolean): boolean {
+  if (hasCueAfter) return false;
+  const words = inner.replace(/[.,!?…:;]+$/, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 2 || words.length > 10) return false;
+  if (!/^\p{Lu}/u.test(words[0]!)) return false;
+  let caps = 0;
+  for (const w of words) {
+    const bare = w.replace(/^[("“‘'¿¡]+|[)"”’',.:;!?]+$/gu, '');
+    if (/^[\p{Lu}\p{N}]/u.test(bare)) caps++;
+    else if (!TITLE_SMALL_WORDS.has(bare.toLowerCase())) return false;
+  }
+  if (caps < 2) return false;
+  return WORK_BEFORE_RE.test(before);
+}
+
+/** A closed quotation of one to ten words inside a sentence: `"Don Quixote," `. */
+const CLOSED_SHORT_QUOTE_RE = /(?<=^|[\s(])(["“])((?:[^"“”\s]+\s){0,9}[^"“”\s]+?)(["”])(?=[\s,;:)]|$)/gu;
+
+/**
+ * `head` with each quoted work title (`isWorkTitle`) blanked, its length unchanged: "John Ormsby ... wrote of "Don Quixote,"
+ * " reads as "wrote of", so the speech verb before a title still introduces the quote after it.
+ */
+export function blankWorkTitles(head: string): string {
+  if (!/["“]/.test(head)) return head;
+  return head.replace(CLOSED_SHORT_QUOTE_RE, (m: string, _open: string, inner: string, _close: string, at: number) =>
+    isWorkTitle(inner, head.slice(Math.max(0, at - 120), at), false) ? ' '.repeat(m.length) : m,
+  );
+}
+
 /** Whether a scanned span reads as something someone said, not a title, a nickname or a scare quote. */
 export function isDirectQuote(text: string, span: QuoteSpan): boolean {
   return quoteKind(text, span) !== null;
@@ -319,10 +363,8 @@ export function quoteKind(text: string, span: QuoteSpan): 'speech' | 'reported' 
   // A cue's verb and the words around it hold no sentence end, quotation mark or line break ("stop"): the cue regexes
   // need only read the words after the quote up to the first stop, and the words before it after the last one
   // (plus the colon case, whose trailing whitespace may hold a line break).
-  const hasCue =
-    /:$/.test(before.trimEnd()) ||
-    CUE_BEFORE_RE.test(blankLostBreaks(text.slice(lastStop(text, beforeStart, span.start), span.start))) ||
-    CUE_AFTER_RE.test(blankLostBreaks(text.slice(span.end, firstStop(text, span.end, afterEnd))));
+  const cueAfter = CUE_AFTER_RE.test(blankLostBreaks(text.slice(span.end, firstStop(text, span.end, afterEnd))));
+  const hasCue = /:$/.test(before.trimEnd()) || CUE_BEFORE_RE.test(blankLostBreaks(text.slice(lastStop(text, beforeStart, span.start), span.start))) || cueAfter;
   const personal = FIRST_SECOND_PERSON_RE.test(inner);
   const startsUpper = /^["“‘']?[\p{Lu}\p{N}]/u.test(inner);
   const ownParagraph = /(?:^|\n)\s*$/.test(before) && (/^\s*(?:\n|$)/.test(after) || !span.closed);
@@ -330,6 +372,8 @@ export function quoteKind(text: string, span: QuoteSpan): 'speech' | 'reported' 
   if (!personal && endsWithWord(before, NAMING_WORDS)) return null;
   // "They ran the headline: '...'", "under the subject line: '...'": a title printed over a text, not speech.
   if (HEADLINE_BEFORE_RE.test(before)) return null;
+  // "the 1984 hit "I Want a New Drug"", "Marley's "No Woman No Cry"": the name of a work.
+  if (isWorkTitle(inner, before, cueAfter)) return null;
   // A lower-case phrase of two or more words in a sentence that a reporting verb and its subject opened reports that
   // speaker's words ("Patricia Hewitt said the cost was being evaluated, but it was an "increasingly high priority""), unless
   // the words after it name it as a term ("pay a 'special tax' known as jizya").

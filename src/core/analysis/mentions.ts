@@ -195,6 +195,9 @@ recommended editor note getty images ap reuters afp monday tuesday wednesday thu
 have has had do does did is are was were would could should shall`.split(/\s+/),
 );
 
+/** Title words that end the name of a post ("Cabinet Secretary", "Industry Minister") and are hardly ever surnames. */
+const POST_HEADS = new Set(['secretary', 'minister', 'president', 'chancellor', 'speaker', 'premier', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman']);
+
 /** Title words that may precede a name; the part that is a role is kept, honorifics are not. */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame', 'lord', 'lady', 'madam', 'prof', 'prof.', 'professor', 'rev', 'rev.', 'reverend']);
 /** Honorifics that only ever stand before a surname, so the word after them is one even when it is a title ("Ms Bishop"). */
@@ -439,6 +442,25 @@ export function mendLostBreaks(text: string, breaks: ReturnType<typeof lostBreak
   return pieces.join('');
 }
 
+/** A performer's noun right before a name: "US rapper ", "pop star ", "comedian ". */
+const PERFORMER_BEFORE_RE = /\b(?:rapper|singer|star|actor|actress|comedian|musician|rocker|songwriter|DJ|presenter|artist)\s+$/;
+
+/**
+ * "US rapper Snoop Dogg", "singer Kid Rock": two plain capitalised words after a performer's noun are a (stage) name, even
+ * when the first is a word that opens no name ("snoop", "kid"), which the run's own reading drops. Null for any other run.
+ */
+function stageName(text: string, run: string, start: number): PlannedMention | null {
+  const words = run.split(' ');
+  if (words.length !== 2 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return null;
+  if (!PERFORMER_BEFORE_RE.test(text.slice(Math.max(0, start - 20), start))) return null;
+  const plans = runPlan(run);
+  // (Only where the reading dropped the first word: a name it reads whole is left to it.)
+  if (plans.length !== 1 || plans[0]!.start === 0) return null;
+  const lower = words.map((w) => w.toLowerCase());
+  if (lower.some((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w) || COMMON_CAPITALISED.has(w) || NOT_A_NAME.has(w) || ORG_HEADS.has(w) || PLACE_HEADS.has(w))) return null;
+  return { start: 0, end: run.length, name: run, kind: 'person', role: null, gender: genderOf(words[0], []), single: false, unknown: false, singleNeedsCue: false, lower: run.toLowerCase(), lowerTokens: lower };
+}
+
 function findMentionsIn(text: string, participants: readonly Participant[]): Mention[] {
   const participantTokens = new Map<string, string>();
   for (const p of participants) {
@@ -447,6 +469,11 @@ function findMentionsIn(text: string, participants: readonly Participant[]): Men
   const raw: RawMention[] = [];
   let transcript: Set<string> | undefined;
   for (const { run, start } of nameRuns(text)) {
+    const stage = stageName(text, run, start);
+    if (stage) {
+      raw.push({ start, end: start + run.length, name: run, kind: 'person', role: null, gender: stage.gender, single: false, unknown: false, plan: stage });
+      continue;
+    }
     for (const e of runPlan(run)) {
       const s = start + e.start;
       const end = start + e.end;
@@ -759,7 +786,9 @@ function planRun(run: string): PlannedMention[] {
     const bodyStart = start + tokens.slice(0, bStart).reduce((n, t) => n + t.length + 1, 0);
     const name = body.join(' ');
     // "U.S. Ambassador": a name cannot end in a title word.
-    if (body.length > 1 && TITLE_WORDS.has(body[body.length - 1]!.toLowerCase()) && (partyOf(body[0]!) || placeOf(body[0]!))) continue;
+    // ("Cabinet Secretary", "Industry Minister", "Commons Speaker": a post, not a person's name, unless a given name opens it.)
+    const last = body[body.length - 1]!.toLowerCase();
+    if (body.length > 1 && TITLE_WORDS.has(last) && (partyOf(body[0]!) || placeOf(body[0]!) || (POST_HEADS.has(last) && !isGivenName(body[0]!.toLowerCase()) && !body.every((t) => TITLE_WORDS.has(t.toLowerCase()))))) continue;
     const roleWords = titles.filter((t) => !HONORIFICS.has(t.toLowerCase()));
     while (roleWords.length > 0 && CONNECTOR_WORDS.has(roleWords[0]!)) roleWords.shift();
     while (roleWords.length > 0 && CONNECTOR_WORDS.has(roleWords[roleWords.length - 1]!)) roleWords.pop();
@@ -849,6 +878,11 @@ function resolveMentions(text: string, raw: RawMention[], participants: readonly
     }
   }
   // "attorney Jerryl Christmas said", "'Mama' June Shannon ... June said": a month or holiday word that is someone's name.
+  // "Shares in UK Coal", "Game maker Valve", "Vodafone's chief executive": a name the story shows to be a firm is one
+  // wherever it recurs.
+  const firms = new Set<string>();
+  for (const m of raw) if (m.kind !== 'organization' && firmByContext(text, m)) firms.add(m.name);
+  for (const m of raw) if (firms.has(m.name) && !m.role && !isGivenName(m.plan.lower.split(' ')[0]!)) m.kind = 'organization';
   const calendarNames = calendarPeople(text, raw);
   for (const m of raw) {
     if (calendarNames.has(m)) m.kind = 'person';
@@ -965,6 +999,26 @@ function speaksAsOrganisation(text: string, m: RawMention): boolean {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
   if (PREPOSITION_THE_BEFORE_RE.test(before)) return false;
   return (mayOpenCue(text, m.end) && SPEECH_VERB_AFTER_RE.test(text.slice(m.end, m.end + 40))) || SAID_BEFORE_NAME_RE.test(before);
+}
+
+/** Before a name, words that make it a firm: "shares in ", "game maker ", "the retailer ", "rival carmaker ". */
+const FIRM_BEFORE_RE =
+  /(?:\bshares\s+in|\b(?:maker|makers|retailer|carmaker|manufacturer|airline|carrier|lender|insurer|supermarket|chain|conglomerate)|\b(?:firm|company|group|giant|bank)\s+(?!of\b))\s+$/i;
+/** After a name, words that make it a firm: "'s shares", " shares fell", "'s chief executive", " chief executive Gerry Spindler". */
+const FIRM_AFTER_RE = /^(?:['’]s?\s+(?:shares|share price|profits?|chief executive|chairman|board|shareholders|stores|customers)|\s+(?:shares|stock)\s+(?:fell|rose|dropped|slipped|climbed|jumped|closed|were|have)|\s+(?:plc|Inc|Ltd)\b)/u;
+
+/**
+ * A name its context shows to be a firm: after "shares in" or an industry's noun ("Game maker Valve"), before "'s shares",
+ * "'s chief executive", "shares fell". Not a name with a title or opened by a known given name (a person's), nor
+ * one after a person's possessive ("the retailer's founder").
+ */
+function firmByContext(text: string, m: RawMention): boolean {
+  // (Not a letter cut from a name such as "M&S".)
+  if (m.role || m.kind === 'organization' || m.name.length < 3) return false;
+  const first = m.plan.lower.split(' ')[0]!;
+  if (isGivenName(first) || HONORIFICS.has(first)) return false;
+  if (HONORIFICS.has(text.slice(Math.max(0, m.start - 5), m.start).trim().toLowerCase())) return false;
+  return FIRM_BEFORE_RE.test(text.slice(Math.max(0, m.start - 30), m.start)) || FIRM_AFTER_RE.test(text.slice(m.end, m.end + 40));
 }
 
 /** Months (not "May", a surname too often) and holidays that are also given names or surnames ("June", "Christmas"). */
