@@ -14,7 +14,7 @@ import type { Analysis, AnalysisInput, AnalyzeOptions, Quote, Sentence } from '.
  * Bump whenever the analysis of the same input may come out differently, so cached analyses
  * made by an older engine are recomputed.
  */
-export const ENGINE_VERSION = 59;
+export const ENGINE_VERSION = 60;
 
 const DEFAULT_SUMMARY_SENTENCES = 3;
 const DEFAULT_KEY_QUOTES = 3;
