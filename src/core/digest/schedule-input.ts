@@ -1,4 +1,4 @@
-import { splitTags } from '../briefing/briefing-form.js';
+import { lookupTag, splitTags } from '../briefing/briefing-form.js';
 import { editDistance } from '../briefing/find-briefing.js';
 import { BriefbotError } from '../errors.js';
 import { offsetAt, parseTimeOfDay } from './slots.js';
@@ -227,7 +227,7 @@ export function describeDays(days: readonly number[]): string {
 /** "tech, Asia ,tech" → ["tech", "asia"]. */
 export function parseTags(input: string): string[] {
   // The rule of the add/edit forms: a tag may hold a space ("north korea") when commas separate them.
-  return [...new Set(splitTags(input).map((t) => t.toLowerCase()))];
+  return [...new Set(splitTags(input).map(lookupTag).filter(Boolean))];
 }
 
 /**
