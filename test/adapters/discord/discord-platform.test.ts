@@ -4,6 +4,7 @@ import { textReply } from '../../../src/core/render/document.js';
 import type { Command } from '../../../src/ports/command.js';
 import { ChannelGoneError } from '../../../src/ports/delivery-errors.js';
 import { fakeAnalysis } from '../../fakes/memory-library.js';
+import { selectMenuInteraction, userCommandInteraction } from '../../fakes/discord-interactions.js';
 import { MANAGE_GUILD, type RecordedRequest } from '../../fakes/fake-discord.js';
 import { type DiscordTestApp, MOD_ROLE, startDiscordTestApp } from './discord-test-app.js';
 
@@ -137,6 +138,17 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(cb.body.type).toBe(CALLBACK.reply);
     expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(cb.body.data.embeds[0].description).toContain('The door remains open');
+  });
+
+  it('GIVEN an interaction briefbot has no handler for (a stale select menu, a context-menu command) THEN it is answered privately saying so, instead of Discord showing "This interaction failed"', async () => {
+    const select = await callbackOf(app.fake.sendInteraction((ctx, botId) => selectMenuInteraction(ctx, botId, bob, 'old-menu', ['korea'])));
+    expect(select.body.type).toBe(CALLBACK.reply);
+    expect(select.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(select.body.data.embeds[0].description).toMatch(/menu no longer works.*\/briefing/s);
+    const menu = await callbackOf(app.fake.sendInteraction((ctx) => userCommandInteraction(ctx, bob, 'Briefings by', alice)));
+    expect(menu.body.type).toBe(CALLBACK.reply);
+    expect(menu.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(menu.body.data.embeds[0].description).toMatch(/does not know the command "Briefings by".*\/help/s);
   });
 
   it('GIVEN a briefing whose text says @everyone, mentions a role and masks a link THEN nobody is pinged and nothing is forged', async () => {
