@@ -1,4 +1,4 @@
-import { type Action, pageNote, type ReplyDocument } from '../render/document.js';
+import { type Action, type ChannelLine, pageNote, type ReplyDocument } from '../render/document.js';
 import { describeDays } from './schedule-input.js';
 import { formatLocal, formatTimeOfDay } from './slots.js';
 
@@ -67,6 +67,11 @@ export function describeDigestChange(c: DigestChangeView, timeZone: string): str
 export function channelName(platform: string, channelId: string): string {
   if (platform === 'shell') return channelId === 'shell' ? 'the shell' : `shell channel ${channelId}`;
   return `channel ${channelId}`;
+}
+
+/** A line about a subscription's channel, which Discord and Slack link by its id (so readers see its name). */
+function channelLine(s: SubscriptionView, text: string): ChannelLine {
+  return { platform: s.platform, channelId: s.channelId, name: channelName(s.platform, s.channelId), text };
 }
 
 /** "08:00 Europe/London, weekdays · #asia · compact". */
@@ -174,11 +179,8 @@ export function listReply(subs: readonly SubscriptionView[], page = 1): ReplyDoc
       {
         blocks: [
           {
-            kind: 'fields',
-            fields: shown.map((s) => ({
-              label: channelName(s.platform, s.channelId),
-              value: `${describeSchedule(s)}${s.pausedAt ? ` · PAUSED: ${s.pausedReason ?? ''}` : ''} · by ${s.createdBy}`,
-            })),
+            kind: 'channels',
+            items: shown.map((s) => channelLine(s, `${describeSchedule(s)}${s.pausedAt ? ` · PAUSED: ${s.pausedReason ?? ''}` : ''} · by ${s.createdBy}`)),
           },
         ],
       },
@@ -201,7 +203,7 @@ export function statusReply(rows: readonly StatusView[]): ReplyDocument {
       lines.push(r.lastDelivery ? `Last: ${describeOutcome(r.lastDelivery, s.timeZone)}` : 'Last: no digest yet');
       if (r.lastError) lines.push(`Last error: ${formatLocal(r.lastError.at.getTime(), s.timeZone)} — ${r.lastError.error}`);
       for (const c of r.changes ?? []) lines.push(describeDigestChange(c, s.timeZone));
-      return { title: `${channelName(s.platform, s.channelId)} · ${describeSchedule(s)}`, blocks: [{ kind: 'list', items: lines }] };
+      return { blocks: [{ kind: 'channels', items: [channelLine(s, describeSchedule(s))] }, { kind: 'list', items: lines }] };
     }),
     actions: [],
     visibility: 'private',

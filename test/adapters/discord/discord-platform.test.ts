@@ -351,6 +351,19 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect((await app.digestStore.listSubscriptions()).map((s) => s.channelId)).not.toContain(app.fake.foreignChannelId);
   });
 
+  it('GIVEN a digest in this server THEN /digest list and status link its channel as Discord does (<#id>), so members see its name, not a raw id', async () => {
+    await callbackOf(app.fake.slashCommand('digest-admin', [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'at', value: '07:45' }] }], alice, { permissions: MANAGE_GUILD }));
+    for (const sub of ['list', 'status']) {
+      const embeds = (await callbackOf(app.fake.slashCommand('digest', [{ type: 1, name: sub }], carol))).body.data.embeds as any[];
+      const text = JSON.stringify(embeds);
+      // Discord shows mentions in descriptions and field values, never in titles or field names.
+      const linked = embeds.some((e) => (e.description ?? '').includes(`<#${app.fake.channelId}>`) || (e.fields ?? []).some((f: any) => f.value.includes(`<#${app.fake.channelId}>`)));
+      expect(linked, sub).toBe(true);
+      expect(text, sub).not.toContain(`channel ${app.fake.channelId}`);
+    }
+    await callbackOf(app.fake.slashCommand('digest-admin', [{ type: 1, name: 'unsubscribe' }], alice, { permissions: MANAGE_GUILD }));
+  });
+
   it('GIVEN more digests in a server than one embed has fields for THEN /digest list pages through them, so every channel can be seen', async () => {
     const ids = Array.from({ length: 30 }, (_, k) => `91000000000000${String(k).padStart(4, '0')}`);
     for (const channelId of ids) {

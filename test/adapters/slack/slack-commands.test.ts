@@ -172,6 +172,17 @@ describe('Slack slash commands through the real Bolt app', () => {
     for (const [team, channel] of [['T0ONE', 'C0ONE'], ['T0TWO', 'C0TWO']] as const) await digest('unsubscribe', team, channel);
   });
 
+  it('GIVEN a digest in a channel THEN /digest list and status link the channel as Slack does (<#C0NEWS>), so members see its name, not a raw id', async () => {
+    const answer = async (text: string) => (await h.answer(await h.slash(text, { command: '/digest', team: 'T0ONE', channel: 'C0NEWS', user: 'U0ADMIN', userName: 'admin' }))).blocks as Block[];
+    await answer('subscribe at 07:45');
+    for (const sub of ['list', 'status']) {
+      const text = textOfBlocks(await answer(sub));
+      expect(text, sub).toContain('<#C0NEWS>');
+      expect(text, sub).not.toContain('channel C0NEWS');
+    }
+    await answer('unsubscribe');
+  });
+
   it('GIVEN "/briefing digest status" THEN it reaches the /digest family, as "/digest status" does', async () => {
     const viaBriefing = textOfBlocks((await h.answer(await h.slash('digest status'))).blocks);
     const direct = textOfBlocks((await h.answer(await h.slash('status', { command: '/digest' }))).blocks);
