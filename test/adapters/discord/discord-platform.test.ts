@@ -385,6 +385,34 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     for (const id of ids) await app.digestStore.removeSubscription({ platform: 'discord', scope: app.fake.guildId }, id, { platform: 'discord', userId: alice.id, userName: 'alice' }, new Date());
   });
 
+  it('GIVEN more digests in a server than one message shows THEN /digest status pages through them with Previous and Next, nothing shortened or sent as a file', async () => {
+    const ids = Array.from({ length: 30 }, (_, k) => `92000000000000${String(k).padStart(4, '0')}`);
+    for (const channelId of ids) {
+      await app.digestStore.upsertSubscription(
+        { platform: 'discord', channelId, scope: app.fake.guildId, minuteOfDay: 480, timeZone: 'Europe/London', days: [1, 2, 3, 4, 5], tags: ['diplomacy', 'fisheries'], style: 'full', noteWhenEmpty: true, createdBy: 'alice', createdById: alice.id },
+        new Date(),
+      );
+    }
+    const seen = new Set<string>();
+    const pressed: string[] = [];
+    let answer = await callbackOf(app.fake.slashCommand('digest', [{ type: 1, name: 'status' }], carol));
+    for (let page = 1; page <= 10; page++) {
+      const data = answer.body.data;
+      const text = JSON.stringify(data.embeds);
+      expect(text).not.toMatch(/Shortened to fit Discord/);
+      expect(data.attachments ?? []).toEqual([]);
+      expect(embedsLength(data.embeds)).toBeLessThanOrEqual(6000);
+      for (const id of ids) if (text.includes(`<#${id}>`)) seen.add(id);
+      const next = data.components.flatMap((r: any) => r.components).find((c: any) => /Next/.test(c.label));
+      if (!next) break;
+      pressed.push(next.custom_id);
+      answer = await callbackOf(app.fake.pressButton(next.custom_id, { embeds: data.embeds, components: data.components, ephemeral: true, asker: carol }, carol));
+    }
+    expect(pressed[0]).toBe('l:digest status 2');
+    expect([...seen].sort()).toEqual(ids);
+    for (const id of ids) await app.digestStore.removeSubscription({ platform: 'discord', scope: app.fake.guildId }, id, { platform: 'discord', userId: alice.id, userName: 'alice' }, new Date());
+  });
+
   it('GIVEN a time-zone option being typed THEN autocomplete offers matching IANA zones', async () => {
     const i = app.fake.autocomplete('digest-admin', [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'tz', value: 'seoul', focused: true }] }], alice);
     const cb = await callbackOf(i);
