@@ -46,6 +46,7 @@ export class Operations {
           platforms: () => this.platforms.filter((p) => p.name !== 'shell'),
           draining: () => this.draining,
           ...(options.pingStore && { pingStore: options.pingStore }),
+          reportStore: (err) => this.reportStore(err),
         },
       }),
     );
@@ -78,6 +79,19 @@ export class Operations {
    */
   addRoute(route: HttpRoute): void {
     this.routes.splice(this.added++, 0, route);
+  }
+
+  private storeDown = false;
+
+  /** Logs the store's error when readiness first finds it down, not at every probe of the balancer. */
+  private reportStore(err: unknown): void {
+    if (err === undefined) {
+      if (this.storeDown) this.options.logger.info({}, 'readiness: the store answers again');
+      this.storeDown = false;
+      return;
+    }
+    if (!this.storeDown) this.options.logger.warn({ err }, 'readiness: the store does not answer');
+    this.storeDown = true;
   }
 
   isDraining(): boolean {
