@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
@@ -78,6 +79,22 @@ describe('the Docker image', () => {
     } finally {
       await ops.stopServer();
     }
+  });
+});
+
+describe('.env.example in the image', () => {
+  it('GIVEN .env.example copied to .env and passed to the container (docker run --env-file, compose env_file) THEN the image still serves HTTP and runs no terminal shell', () => {
+    const imageEnv = Object.fromEntries(
+      runtime
+        .filter((i) => i.op === 'ENV')
+        .flatMap((i) => i.args.split(/\s+/))
+        .map((kv) => kv.split('=') as [string, string]),
+    );
+    // Docker gives an env file's values precedence over the image's ENV.
+    const config = loadConfig({ ...imageEnv, ...parseEnv(read('.env.example')) });
+    expect(config.shell).toBe(false);
+    expect(config.env.HTTP_SERVER).toBe('on');
+    expect(config.env.LOG_FORMAT).toBe('json');
   });
 });
 
