@@ -52,4 +52,13 @@ describe('digests in the shell', () => {
     expect(run.stdout).not.toContain('\u200b');
     expect(out).toMatch(/No channel|no digest|No digest/i);
   }, 60_000);
+
+  it('GIVEN tags that name no tag at all (",,," or "#") THEN subscribe refuses them, rather than saving a digest of every briefing', async () => {
+    const env = { BRIEFINGS_DIR: join(work, 'briefings'), SQLITE_PATH: join(work, 'data', 'no-tags.db') };
+    const run = await shell('/digest subscribe at 08:00 tags ,,,\n/digest subscribe at 08:00 tags #\n/digest list\n', env, work);
+    expect(run.code).toBe(0);
+    const out = run.stdout.replace(/\s+/g, ' ');
+    expect(out.match(/names no tag/g)).toHaveLength(2);
+    expect(run.stdout).not.toContain('Digest subscribed');
+  }, 60_000);
 });
