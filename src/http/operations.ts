@@ -16,7 +16,10 @@ export interface OperationsOptions {
   processMetrics?: boolean;
 }
 
-const isRouteHost = (p: ChatPlatform): p is ChatPlatform & RouteHost => typeof (p as Partial<RouteHost>).addRoute === 'function';
+const isRouteHost = (p: ChatPlatform): p is ChatPlatform & RouteHost => {
+  const host = p as Partial<RouteHost>;
+  return typeof host.addRoute === 'function' && (host.hostsRoutes?.() ?? true);
+};
 
 /**
  * The operational side of one process: metrics, the HTTP routes (/healthz, /readyz, /metrics and
