@@ -1,5 +1,5 @@
 import { type Action, pageNote } from '../src/core/render/document.js';
-import { typedTag } from '../src/core/briefing/briefing-form.js';
+import { lookupTag } from '../src/core/briefing/briefing-form.js';
 import { asWord } from '../src/core/commands/parse-command-line.js';
 import { subtitleOf } from '../src/core/render/briefing-card.js';
 import { type CommandData, usageOf } from '../src/core/commands/command-data.js';
@@ -24,7 +24,7 @@ const data = {
 export default {
   data,
   async execute(ctx, args) {
-    let tag = typeof args.tag === 'string' ? typedTag(args.tag).toLowerCase() || undefined : undefined;
+    let tag = typeof args.tag === 'string' ? lookupTag(args.tag) || undefined : undefined;
     let wantedPage = args.page;
     const all = await ctx.library.list();
     // A lone number ("/briefing list 2", the Next button's own line) is the page, unless a briefing has it as a tag.

@@ -8,9 +8,9 @@ export default {
     subcommand: 'status',
     description: 'Each digest: next run in its local time, last delivery and result, last error',
     permission: 'everyone',
-    options: [],
+    options: [{ name: 'page', description: 'Page number', type: 'integer', minValue: 1, maxValue: 10_000 }],
   },
-  async execute(ctx) {
-    return statusReply(await digestsOf(ctx).status(ctx.channel));
+  async execute(ctx, args) {
+    return statusReply(await digestsOf(ctx).status(ctx.channel), Number(args.page ?? 1));
   },
 } satisfies Command;

@@ -8,7 +8,7 @@ Usage:
   briefbot [start]            serve the configured platforms (the terminal shell when none is)
   briefbot check [DIR|FILE]   validate a folder of briefings (default BRIEFINGS_DIR) or one file; exit 1 on problems
   briefbot analyze FILE|-     analyse a briefing or plain text (--format json, --sentences N, --jsonl)
-  briefbot audit              print the moderation log (--slug S, --since 7d|2026-11-01, --json)
+  briefbot audit              print the audit log of briefing and digest changes (--slug S, --channel C, --since 7d|2026-11-01, --limit N, --json)
   briefbot COMMAND --help     help for one command
 
 Configuration comes from the environment and ./.env; see .env.example.`;

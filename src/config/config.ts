@@ -89,6 +89,16 @@ function crossProblems(raw: RawEnv): string[] {
     out.push(`${set('SLACK_BOT_TOKEN') ? 'SLACK_SIGNING_SECRET' : 'SLACK_BOT_TOKEN'}: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET go together`);
   }
   if (set('SLACK_APP_TOKEN') && !set('SLACK_BOT_TOKEN')) out.push('SLACK_BOT_TOKEN: SLACK_APP_TOKEN (Socket Mode) needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+  // Discord configured but reachable by neither the gateway nor HTTP would start and never answer.
+  const discordOn = set('DISCORD_TOKEN') && set('DISCORD_APP_ID');
+  const value = (k: string) => (raw[k] ?? '').trim();
+  if (discordOn && value('DISCORD_GATEWAY') === 'off' && !set('DISCORD_PUBLIC_KEY')) {
+    out.push('DISCORD_GATEWAY: off leaves Discord unserved without DISCORD_PUBLIC_KEY (HTTP interactions); set the key, or leave DISCORD_GATEWAY at auto');
+  }
+  const slackOverHttp = set('SLACK_BOT_TOKEN') && !set('SLACK_APP_TOKEN');
+  if (discordOn && set('DISCORD_PUBLIC_KEY') && value('HTTP_SERVER') === 'off' && !slackOverHttp) {
+    out.push('HTTP_SERVER: off serves no HTTP port, but DISCORD_PUBLIC_KEY has Discord send every interaction to POST /discord/interactions on it; leave HTTP_SERVER at auto');
+  }
   if (set('DATABASE_URL') && !/^postgres(ql)?:\/\//.test((raw.DATABASE_URL ?? '').trim())) {
     out.push('DATABASE_URL: must start with postgres:// (leave it unset for SQLite)');
   }

@@ -11,6 +11,8 @@ export interface ReadinessDeps {
   draining: () => boolean;
   /** How long the store may take to answer before it counts as down. */
   storeTimeoutMs?: number;
+  /** Told the store's error at each failed probe (undefined when it answers), for the log. */
+  reportStore?: (error: unknown) => void;
 }
 
 export interface Readiness {
@@ -25,14 +27,18 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   if (deps.pingStore) {
     const timeoutMs = deps.storeTimeoutMs ?? 2000;
     let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
     try {
       await Promise.race([
         deps.pingStore(),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs))),
+        new Promise((_, reject) => (timer = setTimeout(() => ((timedOut = true), reject(new Error(`no answer in ${timeoutMs} ms`))), timeoutMs))),
       ]);
       checks.store = 'ok';
+      deps.reportStore?.(undefined);
     } catch (err) {
-      checks.store = `unreachable: ${(err as Error).message}`;
+      // /readyz is on the public port: the driver's error names hosts, ports and users, so it goes to the log only.
+      checks.store = timedOut ? `unreachable: no answer in ${timeoutMs} ms` : 'unreachable (the error is in the log)';
+      deps.reportStore?.(err);
     } finally {
       clearTimeout(timer);
     }

@@ -15,6 +15,8 @@ export interface HttpRoute {
 /** Something that serves extra routes on its own port (the Slack adapter in HTTP or Socket Mode). */
 export interface RouteHost {
   addRoute(route: HttpRoute): void;
+  /** False when this platform will not serve added routes on PORT and HTTP_HOST (default true). */
+  hostsRoutes?(): boolean;
 }
 
 export interface HttpServerOptions {

@@ -16,7 +16,10 @@ export interface OperationsOptions {
   processMetrics?: boolean;
 }
 
-const isRouteHost = (p: ChatPlatform): p is ChatPlatform & RouteHost => typeof (p as Partial<RouteHost>).addRoute === 'function';
+const isRouteHost = (p: ChatPlatform): p is ChatPlatform & RouteHost => {
+  const host = p as Partial<RouteHost>;
+  return typeof host.addRoute === 'function' && (host.hostsRoutes?.() ?? true);
+};
 
 /**
  * The operational side of one process: metrics, the HTTP routes (/healthz, /readyz, /metrics and
@@ -46,6 +49,7 @@ export class Operations {
           platforms: () => this.platforms.filter((p) => p.name !== 'shell'),
           draining: () => this.draining,
           ...(options.pingStore && { pingStore: options.pingStore }),
+          reportStore: (err) => this.reportStore(err),
         },
       }),
     );
@@ -78,6 +82,19 @@ export class Operations {
    */
   addRoute(route: HttpRoute): void {
     this.routes.splice(this.added++, 0, route);
+  }
+
+  private storeDown = false;
+
+  /** Logs the store's error when readiness first finds it down, not at every probe of the balancer. */
+  private reportStore(err: unknown): void {
+    if (err === undefined) {
+      if (this.storeDown) this.options.logger.info({}, 'readiness: the store answers again');
+      this.storeDown = false;
+      return;
+    }
+    if (!this.storeDown) this.options.logger.warn({ err }, 'readiness: the store does not answer');
+    this.storeDown = true;
   }
 
   isDraining(): boolean {

@@ -100,3 +100,14 @@ describe('briefbot audit', () => {
     expect(out.text()).toMatch(/--since takes/);
   });
 });
+
+describe('briefbot help', () => {
+  it('GIVEN the top-level usage THEN its audit line names every filter audit takes, --channel included', async () => {
+    const { main } = await import('../../src/app/main.js');
+    const out = capture();
+    const err = capture();
+    expect(await main(['help'], { stdin: process.stdin, stdout: out.stream, stderr: err.stream })).toBe(0);
+    const line = out.text().split('\n').find((l) => l.trim().startsWith('briefbot audit')) ?? '';
+    for (const option of ['--slug', '--channel', '--since', '--limit', '--json']) expect(line, option).toContain(option);
+  });
+});

@@ -53,4 +53,15 @@ describe('loadConfig', () => {
   it('GIVEN a malformed Discord public key THEN it is refused', () => {
     expect(problems({ DISCORD_TOKEN: 't', DISCORD_APP_ID: '1', DISCORD_PUBLIC_KEY: 'xyz' }).join()).toMatch(/DISCORD_PUBLIC_KEY/);
   });
+
+  it('GIVEN Discord credentials with neither a gateway nor an HTTP endpoint to reach it THEN start-up says so, rather than running with Discord silently unserved', () => {
+    const key = 'a'.repeat(64);
+    const discord = { DISCORD_TOKEN: 't', DISCORD_APP_ID: '900000000000000001' };
+    expect(problems({ ...discord, DISCORD_GATEWAY: 'off' }).join('\n')).toMatch(/DISCORD_GATEWAY: off leaves Discord unserved.*DISCORD_PUBLIC_KEY/);
+    expect(problems({ ...discord, DISCORD_PUBLIC_KEY: key, HTTP_SERVER: 'off' }).join('\n')).toMatch(/HTTP_SERVER: off.*POST \/discord\/interactions/);
+    // Slack's HTTP receiver serves briefbot's routes on its port, Discord's included.
+    expect(loadConfig({ ...discord, DISCORD_PUBLIC_KEY: key, HTTP_SERVER: 'off', SLACK_BOT_TOKEN: 'x', SLACK_SIGNING_SECRET: 'y' }).discord?.publicKey).toBe(key);
+    expect(loadConfig({ ...discord, DISCORD_GATEWAY: 'off', DISCORD_PUBLIC_KEY: key }).discord?.publicKey).toBe(key);
+    expect(loadConfig({ ...discord, DISCORD_GATEWAY: 'on' }).discord?.token).toBe('t');
+  });
 });

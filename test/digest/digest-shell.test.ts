@@ -40,4 +40,25 @@ describe('digests in the shell', () => {
     expect(status).toMatch(/Next run: \w{3} \d+ \w{3} \d{4}, 07:15 \(Europe\/London\)/);
     expect(status).toMatch(/delivered \(sent on request, \d+ briefings?\)/);
   }, 60_000);
+
+  it('GIVEN a tag that is only a zero-width space, in a digest\'s tags or a list filter THEN it is refused naming the character, and nothing is subscribed', async () => {
+    const env = { BRIEFINGS_DIR: join(work, 'briefings'), SQLITE_PATH: join(work, 'data', 'invisible.db') };
+    const run = await shell('/digest subscribe at 08:00 tags diplomacy,\u200b\n/briefing list \u200b\n/digest subscribe at 08:00 tags \u3164\n/digest list\n', env, work);
+    expect(run.code).toBe(0);
+    const out = run.stdout.replace(/\s+/g, ' ');
+    expect(out.match(/a tag cannot be only invisible characters \(this one is U\+200B\)/g)).toHaveLength(2);
+    expect(out).toContain('(this one is U+3164)');
+    expect(run.stdout).not.toContain('Digest subscribed');
+    expect(run.stdout).not.toContain('\u200b');
+    expect(out).toMatch(/No channel|no digest|No digest/i);
+  }, 60_000);
+
+  it('GIVEN tags that name no tag at all (",,," or "#") THEN subscribe refuses them, rather than saving a digest of every briefing', async () => {
+    const env = { BRIEFINGS_DIR: join(work, 'briefings'), SQLITE_PATH: join(work, 'data', 'no-tags.db') };
+    const run = await shell('/digest subscribe at 08:00 tags ,,,\n/digest subscribe at 08:00 tags #\n/digest list\n', env, work);
+    expect(run.code).toBe(0);
+    const out = run.stdout.replace(/\s+/g, ' ');
+    expect(out.match(/names no tag/g)).toHaveLength(2);
+    expect(run.stdout).not.toContain('Digest subscribed');
+  }, 60_000);
 });

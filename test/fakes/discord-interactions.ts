@@ -113,3 +113,20 @@ export function modalInteraction(ctx: InteractionContext, user: DiscordUser, cus
 export function commandInteraction(type: 2 | 4, ctx: InteractionContext, user: DiscordUser, name: string, options: unknown[], member: MemberOptions | null = {}, resolved?: unknown) {
   return { ...interactionBase(type, ctx, user, member), data: { id: nextSnowflake(), name, type: 1, options, ...(resolved !== undefined && { resolved }) } };
 }
+
+/** A choice made in a string select menu (component type 3) on a message the bot sent. */
+export function selectMenuInteraction(ctx: InteractionContext, botId: string, user: DiscordUser, customId: string, values: string[], member: MemberOptions | null = {}) {
+  return {
+    ...interactionBase(3, ctx, user, member),
+    data: { custom_id: customId, component_type: 3, values },
+    message: botMessage(ctx, botId, { components: [{ type: 1, components: [{ type: 3, custom_id: customId, options: values.map((v) => ({ label: v, value: v })) }] }] }),
+  };
+}
+
+/** A user context-menu command (Apps → name, on someone's profile): command type 2, not a slash command. */
+export function userCommandInteraction(ctx: InteractionContext, user: DiscordUser, name: string, target: DiscordUser, member: MemberOptions | null = {}) {
+  return {
+    ...interactionBase(2, ctx, user, member),
+    data: { id: nextSnowflake(), name, type: 2, target_id: target.id, resolved: { users: { [target.id]: apiUser(target) } } },
+  };
+}

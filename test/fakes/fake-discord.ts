@@ -269,6 +269,11 @@ export class FakeDiscord {
     return this.dispatchInteraction(modalInteraction(this.context(), user, customId, values, member));
   }
 
+  /** Dispatches an interaction payload as built (a select menu, a context-menu command, ...). */
+  sendInteraction(build: (ctx: InteractionContext, botId: string) => { id: string; token: string }): { id: string; token: string } {
+    return this.dispatchInteraction(build(this.context(), this.botId));
+  }
+
   private dispatchInteraction(i: { id: string; token: string }): { id: string; token: string } {
     this.broadcast('INTERACTION_CREATE', i);
     return { id: i.id, token: i.token };

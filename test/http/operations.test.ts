@@ -58,12 +58,35 @@ describe('health, readiness and metrics over HTTP', () => {
     storeUp = false;
     const down = await fetch(`${base}/readyz`);
     expect(down.status).toBe(503);
-    expect(((await down.json()) as { checks: Record<string, string> }).checks.store).toMatch(/connection refused/);
+    expect(((await down.json()) as { checks: Record<string, string> }).checks.store).toMatch(/unreachable/);
     storeUp = true;
     platform.connected = false;
     const off = await fetch(`${base}/readyz`);
     expect(off.status).toBe(503);
     expect(((await off.json()) as { checks: Record<string, string> }).checks.discord).toBe('not connected');
+  });
+
+  it('GIVEN the database cannot be reached THEN /readyz, served on the public port, says the store is unreachable without the driver\'s error (addresses, users), which goes to the log once', async () => {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: 'postgres://briefbot:hunter2@127.0.0.1:1/briefbot', connectionTimeoutMillis: 1000 });
+    const logged: unknown[] = [];
+    const logger = { ...silentLogger, warn: (fields: unknown) => void logged.push(fields), child: () => logger };
+    const ops = new Operations({ port: 0, host: '127.0.0.1', logger, processMetrics: false, pingStore: async () => void (await pool.query('select 1')) });
+    running.push(ops);
+    await ops.serve([], true);
+    try {
+      for (let k = 0; k < 2; k++) {
+        const res = await fetch(`http://127.0.0.1:${ops.port()}/readyz`);
+        expect(res.status).toBe(503);
+        const body = await res.text();
+        expect(body).toContain('unreachable');
+        expect(body).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|briefbot|:1\b/);
+      }
+      expect(logged).toHaveLength(1);
+      expect(JSON.stringify(logged[0], (_k, v: unknown) => (v instanceof Error ? v.message : v))).toMatch(/ECONNREFUSED/);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('GIVEN shutdown has begun THEN /readyz answers 503 while /healthz still answers 200', async () => {

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { Operations } from '../../src/http/operations.js';
 import { silentLogger } from '../../src/ports/logger.js';
 
@@ -80,6 +82,22 @@ describe('the Docker image', () => {
   });
 });
 
+describe('.env.example in the image', () => {
+  it('GIVEN .env.example copied to .env and passed to the container (docker run --env-file, compose env_file) THEN the image still serves HTTP and runs no terminal shell', () => {
+    const imageEnv = Object.fromEntries(
+      runtime
+        .filter((i) => i.op === 'ENV')
+        .flatMap((i) => i.args.split(/\s+/))
+        .map((kv) => kv.split('=') as [string, string]),
+    );
+    // Docker gives an env file's values precedence over the image's ENV.
+    const config = loadConfig({ ...imageEnv, ...parseEnv(read('.env.example')) });
+    expect(config.shell).toBe(false);
+    expect(config.env.HTTP_SERVER).toBe('on');
+    expect(config.env.LOG_FORMAT).toBe('json');
+  });
+});
+
 describe('docker-compose.yml', () => {
   const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, any> };
   const bots = Object.entries(compose.services).filter(([, s]) => s.build !== undefined);
@@ -99,6 +117,18 @@ describe('docker-compose.yml', () => {
     for (const [, s] of bots) {
       const grace = Number(/^(\d+)s$/.exec(s.stop_grace_period ?? '')?.[1] ?? 10) * 1000;
       expect(grace).toBeGreaterThan(Number(s.environment?.SHUTDOWN_TIMEOUT_MS ?? 10_000));
+    }
+  });
+
+  it('GIVEN the replicas and Discord credentials without DISCORD_PUBLIC_KEY THEN they refuse to start instead of each connecting to the gateway and each answering every command', () => {
+    const discord = { DISCORD_TOKEN: 't', DISCORD_APP_ID: '900000000000000001' };
+    for (const [name, s] of bots) {
+      const env = { ...(s.environment as Record<string, string>), ...discord };
+      expect(() => loadConfig(env), name).toThrow(ConfigError);
+      const withKey = loadConfig({ ...env, DISCORD_PUBLIC_KEY: 'a'.repeat(64) });
+      expect(withKey.discord?.publicKey, name).toBeDefined();
+      // Slack alone needs nothing more.
+      expect(loadConfig({ ...(s.environment as Record<string, string>), SLACK_BOT_TOKEN: 'x', SLACK_SIGNING_SECRET: 'y' }).slack, name).toBeDefined();
     }
   });
 });

@@ -38,6 +38,8 @@ function rewrite(doc: ReplyDocument, fix: (s: string) => string): ReplyDocument 
         return { ...b, items: b.items.map(fix) };
       case 'fields':
         return { ...b, fields: b.fields.map((f) => ({ label: fix(f.label), value: fix(f.value) })) };
+      case 'channels':
+        return { ...b, items: b.items.map((c) => ({ ...c, text: fix(c.text) })) };
     }
   };
   return {

@@ -4,6 +4,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type RepliableInteraction,
   MessageFlags,
 } from 'discord.js';
 import { rankBriefings } from '../../core/briefing/find-briefing.js';
@@ -83,6 +84,7 @@ export class InteractionHandler {
       else if (i.isChatInputCommand()) await this.command(i);
       else if (i.isButton()) await this.button(i);
       else if (i.isModalSubmit()) await this.forms.submit(i);
+      else if (i.isRepliable()) await this.unsupported(i);
     } catch (error) {
       this.deps.logger.error({ err: error, interaction: i.id, user: i.user.id }, 'discord interaction failed');
       if (!i.isRepliable()) return;
@@ -92,6 +94,21 @@ export class InteractionHandler {
         this.deps.logger.warn({ err }, 'could not tell the user about the failure'),
       );
     }
+  }
+
+  /**
+   * A select menu, context-menu command or other interaction briefbot never makes (a message or a
+   * registration left by another version): Discord would show "This interaction failed" after
+   * 3 s, so the user is told privately what to do instead.
+   */
+  private async unsupported(i: RepliableInteraction): Promise<void> {
+    const name = i.isCommand() ? clip(i.commandName, 100) : undefined;
+    const text =
+      name === undefined
+        ? 'This menu no longer works: it belongs to a message from an older version of briefbot. Run the command again, such as /briefing or /help, to get one that works.'
+        : `briefbot does not know the command "${name}": it may belong to an older version. /help lists the commands it has.`;
+    const reply = await this.render(textReply(text, { tone: 'error' }));
+    await i.reply({ embeds: reply.embeds, components: [], allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral });
   }
 
   /** The message for a document; its buttons' long lines are kept before it resolves. */

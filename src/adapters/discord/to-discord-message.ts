@@ -8,7 +8,7 @@ import {
   EmbedBuilder,
 } from 'discord.js';
 import { paginateText } from '../../core/render/briefing-card.js';
-import { type Action, type Block, documentText, type ReplyDocument, sliceWhole, trimAtSentence } from '../../core/render/document.js';
+import { type Action, type Block, type ChannelLine, documentText, type ReplyDocument, sliceWhole, trimAtSentence } from '../../core/render/document.js';
 
 /** Discord's documented limits; a message over any of them is rejected whole. */
 export const DISCORD_LIMITS = {
@@ -130,7 +130,17 @@ function blockPieces(b: Block): Piece[] | { fields: { name: Piece; value: Piece 
       return b.items.map((item, i) => piece(item, (t) => `${b.ordered ? `${i + 1}\\.` : '•'} ${escapeForDiscord(t)}`));
     case 'fields':
       return { fields: b.fields.map((f) => ({ name: piece(f.label), value: piece(f.value) })) };
+    case 'channels':
+      return b.items.map((c) => {
+        const channel = discordChannel(c);
+        return piece(c.text, (t) => `• ${channel}${t ? ` · ${escapeForDiscord(t)}` : ''}`);
+      });
   }
+}
+
+/** A Discord channel as a mention, which each member's client shows as #its-name; anything else by name. */
+function discordChannel(c: ChannelLine): string {
+  return c.platform === 'discord' && /^\d{15,21}$/.test(c.channelId) ? `<#${c.channelId}>` : escapeForDiscord(c.name);
 }
 
 /** Lays the document out as embeds: text in descriptions, field blocks as embed fields, in order. */

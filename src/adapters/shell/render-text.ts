@@ -37,6 +37,8 @@ function renderBlock(b: Block): string {
       return b.items.map((item, i) => wrap(`${b.ordered ? `${i + 1}.` : '•'} ${safe(item)}`, '  ')).join('\n');
     case 'fields':
       return b.fields.map((f) => `  • ${safe(f.label)}\n${wrap(safe(f.value), '      ')}`).join('\n');
+    case 'channels':
+      return b.items.map((c) => `  • ${safe(c.name)}\n${wrap(safe(c.text), '      ')}`).join('\n');
   }
 }
 

@@ -49,7 +49,7 @@ export interface SlackPlatformOptions {
   dispatcher: Dispatcher;
   library: BriefingLibrary;
   logger: Logger;
-  /** Where the HTTP receiver (or, in Socket Mode, the custom routes) listens. */
+  /** Where the HTTP receiver listens (HTTP mode; in Socket Mode briefbot serves its routes itself). */
   port: number;
   host?: string;
   /** Extra Web API client options, e.g. retry timing. */
@@ -163,6 +163,14 @@ export class SlackPlatform implements ChatPlatform, IdempotentPost, RouteHost {
     this.routes.push(route);
   }
 
+  /**
+   * Only over HTTP: in Socket Mode, Bolt's receiver would serve added routes on a server of its own
+   * that listens on every interface whatever HTTP_HOST says, so briefbot serves them itself.
+   */
+  hostsRoutes(): boolean {
+    return !this.options.settings.appToken;
+  }
+
   isReady(): boolean {
     return this.ready;
   }
@@ -182,7 +190,7 @@ export class SlackPlatform implements ChatPlatform, IdempotentPost, RouteHost {
       ...(settings.apiUrl && { slackApiUrl: withSlash(settings.apiUrl) }),
     };
     const receiver = settings.appToken
-      ? new SocketModeReceiver({ appToken: settings.appToken, customRoutes: this.routes, installerOptions: { port, clientOptions }, logger })
+      ? new SocketModeReceiver({ appToken: settings.appToken, installerOptions: { clientOptions }, logger })
       : new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: SLACK_EVENTS_PATH, customRoutes: this.routes, logger });
     if (receiver instanceof SocketModeReceiver) {
       // Readiness follows the socket: a dropped connection is not ready until Slack says hello again.

@@ -106,6 +106,13 @@ function unitsOf(doc: ReplyDocument): Unit[] {
           units.push({ kind: 'section', text, render: (t) => lead + escapeMrkdwn(t), trimmable: true });
           break;
         }
+        case 'channels':
+          for (const c of b.items) {
+            // Slack shows <#C0123> as the channel's name, linked, to each member who can see it.
+            const channel = c.platform === 'slack' && /^[CGD][A-Z0-9]{2,}$/.test(c.channelId) ? `<#${c.channelId}>` : `*${escapeMrkdwn(c.name, { wrapped: true })}*`;
+            units.push({ kind: 'section', text: c.text, render: (t) => `${lead}${channel}\n${escapeMrkdwn(t)}`, trimmable: true });
+          }
+          break;
         case 'fields':
           for (const f of b.fields) {
             const label = `*${escapeMrkdwn(f.label, { wrapped: true })}*\n`;

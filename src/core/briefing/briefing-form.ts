@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { BriefbotError } from '../errors.js';
 import type { Briefing } from './briefing.js';
-import { type BriefingProblem, type ParseResult, parseBriefing } from './parse-briefing.js';
+import { type BriefingProblem, type ParseResult, cleanTag, invisibleTagMessage, parseBriefing, showsAsNothing } from './parse-briefing.js';
 import { slugify } from './slug.js';
 
 /** A briefing as a moderator fills in a form (a Discord or Slack modal). */
@@ -34,6 +34,17 @@ const SUBMISSION = 'submission';
  */
 export function typedTag(text: string): string {
   return text.trim().replace(/^<#[A-Za-z0-9]+\|([^>]*)>$/, '$1').replace(/^#/, '');
+}
+
+/**
+ * One tag typed to look briefings up (a list filter, a digest's tags), as briefings store tags:
+ * lower case, without the zero-width characters files lose. A tag that is only invisible
+ * characters is refused rather than looked for: nothing could ever match it, and no one could see why.
+ */
+export function lookupTag(text: string): string {
+  const tag = typedTag(text);
+  if (showsAsNothing(tag)) throw new BriefbotError('BAD_ARGUMENTS', `${invisibleTagMessage(tag)}.`);
+  return cleanTag(tag).toLowerCase();
 }
 
 /** Tags as typed in a form: split at commas, or at spaces when there is no comma, so "north korea, diplomacy" keeps a two-word tag. */

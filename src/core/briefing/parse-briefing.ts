@@ -29,7 +29,7 @@ export interface ParseOptions {
  * Bump when parseBriefing can return a different briefing for the same file: parsed files are
  * kept in the store under a key that includes this number (and the yaml and zod versions).
  */
-export const BRIEFING_FORMAT_VERSION = 3;
+export const BRIEFING_FORMAT_VERSION = 4;
 
 /**
  * Whether YYYY-MM-DD names a day of the calendar. Date.parse rolls 2026-02-30 over to 2 March
@@ -67,8 +67,34 @@ const cleanLine = (max: number, what: string) =>
         .refine((s) => !CONTROL.test(s), `${what} cannot contain control characters`),
     );
 
+/** Characters that show as nothing: zero-width, bidi controls, Hangul and Braille fillers, spaces. */
+const SHOWS_AS_NOTHING = /^[\p{Default_Ignorable_Code_Point}\p{White_Space}\u2800]+$/u;
+
+/** Text that is there but shows as nothing, such as a lone zero-width space. */
+export function showsAsNothing(text: string): boolean {
+  return text.trim() !== '' && SHOWS_AS_NOTHING.test(text);
+}
+
+/** Why a tag of invisible characters is refused, naming them, since they cannot be shown. */
+export function invisibleTagMessage(text: string): string {
+  const chars = [...text.trim()];
+  const points = chars.slice(0, 5).map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return `a tag cannot be only invisible characters (this one is ${points.join(' ')}${chars.length > 5 ? ' ...' : ''}): no one could see it or type it; write the tag in letters or digits`;
+}
+
+/** A tag as typed, cleaned as tags are stored: invisible controls removed, one line, NFC. */
+export function cleanTag(text: string): string {
+  return text.replace(INVISIBLE, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
 // Forms and digest filters separate tags by commas: a tag holding one could not be typed back.
-const tagSchema = cleanLine(MAX_TAG_LENGTH, 'a tag')
+// A tag of invisible characters is refused by name: "cannot be empty" would puzzle the editor who typed one.
+const tagSchema = z
+  .string({ error: 'a tag must be text' })
+  .superRefine((s, ctx) => {
+    if (showsAsNothing(s)) ctx.addIssue({ code: 'custom', message: invisibleTagMessage(s), abort: true });
+  })
+  .pipe(cleanLine(MAX_TAG_LENGTH, 'a tag'))
   .refine((s) => !s.includes(','), 'a tag cannot contain a comma: tags are separated by commas; make it two tags')
   .transform((s) => s.toLowerCase());
 

@@ -1,4 +1,4 @@
-import { type Action, pageNote, type ReplyDocument } from '../render/document.js';
+import { type Action, type ChannelLine, documentText, pageNote, type ReplyDocument } from '../render/document.js';
 import { describeDays } from './schedule-input.js';
 import { formatLocal, formatTimeOfDay } from './slots.js';
 
@@ -67,6 +67,11 @@ export function describeDigestChange(c: DigestChangeView, timeZone: string): str
 export function channelName(platform: string, channelId: string): string {
   if (platform === 'shell') return channelId === 'shell' ? 'the shell' : `shell channel ${channelId}`;
   return `channel ${channelId}`;
+}
+
+/** A line about a subscription's channel, which Discord and Slack link by its id (so readers see its name). */
+function channelLine(s: SubscriptionView, text: string): ChannelLine {
+  return { platform: s.platform, channelId: s.channelId, name: channelName(s.platform, s.channelId), text };
 }
 
 /** "08:00 Europe/London, weekdays · #asia · compact". */
@@ -149,8 +154,45 @@ export function subscribedReply(s: SubscriptionView, created: boolean, nextRun: 
   };
 }
 
-/** Subscriptions a /digest list page shows: Discord holds 25 fields in an embed, and the rest were only counted. */
+/** Subscriptions a /digest list page shows at most: Discord held 25 in an embed, and the rest were only counted. */
 export const LIST_PAGE_SIZE = 20;
+/** Subscriptions a /digest status page shows at most: each takes several lines. */
+export const STATUS_PAGE_SIZE = 10;
+/**
+ * Characters of text a page holds at most: Discord shows a reply's text in one embed description
+ * of 4,096 characters (escaping and bullets add some); Slack's sections hold far more.
+ */
+const PAGE_CHARS = 3500;
+
+/**
+ * Items split into pages of at most `size` items and PAGE_CHARS characters, in order; an item
+ * longer than a page has a page to itself (the renderer shortens it).
+ */
+export function pagesOf<T>(items: readonly T[], size: number, charsOf: (item: T) => number): T[][] {
+  const pages: T[][] = [];
+  let page: T[] = [];
+  let chars = 0;
+  for (const item of items) {
+    const n = charsOf(item);
+    if (page.length > 0 && (page.length >= size || chars + n > PAGE_CHARS)) {
+      pages.push(page);
+      page = [];
+      chars = 0;
+    }
+    page.push(item);
+    chars += n;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/** Previous and Next for a paged reply whose page N is `${command} N`. */
+function pager(command: string, p: number, pages: number): Action[] {
+  const out: Action[] = [];
+  if (p > 1) out.push({ label: '◀ Previous', command: `${command} ${p - 1}` });
+  if (p < pages) out.push({ label: 'Next ▶', command: `${command} ${p + 1}` });
+  return out;
+}
 
 export function listReply(subs: readonly SubscriptionView[], page = 1): ReplyDocument {
   if (subs.length === 0) {
@@ -161,39 +203,34 @@ export function listReply(subs: readonly SubscriptionView[], page = 1): ReplyDoc
       visibility: 'private',
     };
   }
-  const pages = Math.ceil(subs.length / LIST_PAGE_SIZE);
+  const lineOf = (s: SubscriptionView) => channelLine(s, `${describeSchedule(s)}${s.pausedAt ? ` · PAUSED: ${s.pausedReason ?? ''}` : ''} · by ${s.createdBy}`);
+  const paged = pagesOf(subs.map(lineOf), LIST_PAGE_SIZE, (c) => c.name.length + c.text.length + 8);
+  const pages = paged.length;
   const p = Math.min(Math.max(1, page), pages);
-  const shown = subs.slice((p - 1) * LIST_PAGE_SIZE, p * LIST_PAGE_SIZE);
-  const pager: Action[] = [];
-  if (p > 1) pager.push({ label: '◀ Previous', command: `/digest list ${p - 1}` });
-  if (p < pages) pager.push({ label: 'Next ▶', command: `/digest list ${p + 1}` });
+  const shown = paged[p - 1] ?? [];
   const where = pageNote(page, p, pages);
   return {
     title: 'Digests',
     sections: [
       {
         blocks: [
-          {
-            kind: 'fields',
-            fields: shown.map((s) => ({
-              label: channelName(s.platform, s.channelId),
-              value: `${describeSchedule(s)}${s.pausedAt ? ` · PAUSED: ${s.pausedReason ?? ''}` : ''} · by ${s.createdBy}`,
-            })),
-          },
+          { kind: 'channels', items: shown },
         ],
       },
     ],
-    actions: [...pager, { label: 'Status', command: '/digest status' }],
+    actions: [...pager('/digest list', p, pages), { label: 'Status', command: '/digest status' }],
     footer: `${subs.length} subscription${subs.length === 1 ? '' : 's'}${where ? ` · ${where}` : ''}`,
     visibility: 'private',
   };
 }
 
-export function statusReply(rows: readonly StatusView[]): ReplyDocument {
+/**
+ * /digest status, a page at a time (ten subscriptions at most, fewer when their lines are long):
+ * beyond about fifteen, one message had to shorten them and attach the rest as a file.
+ */
+export function statusReply(rows: readonly StatusView[], page = 1): ReplyDocument {
   if (rows.length === 0) return { ...listReply([]), title: 'Digest status' };
-  return {
-    title: 'Digest status',
-    sections: rows.map((r) => {
+  const sections = rows.map((r) => {
       const s = r.subscription;
       const lines: string[] = [];
       if (s.pausedAt) lines.push(`Paused since ${formatLocal(s.pausedAt.getTime(), s.timeZone)}: ${s.pausedReason ?? 'unknown reason'}. Subscribe again to resume.`);
@@ -201,9 +238,17 @@ export function statusReply(rows: readonly StatusView[]): ReplyDocument {
       lines.push(r.lastDelivery ? `Last: ${describeOutcome(r.lastDelivery, s.timeZone)}` : 'Last: no digest yet');
       if (r.lastError) lines.push(`Last error: ${formatLocal(r.lastError.at.getTime(), s.timeZone)} — ${r.lastError.error}`);
       for (const c of r.changes ?? []) lines.push(describeDigestChange(c, s.timeZone));
-      return { title: `${channelName(s.platform, s.channelId)} · ${describeSchedule(s)}`, blocks: [{ kind: 'list', items: lines }] };
-    }),
-    actions: [],
+      return { blocks: [{ kind: 'channels' as const, items: [channelLine(s, describeSchedule(s))] }, { kind: 'list' as const, items: lines }] };
+  });
+  const paged = pagesOf(sections, STATUS_PAGE_SIZE, (section) => documentText({ sections: [section], actions: [], visibility: 'private' }).length + 10);
+  const pages = paged.length;
+  const p = Math.min(Math.max(1, page), pages);
+  const where = pageNote(page, p, pages);
+  return {
+    title: 'Digest status',
+    sections: paged[p - 1] ?? [],
+    actions: pager('/digest status', p, pages),
+    ...(where && { footer: `${rows.length} subscription${rows.length === 1 ? '' : 's'} · ${where}` }),
     visibility: 'private',
   };
 }

@@ -1,4 +1,4 @@
-import { splitTags } from '../briefing/briefing-form.js';
+import { lookupTag, splitTags } from '../briefing/briefing-form.js';
 import { editDistance } from '../briefing/find-briefing.js';
 import { BriefbotError } from '../errors.js';
 import { offsetAt, parseTimeOfDay } from './slots.js';
@@ -227,7 +227,12 @@ export function describeDays(days: readonly number[]): string {
 /** "tech, Asia ,tech" → ["tech", "asia"]. */
 export function parseTags(input: string): string[] {
   // The rule of the add/edit forms: a tag may hold a space ("north korea") when commas separate them.
-  return [...new Set(splitTags(input).map((t) => t.toLowerCase()))];
+  const tags = [...new Set(splitTags(input).map(lookupTag).filter(Boolean))];
+  // "tags ,,," would otherwise save a digest of every briefing, the opposite of what was asked.
+  if (tags.length === 0 && input.trim() !== '') {
+    throw new BriefbotError('BAD_ARGUMENTS', `"${input.trim().slice(0, 40)}" names no tag: write tags as words separated by commas, such as tags diplomacy,asia, or leave tags out for every briefing.`);
+  }
+  return tags;
 }
 
 /**

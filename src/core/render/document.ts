@@ -7,7 +7,20 @@ export type Block =
   | { kind: 'quote'; text: string; attribution: string | null }
   | { kind: 'list'; items: string[]; ordered?: boolean }
   | { kind: 'fields'; fields: { label: string; value: string }[] }
-  | { kind: 'context'; text: string };
+  | { kind: 'context'; text: string }
+  | { kind: 'channels'; items: ChannelLine[] };
+
+/**
+ * A line about one chat channel: the platform links the channel by id where it can (Discord's and
+ * Slack's <#id> show the channel's name to each reader); elsewhere `name` stands for it.
+ */
+export interface ChannelLine {
+  platform: string;
+  channelId: string;
+  /** Plain text naming the channel where no link can: "the shell", "channel C0123". */
+  name: string;
+  text: string;
+}
 
 export interface Section {
   /** A short heading ("Summary", "Key quotes"); omitted for an untitled lead section. */
@@ -68,6 +81,9 @@ export function documentText(doc: ReplyDocument): string {
           break;
         case 'fields':
           for (const f of b.fields) parts.push(`${f.label}: ${f.value}`);
+          break;
+        case 'channels':
+          for (const c of b.items) parts.push(`${c.name}: ${c.text}`);
           break;
       }
     }

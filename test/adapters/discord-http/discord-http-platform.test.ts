@@ -7,6 +7,7 @@ import { HttpServer } from '../../../src/http/http-server.js';
 import { Library } from '../../../src/library/library.js';
 import type { Command } from '../../../src/ports/command.js';
 import { silentLogger } from '../../../src/ports/logger.js';
+import { selectMenuInteraction, userCommandInteraction } from '../../fakes/discord-interactions.js';
 import { FakeDiscord, MANAGE_GUILD } from '../../fakes/fake-discord.js';
 import { fakeAnalysis, MemorySource } from '../../fakes/memory-library.js';
 import { discordHeaders, discordPayload, discordTestKeys } from '../../http/signed-requests.js';
@@ -95,6 +96,16 @@ describe('Discord HTTP interactions', () => {
     expect(press.status).toBe(200);
     expect(press.body.type).toBe(7);
     expect(press.body.data.embeds.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a stale select menu or a context-menu command THEN the HTTP answer is a private message saying so (type 4), not an error Discord shows as "This interaction failed"', async () => {
+    for (const payload of [selectMenuInteraction(ctx(), fake.botId, ann, 'old-menu', ['korea']), userCommandInteraction(ctx(), ann, 'Briefings by', ann)]) {
+      const res = await send(payload);
+      expect(res.status).toBe(200);
+      expect(res.body.type).toBe(4);
+      expect(res.body.data.flags & 64).toBe(64);
+      expect(res.body.data.embeds[0].description).toMatch(/no longer works|does not know the command/);
+    }
   });
 
   it('GIVEN slow work THEN it answers "thinking" (type 5) and then edits the original through the interaction webhook', async () => {

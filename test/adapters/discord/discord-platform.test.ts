@@ -4,6 +4,7 @@ import { textReply } from '../../../src/core/render/document.js';
 import type { Command } from '../../../src/ports/command.js';
 import { ChannelGoneError } from '../../../src/ports/delivery-errors.js';
 import { fakeAnalysis } from '../../fakes/memory-library.js';
+import { selectMenuInteraction, userCommandInteraction } from '../../fakes/discord-interactions.js';
 import { MANAGE_GUILD, type RecordedRequest } from '../../fakes/fake-discord.js';
 import { type DiscordTestApp, MOD_ROLE, startDiscordTestApp } from './discord-test-app.js';
 
@@ -137,6 +138,17 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(cb.body.type).toBe(CALLBACK.reply);
     expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(cb.body.data.embeds[0].description).toContain('The door remains open');
+  });
+
+  it('GIVEN an interaction briefbot has no handler for (a stale select menu, a context-menu command) THEN it is answered privately saying so, instead of Discord showing "This interaction failed"', async () => {
+    const select = await callbackOf(app.fake.sendInteraction((ctx, botId) => selectMenuInteraction(ctx, botId, bob, 'old-menu', ['korea'])));
+    expect(select.body.type).toBe(CALLBACK.reply);
+    expect(select.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(select.body.data.embeds[0].description).toMatch(/menu no longer works.*\/briefing/s);
+    const menu = await callbackOf(app.fake.sendInteraction((ctx) => userCommandInteraction(ctx, bob, 'Briefings by', alice)));
+    expect(menu.body.type).toBe(CALLBACK.reply);
+    expect(menu.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(menu.body.data.embeds[0].description).toMatch(/does not know the command "Briefings by".*\/help/s);
   });
 
   it('GIVEN a briefing whose text says @everyone, mentions a role and masks a link THEN nobody is pinged and nothing is forged', async () => {
@@ -339,6 +351,19 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect((await app.digestStore.listSubscriptions()).map((s) => s.channelId)).not.toContain(app.fake.foreignChannelId);
   });
 
+  it('GIVEN a digest in this server THEN /digest list and status link its channel as Discord does (<#id>), so members see its name, not a raw id', async () => {
+    await callbackOf(app.fake.slashCommand('digest-admin', [{ type: 1, name: 'subscribe', options: [{ type: 3, name: 'at', value: '07:45' }] }], alice, { permissions: MANAGE_GUILD }));
+    for (const sub of ['list', 'status']) {
+      const embeds = (await callbackOf(app.fake.slashCommand('digest', [{ type: 1, name: sub }], carol))).body.data.embeds as any[];
+      const text = JSON.stringify(embeds);
+      // Discord shows mentions in descriptions and field values, never in titles or field names.
+      const linked = embeds.some((e) => (e.description ?? '').includes(`<#${app.fake.channelId}>`) || (e.fields ?? []).some((f: any) => f.value.includes(`<#${app.fake.channelId}>`)));
+      expect(linked, sub).toBe(true);
+      expect(text, sub).not.toContain(`channel ${app.fake.channelId}`);
+    }
+    await callbackOf(app.fake.slashCommand('digest-admin', [{ type: 1, name: 'unsubscribe' }], alice, { permissions: MANAGE_GUILD }));
+  });
+
   it('GIVEN more digests in a server than one embed has fields for THEN /digest list pages through them, so every channel can be seen', async () => {
     const ids = Array.from({ length: 30 }, (_, k) => `91000000000000${String(k).padStart(4, '0')}`);
     for (const channelId of ids) {
@@ -356,6 +381,34 @@ describe('Discord end to end, against the fake Discord on loopback', () => {
     expect(next?.custom_id).toBe('l:digest list 2');
     const second = await callbackOf(app.fake.pressButton(next.custom_id, { embeds: first.embeds, components: first.components, ephemeral: true, asker: carol }, carol));
     for (const id of ids) if (text(second.body.data).includes(id)) seen.add(id);
+    expect([...seen].sort()).toEqual(ids);
+    for (const id of ids) await app.digestStore.removeSubscription({ platform: 'discord', scope: app.fake.guildId }, id, { platform: 'discord', userId: alice.id, userName: 'alice' }, new Date());
+  });
+
+  it('GIVEN more digests in a server than one message shows THEN /digest status pages through them with Previous and Next, nothing shortened or sent as a file', async () => {
+    const ids = Array.from({ length: 30 }, (_, k) => `92000000000000${String(k).padStart(4, '0')}`);
+    for (const channelId of ids) {
+      await app.digestStore.upsertSubscription(
+        { platform: 'discord', channelId, scope: app.fake.guildId, minuteOfDay: 480, timeZone: 'Europe/London', days: [1, 2, 3, 4, 5], tags: ['diplomacy', 'fisheries'], style: 'full', noteWhenEmpty: true, createdBy: 'alice', createdById: alice.id },
+        new Date(),
+      );
+    }
+    const seen = new Set<string>();
+    const pressed: string[] = [];
+    let answer = await callbackOf(app.fake.slashCommand('digest', [{ type: 1, name: 'status' }], carol));
+    for (let page = 1; page <= 10; page++) {
+      const data = answer.body.data;
+      const text = JSON.stringify(data.embeds);
+      expect(text).not.toMatch(/Shortened to fit Discord/);
+      expect(data.attachments ?? []).toEqual([]);
+      expect(embedsLength(data.embeds)).toBeLessThanOrEqual(6000);
+      for (const id of ids) if (text.includes(`<#${id}>`)) seen.add(id);
+      const next = data.components.flatMap((r: any) => r.components).find((c: any) => /Next/.test(c.label));
+      if (!next) break;
+      pressed.push(next.custom_id);
+      answer = await callbackOf(app.fake.pressButton(next.custom_id, { embeds: data.embeds, components: data.components, ephemeral: true, asker: carol }, carol));
+    }
+    expect(pressed[0]).toBe('l:digest status 2');
     expect([...seen].sort()).toEqual(ids);
     for (const id of ids) await app.digestStore.removeSubscription({ platform: 'discord', scope: app.fake.guildId }, id, { platform: 'discord', userId: alice.id, userName: 'alice' }, new Date());
   });

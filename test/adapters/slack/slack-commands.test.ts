@@ -172,6 +172,40 @@ describe('Slack slash commands through the real Bolt app', () => {
     for (const [team, channel] of [['T0ONE', 'C0ONE'], ['T0TWO', 'C0TWO']] as const) await digest('unsubscribe', team, channel);
   });
 
+  it('GIVEN a digest in a channel THEN /digest list and status link the channel as Slack does (<#C0NEWS>), so members see its name, not a raw id', async () => {
+    const answer = async (text: string) => (await h.answer(await h.slash(text, { command: '/digest', team: 'T0ONE', channel: 'C0NEWS', user: 'U0ADMIN', userName: 'admin' }))).blocks as Block[];
+    await answer('subscribe at 07:45');
+    for (const sub of ['list', 'status']) {
+      const text = textOfBlocks(await answer(sub));
+      expect(text, sub).toContain('<#C0NEWS>');
+      expect(text, sub).not.toContain('channel C0NEWS');
+    }
+    await answer('unsubscribe');
+  });
+
+  it('GIVEN thirty digests in a workspace THEN /digest status pages through them with Next, each page one Slack message within its 50 blocks', async () => {
+    const ids = Array.from({ length: 30 }, (_, k) => `C0PAGE${String(k).padStart(2, '0')}`);
+    for (const channelId of ids) {
+      await h.digestStore.upsertSubscription(
+        { platform: 'slack', channelId, scope: 'T0ONE', minuteOfDay: 480, timeZone: 'Europe/London', days: [1, 2, 3, 4, 5], tags: ['diplomacy'], style: 'full', noteWhenEmpty: false, createdBy: 'admin', createdById: 'U0ADMIN' },
+        new Date(),
+      );
+    }
+    const seen = new Set<string>();
+    let text = 'status';
+    for (let page = 1; page <= 10; page++) {
+      const blocks = (await h.answer(await h.slash(text, { command: '/digest', team: 'T0ONE', channel: 'C0ELSE' }))).blocks as Block[];
+      expect(blocks.length).toBeLessThanOrEqual(50);
+      for (const id of ids) if (textOfBlocks(blocks).includes(`<#${id}>`)) seen.add(id);
+      const next = buttonsOf(blocks).find((b) => /Next/.test(b.text));
+      if (!next) break;
+      expect(next.value).toBe(`/digest status ${page + 1}`);
+      text = next.value.replace('/digest ', '');
+    }
+    expect([...seen].sort()).toEqual(ids);
+    for (const id of ids) await h.digestStore.removeSubscription({ platform: 'slack', scope: 'T0ONE' }, id, { platform: 'slack', userId: 'U0ADMIN', userName: 'admin' }, new Date());
+  });
+
   it('GIVEN "/briefing digest status" THEN it reaches the /digest family, as "/digest status" does', async () => {
     const viaBriefing = textOfBlocks((await h.answer(await h.slash('digest status'))).blocks);
     const direct = textOfBlocks((await h.answer(await h.slash('status', { command: '/digest' }))).blocks);

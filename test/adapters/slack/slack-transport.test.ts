@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Operations } from '../../../src/http/operations.js';
+import { silentLogger } from '../../../src/ports/logger.js';
 import { buttonsOf, SlackHarness, textOfBlocks } from './slack-test-kit.js';
 
 const briefings = [{ slug: 'harbour-strike', title: 'Harbour workers strike', body: 'Dock workers walked out on Monday. Ships waited offshore.' }];
@@ -85,5 +87,28 @@ describe('Slack in Socket Mode', () => {
     await h.fake.waitFor(() => (h.platform.isReady() ? true : undefined), 15000, 'ready again');
     expect(h.fake.callsTo('apps.connections.open').length).toBeGreaterThan(opened);
     expect(h.fake.socketCount()).toBe(1);
+  });
+});
+
+describe('Slack in Socket Mode beside the health routes', () => {
+  const h = new SlackHarness({ briefings, socketMode: true });
+  let ops: Operations;
+  let serving: Promise<void> | undefined;
+  beforeAll(async () => {
+    ops = new Operations({ port: 0, host: '127.0.0.1', logger: silentLogger, processMetrics: false });
+    h.beforeStart = (platform) => void (serving = ops.serve([platform], true));
+    await h.start();
+    await serving;
+  });
+  afterAll(async () => {
+    await h.stop();
+    await ops.stopServer();
+  });
+
+  it('GIVEN Socket Mode THEN /healthz, /readyz and /metrics are served on HTTP_HOST, not by the Slack SDK on every interface (which ignored it)', async () => {
+    // Slack's Socket Mode receiver listens on all interfaces for the routes given to it, whatever HTTP_HOST says.
+    expect(ops.port()).toBeDefined();
+    const res = await fetch(`http://127.0.0.1:${ops.port()}/readyz`);
+    expect(res.status).toBe(200);
   });
 });

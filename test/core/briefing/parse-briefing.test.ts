@@ -52,6 +52,16 @@ describe('parseBriefing', () => {
     expect(r.briefing.source).toBe('Two lines');
   });
 
+  it('GIVEN a tag of only invisible characters (a zero-width space, a Hangul filler) THEN it is refused naming them; a zero-width space inside a tag is dropped', () => {
+    for (const [tag, shown] of [['\u200b', 'U+200B'], ['\u3164', 'U+3164'], ['\u200b\u2060', 'U+200B U+2060']] as const) {
+      const problems = problemsOf(`---\ntitle: T\ntags: [korea, "${tag}"]\n---\nText`);
+      expect(problems, shown).toContainEqual(expect.objectContaining({ field: 'tags[1]', message: expect.stringContaining(`only invisible characters (this one is ${shown})`) }));
+    }
+    const r = parseBriefing('---\ntitle: T\ntags: ["ko\u200brea"]\n---\nText', { fileName: 'x.md' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.briefing.tags).toEqual(['korea']);
+  });
+
   it('GIVEN a tag with a comma THEN it is refused, since forms and digest filters separate tags by commas (an edit form would split it in two)', () => {
     const problems = problemsOf('---\ntitle: T\ntags: ["north korea", "trade,tariffs"]\n---\nText');
     expect(problems).toContainEqual(expect.objectContaining({ field: 'tags[1]', message: expect.stringMatching(/a tag cannot contain a comma/) }));
