@@ -24,6 +24,8 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
   for (const p of participants) people.set(p.name, { name: p.name, role: p.role ?? null });
   const lowerWords = new LowerWords(text);
   const works = namedAsThings(text, mentions, names);
+  /** The names that open an organisation's name in this story (`organisationPrefixes`), made when a person is first checked. */
+  let orgPrefixes: Set<string> | undefined;
 
   /** Mentions (by index) taken for people: a list item next to one may be a person named by one word. */
   const listed = new Set<number>();
@@ -46,7 +48,7 @@ export function extractEntities(text: string, mentions: readonly Mention[], name
       const stated = m.role !== null && isTitleWord(m.role.slice(m.role.lastIndexOf(' ') + 1)) ? m.role : null;
       const name = trimName(names.canonical(m.name, m.start));
       if (name === null || namesAThing(name) || works.has(name) || quotedTitle(text, m.start, m.end)) continue;
-      if (!stated && (listedWithOrganisations(text, mentions, k) || opensAnOrganisation(name, mentions))) continue;
+      if (!stated && (listedWithOrganisations(text, mentions, k) || (orgPrefixes ??= organisationPrefixes(mentions)).has(name))) continue;
       const inList = m.single && !stated && listedWithPeople(text, mentions, k, listed);
       // A lone surname the text never expands may still be a stray capitalised word: keep only people with a full name.
       if (!name.includes(' ') && !name.includes('-') && !people.has(name)) {
@@ -399,12 +401,20 @@ function listedWithOrganisations(text: string, mentions: readonly Mention[], k: 
   return orgBefore && orgAfter;
 }
 
-/** "Standard Life" in a story that also names "Standard Life Investments": a firm's name, the start of another's. */
-function opensAnOrganisation(name: string, mentions: readonly Mention[]): boolean {
-  if (isGivenName(name.slice(0, name.indexOf(' ')).toLowerCase())) return false;
-  const prefix = `${name} `;
-  for (const o of mentions) if (o.kind === 'organization' && o.name.startsWith(prefix) && isOrganisationHead(o.name.slice(o.name.lastIndexOf(' ') + 1))) return true;
-  return false;
+/**
+ * The names that open an organisation the story names, so are a firm's, not a person's: "Standard Life" beside "Standard Life
+ * Investments". Only organisations that end on an organisation's word, and no prefix that opens on a given name ("Peter
+ * Williams" of a "Peter Williams Associates"). One pass over the mentions: a set, not a search per person.
+ */
+function organisationPrefixes(mentions: readonly Mention[]): Set<string> {
+  const out = new Set<string>();
+  for (const o of mentions) {
+    if (o.kind !== 'organization') continue;
+    const words = o.name.split(' ');
+    if (words.length < 3 || !isOrganisationHead(words[words.length - 1]!) || isGivenName(words[0]!.toLowerCase())) continue;
+    for (let i = 2; i < words.length; i++) out.add(words.slice(0, i).join(' '));
+  }
+  return out;
 }
 
 /**
