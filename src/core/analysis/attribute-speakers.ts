@@ -1724,16 +1724,26 @@ function postedWriting(ctx: Context, from: number, to: number): Attribution | nu
 }
 
 /**
+ * The sentence before a quote that opens its own sentence after `floor`: where each starts and the earlier one's text; null
+ * when words stand before the quote in its sentence or its sentence starts at the floor.
+ */
+function sentenceBeforeQuote(text: string, q: QuoteSpan, floor: number): { thisStart: number; prevStart: number; prev: string } | null {
+  const thisStart = sentenceStartBefore(text, q.start, floor);
+  if (text.slice(thisStart, q.start).trim().length > 0 || thisStart <= floor) return null;
+  const prevStart = sentenceStartBefore(text, thisStart - 1, floor);
+  return { thisStart, prevStart, prev: text.slice(prevStart, thisStart) };
+}
+
+/**
  * "The foreign secretary meanwhile said the 'justice' of the rebate remained. '...'": a quote opening its sentence right after
  * a sentence (in the same paragraph) that a description and its speech verb open goes on with whom that description is, found
  * as the description is ("Foreign Secretary Jack Straw"), not with the last speaker quoted.
  */
 function describedPreviousSentence(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
   const { text } = ctx;
-  const thisStart = sentenceStartBefore(text, q.start, floor);
-  if (text.slice(thisStart, q.start).trim().length > 0 || thisStart <= floor) return null;
-  const prevStart = sentenceStartBefore(text, thisStart - 1, floor);
-  const prev = text.slice(prevStart, thisStart);
+  const before = sentenceBeforeQuote(text, q, floor);
+  if (before === null) return null;
+  const { thisStart, prevStart, prev } = before;
   if (/\n\s*$/.test(prev)) return null;
   // ("'...,' the Frenchman said in a statement. '...'": not the previous quote's own attribution.)
   if (!/\S/.test(text.slice(floor, prevStart)) && floor > 0 && !/[.!?…]["”’']?\s*$/.test(text.slice(Math.max(0, floor - 3), floor))) return null;
@@ -1749,10 +1759,9 @@ function describedPreviousSentence(ctx: Context, q: QuoteSpan, floor: number): A
 /** "Kang said it was vital... 'We will work on it.'" — the previous sentence names the speaker. */
 function attributeFromPreviousSentence(ctx: Context, q: QuoteSpan, floor: number): Attribution | null {
   const { text } = ctx;
-  const thisStart = sentenceStartBefore(text, q.start, floor);
-  if (text.slice(thisStart, q.start).trim().length > 0 || thisStart <= floor) return null;
-  const prevStart = sentenceStartBefore(text, thisStart - 1, floor);
-  const prev = text.slice(prevStart, thisStart);
+  const before = sentenceBeforeQuote(text, q, floor);
+  if (before === null) return null;
+  const { thisStart, prevStart, prev } = before;
   // Across a paragraph break only a sentence that itself quotes its subject's words carries on into the quote ("Jim Parton
   // said the proposals 'lacked compulsion'.\n\n'We would like ...'"); a plain narrative paragraph may be anyone's.
   // ("Ian Harris, deputy editor of Mac Format, said the machine would appeal to iPod owners.\n\n'They want a further taste of
