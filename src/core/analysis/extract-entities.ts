@@ -375,13 +375,22 @@ function fullPerson(m: Mention | undefined): boolean {
  * Raul"; "Anggun, David Foster and Vanness Wu").
  */
 function listedWithPeople(text: string, mentions: readonly Mention[], k: number, listed: ReadonlySet<number>): boolean {
+  const { before, after, next } = listNeighbours(text, mentions, k);
+  if (before !== null && listed.has(k - 1) && (after !== null || before === 'and')) return true;
+  return after !== null && fullPerson(next) && (before !== null || after === 'and');
+}
+
+/**
+ * The mentions either side of mention `k` and how each is joined to it as in a list (", ", "and"), or null when the words
+ * between are no list's separator or more than a few characters.
+ */
+function listNeighbours(text: string, mentions: readonly Mention[], k: number): { prev: Mention | undefined; next: Mention | undefined; before: ', ' | 'and' | null; after: ', ' | 'and' | null } {
   const m = mentions[k]!;
   const prev = mentions[k - 1];
   const next = mentions[k + 1];
   const before = listSeparator(prev !== undefined && m.start - prev.end <= 12 ? text.slice(prev.end, m.start) : null);
   const after = listSeparator(next !== undefined && next.start - m.end <= 12 ? text.slice(m.end, next.start) : null);
-  if (before !== null && listed.has(k - 1) && (after !== null || before === 'and')) return true;
-  return after !== null && fullPerson(next) && (before !== null || after === 'and');
+  return { prev, next, before, after };
 }
 
 /**
@@ -390,15 +399,9 @@ function listedWithPeople(text: string, mentions: readonly Mention[], k: number,
  * "and" must be organisations (one is not enough: "Rod Eddington, BA's chief executive" is an appositive).
  */
 function listedWithOrganisations(text: string, mentions: readonly Mention[], k: number): boolean {
-  const m = mentions[k]!;
-  const prev = mentions[k - 1];
-  const next = mentions[k + 1];
-  const before = prev !== undefined && m.start - prev.end <= 12 ? listSeparator(text.slice(prev.end, m.start)) : null;
-  const after = next !== undefined && next.start - m.end <= 12 ? listSeparator(text.slice(m.end, next.start)) : null;
-  const orgBefore = before !== null && prev!.kind === 'organization';
-  const orgAfter = after !== null && next!.kind === 'organization';
+  const { prev, next, before, after } = listNeighbours(text, mentions, k);
   if ((before !== null && prev!.kind === 'person') || (after !== null && next!.kind === 'person')) return false;
-  return orgBefore && orgAfter;
+  return before !== null && prev!.kind === 'organization' && after !== null && next!.kind === 'organization';
 }
 
 /**
