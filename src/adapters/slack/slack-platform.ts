@@ -248,8 +248,9 @@ export class SlackPlatform implements ChatPlatform, IdempotentPost, RouteHost {
     const lastStart = startedAt + (this.options.postTimeoutMs ?? POST_TIMEOUT_MS) * 0.3;
     const from = key === undefined ? 0 : (this.pagesPosted.get(key) ?? 0);
     for (let i = from; i < messages.length; i++) {
-      // A page begun now ends within the queue's wait (each request gives up after 60% of it): later ones wait for the retry.
-      if (i > from && Date.now() > lastStart) throw new TransientDeliveryError(`posted ${i} of ${messages.length} messages; the rest follow on the next attempt`);
+      // A page begun now ends within the queue's wait (each request gives up after 60% of it): later ones wait for the retry,
+      // which goes on from here (only a keyed post can: a plain one would start again from its first page).
+      if (key !== undefined && i > from && Date.now() > lastStart) throw new TransientDeliveryError(`posted ${i} of ${messages.length} messages; the rest follow on the next attempt`);
       const message = messages[i]!;
       try {
         await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
