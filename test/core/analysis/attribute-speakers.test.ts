@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { attributeSpeakers, rankKeyQuotes, type Attribution } from '../../../src/core/analysis/attribute-speakers.js';
-import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
-import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
+import { attributeSpeakers, rankKeyQuotes } from '../../../src/core/analysis/attribute-speakers.js';
+import { attribute } from './attribution-kit.js';
+import { findMentions } from '../../../src/core/analysis/mentions.js';
 import type { Participant } from '../../../src/core/briefing/briefing.js';
 
 const seed = readFileSync(new URL('../../fixtures/korea-japan.txt', import.meta.url), 'utf8');
@@ -10,13 +10,6 @@ const ministers: Participant[] = [
   { name: 'Kang Kyung-wha', role: 'Foreign Minister', side: 'South Korea', aliases: ['Kang'] },
   { name: 'Taro Kono', role: 'Foreign Minister', side: 'Japan', aliases: ['Kono'] },
 ];
-
-function attribute(text: string, participants: Participant[] = []): Array<Attribution & { text: string }> {
-  const quotes = extractQuotes(text);
-  const mentions = findMentions(text, participants);
-  const names = new NameIndex(mentions, participants);
-  return attributeSpeakers(text, quotes, mentions, names, { participants }).map((a, i) => ({ ...a, text: quotes[i]!.text }));
-}
 
 describe('attributeSpeakers', () => {
   it('GIVEN "X said" after the quote THEN X is the speaker, titles stripped', () => {

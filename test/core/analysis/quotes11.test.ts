@@ -3,20 +3,9 @@
  * free BBC and CNN copy. Each example is a short sentence in the style of a different story; each rule has at least two.
  */
 import { describe, expect, it } from 'vitest';
-import { attributeSpeakers, type Attribution } from '../../../src/core/analysis/attribute-speakers.js';
+import { attribute, speakerOf } from './attribution-kit.js';
 import { extractQuotes } from '../../../src/core/analysis/extract-quotes.js';
-import { findMentions, NameIndex } from '../../../src/core/analysis/mentions.js';
-
-function attribute(text: string): Array<Attribution & { text: string }> {
-  const quotes = extractQuotes(text);
-  const mentions = findMentions(text, []);
-  const names = new NameIndex(mentions, []);
-  return attributeSpeakers(text, quotes, mentions, names, {}).map((a, i) => ({ ...a, text: quotes[i]!.text }));
-}
-
-function speakerOf(text: string, quote: string): string | null | undefined {
-  return attribute(text).find((a) => a.text.includes(quote))?.speaker;
-}
+import { findMentions } from '../../../src/core/analysis/mentions.js';
 
 function quoted(text: string): string[] {
   return extractQuotes(text).map((q) => q.text);
