@@ -1688,14 +1688,7 @@ export function extractIssues(sentences: readonly Sentence[], ctx: IssueContext 
  * settled, so it only adds supporting sentences.
  */
 export function addHeadSentences(listed: ReadonlyArray<{ label: string; sentences: number[] }>, postings: Postings): void {
-  const heads = listed.map((t): string | null => {
-    const head = labelHead(t.label);
-    if (head === undefined) return null;
-    const f = wordFacts(head);
-    if (f.generic || f.neverContent) return null;
-    for (const x of stemsOf(head)) return x;
-    return null;
-  });
+  const heads = listed.map((t) => headStem(t.label, true));
   listed.forEach((t, i) => {
     const h = heads[i];
     if (h === null || heads.some((o, j) => j !== i && o === h)) return;
@@ -1717,17 +1710,26 @@ export function addHeadSentences(listed: ReadonlyArray<{ label: string; sentence
 export function creditLead<T extends { label: string; sentences: number[] }>(listed: readonly T[], lead: number, postings: Postings): T[] {
   if (!Number.isFinite(lead) || listed.some((t) => t.sentences.includes(lead))) return [...listed];
   const k = listed.findIndex((t) => {
-    const head = labelHead(t.label);
-    if (head === undefined) return false;
-    const f = wordFacts(head);
-    if (f.capitalised || f.generic || f.neverContent) return false;
-    for (const x of stemsOf(head)) return includesSorted(postings.get(x) ?? [], lead);
-    return false;
+    const stem = headStem(t.label, false);
+    return stem !== null && includesSorted(postings.get(stem) ?? [], lead);
   });
   if (k < 0) return [...listed];
   const t = listed[k]!;
   t.sentences = mergeSorted([lead], t.sentences);
   return [t, ...listed.filter((_, i) => i !== k)];
+}
+
+/**
+ * The first stem of a label's head (`labelHead`), or null when the head says nothing of which subject a sentence is on: a
+ * vague or generic word, and a name unless `names` allows one.
+ */
+function headStem(label: string, names: boolean): string | null {
+  const head = labelHead(label);
+  if (head === undefined) return null;
+  const f = wordFacts(head);
+  if ((!names && f.capitalised) || f.generic || f.neverContent) return null;
+  for (const x of stemsOf(head)) return x;
+  return null;
 }
 
 /** The last word of a label before its first preposition ("bus lane on the high street" -> "lane"), read from its words alone. */
